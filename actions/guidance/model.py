@@ -1,0 +1,128 @@
+"""The decision tree as typed, immutable objects.
+
+Built by `loader.py` from tree.yml and guidance_index.yml after the validator has
+accepted them, so code using these objects can trust every reference.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+Verdict = Literal["financeable", "conditional", "not_financeable", "out_of_scope"]
+
+VERDICTS: tuple[Verdict, ...] = ("financeable", "conditional", "not_financeable", "out_of_scope")
+
+VERDICT_NAMES: Mapping[Verdict, str] = {
+    "financeable": "kan finansieras",
+    "conditional": "kan finansieras på villkor",
+    "not_financeable": "bör inte finansieras",
+    "out_of_scope": "täcks inte av vägledningen",
+}
+
+# `{svar:utforare}` in a text stands for the label of the answer to `utforare`.
+ANSWER_PLACEHOLDER = re.compile(r"\{svar:([a-z0-9_]+)\}")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A place in the guidance: a section's list item or paragraph, or a law paragraph it names."""
+
+    section: str | None = None
+    point: int | None = None
+    paragraph: int | None = None
+    law: str | None = None
+
+    @property
+    def key(self) -> str:
+        """A stable, compact form for payloads and tests, e.g. 'undvik/punkt-2' or 'lag/7 §'."""
+        if self.law is not None:
+            return f"lag/{self.law}"
+        if self.point is not None:
+            return f"{self.section}/punkt-{self.point}"
+        return f"{self.section}/stycke-{self.paragraph}"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A reason or condition: a sentence and the places it rests on."""
+
+    text: str
+    cites: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: str
+    next: str
+    keywords: tuple[str, ...] = ()
+    means: str | None = None  # "ja" or "nej": lets a plain yes/no pick this option
+    in_text: str | None = None  # the label's form inside a sentence ("kommunen")
+    cites: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    help: str
+    short: str  # how the question is named in "ändra svaret om ..." and summaries
+    cites: tuple[Citation, ...]
+    options: tuple[Option, ...]
+    change_keywords: tuple[str, ...] = ()
+
+    def option(self, option_id: str) -> Option | None:
+        return next((option for option in self.options if option.id == option_id), None)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    verdict: Verdict
+    title: str
+    reasons: tuple[Statement, ...]
+    cites: tuple[Citation, ...]
+    conditions: tuple[Statement, ...] = ()
+    route: str | None = None
+    alternative: str | None = None
+    next_steps: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    heading: str
+    parent: str | None
+    paragraphs: Mapping[int, str]
+    points: Mapping[int, str]
+    laws: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GuidanceIndex:
+    short_name: str
+    title: str
+    sections: Mapping[str, Section]
+    laws: Mapping[str, str]  # "7 §" -> the paragraph written out in full
+
+
+@dataclass(frozen=True)
+class CoverageEntry:
+    cite: Citation
+    decided_by: tuple[str, ...]  # outcome ids or "question.option"
+
+
+@dataclass(frozen=True)
+class Tree:
+    version: str
+    start: str
+    questions: Mapping[str, Question]
+    outcomes: Mapping[str, Outcome]
+    index: GuidanceIndex
+    coverage: tuple[CoverageEntry, ...]
+
+    def is_question(self, node_id: str) -> bool:
+        return node_id in self.questions

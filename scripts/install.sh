@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Creates .venv from the pinned lock file for the best Python this machine has.
+# Idempotent: a stamp holding the lock's hash makes a second run a no-op.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+VENV=.venv
+say() { printf '%s\n' "$*" >&2; }
+fail() { say "FEL: $*"; exit 1; }
+
+version_of() { "$1" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null; }
+
+find_python() {
+  local candidate
+  if [ -n "${PYTHON:-}" ]; then echo "$PYTHON"; return; fi
+  # Route 1: Python 3.10, the version Rasa 3.6 supports.
+  if command -v pyenv >/dev/null 2>&1; then
+    candidate=$(PYENV_VERSION=3.10.13 pyenv which python3.10 2>/dev/null || true)
+    [ -n "$candidate" ] && { echo "$candidate"; return; }
+  fi
+  command -v python3.10 >/dev/null 2>&1 && { command -v python3.10; return; }
+  # Route 2: Python 3.11 with rasa installed without its Python check.
+  command -v python3.11 >/dev/null 2>&1 && { command -v python3.11; return; }
+  command -v python3 >/dev/null 2>&1 && { command -v python3; return; }
+  echo ""
+}
+
+PY=$(find_python)
+[ -n "$PY" ] || fail "Ingen Python hittades. Installera Python 3.10 (rekommenderas, t.ex. 'pyenv install 3.10.13') eller 3.11 och kör 'make install' igen."
+VERSION=$(version_of "$PY") || true
+case "$VERSION" in
+  3.10) LOCKS="requirements/py310.lock" ;;
+  3.11) LOCKS="requirements/py311-deps.lock" ;;
+  *) fail "Python $VERSION ($PY) fungerar inte med Rasa 3.6. Installera Python 3.10 (rekommenderas) eller 3.11, eller peka ut en med PYTHON=/sökväg/python3.10 make install." ;;
+esac
+
+STAMP="$VENV/.installed"
+WANT=$( { echo "$VERSION"; cat $LOCKS scripts/install.sh; } | sha256sum | cut -c1-16)
+if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$WANT" ] && [ -x "$VENV/bin/rasa" ]; then
+  exit 0
+fi
+
+if [ -d "$VENV" ] && [ "$(version_of "$VENV/bin/python" || true)" != "$VERSION" ]; then
+  say "Den virtuella miljön har en annan Python-version; skapar den på nytt."
+  rm -rf "$VENV"
+fi
+say "Installerar beroenden med Python $VERSION ($PY) i $VENV (första gången tar det några minuter) ..."
+[ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
+PIP=("$VENV/bin/python" -m pip --disable-pip-version-check --no-input --quiet)
+"${PIP[@]}" install "pip==24.0" 2>&1 | grep -v "is ignored: it is neither a file nor a directory" || true
+pip_install() {
+  # Every package is pinned in the lock file, so dependency resolution is off.
+  if ! "${PIP[@]}" install --no-deps "$@" 2> >(grep -v "is ignored: it is neither a file nor a directory" >&2); then
+    fail "Paketen kunde inte laddas ner eller installeras (se ovan). Kontrollera nätverket mot PyPI och kör 'make install' igen."
+  fi
+}
+pip_install -r $LOCKS
+if [ "$VERSION" = "3.11" ]; then
+  # Rasa's metadata says Python < 3.11, but all it needs runs on 3.11 (see README).
+  pip_install --ignore-requires-python rasa==3.6.21 rasa-sdk==3.6.2
+fi
+"$VENV/bin/python" -m pip check >/dev/null 2>&1 || say "Varning: 'pip check' hittade beroenden som inte stämmer (se '$VENV/bin/pip check')."
+echo "$WANT" > "$STAMP"
+say "Klart: $VENV med Python $VERSION."
