@@ -64,11 +64,7 @@ def box(rect: ET.Element) -> tuple[float, float, float, float]:
 
 
 def edge_ids(tree: dict[str, Any]) -> set[str]:
-    return {
-        f"edge-{qid}-{opt['id']}"
-        for qid, question in tree["questions"].items()
-        for opt in question["options"]
-    }
+    return {f"edge-{qid}-{opt['id']}" for qid, question in tree["questions"].items() for opt in question["options"]}
 
 
 def test_real_tree_is_a_well_formed_accessible_svg(root: ET.Element) -> None:
@@ -79,17 +75,13 @@ def test_real_tree_is_a_well_formed_accessible_svg(root: ET.Element) -> None:
     assert float(root.attrib["width"]) > 0 and float(root.attrib["height"]) > 0
 
 
-def test_every_question_and_outcome_has_a_node(
-    tree: dict[str, Any], root: ET.Element
-) -> None:
+def test_every_question_and_outcome_has_a_node(tree: dict[str, Any], root: ET.Element) -> None:
     expected = {f"node-{n}" for n in [*tree["questions"], *tree["outcomes"]]}
     found = {i for i in by_id(root) if i.startswith("node-")}
     assert found == expected
 
 
-def test_every_option_has_an_edge_with_an_arrow(
-    tree: dict[str, Any], root: ET.Element
-) -> None:
+def test_every_option_has_an_edge_with_an_arrow(tree: dict[str, Any], root: ET.Element) -> None:
     elements = by_id(root)
     found = {i for i in elements if i.startswith("edge-")}
     assert found == edge_ids(tree)
@@ -100,9 +92,7 @@ def test_every_option_has_an_edge_with_an_arrow(
     assert "arrow" in elements
 
 
-def test_edges_run_from_their_question_down_to_their_target(
-    tree: dict[str, Any], root: ET.Element
-) -> None:
+def test_edges_run_from_their_question_down_to_their_target(tree: dict[str, Any], root: ET.Element) -> None:
     elements = by_id(root)
     for qid, question in tree["questions"].items():
         source = elements[f"node-{qid}"].find(f"{SVG}rect")
@@ -113,18 +103,14 @@ def test_edges_run_from_their_question_down_to_their_target(
             path = elements[f"edge-{qid}-{opt['id']}"].find(f"{SVG}path")
             assert target is not None and path is not None
             tx0, ty0, tx1, _ = box(target)
-            numbers = [
-                float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", path.attrib["d"])
-            ]
+            numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", path.attrib["d"])]
             (x0, y0), (x1, y1) = numbers[:2], numbers[-2:]
             assert sx0 <= x0 <= sx1 and y0 == pytest.approx(sy1, abs=0.2)
             assert tx0 <= x1 <= tx1 and y1 == pytest.approx(ty0, abs=0.2)
             assert y1 > y0
 
 
-def test_outcome_nodes_are_filled_by_verdict(
-    tree: dict[str, Any], root: ET.Element
-) -> None:
+def test_outcome_nodes_are_filled_by_verdict(tree: dict[str, Any], root: ET.Element) -> None:
     elements = by_id(root)
     verdicts = {outcome["verdict"] for outcome in tree["outcomes"].values()}
     assert verdicts == set(FILLS)  # the real tree uses all four
@@ -158,16 +144,12 @@ def test_boxes_do_not_overlap(root: ET.Element) -> None:
         for rect in el.findall(f"{SVG}rect")
     }
     assert len(boxes) > 50
-    for (a, (ax0, ay0, ax1, ay1)), (b, (bx0, by0, bx1, by1)) in itertools.combinations(
-        boxes.items(), 2
-    ):
+    for (a, (ax0, ay0, ax1, ay1)), (b, (bx0, by0, bx1, by1)) in itertools.combinations(boxes.items(), 2):
         apart = ax1 <= bx0 or bx1 <= ax0 or ay1 <= by0 or by1 <= ay0
         assert apart, f"{a} overlaps {b}"
 
 
-def test_labels_are_short_and_placeholders_replaced(
-    tree: dict[str, Any], root: ET.Element
-) -> None:
+def test_labels_are_short_and_placeholders_replaced(tree: dict[str, Any], root: ET.Element) -> None:
     elements = by_id(root)
     for qid, question in tree["questions"].items():
         for opt in question["options"]:
@@ -225,9 +207,7 @@ def test_broken_trees_are_refused(change: Any, message: str) -> None:
         render_svg(broken)
 
 
-def test_output_is_deterministic(
-    tree: dict[str, Any], svg: str, tmp_path: Path
-) -> None:
+def test_output_is_deterministic(tree: dict[str, Any], svg: str, tmp_path: Path) -> None:
     assert render_svg(tree) == svg
     # Other hash seeds change set and str-hash order, which must not leak into
     # the drawing; this also runs the command line with its default tree.

@@ -190,9 +190,7 @@ def _layers(questions: Mapping[str, _Question], nodes: Sequence[str]) -> dict[st
     return layer
 
 
-def _breadth_first(
-    start: str, questions: Mapping[str, _Question], nodes: Sequence[str]
-) -> list[str]:
+def _breadth_first(start: str, questions: Mapping[str, _Question], nodes: Sequence[str]) -> list[str]:
     seen = {start}
     order = [start]
     for node in order:
@@ -233,13 +231,7 @@ _WIDE = frozenset("MWmw")
 def _line_width(line: str, bold: bool = False) -> float:
     """Rough width in px, generous enough for wide fonts such as DejaVu Sans."""
     width = sum(
-        NARROW_CHAR
-        if c in _NARROW
-        else WIDE_CHAR
-        if c in _WIDE
-        else UPPER_CHAR
-        if c.isupper()
-        else CHAR_WIDTH
+        NARROW_CHAR if c in _NARROW else WIDE_CHAR if c in _WIDE else UPPER_CHAR if c.isupper() else CHAR_WIDTH
         for c in line
     )
     return width * (BOLD_FACTOR if bold else 1.0)
@@ -323,12 +315,7 @@ def _crossings(ranks: Sequence[Sequence[int]], boxes: Sequence[_Box]) -> int:
     for upper, lower in itertools.pairwise(ranks):
         pos = {b: i for i, b in enumerate(lower)}
         pairs = [(i, pos[s]) for i, b in enumerate(upper) for s in boxes[b].succs]
-        total += sum(
-            1
-            for k, (a1, b1) in enumerate(pairs)
-            for a2, b2 in pairs[k + 1 :]
-            if (a1 - a2) * (b1 - b2) < 0
-        )
+        total += sum(1 for k, (a1, b1) in enumerate(pairs) for a2, b2 in pairs[k + 1 :] if (a1 - a2) * (b1 - b2) < 0)
     return total
 
 
@@ -405,10 +392,7 @@ def _ports(boxes: Sequence[_Box]) -> dict[tuple[int, int], tuple[float, float]]:
     ports: dict[tuple[int, int], tuple[float, float]] = {}
     for a, box in enumerate(boxes):
         out[a] = sorted(box.succs, key=lambda s: (boxes[s].x, s))
-    incoming = {
-        b: sorted(box.preds, key=lambda p: (boxes[p].x, p))
-        for b, box in enumerate(boxes)
-    }
+    incoming = {b: sorted(box.preds, key=lambda p: (boxes[p].x, p)) for b, box in enumerate(boxes)}
 
     def spread(box: _Box, k: int, n: int) -> float:
         if box.kind in ("label", "waypoint"):
@@ -433,9 +417,7 @@ def _text(lines: Sequence[str], x: float, top: float, bold_first: bool = False) 
     for i, line in enumerate(lines):
         weight = ' font-weight="bold"' if bold_first and i == 0 else ""
         y = top + i * LINE_HEIGHT + ASCENT
-        spans.append(
-            f'<tspan x="{_num(x)}" y="{_num(y)}"{weight}>{escape(line)}</tspan>'
-        )
+        spans.append(f'<tspan x="{_num(x)}" y="{_num(y)}"{weight}>{escape(line)}</tspan>')
     return f'<text text-anchor="middle" fill="{TEXT_COLOUR}">{"".join(spans)}</text>'
 
 
@@ -444,8 +426,7 @@ def _legend(top: float) -> tuple[list[str], float]:
     x = float(MARGIN)
     heading = "Utfall:"
     parts.append(
-        f'<text x="{_num(x)}" y="{_num(top + ASCENT)}" fill="{TEXT_COLOUR}" '
-        f'font-weight="bold">{escape(heading)}</text>'
+        f'<text x="{_num(x)}" y="{_num(top + ASCENT)}" fill="{TEXT_COLOUR}" font-weight="bold">{escape(heading)}</text>'
     )
     x += _line_width(heading, bold=True) + 10
     for verdict, style in VERDICTS.items():
@@ -456,10 +437,7 @@ def _legend(top: float) -> tuple[list[str], float]:
             f'fill="{style.fill}" stroke="{style.stroke}" stroke-width="1.5"/>'
         )
         x += LEGEND_SWATCH + 6
-        parts.append(
-            f'<text x="{_num(x)}" y="{_num(top + ASCENT)}" fill="{TEXT_COLOUR}">'
-            f"{escape(style.name)}</text>"
-        )
+        parts.append(f'<text x="{_num(x)}" y="{_num(top + ASCENT)}" fill="{TEXT_COLOUR}">{escape(style.name)}</text>')
         x += _line_width(style.name) + 20
     parts.append("</g>")
     return parts, x - 20 + MARGIN
@@ -467,16 +445,10 @@ def _legend(top: float) -> tuple[list[str], float]:
 
 def _node(node_id: str, box: _Box, verdict: str | None) -> str:
     left, top = box.x - box.width / 2, box.y - box.height / 2
-    geometry = (
-        f'x="{_num(left)}" y="{_num(top)}" '
-        f'width="{_num(box.width)}" height="{_num(box.height)}"'
-    )
+    geometry = f'x="{_num(left)}" y="{_num(top)}" width="{_num(box.width)}" height="{_num(box.height)}"'
     if verdict is None:
         kind = "question"
-        paint = (
-            f'rx="8" fill="{QUESTION_FILL}" stroke="{QUESTION_STROKE}" '
-            'stroke-width="1.5"'
-        )
+        paint = f'rx="8" fill="{QUESTION_FILL}" stroke="{QUESTION_STROKE}" stroke-width="1.5"'
     else:
         style = VERDICTS[verdict]
         kind = f"outcome {verdict}"
@@ -505,9 +477,7 @@ def _edge(
         x0, x1 = ports[(a, b)]
         y0, y1 = band[boxes[a].rank][1], band[boxes[b].rank][0]
         mid = (y0 + y1) / 2
-        path.append(
-            f"C {_num(x0)} {_num(mid)} {_num(x1)} {_num(mid)} {_num(x1)} {_num(y1)}"
-        )
+        path.append(f"C {_num(x0)} {_num(mid)} {_num(x1)} {_num(mid)} {_num(x1)} {_num(y1)}")
         end = band[boxes[b].rank][1] if b != chain[-1] else last.y - last.height / 2
         if end > y1:
             path.append(f"L {_num(x1)} {_num(end)}")
@@ -557,9 +527,7 @@ def render_svg(tree: Mapping[str, Any]) -> str:
             (abs(boxes[b].x - boxes[s].x) for b in row for s in boxes[b].succs),
             default=0.0,
         )
-        y += height + (
-            min(MAX_V_GAP, MIN_V_GAP + drift / 12) if r + 1 < len(ranks) else 0
-        )
+        y += height + (min(MAX_V_GAP, MIN_V_GAP + drift / 12) if r + 1 < len(ranks) else 0)
     height = y + MARGIN
     ports = _ports(boxes)
 
@@ -585,10 +553,7 @@ def render_svg(tree: Mapping[str, Any]) -> str:
         *(_edge(edge, boxes, ports, band) for edge in edges),
         "</g>",
         '<g id="nodes">',
-        *(
-            _node(node, boxes[i], outcomes[node].verdict if node in outcomes else None)
-            for node, i in index.items()
-        ),
+        *(_node(node, boxes[i], outcomes[node].verdict if node in outcomes else None) for node, i in index.items()),
         "</g>",
         "</svg>",
     ]

@@ -76,8 +76,9 @@ def _build(tree: dict[str, Any], index: dict[str, Any]) -> Tree:
 
 
 def _citation(raw: dict[str, Any]) -> Citation:
-    return Citation(section=raw.get("section"), point=raw.get("point"),
-                    paragraph=raw.get("paragraph"), law=raw.get("law"))
+    return Citation(
+        section=raw.get("section"), point=raw.get("point"), paragraph=raw.get("paragraph"), law=raw.get("law")
+    )
 
 
 def _citations(raw: list[dict[str, Any]] | None) -> tuple[Citation, ...]:
@@ -97,8 +98,15 @@ def _question(question_id: str, raw: dict[str, Any]) -> Question:
         cites=_citations(raw["cites"]),
         change_keywords=tuple(raw.get("change_keywords", [])),
         options=tuple(
-            Option(id=o["id"], label=o["label"], next=o["next"], keywords=tuple(o.get("keywords", [])),
-                   means=o.get("means"), in_text=o.get("in_text"), cites=_citations(o.get("cites")))
+            Option(
+                id=o["id"],
+                label=o["label"],
+                next=o["next"],
+                keywords=tuple(o.get("keywords", [])),
+                means=o.get("means"),
+                in_text=o.get("in_text"),
+                cites=_citations(o.get("cites")),
+            )
             for o in raw["options"]
         ),
     )
@@ -131,5 +139,6 @@ def _index(raw: dict[str, Any]) -> GuidanceIndex:
         for section_id, s in raw["sections"].items()
     }
     document = raw["document"]
-    return GuidanceIndex(short_name=document["short_name"], title=document["title"],
-                         sections=sections, laws=dict(raw["laws"]))
+    return GuidanceIndex(
+        short_name=document["short_name"], title=document["title"], sections=sections, laws=dict(raw["laws"])
+    )

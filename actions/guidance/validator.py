@@ -55,6 +55,7 @@ def validate(tree: LocatedYaml, index: LocatedYaml) -> list[Problem]:
 
 # --- Schema --------------------------------------------------------------
 
+
 def _schema_problems(doc: LocatedYaml, schema_path: Path) -> list[Problem]:
     validator = jsonschema.Draft7Validator(_schema(schema_path))
     problems = []
@@ -73,8 +74,10 @@ def _explain_schema_error(error: jsonschema.ValidationError, path: PathKey) -> s
     kind = error.validator
     if kind == "required":
         missing = str(error.message).split("'")[1] if "'" in error.message else error.message
-        hints = {"cites": " Varje fråga och bedömning måste hänvisa till vägledningen.",
-                 "conditions": " En bedömning med utfallet conditional måste ange villkor."}
+        hints = {
+            "cites": " Varje fråga och bedömning måste hänvisa till vägledningen.",
+            "conditions": " En bedömning med utfallet conditional måste ange villkor.",
+        }
         return f"'{at}' saknar fältet '{missing}'.{hints.get(missing, '')}"
     if kind == "additionalProperties":
         unknown = ", ".join(sorted(set(error.instance) - set(error.schema.get("properties", {}))))
@@ -93,11 +96,15 @@ def _explain_schema_error(error: jsonschema.ValidationError, path: PathKey) -> s
     if kind == "minLength":
         return f"'{at}' är tom, men måste ha en text."
     if kind == "pattern":
-        return (f"'{at}' har värdet {error.instance!r}. Id:n får bara innehålla små bokstäver a–z, "
-                "siffror och understreck, och ska börja med en bokstav.")
+        return (
+            f"'{at}' har värdet {error.instance!r}. Id:n får bara innehålla små bokstäver a–z, "
+            "siffror och understreck, och ska börja med en bokstav."
+        )
     if kind == "oneOf":
-        return (f"'{at}' är ingen giltig källhänvisning. Skriv till exempel "
-                "{section: undvik, point: 2}, {section: inledning, paragraph: 3} eller {law: \"7 §\"}.")
+        return (
+            f"'{at}' är ingen giltig källhänvisning. Skriv till exempel "
+            '{section: undvik, point: 2}, {section: inledning, paragraph: 3} eller {law: "7 §"}.'
+        )
     if kind == "minimum":
         return f"'{at}' måste vara minst {error.validator_value}."
     return f"'{at}': {error.message}"
@@ -109,6 +116,7 @@ def _type_name(name: Any) -> str:
 
 
 # --- Semantic checks ------------------------------------------------------
+
 
 class _TreeChecks:
     def __init__(self, tree: LocatedYaml, index: LocatedYaml) -> None:
@@ -146,14 +154,17 @@ class _TreeChecks:
 
     def _duplicate_ids(self) -> Iterator[Problem]:
         for node_id in sorted(set(self.questions) & set(self.outcomes)):
-            yield self.problem(("outcomes", node_id),
-                               f"'{node_id}' finns både som fråga och som bedömning. Ge dem olika id.")
+            yield self.problem(
+                ("outcomes", node_id), f"'{node_id}' finns både som fråga och som bedömning. Ge dem olika id."
+            )
         for question_id in self.questions:
             seen: set[str] = set()
             for position, option in self._edges(question_id):
                 if option["id"] in seen:
-                    yield self.problem(("questions", question_id, "options", position, "id"),
-                                       f"Frågan '{question_id}' har två svarsalternativ med id '{option['id']}'.")
+                    yield self.problem(
+                        ("questions", question_id, "options", position, "id"),
+                        f"Frågan '{question_id}' har två svarsalternativ med id '{option['id']}'.",
+                    )
                 seen.add(option["id"])
 
     def _dangling_references(self) -> Iterator[Problem]:
@@ -166,7 +177,8 @@ class _TreeChecks:
                     yield self.problem(
                         ("questions", question_id, "options", position, "next"),
                         f"Svarsalternativet '{option['id']}' i frågan '{question_id}' leder till "
-                        f"'{option['next']}', som varken är en fråga eller en bedömning.")
+                        f"'{option['next']}', som varken är en fråga eller en bedömning.",
+                    )
 
     def reachable(self) -> set[str]:
         start = self.doc.data["start"]
@@ -199,13 +211,17 @@ class _TreeChecks:
             on_stack.append(node)
             for child in self._children(node):
                 if child in on_stack:
-                    loop = [*on_stack[on_stack.index(child):], child]
+                    loop = [*on_stack[on_stack.index(child) :], child]
                     if frozenset(loop) not in reported:
                         reported.add(frozenset(loop))
-                        problems.append(self.problem(
-                            ("questions", node),
-                            "Frågorna bildar en slinga: " + " → ".join(loop)
-                            + ". En bedömning måste alltid nås efter ett begränsat antal frågor."))
+                        problems.append(
+                            self.problem(
+                                ("questions", node),
+                                "Frågorna bildar en slinga: "
+                                + " → ".join(loop)
+                                + ". En bedömning måste alltid nås efter ett begränsat antal frågor.",
+                            )
+                        )
                 elif child not in done:
                     visit(child)
             on_stack.pop()
@@ -255,8 +271,10 @@ class _TreeChecks:
         if number not in places:
             noun = "punkt" if kind == "points" else "stycke"
             count = len(places)
-            return (f"Avsnittet \"{section['heading']}\" har ingen {noun} {number} "
-                    f"(det har {count} {'punkter' if noun == 'punkt' else 'stycken'}).")
+            return (
+                f'Avsnittet "{section["heading"]}" har ingen {noun} {number} '
+                f"(det har {count} {'punkter' if noun == 'punkt' else 'stycken'})."
+            )
         return None
 
     def _placeholders(self) -> Iterator[Problem]:
@@ -268,7 +286,8 @@ class _TreeChecks:
                     yield self.problem(
                         path,
                         f"Texten använder svaret på '{referenced}', men alla vägar till '{node_id}' "
-                        f"går inte genom den frågan, så svaret kan saknas.")
+                        f"går inte genom den frågan, så svaret kan saknas.",
+                    )
 
     def _texts(self) -> Iterator[tuple[PathKey, str, str]]:
         for question_id, question in self.questions.items():
@@ -313,9 +332,11 @@ class _TreeChecks:
                 yield Problem(self.index_source, self.index_lines.line_of(("rule_paragraphs", position)), message)
         for place, label in _places(self.sections, self.laws, self.rule_paragraphs):
             if _cite_key(place) not in covered:
-                yield self.problem(("coverage",),
-                                   f"Täckning saknas: {label} avgör inget svar i trädet. "
-                                   "Lägg till en rad under 'coverage' med de svar eller bedömningar som bygger på den.")
+                yield self.problem(
+                    ("coverage",),
+                    f"Täckning saknas: {label} avgör inget svar i trädet. "
+                    "Lägg till en rad under 'coverage' med de svar eller bedömningar som bygger på den.",
+                )
         reachable = self.reachable()
         for position, entry in enumerate(entries):
             wanted = _cite_key(entry["cite"])
@@ -337,8 +358,10 @@ class _TreeChecks:
             outcome = self.outcomes.get(node_id)
             if outcome is None:
                 return f"'{ref}' finns inte bland bedömningarna."
-            cited = [*outcome["cites"], *(c for field in ("reasons", "conditions")
-                                          for s in outcome.get(field, []) for c in s["cites"])]
+            cited = [
+                *outcome["cites"],
+                *(c for field in ("reasons", "conditions") for s in outcome.get(field, []) for c in s["cites"]),
+            ]
         if wanted not in {_cite_key(c) for c in cited}:
             return f"'{ref}' hänvisar inte själv till platsen som raden gäller, så den avgör inte svaret där."
         if node_id not in reachable:
@@ -366,10 +389,9 @@ def _places(
     every law paragraph it names, and the paragraphs the index marks as rules."""
     for section_id, section in sections.items():
         for number in section.get("points", {}):
-            yield ({"section": section_id, "point": int(number)},
-                   f"\"{section['heading']}\", punkt {number}")
+            yield ({"section": section_id, "point": int(number)}, f'"{section["heading"]}", punkt {number}')
     for law in laws:
         yield {"law": law}, f"{law} (lagrummet som vägledningen hänvisar till)"
     for rule in rule_paragraphs:
         section = sections.get(rule["section"], {"heading": rule["section"]})
-        yield rule, f"\"{section['heading']}\", stycke {rule['paragraph']}"
+        yield rule, f'"{section["heading"]}", stycke {rule["paragraph"]}'

@@ -1,0 +1,65 @@
+# One place for every command people, hooks and CI use. `make help` lists them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV      := .venv
+BIN       := $(VENV)/bin
+PY        := $(BIN)/python
+export TF_CPP_MIN_LOG_LEVEL ?= 3
+export PYTHONDONTWRITEBYTECODE := 1
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+
+SPACY_DIR := models/spacy-sv
+
+.PHONY: help install spacy train run shell test lint typecheck validate walk diagram evaluate rasa-validate rasa-test pytest clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+install: ## create .venv from the pinned lock file (skipped when nothing changed)
+	@bash scripts/install.sh
+
+spacy: install ## build the Swedish spaCy pipeline (skipped when nothing changed)
+	@bash scripts/build_spacy.sh
+
+train: spacy ## train the Rasa model (skipped when its inputs did not change)
+	@bash scripts/train.sh
+
+run: train ## start the assistant: action server, Rasa server and the intranet page
+	@bash scripts/run.sh
+
+shell: train ## chat with the assistant in the terminal
+	@bash scripts/run.sh --shell
+
+validate: install ## check the decision tree and report problems in plain Swedish
+	@$(PY) -m actions.guidance validate
+
+walk: install ## answer the tree's questions in the terminal, without Rasa
+	@$(PY) -m actions.guidance walk
+
+diagram: install ## draw the tree as docs/beslutstrad.svg
+	@$(PY) -m actions.guidance.diagram docs/beslutstrad.svg && echo "Skrev docs/beslutstrad.svg"
+
+lint: install ## ruff
+	@$(BIN)/ruff check actions nlp tests
+
+typecheck: install ## mypy (strict)
+	@$(BIN)/mypy
+
+rasa-validate: spacy ## rasa data validate, failing on any warning
+	@bash scripts/rasa_validate.sh
+
+rasa-test: train ## rasa test on the test stories
+	@bash scripts/rasa_test.sh
+
+evaluate: train ## intent and entity scores on the held-out NLU test set
+	@$(PY) scripts/evaluate_nlu.py
+
+pytest: train ## the pytest suite (engine, actions, servers)
+	@bash scripts/pytest.sh
+
+test: lint typecheck validate rasa-validate pytest rasa-test ## everything that checks the project (CI runs this)
+	@echo "make test: allt gick igenom."
+
+clean: ## remove trained models, the spaCy pipeline and local data (keeps .venv)
+	rm -rf models results var

@@ -1,0 +1,158 @@
+"""Rasa SDK actions: tracker -> dialogue turn -> dispatcher.
+
+Each action reads the assessment state from slots, lets actions.dialogue decide
+what to say, sends it and stores the new state. No logic lives here.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import dialogue
+from actions.dialogue import Message, State, Turn
+
+logger = logging.getLogger(__name__)
+
+TurnFunction = Callable[[State, Message], Turn]
+
+
+def read_state(tracker: Tracker) -> State:
+    def mapping(name: str) -> dict[str, Any] | None:
+        value = tracker.get_slot(name)
+        return value if isinstance(value, dict) else None
+
+    answers = mapping("answers") or {}
+    misunderstood = tracker.get_slot("misunderstood")
+    current = tracker.get_slot("current_question")
+    return State(
+        answers={str(k): str(v) for k, v in answers.items()},
+        current_question=current if isinstance(current, str) else None,
+        pending=mapping("pending_answers"),
+        last_result=mapping("last_result"),
+        misunderstood=int(misunderstood) if isinstance(misunderstood, (int, float)) else 0,
+    )
+
+
+def read_message(tracker: Tracker) -> Message:
+    latest = tracker.latest_message or {}
+    entities: dict[str, list[str]] = {}
+    for entity in latest.get("entities") or []:
+        name, value = entity.get("entity"), entity.get("value")
+        if isinstance(name, str) and isinstance(value, str):
+            entities.setdefault(name, []).append(value)
+    intent = (latest.get("intent") or {}).get("name")
+    return Message(text=latest.get("text") or "", intent=intent, entities=entities)
+
+
+def state_events(before: State, after: State) -> list[EventType]:
+    changes = {
+        "answers": (before.answers, after.answers),
+        "current_question": (before.current_question, after.current_question),
+        "pending_answers": (before.pending, after.pending),
+        "last_result": (before.last_result, after.last_result),
+        "misunderstood": (float(before.misunderstood), float(after.misunderstood)),
+    }
+    return [SlotSet(slot, new) for slot, (old, new) in changes.items() if old != new]
+
+
+class DialogueAction(Action):
+    """Runs one function of actions.dialogue for the latest message."""
+
+    action_name = ""
+    turn: TurnFunction
+
+    def name(self) -> str:
+        return self.action_name
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        state = read_state(tracker)
+        replies, new_state = type(self).turn(state, read_message(tracker))
+        for reply in replies:
+            if reply.custom is not None:
+                dispatcher.utter_message(json_message=reply.custom)
+            else:
+                dispatcher.utter_message(text=reply.text, buttons=list(reply.buttons))
+        return state_events(state, new_state)
+
+
+def _ignore_message(function: Callable[[State], Turn]) -> TurnFunction:
+    def turn(state: State, message: Message) -> Turn:
+        return function(state)
+
+    return turn
+
+
+class ActionGreet(DialogueAction):
+    action_name = "action_greet"
+    turn = staticmethod(_ignore_message(dialogue.greet))
+
+
+class ActionStartAssessment(DialogueAction):
+    action_name = "action_start_assessment"
+    turn = staticmethod(_ignore_message(dialogue.start))
+
+
+class ActionDescribeInitiative(DialogueAction):
+    action_name = "action_describe_initiative"
+    turn = staticmethod(dialogue.describe)
+
+
+class ActionAnswer(DialogueAction):
+    action_name = "action_answer"
+    turn = staticmethod(dialogue.answer)
+
+
+class ActionWhy(DialogueAction):
+    action_name = "action_why"
+    turn = staticmethod(_ignore_message(dialogue.why))
+
+
+class ActionBack(DialogueAction):
+    action_name = "action_back"
+    turn = staticmethod(_ignore_message(dialogue.go_back))
+
+
+class ActionChangeAnswer(DialogueAction):
+    action_name = "action_change_answer"
+    turn = staticmethod(dialogue.change)
+
+
+class ActionSummary(DialogueAction):
+    action_name = "action_summary"
+    turn = staticmethod(_ignore_message(dialogue.summary))
+
+
+class ActionRestartAssessment(DialogueAction):
+    action_name = "action_restart_assessment"
+    turn = staticmethod(_ignore_message(dialogue.restart))
+
+
+class ActionHelp(DialogueAction):
+    action_name = "action_help"
+    turn = staticmethod(_ignore_message(dialogue.help_turn))
+
+
+class ActionExplainConcept(DialogueAction):
+    action_name = "action_explain_concept"
+    turn = staticmethod(dialogue.concept)
+
+
+class ActionHandoff(DialogueAction):
+    action_name = "action_handoff"
+    turn = staticmethod(_ignore_message(dialogue.handoff))
+
+
+class ActionShowResult(DialogueAction):
+    action_name = "action_show_result"
+    turn = staticmethod(_ignore_message(dialogue.show_result))
+
+
+class ActionFallback(DialogueAction):
+    action_name = "action_fallback"
+    turn = staticmethod(_ignore_message(dialogue.fallback))

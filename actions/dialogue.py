@@ -1,0 +1,366 @@
+"""What the assistant says and how the assessment state changes, turn by turn.
+
+Pure Python over the decision tree: the Rasa actions in actions.py only read
+the tracker into a `State`, call one function here and send the replies. That
+keeps every behaviour testable without Rasa and the actions thin.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from actions.guidance import explain
+from actions.guidance.engine import AnswerError, Walk, back, reopen, walk
+from actions.guidance.loader import default_tree
+from actions.guidance.model import Question, Tree
+from actions.guidance.understanding import match_option, match_question, understand_description
+
+CONCEPTS_FILE = Path(__file__).parent / "content" / "concepts.yml"
+DEFAULT_CONTACT = "förbundets kansli (kontaktuppgifter finns på förbundets webbplats)"
+
+PRIVACY_NOTE = "Skriv inga uppgifter om enskilda personer, som namn, personnummer eller hälsa."
+INTRO = (
+    "Hej! Jag hjälper dig att bedöma om ett samordningsförbund kan finansiera en insats som har "
+    "koppling till arbetsintegrerande sociala företag. Jag ställer några frågor och svarar med "
+    "stöd i Nationella rådets vägledning, med hänvisningar. Jag fattar inga beslut och kan inte "
+    "svara på frågor om enskilda ärenden. " + PRIVACY_NOTE
+)
+HINT = 'Du kan klicka på ett svar eller skriva det. Skriv "varför?", "tillbaka" eller "börja om" när du vill.'
+
+
+@dataclass(frozen=True)
+class Message:
+    """The user's latest message as the NLU understood it."""
+
+    text: str = ""
+    intent: str | None = None
+    entities: dict[str, list[str]] = field(default_factory=dict)
+
+    def entity(self, name: str) -> str | None:
+        values = self.entities.get(name) or []
+        return values[0] if values else None
+
+
+@dataclass(frozen=True)
+class State:
+    answers: dict[str, str] = field(default_factory=dict)
+    current_question: str | None = None
+    pending: dict[str, str] | None = None  # answers read from a description, awaiting confirmation
+    last_result: dict[str, Any] | None = None
+    misunderstood: int = 0
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str | None = None
+    buttons: tuple[dict[str, str], ...] = ()
+    custom: dict[str, Any] | None = None
+
+
+Turn = tuple[list[Reply], State]
+
+
+def _button(title: str, payload: str) -> dict[str, str]:
+    return {"title": title, "payload": payload}
+
+
+def _answer_payload(question_id: str, option_id: str) -> str:
+    return "/inform" + json.dumps({"question": question_id, "choice": option_id}, separators=(",", ":"))
+
+
+START_BUTTONS = (
+    _button("Bedöm en insats", "/start_assessment"),
+    _button("Vad kan du?", "/ask_help"),
+)
+RESULT_BUTTONS = (
+    _button("Varför blev det så?", "/ask_why"),
+    _button("Visa sammanfattning", "/show_summary"),
+    _button("Ny bedömning", "/start_assessment"),
+    _button("Prata med en person", "/human_handoff"),
+)
+
+
+def contact() -> str:
+    return os.environ.get("ASF_CONTACT", "").strip() or DEFAULT_CONTACT
+
+
+def tree() -> Tree:
+    return default_tree()
+
+
+# --- Asking and concluding -----------------------------------------------
+
+
+def _ask(current: Walk, question: Question, prefix: str | None = None) -> Reply:
+    text = explain.question_text(tree(), current, question)
+    buttons = tuple(
+        _button(explain.button_label(current, option.label), _answer_payload(question.id, option.id))
+        for option in question.options
+    )
+    return Reply(text=f"{prefix}\n\n{text}" if prefix else text, buttons=buttons)
+
+
+def _continue(state: State, answers: dict[str, str], prefix: str | None = None) -> Turn:
+    """Walk with `answers`; ask the next question or give the result."""
+    current = walk(tree(), answers)
+    if current.question is not None:
+        new_state = replace(state, answers=answers, current_question=current.question.id, pending=None, misunderstood=0)
+        return [_ask(current, current.question, prefix)], new_state
+    replies = [Reply(text=prefix)] if prefix else []
+    if current.unused:
+        dropped = ", ".join(tree().questions[qid].short for qid in current.unused)
+        replies.append(Reply(text=f"Dina tidigare svar om {dropped} gäller inte längre och har tagits bort."))
+    payload = explain.result_payload(tree(), current)
+    replies.append(Reply(text=explain.result_text(tree(), current), buttons=RESULT_BUTTONS))
+    replies.append(Reply(custom=payload))
+    new_state = replace(
+        state, answers=dict(current.used), current_question=None, pending=None, last_result=payload, misunderstood=0
+    )
+    return replies, new_state
+
+
+def _safe_answers(state: State) -> dict[str, str]:
+    """The stored answers if they still fit the tree; otherwise none (the tree may have changed)."""
+    try:
+        walk(tree(), state.answers)
+    except AnswerError:
+        return {}
+    return dict(state.answers)
+
+
+# --- Turns ------------------------------------------------------------------
+
+
+def greet(state: State) -> Turn:
+    return [Reply(text=INTRO, buttons=START_BUTTONS)], replace(state, misunderstood=0)
+
+
+def start(state: State) -> Turn:
+    replies, new_state = _continue(replace(state, answers={}, pending=None), {}, prefix=HINT)
+    return replies, new_state
+
+
+def restart(state: State) -> Turn:
+    return _continue(replace(state, answers={}, pending=None), {}, prefix="Vi börjar om från början.")
+
+
+def describe(state: State, message: Message) -> Turn:
+    understood = understand_description(tree(), message.text)
+    if not understood:
+        return _continue(state, {}, prefix="Tack! Jag behöver veta lite mer, så jag ställer några frågor.")
+    current = walk(tree(), understood)
+    lines = [
+        f"- {step.question.short[:1].upper()}{step.question.short[1:]}: {current.fill(step.option.label)}"
+        for step in current.steps
+    ]
+    text = "Så här uppfattar jag insatsen:\n" + "\n".join(lines) + "\n\nStämmer det?"
+    buttons = (_button("Ja, det stämmer", "/affirm"), _button("Nej, jag förklarar mer", "/deny"))
+    return [Reply(text=text, buttons=buttons)], replace(state, pending=understood, current_question=None)
+
+
+def answer(state: State, message: Message) -> Turn:
+    if state.pending is not None and message.intent in ("affirm", "deny") and not message.entity("choice"):
+        if message.intent == "affirm":
+            return _continue(state, dict(state.pending), prefix="Bra, då går vi vidare.")
+        return _continue(replace(state, pending=None), {}, prefix="Okej, då tar vi det steg för steg. " + HINT)
+    answers = _safe_answers(state)
+    button_question, button_choice = message.entity("question"), message.entity("choice")
+    if button_question and button_choice:
+        return _answer_button(state, answers, button_question, button_choice)
+    current = walk(tree(), answers)
+    if current.question is None or state.current_question is None:
+        if message.intent == "inform" and message.text and not message.text.startswith("/"):
+            return describe(state, message)
+        return [
+            Reply(text="Vill du bedöma en insats? Beskriv den med egna ord eller klicka nedan.", buttons=START_BUTTONS)
+        ], state
+    values = [v for name in ("party", "activity") for v in message.entities.get(name, [])]
+    yes_no = {"affirm": "ja", "deny": "nej"}.get(message.intent or "")
+    option = match_option(current.question, message.text, yes_no=yes_no, entity_values=values)
+    if option is None:
+        return _misunderstood(state, current, current.question)
+    return _continue(state, {**answers, current.question.id: option.id})
+
+
+def _answer_button(state: State, answers: dict[str, str], question_id: str, option_id: str) -> Turn:
+    question = tree().questions.get(question_id)
+    if question is None or question.option(option_id) is None:
+        return _reask(state, "Det svaret känner jag inte igen.")
+    current = walk(tree(), answers)
+    on_path = {step.question.id for step in current.steps}
+    if current.question is not None and current.question.id == question_id:
+        return _continue(state, {**answers, question_id: option_id})
+    if question_id in on_path or (current.question is None and question_id in answers):
+        # An earlier question's button: treat it as changing that answer.
+        return _continue(state, {**answers, question_id: option_id}, prefix="Uppdaterat.")
+    if not answers and question_id == tree().start:
+        return _continue(state, {question_id: option_id})
+    return _reask(state, "Den frågan är inte aktuell just nu.")
+
+
+def _misunderstood(state: State, current: Walk, question: Question) -> Turn:
+    options = ", ".join(f'"{current.fill(o.label)}"' for o in question.options)
+    text = f"Jag är inte säker på vilket svar du menar. Välj ett av: {options}."
+    return [_ask(current, question, prefix=text)], replace(state, misunderstood=state.misunderstood + 1)
+
+
+def _reask(state: State, prefix: str) -> Turn:
+    answers = _safe_answers(state)
+    current = walk(tree(), answers)
+    if state.current_question is not None and current.question is not None:
+        return [_ask(current, current.question, prefix=prefix)], replace(state, answers=answers)
+    return [Reply(text=prefix, buttons=START_BUTTONS)], state
+
+
+def why(state: State) -> Turn:
+    answers = _safe_answers(state)
+    current = walk(tree(), answers)
+    if state.current_question is not None and current.question is not None:
+        help_reply = Reply(text=explain.help_text(tree(), current.question))
+        return [help_reply, _ask(current, current.question)], state
+    if state.last_result is not None:
+        return [Reply(text=_path_explanation(state.last_result), buttons=RESULT_BUTTONS)], state
+    return [
+        Reply(text="Jag förklarar gärna varför jag frågar, när vi har börjat en bedömning.", buttons=START_BUTTONS)
+    ], state
+
+
+def _path_explanation(result: dict[str, Any]) -> str:
+    lines = [f'Bedömningen blev "{result["verdict_text"]}" på grund av dina svar:']
+    for number, step in enumerate(result["path"], start=1):
+        cites = "; ".join(cite["text"] for cite in step["cites"])
+        lines.append(f"{number}. {step['question']} Du svarade: {step['answer']}. ({cites})")
+    return "\n".join(lines)
+
+
+def go_back(state: State) -> Turn:
+    answers = _safe_answers(state)
+    if not walk(tree(), answers).steps:
+        return _continue(state, {}, prefix="Vi är redan vid första frågan.")
+    return _continue(state, back(tree(), answers), prefix="Vi går tillbaka ett steg.")
+
+
+def change(state: State, message: Message) -> Turn:
+    answers = _safe_answers(state)
+    current = walk(tree(), answers)
+    answered = [step.question.id for step in current.steps]
+    if not answered:
+        return _reask(state, "Du har inte svarat på något ännu som kan ändras.")
+    question_id = message.entity("question") or match_question(tree(), message.text, answered)
+    if question_id not in answered:
+        buttons = tuple(
+            _button(
+                tree().questions[qid].short[:1].upper() + tree().questions[qid].short[1:],
+                "/change_answer" + json.dumps({"question": qid}, separators=(",", ":")),
+            )
+            for qid in answered
+        )
+        return [Reply(text="Vilket svar vill du ändra?", buttons=buttons)], state
+    assert question_id is not None
+    previous = current.fill(tree().questions[question_id].option(answers[question_id]).label)  # type: ignore[union-attr]
+    reopened = reopen(tree(), answers, question_id)
+    # The old answer is kept aside so later answers that still apply are reused.
+    return _continue(state, reopened, prefix=f'Du svarade "{previous}". Välj ett nytt svar.')
+
+
+def summary(state: State) -> Turn:
+    answers = _safe_answers(state)
+    current = walk(tree(), answers)
+    replies = [Reply(text=explain.summary_text(tree(), current))]
+    if state.current_question is not None and current.question is not None:
+        replies.append(_ask(current, current.question))
+    elif state.last_result is not None:
+        replies[0] = Reply(text=replies[0].text, buttons=RESULT_BUTTONS)
+    return replies, state
+
+
+def help_turn(state: State) -> Turn:
+    text = (
+        "Jag bedömer om ett samordningsförbund kan finansiera en insats med koppling till sociala "
+        "företag, utifrån Nationella rådets vägledning. Du kan:\n"
+        '- beskriva insatsen med egna ord, eller klicka "Bedöm en insats"\n'
+        '- fråga "varför?" om en fråga eller en bedömning\n'
+        '- skriva "tillbaka", "ändra svaret om ...", "sammanfattning" eller "börja om"\n'
+        '- fråga vad ett begrepp betyder, till exempel "vad är ett ASF?" eller "vad säger 7 §?"\n'
+        "- be att få prata med en person.\n" + PRIVACY_NOTE
+    )
+    return _with_current_question(state, Reply(text=text, buttons=() if state.current_question else START_BUTTONS))
+
+
+def _with_current_question(state: State, reply: Reply) -> Turn:
+    """`reply`, then the open question again so the user can go on where they were."""
+    answers = _safe_answers(state)
+    current = walk(tree(), answers)
+    if state.current_question is not None and current.question is not None:
+        return [reply, _ask(current, current.question, prefix="Tillbaka till frågan:")], replace(state, misunderstood=0)
+    return [reply], replace(state, misunderstood=0)
+
+
+@cache
+def concepts() -> dict[str, dict[str, str]]:
+    loaded: dict[str, dict[str, str]] = yaml.safe_load(CONCEPTS_FILE.read_text(encoding="utf-8"))
+    return loaded
+
+
+def concept(state: State, message: Message) -> Turn:
+    key = message.entity("concept")
+    entry = concepts().get(key or "")
+    if entry is None:
+        names = ", ".join(item["name"] for item in concepts().values())
+        text = f"Jag kan förklara de här begreppen: {names}. Vilket undrar du över?"
+        return _with_current_question(state, Reply(text=text))
+    text = f"{entry['name']}: {entry['text']}\n(Källa: {entry['source']})"
+    return _with_current_question(state, Reply(text=text))
+
+
+def handoff(state: State) -> Turn:
+    text = (
+        f"Du kan vända dig till {contact()}. Ta gärna med sammanfattningen av dina svar. "
+        "Skriv inga uppgifter om enskilda personer i meddelanden."
+    )
+    return _with_current_question(state, Reply(text=text))
+
+
+def show_result(state: State) -> Turn:
+    if state.last_result is None:
+        return [Reply(text="Du har ingen bedömning ännu. Vill du göra en?", buttons=START_BUTTONS)], state
+    current = walk(tree(), state.last_result.get("answers", {}))
+    if current.outcome is None:
+        return [
+            Reply(
+                text="Den förra bedömningen bygger på en äldre version av frågorna. Gör gärna en ny.",
+                buttons=START_BUTTONS,
+            )
+        ], state
+    return [
+        Reply(text=explain.result_text(tree(), current), buttons=RESULT_BUTTONS),
+        Reply(custom=explain.result_payload(tree(), current)),
+    ], state
+
+
+def fallback(state: State) -> Turn:
+    misunderstood = state.misunderstood + 1
+    new_state = replace(state, misunderstood=misunderstood)
+    answers = _safe_answers(state)
+    current = walk(tree(), answers)
+    if misunderstood >= 2:
+        text = f"Jag förstår tyvärr inte. Välj något nedan, eller kontakta {contact()}."
+        buttons = [*list(START_BUTTONS), _button("Prata med en person", "/human_handoff")]
+        replies = [Reply(text=text, buttons=tuple(buttons))]
+        if state.current_question is not None and current.question is not None:
+            replies.append(_ask(current, current.question))
+        return replies, new_state
+    text = (
+        "Det förstod jag inte riktigt. Jag kan bara svara på frågor om hur samordningsförbund kan "
+        "finansiera insatser kopplade till sociala företag."
+    )
+    if state.current_question is not None and current.question is not None:
+        return [_ask(current, current.question, prefix=text)], new_state
+    return [Reply(text=text, buttons=START_BUTTONS)], new_state

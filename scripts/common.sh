@@ -1,0 +1,21 @@
+# Shared by the scripts: paths, messages and input hashing.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+VENV=.venv
+BIN=$VENV/bin
+export TF_CPP_MIN_LOG_LEVEL=${TF_CPP_MIN_LOG_LEVEL:-3}
+export SQLALCHEMY_SILENCE_UBER_WARNING=1
+SPACY_DIR=models/spacy-sv
+
+say() { printf '%s\n' "$*" >&2; }
+fail() { say "FEL: $*"; exit 1; }
+
+# A short hash of the named files and the contents of the named folders.
+hash_inputs() {
+  find "$@" -type f ! -name '.*' -print0 2>/dev/null | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-12
+}
+
+# The model trained from the current inputs (config, domain, data, spaCy pipeline).
+model_path() {
+  echo "models/asf-$(hash_inputs config.yml domain.yml data nlp).tar.gz"
+}
