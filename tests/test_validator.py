@@ -157,7 +157,7 @@ def test_duplicate_option_ids(tmp_path: Path):
 
 
 def test_yaml_syntax_error_names_the_line(tmp_path: Path):
-    path, text = broken(tmp_path, "start: vem\n", "start: [vem\n")
+    path, _text = broken(tmp_path, "start: vem\n", "start: [vem\n")
     found = messages(path)
     assert len(found) == 1 and "inte giltig YAML" in found[0] and "rad" in found[0], found
 

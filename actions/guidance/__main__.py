@@ -66,11 +66,11 @@ def walk_command(stdin: TextIO, out: TextIO) -> int:
         elif reply.lower() == "t":
             answers = back(tree, answers)
         else:
-            option = match_option(question, reply)
-            if option is None:
+            chosen = match_option(question, reply)
+            if chosen is None:
                 print("Det förstod jag inte. Svara med en siffra.\n", file=out)
             else:
-                answers[question.id] = option.id
+                answers[question.id] = chosen.id
 
 
 def main(argv: list[str]) -> int:

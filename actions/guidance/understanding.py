@@ -58,9 +58,9 @@ def match_option(
     if plain.isdigit() and 1 <= int(plain) <= len(question.options):
         return question.options[int(plain) - 1]  # "2" picks the second button
     for value in entity_values:
-        option = question.option(value)
-        if option is not None:
-            return option
+        named = [o for o in question.options if o.id == value or normalise(value) in map(normalise, o.keywords)]
+        if len(named) == 1:
+            return named[0]
     scores = option_scores(question, text)
     chosen = _unique_best(scores)
     if chosen is not None:

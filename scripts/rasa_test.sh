@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# `rasa test` on the test stories: every turn's intent and next action must match.
+source "$(dirname "$0")/common.sh"
+model=$(model_path)
+[ -f "$model" ] || fail "Ingen tränad modell. Kör 'make train'."
+export ACTION_SERVER_URL=${ACTION_SERVER_URL:-http://127.0.0.1:5055/webhook}
+export TRACKER_DB=${TRACKER_DB:-var/test-tracker.db}
+mkdir -p results var
+stories=$(find tests/stories -name '*.yml' | sort)
+[ -n "$stories" ] || fail "Inga testberättelser i tests/stories."
+if ! "$BIN/rasa" test core --model "$model" --stories tests/stories --endpoints endpoints.yml \
+     --out results/core --fail-on-prediction-errors --quiet >results/rasa-test.log 2>&1; then
+  grep -v -E "Warning|warn|tensorflow|^\s*$" results/rasa-test.log | tail -40 >&2
+  [ -f results/core/failed_test_stories.yml ] && cat results/core/failed_test_stories.yml >&2
+  fail "rasa test: några testberättelser gick inte igenom (se ovan och results/core/)."
+fi
+count=$(grep -c -- "- story:" $stories | awk -F: '{s+=$NF} END {print s}')
+say "rasa test: alla $count testberättelser gick igenom."

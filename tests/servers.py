@@ -1,0 +1,74 @@
+"""Starts `scripts/run.sh` on free ports for tests and stops it again."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class Servers:
+    rasa_url: str
+    web_url: str
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    def say(self, sender: str, message: str) -> list[dict[str, object]]:
+        response = requests.post(
+            f"{self.rasa_url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=30
+        )
+        response.raise_for_status()
+        replies: list[dict[str, object]] = response.json()
+        return replies
+
+
+@contextmanager
+def running_servers(tmp: Path, extra_env: dict[str, str] | None = None) -> Iterator[Servers]:
+    ports = {"RASA_PORT": free_port(), "ACTION_PORT": free_port(), "WEB_PORT": free_port()}
+    env = {
+        **os.environ,
+        **{k: str(v) for k, v in ports.items()},
+        "TRACKER_DB": str(tmp / "tracker.db"),
+        **(extra_env or {}),
+    }
+    env.pop("ACTION_SERVER_URL", None)
+    log = tmp / "run.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            ["bash", "scripts/run.sh"], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    servers = Servers(f"http://127.0.0.1:{ports['RASA_PORT']}", f"http://127.0.0.1:{ports['WEB_PORT']}", process, log)
+    try:
+        deadline = time.monotonic() + 240
+        while "Assistenten är igång" not in log.read_text(errors="replace"):
+            if process.poll() is not None:
+                raise RuntimeError(f"run.sh stopped:\n{log.read_text(errors='replace')}")
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"run.sh did not start in time:\n{log.read_text(errors='replace')}")
+            time.sleep(0.5)
+        yield servers
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)  # what Ctrl-C sends
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()

@@ -1,0 +1,98 @@
+"""The assistant over real servers: `scripts/run.sh` started as `make run` does."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+
+from tests.servers import ROOT, Servers, free_port, running_servers
+
+pytestmark = pytest.mark.servers
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
+    with running_servers(tmp_path_factory.mktemp("servers")) as started:
+        yield started
+
+
+def texts(replies: list[dict[str, object]]) -> str:
+    return "\n".join(str(reply.get("text", "")) for reply in replies)
+
+
+def test_greets_in_swedish_over_rest(servers: Servers):
+    replies = servers.say("rest-greet", "hej")
+    assert "Hej! Jag hjälper dig" in texts(replies)
+    assert "Skriv inga uppgifter om enskilda personer" in texts(replies)
+
+
+def test_full_assessment_over_rest_with_result_payload(servers: Servers):
+    sender = "rest-assessment"
+    first = servers.say(sender, "/start_assessment")
+    assert "Vem riktar sig insatsen till" in texts(first)
+    servers.say(sender, '/inform{"question":"vem","choice":"deltagare"}')
+    servers.say(sender, "ja")
+    servers.say(sender, '/inform{"question":"insats_typ","choice":"handledare"}')
+    servers.say(sender, '/inform{"question":"handledare_anstalld","choice":"hos_part"}')
+    servers.say(sender, "kommunen")
+    replies = servers.say(sender, '/inform{"question":"pengavag","choice":"via_part"}')
+    assert "Bedömning: kan finansieras på villkor" in texts(replies)
+    custom = [reply["custom"] for reply in replies if "custom" in reply]
+    assert len(custom) == 1
+    assert custom[0]["verdict"] == "conditional"  # type: ignore[index]
+    assert custom[0]["answers"]["utforare"] == "kommunen"  # type: ignore[index]
+
+
+def test_conversation_is_stored_in_sqlite(servers: Servers):
+    servers.say("stored-user", "hej")
+    db = Path(servers.log).parent / "tracker.db"
+    import sqlite3
+
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute("select count(*) from events where sender_id = 'stored-user'").fetchone()
+    assert rows[0] > 0
+
+
+def test_serves_the_intranet_page(servers: Servers):
+    page = requests.get(servers.web_url + "/", timeout=10)
+    assert page.status_code == 200
+    assert "Kan samordningsförbundet finansiera insatsen?" in page.text
+    assert requests.get(servers.web_url + "/chat.js", timeout=10).status_code == 200
+
+
+def test_port_in_use_is_a_clear_error(tmp_path: Path):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = subprocess.run(
+            ["bash", "scripts/run.sh"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={
+                "PATH": "/usr/bin:/bin",
+                "RASA_PORT": str(port),
+                "ACTION_PORT": str(free_port()),
+                "WEB_PORT": str(free_port()),
+                "TRACKER_DB": str(tmp_path / "t.db"),
+            },
+        )
+    assert result.returncode != 0
+    assert f"Port {port} används redan" in result.stderr
+
+
+def test_ctrl_c_stops_every_process(tmp_path: Path):
+    with running_servers(tmp_path) as started:
+        pid = started.process.pid
+        children = subprocess.run(["pgrep", "-g", str(pid)], capture_output=True, text=True).stdout.split()
+        assert len(children) >= 3
+    assert started.process.returncode is not None
+    left = subprocess.run(["pgrep", "-g", str(pid)], capture_output=True, text=True).stdout.split()
+    assert left == []
