@@ -7,7 +7,7 @@ what to say, sends it and stores the new state. No logic lives here.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from abc import ABCMeta, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -18,8 +18,6 @@ from actions import dialogue
 from actions.dialogue import Message, State, Turn
 
 logger = logging.getLogger(__name__)
-
-TurnFunction = Callable[[State, Message], Turn]
 
 
 def read_state(tracker: Tracker) -> State:
@@ -61,18 +59,24 @@ def state_events(before: State, after: State) -> list[EventType]:
     return [SlotSet(slot, new) for slot, (old, new) in changes.items() if old != new]
 
 
-class DialogueAction(Action):
-    """Runs one function of actions.dialogue for the latest message."""
+class DialogueAction(Action, metaclass=ABCMeta):
+    """Runs one step of actions.dialogue for the latest message.
+
+    Abstract, so rasa-sdk registers only the concrete actions below.
+    """
 
     action_name = ""
-    turn: TurnFunction
 
     def name(self) -> str:
         return self.action_name
 
+    @abstractmethod
+    def step(self, state: State, message: Message) -> Turn:
+        """The dialogue step this action runs."""
+
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         state = read_state(tracker)
-        replies, new_state = type(self).turn(state, read_message(tracker))
+        replies, new_state = self.step(state, read_message(tracker))
         for reply in replies:
             if reply.custom is not None:
                 dispatcher.utter_message(json_message=reply.custom)
@@ -81,78 +85,99 @@ class DialogueAction(Action):
         return state_events(state, new_state)
 
 
-def _ignore_message(function: Callable[[State], Turn]) -> TurnFunction:
-    def turn(state: State, message: Message) -> Turn:
-        return function(state)
-
-    return turn
-
-
 class ActionGreet(DialogueAction):
     action_name = "action_greet"
-    turn = staticmethod(_ignore_message(dialogue.greet))
+
+    def step(self, state: State, message: Message) -> Turn:
+        return dialogue.greet(state)
 
 
 class ActionStartAssessment(DialogueAction):
     action_name = "action_start_assessment"
-    turn = staticmethod(_ignore_message(dialogue.start))
+
+    def step(self, state: State, message: Message) -> Turn:
+        return dialogue.start(state)
 
 
 class ActionDescribeInitiative(DialogueAction):
     action_name = "action_describe_initiative"
-    turn = staticmethod(dialogue.describe)
+
+    def step(self, state: State, message: Message) -> Turn:
+        return dialogue.describe(state, message)
 
 
 class ActionAnswer(DialogueAction):
     action_name = "action_answer"
-    turn = staticmethod(dialogue.answer)
+
+    def step(self, state: State, message: Message) -> Turn:
+        return dialogue.answer(state, message)
 
 
 class ActionWhy(DialogueAction):
     action_name = "action_why"
-    turn = staticmethod(_ignore_message(dialogue.why))
+
+    def step(self, state: State, message: Message) -> Turn:
+        return dialogue.why(state)
 
 
 class ActionBack(DialogueAction):
     action_name = "action_back"
-    turn = staticmethod(_ignore_message(dialogue.go_back))
+
+    def step(self, state: State, message: Message) -> Turn:
+        return dialogue.go_back(state)
 
 
 class ActionChangeAnswer(DialogueAction):
     action_name = "action_change_answer"
-    turn = staticmethod(dialogue.change)
+
+    def step(self, state: State, message: Message) -> Turn:
+        return dialogue.change(state, message)
 
 
 class ActionSummary(DialogueAction):
     action_name = "action_summary"
-    turn = staticmethod(_ignore_message(dialogue.summary))
+
+    def step(self, state: State, message: Message) -> Turn:
+        return dialogue.summary(state)
 
 
 class ActionRestartAssessment(DialogueAction):
     action_name = "action_restart_assessment"
-    turn = staticmethod(_ignore_message(dialogue.restart))
+
+    def step(self, state: State, message: Message) -> Turn:
+        return dialogue.restart(state)
 
 
 class ActionHelp(DialogueAction):
     action_name = "action_help"
-    turn = staticmethod(_ignore_message(dialogue.help_turn))
+
+    def step(self, state: State, message: Message) -> Turn:
+        return dialogue.help_turn(state)
 
 
 class ActionExplainConcept(DialogueAction):
     action_name = "action_explain_concept"
-    turn = staticmethod(dialogue.concept)
+
+    def step(self, state: State, message: Message) -> Turn:
+        return dialogue.concept(state, message)
 
 
 class ActionHandoff(DialogueAction):
     action_name = "action_handoff"
-    turn = staticmethod(_ignore_message(dialogue.handoff))
+
+    def step(self, state: State, message: Message) -> Turn:
+        return dialogue.handoff(state)
 
 
 class ActionShowResult(DialogueAction):
     action_name = "action_show_result"
-    turn = staticmethod(_ignore_message(dialogue.show_result))
+
+    def step(self, state: State, message: Message) -> Turn:
+        return dialogue.show_result(state)
 
 
 class ActionFallback(DialogueAction):
     action_name = "action_fallback"
-    turn = staticmethod(_ignore_message(dialogue.fallback))
+
+    def step(self, state: State, message: Message) -> Turn:
+        return dialogue.fallback(state)

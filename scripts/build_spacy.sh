@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Swedish spaCy pipeline unless it is up to date with nlp/.
 source "$(dirname "$0")/common.sh"
-want=$(hash_inputs nlp)
+want=$(hash_inputs nlp/entity_patterns.yml nlp/build_spacy_sv.py)
 if [ -f "$SPACY_DIR/.stamp" ] && [ "$(cat "$SPACY_DIR/.stamp")" = "$want" ]; then
   exit 0
 fi

@@ -12,10 +12,11 @@ fail() { say "FEL: $*"; exit 1; }
 
 # A short hash of the named files and the contents of the named folders.
 hash_inputs() {
-  find "$@" -type f ! -name '.*' -print0 2>/dev/null | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-12
+  find "$@" -type f ! -name '.*' ! -name '*.pyc' ! -path '*/__pycache__/*' -print0 2>/dev/null \
+    | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-12
 }
 
 # The model trained from the current inputs (config, domain, data, spaCy pipeline).
 model_path() {
-  echo "models/asf-$(hash_inputs config.yml domain.yml data nlp).tar.gz"
+  echo "models/asf-$(hash_inputs config.yml domain.yml data nlp/entity_patterns.yml nlp/build_spacy_sv.py).tar.gz"
 }

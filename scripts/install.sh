@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-VENV=.venv
+VENV=${ASF_VENV:-.venv}  # overridable so tests can install elsewhere
 say() { printf '%s\n' "$*" >&2; }
 fail() { say "FEL: $*"; exit 1; }
 

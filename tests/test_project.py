@@ -86,3 +86,21 @@ def test_install_is_a_no_op_when_nothing_changed():
 def test_training_is_skipped_when_inputs_did_not_change():
     result = subprocess.run(["bash", "scripts/train.sh"], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and "Tränar" not in result.stderr
+
+
+def test_failed_download_says_what_to_do(tmp_path: Path):
+    # A Python that reports 3.10 and whose pip fails, as when PyPI cannot be reached.
+    fake = tmp_path / "python3.10"
+    fake.write_text(
+        "#!/bin/bash\n"
+        'case "$1" in\n'
+        "  -c) echo 3.10 ;;\n"
+        '  -m) if [ "$2" = venv ]; then mkdir -p "$3/bin" && cp "$0" "$3/bin/python"; else exit 1; fi ;;\n'
+        "esac\n"
+    )
+    fake.chmod(0o755)
+    env = {"PATH": "/usr/bin:/bin", "PYTHON": str(fake), "ASF_VENV": str(tmp_path / "venv")}
+    result = subprocess.run(["bash", "scripts/install.sh"], cwd=ROOT, capture_output=True, text=True, env=env)
+    assert result.returncode != 0
+    assert "kunde inte laddas ner eller installeras" in result.stderr
+    assert "make install" in result.stderr

@@ -61,7 +61,7 @@ def test_conversation_is_stored_in_sqlite(servers: Servers):
 def test_serves_the_intranet_page(servers: Servers):
     page = requests.get(servers.web_url + "/", timeout=10)
     assert page.status_code == 200
-    assert "Kan samordningsförbundet finansiera insatsen?" in page.text
+    assert "Kan samordningsförbundet finansiera insatsen?" in page.content.decode("utf-8")
     assert requests.get(servers.web_url + "/chat.js", timeout=10).status_code == 200
 
 
