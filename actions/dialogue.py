@@ -107,9 +107,17 @@ def _ask(current: Walk, question: Question, prefix: str | None = None) -> Reply:
     return Reply(text=f"{prefix}\n\n{text}" if prefix else text, buttons=buttons)
 
 
-def _continue(state: State, answers: dict[str, str], prefix: str | None = None) -> Turn:
-    """Walk with `answers`; ask the next question or give the result."""
+def _continue(state: State, answers: dict[str, str], prefix: str | None = None, answered: str | None = None) -> Turn:
+    """Walk with `answers`; ask the next question or give the result.
+
+    `answered` is the question just answered: if answers given earlier to later
+    questions still apply, the walk skips them and the user is told so.
+    """
     current = walk(tree(), answers)
+    if answered is not None and prefix is None:
+        path = [step.question.id for step in current.steps]
+        if answered in path and path.index(answered) < len(path) - 1:
+            prefix = "Uppdaterat. Dina senare svar gäller fortfarande, så vi fortsätter där vi var."
     if current.question is not None:
         new_state = replace(state, answers=answers, current_question=current.question.id, pending=None, misunderstood=0)
         return [_ask(current, current.question, prefix)], new_state
@@ -186,7 +194,7 @@ def answer(state: State, message: Message) -> Turn:
     option = match_option(current.question, message.text, yes_no=yes_no, entity_values=values)
     if option is None:
         return _misunderstood(state, current, current.question)
-    return _continue(state, {**answers, current.question.id: option.id})
+    return _continue(state, {**answers, current.question.id: option.id}, answered=current.question.id)
 
 
 def _answer_button(state: State, answers: dict[str, str], question_id: str, option_id: str) -> Turn:
@@ -196,7 +204,7 @@ def _answer_button(state: State, answers: dict[str, str], question_id: str, opti
     current = walk(tree(), answers)
     on_path = {step.question.id for step in current.steps}
     if current.question is not None and current.question.id == question_id:
-        return _continue(state, {**answers, question_id: option_id})
+        return _continue(state, {**answers, question_id: option_id}, answered=question_id)
     if question_id in on_path or (current.question is None and question_id in answers):
         # An earlier question's button: treat it as changing that answer.
         return _continue(state, {**answers, question_id: option_id}, prefix="Uppdaterat.")

@@ -96,3 +96,21 @@ def test_ctrl_c_stops_every_process(tmp_path: Path):
     assert started.process.returncode is not None
     left = subprocess.run(["pgrep", "-g", str(pid)], capture_output=True, text=True).stdout.split()
     assert left == []
+
+
+def test_free_text_assessments_reach_their_outcomes(servers: Servers):
+    import yaml
+
+    stories = yaml.safe_load((ROOT / "tests" / "stories" / "free_text.yml").read_text(encoding="utf-8"))["stories"]
+    wrong = []
+    for number, story in enumerate(stories):
+        expected = story["story"].removeprefix("free text to ")
+        results = []
+        for step in story["steps"]:
+            if "user" in step:
+                replies = servers.say(f"free-text-{number}", step["user"].strip())
+                results += [reply["custom"] for reply in replies if "custom" in reply]
+        got = results[-1]["outcome_id"] if results else None  # type: ignore[index]
+        if got != expected:
+            wrong.append((expected, got))
+    assert wrong == []
