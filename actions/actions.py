@@ -76,7 +76,11 @@ class DialogueAction(Action, metaclass=ABCMeta):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         state = read_state(tracker)
-        replies, new_state = self.step(state, read_message(tracker))
+        message = read_message(tracker)
+        replies, new_state = self.step(state, message)
+        notice = dialogue.privacy_notice(message)
+        if notice is not None:
+            replies = [notice, *replies]
         for reply in replies:
             if reply.custom is not None:
                 dispatcher.utter_message(json_message=reply.custom)

@@ -21,6 +21,7 @@ from actions.guidance.engine import AnswerError, Walk, back, reopen, walk
 from actions.guidance.loader import default_tree
 from actions.guidance.model import Question, Tree
 from actions.guidance.understanding import match_option, match_question, understand_description
+from actions.privacy import masked_kinds
 
 CONCEPTS_FILE = Path(__file__).parent / "content" / "concepts.yml"
 DEFAULT_CONTACT = "förbundets kansli (kontaktuppgifter finns på förbundets webbplats)"
@@ -95,6 +96,16 @@ def tree() -> Tree:
     return default_tree()
 
 
+def privacy_notice(message: Message) -> Reply | None:
+    """Tells the user that personal data in their message was removed (see actions/privacy.py)."""
+    kinds = masked_kinds(message.text)
+    if not kinds:
+        return None
+    names = {"personnummer": "ett personnummer", "telefonnummer": "ett telefonnummer", "e-post": "en e-postadress"}
+    found = " och ".join(names[kind] for kind in kinds)
+    return Reply(text=f"Jag tog bort det som såg ut som {found} ur ditt meddelande. Det sparas inte. {PRIVACY_NOTE}")
+
+
 # --- Asking and concluding -----------------------------------------------
 
 
@@ -160,6 +171,9 @@ def restart(state: State) -> Turn:
 
 
 def describe(state: State, message: Message) -> Turn:
+    if state.current_question is not None:
+        # Mid-assessment a longer sentence is an answer to the open question.
+        return answer(state, replace(message, intent="inform"))
     understood = understand_description(tree(), message.text)
     if not understood:
         return _continue(state, {}, prefix="Tack! Jag behöver veta lite mer, så jag ställer några frågor.")

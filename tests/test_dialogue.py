@@ -245,3 +245,24 @@ def test_stale_or_forged_button_is_refused():
 def test_answers_that_no_longer_fit_the_tree_are_not_trusted():
     replies, _state = dialogue.summary(State(answers={"gammal_fraga": "ja"}, current_question="vem"))
     assert "inte svarat" in texts(replies)
+
+
+def test_a_long_answer_mid_assessment_answers_the_open_question():
+    _, state = dialogue.start(State())
+    _, state = click(state, "vem", "deltagare")
+    _, state = click(state, "malgrupp", "ja")
+    message = Message(text="praktik på ett socialt företag", intent="describe_initiative", entities={})
+    _, state = dialogue.describe(state, message)
+    assert state.answers["insats_typ"] == "arbetsforberedande"
+    assert state.current_question == "utforare"
+
+
+def test_negated_words_in_a_description_do_not_count():
+    _, state = dialogue.describe(
+        State(),
+        Message(
+            text="Vi vill inte ge pengar, men kommunen ska köpa arbetsträning för deltagare",
+            intent="describe_initiative",
+        ),
+    )
+    assert state.pending == {"vem": "deltagare"}

@@ -114,3 +114,20 @@ def test_free_text_assessments_reach_their_outcomes(servers: Servers):
         if got != expected:
             wrong.append((expected, got))
     assert wrong == []
+
+
+def test_personal_data_is_masked_before_it_is_stored(servers: Servers):
+    import sqlite3
+
+    replies = servers.say("privacy-user", "Kan Eva 19850312-1234 (eva@exempel.se, 070-123 45 67) få arbetsträning?")
+    assert "Jag tog bort det som såg ut som ett personnummer" in texts(replies)
+    db = Path(servers.log).parent / "tracker.db"
+    with sqlite3.connect(db) as connection:
+        stored = " ".join(
+            row[0] for row in connection.execute("select data from events where sender_id = 'privacy-user'")
+        )
+    assert "[personnummer]" in stored
+    for secret in ("19850312", "eva@exempel.se", "070-123 45 67", "123 45 67"):
+        assert secret not in stored
+    logs = "".join(p.read_text(errors="replace") for p in (ROOT / "var" / "logs").glob("*.log"))
+    assert "19850312" not in logs

@@ -105,6 +105,7 @@ def _question(question_id: str, raw: dict[str, Any]) -> Question:
                 keywords=tuple(o.get("keywords", [])),
                 means=o.get("means"),
                 in_text=o.get("in_text"),
+                from_description=o.get("from_description", True),
                 cites=_citations(o.get("cites")),
             )
             for o in raw["options"]

@@ -61,6 +61,7 @@ class Option:
     keywords: tuple[str, ...] = ()
     means: str | None = None  # "ja" or "nej": lets a plain yes/no pick this option
     in_text: str | None = None  # the label's form inside a sentence ("kommunen")
+    from_description: bool = True  # may be read out of a free description of the initiative
     cites: tuple[Citation, ...] = ()
 
 

@@ -25,19 +25,39 @@ def normalise(text: str) -> str:
     return " ".join(words)
 
 
+_NEGATIONS = {"inte", "ej", "aldrig", "utan", "ingen", "inga"}
+
+
 def _hits(text: str, phrases: Iterable[str]) -> int:
-    """How strongly `text` mentions the phrases: the words of each phrase found, summed."""
-    padded = f" {normalise(text)} "
+    """How strongly `text` mentions the phrases: the words of each phrase found, summed.
+
+    A mention right after a negation ("inte ge pengar") does not count.
+    """
+    words = normalise(text).split()
     score = 0
     for phrase in phrases:
-        wanted = normalise(phrase)
-        if wanted and f" {wanted} " in padded:
-            score += len(wanted.split())
+        wanted = normalise(phrase).split()
+        if wanted and _mentioned(words, wanted):
+            score += len(wanted)
     return score
 
 
-def option_scores(question: Question, text: str) -> dict[str, int]:
-    return {option.id: _hits(text, (option.label, *option.keywords)) for option in question.options}
+def _mentioned(words: list[str], wanted: list[str]) -> bool:
+    size = len(wanted)
+    for start in range(len(words) - size + 1):
+        if words[start : start + size] == wanted:
+            before = words[max(0, start - 2) : start]
+            if wanted[0] in _NEGATIONS or not _NEGATIONS & set(before):
+                return True
+    return False
+
+
+def option_scores(question: Question, text: str, description: bool = False) -> dict[str, int]:
+    """How strongly the text names each option; in a description, only options that may be read from one."""
+    return {
+        option.id: _hits(text, (option.label, *option.keywords)) if option.from_description or not description else 0
+        for option in question.options
+    }
 
 
 def _unique_best(scores: Mapping[str, int]) -> str | None:
@@ -97,7 +117,7 @@ def understand_description(tree: Tree, text: str) -> dict[str, str]:
         current = walk(tree, answers)
         if current.question is None:
             return answers
-        chosen = _unique_best(option_scores(current.question, text))
+        chosen = _unique_best(option_scores(current.question, text, description=True))
         if chosen is None:
             return answers
         answers[current.question.id] = chosen
@@ -108,7 +128,7 @@ def _path_to_stop(tree: Tree, text: str) -> dict[str, str] | None:
     for question in tree.questions.values():
         for option in question.options:
             outcome = tree.outcomes.get(option.next)
-            if outcome is not None and outcome.verdict == "not_financeable":
+            if outcome is not None and outcome.verdict == "not_financeable" and option.from_description:
                 score = _hits(text, option.keywords)
                 if score:
                     stops.append((score, question.id, option))
@@ -136,7 +156,7 @@ def _best_path_to(tree: Tree, target: str, text: str) -> dict[str, str] | None:
         question = tree.questions.get(node)
         if question is None or node in answers:
             return
-        scores = option_scores(question, text)
+        scores = option_scores(question, text, description=True)
         for option in question.options:
             answers[node] = option.id
             search(option.next, answers, score + scores[option.id])

@@ -1,0 +1,52 @@
+"""Personal data typed by mistake is masked, and the user is told."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions import dialogue
+from actions.dialogue import Message
+from actions.privacy import mask, masked_kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hon har personnummer 19850312-1234", "hon har personnummer [personnummer]"),
+        ("pnr 198503121234.", "pnr [personnummer]."),
+        ("850312-1234 heter han", "[personnummer] heter han"),
+        ("8503121234", "[personnummer]"),
+        ("född 850312+1234", "född [personnummer]"),
+        ("samordningsnummer 850372-1234", "samordningsnummer [personnummer]"),
+        ("ring 070-123 45 67", "ring [telefonnummer]"),
+        ("ring +46 70 123 45 67 i dag", "ring [telefonnummer] i dag"),
+        ("växeln 08-123 456 78", "växeln [telefonnummer]"),
+        ("mejla anna.svensson@kommun.se nu", "mejla [e-postadress] nu"),
+        ("ring 070-1234567 eller a@b.se", "ring [telefonnummer] eller [e-postadress]"),
+    ],
+)
+def test_personal_data_is_masked(text, expected):
+    assert mask(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi vill ge 30 000 kr i startbidrag",
+        "enligt 7 § lagen (2003:1210)",
+        "insatsen pågår 2024-2026 med 12 deltagare",
+        "budget 1250000 kronor",
+        "vägledningen från 2016-04-28",
+    ],
+)
+def test_ordinary_numbers_are_kept(text):
+    assert mask(text) == text
+
+
+def test_user_is_told_what_was_removed():
+    message = Message(text=mask("hon heter Eva, 19850312-1234, tel 070-123 45 67"), intent="inform")
+    notice = dialogue.privacy_notice(message)
+    assert notice is not None and notice.text is not None
+    assert "ett personnummer och ett telefonnummer" in notice.text
+    assert masked_kinds(message.text) == ["personnummer", "telefonnummer"]
+    assert dialogue.privacy_notice(Message(text="hej")) is None
