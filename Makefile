@@ -31,8 +31,8 @@ run: train ## start the assistant: action server, Rasa server and the intranet p
 shell: train ## chat with the assistant in the terminal
 	@bash scripts/run.sh --shell
 
-validate: install ## check the decision tree and report problems in plain Swedish
-	@$(PY) -m actions.guidance validate
+validate: install ## check the decision tree and the training cases, in plain Swedish
+	@$(PY) -m actions.guidance validate && $(PY) -m actions.training validate
 
 walk: install ## answer the tree's questions in the terminal, without Rasa
 	@$(PY) -m actions.guidance walk

@@ -15,7 +15,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import dialogue
-from actions.dialogue import Message, State, Turn
+from actions.training import flow as training
+from actions.turns import Message, State, Turn
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +35,7 @@ def read_state(tracker: Tracker) -> State:
         pending=mapping("pending_answers"),
         last_result=mapping("last_result"),
         misunderstood=int(misunderstood) if isinstance(misunderstood, (int, float)) else 0,
+        training=mapping("training"),
     )
 
 
@@ -55,6 +57,7 @@ def state_events(before: State, after: State) -> list[EventType]:
         "pending_answers": (before.pending, after.pending),
         "last_result": (before.last_result, after.last_result),
         "misunderstood": (float(before.misunderstood), float(after.misunderstood)),
+        "training": (before.training, after.training),
     }
     return [SlotSet(slot, new) for slot, (old, new) in changes.items() if old != new]
 
@@ -185,3 +188,31 @@ class ActionFallback(DialogueAction):
 
     def step(self, state: State, message: Message) -> Turn:
         return dialogue.fallback(state)
+
+
+class ActionStartTraining(DialogueAction):
+    action_name = "action_start_training"
+
+    def step(self, state: State, message: Message) -> Turn:
+        return training.start(state, message)
+
+
+class ActionJudge(DialogueAction):
+    action_name = "action_judge"
+
+    def step(self, state: State, message: Message) -> Turn:
+        return training.judge(state, message)
+
+
+class ActionSkipCase(DialogueAction):
+    action_name = "action_skip_case"
+
+    def step(self, state: State, message: Message) -> Turn:
+        return training.next_case(state)
+
+
+class ActionStopTraining(DialogueAction):
+    action_name = "action_stop_training"
+
+    def step(self, state: State, message: Message) -> Turn:
+        return training.stop(state)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,8 @@ from actions.guidance.loader import default_tree
 from actions.guidance.model import Question, Tree
 from actions.guidance.understanding import match_option, match_question, understand_description
 from actions.privacy import masked_kinds
+from actions.training import flow as training
+from actions.turns import Message, Reply, State, Turn, button
 
 CONCEPTS_FILE = Path(__file__).parent / "content" / "concepts.yml"
 DEFAULT_CONTACT = "förbundets kansli (kontaktuppgifter finns på förbundets webbplats)"
@@ -36,55 +38,20 @@ INTRO = (
 HINT = 'Du kan klicka på ett svar eller skriva det. Skriv "varför?", "tillbaka" eller "börja om" när du vill.'
 
 
-@dataclass(frozen=True)
-class Message:
-    """The user's latest message as the NLU understood it."""
-
-    text: str = ""
-    intent: str | None = None
-    entities: dict[str, list[str]] = field(default_factory=dict)
-
-    def entity(self, name: str) -> str | None:
-        values = self.entities.get(name) or []
-        return values[0] if values else None
-
-
-@dataclass(frozen=True)
-class State:
-    answers: dict[str, str] = field(default_factory=dict)
-    current_question: str | None = None
-    pending: dict[str, str] | None = None  # answers read from a description, awaiting confirmation
-    last_result: dict[str, Any] | None = None
-    misunderstood: int = 0
-
-
-@dataclass(frozen=True)
-class Reply:
-    text: str | None = None
-    buttons: tuple[dict[str, str], ...] = ()
-    custom: dict[str, Any] | None = None
-
-
-Turn = tuple[list[Reply], State]
-
-
-def _button(title: str, payload: str) -> dict[str, str]:
-    return {"title": title, "payload": payload}
-
-
 def _answer_payload(question_id: str, option_id: str) -> str:
     return "/inform" + json.dumps({"question": question_id, "choice": option_id}, separators=(",", ":"))
 
 
 START_BUTTONS = (
-    _button("Bedöm en insats", "/start_assessment"),
-    _button("Vad kan du?", "/ask_help"),
+    button("Bedöm en insats", "/start_assessment"),
+    button("Övningsläge", "/start_training"),
+    button("Vad kan du?", "/ask_help"),
 )
 RESULT_BUTTONS = (
-    _button("Varför blev det så?", "/ask_why"),
-    _button("Visa sammanfattning", "/show_summary"),
-    _button("Ny bedömning", "/start_assessment"),
-    _button("Prata med en person", "/human_handoff"),
+    button("Varför blev det så?", "/ask_why"),
+    button("Visa sammanfattning", "/show_summary"),
+    button("Ny bedömning", "/start_assessment"),
+    button("Prata med en person", "/human_handoff"),
 )
 
 
@@ -112,7 +79,7 @@ def privacy_notice(message: Message) -> Reply | None:
 def _ask(current: Walk, question: Question, prefix: str | None = None) -> Reply:
     text = explain.question_text(tree(), current, question)
     buttons = tuple(
-        _button(explain.button_label(current, option.label), _answer_payload(question.id, option.id))
+        button(explain.button_label(current, option.label), _answer_payload(question.id, option.id))
         for option in question.options
     )
     return Reply(text=f"{prefix}\n\n{text}" if prefix else text, buttons=buttons)
@@ -162,15 +129,16 @@ def greet(state: State) -> Turn:
 
 
 def start(state: State) -> Turn:
-    replies, new_state = _continue(replace(state, answers={}, pending=None), {}, prefix=HINT)
-    return replies, new_state
+    return _continue(replace(state, answers={}, pending=None, training=None), {}, prefix=HINT)
 
 
 def restart(state: State) -> Turn:
-    return _continue(replace(state, answers={}, pending=None), {}, prefix="Vi börjar om från början.")
+    return _continue(replace(state, answers={}, pending=None, training=None), {}, prefix="Vi börjar om från början.")
 
 
 def describe(state: State, message: Message) -> Turn:
+    if training.awaiting_verdict(state):
+        return training.judge(state, message)
     if state.current_question is not None:
         # Mid-assessment a longer sentence is an answer to the open question.
         return answer(state, replace(message, intent="inform"))
@@ -183,11 +151,13 @@ def describe(state: State, message: Message) -> Turn:
         for step in current.steps
     ]
     text = "Så här uppfattar jag insatsen:\n" + "\n".join(lines) + "\n\nStämmer det?"
-    buttons = (_button("Ja, det stämmer", "/affirm"), _button("Nej, jag förklarar mer", "/deny"))
+    buttons = (button("Ja, det stämmer", "/affirm"), button("Nej, jag förklarar mer", "/deny"))
     return [Reply(text=text, buttons=buttons)], replace(state, pending=understood, current_question=None)
 
 
 def answer(state: State, message: Message) -> Turn:
+    if training.awaiting_verdict(state):
+        return training.judge(state, message)
     if state.pending is not None and message.intent in ("affirm", "deny") and not message.entity("choice"):
         if message.intent == "affirm":
             return _continue(state, dict(state.pending), prefix="Bra, då går vi vidare.")
@@ -195,7 +165,7 @@ def answer(state: State, message: Message) -> Turn:
     answers = _safe_answers(state)
     button_question, button_choice = message.entity("question"), message.entity("choice")
     if button_question and button_choice:
-        return _answer_button(state, answers, button_question, button_choice)
+        return _answerbutton(state, answers, button_question, button_choice)
     current = walk(tree(), answers)
     if current.question is None or state.current_question is None:
         if message.intent == "inform" and message.text and not message.text.startswith("/"):
@@ -211,7 +181,7 @@ def answer(state: State, message: Message) -> Turn:
     return _continue(state, {**answers, current.question.id: option.id}, answered=current.question.id)
 
 
-def _answer_button(state: State, answers: dict[str, str], question_id: str, option_id: str) -> Turn:
+def _answerbutton(state: State, answers: dict[str, str], question_id: str, option_id: str) -> Turn:
     question = tree().questions.get(question_id)
     if question is None or question.option(option_id) is None:
         return _reask(state, "Det svaret känner jag inte igen.")
@@ -242,6 +212,8 @@ def _reask(state: State, prefix: str) -> Turn:
 
 
 def why(state: State) -> Turn:
+    if training.active(state):
+        return training.why(state)
     answers = _safe_answers(state)
     current = walk(tree(), answers)
     if state.current_question is not None and current.question is not None:
@@ -278,7 +250,7 @@ def change(state: State, message: Message) -> Turn:
     question_id = message.entity("question") or match_question(tree(), message.text, answered)
     if question_id not in answered:
         buttons = tuple(
-            _button(
+            button(
                 tree().questions[qid].short[:1].upper() + tree().questions[qid].short[1:],
                 "/change_answer" + json.dumps({"question": qid}, separators=(",", ":")),
             )
@@ -368,13 +340,18 @@ def show_result(state: State) -> Turn:
 
 
 def fallback(state: State) -> Turn:
+    if training.awaiting_verdict(state):
+        text = (
+            'Det förstod jag inte. Bedöm fallet med en av knapparna, eller skriv till exempel "bör inte finansieras".'
+        )
+        return [Reply(text=text, buttons=training.VERDICT_BUTTONS + training.CASE_CONTROLS)], state
     misunderstood = state.misunderstood + 1
     new_state = replace(state, misunderstood=misunderstood)
     answers = _safe_answers(state)
     current = walk(tree(), answers)
     if misunderstood >= 2:
         text = f"Jag förstår tyvärr inte. Välj något nedan, eller kontakta {contact()}."
-        buttons = [*list(START_BUTTONS), _button("Prata med en person", "/human_handoff")]
+        buttons = [*list(START_BUTTONS), button("Prata med en person", "/human_handoff")]
         replies = [Reply(text=text, buttons=tuple(buttons))]
         if state.current_question is not None and current.question is not None:
             replies.append(_ask(current, current.question))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from actions import dialogue
-from actions.dialogue import Message, Reply, State
+from actions.turns import Message, Reply, State
 
 
 def texts(replies: list[Reply]) -> str:
@@ -26,7 +26,7 @@ def test_greeting_says_what_it_can_do_and_warns_about_personal_data():
     replies, _ = dialogue.greet(State())
     assert "samordningsförbund" in texts(replies)
     assert "Skriv inga uppgifter om enskilda personer" in texts(replies)
-    assert [b["payload"] for b in replies[0].buttons] == ["/start_assessment", "/ask_help"]
+    assert [b["payload"] for b in replies[0].buttons] == ["/start_assessment", "/start_training", "/ask_help"]
 
 
 def test_start_asks_first_question_with_a_button_per_option(tree):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from actions import dialogue
-from actions.dialogue import Message
 from actions.privacy import mask, masked_kinds
+from actions.turns import Message
 
 
 @pytest.mark.parametrize(

@@ -148,11 +148,8 @@ def test_placeholder_for_a_question_not_on_every_path(tmp_path: Path):
 
 
 def test_duplicate_option_ids(tmp_path: Path):
-    path, _ = broken(
-        tmp_path,
-        '      - id: vet_inte\n        label: "Vet inte än"\n        keywords: [vet inte, osäker',
-        '      - id: ja\n        label: "Vet inte än"\n        keywords: [vet inte, osäker',
-    )
+    option = '      - id: {}\n        label: "Vet inte än"\n        from_description: false\n'
+    path, _ = broken(tmp_path, option.format("vet_inte"), option.format("ja"))
     assert any("två svarsalternativ med id 'ja'" in m for m in messages(path))
 
 

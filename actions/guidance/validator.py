@@ -25,7 +25,7 @@ TREE_SCHEMA = DATA_DIR / "tree.schema.json"
 INDEX_SCHEMA = DATA_DIR / "index.schema.json"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     source: str
     line: int | None
@@ -34,6 +34,11 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.source}, rad {self.line}" if self.line else self.source
         return f"{where}: {self.message}"
+
+
+def in_file_order(problems: Iterable[Problem]) -> list[Problem]:
+    """Problems by file and line (those without a line last), each once."""
+    return sorted(set(problems), key=lambda p: (p.source, p.line is None, p.line or 0, p.message))
 
 
 @cache
@@ -50,7 +55,7 @@ def validate(tree: LocatedYaml, index: LocatedYaml) -> list[Problem]:
     problems = _schema_problems(tree, TREE_SCHEMA)
     if problems:
         return problems
-    return sorted(_TreeChecks(tree, index).run())
+    return in_file_order(_TreeChecks(tree, index).run())
 
 
 # --- Schema --------------------------------------------------------------
@@ -62,7 +67,7 @@ def _schema_problems(doc: LocatedYaml, schema_path: Path) -> list[Problem]:
     for error in validator.iter_errors(doc.data):
         path: PathKey = tuple(error.absolute_path)
         problems.append(Problem(doc.source, doc.line_of(path), _explain_schema_error(error, path)))
-    return sorted(set(problems))
+    return in_file_order(problems)
 
 
 def _where(path: PathKey) -> str:

@@ -1,0 +1,1 @@
+"""Övningsläge: realistic cases that trainees judge, checked against the tree."""
