@@ -14,7 +14,7 @@ export SANIC_HOST=$HOST  # rasa-sdk binds to this instead of 0.0.0.0
 export PYTHONPATH=$PWD${PYTHONPATH:+:$PYTHONPATH}  # the channels in credentials.yml live here
 mkdir -p var/logs "$(dirname "$TRACKER_DB")"
 
-model=$(model_path)
+model=${ASF_MODEL:-$(model_path)}
 [ -f "$model" ] || fail "Ingen tränad modell för nuvarande data. Kör 'make train' (eller 'make run', som tränar vid behov)."
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

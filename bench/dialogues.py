@@ -1,0 +1,79 @@
+"""Full assessment dialogues over REST, sent concurrently, with per-message timing."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+import yaml
+
+STORIES = Path(__file__).resolve().parent.parent / "tests" / "stories"
+
+
+def scripts() -> list[tuple[str, list[str]]]:
+    """(expected outcome, user messages) for every button and free-text story."""
+    found = []
+    for name, prefix in (("outcomes_by_buttons.yml", "buttons to "), ("free_text.yml", "free text to ")):
+        for story in yaml.safe_load((STORIES / name).read_text(encoding="utf-8"))["stories"]:
+            messages = [step["user"].strip() for step in story["steps"] if "user" in step]
+            found.append((story["story"].removeprefix(prefix), messages))
+    return found
+
+
+@dataclass
+class Run:
+    latencies: list[float]
+    wall: float
+    wrong: int
+    errors: int
+
+    def percentile(self, share: float) -> float:
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
+
+    @property
+    def throughput(self) -> float:
+        return len(self.latencies) / self.wall if self.wall else 0.0
+
+    @property
+    def p50(self) -> float:
+        return statistics.median(self.latencies) if self.latencies else float("nan")
+
+
+def run(url: str, conversations: int, concurrency: int, tag: str) -> Run:
+    plans = scripts()
+    jobs = [(f"{tag}-{i}", *plans[i % len(plans)]) for i in range(conversations)]
+
+    def converse(job: tuple[str, str, list[str]]) -> tuple[list[float], bool, int]:
+        sender, expected, messages = job
+        session = requests.Session()
+        times, outcome, errors = [], None, 0
+        for message in messages:
+            start = time.perf_counter()
+            try:
+                response = session.post(
+                    f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=60
+                )
+                response.raise_for_status()
+                replies = response.json()
+            except (requests.RequestException, ValueError):
+                errors += 1
+                continue
+            times.append(time.perf_counter() - start)
+            outcome = next((r["custom"]["outcome_id"] for r in replies if "custom" in r), outcome)
+        return times, outcome == expected, errors
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(concurrency) as pool:
+        results = list(pool.map(converse, jobs))
+    wall = time.perf_counter() - start
+    return Run(
+        latencies=[t for times, _, _ in results for t in times],
+        wall=wall,
+        wrong=sum(1 for _, ok, _ in results if not ok),
+        errors=sum(e for _, _, e in results),
+    )

@@ -1,0 +1,178 @@
+"""`make bench`: the project's configuration (A) against Rasa's stock one (B),
+trained on the same data and measured side by side in one run.
+
+Prints per configuration: training time, model size, start-up time to the
+first answer, resident memory of the Rasa and action servers, REST latency
+p50/p95/p99 for full assessment dialogues at 1 and 20 concurrent
+conversations, throughput, and intent macro-F1 on the held-out test set; the
+last line is the ratios A/B. Also a micro-benchmark of the tree engine.
+
+    python -m bench.run            # the full comparison (about ten minutes)
+    python -m bench.run --smoke    # engine + A only, reusing the current model, few dialogues
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import timeit
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.dialogues import run as run_dialogues
+from tests.servers import running_servers
+
+ROOT = Path(__file__).resolve().parent.parent
+STOCK_CONFIG = ROOT / "bench" / "stock_config.yml"
+
+
+@dataclass
+class Figures:
+    name: str
+    values: dict[str, float] = field(default_factory=dict)
+
+
+def engine_walk_time() -> float:
+    """Seconds for one full walk of the tree to an outcome (best of repeated runs)."""
+    from actions.guidance.engine import walk
+    from actions.guidance.loader import default_tree
+
+    tree = default_tree()
+    answers = {
+        "vem": "deltagare",
+        "malgrupp": "ja",
+        "insats_typ": "handledare",
+        "handledare_anstalld": "hos_part",
+        "utforare": "kommunen",
+        "pengavag": "via_part",
+    }
+    runs = timeit.repeat(lambda: walk(tree, answers), number=2000, repeat=5)
+    return min(runs) / 2000
+
+
+def train(config: Path, out: Path, name: str) -> tuple[Path, float]:
+    start = time.perf_counter()
+    subprocess.run(
+        [
+            str(ROOT / ".venv" / "bin" / "rasa"),
+            "train",
+            "--config",
+            str(config),
+            "--domain",
+            "domain.yml",
+            "--data",
+            "data",
+            "--out",
+            str(out),
+            "--fixed-model-name",
+            name,
+            "--quiet",
+        ],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return out / f"{name}.tar.gz", time.perf_counter() - start
+
+
+def rss_mb(pgid: int, pattern: str) -> float:
+    pids = subprocess.run(["pgrep", "-g", str(pgid), "-f", pattern], capture_output=True, text=True).stdout.split()
+    total = 0
+    for pid in pids:
+        status = Path(f"/proc/{pid}/status").read_text()
+        total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS"))
+    return total / 1024
+
+
+def measure(name: str, model: Path, conversations: int, concurrency: tuple[int, ...], figures: Figures) -> None:
+    import requests
+
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        with running_servers(Path(tmp), extra_env={"ASF_MODEL": str(model)}) as servers:
+            requests.post(
+                f"{servers.rasa_url}/webhooks/rest/webhook", json={"sender": "first", "message": "hej"}, timeout=60
+            ).raise_for_status()
+            figures.values["start-up to first answer (s)"] = time.perf_counter() - start
+            for users in concurrency:
+                result = run_dialogues(
+                    servers.rasa_url,
+                    conversations if users > 1 else max(12, conversations // 4),
+                    users,
+                    f"{name}-{users}",
+                )
+                figures.values[f"p50 @{users} (ms)"] = result.p50 * 1000
+                figures.values[f"p95 @{users} (ms)"] = result.percentile(0.95) * 1000
+                figures.values[f"p99 @{users} (ms)"] = result.percentile(0.99) * 1000
+                figures.values[f"throughput @{users} (msg/s)"] = result.throughput
+                figures.values[f"wrong verdicts @{users}"] = result.wrong
+                figures.values[f"errors @{users}"] = result.errors
+            pgid = servers.process.pid
+            figures.values["Rasa server RSS (MB)"] = rss_mb(pgid, "rasa run --model")
+            figures.values["action server RSS (MB)"] = rss_mb(pgid, "rasa run actions")
+
+
+def intent_f1(model: Path) -> float:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from evaluate_nlu import evaluate  # type: ignore[import-not-found]
+
+    scores, _, _ = evaluate(model)
+    return float(scores["intent macro-F1"])
+
+
+def print_table(columns: list[Figures]) -> None:
+    keys = list(dict.fromkeys(k for c in columns for k in c.values))
+    print(f"{'':34}" + "".join(f"{c.name:>14}" for c in columns))
+    for key in keys:
+        print(f"{key:34}" + "".join(f"{c.values.get(key, float('nan')):>14.2f}" for c in columns))
+
+
+def main(argv: list[str]) -> int:
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    smoke = "--smoke" in argv
+    walk_us = engine_walk_time() * 1e6
+    print(f"Tree engine: one full walk to an outcome takes {walk_us:.1f} µs")
+    a, b = Figures("A (projekt)"), Figures("B (standard)")
+    with tempfile.TemporaryDirectory() as tmp:
+        if smoke:
+            model_a = (
+                ROOT
+                / subprocess.run(
+                    ["bash", "-c", "source scripts/common.sh >/dev/null; model_path"],
+                    cwd=ROOT,
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                ).stdout.strip()
+            )
+            if not model_a.exists():
+                print("FEL: ingen tränad modell; kör 'make train'.", file=sys.stderr)
+                return 1
+            measure("A", model_a, conversations=4, concurrency=(1, 2), figures=a)
+            print_table([a])
+            return 1 if a.values.get("errors @2") or a.values.get("wrong verdicts @2") else 0
+        for figures, config in ((a, ROOT / "config.yml"), (b, STOCK_CONFIG)):
+            model, seconds = train(config, Path(tmp), figures.name[0])
+            figures.values["training time (s)"] = seconds
+            figures.values["model size (MB)"] = model.stat().st_size / 1e6
+            measure(figures.name[0], model, conversations=60, concurrency=(1, 20), figures=figures)
+            figures.values["intent macro-F1"] = intent_f1(model)
+    print_table([a, b])
+    ratios = {k: a.values[k] / b.values[k] for k in a.values if b.values.get(k)}
+    wanted = [
+        "training time (s)",
+        "p95 @20 (ms)",
+        "start-up to first answer (s)",
+        "Rasa server RSS (MB)",
+        "intent macro-F1",
+    ]
+    print("A/B: " + ", ".join(f"{k} {ratios[k]:.2f}" for k in wanted if k in ratios))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
