@@ -36,6 +36,7 @@ def read_state(tracker: Tracker) -> State:
         last_result=mapping("last_result"),
         misunderstood=int(misunderstood) if isinstance(misunderstood, (int, float)) else 0,
         training=mapping("training"),
+        description=description if isinstance(description := tracker.get_slot("description"), str) else None,
     )
 
 
@@ -58,6 +59,7 @@ def state_events(before: State, after: State) -> list[EventType]:
         "last_result": (before.last_result, after.last_result),
         "misunderstood": (float(before.misunderstood), float(after.misunderstood)),
         "training": (before.training, after.training),
+        "description": (before.description, after.description),
     }
     return [SlotSet(slot, new) for slot, (old, new) in changes.items() if old != new]
 
@@ -216,3 +218,10 @@ class ActionStopTraining(DialogueAction):
 
     def step(self, state: State, message: Message) -> Turn:
         return training.stop(state)
+
+
+class ActionRequestMemo(DialogueAction):
+    action_name = "action_request_memo"
+
+    def step(self, state: State, message: Message) -> Turn:
+        return dialogue.request_memo(state)

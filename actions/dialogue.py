@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from actions import memo
 from actions.guidance import explain
 from actions.guidance.engine import AnswerError, Walk, back, reopen, walk
 from actions.guidance.loader import default_tree
@@ -49,6 +50,7 @@ START_BUTTONS = (
 )
 RESULT_BUTTONS = (
     button("Varför blev det så?", "/ask_why"),
+    button("Beslutsunderlag", "/request_memo"),
     button("Visa sammanfattning", "/show_summary"),
     button("Ny bedömning", "/start_assessment"),
     button("Prata med en person", "/human_handoff"),
@@ -103,7 +105,7 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
     if current.unused:
         dropped = ", ".join(tree().questions[qid].short for qid in current.unused)
         replies.append(Reply(text=f"Dina tidigare svar om {dropped} gäller inte längre och har tagits bort."))
-    payload = explain.result_payload(tree(), current)
+    payload = {**explain.result_payload(tree(), current), "description": state.description}
     replies.append(Reply(text=explain.result_text(tree(), current), buttons=RESULT_BUTTONS))
     replies.append(Reply(custom=payload))
     new_state = replace(
@@ -129,11 +131,13 @@ def greet(state: State) -> Turn:
 
 
 def start(state: State) -> Turn:
-    return _continue(replace(state, answers={}, pending=None, training=None), {}, prefix=HINT)
+    fresh = replace(state, answers={}, pending=None, training=None, description=None)
+    return _continue(fresh, {}, prefix=HINT)
 
 
 def restart(state: State) -> Turn:
-    return _continue(replace(state, answers={}, pending=None, training=None), {}, prefix="Vi börjar om från början.")
+    fresh = replace(state, answers={}, pending=None, training=None, description=None)
+    return _continue(fresh, {}, prefix="Vi börjar om från början.")
 
 
 def describe(state: State, message: Message) -> Turn:
@@ -143,6 +147,7 @@ def describe(state: State, message: Message) -> Turn:
         # Mid-assessment a longer sentence is an answer to the open question.
         return answer(state, replace(message, intent="inform"))
     understood = understand_description(tree(), message.text)
+    state = replace(state, description=message.text)
     if not understood:
         return _continue(state, {}, prefix="Tack! Jag behöver veta lite mer, så jag ställer några frågor.")
     current = walk(tree(), understood)
@@ -161,7 +166,9 @@ def answer(state: State, message: Message) -> Turn:
     if state.pending is not None and message.intent in ("affirm", "deny") and not message.entity("choice"):
         if message.intent == "affirm":
             return _continue(state, dict(state.pending), prefix="Bra, då går vi vidare.")
-        return _continue(replace(state, pending=None), {}, prefix="Okej, då tar vi det steg för steg. " + HINT)
+        return _continue(
+            replace(state, pending=None, description=None), {}, prefix="Okej, då tar vi det steg för steg. " + HINT
+        )
     answers = _safe_answers(state)
     button_question, button_choice = message.entity("question"), message.entity("choice")
     if button_question and button_choice:
@@ -363,3 +370,14 @@ def fallback(state: State) -> Turn:
     if state.current_question is not None and current.question is not None:
         return [_ask(current, current.question, prefix=text)], new_state
     return [Reply(text=text, buttons=START_BUTTONS)], new_state
+
+
+def request_memo(state: State) -> Turn:
+    """The last result as a decision memo: Markdown in the chat, Markdown and PDF as a payload."""
+    if state.last_result is None:
+        return [
+            Reply(text="Beslutsunderlaget bygger på en bedömning. Gör en bedömning först.", buttons=START_BUTTONS)
+        ], state
+    document = memo.payload(state.last_result)
+    intro = "Här är beslutsunderlaget. Du kan ladda ner det som PDF eller Markdown där chatten visar det."
+    return [Reply(text=intro), Reply(text=document["markdown"], buttons=RESULT_BUTTONS), Reply(custom=document)], state

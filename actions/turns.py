@@ -27,6 +27,7 @@ class State:
     pending: dict[str, str] | None = None  # answers read from a description, awaiting confirmation
     last_result: dict[str, Any] | None = None
     misunderstood: int = 0
+    description: str | None = None  # the initiative in the user's own words, as masked by the channel
     training: dict[str, Any] | None = None  # the running training round, see actions/training/flow.py
 
 

@@ -104,3 +104,34 @@ def test_failed_download_says_what_to_do(tmp_path: Path):
     assert result.returncode != 0
     assert "kunde inte laddas ner eller installeras" in result.stderr
     assert "make install" in result.stderr
+
+
+def test_readme_sample_dialogue_is_what_the_assistant_says():
+    from actions import dialogue
+    from actions.turns import Message, State
+
+    block = README.split("## Ett exempel", 1)[1].split("```")[1]
+    turns: list[tuple[str, list[str]]] = []
+    for line in block.strip().splitlines():
+        speaker, _, rest = line.partition(":")
+        if speaker in ("Användare", "Assistent"):
+            turns.append((speaker, [rest.strip()]))
+        else:
+            turns[-1][1].append(line.strip())
+    state = State()
+    replies: list[str] = []
+    handlers = {"Hej": lambda s, m: dialogue.greet(s), "ja": dialogue.answer}
+    for speaker, lines in turns:
+        text = " ".join(lines)
+        if speaker == "Användare":
+            handler = handlers.get(text, dialogue.describe)
+            intent = "affirm" if text == "ja" else "describe_initiative"
+            out, state = handler(state, Message(text=text, intent=intent))
+            replies = [
+                " ".join((r.text or "").split()) + " " + " ".join(f"[{b['title']}]" for b in r.buttons) for r in out
+            ]
+            continue
+        said = " ".join(" ".join(replies).split())
+        for fragment in text.split("[...]"):
+            fragment = " ".join(fragment.split())
+            assert fragment in said, fragment

@@ -36,6 +36,22 @@
     item.appendChild(group);
   }
 
+  function downloadLink(label, blob, filename) {
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = filename;
+    link.textContent = label;
+    return link;
+  }
+
+  function renderMemo(memo) {
+    var item = add("bot", "Beslutsunderlaget: ");
+    var bytes = Uint8Array.from(atob(memo.pdf_base64), function (c) { return c.charCodeAt(0); });
+    item.appendChild(downloadLink("ladda ner PDF", new Blob([bytes], { type: "application/pdf" }), memo.filename + ".pdf"));
+    item.appendChild(document.createTextNode(" eller "));
+    item.appendChild(downloadLink("Markdown", new Blob([memo.markdown], { type: "text/markdown" }), memo.filename + ".md"));
+  }
+
   function send(message, shown) {
     add("user", shown || message);
     return fetch(server + "/webhooks/rest/webhook", {
@@ -47,6 +63,7 @@
       return response.json();
     }).then(function (replies) {
       replies.forEach(function (reply) {
+        if (reply.custom && reply.custom.type === "decision_memo") { renderMemo(reply.custom); }
         if (reply.text) {
           var item = add("bot", reply.text);
           if (reply.buttons && reply.buttons.length) { renderButtons(item, reply.buttons); }
