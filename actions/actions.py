@@ -189,7 +189,7 @@ class ActionFallback(DialogueAction):
     action_name = "action_fallback"
 
     def step(self, state: State, message: Message) -> Turn:
-        return dialogue.fallback(state)
+        return dialogue.fallback(state, message)
 
 
 class ActionStartTraining(DialogueAction):

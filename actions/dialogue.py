@@ -346,7 +346,15 @@ def show_result(state: State) -> Turn:
     ], state
 
 
-def fallback(state: State) -> Turn:
+def fallback(state: State, message: Message | None = None) -> Turn:
+    """Not understood by the NLU. An open question or training case is tried first:
+    the tree's own words may still recognise the answer ("praktik" for arbetsträning)."""
+    if message is not None and message.text and not message.text.startswith("/"):
+        if training.awaiting_verdict(state) and training.parse_verdict(message) is not None:
+            return training.judge(state, message)
+        question = walk(tree(), _safe_answers(state)).question
+        if state.current_question is not None and question is not None and match_option(question, message.text):
+            return answer(state, replace(message, intent="inform"))
     if training.awaiting_verdict(state):
         text = (
             'Det förstod jag inte. Bedöm fallet med en av knapparna, eller skriv till exempel "bör inte finansieras".'

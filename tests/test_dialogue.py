@@ -266,3 +266,13 @@ def test_negated_words_in_a_description_do_not_count():
         ),
     )
     assert state.pending == {"vem": "deltagare"}
+
+
+def test_unsure_nlu_still_answers_the_open_question_from_the_trees_words():
+    _, state = dialogue.start(State())
+    _, state = click(state, "vem", "deltagare")
+    _, state = click(state, "malgrupp", "ja")
+    _, state = dialogue.fallback(state, Message(text="praktik på ett socialt företag", intent="nlu_fallback"))
+    assert state.answers["insats_typ"] == "arbetsforberedande"
+    replies, after = dialogue.fallback(state, Message(text="blåbärssoppa", intent="nlu_fallback"))
+    assert "förstod jag inte" in texts(replies) and after.answers == state.answers
