@@ -20,7 +20,7 @@ from actions import memo
 from actions.guidance import explain
 from actions.guidance.engine import AnswerError, Walk, back, reopen, walk
 from actions.guidance.loader import default_tree
-from actions.guidance.model import Question, Tree
+from actions.guidance.model import Question, Tree, sentence_case
 from actions.guidance.understanding import match_option, match_question, understand_description
 from actions.privacy import masked_kinds
 from actions.training import flow as training
@@ -151,10 +151,7 @@ def describe(state: State, message: Message) -> Turn:
     if not understood:
         return _continue(state, {}, prefix="Tack! Jag behöver veta lite mer, så jag ställer några frågor.")
     current = walk(tree(), understood)
-    lines = [
-        f"- {step.question.short[:1].upper()}{step.question.short[1:]}: {current.fill(step.option.label)}"
-        for step in current.steps
-    ]
+    lines = [f"- {sentence_case(step.question.short)}: {current.fill(step.option.label)}" for step in current.steps]
     text = "Så här uppfattar jag insatsen:\n" + "\n".join(lines) + "\n\nStämmer det?"
     buttons = (button("Ja, det stämmer", "/affirm"), button("Nej, jag förklarar mer", "/deny"))
     return [Reply(text=text, buttons=buttons)], replace(state, pending=understood, current_question=None)
@@ -258,7 +255,7 @@ def change(state: State, message: Message) -> Turn:
     if question_id not in answered:
         buttons = tuple(
             button(
-                tree().questions[qid].short[:1].upper() + tree().questions[qid].short[1:],
+                sentence_case(tree().questions[qid].short),
                 "/change_answer" + json.dumps({"question": qid}, separators=(",", ":")),
             )
             for qid in answered

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from actions.guidance.model import ANSWER_PLACEHOLDER, Citation, Option, Outcome, Question, Tree
+from actions.guidance.model import ANSWER_PLACEHOLDER, Citation, Option, Outcome, Question, Tree, sentence_case
 
 
 class AnswerError(ValueError):
@@ -53,7 +53,7 @@ class Walk:
                 raise AnswerError(f"Texten behöver svaret på '{question_id}', men den frågan är inte besvarad.")
             # A label may itself hold a placeholder ("Via {svar:utforare}"); one level is enough.
             word = ANSWER_PLACEHOLDER.sub(lambda inner: words.get(inner.group(1), "parten"), words[question_id])
-            return word[:1].upper() + word[1:] if match.start() == 0 else word
+            return sentence_case(word) if match.start() == 0 else word
 
         return ANSWER_PLACEHOLDER.sub(answer, text)
 

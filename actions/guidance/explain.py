@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from actions.guidance.engine import Walk
-from actions.guidance.model import VERDICT_NAMES, Citation, GuidanceIndex, Question, Statement, Tree
+from actions.guidance.model import VERDICT_NAMES, Citation, GuidanceIndex, Question, Statement, Tree, sentence_case
 
 
 def cite_text(index: GuidanceIndex, cite: Citation) -> str:
@@ -45,7 +45,7 @@ def summary_text(tree: Tree, walk: Walk) -> str:
         return "Du har inte svarat på några frågor ännu."
     lines = ["Dina svar hittills:"]
     for number, step in enumerate(walk.steps, start=1):
-        lines.append(f"{number}. {_sentence_case(step.question.short)}: {walk.fill(step.option.label)}")
+        lines.append(f"{number}. {sentence_case(step.question.short)}: {walk.fill(step.option.label)}")
     return "\n".join(lines)
 
 
@@ -126,8 +126,3 @@ def result_payload(tree: Tree, walk: Walk) -> dict[str, Any]:
 
 def _cite_payload(index: GuidanceIndex, cite: Citation) -> dict[str, str]:
     return {"key": cite.key, "text": cite_text(index, cite)}
-
-
-def _sentence_case(text: str) -> str:
-    # str.capitalize() would also lower-case names such as "Finsams".
-    return text[:1].upper() + text[1:]

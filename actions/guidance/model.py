@@ -22,6 +22,12 @@ VERDICT_NAMES: Mapping[Verdict, str] = {
     "out_of_scope": "täcks inte av vägledningen",
 }
 
+
+def sentence_case(text: str) -> str:
+    """First letter upper case; unlike str.capitalize() it keeps names such as "Finsams"."""
+    return text[:1].upper() + text[1:]
+
+
 # `{svar:utforare}` in a text stands for the label of the answer to `utforare`.
 ANSWER_PLACEHOLDER = re.compile(r"\{svar:([a-z0-9_]+)\}")
 

@@ -15,13 +15,13 @@ from typing import Any
 from actions.guidance import explain
 from actions.guidance.engine import walk
 from actions.guidance.loader import default_tree
-from actions.guidance.model import VERDICT_NAMES, VERDICTS, Verdict
+from actions.guidance.model import VERDICT_NAMES, VERDICTS, Verdict, sentence_case
 from actions.guidance.understanding import normalise
 from actions.training.cases import Case, default_cases
 from actions.turns import Message, Reply, State, Turn, button
 
 VERDICT_BUTTONS = tuple(
-    button(VERDICT_NAMES[v][:1].upper() + VERDICT_NAMES[v][1:], "/judge" + json.dumps({"verdict": v})) for v in VERDICTS
+    button(sentence_case(VERDICT_NAMES[v]), "/judge" + json.dumps({"verdict": v})) for v in VERDICTS
 )
 CASE_CONTROLS = (
     button("Varför?", "/ask_why"),
