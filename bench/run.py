@@ -116,12 +116,15 @@ def measure(name: str, model: Path, conversations: int, concurrency: tuple[int, 
             figures.values["action server RSS (MB)"] = rss_mb(pgid, "rasa run actions")
 
 
-def intent_f1(model: Path) -> float:
+def nlu_scores(model: Path) -> dict[str, float]:
     sys.path.insert(0, str(ROOT / "scripts"))
     from evaluate_nlu import evaluate  # type: ignore[import-not-found]
 
     scores, _, _ = evaluate(model)
-    return float(scores["intent macro-F1"])
+    return {
+        "intent macro-F1": float(scores["intent macro-F1"]),
+        "NLU parse incl. load (ms/msg)": float(scores["parse time incl. model load (ms/message)"]),
+    }
 
 
 def print_table(columns: list[Figures]) -> None:
@@ -160,7 +163,7 @@ def main(argv: list[str]) -> int:
             figures.values["training time (s)"] = seconds
             figures.values["model size (MB)"] = model.stat().st_size / 1e6
             measure(figures.name[0], model, conversations=60, concurrency=(1, 20), figures=figures)
-            figures.values["intent macro-F1"] = intent_f1(model)
+            figures.values.update(nlu_scores(model))
     print_table([a, b])
     ratios = {k: a.values[k] / b.values[k] for k in a.values if b.values.get(k)}
     wanted = [

@@ -19,6 +19,7 @@ import logging
 import os
 import subprocess
 import sys
+import time
 import warnings
 from collections import Counter
 from pathlib import Path
@@ -37,13 +38,16 @@ def current_model() -> Path:
     return ROOT / out.strip()
 
 
-async def predict(model: Path, texts: list[str]) -> list[dict[str, Any]]:
+async def predict(model: Path, texts: list[str]) -> tuple[list[dict[str, Any]], float]:
+    """The parse of every text, and the mean seconds per parse (model loading excluded)."""
     from rasa.core.agent import Agent
 
     # Rasa logs every parsed text at debug level on stdout; keep the test set out of sight.
     with contextlib.redirect_stdout(io.StringIO()):
         agent = Agent.load(str(model))
-        return [await agent.parse_message(text) for text in texts]
+        started = time.perf_counter()
+        parsed = [await agent.parse_message(text) for text in texts]
+    return parsed, (time.perf_counter() - started) / len(texts)
 
 
 def macro_f1(gold: list[str], predicted: list[str]) -> float:
@@ -73,7 +77,7 @@ def evaluate(model: Path) -> tuple[dict[str, float], list[dict[str, Any]], int]:
 
     examples = [m for m in load_data(str(HELDOUT)).intent_examples]
     texts = [m.get("text") for m in examples]
-    parsed = asyncio.run(predict(model, texts))
+    parsed, parse_seconds = asyncio.run(predict(model, texts))
     gold_intents = [m.get("intent") for m in examples]
     predicted = []
     for gold, result in zip(gold_intents, parsed, strict=True):
@@ -92,6 +96,7 @@ def evaluate(model: Path) -> tuple[dict[str, float], list[dict[str, Any]], int]:
         "intent accuracy": sum(g == p for g, p in zip(gold_intents, predicted, strict=True)) / len(examples),
         "intent macro-F1": macro_f1(gold_intents, predicted),
         **entity_scores(gold_entities, found_entities),
+        "parse time (ms/message)": parse_seconds * 1000,
     }
     rows = zip(texts, gold_intents, predicted, strict=True)
     errors = [{"text": t, "intent": g, "predicted": p} for t, g, p in rows if g != p]

@@ -1,0 +1,98 @@
+"""Where the time goes: samples the Rasa server and the action server with
+py-spy while 20 conversations run, and prints the functions that use most CPU.
+
+    python -m bench.profile [MODEL]     (make profile)
+"""
+
+from __future__ import annotations
+
+import collections
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from bench.dialogues import run as run_dialogues
+from tests.servers import running_servers
+
+ROOT = Path(__file__).resolve().parent.parent
+PY_SPY = ROOT / ".venv" / "bin" / "py-spy"
+
+
+def current_model() -> Path:
+    out = subprocess.run(
+        ["bash", "-c", "source scripts/common.sh >/dev/null; model_path"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return ROOT / out.strip()
+
+
+def pid_of(pgid: int, pattern: str) -> str:
+    return subprocess.run(["pgrep", "-g", str(pgid), "-f", pattern], capture_output=True, text=True).stdout.split()[0]
+
+
+def summarise(raw: Path, top: int = 12) -> list[str]:
+    """Share of samples per function, counting a function once per stack (inclusive time)."""
+    inclusive: collections.Counter[str] = collections.Counter()
+    own: collections.Counter[str] = collections.Counter()
+    total = 0
+    for line in raw.read_text(errors="replace").splitlines():
+        stack, _, count_text = line.rpartition(" ")
+        if not stack or not count_text.isdigit():
+            continue
+        count = int(count_text)
+        total += count
+        frames = [frame.split(" (")[0] + " (" + frame.split(" (")[-1].split("/")[-1] for frame in stack.split(";")]
+        own[frames[-1]] += count
+        for frame in set(frames):
+            inclusive[frame] += count
+    lines = [f"{100 * c / total:5.1f}%  {f}" for f, c in inclusive.most_common(top)]
+    lines += ["  own time:"] + [f"{100 * c / total:5.1f}%  {f}" for f, c in own.most_common(top)]
+    return lines
+
+
+def main(argv: list[str]) -> int:
+    model = Path(argv[0]) if argv else current_model()
+    with tempfile.TemporaryDirectory() as tmp, running_servers(Path(tmp), {"ASF_MODEL": str(model)}) as servers:
+        pgid = servers.process.pid
+        targets = {"Rasa server": pid_of(pgid, "rasa run --model"), "action server": pid_of(pgid, "rasa run actions")}
+        raws = {name: Path(tmp) / f"{name.replace(' ', '_')}.txt" for name in targets}
+        recorders = [
+            subprocess.Popen(
+                [
+                    str(PY_SPY),
+                    "record",
+                    "--pid",
+                    pid,
+                    "--duration",
+                    "25",
+                    "--rate",
+                    "200",
+                    "--format",
+                    "raw",
+                    "--output",
+                    str(raws[name]),
+                    "--nonblocking",
+                ],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            for name, pid in targets.items()
+        ]
+        load = threading.Thread(target=run_dialogues, args=(servers.rasa_url, 60, 20, "profile"))
+        load.start()
+        load.join()
+        for recorder in recorders:
+            recorder.wait(timeout=120)
+        for name, raw in raws.items():
+            print(f"\n{name} (py-spy, share of samples, inclusive):")
+            print("\n".join(summarise(raw)) if raw.exists() else "  (no samples: py-spy needs ptrace permission)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
