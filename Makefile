@@ -11,7 +11,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 SPACY_DIR := models/spacy-sv
 
-.PHONY: help install spacy train run shell test lint typecheck validate walk diagram evaluate bench rasa-validate rasa-test pytest clean
+.PHONY: help install spacy train run shell test lint typecheck validate walk diagram evaluate bench profile rasa-validate rasa-test pytest clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -57,6 +57,9 @@ evaluate: train ## intent and entity scores on the held-out NLU test set
 
 bench: train ## speed and accuracy: this project (A) against Rasa's stock configuration (B)
 	@$(PY) -m bench.run
+
+profile: train ## where the Rasa and action servers spend CPU under load (py-spy)
+	@$(PY) -m bench.profile
 
 pytest: train ## the pytest suite (engine, actions, servers)
 	@bash scripts/pytest.sh

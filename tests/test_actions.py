@@ -144,3 +144,33 @@ def test_malformed_slots_do_not_crash():
     )
     assert messages  # the user gets an answer, not an exception
     assert all(isinstance(SlotSet(k, v), dict) for k, v in slots.items())
+
+
+def test_training_round_through_the_actions():
+    from actions.actions import ActionJudge, ActionSkipCase, ActionStartTraining, ActionStopTraining
+
+    messages, slots = run(ActionStartTraining(), tracker("övning grund", intent="start_training"))
+    training = slots["training"]
+    assert training["position"] == 0 and training["awaiting"] is True
+    assert any("Fall 1 av" in (m["text"] or "") for m in messages)
+    messages, slots = run(
+        ActionJudge(),
+        tracker("/judge", intent="judge", training=training, entities=[{"entity": "verdict", "value": "financeable"}]),
+    )
+    assert "Rätt bedömning:" in messages[0]["text"] and slots["training"]["judged"] == 1
+    messages, slots = run(ActionSkipCase(), tracker("nästa", intent="skip_case", training=slots["training"]))
+    assert "Fall 2 av" in messages[0]["text"]
+    messages, slots = run(ActionStopTraining(), tracker("avsluta", intent="stop_training", training=slots["training"]))
+    assert "Du bedömde 1 fall" in messages[0]["text"] and slots["training"] is None
+
+
+def test_memo_action_sends_markdown_and_pdf():
+    from actions.actions import ActionRequestMemo
+    from actions.guidance.engine import walk
+    from actions.guidance.explain import result_payload
+    from actions.guidance.loader import default_tree
+
+    result = result_payload(default_tree(), walk(default_tree(), {"vem": "annan"}))
+    messages, _ = run(ActionRequestMemo(), tracker("beslutsunderlag", intent="request_memo", last_result=result))
+    custom = [m["custom"] for m in messages if m.get("custom")]
+    assert custom and custom[0]["type"] == "decision_memo" and custom[0]["pdf_base64"]

@@ -135,3 +135,15 @@ def test_readme_sample_dialogue_is_what_the_assistant_says():
         for fragment in text.split("[...]"):
             fragment = " ".join(fragment.split())
             assert fragment in said, fragment
+
+
+def test_no_tests_collected_is_a_failure():
+    result = subprocess.run(
+        ["bash", "scripts/pytest.sh", "-k", "no_test_has_this_name", "-q", "-p", "no:warnings"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode != 0
+    assert "hittade inga tester" in result.stderr
