@@ -20,5 +20,13 @@ def test_bench_smoke_runs_and_prints_its_table():
     )
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
     assert "Tree engine: one full walk to an outcome takes" in result.stdout
-    for row in ["start-up to first answer (s)", "p95 @2 (ms)", "throughput @2 (msg/s)", "Rasa server RSS (MB)"]:
+    rows = [
+        "start-up to first answer (s)",
+        "p95 @2 (ms)",
+        "throughput @2 (msg/s)",
+        "Rasa server RSS (MB)",
+        "intent macro-F1",
+        "NLU parse (ms/msg)",
+    ]
+    for row in rows:
         assert row in result.stdout
