@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from abc import ABCMeta, abstractmethod
+from collections.abc import Callable
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -64,25 +65,29 @@ def state_events(before: State, after: State) -> list[EventType]:
     return [SlotSet(slot, new) for slot, (old, new) in changes.items() if old != new]
 
 
-class DialogueAction(Action, metaclass=ABCMeta):
-    """Runs one step of actions.dialogue for the latest message.
+StepFunction = Callable[[State, Message], Turn]
 
-    Abstract, so rasa-sdk registers only the concrete actions below.
+
+class DialogueAction(Action, metaclass=ABCMeta):
+    """Runs one step of actions.dialogue (or of the training flow) for the latest message.
+
+    Abstract, so rasa-sdk registers only the actions made by `_action` below.
     """
 
     action_name = ""
 
+    @staticmethod
+    @abstractmethod
+    def step(state: State, message: Message) -> Turn:
+        """The dialogue step this action runs."""
+
     def name(self) -> str:
         return self.action_name
-
-    @abstractmethod
-    def step(self, state: State, message: Message) -> Turn:
-        """The dialogue step this action runs."""
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         state = read_state(tracker)
         message = read_message(tracker)
-        replies, new_state = self.step(state, message)
+        replies, new_state = type(self).step(state, message)
         notice = dialogue.privacy_notice(message)
         if notice is not None:
             replies = [notice, *replies]
@@ -94,134 +99,32 @@ class DialogueAction(Action, metaclass=ABCMeta):
         return state_events(state, new_state)
 
 
-class ActionGreet(DialogueAction):
-    action_name = "action_greet"
-
-    def step(self, state: State, message: Message) -> Turn:
-        return dialogue.greet(state)
+def _action(action_name: str, step: StepFunction) -> type[DialogueAction]:
+    return type(action_name, (DialogueAction,), {"action_name": action_name, "step": staticmethod(step)})
 
 
-class ActionStartAssessment(DialogueAction):
-    action_name = "action_start_assessment"
-
-    def step(self, state: State, message: Message) -> Turn:
-        return dialogue.start(state)
+def _stateless(turn: Callable[[State], Turn]) -> StepFunction:
+    """A step that needs only the state, not the message."""
+    return lambda state, message: turn(state)
 
 
-class ActionDescribeInitiative(DialogueAction):
-    action_name = "action_describe_initiative"
-
-    def step(self, state: State, message: Message) -> Turn:
-        return dialogue.describe(state, message)
-
-
-class ActionAnswer(DialogueAction):
-    action_name = "action_answer"
-
-    def step(self, state: State, message: Message) -> Turn:
-        return dialogue.answer(state, message)
-
-
-class ActionWhy(DialogueAction):
-    action_name = "action_why"
-
-    def step(self, state: State, message: Message) -> Turn:
-        return dialogue.why(state)
-
-
-class ActionBack(DialogueAction):
-    action_name = "action_back"
-
-    def step(self, state: State, message: Message) -> Turn:
-        return dialogue.go_back(state)
-
-
-class ActionChangeAnswer(DialogueAction):
-    action_name = "action_change_answer"
-
-    def step(self, state: State, message: Message) -> Turn:
-        return dialogue.change(state, message)
-
-
-class ActionSummary(DialogueAction):
-    action_name = "action_summary"
-
-    def step(self, state: State, message: Message) -> Turn:
-        return dialogue.summary(state)
-
-
-class ActionRestartAssessment(DialogueAction):
-    action_name = "action_restart_assessment"
-
-    def step(self, state: State, message: Message) -> Turn:
-        return dialogue.restart(state)
-
-
-class ActionHelp(DialogueAction):
-    action_name = "action_help"
-
-    def step(self, state: State, message: Message) -> Turn:
-        return dialogue.help_turn(state)
-
-
-class ActionExplainConcept(DialogueAction):
-    action_name = "action_explain_concept"
-
-    def step(self, state: State, message: Message) -> Turn:
-        return dialogue.concept(state, message)
-
-
-class ActionHandoff(DialogueAction):
-    action_name = "action_handoff"
-
-    def step(self, state: State, message: Message) -> Turn:
-        return dialogue.handoff(state)
-
-
-class ActionShowResult(DialogueAction):
-    action_name = "action_show_result"
-
-    def step(self, state: State, message: Message) -> Turn:
-        return dialogue.show_result(state)
-
-
-class ActionFallback(DialogueAction):
-    action_name = "action_fallback"
-
-    def step(self, state: State, message: Message) -> Turn:
-        return dialogue.fallback(state, message)
-
-
-class ActionStartTraining(DialogueAction):
-    action_name = "action_start_training"
-
-    def step(self, state: State, message: Message) -> Turn:
-        return training.start(state, message)
-
-
-class ActionJudge(DialogueAction):
-    action_name = "action_judge"
-
-    def step(self, state: State, message: Message) -> Turn:
-        return training.judge(state, message)
-
-
-class ActionSkipCase(DialogueAction):
-    action_name = "action_skip_case"
-
-    def step(self, state: State, message: Message) -> Turn:
-        return training.next_case(state)
-
-
-class ActionStopTraining(DialogueAction):
-    action_name = "action_stop_training"
-
-    def step(self, state: State, message: Message) -> Turn:
-        return training.stop(state)
-
-
-class ActionRequestMemo(DialogueAction):
-    action_name = "action_request_memo"
-
-    def step(self, state: State, message: Message) -> Turn:
-        return dialogue.request_memo(state)
+# The actions named in domain.yml, each one step of the dialogue.
+ActionGreet = _action("action_greet", _stateless(dialogue.greet))
+ActionStartAssessment = _action("action_start_assessment", _stateless(dialogue.start))
+ActionDescribeInitiative = _action("action_describe_initiative", dialogue.describe)
+ActionAnswer = _action("action_answer", dialogue.answer)
+ActionWhy = _action("action_why", _stateless(dialogue.why))
+ActionBack = _action("action_back", _stateless(dialogue.go_back))
+ActionChangeAnswer = _action("action_change_answer", dialogue.change)
+ActionSummary = _action("action_summary", _stateless(dialogue.summary))
+ActionRestartAssessment = _action("action_restart_assessment", _stateless(dialogue.restart))
+ActionHelp = _action("action_help", _stateless(dialogue.help_turn))
+ActionExplainConcept = _action("action_explain_concept", dialogue.concept)
+ActionHandoff = _action("action_handoff", _stateless(dialogue.handoff))
+ActionShowResult = _action("action_show_result", _stateless(dialogue.show_result))
+ActionFallback = _action("action_fallback", dialogue.fallback)
+ActionRequestMemo = _action("action_request_memo", _stateless(dialogue.request_memo))
+ActionStartTraining = _action("action_start_training", training.start)
+ActionJudge = _action("action_judge", training.judge)
+ActionSkipCase = _action("action_skip_case", _stateless(training.next_case))
+ActionStopTraining = _action("action_stop_training", _stateless(training.stop))
