@@ -169,7 +169,7 @@ def answer(state: State, message: Message) -> Turn:
     answers = _safe_answers(state)
     button_question, button_choice = message.entity("question"), message.entity("choice")
     if button_question and button_choice:
-        return _answerbutton(state, answers, button_question, button_choice)
+        return _answer_button(state, answers, button_question, button_choice)
     current = walk(tree(), answers)
     if current.question is None or state.current_question is None:
         if message.intent == "inform" and message.text and not message.text.startswith("/"):
@@ -185,7 +185,7 @@ def answer(state: State, message: Message) -> Turn:
     return _continue(state, {**answers, current.question.id: option.id}, answered=current.question.id)
 
 
-def _answerbutton(state: State, answers: dict[str, str], question_id: str, option_id: str) -> Turn:
+def _answer_button(state: State, answers: dict[str, str], question_id: str, option_id: str) -> Turn:
     question = tree().questions.get(question_id)
     if question is None or question.option(option_id) is None:
         return _reask(state, "Det svaret känner jag inte igen.")
@@ -339,7 +339,7 @@ def show_result(state: State) -> Turn:
         ], state
     return [
         Reply(text=explain.result_text(tree(), current), buttons=RESULT_BUTTONS),
-        Reply(custom=explain.result_payload(tree(), current)),
+        Reply(custom={**explain.result_payload(tree(), current), "description": state.last_result.get("description")}),
     ], state
 
 
