@@ -287,6 +287,8 @@ def help_turn(state: State) -> Turn:
         '- fråga "varför?" om en fråga eller en bedömning\n'
         '- skriva "tillbaka", "ändra svaret om ...", "sammanfattning" eller "börja om"\n'
         '- fråga vad ett begrepp betyder, till exempel "vad är ett ASF?" eller "vad säger 7 §?"\n'
+        '- efter en bedömning be om ett "beslutsunderlag" (PDF eller Markdown)\n'
+        '- öva på påhittade fall i "övningsläge"\n'
         "- be att få prata med en person.\n" + PRIVACY_NOTE
     )
     return _with_current_question(state, Reply(text=text, buttons=() if state.current_question else START_BUTTONS))
@@ -329,7 +331,10 @@ def handoff(state: State) -> Turn:
 def show_result(state: State) -> Turn:
     if state.last_result is None:
         return [Reply(text="Du har ingen bedömning ännu. Vill du göra en?", buttons=START_BUTTONS)], state
-    current = walk(tree(), state.last_result.get("answers", {}))
+    try:
+        current = walk(tree(), state.last_result.get("answers", {}))
+    except AnswerError:
+        current = walk(tree(), {})  # answers from an older tree: treated as no result
     if current.outcome is None:
         return [
             Reply(

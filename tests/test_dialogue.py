@@ -276,3 +276,25 @@ def test_unsure_nlu_still_answers_the_open_question_from_the_trees_words():
     assert state.answers["insats_typ"] == "arbetsforberedande"
     replies, after = dialogue.fallback(state, Message(text="blåbärssoppa", intent="nlu_fallback"))
     assert "förstod jag inte" in texts(replies) and after.answers == state.answers
+
+
+def test_result_from_an_older_tree_is_not_shown_as_current():
+    state = State(last_result={"answers": {"vem": "finns_inte_langre"}, "description": None})
+    replies, _ = dialogue.show_result(state)
+    assert "äldre version" in texts(replies)
+
+
+def test_help_mentions_every_thing_the_user_can_do():
+    replies, _ = dialogue.help_turn(State())
+    for word in [
+        "varför?",
+        "tillbaka",
+        "ändra svaret",
+        "sammanfattning",
+        "börja om",
+        "begrepp",
+        "beslutsunderlag",
+        "övningsläge",
+        "person",
+    ]:
+        assert word in texts(replies)
