@@ -120,7 +120,7 @@ def test_description_is_held_for_confirmation():
             "Förbundet vill bli medlem i en intresseorganisation för sociala företag", intent="describe_initiative"
         ),
     )
-    assert slots["pending_answers"] == {"vem": "foretaget", "stod_till_foretag": "medlem"}
+    assert slots["pending_answers"] == {"vem": "parter_och_aktorer", "strukturell_typ": "medlemskap_organisation"}
     assert "Stämmer det?" in messages[0]["text"]
 
 

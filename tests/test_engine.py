@@ -113,6 +113,13 @@ CASES = [
     ),
     ({"vem": "foretaget", "stod_till_foretag": "medlem"}, "medlemskap", "not_financeable", [], ["undvik/punkt-3"]),
     (
+        {"vem": "parter_och_aktorer", "strukturell_typ": "medlemskap_organisation"},
+        "medlemskap",
+        "not_financeable",
+        [],
+        ["undvik/punkt-3"],
+    ),
+    (
         {"vem": "asf_personal", "asf_personal_stod": "kompetensutveckling"},
         "kompetensutveckling_asf",
         "not_financeable",

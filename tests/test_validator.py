@@ -106,18 +106,23 @@ def test_malformed_citation(tmp_path: Path):
 
 
 def test_missing_coverage(tmp_path: Path):
-    path, _ = broken(tmp_path, "  - cite: {section: undvik, point: 3}\n    decided_by: [medlemskap]\n", "")
+    path, _ = broken(
+        tmp_path,
+        "  - cite: {section: undvik, point: 3}\n"
+        "    decided_by: [medlemskap, strukturell_typ.medlemskap_organisation]\n",
+        "",
+    )
     found = messages(path)
     assert any("Täckning saknas" in m and "punkt 3" in m and "undvika" in m for m in found), found
 
 
 def test_coverage_entry_that_does_not_cite_its_place(tmp_path: Path):
-    path, _ = broken(tmp_path, "decided_by: [medlemskap]", "decided_by: [kontantbidrag]")
+    path, _ = broken(tmp_path, "decided_by: [medlemskap, strukturell", "decided_by: [kontantbidrag, strukturell")
     assert any("'kontantbidrag' hänvisar inte själv till platsen" in m for m in messages(path))
 
 
 def test_coverage_entry_that_does_not_exist(tmp_path: Path):
-    path, _ = broken(tmp_path, "decided_by: [medlemskap]", "decided_by: [vem.ingen]")
+    path, _ = broken(tmp_path, "decided_by: [medlemskap, strukturell", "decided_by: [vem.ingen, strukturell")
     assert any("'vem.ingen' finns inte" in m for m in messages(path))
 
 
