@@ -130,11 +130,16 @@ def nlu_scores(model: Path) -> dict[str, float]:
     }
 
 
+def _cell(value: float) -> str:
+    # Scores below 1 (F1) need three decimals to compare; the rest read better with two.
+    return f"{value:>14.3f}" if abs(value) < 1 else f"{value:>14.2f}"
+
+
 def print_table(columns: list[Figures]) -> None:
     keys = list(dict.fromkeys(k for c in columns for k in c.values))
     print(f"{'':34}" + "".join(f"{c.name:>14}" for c in columns))
     for key in keys:
-        print(f"{key:34}" + "".join(f"{c.values.get(key, float('nan')):>14.2f}" for c in columns))
+        print(f"{key:34}" + "".join(_cell(c.values.get(key, float("nan"))) for c in columns))
 
 
 def main(argv: list[str]) -> int:
