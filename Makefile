@@ -11,7 +11,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 SPACY_DIR := models/spacy-sv
 
-.PHONY: help install spacy train run shell test lint typecheck validate walk diagram evaluate bench profile rasa-validate rasa-test pytest clean
+.PHONY: help install spacy train run shell test lint typecheck validate walk diagram evaluate bench profile purge rasa-validate rasa-test pytest clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -66,6 +66,9 @@ pytest: train ## the pytest suite (engine, actions, servers)
 
 test: lint typecheck validate rasa-validate pytest rasa-test ## everything that checks the project (CI runs this)
 	@echo "make test: allt gick igenom."
+
+purge: install ## delete conversations older than DAYS days (default 90) from the tracker store
+	@$(PY) scripts/purge_conversations.py --days $${DAYS:-90}
 
 clean: ## remove trained models, the spaCy pipeline and local data (keeps .venv)
 	rm -rf models results var

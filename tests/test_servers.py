@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -131,3 +132,20 @@ def test_personal_data_is_masked_before_it_is_stored(servers: Servers):
         assert secret not in stored
     logs = "".join(p.read_text(errors="replace") for p in (ROOT / "var" / "logs").glob("*.log"))
     assert "19850312" not in logs
+
+
+def test_retention_command_works_on_the_real_tracker_store(servers: Servers, tmp_path: Path):
+    import shutil
+
+    import sqlalchemy as sa
+
+    from scripts.purge_conversations import purge
+
+    servers.say("retention-user", "hej")
+    copy = tmp_path / "copy.db"
+    shutil.copy(Path(servers.log).parent / "tracker.db", copy)
+    engine = sa.create_engine(f"sqlite:///{copy}")
+    assert "retention-user" not in purge(engine, days=1)
+    assert "retention-user" in purge(engine, days=0, now=time.time() + 60)
+    with engine.connect() as connection:
+        assert connection.execute(sa.text("select count(*) from events")).scalar() == 0
