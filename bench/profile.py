@@ -14,21 +14,11 @@ import threading
 from pathlib import Path
 
 from bench.dialogues import run as run_dialogues
+from scripts.evaluate_nlu import current_model
 from tests.servers import running_servers
 
 ROOT = Path(__file__).resolve().parent.parent
 PY_SPY = ROOT / ".venv" / "bin" / "py-spy"
-
-
-def current_model() -> Path:
-    out = subprocess.run(
-        ["bash", "-c", "source scripts/common.sh >/dev/null; model_path"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return ROOT / out.strip()
 
 
 def pid_of(pgid: int, pattern: str) -> str:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.dialogues import run as run_dialogues
+from scripts.evaluate_nlu import current_model, evaluate
 from tests.servers import running_servers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,9 +121,6 @@ def measure(name: str, model: Path, conversations: int, concurrency: tuple[int, 
 
 
 def nlu_scores(model: Path) -> dict[str, float]:
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from evaluate_nlu import evaluate  # type: ignore[import-not-found]
-
     scores, _, _ = evaluate(model)
     return {
         "intent macro-F1": float(scores["intent macro-F1"]),
@@ -150,16 +148,7 @@ def main(argv: list[str]) -> int:
     a, b = Figures("A (projekt)"), Figures("B (standard)")
     with tempfile.TemporaryDirectory() as tmp:
         if smoke:
-            model_a = (
-                ROOT
-                / subprocess.run(
-                    ["bash", "-c", "source scripts/common.sh >/dev/null; model_path"],
-                    cwd=ROOT,
-                    capture_output=True,
-                    text=True,
-                    check=True,
-                ).stdout.strip()
-            )
+            model_a = current_model()
             if not model_a.exists():
                 print("FEL: ingen tränad modell; kör 'make train'.", file=sys.stderr)
                 return 1

@@ -27,19 +27,12 @@ def masking(on_new_message: OnNewMessage) -> OnNewMessage:
     return handle
 
 
+# The routes keep the names the parents give them (/webhooks/rest/..., socket.io).
 class MaskedRestInput(RestInput):
-    @classmethod
-    def name(cls) -> str:
-        return "rest"
-
     def blueprint(self, on_new_message: OnNewMessage) -> Any:
         return super().blueprint(masking(on_new_message))
 
 
 class MaskedSocketIOInput(SocketIOInput):
-    @classmethod
-    def name(cls) -> str:
-        return "socketio"
-
     def blueprint(self, on_new_message: OnNewMessage) -> Any:
         return super().blueprint(masking(on_new_message))

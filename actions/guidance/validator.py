@@ -17,7 +17,7 @@ from typing import Any
 
 import jsonschema
 
-from actions.guidance.model import ANSWER_PLACEHOLDER
+from actions.guidance.model import ANSWER_PLACEHOLDER, Citation
 from actions.guidance.yamlpos import LocatedYaml, PathKey
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -380,11 +380,8 @@ def _numbered(path: PathKey, cites: Iterable[dict[str, Any]]) -> Iterator[tuple[
 
 
 def _cite_key(cite: dict[str, Any]) -> str:
-    if "law" in cite:
-        return f"lag/{cite['law']}"
-    if "point" in cite:
-        return f"{cite['section']}/punkt-{cite['point']}"
-    return f"{cite['section']}/stycke-{cite['paragraph']}"
+    """The same key as Citation.key, for a citation still in its raw YAML form."""
+    return Citation(**cite).key
 
 
 def _places(
