@@ -11,13 +11,16 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 SPACY_DIR := models/spacy-sv
 
-.PHONY: help install spacy train run shell test lint typecheck validate walk diagram evaluate bench profile purge rasa-validate rasa-test pytest clean
+.PHONY: help install system spacy train run shell test lint typecheck validate walk diagram evaluate bench profile purge rasa-validate rasa-test pytest clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 install: ## create .venv from the pinned lock file (skipped when nothing changed)
 	@bash scripts/install.sh
+
+system: ## install the Debian packages the tests need (Chromium, PostgreSQL, Redis, nginx, Node.js)
+	@bash scripts/install_system.sh
 
 spacy: install ## build the Swedish spaCy pipeline (skipped when nothing changed)
 	@bash scripts/build_spacy.sh
@@ -61,7 +64,7 @@ bench: train ## speed and accuracy: this project (A) against Rasa's stock config
 profile: train ## where the Rasa and action servers spend CPU under load (py-spy)
 	@$(PY) -m bench.profile
 
-pytest: train ## the pytest suite (engine, actions, servers)
+pytest: train system ## the pytest suite (engine, actions, servers)
 	@bash scripts/pytest.sh
 
 test: lint typecheck validate rasa-validate pytest rasa-test ## everything that checks the project (CI runs this)
