@@ -32,14 +32,7 @@ class Postgres:
 
     def tracker_env(self) -> dict[str, str]:
         """What `scripts/run.sh` reads to use this server as the tracker store."""
-        return {
-            "TRACKER_DIALECT": "postgresql",
-            "TRACKER_HOST": self.host,
-            "TRACKER_PORT": str(self.port),
-            "TRACKER_USER": self.user,
-            "TRACKER_PASSWORD": self.password,
-            "TRACKER_DB": self.database,
-        }
+        return {"TRACKER_URL": self.url()}
 
     def url(self) -> str:
         return f"postgresql://{self.user}:{self.password}@{self.host}:{self.port}/{self.database}"
