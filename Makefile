@@ -8,6 +8,7 @@ PY        := $(BIN)/python
 export TF_CPP_MIN_LOG_LEVEL ?= 3
 export PYTHONDONTWRITEBYTECODE := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export RASA_TELEMETRY_ENABLED := false
 
 SPACY_DIR := models/spacy-sv
 

@@ -5,6 +5,8 @@ VENV=.venv
 BIN=$VENV/bin
 export TF_CPP_MIN_LOG_LEVEL=${TF_CPP_MIN_LOG_LEVEL:-3}
 export SQLALCHEMY_SILENCE_UBER_WARNING=1
+# No usage data or error reports leave the machine (Rasa sends both to Rasa Inc. by default).
+export RASA_TELEMETRY_ENABLED=false
 SPACY_DIR=models/spacy-sv
 
 say() { printf '%s\n' "$*" >&2; }

@@ -5,6 +5,7 @@ model=$(model_path)
 [ -f "$model" ] || fail "Ingen tränad modell. Kör 'make train'."
 export ACTION_SERVER_URL=${ACTION_SERVER_URL:-http://127.0.0.1:5055/webhook}
 export TRACKER_DB=${TRACKER_DB:-var/test-tracker.db}
+export TRACKER_URL=${TRACKER_URL:-sqlite:///$TRACKER_DB}
 mkdir -p results var
 stories=$(find tests/stories -name '*.yml' | sort)
 [ -n "$stories" ] || fail "Inga testberättelser i tests/stories."

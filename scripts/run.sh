@@ -10,6 +10,7 @@ RASA_PORT=${RASA_PORT:-5005}
 WEB_PORT=${WEB_PORT:-8080}
 export ACTION_SERVER_URL=${ACTION_SERVER_URL:-http://127.0.0.1:$ACTION_PORT/webhook}
 export TRACKER_DB=${TRACKER_DB:-var/tracker.db}
+export TRACKER_URL=${TRACKER_URL:-sqlite:///$TRACKER_DB}
 export SANIC_HOST=$HOST  # rasa-sdk binds to this instead of 0.0.0.0
 export PYTHONPATH=$PWD${PYTHONPATH:+:$PYTHONPATH}  # the channels in credentials.yml live here
 mkdir -p var/logs "$(dirname "$TRACKER_DB")"
