@@ -45,7 +45,7 @@ diagram: install ## draw the tree as docs/beslutstrad.svg
 	@$(PY) -m actions.guidance.diagram docs/beslutstrad.svg && echo "Skrev docs/beslutstrad.svg"
 
 lint: install ## ruff
-	@$(BIN)/ruff check actions bench channels nlp tests scripts && $(BIN)/ruff format --check actions bench channels nlp tests scripts
+	@$(BIN)/ruff check actions bench channels nlp rasa_sdk_plugins tests scripts && $(BIN)/ruff format --check actions bench channels nlp rasa_sdk_plugins tests scripts
 
 typecheck: install ## mypy (strict)
 	@$(BIN)/mypy

@@ -4,6 +4,7 @@ source "$(dirname "$0")/common.sh"
 model=$(model_path)
 [ -f "$model" ] || fail "Ingen tränad modell. Kör 'make train'."
 export ACTION_SERVER_URL=${ACTION_SERVER_URL:-http://127.0.0.1:5055/webhook}
+export ACTION_SERVER_TOKEN=${ACTION_SERVER_TOKEN:-}  # endpoints.yml names it; rasa test calls no action
 export TRACKER_DB=${TRACKER_DB:-var/test-tracker.db}
 export TRACKER_URL=${TRACKER_URL:-sqlite:///$TRACKER_DB}
 mkdir -p results var

@@ -12,6 +12,16 @@ export ACTION_SERVER_URL=${ACTION_SERVER_URL:-http://127.0.0.1:$ACTION_PORT/webh
 export TRACKER_DB=${TRACKER_DB:-var/tracker.db}
 export TRACKER_URL=${TRACKER_URL:-sqlite:///$TRACKER_DB}
 export SANIC_HOST=$HOST  # rasa-sdk binds to this instead of 0.0.0.0
+# The action server has no authentication of its own: it answers only requests that carry this
+# secret (actions/gate.py), which Rasa sends (endpoints.yml). A new random one per start unless set.
+if [ -z "${ACTION_SERVER_TOKEN:-}" ]; then
+  ACTION_SERVER_TOKEN=$("$BIN/python" -c 'import secrets; print(secrets.token_urlsafe(32))')
+fi
+export ACTION_SERVER_TOKEN
+# Sanic refuses larger request bodies with 413 (its own default is 100 MB). The action server
+# gets the whole conversation from Rasa in each call, so it keeps a larger limit.
+RASA_MAX_BYTES=${ASF_MAX_REQUEST_BYTES:-1000000}
+ACTION_MAX_BYTES=${ASF_ACTION_MAX_REQUEST_BYTES:-20000000}
 export PYTHONPATH=$PWD${PYTHONPATH:+:$PYTHONPATH}  # the channels in credentials.yml live here
 mkdir -p var/logs "$(dirname "$TRACKER_DB")"
 
@@ -45,8 +55,14 @@ wait_for() {  # url, name, log, seconds
   done
 }
 
-"$BIN/rasa" run actions --port "$ACTION_PORT" --actions actions --cors "" >var/logs/actions.log 2>&1 &
-pids+=($!)
+start_actions() {
+  SANIC_REQUEST_MAX_SIZE=$ACTION_MAX_BYTES "$BIN/rasa" run actions --port "$ACTION_PORT" --actions actions --cors "" \
+    >>var/logs/actions.log 2>&1 &
+  action_pid=$!
+}
+: >var/logs/actions.log
+start_actions
+pids+=("$action_pid")
 wait_for "http://127.0.0.1:$ACTION_PORT/health" "Action-servern" var/logs/actions.log 60
 
 if [ "${1:-}" = "--shell" ]; then
@@ -54,7 +70,7 @@ if [ "${1:-}" = "--shell" ]; then
   exit 0
 fi
 
-"$BIN/rasa" run --model "$model" --endpoints endpoints.yml --credentials credentials.yml \
+SANIC_REQUEST_MAX_SIZE=$RASA_MAX_BYTES "$BIN/rasa" run --model "$model" --endpoints endpoints.yml --credentials credentials.yml \
   --interface "$HOST" --port "$RASA_PORT" --cors "http://$HOST:$WEB_PORT" >var/logs/rasa.log 2>&1 &
 pids+=($!)
 say "Startar Rasa-servern (ungefär en halv minut) ..."
@@ -73,6 +89,25 @@ Assistenten är igång.
   Loggar:                var/logs/
 Tryck Ctrl-C för att stoppa allt.
 MSG
-wait -n "${pids[@]}" || true
+# A stopped action server is started again (meanwhile the channels tell users to wait,
+# channels/guard.py); if any other process stops, or the action server keeps failing, all stop.
+restarts=()
+while true; do
+  wait -n "${pids[@]}" || true
+  kill -0 "$action_pid" 2>/dev/null && break
+  others=()
+  for pid in "${pids[@]}"; do [ "$pid" = "$action_pid" ] || others+=("$pid"); done
+  for pid in "${others[@]}"; do kill -0 "$pid" 2>/dev/null || break 2; done
+  restarts+=("$SECONDS")
+  [ ${#restarts[@]} -le 5 ] || restarts=("${restarts[@]:1}")
+  if [ ${#restarts[@]} -ge 5 ] && [ $((SECONDS - restarts[0])) -lt 60 ]; then
+    say "Action-servern stoppade fem gånger inom en minut; se var/logs/actions.log."
+    break
+  fi
+  say "Action-servern stoppade; startar om den (se var/logs/actions.log)."
+  sleep 1
+  start_actions
+  pids=("${others[@]}" "$action_pid")
+done
 say "En av processerna stoppade; se var/logs/. Stoppar resten."
 exit 1

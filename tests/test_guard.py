@@ -1,0 +1,131 @@
+"""The channels' guard and the action server's gate, without servers.
+
+The same behaviour over the real processes is in tests/test_faults.py and
+tests/test_bad_input.py; these cases pin the parts that a real process cannot
+produce on demand (a turn that hangs after the health check, an exception).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+
+from actions.gate import allowed
+from channels.guard import COMMAND, EMPTY, FAILED, TOO_SLOW, UNAVAILABLE, Limits, guarded, payload_error
+
+
+class Handler:
+    """Stands in for Rasa's handling: records what reached it, optionally hangs or fails."""
+
+    def __init__(self, delay: float = 0.0, error: Exception | None = None) -> None:
+        self.delay, self.error = delay, error
+        self.received: list[str] = []
+        self.finished = False
+
+    async def __call__(self, message: UserMessage) -> Any:
+        self.received.append(message.text)
+        await asyncio.sleep(self.delay)
+        if self.error is not None:
+            raise self.error
+        await message.output_channel.send_text_message(message.sender_id, "svar")
+        self.finished = True
+
+
+def run(handler: Handler, text: object, up: bool = True, limits: Limits | None = None) -> list[str]:
+    async def probe() -> bool:
+        return up
+
+    output = CollectingOutputChannel()
+    guard = guarded(handler, limits or Limits(max_chars=100, seconds=5), probe)
+    asyncio.run(guard(UserMessage(text, output, "user")))  # type: ignore[arg-type]
+    return [str(m.get("text")) for m in output.messages]
+
+
+def test_an_ordinary_message_passes_through():
+    handler = Handler()
+    assert run(handler, "hej") == ["svar"]
+    assert handler.received == ["hej"]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t", None])
+def test_empty_messages_never_reach_rasa(text: object):
+    handler = Handler()
+    assert run(handler, text) == [EMPTY]
+    assert handler.received == []
+
+
+def test_an_overlong_message_is_refused_with_the_limit_in_swedish():
+    handler = Handler()
+    replies = run(handler, "a" * 10_000, limits=Limits(max_chars=2000, seconds=5))
+    assert replies == [
+        "Meddelandet är för långt (10 000 tecken) och har inte sparats. Skriv högst 2 000 tecken, "
+        "gärna en mening eller två, så fortsätter vi där vi var."
+    ]
+    assert handler.received == []
+
+
+@pytest.mark.parametrize("text", ["/restart", " /back", '/session_start{"a": 1}'])
+def test_rasas_own_commands_are_refused(text: str):
+    handler = Handler()
+    assert run(handler, text) == [COMMAND]
+    assert handler.received == []
+
+
+def test_a_command_like_word_is_just_text():
+    handler = Handler()
+    assert run(handler, "/restartknapp") == ["svar"]
+
+
+def test_action_server_down_gives_a_swedish_message_and_rasa_never_sees_the_message():
+    handler = Handler()
+    assert run(handler, "ja", up=False) == [UNAVAILABLE]
+    assert handler.received == []
+
+
+def test_a_turn_over_the_time_limit_is_cancelled_before_rasa_saves_it():
+    handler = Handler(delay=5)
+    replies = run(handler, "ja", limits=Limits(max_chars=100, seconds=0.2))
+    assert replies == [TOO_SLOW]
+    assert handler.received == ["ja"] and not handler.finished
+
+
+def test_an_exception_gives_a_swedish_message_not_a_crash():
+    handler = Handler(error=RuntimeError("boom"))
+    assert run(handler, "ja") == [FAILED]
+
+
+def test_limits_come_from_the_environment(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("ASF_MAX_MESSAGE_CHARS", "50")
+    monkeypatch.setenv("ASF_ACTION_TIMEOUT", "3.5")
+    assert Limits.from_env() == Limits(max_chars=50, seconds=3.5)
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        ({"sender": "a", "message": "hej"}, None),
+        ({"sender": "a", "message": "hej", "metadata": {"x": 1}}, None),
+        ([1, 2], "Anropet ska vara ett JSON-objekt med fälten sender och message."),
+        ("hej", "Anropet ska vara ett JSON-objekt med fälten sender och message."),
+        (None, "Anropet ska vara ett JSON-objekt med fälten sender och message."),
+        ({"sender": "a", "message": 5}, 'Fältet "message" ska vara text.'),
+        ({"sender": "a", "message": {"text": "hej"}}, 'Fältet "message" ska vara text.'),
+        ({"sender": {"id": 1}, "message": "hej"}, 'Fältet "sender" ska vara text med 1 till 128 tecken.'),
+        ({"sender": "", "message": "hej"}, 'Fältet "sender" ska vara text med 1 till 128 tecken.'),
+        ({"sender": "x" * 300, "message": "hej"}, 'Fältet "sender" ska vara text med 1 till 128 tecken.'),
+        ({"sender": "a", "message": "hej", "metadata": "{}"}, 'Fältet "metadata" ska vara ett JSON-objekt.'),
+    ],
+)
+def test_payload_errors(data: object, error: str | None):
+    assert payload_error(data, "sender") == error
+
+
+@pytest.mark.parametrize(
+    ("supplied", "token", "ok"),
+    [("s3cret", "s3cret", True), ("wrong", "s3cret", False), (None, "s3cret", False), ("", "", False)],
+)
+def test_the_gate_compares_the_shared_secret(supplied: str | None, token: str, ok: bool):
+    assert allowed(supplied, token) is ok
