@@ -43,7 +43,7 @@ def json_body_error(request: Request, sender_key: str = "sender") -> HTTPRespons
     """A 400 with a Swedish reason when a webhook's body is not a message; None when it is."""
     try:
         data = json.loads(request.body or b"")
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: nested too deep
         return response.json({"error": "Anropet ska vara JSON (UTF-8)."}, status=400)
     error = payload_error(data, sender_key)
     return None if error is None else response.json({"error": error}, status=400)

@@ -35,6 +35,8 @@ logger = logging.getLogger(__name__)
 # Rasa's built-in intents, which a client can send as "/restart" and so on: they rewind or wipe
 # the conversation outside the dialogue and answer nothing. The buttons never send them.
 RASA_COMMANDS = re.compile(r"\s*/(?:restart|back|session_start)(?!\w)")
+# Control characters other than tab and newline: PostgreSQL refuses NUL in text, and none is ever meant.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 MAX_SENDER_CHARS = 128  # Rasa's SQL tracker store keeps sender ids in a varchar(255)
 
 EMPTY = "Jag fick ett tomt meddelande. Skriv din fråga eller ditt svar, så fortsätter vi."
@@ -126,7 +128,8 @@ def guarded(on_new_message: OnNewMessage, limits: Limits | None = None, probe: P
     probe = probe or action_server_probe(os.environ.get("ACTION_SERVER_URL"), min(2.0, limits.seconds))
 
     async def handle(message: UserMessage) -> Any:
-        text = message.text if isinstance(message.text, str) else ""
+        text = CONTROL.sub("", message.text) if isinstance(message.text, str) else ""
+        message.text = text
         if not text.strip():
             return await _reply(message, EMPTY)
         if len(text) > limits.max_chars:

@@ -38,6 +38,13 @@ class Servers:
         replies: list[dict[str, object]] = response.json()
         return replies
 
+    def pid_of(self, pattern: str) -> int | None:
+        """The process run.sh started whose command line holds `pattern`, e.g. "rasa run actions"."""
+        found = subprocess.run(
+            ["pgrep", "-g", str(self.process.pid), "-f", pattern], capture_output=True, text=True
+        ).stdout.split()
+        return int(found[0]) if found else None
+
 
 @contextmanager
 def running_servers(tmp: Path, extra_env: dict[str, str] | None = None) -> Iterator[Servers]:

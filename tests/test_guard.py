@@ -74,6 +74,12 @@ def test_rasas_own_commands_are_refused(text: str):
     assert handler.received == []
 
 
+def test_control_characters_are_removed_before_rasa_sees_the_text():
+    handler = Handler()
+    assert run(handler, "hej\x00 d\x07är\n") == ["svar"]
+    assert handler.received == ["hej där"]
+
+
 def test_a_command_like_word_is_just_text():
     handler = Handler()
     assert run(handler, "/restartknapp") == ["svar"]
