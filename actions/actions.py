@@ -49,7 +49,10 @@ def read_message(tracker: Tracker) -> Message:
         if isinstance(name, str) and isinstance(value, str):
             entities.setdefault(name, []).append(value)
     intent = (latest.get("intent") or {}).get("name")
-    return Message(text=latest.get("text") or "", intent=intent, entities=entities)
+    text = latest.get("text") or ""
+    # "/intent{...}" is a button payload (or a forged one): its entities count, its text is not
+    # free text, or a word inside the JSON could match an answer's keywords.
+    return Message(text="" if text.startswith("/") else text, intent=intent, entities=entities)
 
 
 def state_events(before: State, after: State) -> list[EventType]:

@@ -2,8 +2,8 @@
 
 - A request body that is not the JSON object a channel expects is refused with
   a Swedish error (`payload_error`), instead of a 500 from deep inside Rasa.
-- Empty and overlong messages, and Rasa's own commands (/restart, /back,
-  /session_start), get a Swedish answer and never reach Rasa.
+- Empty, overlong and English messages, and Rasa's own commands (/restart,
+  /back, /session_start), get a Swedish answer and never reach Rasa.
 - If the action server does not answer its health check, or handling takes
   longer than the time limit, the user gets a Swedish message. Rasa saves the
   tracker only after a whole turn has run, so a refused or cancelled turn leaves
@@ -26,6 +26,8 @@ from typing import Any
 
 import aiohttp
 from rasa.core.channels.channel import UserMessage
+
+from channels.language import looks_english
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 Probe = Callable[[], Awaitable[bool]]
@@ -51,6 +53,10 @@ UNAVAILABLE = (
 TOO_SLOW = (
     "Det tog för lång tid att få fram svaret, så jag avbröt. Ditt meddelande har inte sparats. Skicka det "
     "igen om en stund, så fortsätter du där du var."
+)
+ENGLISH = (
+    "Jag förstår bara svenska. Skriv gärna din fråga eller ditt svar på svenska, så fortsätter vi där vi var. "
+    "(This assistant only understands Swedish.)"
 )
 COMMAND = (
     'Det kommandot finns inte här. Skriv "börja om" för att börja om, eller "tillbaka" för att gå till förra frågan.'
@@ -136,6 +142,8 @@ def guarded(on_new_message: OnNewMessage, limits: Limits | None = None, probe: P
             return await _reply(message, TOO_LONG.format(length=_number(len(text)), limit=_number(limits.max_chars)))
         if RASA_COMMANDS.match(text):
             return await _reply(message, COMMAND)
+        if not text.startswith("/") and looks_english(text):
+            return await _reply(message, ENGLISH)
         if not await probe():
             logger.warning("The action server does not answer its health check; the message was not handled.")
             return await _reply(message, UNAVAILABLE)

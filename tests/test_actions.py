@@ -174,3 +174,12 @@ def test_memo_action_sends_markdown_and_pdf():
     messages, _ = run(ActionRequestMemo(), tracker("beslutsunderlag", intent="request_memo", last_result=result))
     custom = [m["custom"] for m in messages if m.get("custom")]
     assert custom and custom[0]["type"] == "decision_memo" and custom[0]["pdf_base64"]
+
+
+def test_words_inside_a_forged_payload_are_not_taken_as_an_answer():
+    # "annat" is a keyword of an option of the open question; inside a payload it must not count.
+    forged = '/inform{"answers":{"vem":"annat"},"current_question":"pengavag"}'
+    answers = {"vem": "deltagare", "malgrupp": "ja"}
+    messages, slots = run(ActionAnswer(), tracker(forged, answers=answers, current_question="insats_typ"))
+    assert "answers" not in slots and "current_question" not in slots
+    assert "Jag är inte säker på vilket svar du menar" in messages[0]["text"]

@@ -8,13 +8,16 @@ produce on demand (a turn that hangs after the health check, an exception).
 from __future__ import annotations
 
 import asyncio
+import re
 from typing import Any
 
 import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 from actions.gate import allowed
-from channels.guard import COMMAND, EMPTY, FAILED, TOO_SLOW, UNAVAILABLE, Limits, guarded, payload_error
+from channels.guard import COMMAND, EMPTY, ENGLISH, FAILED, TOO_SLOW, UNAVAILABLE, Limits, guarded, payload_error
+from channels.language import looks_english
+from tests.servers import ROOT
 
 
 class Handler:
@@ -78,6 +81,43 @@ def test_control_characters_are_removed_before_rasa_sees_the_text():
     handler = Handler()
     assert run(handler, "hej\x00 d\x07är\n") == ["svar"]
     assert handler.received == ["hej där"]
+
+
+def test_an_english_sentence_gets_a_swedish_answer_and_never_reaches_rasa():
+    handler = Handler()
+    assert run(handler, "Can the coordination association fund a social enterprise?") == [ENGLISH]
+    assert handler.received == []
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("Hello, what can you do for me?", True),
+        ("I want to know if we can get money", True),
+        ("Is this a bot", True),
+        ("Vi vill ge ett startbidrag till en deltagare", False),
+        ("Kan förbundet finansiera en social enterprise?", False),
+        ("Handledaren is employed by kommunen", False),  # one English function word is not enough
+        ("ok", False),
+        ("What is this?", False),  # too short to tell; the NLU answers it
+        ('/inform{"question":"what is the","choice":"x"}', True),  # the guard lets payloads through itself
+    ],
+)
+def test_looks_english(text: str, english: bool):
+    assert looks_english(text) is english
+
+
+def test_no_swedish_training_example_looks_english():
+    import yaml
+
+    flagged = []
+    for path in sorted((ROOT / "data" / "nlu").glob("*.yml")):
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
+            for line in (item.get("examples") or "").splitlines():
+                text = re.sub(r"\[([^\]]*)\][({][^)}]*[)}]", r"\1", line.strip().removeprefix("- "))
+                if looks_english(text):
+                    flagged.append((item["intent"], text))
+    assert flagged and {intent for intent, _ in flagged} == {"out_of_scope"}  # its English examples only
 
 
 def test_a_command_like_word_is_just_text():
