@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import re
 
-ENGLISH = frozenset(
+_ENGLISH = (
     "the a an is are was were be been do does did can could would should will what which who how why when where "
     "this that these those it its you your we our they their he she my me to of for with from and or not no yes "
-    "please hello hi thanks about".split()
+    "please hello hi thanks about"
 )
 # Words that also occur in English ("i", "in", "man") are left out: they decide nothing.
-SWEDISH = frozenset(
+_SWEDISH = (
     "och att det som är en ett på av för med till den de vi du jag har kan ska inte om vad hur var när vem vilka "
     "eller men så från hej tack ja nej insats insatsen förbund förbundet samordningsförbund deltagare företag "
-    "vill får ge".split()
+    "vill får ge"
 )
+ENGLISH, SWEDISH = frozenset(_ENGLISH.split()), frozenset(_SWEDISH.split())
 WORD = re.compile(r"[^\W\d_]+")
 
 
