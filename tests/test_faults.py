@@ -15,6 +15,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
@@ -115,7 +116,7 @@ def test_frozen_action_server_gives_a_swedish_message_within_seconds(servers: Se
     assert servers.pid_of(ACTIONS) == pid  # it was only paused, not restarted
 
 
-ACTION_CALL = {
+ACTION_CALL: dict[str, Any] = {
     "next_action": "action_greet",
     "sender_id": "gate-test",
     "tracker": {"sender_id": "gate-test", "slots": {}, "latest_message": {}, "events": [], "active_loop": {}},
