@@ -91,13 +91,18 @@ Tryck Ctrl-C för att stoppa allt.
 MSG
 # A stopped action server is started again (meanwhile the channels tell users to wait,
 # channels/guard.py); if any other process stops, or the action server keeps failing, all stop.
+alive() {  # kill -0 also succeeds for a process that has died but is not yet reaped
+  local state
+  state=$(ps -o stat= -p "$1" 2>/dev/null) && [[ $state != Z* ]]
+}
 restarts=()
 while true; do
-  wait -n "${pids[@]}" || true
-  kill -0 "$action_pid" 2>/dev/null && break
+  wait -n "${pids[@]}" 2>/dev/null || true
+  sleep 1  # processes that stopped together have all stopped by now
+  alive "$action_pid" && break
   others=()
   for pid in "${pids[@]}"; do [ "$pid" = "$action_pid" ] || others+=("$pid"); done
-  for pid in "${others[@]}"; do kill -0 "$pid" 2>/dev/null || break 2; done
+  for pid in "${others[@]}"; do alive "$pid" || break 2; done
   restarts+=("$SECONDS")
   [ ${#restarts[@]} -le 5 ] || restarts=("${restarts[@]:1}")
   if [ ${#restarts[@]} -ge 5 ] && [ $((SECONDS - restarts[0])) -lt 60 ]; then
@@ -105,7 +110,6 @@ while true; do
     break
   fi
   say "Action-servern stoppade; startar om den (se var/logs/actions.log)."
-  sleep 1
   start_actions
   pids=("${others[@]}" "$action_pid")
 done
