@@ -70,7 +70,7 @@ class MaskedSocketIOInput(SocketIOInput):
 
         async def checked(sid: str, data: Any) -> None:
             # The parent would fail on anything but a dict, and the client would hear nothing.
-            error = payload_error(data, "session_id")
+            error = payload_error(data, "session_id", self.metadata_key)
             if error is None and self.session_persistence and not data.get("session_id"):
                 error = 'Fältet "session_id" saknas: skicka "session_request" först.'
             if error is not None:

@@ -79,7 +79,7 @@ class Limits:
         )
 
 
-def payload_error(data: object, sender_key: str) -> str | None:
+def payload_error(data: object, sender_key: str, metadata_key: str = "metadata") -> str | None:
     """Why a channel's decoded JSON body cannot be a message (in Swedish), or None if it can."""
     if not isinstance(data, dict):
         return "Anropet ska vara ett JSON-objekt med fälten sender och message."
@@ -89,9 +89,9 @@ def payload_error(data: object, sender_key: str) -> str | None:
     sender = data.get(sender_key)
     if sender is not None and (not isinstance(sender, str) or not 0 < len(sender) <= MAX_SENDER_CHARS):
         return f'Fältet "{sender_key}" ska vara text med 1 till {MAX_SENDER_CHARS} tecken.'
-    metadata = data.get("metadata")
+    metadata = data.get(metadata_key)
     if metadata is not None and not isinstance(metadata, dict):
-        return 'Fältet "metadata" ska vara ett JSON-objekt.'
+        return f'Fältet "{metadata_key}" ska vara ett JSON-objekt.'
     return None
 
 
@@ -103,15 +103,16 @@ def action_server_probe(webhook_url: str | None, seconds: float = 2.0) -> Probe:
     Without a URL there is nothing to check.
     """
 
+    sessions: list[aiohttp.ClientSession] = []  # one, made inside the server's event loop on first use
+
     async def probe() -> bool:
         if not webhook_url:
             return True
         url = webhook_url.rsplit("/webhook", 1)[0] + "/health"
+        if not sessions or sessions[0].closed:
+            sessions[:] = [aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=seconds))]
         try:
-            async with (
-                aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=seconds)) as session,
-                session.get(url) as response,
-            ):
+            async with sessions[0].get(url) as response:
                 return response.status == 200
         except (aiohttp.ClientError, asyncio.TimeoutError):
             return False

@@ -169,9 +169,52 @@ def test_payload_errors(data: object, error: str | None):
     assert payload_error(data, "sender") == error
 
 
+def test_payload_errors_name_the_channels_own_fields():
+    data = {"session_id": "s" * 200, "message": "hej"}
+    assert payload_error(data, "session_id") == 'Fältet "session_id" ska vara text med 1 till 128 tecken.'
+    data = {"session_id": "s", "message": "hej", "customData": "{"}
+    assert payload_error(data, "session_id", "customData") == 'Fältet "customData" ska vara ett JSON-objekt.'
+
+
 @pytest.mark.parametrize(
     ("supplied", "token", "ok"),
     [("s3cret", "s3cret", True), ("wrong", "s3cret", False), (None, "s3cret", False), ("", "", False)],
 )
 def test_the_gate_compares_the_shared_secret(supplied: str | None, token: str, ok: bool):
     assert allowed(supplied, token) is ok
+
+
+def test_the_probe_tells_a_running_a_stopped_and_a_hanging_action_server_apart():
+    import socket
+    import time
+
+    from aiohttp import web
+
+    from channels.guard import action_server_probe
+
+    async def health(_: web.Request) -> web.Response:
+        return web.json_response({"status": "ok"})
+
+    async def main() -> tuple[bool, bool, bool, float]:
+        app = web.Application()
+        app.router.add_get("/health", health)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        port = runner.addresses[0][1]
+        probe = action_server_probe(f"http://127.0.0.1:{port}/webhook", seconds=0.5)
+        running = await probe()
+        await runner.cleanup()
+        stopped = await probe()
+        with socket.socket() as hanging:  # accepts connections (the kernel does), never answers
+            hanging.bind(("127.0.0.1", 0))
+            hanging.listen()
+            started = time.monotonic()
+            answered = await action_server_probe(f"http://127.0.0.1:{hanging.getsockname()[1]}/webhook", 0.5)()
+            waited = time.monotonic() - started
+        return running, stopped, answered, waited
+
+    running, stopped, answered, waited = asyncio.run(main())
+    assert (running, stopped, answered) == (True, False, False)
+    assert waited < 2
