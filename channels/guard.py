@@ -61,6 +61,7 @@ ENGLISH = (
 COMMAND = (
     'Det kommandot finns inte här. Skriv "börja om" för att börja om, eller "tillbaka" för att gå till förra frågan.'
 )
+NO_REPLY = "Jag fick inte fram något svar just nu. Dina tidigare svar finns kvar; skicka meddelandet igen om en stund."
 FAILED = (
     'Något gick fel när jag skulle svara, och ditt meddelande har inte sparats. Försök igen, eller skriv "börja om".'
 )
@@ -148,8 +149,9 @@ def guarded(on_new_message: OnNewMessage, limits: Limits | None = None, probe: P
         if not await probe():
             logger.warning("The action server does not answer its health check; the message was not handled.")
             return await _reply(message, UNAVAILABLE)
+        replies = _count_replies(message)
         try:
-            return await asyncio.wait_for(on_new_message(message), timeout=limits.seconds)
+            result = await asyncio.wait_for(on_new_message(message), timeout=limits.seconds)
         except asyncio.TimeoutError:
             logger.warning("Handling a message took more than %s s and was cancelled.", limits.seconds)
             return await _reply(message, TOO_SLOW)
@@ -157,5 +159,25 @@ def guarded(on_new_message: OnNewMessage, limits: Limits | None = None, probe: P
             # Logged without the message: Rasa's own handler would log the user's text.
             logger.exception("Handling a message failed.")
             return await _reply(message, FAILED)
+        if not replies:
+            # Rasa logs a failed action call (e.g. the action server stopped after the health
+            # check) and goes on without a word; the answers given so far are unchanged.
+            logger.warning("Rasa handled a message without replying.")
+            await _reply(message, NO_REPLY)
+        return result
 
     return handle
+
+
+def _count_replies(message: UserMessage) -> list[None]:
+    """A list that grows by one for each reply Rasa sends through the message's channel."""
+    sent: list[None] = []
+    channel = message.output_channel
+    send_response = channel.send_response
+
+    async def counting(recipient_id: str, reply: dict[str, Any]) -> None:
+        sent.append(None)
+        await send_response(recipient_id, reply)
+
+    channel.send_response = counting
+    return sent

@@ -15,7 +15,18 @@ import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 from actions.gate import allowed
-from channels.guard import COMMAND, EMPTY, ENGLISH, FAILED, TOO_SLOW, UNAVAILABLE, Limits, guarded, payload_error
+from channels.guard import (
+    COMMAND,
+    EMPTY,
+    ENGLISH,
+    FAILED,
+    NO_REPLY,
+    TOO_SLOW,
+    UNAVAILABLE,
+    Limits,
+    guarded,
+    payload_error,
+)
 from channels.language import looks_english
 from tests.servers import ROOT
 
@@ -23,8 +34,8 @@ from tests.servers import ROOT
 class Handler:
     """Stands in for Rasa's handling: records what reached it, optionally hangs or fails."""
 
-    def __init__(self, delay: float = 0.0, error: Exception | None = None) -> None:
-        self.delay, self.error = delay, error
+    def __init__(self, delay: float = 0.0, error: Exception | None = None, silent: bool = False) -> None:
+        self.delay, self.error, self.silent = delay, error, silent
         self.received: list[str] = []
         self.finished = False
 
@@ -33,7 +44,8 @@ class Handler:
         await asyncio.sleep(self.delay)
         if self.error is not None:
             raise self.error
-        await message.output_channel.send_text_message(message.sender_id, "svar")
+        if not self.silent:  # Rasa sends every reply through send_response
+            await message.output_channel.send_response(message.sender_id, {"text": "svar"})
         self.finished = True
 
 
@@ -136,6 +148,13 @@ def test_a_turn_over_the_time_limit_is_cancelled_before_rasa_saves_it():
     replies = run(handler, "ja", limits=Limits(max_chars=100, seconds=0.2))
     assert replies == [TOO_SLOW]
     assert handler.received == ["ja"] and not handler.finished
+
+
+def test_a_turn_without_any_reply_gets_a_swedish_message():
+    # What Rasa does when an action call fails after the health check: it logs and says nothing.
+    handler = Handler(silent=True)
+    assert run(handler, "ja") == [NO_REPLY]
+    assert handler.finished
 
 
 def test_an_exception_gives_a_swedish_message_not_a_crash():
