@@ -12,7 +12,7 @@ export RASA_TELEMETRY_ENABLED := false
 
 SPACY_DIR := models/spacy-sv
 
-.PHONY: help install system spacy train run shell test lint typecheck validate walk diagram evaluate bench profile purge rasa-validate rasa-test pytest clean
+.PHONY: help install system spacy train run shell test lint typecheck validate walk diagram evaluate bench profile purge rasa-validate rasa-test pytest teams-package clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -73,6 +73,9 @@ test: lint typecheck validate rasa-validate pytest rasa-test ## everything that 
 
 purge: install ## delete conversations older than DAYS days (default 90) from the tracker store
 	@$(PY) scripts/purge_conversations.py --days $${DAYS:-90}
+
+teams-package: install ## the Teams app package (manifest and icons, zipped) in dist/teams/, from TEAMS_APP_ID
+	@$(PY) scripts/teams_package.py
 
 clean: ## remove trained models, the spaCy pipeline and local data (keeps .venv)
 	rm -rf models results var
