@@ -35,10 +35,10 @@ def _sections(mrkdwn: str) -> list[dict[str, Any]]:
     chunks: list[str] = []
     for paragraph in mrkdwn.split("\n\n"):
         while len(paragraph) > SECTION_CHARS:  # one paragraph longer than a section
-            cut = paragraph.rfind("\n", 0, SECTION_CHARS)
-            cut = cut if cut > 0 else SECTION_CHARS
+            cut = max(paragraph.rfind("\n", 0, SECTION_CHARS), paragraph.rfind(" ", 0, SECTION_CHARS))
+            cut = cut if cut > 0 else SECTION_CHARS  # between lines or words where possible
             chunks.append(paragraph[:cut])
-            paragraph = paragraph[cut:].lstrip("\n")
+            paragraph = paragraph[cut:].lstrip()
         if chunks and len(chunks[-1]) + 2 + len(paragraph) <= SECTION_CHARS:
             chunks[-1] += "\n\n" + paragraph
         else:

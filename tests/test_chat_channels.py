@@ -358,3 +358,12 @@ def test_slack_decision_memo_as_mrkdwn_and_pdf_file(setup: Setup):
     pdf = next(f for f in setup.edge.slack_files[before_files:] if f.get("completed"))
     assert pdf["channel"] == user.channel and pdf["filename"].endswith(".pdf")
     assert pdf["content"].startswith(b"%PDF") and len(pdf["content"]) == pdf["length"]
+
+
+def test_no_secret_or_personal_data_reaches_the_logs(setup: Setup):
+    from tests.servers import ROOT
+
+    logs = "".join(p.read_text(errors="replace") for p in (ROOT / "var" / "logs").glob("*.log"))
+    assert "Teams channel not configured" not in logs  # these logs are this module's servers'
+    for secret in ("test-password", SIGNING_SECRET, "xoxb-test-token", setup.edge.access_token, "19850312"):
+        assert secret not in logs

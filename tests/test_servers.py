@@ -149,3 +149,13 @@ def test_retention_command_works_on_the_real_tracker_store(servers: Servers, tmp
     assert "retention-user" in purge(engine, days=0, now=time.time() + 60)
     with engine.connect() as connection:
         assert connection.execute(sa.text("select count(*) from events")).scalar() == 0
+
+
+def test_teams_and_slack_refuse_clearly_when_not_configured(servers: Servers):
+    # run.sh started without TEAMS_* and SLACK_* variables, and still started.
+    for route, name in (("botframework", "Teams"), ("slack", "Slack")):
+        response = requests.post(f"{servers.rasa_url}/webhooks/{route}/webhook", json={"type": "message"}, timeout=10)
+        assert response.status_code == 503
+        assert f"{name}-kanalen är inte inställd" in response.text
+    log = (ROOT / "var" / "logs" / "rasa.log").read_text(errors="replace")
+    assert "Teams channel not configured" in log and "Slack channel not configured" in log
