@@ -142,7 +142,7 @@ def main() -> int:
     except PackageError as error:
         print(f"FEL: {error}", file=sys.stderr)
         return 1
-    print(f"Skrev {path.relative_to(ROOT)}. Ladda upp den i Teams: Appar > Hantera dina appar > Ladda upp en app.")
+    print(f"Skrev {path.relative_to(ROOT)}. Ladda upp den i Teams: Apps > Manage your apps > Upload an app.")
     return 0
 
 
