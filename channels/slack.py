@@ -101,6 +101,10 @@ class SlackChannel(SlackInput):
                     start(text, str(event["user"]), str(event["channel"]))
             return response.text("")
 
+        @webhook.listener("after_server_stop")
+        async def close(*_: Any) -> None:
+            await self.api.close()
+
         return webhook
 
     @staticmethod

@@ -28,6 +28,10 @@ class SlackApi:
             self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
         return self._session
 
+    async def close(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+
     async def call(
         self, method: str, *, json_body: dict[str, Any] | None = None, form: dict[str, str] | None = None
     ) -> dict[str, Any]:

@@ -121,4 +121,9 @@ class TeamsInput(BotFrameworkInput):
                     break
             return response.text("", status=200)
 
+        @webhook.listener("after_server_stop")
+        async def close(*_: Any) -> None:
+            if self.settings is not None:
+                await self.connector.close()
+
         return webhook

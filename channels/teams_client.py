@@ -51,6 +51,10 @@ class Connector:
             self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=20))
         return self._session
 
+    async def close(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+
     async def token(self) -> str:
         async with self._lock:
             if time.monotonic() < self._expires:

@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from channels.markup import slack_escape
 from channels.slack_security import signature
+from channels.teams import sender_id
 from tests.edge import Edge, running_edge
 from tests.servers import Servers, running_servers
 
@@ -57,6 +58,21 @@ def result_over_rest(servers: Servers, sender: str) -> dict[str, Any]:
     replies = servers.say(sender, "ja")
     found: dict[str, Any] = next(r["custom"] for r in replies if isinstance(r.get("custom"), dict))  # type: ignore[misc]
     return found
+
+
+def stored_description(setup: Setup, sender: str) -> str:
+    """The initiative's description as the tracker store holds it."""
+    import sqlite3
+    from pathlib import Path
+
+    with sqlite3.connect(Path(setup.servers.log).parent / "tracker.db") as connection:
+        rows = connection.execute(
+            "select data from events where sender_id = ? and type_name = 'slot'", (sender,)
+        ).fetchall()
+    values = [json.loads(row[0]) for row in rows]
+    description = [v["value"] for v in values if v.get("name") == "description" and v.get("value")]
+    assert description, "no description stored"
+    return str(description[-1])
 
 
 # --- Teams -------------------------------------------------------------------
@@ -191,6 +207,7 @@ def test_teams_decision_memo_has_every_citation_and_no_personal_data(setup: Setu
     for cite in result["cites"]:
         assert cite["text"] in memo["text"]
     assert "[personnummer]" in memo["text"] and "19850312" not in json.dumps(replies)
+    assert stored_description(setup, sender_id(user.activity())) in memo["text"]  # masked exactly as stored
     assert ("Ny bedömning", "/start_assessment") in card_buttons(memo)
     # The memo is shown once, not again as raw Markdown.
     assert not any(r["text"].lstrip().startswith("# ") for r in replies)
@@ -354,6 +371,7 @@ def test_slack_decision_memo_as_mrkdwn_and_pdf_file(setup: Setup):
     for cite in result["cites"]:
         assert slack_escape(cite["text"]) in text
     assert "[personnummer]" in text and "19850312" not in json.dumps(messages)
+    assert slack_escape(stored_description(setup, f"slack-{user.user}")) in text
     setup.edge.wait_for(lambda: any(f.get("completed") for f in setup.edge.slack_files[before_files:]))
     pdf = next(f for f in setup.edge.slack_files[before_files:] if f.get("completed"))
     assert pdf["channel"] == user.channel and pdf["filename"].endswith(".pdf")
