@@ -68,7 +68,7 @@ def sender_id(activity: dict[str, Any]) -> str:
     return "teams-" + hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
-class TeamsInput(BotFrameworkInput):
+class TeamsChannel(BotFrameworkInput):
     """Rasa's botframework channel, rebuilt around settings from the environment."""
 
     @classmethod

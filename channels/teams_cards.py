@@ -7,11 +7,13 @@ from typing import Any
 from channels.markup import teams_markdown
 from channels.outgoing import Item, Memo
 
-# Teams shows at most six buttons on a hero card and six actions in an Adaptive
-# Card action set (Microsoft's "Cards reference" for Teams; further actions are
-# cut or hidden in an overflow menu). Up to six answers are hero-card buttons;
-# more become an Adaptive Card with several action sets of at most six each, so
-# every answer stays one visible click.
+# The limit relied on: six buttons per card or action set. Microsoft's Teams card
+# docs say buttons beyond the number a card supports "are not shown"; for
+# Adaptive Cards Teams displays six actions per actions array on web and
+# desktop (the rest are dropped, or folded away on mobile; see
+# atc0005/go-teams-notify#161). Up to six answers are hero-card buttons; more
+# become an Adaptive Card with action sets of at most six each, so every answer
+# stays one visible click.
 MAX_BUTTONS = 6
 
 # Teams gives a bot no simple way to send a file (see README), so the memo is text.
