@@ -14,6 +14,8 @@ import json
 import logging
 import os
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -27,10 +29,21 @@ from channels.connectors import OnNewMessage, masking
 from channels.markup import unescape_slack
 from channels.outgoing import TurnCollector, plan
 from channels.slack_api import API_URL, SlackApi
-from channels.slack_blocks import SlackFile, outputs
+from channels.slack_blocks import SlackFile, answered, outputs
 from channels.slack_security import SeenEvents, is_authentic
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Clicked:
+    """The message whose button was clicked: its buttons give way to the choice."""
+
+    ts: str
+    text: str
+    blocks: list[dict[str, Any]]
+    title: str
+
 
 NOT_CONFIGURED = "Slack-kanalen är inte inställd: SLACK_BOT_TOKEN och SLACK_SIGNING_SECRET saknas på servern."
 _MENTION = re.compile(r"<@[A-Z0-9]+>")
@@ -59,8 +72,8 @@ class SlackChannel(SlackInput):
         handle = masking(on_new_message)
         webhook = Blueprint("slack_webhook", __name__)
 
-        def start(text: str, user: str, channel: str) -> None:
-            task = asyncio.create_task(self._answer(handle, text, user, channel))
+        def start(text: str, user: str, channel: str, clicked: Clicked | None = None) -> None:
+            task = asyncio.create_task(self._answer(handle, text, user, channel, clicked))
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
 
@@ -117,7 +130,7 @@ class SlackChannel(SlackInput):
         direct = event.get("type") == "message" and event.get("channel_type") == "im"
         return direct or event.get("type") == "app_mention"
 
-    def _interaction(self, body: bytes, start: Any) -> HTTPResponse:
+    def _interaction(self, body: bytes, start: Callable[..., None]) -> HTTPResponse:
         """A click on one of the assistant's buttons (Slack's block_actions payload)."""
         try:
             payload = json.loads(parse_qs(body.decode())["payload"][0])
@@ -131,11 +144,24 @@ class SlackChannel(SlackInput):
         action = actions[0]
         key = f"action:{user}:{action.get('action_ts')}:{action.get('action_id')}"
         if isinstance(action.get("value"), str) and self.seen.first_time(key):
-            start(action["value"], str(user), str(channel))
+            message = payload.get("message") or {}
+            title = (action.get("text") or {}).get("text")
+            clicked = None
+            if message.get("ts") and isinstance(message.get("blocks"), list) and isinstance(title, str):
+                clicked = Clicked(str(message["ts"]), str(message.get("text", "")), message["blocks"], title)
+            start(action["value"], str(user), str(channel), clicked)
         return response.text("")
 
-    async def _answer(self, handle: OnNewMessage, text: str, user: str, channel: str) -> None:
+    async def _answer(
+        self, handle: OnNewMessage, text: str, user: str, channel: str, clicked: Clicked | None = None
+    ) -> None:
         collector = TurnCollector(self.name())
+        if clicked is not None:
+            try:
+                blocks = answered(clicked.blocks, clicked.title)
+                await self.api.update_message(channel, clicked.ts, clicked.text, blocks)
+            except Exception as error:  # the answer matters more than tidying the question
+                logger.warning("Could not mark a Slack question as answered: %s", error)
         try:
             await handle(UserMessage(text, collector, f"slack-{user}", input_channel=self.name()))
             for output in outputs(plan(collector.messages)):

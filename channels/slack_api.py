@@ -46,6 +46,9 @@ class SlackApi:
     async def post_message(self, channel: str, text: str, blocks: list[dict[str, Any]]) -> None:
         await self.call("chat.postMessage", json_body={"channel": channel, "text": text, "blocks": blocks})
 
+    async def update_message(self, channel: str, ts: str, text: str, blocks: list[dict[str, Any]]) -> None:
+        await self.call("chat.update", json_body={"channel": channel, "ts": ts, "text": text, "blocks": blocks})
+
     async def upload_file(self, channel: str, filename: str, content: bytes, title: str) -> None:
         """Slack's current upload flow: ask for an upload URL, send the bytes, then share the file."""
         ticket = await self.call("files.getUploadURLExternal", form={"filename": filename, "length": str(len(content))})

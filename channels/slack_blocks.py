@@ -7,7 +7,7 @@ import binascii
 from dataclasses import dataclass
 from typing import Any
 
-from channels.markup import slack_mrkdwn
+from channels.markup import slack_escape, slack_mrkdwn
 from channels.outgoing import Item, Memo
 
 # Slack's Block Kit limits: 3000 characters in a section's text, 25 elements in
@@ -94,3 +94,10 @@ def outputs(items: list[Item]) -> list[SlackMessage | SlackFile]:
         else:
             out.append(_message(slack_mrkdwn(item.text), item.buttons))
     return out
+
+
+def answered(blocks: list[dict[str, Any]], choice: str) -> list[dict[str, Any]]:
+    """A question after a click: its buttons replaced by the choice, so the thread shows what was answered."""
+    kept = [block for block in blocks if block.get("type") != "actions"]
+    note = {"type": "context", "elements": [{"type": "mrkdwn", "text": f"Du valde: *{slack_escape(choice)}*"}]}
+    return [*kept, note][:MAX_BLOCKS]

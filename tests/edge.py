@@ -36,6 +36,7 @@ class Edge:
     token_requests: list[dict[str, str]] = field(default_factory=list)
     slack_messages: list[dict[str, Any]] = field(default_factory=list)
     slack_files: list[dict[str, Any]] = field(default_factory=list)
+    slack_updates: list[dict[str, Any]] = field(default_factory=list)  # chat.update calls
     access_token: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     @property
@@ -87,8 +88,13 @@ def _app(edge: Edge) -> web.Application:
             return web.json_response({"ok": False, "error": "invalid_auth"})
         method = request.match_info["method"]
         if method == "chat.postMessage":
-            edge.slack_messages.append(await request.json())
-            return web.json_response({"ok": True, "ts": str(time.time())})
+            message = await request.json()
+            message["ts"] = f"{time.time():.6f}"
+            edge.slack_messages.append(message)
+            return web.json_response({"ok": True, "ts": message["ts"], "channel": message["channel"]})
+        if method == "chat.update":
+            edge.slack_updates.append(await request.json())
+            return web.json_response({"ok": True})
         form = {k: str(v) for k, v in (await request.post()).items()}
         if method == "files.getUploadURLExternal":
             file_id = "F" + uuid.uuid4().hex[:10].upper()

@@ -255,13 +255,15 @@ class SlackUser:
         }
         return json.dumps(envelope).encode()
 
-    def click(self, value: str) -> bytes:
-        payload = {
-            "type": "block_actions",
-            "user": {"id": self.user},
-            "channel": {"id": self.channel},
-            "actions": [{"type": "button", "action_id": "asf-answer-0", "value": value, "action_ts": str(time.time())}],
-        }
+    def click(self, value: str, message: dict[str, Any] | None = None) -> bytes:
+        """Slack's block_actions payload for a button; with `message`, as clicked on that posted message."""
+        action: dict[str, Any] = {"type": "button", "action_id": "asf-answer-0", "value": value}
+        payload: dict[str, Any] = {"type": "block_actions", "user": {"id": self.user}, "channel": {"id": self.channel}}
+        if message is not None:
+            action = next(e for e in slack_elements(message) if e["value"] == value)
+            payload["message"] = {"ts": message["ts"], "text": message["text"], "blocks": message["blocks"]}
+            payload["container"] = {"type": "message", "message_ts": message["ts"], "channel_id": self.channel}
+        payload["actions"] = [{**action, "action_ts": str(time.time())}]
         return urlencode({"payload": json.dumps(payload)}).encode()
 
     def messages(self) -> list[dict[str, Any]]:
@@ -278,6 +280,10 @@ class SlackUser:
 
 def slack_text(message: dict[str, Any]) -> str:
     return "\n".join(b["text"]["text"] for b in message["blocks"] if b["type"] == "section")
+
+
+def slack_elements(message: dict[str, Any]) -> list[dict[str, Any]]:
+    return [e for b in message["blocks"] if b["type"] == "actions" for e in b["elements"]]
 
 
 def slack_buttons(message: dict[str, Any]) -> list[tuple[str, str]]:
@@ -335,13 +341,17 @@ def test_slack_button_click_continues_the_assessment(setup: Setup):
     user = SlackUser(setup, "click")
     messages = user.send(user.click("/start_assessment"), "application/x-www-form-urlencoded")
     assert any("Vem riktar sig insatsen till" in slack_text(m) for m in messages)
-    buttons = [b for m in messages for b in slack_buttons(m)]
+    question = next(m for m in messages if slack_buttons(m))
+    buttons = dict(slack_buttons(question))
     assert len(buttons) == 5
-    nine = user.send(
-        user.click(dict((t, p) for t, p in buttons)["Parterna och andra aktörer (kunskap och samverkan)"]),
-        "application/x-www-form-urlencoded",
-    )
+    choice = "Parterna och andra aktörer (kunskap och samverkan)"
+    nine = user.send(user.click(buttons[choice], question), "application/x-www-form-urlencoded")
     assert len([b for m in nine for b in slack_buttons(m)]) == 9
+    # The clicked question now shows the choice instead of its buttons.
+    update = next(u for u in setup.edge.slack_updates if u["ts"] == question["ts"])
+    assert update["channel"] == user.channel
+    assert [b["type"] for b in update["blocks"]] == ["section", "context"]
+    assert update["blocks"][-1]["elements"][0]["text"] == f"Du valde: *{choice}*"
 
 
 def test_slack_mention_in_a_channel_is_answered_there_and_own_posts_are_not(setup: Setup):
