@@ -12,7 +12,7 @@ export RASA_TELEMETRY_ENABLED := false
 
 SPACY_DIR := models/spacy-sv
 
-.PHONY: help install system web spacy train run shell test lint typecheck validate walk diagram evaluate bench profile purge rasa-validate rasa-test pytest clean
+.PHONY: help install system web spacy train run shell test lint typecheck validate walk diagram evaluate bench profile purge rasa-validate rasa-test pytest screenshot clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -70,6 +70,9 @@ profile: train ## where the Rasa and action servers spend CPU under load (py-spy
 
 pytest: train system web ## the pytest suite (engine, actions, servers)
 	@bash scripts/pytest.sh
+
+screenshot: train system web ## retake docs/skarmbild-intranat.png with the browser test
+	@UPDATE_SCREENSHOT=1 bash scripts/pytest.sh tests/test_web.py -q -k across_a_reload
 
 test: lint typecheck validate rasa-validate pytest rasa-test ## everything that checks the project (CI runs this)
 	@echo "make test: allt gick igenom."

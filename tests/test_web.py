@@ -241,13 +241,13 @@ def test_page_completes_an_assessment_and_keeps_it_across_a_reload(page: Page):
     expect(result).to_contain_text("Villkor")
     expect(result).to_contain_text('Vägledningen, "')  # citations, as the guidance names its sections
     expect(result.locator(".asf-cite").first).to_be_visible()
-    page.get_by_role("button", name="Beslutsunderlag").last.click()
-    download = page.get_by_role("link", name="ladda ner PDF")
-    expect(download).to_have_attribute("download", re.compile(r"^beslutsunderlag-[0-9-]+-individ_via_part\.pdf$"))
     shot = page.screenshot(full_page=True)
     assert shot.startswith(b"\x89PNG") and len(shot) > 20_000
     if os.environ.get("UPDATE_SCREENSHOT"):
         SCREENSHOT.write_bytes(shot)
+    page.get_by_role("button", name="Beslutsunderlag").last.click()
+    download = page.get_by_role("link", name="ladda ner PDF")
+    expect(download).to_have_attribute("download", re.compile(r"^beslutsunderlag-[0-9-]+-individ_via_part\.pdf$"))
 
     before, shown = session_id(page), messages(page).count()
     page.reload()
