@@ -101,3 +101,15 @@ def test_page_server_serves_nothing_else(page_server: str, path: str):
     response = requests.get(page_server + path, timeout=5)
     assert response.status_code == 404
     assert response.text == "Sidan finns inte.\n"
+
+
+def test_page_libraries_install_is_a_no_op_when_the_lock_did_not_change():
+    import subprocess
+
+    from tests.servers import ROOT
+
+    first = subprocess.run(["bash", "scripts/web_vendor.sh"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert first.returncode == 0, first.stderr
+    again = subprocess.run(["bash", "scripts/web_vendor.sh"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert again.returncode == 0 and "Installerar" not in again.stderr
+    assert (ROOT / "web" / "vendor" / "socket.io.min.js").stat().st_size > 10_000

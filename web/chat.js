@@ -56,6 +56,7 @@
       script.parentNode.insertBefore(root, script.nextSibling);
     }
     root.classList.add("asf-chat");
+    root.setAttribute("lang", "sv");  // read in Swedish also on a page in another language
     var section = el("section");
     section.setAttribute("aria-labelledby", "asf-chat-title");
     var head = el("div", "asf-head");
