@@ -13,6 +13,16 @@ export TRACKER_DB=${TRACKER_DB:-var/tracker.db}
 export TRACKER_URL=${TRACKER_URL:-sqlite:///$TRACKER_DB}
 export SANIC_HOST=$HOST  # rasa-sdk binds to this instead of 0.0.0.0
 export PYTHONPATH=$PWD${PYTHONPATH:+:$PYTHONPATH}  # the channels in credentials.yml live here
+RASA_PUBLIC_URL=${RASA_PUBLIC_URL:-http://$HOST:$RASA_PORT}  # where browsers reach the Rasa server
+if [ -z "${ASF_SESSION_SECRET:-}" ]; then
+  # Signs the web chat's sessions; a new one per start ends open conversations on the page.
+  ASF_SESSION_SECRET=$("$BIN/python" -c 'import secrets; print(secrets.token_hex(32))')
+  export ASF_SESSION_SECRET
+  session_note="ASF_SESSION_SECRET är inte satt: samtal på webbsidan fortsätter inte efter en omstart."
+fi
+[ -n "${ASF_REST_TOKEN:-}" ] || rest_note="ASF_REST_TOKEN är inte satt: REST-ingången nekar alla anrop."
+api=()
+[ -z "${ASF_API_TOKEN:-}" ] || api=(--enable-api --auth-token "$ASF_API_TOKEN")
 mkdir -p var/logs "$(dirname "$TRACKER_DB")"
 
 model=${ASF_MODEL:-$(model_path)}
@@ -54,13 +64,14 @@ if [ "${1:-}" = "--shell" ]; then
   exit 0
 fi
 
-"$BIN/rasa" run --model "$model" --endpoints endpoints.yml --credentials credentials.yml \
+"$BIN/rasa" run --model "$model" --endpoints endpoints.yml --credentials credentials.yml "${api[@]}" \
   --interface "$HOST" --port "$RASA_PORT" --cors "http://$HOST:$WEB_PORT" >var/logs/rasa.log 2>&1 &
 pids+=($!)
 say "Startar Rasa-servern (ungefär en halv minut) ..."
 wait_for "http://127.0.0.1:$RASA_PORT/" "Rasa-servern" var/logs/rasa.log 180
 
-"$BIN/python" -m http.server "$WEB_PORT" --bind "$HOST" --directory web >var/logs/web.log 2>&1 &
+bash scripts/web_vendor.sh  # a no-op unless web/package-lock.json changed
+"$BIN/python" -m scripts.web_server --host "$HOST" --port "$WEB_PORT" --rasa-url "$RASA_PUBLIC_URL" >var/logs/web.log 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$WEB_PORT/" "Webbsidan" var/logs/web.log 20
 
@@ -69,10 +80,13 @@ cat >&2 <<MSG
 Assistenten är igång.
   Chatta i webbläsaren:  http://$HOST:$WEB_PORT/
   REST:                  POST http://$HOST:$RASA_PORT/webhooks/rest/webhook  {"sender": "...", "message": "hej"}
-  socket.io:             http://$HOST:$RASA_PORT/socket.io
+                         med huvudet Authorization: Bearer \$ASF_REST_TOKEN
+  socket.io:             http://$HOST:$RASA_PORT/socket.io (signerade sessioner)
+  HTTP-API:              $([ ${#api[@]} -gt 0 ] && echo "på, med ?token=\$ASF_API_TOKEN" || echo "av (sätt ASF_API_TOKEN för att slå på det)")
   Loggar:                var/logs/
 Tryck Ctrl-C för att stoppa allt.
 MSG
+for note in "${session_note:-}" "${rest_note:-}"; do [ -z "$note" ] || say "OBS: $note"; done
 wait -n "${pids[@]}" || true
 say "En av processerna stoppade; se var/logs/. Stoppar resten."
 exit 1
