@@ -1,0 +1,135 @@
+"""Scale-out, small: two Rasa servers behind nginx with the PostgreSQL tracker
+store and the Redis lock store (scripts/cluster.py), as `make loadtest` runs it
+with 200 conversations."""
+
+from __future__ import annotations
+
+import subprocess
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench.loadtest import make_plans, report, run_load
+from scripts.cluster import Cluster, running_cluster
+from tests.servers import ROOT
+
+pytestmark = pytest.mark.servers
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
+    with running_cluster(tmp_path_factory.mktemp("cluster"), replicas=2) as started:
+        yield started
+
+
+def test_concurrent_assessments_are_spread_and_nothing_is_lost(cluster: Cluster):
+    load = run_load(
+        cluster.url, cluster.tracker_url, cluster.access_log, conversations=20, long=2, rounds=3, seconds=300
+    )
+    printed = report(load)
+    assert load.burst.errors == 0 and load.long.errors == 0, printed
+    assert load.burst.wrong == 0 and load.long.wrong == 0, printed
+    assert load.problems == [], printed
+    assert load.ok, printed
+    # Round-robin: both servers answered a fair share of the messages.
+    assert set(load.shares) == set(cluster.replicas), printed
+    assert min(load.shares.values()) >= 0.3 * sum(load.shares.values()), printed
+    assert "Resultat: GODKÄNT" in printed
+
+
+def test_the_store_check_notices_a_missing_conversation(cluster: Cluster):
+    from bench.loadtest import check_store
+
+    never_sent = make_plans("never-sent", 1)
+    problems = check_store(cluster.tracker_url, never_sent)
+    assert any("0 användarmeddelanden sparade" in p for p in problems)
+    assert any("bedömningarna []" in p for p in problems)
+
+
+def test_the_lock_store_is_redis(cluster: Cluster):
+    import redis
+
+    before = redis.Redis(cluster.redis_host, cluster.redis_port).info("commandstats").get("cmdstat_set", {})
+    import requests
+
+    for number in range(4):
+        requests.post(
+            cluster.url + "/webhooks/rest/webhook", json={"sender": f"lock-{number}", "message": "hej"}, timeout=60
+        ).raise_for_status()
+    after = redis.Redis(cluster.redis_host, cluster.redis_port).info("commandstats")["cmdstat_set"]
+    # Rasa's RedisLockStore writes the conversation's lock (at least) once per message.
+    assert after["calls"] - before.get("calls", 0) >= 4
+
+
+def socketio_lines(access_log: Path) -> list[list[str]]:
+    lines = access_log.read_text(encoding="utf-8").splitlines()
+    return [line.split() for line in lines if " /socket.io/ " in line]
+
+
+def test_socketio_session_sticks_to_one_server(cluster: Cluster):
+    import socketio
+
+    # Long-polling only: every poll is a new HTTP request, so without sticky
+    # routing half of them would reach the server that does not know the session.
+    client = socketio.Client()
+    replies: list[dict[str, Any]] = []
+    arrived = threading.Condition()
+
+    @client.on("bot_uttered")  # type: ignore[misc]
+    def on_bot(data: dict[str, Any]) -> None:
+        with arrived:
+            replies.append(data)
+            arrived.notify_all()
+
+    confirmed = threading.Event()
+    client.on("session_confirm", lambda *_: confirmed.set())
+    before = len(socketio_lines(cluster.access_log))
+    client.connect(cluster.url, transports=["polling"], socketio_path="socket.io")
+    try:
+        client.emit("session_request", {"session_id": "sticky-session"})
+        assert confirmed.wait(30)
+        messages = [
+            "/start_assessment",
+            '/inform{"question":"vem","choice":"deltagare"}',
+            '/inform{"question":"malgrupp","choice":"ja"}',
+            '/inform{"question":"insats_typ","choice":"handledare"}',
+            '/inform{"question":"handledare_anstalld","choice":"hos_part"}',
+            '/inform{"question":"utforare","choice":"kommunen"}',
+            '/inform{"question":"pengavag","choice":"via_part"}',
+        ]
+        for message in messages:
+            count = len(replies)
+            client.emit("user_uttered", {"message": message, "session_id": "sticky-session"})
+            # A turn is over when the next question (with its buttons) or the verdict has arrived.
+            with arrived:
+                assert arrived.wait_for(
+                    lambda count=count: any(
+                        r.get("quick_replies") or "Bedömning:" in str(r.get("text")) for r in replies[count:]
+                    ),
+                    timeout=60,
+                ), message
+    finally:
+        client.disconnect()
+    assert any("Bedömning: kan finansieras på villkor" in str(r.get("text")) for r in replies), replies
+    lines = socketio_lines(cluster.access_log)[before:]
+    assert len(lines) > len(messages)
+    assert {fields[4] for fields in lines} <= set(cluster.replicas)
+    assert len({fields[4] for fields in lines}) == 1, lines
+    assert all(fields[3] == "200" for fields in lines), lines
+
+
+def test_nginx_listens_on_loopback_only(cluster: Cluster):
+    config = next((cluster.logs.parent / "nginx").glob("nginx.conf")).read_text(encoding="utf-8")
+    listens = [line.split()[1] for line in config.splitlines() if line.strip().startswith("listen ")]
+    assert listens and all(address.startswith("127.0.0.1:") for address in listens)
+
+
+def test_run_sh_rejects_an_unknown_part():
+    result = subprocess.run(
+        ["bash", "scripts/run.sh", "--everything"], cwd=ROOT, capture_output=True, text=True, timeout=30
+    )
+    assert result.returncode != 0
+    assert "Okänt val '--everything'" in result.stderr
