@@ -250,6 +250,8 @@ def main() -> int:
                 f"  REST:       POST {cluster.url}/webhooks/rest/webhook\n"
                 f"  socket.io:  {cluster.url}/socket.io\n"
                 f"  Rasa-servrar: {', '.join(cluster.replicas)}\n"
+                f"  PostgreSQL: {cluster.tracker_url.rsplit('@', 1)[-1]}\n"
+                f"  Redis:      {cluster.redis_host}:{cluster.redis_port}\n"
                 f"  Loggar:     {cluster.logs}\n"
                 f"Tryck Ctrl-C för att stoppa allt.",
                 file=sys.stderr,
@@ -258,8 +260,10 @@ def main() -> int:
                 time.sleep(3600)
     except KeyboardInterrupt:
         print("Stoppar ...", file=sys.stderr)
-    finally:
-        shutil.rmtree(home / "nginx", ignore_errors=True)
+    except (RuntimeError, TimeoutError, ValueError) as error:
+        print(f"FEL: {error}\nLoggarna finns kvar i {home}.", file=sys.stderr)
+        return 1
+    shutil.rmtree(home, ignore_errors=True)  # a clean stop leaves nothing behind
     return 0
 
 

@@ -5,9 +5,14 @@ with 200 conversations."""
 from __future__ import annotations
 
 import functools
+import os
 import re
+import signal
+import socket
 import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -133,6 +138,39 @@ def test_nginx_listens_on_loopback_only(cluster: Cluster):
     config = next((cluster.logs.parent / "nginx").glob("nginx.conf")).read_text(encoding="utf-8")
     listens = [line.split()[1] for line in config.splitlines() if line.strip().startswith("listen ")]
     assert listens and all(address.startswith("127.0.0.1:") for address in listens)
+
+
+def listening(address: str) -> bool:
+    host, port = address.rsplit(":", 1)
+    with socket.socket() as probe:
+        probe.settimeout(1)
+        return probe.connect_ex((host, int(port))) == 0
+
+
+def test_make_cluster_starts_everything_and_ctrl_c_stops_it(tmp_path: Path):
+    log = tmp_path / "cluster.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "scripts.cluster"],
+            cwd=ROOT,
+            env={**os.environ, "REPLICAS": "1"},
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        deadline = time.monotonic() + 300
+        while "Klustret är igång" not in log.read_text():
+            assert process.poll() is None and time.monotonic() < deadline, log.read_text()
+            time.sleep(0.5)
+        printed = log.read_text()
+        addresses = re.findall(r"127\.0\.0\.1:\d+", printed)
+        assert len(addresses) >= 4, printed  # nginx, one Rasa server, PostgreSQL, Redis
+        assert all(listening(address) for address in addresses), printed
+    finally:
+        os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends
+        process.wait(timeout=120)
+    assert not [address for address in addresses if listening(address)], log.read_text()
 
 
 def test_run_sh_rejects_an_unknown_part():
