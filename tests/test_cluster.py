@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from bench.loadtest import make_plans, report, run_load
 from scripts.cluster import Cluster, running_cluster
@@ -77,6 +78,47 @@ def test_the_lock_store_is_redis(cluster: Cluster):
         ).raise_for_status()
     # Rasa's RedisLockStore writes the conversation's lock (at least) once per message.
     assert redis_set_calls(cluster) - before >= 4
+
+
+def test_a_conversation_silent_past_the_expiry_starts_a_new_session(cluster: Cluster):
+    """Session expiry (domain.yml) is what keeps long-lived conversations short in the store."""
+    import json
+
+    import requests
+    import sqlalchemy as sa
+
+    def say(message: str) -> None:
+        requests.post(
+            cluster.url + "/webhooks/rest/webhook", json={"sender": "expiring", "message": message}, timeout=60
+        ).raise_for_status()
+
+    def sessions(connection: sa.engine.Connection) -> int:
+        query = "select count(*) from events where sender_id = 'expiring' and type_name = 'session_started'"
+        return int(connection.execute(sa.text(query)).scalar_one())
+
+    expiry_minutes = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["session_config"][
+        "session_expiration_time"
+    ]
+    assert 0 < expiry_minutes <= 24 * 60
+    say("/start_assessment")
+    say('/inform{"question":"vem","choice":"deltagare"}')
+    engine = sa.create_engine(cluster.tracker_url)
+    with engine.begin() as connection:
+        assert sessions(connection) == 1
+        # Make the conversation look silent for longer than the expiry time.
+        shift = (expiry_minutes + 5) * 60
+        rows = connection.execute(sa.text("select id, data from events where sender_id = 'expiring'")).all()
+        for row_id, data in rows:
+            event = json.loads(data)
+            event["timestamp"] -= shift
+            connection.execute(
+                sa.text("update events set data = :data, timestamp = timestamp - :shift where id = :id"),
+                {"data": json.dumps(event), "shift": shift, "id": row_id},
+            )
+    say("hej")
+    with engine.connect() as connection:
+        assert sessions(connection) == 2
+    engine.dispose()
 
 
 def socketio_lines(access_log: Path) -> list[list[str]]:
