@@ -12,7 +12,7 @@ export RASA_TELEMETRY_ENABLED := false
 
 SPACY_DIR := models/spacy-sv
 
-.PHONY: help install system web spacy train run shell test lint typecheck validate walk diagram evaluate bench profile purge rasa-validate rasa-test pytest teams-package screenshot clean
+.PHONY: help install system web spacy train run shell test lint typecheck validate walk diagram evaluate bench profile loadtest cluster purge rasa-validate rasa-test pytest teams-package screenshot clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -76,6 +76,12 @@ screenshot: train system web ## retake docs/skarmbild-intranat.png with the brow
 
 test: lint typecheck validate rasa-validate pytest rasa-test ## everything that checks the project (CI runs this)
 	@echo "make test: allt gick igenom."
+
+cluster: train system ## several Rasa servers behind nginx with PostgreSQL and Redis (REPLICAS=2)
+	@$(PY) -m scripts.cluster
+
+loadtest: train system ## 200 concurrent assessments over the cluster; checks nothing was lost (REPLICAS, CONVERSATIONS)
+	@$(PY) -m bench.loadtest
 
 purge: install ## delete conversations older than DAYS days (default 90) from the tracker store
 	@$(PY) scripts/purge_conversations.py --days $${DAYS:-90}

@@ -2,15 +2,31 @@
 # Starts the action server, the Rasa server (REST + socket.io) and the intranet
 # page, all on loopback; Ctrl-C stops every process it started.
 # With --shell: the action server and a terminal chat instead.
+# With --actions or --rasa: only that server (scripts/cluster.py starts one
+# action server and several Rasa servers this way).
 source "$(dirname "$0")/common.sh"
+
+part=${1:-all}
+case "$part" in
+  all | --shell | --actions | --rasa) ;;
+  *) fail "Okänt val '$part'. Välj --shell, --actions eller --rasa, eller inget för allt." ;;
+esac
 
 HOST=${ASF_HOST:-127.0.0.1}
 ACTION_PORT=${ACTION_PORT:-5055}
 RASA_PORT=${RASA_PORT:-5005}
 WEB_PORT=${WEB_PORT:-8080}
+LOGS=${ASF_LOGS:-var/logs}
 export ACTION_SERVER_URL=${ACTION_SERVER_URL:-http://127.0.0.1:$ACTION_PORT/webhook}
 export TRACKER_DB=${TRACKER_DB:-var/tracker.db}
 export TRACKER_URL=${TRACKER_URL:-sqlite:///$TRACKER_DB}
+# Lock store (endpoints.yml): in memory, right for one Rasa server; Redis when
+# REDIS_HOST is set, which several Rasa servers sharing one tracker store need.
+export REDIS_HOST=${REDIS_HOST:-}
+export REDIS_PORT=${REDIS_PORT:-6379}
+export REDIS_PASSWORD=${REDIS_PASSWORD:-}
+export REDIS_DB=${REDIS_DB:-1}
+export LOCK_STORE_TYPE=$([ -n "$REDIS_HOST" ] && echo redis || echo in_memory)
 export SANIC_HOST=$HOST  # rasa-sdk binds to this instead of 0.0.0.0
 export PYTHONPATH=$PWD${PYTHONPATH:+:$PYTHONPATH}  # the channels in credentials.yml live here
 RASA_PUBLIC_URL=${RASA_PUBLIC_URL:-http://$HOST:$RASA_PORT}  # where browsers reach the Rasa server
@@ -23,13 +39,19 @@ fi
 [ -n "${ASF_REST_TOKEN:-}" ] || rest_note="ASF_REST_TOKEN är inte satt: REST-ingången nekar alla anrop."
 api=()
 [ -z "${ASF_API_TOKEN:-}" ] || api=(--enable-api --auth-token "$ASF_API_TOKEN")
-mkdir -p var/logs "$(dirname "$TRACKER_DB")"
+mkdir -p "$LOGS"
+case "$TRACKER_URL" in sqlite:*) mkdir -p "$(dirname "$TRACKER_DB")" ;; esac
 
 model=${ASF_MODEL:-$(model_path)}
-[ -f "$model" ] || fail "Ingen tränad modell för nuvarande data. Kör 'make train' (eller 'make run', som tränar vid behov)."
+[ "$part" = --actions ] || [ -f "$model" ] \
+  || fail "Ingen tränad modell för nuvarande data. Kör 'make train' (eller 'make run', som tränar vid behov)."
 
+ports=()
+[ "$part" = --rasa ] || ports+=("$ACTION_PORT")
+case "$part" in all | --rasa) ports+=("$RASA_PORT") ;; esac
+[ "$part" != all ] || ports+=("$WEB_PORT")
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in "$ACTION_PORT" "$RASA_PORT" $([ "${1:-}" = "--shell" ] || echo "$WEB_PORT"); do
+for port in "${ports[@]}"; do
   if port_in_use "$port"; then
     fail "Port $port används redan av ett annat program. Stoppa det, eller välj en annan port, t.ex. RASA_PORT=5006 ACTION_PORT=5056 WEB_PORT=8081 make run."
   fi
@@ -55,25 +77,44 @@ wait_for() {  # url, name, log, seconds
   done
 }
 
-"$BIN/rasa" run actions --port "$ACTION_PORT" --actions actions --cors "" >var/logs/actions.log 2>&1 &
-pids+=($!)
-wait_for "http://127.0.0.1:$ACTION_PORT/health" "Action-servern" var/logs/actions.log 60
+# Waits until one of the processes stops, then stops the rest (via the EXIT trap).
+wait_any() {
+  wait -n "${pids[@]}" || true
+  say "En av processerna stoppade; se $LOGS/. Stoppar resten."
+  exit 1
+}
 
-if [ "${1:-}" = "--shell" ]; then
-  "$BIN/rasa" shell --model "$model" --endpoints endpoints.yml --quiet
-  exit 0
+if [ "$part" != --rasa ]; then
+  "$BIN/rasa" run actions --port "$ACTION_PORT" --actions actions --cors "" >"$LOGS/actions.log" 2>&1 &
+  pids+=($!)
+  wait_for "http://127.0.0.1:$ACTION_PORT/health" "Action-servern" "$LOGS/actions.log" 60
 fi
 
+case "$part" in
+  --shell)
+    "$BIN/rasa" shell --model "$model" --endpoints endpoints.yml --quiet
+    exit 0
+    ;;
+  --actions)
+    say "Action-servern är igång på http://$HOST:$ACTION_PORT/webhook."
+    wait_any
+    ;;
+esac
+
 "$BIN/rasa" run --model "$model" --endpoints endpoints.yml --credentials credentials.yml "${api[@]}" \
-  --interface "$HOST" --port "$RASA_PORT" --cors "http://$HOST:$WEB_PORT" >var/logs/rasa.log 2>&1 &
+  --interface "$HOST" --port "$RASA_PORT" --cors "http://$HOST:$WEB_PORT" >"$LOGS/rasa.log" 2>&1 &
 pids+=($!)
 say "Startar Rasa-servern (ungefär en halv minut) ..."
-wait_for "http://127.0.0.1:$RASA_PORT/" "Rasa-servern" var/logs/rasa.log 180
+wait_for "http://127.0.0.1:$RASA_PORT/" "Rasa-servern" "$LOGS/rasa.log" 180
+if [ "$part" = --rasa ]; then
+  say "Rasa-servern är igång på http://$HOST:$RASA_PORT/."
+  wait_any
+fi
 
 bash scripts/web_vendor.sh  # a no-op unless web/package-lock.json changed
-"$BIN/python" -m scripts.web_server --host "$HOST" --port "$WEB_PORT" --rasa-url "$RASA_PUBLIC_URL" >var/logs/web.log 2>&1 &
+"$BIN/python" -m scripts.web_server --host "$HOST" --port "$WEB_PORT" --rasa-url "$RASA_PUBLIC_URL" >"$LOGS/web.log" 2>&1 &
 pids+=($!)
-wait_for "http://127.0.0.1:$WEB_PORT/" "Webbsidan" var/logs/web.log 20
+wait_for "http://127.0.0.1:$WEB_PORT/" "Webbsidan" "$LOGS/web.log" 20
 
 cat >&2 <<MSG
 
@@ -83,10 +124,8 @@ Assistenten är igång.
                          med huvudet Authorization: Bearer \$ASF_REST_TOKEN
   socket.io:             http://$HOST:$RASA_PORT/socket.io (signerade sessioner)
   HTTP-API:              $([ ${#api[@]} -gt 0 ] && echo "på, med ?token=\$ASF_API_TOKEN" || echo "av (sätt ASF_API_TOKEN för att slå på det)")
-  Loggar:                var/logs/
+  Loggar:                $LOGS/
 Tryck Ctrl-C för att stoppa allt.
 MSG
 for note in "${session_note:-}" "${rest_note:-}"; do [ -z "$note" ] || say "OBS: $note"; done
-wait -n "${pids[@]}" || true
-say "En av processerna stoppade; se var/logs/. Stoppar resten."
-exit 1
+wait_any
