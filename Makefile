@@ -12,7 +12,7 @@ export RASA_TELEMETRY_ENABLED := false
 
 SPACY_DIR := models/spacy-sv
 
-.PHONY: help install system spacy train run shell test lint typecheck validate walk diagram evaluate bench profile purge rasa-validate rasa-test pytest clean
+.PHONY: help install system web spacy train run shell test lint typecheck validate walk diagram evaluate bench profile loadtest cluster purge rasa-validate rasa-test pytest teams-package screenshot clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -23,13 +23,16 @@ install: ## create .venv from the pinned lock file (skipped when nothing changed
 system: ## install the Debian packages the tests need (Chromium, PostgreSQL, Redis, nginx, Node.js)
 	@bash scripts/install_system.sh
 
+web: ## the page's JavaScript libraries from npm into web/vendor (skipped when nothing changed)
+	@bash scripts/web_vendor.sh
+
 spacy: install ## build the Swedish spaCy pipeline (skipped when nothing changed)
 	@bash scripts/build_spacy.sh
 
 train: spacy ## train the Rasa model (skipped when its inputs did not change)
 	@bash scripts/train.sh
 
-run: train ## start the assistant: action server, Rasa server and the intranet page
+run: train web ## start the assistant: action server, Rasa server and the intranet page
 	@bash scripts/run.sh
 
 shell: train ## chat with the assistant in the terminal
@@ -65,14 +68,26 @@ bench: train ## speed and accuracy: this project (A) against Rasa's stock config
 profile: train ## where the Rasa and action servers spend CPU under load (py-spy)
 	@$(PY) -m bench.profile
 
-pytest: train system ## the pytest suite (engine, actions, servers)
+pytest: train system web ## the pytest suite (engine, actions, servers)
 	@bash scripts/pytest.sh
+
+screenshot: train system web ## retake docs/skarmbild-intranat.png with the browser test
+	@UPDATE_SCREENSHOT=1 bash scripts/pytest.sh tests/test_web.py -q -k across_a_reload
 
 test: lint typecheck validate rasa-validate pytest rasa-test ## everything that checks the project (CI runs this)
 	@echo "make test: allt gick igenom."
 
+cluster: train system ## several Rasa servers behind nginx with PostgreSQL and Redis (REPLICAS=2)
+	@$(PY) -m scripts.cluster
+
+loadtest: train system ## 200 concurrent assessments over the cluster; checks nothing was lost (REPLICAS, CONVERSATIONS)
+	@$(PY) -m bench.loadtest
+
 purge: install ## delete conversations older than DAYS days (default 90) from the tracker store
 	@$(PY) scripts/purge_conversations.py --days $${DAYS:-90}
+
+teams-package: install ## the Teams app package (manifest and icons, zipped) in dist/teams/, from TEAMS_APP_ID
+	@$(PY) scripts/teams_package.py
 
 clean: ## remove trained models, the spaCy pipeline and local data (keeps .venv)
 	rm -rf models results var

@@ -44,7 +44,8 @@ class Run:
         return statistics.median(self.latencies) if self.latencies else float("nan")
 
 
-def run(url: str, conversations: int, concurrency: int, tag: str) -> Run:
+def run(url: str, headers: dict[str, str], conversations: int, concurrency: int, tag: str) -> Run:
+    """Full assessment dialogues over REST; `headers` carry the REST channel's token."""
     plans = scripts()
     jobs = [(f"{tag}-{i}", *plans[i % len(plans)]) for i in range(conversations)]
 
@@ -56,7 +57,10 @@ def run(url: str, conversations: int, concurrency: int, tag: str) -> Run:
             start = time.perf_counter()
             try:
                 response = session.post(
-                    f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=60
+                    f"{url}/webhooks/rest/webhook",
+                    json={"sender": sender, "message": message},
+                    headers=headers,
+                    timeout=60,
                 )
                 response.raise_for_status()
                 replies = response.json()

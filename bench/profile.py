@@ -73,7 +73,7 @@ def main(argv: list[str]) -> int:
             )
             for name, pid in targets.items()
         ]
-        load = threading.Thread(target=run_dialogues, args=(servers.rasa_url, 60, 20, "profile"))
+        load = threading.Thread(target=run_dialogues, args=(servers.rasa_url, servers.rest_headers, 60, 20, "profile"))
         load.start()
         load.join()
         for recorder in recorders:

@@ -99,12 +99,16 @@ def measure(name: str, model: Path, conversations: int, concurrency: tuple[int, 
         start = time.perf_counter()
         with running_servers(Path(tmp), extra_env={"ASF_MODEL": str(model)}) as servers:
             requests.post(
-                f"{servers.rasa_url}/webhooks/rest/webhook", json={"sender": "first", "message": "hej"}, timeout=60
+                f"{servers.rasa_url}/webhooks/rest/webhook",
+                json={"sender": "first", "message": "hej"},
+                headers=servers.rest_headers,
+                timeout=60,
             ).raise_for_status()
             figures.values["start-up to first answer (s)"] = time.perf_counter() - start
             for users in concurrency:
                 result = run_dialogues(
                     servers.rasa_url,
+                    servers.rest_headers,
                     conversations if users > 1 else max(12, conversations // 4),
                     users,
                     f"{name}-{users}",

@@ -1,4 +1,4 @@
-"""Rasa's REST and socket.io channels with personal data masked on the way in.
+"""What every channel hands Rasa, and the REST channel's base.
 
 The mask is applied before Rasa sees the message, so neither NLU, the tracker
 store nor Rasa's own logs ever hold the original text. Each channel also runs
@@ -14,7 +14,6 @@ from typing import Any
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
-from rasa.core.channels.socketio import SocketIOInput
 from sanic import response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -49,7 +48,7 @@ def json_body_error(request: Request, sender_key: str = "sender") -> HTTPRespons
     return None if error is None else response.json({"error": error}, status=400)
 
 
-# The routes keep the names the parents give them (/webhooks/rest/..., socket.io).
+# The routes keep the names the parent gives them (/webhooks/rest/...).
 class MaskedRestInput(RestInput):
     def blueprint(self, on_new_message: OnNewMessage) -> Any:
         blueprint = super().blueprint(incoming(on_new_message))
@@ -58,25 +57,4 @@ class MaskedRestInput(RestInput):
             return json_body_error(request) if request.method == "POST" else None
 
         blueprint.middleware(check_body, "request")  # only this blueprint's routes
-        return blueprint
-
-
-class MaskedSocketIOInput(SocketIOInput):
-    def blueprint(self, on_new_message: OnNewMessage) -> Any:
-        blueprint = super().blueprint(incoming(on_new_message))
-        sio, namespace = self.sio, self.namespace or "/"
-        assert sio is not None  # the parent has just made it
-        handle_message = sio.handlers[namespace][self.user_message_evt]
-
-        async def checked(sid: str, data: Any) -> None:
-            # The parent would fail on anything but a dict, and the client would hear nothing.
-            error = payload_error(data, "session_id", self.metadata_key)
-            if error is None and self.session_persistence and not data.get("session_id"):
-                error = 'Fältet "session_id" saknas: skicka "session_request" först.'
-            if error is not None:
-                await sio.emit(self.bot_message_evt, {"text": error}, room=sid, namespace=self.namespace)
-                return
-            await handle_message(sid, data)
-
-        sio.on(self.user_message_evt, checked, namespace=self.namespace)
         return blueprint

@@ -2,18 +2,35 @@
 # Starts the action server, the Rasa server (REST + socket.io) and the intranet
 # page, all on loopback; Ctrl-C stops every process it started.
 # With --shell: the action server and a terminal chat instead.
+# With --actions or --rasa: only that server (scripts/cluster.py starts one
+# action server and several Rasa servers this way).
 source "$(dirname "$0")/common.sh"
+
+part=${1:-all}
+case "$part" in
+  all | --shell | --actions | --rasa) ;;
+  *) fail "Okänt val '$part'. Välj --shell, --actions eller --rasa, eller inget för allt." ;;
+esac
 
 HOST=${ASF_HOST:-127.0.0.1}
 ACTION_PORT=${ACTION_PORT:-5055}
 RASA_PORT=${RASA_PORT:-5005}
 WEB_PORT=${WEB_PORT:-8080}
+LOGS=${ASF_LOGS:-var/logs}
 export ACTION_SERVER_URL=${ACTION_SERVER_URL:-http://127.0.0.1:$ACTION_PORT/webhook}
 export TRACKER_DB=${TRACKER_DB:-var/tracker.db}
 export TRACKER_URL=${TRACKER_URL:-sqlite:///$TRACKER_DB}
+# Lock store (endpoints.yml): in memory, right for one Rasa server; Redis when
+# REDIS_HOST is set, which several Rasa servers sharing one tracker store need.
+export REDIS_HOST=${REDIS_HOST:-}
+export REDIS_PORT=${REDIS_PORT:-6379}
+export REDIS_PASSWORD=${REDIS_PASSWORD:-}
+export REDIS_DB=${REDIS_DB:-1}
+export LOCK_STORE_TYPE=$([ -n "$REDIS_HOST" ] && echo redis || echo in_memory)
 export SANIC_HOST=$HOST  # rasa-sdk binds to this instead of 0.0.0.0
 # The action server has no authentication of its own: it answers only requests that carry this
-# secret (actions/gate.py), which Rasa sends (endpoints.yml). A new random one per start unless set.
+# secret (actions/gate.py), which Rasa sends (endpoints.yml). A new random one per start unless
+# set; scripts/cluster.py gives the action server and every Rasa server the same one.
 if [ -z "${ACTION_SERVER_TOKEN:-}" ]; then
   ACTION_SERVER_TOKEN=$("$BIN/python" -c 'import secrets; print(secrets.token_urlsafe(32))')
 fi
@@ -23,13 +40,29 @@ export ACTION_SERVER_TOKEN
 RASA_MAX_BYTES=${ASF_MAX_REQUEST_BYTES:-1000000}
 ACTION_MAX_BYTES=${ASF_ACTION_MAX_REQUEST_BYTES:-20000000}
 export PYTHONPATH=$PWD${PYTHONPATH:+:$PYTHONPATH}  # the channels in credentials.yml live here
-mkdir -p var/logs "$(dirname "$TRACKER_DB")"
+RASA_PUBLIC_URL=${RASA_PUBLIC_URL:-http://$HOST:$RASA_PORT}  # where browsers reach the Rasa server
+if [ -z "${ASF_SESSION_SECRET:-}" ]; then
+  # Signs the web chat's sessions; a new one per start ends open conversations on the page.
+  ASF_SESSION_SECRET=$("$BIN/python" -c 'import secrets; print(secrets.token_hex(32))')
+  export ASF_SESSION_SECRET
+  session_note="ASF_SESSION_SECRET är inte satt: samtal på webbsidan fortsätter inte efter en omstart."
+fi
+[ -n "${ASF_REST_TOKEN:-}" ] || rest_note="ASF_REST_TOKEN är inte satt: REST-ingången nekar alla anrop."
+api=()
+[ -z "${ASF_API_TOKEN:-}" ] || api=(--enable-api --auth-token "$ASF_API_TOKEN")
+mkdir -p "$LOGS"
+case "$TRACKER_URL" in sqlite:*) mkdir -p "$(dirname "$TRACKER_DB")" ;; esac
 
 model=${ASF_MODEL:-$(model_path)}
-[ -f "$model" ] || fail "Ingen tränad modell för nuvarande data. Kör 'make train' (eller 'make run', som tränar vid behov)."
+[ "$part" = --actions ] || [ -f "$model" ] \
+  || fail "Ingen tränad modell för nuvarande data. Kör 'make train' (eller 'make run', som tränar vid behov)."
 
+ports=()
+[ "$part" = --rasa ] || ports+=("$ACTION_PORT")
+case "$part" in all | --rasa) ports+=("$RASA_PORT") ;; esac
+[ "$part" != all ] || ports+=("$WEB_PORT")
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in "$ACTION_PORT" "$RASA_PORT" $([ "${1:-}" = "--shell" ] || echo "$WEB_PORT"); do
+for port in "${ports[@]}"; do
   if port_in_use "$port"; then
     fail "Port $port används redan av ett annat program. Stoppa det, eller välj en annan port, t.ex. RASA_PORT=5006 ACTION_PORT=5056 WEB_PORT=8081 make run."
   fi
@@ -57,61 +90,85 @@ wait_for() {  # url, name, log, seconds
 
 start_actions() {
   SANIC_REQUEST_MAX_SIZE=$ACTION_MAX_BYTES "$BIN/rasa" run actions --port "$ACTION_PORT" --actions actions --cors "" \
-    >>var/logs/actions.log 2>&1 &
+    >>"$LOGS/actions.log" 2>&1 &
   action_pid=$!
 }
-: >var/logs/actions.log
-start_actions
-pids+=("$action_pid")
-wait_for "http://127.0.0.1:$ACTION_PORT/health" "Action-servern" var/logs/actions.log 60
 
-if [ "${1:-}" = "--shell" ]; then
-  "$BIN/rasa" shell --model "$model" --endpoints endpoints.yml --quiet
-  exit 0
+alive() {  # kill -0 also succeeds for a process that has died but is not yet reaped
+  local state
+  state=$(ps -o stat= -p "$1" 2>/dev/null) && [[ $state != Z* ]]
+}
+
+# Waits until one of the processes stops, then stops the rest (via the EXIT trap). A stopped
+# action server is started again instead (meanwhile the channels tell users to wait,
+# channels/guard.py), unless it stopped five times within a minute.
+wait_any() {
+  local restarts=() others pid
+  while true; do
+    wait -n "${pids[@]}" 2>/dev/null || true
+    sleep 1  # processes that stopped together have all stopped by now
+    if [ -z "${action_pid:-}" ] || alive "$action_pid"; then break; fi
+    others=()
+    for pid in "${pids[@]}"; do [ "$pid" = "$action_pid" ] || others+=("$pid"); done
+    for pid in "${others[@]}"; do alive "$pid" || break 2; done
+    restarts+=("$SECONDS")
+    [ ${#restarts[@]} -le 5 ] || restarts=("${restarts[@]:1}")
+    if [ ${#restarts[@]} -ge 5 ] && [ $((SECONDS - restarts[0])) -lt 60 ]; then
+      say "Action-servern stoppade fem gånger inom en minut; se $LOGS/actions.log."
+      break
+    fi
+    say "Action-servern stoppade; startar om den (se $LOGS/actions.log)."
+    start_actions
+    pids=("${others[@]}" "$action_pid")
+  done
+  say "En av processerna stoppade; se $LOGS/. Stoppar resten."
+  exit 1
+}
+
+if [ "$part" != --rasa ]; then
+  : >"$LOGS/actions.log"
+  start_actions
+  pids+=("$action_pid")
+  wait_for "http://127.0.0.1:$ACTION_PORT/health" "Action-servern" "$LOGS/actions.log" 60
 fi
 
-SANIC_REQUEST_MAX_SIZE=$RASA_MAX_BYTES "$BIN/rasa" run --model "$model" --endpoints endpoints.yml --credentials credentials.yml \
-  --interface "$HOST" --port "$RASA_PORT" --cors "http://$HOST:$WEB_PORT" >var/logs/rasa.log 2>&1 &
+case "$part" in
+  --shell)
+    "$BIN/rasa" shell --model "$model" --endpoints endpoints.yml --quiet
+    exit 0
+    ;;
+  --actions)
+    say "Action-servern är igång på http://$HOST:$ACTION_PORT/webhook."
+    wait_any
+    ;;
+esac
+
+SANIC_REQUEST_MAX_SIZE=$RASA_MAX_BYTES "$BIN/rasa" run --model "$model" --endpoints endpoints.yml \
+  --credentials credentials.yml "${api[@]}" \
+  --interface "$HOST" --port "$RASA_PORT" --cors "http://$HOST:$WEB_PORT" >"$LOGS/rasa.log" 2>&1 &
 pids+=($!)
 say "Startar Rasa-servern (ungefär en halv minut) ..."
-wait_for "http://127.0.0.1:$RASA_PORT/" "Rasa-servern" var/logs/rasa.log 180
+wait_for "http://127.0.0.1:$RASA_PORT/" "Rasa-servern" "$LOGS/rasa.log" 180
+if [ "$part" = --rasa ]; then
+  say "Rasa-servern är igång på http://$HOST:$RASA_PORT/."
+  wait_any
+fi
 
-"$BIN/python" -m http.server "$WEB_PORT" --bind "$HOST" --directory web >var/logs/web.log 2>&1 &
+bash scripts/web_vendor.sh  # a no-op unless web/package-lock.json changed
+"$BIN/python" -m scripts.web_server --host "$HOST" --port "$WEB_PORT" --rasa-url "$RASA_PUBLIC_URL" >"$LOGS/web.log" 2>&1 &
 pids+=($!)
-wait_for "http://127.0.0.1:$WEB_PORT/" "Webbsidan" var/logs/web.log 20
+wait_for "http://127.0.0.1:$WEB_PORT/" "Webbsidan" "$LOGS/web.log" 20
 
 cat >&2 <<MSG
 
 Assistenten är igång.
   Chatta i webbläsaren:  http://$HOST:$WEB_PORT/
   REST:                  POST http://$HOST:$RASA_PORT/webhooks/rest/webhook  {"sender": "...", "message": "hej"}
-  socket.io:             http://$HOST:$RASA_PORT/socket.io
-  Loggar:                var/logs/
+                         med huvudet Authorization: Bearer \$ASF_REST_TOKEN
+  socket.io:             http://$HOST:$RASA_PORT/socket.io (signerade sessioner)
+  HTTP-API:              $([ ${#api[@]} -gt 0 ] && echo "på, med ?token=\$ASF_API_TOKEN" || echo "av (sätt ASF_API_TOKEN för att slå på det)")
+  Loggar:                $LOGS/
 Tryck Ctrl-C för att stoppa allt.
 MSG
-# A stopped action server is started again (meanwhile the channels tell users to wait,
-# channels/guard.py); if any other process stops, or the action server keeps failing, all stop.
-alive() {  # kill -0 also succeeds for a process that has died but is not yet reaped
-  local state
-  state=$(ps -o stat= -p "$1" 2>/dev/null) && [[ $state != Z* ]]
-}
-restarts=()
-while true; do
-  wait -n "${pids[@]}" 2>/dev/null || true
-  sleep 1  # processes that stopped together have all stopped by now
-  alive "$action_pid" && break
-  others=()
-  for pid in "${pids[@]}"; do [ "$pid" = "$action_pid" ] || others+=("$pid"); done
-  for pid in "${others[@]}"; do alive "$pid" || break 2; done
-  restarts+=("$SECONDS")
-  [ ${#restarts[@]} -le 5 ] || restarts=("${restarts[@]:1}")
-  if [ ${#restarts[@]} -ge 5 ] && [ $((SECONDS - restarts[0])) -lt 60 ]; then
-    say "Action-servern stoppade fem gånger inom en minut; se var/logs/actions.log."
-    break
-  fi
-  say "Action-servern stoppade; startar om den (se var/logs/actions.log)."
-  start_actions
-  pids=("${others[@]}" "$action_pid")
-done
-say "En av processerna stoppade; se var/logs/. Stoppar resten."
-exit 1
+for note in "${session_note:-}" "${rest_note:-}"; do [ -z "$note" ] || say "OBS: $note"; done
+wait_any

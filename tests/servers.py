@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -29,10 +30,19 @@ class Servers:
     web_url: str
     process: subprocess.Popen[bytes]
     log: Path
+    rest_token: str = ""
+
+    @property
+    def rest_headers(self) -> dict[str, str]:
+        """What a client of the REST channel sends to be let in."""
+        return {"Authorization": f"Bearer {self.rest_token}"}
 
     def say(self, sender: str, message: str) -> list[dict[str, object]]:
         response = requests.post(
-            f"{self.rasa_url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=30
+            f"{self.rasa_url}/webhooks/rest/webhook",
+            json={"sender": sender, "message": message},
+            headers=self.rest_headers,
+            timeout=30,
         )
         response.raise_for_status()
         replies: list[dict[str, object]] = response.json()
@@ -53,6 +63,7 @@ def running_servers(tmp: Path, extra_env: dict[str, str] | None = None) -> Itera
         **os.environ,
         **{k: str(v) for k, v in ports.items()},
         "TRACKER_DB": str(tmp / "tracker.db"),
+        "ASF_REST_TOKEN": secrets.token_urlsafe(24),
         **(extra_env or {}),
     }
     env.pop("ACTION_SERVER_URL", None)
@@ -61,7 +72,13 @@ def running_servers(tmp: Path, extra_env: dict[str, str] | None = None) -> Itera
         process = subprocess.Popen(
             ["bash", "scripts/run.sh"], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
         )
-    servers = Servers(f"http://127.0.0.1:{ports['RASA_PORT']}", f"http://127.0.0.1:{ports['WEB_PORT']}", process, log)
+    servers = Servers(
+        f"http://127.0.0.1:{ports['RASA_PORT']}",
+        f"http://127.0.0.1:{ports['WEB_PORT']}",
+        process,
+        log,
+        env["ASF_REST_TOKEN"],
+    )
     try:
         deadline = time.monotonic() + 240
         while "Assistenten är igång" not in log.read_text(errors="replace"):

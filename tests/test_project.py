@@ -41,7 +41,7 @@ def test_every_configuration_variable_in_the_readme_is_used():
     assert {"RASA_PORT", "TRACKER_DB", "ASF_CONTACT", "ACTION_SERVER_URL"} <= variables
     sources = "".join(
         p.read_text(encoding="utf-8")
-        for folder, pattern in (("scripts", "*"), ("actions", "**/*.py"), ("tests", "*.py"))
+        for folder, pattern in (("scripts", "*"), ("actions", "**/*.py"), ("bench", "*.py"), ("tests", "*.py"))
         for p in (ROOT / folder).glob(pattern)
         if p.is_file() and p.name != "test_project.py"  # this file names them all
     )

@@ -66,6 +66,33 @@ def test_serves_the_intranet_page(servers: Servers):
     assert requests.get(servers.web_url + "/chat.js", timeout=10).status_code == 200
 
 
+def test_rest_refuses_requests_without_the_token(servers: Servers):
+    url = f"{servers.rasa_url}/webhooks/rest/webhook"
+    body = {"sender": "no-token", "message": "hej"}
+    for headers in ({}, {"Authorization": "Bearer fel-token"}, {"Authorization": servers.rest_token}):
+        response = requests.post(url, json=body, headers=headers, timeout=30)
+        assert response.status_code == 401
+        assert "Token saknas eller är fel" in response.json()["error"]
+    assert requests.post(url, json=body, headers=servers.rest_headers, timeout=30).status_code == 200
+
+
+def test_rest_cannot_speak_in_a_web_chat_conversation(servers: Servers):
+    response = requests.post(
+        f"{servers.rasa_url}/webhooks/rest/webhook",
+        json={"sender": "web-0123456789abcdef", "message": "hej"},
+        headers=servers.rest_headers,
+        timeout=30,
+    )
+    assert response.status_code == 403
+    assert "hör till webbchatten" in response.json()["error"]
+
+
+def test_http_api_is_off_without_its_token(servers: Servers):
+    assert requests.get(f"{servers.rasa_url}/conversations/x/tracker", timeout=30).status_code == 404
+    assert requests.post(f"{servers.rasa_url}/model/parse", json={"text": "hej"}, timeout=30).status_code == 404
+    assert requests.get(f"{servers.rasa_url}/conversations/x/tracker?token=gissning", timeout=30).status_code == 404
+
+
 def test_port_in_use_is_a_clear_error(tmp_path: Path):
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
@@ -149,3 +176,13 @@ def test_retention_command_works_on_the_real_tracker_store(servers: Servers, tmp
     assert "retention-user" in purge(engine, days=0, now=time.time() + 60)
     with engine.connect() as connection:
         assert connection.execute(sa.text("select count(*) from events")).scalar() == 0
+
+
+def test_teams_and_slack_refuse_clearly_when_not_configured(servers: Servers):
+    # run.sh started without TEAMS_* and SLACK_* variables, and still started.
+    for route, name in (("botframework", "Teams"), ("slack", "Slack")):
+        response = requests.post(f"{servers.rasa_url}/webhooks/{route}/webhook", json={"type": "message"}, timeout=10)
+        assert response.status_code == 503
+        assert f"{name}-kanalen är inte inställd" in response.text
+    log = (ROOT / "var" / "logs" / "rasa.log").read_text(errors="replace")
+    assert "Teams channel not configured" in log and "Slack channel not configured" in log

@@ -1,86 +1,299 @@
-// A first chat widget over Rasa's REST channel. Everything is rendered with
-// textContent, never innerHTML, so nothing the user or the bot sends can inject HTML.
+// The ASF assistant's chat widget: Rasa's socket.io channel with signed sessions
+// (channels/socketio_channel.py). One script tag embeds it on any page:
+//   <script src="https://<page server>/chat.js" data-server="https://<rasa server>"></script>
+// Everything users and the bot send is rendered with textContent, never as HTML.
 (function () {
   "use strict";
-  var server = window.ASF_RASA_URL || (location.protocol + "//" + location.hostname + ":5005");
-  var senderKey = "asf-sender";
-  var sender = sessionStorage.getItem(senderKey);
-  if (!sender) {
-    sender = "web-" + Math.random().toString(36).slice(2) + Date.now().toString(36);
-    sessionStorage.setItem(senderKey, sender);
-  }
-  var log = document.getElementById("log");
-  var form = document.getElementById("composer");
-  var input = document.getElementById("message");
+  var script = document.currentScript;
+  var server = script && script.getAttribute("data-server");
+  var base = script ? script.src.replace(/[^/]*$/, "") : "";
+  var storageKey = "asf-chat:" + server;
+  var RESULT_HINT = "Bedömning:";
 
-  function add(kind, text) {
-    var item = document.createElement("li");
-    item.className = kind;
-    item.textContent = text;
-    log.appendChild(item);
-    item.scrollIntoView({ block: "end" });
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+
+  function loadStyle() {
+    if (document.querySelector("link[data-asf-chat]")) { return; }
+    var link = el("link");
+    link.rel = "stylesheet";
+    link.href = base + "chat.css";
+    link.setAttribute("data-asf-chat", "");
+    document.head.appendChild(link);
+  }
+
+  function loadSocketIo(then) {
+    if (window.io) { then(); return; }
+    var tag = el("script");
+    tag.src = base + "vendor/socket.io.min.js";
+    tag.onload = then;
+    tag.onerror = function () { ui.status("Chatten kunde inte laddas. Ladda om sidan eller försök senare."); };
+    document.head.appendChild(tag);
+  }
+
+  // --- What is kept across a page reload (this tab only) -------------------
+
+  var saved = { session_id: null, session_token: null, items: [] };
+  try {
+    var stored = JSON.parse(window.sessionStorage.getItem(storageKey) || "null");
+    if (stored && Array.isArray(stored.items)) { saved = stored; }
+  } catch (ignored) { /* no storage: the conversation lasts as long as the page */ }
+
+  function persist() {
+    try { window.sessionStorage.setItem(storageKey, JSON.stringify(saved)); } catch (ignored) { /* full or off */ }
+  }
+
+  // --- The widget's parts --------------------------------------------------
+
+  var ui = (function build() {
+    var root = (script && document.getElementById(script.getAttribute("data-target") || "asf-chat")) || null;
+    if (!root) {
+      root = el("div");
+      script.parentNode.insertBefore(root, script.nextSibling);
+    }
+    root.classList.add("asf-chat");
+    root.setAttribute("lang", "sv");  // read in Swedish also on a page in another language
+    var section = el("section");
+    section.setAttribute("aria-labelledby", "asf-chat-title");
+    var head = el("div", "asf-head");
+    head.appendChild(el("h2", null, "Chatt med assistenten")).id = "asf-chat-title";
+    var restart = el("button", "asf-restart", "Börja om");
+    restart.type = "button";
+    restart.setAttribute("aria-describedby", "asf-restart-help");
+    head.appendChild(restart);
+    var restartHelp = el("span", "asf-hidden", "Rensar samtalet och startar ett nytt.");
+    restartHelp.id = "asf-restart-help";
+    head.appendChild(restartHelp);
+    section.appendChild(head);
+    var status = el("p", "asf-status");
+    status.setAttribute("role", "status");
+    section.appendChild(status);
+    var logBox = el("div", "asf-log");
+    logBox.setAttribute("role", "log");
+    logBox.setAttribute("aria-label", "Samtalet");
+    logBox.tabIndex = 0;  // scrollable with the keyboard
+    var list = el("ol");
+    logBox.appendChild(list);
+    section.appendChild(logBox);
+    var form = el("form", "asf-composer");
+    var label = el("label", null, "Ditt meddelande");
+    label.htmlFor = "asf-message";
+    var input = el("input");
+    input.id = "asf-message";
+    input.name = "message";
+    input.autocomplete = "off";
+    input.maxLength = 2000;
+    var send = el("button", "asf-send", "Skicka");
+    send.type = "submit";
+    form.appendChild(label);
+    form.appendChild(input);
+    form.appendChild(send);
+    section.appendChild(form);
+    root.appendChild(section);
+    return {
+      log: logBox, list: list, form: form, input: input, restart: restart,
+      status: function (text) { status.textContent = text || ""; }
+    };
+  })();
+
+  function addItem(who, spoken) {
+    var item = el("li", "asf-" + who);
+    item.appendChild(el("span", "asf-hidden", spoken));
+    ui.list.appendChild(item);
     return item;
   }
 
   function renderButtons(item, buttons) {
-    var group = document.createElement("div");
-    group.className = "buttons";
+    var group = el("div", "asf-buttons");
     group.setAttribute("role", "group");
+    group.setAttribute("aria-label", "Svarsalternativ");
     buttons.forEach(function (b) {
-      var button = document.createElement("button");
+      var button = el("button", null, b.title);
       button.type = "button";
-      button.textContent = b.title;
-      button.addEventListener("click", function () { send(b.payload, b.title); });
+      button.addEventListener("click", function () { say(String(b.payload), String(b.title)); });
       group.appendChild(button);
     });
     item.appendChild(group);
   }
 
+  function citeText(cites) {
+    return (cites || []).map(function (c) { return c.text; }).join("; ");
+  }
+
+  function block(card, heading, items, ordered, withCites) {
+    if (!items || !items.length) { return; }
+    card.appendChild(el("h4", null, heading));
+    var list = el(ordered ? "ol" : "ul");
+    items.forEach(function (entry) {
+      var li = el("li", null, withCites ? entry.text : entry);
+      if (withCites && entry.cites && entry.cites.length) {
+        li.appendChild(document.createTextNode(" "));
+        li.appendChild(el("span", "asf-cite", "(" + citeText(entry.cites) + ")"));
+      }
+      list.appendChild(li);
+    });
+    card.appendChild(list);
+  }
+
+  function paragraph(card, heading, text) {
+    if (!text) { return; }
+    card.appendChild(el("h4", null, heading));
+    card.appendChild(el("p", null, text));
+  }
+
+  // The structured result (custom payload "assessment_result", see README).
+  function resultCard(r) {
+    var card = el("div", "asf-result asf-verdict-" + String(r.verdict).replace(/[^a-z_]/g, ""));
+    card.appendChild(el("h3", null, "Bedömning: " + r.verdict_text));
+    card.appendChild(el("p", "asf-title", r.title));
+    block(card, "Skäl", r.reasons, true, true);
+    block(card, "Villkor", r.conditions, true, true);
+    paragraph(card, "Så går finansieringen", r.route);
+    paragraph(card, "Det här kan förbundet göra i stället", r.alternative);
+    block(card, "Nästa steg", r.next_steps, false, false);
+    block(card, "Hänvisningar till vägledningen", (r.cites || []).map(function (c) { return c.text; }), false, false);
+    card.appendChild(el("p", "asf-note", "Det här är ett stöd inför ett beslut, inte ett beslut."));
+    return card;
+  }
+
+  function showResult(r) {
+    // The result text comes just before its payload: the card takes that text's place.
+    var last = ui.list.lastElementChild;
+    var text = last && last.classList.contains("asf-bot") && last.querySelector(".asf-text");
+    if (text && text.textContent.indexOf(RESULT_HINT) === 0) {
+      last.replaceChild(resultCard(r), text);
+    } else {
+      addItem("bot", "Assistenten:").appendChild(resultCard(r));
+    }
+  }
+
   function downloadLink(label, blob, filename) {
-    var link = document.createElement("a");
+    var link = el("a", null, label);
     link.href = URL.createObjectURL(blob);
     link.download = filename;
-    link.textContent = label;
     return link;
   }
 
-  function renderMemo(memo) {
-    var item = add("bot", "Beslutsunderlaget: ");
+  function showMemo(memo) {
+    var item = addItem("bot", "Assistenten:");
+    var p = el("p", "asf-text", "Beslutsunderlaget: ");
     var bytes = Uint8Array.from(atob(memo.pdf_base64), function (c) { return c.charCodeAt(0); });
-    item.appendChild(downloadLink("ladda ner PDF", new Blob([bytes], { type: "application/pdf" }), memo.filename + ".pdf"));
-    item.appendChild(document.createTextNode(" eller "));
-    item.appendChild(downloadLink("Markdown", new Blob([memo.markdown], { type: "text/markdown" }), memo.filename + ".md"));
+    p.appendChild(downloadLink("ladda ner PDF", new Blob([bytes], { type: "application/pdf" }), memo.filename + ".pdf"));
+    p.appendChild(document.createTextNode(" eller "));
+    p.appendChild(downloadLink("Markdown", new Blob([memo.markdown], { type: "text/markdown" }), memo.filename + ".md"));
+    item.appendChild(p);
   }
 
-  function send(message, shown) {
-    add("user", shown || message);
-    return fetch(server + "/webhooks/rest/webhook", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender: sender, message: message })
-    }).then(function (response) {
-      if (!response.ok) { throw new Error("HTTP " + response.status); }
-      return response.json();
-    }).then(function (replies) {
-      replies.forEach(function (reply) {
-        if (reply.custom && reply.custom.type === "decision_memo") { renderMemo(reply.custom); }
-        if (reply.text) {
-          var item = add("bot", reply.text);
-          if (reply.buttons && reply.buttons.length) { renderButtons(item, reply.buttons); }
-        }
-      });
-    }).catch(function () {
-      add("bot", "Assistenten svarar inte just nu. Försök igen om en stund.");
+  function render(entry) {
+    if (entry.from === "user") {
+      addItem("user", "Du:").appendChild(el("p", "asf-text", entry.text));
+      return;
+    }
+    var m = entry.message || {};
+    if (m.custom && m.custom.type === "assessment_result") { showResult(m.custom); }
+    if (m.custom && m.custom.type === "decision_memo" && m.custom.pdf_base64) { showMemo(m.custom); }
+    if (typeof m.text === "string") {
+      var item = addItem("bot", "Assistenten:");
+      item.appendChild(el("p", "asf-text", m.text));
+      if (Array.isArray(m.buttons) && m.buttons.length) { renderButtons(item, m.buttons); }
+    }
+  }
+
+  // The newest message in view: its start when it is taller than the log, else the end of the log.
+  function reveal() {
+    var item = ui.list.lastElementChild;
+    if (!item) { return; }
+    var box = ui.log;
+    box.scrollTop = item.offsetHeight > box.clientHeight ? item.offsetTop : box.scrollHeight;
+  }
+
+  function remember(entry) {
+    saved.items.push(entry);
+    persist();
+    render(entry);
+    reveal();
+  }
+
+  // --- The connection ---------------------------------------------------------
+
+  var socket = null;
+  var ready = false;
+  var waiting = [];
+  var notice = "";  // said in the status line when the next session is confirmed
+
+  function emitMessage(payload) {
+    socket.emit("user_uttered", { message: payload });
+  }
+
+  function say(payload, shown) {
+    remember({ from: "user", text: shown || payload });
+    if (ready) { emitMessage(payload); } else { waiting.push(payload); }
+    ui.input.focus();
+  }
+
+  function requestSession(fresh) {
+    ready = false;
+    socket.emit("session_request", fresh ? {} : { session_id: saved.session_id, session_token: saved.session_token });
+  }
+
+  function onSession(confirm) {
+    var earlier = saved.items.length > 0;
+    var resumed = confirm && confirm.resumed === true && confirm.session_id === saved.session_id;
+    saved.session_id = confirm.session_id;
+    saved.session_token = confirm.session_token;
+    if (!resumed) {
+      saved.items = [];
+      ui.list.textContent = "";
+    }
+    persist();
+    ready = true;
+    if (!resumed && earlier) { notice = "Det förra samtalet gick inte att återuppta. Ett nytt samtal har börjat."; }
+    ui.status(notice);
+    notice = "";
+    if (!resumed) { emitMessage("/greet"); }
+    waiting.splice(0).forEach(emitMessage);
+  }
+
+  function connect() {
+    if (!server || !window.io) {
+      ui.status("Chatten är inte rätt inställd: adressen till assistenten saknas.");
+      return;
+    }
+    // WebSocket only: no cross-origin polling, so the widget works embedded on other intranets.
+    socket = window.io(server, { transports: ["websocket"] });
+    socket.on("connect", function () { requestSession(false); });
+    socket.on("session_confirm", onSession);
+    socket.on("bot_uttered", function (message) { remember({ from: "bot", message: message }); });
+    socket.on("connect_error", function () {
+      ui.status("Assistenten går inte att nå just nu. Chatten försöker igen.");
     });
+    socket.on("disconnect", function () { ready = false; });
   }
 
-  form.addEventListener("submit", function (event) {
+  ui.form.addEventListener("submit", function (event) {
     event.preventDefault();
-    var text = input.value.trim();
+    var text = ui.input.value.trim();
     if (!text) { return; }
-    input.value = "";
-    send(text);
+    ui.input.value = "";
+    say(text);
   });
-  document.getElementById("restart").addEventListener("click", function () { send("/start_over", "Börja om"); });
-  send("/greet", "Hej");
+  ui.restart.addEventListener("click", function () {
+    saved = { session_id: null, session_token: null, items: [] };
+    persist();
+    ui.list.textContent = "";
+    notice = "Ett nytt samtal har börjat.";
+    ui.status(notice);
+    waiting = [];
+    if (socket) { requestSession(true); }
+    ui.input.focus();
+  });
+
+  saved.items.forEach(render);
+  reveal();
+  loadStyle();
+  loadSocketIo(connect);
 })();

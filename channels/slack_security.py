@@ -1,0 +1,50 @@
+"""Is a request really from Slack, and has it been answered already?"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import time
+from collections import OrderedDict
+
+MAX_AGE = 5 * 60  # Slack's advice: refuse requests older than five minutes (replays)
+
+
+def signature(secret: str, timestamp: str, body: bytes) -> str:
+    base = b"v0:" + timestamp.encode() + b":" + body
+    return "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
+
+
+def is_authentic(secret: str, timestamp: str | None, given: str | None, body: bytes, now: float | None = None) -> bool:
+    if not secret or not timestamp or not given:
+        return False
+    try:
+        age = abs((now if now is not None else time.time()) - int(timestamp))
+    except ValueError:
+        return False
+    if age > MAX_AGE:
+        return False
+    return hmac.compare_digest(signature(secret, timestamp, body), given)
+
+
+class SeenEvents:
+    """Event ids answered in the last hour, so Slack's retries never give a second answer.
+
+    In memory: enough for the one Rasa process `make run` starts. Slack retries
+    within minutes, and an hour's ids are few.
+    """
+
+    def __init__(self, ttl: float = 3600, limit: int = 10000) -> None:
+        self.ttl = ttl
+        self.limit = limit
+        self._seen: OrderedDict[str, float] = OrderedDict()
+
+    def first_time(self, event_id: str) -> bool:
+        """True the first time an id is seen, False for every repeat."""
+        now = time.monotonic()
+        while self._seen and (len(self._seen) > self.limit or next(iter(self._seen.values())) < now - self.ttl):
+            self._seen.popitem(last=False)
+        if event_id in self._seen:
+            return False
+        self._seen[event_id] = now
+        return True

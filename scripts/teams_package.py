@@ -1,0 +1,150 @@
+"""`make teams-package`: the Teams app package (manifest.json and two icons, zipped).
+
+Upload the zip in Teams (Apps > Manage your apps > Upload an app) or in the
+Teams admin center. Settings come from the same environment as the channel.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from PIL import Image, ImageDraw
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT_DIR = ROOT / "dist" / "teams"
+PACKAGE = OUT_DIR / "asf-assistenten-teams.zip"
+SCHEMA_VERSION = "1.16"  # supports bots with personal, team and groupChat scopes
+ACCENT = "#1F5C99"
+GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+
+
+class PackageError(Exception):
+    """A setting is missing or wrong; the message says what to do, in Swedish."""
+
+
+def settings(env: dict[str, str]) -> dict[str, str]:
+    app_id = env.get("TEAMS_APP_ID", "").strip()
+    if not app_id:
+        raise PackageError(
+            "TEAMS_APP_ID saknas. Sätt den till botens Microsoft App ID (från Azure Bot): "
+            "TEAMS_APP_ID=... make teams-package."
+        )
+    if not GUID.match(app_id):
+        raise PackageError(f"TEAMS_APP_ID ska vara ett GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), inte {app_id!r}.")
+    website = env.get("TEAMS_WEBSITE_URL", "").strip() or "https://www.finsam.se"
+    if not website.startswith("https://"):
+        raise PackageError(f"TEAMS_WEBSITE_URL måste börja med https:// (Teams kräver det), inte {website!r}.")
+    publisher = env.get("TEAMS_PUBLISHER", "").strip() or "Samordningsförbundet"
+    return {"app_id": app_id, "website": website, "publisher": publisher[:32]}
+
+
+def manifest(config: dict[str, str], version: str) -> dict[str, Any]:
+    commands = [
+        ("Bedöm en insats", "Svara på några frågor och få en bedömning med hänvisningar"),
+        ("Övningsläge", "Öva på påhittade fall"),
+        ("Beslutsunderlag", "Få den senaste bedömningen som underlag inför ett beslut"),
+        ("Hjälp", "Vad assistenten kan och hur du använder den"),
+    ]
+    return {
+        "$schema": f"https://developer.microsoft.com/en-us/json-schemas/teams/v{SCHEMA_VERSION}/MicrosoftTeams.schema.json",
+        "manifestVersion": SCHEMA_VERSION,
+        "version": version,
+        "id": config["app_id"],
+        "developer": {
+            "name": config["publisher"],
+            "websiteUrl": config["website"],
+            "privacyUrl": config["website"],
+            "termsOfUseUrl": config["website"],
+        },
+        "name": {"short": "ASF-assistenten", "full": "ASF-assistenten: kan samordningsförbundet finansiera insatsen?"},
+        "description": {
+            "short": "Kan samordningsförbundet finansiera insatsen? Svar med stöd i vägledningen.",
+            "full": (
+                "Assistenten ställer några frågor om en insats med koppling till arbetsintegrerande sociala "
+                "företag och säger, med stöd i Nationella rådets vägledning, om samordningsförbundet kan "
+                "finansiera den, på vilka villkor och varför, med hänvisningar. Den fattar inga beslut och tar "
+                "inte emot uppgifter om enskilda personer."
+            ),
+        },
+        "icons": {"color": "color.png", "outline": "outline.png"},
+        "accentColor": ACCENT,
+        "bots": [
+            {
+                "botId": config["app_id"],
+                "scopes": ["personal", "team", "groupChat"],
+                "supportsFiles": False,
+                "isNotificationOnly": False,
+                "commandLists": [
+                    {
+                        "scopes": ["personal", "team", "groupChat"],
+                        "commands": [{"title": title, "description": text} for title, text in commands],
+                    }
+                ],
+            }
+        ],
+        "permissions": ["identity", "messageTeamMembers"],
+        "validDomains": [],
+    }
+
+
+def _draw_document(draw: ImageDraw.ImageDraw, size: int, fill: tuple[int, int, int, int], width: int) -> None:
+    """A page with lines of text and a tick: the assistant's assessment."""
+    s = size / 32
+    draw.rounded_rectangle([7 * s, 3 * s, 25 * s, 29 * s], radius=2 * s, outline=fill, width=width)
+    for y in (9, 13, 17):
+        draw.line([11 * s, y * s, 21 * s, y * s], fill=fill, width=width)
+    draw.line([11 * s, 23 * s, 14 * s, 26 * s, 21 * s, 19 * s], fill=fill, width=width, joint="curve")
+
+
+def color_icon() -> bytes:
+    """192x192, full colour: a white page on the accent colour."""
+    image = Image.new("RGB", (192, 192), ACCENT)
+    _draw_document(ImageDraw.Draw(image), 192, (255, 255, 255, 255), 10)
+    return _png(image)
+
+
+def outline_icon() -> bytes:
+    """32x32, white on a transparent background, as Teams requires for the outline icon."""
+    image = Image.new("RGBA", (32, 32), (0, 0, 0, 0))
+    _draw_document(ImageDraw.Draw(image), 32, (255, 255, 255, 255), 2)
+    return _png(image)
+
+
+def _png(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def build(env: dict[str, str], target: Path = PACKAGE) -> Path:
+    version = re.search(r'^version = "([^"]+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M)
+    if version is None:
+        raise PackageError("pyproject.toml saknar version.")
+    config = settings(env)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as package:
+        package.writestr("manifest.json", json.dumps(manifest(config, version.group(1)), ensure_ascii=False, indent=2))
+        package.writestr("color.png", color_icon())
+        package.writestr("outline.png", outline_icon())
+    return target
+
+
+def main() -> int:
+    try:
+        path = build(dict(os.environ))
+    except PackageError as error:
+        print(f"FEL: {error}", file=sys.stderr)
+        return 1
+    print(f"Skrev {path.relative_to(ROOT)}. Ladda upp den i Teams: Apps > Manage your apps > Upload an app.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

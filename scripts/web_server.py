@@ -1,0 +1,115 @@
+"""Serves the intranet page, its chat widget and the tree diagram, on loopback.
+
+Only a fixed set of files is served (never web/node_modules or anything else
+in the repository). The page is told where the Rasa server is by filling in
+the widget's `data-server` attribute, and its Content-Security-Policy allows
+scripts and styles from this server only and connections to that Rasa server.
+
+    python scripts/web_server.py --port 8080 --rasa-url http://127.0.0.1:5005
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+WEB = ROOT / "web"
+PLACEHOLDER = "__ASF_RASA_URL__"
+
+# URL path -> (file, content type). The widget's own files may be embedded by other intranets.
+FILES: dict[str, tuple[Path, str]] = {
+    "/index.html": (WEB / "index.html", "text/html; charset=utf-8"),
+    "/chat.js": (WEB / "chat.js", "text/javascript; charset=utf-8"),
+    "/chat.css": (WEB / "chat.css", "text/css; charset=utf-8"),
+    "/page.css": (WEB / "page.css", "text/css; charset=utf-8"),
+    "/vendor/socket.io.min.js": (WEB / "vendor" / "socket.io.min.js", "text/javascript; charset=utf-8"),
+    "/vendor/socket.io-client.LICENSE": (WEB / "vendor" / "socket.io-client.LICENSE", "text/plain; charset=utf-8"),
+    "/beslutstrad.svg": (ROOT / "docs" / "beslutstrad.svg", "image/svg+xml"),
+}
+ALIASES = {"/": "/index.html"}
+
+
+def page_policy(rasa_url: str) -> str:
+    """CSP for the page: own scripts and styles, connections only to the Rasa server."""
+    parts = urlsplit(rasa_url)
+    socket_scheme = "wss" if parts.scheme == "https" else "ws"
+    rasa = f"{parts.scheme}://{parts.netloc} {socket_scheme}://{parts.netloc}"
+    return (
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        f"connect-src {rasa}; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
+    )
+
+
+def make_handler(rasa_url: str) -> type[BaseHTTPRequestHandler]:
+    policy = page_policy(rasa_url)
+
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "asf-web"
+        sys_version = ""
+
+        def do_GET(self) -> None:
+            self._serve(with_body=True)
+
+        def do_HEAD(self) -> None:
+            self._serve(with_body=False)
+
+        def _serve(self, with_body: bool) -> None:
+            path = urlsplit(self.path).path
+            entry = FILES.get(ALIASES.get(path, path))
+            if entry is None or not entry[0].is_file():
+                body = b"Sidan finns inte.\n"
+                self._send(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", body, with_body)
+                return
+            file, content_type = entry
+            body = file.read_bytes()
+            if file.name == "index.html":
+                body = body.replace(PLACEHOLDER.encode(), rasa_url.encode())
+            self._send(HTTPStatus.OK, content_type, body, with_body)
+
+        def _send(self, status: HTTPStatus, content_type: str, body: bytes, with_body: bool) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-cache")
+            self.send_header("X-Content-Type-Options", "nosniff")
+            self.send_header("Referrer-Policy", "no-referrer")
+            if content_type.startswith("text/html"):
+                self.send_header("Content-Security-Policy", policy)
+            elif content_type.startswith("image/svg"):
+                self.send_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+            else:
+                # The widget may be embedded on another intranet's page.
+                self.send_header("Access-Control-Allow-Origin", "*")
+            self.end_headers()
+            if with_body:
+                self.wfile.write(body)
+
+    return Handler
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Serves the intranet page.")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8080)
+    parser.add_argument("--rasa-url", required=True, help="the Rasa server as the browser reaches it")
+    args = parser.parse_args(argv)
+    if not (WEB / "vendor" / "socket.io.min.js").is_file():
+        print("FEL: web/vendor saknas. Kör 'make web' (eller 'make run').", file=sys.stderr)
+        return 1
+    server = ThreadingHTTPServer((args.host, args.port), make_handler(args.rasa_url.rstrip("/")))
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
