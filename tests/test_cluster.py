@@ -146,7 +146,7 @@ def test_socketio_session_sticks_to_one_server(cluster: Cluster):
 
     def turn_over(since: int) -> bool:
         # A turn is over when the next question (with its buttons) or the verdict has arrived.
-        return any(r.get("quick_replies") or "Bedömning:" in str(r.get("text")) for r in replies[since:])
+        return any(r.get("buttons") or "Bedömning:" in str(r.get("text")) for r in replies[since:])
 
     client.on("bot_uttered", on_bot)
     confirmed = threading.Event()
