@@ -24,10 +24,23 @@ from channels.guard import guarded, payload_error
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
 
+def masked_values(value: Any) -> Any:
+    """Every string inside `value` masked; clients may put anything in a message's metadata."""
+    if isinstance(value, str):
+        return mask(value)
+    if isinstance(value, dict):
+        return {key: masked_values(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [masked_values(item) for item in value]
+    return value
+
+
 def masking(on_new_message: OnNewMessage) -> OnNewMessage:
     async def handle(message: UserMessage) -> Any:
         if isinstance(message.text, str):
             message.text = mask(message.text)
+        # Rasa stores the metadata with the user's event, so it is masked too.
+        message.metadata = masked_values(message.metadata)
         return await on_new_message(message)
 
     return handle

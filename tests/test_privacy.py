@@ -50,3 +50,32 @@ def test_user_is_told_what_was_removed():
     assert "ett personnummer och ett telefonnummer" in notice.text
     assert masked_kinds(message.text) == ["personnummer", "telefonnummer"]
     assert dialogue.privacy_notice(Message(text="hej")) is None
+
+
+def test_channels_mask_the_text_and_the_metadata_they_hand_rasa():
+    import asyncio
+
+    from rasa.core.channels.channel import UserMessage
+
+    from channels.connectors import masking
+
+    seen: list[UserMessage] = []
+
+    async def rasa(message: UserMessage) -> None:
+        seen.append(message)
+
+    message = UserMessage(
+        "ring 070-123 45 67",
+        sender_id="crm-1",
+        metadata={"note": "pnr 19800101-1234", "contacts": [{"mail": "anna.svensson@example.se"}], "count": 3},
+    )
+
+    async def deliver() -> None:
+        await masking(rasa)(message)
+
+    asyncio.run(deliver())
+    stored = seen[0]
+    assert "070-123 45 67" not in str(stored.text)
+    assert "19800101-1234" not in str(stored.metadata)
+    assert "anna.svensson@example.se" not in str(stored.metadata)
+    assert stored.metadata["count"] == 3
