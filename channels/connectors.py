@@ -63,11 +63,18 @@ def json_body_error(request: Request, sender_key: str = "sender") -> HTTPRespons
 
 # The routes keep the names the parent gives them (/webhooks/rest/...).
 class MaskedRestInput(RestInput):
+    def refusal(self, request: Request) -> HTTPResponse | None:
+        """Subclasses refuse requests here (e.g. without a token), before the body is looked at."""
+        return None
+
     def blueprint(self, on_new_message: OnNewMessage) -> Any:
         blueprint = super().blueprint(incoming(on_new_message))
 
-        async def check_body(request: Request) -> HTTPResponse | None:
-            return json_body_error(request) if request.method == "POST" else None
+        async def check_request(request: Request) -> HTTPResponse | None:
+            refused = self.refusal(request)
+            if refused is not None or request.method != "POST":
+                return refused
+            return json_body_error(request)
 
-        blueprint.middleware(check_body, "request")  # only this blueprint's routes
+        blueprint.middleware(check_request, "request")  # only this blueprint's routes
         return blueprint

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import hmac
 import os
-from typing import Any
 
 from sanic import response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.connectors import MaskedRestInput, OnNewMessage
+from channels.connectors import MaskedRestInput
 from channels.sessions import SENDER_PREFIX
 
 TOKEN_VARIABLE = "ASF_REST_TOKEN"
@@ -43,22 +42,15 @@ def refusal(configured: str, authorization: str | None, sender: object) -> tuple
 
 
 class TokenRestInput(MaskedRestInput):
-    def blueprint(self, on_new_message: OnNewMessage) -> Any:
-        token = os.environ.get(TOKEN_VARIABLE, "")
-        webhook = super().blueprint(on_new_message)
-
-        @webhook.middleware("request")
-        async def require_token(request: Request) -> HTTPResponse | None:
-            try:
-                body = request.json
-            except Exception:  # unreadable JSON is refused below or by the parent
-                body = None
-            sender = body.get("sender") if isinstance(body, dict) else None
-            refused = refusal(token, request.headers.get("authorization"), sender)
-            if refused is None:
-                return None
-            status, text = refused
-            headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-            return response.json({"error": text}, status=status, headers=headers)
-
-        return webhook
+    def refusal(self, request: Request) -> HTTPResponse | None:
+        try:
+            body = request.json
+        except Exception:  # unreadable JSON: the body check refuses it once the token is right
+            body = None
+        sender = body.get("sender") if isinstance(body, dict) else None
+        refused = refusal(os.environ.get(TOKEN_VARIABLE, ""), request.headers.get("authorization"), sender)
+        if refused is None:
+            return None
+        status, text = refused
+        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        return response.json({"error": text}, status=status, headers=headers)

@@ -73,6 +73,9 @@ def test_rest_refuses_requests_without_the_token(servers: Servers):
         response = requests.post(url, json=body, headers=headers, timeout=30)
         assert response.status_code == 401
         assert "Token saknas eller är fel" in response.json()["error"]
+    # The token is checked before the body: a stranger learns nothing about what the body should be.
+    garbage = requests.post(url, data=b"{not json", headers={"Content-Type": "application/json"}, timeout=30)
+    assert garbage.status_code == 401
     assert requests.post(url, json=body, headers=servers.rest_headers, timeout=30).status_code == 200
 
 
