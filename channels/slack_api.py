@@ -8,6 +8,8 @@ from typing import Any
 
 import aiohttp
 
+from channels.http_session import HttpSession
+
 logger = logging.getLogger(__name__)
 
 API_URL = "https://slack.com/api/"
@@ -21,22 +23,18 @@ class SlackApi:
     def __init__(self, token: str, base_url: str = API_URL) -> None:
         self.token = token
         self.base_url = base_url.rstrip("/") + "/"
-        self._session: aiohttp.ClientSession | None = None
-
-    def _client(self) -> aiohttp.ClientSession:
-        if self._session is None or self._session.closed:
-            self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
-        return self._session
+        self._http = HttpSession(timeout_seconds=30)
 
     async def close(self) -> None:
-        if self._session is not None:
-            await self._session.close()
+        await self._http.close()
 
     async def call(
         self, method: str, *, json_body: dict[str, Any] | None = None, form: dict[str, str] | None = None
     ) -> dict[str, Any]:
         headers = {"Authorization": f"Bearer {self.token}"}
-        async with self._client().post(self.base_url + method, json=json_body, data=form, headers=headers) as response:
+        async with self._http.get().post(
+            self.base_url + method, json=json_body, data=form, headers=headers
+        ) as response:
             body = await response.json(content_type=None)
         if not isinstance(body, dict) or not body.get("ok"):
             error = body.get("error") if isinstance(body, dict) else response.status
@@ -54,7 +52,7 @@ class SlackApi:
         ticket = await self.call("files.getUploadURLExternal", form={"filename": filename, "length": str(len(content))})
         form = aiohttp.FormData()
         form.add_field("file", content, filename=filename, content_type="application/octet-stream")
-        async with self._client().post(ticket["upload_url"], data=form) as response:
+        async with self._http.get().post(ticket["upload_url"], data=form) as response:
             if response.status != 200:
                 raise SlackError(f"file upload: HTTP {response.status}")
         files = json.dumps([{"id": ticket["file_id"], "title": title}])

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-import aiohttp
+from channels.http_session import HttpSession
 
 logger = logging.getLogger(__name__)
 
@@ -44,16 +44,10 @@ class Connector:
         self._token = ""
         self._expires = 0.0
         self._lock = asyncio.Lock()
-        self._session: aiohttp.ClientSession | None = None
-
-    def _client(self) -> aiohttp.ClientSession:
-        if self._session is None or self._session.closed:
-            self._session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=20))
-        return self._session
+        self._http = HttpSession(timeout_seconds=20)
 
     async def close(self) -> None:
-        if self._session is not None:
-            await self._session.close()
+        await self._http.close()
 
     async def token(self) -> str:
         async with self._lock:
@@ -65,7 +59,7 @@ class Connector:
                 "client_secret": self.settings.app_password,
                 "scope": SCOPE,
             }
-            async with self._client().post(self.settings.token_url, data=form) as response:
+            async with self._http.get().post(self.settings.token_url, data=form) as response:
                 body = await response.json(content_type=None)
                 if response.status != 200 or "access_token" not in body:
                     # The error text from Microsoft names the problem; it holds no secret.
@@ -86,6 +80,6 @@ class Connector:
             "replyToId": incoming.get("id"),
         }
         headers = {"Authorization": f"Bearer {await self.token()}"}
-        async with self._client().post(url, json=body, headers=headers) as response:
+        async with self._http.get().post(url, json=body, headers=headers) as response:
             if response.status >= 300:
                 logger.error("Bot Framework refused a reply (%s): %s", response.status, (await response.text())[:300])
