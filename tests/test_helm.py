@@ -128,3 +128,15 @@ def test_the_check_notices_a_literal_password_or_token():
         "extraEnv": [{"name": "ASF_REST_TOKEN", "value": "abc"}, {"name": "ASF_CONTACT", "value": "kansliet"}],
     }
     assert literal_secrets(values) == [".global.postgresql.postgresqlPassword", "extraEnv ASF_REST_TOKEN"]
+
+
+def test_only_the_rasa_pods_may_call_the_action_server(rasa: dict[str, Any], actions: dict[str, Any]):
+    policy = load("action-server-networkpolicy.yml")
+    assert policy["kind"] == "NetworkPolicy"
+    spec = policy["spec"]
+    assert spec["podSelector"]["matchLabels"].items() <= actions["podLabels"].items()
+    assert spec["policyTypes"] == ["Ingress"]
+    (rule,) = spec["ingress"]  # one rule: anything else is refused
+    (source,) = rule["from"]
+    assert source == {"podSelector": {"matchLabels": rasa["podLabels"]}}
+    assert rule["ports"] == [{"protocol": "TCP", "port": actions["applicationSettings"]["port"]}]
