@@ -15,6 +15,7 @@ from typing import Any
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
 from sanic import response
+from sanic.exceptions import PayloadTooLarge
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
@@ -22,6 +23,8 @@ from actions.privacy import mask
 from channels.guard import guarded, payload_error
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
+
+TOO_LARGE = "Anropet är för stort. Skicka ett kortare meddelande (högst några tusen tecken)."
 
 
 def masked_values(value: Any) -> Any:
@@ -77,4 +80,10 @@ class MaskedRestInput(RestInput):
             return json_body_error(request)
 
         blueprint.middleware(check_request, "request")  # only this blueprint's routes
+
+        # Sanic refuses bodies over SANIC_REQUEST_MAX_SIZE with an English page; say it in Swedish.
+        async def too_large(request: Request, error: Exception) -> HTTPResponse:
+            return response.json({"error": TOO_LARGE}, status=413)
+
+        blueprint.exception(PayloadTooLarge)(too_large)
         return blueprint
