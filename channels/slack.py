@@ -30,7 +30,7 @@ from channels.markup import unescape_slack
 from channels.outgoing import TurnCollector, plan
 from channels.slack_api import API_URL, SlackApi
 from channels.slack_blocks import SlackFile, answered, outputs
-from channels.slack_security import SeenEvents, is_authentic
+from channels.slack_security import is_authentic, seen_events
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ class SlackChannel(SlackInput):
             logger.warning("Slack channel not configured (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET): refusing requests.")
         # Test-only override: the tests point this at a local stand-in.
         self.api = SlackApi(self.token, os.environ.get("SLACK_API_URL", "").strip() or API_URL)
-        self.seen = SeenEvents()
+        self.seen = seen_events(os.environ)
         self._tasks: set[asyncio.Task[None]] = set()
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:

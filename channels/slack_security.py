@@ -6,6 +6,9 @@ import hashlib
 import hmac
 import time
 from collections import OrderedDict
+from collections.abc import Mapping
+
+import redis
 
 MAX_AGE = 5 * 60  # Slack's advice: refuse requests older than five minutes (replays)
 
@@ -31,7 +34,8 @@ class SeenEvents:
     """Event ids answered in the last hour, so Slack's retries never give a second answer.
 
     In memory: enough for the one Rasa process `make run` starts. Slack retries
-    within minutes, and an hour's ids are few.
+    within minutes, and an hour's ids are few. Several Rasa servers share
+    `RedisSeenEvents` instead (see `seen_events`).
     """
 
     def __init__(self, ttl: float = 3600, limit: int = 10000) -> None:
@@ -48,3 +52,33 @@ class SeenEvents:
             return False
         self._seen[event_id] = now
         return True
+
+
+class RedisSeenEvents:
+    """The same in Redis, shared by every Rasa server: a retry may reach another server.
+
+    Synchronous like Rasa's own Redis lock store, which already sits on this path.
+    """
+
+    def __init__(self, client: redis.Redis, ttl: int = 3600) -> None:
+        self.client = client
+        self.ttl = ttl
+
+    def first_time(self, event_id: str) -> bool:
+        # SET NX is atomic: of two servers that get the same event, exactly one wins.
+        return bool(self.client.set(f"asf:slack-event:{event_id}", 1, nx=True, ex=self.ttl))
+
+
+def seen_events(environ: Mapping[str, str]) -> SeenEvents | RedisSeenEvents:
+    """Redis when the lock store uses it (REDIS_HOST, as in endpoints.yml), else memory."""
+    host = environ.get("REDIS_HOST", "").strip()
+    if not host:
+        return SeenEvents()
+    client = redis.Redis(
+        host=host,
+        port=int(environ.get("REDIS_PORT") or 6379),
+        password=environ.get("REDIS_PASSWORD") or None,
+        db=int(environ.get("REDIS_DB") or 1),
+        socket_timeout=2,
+    )
+    return RedisSeenEvents(client)

@@ -18,9 +18,10 @@ from actions.turns import State
 from channels.markup import slack_mrkdwn, teams_markdown
 from channels.outgoing import Memo, Text, plan
 from channels.slack_blocks import ACTIONS_PER_BLOCK, SECTION_CHARS, SlackFile, SlackMessage, outputs
-from channels.slack_security import SeenEvents, is_authentic, signature
+from channels.slack_security import RedisSeenEvents, SeenEvents, is_authentic, seen_events, signature
 from channels.teams import user_text
 from channels.teams_cards import MAX_BUTTONS, activities
+from tests.services import redis_server
 from tests.test_engine import CASES
 
 
@@ -134,6 +135,22 @@ def test_slack_signature_check(secret: str, age: int, expected: bool):
 def test_an_event_id_is_answered_once():
     seen = SeenEvents()
     assert seen.first_time("Ev1") and not seen.first_time("Ev1") and seen.first_time("Ev2")
+
+
+def test_without_redis_the_answered_events_are_kept_in_memory():
+    assert isinstance(seen_events({}), SeenEvents)
+
+
+def test_with_redis_a_retry_reaching_another_server_is_not_answered_again(tmp_path):
+    # Two Rasa servers behind nginx: Slack's retry of an event may land on the other one.
+    with redis_server(tmp_path) as redis:
+        environ = {"REDIS_HOST": redis.host, "REDIS_PORT": str(redis.port)}
+        first_server, second_server = seen_events(environ), seen_events(environ)
+        assert isinstance(first_server, RedisSeenEvents)
+        assert first_server.first_time("Ev1")
+        assert not second_server.first_time("Ev1")
+        assert not first_server.first_time("Ev1")
+        assert second_server.first_time("Ev2")
 
 
 def test_teams_text_without_mentions_or_html_and_from_card_values():
