@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need (a browser and the servers of the
-# scale-out set-up). Skipped when they are all there; never needed by `make run`.
+# scale-out set-up). Skipped when they are all there. Of these, `make run` needs
+# only Node.js and npm (for the page's libraries, scripts/web_vendor.sh).
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
