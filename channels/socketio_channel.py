@@ -67,6 +67,7 @@ class SignedSocketIOInput(SocketIOInput):
 
     def blueprint(self, on_new_message: OnNewMessage) -> Any:
         secret = sessions.secret_from_environment()
+        max_age = sessions.max_age_from_environment()
         handle = incoming(on_new_message)
         namespace = self.namespace
         # No CORS handling here: the widget talks over WebSocket, and the signed session,
@@ -83,7 +84,7 @@ class SignedSocketIOInput(SocketIOInput):
         async def session_request(sid: str, data: Any) -> None:
             asked = data if isinstance(data, dict) else {}
             session_id, token = asked.get("session_id"), asked.get("session_token")
-            resumed = sessions.is_valid(secret, session_id, token)
+            resumed = sessions.is_valid(secret, session_id, token, max_age=max_age)
             if not resumed:
                 if session_id:
                     logger.info("socket.io: refused a session id without a valid token; a new session was given")

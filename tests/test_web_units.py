@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from http.server import ThreadingHTTPServer
 
@@ -25,7 +26,26 @@ def test_a_new_session_verifies_only_with_its_own_token():
     assert not sessions.is_valid(SECRET, session_id, other_token)  # someone else's token
     assert not sessions.is_valid(SECRET, session_id, token[:-1] + ("0" if token[-1] != "0" else "1"))
     assert not sessions.is_valid(b"another secret", session_id, token)  # after a restart with a new secret
-    assert not sessions.is_valid(SECRET, "rest-user", sessions.sign(SECRET, "rest-user"))
+    assert not sessions.is_valid(SECRET, "rest-user", sessions.sign(SECRET, "rest-user", int(time.time())))
+
+
+def test_a_token_resumes_its_conversation_only_for_a_limited_time():
+    issued = 1_800_000_000
+    session_id, token = sessions.new_session(SECRET, now=issued)
+    assert sessions.is_valid(SECRET, session_id, token, now=issued + 3600, max_age=12 * 3600)
+    assert not sessions.is_valid(SECRET, session_id, token, now=issued + 12 * 3600 + 1, max_age=12 * 3600)
+    assert not sessions.is_valid(SECRET, session_id, token, now=issued - 60)  # issued in the future
+    # The time is part of what is signed: moving it forward breaks the signature.
+    later = str(issued + 3600) + token[token.index(".") :]
+    assert not sessions.is_valid(SECRET, session_id, later, now=issued + 3600)
+    assert not sessions.is_valid(SECRET, session_id, "not-a-number." + token.split(".")[1], now=issued)
+
+
+def test_the_session_lifetime_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("ASF_SESSION_HOURS", "0.5")
+    assert sessions.max_age_from_environment() == 1800
+    monkeypatch.delenv("ASF_SESSION_HOURS")
+    assert sessions.max_age_from_environment() == 12 * 3600
 
 
 def test_the_secret_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch):
