@@ -62,6 +62,18 @@ def user_text(activity: dict[str, Any]) -> str:
     return html.unescape(_TAG.sub("", _MENTION.sub("", text))).strip()
 
 
+GREETING = "/greet"  # what the bot "hears" when it is added, so it introduces itself
+
+
+def bot_was_added(activity: dict[str, Any]) -> bool:
+    """Teams says so with a conversationUpdate naming the bot among the added members."""
+    if activity.get("type") != "conversationUpdate":
+        return False
+    bot = (activity.get("recipient") or {}).get("id")
+    added = activity.get("membersAdded") or []
+    return bool(bot) and any(isinstance(member, dict) and member.get("id") == bot for member in added)
+
+
 def sender_id(activity: dict[str, Any]) -> str:
     """One Rasa conversation per Teams user and Teams conversation, without storing Teams' ids."""
     key = f"{activity['conversation']['id']}|{activity['from']['id']}"
@@ -106,9 +118,15 @@ class TeamsChannel(BotFrameworkInput):
             except Refused as why:
                 logger.warning("Refused a Teams request: %s", why)
                 return response.text("Begäran kunde inte verifieras.", status=401)
-            if activity.get("type") != "message" or not {"conversation", "from", "serviceUrl"} <= activity.keys():
+            if not {"conversation", "from", "serviceUrl"} <= activity.keys():
                 return response.text("", status=200)
-            text = user_text(activity)
+            text = (
+                GREETING
+                if bot_was_added(activity)
+                else user_text(activity)
+                if activity.get("type") == "message"
+                else ""
+            )
             if not text:
                 return response.text("", status=200)
             collector = TurnCollector(self.name())

@@ -142,6 +142,23 @@ def test_teams_answers_in_swedish_with_buttons_using_a_single_tenant_token(setup
     assert request["scope"] == "https://api.botframework.com/.default"
 
 
+def test_teams_greets_when_the_bot_is_added_and_not_when_someone_else_is(setup: Setup):
+    user = TeamsUser(setup, "installs")
+    added = user.activity()
+    added.update(type="conversationUpdate", membersAdded=[{"id": f"28:{APP_ID}"}])
+    before = len(user.replies())
+    assert user.post(added).status_code == 200
+    greeting = user.replies()[before:]
+    assert any("Hej! Jag hjälper dig" in r["text"] for r in greeting)
+    assert ("Bedöm en insats", "/start_assessment") in [b for r in greeting for b in card_buttons(r)]
+
+    other = TeamsUser(setup, "colleague")
+    someone = other.activity()
+    someone.update(type="conversationUpdate", membersAdded=[{"id": "29:a-colleague"}])
+    assert other.post(someone).status_code == 200
+    assert other.replies() == []
+
+
 def test_teams_shows_every_option_of_a_question_with_more_than_six(setup: Setup):
     user = TeamsUser(setup, "many")
     user.say("/start_assessment")
