@@ -27,6 +27,7 @@ from typing import Any
 import aiohttp
 from rasa.core.channels.channel import UserMessage
 
+from channels.http_session import HttpSession
 from channels.language import looks_english
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
@@ -104,16 +105,14 @@ def action_server_probe(webhook_url: str | None, seconds: float = 2.0) -> Probe:
     Without a URL there is nothing to check.
     """
 
-    sessions: list[aiohttp.ClientSession] = []  # one, made inside the server's event loop on first use
+    http = HttpSession(timeout_seconds=seconds)
 
     async def probe() -> bool:
         if not webhook_url:
             return True
         url = webhook_url.rsplit("/webhook", 1)[0] + "/health"
-        if not sessions or sessions[0].closed:
-            sessions[:] = [aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=seconds))]
         try:
-            async with sessions[0].get(url) as response:
+            async with http.get().get(url) as response:
                 return response.status == 200
         except (aiohttp.ClientError, asyncio.TimeoutError):
             return False
