@@ -38,7 +38,7 @@ from pathlib import Path
 
 import requests
 
-from tests.servers import ROOT, free_port
+from tests.servers import ROOT, free_port, started_process
 from tests.services import postgres_server, redis_server
 
 NGINX = Path("/usr/sbin/nginx")
@@ -117,32 +117,6 @@ http {{
 """
 
 
-@contextmanager
-def _process(command: list[str], env: Mapping[str, str], log: Path, ready: str, seconds: float) -> Iterator[None]:
-    """Runs a command in its own process group until the block ends (SIGINT, as Ctrl-C)."""
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            command, cwd=ROOT, env=dict(env), stdout=out, stderr=subprocess.STDOUT, start_new_session=True
-        )
-    try:
-        deadline = time.monotonic() + seconds
-        while ready not in log.read_text(errors="replace"):
-            if process.poll() is not None:
-                raise RuntimeError(f"{' '.join(command)} stoppade under starten:\n{log.read_text(errors='replace')}")
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"{' '.join(command)} startade inte inom {seconds:.0f} s; se {log}.")
-            time.sleep(0.3)
-        yield
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGINT)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
-
-
 def _wait_for_http(url: str, seconds: float) -> None:
     deadline = time.monotonic() + seconds
     while True:
@@ -194,7 +168,7 @@ def running_cluster(home: Path, replicas: int = 2, extra_env: Mapping[str, str] 
             "ACTION_SERVER_URL": f"http://127.0.0.1:{action_port}/webhook",
         }
         stack.enter_context(
-            _process(
+            started_process(
                 ["bash", "scripts/run.sh", "--actions"],
                 {**shared, "ASF_LOGS": str(logs / "actions")},
                 logs / "actions-run.log",
@@ -207,7 +181,7 @@ def running_cluster(home: Path, replicas: int = 2, extra_env: Mapping[str, str] 
         # so that no two servers race to create them.
         for number, address in enumerate(addresses, start=1):
             stack.enter_context(
-                _process(
+                started_process(
                     ["bash", "scripts/run.sh", "--rasa"],
                     {**shared, "RASA_PORT": address.rsplit(":", 1)[1], "ASF_LOGS": str(logs / f"rasa-{number}")},
                     logs / f"rasa-{number}-run.log",

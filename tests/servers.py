@@ -8,7 +8,7 @@ import signal
 import socket
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,6 +57,34 @@ class Servers:
 
 
 @contextmanager
+def started_process(
+    command: list[str], env: Mapping[str, str], log: Path, ready: str, seconds: float
+) -> Iterator[subprocess.Popen[bytes]]:
+    """Runs `command` in its own process group once `ready` is in its log; stops it as Ctrl-C does."""
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=dict(env), stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    try:
+        deadline = time.monotonic() + seconds
+        while ready not in log.read_text(errors="replace"):
+            if process.poll() is not None:
+                raise RuntimeError(f"{' '.join(command)} stoppade under starten:\n{log.read_text(errors='replace')}")
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{' '.join(command)} startade inte inom {seconds:.0f} s; se {log}.")
+            time.sleep(0.3)
+        yield process
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+
+@contextmanager
 def running_servers(tmp: Path, extra_env: dict[str, str] | None = None) -> Iterator[Servers]:
     ports = {"RASA_PORT": free_port(), "ACTION_PORT": free_port(), "WEB_PORT": free_port()}
     env = {
@@ -68,31 +96,11 @@ def running_servers(tmp: Path, extra_env: dict[str, str] | None = None) -> Itera
     }
     env.pop("ACTION_SERVER_URL", None)
     log = tmp / "run.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            ["bash", "scripts/run.sh"], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+    with started_process(["bash", "scripts/run.sh"], env, log, "Assistenten är igång", 240) as process:
+        yield Servers(
+            f"http://127.0.0.1:{ports['RASA_PORT']}",
+            f"http://127.0.0.1:{ports['WEB_PORT']}",
+            process,
+            log,
+            env["ASF_REST_TOKEN"],
         )
-    servers = Servers(
-        f"http://127.0.0.1:{ports['RASA_PORT']}",
-        f"http://127.0.0.1:{ports['WEB_PORT']}",
-        process,
-        log,
-        env["ASF_REST_TOKEN"],
-    )
-    try:
-        deadline = time.monotonic() + 240
-        while "Assistenten är igång" not in log.read_text(errors="replace"):
-            if process.poll() is not None:
-                raise RuntimeError(f"run.sh stopped:\n{log.read_text(errors='replace')}")
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"run.sh did not start in time:\n{log.read_text(errors='replace')}")
-            time.sleep(0.5)
-        yield servers
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGINT)  # what Ctrl-C sends
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
