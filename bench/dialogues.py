@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,16 @@ def scripts() -> list[tuple[str, list[str]]]:
     return found
 
 
+def percentile(values: Sequence[float], share: float) -> float:
+    """The value below which `share` of the values lie (nearest rank); NaN for none."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
 @dataclass
 class Run:
     latencies: list[float]
@@ -32,8 +43,7 @@ class Run:
     errors: int
 
     def percentile(self, share: float) -> float:
-        ordered = sorted(self.latencies)
-        return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
+        return percentile(self.latencies, share)
 
     @property
     def throughput(self) -> float:
@@ -41,7 +51,7 @@ class Run:
 
     @property
     def p50(self) -> float:
-        return statistics.median(self.latencies) if self.latencies else float("nan")
+        return median(self.latencies)
 
 
 def run(url: str, headers: dict[str, str], conversations: int, concurrency: int, tag: str) -> Run:

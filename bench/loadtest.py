@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -35,7 +34,7 @@ from typing import TYPE_CHECKING
 
 import requests
 
-from bench.dialogues import scripts
+from bench.dialogues import median, percentile, scripts
 
 if TYPE_CHECKING:
     from scripts.cluster import Cluster
@@ -146,11 +145,6 @@ def run_phase(name: str, url: str, token: str, plans: Sequence[Plan], seconds: f
     return Phase(name, done, time.perf_counter() - start)
 
 
-def percentile(values: Sequence[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
-
-
 def replica_shares(access_log: Path) -> Counter[str]:
     """Webhook requests per Rasa server, from nginx's log ($upstream_addr)."""
     shares: Counter[str] = Counter()
@@ -212,7 +206,7 @@ def summary(phase: Phase) -> str:
     return (
         f"{phase.name}: {len(phase.conversations)} samtal, {phase.messages} meddelanden, "
         f"{phase.errors} fel, {phase.wrong} fel bedömningar, "
-        f"p50 {ms(statistics.median(lat) if lat else float('nan'))} ms, p95 {ms(percentile(lat, 0.95))} ms, "
+        f"p50 {ms(median(lat))} ms, p95 {ms(percentile(lat, 0.95))} ms, "
         f"{len(lat) / phase.wall if phase.wall else 0:.1f} meddelanden/s, {phase.wall:.0f} s"
     )
 
@@ -222,7 +216,7 @@ def growth(phase: Phase) -> tuple[float, float]:
     rounds = max(len(c.plan.assessments) for c in phase.conversations)
     first = [s for c in phase.conversations for n, s in c.latencies if n == 0]
     last = [s for c in phase.conversations for n, s in c.latencies if n == rounds - 1]
-    return statistics.median(first) if first else float("nan"), statistics.median(last) if last else float("nan")
+    return median(first), median(last)
 
 
 @dataclass
@@ -281,7 +275,7 @@ def report(load: Load) -> str:
         f"Långa samtal: p50 {ms(first)} ms i första bedömningen, {ms(last)} ms i sista",
         f"Totalt: {len(load.burst.conversations) + len(load.long.conversations)} samtal, "
         f"{load.burst.messages + load.long.messages} meddelanden, {load.burst.errors + load.long.errors} fel, "
-        f"p50 {ms(statistics.median(total) if total else float('nan'))} ms, p95 {ms(percentile(total, 0.95))} ms",
+        f"p50 {ms(median(total))} ms, p95 {ms(percentile(total, 0.95))} ms",
         "Andel per Rasa-server (nginx): "
         + ", ".join(f"{addr} {n} ({100 * n / requests_total:.0f} %)" for addr, n in sorted(load.shares.items())),
         "Databasen (PostgreSQL): "
