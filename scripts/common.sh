@@ -22,3 +22,6 @@ hash_inputs() {
 model_path() {
   echo "models/asf-$(hash_inputs config.yml domain.yml data nlp/entity_patterns.yml nlp/build_spacy_sv.py).tar.gz"
 }
+
+# A fresh random secret (64 hex digits) for a value the operator did not set.
+random_secret() { "$BIN/python" -c 'import secrets; print(secrets.token_hex(32))'; }

@@ -32,7 +32,7 @@ export SANIC_HOST=$HOST  # rasa-sdk binds to this instead of 0.0.0.0
 # secret (actions/gate.py), which Rasa sends (endpoints.yml). A new random one per start unless
 # set; scripts/cluster.py gives the action server and every Rasa server the same one.
 if [ -z "${ACTION_SERVER_TOKEN:-}" ]; then
-  ACTION_SERVER_TOKEN=$("$BIN/python" -c 'import secrets; print(secrets.token_urlsafe(32))')
+  ACTION_SERVER_TOKEN=$(random_secret)
 fi
 export ACTION_SERVER_TOKEN
 # Sanic refuses larger request bodies with 413 (its own default is 100 MB). The action server
@@ -43,7 +43,7 @@ export PYTHONPATH=$PWD${PYTHONPATH:+:$PYTHONPATH}  # the channels in credentials
 RASA_PUBLIC_URL=${RASA_PUBLIC_URL:-http://$HOST:$RASA_PORT}  # where browsers reach the Rasa server
 if [ -z "${ASF_SESSION_SECRET:-}" ]; then
   # Signs the web chat's sessions; a new one per start ends open conversations on the page.
-  ASF_SESSION_SECRET=$("$BIN/python" -c 'import secrets; print(secrets.token_hex(32))')
+  ASF_SESSION_SECRET=$(random_secret)
   export ASF_SESSION_SECRET
   session_note="ASF_SESSION_SECRET är inte satt: samtal på webbsidan fortsätter inte efter en omstart."
 fi
