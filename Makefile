@@ -1,8 +1,9 @@
-# One place for every command people, hooks and CI use. `make help` lists them.
+# One place for every command people, hooks and CI use. `make help` lists them (in Swedish).
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 VENV      := .venv
+EDITOR_PY := .venv-editor/bin/python
 BIN       := $(VENV)/bin
 PY        := $(BIN)/python
 export TF_CPP_MIN_LOG_LEVEL ?= 3
@@ -12,82 +13,88 @@ export RASA_TELEMETRY_ENABLED := false
 
 SPACY_DIR := models/spacy-sv
 
-.PHONY: help install system web spacy train run shell test lint typecheck validate walk diagram evaluate bench profile loadtest cluster purge rasa-validate rasa-test pytest teams-package screenshot clean
+.PHONY: help install editor unit system web spacy train run shell test lint typecheck validate walk diagram evaluate bench profile loadtest cluster purge rasa-validate rasa-test pytest teams-package screenshot clean
 
-help: ## list the targets
+help: ## visar kommandona
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-install: ## create .venv from the pinned lock file (skipped when nothing changed)
+install: ## skapar .venv från låsfilen (hoppas över när inget har ändrats)
 	@bash scripts/install.sh
 
-system: ## install the Debian packages the tests need (Chromium, PostgreSQL, Redis, nginx, Node.js)
+editor: ## skapar .venv-editor med bara det som trädets verktyg behöver (requirements/editor.txt)
+	@bash scripts/install_editor.sh
+
+system: ## installerar Debianpaketen som testerna behöver (Chromium, PostgreSQL, Redis, nginx, Node.js)
 	@bash scripts/install_system.sh
 
-web: ## the page's JavaScript libraries from npm into web/vendor (skipped when nothing changed)
+web: ## hämtar sidans JavaScript-bibliotek från npm till web/vendor (hoppas över när inget har ändrats)
 	@bash scripts/web_vendor.sh
 
-spacy: install ## build the Swedish spaCy pipeline (skipped when nothing changed)
+spacy: install ## bygger den svenska spaCy-pipelinen (hoppas över när inget har ändrats)
 	@bash scripts/build_spacy.sh
 
-train: spacy ## train the Rasa model (skipped when its inputs did not change)
+train: spacy ## tränar Rasa-modellen (hoppas över när indata inte har ändrats)
 	@bash scripts/train.sh
 
-run: train web ## start the assistant: action server, Rasa server and the intranet page
+run: train web ## startar assistenten: action-servern, Rasa-servern och intranätsidan
 	@bash scripts/run.sh
 
-shell: train ## chat with the assistant in the terminal
+shell: train ## chatta med assistenten i terminalen
 	@bash scripts/run.sh --shell
 
-validate: install ## check the decision tree and the training cases, in plain Swedish
-	@$(PY) -m actions.guidance validate && $(PY) -m actions.training validate
+validate: editor ## kontrollerar beslutsträdet och övningsfallen, på vanlig svenska (bara PyYAML och jsonschema behövs)
+	@$(EDITOR_PY) -m asf.guidance validate && $(EDITOR_PY) -m asf.training validate
 
-walk: install ## answer the tree's questions in the terminal, without Rasa
-	@$(PY) -m actions.guidance walk
+walk: editor ## svara på trädets frågor i terminalen, utan Rasa
+	@$(EDITOR_PY) -m asf.guidance walk
 
-diagram: install ## draw the tree as docs/beslutstrad.svg
-	@$(PY) -m actions.guidance.diagram docs/beslutstrad.svg && echo "Skrev docs/beslutstrad.svg"
+diagram: editor ## ritar trädet som docs/beslutstrad.svg
+	@$(EDITOR_PY) -m asf.guidance.diagram docs/beslutstrad.svg && echo "Skrev docs/beslutstrad.svg"
 
-lint: install ## ruff
-	@$(BIN)/ruff check actions bench channels nlp rasa_sdk_plugins tests scripts && $(BIN)/ruff format --check actions bench channels nlp rasa_sdk_plugins tests scripts
+lint: install ## ruff (lint och format)
+	@$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
 typecheck: install ## mypy (strict)
 	@$(BIN)/mypy
 
-rasa-validate: spacy ## rasa data validate, failing on any warning
+rasa-validate: spacy ## rasa data validate, som fallerar på varningar
 	@bash scripts/rasa_validate.sh
 
-rasa-test: train ## rasa test on the test stories
+rasa-test: train ## rasa test på testberättelserna
 	@bash scripts/rasa_test.sh
 
-evaluate: train ## intent and entity scores on the held-out NLU test set
+evaluate: train ## avsikter och entiteter på NLU-testmängden som hålls utanför träningen
 	@$(PY) scripts/evaluate_nlu.py
 
-bench: train ## speed and accuracy: this project (A) against Rasa's stock configuration (B)
+bench: train ## hastighet och träffsäkerhet: projektet (A) mot Rasas standardkonfiguration (B)
 	@$(PY) -m bench.run
 
-profile: train ## where the Rasa and action servers spend CPU under load (py-spy)
+profile: train ## var Rasa- och action-servern lägger sin CPU-tid under last (py-spy)
 	@$(PY) -m bench.profile
 
-pytest: train system web ## the pytest suite (engine, actions, servers)
+unit: install ## enhetstesterna: inga servrar, ingen tränad modell, inga Debianpaket eller npm (under 30 s)
+	@bash scripts/pytest.sh tests/unit -q
+
+pytest: train system web ## alla pytest-tester: enhetstester och systemtester med riktiga servrar
 	@bash scripts/pytest.sh
 
-screenshot: train system web ## retake docs/skarmbild-intranat.png with the browser test
-	@UPDATE_SCREENSHOT=1 bash scripts/pytest.sh tests/test_web.py -q -k across_a_reload
+screenshot: train system web ## tar om docs/skarmbild-intranat.png med webbläsartestet
+	@UPDATE_SCREENSHOT=1 bash scripts/pytest.sh tests/system/test_web.py -q -k across_a_reload
 
-test: lint typecheck validate rasa-validate pytest rasa-test ## everything that checks the project (CI runs this)
+test: lint typecheck validate rasa-validate pytest rasa-test ## allt som kontrollerar projektet (det CI kör)
 	@echo "make test: allt gick igenom."
 
-cluster: train system ## several Rasa servers behind nginx with PostgreSQL and Redis (REPLICAS=2)
+cluster: train system ## flera Rasa-servrar bakom nginx med PostgreSQL och Redis (REPLICAS=2)
 	@$(PY) -m scripts.cluster
 
-loadtest: train system ## 200 concurrent assessments over the cluster; checks nothing was lost (REPLICAS, CONVERSATIONS)
+loadtest: train system ## 200 samtidiga bedömningar mot klustret; kontrollerar att inget gick förlorat (REPLICAS, CONVERSATIONS)
 	@$(PY) -m bench.loadtest
 
-purge: install ## delete conversations older than DAYS days (default 90) from the tracker store
-	@$(PY) scripts/purge_conversations.py --days $${DAYS:-90}
+purge: install ## tar bort samtal äldre än DAYS dagar (90 om inget anges) ur databasen
+	@$(PY) -m scripts.purge_conversations --days $${DAYS:-90}
 
-teams-package: install ## the Teams app package (manifest and icons, zipped) in dist/teams/, from TEAMS_APP_ID
+teams-package: install ## Teams-appens paket (manifest och ikoner i en zip) i dist/teams/, från TEAMS_APP_ID
 	@$(PY) scripts/teams_package.py
 
-clean: ## remove trained models, the spaCy pipeline and local data (keeps .venv)
+clean: ## tar bort tränade modeller, spaCy-pipelinen och lokala data (behåller .venv)
 	rm -rf models results var

@@ -1,6 +1,6 @@
 """Rasa SDK actions: tracker -> dialogue turn -> dispatcher.
 
-Each action reads the assessment state from slots, lets actions.dialogue decide
+Each action reads the assessment state from slots, lets asf.dialogue decide
 what to say, sends it and stores the new state. No logic lives here.
 """
 
@@ -15,9 +15,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import dialogue
-from actions.training import flow as training
-from actions.turns import Message, State, Turn
+from asf import dialogue
+from asf.training import flow as training
+from asf.turns import Message, State, Turn
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ StepFunction = Callable[[State, Message], Turn]
 
 
 class DialogueAction(Action, metaclass=ABCMeta):
-    """Runs one step of actions.dialogue (or of the training flow) for the latest message.
+    """Runs one step of asf.dialogue (or of the training flow) for the latest message.
 
     Abstract, so rasa-sdk registers only the actions made by `_action` below.
     """

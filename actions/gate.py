@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hmac
 import logging
-import os
 from typing import Any
 
 import pluggy
@@ -18,8 +17,10 @@ from sanic import Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from asf import settings
+
 HEADER = "X-Action-Token"
-TOKEN_VARIABLE = "ACTION_SERVER_TOKEN"
+TOKEN_VARIABLE = settings.ACTION_TOKEN_VARIABLE
 OPEN_PATHS = frozenset({"/health"})  # run.sh and the channels' guard probe it; it tells nothing
 
 logger = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ def attach_gate(app: Sanic, token: str) -> None:
 
 @hookimpl
 def attach_sanic_app_extensions(app: Sanic) -> None:
-    token = os.environ.get(TOKEN_VARIABLE, "")
+    token = settings.action_server_token()
     if not token:
         logger.error(
             "%s saknas: action-servern nekar alla anrop. Starta med scripts/run.sh (make run).", TOKEN_VARIABLE

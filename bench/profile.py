@@ -14,8 +14,8 @@ import threading
 from pathlib import Path
 
 from bench.dialogues import run as run_dialogues
+from devtools.servers import running_servers
 from scripts.evaluate_nlu import current_model
-from tests.servers import running_servers
 
 ROOT = Path(__file__).resolve().parent.parent
 PY_SPY = ROOT / ".venv" / "bin" / "py-spy"

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.dialogues import run as run_dialogues
+from devtools.servers import running_servers
 from scripts.evaluate_nlu import current_model, evaluate
-from tests.servers import running_servers
 
 ROOT = Path(__file__).resolve().parent.parent
 STOCK_CONFIG = ROOT / "bench" / "stock_config.yml"
@@ -38,8 +38,8 @@ class Figures:
 
 def engine_walk_time() -> float:
     """Seconds for one full walk of the tree to an outcome (best of repeated runs)."""
-    from actions.guidance.engine import walk
-    from actions.guidance.loader import default_tree
+    from asf.guidance.engine import walk
+    from asf.guidance.loader import default_tree
 
     tree = default_tree()
     answers = {

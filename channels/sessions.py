@@ -11,27 +11,26 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import secrets
 import time
 import uuid
 
-SECRET_VARIABLE = "ASF_SESSION_SECRET"
-HOURS_VARIABLE = "ASF_SESSION_HOURS"
+from asf import settings
+
 DEFAULT_MAX_AGE = 12 * 3600
 SENDER_PREFIX = "web-"  # socket.io sender ids; the REST channel refuses them
 
 
 def secret_from_environment() -> bytes:
     """The signing secret; a random one (sessions then end with the process) when none is set."""
-    value = os.environ.get(SECRET_VARIABLE, "")
+    value = settings.session_secret()
     return value.encode("utf-8") if value else secrets.token_bytes(32)
 
 
 def max_age_from_environment() -> int:
     """How long a token may resume its conversation, in seconds (ASF_SESSION_HOURS, default 12)."""
-    hours = os.environ.get(HOURS_VARIABLE, "").strip()
-    return int(float(hours) * 3600) if hours else DEFAULT_MAX_AGE
+    hours = settings.session_hours()
+    return int(hours * 3600) if hours is not None else DEFAULT_MAX_AGE
 
 
 def sign(secret: bytes, session_id: str, issued: int) -> str:

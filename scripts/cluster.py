@@ -38,8 +38,8 @@ from pathlib import Path
 
 import requests
 
-from tests.servers import ROOT, free_port, started_process
-from tests.services import postgres_server, redis_server
+from devtools.servers import ROOT, free_port, started_process
+from devtools.services import postgres_server, redis_server
 
 NGINX = Path("/usr/sbin/nginx")
 

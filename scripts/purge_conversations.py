@@ -4,7 +4,7 @@ Chat logs may be allmänna handlingar and can hold personal data; how long they
 are kept is the running organisation's decision. This command applies it to
 Rasa's SQL tracker store (the `events` table).
 
-    python scripts/purge_conversations.py --days 90 [--db var/tracker.db | --url postgresql://...] [--dry-run]
+    python -m scripts.purge_conversations --days 90 [--db var/tracker.db | --url postgresql://...] [--dry-run]
 
 Without --db or --url it purges the store Rasa uses: TRACKER_URL (SQLite or
 PostgreSQL, see endpoints.yml), else the SQLite file TRACKER_DB.
@@ -18,6 +18,8 @@ import sys
 import time
 
 import sqlalchemy as sa
+
+from asf import settings
 
 
 def purge(engine: sa.engine.Engine, days: float, dry_run: bool = False, now: float | None = None) -> list[str]:
@@ -40,7 +42,7 @@ def database_url(url: str | None, db: str | None) -> str:
         return url
     if db:
         return f"sqlite:///{db}"
-    return os.environ.get("TRACKER_URL") or f"sqlite:///{os.environ.get('TRACKER_DB', 'var/tracker.db')}"
+    return settings.tracker_url()
 
 
 def main(argv: list[str]) -> int:

@@ -101,7 +101,7 @@ alive() {  # kill -0 also succeeds for a process that has died but is not yet re
 
 # Waits until one of the processes stops, then stops the rest (via the EXIT trap). A stopped
 # action server is started again instead (meanwhile the channels tell users to wait,
-# channels/guard.py), unless it stopped five times within a minute.
+# channels/core/guard.py), unless it stopped five times within a minute.
 wait_any() {
   local restarts=() others pid
   while true; do

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from actions.guidance.loader import default_tree
-from actions.guidance.model import Tree
+from asf.guidance.loader import default_tree
+from asf.guidance.model import Tree
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,5 @@
 // The ASF assistant's chat widget: Rasa's socket.io channel with signed sessions
-// (channels/socketio_channel.py). One script tag embeds it on any page:
+// (channels/socketio.py). One script tag embeds it on any page:
 //   <script src="https://<page server>/chat.js" data-server="https://<rasa server>"></script>
 // Everything users and the bot send is rendered with textContent, never as HTML.
 (function () {

@@ -1,0 +1,596 @@
+"""Render the guidance decision tree as a standalone SVG picture.
+
+The drawing is layered top to bottom: a node's layer is its longest distance
+from ``start``. Every answer option gets its own label slot in a row below its
+question, and edges that skip rows pass through invisible waypoints, so labels
+never overlap and no line runs through a box.
+
+Usage::
+
+    python -m asf.guidance.diagram OUT.svg [TREE.yml]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import re
+import textwrap
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+from xml.sax.saxutils import escape
+
+from asf import settings
+
+__all__ = ["DEFAULT_TREE", "TITLE", "VERDICTS", "VerdictStyle", "main", "render_svg"]
+
+DEFAULT_TREE = settings.content_dir() / "tree.yml"
+TITLE = "Beslutsträdet för finansiering av insatser kopplade till sociala företag"
+
+
+class VerdictStyle(NamedTuple):
+    name: str
+    fill: str
+    stroke: str
+
+
+VERDICTS: dict[str, VerdictStyle] = {
+    "financeable": VerdictStyle("Kan finansieras", "#d7f0d2", "#2e7d32"),
+    "conditional": VerdictStyle("Kan finansieras på villkor", "#fff4c2", "#b7950b"),
+    "not_financeable": VerdictStyle("Bör inte finansieras", "#f9d6d5", "#c62828"),
+    "out_of_scope": VerdictStyle("Täcks inte av vägledningen", "#e6e6e6", "#616161"),
+}
+
+TEXT_COLOUR = "#1a1a1a"
+EDGE_COLOUR = "#555555"
+QUESTION_FILL = "#eef3fa"
+QUESTION_STROKE = "#2f5d8a"
+
+FONT_SIZE = 12
+LINE_HEIGHT = 15
+ASCENT = 11  # baseline offset of a 12px line inside its 15px line box
+# Glyph widths (px) for estimating text width; measured on DejaVu Sans, one
+# of the widest common sans-serif fonts, so boxes also fit narrower ones.
+CHAR_WIDTH = 7.4
+NARROW_CHAR = 4.2
+WIDE_CHAR = 11.0
+UPPER_CHAR = 8.6
+BOLD_FACTOR = 1.15
+NODE_WRAP = 28
+LABEL_LIMIT = 30
+LABEL_WRAP = 20
+NODE_PAD_X = 10
+NODE_PAD_Y = 8
+LABEL_PAD_X = 4
+LABEL_PAD_Y = 3
+WAYPOINT_WIDTH = 8
+H_GAP = 20
+MIN_V_GAP = 28
+MAX_V_GAP = 100
+MARGIN = 20
+LEGEND_SWATCH = 14
+
+_PLACEHOLDER = re.compile(r"\{svar:[^{}]*\}")
+
+
+@dataclass(frozen=True)
+class _Option:
+    id: str
+    label: str
+    next: str
+
+
+@dataclass(frozen=True)
+class _Question:
+    id: str
+    text: str
+    options: tuple[_Option, ...]
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    id: str
+    verdict: str
+    title: str
+
+
+@dataclass
+class _Box:
+    """Something that takes space in a layer: a node, an edge label or a waypoint."""
+
+    kind: str  # "question", "outcome", "label" or "waypoint"
+    rank: int
+    width: float
+    height: float
+    lines: tuple[str, ...] = ()
+    preds: list[int] = field(default_factory=list)
+    succs: list[int] = field(default_factory=list)
+    x: float = 0.0  # centre
+    y: float = 0.0  # centre
+
+
+@dataclass(frozen=True)
+class _Edge:
+    question: str
+    option: str
+    label: str
+    chain: tuple[int, ...]  # box indices from source node to target node
+
+
+# --- Reading the tree -------------------------------------------------------
+
+
+def _mapping(value: Any, what: str) -> Mapping[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise TypeError(f"{what} must be a mapping")
+    return value
+
+
+def _parse(
+    tree: Mapping[str, Any],
+) -> tuple[str, dict[str, _Question], dict[str, _Outcome]]:
+    questions: dict[str, _Question] = {}
+    for qid, raw in _mapping(tree.get("questions"), "questions").items():
+        fields = _mapping(raw, f"question {qid}")
+        options = tuple(
+            _Option(
+                id=str(opt["id"]),
+                label=str(opt.get("label", opt["id"])),
+                next=str(opt["next"]),
+            )
+            for opt in fields.get("options") or ()
+        )
+        questions[str(qid)] = _Question(str(qid), str(fields.get("text", qid)), options)
+
+    outcomes: dict[str, _Outcome] = {}
+    for oid, raw in _mapping(tree.get("outcomes"), "outcomes").items():
+        outcome = _mapping(raw, f"outcome {oid}")
+        verdict = str(outcome.get("verdict"))
+        if verdict not in VERDICTS:
+            raise ValueError(f"outcome {oid}: unknown verdict {verdict!r}")
+        outcomes[str(oid)] = _Outcome(str(oid), verdict, str(outcome.get("title", oid)))
+
+    if both := questions.keys() & outcomes.keys():
+        raise ValueError(f"ids used for both a question and an outcome: {sorted(both)}")
+    start = str(tree.get("start"))
+    if start not in questions and start not in outcomes:
+        raise ValueError(f"start {start!r} is not a question or an outcome")
+    for question in questions.values():
+        for opt in question.options:
+            if opt.next not in questions and opt.next not in outcomes:
+                raise ValueError(f"{question.id}.{opt.id}: unknown next {opt.next!r}")
+    return start, questions, outcomes
+
+
+def _layers(questions: Mapping[str, _Question], nodes: Sequence[str]) -> dict[str, int]:
+    """Longest distance from a root (a node nothing points to, normally ``start``)."""
+    indegree = dict.fromkeys(nodes, 0)
+    for question in questions.values():
+        for opt in question.options:
+            indegree[opt.next] += 1
+    roots = [n for n in nodes if indegree[n] == 0]
+    layer = dict.fromkeys(roots, 0)
+    queue = list(roots)
+    done = 0
+    while done < len(queue):
+        node = queue[done]
+        done += 1
+        if node not in questions:
+            continue
+        for opt in questions[node].options:
+            layer[opt.next] = max(layer.get(opt.next, 0), layer[node] + 1)
+            indegree[opt.next] -= 1
+            if indegree[opt.next] == 0:
+                queue.append(opt.next)
+    if done < len(nodes):
+        stuck = sorted(n for n in nodes if indegree[n] > 0)
+        raise ValueError(f"the tree has a cycle through {stuck}")
+    return layer
+
+
+def _breadth_first(start: str, questions: Mapping[str, _Question], nodes: Sequence[str]) -> list[str]:
+    seen = {start}
+    order = [start]
+    for node in order:
+        for opt in questions[node].options if node in questions else ():
+            if opt.next not in seen:
+                seen.add(opt.next)
+                order.append(opt.next)
+    # Nodes unreachable from start are still drawn, after the others.
+    return order + [n for n in nodes if n not in seen]
+
+
+# --- Text -------------------------------------------------------------------
+
+
+def _clean(text: str) -> str:
+    return " ".join(_PLACEHOLDER.sub("parten", text).split())
+
+
+def _wrap(text: str, width: int) -> tuple[str, ...]:
+    lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
+    return tuple(lines) or ("",)
+
+
+def _shorten(text: str, limit: int = LABEL_LIMIT) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-") + "…"
+
+
+_NARROW = frozenset(" !'(),-./:;Ifijlrt|")
+_WIDE = frozenset("MWmw")
+
+
+def _line_width(line: str, bold: bool = False) -> float:
+    """Rough width in px, generous enough for wide fonts such as DejaVu Sans."""
+    width = sum(
+        NARROW_CHAR if c in _NARROW else WIDE_CHAR if c in _WIDE else UPPER_CHAR if c.isupper() else CHAR_WIDTH
+        for c in line
+    )
+    return width * (BOLD_FACTOR if bold else 1.0)
+
+
+def _text_width(lines: Sequence[str], bold_first: bool = False) -> float:
+    return max(
+        (_line_width(line, bold_first and i == 0) for i, line in enumerate(lines)),
+        default=0.0,
+    )
+
+
+def _attr(value: str) -> str:
+    return escape(value, {'"': "&quot;"})
+
+
+def _num(value: float) -> str:
+    return f"{value:.1f}"
+
+
+# --- Layout -----------------------------------------------------------------
+
+
+def _build(
+    start: str, questions: Mapping[str, _Question], outcomes: Mapping[str, _Outcome]
+) -> tuple[list[_Box], dict[str, int], list[_Edge]]:
+    nodes = _breadth_first(start, questions, [*questions, *outcomes])
+    layer = _layers(questions, nodes)
+    boxes: list[_Box] = []
+    index: dict[str, int] = {}
+    for node in nodes:
+        rank = 2 * layer[node]
+        if node in questions:
+            lines = _wrap(_clean(questions[node].text), NODE_WRAP)
+            box = _Box("question", rank, _text_width(lines), 0.0, lines)
+        else:
+            outcome = outcomes[node]
+            lines = (
+                VERDICTS[outcome.verdict].name,
+                *_wrap(_clean(outcome.title), NODE_WRAP),
+            )
+            box = _Box("outcome", rank, _text_width(lines, bold_first=True), 0.0, lines)
+        box.width = max(box.width, 80.0) + 2 * NODE_PAD_X
+        box.height = len(lines) * LINE_HEIGHT + 2 * NODE_PAD_Y
+        index[node] = len(boxes)
+        boxes.append(box)
+
+    edges: list[_Edge] = []
+    for node in list(index):
+        if node not in questions:
+            continue
+        for opt in questions[node].options:
+            label = _clean(opt.label)
+            lines = _wrap(_shorten(label), LABEL_WRAP)
+            chain = [index[node]]
+            # The label sits in the odd rank right below its question; longer
+            # edges continue through one waypoint per rank they cross.
+            for rank in range(boxes[index[node]].rank + 1, boxes[index[opt.next]].rank):
+                if rank == boxes[index[node]].rank + 1:
+                    box = _Box(
+                        "label",
+                        rank,
+                        _text_width(lines) + 2 * LABEL_PAD_X,
+                        len(lines) * LINE_HEIGHT + 2 * LABEL_PAD_Y,
+                        lines,
+                    )
+                else:
+                    box = _Box("waypoint", rank, WAYPOINT_WIDTH, 0.0)
+                chain.append(len(boxes))
+                boxes.append(box)
+            chain.append(index[opt.next])
+            for a, b in itertools.pairwise(chain):
+                boxes[a].succs.append(b)
+                boxes[b].preds.append(a)
+            edges.append(_Edge(node, opt.id, label, tuple(chain)))
+    return boxes, index, edges
+
+
+def _crossings(ranks: Sequence[Sequence[int]], boxes: Sequence[_Box]) -> int:
+    total = 0
+    for upper, lower in itertools.pairwise(ranks):
+        pos = {b: i for i, b in enumerate(lower)}
+        pairs = [(i, pos[s]) for i, b in enumerate(upper) for s in boxes[b].succs]
+        total += sum(1 for k, (a1, b1) in enumerate(pairs) for a2, b2 in pairs[k + 1 :] if (a1 - a2) * (b1 - b2) < 0)
+    return total
+
+
+def _order(boxes: Sequence[_Box]) -> list[list[int]]:
+    """Order each rank by the barycentre of its neighbours, keeping the best sweep."""
+    ranks: list[list[int]] = [[] for _ in range(max(b.rank for b in boxes) + 1)]
+    for i, box in enumerate(boxes):
+        ranks[box.rank].append(i)
+
+    def sweep(down: bool) -> None:
+        steps = range(1, len(ranks)) if down else range(len(ranks) - 2, -1, -1)
+        for r in steps:
+            ref = {b: i for i, b in enumerate(ranks[r - 1 if down else r + 1])}
+            keyed = []
+            for own, b in enumerate(ranks[r]):
+                near = boxes[b].preds if down else boxes[b].succs
+                centre = sum(ref[n] for n in near) / len(near) if near else float(own)
+                keyed.append((centre, own, b))
+            # Ties keep the current order, at first the breadth-first YAML order.
+            ranks[r] = [b for _, _, b in sorted(keyed)]
+
+    sweep(down=True)
+    best, best_crossings = [list(r) for r in ranks], _crossings(ranks, boxes)
+    for i in range(6):
+        sweep(down=i % 2 == 1)
+        crossings = _crossings(ranks, boxes)
+        if crossings < best_crossings:
+            best, best_crossings = [list(r) for r in ranks], crossings
+    return best
+
+
+def _place_row(row: Sequence[int], boxes: list[_Box], desired: Sequence[float]) -> None:
+    """Put a rank's boxes as close to ``desired`` as their order and widths allow.
+
+    With ``offset`` the least distance from the first box, the constraint
+    x[i+1] - x[i] >= gap becomes a monotone sequence, so least squares is an
+    isotonic regression (pool adjacent violators).
+    """
+    offsets = [0.0]
+    for a, b in itertools.pairwise(row):
+        offsets.append(offsets[-1] + (boxes[a].width + boxes[b].width) / 2 + H_GAP)
+    blocks: list[tuple[float, int]] = []
+    for target in (d - o for d, o in zip(desired, offsets, strict=True)):
+        total, count = target, 1
+        while blocks and blocks[-1][0] / blocks[-1][1] > total / count:
+            prev_total, prev_count = blocks.pop()
+            total, count = total + prev_total, count + prev_count
+        blocks.append((total, count))
+    values = [total / count for total, count in blocks for _ in range(count)]
+    for b, value, offset in zip(row, values, offsets, strict=True):
+        boxes[b].x = value + offset
+
+
+def _position(ranks: Sequence[Sequence[int]], boxes: list[_Box]) -> None:
+    """Pull every box towards the mean of its neighbours above and below."""
+
+    def mean_x(near: Sequence[int]) -> float:
+        return sum(boxes[n].x for n in near) / len(near)
+
+    def desired(b: int) -> float:
+        sides = [mean_x(near) for near in (boxes[b].preds, boxes[b].succs) if near]
+        return sum(sides) / len(sides) if sides else boxes[b].x
+
+    for row in ranks:
+        _place_row(row, boxes, [0.0] * len(row))
+    for _ in range(12):
+        for row in ranks:
+            _place_row(row, boxes, [desired(b) for b in row])
+
+
+def _ports(boxes: Sequence[_Box]) -> dict[tuple[int, int], tuple[float, float]]:
+    """x where each edge leaves its upper box and enters its lower box."""
+    out: dict[int, list[int]] = {}
+    ports: dict[tuple[int, int], tuple[float, float]] = {}
+    for a, box in enumerate(boxes):
+        out[a] = sorted(box.succs, key=lambda s: (boxes[s].x, s))
+    incoming = {b: sorted(box.preds, key=lambda p: (boxes[p].x, p)) for b, box in enumerate(boxes)}
+
+    def spread(box: _Box, k: int, n: int) -> float:
+        if box.kind in ("label", "waypoint"):
+            return box.x
+        return box.x - box.width / 2 + box.width * (k + 1) / (n + 1)
+
+    for a, succs in out.items():
+        for k, b in enumerate(succs):
+            preds = incoming[b]
+            ports[(a, b)] = (
+                spread(boxes[a], k, len(succs)),
+                spread(boxes[b], preds.index(a), len(preds)),
+            )
+    return ports
+
+
+# --- Drawing ----------------------------------------------------------------
+
+
+def _text(lines: Sequence[str], x: float, top: float, bold_first: bool = False) -> str:
+    spans = []
+    for i, line in enumerate(lines):
+        weight = ' font-weight="bold"' if bold_first and i == 0 else ""
+        y = top + i * LINE_HEIGHT + ASCENT
+        spans.append(f'<tspan x="{_num(x)}" y="{_num(y)}"{weight}>{escape(line)}</tspan>')
+    return f'<text text-anchor="middle" fill="{TEXT_COLOUR}">{"".join(spans)}</text>'
+
+
+def _legend(top: float) -> tuple[list[str], float]:
+    parts = ['<g id="legend">']
+    x = float(MARGIN)
+    heading = "Utfall:"
+    parts.append(
+        f'<text x="{_num(x)}" y="{_num(top + ASCENT)}" fill="{TEXT_COLOUR}" font-weight="bold">{escape(heading)}</text>'
+    )
+    x += _line_width(heading, bold=True) + 10
+    for verdict, style in VERDICTS.items():
+        parts.append(
+            f'<rect class="legend-{_attr(verdict)}" x="{_num(x)}" '
+            f'y="{_num(top + (LINE_HEIGHT - LEGEND_SWATCH) / 2)}" '
+            f'width="{LEGEND_SWATCH}" height="{LEGEND_SWATCH}" '
+            f'fill="{style.fill}" stroke="{style.stroke}" stroke-width="1.5"/>'
+        )
+        x += LEGEND_SWATCH + 6
+        parts.append(f'<text x="{_num(x)}" y="{_num(top + ASCENT)}" fill="{TEXT_COLOUR}">{escape(style.name)}</text>')
+        x += _line_width(style.name) + 20
+    parts.append("</g>")
+    return parts, x - 20 + MARGIN
+
+
+def _node(node_id: str, box: _Box, verdict: str | None) -> str:
+    left, top = box.x - box.width / 2, box.y - box.height / 2
+    geometry = f'x="{_num(left)}" y="{_num(top)}" width="{_num(box.width)}" height="{_num(box.height)}"'
+    if verdict is None:
+        kind = "question"
+        paint = f'rx="8" fill="{QUESTION_FILL}" stroke="{QUESTION_STROKE}" stroke-width="1.5"'
+    else:
+        style = VERDICTS[verdict]
+        kind = f"outcome {verdict}"
+        paint = f'fill="{style.fill}" stroke="{style.stroke}" stroke-width="2"'
+    shape = f"<rect {geometry} {paint}/>"
+    text = _text(box.lines, box.x, top + NODE_PAD_Y, bold_first=verdict is not None)
+    return f'<g id="node-{_attr(node_id)}" class="{kind}">{shape}{text}</g>'
+
+
+def _edge(
+    edge: _Edge,
+    boxes: Sequence[_Box],
+    ports: Mapping[tuple[int, int], tuple[float, float]],
+    band: Sequence[tuple[float, float]],
+) -> str:
+    chain = edge.chain
+    first, last = boxes[chain[0]], boxes[chain[-1]]
+    x, _ = ports[(chain[0], chain[1])]
+    y = first.y + first.height / 2
+    path = [f"M {_num(x)} {_num(y)}"]
+    # Curves only in the gaps between ranks; inside a rank the line is vertical
+    # and stays in its own column, so it cannot cut through another box.
+    if y < band[first.rank][1]:
+        path.append(f"L {_num(x)} {_num(band[first.rank][1])}")
+    for a, b in itertools.pairwise(chain):
+        x0, x1 = ports[(a, b)]
+        y0, y1 = band[boxes[a].rank][1], band[boxes[b].rank][0]
+        mid = (y0 + y1) / 2
+        path.append(f"C {_num(x0)} {_num(mid)} {_num(x1)} {_num(mid)} {_num(x1)} {_num(y1)}")
+        end = band[boxes[b].rank][1] if b != chain[-1] else last.y - last.height / 2
+        if end > y1:
+            path.append(f"L {_num(x1)} {_num(end)}")
+    parts = [
+        f'<g id="edge-{_attr(edge.question)}-{_attr(edge.option)}" class="edge">',
+        f"<title>{escape(edge.label)}</title>",
+        (
+            f'<path d="{" ".join(path)}" fill="none" stroke="{EDGE_COLOUR}" '
+            'stroke-width="1.2" marker-end="url(#arrow)"/>'
+        ),
+    ]
+    label = boxes[chain[1]]
+    left, top = label.x - label.width / 2, label.y - label.height / 2
+    parts.append(
+        f'<rect x="{_num(left)}" y="{_num(top)}" width="{_num(label.width)}" '
+        f'height="{_num(label.height)}" rx="3" fill="#ffffff"/>'
+    )
+    parts.append(_text(label.lines, label.x, top + LABEL_PAD_Y))
+    parts.append("</g>")
+    return "".join(parts)
+
+
+def render_svg(tree: Mapping[str, Any]) -> str:
+    """Return a standalone SVG document drawing ``tree`` (the parsed tree.yml)."""
+    start, questions, outcomes = _parse(tree)
+    boxes, index, edges = _build(start, questions, outcomes)
+    ranks = _order(boxes)
+    _position(ranks, boxes)
+
+    legend_top = float(MARGIN)
+    legend, legend_right = _legend(legend_top)
+
+    left = min(b.x - b.width / 2 for b in boxes)
+    for box in boxes:
+        box.x += MARGIN - left
+    width = max(max(b.x + b.width / 2 for b in boxes) + MARGIN, legend_right)
+
+    # Gaps grow with how far edges travel sideways, so fans stay readable.
+    band: list[tuple[float, float]] = []
+    y = legend_top + LINE_HEIGHT + 2 * MARGIN
+    for r, row in enumerate(ranks):
+        height = max((boxes[b].height for b in row), default=0.0)
+        band.append((y, y + height))
+        for b in row:
+            boxes[b].y = y + height / 2
+        drift = max(
+            (abs(boxes[b].x - boxes[s].x) for b in row for s in boxes[b].succs),
+            default=0.0,
+        )
+        y += height + (min(MAX_V_GAP, MIN_V_GAP + drift / 12) if r + 1 < len(ranks) else 0)
+    height = y + MARGIN
+    ports = _ports(boxes)
+
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{_num(width)}" '
+            f'height="{_num(height)}" viewBox="0 0 {_num(width)} {_num(height)}" '
+            f'role="img" aria-label="{_attr(TITLE)}" '
+            f'font-family="sans-serif" font-size="{FONT_SIZE}">'
+        ),
+        f"<title>{escape(TITLE)}</title>",
+        (
+            "<defs>"
+            '<marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" '
+            'markerHeight="8" markerUnits="userSpaceOnUse" orient="auto">'
+            f'<path d="M 0 0 L 10 5 L 0 10 z" fill="{EDGE_COLOUR}"/></marker>'
+            "</defs>"
+        ),
+        '<rect width="100%" height="100%" fill="#ffffff"/>',
+        *legend,
+        '<g id="edges">',
+        *(_edge(edge, boxes, ports, band) for edge in edges),
+        "</g>",
+        '<g id="nodes">',
+        *(_node(node, boxes[i], outcomes[node].verdict if node in outcomes else None) for node, i in index.items()),
+        "</g>",
+        "</svg>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+# --- Command line -------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m asf.guidance.diagram",
+        description="Draw the decision tree as an SVG picture.",
+    )
+    parser.add_argument("out", type=Path, help="where to write the SVG")
+    parser.add_argument(
+        "tree",
+        type=Path,
+        nargs="?",
+        default=DEFAULT_TREE,
+        help="tree YAML (default: %(default)s)",
+    )
+    args = parser.parse_args(argv)
+    out: Path = args.out
+    tree_path: Path = args.tree
+
+    import yaml  # only the command line needs PyYAML; render_svg is stdlib-only
+
+    with tree_path.open(encoding="utf-8") as handle:
+        tree = yaml.safe_load(handle)
+    if not isinstance(tree, Mapping):
+        parser.error(f"{tree_path} does not contain a mapping")
+    out.write_text(render_svg(tree), encoding="utf-8", newline="\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

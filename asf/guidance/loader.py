@@ -1,0 +1,145 @@
+"""Reads tree.yml and guidance_index.yml, validates them, and builds a `Tree`."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from asf.guidance.model import (
+    Citation,
+    CoverageEntry,
+    GuidanceIndex,
+    Option,
+    Outcome,
+    Question,
+    Section,
+    Statement,
+    Tree,
+)
+from asf.guidance.validator import DATA_DIR, Problem, validate
+from asf.guidance.yamlpos import YamlSyntaxError, load_located
+
+TREE_FILE = DATA_DIR / "tree.yml"
+INDEX_FILE = DATA_DIR / "guidance_index.yml"
+
+
+class TreeError(ValueError):
+    """The tree files have problems; `problems` lists each with its line."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        lines = "\n".join(f"- {problem}" for problem in problems)
+        super().__init__(f"Beslutsträdet har {len(problems)} fel:\n{lines}")
+
+
+def check_files(tree_file: Path = TREE_FILE, index_file: Path = INDEX_FILE) -> list[Problem]:
+    """Every problem in the two files, or an empty list."""
+    try:
+        index = load_located(index_file)
+        tree = load_located(tree_file)
+    except YamlSyntaxError as error:
+        return [Problem(str(error).split(",")[0], None, str(error))]
+    except OSError as error:
+        return [Problem(str(getattr(error, "filename", "")), None, f"Filen kan inte läsas: {error.strerror}.")]
+    return validate(tree, index)
+
+
+def load_tree(tree_file: Path = TREE_FILE, index_file: Path = INDEX_FILE) -> Tree:
+    """The validated tree; raises TreeError listing every problem."""
+    problems = check_files(tree_file, index_file)
+    if problems:
+        raise TreeError(problems)
+    tree = load_located(tree_file).data
+    index = load_located(index_file).data
+    return _build(tree, index)
+
+
+@cache
+def default_tree() -> Tree:
+    """The packaged tree, loaded and validated once, on first use."""
+    return load_tree()
+
+
+def _build(tree: dict[str, Any], index: dict[str, Any]) -> Tree:
+    return Tree(
+        version=str(tree["version"]),
+        start=tree["start"],
+        questions={qid: _question(qid, q) for qid, q in tree["questions"].items()},
+        outcomes={oid: _outcome(oid, o) for oid, o in tree["outcomes"].items()},
+        index=_index(index),
+        coverage=tuple(
+            CoverageEntry(cite=_citation(entry["cite"]), decided_by=tuple(entry["decided_by"]))
+            for entry in tree["coverage"]
+        ),
+    )
+
+
+def _citation(raw: dict[str, Any]) -> Citation:
+    return Citation(
+        section=raw.get("section"), point=raw.get("point"), paragraph=raw.get("paragraph"), law=raw.get("law")
+    )
+
+
+def _citations(raw: list[dict[str, Any]] | None) -> tuple[Citation, ...]:
+    return tuple(_citation(cite) for cite in raw or [])
+
+
+def _statements(raw: list[dict[str, Any]] | None) -> tuple[Statement, ...]:
+    return tuple(Statement(text=s["text"], cites=_citations(s["cites"])) for s in raw or [])
+
+
+def _question(question_id: str, raw: dict[str, Any]) -> Question:
+    return Question(
+        id=question_id,
+        text=raw["text"],
+        help=raw["help"],
+        short=raw["short"],
+        cites=_citations(raw["cites"]),
+        change_keywords=tuple(raw.get("change_keywords", [])),
+        options=tuple(
+            Option(
+                id=o["id"],
+                label=o["label"],
+                next=o["next"],
+                keywords=tuple(o.get("keywords", [])),
+                means=o.get("means"),
+                in_text=o.get("in_text"),
+                from_description=o.get("from_description", True),
+                cites=_citations(o.get("cites")),
+            )
+            for o in raw["options"]
+        ),
+    )
+
+
+def _outcome(outcome_id: str, raw: dict[str, Any]) -> Outcome:
+    return Outcome(
+        id=outcome_id,
+        verdict=raw["verdict"],
+        title=raw["title"],
+        reasons=_statements(raw["reasons"]),
+        conditions=_statements(raw.get("conditions")),
+        route=raw.get("route"),
+        alternative=raw.get("alternative"),
+        next_steps=tuple(raw.get("next_steps", [])),
+        cites=_citations(raw["cites"]),
+    )
+
+
+def _index(raw: dict[str, Any]) -> GuidanceIndex:
+    sections = {
+        section_id: Section(
+            id=section_id,
+            heading=s["heading"],
+            parent=s.get("parent"),
+            paragraphs={int(k): v for k, v in s.get("paragraphs", {}).items()},
+            points={int(k): v for k, v in s.get("points", {}).items()},
+            laws=tuple(s.get("laws", [])),
+        )
+        for section_id, s in raw["sections"].items()
+    }
+    document = raw["document"]
+    return GuidanceIndex(
+        short_name=document["short_name"], title=document["title"], sections=sections, laws=dict(raw["laws"])
+    )

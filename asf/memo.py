@@ -1,0 +1,106 @@
+"""The decision memo ("beslutsunderlag"): the assessment as a document.
+
+Built only from the result payload (asf.guidance.explain.result_payload),
+the same object the chat answer is built from, so the two cannot disagree.
+Markdown for chat and download, PDF for attaching to a decision.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from typing import Any
+
+from fpdf import FPDF
+
+DISCLAIMER = (
+    "Det här är ett stöd inför ett beslut, inte ett beslut. Bedömningen bygger på svaren nedan och på "
+    "Nationella rådets vägledning om arbetsintegrerande sociala företag (2016-04-28). Beslutet fattas av "
+    "förbundets styrelse eller av den part som berörs."
+)
+
+
+def _cites(items: list[dict[str, str]]) -> str:
+    return "; ".join(cite["text"] for cite in items)
+
+
+def markdown(result: dict[str, Any], date: dt.date | None = None) -> str:
+    day = (date or dt.date.today()).isoformat()
+    lines = [
+        f"# Beslutsunderlag: {result['title']}",
+        "",
+        f"Datum: {day}  ",
+        f"Beslutsträdets version: {result['tree_version']}",
+        "",
+        f"> {DISCLAIMER}",
+        "",
+        "## Insatsen",
+        "",
+        result.get("description") or "Insatsen beskrevs genom svaren på frågorna nedan.",
+        "",
+        "## Frågor och svar",
+        "",
+    ]
+    for number, step in enumerate(result["path"], start=1):
+        lines.append(f"{number}. **{step['question']}** Svar: {step['answer']}. *({_cites(step['cites'])})*")
+    lines += ["", f"## Bedömning: {result['verdict_text']}", "", "### Skäl", ""]
+    lines += [f"- {r['text']} *({_cites(r['cites'])})*" for r in result["reasons"]]
+    if result["conditions"]:
+        lines += ["", "### Villkor", ""]
+        lines += [f"- {c['text']} *({_cites(c['cites'])})*" for c in result["conditions"]]
+    if result.get("route"):
+        lines += ["", "### Så går finansieringen", "", result["route"]]
+    if result.get("alternative"):
+        lines += ["", "### Det här kan förbundet göra i stället", "", result["alternative"]]
+    lines += ["", "### Nästa steg", ""] + [f"- {step}" for step in result["next_steps"]]
+    lines += ["", "## Hänvisningar", ""] + [f"- {cite['text']}" for cite in result["cites"]]
+    return "\n".join(lines) + "\n"
+
+
+# The PDF's built-in fonts cover Latin-1 (å, ä, ö, é, §); a few typographic characters are replaced.
+_PLAIN = str.maketrans({"–": "-", "—": "-", "→": "->", "“": '"', "”": '"', "’": "'", "…": "...", "•": "-"})
+
+
+def _latin1(text: str) -> str:
+    return text.translate(_PLAIN).encode("latin-1", "replace").decode("latin-1")
+
+
+def pdf(result: dict[str, Any], date: dt.date | None = None) -> bytes:
+    document = FPDF(format="A4")
+    document.set_title(_latin1(f"Beslutsunderlag: {result['title']}"))
+    document.set_auto_page_break(auto=True, margin=18)
+    document.add_page()
+    width = document.epw
+
+    def write(text: str, size: int = 11, style: str = "", gap: float = 1.5) -> None:
+        document.set_font("Helvetica", style=style, size=size)
+        document.multi_cell(width, size * 0.5, _latin1(text), new_x="LMARGIN", new_y="NEXT")
+        document.ln(gap)
+
+    for raw in markdown(result, date).splitlines():
+        line = raw.rstrip()
+        if not line:
+            continue
+        if line.startswith("# "):
+            write(line[2:], size=16, style="B", gap=3)
+        elif line.startswith("## "):
+            write(line[3:], size=13, style="B", gap=2)
+        elif line.startswith("### "):
+            write(line[4:], size=11, style="B")
+        elif line.startswith("> "):
+            write(line[2:], size=10, style="I", gap=3)
+        else:
+            write(line.replace("**", "").replace("*", ""), size=10)
+    return bytes(document.output())
+
+
+def payload(result: dict[str, Any], date: dt.date | None = None) -> dict[str, Any]:
+    """The memo for other systems and the web page's download: Markdown and base64 PDF."""
+    day = (date or dt.date.today()).isoformat()
+    return {
+        "type": "decision_memo",
+        "outcome_id": result["outcome_id"],
+        "filename": f"beslutsunderlag-{day}-{result['outcome_id']}",
+        "markdown": markdown(result, date),
+        "pdf_base64": base64.b64encode(pdf(result, date)).decode("ascii"),
+    }

@@ -1,0 +1,187 @@
+"""Övningsläge, turn by turn: present a case, take the trainee's verdict, give
+cited feedback, and at the end the score and the topics to read again.
+
+The round lives in `State.training`:
+    {"cases": [...ids], "position": i, "correct": n, "judged": n,
+     "missed": [...ids], "awaiting": bool, "label": "set grund" | "seed 42" | None}
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from typing import Any
+
+from asf.guidance import explain
+from asf.guidance.engine import walk
+from asf.guidance.loader import default_tree
+from asf.guidance.model import VERDICT_NAMES, VERDICTS, Verdict, sentence_case
+from asf.guidance.understanding import normalise
+from asf.training.cases import Case, default_cases
+from asf.turns import Message, Reply, State, Turn, button
+
+VERDICT_BUTTONS = tuple(
+    button(sentence_case(VERDICT_NAMES[v]), "/judge" + json.dumps({"verdict": v})) for v in VERDICTS
+)
+CASE_CONTROLS = (
+    button("Varför?", "/ask_why"),
+    button("Hoppa över", "/skip_case"),
+    button("Avsluta övningen", "/stop_training"),
+)
+AFTER_FEEDBACK = (
+    button("Nästa fall", "/skip_case"),
+    button("Varför?", "/ask_why"),
+    button("Avsluta övningen", "/stop_training"),
+)
+
+# Free-text verdicts, most specific first ("kan finansieras på villkor" also contains "kan finansieras").
+_VERDICT_WORDS: tuple[tuple[Verdict, tuple[str, ...]], ...] = (
+    ("conditional", ("villkor", "villkorat", "på villkor", "under förutsättning")),
+    ("out_of_scope", ("täcks inte", "tacks inte", "utanför vägledningen", "vägledningen säger inget", "inte täckt")),
+    ("not_financeable", ("bör inte", "inte finansieras", "får inte", "nej", "inte okej", "inte tillåtet", "ej")),
+    ("financeable", ("kan finansieras", "ja", "tillåtet", "okej", "går bra", "får finansieras")),
+)
+
+
+def active(state: State) -> bool:
+    return state.training is not None
+
+
+def awaiting_verdict(state: State) -> bool:
+    return state.training is not None and bool(state.training.get("awaiting"))
+
+
+def parse_verdict(message: Message) -> Verdict | None:
+    chosen = message.entity("verdict")
+    if chosen in VERDICTS:
+        return chosen
+    padded = f" {normalise(message.text)} "
+    for verdict, words in _VERDICT_WORDS:
+        if any(f" {normalise(word)} " in padded for word in words):
+            return verdict
+    return None
+
+
+def start(state: State, message: Message) -> Turn:
+    """Start a round: a named set ("övning grund") in fixed order, a seed ("övning 42"), or five random cases."""
+    book = default_cases()
+    words = normalise(message.text).split()
+    set_name = message.entity("training_set") or next((w for w in words if w in book.sets), None)
+    if set_name is not None and set_name not in book.sets:
+        names = ", ".join(sorted(book.sets))
+        return [Reply(text=f'Det finns inget övningsset som heter "{set_name}". Välj bland: {names}.')], state
+    seed_text = message.entity("seed") or next((w for w in words if w.isdigit()), None)
+    seed = int(seed_text) if seed_text is not None else None
+    cases = book.round(set_name, seed)
+    label = f"set {set_name}" if set_name else (f"seed {seed}" if seed is not None else None)
+    training: dict[str, Any] = {
+        "cases": cases,
+        "position": 0,
+        "correct": 0,
+        "judged": 0,
+        "missed": [],
+        "awaiting": True,
+        "label": label,
+    }
+    intro = (f"Övningsläge ({label}): " if label else "Övningsläge: ") + (
+        f"du får {len(cases)} påhittade fall. Bedöm varje fall med en av de fyra knapparna eller med egna ord. "
+        'Du kan fråga "varför?", hoppa över ett fall eller avsluta när du vill.'
+    )
+    new_state = replace(state, training=training, current_question=None, pending=None, misunderstood=0)
+    return [Reply(text=intro), _present(book.cases[cases[0]], 1, len(cases))], new_state
+
+
+def _present(case: Case, number: int, total: int) -> Reply:
+    text = f"Fall {number} av {total}: {case.title}\n\n{case.story}\n\nHur bedömer du insatsen?"
+    return Reply(text=text, buttons=VERDICT_BUTTONS + CASE_CONTROLS)
+
+
+def _current_case(training: dict[str, Any]) -> Case:
+    return default_cases().cases[training["cases"][training["position"]]]
+
+
+def judge(state: State, message: Message) -> Turn:
+    training = state.training
+    if training is None or not training.get("awaiting"):
+        return [
+            Reply(text='Vill du öva? Skriv "övningsläge".', buttons=(button("Övningsläge", "/start_training"),))
+        ], state
+    verdict = parse_verdict(message)
+    case = _current_case(training)
+    if verdict is None:
+        return [Reply(text="Välj en av de fyra bedömningarna.", buttons=VERDICT_BUTTONS + CASE_CONTROLS)], state
+    right = verdict == case.verdict
+    result = walk(default_tree(), case.answers)
+    assert result.outcome is not None  # guaranteed by case validation
+    lines = [
+        ("Rätt! " if right else "Inte riktigt. ") + f"Rätt bedömning: {VERDICT_NAMES[case.verdict]}.",
+        f"Så resonerar vägledningen ({result.outcome.title}):",
+        *[f"- {result.fill(step.question.text)} → {result.fill(step.option.label)}" for step in result.steps],
+        "Grund: " + explain.cites_text(default_tree().index, result.outcome.cites),
+        f"Vanligt missförstånd: {case.misunderstanding}",
+    ]
+    training = {
+        **training,
+        "awaiting": False,
+        "judged": training["judged"] + 1,
+        "correct": training["correct"] + (1 if right else 0),
+        "missed": training["missed"] + ([] if right else [case.id]),
+    }
+    return [Reply(text="\n".join(lines), buttons=AFTER_FEEDBACK)], replace(state, training=training, misunderstood=0)
+
+
+def next_case(state: State) -> Turn:
+    """Skip the open case, or go on after feedback; after the last case, the score."""
+    training = state.training
+    if training is None:
+        return [
+            Reply(text="Du är inte i övningsläget just nu.", buttons=(button("Övningsläge", "/start_training"),))
+        ], state
+    position = training["position"] + 1
+    if position >= len(training["cases"]):
+        return stop(state)
+    training = {**training, "position": position, "awaiting": True}
+    case = _current_case(training)
+    return [_present(case, position + 1, len(training["cases"]))], replace(state, training=training)
+
+
+def stop(state: State) -> Turn:
+    training = state.training
+    if training is None:
+        return [Reply(text="Du är inte i övningsläget just nu.")], state
+    book = default_cases()
+    judged, correct = training["judged"], training["correct"]
+    text = f"Övningen är slut. Du bedömde {judged} fall och hade rätt på {correct}."
+    if training["missed"]:
+        topics = dict.fromkeys(book.cases[case_id].topic for case_id in training["missed"])
+        cites = dict.fromkeys(cite for case_id in training["missed"] for cite in _outcome_cites(book.cases[case_id]))
+        text += "\n\nLäs gärna igen om:\n" + "\n".join(f"- {topic}" for topic in topics)
+        text += "\n\nI vägledningen: " + "; ".join(cites)
+    elif judged:
+        text += " Snyggt!"
+    buttons = (button("Öva igen", "/start_training"), button("Bedöm en egen insats", "/start_assessment"))
+    return [Reply(text=text, buttons=buttons)], replace(state, training=None)
+
+
+def _outcome_cites(case: Case) -> list[str]:
+    tree = default_tree()
+    result = walk(tree, case.answers)
+    assert result.outcome is not None
+    return [explain.cite_text(tree.index, cite) for cite in result.outcome.cites]
+
+
+def why(state: State) -> Turn:
+    """While judging: a hint; after feedback: the path with its citations."""
+    training = state.training
+    assert training is not None
+    case = _current_case(training)
+    tree = default_tree()
+    result = walk(tree, case.answers)
+    if training.get("awaiting"):
+        questions = "\n".join(f"- {result.fill(step.question.text)}" for step in result.steps)
+        text = f"Ställ dig de här frågorna om fallet:\n{questions}"
+        return [Reply(text=text, buttons=VERDICT_BUTTONS + CASE_CONTROLS)], state
+    lines = ["Vägen genom vägledningen:"]
+    for step in result.steps:
+        lines.append(f"- {result.fill(step.option.label)} ({explain.cites_text(tree.index, step.cites)})")
+    return [Reply(text="\n".join(lines), buttons=AFTER_FEEDBACK)], state

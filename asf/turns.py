@@ -1,0 +1,45 @@
+"""The shapes one conversational turn works with: the message in, the state
+kept in slots, and the replies out. Shared by the assessment and training flows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Message:
+    """The user's latest message as the NLU understood it."""
+
+    text: str = ""
+    intent: str | None = None
+    entities: dict[str, list[str]] = field(default_factory=dict)
+
+    def entity(self, name: str) -> str | None:
+        values = self.entities.get(name) or []
+        return values[0] if values else None
+
+
+@dataclass(frozen=True)
+class State:
+    answers: dict[str, str] = field(default_factory=dict)
+    current_question: str | None = None
+    pending: dict[str, str] | None = None  # answers read from a description, awaiting confirmation
+    last_result: dict[str, Any] | None = None
+    misunderstood: int = 0
+    description: str | None = None  # the initiative in the user's own words, as masked by the channel
+    training: dict[str, Any] | None = None  # the running training round, see asf/training/flow.py
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str | None = None
+    buttons: tuple[dict[str, str], ...] = ()
+    custom: dict[str, Any] | None = None
+
+
+Turn = tuple[list[Reply], State]
+
+
+def button(title: str, payload: str) -> dict[str, str]:
+    return {"title": title, "payload": payload}

@@ -1,0 +1,1 @@
+"""What every channel shares: the guard, masking connectors, outgoing rendering and HTTP helpers."""

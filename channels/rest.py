@@ -1,0 +1,56 @@
+"""The REST channel for other systems: a token is required, personal data is masked.
+
+Rasa's `--auth-token` protects only the HTTP API, not /webhooks/rest/webhook,
+and the REST channel takes the sender id from the request body. So every
+request here must carry `Authorization: Bearer <ASF_REST_TOKEN>`; without a
+configured token the channel refuses everything. Sender ids of the web chat
+(channels/sessions.py) are refused so that REST cannot join those conversations.
+"""
+
+from __future__ import annotations
+
+import hmac
+
+from sanic import response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from asf import settings
+from channels.core.connectors import MaskedRestInput
+from channels.sessions import SENDER_PREFIX
+
+TOKEN_VARIABLE = settings.REST_TOKEN_VARIABLE
+
+NOT_CONFIGURED = (
+    "REST-ingången är avstängd eftersom ingen token är inställd på servern. "
+    "Den som driftar assistenten sätter ASF_REST_TOKEN och startar om."
+)
+WRONG_TOKEN = "Token saknas eller är fel. Skicka huvudet 'Authorization: Bearer <token>' med den token ni fått."
+RESERVED_SENDER = f"Avsändar-id som börjar med '{SENDER_PREFIX}' hör till webbchatten och kan inte användas via REST."
+
+
+def refusal(configured: str, authorization: str | None, sender: object) -> tuple[int, str] | None:
+    """Why a request is refused (HTTP status and Swedish message), or None when it may pass."""
+    if not configured:
+        return 403, NOT_CONFIGURED
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), configured.encode()):
+        return 401, WRONG_TOKEN
+    if isinstance(sender, str) and sender.startswith(SENDER_PREFIX):
+        return 403, RESERVED_SENDER
+    return None
+
+
+class TokenRestInput(MaskedRestInput):
+    def refusal(self, request: Request) -> HTTPResponse | None:
+        try:
+            body = request.json
+        except Exception:  # unreadable JSON: the body check refuses it once the token is right
+            body = None
+        sender = body.get("sender") if isinstance(body, dict) else None
+        refused = refusal(settings.rest_token(), request.headers.get("authorization"), sender)
+        if refused is None:
+            return None
+        status, text = refused
+        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        return response.json({"error": text}, status=status, headers=headers)

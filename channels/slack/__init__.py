@@ -1,0 +1,1 @@
+"""Slack over the Events API."""

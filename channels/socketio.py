@@ -1,0 +1,118 @@
+"""The web chat's socket.io channel: signed sessions, personal data masked.
+
+Rasa's own SocketIOInput lets the client choose its session id: anyone who
+knows an id can join that conversation. Here the server hands out the id
+together with a signed token (channels/sessions.py), binds the id to the
+socket, and takes the sender id from that binding, never from the message.
+
+Protocol (client -> server, then server -> client):
+  session_request {"session_id"?, "session_token"?}
+      -> session_confirm {"session_id", "session_token", "resumed"}
+         resumed is false when no valid pair was sent: a new conversation.
+  user_uttered {"message"}  (after session_confirm)
+      -> bot_uttered {"text", "buttons"?} or {"custom": {...}}
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+from typing import Any
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
+from sanic import response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from socketio import AsyncServer
+
+from channels import sessions
+from channels.core.connectors import OnNewMessage, incoming
+from channels.core.guard import payload_error
+
+logger = logging.getLogger(__name__)
+
+
+class WebChatOutput(SocketIOOutput):
+    """One event per bot message, in the same shape as the REST channel's replies.
+
+    Rasa's parent splits texts at blank lines and passes custom payloads to
+    `emit` as keyword arguments, which breaks on payloads like ours.
+    """
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        await self._send_message(recipient_id, {"text": text})
+
+    async def send_text_with_buttons(
+        self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
+    ) -> None:
+        shown = [{"title": b["title"], "payload": b["payload"]} for b in buttons]
+        await self._send_message(recipient_id, {"text": text, "buttons": shown})
+
+    async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any) -> None:
+        await self._send_message(recipient_id, {"custom": json_message})
+
+
+async def _maybe_await(value: Any) -> None:
+    # enter_room/leave_room are plain calls in python-socketio 5.9 and coroutines from 5.10 on.
+    if inspect.isawaitable(value):
+        await value
+
+
+class SignedSocketIOInput(SocketIOInput):
+    """socket.io with server-issued, signed session ids (credentials: the parent's keys)."""
+
+    def get_output_channel(self) -> WebChatOutput | None:
+        return WebChatOutput(self.sio, self.bot_message_evt) if self.sio is not None else None
+
+    def blueprint(self, on_new_message: OnNewMessage) -> Any:
+        secret = sessions.secret_from_environment()
+        max_age = sessions.max_age_from_environment()
+        handle = incoming(on_new_message)
+        namespace = self.namespace
+        # No CORS handling here: the widget talks over WebSocket, and the signed session,
+        # not the page's origin, decides who may join a conversation.
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[])
+        self.sio = sio
+        webhook = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @sio.on("session_request", namespace=namespace)
+        async def session_request(sid: str, data: Any) -> None:
+            asked = data if isinstance(data, dict) else {}
+            session_id, token = asked.get("session_id"), asked.get("session_token")
+            resumed = sessions.is_valid(secret, session_id, token, max_age=max_age)
+            if not resumed:
+                if session_id:
+                    logger.info("socket.io: refused a session id without a valid token; a new session was given")
+                session_id, token = sessions.new_session(secret)
+            old = (await sio.get_session(sid, namespace=namespace)).get("session_id")
+            if old and old != session_id:
+                await _maybe_await(sio.leave_room(sid, old, namespace=namespace))
+            await sio.save_session(sid, {"session_id": session_id}, namespace=namespace)
+            await _maybe_await(sio.enter_room(sid, session_id, namespace=namespace))
+            confirm = {"session_id": session_id, "session_token": token, "resumed": resumed}
+            await sio.emit("session_confirm", confirm, room=sid, namespace=namespace)
+
+        @sio.on(self.user_message_evt, namespace=namespace)
+        async def user_message(sid: str, data: Any) -> None:
+            session_id = (await sio.get_session(sid, namespace=namespace)).get("session_id")
+            if not session_id:
+                return  # no confirmed session on this socket: nothing is said on anyone's behalf
+            error = payload_error(data, "session_id", self.metadata_key)
+            if error is not None:
+                await sio.emit(self.bot_message_evt, {"text": error}, room=sid, namespace=namespace)
+                return
+            # Empty, overlong and other messages the guard answers itself (channels/core/guard.py).
+            message = UserMessage(
+                data.get("message") or "",
+                WebChatOutput(sio, self.bot_message_evt),
+                session_id,
+                input_channel=self.name(),
+            )
+            await handle(message)
+
+        return webhook

@@ -1,0 +1,1 @@
+"""Microsoft Teams over the Bot Framework."""

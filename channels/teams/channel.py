@@ -1,0 +1,145 @@
+"""Microsoft Teams through the Bot Framework, configured from environment variables.
+
+The route stays Rasa's: POST /webhooks/botframework/webhook. Unlike Rasa 3.6's
+channel it works with single-tenant registrations (TEAMS_TENANT_ID), verifies
+the token's issuer and serviceUrl as well as audience and expiry
+(channels/teams/auth.py), and never blocks the server (aiohttp throughout).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import logging
+import re
+from typing import Any
+
+from rasa.core.channels.botframework import BotFrameworkInput
+from rasa.core.channels.channel import InputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from asf import settings
+from channels.core.connectors import OnNewMessage, incoming
+from channels.core.outgoing import TurnCollector, plan
+from channels.teams.auth import OPENID_URL, KeyCache, Refused, verify
+from channels.teams.cards import activities
+from channels.teams.client import LOGIN_URL, Connector, TeamsSettings
+
+logger = logging.getLogger(__name__)
+
+NOT_CONFIGURED = "Teams-kanalen är inte inställd: TEAMS_APP_ID och TEAMS_APP_PASSWORD saknas på servern."
+
+
+def settings_from_env() -> TeamsSettings | None:
+    found = settings.teams(LOGIN_URL, OPENID_URL)
+    if found is None:
+        return None
+    return TeamsSettings(
+        app_id=found.app_id,
+        app_password=found.app_password,
+        tenant_id=found.tenant_id,
+        login_url=found.login_url,
+        openid_url=found.openid_url,
+    )
+
+
+_MENTION = re.compile(r"<at>.*?</at>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def user_text(activity: dict[str, Any]) -> str:
+    """What the user wrote or clicked, without @-mentions of the bot or Teams' HTML."""
+    text = activity.get("text")
+    value = activity.get("value")
+    if not (isinstance(text, str) and text.strip()) and isinstance(value, dict):
+        text = value.get("asf_payload")  # an Adaptive Card button, on clients that send no text
+    if not isinstance(text, str):
+        return ""
+    return html.unescape(_TAG.sub("", _MENTION.sub("", text))).strip()
+
+
+GREETING = "/greet"  # what the bot "hears" when it is added, so it introduces itself
+
+
+def bot_was_added(activity: dict[str, Any]) -> bool:
+    """Teams says so with a conversationUpdate naming the bot among the added members."""
+    if activity.get("type") != "conversationUpdate":
+        return False
+    bot = (activity.get("recipient") or {}).get("id")
+    added = activity.get("membersAdded") or []
+    return bool(bot) and any(isinstance(member, dict) and member.get("id") == bot for member in added)
+
+
+def sender_id(activity: dict[str, Any]) -> str:
+    """One Rasa conversation per Teams user and Teams conversation, without storing Teams' ids."""
+    key = f"{activity['conversation']['id']}|{activity['from']['id']}"
+    return "teams-" + hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+class TeamsChannel(BotFrameworkInput):
+    """Rasa's botframework channel, rebuilt around settings from the environment."""
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
+        return cls()
+
+    def __init__(self) -> None:
+        # The parent's __init__ fetches keys with blocking requests at start-up; not called.
+        self.settings = settings_from_env()
+        if self.settings is None:
+            logger.warning("Teams channel not configured (TEAMS_APP_ID, TEAMS_APP_PASSWORD): refusing requests.")
+            return
+        self.app_id = self.settings.app_id
+        self.keys = KeyCache(self.settings.openid_url)
+        self.connector = Connector(self.settings)
+
+    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        handle = incoming(on_new_message)
+        webhook = Blueprint("teams_webhook", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok" if self.settings else "not configured"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            if self.settings is None:
+                logger.warning("Refused a Teams request: the channel is not configured.")
+                return response.text(NOT_CONFIGURED, status=503)
+            activity = request.json if isinstance(request.json, dict) else None
+            if activity is None:
+                return response.text("Begäran saknar en aktivitet i JSON.", status=400)
+            try:
+                await verify(request.headers.get("Authorization"), activity, self.settings.app_id, self.keys)
+            except Refused as why:
+                logger.warning("Refused a Teams request: %s", why)
+                return response.text("Begäran kunde inte verifieras.", status=401)
+            if not {"conversation", "from", "serviceUrl"} <= activity.keys():
+                return response.text("", status=200)
+            text = (
+                GREETING
+                if bot_was_added(activity)
+                else user_text(activity)
+                if activity.get("type") == "message"
+                else ""
+            )
+            if not text:
+                return response.text("", status=200)
+            collector = TurnCollector(self.name())
+            await handle(UserMessage(text, collector, sender_id(activity), input_channel=self.name()))
+            for reply in activities(plan(collector.messages)):
+                try:
+                    await self.connector.post(activity, reply)
+                except Exception as error:  # a failed reply must not become a 500 that Teams retries
+                    logger.error("Could not send a reply to Teams: %s", error)
+                    break
+            return response.text("", status=200)
+
+        @webhook.listener("after_server_stop")
+        async def close(*_: Any) -> None:
+            if self.settings is not None:
+                await self.connector.close()
+
+        return webhook

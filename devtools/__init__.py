@@ -1,0 +1,1 @@
+"""Process and service helpers shared by tests, bench and make cluster."""

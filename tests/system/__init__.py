@@ -1,0 +1,1 @@
+"""System tests: real servers, the browser and databases."""

@@ -1,0 +1,191 @@
+"""The assistant over real servers: `scripts/run.sh` started as `make run` does."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+
+from devtools.servers import ROOT, Servers, free_port, running_servers
+
+pytestmark = pytest.mark.servers
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
+    with running_servers(tmp_path_factory.mktemp("servers")) as started:
+        yield started
+
+
+def texts(replies: list[dict[str, object]]) -> str:
+    return "\n".join(str(reply.get("text", "")) for reply in replies)
+
+
+def test_greets_in_swedish_over_rest(servers: Servers):
+    replies = servers.say("rest-greet", "hej")
+    assert "Hej! Jag hjälper dig" in texts(replies)
+    assert "Skriv inga uppgifter om enskilda personer" in texts(replies)
+
+
+def test_full_assessment_over_rest_with_result_payload(servers: Servers):
+    sender = "rest-assessment"
+    first = servers.say(sender, "/start_assessment")
+    assert "Vem riktar sig insatsen till" in texts(first)
+    servers.say(sender, '/inform{"question":"vem","choice":"deltagare"}')
+    servers.say(sender, "ja")
+    servers.say(sender, '/inform{"question":"insats_typ","choice":"handledare"}')
+    servers.say(sender, '/inform{"question":"handledare_anstalld","choice":"hos_part"}')
+    servers.say(sender, "kommunen")
+    replies = servers.say(sender, '/inform{"question":"pengavag","choice":"via_part"}')
+    assert "Bedömning: kan finansieras på villkor" in texts(replies)
+    custom = [reply["custom"] for reply in replies if "custom" in reply]
+    assert len(custom) == 1
+    assert custom[0]["verdict"] == "conditional"  # type: ignore[index]
+    assert custom[0]["answers"]["utforare"] == "kommunen"  # type: ignore[index]
+
+
+def test_conversation_is_stored_in_sqlite(servers: Servers):
+    servers.say("stored-user", "hej")
+    db = Path(servers.log).parent / "tracker.db"
+    import sqlite3
+
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute("select count(*) from events where sender_id = 'stored-user'").fetchone()
+    assert rows[0] > 0
+
+
+def test_serves_the_intranet_page(servers: Servers):
+    page = requests.get(servers.web_url + "/", timeout=10)
+    assert page.status_code == 200
+    assert "Kan samordningsförbundet finansiera insatsen?" in page.content.decode("utf-8")
+    assert requests.get(servers.web_url + "/chat.js", timeout=10).status_code == 200
+
+
+def test_rest_refuses_requests_without_the_token(servers: Servers):
+    url = f"{servers.rasa_url}/webhooks/rest/webhook"
+    body = {"sender": "no-token", "message": "hej"}
+    for headers in ({}, {"Authorization": "Bearer fel-token"}, {"Authorization": servers.rest_token}):
+        response = requests.post(url, json=body, headers=headers, timeout=30)
+        assert response.status_code == 401
+        assert "Token saknas eller är fel" in response.json()["error"]
+    # The token is checked before the body: a stranger learns nothing about what the body should be.
+    garbage = requests.post(url, data=b"{not json", headers={"Content-Type": "application/json"}, timeout=30)
+    assert garbage.status_code == 401
+    assert requests.post(url, json=body, headers=servers.rest_headers, timeout=30).status_code == 200
+
+
+def test_rest_cannot_speak_in_a_web_chat_conversation(servers: Servers):
+    response = requests.post(
+        f"{servers.rasa_url}/webhooks/rest/webhook",
+        json={"sender": "web-0123456789abcdef", "message": "hej"},
+        headers=servers.rest_headers,
+        timeout=30,
+    )
+    assert response.status_code == 403
+    assert "hör till webbchatten" in response.json()["error"]
+
+
+def test_http_api_is_off_without_its_token(servers: Servers):
+    assert requests.get(f"{servers.rasa_url}/conversations/x/tracker", timeout=30).status_code == 404
+    assert requests.post(f"{servers.rasa_url}/model/parse", json={"text": "hej"}, timeout=30).status_code == 404
+    assert requests.get(f"{servers.rasa_url}/conversations/x/tracker?token=gissning", timeout=30).status_code == 404
+
+
+def test_port_in_use_is_a_clear_error(tmp_path: Path):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = subprocess.run(
+            ["bash", "scripts/run.sh"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={
+                "PATH": "/usr/bin:/bin",
+                "RASA_PORT": str(port),
+                "ACTION_PORT": str(free_port()),
+                "WEB_PORT": str(free_port()),
+                "TRACKER_DB": str(tmp_path / "t.db"),
+            },
+        )
+    assert result.returncode != 0
+    assert f"Port {port} används redan" in result.stderr
+
+
+def test_ctrl_c_stops_every_process(tmp_path: Path):
+    with running_servers(tmp_path) as started:
+        pid = started.process.pid
+        children = subprocess.run(["pgrep", "-g", str(pid)], capture_output=True, text=True).stdout.split()
+        assert len(children) >= 3
+    assert started.process.returncode is not None
+    left = subprocess.run(["pgrep", "-g", str(pid)], capture_output=True, text=True).stdout.split()
+    assert left == []
+
+
+def test_free_text_assessments_reach_their_outcomes(servers: Servers):
+    import yaml
+
+    stories = yaml.safe_load((ROOT / "tests" / "stories" / "free_text.yml").read_text(encoding="utf-8"))["stories"]
+    wrong = []
+    for number, story in enumerate(stories):
+        expected = story["story"].removeprefix("free text to ")
+        results = []
+        for step in story["steps"]:
+            if "user" in step:
+                replies = servers.say(f"free-text-{number}", step["user"].strip())
+                results += [reply["custom"] for reply in replies if "custom" in reply]
+        got = results[-1]["outcome_id"] if results else None  # type: ignore[index]
+        if got != expected:
+            wrong.append((expected, got))
+    assert wrong == []
+
+
+def test_personal_data_is_masked_before_it_is_stored(servers: Servers):
+    import sqlite3
+
+    replies = servers.say("privacy-user", "Kan Eva 19850312-1234 (eva@exempel.se, 070-123 45 67) få arbetsträning?")
+    assert "Jag tog bort det som såg ut som ett personnummer" in texts(replies)
+    db = Path(servers.log).parent / "tracker.db"
+    with sqlite3.connect(db) as connection:
+        stored = " ".join(
+            row[0] for row in connection.execute("select data from events where sender_id = 'privacy-user'")
+        )
+    assert "[personnummer]" in stored
+    for secret in ("19850312", "eva@exempel.se", "070-123 45 67", "123 45 67"):
+        assert secret not in stored
+    logs = "".join(p.read_text(errors="replace") for p in (ROOT / "var" / "logs").glob("*.log"))
+    assert "19850312" not in logs
+
+
+def test_retention_command_works_on_the_real_tracker_store(servers: Servers, tmp_path: Path):
+    import shutil
+
+    import sqlalchemy as sa
+
+    from scripts.purge_conversations import purge
+
+    servers.say("retention-user", "hej")
+    copy = tmp_path / "copy.db"
+    shutil.copy(Path(servers.log).parent / "tracker.db", copy)
+    engine = sa.create_engine(f"sqlite:///{copy}")
+    assert "retention-user" not in purge(engine, days=1)
+    assert "retention-user" in purge(engine, days=0, now=time.time() + 60)
+    with engine.connect() as connection:
+        assert connection.execute(sa.text("select count(*) from events")).scalar() == 0
+
+
+def test_teams_and_slack_refuse_clearly_when_not_configured(servers: Servers):
+    # run.sh started without TEAMS_* and SLACK_* variables, and still started.
+    for route, name in (("botframework", "Teams"), ("slack", "Slack")):
+        response = requests.post(f"{servers.rasa_url}/webhooks/{route}/webhook", json={"type": "message"}, timeout=10)
+        assert response.status_code == 503
+        assert f"{name}-kanalen är inte inställd" in response.text
+    log = (ROOT / "var" / "logs" / "rasa.log").read_text(errors="replace")
+    assert "Teams channel not configured" in log and "Slack channel not configured" in log

@@ -1,0 +1,404 @@
+"""The intranet page and socket.io against real servers, the page in headless Chromium.
+
+The servers here run with no REST token configured and the HTTP API switched on
+with a token, the opposite of tests/system/test_servers.py, so both refusals are seen.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import secrets
+import sqlite3
+import tempfile
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
+
+from devtools.servers import ROOT, Servers, running_servers
+from tests.system.webchat import Chat, texts
+
+pytestmark = pytest.mark.servers
+
+API_TOKEN = secrets.token_urlsafe(16)
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOT = ROOT / "docs" / "skarmbild-intranat.png"
+# The answers to reach "kan finansieras på villkor" (outcome individ_via_part), as the buttons say them.
+BUTTON_PATH = [
+    "Bedöm en insats",
+    "Deltagare som behöver stöd för att kunna arbeta",
+    "Ja",
+    "En handledare som stöttar dem på ett socialt företag",
+    "Hos en av parterna",
+    "Kommunen",
+    "Via kommunen",
+]
+WAIT_MS = 30_000
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
+    env = {"ASF_REST_TOKEN": "", "ASF_API_TOKEN": API_TOKEN}
+    with running_servers(tmp_path_factory.mktemp("web"), env) as started:
+        yield started
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[BrowserContext]:
+    with sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
+        context = playwright.chromium.launch_persistent_context(
+            profile,
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1100, "height": 900},
+        )
+        context.set_default_timeout(WAIT_MS)
+        yield context
+        context.close()
+
+
+@pytest.fixture
+def page(browser: BrowserContext, servers: Servers) -> Iterator[Page]:
+    tab = browser.new_page()
+    errors: list[str] = []
+    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    tab.goto(servers.web_url + "/")
+    expect(log(tab)).to_contain_text("Hej! Jag hjälper dig")
+    yield tab
+    tab.close()
+    assert errors == []  # no blocked scripts, failed requests or script errors
+
+
+def log(page: Page) -> Any:
+    return page.get_by_role("log", name="Samtalet")
+
+
+def wait_for_reply(page: Page, shown: int) -> None:
+    """Waits until the bot has answered the message shown as item number `shown` + 1."""
+    page.wait_for_function(
+        "n => document.querySelectorAll('.asf-log > ol > li').length > n && "
+        "document.querySelector('.asf-log > ol > li:last-child').classList.contains('asf-bot')",
+        arg=shown + 1,
+    )
+
+
+def click_answer(page: Page, title: str) -> None:
+    """Clicks the newest button with this title (older messages keep theirs) and waits for the reply."""
+    shown = messages(page).count()
+    log(page).get_by_role("button", name=title, exact=True).last.click()
+    wait_for_reply(page, shown)
+
+
+def messages(page: Page) -> Any:
+    """The conversation's messages (not the lists inside a result)."""
+    return log(page).locator(":scope > ol > li")
+
+
+def user_said(page: Page) -> Any:
+    return log(page).locator("li.asf-user .asf-text").last
+
+
+def session_id(page: Page) -> str:
+    stored = page.evaluate("Object.keys(sessionStorage).map(k => sessionStorage.getItem(k))")
+    return str(json.loads(stored[0])["session_id"])
+
+
+# --- REST and the HTTP API --------------------------------------------------------
+
+
+def test_rest_refuses_everything_when_no_token_is_configured(servers: Servers):
+    for headers in ({}, {"Authorization": "Bearer something"}):
+        response = requests.post(
+            servers.rasa_url + "/webhooks/rest/webhook", json={"sender": "x", "message": "hej"}, headers=headers
+        )
+        assert response.status_code == 403
+        assert "ingen token är inställd" in response.json()["error"]
+
+
+def test_http_api_answers_only_with_its_token(servers: Servers):
+    for method, path, body in (("GET", "/conversations/x/tracker", None), ("POST", "/model/parse", {"text": "hej"})):
+        refused = requests.request(method, servers.rasa_url + path, json=body, timeout=30)
+        assert refused.status_code == 401, path
+        allowed = requests.request(method, servers.rasa_url + path, json=body, params={"token": API_TOKEN}, timeout=30)
+        assert allowed.status_code == 200, path
+
+
+# --- socket.io --------------------------------------------------------------------
+
+
+def stored_texts(servers: Servers, sender: str) -> str:
+    with sqlite3.connect(Path(servers.log).parent / "tracker.db") as connection:
+        return " ".join(row[0] for row in connection.execute("select data from events where sender_id = ?", (sender,)))
+
+
+def test_socketio_conversation_cannot_be_joined_with_a_copied_session_id(servers: Servers):
+    async def scenario() -> None:
+        owner, intruder = Chat(servers.rasa_url), Chat(servers.rasa_url)
+        await owner.connect()
+        mine = await owner.session()
+        assert mine["resumed"] is False and mine["session_id"].startswith("web-")
+        await owner.say("/start_assessment")
+        assert "Vem riktar sig insatsen till" in texts(await owner.answer())
+
+        await intruder.connect()
+        await intruder.say("meddelande före sessionen")  # no session on this socket: ignored
+        assert await intruder.silence(3) == []
+        for token in (None, "f" * 64, mine["session_token"][::-1]):
+            other = await intruder.session(mine["session_id"], token)
+            assert other["session_id"] != mine["session_id"] and other["resumed"] is False
+        await intruder.say("inkraktaren skriver", session_id=mine["session_id"])
+        await intruder.answer()  # the intruder talks in its own, new conversation
+        assert await owner.silence(2) == []
+
+        await owner.say('/inform{"question":"vem","choice":"deltagare"}')
+        assert "Finsams målgrupp" in texts(await owner.answer())
+        assert "Finsams målgrupp" not in texts(await intruder.silence(1))
+        await owner.close()
+        await intruder.close()
+        assert "inkraktaren" not in stored_texts(servers, mine["session_id"])
+        assert "inkraktaren" in stored_texts(servers, other["session_id"])
+        logs = "".join(p.read_text(errors="replace") for p in (ROOT / "var" / "logs").glob("*.log"))
+        assert mine["session_token"] not in logs  # the id is logged, the token never
+
+    asyncio.run(scenario())
+
+
+def test_socketio_conversation_resumes_with_id_and_token(servers: Servers):
+    async def scenario() -> None:
+        first = Chat(servers.rasa_url)
+        await first.connect()
+        mine = await first.session()
+        await first.say("/start_assessment")
+        await first.answer()
+        await first.close()
+
+        again = Chat(servers.rasa_url)  # as after a page reload
+        await again.connect()
+        resumed = await again.session(mine["session_id"], mine["session_token"])
+        assert resumed == {**mine, "resumed": True}
+        await again.say('/inform{"question":"vem","choice":"deltagare"}')
+        assert "Finsams målgrupp" in texts(await again.answer())  # the same conversation goes on
+        await again.close()
+
+    asyncio.run(scenario())
+
+
+def test_socketio_masks_personal_data_and_sends_the_result_payload(servers: Servers):
+    async def scenario() -> str:
+        chat = Chat(servers.rasa_url)
+        await chat.connect()
+        mine = await chat.session()
+        await chat.say("Kan Eva 19850312-1234 få arbetsträning?")
+        assert "Jag tog bort det som såg ut som ett personnummer" in texts(await chat.answer())
+        await chat.say("/start_assessment")
+        await chat.answer()
+        results = []
+        for question, choice in [
+            ("vem", "deltagare"),
+            ("malgrupp", "ja"),
+            ("insats_typ", "handledare"),
+            ("handledare_anstalld", "hos_part"),
+            ("utforare", "kommunen"),
+            ("pengavag", "via_part"),
+        ]:
+            await chat.say(f'/inform{{"question":"{question}","choice":"{choice}"}}')
+            results += [reply["custom"] for reply in await chat.answer() if "custom" in reply]
+        await chat.close()
+        assert [r["verdict"] for r in results] == ["conditional"]
+        return str(mine["session_id"])
+
+    session = asyncio.run(scenario())
+    stored = stored_texts(servers, session)
+    assert "[personnummer]" in stored and "19850312" not in stored
+
+
+# --- The page in Chromium -----------------------------------------------------------
+
+
+def test_page_completes_an_assessment_and_keeps_it_across_a_reload(page: Page):
+    for title in BUTTON_PATH:
+        click_answer(page, title)
+    result = log(page).locator(".asf-result").last
+    expect(result.get_by_role("heading", level=3)).to_have_text("Bedömning: kan finansieras på villkor")
+    expect(result).to_contain_text("Skäl")
+    expect(result).to_contain_text("Villkor")
+    expect(result).to_contain_text('Vägledningen, "')  # citations, as the guidance names its sections
+    expect(result.locator(".asf-cite").first).to_be_visible()
+    shot = page.screenshot(full_page=True)
+    assert shot.startswith(b"\x89PNG") and len(shot) > 20_000
+    if os.environ.get("UPDATE_SCREENSHOT"):
+        SCREENSHOT.write_bytes(shot)
+    page.get_by_role("button", name="Beslutsunderlag").last.click()
+    download = page.get_by_role("link", name="ladda ner PDF")
+    expect(download).to_have_attribute("download", re.compile(r"^beslutsunderlag-[0-9-]+-individ_via_part\.pdf$"))
+
+    before, shown = session_id(page), messages(page).count()
+    page.reload()
+    expect(messages(page)).to_have_count(shown)
+    expect(log(page).locator(".asf-result h3")).to_have_text("Bedömning: kan finansieras på villkor")
+    assert session_id(page) == before
+    click_answer(page, "Visa sammanfattning")  # the server still has the conversation
+    expect(messages(page).last).to_contain_text("6. Hur pengarna ska gå: Via kommunen")
+
+
+def test_restart_control_starts_a_new_conversation(page: Page):
+    click_answer(page, "Bedöm en insats")
+    before = session_id(page)
+    page.get_by_role("button", name="Börja om", exact=True).first.click()
+    expect(page.get_by_role("status")).to_have_text("Ett nytt samtal har börjat.")
+    expect(messages(page)).to_have_count(1)
+    expect(log(page)).to_contain_text("Hej! Jag hjälper dig")
+    assert session_id(page) != before
+
+
+def test_page_works_with_the_keyboard_alone(page: Page):
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Hoppa till chatten")).to_be_focused()
+    page.keyboard.press("Enter")
+    field = page.get_by_label("Ditt meddelande")
+    expect(field).to_be_focused()
+    shown = messages(page).count()
+    page.keyboard.type("Vad kan du?")
+    page.keyboard.press("Enter")
+    expect(user_said(page)).to_have_text("Vad kan du?")
+    wait_for_reply(page, shown)
+    page.keyboard.press("Shift+Tab")  # from the field back to the newest message's last button
+    focused = page.evaluate(
+        "() => { const e = document.activeElement, s = getComputedStyle(e);"
+        " return [e.tagName, e.textContent, s.outlineStyle, parseFloat(s.outlineWidth)]; }"
+    )
+    assert focused[0] == "BUTTON" and focused[2] == "solid" and focused[3] >= 2  # visible focus
+    page.keyboard.press("Enter")
+    expect(user_said(page)).to_have_text(focused[1])
+
+
+def test_nothing_users_or_the_bot_send_becomes_html(page: Page):
+    attack = '<img src=x onerror="window.hacked=1"><b>fet</b>'
+    page.get_by_label("Ditt meddelande").fill(attack)
+    page.get_by_role("button", name="Skicka").click()
+    expect(user_said(page)).to_have_text(attack)
+    # A bot message and a result with markup in every field, rendered by the same code after a reload.
+    evil = {"text": attack, "buttons": [{"title": attack, "payload": "/greet"}]}
+    field = {"text": attack, "cites": [{"key": "k", "text": attack}]}
+    result = {
+        "type": "assessment_result",
+        "verdict": '"><script>window.hacked=1</script>',
+        "verdict_text": attack,
+        "title": attack,
+        "reasons": [field],
+        "conditions": [field],
+        "route": attack,
+        "alternative": attack,
+        "next_steps": [attack],
+        "cites": [{"key": "k", "text": attack}],
+    }
+    page.evaluate(
+        """([evil, result]) => {
+             const key = Object.keys(sessionStorage)[0], saved = JSON.parse(sessionStorage.getItem(key));
+             saved.items.push({from: "bot", message: evil}, {from: "bot", message: {custom: result}});
+             sessionStorage.setItem(key, JSON.stringify(saved));
+           }""",
+        [evil, result],
+    )
+    page.reload()
+    expect(log(page).locator(".asf-result h3")).to_have_text("Bedömning: " + attack)
+    assert log(page).locator("img, b, script").count() == 0
+    assert page.evaluate("window.hacked") is None
+    expect(log(page).get_by_role("button", name=attack)).to_be_visible()
+
+
+def test_page_has_no_serious_accessibility_violations(page: Page, servers: Servers):
+    for title in BUTTON_PATH:  # the result card is the richest part of the page
+        click_answer(page, title)
+    # axe-core from npm, served as if from the page's own origin (its policy allows only that).
+    page.route("**/axe.min.js", lambda route: route.fulfill(path=str(AXE), content_type="text/javascript"))
+    page.add_script_tag(url=servers.web_url + "/axe.min.js")
+    results = page.evaluate(
+        "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']})"
+    )
+    assert results["passes"], "axe ran no checks"
+    bad = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]])
+        for v in results["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert bad == []
+
+
+def test_tree_diagram_is_reachable_from_the_page(page: Page):
+    with page.expect_response("**/beslutstrad.svg") as reached:
+        page.get_by_role("link", name="beslutsträdet som bild (SVG)").click()
+    response = reached.value
+    assert response.status == 200 and response.headers["content-type"] == "image/svg+xml"
+    assert "<title>Beslutsträdet" in response.text()
+
+
+@pytest.fixture
+def other_intranet(servers: Servers) -> Iterator[str]:
+    """A page on another origin that embeds the widget with one script tag, as the README shows."""
+    html = (
+        '<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Annat intranät</title>'
+        '<link rel="icon" href="data:,"></head><body><main><h1>Annat intranät</h1>'
+        f'<script src="{servers.web_url}/chat.js" data-server="{servers.rasa_url}"></script>'
+        "</main></body></html>"
+    ).encode()
+
+    class Page(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(html)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_widget_embeds_on_another_intranet_with_one_script_tag(browser: BrowserContext, other_intranet: str):
+    tab = browser.new_page()
+    try:
+        tab.goto(other_intranet)
+        expect(tab.get_by_role("heading", name="Chatt med assistenten")).to_be_visible()
+        expect(log(tab)).to_contain_text("Hej! Jag hjälper dig")
+        click_answer(tab, "Bedöm en insats")
+        expect(log(tab)).to_contain_text("Vem riktar sig insatsen till")
+    finally:
+        tab.close()
+
+
+def test_axe_comes_from_npm_and_the_page_from_vendor_only():
+    lock = json.loads((ROOT / "web" / "package-lock.json").read_text(encoding="utf-8"))
+    packages = lock["packages"]
+    assert packages["node_modules/axe-core"]["version"] == "4.10.3" and AXE.is_file()
+    assert packages["node_modules/socket.io-client"]["version"].startswith("4.")
+    html = (ROOT / "web" / "index.html").read_text(encoding="utf-8")
+    script = (ROOT / "web" / "chat.js").read_text(encoding="utf-8")
+    assert "http" not in html.replace("http-equiv", "") and "//cdn" not in script
+    assert "innerHTML" not in script and "insertAdjacentHTML" not in script

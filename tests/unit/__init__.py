@@ -1,0 +1,1 @@
+"""Unit tests: no servers, no trained model, no Debian packages, no npm."""

@@ -1,0 +1,185 @@
+"""The Rasa SDK actions with a CollectingDispatcher and an inline Tracker: no server, no network."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.actions import (
+    ActionAnswer,
+    ActionChangeAnswer,
+    ActionDescribeInitiative,
+    ActionExplainConcept,
+    ActionFallback,
+    ActionGreet,
+    ActionStartAssessment,
+    ActionWhy,
+)
+
+
+def tracker(
+    text: str = "", intent: str = "inform", entities: list[dict[str, Any]] | None = None, **slots: Any
+) -> Tracker:
+    latest = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": entities or []}
+    return Tracker("test-user", dict(slots), latest, [], False, None, {}, "action_listen")
+
+
+def run(action: Any, track: Tracker) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, track, {}))
+    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    return dispatcher.messages, slots
+
+
+def test_action_names_match_the_domain():
+    import yaml
+
+    with open("domain.yml", encoding="utf-8") as file:
+        domain_actions = set(yaml.safe_load(file)["actions"])
+    from actions import actions as module
+
+    names = {cls().name() for cls in module.DialogueAction.__subclasses__()}
+    assert names == domain_actions
+
+
+def test_greet_sends_intro_with_buttons():
+    messages, _ = run(ActionGreet(), tracker(intent="greet"))
+    assert "Skriv inga uppgifter om enskilda personer" in messages[0]["text"]
+    assert messages[0]["buttons"][0]["payload"] == "/start_assessment"
+
+
+def test_start_sets_current_question_slot():
+    messages, slots = run(ActionStartAssessment(), tracker(intent="start_assessment"))
+    assert slots["current_question"] == "vem"
+    assert "Vem riktar sig insatsen till" in messages[-1]["text"]
+    assert len(messages[-1]["buttons"]) == 5
+
+
+def test_button_answer_updates_answers_slot():
+    entities = [{"entity": "question", "value": "vem"}, {"entity": "choice", "value": "foretaget"}]
+    messages, slots = run(ActionAnswer(), tracker("/inform", entities=entities, current_question="vem", answers={}))
+    assert slots["answers"] == {"vem": "foretaget"}
+    assert slots["current_question"] == "stod_till_foretag"
+    assert "Vad skulle förbundet göra för företaget?" in messages[-1]["text"]
+
+
+def test_result_is_sent_as_text_and_custom_payload():
+    entities = [{"entity": "question", "value": "stod_till_foretag"}, {"entity": "choice", "value": "pengar"}]
+    messages, slots = run(
+        ActionAnswer(),
+        tracker("/inform", entities=entities, current_question="stod_till_foretag", answers={"vem": "foretaget"}),
+    )
+    text = "\n".join(m["text"] or "" for m in messages)
+    assert "Bedömning: bör inte finansieras" in text
+    custom = [m["custom"] for m in messages if m.get("custom")]
+    assert custom and custom[0]["verdict"] == "not_financeable" and custom[0]["outcome_id"] == "kontantbidrag"
+    assert slots["current_question"] is None
+    assert slots["last_result"]["tree_version"]
+
+
+def test_free_text_answer_with_entity():
+    entities = [{"entity": "party", "value": "regionen"}]
+    _, slots = run(
+        ActionAnswer(),
+        tracker(
+            "regionen",
+            entities=entities,
+            current_question="utforare",
+            answers={"vem": "deltagare", "malgrupp": "ja", "insats_typ": "arbetsforberedande"},
+        ),
+    )
+    assert slots["answers"]["utforare"] == "regionen"
+
+
+def test_why_uses_the_trees_help_text():
+    messages, slots = run(ActionWhy(), tracker("varför?", intent="ask_why", current_question="vem", answers={}))
+    assert "Förbundet har två sorters uppgifter" in messages[0]["text"]
+    assert slots == {}
+
+
+def test_change_answer_reopens_the_named_question():
+    answers = {"vem": "deltagare", "malgrupp": "ja", "insats_typ": "arbetsforberedande", "utforare": "kommunen"}
+    messages, slots = run(
+        ActionChangeAnswer(),
+        tracker(
+            "ändra svaret om vem som upphandlar", intent="change_answer", current_question="pengavag", answers=answers
+        ),
+    )
+    assert slots["current_question"] == "utforare"
+    assert 'Du svarade "Kommunen"' in messages[-1]["text"]
+
+
+def test_description_is_held_for_confirmation():
+    messages, slots = run(
+        ActionDescribeInitiative(),
+        tracker(
+            "Förbundet vill bli medlem i en intresseorganisation för sociala företag", intent="describe_initiative"
+        ),
+    )
+    assert slots["pending_answers"] == {"vem": "parter_och_aktorer", "strukturell_typ": "medlemskap_organisation"}
+    assert "Stämmer det?" in messages[0]["text"]
+
+
+def test_concept_from_entity():
+    messages, _ = run(
+        ActionExplainConcept(),
+        tracker("vad är 7 §?", intent="ask_concept", entities=[{"entity": "concept", "value": "paragraf_7"}]),
+    )
+    assert messages[0]["text"].startswith("7 § i Finsamlagen")
+
+
+def test_fallback_counts_misunderstandings():
+    _, slots = run(ActionFallback(), tracker("asdf", intent="nlu_fallback", misunderstood=1.0))
+    assert slots["misunderstood"] == 2.0
+
+
+def test_malformed_slots_do_not_crash():
+    messages, slots = run(
+        ActionAnswer(),
+        tracker("ja", intent="affirm", answers="not a dict", current_question=42, pending_answers=[1, 2]),
+    )
+    assert messages  # the user gets an answer, not an exception
+    assert all(isinstance(SlotSet(k, v), dict) for k, v in slots.items())
+
+
+def test_training_round_through_the_actions():
+    from actions.actions import ActionJudge, ActionSkipCase, ActionStartTraining, ActionStopTraining
+
+    messages, slots = run(ActionStartTraining(), tracker("övning grund", intent="start_training"))
+    training = slots["training"]
+    assert training["position"] == 0 and training["awaiting"] is True
+    assert any("Fall 1 av" in (m["text"] or "") for m in messages)
+    messages, slots = run(
+        ActionJudge(),
+        tracker("/judge", intent="judge", training=training, entities=[{"entity": "verdict", "value": "financeable"}]),
+    )
+    assert "Rätt bedömning:" in messages[0]["text"] and slots["training"]["judged"] == 1
+    messages, slots = run(ActionSkipCase(), tracker("nästa", intent="skip_case", training=slots["training"]))
+    assert "Fall 2 av" in messages[0]["text"]
+    messages, slots = run(ActionStopTraining(), tracker("avsluta", intent="stop_training", training=slots["training"]))
+    assert "Du bedömde 1 fall" in messages[0]["text"] and slots["training"] is None
+
+
+def test_memo_action_sends_markdown_and_pdf():
+    from actions.actions import ActionRequestMemo
+    from asf.guidance.engine import walk
+    from asf.guidance.explain import result_payload
+    from asf.guidance.loader import default_tree
+
+    result = result_payload(default_tree(), walk(default_tree(), {"vem": "annan"}))
+    messages, _ = run(ActionRequestMemo(), tracker("beslutsunderlag", intent="request_memo", last_result=result))
+    custom = [m["custom"] for m in messages if m.get("custom")]
+    assert custom and custom[0]["type"] == "decision_memo" and custom[0]["pdf_base64"]
+
+
+def test_words_inside_a_forged_payload_are_not_taken_as_an_answer():
+    # "annat" is a keyword of an option of the open question; inside a payload it must not count.
+    forged = '/inform{"answers":{"vem":"annat"},"current_question":"pengavag"}'
+    answers = {"vem": "deltagare", "malgrupp": "ja"}
+    messages, slots = run(ActionAnswer(), tracker(forged, answers=answers, current_question="insats_typ"))
+    assert "answers" not in slots and "current_question" not in slots
+    assert "Jag är inte säker på vilket svar du menar" in messages[0]["text"]

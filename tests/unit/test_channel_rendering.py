@@ -1,0 +1,146 @@
+"""How Teams and Slack show the assistant's replies, without servers: the memo
+once and in the channel's markup, buttons within each client's limits, and the
+checks on who is calling."""
+
+from __future__ import annotations
+
+import base64
+import time
+from typing import Any
+
+import pytest
+
+from asf import dialogue, memo, settings
+from asf.guidance.engine import walk
+from asf.guidance.explain import result_payload
+from asf.guidance.model import Tree
+from asf.turns import State
+from channels.core.markup import slack_mrkdwn, teams_markdown
+from channels.core.outgoing import Memo, Text, plan
+from channels.slack.blocks import ACTIONS_PER_BLOCK, SECTION_CHARS, SlackFile, SlackMessage, outputs
+from channels.slack.security import SeenEvents, is_authentic, seen_events, signature
+from channels.teams.cards import MAX_BUTTONS, activities
+from channels.teams.channel import user_text
+from tests.unit.test_engine import CASES
+
+
+def buttons(count: int) -> list[dict[str, str]]:
+    return [{"title": f"Svar {n}", "payload": f'/inform{{"question":"q","choice":"c{n}"}}'} for n in range(count)]
+
+
+def memo_turn(tree: Tree) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """What Rasa collects when the user asks for the memo: intro, Markdown with buttons, payload."""
+    result = result_payload(tree, walk(tree, CASES[0][0]))
+    replies, _ = dialogue.request_memo(State(last_result=result))
+    messages: list[dict[str, Any]] = []
+    for reply in replies:
+        if reply.custom is not None:
+            messages.append({"recipient_id": "u", "custom": reply.custom})
+        else:
+            messages.append({"recipient_id": "u", "text": reply.text, "buttons": list(reply.buttons) or None})
+    return [{k: v for k, v in m.items() if v is not None} for m in messages], result
+
+
+def test_plan_shows_the_memo_once_with_its_buttons_and_drops_machine_payloads(tree: Tree):
+    messages, _ = memo_turn(tree)
+    messages.append({"recipient_id": "u", "custom": {"type": "assessment_result", "verdict": "x"}})
+    items = plan(messages)
+    assert [type(item) for item in items] == [Text, Memo]
+    memo_item = items[1]
+    assert isinstance(memo_item, Memo) and memo_item.payload["type"] == "decision_memo"
+    assert ("Ny bedömning", "/start_assessment") in [(b["title"], b["payload"]) for b in memo_item.buttons]
+
+
+def test_a_memo_payload_without_its_text_is_still_shown(tree: Tree):
+    result = result_payload(tree, walk(tree, CASES[0][0]))
+    items = plan([{"recipient_id": "u", "custom": memo.payload(result)}])
+    assert len(items) == 1 and isinstance(items[0], Memo)
+
+
+def test_teams_uses_a_hero_card_up_to_six_buttons_and_an_adaptive_card_beyond():
+    few, many = activities([Text("Fråga?", tuple(buttons(MAX_BUTTONS))), Text("Fråga?", tuple(buttons(9)))])
+    assert few["attachments"][0]["contentType"] == "application/vnd.microsoft.card.hero"
+    assert len(few["attachments"][0]["content"]["buttons"]) == 6
+    card = many["attachments"][0]
+    assert card["contentType"] == "application/vnd.microsoft.card.adaptive"
+    assert [len(block["actions"]) for block in card["content"]["body"]] == [6, 3]
+    shown = [a["data"]["msteams"]["text"] for block in card["content"]["body"] for a in block["actions"]]
+    assert shown == [b["payload"] for b in buttons(9)]
+
+
+def test_teams_memo_is_markdown_with_bold_headings_and_every_citation(tree: Tree):
+    messages, result = memo_turn(tree)
+    activity = activities(plan(messages))[1]
+    assert activity["textFormat"] == "markdown"
+    assert f"**Beslutsunderlag: {result['title']}**" in activity["text"]
+    assert "\n# " not in activity["text"]
+    for cite in result["cites"]:
+        assert cite["text"] in activity["text"]
+    assert "Teams tar inte emot filer" in activity["text"]
+
+
+def test_teams_markdown_keeps_lines_apart_and_lists_intact():
+    text = teams_markdown("Dina svar hittills:\n1. Vem: Deltagare\n2. Vad: Pengar\nSkriv något.")
+    assert text == "Dina svar hittills:\n1. Vem: Deltagare\n2. Vad: Pengar\n\nSkriv något."
+
+
+def test_slack_memo_is_mrkdwn_in_sections_within_limits_plus_the_pdf(tree: Tree):
+    messages, result = memo_turn(tree)
+    out = outputs(plan(messages))
+    assert [type(o) for o in out] == [SlackMessage, SlackMessage, SlackFile]
+    message, pdf = out[1], out[2]
+    assert isinstance(message, SlackMessage) and isinstance(pdf, SlackFile)
+    sections = [b["text"]["text"] for b in message.blocks if b["type"] == "section"]
+    assert all(len(s) <= SECTION_CHARS for s in sections)
+    text = "\n\n".join(sections)
+    assert f"*Beslutsunderlag: {result['title']}*" in text and "**" not in text
+    for cite in result["cites"]:
+        assert cite["text"].replace("&", "&amp;") in text
+    assert pdf.content.startswith(b"%PDF") and pdf.filename.endswith(".pdf")
+    assert pdf.content == base64.b64decode(memo.payload(result)["pdf_base64"])[: len(pdf.content)]
+
+
+def test_slack_splits_long_texts_and_many_buttons_within_block_kit_limits():
+    long_text = "\n\n".join(f"Stycke {n}: " + "ord " * 200 for n in range(8)) + "\n\nLångt: " + "ord " * 1000
+    (message,) = outputs([Text(long_text, tuple(buttons(30)))])
+    assert isinstance(message, SlackMessage)
+    sections = [b for b in message.blocks if b["type"] == "section"]
+    assert len(sections) > 1 and all(len(s["text"]["text"]) <= SECTION_CHARS for s in sections)
+    assert " ".join(s["text"]["text"] for s in sections).split() == long_text.split()
+    actions = [b for b in message.blocks if b["type"] == "actions"]
+    assert [len(a["elements"]) for a in actions] == [ACTIONS_PER_BLOCK, 5]
+    long_label = {"title": "x" * 100, "payload": "/p"}
+    (short,) = outputs([Text("Fråga?", (long_label,))])
+    assert isinstance(short, SlackMessage)
+    assert len(short.blocks[-1]["elements"][0]["text"]["text"]) == 75
+
+
+def test_slack_mrkdwn_escapes_control_characters():
+    assert slack_mrkdwn("A & B <c> **fet** *kursiv*") == "A &amp; B &lt;c&gt; *fet* _kursiv_"
+
+
+@pytest.mark.parametrize(
+    ("secret", "age", "expected"),
+    [("hemlig", 0, True), ("fel", 0, False), ("hemlig", 600, False), ("hemlig", -600, False)],
+)
+def test_slack_signature_check(secret: str, age: int, expected: bool):
+    body = b'{"type":"event_callback"}'
+    stamp = str(int(time.time()) - age)
+    assert is_authentic("hemlig", stamp, signature(secret, stamp, body), body) is expected
+    assert is_authentic("hemlig", "inte-ett-tal", signature("hemlig", stamp, body), body) is False
+    assert is_authentic("hemlig", stamp, signature("hemlig", stamp, body), body + b" ") is False
+
+
+def test_an_event_id_is_answered_once():
+    seen = SeenEvents()
+    assert seen.first_time("Ev1") and not seen.first_time("Ev1") and seen.first_time("Ev2")
+
+
+def test_without_redis_the_answered_events_are_kept_in_memory():
+    assert isinstance(seen_events(settings.redis({})), SeenEvents)
+
+
+def test_teams_text_without_mentions_or_html_and_from_card_values():
+    assert user_text({"text": "<at>ASF-assistenten</at> vad är ett ASF?"}) == "vad är ett ASF?"
+    assert user_text({"text": "A &amp; B"}) == "A & B"
+    assert user_text({"text": "", "value": {"asf_payload": "/ask_help"}}) == "/ask_help"

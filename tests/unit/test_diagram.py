@@ -1,0 +1,222 @@
+"""Tests for the SVG drawing of the decision tree (asf/guidance/diagram.py)."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from asf.guidance.diagram import render_svg
+
+ROOT = Path(__file__).resolve().parents[2]
+TREE_PATH = ROOT / "content" / "tree.yml"
+SVG = "{http://www.w3.org/2000/svg}"
+TITLE = "Beslutsträdet för finansiering av insatser kopplade till sociala företag"
+
+# From the brief, not from the module, so a wrong colour in the module fails.
+FILLS = {
+    "financeable": ("#d7f0d2", "#2e7d32"),
+    "conditional": ("#fff4c2", "#b7950b"),
+    "not_financeable": ("#f9d6d5", "#c62828"),
+    "out_of_scope": ("#e6e6e6", "#616161"),
+}
+
+
+@pytest.fixture(scope="module")
+def tree() -> dict[str, Any]:
+    with TREE_PATH.open(encoding="utf-8") as handle:
+        data: dict[str, Any] = yaml.safe_load(handle)
+    return data
+
+
+@pytest.fixture(scope="module")
+def svg(tree: dict[str, Any]) -> str:
+    return render_svg(tree)
+
+
+@pytest.fixture(scope="module")
+def root(svg: str) -> ET.Element:
+    return ET.fromstring(svg.encode("utf-8"))
+
+
+def by_id(root: ET.Element) -> dict[str, ET.Element]:
+    return {el.attrib["id"]: el for el in root.iter() if "id" in el.attrib}
+
+
+def text_of(element: ET.Element) -> str:
+    """The visible text of a node or edge: its <text> lines joined by spaces."""
+    text = element.find(f"{SVG}text")
+    assert text is not None
+    return " ".join(span.text or "" for span in text)
+
+
+def box(rect: ET.Element) -> tuple[float, float, float, float]:
+    x, y = float(rect.attrib["x"]), float(rect.attrib["y"])
+    return x, y, x + float(rect.attrib["width"]), y + float(rect.attrib["height"])
+
+
+def edge_ids(tree: dict[str, Any]) -> set[str]:
+    return {f"edge-{qid}-{opt['id']}" for qid, question in tree["questions"].items() for opt in question["options"]}
+
+
+def test_real_tree_is_a_well_formed_accessible_svg(root: ET.Element) -> None:
+    assert root.tag == f"{SVG}svg"
+    assert root.attrib["role"] == "img"
+    assert root.attrib["aria-label"] == TITLE
+    assert root.findtext(f"{SVG}title") == TITLE
+    assert float(root.attrib["width"]) > 0 and float(root.attrib["height"]) > 0
+
+
+def test_every_question_and_outcome_has_a_node(tree: dict[str, Any], root: ET.Element) -> None:
+    expected = {f"node-{n}" for n in [*tree["questions"], *tree["outcomes"]]}
+    found = {i for i in by_id(root) if i.startswith("node-")}
+    assert found == expected
+
+
+def test_every_option_has_an_edge_with_an_arrow(tree: dict[str, Any], root: ET.Element) -> None:
+    elements = by_id(root)
+    found = {i for i in elements if i.startswith("edge-")}
+    assert found == edge_ids(tree)
+    for edge_id in found:
+        path = elements[edge_id].find(f"{SVG}path")
+        assert path is not None, edge_id
+        assert path.attrib["marker-end"] == "url(#arrow)"
+    assert "arrow" in elements
+
+
+def test_edges_run_from_their_question_down_to_their_target(tree: dict[str, Any], root: ET.Element) -> None:
+    elements = by_id(root)
+    for qid, question in tree["questions"].items():
+        source = elements[f"node-{qid}"].find(f"{SVG}rect")
+        assert source is not None
+        sx0, _, sx1, sy1 = box(source)
+        for opt in question["options"]:
+            target = elements[f"node-{opt['next']}"].find(f"{SVG}rect")
+            path = elements[f"edge-{qid}-{opt['id']}"].find(f"{SVG}path")
+            assert target is not None and path is not None
+            tx0, ty0, tx1, _ = box(target)
+            numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", path.attrib["d"])]
+            (x0, y0), (x1, y1) = numbers[:2], numbers[-2:]
+            assert sx0 <= x0 <= sx1 and y0 == pytest.approx(sy1, abs=0.2)
+            assert tx0 <= x1 <= tx1 and y1 == pytest.approx(ty0, abs=0.2)
+            assert y1 > y0
+
+
+def test_outcome_nodes_are_filled_by_verdict(tree: dict[str, Any], root: ET.Element) -> None:
+    elements = by_id(root)
+    verdicts = {outcome["verdict"] for outcome in tree["outcomes"].values()}
+    assert verdicts == set(FILLS)  # the real tree uses all four
+    for oid, outcome in tree["outcomes"].items():
+        rect = elements[f"node-{oid}"].find(f"{SVG}rect")
+        assert rect is not None
+        fill, stroke = FILLS[outcome["verdict"]]
+        assert (rect.attrib["fill"], rect.attrib["stroke"]) == (fill, stroke), oid
+        assert outcome["title"].split()[0] in text_of(elements[f"node-{oid}"])
+
+
+def test_legend_shows_the_four_verdicts(root: ET.Element) -> None:
+    legend = by_id(root)["legend"]
+    fills = {rect.attrib["fill"] for rect in legend.iter(f"{SVG}rect")}
+    assert fills == {fill for fill, _ in FILLS.values()}
+    names = {text.text for text in legend.iter(f"{SVG}text")}
+    assert {
+        "Kan finansieras",
+        "Kan finansieras på villkor",
+        "Bör inte finansieras",
+        "Täcks inte av vägledningen",
+    } <= names
+
+
+def test_boxes_do_not_overlap(root: ET.Element) -> None:
+    elements = by_id(root)
+    boxes = {
+        i: box(rect)
+        for i, el in elements.items()
+        if i.startswith(("node-", "edge-"))
+        for rect in el.findall(f"{SVG}rect")
+    }
+    assert len(boxes) > 50
+    for (a, (ax0, ay0, ax1, ay1)), (b, (bx0, by0, bx1, by1)) in itertools.combinations(boxes.items(), 2):
+        apart = ax1 <= bx0 or bx1 <= ax0 or ay1 <= by0 or by1 <= ay0
+        assert apart, f"{a} overlaps {b}"
+
+
+def test_labels_are_short_and_placeholders_replaced(tree: dict[str, Any], root: ET.Element) -> None:
+    elements = by_id(root)
+    for qid, question in tree["questions"].items():
+        for opt in question["options"]:
+            shown = text_of(elements[f"edge-{qid}-{opt['id']}"])
+            assert len(shown) <= 30
+            assert "{" not in shown
+            if len(opt["label"]) > 30:
+                assert shown.endswith("…")
+    assert text_of(elements["edge-pengavag-via_part"]) == "Via parten"
+
+
+def tiny_tree(label: str) -> dict[str, Any]:
+    return {
+        "start": "q",
+        "questions": {
+            "q": {
+                "text": 'Är "A" & B < C?',
+                "options": [
+                    {"id": "x", "label": label, "next": "ok"},
+                    {"id": "y", "label": "Via {svar:q}", "next": "no"},
+                ],
+            }
+        },
+        "outcomes": {
+            "ok": {"verdict": "financeable", "title": "Bra & <fint>"},
+            "no": {"verdict": "out_of_scope", "title": "Nej"},
+        },
+    }
+
+
+def test_special_characters_are_escaped() -> None:
+    svg = render_svg(tiny_tree("<script>&"))
+    assert "<script>" not in svg
+    assert "&lt;script&gt;&amp;" in svg
+    elements = by_id(ET.fromstring(svg.encode("utf-8")))
+    assert text_of(elements["edge-q-x"]) == "<script>&"
+    assert elements["edge-q-x"].findtext(f"{SVG}title") == "<script>&"
+    assert text_of(elements["edge-q-y"]) == "Via parten"
+    assert text_of(elements["node-q"]) == 'Är "A" & B < C?'
+    assert "Bra & <fint>" in text_of(elements["node-ok"])
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda t: t["questions"]["q"]["options"][0].update(next="nowhere"), "nowhere"),
+        (lambda t: t["outcomes"]["ok"].update(verdict="maybe"), "maybe"),
+        (lambda t: t["questions"]["q"]["options"][0].update(next="q"), "cycle"),
+    ],
+)
+def test_broken_trees_are_refused(change: Any, message: str) -> None:
+    broken = tiny_tree("x")
+    change(broken)
+    with pytest.raises(ValueError, match=message):
+        render_svg(broken)
+
+
+def test_output_is_deterministic(tree: dict[str, Any], svg: str, tmp_path: Path) -> None:
+    assert render_svg(tree) == svg
+    # Other hash seeds change set and str-hash order, which must not leak into
+    # the drawing; this also runs the command line with its default tree.
+    for seed in ("0", "12345"):
+        out = tmp_path / f"tree-{seed}.svg"
+        subprocess.run(
+            [sys.executable, "-m", "asf.guidance.diagram", str(out)],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+        )
+        assert out.read_bytes() == svg.encode("utf-8")

@@ -1,0 +1,85 @@
+"""The decision memo comes from the same result as the chat answer and holds all of it."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import io
+
+import pypdf
+import pytest
+
+from asf import dialogue, memo
+from asf.guidance.engine import walk
+from asf.guidance.explain import result_payload
+from asf.guidance.model import Tree
+from asf.privacy import mask
+from asf.turns import Message, State
+from tests.unit.test_engine import CASES
+
+DAY = dt.date(2026, 11, 28)
+
+
+def pdf_text(data: bytes) -> str:
+    return " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("answers", [case[0] for case in CASES[::3]])
+def test_memo_holds_every_answer_citation_and_statement(tree: Tree, answers):
+    result = result_payload(tree, walk(tree, answers))
+    text = memo.markdown(result, DAY)
+    in_pdf = squash(pdf_text(memo.pdf(result, DAY)))
+    wanted = [step["question"] for step in result["path"]] + [step["answer"] for step in result["path"]]
+    wanted += [cite["text"] for cite in result["cites"]]
+    wanted += [item["text"] for item in result["reasons"] + result["conditions"]] + result["next_steps"]
+    wanted += [result["verdict_text"], "2026-11-28", result["tree_version"], "inte ett beslut"]
+    for item in wanted:
+        assert item in text
+        assert squash(item) in in_pdf, item
+
+
+def test_swedish_characters_survive_in_the_pdf(tree: Tree):
+    answers = {
+        "vem": "deltagare",
+        "malgrupp": "ja",
+        "insats_typ": "arbetsforberedande",
+        "utforare": "regionen",
+        "pengavag": "via_part",
+    }
+    text = squash(pdf_text(memo.pdf(result_payload(tree, walk(tree, answers)), DAY)))
+    for phrase in ["7 § lagen (2003:1210)", "Frågor och svar", "Hänvisningar", "målgrupp", "Förbundets pengar går via"]:
+        assert phrase in text
+
+
+def test_memo_uses_the_masked_description():
+    _, state = dialogue.describe(
+        State(),
+        Message(
+            text=mask("Vi vill ge startbidrag till Eva 19850312-1234 som vill starta eget kafé"),
+            intent="describe_initiative",
+        ),
+    )
+    _, state = dialogue.answer(state, Message(text="ja", intent="affirm"))
+    replies, _ = dialogue.request_memo(state)
+    document = next(r.custom for r in replies if r.custom)
+    assert "[personnummer]" in document["markdown"] and "19850312" not in document["markdown"]
+    assert "19850312" not in pdf_text(base64.b64decode(document["pdf_base64"]))
+
+
+def test_memo_payload_and_chat_text_agree():
+    _, state = dialogue.start(State())
+    _, state = dialogue.answer(state, Message(intent="inform", entities={"question": ["vem"], "choice": ["annan"]}))
+    replies, _ = dialogue.request_memo(state)
+    document = next(r.custom for r in replies if r.custom)
+    assert document["type"] == "decision_memo" and document["outcome_id"] == "utanfor_vagledningen"
+    assert any(r.text == document["markdown"] for r in replies)
+    assert base64.b64decode(document["pdf_base64"]).startswith(b"%PDF")
+
+
+def test_memo_without_a_result_explains_what_to_do():
+    replies, _ = dialogue.request_memo(State())
+    assert "Gör en bedömning först" in (replies[0].text or "")

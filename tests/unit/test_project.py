@@ -1,0 +1,162 @@
+"""The project's own promises: the README stays true, generated files are in
+sync with their sources, and the commands behave as documented."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+from asf.guidance.diagram import render_svg
+from asf.guidance.loader import TREE_FILE
+from nlp.build_spacy_sv import load_patterns, synonyms_yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def file_map_paths() -> list[str]:
+    block = README.split("## Filkarta", 1)[1].split("```")[1]
+    return [line.split()[0] for line in block.strip().splitlines()]
+
+
+def test_every_path_in_the_readme_file_map_exists():
+    paths = file_map_paths()
+    assert len(paths) > 15
+    missing = [path for path in paths if not (ROOT / path).exists()]
+    assert missing == []
+
+
+def test_readme_gives_the_two_commands_and_ci_runs_the_second():
+    assert "make run" in README and "make test" in README
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    commands = [line for line in ci.splitlines() if line.strip() and not line.startswith(("#", "set ", "cd "))]
+    assert commands == ["make test"]
+
+
+def test_every_configuration_variable_in_the_readme_is_used():
+    table = README.split("## Konfiguration", 1)[1].split("##", 1)[0]
+    variables = set(re.findall(r"`([A-Z][A-Z_]+)`", table))
+    assert {"RASA_PORT", "TRACKER_DB", "ASF_CONTACT", "ACTION_SERVER_URL"} <= variables
+    sources = "".join(
+        p.read_text(encoding="utf-8")
+        for folder, pattern in (
+            ("scripts", "*"),
+            ("asf", "**/*.py"),
+            ("actions", "**/*.py"),
+            ("channels", "**/*.py"),
+            ("bench", "*.py"),
+            ("devtools", "*.py"),
+            ("tests", "**/*.py"),
+        )
+        for p in (ROOT / folder).glob(pattern)
+        if p.is_file() and p.name != "test_project.py"  # this file names them all
+    )
+    assert [v for v in variables if v not in sources] == []
+
+
+def test_make_help_lists_the_documented_targets():
+    out = subprocess.run(["make", "-s", "help"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    for target in ["install", "run", "test", "shell", "validate", "walk", "diagram", "evaluate", "train"]:
+        assert f"make {target} " in out
+
+
+def test_synonyms_are_generated_from_the_entity_patterns():
+    generated = (ROOT / "data" / "nlu" / "synonyms.yml").read_text(encoding="utf-8")
+    assert generated == synonyms_yaml(load_patterns()), "run `make spacy` to regenerate data/nlu/synonyms.yml"
+
+
+def test_tree_picture_is_generated_from_the_tree():
+    import yaml
+
+    committed = (ROOT / "docs" / "beslutstrad.svg").read_text(encoding="utf-8")
+    assert committed == render_svg(yaml.safe_load(TREE_FILE.read_text(encoding="utf-8"))), "run `make diagram`"
+
+
+def test_install_without_a_usable_python_says_what_to_do(tmp_path: Path):
+    env = {"PATH": "/usr/bin:/bin", "PYTHON": str(tmp_path / "python3.9")}
+    fake = tmp_path / "python3.9"
+    fake.write_text("#!/bin/sh\necho 3.9\n")
+    fake.chmod(0o755)
+    result = subprocess.run(["bash", "scripts/install.sh"], cwd=ROOT, capture_output=True, text=True, env=env)
+    assert result.returncode != 0
+    assert "fungerar inte med Rasa 3.6" in result.stderr and "Python 3.10" in result.stderr
+
+
+def test_install_is_a_no_op_when_nothing_changed():
+    result = subprocess.run(
+        ["bash", "scripts/install.sh"], cwd=ROOT, capture_output=True, text=True, env={**os.environ}, timeout=120
+    )
+    assert result.returncode == 0
+    assert "Installerar" not in result.stderr
+
+
+def test_failed_download_says_what_to_do(tmp_path: Path):
+    # A Python that reports 3.10 and whose pip fails, as when PyPI cannot be reached.
+    fake = tmp_path / "python3.10"
+    fake.write_text(
+        "#!/bin/bash\n"
+        'case "$1" in\n'
+        "  -c) echo 3.10 ;;\n"
+        '  -m) if [ "$2" = venv ]; then mkdir -p "$3/bin" && cp "$0" "$3/bin/python"; else exit 1; fi ;;\n'
+        "esac\n"
+    )
+    fake.chmod(0o755)
+    env = {"PATH": "/usr/bin:/bin", "PYTHON": str(fake), "ASF_VENV": str(tmp_path / "venv")}
+    result = subprocess.run(["bash", "scripts/install.sh"], cwd=ROOT, capture_output=True, text=True, env=env)
+    assert result.returncode != 0
+    assert "kunde inte laddas ner eller installeras" in result.stderr
+    assert "make install" in result.stderr
+
+
+def test_readme_sample_dialogue_is_what_the_assistant_says():
+    from asf import dialogue
+    from asf.turns import Message, State
+
+    block = README.split("## Ett exempel", 1)[1].split("```")[1]
+    turns: list[tuple[str, list[str]]] = []
+    for line in block.strip().splitlines():
+        speaker, _, rest = line.partition(":")
+        if speaker in ("Användare", "Assistent"):
+            turns.append((speaker, [rest.strip()]))
+        else:
+            turns[-1][1].append(line.strip())
+    state = State()
+    replies: list[str] = []
+    handlers = {"Hej": lambda s, m: dialogue.greet(s), "ja": dialogue.answer}
+    for speaker, lines in turns:
+        text = " ".join(lines)
+        if speaker == "Användare":
+            handler = handlers.get(text, dialogue.describe)
+            intent = "affirm" if text == "ja" else "describe_initiative"
+            out, state = handler(state, Message(text=text, intent=intent))
+            replies = [
+                " ".join((r.text or "").split()) + " " + " ".join(f"[{b['title']}]" for b in r.buttons) for r in out
+            ]
+            continue
+        said = " ".join(" ".join(replies).split())
+        for fragment in text.split("[...]"):
+            fragment = " ".join(fragment.split())
+            assert fragment in said, fragment
+
+
+def test_no_tests_collected_is_a_failure():
+    result = subprocess.run(
+        [
+            "bash",
+            "scripts/pytest.sh",
+            "tests/unit/test_engine.py",
+            "-k",
+            "no_test_has_this_name",
+            "-q",
+            "-p",
+            "no:warnings",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode != 0
+    assert "hittade inga tester" in result.stderr

@@ -1,0 +1,35 @@
+"""The terminal walk reviewers use (`make walk`)."""
+
+from __future__ import annotations
+
+import io
+
+from asf.guidance.__main__ import main, walk_command
+
+
+def run_walk(lines: str) -> str:
+    out = io.StringIO()
+    assert walk_command(io.StringIO(lines), out) == 0
+    return out.getvalue()
+
+
+def test_walk_by_numbers_shows_outcome_and_path():
+    out = run_walk("4\n3\n")  # företaget -> medlem
+    assert "Bedömning: bör inte finansieras" in out
+    assert "Vägen dit:" in out
+    assert "→ Bli medlem i företaget eller i en intresseorganisation" in out
+    assert "punkt 3" in out
+
+
+def test_walk_understands_words_why_and_back():
+    out = run_walk("v\ndeltagare\nt\n2\n1\n")
+    assert "Förbundet har två sorters uppgifter" in out  # the help text for 'varför'
+    assert "Vad ska insatsen göra?" in out  # after going back and choosing 2
+
+
+def test_walk_stops_on_end_of_input():
+    assert "Vem riktar sig insatsen till" in run_walk("")
+
+
+def test_unknown_command_prints_usage():
+    assert main(["nonsense"]) == 2
