@@ -106,6 +106,8 @@ def _question(question_id: str, raw: dict[str, Any]) -> Question:
                 means=o.get("means"),
                 in_text=o.get("in_text"),
                 from_description=o.get("from_description", True),
+                lawful_route=o.get("lawful_route", False),
+                joint_of=tuple(o.get("joint_of", ())),
                 cites=_citations(o.get("cites")),
             )
             for o in raw["options"]

@@ -68,6 +68,8 @@ class Option:
     means: str | None = None  # "ja" or "nej": lets a plain yes/no pick this option
     in_text: str | None = None  # the label's form inside a sentence ("kommunen")
     from_description: bool = True  # may be read out of a free description of the initiative
+    lawful_route: bool = False  # a sign of the lawful route: a must-not is not proposed from a text naming it
+    joint_of: tuple[str, ...] = ()  # the options this one stands for when several are named together
     cites: tuple[Citation, ...] = ()
 
 

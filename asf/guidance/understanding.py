@@ -1,168 +1,247 @@
-"""Understands free text against the tree: which option an answer means, which
+"""Reads facts out of what people write: which option a typed answer means, which
 earlier answer a user wants to change, and what a description already says.
 
-Matching uses the tree's own keywords, so a question added to the tree is
-understood without touching the Rasa files. Matching is on whole words, case-
-and diacritic-insensitive ("forbundet" finds "förbundet").
+Every fact carries the user's own words that support it (its evidence); no
+evidence, no fact. Words come from the tree's own `keywords`, so a question added
+to the tree is understood without touching the Rasa files, and they are found in
+Swedish as written (see swedish.py: endings, compounds, typos, negation).
+
+A wrong fact is worse than a question, so the reader proposes a fact only when
+one option clearly stands out: two options named in one question are a conflict
+to ask about, an option that the text negates is never chosen, and an option
+that leads straight to "bör inte finansieras" is not proposed while the text
+also names the lawful route (a party that buys, money via a party).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
-from asf.guidance.engine import walk
+from asf.guidance import swedish
+from asf.guidance.engine import AnswerError, walk
 from asf.guidance.model import Option, Question, Tree
 
-_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e"})
-_YES = {"ja", "japp", "jepp", "jo", "absolut", "precis", "stämmer", "ja tack", "yes", "okej", "ok"}
-_NO = {"nej", "nä", "nää", "nope", "inte", "nej tack", "no"}
+_YES = {"ja", "japp", "jepp", "jo", "absolut", "precis", "stammer", "ja tack", "yes", "okej", "ok", "javisst", "visst"}
+_NO = {"nej", "na", "naa", "nope", "nej tack", "no", "nix"}
 
 
 def normalise(text: str) -> str:
     """Lower case, without å/ä/ö and punctuation, single spaces."""
-    words = re.findall(r"[\w§]+", text.lower().translate(_FOLD))
-    return " ".join(words)
+    return " ".join(re.findall(r"[\w§]+", swedish.fold(text)))
 
 
-_NEGATIONS = {"inte", "ej", "aldrig", "utan", "ingen", "inga"}
+@dataclass(frozen=True)
+class Fact:
+    question: str
+    option: str
+    evidence: str  # the user's own words that support the fact
 
 
-def _hits(text: str, phrases: Iterable[str]) -> int:
-    """How strongly `text` mentions the phrases: the words of each phrase found, summed.
+@dataclass(frozen=True)
+class Reading:
+    """What a description says: facts in path order, and questions where the text points two ways."""
 
-    A mention right after a negation ("inte ge pengar") does not count.
-    """
-    words = normalise(text).split()
-    score = 0
-    for phrase in phrases:
-        wanted = normalise(phrase).split()
-        if wanted and _mentioned(words, wanted):
-            score += len(wanted)
-    return score
+    facts: Mapping[str, Fact]
+    conflicts: Mapping[str, tuple[Fact, ...]] = field(default_factory=dict)
 
 
-def _mentioned(words: list[str], wanted: list[str]) -> bool:
-    size = len(wanted)
-    for start in range(len(words) - size + 1):
-        if words[start : start + size] == wanted:
-            before = words[max(0, start - 2) : start]
-            if wanted[0] in _NEGATIONS or not _NEGATIONS & set(before):
-                return True
-    return False
+@dataclass(frozen=True)
+class AnswerReading:
+    """What a typed answer means: the option to record, or the closest ones to ask about."""
+
+    option: Option | None
+    evidence: str = ""
+    candidates: tuple[Option, ...] = ()  # "Menar du …?" when no option is clear
+    parts: tuple[Option, ...] = ()  # several options named at once (e.g. two parties)
 
 
-def option_scores(question: Question, text: str, description: bool = False) -> dict[str, int]:
-    """How strongly the text names each option; in a description, only options that may be read from one."""
-    return {
-        option.id: _hits(text, (option.label, *option.keywords)) if option.from_description or not description else 0
-        for option in question.options
-    }
+@dataclass(frozen=True)
+class _Evidence:
+    option: Option
+    strength: int  # words of the longest keyword found (a phrase outweighs one word)
+    quote: str
 
 
-def _unique_best(scores: Mapping[str, int]) -> str | None:
-    best = max(scores.values(), default=0)
-    winners = [key for key, score in scores.items() if score == best]
-    return winners[0] if best > 0 and len(winners) == 1 else None
+def _keywords(option: Option) -> tuple[str, ...]:
+    return (option.label, *option.keywords)
 
 
-def match_option(
+def _evidence(
+    question: Question, text: str, words: tuple[swedish.Token, ...], description: bool
+) -> tuple[dict[str, _Evidence], set[str]]:
+    """Per option: the strongest non-negated mention; and the options the text negates."""
+    found: dict[str, _Evidence] = {}
+    negated: set[str] = set()
+    for option in question.options:
+        if description and not option.from_description:
+            continue
+        mentions = [m for keyword in _keywords(option) for m in swedish.find(keyword, words)]
+        if any(m.negated for m in mentions):
+            negated.add(option.id)
+        affirmed = [m for m in mentions if not m.negated]
+        if affirmed:
+            best = max(affirmed, key=lambda m: (m.words, m.end - m.start))
+            found[option.id] = _Evidence(option, best.words, swedish.quote(text, best))
+    return found, negated
+
+
+# --- Typed answers ------------------------------------------------------------
+
+
+def read_answer(
     question: Question, text: str, yes_no: str | None = None, entity_values: Iterable[str] = ()
-) -> Option | None:
-    """The option a free-text answer means, or None if it is unclear.
+) -> AnswerReading:
+    """The option a typed answer means, only when that is clear.
 
     `yes_no` is "ja" or "nej" when the NLU heard an affirmation or a denial;
     `entity_values` are canonical entity values (e.g. "kommunen").
     """
     plain = normalise(text)
     if plain.isdigit() and 1 <= int(plain) <= len(question.options):
-        return question.options[int(plain) - 1]  # "2" picks the second button
+        return AnswerReading(question.options[int(plain) - 1], evidence=text.strip())  # "2" picks the second button
+    words = swedish.tokens(text)
+    found, negated = _evidence(question, text, words, description=False)
     for value in entity_values:
         named = [o for o in question.options if o.id == value or normalise(value) in map(normalise, o.keywords)]
-        if len(named) == 1:
-            return named[0]
-    scores = option_scores(question, text)
-    chosen = _unique_best(scores)
+        if len(named) == 1 and named[0].id not in negated and named[0].id not in found:
+            found[named[0].id] = _Evidence(named[0], 1, text.strip())
+    for option_id in negated:
+        found.pop(option_id, None)  # an option the answer contradicts is never recorded
+    joint = _joint_option(question, found)
+    if joint is not None:
+        return joint
+    chosen = _clear_winner(found)
     if chosen is not None:
-        return question.option(chosen)
-    meaning = yes_no or ("ja" if plain in _YES else "nej" if plain in _NO else None)
-    if meaning:
-        return next((option for option in question.options if option.means == meaning), None)
+        return AnswerReading(chosen.option, evidence=chosen.quote)
+    if not found:
+        meaning = yes_no or ("ja" if plain in _YES else "nej" if plain in _NO else None)
+        option = next((o for o in question.options if meaning and o.means == meaning), None)
+        if option is not None and option.id not in negated:
+            return AnswerReading(option, evidence=text.strip())
+    return AnswerReading(None, candidates=_closest(question, found, words))
+
+
+def _clear_winner(found: Mapping[str, _Evidence]) -> _Evidence | None:
+    """The one option named, or one named by a longer phrase than every other."""
+    ranked = sorted(found.values(), key=lambda e: -e.strength)
+    if len(ranked) == 1 or (len(ranked) > 1 and ranked[0].strength > ranked[1].strength):
+        return ranked[0]
     return None
+
+
+def _joint_option(question: Question, found: Mapping[str, _Evidence]) -> AnswerReading | None:
+    """Several of the options a joint option stands for, named together ("FK och kommunen")."""
+    for option in question.options:
+        named = [found[part] for part in option.joint_of if part in found]
+        if len(named) >= 2:
+            quotes = " … ".join(dict.fromkeys(e.quote for e in named))
+            return AnswerReading(option, evidence=quotes, parts=tuple(e.option for e in named))
+    return None
+
+
+def _closest(
+    question: Question, found: Mapping[str, _Evidence], words: tuple[swedish.Token, ...]
+) -> tuple[Option, ...]:
+    """Two or three options worth offering when the answer is unclear."""
+    if found:
+        return tuple(e.option for e in sorted(found.values(), key=lambda e: -e.strength))[:3]
+    written = {token.word for token in words if len(token.word) >= 4}
+    scored = []
+    for option in question.options:
+        label_words = {w for k in _keywords(option) for w in normalise(k).split() if len(w) >= 4}
+        overlap = sum(1 for w in written for k in label_words if w[:4] == k[:4])
+        if overlap:
+            scored.append((overlap, option))
+    scored.sort(key=lambda pair: -pair[0])
+    return tuple(option for _, option in scored[:3])
+
+
+def match_option(
+    question: Question, text: str, yes_no: str | None = None, entity_values: Iterable[str] = ()
+) -> Option | None:
+    """The option a free-text answer means, or None if it is unclear."""
+    return read_answer(question, text, yes_no, entity_values).option
 
 
 def match_question(tree: Tree, text: str, candidates: Iterable[str]) -> str | None:
     """Which of the `candidates` (answered question ids) the text names, if one stands out."""
-    scores = {}
+    words = swedish.tokens(text)
+    scores: dict[str, int] = {}
     for question_id in candidates:
         question = tree.questions[question_id]
-        scores[question_id] = _hits(text, (question.short, *question.change_keywords))
-    return _unique_best(scores)
+        mentions = [m for k in (question.short, *question.change_keywords) for m in swedish.find(k, words)]
+        scores[question_id] = max((m.words for m in mentions if not m.negated), default=0)
+    best = max(scores.values(), default=0)
+    winners = [key for key, score in scores.items() if score == best]
+    return winners[0] if best > 0 and len(winners) == 1 else None
+
+
+# --- Descriptions ---------------------------------------------------------------
+
+
+def read_description(tree: Tree, text: str) -> Reading:
+    """The facts a free description of the initiative gives, each with its evidence.
+
+    The tree is walked from the start while the text clearly names one option of
+    the current question. Two options named at once stop the walk with a
+    conflict, as does an option leading to "bör inte finansieras" while the text
+    also names an option of the lawful route elsewhere in the tree.
+    """
+    words = swedish.tokens(text)
+    answers: dict[str, str] = {}
+    facts: dict[str, Fact] = {}
+    lawful = _lawful_signals(tree, text, words)
+    for _ in range(len(tree.questions)):
+        try:
+            current = walk(tree, answers)
+        except AnswerError:
+            break
+        question = current.question
+        if question is None:
+            break
+        found, negated = _evidence(question, text, words, description=True)
+        for option_id in negated:
+            found.pop(option_id, None)
+        chosen = _clear_winner(found) if len(found) <= 2 else None
+        if chosen is None:
+            if len(found) > 1:
+                return Reading(facts, {question.id: _facts(question.id, found.values())})
+            break
+        warning = _stops_despite_lawful_route(tree, chosen.option, lawful, question.id)
+        if warning is not None:
+            return Reading(facts, {question.id: (*_facts(question.id, [chosen]), warning)})
+        answers[question.id] = chosen.option.id
+        facts[question.id] = Fact(question.id, chosen.option.id, chosen.quote)
+    return Reading(facts)
+
+
+def _facts(question_id: str, found: Iterable[_Evidence]) -> tuple[Fact, ...]:
+    return tuple(Fact(question_id, e.option.id, e.quote) for e in found)
+
+
+def _lawful_signals(tree: Tree, text: str, words: tuple[swedish.Token, ...]) -> list[Fact]:
+    """Mentions of options marked as signs of the lawful route (`lawful_route: true`)."""
+    signals = []
+    for question in tree.questions.values():
+        for option in question.options:
+            if option.lawful_route:
+                mentions = [m for k in _keywords(option) for m in swedish.find(k, words) if not m.negated]
+                if mentions:
+                    best = max(mentions, key=lambda m: m.words)
+                    signals.append(Fact(question.id, option.id, swedish.quote(text, best)))
+    return signals
+
+
+def _stops_despite_lawful_route(tree: Tree, option: Option, lawful: list[Fact], question_id: str) -> Fact | None:
+    """A lawful-route signal that speaks against proposing this "bör inte finansieras" option."""
+    outcome = tree.outcomes.get(option.next)
+    if outcome is None or outcome.verdict != "not_financeable":
+        return None
+    return next((signal for signal in lawful if signal.question != question_id), None)
 
 
 def understand_description(tree: Tree, text: str) -> dict[str, str]:
-    """Answers that a free description of the initiative already gives.
-
-    First, a description that names something the tree leads straight to a
-    "should not be financed" outcome for (a start grant, a membership ...) is
-    taken along the path to that option, so the user can confirm it at once.
-    Otherwise the tree is walked from the start while each question has one
-    option that the text clearly names.
-    """
-    direct = _path_to_stop(tree, text)
-    if direct is not None:
-        return direct
-    answers: dict[str, str] = {}
-    while True:
-        current = walk(tree, answers)
-        if current.question is None:
-            return answers
-        chosen = _unique_best(option_scores(current.question, text, description=True))
-        if chosen is None:
-            return answers
-        answers[current.question.id] = chosen
-
-
-def _path_to_stop(tree: Tree, text: str) -> dict[str, str] | None:
-    stops = []
-    for question in tree.questions.values():
-        for option in question.options:
-            outcome = tree.outcomes.get(option.next)
-            if outcome is not None and outcome.verdict == "not_financeable" and option.from_description:
-                score = _hits(text, option.keywords)
-                if score:
-                    stops.append((score, question.id, option))
-    if not stops:
-        return None
-    best = max(score for score, _, _ in stops)
-    targets = {option.next for score, _, option in stops if score == best}
-    if len(targets) != 1:
-        return None  # two different verdict reasons named equally: ask instead
-    _, question_id, option = next(s for s in stops if s[0] == best)
-    path = _best_path_to(tree, question_id, text)
-    if path is None:
-        return None
-    return {**path, question_id: option.id}
-
-
-def _best_path_to(tree: Tree, target: str, text: str) -> dict[str, str] | None:
-    """Answers leading from the start to `target`, preferring options the text names."""
-    paths: list[tuple[int, int, dict[str, str]]] = []
-
-    def search(node: str, answers: dict[str, str], score: int) -> None:
-        if node == target:
-            paths.append((score, -len(answers), dict(answers)))
-            return
-        question = tree.questions.get(node)
-        if question is None or node in answers:
-            return
-        scores = option_scores(question, text, description=True)
-        for option in question.options:
-            answers[node] = option.id
-            search(option.next, answers, score + scores[option.id])
-            del answers[node]
-
-    search(tree.start, {}, 0)
-    if not paths:
-        return None
-    return max(paths, key=lambda entry: (entry[0], entry[1]))[2]
+    """The answers a description gives (without their evidence)."""
+    return {question: fact.option for question, fact in read_description(tree, text).facts.items()}

@@ -1,0 +1,251 @@
+"""Finds the tree's words in Swedish as people write it: inflected, compounded,
+without å/ä/ö, with a typo, and not when negated.
+
+Pure Python, no model: a keyword matches a written word when the word is the
+keyword with a Swedish ending (företag -> företaget, företagets), when the
+keyword is the last part of a compound (bidrag -> startbidraget), when a long
+keyword is the first part of one (handledare -> handledarlönen), or when a long
+word is one letter off (försäkringskasssan). A phrase matches its words in order,
+and `a ~ b` lets up to three words stand between a and b ("till ~ företag"
+finds "till det sociala företaget"). `=ord` matches only that word and its
+endings, never inside a compound (for short words such as "lån").
+
+A mention counts only when no negation stands shortly before it in the same
+clause: "inte ett bidrag" does not name a grant, while in "inte X utan Y" the
+Y after "utan" is affirmed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"})
+_WORD = re.compile(r"[a-z0-9§]+")
+# Endings a Swedish noun, adjective or verb may add to the form a keyword is written in.
+_ENDINGS = frozenset(
+    {
+        "",
+        "s",
+        "n",
+        "t",
+        "a",
+        "e",
+        "en",
+        "et",
+        "er",
+        "ar",
+        "or",
+        "na",
+        "ns",
+        "ts",
+        "es",
+        "ens",
+        "ets",
+        "ers",
+        "ars",
+        "ors",
+        "nas",
+        "erna",
+        "arna",
+        "orna",
+        "ernas",
+        "arnas",
+        "ornas",
+        "ande",
+        "ende",
+        "ade",
+        "at",
+        "ad",
+        "de",
+        "te",
+        "it",
+        "r",
+        "ne",
+    }
+)
+_LINKS = ("", "s", "e", "a", "u", "o")  # letters joining the parts of a compound
+NEGATIONS = frozenset({"inte", "ej", "ingen", "inga", "inget", "aldrig", "icke", "varken", "knappast"})
+# Short words that end or begin many other words (utbildn-ingen): matched only as whole words.
+_WHOLE_WORDS_ONLY = NEGATIONS | {"annat", "annan", "nagot", "nagon", "alla", "vet", "oss", "via", "part"}
+_NEGATION_REACH = 4  # words after a negation that it can cover
+_GAP = 3  # words that `~` lets stand between two parts of a phrase
+
+
+def fold(text: str) -> str:
+    """Lower case, NFKC, without å/ä/ö and accents."""
+    return unicodedata.normalize("NFKC", text).lower().translate(_FOLD)
+
+
+@dataclass(frozen=True)
+class Token:
+    word: str  # folded
+    start: int  # character offsets in the original text
+    end: int
+    negated: bool
+
+
+def tokens(text: str) -> tuple[Token, ...]:
+    """The words of `text`, each marked negated when a negation covers it in its clause."""
+    folded = fold(text)
+    found: list[Token] = []
+    clause_start = 0
+    last_negation = -100
+    for match in _WORD.finditer(folded):
+        gap = folded[found[-1].end : match.start()] if found else ""
+        if re.search(r"[.;:!?,\n]", gap):
+            clause_start = len(found)
+            last_negation = -100
+        word = match.group()
+        index = len(found)
+        if word in ("utan", "men"):
+            last_negation = -100  # "inte X utan Y": Y is affirmed
+        negated = index - last_negation <= _NEGATION_REACH and last_negation >= clause_start
+        if word in NEGATIONS:
+            last_negation = index
+        found.append(Token(word, match.start(), match.end(), negated and word not in NEGATIONS))
+    return tuple(found)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    parts: tuple[tuple[str, ...], ...]  # groups of words; between groups up to _GAP words may stand
+    exact: bool  # `=ord`: no compounds, no typos
+
+    @property
+    def text(self) -> str:
+        return " ~ ".join(" ".join(group) for group in self.parts)
+
+
+@cache
+def pattern(keyword: str) -> Pattern:
+    raw = keyword.strip()
+    exact = raw.startswith("=")
+    groups = tuple(tuple(_WORD.findall(fold(part))) for part in raw.lstrip("=").split("~"))
+    return Pattern(tuple(group for group in groups if group), exact)
+
+
+def _stem_forms(word: str) -> tuple[str, ...]:
+    """The keyword and its form without a final vowel or -er (handledare -> handledar, företagare -> företagar)."""
+    forms = [word]
+    for ending in ("are", "e", "a", "er", "en", "et"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            forms.append(word[: -len(ending)])
+    return tuple(forms)
+
+
+@cache
+def word_matches(keyword: str, word: str, exact: bool = False) -> bool:
+    """Does the written `word` contain the keyword, inflected or as part of a compound?"""
+    if word == keyword:
+        return True
+    for stem in _stem_forms(keyword):
+        if word.startswith(stem) and word[len(stem) :] in _ENDINGS:
+            return True
+    if exact or len(keyword) < 3 or keyword in _WHOLE_WORDS_ONLY:
+        return False
+    # The keyword as the last part of a compound: arbetsträning, startbidraget.
+    for stem in _stem_forms(keyword):
+        position = word.find(stem, 3)
+        while position >= 3:
+            if word[position + len(stem) :] in _ENDINGS:
+                return True
+            position = word.find(stem, position + 1)
+    # A long keyword as the first part of a compound: handledarlönen, samordnartjänst.
+    if len(keyword) >= 6:
+        for stem in _stem_forms(keyword):
+            rest = word[len(stem) :]
+            if word.startswith(stem) and len(rest) >= 3 and any(rest.startswith(link) for link in _LINKS):
+                return True
+    # One letter wrong, missing, extra or swapped in a long word.
+    return len(keyword) >= 7 and _one_edit(keyword, word)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1 or a[:2] != b[:2]:
+        return False
+    # Compare against the word without a Swedish ending too (försäkringskassans).
+    for candidate in {b, *(b[: -len(e)] for e in ("en", "et", "n", "s", "ns", "ens") if b.endswith(e))}:
+        if _distance_at_most_one(a, candidate):
+            return True
+    return False
+
+
+def _distance_at_most_one(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diffs) == 1:
+            return True
+        return (
+            len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+@dataclass(frozen=True)
+class Mention:
+    keyword: str
+    start: int  # character offsets of the whole mention in the original text
+    end: int
+    negated: bool
+    words: int  # how many words the keyword has (longer phrases are stronger evidence)
+
+
+def find(keyword: str, words: tuple[Token, ...]) -> list[Mention]:
+    """Every place `keyword` is mentioned in the tokenised text."""
+    compiled = pattern(keyword)
+    if not compiled.parts:
+        return []
+    found: list[Mention] = []
+    size = sum(len(group) for group in compiled.parts)
+    for start in range(len(words)):
+        end = _match_from(compiled, words, start)
+        if end is not None:
+            first, last = words[start], words[end - 1]
+            found.append(Mention(keyword, first.start, last.end, first.negated, size))
+    return found
+
+
+def _match_from(compiled: Pattern, words: tuple[Token, ...], start: int) -> int | None:
+    position = start
+    for number, group in enumerate(compiled.parts):
+        if number > 0:
+            # Find the next group within _GAP words.
+            for skip in range(_GAP + 1):
+                if _group_at(group, words, position + skip, compiled.exact):
+                    position += skip
+                    break
+            else:
+                return None
+        elif not _group_at(group, words, position, compiled.exact):
+            return None
+        position += len(group)
+    return position
+
+
+def _group_at(group: tuple[str, ...], words: tuple[Token, ...], position: int, exact: bool) -> bool:
+    if position + len(group) > len(words):
+        return False
+    return all(word_matches(part, words[position + i].word, exact) for i, part in enumerate(group))
+
+
+def quote(text: str, mention: Mention, context: int = 4) -> str:
+    """The user's own words around a mention: the mention and a few words either side, within its sentence."""
+    words = tokens(text)
+    inside = [i for i, token in enumerate(words) if token.start >= mention.start and token.end <= mention.end]
+    if not inside:
+        return text[mention.start : mention.end]
+    first, last = max(0, inside[0] - context), min(len(words) - 1, inside[-1] + context)
+    start, end = words[first].start, words[last].end
+    sentence_start = max(text.rfind(mark, 0, mention.start) for mark in ".!?\n") + 1
+    sentence_end = min((i for i in (text.find(mark, mention.end) for mark in ".!?\n") if i >= 0), default=len(text))
+    start, end = max(start, sentence_start), min(end, sentence_end)
+    snippet = " ".join(text[start:end].split())
+    prefix = "…" if start > sentence_start and text[sentence_start:start].strip() else ""
+    suffix = "…" if end < sentence_end and text[end:sentence_end].strip() else ""
+    return f"{prefix}{snippet}{suffix}"

@@ -1,0 +1,62 @@
+"""Finding the tree's words in Swedish as written (asf/guidance/swedish.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from asf.guidance import swedish
+
+
+def found(keyword: str, text: str) -> list[tuple[str, bool]]:
+    """Each mention of `keyword` in `text`: the words it covers and whether it is negated."""
+    return [(text[m.start : m.end], m.negated) for m in swedish.find(keyword, swedish.tokens(text))]
+
+
+@pytest.mark.parametrize(
+    ("keyword", "text"),
+    [
+        ("bidrag", "vi vill ge startbidraget i vår"),  # compound head, definite form
+        ("arbetsträning", "arbetsträningen börjar i maj"),  # definite
+        ("kafé", "deltagarna jobbar i kaféet"),  # -et after an accented vowel
+        ("handledare", "handledarlönen betalas av regionen"),  # compound first part
+        ("arbetsförmedlingen", "Arbetsförmedlingens handläggare"),  # genitive
+        ("försäkringskassan", "försäkringskasssan ska upphandla"),  # a typo in a long word
+        ("arbetsförmedlingen", "arbetsförmedligen"),  # a letter missing
+        ("förbundet", "forbundet betalar"),  # written without å/ä/ö
+        ("köpa platser", "kommunen vill köpa platserna"),  # a phrase, inflected
+        ("till ~ företag", "pengar till det sociala företaget"),  # words between
+    ],
+)
+def test_swedish_forms_are_found(keyword: str, text: str):
+    assert [negated for _, negated in found(keyword, text)] == [False]
+
+
+@pytest.mark.parametrize(
+    ("keyword", "text"),
+    [
+        ("ingen", "utbildningen är för deltagarna"),  # a short word inside another is not a mention
+        ("=lån", "en arbetsplan för hösten"),  # "=" keeps a short word whole
+        ("kommunen", "regionen"),
+        ("till ~ företag", "till deltagarna som sedan får jobb på ett företag"),  # too far apart
+    ],
+)
+def test_other_words_are_not_mentions(keyword: str, text: str):
+    assert found(keyword, text) == []
+
+
+def test_negation_covers_the_words_after_it_in_the_same_clause():
+    assert found("bidrag", "det är inte ett bidrag") == [("bidrag", True)]
+    assert found("platser", "inte köpa platser, vi köper datorer") == [("platser", True)]
+    assert found("datorer", "inte köpa platser, vi köper datorer") == [("datorer", False)]
+
+
+def test_inte_x_utan_y_affirms_y():
+    text = "det är inte ett lån utan ett bidrag"
+    assert found("lån", text) == [("lån", True)]
+    assert found("bidrag", text) == [("bidrag", False)]
+
+
+def test_a_quote_gives_the_users_own_words_around_a_mention():
+    text = "Vi har pratat länge om detta. Kommunen vill köpa platser på kaféet åt deltagare i höst. Mer sen."
+    mention = swedish.find("köpa platser", swedish.tokens(text))[0]
+    assert swedish.quote(text, mention) == "Kommunen vill köpa platser på kaféet åt deltagare…"
