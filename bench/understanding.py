@@ -29,6 +29,7 @@ from typing import Any
 
 import yaml
 
+from asf import other_questions
 from asf.guidance import understanding
 from asf.guidance.engine import AnswerError, walk
 from asf.guidance.loader import default_tree
@@ -110,14 +111,23 @@ class DescriptionScore:
     wrong_verdicts: int = 0
     questions: int = 0
     initiatives: int = 0
+    other_questions: int = 0
+    other_recognised: int = 0
+    initiatives_taken_as_other: int = 0
     misread: list[str] = field(default_factory=list)
 
 
 def score_descriptions(tree: Tree, items: list[dict[str, Any]]) -> DescriptionScore:
     score = DescriptionScore()
     for item in items:
+        topic = other_questions.recognise(item["text"])
         if item.get("kind") == "not_initiative":
+            score.other_questions += 1
+            score.other_recognised += topic is not None
             continue
+        if topic is not None:
+            score.initiatives_taken_as_other += 1
+            score.misread.append(f"{item['id']}: {item['text']}\n    taken as the other question {topic.id}")
         gold = valid_facts(tree, item.get("facts") or {})
         accepted = set(item.get("verdicts") or [])
         proposed = proposed_facts(tree, item["text"])
@@ -182,6 +192,10 @@ def report(part: str, show: bool) -> Iterator[str]:
     yield f"  angivna fakta, recall: {ratio(described.correct, described.stated)} (mål >= 0.80)"
     yield f"  beskrivningar som ger en bedömning utanför de godtagna: {described.wrong_verdicts} (mål 0)"
     yield f"  frågor efter en beskrivning, medel: {described.questions / max(described.initiatives, 1):.2f}"
+    yield (
+        f"  andra frågor än om en insats: {described.other_recognised} av {described.other_questions} känns igen; "
+        f"{described.initiatives_taken_as_other} insatser misstas för en sådan fråga (mål 0)"
+    )
     yield f"  typade svar rätt: {ratio(answered.right, answered.total)} (mål >= 0.95)"
     yield f"  typade svar sparade fel utan fråga: {ratio(answered.recorded_wrongly, answered.total)} (mål <= 0.005)"
     if show:

@@ -3,9 +3,9 @@ without å/ä/ö, with a typo, and not when negated.
 
 Pure Python, no model: a keyword matches a written word when the word is the
 keyword with a Swedish ending (företag -> företaget, företagets), when the
-keyword is the last part of a compound (bidrag -> startbidraget), when a long
-keyword is the first part of one (handledare -> handledarlönen), or when a long
-word is one letter off (försäkringskasssan). A phrase matches its words in order,
+keyword is the last part of a compound (bidrag -> startbidraget), when a keyword
+written `handledar*` begins the word (handledarlönen), or when a long word is one
+letter off (försäkringskasssan). A phrase matches its words in order,
 and `a ~ b` lets up to three words stand between a and b ("till ~ företag"
 finds "till det sociala företaget"). `=ord` matches only that word and its
 endings, never inside a compound (for short words such as "lån").
@@ -24,6 +24,7 @@ from functools import cache
 
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"})
 _WORD = re.compile(r"[a-z0-9§]+")
+_KEYWORD_WORD = re.compile(r"[a-z0-9§]+\*?")
 # Endings a Swedish noun, adjective or verb may add to the form a keyword is written in.
 _ENDINGS = frozenset(
     {
@@ -66,7 +67,6 @@ _ENDINGS = frozenset(
         "ne",
     }
 )
-_LINKS = ("", "s", "e", "a", "u", "o")  # letters joining the parts of a compound
 NEGATIONS = frozenset({"inte", "ej", "ingen", "inga", "inget", "aldrig", "icke", "varken", "knappast"})
 # Short words that end or begin many other words (utbildn-ingen): matched only as whole words.
 _WHOLE_WORDS_ONLY = NEGATIONS | {"annat", "annan", "nagot", "nagon", "alla", "vet", "oss", "via", "part"}
@@ -123,7 +123,7 @@ class Pattern:
 def pattern(keyword: str) -> Pattern:
     raw = keyword.strip()
     exact = raw.startswith("=")
-    groups = tuple(tuple(_WORD.findall(fold(part))) for part in raw.lstrip("=").split("~"))
+    groups = tuple(tuple(_KEYWORD_WORD.findall(fold(part))) for part in raw.lstrip("=").split("~"))
     return Pattern(tuple(group for group in groups if group), exact)
 
 
@@ -141,6 +141,9 @@ def word_matches(keyword: str, word: str, exact: bool = False) -> bool:
     """Does the written `word` contain the keyword, inflected or as part of a compound?"""
     if word == keyword:
         return True
+    if keyword.endswith("*"):
+        # Written `handledar*`: the word begins with it (handledarlönen, handledarna).
+        return len(keyword) > 4 and word.startswith(keyword[:-1])
     for stem in _stem_forms(keyword):
         if word.startswith(stem) and word[len(stem) :] in _ENDINGS:
             return True
@@ -153,12 +156,6 @@ def word_matches(keyword: str, word: str, exact: bool = False) -> bool:
             if word[position + len(stem) :] in _ENDINGS:
                 return True
             position = word.find(stem, position + 1)
-    # A long keyword as the first part of a compound: handledarlönen, samordnartjänst.
-    if len(keyword) >= 6:
-        for stem in _stem_forms(keyword):
-            rest = word[len(stem) :]
-            if word.startswith(stem) and len(rest) >= 3 and any(rest.startswith(link) for link in _LINKS):
-                return True
     # One letter wrong, missing, extra or swapped in a long word.
     return len(keyword) >= 7 and _one_edit(keyword, word)
 

@@ -18,7 +18,7 @@ def found(keyword: str, text: str) -> list[tuple[str, bool]]:
         ("bidrag", "vi vill ge startbidraget i vår"),  # compound head, definite form
         ("arbetsträning", "arbetsträningen börjar i maj"),  # definite
         ("kafé", "deltagarna jobbar i kaféet"),  # -et after an accented vowel
-        ("handledare", "handledarlönen betalas av regionen"),  # compound first part
+        ("handledar*", "handledarlönen betalas av regionen"),  # the first part of a compound
         ("arbetsförmedlingen", "Arbetsförmedlingens handläggare"),  # genitive
         ("försäkringskassan", "försäkringskasssan ska upphandla"),  # a typo in a long word
         ("arbetsförmedlingen", "arbetsförmedligen"),  # a letter missing
