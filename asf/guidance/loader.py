@@ -103,6 +103,7 @@ def _question(question_id: str, raw: dict[str, Any]) -> Question:
                 label=o["label"],
                 next=o["next"],
                 keywords=tuple(o.get("keywords", [])),
+                cues=tuple(o.get("cues", [])),
                 means=o.get("means"),
                 in_text=o.get("in_text"),
                 from_description=o.get("from_description", True),

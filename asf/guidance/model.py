@@ -64,7 +64,8 @@ class Option:
     id: str
     label: str
     next: str
-    keywords: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()  # what people type for this option as an answer
+    cues: tuple[str, ...] = ()  # what shows it in a description (keywords when empty)
     means: str | None = None  # "ja" or "nej": lets a plain yes/no pick this option
     in_text: str | None = None  # the label's form inside a sentence ("kommunen")
     from_description: bool = True  # may be read out of a free description of the initiative

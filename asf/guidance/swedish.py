@@ -128,9 +128,9 @@ def pattern(keyword: str) -> Pattern:
 
 
 def _stem_forms(word: str) -> tuple[str, ...]:
-    """The keyword and its form without a final vowel or -er (handledare -> handledar, företagare -> företagar)."""
+    """The keyword and its form without a final vowel or ending (handledare -> handledar, kooperativet -> kooperativ)."""
     forms = [word]
-    for ending in ("are", "e", "a", "er", "en", "et"):
+    for ending in ("e", "a", "er", "en", "et"):
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             forms.append(word[: -len(ending)])
     return tuple(forms)

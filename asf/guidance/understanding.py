@@ -64,8 +64,11 @@ class _Evidence:
     quote: str
 
 
-def _keywords(option: Option) -> tuple[str, ...]:
-    return (option.label, *option.keywords)
+def _keywords(option: Option, description: bool = False) -> tuple[str, ...]:
+    """The words that name an option: in a description its cues when it has some, else its label and keywords."""
+    if description and option.cues:
+        return option.cues
+    return (option.label, *option.keywords, *option.cues)
 
 
 def _evidence(
@@ -77,12 +80,12 @@ def _evidence(
     for option in question.options:
         if description and not option.from_description:
             continue
-        mentions = [m for keyword in _keywords(option) for m in swedish.find(keyword, words)]
+        mentions = [m for keyword in _keywords(option, description) for m in swedish.find(keyword, words)]
         if any(m.negated for m in mentions):
             negated.add(option.id)
         affirmed = [m for m in mentions if not m.negated]
         if affirmed:
-            best = max(affirmed, key=lambda m: (m.words, m.end - m.start))
+            best = max(affirmed, key=lambda m: (m.words, -m.start))  # the first of the strongest
             found[option.id] = _Evidence(option, best.words, swedish.quote(text, best))
     return found, negated
 
@@ -184,37 +187,76 @@ def match_question(tree: Tree, text: str, candidates: Iterable[str]) -> str | No
 def read_description(tree: Tree, text: str) -> Reading:
     """The facts a free description of the initiative gives, each with its evidence.
 
-    The tree is walked from the start while the text clearly names one option of
-    the current question. Two options named at once stop the walk with a
-    conflict, as does an option leading to "bör inte finansieras" while the text
-    also names an option of the lawful route elsewhere in the tree.
+    Each question is read on its own: a fact when one option clearly stands out,
+    a conflict when two are named equally. Then only the facts that fit one route
+    through the tree together are kept (a fact about a question the route never
+    reaches says nothing about this initiative). An option leading straight to
+    "bör inte finansieras" is not proposed while the text also names an option
+    of the lawful route: that question is asked instead, naming both.
     """
     words = swedish.tokens(text)
-    answers: dict[str, str] = {}
     facts: dict[str, Fact] = {}
-    lawful = _lawful_signals(tree, text, words)
-    for _ in range(len(tree.questions)):
-        try:
-            current = walk(tree, answers)
-        except AnswerError:
-            break
-        question = current.question
-        if question is None:
-            break
+    conflicts: dict[str, tuple[Fact, ...]] = {}
+    for question in tree.questions.values():
         found, negated = _evidence(question, text, words, description=True)
         for option_id in negated:
             found.pop(option_id, None)
-        chosen = _clear_winner(found) if len(found) <= 2 else None
-        if chosen is None:
-            if len(found) > 1:
-                return Reading(facts, {question.id: _facts(question.id, found.values())})
-            break
-        warning = _stops_despite_lawful_route(tree, chosen.option, lawful, question.id)
+        chosen = _clear_winner(found)
+        if chosen is not None:
+            facts[question.id] = Fact(question.id, chosen.option.id, chosen.quote)
+        elif found:
+            conflicts[question.id] = _facts(question.id, found.values())
+    route = _best_route(tree, {q: f.option for q, f in facts.items()})
+    kept = {q: facts[q] for q in route if q in facts}
+    lawful = _lawful_signals(tree, text, words)
+    for question_id, fact in list(kept.items()):
+        option = tree.questions[question_id].option(fact.option)
+        assert option is not None
+        warning = _stops_despite_lawful_route(tree, option, lawful, question_id)
         if warning is not None:
-            return Reading(facts, {question.id: (*_facts(question.id, [chosen]), warning)})
-        answers[question.id] = chosen.option.id
-        facts[question.id] = Fact(question.id, chosen.option.id, chosen.quote)
-    return Reading(facts)
+            del kept[question_id]
+            conflicts[question_id] = (fact, warning)
+    asked = _open_conflicts(tree, kept, conflicts)
+    return Reading(kept, asked)
+
+
+def _best_route(tree: Tree, facts: Mapping[str, str]) -> list[str]:
+    """The questions, in order, of a route through the tree that agrees with the most facts.
+
+    Where several routes agree with as many facts, only the questions they share count.
+    """
+    routes: list[list[tuple[str, str]]] = []
+
+    def follow(node: str, route: list[tuple[str, str]]) -> None:
+        question = tree.questions.get(node)
+        if question is None or any(q == node for q, _ in route):
+            routes.append(route)
+            return
+        wanted = facts.get(node)
+        for option in question.options:
+            if wanted is None or option.id == wanted:
+                follow(option.next, [*route, (node, option.id)])
+
+    follow(tree.start, [])
+    scored = [(sum(1 for q, o in route if facts.get(q) == o), route) for route in routes]
+    best = max((score for score, _ in scored), default=0)
+    best_routes = [dict(route) for score, route in scored if score == best]
+    shared = [q for q, o in (next(iter(best_routes)).items() if best_routes else ()) if facts.get(q) == o]
+    return [q for q in shared if all(route.get(q) == facts[q] for route in best_routes)]
+
+
+def _open_conflicts(
+    tree: Tree, kept: Mapping[str, Fact], conflicts: Mapping[str, tuple[Fact, ...]]
+) -> dict[str, tuple[Fact, ...]]:
+    """The conflicts that matter: on the route the kept facts lead to."""
+    try:
+        current = walk(tree, {q: f.option for q, f in kept.items()})
+    except AnswerError:
+        return {}
+    on_route = {step.question.id for step in current.steps}
+    if current.question is not None:
+        on_route.add(current.question.id)
+    return {q: c for q, c in conflicts.items() if q in on_route}
 
 
 def _facts(question_id: str, found: Iterable[_Evidence]) -> tuple[Fact, ...]:
@@ -227,7 +269,7 @@ def _lawful_signals(tree: Tree, text: str, words: tuple[swedish.Token, ...]) -> 
     for question in tree.questions.values():
         for option in question.options:
             if option.lawful_route:
-                mentions = [m for k in _keywords(option) for m in swedish.find(k, words) if not m.negated]
+                mentions = [m for k in _keywords(option, True) for m in swedish.find(k, words) if not m.negated]
                 if mentions:
                     best = max(mentions, key=lambda m: m.words)
                     signals.append(Fact(question.id, option.id, swedish.quote(text, best)))
