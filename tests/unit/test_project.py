@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 from asf.guidance.diagram import render_svg
-from asf.guidance.loader import TREE_FILE
+from asf.guidance.loader import TREE_FILE, load_tree
 from nlp.build_spacy_sv import load_patterns, synonyms_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,10 +68,8 @@ def test_synonyms_are_generated_from_the_entity_patterns():
 
 
 def test_tree_picture_is_generated_from_the_tree():
-    import yaml
-
     committed = (ROOT / "docs" / "beslutstrad.svg").read_text(encoding="utf-8")
-    assert committed == render_svg(yaml.safe_load(TREE_FILE.read_text(encoding="utf-8"))), "run `make diagram`"
+    assert committed == render_svg(load_tree(TREE_FILE)), "run `make diagram`"
 
 
 def test_install_without_a_usable_python_says_what_to_do(tmp_path: Path):
