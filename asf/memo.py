@@ -13,6 +13,8 @@ from typing import Any
 
 from fpdf import FPDF
 
+from asf.guidance import sections
+
 DISCLAIMER = (
     "Det här är ett stöd inför ett beslut, inte ett beslut. Bedömningen bygger på svaren nedan och på "
     "Nationella rådets vägledning om arbetsintegrerande sociala företag (2016-04-28). Beslutet fattas av "
@@ -43,17 +45,21 @@ def markdown(result: dict[str, Any], date: dt.date | None = None) -> str:
     ]
     for number, step in enumerate(result["path"], start=1):
         lines.append(f"{number}. **{step['question']}** Svar: {step['answer']}. *({_cites(step['cites'])})*")
-    lines += ["", f"## Bedömning: {result['verdict_text']}", "", "### Skäl", ""]
-    lines += [f"- {r['text']} *({_cites(r['cites'])})*" for r in result["reasons"]]
-    if result["conditions"]:
-        lines += ["", "### Villkor", ""]
-        lines += [f"- {c['text']} *({_cites(c['cites'])})*" for c in result["conditions"]]
-    if result.get("route"):
-        lines += ["", "### Så går finansieringen", "", result["route"]]
-    if result.get("alternative"):
-        lines += ["", "### Det här kan förbundet göra i stället", "", result["alternative"]]
-    lines += ["", "### Nästa steg", ""] + [f"- {step}" for step in result["next_steps"]]
-    lines += ["", "## Hänvisningar", ""] + [f"- {cite['text']}" for cite in result["cites"]]
+    # The result's sections in their one order (asf/guidance/sections.py); the
+    # document's title already holds the outcome's title, so the headline is a heading only.
+    for part in sections.parts(result):
+        section = part.section
+        heading = part.heading if section.form == "headline" else section.memo_heading or part.heading
+        lines += ["", f"{'#' * (section.level + 1)} {heading}"]
+        if section.form == "headline":
+            continue
+        lines.append("")
+        for item in part.items:
+            if section.form == "paragraph":
+                lines.append(item["text"])
+            else:
+                cites = f" *({_cites(item['cites'])})*" if "cites" in item else ""
+                lines.append(f"- {item['text']}{cites}")
     return "\n".join(lines) + "\n"
 
 
