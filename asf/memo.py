@@ -14,6 +14,7 @@ from typing import Any
 from fpdf import FPDF
 
 from asf.guidance import sections
+from asf.guidance.explain import result_id
 
 DISCLAIMER = (
     "Det här är ett stöd inför ett beslut, inte ett beslut. Bedömningen bygger på svaren nedan och på "
@@ -101,10 +102,14 @@ def pdf(result: dict[str, Any], date: dt.date | None = None) -> bytes:
 
 
 def payload(result: dict[str, Any], date: dt.date | None = None) -> dict[str, Any]:
-    """The memo for other systems and the web page's download: Markdown and base64 PDF."""
+    """The memo for other systems and the web page's download: Markdown and base64 PDF.
+
+    `result_id` is the `id` of the result payload it was made from (computed for a
+    result stored before results had ids)."""
     day = (date or dt.date.today()).isoformat()
     return {
         "type": "decision_memo",
+        "result_id": result.get("id") or result_id(result["answers"], result["tree_version"]),
         "outcome_id": result["outcome_id"],
         "filename": f"beslutsunderlag-{day}-{result['outcome_id']}",
         "markdown": markdown(result, date),

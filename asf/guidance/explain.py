@@ -3,6 +3,8 @@ and the machine-readable payload other systems store or render."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -100,6 +102,7 @@ def result_payload(tree: Tree, walk: Walk) -> dict[str, Any]:
 
     payload: dict[str, Any] = {
         "type": "assessment_result",
+        "id": result_id(walk.used, tree.version),
         "verdict": outcome.verdict,
         "verdict_text": VERDICT_NAMES[outcome.verdict],
         "outcome_id": outcome.id,
@@ -126,6 +129,13 @@ def result_payload(tree: Tree, walk: Walk) -> dict[str, Any]:
     payload["sections"] = sections.payload_sections(payload)
     payload["note"] = sections.NOTE
     return payload
+
+
+def result_id(answers: Mapping[str, str], tree_version: str) -> str:
+    """A result's stable id: the same answers in the same tree version give the same id,
+    also when the result is shown again; the memo names its result by it."""
+    key = json.dumps({"answers": dict(sorted(answers.items())), "tree_version": tree_version}, ensure_ascii=False)
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
 def _cite_payload(index: GuidanceIndex, cite: Citation) -> dict[str, str]:

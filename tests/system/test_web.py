@@ -302,6 +302,7 @@ def test_nothing_users_or_the_bot_send_becomes_html(page: Page):
     field = {"text": attack, "cites": [{"key": "k", "text": attack}]}
     result = {
         "type": "assessment_result",
+        "id": attack,
         "verdict": '"><script>window.hacked=1</script>',
         "verdict_text": attack,
         "title": attack,
@@ -340,6 +341,7 @@ def test_the_result_card_shows_the_payloads_sections_in_their_order_in_place_of_
     text = {"text": "Resultatet i text", "buttons": [{"title": "Ny bedömning", "payload": "/start_assessment"}]}
     result = {
         "type": "assessment_result",
+        "id": "r1",
         "verdict": "financeable",
         "sections": [
             {"key": "next_steps", "heading": "Först detta", "form": "bullets", "items": [{"text": "Ett steg"}]},

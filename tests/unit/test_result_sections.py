@@ -8,14 +8,16 @@ import datetime as dt
 import itertools
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from asf import memo
+from asf import dialogue, memo
 from asf.guidance import sections
 from asf.guidance.engine import walk
-from asf.guidance.explain import result_payload, result_text
+from asf.guidance.explain import result_id, result_payload, result_text
 from asf.guidance.model import Tree
+from asf.turns import Message, State
 
 ROOT = Path(__file__).resolve().parents[2]
 CHAT_JS = (ROOT / "web" / "chat.js").read_text(encoding="utf-8")
@@ -96,10 +98,11 @@ def test_the_sections_keep_what_users_saw(tree: Tree):
     assert "\n## Hänvisningar\n" in document
 
 
-def test_a_result_stored_before_sections_gives_the_same_memo(tree: Tree):
+def test_a_result_stored_before_sections_and_ids_gives_the_same_memo(tree: Tree):
     result = result_payload(tree, walk(tree, CONDITIONAL))
-    older = {k: v for k, v in result.items() if k not in ("sections", "note")}
+    older = {k: v for k, v in result.items() if k not in ("id", "sections", "note")}
     assert memo.markdown(older, DAY) == memo.markdown(result, DAY)
+    assert memo.payload(older, DAY)["result_id"] == result["id"]
 
 
 def test_the_web_card_has_no_headings_of_its_own_and_knows_the_result_by_its_type():
@@ -111,3 +114,31 @@ def test_the_web_card_has_no_headings_of_its_own_and_knows_the_result_by_its_typ
     assert sections.NOTE not in CHAT_JS
     assert 'm.custom.type === "assessment_result"' in CHAT_JS
     assert "r.sections" in CHAT_JS
+
+
+def custom_of(replies: list[Any], kind: str) -> dict[str, Any]:
+    (found,) = [r.custom for r in replies if r.custom and r.custom.get("type") == kind]
+    return found  # type: ignore[no-any-return]
+
+
+def test_the_memo_names_the_result_it_belongs_to():
+    _, state = dialogue.start(State())
+    replies: list[Any] = []
+    for question, choice in NOT_FINANCEABLE.items():
+        replies, state = dialogue.answer(
+            state, Message(intent="inform", entities={"question": [question], "choice": [choice]})
+        )
+    result = custom_of(replies, "assessment_result")
+    assert re.fullmatch(r"[0-9a-f]{16}", result["id"])
+    assert state.last_result is not None and state.last_result["id"] == result["id"]
+    again, _ = dialogue.show_result(state)
+    assert custom_of(again, "assessment_result")["id"] == result["id"]  # stable when shown again
+    replies, _ = dialogue.request_memo(state)
+    assert custom_of(replies, "decision_memo")["result_id"] == result["id"]
+
+
+def test_the_result_id_depends_on_the_answers_and_the_tree_version(tree: Tree):
+    first = result_payload(tree, walk(tree, CONDITIONAL))["id"]
+    assert result_id(dict(reversed(list(CONDITIONAL.items()))), tree.version) == first
+    assert result_id({**CONDITIONAL, "utforare": "kommunen"}, tree.version) != first
+    assert result_id(CONDITIONAL, tree.version + "-ny") != first
