@@ -145,7 +145,7 @@
     card.appendChild(el("p", null, text));
   }
 
-  // The structured result (custom payload "assessment_result", see README).
+  // The structured result (custom payload "assessment_result", see docs/integration.md).
   function resultCard(r) {
     var card = el("div", "asf-result asf-verdict-" + String(r.verdict).replace(/[^a-z_]/g, ""));
     card.appendChild(el("h3", null, "Bedömning: " + r.verdict_text));

@@ -1,5 +1,5 @@
-"""The project's own promises: the README stays true, generated files are in
-sync with their sources, and the commands behave as documented."""
+"""The project's own promises: the README and docs/ stay true, generated files
+are in sync with their sources, and the commands behave as documented."""
 
 from __future__ import annotations
 
@@ -16,12 +16,19 @@ ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
+def section(path: Path, heading: str) -> str:
+    """The text under `## heading` in a Markdown file, up to the next heading of that level."""
+    text = path.read_text(encoding="utf-8")
+    after = text.split(f"\n## {heading}\n", 1)[1]
+    return re.split(r"^## ", after, maxsplit=1, flags=re.M)[0]
+
+
 def file_map_paths() -> list[str]:
-    block = README.split("## Filkarta", 1)[1].split("```")[1]
+    block = section(ROOT / "docs" / "utveckling.md", "Filkarta").split("```")[1]
     return [line.split()[0] for line in block.strip().splitlines()]
 
 
-def test_every_path_in_the_readme_file_map_exists():
+def test_every_path_in_the_file_map_exists():
     paths = file_map_paths()
     assert len(paths) > 15
     missing = [path for path in paths if not (ROOT / path).exists()]
@@ -35,9 +42,18 @@ def test_readme_gives_the_two_commands_and_ci_runs_the_second():
     assert commands == ["make test"]
 
 
-def test_every_configuration_variable_in_the_readme_is_used():
-    table = README.split("## Konfiguration", 1)[1].split("##", 1)[0]
-    variables = set(re.findall(r"`([A-Z][A-Z_]+)`", table))
+def configuration_variables() -> set[str]:
+    return set(re.findall(r"`([A-Z][A-Z_]+)`", section(ROOT / "docs" / "drift.md", "Konfiguration")))
+
+
+def test_every_variable_the_settings_read_is_documented():
+    read = set(re.findall(r'"([A-Z][A-Z0-9_]{2,})"', (ROOT / "asf" / "settings.py").read_text(encoding="utf-8")))
+    assert {"ASF_CONTACT", "TRACKER_URL", "TEAMS_APP_ID"} <= read
+    assert sorted(read - configuration_variables()) == []
+
+
+def test_every_configuration_variable_in_the_docs_is_used():
+    variables = configuration_variables()
     assert {"RASA_PORT", "TRACKER_DB", "ASF_CONTACT", "ACTION_SERVER_URL"} <= variables
     sources = "".join(
         p.read_text(encoding="utf-8")

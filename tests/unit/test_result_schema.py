@@ -1,10 +1,12 @@
 """The integration contract as a file: docs/result.schema.json describes what
-result_payload really returns for every outcome."""
+result_payload really returns for every outcome, and the example in
+docs/integration.md is what the code produces."""
 
 from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -75,3 +77,13 @@ def test_new_fields_are_allowed(tree: Tree):
     payload["path"][0]["id"] = "ett-nytt-falt"
     payload["cites"][0]["id"] = "ett-nytt-falt"
     assert errors(payload) == []
+
+
+def test_the_example_in_the_integration_docs_is_what_the_code_returns(tree: Tree):
+    text = (ROOT / "docs" / "integration.md").read_text(encoding="utf-8")
+    blocks = [json.loads(b) for b in re.findall(r"```json\n(.*?)```", text, re.S)]
+    [example] = [b for b in blocks if b.get("type") == "assessment_result"]
+    assert errors(example) == []
+    real = result_payload(tree, walk(tree, example["answers"]))
+    varies = {"id"}  # a per-result identifier, should one be added, differs between runs
+    assert {k: v for k, v in example.items() if k not in varies} == {k: v for k, v in real.items() if k not in varies}
