@@ -150,7 +150,7 @@
     card.appendChild(list);
   }
 
-  // The structured result (custom payload "assessment_result", see README): its sections in order.
+  // The structured result (custom payload "assessment_result", see docs/integration.md): its sections in order.
   function resultCard(r) {
     var card = el("div", "asf-result asf-verdict-" + String(r.verdict).replace(/[^a-z_]/g, ""));
     (Array.isArray(r.sections) ? r.sections : []).forEach(function (part) { section(card, part); });

@@ -91,7 +91,7 @@ def all_cites(walk: Walk) -> tuple[Citation, ...]:
 
 
 def result_payload(tree: Tree, walk: Walk) -> dict[str, Any]:
-    """The integration contract: a JSON-ready description of the result (see README)."""
+    """The integration contract: a JSON-ready description of the result (docs/integration.md)."""
     outcome = walk.outcome
     if outcome is None:
         raise ValueError("result_payload needs a finished walk")
