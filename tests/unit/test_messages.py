@@ -12,10 +12,16 @@ from pathlib import Path
 import pytest
 
 from asf import dialogue, messages, settings
+from asf.content_check import Files, check_messages
 from asf.messages import MessageError
 from asf.turns import State
 
 ROOT = settings.ROOT
+
+
+def test_every_text_the_code_asks_for_exists_and_gets_its_placeholders():
+    files = Files.default()
+    assert check_messages(files.messages, files.content / "messages.schema.json", files.code) == []
 
 
 def test_a_text_is_filled_in_by_name():
