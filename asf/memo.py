@@ -13,6 +13,9 @@ from typing import Any
 
 from fpdf import FPDF
 
+from asf.guidance import sections
+from asf.guidance.explain import result_id
+
 DISCLAIMER = (
     "Det här är ett stöd inför ett beslut, inte ett beslut. Bedömningen bygger på svaren nedan och på "
     "Nationella rådets vägledning om arbetsintegrerande sociala företag (2016-04-28). Beslutet fattas av "
@@ -43,17 +46,21 @@ def markdown(result: dict[str, Any], date: dt.date | None = None) -> str:
     ]
     for number, step in enumerate(result["path"], start=1):
         lines.append(f"{number}. **{step['question']}** Svar: {step['answer']}. *({_cites(step['cites'])})*")
-    lines += ["", f"## Bedömning: {result['verdict_text']}", "", "### Skäl", ""]
-    lines += [f"- {r['text']} *({_cites(r['cites'])})*" for r in result["reasons"]]
-    if result["conditions"]:
-        lines += ["", "### Villkor", ""]
-        lines += [f"- {c['text']} *({_cites(c['cites'])})*" for c in result["conditions"]]
-    if result.get("route"):
-        lines += ["", "### Så går finansieringen", "", result["route"]]
-    if result.get("alternative"):
-        lines += ["", "### Det här kan förbundet göra i stället", "", result["alternative"]]
-    lines += ["", "### Nästa steg", ""] + [f"- {step}" for step in result["next_steps"]]
-    lines += ["", "## Hänvisningar", ""] + [f"- {cite['text']}" for cite in result["cites"]]
+    # The result's sections in their one order (asf/guidance/sections.py); the
+    # document's title already holds the outcome's title, so the headline is a heading only.
+    for part in sections.parts(result):
+        section = part.section
+        heading = part.heading if section.form == "headline" else section.memo_heading or part.heading
+        lines += ["", f"{'#' * (section.level + 1)} {heading}"]
+        if section.form == "headline":
+            continue
+        lines.append("")
+        for item in part.items:
+            if section.form == "paragraph":
+                lines.append(item["text"])
+            else:
+                cites = f" *({_cites(item['cites'])})*" if "cites" in item else ""
+                lines.append(f"- {item['text']}{cites}")
     return "\n".join(lines) + "\n"
 
 
@@ -95,10 +102,14 @@ def pdf(result: dict[str, Any], date: dt.date | None = None) -> bytes:
 
 
 def payload(result: dict[str, Any], date: dt.date | None = None) -> dict[str, Any]:
-    """The memo for other systems and the web page's download: Markdown and base64 PDF."""
+    """The memo for other systems and the web page's download: Markdown and base64 PDF.
+
+    `result_id` is the `id` of the result payload it was made from (computed for a
+    result stored before results had ids)."""
     day = (date or dt.date.today()).isoformat()
     return {
         "type": "decision_memo",
+        "result_id": result.get("id") or result_id(result["answers"], result["tree_version"]),
         "outcome_id": result["outcome_id"],
         "filename": f"beslutsunderlag-{day}-{result['outcome_id']}",
         "markdown": markdown(result, date),

@@ -8,7 +8,6 @@
   var server = script && script.getAttribute("data-server");
   var base = script ? script.src.replace(/[^/]*$/, "") : "";
   var storageKey = "asf-chat:" + server;
-  var RESULT_HINT = "Bedömning:";
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -124,48 +123,45 @@
     return (cites || []).map(function (c) { return c.text; }).join("; ");
   }
 
-  function block(card, heading, items, ordered, withCites) {
-    if (!items || !items.length) { return; }
-    card.appendChild(el("h4", null, heading));
-    var list = el(ordered ? "ol" : "ul");
-    items.forEach(function (entry) {
-      var li = el("li", null, withCites ? entry.text : entry);
-      if (withCites && entry.cites && entry.cites.length) {
+  // One section of the result: its heading and items as the payload gives them
+  // (the order and headings live in asf/guidance/sections.py, not here).
+  function section(card, part) {
+    var items = Array.isArray(part.items) ? part.items : [];
+    if (part.form === "headline") {
+      card.appendChild(el("h3", null, part.heading));
+      items.forEach(function (item) { card.appendChild(el("p", "asf-title", item.text)); });
+      return;
+    }
+    if (!items.length) { return; }
+    card.appendChild(el("h4", null, part.heading));
+    if (part.form === "paragraph") {
+      items.forEach(function (item) { card.appendChild(el("p", null, item.text)); });
+      return;
+    }
+    var list = el(part.form === "numbered" ? "ol" : "ul");
+    items.forEach(function (item) {
+      var li = el("li", null, item.text);
+      if (item.cites && item.cites.length) {
         li.appendChild(document.createTextNode(" "));
-        li.appendChild(el("span", "asf-cite", "(" + citeText(entry.cites) + ")"));
+        li.appendChild(el("span", "asf-cite", "(" + citeText(item.cites) + ")"));
       }
       list.appendChild(li);
     });
     card.appendChild(list);
   }
 
-  function paragraph(card, heading, text) {
-    if (!text) { return; }
-    card.appendChild(el("h4", null, heading));
-    card.appendChild(el("p", null, text));
-  }
-
-  // The structured result (custom payload "assessment_result", see README).
+  // The structured result (custom payload "assessment_result", see docs/integration.md): its sections in order.
   function resultCard(r) {
     var card = el("div", "asf-result asf-verdict-" + String(r.verdict).replace(/[^a-z_]/g, ""));
-    card.appendChild(el("h3", null, "Bedömning: " + r.verdict_text));
-    card.appendChild(el("p", "asf-title", r.title));
-    block(card, "Skäl", r.reasons, true, true);
-    block(card, "Villkor", r.conditions, true, true);
-    paragraph(card, "Så går finansieringen", r.route);
-    paragraph(card, "Det här kan förbundet göra i stället", r.alternative);
-    block(card, "Nästa steg", r.next_steps, false, false);
-    block(card, "Hänvisningar till vägledningen", (r.cites || []).map(function (c) { return c.text; }), false, false);
-    card.appendChild(el("p", "asf-note", "Det här är ett stöd inför ett beslut, inte ett beslut."));
+    (Array.isArray(r.sections) ? r.sections : []).forEach(function (part) { section(card, part); });
+    if (r.note) { card.appendChild(el("p", "asf-note", r.note)); }
     return card;
   }
 
-  function showResult(r) {
-    // The result text comes just before its payload: the card takes that text's place.
-    var last = ui.list.lastElementChild;
-    var text = last && last.classList.contains("asf-bot") && last.querySelector(".asf-text");
-    if (text && text.textContent.indexOf(RESULT_HINT) === 0) {
-      last.replaceChild(resultCard(r), text);
+  // The result's text is the bot text sent just before its payload: the card takes that text's place.
+  function showResult(r, textBefore) {
+    if (textBefore && ui.list.contains(textBefore)) {
+      textBefore.parentNode.replaceChild(resultCard(r), textBefore);
     } else {
       addItem("bot", "Assistenten:").appendChild(resultCard(r));
     }
@@ -188,17 +184,22 @@
     item.appendChild(p);
   }
 
+  var lastText = null;  // the text of the entry rendered last, when that was a bot text
+
   function render(entry) {
+    var textBefore = lastText;
+    lastText = null;
     if (entry.from === "user") {
       addItem("user", "Du:").appendChild(el("p", "asf-text", entry.text));
       return;
     }
     var m = entry.message || {};
-    if (m.custom && m.custom.type === "assessment_result") { showResult(m.custom); }
+    if (m.custom && m.custom.type === "assessment_result") { showResult(m.custom, textBefore); }
     if (m.custom && m.custom.type === "decision_memo" && m.custom.pdf_base64) { showMemo(m.custom); }
     if (typeof m.text === "string") {
       var item = addItem("bot", "Assistenten:");
-      item.appendChild(el("p", "asf-text", m.text));
+      lastText = el("p", "asf-text", m.text);
+      item.appendChild(lastText);
       if (Array.isArray(m.buttons) && m.buttons.length) { renderButtons(item, m.buttons); }
     }
   }

@@ -5,6 +5,9 @@ from ``start``. Every answer option gets its own label slot in a row below its
 question, and edges that skip rows pass through invisible waypoints, so labels
 never overlap and no line runs through a box.
 
+It draws the same `Tree` the engine walks (asf/guidance/model.py, built by
+asf/guidance/loader.py), so the picture cannot disagree with the assistant.
+
 Usage::
 
     python -m asf.guidance.diagram OUT.svg [TREE.yml]
@@ -15,14 +18,17 @@ from __future__ import annotations
 import argparse
 import itertools
 import re
+import sys
 import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 from xml.sax.saxutils import escape
 
 from asf import settings
+from asf.guidance import model
+from asf.guidance.model import VERDICT_NAMES, Outcome, Question, Tree, sentence_case
 
 __all__ = ["DEFAULT_TREE", "TITLE", "VERDICTS", "VerdictStyle", "main", "render_svg"]
 
@@ -36,11 +42,14 @@ class VerdictStyle(NamedTuple):
     stroke: str
 
 
+_COLOURS: dict[str, tuple[str, str]] = {
+    "financeable": ("#d7f0d2", "#2e7d32"),
+    "conditional": ("#fff4c2", "#b7950b"),
+    "not_financeable": ("#f9d6d5", "#c62828"),
+    "out_of_scope": ("#e6e6e6", "#616161"),
+}
 VERDICTS: dict[str, VerdictStyle] = {
-    "financeable": VerdictStyle("Kan finansieras", "#d7f0d2", "#2e7d32"),
-    "conditional": VerdictStyle("Kan finansieras på villkor", "#fff4c2", "#b7950b"),
-    "not_financeable": VerdictStyle("Bör inte finansieras", "#f9d6d5", "#c62828"),
-    "out_of_scope": VerdictStyle("Täcks inte av vägledningen", "#e6e6e6", "#616161"),
+    verdict: VerdictStyle(sentence_case(VERDICT_NAMES[verdict]), *_COLOURS[verdict]) for verdict in model.VERDICTS
 }
 
 TEXT_COLOUR = "#1a1a1a"
@@ -75,27 +84,6 @@ LEGEND_SWATCH = 14
 _PLACEHOLDER = re.compile(r"\{svar:[^{}]*\}")
 
 
-@dataclass(frozen=True)
-class _Option:
-    id: str
-    label: str
-    next: str
-
-
-@dataclass(frozen=True)
-class _Question:
-    id: str
-    text: str
-    options: tuple[_Option, ...]
-
-
-@dataclass(frozen=True)
-class _Outcome:
-    id: str
-    verdict: str
-    title: str
-
-
 @dataclass
 class _Box:
     """Something that takes space in a layer: a node, an edge label or a waypoint."""
@@ -122,51 +110,24 @@ class _Edge:
 # --- Reading the tree -------------------------------------------------------
 
 
-def _mapping(value: Any, what: str) -> Mapping[str, Any]:
-    if value is None:
-        return {}
-    if not isinstance(value, Mapping):
-        raise TypeError(f"{what} must be a mapping")
-    return value
-
-
-def _parse(
-    tree: Mapping[str, Any],
-) -> tuple[str, dict[str, _Question], dict[str, _Outcome]]:
-    questions: dict[str, _Question] = {}
-    for qid, raw in _mapping(tree.get("questions"), "questions").items():
-        fields = _mapping(raw, f"question {qid}")
-        options = tuple(
-            _Option(
-                id=str(opt["id"]),
-                label=str(opt.get("label", opt["id"])),
-                next=str(opt["next"]),
-            )
-            for opt in fields.get("options") or ()
-        )
-        questions[str(qid)] = _Question(str(qid), str(fields.get("text", qid)), options)
-
-    outcomes: dict[str, _Outcome] = {}
-    for oid, raw in _mapping(tree.get("outcomes"), "outcomes").items():
-        outcome = _mapping(raw, f"outcome {oid}")
-        verdict = str(outcome.get("verdict"))
-        if verdict not in VERDICTS:
-            raise ValueError(f"outcome {oid}: unknown verdict {verdict!r}")
-        outcomes[str(oid)] = _Outcome(str(oid), verdict, str(outcome.get("title", oid)))
-
+def _check(tree: Tree) -> None:
+    """Refuse a tree that cannot be drawn (the loader's validation already
+    refuses these; a `Tree` built by hand has not been through it)."""
+    questions, outcomes = tree.questions, tree.outcomes
+    for outcome in outcomes.values():
+        if outcome.verdict not in VERDICTS:
+            raise ValueError(f"outcome {outcome.id}: unknown verdict {outcome.verdict!r}")
     if both := questions.keys() & outcomes.keys():
         raise ValueError(f"ids used for both a question and an outcome: {sorted(both)}")
-    start = str(tree.get("start"))
-    if start not in questions and start not in outcomes:
-        raise ValueError(f"start {start!r} is not a question or an outcome")
+    if tree.start not in questions and tree.start not in outcomes:
+        raise ValueError(f"start {tree.start!r} is not a question or an outcome")
     for question in questions.values():
         for opt in question.options:
             if opt.next not in questions and opt.next not in outcomes:
                 raise ValueError(f"{question.id}.{opt.id}: unknown next {opt.next!r}")
-    return start, questions, outcomes
 
 
-def _layers(questions: Mapping[str, _Question], nodes: Sequence[str]) -> dict[str, int]:
+def _layers(questions: Mapping[str, Question], nodes: Sequence[str]) -> dict[str, int]:
     """Longest distance from a root (a node nothing points to, normally ``start``)."""
     indegree = dict.fromkeys(nodes, 0)
     for question in questions.values():
@@ -192,7 +153,7 @@ def _layers(questions: Mapping[str, _Question], nodes: Sequence[str]) -> dict[st
     return layer
 
 
-def _breadth_first(start: str, questions: Mapping[str, _Question], nodes: Sequence[str]) -> list[str]:
+def _breadth_first(start: str, questions: Mapping[str, Question], nodes: Sequence[str]) -> list[str]:
     seen = {start}
     order = [start]
     for node in order:
@@ -258,7 +219,7 @@ def _num(value: float) -> str:
 
 
 def _build(
-    start: str, questions: Mapping[str, _Question], outcomes: Mapping[str, _Outcome]
+    start: str, questions: Mapping[str, Question], outcomes: Mapping[str, Outcome]
 ) -> tuple[list[_Box], dict[str, int], list[_Edge]]:
     nodes = _breadth_first(start, questions, [*questions, *outcomes])
     layer = _layers(questions, nodes)
@@ -502,10 +463,11 @@ def _edge(
     return "".join(parts)
 
 
-def render_svg(tree: Mapping[str, Any]) -> str:
-    """Return a standalone SVG document drawing ``tree`` (the parsed tree.yml)."""
-    start, questions, outcomes = _parse(tree)
-    boxes, index, edges = _build(start, questions, outcomes)
+def render_svg(tree: Tree) -> str:
+    """Return a standalone SVG document drawing ``tree`` (see asf/guidance/loader.py)."""
+    _check(tree)
+    questions, outcomes = tree.questions, tree.outcomes
+    boxes, index, edges = _build(tree.start, questions, outcomes)
     ranks = _order(boxes)
     _position(ranks, boxes)
 
@@ -582,12 +544,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     out: Path = args.out
     tree_path: Path = args.tree
 
-    import yaml  # only the command line needs PyYAML; render_svg is stdlib-only
+    # Only the command line reads files (PyYAML and jsonschema); render_svg needs the model alone.
+    from asf.guidance.loader import TreeError, load_tree
 
-    with tree_path.open(encoding="utf-8") as handle:
-        tree = yaml.safe_load(handle)
-    if not isinstance(tree, Mapping):
-        parser.error(f"{tree_path} does not contain a mapping")
+    try:
+        tree = load_tree(tree_path)
+    except TreeError as error:
+        print(error, file=sys.stderr)
+        return 1
     out.write_text(render_svg(tree), encoding="utf-8", newline="\n")
     return 0
 

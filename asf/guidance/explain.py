@@ -3,8 +3,12 @@ and the machine-readable payload other systems store or render."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Mapping
 from typing import Any
 
+from asf.guidance import sections
 from asf.guidance.engine import Walk
 from asf.guidance.model import VERDICT_NAMES, Citation, GuidanceIndex, Question, Statement, Tree, sentence_case
 
@@ -50,31 +54,30 @@ def summary_text(tree: Tree, walk: Walk) -> str:
 
 
 def result_text(tree: Tree, walk: Walk) -> str:
-    """The result message: verdict, reasons, conditions, route, alternative, citations, next steps."""
-    outcome = walk.outcome
-    if outcome is None:
-        raise ValueError("result_text needs a finished walk")
-    index = tree.index
-    parts = [f"Bedömning: {VERDICT_NAMES[outcome.verdict]}. {walk.fill(outcome.title)}."]
-    parts.append(_statement_block("Skäl:", walk, index, outcome.reasons))
-    if outcome.conditions:
-        parts.append(_statement_block("Villkor:", walk, index, outcome.conditions))
-    if outcome.route:
-        parts.append(f"Så går finansieringen: {walk.fill(outcome.route)}")
-    if outcome.alternative:
-        parts.append(f"Det här kan förbundet göra i stället: {walk.fill(outcome.alternative)}")
-    if outcome.next_steps:
-        steps = "\n".join(f"- {walk.fill(step)}" for step in outcome.next_steps)
-        parts.append(f"Nästa steg:\n{steps}")
-    parts.append("Det här är ett stöd inför ett beslut, inte ett beslut.")
-    return "\n\n".join(parts)
+    """The result message, from the same payload the web card and the memo are built from."""
+    return chat_text(result_payload(tree, walk))
 
 
-def _statement_block(heading: str, walk: Walk, index: GuidanceIndex, statements: tuple[Statement, ...]) -> str:
-    lines = [heading]
-    for number, statement in enumerate(statements, start=1):
-        lines.append(f"{number}. {walk.fill(statement.text)} ({cites_text(index, statement.cites)})")
-    return "\n".join(lines)
+def chat_text(result: Mapping[str, Any]) -> str:
+    """A result payload as the chat says it: its sections in order (asf/guidance/sections.py)."""
+    blocks: list[str] = []
+    for part in sections.parts(result):
+        if not part.section.in_chat:
+            continue
+        form, items = part.section.form, part.items
+        if form == "headline":
+            blocks.append(f"{part.heading}. {items[0]['text']}.")
+        elif form == "paragraph":
+            blocks.extend(f"{part.heading}: {item['text']}" for item in items)
+        else:
+            lines = [f"{part.heading}:"]
+            for number, item in enumerate(items, start=1):
+                mark = f"{number}." if form == "numbered" else "-"
+                cites = f" ({'; '.join(cite['text'] for cite in item['cites'])})" if "cites" in item else ""
+                lines.append(f"{mark} {item['text']}{cites}")
+            blocks.append("\n".join(lines))
+    blocks.append(sections.NOTE)
+    return "\n\n".join(blocks)
 
 
 def all_cites(walk: Walk) -> tuple[Citation, ...]:
@@ -88,7 +91,7 @@ def all_cites(walk: Walk) -> tuple[Citation, ...]:
 
 
 def result_payload(tree: Tree, walk: Walk) -> dict[str, Any]:
-    """The integration contract: a JSON-ready description of the result (see README)."""
+    """The integration contract: a JSON-ready description of the result (docs/integration.md)."""
     outcome = walk.outcome
     if outcome is None:
         raise ValueError("result_payload needs a finished walk")
@@ -97,8 +100,9 @@ def result_payload(tree: Tree, walk: Walk) -> dict[str, Any]:
     def statements(items: tuple[Statement, ...]) -> list[dict[str, Any]]:
         return [{"text": walk.fill(s.text), "cites": [_cite_payload(index, c) for c in s.cites]} for s in items]
 
-    return {
+    payload: dict[str, Any] = {
         "type": "assessment_result",
+        "id": result_id(walk.used, tree.version),
         "verdict": outcome.verdict,
         "verdict_text": VERDICT_NAMES[outcome.verdict],
         "outcome_id": outcome.id,
@@ -122,6 +126,16 @@ def result_payload(tree: Tree, walk: Walk) -> dict[str, Any]:
         "cites": [_cite_payload(index, c) for c in all_cites(walk)],
         "tree_version": tree.version,
     }
+    payload["sections"] = sections.payload_sections(payload)
+    payload["note"] = sections.NOTE
+    return payload
+
+
+def result_id(answers: Mapping[str, str], tree_version: str) -> str:
+    """A result's stable id: the same answers in the same tree version give the same id,
+    also when the result is shown again; the memo names its result by it."""
+    key = json.dumps({"answers": dict(sorted(answers.items())), "tree_version": tree_version}, ensure_ascii=False)
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
 def _cite_payload(index: GuidanceIndex, cite: Citation) -> dict[str, str]:

@@ -12,6 +12,7 @@ import json
 from dataclasses import replace
 from typing import Any
 
+from asf import messages
 from asf.guidance import explain
 from asf.guidance.engine import walk
 from asf.guidance.loader import default_tree
@@ -23,16 +24,28 @@ from asf.turns import Message, Reply, State, Turn, button
 VERDICT_BUTTONS = tuple(
     button(sentence_case(VERDICT_NAMES[v]), "/judge" + json.dumps({"verdict": v})) for v in VERDICTS
 )
-CASE_CONTROLS = (
-    button("Varför?", "/ask_why"),
-    button("Hoppa över", "/skip_case"),
-    button("Avsluta övningen", "/stop_training"),
-)
-AFTER_FEEDBACK = (
-    button("Nästa fall", "/skip_case"),
-    button("Varför?", "/ask_why"),
-    button("Avsluta övningen", "/stop_training"),
-)
+
+
+def case_controls() -> tuple[dict[str, str], ...]:
+    """The buttons under an open case, after the four verdicts."""
+    return (
+        button(messages.text("training_buttons.why"), "/ask_why"),
+        button(messages.text("training_buttons.skip"), "/skip_case"),
+        button(messages.text("training_buttons.stop"), "/stop_training"),
+    )
+
+
+def after_feedback() -> tuple[dict[str, str], ...]:
+    return (
+        button(messages.text("training_buttons.next"), "/skip_case"),
+        button(messages.text("training_buttons.why"), "/ask_why"),
+        button(messages.text("training_buttons.stop"), "/stop_training"),
+    )
+
+
+def _offer_training() -> tuple[dict[str, str], ...]:
+    return (button(messages.text("buttons.training"), "/start_training"),)
+
 
 # Free-text verdicts, most specific first ("kan finansieras på villkor" also contains "kan finansieras").
 _VERDICT_WORDS: tuple[tuple[Verdict, tuple[str, ...]], ...] = (
@@ -69,7 +82,7 @@ def start(state: State, message: Message) -> Turn:
     set_name = message.entity("training_set") or next((w for w in words if w in book.sets), None)
     if set_name is not None and set_name not in book.sets:
         names = ", ".join(sorted(book.sets))
-        return [Reply(text=f'Det finns inget övningsset som heter "{set_name}". Välj bland: {names}.')], state
+        return [Reply(text=messages.text("training.unknown_set", set_name=set_name, names=names))], state
     seed_text = message.entity("seed") or next((w for w in words if w.isdigit()), None)
     seed = int(seed_text) if seed_text is not None else None
     cases = book.round(set_name, seed)
@@ -83,17 +96,15 @@ def start(state: State, message: Message) -> Turn:
         "awaiting": True,
         "label": label,
     }
-    intro = (f"Övningsläge ({label}): " if label else "Övningsläge: ") + (
-        f"du får {len(cases)} påhittade fall. Bedöm varje fall med en av de fyra knapparna eller med egna ord. "
-        'Du kan fråga "varför?", hoppa över ett fall eller avsluta när du vill.'
-    )
+    mode = messages.text("training.mode_named", label=label) if label else messages.text("training.mode")
+    intro = messages.text("training.intro", mode=mode, count=len(cases))
     new_state = replace(state, training=training, current_question=None, pending=None, misunderstood=0)
     return [Reply(text=intro), _present(book.cases[cases[0]], 1, len(cases))], new_state
 
 
 def _present(case: Case, number: int, total: int) -> Reply:
-    text = f"Fall {number} av {total}: {case.title}\n\n{case.story}\n\nHur bedömer du insatsen?"
-    return Reply(text=text, buttons=VERDICT_BUTTONS + CASE_CONTROLS)
+    text = messages.text("training.case", number=number, total=total, title=case.title, story=case.story)
+    return Reply(text=text, buttons=VERDICT_BUTTONS + case_controls())
 
 
 def _current_case(training: dict[str, Any]) -> Case:
@@ -103,22 +114,22 @@ def _current_case(training: dict[str, Any]) -> Case:
 def judge(state: State, message: Message) -> Turn:
     training = state.training
     if training is None or not training.get("awaiting"):
-        return [
-            Reply(text='Vill du öva? Skriv "övningsläge".', buttons=(button("Övningsläge", "/start_training"),))
-        ], state
+        return [Reply(text=messages.text("training.offer"), buttons=_offer_training())], state
     verdict = parse_verdict(message)
     case = _current_case(training)
     if verdict is None:
-        return [Reply(text="Välj en av de fyra bedömningarna.", buttons=VERDICT_BUTTONS + CASE_CONTROLS)], state
+        return [Reply(text=messages.text("training.choose_verdict"), buttons=VERDICT_BUTTONS + case_controls())], state
     right = verdict == case.verdict
     result = walk(default_tree(), case.answers)
     assert result.outcome is not None  # guaranteed by case validation
     lines = [
-        ("Rätt! " if right else "Inte riktigt. ") + f"Rätt bedömning: {VERDICT_NAMES[case.verdict]}.",
-        f"Så resonerar vägledningen ({result.outcome.title}):",
+        messages.text("training.right", verdict=VERDICT_NAMES[case.verdict])
+        if right
+        else messages.text("training.wrong", verdict=VERDICT_NAMES[case.verdict]),
+        messages.text("training.reasoning", title=result.outcome.title),
         *[f"- {result.fill(step.question.text)} → {result.fill(step.option.label)}" for step in result.steps],
-        "Grund: " + explain.cites_text(default_tree().index, result.outcome.cites),
-        f"Vanligt missförstånd: {case.misunderstanding}",
+        messages.text("training.grounds", cites=explain.cites_text(default_tree().index, result.outcome.cites)),
+        messages.text("training.misunderstanding", misunderstanding=case.misunderstanding),
     ]
     training = {
         **training,
@@ -127,16 +138,14 @@ def judge(state: State, message: Message) -> Turn:
         "correct": training["correct"] + (1 if right else 0),
         "missed": training["missed"] + ([] if right else [case.id]),
     }
-    return [Reply(text="\n".join(lines), buttons=AFTER_FEEDBACK)], replace(state, training=training, misunderstood=0)
+    return [Reply(text="\n".join(lines), buttons=after_feedback())], replace(state, training=training, misunderstood=0)
 
 
 def next_case(state: State) -> Turn:
     """Skip the open case, or go on after feedback; after the last case, the score."""
     training = state.training
     if training is None:
-        return [
-            Reply(text="Du är inte i övningsläget just nu.", buttons=(button("Övningsläge", "/start_training"),))
-        ], state
+        return [Reply(text=messages.text("training.not_active"), buttons=_offer_training())], state
     position = training["position"] + 1
     if position >= len(training["cases"]):
         return stop(state)
@@ -148,18 +157,21 @@ def next_case(state: State) -> Turn:
 def stop(state: State) -> Turn:
     training = state.training
     if training is None:
-        return [Reply(text="Du är inte i övningsläget just nu.")], state
+        return [Reply(text=messages.text("training.not_active"))], state
     book = default_cases()
     judged, correct = training["judged"], training["correct"]
-    text = f"Övningen är slut. Du bedömde {judged} fall och hade rätt på {correct}."
+    text = messages.text("training.score", judged=judged, correct=correct)
     if training["missed"]:
         topics = dict.fromkeys(book.cases[case_id].topic for case_id in training["missed"])
         cites = dict.fromkeys(cite for case_id in training["missed"] for cite in _outcome_cites(book.cases[case_id]))
-        text += "\n\nLäs gärna igen om:\n" + "\n".join(f"- {topic}" for topic in topics)
-        text += "\n\nI vägledningen: " + "; ".join(cites)
+        text += "\n\n" + messages.text("training.read_again", topics="\n".join(f"- {topic}" for topic in topics))
+        text += "\n\n" + messages.text("training.in_guidance", cites="; ".join(cites))
     elif judged:
-        text += " Snyggt!"
-    buttons = (button("Öva igen", "/start_training"), button("Bedöm en egen insats", "/start_assessment"))
+        text += " " + messages.text("training.well_done")
+    buttons = (
+        button(messages.text("training_buttons.again"), "/start_training"),
+        button(messages.text("training_buttons.assess_own"), "/start_assessment"),
+    )
     return [Reply(text=text, buttons=buttons)], replace(state, training=None)
 
 
@@ -179,9 +191,9 @@ def why(state: State) -> Turn:
     result = walk(tree, case.answers)
     if training.get("awaiting"):
         questions = "\n".join(f"- {result.fill(step.question.text)}" for step in result.steps)
-        text = f"Ställ dig de här frågorna om fallet:\n{questions}"
-        return [Reply(text=text, buttons=VERDICT_BUTTONS + CASE_CONTROLS)], state
-    lines = ["Vägen genom vägledningen:"]
+        text = messages.text("training.hint", questions=questions)
+        return [Reply(text=text, buttons=VERDICT_BUTTONS + case_controls())], state
+    lines = [messages.text("training.path")]
     for step in result.steps:
         lines.append(f"- {result.fill(step.option.label)} ({explain.cites_text(tree.index, step.cites)})")
-    return [Reply(text="\n".join(lines), buttons=AFTER_FEEDBACK)], state
+    return [Reply(text="\n".join(lines), buttons=after_feedback())], state

@@ -52,34 +52,41 @@ def _buttons(message: dict[str, Any]) -> tuple[dict[str, str], ...]:
     )
 
 
+def _memo(message: dict[str, Any]) -> dict[str, Any] | None:
+    custom = message.get("custom")
+    return custom if isinstance(custom, dict) and custom.get("type") == "decision_memo" else None
+
+
 def plan(messages: list[dict[str, Any]]) -> list[Item]:
     """The turn's replies as the channel should show them.
 
-    The memo arrives twice (its Markdown as a text with buttons, then the
-    `decision_memo` payload): the text is replaced by the memo, keeping its
-    buttons. Other custom payloads (`assessment_result`) are data for other
-    systems; the chat already shows the same result as text.
+    The memo arrives twice: its Markdown as a text with buttons, and right after
+    it the `decision_memo` payload, which names the result it belongs to
+    (`result_id`, the `id` of the `assessment_result` payload). The memo takes
+    the place of the text just before it, keeping its buttons, and a result's
+    memo is shown once. Other custom payloads (`assessment_result`) are data for
+    other systems; the chat already shows the same result as text.
     """
-    memos = {
-        str(m["custom"].get("markdown", "")).strip(): m["custom"]
-        for m in messages
-        if isinstance(m.get("custom"), dict) and m["custom"].get("type") == "decision_memo"
-    }
     items: list[Item] = []
     shown: set[str] = set()
-    for message in messages:
+    text_from: int | None = None  # the message the last item was made from, when that item is a Text
+    for position, message in enumerate(messages):
         text = message.get("text")
         if isinstance(text, str) and text.strip():
-            memo = memos.get(text.strip())
-            if memo is not None:
-                items.append(Memo(memo, _buttons(message)))
-                shown.add(text.strip())
-            else:
-                items.append(Text(text.strip(), _buttons(message)))
-        custom = message.get("custom")
-        if isinstance(custom, dict) and custom.get("type") == "decision_memo":
-            key = str(custom.get("markdown", "")).strip()
-            if key not in shown:
-                items.append(Memo(custom))
-                shown.add(key)
+            items.append(Text(text.strip(), _buttons(message)))
+            text_from = position
+        memo = _memo(message)
+        if memo is None:
+            continue
+        last = items[-1] if items else None
+        own_text = last if isinstance(last, Text) and text_from is not None and position - text_from <= 1 else None
+        if own_text is not None:
+            items.pop()  # the memo's own Markdown, sent just before it: the memo takes its place
+        text_from = None
+        result_id = memo.get("result_id")
+        if isinstance(result_id, str):
+            if result_id in shown:
+                continue
+            shown.add(result_id)
+        items.append(Memo(memo, own_text.buttons if own_text is not None else ()))
     return items

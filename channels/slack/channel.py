@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from rasa.core.channels.channel import InputChannel, UserMessage
-from rasa.core.channels.slack.channel import SlackInput
+from rasa.core.channels.slack import SlackInput
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse

@@ -16,7 +16,7 @@ from channels.core.outgoing import Item, Memo
 # stays one visible click.
 MAX_BUTTONS = 6
 
-# Teams gives a bot no simple way to send a file (see README), so the memo is text.
+# Teams gives a bot no simple way to send a file (see docs/drift.md), so the memo is text.
 MEMO_FILE_NOTE = (
     "*Teams tar inte emot filer från assistenten, så underlaget visas som text. "
     "Behöver du en PDF kan du göra bedömningen på intranätsidan.*"

@@ -296,11 +296,13 @@ def test_nothing_users_or_the_bot_send_becomes_html(page: Page):
     page.get_by_label("Ditt meddelande").fill(attack)
     page.get_by_role("button", name="Skicka").click()
     expect(user_said(page)).to_have_text(attack)
-    # A bot message and a result with markup in every field, rendered by the same code after a reload.
+    # A result and a bot message with markup in every field, rendered by the same code after a reload
+    # (the result first: a result's card takes the place of a bot text just before it).
     evil = {"text": attack, "buttons": [{"title": attack, "payload": "/greet"}]}
     field = {"text": attack, "cites": [{"key": "k", "text": attack}]}
     result = {
         "type": "assessment_result",
+        "id": attack,
         "verdict": '"><script>window.hacked=1</script>',
         "verdict_text": attack,
         "title": attack,
@@ -310,11 +312,18 @@ def test_nothing_users_or_the_bot_send_becomes_html(page: Page):
         "alternative": attack,
         "next_steps": [attack],
         "cites": [{"key": "k", "text": attack}],
+        "sections": [
+            {"key": "verdict", "heading": "Bedömning: " + attack, "form": "headline", "items": [{"text": attack}]},
+            {"key": attack, "heading": attack, "form": "numbered", "items": [field]},
+            {"key": attack, "heading": attack, "form": "paragraph", "items": [{"text": attack}]},
+            {"key": attack, "heading": attack, "form": attack, "items": [{"text": attack}]},
+        ],
+        "note": attack,
     }
     page.evaluate(
         """([evil, result]) => {
              const key = Object.keys(sessionStorage)[0], saved = JSON.parse(sessionStorage.getItem(key));
-             saved.items.push({from: "bot", message: evil}, {from: "bot", message: {custom: result}});
+             saved.items.push({from: "bot", message: {custom: result}}, {from: "bot", message: evil});
              sessionStorage.setItem(key, JSON.stringify(saved));
            }""",
         [evil, result],
@@ -324,6 +333,38 @@ def test_nothing_users_or_the_bot_send_becomes_html(page: Page):
     assert log(page).locator("img, b, script").count() == 0
     assert page.evaluate("window.hacked") is None
     expect(log(page).get_by_role("button", name=attack)).to_be_visible()
+    expect(log(page).locator(".asf-bot > .asf-text").last).to_have_text(attack)
+
+
+def test_the_result_card_shows_the_payloads_sections_in_their_order_in_place_of_its_text(page: Page):
+    # No "Bedömning:" in the text: the card is found by the payload's type and replaces the text before it.
+    text = {"text": "Resultatet i text", "buttons": [{"title": "Ny bedömning", "payload": "/start_assessment"}]}
+    result = {
+        "type": "assessment_result",
+        "id": "r1",
+        "verdict": "financeable",
+        "sections": [
+            {"key": "next_steps", "heading": "Först detta", "form": "bullets", "items": [{"text": "Ett steg"}]},
+            {"key": "verdict", "heading": "Utfallet", "form": "headline", "items": [{"text": "Rubriken"}]},
+            {"key": "route", "heading": "Sedan detta", "form": "paragraph", "items": [{"text": "Vägen"}]},
+            {"key": "reasons", "heading": "Sist detta", "form": "numbered", "items": [{"text": "Ett skäl"}]},
+        ],
+    }
+    page.evaluate(
+        """([text, result]) => {
+             const key = Object.keys(sessionStorage)[0], saved = JSON.parse(sessionStorage.getItem(key));
+             saved.items.push({from: "bot", message: text}, {from: "bot", message: {custom: result}});
+             sessionStorage.setItem(key, JSON.stringify(saved));
+           }""",
+        [text, result],
+    )
+    page.reload()
+    card = messages(page).last.locator(".asf-result")
+    expect(card.locator("h3")).to_have_text("Utfallet")
+    expect(card.locator("h3, h4")).to_have_text(["Först detta", "Utfallet", "Sedan detta", "Sist detta"])
+    expect(card.locator("ol > li")).to_have_text("Ett skäl")
+    expect(messages(page).last.get_by_role("button", name="Ny bedömning")).to_be_visible()
+    expect(log(page)).not_to_contain_text("Resultatet i text")
 
 
 def test_page_has_no_serious_accessibility_violations(page: Page, servers: Servers):

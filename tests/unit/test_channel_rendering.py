@@ -57,6 +57,36 @@ def test_a_memo_payload_without_its_text_is_still_shown(tree: Tree):
     assert len(items) == 1 and isinstance(items[0], Memo)
 
 
+def test_the_memo_names_its_result_and_plan_pairs_by_position_and_id_not_by_markdown(tree: Tree):
+    messages, result = memo_turn(tree)
+    document = messages[-1]["custom"]
+    assert document["result_id"] == result["id"]
+    # The memo takes the place of the text just before it even when that text is not its Markdown
+    # (nothing compares Markdown), and keeps that text's buttons.
+    messages[-2] = {**messages[-2], "text": "Beslutsunderlaget, skrivet på annat sätt"}
+    items = plan(messages)
+    assert [type(item) for item in items] == [Text, Memo]
+    assert items[1].buttons == tuple(messages[-2]["buttons"])
+    # A result's memo is shown once, however often its payload comes (with or without its text);
+    # a memo for another result is shown too.
+    other = {**memo.payload(result_payload(tree, walk(tree, CASES[1][0]))), "markdown": document["markdown"]}
+    assert other["result_id"] != document["result_id"]
+    again = [{"recipient_id": "u", "custom": document}, {"recipient_id": "u", "custom": other}]
+    twice = [*messages, *messages[-2:], *again]
+    shown = [item.payload["result_id"] for item in plan(twice) if isinstance(item, Memo)]
+    assert shown == [document["result_id"], other["result_id"]]
+    assert [item.text for item in plan(twice) if isinstance(item, Text)] == [messages[0]["text"]]
+
+
+def test_a_text_not_just_before_a_memo_stays_a_text(tree: Tree):
+    messages, _ = memo_turn(tree)
+    intro, markdown, document = messages
+    between = {"recipient_id": "u", "custom": {"type": "assessment_result", "id": "x"}}
+    items = plan([intro, markdown, between, document])
+    assert [type(item) for item in items] == [Text, Text, Memo]
+    assert items[2].buttons == ()
+
+
 def test_teams_uses_a_hero_card_up_to_six_buttons_and_an_adaptive_card_beyond():
     few, many = activities([Text("Fråga?", tuple(buttons(MAX_BUTTONS))), Text("Fråga?", tuple(buttons(9)))])
     assert few["attachments"][0]["contentType"] == "application/vnd.microsoft.card.hero"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import os
 import re
@@ -14,7 +15,9 @@ from typing import Any
 import pytest
 import yaml
 
-from asf.guidance.diagram import render_svg
+from asf.guidance.diagram import main, render_svg
+from asf.guidance.loader import load_tree
+from asf.guidance.model import GuidanceIndex, Option, Outcome, Question, Tree
 
 ROOT = Path(__file__).resolve().parents[2]
 TREE_PATH = ROOT / "content" / "tree.yml"
@@ -30,6 +33,8 @@ FILLS = {
 }
 
 
+# The expectations are read from tree.yml itself; the drawing is made from the
+# engine's tree model (asf/guidance/loader.py), as `make diagram` makes it.
 @pytest.fixture(scope="module")
 def tree() -> dict[str, Any]:
     with TREE_PATH.open(encoding="utf-8") as handle:
@@ -38,8 +43,8 @@ def tree() -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def svg(tree: dict[str, Any]) -> str:
-    return render_svg(tree)
+def svg() -> str:
+    return render_svg(load_tree(TREE_PATH))
 
 
 @pytest.fixture(scope="module")
@@ -161,6 +166,28 @@ def test_labels_are_short_and_placeholders_replaced(tree: dict[str, Any], root: 
     assert text_of(elements["edge-pengavag-via_part"]) == "Via parten"
 
 
+def as_model(raw: dict[str, Any]) -> Tree:
+    """A small tree written as tree.yml would have it, as the model, without the validator
+    (so a broken one reaches the drawing)."""
+    questions = {
+        qid: Question(
+            id=qid,
+            text=q["text"],
+            help="",
+            short=qid,
+            cites=(),
+            options=tuple(Option(id=o["id"], label=o["label"], next=o["next"]) for o in q["options"]),
+        )
+        for qid, q in raw["questions"].items()
+    }
+    outcomes = {
+        oid: Outcome(id=oid, verdict=o["verdict"], title=o["title"], reasons=(), cites=())
+        for oid, o in raw["outcomes"].items()
+    }
+    index = GuidanceIndex(short_name="", title="", sections={}, laws={})
+    return Tree(version="1", start=raw["start"], questions=questions, outcomes=outcomes, index=index, coverage=())
+
+
 def tiny_tree(label: str) -> dict[str, Any]:
     return {
         "start": "q",
@@ -181,7 +208,7 @@ def tiny_tree(label: str) -> dict[str, Any]:
 
 
 def test_special_characters_are_escaped() -> None:
-    svg = render_svg(tiny_tree("<script>&"))
+    svg = render_svg(as_model(tiny_tree("<script>&")))
     assert "<script>" not in svg
     assert "&lt;script&gt;&amp;" in svg
     elements = by_id(ET.fromstring(svg.encode("utf-8")))
@@ -204,11 +231,11 @@ def test_broken_trees_are_refused(change: Any, message: str) -> None:
     broken = tiny_tree("x")
     change(broken)
     with pytest.raises(ValueError, match=message):
-        render_svg(broken)
+        render_svg(as_model(broken))
 
 
-def test_output_is_deterministic(tree: dict[str, Any], svg: str, tmp_path: Path) -> None:
-    assert render_svg(tree) == svg
+def test_output_is_deterministic(svg: str, tmp_path: Path) -> None:
+    assert render_svg(load_tree(TREE_PATH)) == svg
     # Other hash seeds change set and str-hash order, which must not leak into
     # the drawing; this also runs the command line with its default tree.
     for seed in ("0", "12345"):
@@ -220,3 +247,21 @@ def test_output_is_deterministic(tree: dict[str, Any], svg: str, tmp_path: Path)
             check=True,
         )
         assert out.read_bytes() == svg.encode("utf-8")
+
+
+def test_the_drawing_follows_the_engines_tree_model() -> None:
+    loaded = load_tree(TREE_PATH)
+    renamed = {oid: dataclasses.replace(o, title=f"Ny rubrik {oid}") for oid, o in loaded.outcomes.items()}
+    elements = by_id(ET.fromstring(render_svg(dataclasses.replace(loaded, outcomes=renamed)).encode("utf-8")))
+    for oid in loaded.outcomes:
+        assert f"Ny rubrik {oid}" in text_of(elements[f"node-{oid}"])
+
+
+def test_the_command_line_refuses_a_tree_the_loader_refuses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = tmp_path / "tree.yml"
+    broken.write_text(TREE_PATH.read_text(encoding="utf-8").replace("next: ", "next: saknas_", 1), encoding="utf-8")
+    out = tmp_path / "tree.svg"
+    assert main([str(out), str(broken)]) == 1
+    error = capsys.readouterr().err
+    assert "Beslutsträdet har 1 fel" in error and "'saknas_malgrupp'" in error
+    assert not out.exists()

@@ -1,27 +1,37 @@
-"""The project's own promises: the README stays true, generated files are in
-sync with their sources, and the commands behave as documented."""
+"""The project's own promises: the README and docs/ stay true, generated files
+are in sync with their sources, and the commands behave as documented."""
 
 from __future__ import annotations
 
 import os
 import re
 import subprocess
+import unicodedata
 from pathlib import Path
+from urllib.parse import unquote
 
 from asf.guidance.diagram import render_svg
-from asf.guidance.loader import TREE_FILE
+from asf.guidance.loader import TREE_FILE, load_tree
 from nlp.build_spacy_sv import load_patterns, synonyms_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+
+
+def section(path: Path, heading: str) -> str:
+    """The text under `## heading` in a Markdown file, up to the next heading of that level."""
+    text = path.read_text(encoding="utf-8")
+    after = text.split(f"\n## {heading}\n", 1)[1]
+    return re.split(r"^## ", after, maxsplit=1, flags=re.M)[0]
 
 
 def file_map_paths() -> list[str]:
-    block = README.split("## Filkarta", 1)[1].split("```")[1]
+    block = section(ROOT / "docs" / "utveckling.md", "Filkarta").split("```")[1]
     return [line.split()[0] for line in block.strip().splitlines()]
 
 
-def test_every_path_in_the_readme_file_map_exists():
+def test_every_path_in_the_file_map_exists():
     paths = file_map_paths()
     assert len(paths) > 15
     missing = [path for path in paths if not (ROOT / path).exists()]
@@ -35,9 +45,18 @@ def test_readme_gives_the_two_commands_and_ci_runs_the_second():
     assert commands == ["make test"]
 
 
-def test_every_configuration_variable_in_the_readme_is_used():
-    table = README.split("## Konfiguration", 1)[1].split("##", 1)[0]
-    variables = set(re.findall(r"`([A-Z][A-Z_]+)`", table))
+def configuration_variables() -> set[str]:
+    return set(re.findall(r"`([A-Z][A-Z_]+)`", section(ROOT / "docs" / "drift.md", "Konfiguration")))
+
+
+def test_every_variable_the_settings_read_is_documented():
+    read = set(re.findall(r'"([A-Z][A-Z0-9_]{2,})"', (ROOT / "asf" / "settings.py").read_text(encoding="utf-8")))
+    assert {"ASF_CONTACT", "TRACKER_URL", "TEAMS_APP_ID"} <= read
+    assert sorted(read - configuration_variables()) == []
+
+
+def test_every_configuration_variable_in_the_docs_is_used():
+    variables = configuration_variables()
     assert {"RASA_PORT", "TRACKER_DB", "ASF_CONTACT", "ACTION_SERVER_URL"} <= variables
     sources = "".join(
         p.read_text(encoding="utf-8")
@@ -68,10 +87,8 @@ def test_synonyms_are_generated_from_the_entity_patterns():
 
 
 def test_tree_picture_is_generated_from_the_tree():
-    import yaml
-
     committed = (ROOT / "docs" / "beslutstrad.svg").read_text(encoding="utf-8")
-    assert committed == render_svg(yaml.safe_load(TREE_FILE.read_text(encoding="utf-8"))), "run `make diagram`"
+    assert committed == render_svg(load_tree(TREE_FILE)), "run `make diagram`"
 
 
 def test_install_without_a_usable_python_says_what_to_do(tmp_path: Path):
@@ -160,3 +177,104 @@ def test_no_tests_collected_is_a_failure():
     )
     assert result.returncode != 0
     assert "hittade inga tester" in result.stderr
+
+
+def test_every_channel_named_in_the_configuration_can_be_loaded_by_that_name():
+    import yaml
+    from rasa.shared.utils.common import class_from_module_path
+
+    named = [name for name in yaml.safe_load((ROOT / "credentials.yml").read_text(encoding="utf-8")) if "." in name]
+    helm = (ROOT / "helm" / "rasa-values.yml").read_text(encoding="utf-8")
+    named += re.findall(r"^\s+(channels\.[\w.]+):", helm, flags=re.MULTILINE)
+    assert {"channels.teams.TeamsChannel", "channels.slack.SlackChannel"} <= set(named)
+    for name in named:
+        assert isinstance(class_from_module_path(name), type), name
+
+
+# --- Links between README.md and docs/*.md ----------------------------------------
+
+
+def github_slug(heading: str) -> str:
+    """The anchor GitHub gives a heading: lower case, punctuation removed (letters such as
+    å, ä and ö, digits, '_' and '-' kept), each space a '-'."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", heading).strip().lower()
+    kept = "".join(
+        ch for ch in text if ch in " -" or unicodedata.category(ch)[0] in "LMN" or unicodedata.category(ch) == "Pc"
+    )
+    return kept.replace(" ", "-")
+
+
+def without_code(text: str) -> str:
+    """The Markdown with fenced code blocks and inline code left out."""
+    text = re.sub(r"^```.*?^```[^\n]*$", "", text, flags=re.M | re.S)
+    return re.sub(r"`[^`\n]*`", "", text)
+
+
+def anchors(path: Path) -> set[str]:
+    found: set[str] = set()
+    for heading in re.findall(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", without_code(path.read_text(encoding="utf-8")), re.M):
+        slug, number = github_slug(heading), 0
+        while (slug if number == 0 else f"{slug}-{number}") in found:  # GitHub numbers repeats: x, x-1, x-2
+            number += 1
+        found.add(slug if number == 0 else f"{slug}-{number}")
+    return found
+
+
+def link_problems(path: Path, root: Path) -> list[str]:
+    """Every relative link in a Markdown file whose file or #anchor does not exist."""
+    problems = []
+    for target in re.findall(r"\]\(<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\)", without_code(path.read_text(encoding="utf-8"))):
+        if re.match(r"[a-z][a-z0-9+.-]*:", target):  # https:, mailto: and the like
+            continue
+        file_part, _, anchor = target.partition("#")
+        destination = (path.parent / unquote(file_part) if file_part else path).resolve()
+        where = f"{path.relative_to(root)}: ({target})"
+        if not destination.is_relative_to(root.resolve()):
+            problems.append(f"{where}: pekar utanför repot")
+        elif not destination.exists():
+            problems.append(f"{where}: filen finns inte")
+        elif anchor and unquote(anchor) not in anchors(destination):
+            problems.append(f"{where}: ingen rubrik ger #{unquote(anchor)}")
+    return problems
+
+
+def test_slugs_follow_githubs_rules():
+    assert github_slug("Intranätsidan, inbäddning, REST och socket.io") == "intranätsidan-inbäddning-rest-och-socketio"
+    assert github_slug("Assistenten (`asf/settings.py`)") == "assistenten-asfsettingspy"
+    assert github_slug("Kontrollera på en bärbar dator, utan Rasa") == "kontrollera-på-en-bärbar-dator-utan-rasa"
+    assert github_slug("Två  ord: [en länk](x.md)") == "två--ord-en-länk"
+
+
+def test_every_link_in_the_readme_and_docs_leads_somewhere():
+    assert {p.name for p in DOCUMENTS} >= {"README.md", "redaktorer.md", "integration.md", "drift.md", "utveckling.md"}
+    links = sum(len(re.findall(r"\]\(", without_code(p.read_text(encoding="utf-8")))) for p in DOCUMENTS)
+    assert links > 20
+    assert [problem for p in DOCUMENTS for problem in link_problems(p, ROOT)] == []
+
+
+def test_the_readme_links_to_every_document_in_docs():
+    for document in DOCUMENTS[1:]:
+        assert f"(docs/{document.name})" in README, document.name
+
+
+def test_a_broken_link_or_anchor_is_caught(tmp_path: Path):
+    repo = tmp_path / "repo"
+    (repo / "docs").mkdir(parents=True)
+    (tmp_path / "utanfor.md").write_text("# Utanför\n", encoding="utf-8")
+    (repo / "docs" / "b.md").write_text("# B\n\n## Rubrik ett\n\n## Rubrik ett\n", encoding="utf-8")
+    (repo / "a.md").write_text(
+        "# Å och ö är kvar!\n\n"
+        "[bra](docs/b.md#rubrik-ett) [den andra](docs/b.md#rubrik-ett-1) [här](#å-och-ö-är-kvar) "
+        "[kodad](#%C3%A5-och-%C3%B6-%C3%A4r-kvar) [webb](https://example.org/#x) [mapp](docs)\n\n"
+        "[fel rubrik](docs/b.md#rubrik-tva) [ingen fil](docs/c.md) [fel här](#a-och-o-ar-kvar) "
+        "[utanför](../utanfor.md) [rubrik i kod](#inte-en-rubrik)\n\n"
+        "```\n# inte en rubrik\n[i kod](saknas.md)\n```\n`[inline](saknas.md)`\n",
+        encoding="utf-8",
+    )
+    assert link_problems(repo / "a.md", repo) == [
+        "a.md: (docs/b.md#rubrik-tva): ingen rubrik ger #rubrik-tva",
+        "a.md: (docs/c.md): filen finns inte",
+        "a.md: (#a-och-o-ar-kvar): ingen rubrik ger #a-och-o-ar-kvar",
+        "a.md: (../utanfor.md): pekar utanför repot",
+        "a.md: (#inte-en-rubrik): ingen rubrik ger #inte-en-rubrik",
+    ]
