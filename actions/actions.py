@@ -34,6 +34,8 @@ def read_state(tracker: Tracker) -> State:
         answers={str(k): str(v) for k, v in answers.items()},
         current_question=current if isinstance(current, str) else None,
         pending=mapping("pending_answers"),
+        evidence=mapping("pending_evidence"),
+        correcting=tracker.get_slot("correcting") is True,
         last_result=mapping("last_result"),
         misunderstood=int(misunderstood) if isinstance(misunderstood, (int, float)) else 0,
         training=mapping("training"),
@@ -60,6 +62,8 @@ def state_events(before: State, after: State) -> list[EventType]:
         "answers": (before.answers, after.answers),
         "current_question": (before.current_question, after.current_question),
         "pending_answers": (before.pending, after.pending),
+        "pending_evidence": (before.evidence, after.evidence),
+        "correcting": (before.correcting, after.correcting),
         "last_result": (before.last_result, after.last_result),
         "misunderstood": (float(before.misunderstood), float(after.misunderstood)),
         "training": (before.training, after.training),
@@ -113,7 +117,7 @@ def _stateless(turn: Callable[[State], Turn]) -> StepFunction:
 
 # The actions named in domain.yml, each one step of the dialogue.
 ActionGreet = _action("action_greet", _stateless(dialogue.greet))
-ActionStartAssessment = _action("action_start_assessment", _stateless(dialogue.start))
+ActionStartAssessment = _action("action_start_assessment", dialogue.start)
 ActionDescribeInitiative = _action("action_describe_initiative", dialogue.describe)
 ActionAnswer = _action("action_answer", dialogue.answer)
 ActionWhy = _action("action_why", _stateless(dialogue.why))
@@ -126,8 +130,8 @@ ActionExplainConcept = _action("action_explain_concept", dialogue.concept)
 ActionHandoff = _action("action_handoff", _stateless(dialogue.handoff))
 ActionShowResult = _action("action_show_result", _stateless(dialogue.show_result))
 ActionFallback = _action("action_fallback", dialogue.fallback)
-ActionRequestMemo = _action("action_request_memo", _stateless(dialogue.request_memo))
-ActionStartTraining = _action("action_start_training", training.start)
+ActionRequestMemo = _action("action_request_memo", dialogue.request_memo)
+ActionStartTraining = _action("action_start_training", dialogue.start_training)
 ActionJudge = _action("action_judge", training.judge)
 ActionSkipCase = _action("action_skip_case", _stateless(training.next_case))
-ActionStopTraining = _action("action_stop_training", _stateless(training.stop))
+ActionStopTraining = _action("action_stop_training", _stateless(dialogue.stop_training))

@@ -14,12 +14,12 @@ from typing import Any
 
 import yaml
 
-from asf import memo, messages, settings
+from asf import memo, messages, other_questions, recap, settings
 from asf.guidance import explain
 from asf.guidance.engine import AnswerError, Walk, back, reopen, walk
 from asf.guidance.loader import default_tree
 from asf.guidance.model import Question, Tree, sentence_case
-from asf.guidance.understanding import match_option, match_question, understand_description
+from asf.guidance.understanding import AnswerReading, match_question, read_answer, read_description
 from asf.privacy import masked_kinds
 from asf.training import flow as training
 from asf.turns import Message, Reply, State, Turn, button
@@ -97,7 +97,14 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
         if answered in path and path.index(answered) < len(path) - 1:
             prefix = messages.text("assessment.still_valid")
     if current.question is not None:
-        new_state = replace(state, answers=answers, current_question=current.question.id, pending=None, misunderstood=0)
+        new_state = replace(
+            state,
+            answers=answers,
+            current_question=current.question.id,
+            pending=None,
+            correcting=False,
+            misunderstood=0,
+        )
         return [_ask(current, current.question, prefix)], new_state
     replies = [Reply(text=prefix)] if prefix else []
     if current.unused:
@@ -107,7 +114,13 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
     replies.append(Reply(text=explain.result_text(tree(), current), buttons=result_buttons()))
     replies.append(Reply(custom=payload))
     new_state = replace(
-        state, answers=dict(current.used), current_question=None, pending=None, last_result=payload, misunderstood=0
+        state,
+        answers=dict(current.used),
+        current_question=None,
+        pending=None,
+        correcting=False,
+        last_result=payload,
+        misunderstood=0,
     )
     return replies, new_state
 
@@ -129,13 +142,26 @@ def greet(state: State) -> Turn:
     return [Reply(text=intro, buttons=start_buttons())], replace(state, misunderstood=0)
 
 
-def start(state: State) -> Turn:
-    fresh = replace(state, answers={}, pending=None, training=None, description=None)
+def start(state: State, message: Message | None = None) -> Turn:
+    if message is not None and message.entity("choice") == RESUME and _unfinished(state):
+        return _continue(
+            replace(state, training=None), _safe_answers(state), prefix=messages.text("assessment.resumed")
+        )
+    fresh = replace(state, answers={}, pending=None, evidence=None, correcting=False, training=None, description=None)
     return _continue(fresh, {}, prefix=messages.text("start.hint"))
 
 
+RESUME = "fortsatt"  # the choice on "Fortsätt bedömningen": go on with the unfinished assessment
+
+
+def _unfinished(state: State) -> bool:
+    """An assessment is under way: some answers are given and no result is reached yet."""
+    answers = _safe_answers(state)
+    return bool(answers) and walk(tree(), answers).question is not None
+
+
 def restart(state: State) -> Turn:
-    fresh = replace(state, answers={}, pending=None, training=None, description=None)
+    fresh = replace(state, answers={}, pending=None, evidence=None, correcting=False, training=None, description=None)
     return _continue(fresh, {}, prefix=messages.text("assessment.restart"))
 
 
@@ -145,46 +171,96 @@ def describe(state: State, message: Message) -> Turn:
     if state.current_question is not None:
         # Mid-assessment a longer sentence is an answer to the open question.
         return answer(state, replace(message, intent="inform"))
-    understood = understand_description(tree(), message.text)
+    topic = other_questions.recognise(message.text)
+    if topic is not None:
+        text = messages.text("describe.other_question", answer=topic.answer)
+        return [Reply(text=text, buttons=start_buttons())], state
+    reading = read_description(tree(), message.text)
     state = replace(state, description=message.text)
-    if not understood:
+    if not reading.facts:
+        first_conflict = next(iter(reading.conflicts.items()), None)
+        if first_conflict is not None and first_conflict[0] == tree().start:
+            return _continue(state, {}, prefix=recap.conflict_text(tree(), *first_conflict))
         return _continue(state, {}, prefix=messages.text("describe.ask_more"))
-    current = walk(tree(), understood)
-    lines = [f"- {sentence_case(step.question.short)}: {current.fill(step.option.label)}" for step in current.steps]
-    text = messages.text("describe.understood", lines="\n".join(lines))
-    buttons = (
-        button(messages.text("buttons.confirm_yes"), "/affirm"),
-        button(messages.text("buttons.confirm_no"), "/deny"),
-    )
-    return [Reply(text=text, buttons=buttons)], replace(state, pending=understood, current_question=None)
+    pending = {q: f.option for q, f in reading.facts.items()}
+    evidence = {q: f.evidence for q, f in reading.facts.items()}
+    new_state = replace(state, pending=pending, evidence=evidence, correcting=False, current_question=None)
+    return [recap.summary_reply(tree(), reading)], new_state
 
 
 def answer(state: State, message: Message) -> Turn:
     if training.awaiting_verdict(state):
         return training.judge(state, message)
-    if state.pending is not None and message.intent in ("affirm", "deny") and not message.entity("choice"):
-        if message.intent == "affirm":
+    if state.pending is not None and not message.entity("choice"):
+        if message.intent == "affirm" and not state.correcting:
             return _continue(state, dict(state.pending), prefix=messages.text("describe.confirmed"))
-        return _continue(
-            replace(state, pending=None, description=None),
-            {},
-            prefix=messages.text("describe.step_by_step", hint=messages.text("start.hint")),
-        )
+        if message.intent == "deny" or state.correcting:
+            return _correct_summary(state, message)
     answers = _safe_answers(state)
     button_question, button_choice = message.entity("question"), message.entity("choice")
     if button_question and button_choice:
         return _answer_button(state, answers, button_question, button_choice)
+    if button_question and not message.text:
+        # "Inget av dem" under "Menar du …?": the question again with every option.
+        return _reask(state, messages.text("assessment.none_of_them"))
     current = walk(tree(), answers)
     if current.question is None or state.current_question is None:
         if message.intent == "inform" and message.text and not message.text.startswith("/"):
             return describe(state, message)
         return [Reply(text=messages.text("start.offer"), buttons=start_buttons())], state
+    reading = _read_typed(current.question, message)
+    if reading.option is None:
+        if reading.candidates:
+            return _did_you_mean(state, current, current.question, reading)
+        return _misunderstood(state, current, current.question)
+    noted = messages.text("assessment.noted", answer=current.fill(reading.option.label))
+    turn = _continue(state, {**answers, current.question.id: reading.option.id}, answered=current.question.id)
+    return [Reply(text=noted), *turn[0]], turn[1]
+
+
+def _read_typed(question: Question, message: Message) -> AnswerReading:
     values = [v for name in ("party", "activity") for v in message.entities.get(name, [])]
     yes_no = {"affirm": "ja", "deny": "nej"}.get(message.intent or "")
-    option = match_option(current.question, message.text, yes_no=yes_no, entity_values=values)
-    if option is None:
-        return _misunderstood(state, current, current.question)
-    return _continue(state, {**answers, current.question.id: option.id}, answered=current.question.id)
+    return read_answer(question, message.text, yes_no=yes_no, entity_values=values)
+
+
+def reads_as_an_answer(state: State, message: Message) -> bool:
+    """While a question is open, does a typed message read as an answer to it (not as a request)?"""
+    if state.current_question is None or not message.text or message.text.startswith("/"):
+        return False
+    question = walk(tree(), _safe_answers(state)).question
+    if question is None:
+        return False
+    reading = _read_typed(question, replace(message, intent="inform"))
+    return reading.option is not None or bool(reading.candidates)
+
+
+def _did_you_mean(state: State, current: Walk, question: Question, reading: AnswerReading) -> Turn:
+    """ "Menar du …?" with the closest options as buttons, and "Inget av dem"."""
+    if len(reading.candidates) == 1:
+        text = messages.text(
+            "assessment.did_you_mean_one", option=recap.quoted(current.fill(reading.candidates[0].label))
+        )
+    else:
+        text = messages.text("assessment.did_you_mean")
+    buttons = tuple(
+        button(explain.button_label(current, option.label), _answer_payload(question.id, option.id))
+        for option in reading.candidates
+    )
+    none = button(messages.text("buttons.none_of_them"), "/inform" + json.dumps({"question": question.id}))
+    return [Reply(text=text, buttons=(*buttons, none))], replace(state, misunderstood=state.misunderstood + 1)
+
+
+def _correct_summary(state: State, message: Message) -> Turn:
+    """After "Nej" to the summary: which line is wrong? Only that one is asked again."""
+    pending = state.pending or {}
+    named = message.entity("question") or (
+        match_question(tree(), message.text, list(pending)) if message.text else None
+    )
+    if named in pending:
+        corrected, kept = recap.without(state, named)
+        return _continue(corrected, kept, prefix=messages.text("describe.line_rejected"))
+    return [recap.which_line(tree(), state)], replace(state, correcting=True)
 
 
 def _answer_button(state: State, answers: dict[str, str], question_id: str, option_id: str) -> Turn:
@@ -248,6 +324,8 @@ def go_back(state: State) -> Turn:
 
 
 def change(state: State, message: Message) -> Turn:
+    if state.pending is not None:
+        return _correct_summary(state, message)
     answers = _safe_answers(state)
     current = walk(tree(), answers)
     answered = [step.question.id for step in current.steps]
@@ -343,8 +421,16 @@ def fallback(state: State, message: Message | None = None) -> Turn:
         if training.awaiting_verdict(state) and training.parse_verdict(message) is not None:
             return training.judge(state, message)
         question = walk(tree(), _safe_answers(state)).question
-        if state.current_question is not None and question is not None and match_option(question, message.text):
-            return answer(state, replace(message, intent="inform"))
+        if state.current_question is not None and question is not None:
+            reading = read_answer(question, message.text)
+            if reading.option is not None or reading.candidates:
+                return answer(state, replace(message, intent="inform"))
+        topic = other_questions.recognise(message.text)
+        if topic is not None:
+            text = messages.text("describe.other_question", answer=topic.answer)
+            return _with_current_question(
+                state, Reply(text=text, buttons=() if state.current_question else start_buttons())
+            )
     if training.awaiting_verdict(state):
         text = messages.text("fallback.training")
         return [Reply(text=text, buttons=training.VERDICT_BUTTONS + training.case_controls())], state
@@ -365,8 +451,10 @@ def fallback(state: State, message: Message | None = None) -> Turn:
     return [Reply(text=text, buttons=start_buttons())], new_state
 
 
-def request_memo(state: State) -> Turn:
+def request_memo(state: State, message: Message | None = None) -> Turn:
     """The last result as a decision memo: Markdown in the chat, Markdown and PDF as a payload."""
+    if message is not None and reads_as_an_answer(state, message):
+        return answer(state, replace(message, intent="inform"))
     if state.last_result is None:
         return [Reply(text=messages.text("memo.no_result"), buttons=start_buttons())], state
     document = memo.payload(state.last_result)
@@ -376,3 +464,27 @@ def request_memo(state: State) -> Turn:
         Reply(text=document["markdown"], buttons=result_buttons()),
         Reply(custom=document),
     ], state
+
+
+def start_training(state: State, message: Message) -> Turn:
+    """Training mode, but never from a message that answers the open question, and never
+    leaving an unfinished assessment without asking; the assessment can be resumed."""
+    if reads_as_an_answer(state, message):
+        return answer(state, replace(message, intent="inform"))
+    if _unfinished(state) and state.current_question is not None and message.entity("choice") != "ja":
+        question_id = state.current_question
+        buttons = (
+            button(messages.text("buttons.leave_yes"), "/start_training" + json.dumps({"choice": "ja"})),
+            button(messages.text("buttons.leave_no"), "/inform" + json.dumps({"question": question_id})),
+        )
+        return [Reply(text=messages.text("assessment.leave_for_training"), buttons=buttons)], state
+    return training.start(replace(state, pending=None, correcting=False), message)
+
+
+def stop_training(state: State) -> Turn:
+    """Training ends; an assessment left for it is offered again."""
+    replies, new_state = training.stop(state)
+    if _unfinished(new_state):
+        resume = button(messages.text("buttons.resume"), "/start_assessment" + json.dumps({"choice": RESUME}))
+        replies = [*replies, Reply(text=messages.text("assessment.resume_offer"), buttons=(resume,))]
+    return replies, new_state

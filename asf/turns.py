@@ -25,6 +25,8 @@ class State:
     answers: dict[str, str] = field(default_factory=dict)
     current_question: str | None = None
     pending: dict[str, str] | None = None  # answers read from a description, awaiting confirmation
+    evidence: dict[str, str] | None = None  # the user's own words behind each answer read from a description
+    correcting: bool = False  # the user said the summary is wrong and is choosing the wrong line
     last_result: dict[str, Any] | None = None
     misunderstood: int = 0
     description: str | None = None  # the initiative in the user's own words, as masked by the channel

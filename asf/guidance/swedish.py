@@ -128,7 +128,7 @@ def pattern(keyword: str) -> Pattern:
 
 
 def _stem_forms(word: str) -> tuple[str, ...]:
-    """The keyword and its form without a final vowel or ending (handledare -> handledar, kooperativet -> kooperativ)."""
+    """The keyword and its forms without a final vowel or ending (handledare -> handledar)."""
     forms = [word]
     for ending in ("e", "a", "er", "en", "et"):
         if word.endswith(ending) and len(word) - len(ending) >= 4:

@@ -80,12 +80,17 @@ def _evidence(
     for option in question.options:
         if description and not option.from_description:
             continue
-        mentions = [m for keyword in _keywords(option, description) for m in swedish.find(keyword, words)]
-        if any(m.negated for m in mentions):
+        mentions = [
+            (rank, m)
+            for rank, keyword in enumerate(_keywords(option, description))
+            for m in swedish.find(keyword, words)
+        ]
+        if any(m.negated for _, m in mentions):
             negated.add(option.id)
-        affirmed = [m for m in mentions if not m.negated]
+        affirmed = [(rank, m) for rank, m in mentions if not m.negated]
         if affirmed:
-            best = max(affirmed, key=lambda m: (m.words, -m.start))  # the first of the strongest
+            # The longest phrase; among equals the word listed first in the tree, then the first in the text.
+            _, best = max(affirmed, key=lambda pair: (pair[1].words, -pair[0], -pair[1].start))
             found[option.id] = _Evidence(option, best.words, swedish.quote(text, best))
     return found, negated
 
@@ -123,7 +128,7 @@ def read_answer(
         option = next((o for o in question.options if meaning and o.means == meaning), None)
         if option is not None and option.id not in negated:
             return AnswerReading(option, evidence=text.strip())
-    return AnswerReading(None, candidates=_closest(question, found, words))
+    return AnswerReading(None, candidates=_closest(question, found, words, negated))
 
 
 def _clear_winner(found: Mapping[str, _Evidence]) -> _Evidence | None:
@@ -145,14 +150,16 @@ def _joint_option(question: Question, found: Mapping[str, _Evidence]) -> AnswerR
 
 
 def _closest(
-    question: Question, found: Mapping[str, _Evidence], words: tuple[swedish.Token, ...]
+    question: Question, found: Mapping[str, _Evidence], words: tuple[swedish.Token, ...], negated: set[str]
 ) -> tuple[Option, ...]:
-    """Two or three options worth offering when the answer is unclear."""
+    """Two or three options worth offering when the answer is unclear (never one the answer negates)."""
     if found:
         return tuple(e.option for e in sorted(found.values(), key=lambda e: -e.strength))[:3]
     written = {token.word for token in words if len(token.word) >= 4}
     scored = []
     for option in question.options:
+        if option.id in negated:
+            continue
         label_words = {w for k in _keywords(option) for w in normalise(k).split() if len(w) >= 4}
         overlap = sum(1 for w in written for k in label_words if w[:4] == k[:4])
         if overlap:

@@ -116,11 +116,10 @@ def test_change_answer_reopens_the_named_question():
 def test_description_is_held_for_confirmation():
     messages, slots = run(
         ActionDescribeInitiative(),
-        tracker(
-            "Förbundet vill bli medlem i en intresseorganisation för sociala företag", intent="describe_initiative"
-        ),
+        tracker("Vi vill ordna ett seminarium om sociala företag för parterna", intent="describe_initiative"),
     )
-    assert slots["pending_answers"] == {"vem": "parter_och_aktorer", "strukturell_typ": "medlemskap_organisation"}
+    assert slots["pending_answers"] == {"vem": "parter_och_aktorer", "strukturell_typ": "evenemang"}
+    assert set(slots["pending_evidence"]) == {"vem", "strukturell_typ"}
     assert "Stämmer det?" in messages[0]["text"]
 
 

@@ -146,25 +146,35 @@ def test_description_is_confirmed_before_it_counts():
     replies, state = dialogue.describe(
         State(),
         Message(
-            text="Vi vill ge ett startbidrag till en kvinna i vår insats som vill öppna ett socialt kafé",
+            text="Vi vill ge ett startbidrag till en deltagare som vill öppna ett socialt kafé",
             intent="describe_initiative",
         ),
     )
     assert "Stämmer det?" in texts(replies)
-    assert state.pending == {"vem": "deltagare", "malgrupp": "ja", "insats_typ": "startbidrag"}
+    assert state.pending == {"vem": "deltagare", "insats_typ": "startbidrag"}
     assert state.answers == {}
     replies, state = say(state, "ja", intent="affirm")
+    assert state.current_question == "malgrupp"  # not in the description, so asked
+    replies, state = click(state, "malgrupp", "ja")
     assert "Bedömning: bör inte finansieras" in texts(replies)
     assert "kontantbidrag" in texts(replies)
 
 
-def test_denied_description_starts_step_by_step():
+def test_denied_description_asks_which_line_is_wrong_and_keeps_the_rest():
     _, state = dialogue.describe(
-        State(), Message(text="vi vill bli medlemmar i en intresseorganisation", intent="describe_initiative")
+        State(),
+        Message(text="Vi vill ordna ett seminarium om sociala företag för parterna", intent="describe_initiative"),
     )
+    assert state.pending == {"vem": "parter_och_aktorer", "strukturell_typ": "evenemang"}
     replies, state = say(state, "nej", intent="deny")
-    assert state.pending is None and state.current_question == "vem"
-    assert "steg för steg" in texts(replies)
+    assert "Vilken rad stämmer inte?" in texts(replies)
+    payloads = [b["payload"] for b in replies[-1].buttons]
+    assert payloads[:2] == ['/change_answer{"question":"vem"}', '/change_answer{"question":"strukturell_typ"}']
+    replies, state = dialogue.change(state, Message(text="", intent="change_answer", entities={"question": ["vem"]}))
+    assert state.current_question == "vem" and state.pending is None
+    assert state.answers == {"strukturell_typ": "evenemang"}  # the line not rejected is kept
+    replies, state = click(state, "vem", "parter_och_aktorer")
+    assert state.last_result is not None and state.last_result["outcome_id"] == "strukturell_insats"
 
 
 def test_partial_description_asks_only_what_is_open():
@@ -265,7 +275,7 @@ def test_negated_words_in_a_description_do_not_count():
             intent="describe_initiative",
         ),
     )
-    assert state.pending == {"vem": "deltagare"}
+    assert state.pending == {"vem": "deltagare", "insats_typ": "arbetsforberedande", "utforare": "kommunen"}
 
 
 def test_unsure_nlu_still_answers_the_open_question_from_the_trees_words():

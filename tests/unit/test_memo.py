@@ -59,11 +59,12 @@ def test_memo_uses_the_masked_description():
     _, state = dialogue.describe(
         State(),
         Message(
-            text=mask("Vi vill ge startbidrag till Eva 19850312-1234 som vill starta eget kafé"),
+            text=mask("Vi vill ge startbidrag till deltagaren Eva 19850312-1234 som vill starta eget kafé"),
             intent="describe_initiative",
         ),
     )
     _, state = dialogue.answer(state, Message(text="ja", intent="affirm"))
+    _, state = dialogue.answer(state, Message(text="ja", intent="affirm"))  # målgruppen
     replies, _ = dialogue.request_memo(state)
     document = next(r.custom for r in replies if r.custom)
     assert "[personnummer]" in document["markdown"] and "19850312" not in document["markdown"]

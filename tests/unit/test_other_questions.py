@@ -25,7 +25,7 @@ def test_a_question_about_another_topic_is_recognised(text: str, topic: str):
 @pytest.mark.parametrize(
     "text",
     [
-        "Kommunen vill köpa arbetsträningsplatser på ett socialt kafé, budget 200 000 kr",  # an initiative, not a question
+        "Kommunen vill köpa arbetsträningsplatser på ett socialt kafé, budget 200 000 kr",  # not a question
         "Försäkringskassan köper platser åt sjukskrivna och förbundet betalar via Försäkringskassan",
         "Får vi inte ta upp budgeten här?",  # negated: not a budget question
     ],

@@ -46,7 +46,8 @@ def test_every_outcome_payload_matches_the_schema(tree: Tree, answers: dict[str,
 def test_the_chat_message_with_its_description_matches_the_schema():
     text = "Vi vill ge ett startbidrag till en deltagare som vill starta ett socialt kafé"
     _, state = dialogue.describe(State(), Message(text=text, intent="describe_initiative"))
-    replies, _ = dialogue.answer(state, Message(text="ja", intent="affirm"))
+    _, state = dialogue.answer(state, Message(text="ja", intent="affirm"))
+    replies, _ = dialogue.answer(state, Message(text="ja", intent="affirm"))  # målgruppen
     [custom] = [r.custom for r in replies if r.custom and r.custom.get("type") == "assessment_result"]
     assert custom["description"] == text
     assert errors(custom) == []

@@ -1,0 +1,97 @@
+"""What the assistant understood from a description: the summary with the user's
+own words as evidence, and correcting it one line at a time.
+
+The summary shows each fact read from the description beside the words that
+support it, and names any question where the text points two ways (that one is
+asked). "Nej" does not throw the summary away: the user picks the wrong line,
+that question is asked again and the other facts are kept.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+
+from asf import messages
+from asf.guidance.engine import AnswerError, walk
+from asf.guidance.model import Tree, sentence_case
+from asf.guidance.understanding import Fact, Reading
+from asf.turns import Reply, State, button
+
+
+def quoted(text: str) -> str:
+    return f"”{text}”"
+
+
+def _and(items: Iterable[str]) -> str:
+    """ "a", "a och b", "a, b och c"."""
+    listed = list(items)
+    return listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " och " + listed[-1]
+
+
+def answer_text(tree: Tree, answers: Mapping[str, str], question_id: str) -> str:
+    """An answer as it reads in the summary, with {svar:…} filled from the other answers."""
+    option = tree.questions[question_id].option(answers[question_id])
+    assert option is not None
+    try:
+        return walk(tree, answers).fill(option.label)
+    except (AnswerError, KeyError):
+        return option.label
+
+
+def fact_lines(tree: Tree, answers: Mapping[str, str], evidence: Mapping[str, str]) -> list[str]:
+    """One line per fact, in the order the tree asks them."""
+    ordered = [q for q in tree.questions if q in answers]
+    return [
+        messages.text(
+            "describe.line",
+            question=sentence_case(tree.questions[q].short),
+            answer=answer_text(tree, answers, q),
+            evidence=quoted(evidence.get(q, "")),
+        )
+        for q in ordered
+    ]
+
+
+def conflict_text(tree: Tree, question_id: str, facts: tuple[Fact, ...]) -> str:
+    """Why a question is asked although the description touches it."""
+    quotes = _and(quoted(fact.evidence) for fact in facts)
+    return messages.text("describe.conflict", question=tree.questions[question_id].short, quotes=quotes)
+
+
+def summary_reply(tree: Tree, reading: Reading) -> Reply:
+    answers = {q: f.option for q, f in reading.facts.items()}
+    evidence = {q: f.evidence for q, f in reading.facts.items()}
+    parts = ["\n".join(fact_lines(tree, answers, evidence))]
+    parts += [conflict_text(tree, q, facts) for q, facts in reading.conflicts.items()]
+    text = messages.text("describe.understood", lines="\n\n".join(parts))
+    buttons = (
+        button(messages.text("buttons.confirm_yes"), "/affirm"),
+        button(messages.text("buttons.confirm_no"), "/deny"),
+    )
+    return Reply(text=text, buttons=buttons)
+
+
+def which_line(tree: Tree, state: State) -> Reply:
+    """After "Nej": a button per line of the summary, so only the wrong one is asked again."""
+    pending = state.pending or {}
+    buttons = tuple(
+        button(
+            f"{sentence_case(tree.questions[q].short)}: {answer_text(tree, pending, q)}",
+            "/change_answer" + json.dumps({"question": q}, separators=(",", ":")),
+        )
+        for q in tree.questions
+        if q in pending
+    )
+    return Reply(
+        text=messages.text("describe.which_line"),
+        buttons=(*buttons, button(messages.text("buttons.none_right"), "/start_over")),
+    )
+
+
+def without(state: State, question_id: str) -> tuple[State, dict[str, str]]:
+    """The state and answers once one line of the summary is rejected: the other facts are kept."""
+    kept = {q: o for q, o in (state.pending or {}).items() if q != question_id}
+    evidence = {q: e for q, e in (state.evidence or {}).items() if q != question_id}
+    return replace(state, pending=None, evidence=evidence or None, correcting=False), kept

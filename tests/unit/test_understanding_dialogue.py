@@ -1,0 +1,208 @@
+"""Each way the assistant used to misread people, in new wording: descriptions, typed
+answers, mode switches and corrections (issue: understanding what people write)."""
+
+from __future__ import annotations
+
+import pytest
+
+from asf import dialogue
+from asf.guidance.model import Tree
+from asf.guidance.understanding import read_answer, read_description
+from asf.turns import Message, Reply, State
+
+
+def texts(replies: list[Reply]) -> str:
+    return "\n".join(reply.text or "" for reply in replies)
+
+
+def click(state: State, question: str, choice: str) -> tuple[list[Reply], State]:
+    message = Message(text="", intent="inform", entities={"question": [question], "choice": [choice]})
+    return dialogue.answer(state, message)
+
+
+def at_question(*clicks: tuple[str, str]) -> State:
+    _, state = dialogue.start(State())
+    for question, choice in clicks:
+        _, state = click(state, question, choice)
+    return state
+
+
+def must_not_proposed(tree: Tree, text: str) -> list[str]:
+    """The "bör inte finansieras" outcomes a description's facts lead straight to."""
+    reading = read_description(tree, text)
+    found = []
+    for question_id, fact in reading.facts.items():
+        option = tree.questions[question_id].option(fact.option)
+        outcome = tree.outcomes.get(option.next) if option else None
+        if outcome is not None and outcome.verdict == "not_financeable":
+            found.append(outcome.id)
+    return found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A party procures work training and the förbund pays through it: the central allowed case.
+        "Arbetsförmedlingen upphandlar praktik hos ett arbetsintegrerande kooperativ, och förbundet betalar genom AF",
+        # A payment word next to the lawful route.
+        "Förbundet ska betala för att regionen köper platser på ett socialt bageri",
+        "Socialtjänsten vill köpa arbetsträning åt sina klienter på ett kooperativ med förbundets pengar via kommunen",
+    ],
+)
+def test_the_lawful_route_is_never_read_as_a_must_not(tree: Tree, text: str):
+    assert must_not_proposed(tree, text) == []
+
+
+def test_a_payment_word_alone_proposes_nothing_that_must_not_be_financed(tree: Tree):
+    for word in ("betala", "stöd", "utbildning", "förening", "pengar", "lön", "kafé"):
+        assert must_not_proposed(tree, f"Vi funderar på {word} i samband med ett socialt företag") == [], word
+
+
+def test_a_must_not_stated_outright_is_proposed_with_its_evidence(tree: Tree):
+    reading = read_description(tree, "Vi vill ge ett driftsbidrag i pengar till det sociala företaget")
+    assert reading.facts["stod_till_foretag"].option == "pengar"
+    assert "driftsbidrag" in reading.facts["stod_till_foretag"].evidence
+
+
+def test_education_about_social_enterprises_for_participants_is_not_staff_development(tree: Tree):
+    reading = read_description(
+        tree, "En kurs för deltagarna om hur arbetsintegrerande sociala företag fungerar, som kommunen anordnar"
+    )
+    assert reading.facts["vem"].option == "deltagare"
+    assert reading.facts["insats_typ"].option == "utbildning_om_asf"
+    assert "asf_personal_stod" not in reading.facts
+
+
+def test_money_or_goods_for_a_company_are_not_summarised_as_for_participants(tree: Tree):
+    for text in (
+        "Vi vill låna ut 100 000 kr till ett socialt företag som vill anställa fler",
+        "Förbundet köper in datorer åt kooperativet",
+    ):
+        facts = read_description(tree, text).facts
+        assert "vem" not in facts or facts["vem"].option != "deltagare", text
+
+
+def test_facts_already_written_are_not_asked_again_and_inflected_forms_count(tree: Tree):
+    text = "Regionens psykiatri köper arbetsträningen på kaféet, och förbundets medel går via regionen till kaféet"
+    facts = {q: f.option for q, f in read_description(tree, text).facts.items()}
+    assert facts.get("utforare") == "regionen" and facts.get("pengavag") == "via_part"
+    assert facts.get("insats_typ") == "arbetsforberedande"
+
+
+def test_every_fact_in_the_summary_quotes_the_users_own_words():
+    text = "Kommunen vill köpa platser på ett kooperativ åt deltagare, och pengarna går via kommunen"
+    replies, state = dialogue.describe(State(), Message(text=text, intent="describe_initiative"))
+    summary = texts(replies)
+    assert state.pending and state.evidence and set(state.evidence) == set(state.pending)
+    for words in state.evidence.values():
+        assert f"du skrev ”{words}”" in summary
+        assert words.strip("…") in text
+
+
+def test_a_question_the_description_points_two_ways_on_is_asked_naming_both(tree: Tree):
+    reading = read_description(tree, "Pengarna ska gå via kommunen, eller kanske direkt till företaget")
+    assert "pengavag" not in reading.facts
+
+
+# --- Typed answers -------------------------------------------------------------
+
+
+def test_an_option_the_answer_contradicts_is_never_recorded(tree: Tree):
+    reading = read_answer(tree.questions["stod_till_foretag"], "inte platser, vi tänkte köpa in surfplattor åt dem")
+    assert reading.option is None or reading.option.id != "kopa_tjanster"
+    assert all(option.id != "kopa_tjanster" for option in reading.candidates)
+
+
+def test_two_parties_in_one_answer_are_not_recorded_as_one(tree: Tree):
+    reading = read_answer(tree.questions["utforare"], "både FK och regionen")
+    if reading.option is None:
+        assert {o.id for o in reading.candidates} == {"forsakringskassan", "regionen"}
+    else:
+        assert reading.option.joint_of and {o.id for o in reading.parts} == {"forsakringskassan", "regionen"}
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "option"),
+    [
+        ("vem", "ett kooperativ", "foretaget"),
+        ("vem", "personalen på Försäkringskassan", "parter_och_aktorer"),
+        ("vem", "de praktiserar på ett socialt kafé", "deltagare"),
+        ("vem", "politiker i regionen och näringslivet", "parter_och_aktorer"),
+        ("insats_typ", "de ska lära sig hur sociala företag fungerar", "utbildning_om_asf"),
+        ("pengavag", "genom regionen, inte direkt", "via_part"),
+        ("utforare", "forsakringskasan", "forsakringskassan"),
+    ],
+)
+def test_natural_answers_are_understood(tree: Tree, question: str, text: str, option: str):
+    reading = read_answer(tree.questions[question], text)
+    assert reading.option is not None and reading.option.id == option
+
+
+def test_an_unclear_answer_is_asked_back_with_the_closest_options_and_none_of_them():
+    state = at_question(("vem", "deltagare"), ("malgrupp", "ja"))
+    replies, after = dialogue.answer(state, Message(text="något med sociala företag", intent="inform"))
+    assert "insats_typ" not in after.answers
+    titles = [b["title"] for b in replies[-1].buttons]
+    assert titles[-1] == "Inget av dem"
+    none_payload = replies[-1].buttons[-1]["payload"]
+    assert none_payload.startswith("/inform") and "choice" not in none_payload
+    replies, after = dialogue.answer(after, Message(text="", intent="inform", entities={"question": ["insats_typ"]}))
+    assert after.current_question == "insats_typ" and len(replies[-1].buttons) == 5
+
+
+def test_a_typed_answer_that_is_recorded_is_said_back():
+    state = at_question(("vem", "deltagare"), ("malgrupp", "ja"))
+    replies, after = dialogue.answer(state, Message(text="praktik på kaféet", intent="inform"))
+    assert after.answers["insats_typ"] == "arbetsforberedande"
+    assert texts(replies).startswith("Jag noterar: Arbetsträning")
+
+
+# --- Mode switches -----------------------------------------------------------------
+
+
+def at_utforare() -> State:
+    return at_question(("vem", "deltagare"), ("malgrupp", "ja"), ("insats_typ", "arbetsforberedande"))
+
+
+def test_an_answer_the_nlu_took_for_training_is_an_answer():
+    state = at_utforare()
+    replies, after = dialogue.start_training(
+        state, Message(text="regionen tillsammans med FK", intent="start_training")
+    )
+    assert after.training is None
+    assert after.current_question == "utforare"  # asked back, not recorded as one party, not training
+
+
+def test_training_mid_assessment_asks_first_and_the_assessment_can_be_resumed():
+    state = at_utforare()
+    replies, after = dialogue.start_training(state, Message(text="", intent="start_training"))
+    assert after.training is None and "Vill du lämna den" in texts(replies)
+    replies, after = dialogue.start_training(
+        after, Message(text="", intent="start_training", entities={"choice": ["ja"]})
+    )
+    assert after.training is not None
+    replies, after = dialogue.stop_training(after)
+    resume = replies[-1].buttons[0]
+    assert resume["title"] == "Fortsätt bedömningen" and resume["payload"].startswith("/start_assessment")
+    replies, after = dialogue.start(
+        after, Message(text="", intent="start_assessment", entities={"choice": ["fortsatt"]})
+    )
+    assert after.current_question == "utforare"
+    assert after.answers == {"vem": "deltagare", "malgrupp": "ja", "insats_typ": "arbetsforberedande"}
+
+
+def test_a_memo_request_that_reads_as_an_answer_is_an_answer():
+    state = at_utforare()
+    _, after = dialogue.request_memo(state, Message(text="kommunen", intent="request_memo"))
+    assert after.answers.get("utforare") == "kommunen"
+
+
+# --- Not an initiative ---------------------------------------------------------------
+
+
+def test_a_question_about_something_else_gets_an_honest_answer_not_a_walk():
+    replies, state = dialogue.describe(
+        State(), Message(text="Får vi lämna ut deltagarnas diagnoser till kooperativet?", intent="describe_initiative")
+    )
+    assert "dataskyddsombudet" in texts(replies)
+    assert state.current_question is None and state.pending is None
