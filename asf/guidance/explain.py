@@ -13,7 +13,8 @@ def cite_text(index: GuidanceIndex, cite: Citation) -> str:
     """A citation as a reader finds it in the guidance, e.g.
     'Vägledningen, "Vad ska samordningsförbund undvika att göra?", punkt 2'."""
     if cite.law is not None:
-        return f"{index.laws[cite.law]}, som vägledningen hänvisar till"
+        law = index.laws[cite.law]
+        return f"{law.name}, som vägledningen {'hänvisar till' if law.named_in_guidance else 'bygger på'}"
     assert cite.section is not None
     section = index.sections[cite.section]
     place = f"punkt {cite.point}" if cite.point is not None else f"stycke {cite.paragraph}"

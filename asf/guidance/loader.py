@@ -10,10 +10,13 @@ from asf.guidance.model import (
     Citation,
     CoverageEntry,
     GuidanceIndex,
+    Law,
     Option,
     Outcome,
+    Place,
     Question,
     Section,
+    Source,
     Statement,
     Tree,
 )
@@ -127,19 +130,48 @@ def _outcome(outcome_id: str, raw: dict[str, Any]) -> Outcome:
     )
 
 
+def _places(raw: dict[str, Any] | None) -> dict[int, Place]:
+    return {int(number): Place(label=p["label"], quote=p["quote"]) for number, p in (raw or {}).items()}
+
+
+def _source(raw: dict[str, Any]) -> Source:
+    return Source(
+        title=raw["title"],
+        publisher=raw["publisher"],
+        address=raw["address"],
+        address_is=raw["address_is"],
+        adopted=raw.get("adopted"),
+    )
+
+
 def _index(raw: dict[str, Any]) -> GuidanceIndex:
     sections = {
         section_id: Section(
             id=section_id,
             heading=s["heading"],
             parent=s.get("parent"),
-            paragraphs={int(k): v for k, v in s.get("paragraphs", {}).items()},
-            points={int(k): v for k, v in s.get("points", {}).items()},
+            paragraphs=_places(s.get("paragraphs")),
+            points=_places(s.get("points")),
             laws=tuple(s.get("laws", [])),
         )
         for section_id, s in raw["sections"].items()
     }
+    laws = {
+        key: Law(
+            key=key,
+            name=law["name"],
+            named_in_guidance=law["named_in_guidance"],
+            text=law.get("text"),
+            paraphrase=bool(law.get("paraphrase", False)),
+        )
+        for key, law in raw["laws"].items()
+    }
     document = raw["document"]
     return GuidanceIndex(
-        short_name=document["short_name"], title=document["title"], sections=sections, laws=dict(raw["laws"])
+        short_name=document["short_name"],
+        title=document["title"],
+        sections=sections,
+        laws=laws,
+        source=_source(document),
+        law_source=_source(raw["law"]),
     )

@@ -99,13 +99,43 @@ class Outcome:
 
 
 @dataclass(frozen=True)
+class Place:
+    """A paragraph or list item of the guidance: our short label and its exact text (a quote)."""
+
+    label: str
+    quote: str
+
+
+@dataclass(frozen=True)
 class Section:
     id: str
     heading: str
     parent: str | None
-    paragraphs: Mapping[int, str]
-    points: Mapping[int, str]
+    paragraphs: Mapping[int, Place]
+    points: Mapping[int, Place]
     laws: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document the tree rests on: the guidance itself or the law it builds on."""
+
+    title: str
+    publisher: str
+    address: str
+    address_is: str  # "document" (the document itself) or "publisher_site" (only the publisher's site)
+    adopted: str | None = None
+
+
+@dataclass(frozen=True)
+class Law:
+    """A paragraph of the law: named in the guidance (7 §) or a companion source it builds on (2 §)."""
+
+    key: str  # "7 §"
+    name: str  # the paragraph written out in full
+    named_in_guidance: bool
+    text: str | None = None  # what the paragraph says
+    paraphrase: bool = False  # True when `text` is our own wording, not the law's
 
 
 @dataclass(frozen=True)
@@ -113,7 +143,9 @@ class GuidanceIndex:
     short_name: str
     title: str
     sections: Mapping[str, Section]
-    laws: Mapping[str, str]  # "7 §" -> the paragraph written out in full
+    laws: Mapping[str, Law]
+    source: Source
+    law_source: Source
 
 
 @dataclass(frozen=True)

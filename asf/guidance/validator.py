@@ -264,7 +264,8 @@ class _TreeChecks:
             law = cite["law"]
             if law not in self.laws:
                 return f"Hänvisningen till lagrummet '{law}' finns inte i registret över vägledningen."
-            if not any(law in section.get("laws", []) for section in self.sections.values()):
+            named = any(law in section.get("laws", []) for section in self.sections.values())
+            if self.laws[law]["named_in_guidance"] and not named:
                 return f"Vägledningen hänvisar inte till '{law}' i något avsnitt."
             return None
         section_id = cite["section"]
@@ -393,8 +394,9 @@ def _places(
     for section_id, section in sections.items():
         for number in section.get("points", {}):
             yield ({"section": section_id, "point": int(number)}, f'"{section["heading"]}", punkt {number}')
-    for law in laws:
-        yield {"law": law}, f"{law} (lagrummet som vägledningen hänvisar till)"
+    for law, entry in laws.items():
+        which = "som vägledningen hänvisar till" if entry["named_in_guidance"] else "som vägledningen bygger på"
+        yield {"law": law}, f"{law} (lagrummet {which})"
     for rule in rule_paragraphs:
         section = sections.get(rule["section"], {"heading": rule["section"]})
         yield rule, f'"{section["heading"]}", stycke {rule["paragraph"]}'

@@ -188,3 +188,20 @@ def test_broken_index_is_reported(tmp_path: Path):
     )
     found = [str(p) for p in check_files(TREE_FILE, index)]
     assert any("uppdrag' saknar fältet 'heading'" in m for m in found), found
+
+
+def test_a_law_paragraph_named_in_the_guidance_must_be_in_a_section(tmp_path: Path):
+    index = tmp_path / "index.yml"
+    text = INDEX_FILE.read_text(encoding="utf-8")
+    index.write_text(text.replace('    laws:\n      - "7 §"\n', ""), encoding="utf-8")
+    assert any("Vägledningen hänvisar inte till '7 §'" in m for m in messages(TREE_FILE, index))
+
+
+def test_a_companion_law_paragraph_is_accepted_and_must_decide_an_answer(tmp_path: Path):
+    assert not any("2 §" in m for m in messages(TREE_FILE))
+    path, _ = broken(
+        tmp_path,
+        '  - cite: {law: "2 §"}\n    decided_by: [malgrupp.ja, malgrupp.nej, utanfor_malgrupp]\n',
+        "",
+    )
+    assert any("Täckning saknas: 2 § (lagrummet som vägledningen bygger på)" in m for m in messages(path))
