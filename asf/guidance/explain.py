@@ -71,10 +71,15 @@ def result_text(tree: Tree, walk: Walk) -> str:
     return "\n\n".join(parts)
 
 
+# Shown after a statement that is our reading of the guidance rather than what it says.
+READING_NOTE = "Det här är en tolkning: vägledningen säger det inte uttryckligen."
+
+
 def _statement_block(heading: str, walk: Walk, index: GuidanceIndex, statements: tuple[Statement, ...]) -> str:
     lines = [heading]
     for number, statement in enumerate(statements, start=1):
-        lines.append(f"{number}. {walk.fill(statement.text)} ({cites_text(index, statement.cites)})")
+        line = f"{number}. {walk.fill(statement.text)} ({cites_text(index, walk.cites_of(statement))})"
+        lines.append(f"{line} {READING_NOTE}" if statement.reading else line)
     return "\n".join(lines)
 
 
@@ -84,7 +89,7 @@ def all_cites(walk: Walk) -> tuple[Citation, ...]:
     outcome = walk.outcome
     if outcome is not None:
         found += outcome.cites
-        found += [cite for s in (*outcome.reasons, *outcome.conditions) for cite in s.cites]
+        found += [cite for s in (*outcome.reasons, *outcome.conditions) for cite in walk.cites_of(s)]
     return tuple(dict.fromkeys(found))
 
 
@@ -96,7 +101,14 @@ def result_payload(tree: Tree, walk: Walk) -> dict[str, Any]:
     index = tree.index
 
     def statements(items: tuple[Statement, ...]) -> list[dict[str, Any]]:
-        return [{"text": walk.fill(s.text), "cites": [_cite_payload(index, c) for c in s.cites]} for s in items]
+        return [
+            {
+                "text": walk.fill(s.text),
+                "reading": s.reading,
+                "cites": [_cite_payload(index, c) for c in walk.cites_of(s)],
+            }
+            for s in items
+        ]
 
     return {
         "type": "assessment_result",

@@ -15,6 +15,7 @@ from asf.guidance.model import (
     Outcome,
     Place,
     Question,
+    Route,
     Section,
     Source,
     Statement,
@@ -89,7 +90,25 @@ def _citations(raw: list[dict[str, Any]] | None) -> tuple[Citation, ...]:
 
 
 def _statements(raw: list[dict[str, Any]] | None) -> tuple[Statement, ...]:
-    return tuple(Statement(text=s["text"], cites=_citations(s["cites"])) for s in raw or [])
+    return tuple(
+        Statement(
+            text=s["text"],
+            cites=_citations(s["cites"]),
+            reading=bool(s.get("reading", False)),
+            cite_answer=s.get("cite_answer"),
+        )
+        for s in raw or []
+    )
+
+
+def _routes(raw: list[dict[str, Any]] | None) -> tuple[Route, ...]:
+    return tuple(
+        Route(
+            answered={question: tuple(options) for question, options in rule["answered"].items()},
+            next=rule["next"],
+        )
+        for rule in raw or []
+    )
 
 
 def _question(question_id: str, raw: dict[str, Any]) -> Question:
@@ -110,6 +129,7 @@ def _question(question_id: str, raw: dict[str, Any]) -> Question:
                 in_text=o.get("in_text"),
                 from_description=o.get("from_description", True),
                 cites=_citations(o.get("cites")),
+                routes=_routes(o.get("next_if")),
             )
             for o in raw["options"]
         ),

@@ -53,10 +53,33 @@ class Citation:
 
 @dataclass(frozen=True)
 class Statement:
-    """A reason or condition: a sentence and the places it rests on."""
+    """A reason or condition: a sentence and the places it rests on.
+
+    `reading` marks a statement that is our reading of, or an inference from, the
+    guidance rather than what it says, so it can be shown as such. `cite_answer`
+    names a question whose chosen option's citations the statement also rests on
+    (the example the initiative matches).
+    """
 
     text: str
     cites: tuple[Citation, ...]
+    reading: bool = False
+    cite_answer: str | None = None
+
+
+@dataclass(frozen=True)
+class Route:
+    """Where an option leads instead of its `next` when earlier answers on the path match.
+
+    `answered` maps a question id to the option ids that make the rule apply; every
+    question named must have one of its options chosen earlier on the path.
+    """
+
+    answered: Mapping[str, tuple[str, ...]]
+    next: str
+
+    def applies(self, chosen: Mapping[str, str]) -> bool:
+        return all(chosen.get(question) in options for question, options in self.answered.items())
 
 
 @dataclass(frozen=True)
@@ -69,6 +92,11 @@ class Option:
     in_text: str | None = None  # the label's form inside a sentence ("kommunen")
     from_description: bool = True  # may be read out of a free description of the initiative
     cites: tuple[Citation, ...] = ()
+    routes: tuple[Route, ...] = ()  # `next_if` in tree.yml: the first rule that applies wins
+
+    def target(self, chosen: Mapping[str, str]) -> str:
+        """Where the option leads, given the answers chosen earlier on the path."""
+        return next((route.next for route in self.routes if route.applies(chosen)), self.next)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import pytest
 
 from asf.guidance.engine import AnswerError, back, reopen, walk
 from asf.guidance.explain import all_cites, result_payload, result_text
-from asf.guidance.model import Tree
+from asf.guidance.model import Option, Route, Statement, Tree
 
 PARTICIPANTS = {"vem": "deltagare", "malgrupp": "ja"}
 
@@ -248,3 +248,18 @@ def test_result_payload_is_the_integration_contract(tree: Tree):
     assert [step["question_id"] for step in payload["path"]] == list(answers)
     assert all(step["cites"] for step in payload["path"])
     assert any("7 §" in cite["text"] for cite in payload["cites"])
+
+
+def test_a_route_leads_elsewhere_only_when_an_earlier_answer_matches():
+    option = Option(id="x", label="X", next="a", routes=(Route(answered={"q": ("y", "w")}, next="b"),))
+    assert option.target({}) == "a"
+    assert option.target({"q": "y"}) == "b" and option.target({"q": "w"}) == "b"
+    assert option.target({"q": "z"}) == "a"
+
+
+def test_cite_answer_adds_the_chosen_options_citations(tree: Tree):
+    result = walk(tree, {"vem": "parter_och_aktorer", "strukturell_typ": "samordnare"})
+    statement = Statement(text="t", cites=(), cite_answer="strukturell_typ")
+    chosen = tree.questions["strukturell_typ"].option("samordnare")
+    assert chosen is not None and result.cites_of(statement) == chosen.cites
+    assert result.cites_of(Statement(text="t", cites=(), cite_answer="insats_typ")) == ()
