@@ -75,6 +75,9 @@ def _latin1(text: str) -> str:
 def pdf(result: dict[str, Any], date: dt.date | None = None) -> bytes:
     document = FPDF(format="A4")
     document.set_title(_latin1(f"Beslutsunderlag: {result['title']}"))
+    # The memo's date, not the second it was made: the same result gives the same file all day.
+    day = date or dt.date.today()
+    document.set_creation_date(dt.datetime.combine(day, dt.time(), tzinfo=dt.timezone.utc))
     document.set_auto_page_break(auto=True, margin=18)
     document.add_page()
     width = document.epw

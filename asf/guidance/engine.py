@@ -12,7 +12,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from asf.guidance.model import ANSWER_PLACEHOLDER, Citation, Option, Outcome, Question, Tree, sentence_case
+from asf.guidance.model import (
+    ANSWER_PLACEHOLDER,
+    Citation,
+    Option,
+    Outcome,
+    Question,
+    Statement,
+    Tree,
+    sentence_case,
+)
 
 
 class AnswerError(ValueError):
@@ -57,6 +66,11 @@ class Walk:
 
         return ANSWER_PLACEHOLDER.sub(answer, text)
 
+    def cites_of(self, statement: Statement) -> tuple[Citation, ...]:
+        """A statement's citations, with those of the option chosen for its `cite_answer` question."""
+        chosen = next((step.option for step in self.steps if step.question.id == statement.cite_answer), None)
+        return _unique((*statement.cites, *(chosen.cites if chosen else ())))
+
 
 def check_answers(tree: Tree, answers: Any) -> dict[str, str]:
     """The answers as a clean dict; AnswerError for anything the tree does not know."""
@@ -95,8 +109,9 @@ def walk(tree: Tree, answers: Any) -> Walk:
             return _finish(steps, given, question=question, outcome=None)
         option = question.option(chosen)
         assert option is not None  # checked by check_answers
+        earlier = {step.question.id: step.option.id for step in steps}
         steps.append(Step(question, option))
-        node = option.next
+        node = option.target(earlier)
     raise AnswerError("Trädet innehåller en slinga; kör `make validate`.")
 
 

@@ -17,7 +17,8 @@ def cite_text(index: GuidanceIndex, cite: Citation) -> str:
     """A citation as a reader finds it in the guidance, e.g.
     'Vägledningen, "Vad ska samordningsförbund undvika att göra?", punkt 2'."""
     if cite.law is not None:
-        return f"{index.laws[cite.law]}, som vägledningen hänvisar till"
+        law = index.laws[cite.law]
+        return f"{law.name}, som vägledningen {'hänvisar till' if law.named_in_guidance else 'bygger på'}"
     assert cite.section is not None
     section = index.sections[cite.section]
     place = f"punkt {cite.point}" if cite.point is not None else f"stycke {cite.paragraph}"
@@ -58,6 +59,10 @@ def result_text(tree: Tree, walk: Walk) -> str:
     return chat_text(result_payload(tree, walk))
 
 
+# Shown after a statement that is our reading of the guidance rather than what it says.
+READING_NOTE = "Det här är en tolkning: vägledningen säger det inte uttryckligen."
+
+
 def chat_text(result: Mapping[str, Any]) -> str:
     """A result payload as the chat says it: its sections in order (asf/guidance/sections.py)."""
     blocks: list[str] = []
@@ -74,7 +79,8 @@ def chat_text(result: Mapping[str, Any]) -> str:
             for number, item in enumerate(items, start=1):
                 mark = f"{number}." if form == "numbered" else "-"
                 cites = f" ({'; '.join(cite['text'] for cite in item['cites'])})" if "cites" in item else ""
-                lines.append(f"{mark} {item['text']}{cites}")
+                reading = f" {READING_NOTE}" if item.get("reading") else ""
+                lines.append(f"{mark} {item['text']}{cites}{reading}")
             blocks.append("\n".join(lines))
     blocks.append(sections.NOTE)
     return "\n\n".join(blocks)
@@ -86,7 +92,7 @@ def all_cites(walk: Walk) -> tuple[Citation, ...]:
     outcome = walk.outcome
     if outcome is not None:
         found += outcome.cites
-        found += [cite for s in (*outcome.reasons, *outcome.conditions) for cite in s.cites]
+        found += [cite for s in (*outcome.reasons, *outcome.conditions) for cite in walk.cites_of(s)]
     return tuple(dict.fromkeys(found))
 
 
@@ -98,7 +104,14 @@ def result_payload(tree: Tree, walk: Walk) -> dict[str, Any]:
     index = tree.index
 
     def statements(items: tuple[Statement, ...]) -> list[dict[str, Any]]:
-        return [{"text": walk.fill(s.text), "cites": [_cite_payload(index, c) for c in s.cites]} for s in items]
+        return [
+            {
+                "text": walk.fill(s.text),
+                "reading": s.reading,
+                "cites": [_cite_payload(index, c) for c in walk.cites_of(s)],
+            }
+            for s in items
+        ]
 
     payload: dict[str, Any] = {
         "type": "assessment_result",

@@ -10,10 +10,14 @@ from asf.guidance.model import (
     Citation,
     CoverageEntry,
     GuidanceIndex,
+    Law,
     Option,
     Outcome,
+    Place,
     Question,
+    Route,
     Section,
+    Source,
     Statement,
     Tree,
 )
@@ -86,7 +90,25 @@ def _citations(raw: list[dict[str, Any]] | None) -> tuple[Citation, ...]:
 
 
 def _statements(raw: list[dict[str, Any]] | None) -> tuple[Statement, ...]:
-    return tuple(Statement(text=s["text"], cites=_citations(s["cites"])) for s in raw or [])
+    return tuple(
+        Statement(
+            text=s["text"],
+            cites=_citations(s["cites"]),
+            reading=bool(s.get("reading", False)),
+            cite_answer=s.get("cite_answer"),
+        )
+        for s in raw or []
+    )
+
+
+def _routes(raw: list[dict[str, Any]] | None) -> tuple[Route, ...]:
+    return tuple(
+        Route(
+            answered={question: tuple(options) for question, options in rule["answered"].items()},
+            next=rule["next"],
+        )
+        for rule in raw or []
+    )
 
 
 def _question(question_id: str, raw: dict[str, Any]) -> Question:
@@ -110,6 +132,7 @@ def _question(question_id: str, raw: dict[str, Any]) -> Question:
                 lawful_route=o.get("lawful_route", False),
                 joint_of=tuple(o.get("joint_of", ())),
                 cites=_citations(o.get("cites")),
+                routes=_routes(o.get("next_if")),
             )
             for o in raw["options"]
         ),
@@ -130,19 +153,48 @@ def _outcome(outcome_id: str, raw: dict[str, Any]) -> Outcome:
     )
 
 
+def _places(raw: dict[str, Any] | None) -> dict[int, Place]:
+    return {int(number): Place(label=p["label"], quote=p["quote"]) for number, p in (raw or {}).items()}
+
+
+def _source(raw: dict[str, Any]) -> Source:
+    return Source(
+        title=raw["title"],
+        publisher=raw["publisher"],
+        address=raw["address"],
+        address_is=raw["address_is"],
+        adopted=raw.get("adopted"),
+    )
+
+
 def _index(raw: dict[str, Any]) -> GuidanceIndex:
     sections = {
         section_id: Section(
             id=section_id,
             heading=s["heading"],
             parent=s.get("parent"),
-            paragraphs={int(k): v for k, v in s.get("paragraphs", {}).items()},
-            points={int(k): v for k, v in s.get("points", {}).items()},
+            paragraphs=_places(s.get("paragraphs")),
+            points=_places(s.get("points")),
             laws=tuple(s.get("laws", [])),
         )
         for section_id, s in raw["sections"].items()
     }
+    laws = {
+        key: Law(
+            key=key,
+            name=law["name"],
+            named_in_guidance=law["named_in_guidance"],
+            text=law.get("text"),
+            paraphrase=bool(law.get("paraphrase", False)),
+        )
+        for key, law in raw["laws"].items()
+    }
     document = raw["document"]
     return GuidanceIndex(
-        short_name=document["short_name"], title=document["title"], sections=sections, laws=dict(raw["laws"])
+        short_name=document["short_name"],
+        title=document["title"],
+        sections=sections,
+        laws=laws,
+        source=_source(document),
+        law_source=_source(raw["law"]),
     )

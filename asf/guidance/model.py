@@ -53,10 +53,33 @@ class Citation:
 
 @dataclass(frozen=True)
 class Statement:
-    """A reason or condition: a sentence and the places it rests on."""
+    """A reason or condition: a sentence and the places it rests on.
+
+    `reading` marks a statement that is our reading of, or an inference from, the
+    guidance rather than what it says, so it can be shown as such. `cite_answer`
+    names a question whose chosen option's citations the statement also rests on
+    (the example the initiative matches).
+    """
 
     text: str
     cites: tuple[Citation, ...]
+    reading: bool = False
+    cite_answer: str | None = None
+
+
+@dataclass(frozen=True)
+class Route:
+    """Where an option leads instead of its `next` when earlier answers on the path match.
+
+    `answered` maps a question id to the option ids that make the rule apply; every
+    question named must have one of its options chosen earlier on the path.
+    """
+
+    answered: Mapping[str, tuple[str, ...]]
+    next: str
+
+    def applies(self, chosen: Mapping[str, str]) -> bool:
+        return all(chosen.get(question) in options for question, options in self.answered.items())
 
 
 @dataclass(frozen=True)
@@ -72,6 +95,11 @@ class Option:
     lawful_route: bool = False  # a sign of the lawful route: a must-not is not proposed from a text naming it
     joint_of: tuple[str, ...] = ()  # the options this one stands for when several are named together
     cites: tuple[Citation, ...] = ()
+    routes: tuple[Route, ...] = ()  # `next_if` in tree.yml: the first rule that applies wins
+
+    def target(self, chosen: Mapping[str, str]) -> str:
+        """Where the option leads, given the answers chosen earlier on the path."""
+        return next((route.next for route in self.routes if route.applies(chosen)), self.next)
 
 
 @dataclass(frozen=True)
@@ -102,13 +130,43 @@ class Outcome:
 
 
 @dataclass(frozen=True)
+class Place:
+    """A paragraph or list item of the guidance: our short label and its exact text (a quote)."""
+
+    label: str
+    quote: str
+
+
+@dataclass(frozen=True)
 class Section:
     id: str
     heading: str
     parent: str | None
-    paragraphs: Mapping[int, str]
-    points: Mapping[int, str]
+    paragraphs: Mapping[int, Place]
+    points: Mapping[int, Place]
     laws: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document the tree rests on: the guidance itself or the law it builds on."""
+
+    title: str
+    publisher: str
+    address: str
+    address_is: str  # "document" (the document itself) or "publisher_site" (only the publisher's site)
+    adopted: str | None = None
+
+
+@dataclass(frozen=True)
+class Law:
+    """A paragraph of the law: named in the guidance (7 §) or a companion source it builds on (2 §)."""
+
+    key: str  # "7 §"
+    name: str  # the paragraph written out in full
+    named_in_guidance: bool
+    text: str | None = None  # what the paragraph says
+    paraphrase: bool = False  # True when `text` is our own wording, not the law's
 
 
 @dataclass(frozen=True)
@@ -116,7 +174,9 @@ class GuidanceIndex:
     short_name: str
     title: str
     sections: Mapping[str, Section]
-    laws: Mapping[str, str]  # "7 §" -> the paragraph written out in full
+    laws: Mapping[str, Law]
+    source: Source
+    law_source: Source
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,8 @@ SECTIONS: tuple[ResultSection, ...] = (
 
 @dataclass(frozen=True)
 class Part:
-    """A section filled from one result: its heading and items (each {"text"}, statements also {"cites"})."""
+    """A section filled from one result: its heading and items (each {"text"}; statements also {"cites"}
+    and {"reading"}, true when the statement is a reading of the guidance rather than what it says)."""
 
     section: ResultSection
     heading: str
@@ -71,7 +72,7 @@ def _items(section: ResultSection, result: Mapping[str, Any]) -> tuple[dict[str,
         if isinstance(entry, str):
             items.append({"text": entry})
         elif "cites" in entry:
-            items.append({"text": entry["text"], "cites": list(entry["cites"])})
+            items.append({"text": entry["text"], "reading": bool(entry.get("reading")), "cites": list(entry["cites"])})
         else:
             items.append({"text": entry["text"]})
     return tuple(items)

@@ -208,8 +208,11 @@ def read_description(tree: Tree, text: str) -> Reading:
         found, negated = _evidence(question, text, words, description=True)
         for option_id in negated:
             found.pop(option_id, None)
+        joint = _joint_option(question, found)
         chosen = _clear_winner(found)
-        if chosen is not None:
+        if joint is not None and joint.option is not None:
+            facts[question.id] = Fact(question.id, joint.option.id, joint.evidence)
+        elif chosen is not None:
             facts[question.id] = Fact(question.id, chosen.option.id, chosen.quote)
         elif found:
             conflicts[question.id] = _facts(question.id, found.values())
@@ -231,24 +234,28 @@ def _best_route(tree: Tree, facts: Mapping[str, str]) -> list[str]:
     """The questions, in order, of a route through the tree that agrees with the most facts.
 
     Where several routes agree with as many facts, only the questions they share count.
+    Routes are followed with the engine's own walk, so conditional routing (`next_if`) holds.
     """
-    routes: list[list[tuple[str, str]]] = []
+    routes: list[dict[str, str]] = []
 
-    def follow(node: str, route: list[tuple[str, str]]) -> None:
-        question = tree.questions.get(node)
-        if question is None or any(q == node for q, _ in route):
-            routes.append(route)
+    def follow(answers: dict[str, str]) -> None:
+        current = walk(tree, answers)
+        if current.question is None:
+            routes.append(dict(current.used))
             return
-        wanted = facts.get(node)
+        question = current.question
+        wanted = facts.get(question.id)
         for option in question.options:
             if wanted is None or option.id == wanted:
-                follow(option.next, [*route, (node, option.id)])
+                follow({**answers, question.id: option.id})
 
-    follow(tree.start, [])
-    scored = [(sum(1 for q, o in route if facts.get(q) == o), route) for route in routes]
+    follow({})
+    scored = [(sum(1 for q, o in route.items() if facts.get(q) == o), route) for route in routes]
     best = max((score for score, _ in scored), default=0)
-    best_routes = [dict(route) for score, route in scored if score == best]
-    shared = [q for q, o in (next(iter(best_routes)).items() if best_routes else ()) if facts.get(q) == o]
+    best_routes = [route for score, route in scored if score == best]
+    if not best_routes or best == 0:
+        return []
+    shared = [q for q, o in best_routes[0].items() if facts.get(q) == o]
     return [q for q in shared if all(route.get(q) == facts[q] for route in best_routes)]
 
 

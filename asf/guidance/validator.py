@@ -2,8 +2,9 @@
 
 Every problem names the file and line so an editor who is not a programmer can
 find and fix it. The checks: YAML syntax, the JSON Schemas, references between
-nodes, reachability, cycles, citations against the guidance index, `{svar:...}`
-placeholders, and coverage of every place in the guidance.
+nodes (`next` and `next_if`), reachability, cycles, citations against the guidance
+index, `{svar:...}` placeholders and `cite_answer`, and coverage of every place in
+the guidance.
 """
 
 from __future__ import annotations
@@ -141,19 +142,38 @@ class _TreeChecks:
     def run(self) -> Iterator[Problem]:
         yield from self._duplicate_ids()
         yield from self._dangling_references()
+        yield from self._routes()
         yield from self._unreachable_nodes()
         yield from self._cycles()
         yield from self._citations()
         yield from self._placeholders()
+        yield from self._answer_citations()
         yield from self._coverage()
 
     def _edges(self, question_id: str) -> Iterator[tuple[int, dict[str, Any]]]:
         yield from enumerate(self.questions[question_id]["options"])
 
+    @staticmethod
+    def _targets(option: dict[str, Any]) -> list[str]:
+        """Every node an option can lead to: its `next` and the `next` of each `next_if` rule."""
+        return [option["next"], *(rule["next"] for rule in option.get("next_if", []))]
+
     def _children(self, node_id: str) -> list[str]:
         if node_id not in self.questions:
             return []
-        return [option["next"] for _, option in self._edges(node_id) if self._exists(option["next"])]
+        return [
+            target for _, option in self._edges(node_id) for target in self._targets(option) if self._exists(target)
+        ]
+
+    def _descendants(self, node_id: str) -> set[str]:
+        seen: set[str] = set()
+        stack = self._children(node_id)
+        while stack:
+            node = stack.pop()
+            if node not in seen:
+                seen.add(node)
+                stack.extend(self._children(node))
+        return seen
 
     def _exists(self, node_id: str) -> bool:
         return node_id in self.questions or node_id in self.outcomes
@@ -179,12 +199,40 @@ class _TreeChecks:
             yield self.problem(("start",), f"Startfrågan '{start}' finns inte bland frågorna.")
         for question_id in self.questions:
             for position, option in self._edges(question_id):
-                if not self._exists(option["next"]):
-                    yield self.problem(
-                        ("questions", question_id, "options", position, "next"),
-                        f"Svarsalternativet '{option['id']}' i frågan '{question_id}' leder till "
-                        f"'{option['next']}', som varken är en fråga eller en bedömning.",
-                    )
+                base: PathKey = ("questions", question_id, "options", position)
+                places = [((*base, "next"), option["next"])] + [
+                    ((*base, "next_if", n, "next"), rule["next"]) for n, rule in enumerate(option.get("next_if", []))
+                ]
+                for path, target in places:
+                    if not self._exists(target):
+                        yield self.problem(
+                            path,
+                            f"Svarsalternativet '{option['id']}' i frågan '{question_id}' leder till "
+                            f"'{target}', som varken är en fråga eller en bedömning.",
+                        )
+
+    def _routes(self) -> Iterator[Problem]:
+        """A `next_if` rule may only name answers that can come earlier on the path."""
+        for question_id in self.questions:
+            for position, option in self._edges(question_id):
+                for number, rule in enumerate(option.get("next_if", [])):
+                    path: PathKey = ("questions", question_id, "options", position, "next_if", number, "answered")
+                    for earlier, options in rule["answered"].items():
+                        question = self.questions.get(earlier)
+                        if question is None:
+                            yield self.problem(path, f"Regeln i 'next_if' nämner frågan '{earlier}', som inte finns.")
+                            continue
+                        known = {o["id"] for o in question["options"]}
+                        for unknown in [o for o in options if o not in known]:
+                            yield self.problem(
+                                path, f"Frågan '{earlier}' har inget svarsalternativ '{unknown}' (i 'next_if')."
+                            )
+                        if question_id not in self._descendants(earlier):
+                            yield self.problem(
+                                path,
+                                f"Regeln i 'next_if' gäller svaret på '{earlier}', men den frågan kommer aldrig "
+                                f"före '{question_id}', så regeln kan inte gälla.",
+                            )
 
     def reachable(self) -> set[str]:
         start = self.doc.data["start"]
@@ -264,7 +312,8 @@ class _TreeChecks:
             law = cite["law"]
             if law not in self.laws:
                 return f"Hänvisningen till lagrummet '{law}' finns inte i registret över vägledningen."
-            if not any(law in section.get("laws", []) for section in self.sections.values()):
+            named = any(law in section.get("laws", []) for section in self.sections.values())
+            if self.laws[law]["named_in_guidance"] and not named:
                 return f"Vägledningen hänvisar inte till '{law}' i något avsnitt."
             return None
         section_id = cite["section"]
@@ -294,6 +343,39 @@ class _TreeChecks:
                         f"Texten använder svaret på '{referenced}', men alla vägar till '{node_id}' "
                         f"går inte genom den frågan, så svaret kan saknas.",
                     )
+
+    def _answer_citations(self) -> Iterator[Problem]:
+        """`cite_answer` needs a question on every path to the outcome whose options there all cite something."""
+        for outcome_id, outcome in self.outcomes.items():
+            for field in ("reasons", "conditions"):
+                for position, statement in enumerate(outcome.get(field, [])):
+                    question_id = statement.get("cite_answer")
+                    if question_id is None:
+                        continue
+                    path: PathKey = ("outcomes", outcome_id, field, position, "cite_answer")
+                    question = self.questions.get(question_id)
+                    if question is None:
+                        yield self.problem(path, f"'cite_answer' nämner frågan '{question_id}', som inte finns.")
+                        continue
+                    if not self._always_passes(question_id, outcome_id):
+                        yield self.problem(
+                            path,
+                            f"'cite_answer' använder svaret på '{question_id}', men alla vägar till "
+                            f"'{outcome_id}' går inte genom den frågan, så svaret kan saknas.",
+                        )
+                        continue
+                    for option in question["options"]:
+                        leads_there = any(
+                            target == outcome_id or outcome_id in self._descendants(target)
+                            for target in self._targets(option)
+                        )
+                        if leads_there and not option.get("cites"):
+                            yield self.problem(
+                                path,
+                                f"Svarsalternativet '{option['id']}' i frågan '{question_id}' leder till "
+                                f"'{outcome_id}' men hänvisar inte till någon plats, så 'cite_answer' får "
+                                "ingen källa att visa.",
+                            )
 
     def _texts(self) -> Iterator[tuple[PathKey, str, str]]:
         for question_id, question in self.questions.items():
@@ -393,8 +475,9 @@ def _places(
     for section_id, section in sections.items():
         for number in section.get("points", {}):
             yield ({"section": section_id, "point": int(number)}, f'"{section["heading"]}", punkt {number}')
-    for law in laws:
-        yield {"law": law}, f"{law} (lagrummet som vägledningen hänvisar till)"
+    for law, entry in laws.items():
+        which = "som vägledningen hänvisar till" if entry["named_in_guidance"] else "som vägledningen bygger på"
+        yield {"law": law}, f"{law} (lagrummet {which})"
     for rule in rule_paragraphs:
         section = sections.get(rule["section"], {"heading": rule["section"]})
         yield rule, f'"{section["heading"]}", stycke {rule["paragraph"]}'

@@ -165,16 +165,16 @@ def test_teams_shows_every_option_of_a_question_with_more_than_six(setup: Setup)
     replies = user.say('/inform{"question":"vem","choice":"parter_och_aktorer"}')
     question = next(r for r in replies if "attachments" in r)
     buttons = card_buttons(question)
-    assert len(buttons) == 9
+    assert len(buttons) == 10
     content = question["attachments"][0]["content"]
     assert question["attachments"][0]["contentType"] == "application/vnd.microsoft.card.adaptive"
     assert all(len(block["actions"]) <= 6 for block in content["body"])
     assert (
-        "Inspirationsdag, seminarium eller studiebesök",
+        "Inspirationsdag, seminarium eller studiebesök om sociala företag",
         '/inform{"question":"strukturell_typ","choice":"evenemang"}',
     ) in buttons
-    # A click on the seventh option, as a client that sends only the card's value.
-    _, payload = buttons[6]
+    # A click on the ninth option (it leads to a result), as a client that sends only the card's value.
+    _, payload = buttons[8]
     answered = user.say("", value={"asf_payload": payload})
     assert any("Bedömning:" in r["text"] for r in answered)
 
@@ -357,13 +357,13 @@ def test_slack_retry_gives_exactly_one_answer(setup: Setup):
 def test_slack_button_click_continues_the_assessment(setup: Setup):
     user = SlackUser(setup, "click")
     messages = user.send(user.click("/start_assessment"), "application/x-www-form-urlencoded")
-    assert any("Vem riktar sig insatsen till" in slack_text(m) for m in messages)
+    assert any("Vem är insatsen till för i första hand" in slack_text(m) for m in messages)
     question = next(m for m in messages if slack_buttons(m))
     buttons = dict(slack_buttons(question))
-    assert len(buttons) == 5
-    choice = "Parterna och andra aktörer (kunskap och samverkan)"
+    assert len(buttons) == 6
+    choice = "Parternas personal, beslutsfattare eller andra aktörer (kunskap och samverkan)"
     nine = user.send(user.click(buttons[choice], question), "application/x-www-form-urlencoded")
-    assert len([b for m in nine for b in slack_buttons(m)]) == 9
+    assert len([b for m in nine for b in slack_buttons(m)]) == 10
     # The clicked question now shows the choice instead of its buttons.
     update = next(u for u in setup.edge.slack_updates if u["ts"] == question["ts"])
     assert update["channel"] == user.channel

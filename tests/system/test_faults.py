@@ -71,7 +71,7 @@ def wait_until_answered(servers: Servers, sender: str, message: str, seconds: fl
 
 
 def start_at_the_first_question(servers: Servers, sender: str) -> None:
-    assert "Vem riktar sig insatsen till" in texts(servers.say(sender, "/start_assessment"))
+    assert "Vem är insatsen till för i första hand" in texts(servers.say(sender, "/start_assessment"))
 
 
 def test_killed_action_server_gives_a_swedish_message_and_the_conversation_goes_on(servers: Servers):
@@ -91,7 +91,10 @@ def test_killed_action_server_gives_a_swedish_message_and_the_conversation_goes_
     assert servers.pid_of(ACTIONS) not in (None, old_pid)
     assert "Action-servern stoppade; startar om den" in servers.log.read_text(errors="replace")
     summary = texts(servers.say(sender, "sammanfattning"))
-    assert "Deltagare som behöver stöd för att kunna arbeta" in summary and SECOND_QUESTION in summary
+    assert (
+        "Deltagare: personer som behöver stöd för att kunna få eller behålla ett arbete" in summary
+        and SECOND_QUESTION in summary
+    )
 
 
 def test_frozen_action_server_gives_a_swedish_message_within_seconds(servers: Servers):

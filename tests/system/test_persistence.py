@@ -92,7 +92,11 @@ def test_conversation_survives_killed_servers_in_postgresql(tmp_path: Path):
         (tmp_path / "second").mkdir()
         with running_servers(tmp_path / "second", pg.tracker_env()) as second:
             summary = texts(second.say(SENDER, "sammanfattning"))
-            for answer in ("Deltagare som behöver stöd för att kunna arbeta", "Ja", OPEN_QUESTION):
+            for answer in (
+                "Deltagare: personer som behöver stöd för att kunna få eller behålla ett arbete",
+                "Ja",
+                OPEN_QUESTION,
+            ):
                 assert answer in summary
             replies = [second.say(SENDER, message) for message in AFTER_CRASH]
             result = [reply["custom"] for reply in replies[-1] if "custom" in reply]

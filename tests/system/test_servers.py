@@ -35,7 +35,7 @@ def test_greets_in_swedish_over_rest(servers: Servers):
 def test_full_assessment_over_rest_with_result_payload(servers: Servers):
     sender = "rest-assessment"
     first = servers.say(sender, "/start_assessment")
-    assert "Vem riktar sig insatsen till" in texts(first)
+    assert "Vem är insatsen till för i första hand" in texts(first)
     servers.say(sender, '/inform{"question":"vem","choice":"deltagare"}')
     servers.say(sender, "ja")
     servers.say(sender, '/inform{"question":"insats_typ","choice":"handledare"}')

@@ -44,7 +44,7 @@ SCREENSHOT = ROOT / "docs" / "skarmbild-intranat.png"
 # The answers to reach "kan finansieras på villkor" (outcome individ_via_part), as the buttons say them.
 BUTTON_PATH = [
     "Bedöm en insats",
-    "Deltagare som behöver stöd för att kunna arbeta",
+    "Deltagare: personer som behöver stöd för att kunna få eller behålla ett arbete",
     "Ja",
     "En handledare som stöttar dem på ett socialt företag",
     "Hos en av parterna",
@@ -157,7 +157,7 @@ def test_socketio_conversation_cannot_be_joined_with_a_copied_session_id(servers
         mine = await owner.session()
         assert mine["resumed"] is False and mine["session_id"].startswith("web-")
         await owner.say("/start_assessment")
-        assert "Vem riktar sig insatsen till" in texts(await owner.answer())
+        assert "Vem är insatsen till för i första hand" in texts(await owner.answer())
 
         await intruder.connect()
         await intruder.say("meddelande före sessionen")  # no session on this socket: ignored
@@ -429,7 +429,7 @@ def test_widget_embeds_on_another_intranet_with_one_script_tag(browser: BrowserC
         expect(tab.get_by_role("heading", name="Chatt med assistenten")).to_be_visible()
         expect(log(tab)).to_contain_text("Hej! Jag hjälper dig")
         click_answer(tab, "Bedöm en insats")
-        expect(log(tab)).to_contain_text("Vem riktar sig insatsen till")
+        expect(log(tab)).to_contain_text("Vem är insatsen till för i första hand")
     finally:
         tab.close()
 

@@ -55,8 +55,8 @@ def test_greet_sends_intro_with_buttons():
 def test_start_sets_current_question_slot():
     messages, slots = run(ActionStartAssessment(), tracker(intent="start_assessment"))
     assert slots["current_question"] == "vem"
-    assert "Vem riktar sig insatsen till" in messages[-1]["text"]
-    assert len(messages[-1]["buttons"]) == 5
+    assert "Vem är insatsen till för i första hand?" in messages[-1]["text"]
+    assert len(messages[-1]["buttons"]) == 6
 
 
 def test_button_answer_updates_answers_slot():
@@ -97,7 +97,7 @@ def test_free_text_answer_with_entity():
 
 def test_why_uses_the_trees_help_text():
     messages, slots = run(ActionWhy(), tracker("varför?", intent="ask_why", current_question="vem", answers={}))
-    assert "Förbundet har två sorters uppgifter" in messages[0]["text"]
+    assert "Förbundet har enligt lagen två uppgifter" in messages[0]["text"]
     assert slots == {}
 
 

@@ -17,7 +17,7 @@ import yaml
 
 from asf.guidance.diagram import main, render_svg
 from asf.guidance.loader import load_tree
-from asf.guidance.model import GuidanceIndex, Option, Outcome, Question, Tree
+from asf.guidance.model import GuidanceIndex, Option, Outcome, Question, Source, Tree
 
 ROOT = Path(__file__).resolve().parents[2]
 TREE_PATH = ROOT / "content" / "tree.yml"
@@ -184,7 +184,8 @@ def as_model(raw: dict[str, Any]) -> Tree:
         oid: Outcome(id=oid, verdict=o["verdict"], title=o["title"], reasons=(), cites=())
         for oid, o in raw["outcomes"].items()
     }
-    index = GuidanceIndex(short_name="", title="", sections={}, laws={})
+    nowhere = Source(title="", publisher="", address="", address_is="publisher_site")
+    index = GuidanceIndex(short_name="", title="", sections={}, laws={}, source=nowhere, law_source=nowhere)
     return Tree(version="1", start=raw["start"], questions=questions, outcomes=outcomes, index=index, coverage=())
 
 

@@ -41,7 +41,8 @@ def test_start_asks_first_question_with_a_button_per_option(tree):
 def test_buttons_walk_to_a_result_with_payload():
     _, state = dialogue.start(State())
     _, state = click(state, "vem", "foretaget")
-    replies, state = click(state, "stod_till_foretag", "medlem")
+    _, state = click(state, "stod_till_foretag", "medlem")
+    replies, state = click(state, "medlem_vem", "forbundet")
     assert "Bedömning: bör inte finansieras" in texts(replies)
     assert '"Vad ska samordningsförbund undvika att göra?", punkt 3' in texts(replies)
     custom = [r.custom for r in replies if r.custom]
@@ -121,9 +122,10 @@ def test_change_answer_that_makes_later_answers_obsolete_says_so():
     _, state = dialogue.change(state, Message(text="ändra första frågan", intent="change_answer"))
     assert state.current_question == "vem"
     _, state = click(state, "vem", "foretaget")
-    replies, state = click(state, "stod_till_foretag", "medlem")
+    _, state = click(state, "stod_till_foretag", "medlem")
+    replies, state = click(state, "medlem_vem", "forbundet")
     assert "gäller inte längre" in texts(replies)
-    assert set(state.answers) == {"vem", "stod_till_foretag"}
+    assert set(state.answers) == {"vem", "stod_till_foretag", "medlem_vem"}
 
 
 def test_change_answer_without_naming_it_offers_the_answered_questions():
@@ -183,6 +185,8 @@ def test_partial_description_asks_only_what_is_open():
         Message(text="Vi vill ordna ett seminarium om sociala företag för parterna", intent="describe_initiative"),
     )
     _, state = say(state, "ja", intent="affirm")
+    assert state.current_question == "mottagare"
+    _, state = click(state, "mottagare", "egen_verksamhet")
     assert state.last_result is not None and state.last_result["outcome_id"] == "strukturell_insats"
 
 

@@ -31,7 +31,7 @@ CONDITIONAL = {
     "pengavag": "via_part",
 }
 # "bör inte finansieras": with an alternative instead of a route.
-NOT_FINANCEABLE = {"vem": "foretaget", "stod_till_foretag": "medlem"}
+NOT_FINANCEABLE = {"vem": "foretaget", "stod_till_foretag": "medlem", "medlem_vem": "forbundet"}
 
 
 def positions(text: str, needles: list[str]) -> list[int]:

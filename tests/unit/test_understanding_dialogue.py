@@ -166,7 +166,7 @@ def at_utforare() -> State:
 
 def test_an_answer_the_nlu_took_for_training_is_an_answer():
     state = at_utforare()
-    replies, after = dialogue.start_training(
+    _replies, after = dialogue.start_training(
         state, Message(text="regionen tillsammans med FK", intent="start_training")
     )
     assert after.training is None

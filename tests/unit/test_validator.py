@@ -146,9 +146,7 @@ def test_unknown_verdict(tmp_path: Path):
 
 
 def test_placeholder_for_a_question_not_on_every_path(tmp_path: Path):
-    path, _ = broken(
-        tmp_path, 'title: "Bidrag i pengar till ett företag"', 'title: "Bidrag i pengar via {svar:utforare}"'
-    )
+    path, _ = broken(tmp_path, 'title: "Stöd i pengar till ett företag"', 'title: "Stöd i pengar via {svar:utforare}"')
     assert any("alla vägar till 'kontantbidrag' går inte genom den frågan" in m for m in messages(path))
 
 
@@ -188,3 +186,54 @@ def test_broken_index_is_reported(tmp_path: Path):
     )
     found = [str(p) for p in check_files(TREE_FILE, index)]
     assert any("uppdrag' saknar fältet 'heading'" in m for m in found), found
+
+
+ROUTE = "          - answered: {strukturell_typ: [annan_kunskap]}\n            next: strukturell_villkor\n"
+
+
+def test_route_to_a_node_that_does_not_exist(tmp_path: Path):
+    path, _ = broken(tmp_path, ROUTE, ROUTE.replace("next: strukturell_villkor", "next: nowhere"))
+    assert any("'nowhere', som varken är en fråga eller en bedömning" in m for m in messages(path))
+
+
+def test_route_naming_an_unknown_answer(tmp_path: Path):
+    path, _ = broken(tmp_path, ROUTE, ROUTE.replace("[annan_kunskap]", "[annan_sak]"))
+    assert any("inget svarsalternativ 'annan_sak' (i 'next_if')" in m for m in messages(path))
+
+
+def test_route_naming_a_question_that_never_comes_before(tmp_path: Path):
+    path, _ = broken(tmp_path, ROUTE, ROUTE.replace("{strukturell_typ: [annan_kunskap]}", "{insats_typ: [annat]}"))
+    assert any("'insats_typ', men den frågan kommer aldrig före 'mottagare'" in m for m in messages(path))
+
+
+def test_cite_answer_for_a_question_not_on_every_path(tmp_path: Path):
+    path, _ = broken(tmp_path, "        cite_answer: insats_typ\n", "        cite_answer: handledare_anstalld\n")
+    assert any("'cite_answer' använder svaret på 'handledare_anstalld'" in m for m in messages(path))
+
+
+def test_cite_answer_needs_options_that_cite(tmp_path: Path):
+    option = "        next: mottagare\n        cites: [{section: strukturovergripande, point: 6}]\n"
+    path, _ = broken(tmp_path, option, "        next: mottagare\n")
+    assert any("'evenemang' i frågan 'strukturell_typ' leder till 'strukturell_insats'" in m for m in messages(path))
+
+
+def test_reading_must_be_true_or_false(tmp_path: Path):
+    path, _ = broken(tmp_path, "        reading: true\n", "        reading: kanske\n")
+    assert any("reading' har fel typ" in m for m in messages(path))
+
+
+def test_a_law_paragraph_named_in_the_guidance_must_be_in_a_section(tmp_path: Path):
+    index = tmp_path / "index.yml"
+    text = INDEX_FILE.read_text(encoding="utf-8")
+    index.write_text(text.replace('    laws:\n      - "7 §"\n', ""), encoding="utf-8")
+    assert any("Vägledningen hänvisar inte till '7 §'" in m for m in messages(TREE_FILE, index))
+
+
+def test_a_companion_law_paragraph_is_accepted_and_must_decide_an_answer(tmp_path: Path):
+    assert not any("2 §" in m for m in messages(TREE_FILE))
+    path, _ = broken(
+        tmp_path,
+        '  - cite: {law: "2 §"}\n    decided_by: [malgrupp.ja, malgrupp.nej, utanfor_malgrupp]\n',
+        "",
+    )
+    assert any("Täckning saknas: 2 § (lagrummet som vägledningen bygger på)" in m for m in messages(path))

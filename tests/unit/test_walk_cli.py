@@ -14,7 +14,7 @@ def run_walk(lines: str) -> str:
 
 
 def test_walk_by_numbers_shows_outcome_and_path():
-    out = run_walk("4\n3\n")  # företaget -> medlem
+    out = run_walk("5\n5\n1\n")  # företaget -> medlem -> förbundet
     assert "Bedömning: bör inte finansieras" in out
     assert "Vägen dit:" in out
     assert "→ Bli medlem i företaget eller i en intresseorganisation" in out
@@ -23,12 +23,12 @@ def test_walk_by_numbers_shows_outcome_and_path():
 
 def test_walk_understands_words_why_and_back():
     out = run_walk("v\ndeltagare\nt\n2\n1\n")
-    assert "Förbundet har två sorters uppgifter" in out  # the help text for 'varför'
-    assert "Vad ska insatsen göra?" in out  # after going back and choosing 2
+    assert "Förbundet har enligt lagen två uppgifter" in out  # the help text for 'varför'
+    assert "Vad ska kunskaps- eller samverkansinsatsen göra?" in out  # after going back and choosing 2
 
 
 def test_walk_stops_on_end_of_input():
-    assert "Vem riktar sig insatsen till" in run_walk("")
+    assert "Vem är insatsen till för i första hand?" in run_walk("")
 
 
 def test_unknown_command_prints_usage():
