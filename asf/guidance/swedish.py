@@ -141,6 +141,8 @@ def word_matches(keyword: str, word: str, exact: bool = False) -> bool:
     """Does the written `word` contain the keyword, inflected or as part of a compound?"""
     if word == keyword:
         return True
+    if len(keyword) <= 2:
+        return False  # "åt" (folded "at") must not find "att", nor "af" find "aft"
     if keyword.endswith("*"):
         # Written `handledar*`: the word begins with it (handledarlönen, handledarna).
         return len(keyword) > 4 and word.startswith(keyword[:-1])

@@ -140,9 +140,12 @@ def _clear_winner(found: Mapping[str, _Evidence]) -> _Evidence | None:
 
 
 def _joint_option(question: Question, found: Mapping[str, _Evidence]) -> AnswerReading | None:
-    """Several of the options a joint option stands for, named together ("FK och kommunen")."""
+    """Several of the options a joint option stands for, named together ("FK och kommunen"), or
+    one of them named beside the joint option's own words ("AF och kommunen vill gemensamt …")."""
     for option in question.options:
         named = [found[part] for part in option.joint_of if part in found]
+        if option.id in found and named:
+            named = [found[option.id], *named]
         if len(named) >= 2:
             quotes = " … ".join(dict.fromkeys(e.quote for e in named))
             return AnswerReading(option, evidence=quotes, parts=tuple(e.option for e in named))
@@ -218,6 +221,7 @@ def read_description(tree: Tree, text: str) -> Reading:
             conflicts[question.id] = _facts(question.id, found.values())
     route = _best_route(tree, {q: f.option for q, f in facts.items()})
     kept = {q: facts[q] for q in route if q in facts}
+    kept = _with_implied_parents(tree, kept, set(conflicts))
     lawful = _lawful_signals(tree, text, words)
     for question_id, fact in list(kept.items()):
         option = tree.questions[question_id].option(fact.option)
@@ -257,6 +261,29 @@ def _best_route(tree: Tree, facts: Mapping[str, str]) -> list[str]:
         return []
     shared = [q for q, o in best_routes[0].items() if facts.get(q) == o]
     return [q for q in shared if all(route.get(q) == facts[q] for route in best_routes)]
+
+
+def _with_implied_parents(tree: Tree, kept: Mapping[str, Fact], unsure: set[str]) -> dict[str, Fact]:
+    """Facts plus the answers they imply: a question reached through one option only
+    (stod_till_foretag only from "Ett företag …") implies that option, on the same evidence,
+    unless the text points two ways on that question."""
+    parents: dict[str, set[tuple[str, str]]] = {}
+    for question in tree.questions.values():
+        for option in question.options:
+            for target in {option.next, *(route.next for route in option.routes)}:
+                parents.setdefault(target, set()).add((question.id, option.id))
+    implied = dict(kept)
+    changed = True
+    while changed:
+        changed = False
+        for question_id, fact in list(implied.items()):
+            sources = parents.get(question_id, set())
+            if len(sources) == 1:
+                (parent, option_id) = next(iter(sources))
+                if parent not in implied and parent not in unsure:
+                    implied[parent] = Fact(parent, option_id, fact.evidence)
+                    changed = True
+    return {q: implied[q] for q in tree.questions if q in implied}
 
 
 def _open_conflicts(
