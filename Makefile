@@ -13,7 +13,7 @@ export RASA_TELEMETRY_ENABLED := false
 
 SPACY_DIR := models/spacy-sv
 
-.PHONY: help install editor unit system web spacy train run shell test lint typecheck validate walk diagram evaluate bench profile loadtest cluster purge rasa-validate rasa-test pytest teams-package screenshot clean
+.PHONY: help install editor unit understanding system web spacy train run shell test lint typecheck validate walk diagram evaluate bench profile loadtest cluster purge rasa-validate rasa-test pytest teams-package screenshot clean
 
 help: ## visar kommandona
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -63,8 +63,12 @@ rasa-validate: spacy ## rasa data validate, som fallerar på varningar
 rasa-test: train ## rasa test på testberättelserna
 	@bash scripts/rasa_test.sh
 
-evaluate: train ## avsikter och entiteter på NLU-testmängden som hålls utanför träningen
+evaluate: train ## träffsäkerhet på det som hålls utanför: avsikter och entiteter, och fakta ur fritext (make understanding)
 	@$(PY) scripts/evaluate_nlu.py
+	@$(PY) -m bench.understanding --set heldout
+
+understanding: install ## fakta ur beskrivningar och typade svar, på den hållna halvan (SET=dev för utvecklingshalvan, SHOW=1 visar missarna där)
+	@$(PY) -m bench.understanding --set $${SET:-heldout} $${SHOW:+--show}
 
 bench: train ## hastighet och träffsäkerhet: projektet (A) mot Rasas standardkonfiguration (B)
 	@$(PY) -m bench.run

@@ -176,6 +176,8 @@ def test_denied_description_asks_which_line_is_wrong_and_keeps_the_rest():
     assert state.current_question == "vem" and state.pending is None
     assert state.answers == {"strukturell_typ": "evenemang"}  # the line not rejected is kept
     replies, state = click(state, "vem", "parter_och_aktorer")
+    assert state.current_question == "mottagare"  # the kept answer is not asked again
+    replies, state = click(state, "mottagare", "egen_verksamhet")
     assert state.last_result is not None and state.last_result["outcome_id"] == "strukturell_insats"
 
 

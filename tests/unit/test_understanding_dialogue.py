@@ -170,7 +170,7 @@ def test_an_answer_the_nlu_took_for_training_is_an_answer():
         state, Message(text="regionen tillsammans med FK", intent="start_training")
     )
     assert after.training is None
-    assert after.current_question == "utforare"  # asked back, not recorded as one party, not training
+    assert after.answers["utforare"] == "flera_parter"  # both parties, recorded as a joint answer
 
 
 def test_training_mid_assessment_asks_first_and_the_assessment_can_be_resumed():
