@@ -1,0 +1,73 @@
+"""What people write, read by the running assistant (REST, real Rasa and action servers):
+the misreadings the understanding issue lists, each in new wording."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from devtools.servers import Servers, running_servers
+
+pytestmark = pytest.mark.servers
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
+    with running_servers(tmp_path_factory.mktemp("understanding")) as running:
+        yield running
+
+
+def texts(replies: list[dict[str, object]]) -> str:
+    return "\n".join(str(reply.get("text", "")) for reply in replies)
+
+
+def buttons(replies: list[dict[str, object]]) -> list[str]:
+    found: list[str] = []
+    for reply in replies:
+        listed = reply.get("buttons")
+        if isinstance(listed, list):
+            found += [str(button["title"]) for button in listed]
+    return found
+
+
+def test_the_lawful_route_gets_a_summary_with_the_users_words_not_a_must_not(servers: Servers):
+    sender = "und-lawful"
+    replies = servers.say(
+        sender,
+        "Regionen tänker upphandla arbetsträning på ett socialt bageri åt sina patienter, "
+        "och förbundet betalar genom regionen",
+    )
+    said = texts(replies)
+    assert "Så här uppfattar jag insatsen" in said and "du skrev ”" in said
+    assert "bör inte" not in said and "kontantbidrag" not in said
+
+
+def test_no_to_the_summary_asks_for_the_wrong_line_and_keeps_the_rest(servers: Servers):
+    sender = "und-correct"
+    servers.say(sender, "Kommunen köper praktikplatser åt deltagare på ett kooperativ, pengarna går via kommunen")
+    replies = servers.say(sender, "/deny")
+    assert "Vilken rad stämmer inte?" in texts(replies)
+    assert any(title.startswith("Vilken part") for title in buttons(replies))
+    replies = servers.say(sender, '/change_answer{"question":"utforare"}')
+    said = texts(replies)
+    assert "Det andra behåller jag" in said and "Vilken part ansvarar" in said
+
+
+def test_two_parties_typed_as_an_answer_are_recorded_jointly_and_start_no_training(servers: Servers):
+    sender = "und-joint"
+    servers.say(sender, "/start_assessment")
+    servers.say(sender, '/inform{"question":"vem","choice":"deltagare"}')
+    servers.say(sender, '/inform{"question":"malgrupp","choice":"ja"}')
+    servers.say(sender, '/inform{"question":"insats_typ","choice":"arbetsforberedande"}')
+    replies = servers.say(sender, "Försäkringskassan och regionen gemensamt")
+    said = texts(replies)
+    assert "Jag noterar: Flera parter tillsammans" in said
+    assert "Övningsläge" not in said and "påhittade fall" not in said
+
+
+def test_a_question_about_personal_data_gets_an_honest_answer(servers: Servers):
+    replies = servers.say("und-other", "Får vi skicka deltagarnas diagnoser till det sociala företaget?")
+    said = texts(replies)
+    assert "dataskyddsombudet" in said or "personuppgifter" in said
+    assert "Så här uppfattar jag insatsen" not in said
