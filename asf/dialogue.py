@@ -231,8 +231,9 @@ def reads_as_an_answer(state: State, message: Message) -> bool:
     question = walk(tree(), _safe_answers(state)).question
     if question is None:
         return False
-    reading = _read_typed(question, replace(message, intent="inform"))
-    return reading.option is not None or bool(reading.candidates)
+    # Only a clear answer counts: an explicit request ("jag vill öva") must still reach its mode,
+    # which then asks before leaving the assessment.
+    return _read_typed(question, replace(message, intent="inform")).option is not None
 
 
 def _did_you_mean(state: State, current: Walk, question: Question, reading: AnswerReading) -> Turn:
