@@ -1,7 +1,8 @@
 """How well the assistant reads facts from descriptions and typed answers (make evaluate).
 
 Scored on sets written by someone who saw only the guidance and the tree's questions
-and options (tests/eval/), split once into a development half and a held-out half.
+and options (tests/eval/), split once into a development half and a held-out half. A
+second set by another such writer (`*_dev2.yml`) was added to the development half only.
 Tune only on the development half; the held-out half is scored, never read:
 `--show` (the misread items) refuses to print it.
 
@@ -40,7 +41,11 @@ UNCLEAR = "oklart"
 
 
 def load(name: str, part: str) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = yaml.safe_load((EVAL_DIR / f"{name}_{part}.yml").read_text(encoding="utf-8"))
+    """One half of a set; the development half is the first set's half plus a second set written later."""
+    files = [EVAL_DIR / f"{name}_{part}.yml"] + ([EVAL_DIR / f"{name}_dev2.yml"] if part == "dev" else [])
+    items: list[dict[str, Any]] = []
+    for path in files:
+        items += yaml.safe_load(path.read_text(encoding="utf-8"))
     return items
 
 

@@ -136,9 +136,30 @@ def _stem_forms(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+# Words people use for the same thing: a keyword written with one finds the others
+# ("företaget" finds "firman", "bolaget", "kooperativet", "ASF:et").
+_SAME_AS = {"foretag": ("firma", "bolag", "kooperativ", "asf")}
+
+
+def _alternatives(keyword: str) -> tuple[str, ...]:
+    for word, others in _SAME_AS.items():
+        for stem in _stem_forms(keyword):
+            if stem == word or (keyword.startswith(word) and keyword[len(word) :] in _ENDINGS):
+                return others
+    return ()
+
+
 @cache
 def word_matches(keyword: str, word: str, exact: bool = False) -> bool:
     """Does the written `word` contain the keyword, inflected or as part of a compound?"""
+    if word == keyword:
+        return True
+    if any(_matches(other, word, exact) for other in _alternatives(keyword)):
+        return True
+    return _matches(keyword, word, exact)
+
+
+def _matches(keyword: str, word: str, exact: bool) -> bool:
     if word == keyword:
         return True
     if len(keyword) <= 2:
