@@ -131,7 +131,9 @@ def _stem_forms(word: str) -> tuple[str, ...]:
     """The keyword and its forms without a final vowel or ending (handledare -> handledar)."""
     forms = [word]
     for ending in ("e", "a", "er", "en", "et"):
-        if word.endswith(ending) and len(word) - len(ending) >= 4:
+        # A verb's stem may be short (köpa -> köp, finds köper and köpt).
+        shortest = 3 if ending in ("a", "e") else 4
+        if word.endswith(ending) and len(word) - len(ending) >= shortest:
             forms.append(word[: -len(ending)])
     return tuple(forms)
 
