@@ -85,6 +85,7 @@ class Token:
     start: int  # character offsets in the original text
     end: int
     negated: bool
+    sentence: int = 0  # which sentence the word is in: a phrase never spans two
 
 
 def tokens(text: str) -> tuple[Token, ...]:
@@ -93,11 +94,14 @@ def tokens(text: str) -> tuple[Token, ...]:
     found: list[Token] = []
     clause_start = 0
     last_negation = -100
+    sentence = 0
     for match in _WORD.finditer(folded):
         gap = folded[found[-1].end : match.start()] if found else ""
         if re.search(r"[.;:!?,\n]", gap):
             clause_start = len(found)
             last_negation = -100
+        if re.search(r"[.;!?\n]", gap):
+            sentence += 1
         word = match.group()
         index = len(found)
         if word in ("utan", "men"):
@@ -105,7 +109,7 @@ def tokens(text: str) -> tuple[Token, ...]:
         negated = index - last_negation <= _NEGATION_REACH and last_negation >= clause_start
         if word in NEGATIONS:
             last_negation = index
-        found.append(Token(word, match.start(), match.end(), negated and word not in NEGATIONS))
+        found.append(Token(word, match.start(), match.end(), negated and word not in NEGATIONS, sentence))
     return tuple(found)
 
 
@@ -185,8 +189,12 @@ def _matches(keyword: str, word: str, exact: bool) -> bool:
     return len(keyword) >= 7 and _one_edit(keyword, word)
 
 
+# Real words one letter from a keyword: never read as a typo of it ("delägare" is not "deltagare").
+_REAL_WORDS = frozenset({"delagare", "delagarna", "delagaren"})
+
+
 def _one_edit(a: str, b: str) -> bool:
-    if abs(len(a) - len(b)) > 1 or a[:2] != b[:2]:
+    if abs(len(a) - len(b)) > 1 or a[:2] != b[:2] or b in _REAL_WORDS:
         return False
     # Compare against the word without a Swedish ending too (försäkringskassans).
     for candidate in {b, *(b[: -len(e)] for e in ("en", "et", "n", "s", "ns", "ens") if b.endswith(e))}:
@@ -227,9 +235,14 @@ def find(keyword: str, words: tuple[Token, ...]) -> list[Mention]:
     size = sum(len(group) for group in compiled.parts)
     for start in range(len(words)):
         end = _match_from(compiled, words, start)
-        if end is not None:
+        if end is not None and words[start].sentence == words[end - 1].sentence:
             first, last = words[start], words[end - 1]
-            found.append(Mention(keyword, first.start, last.end, first.negated, size))
+            # Negated when a negation covers its first or its last word ("inte ett bidrag till
+            # företaget"; "handledaren ska inte vara anställd på företaget").
+            # A negation inside the phrase is the phrase's own ("inte säker"), not a denial of it.
+            own_negation = any(word in NEGATIONS for group in compiled.parts for word in group)
+            negated = first.negated or (last.negated and not own_negation)
+            found.append(Mention(keyword, first.start, last.end, negated, size))
     return found
 
 

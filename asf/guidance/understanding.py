@@ -62,6 +62,7 @@ class _Evidence:
     option: Option
     strength: int  # words of the longest keyword found (a phrase outweighs one word)
     quote: str
+    start: int = 0  # where in the text it was found
 
 
 def _keywords(option: Option, description: bool = False) -> tuple[str, ...]:
@@ -91,7 +92,7 @@ def _evidence(
         if affirmed:
             # The longest phrase; among equals the word listed first in the tree, then the first in the text.
             _, best = max(affirmed, key=lambda pair: (pair[1].words, -pair[0], -pair[1].start))
-            found[option.id] = _Evidence(option, best.words, swedish.quote(text, best))
+            found[option.id] = _Evidence(option, best.words, swedish.quote(text, best), best.start)
     return found, negated
 
 
@@ -117,7 +118,7 @@ def read_answer(
             found[named[0].id] = _Evidence(named[0], 1, text.strip())
     for option_id in negated:
         found.pop(option_id, None)  # an option the answer contradicts is never recorded
-    joint = _joint_option(question, found)
+    joint = _joint_option(question, found, words)
     if joint is not None:
         return joint
     chosen = _clear_winner(found)
@@ -139,14 +140,22 @@ def _clear_winner(found: Mapping[str, _Evidence]) -> _Evidence | None:
     return None
 
 
-def _joint_option(question: Question, found: Mapping[str, _Evidence]) -> AnswerReading | None:
+def _alternatives_between(named: list[_Evidence], words: tuple[swedish.Token, ...]) -> bool:
+    """Named as alternatives ("AF eller kommunen"), not together."""
+    first, last = min(e.start for e in named), max(e.start for e in named)
+    return any(token.word == "eller" and first <= token.start <= last for token in words)
+
+
+def _joint_option(
+    question: Question, found: Mapping[str, _Evidence], words: tuple[swedish.Token, ...]
+) -> AnswerReading | None:
     """Several of the options a joint option stands for, named together ("FK och kommunen"), or
     one of them named beside the joint option's own words ("AF och kommunen vill gemensamt …")."""
     for option in question.options:
         named = [found[part] for part in option.joint_of if part in found]
         if option.id in found and named:
             named = [found[option.id], *named]
-        if len(named) >= 2:
+        if len(named) >= 2 and not _alternatives_between(named, words):
             quotes = " … ".join(dict.fromkeys(e.quote for e in named))
             return AnswerReading(option, evidence=quotes, parts=tuple(e.option for e in named))
     return None
@@ -211,7 +220,7 @@ def read_description(tree: Tree, text: str) -> Reading:
         found, negated = _evidence(question, text, words, description=True)
         for option_id in negated:
             found.pop(option_id, None)
-        joint = _joint_option(question, found)
+        joint = _joint_option(question, found, words)
         chosen = _clear_winner(found)
         if joint is not None and joint.option is not None:
             facts[question.id] = Fact(question.id, joint.option.id, joint.evidence)

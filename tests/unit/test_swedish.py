@@ -60,3 +60,15 @@ def test_a_quote_gives_the_users_own_words_around_a_mention():
     text = "Vi har pratat länge om detta. Kommunen vill köpa platser på kaféet åt deltagare i höst. Mer sen."
     mention = swedish.find("köpa platser", swedish.tokens(text))[0]
     assert swedish.quote(text, mention) == "Kommunen vill köpa platser på kaféet åt deltagare…"
+
+
+def test_a_phrase_never_spans_two_sentences():
+    assert found("kommunen ~ köpa", "Kommunen är med. Köpa platser gör regionen.") == []
+    assert found("kommunen ~ köpa", "Kommunen vill köpa platser.") == [("Kommunen vill köpa", False)]
+
+
+def test_a_negation_of_the_last_word_denies_the_phrase_unless_the_phrase_negates_itself():
+    text = "Handledaren ska inte vara anställd på företaget utan hos AF"
+    assert found("handledar* ~ anställd på ~ företaget", text)[0][1] is True
+    assert found("handledar* ~ anställd ~ hos ~ af", text)[0][1] is False
+    assert found("inte säker", "inte säker") == [("inte säker", False)]

@@ -206,3 +206,8 @@ def test_a_question_about_something_else_gets_an_honest_answer_not_a_walk():
     )
     assert "dataskyddsombudet" in texts(replies)
     assert state.current_question is None and state.pending is None
+
+
+def test_parties_named_as_alternatives_are_not_a_joint_answer(tree: Tree):
+    reading = read_answer(tree.questions["utforare"], "det blir AF eller kommunen, vi vet inte vilken")
+    assert reading.option is None or reading.option.id != "flera_parter"
