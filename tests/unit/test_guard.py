@@ -188,6 +188,18 @@ def test_payload_errors(data: object, error: str | None):
     assert payload_error(data, "sender") == error
 
 
+def test_metadata_over_four_kilobytes_is_refused_in_swedish():
+    assert payload_error({"sender": "a", "message": "hej", "metadata": {"k": "x" * 4000}}, "sender") is None
+    error = payload_error({"sender": "a", "message": "hej", "metadata": {"k": "x" * 4100}}, "sender")
+    assert error is not None and error.startswith('Fältet "metadata" är för stort. Skicka högst 4 096 byte')
+
+
+def test_a_web_session_id_with_a_digit_run_is_not_taken_for_personal_data():
+    # Server-issued ids are random hex; the personal-data check is for ids REST clients choose.
+    data = {"session_id": "web-8503121234abcdef0701234567abcdef", "message": "hej"}
+    assert payload_error(data, "session_id") is None
+
+
 def test_payload_errors_name_the_channels_own_fields():
     data = {"session_id": "s" * 200, "message": "hej"}
     assert payload_error(data, "session_id") == 'Fältet "session_id" ska vara text med 1 till 128 tecken.'
