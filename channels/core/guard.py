@@ -20,6 +20,7 @@ import asyncio
 import json
 import logging
 import re
+import unicodedata
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -39,7 +40,9 @@ logger = logging.getLogger(__name__)
 
 # Rasa's built-in intents, which a client can send as "/restart" and so on: they rewind or wipe
 # the conversation outside the dialogue and answer nothing. The buttons never send them.
-RASA_COMMANDS = re.compile(r"\s*/(?:restart|back|session_start)(?!\w)")
+# Whitespace after the slash ("/ restart", "/\tback") and other letter cases count too; the text is
+# read in NFKC, so a full-width "／restart" does as well.
+RASA_COMMANDS = re.compile(r"\s*/\s*(?:restart|back|session_start)(?!\w)", re.IGNORECASE)
 # Control characters other than tab and newline: PostgreSQL refuses NUL in text, and none is ever meant.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 MAX_SENDER_CHARS = 128  # Rasa's SQL tracker store keeps sender ids in a varchar(255)
@@ -161,7 +164,7 @@ def guarded(on_new_message: OnNewMessage, limits: Limits | None = None, probe: P
             return await _reply(message, EMPTY)
         if len(text) > limits.max_chars:
             return await _reply(message, TOO_LONG.format(length=_number(len(text)), limit=_number(limits.max_chars)))
-        if RASA_COMMANDS.match(text):
+        if RASA_COMMANDS.match(unicodedata.normalize("NFKC", text)):
             return await _reply(message, COMMAND)
         if not text.startswith("/") and looks_english(text):
             return await _reply(message, ENGLISH)

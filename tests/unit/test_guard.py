@@ -82,7 +82,21 @@ def test_an_overlong_message_is_refused_with_the_limit_in_swedish():
     assert handler.received == []
 
 
-@pytest.mark.parametrize("text", ["/restart", " /back", '/session_start{"a": 1}'])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "/restart",
+        " /back",
+        '/session_start{"a": 1}',
+        "/ restart",
+        "/\tback",
+        "/  session_start",
+        "/\u00a0restart",
+        "/RESTART",
+        "\uff0frestart",
+        '/ session_start{"a": 1}',
+    ],
+)
 def test_rasas_own_commands_are_refused(text: str):
     handler = Handler()
     assert run(handler, text) == [COMMAND]
