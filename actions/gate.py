@@ -31,7 +31,8 @@ def allowed(supplied: str | None, token: str) -> bool:
     """True when the request carries the token; compared in constant time."""
     if not token or supplied is None:
         return False
-    return hmac.compare_digest(supplied.encode("utf-8"), token.encode("utf-8"))
+    # Sanic keeps header bytes that are not UTF-8 as surrogates; they must give False, not a 500.
+    return hmac.compare_digest(supplied.encode("utf-8", "surrogateescape"), token.encode("utf-8"))
 
 
 def attach_gate(app: Sanic, token: str) -> None:

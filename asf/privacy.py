@@ -3,17 +3,51 @@ samordningsnummer, phone numbers and e-mail addresses.
 
 Used by the input channels (channels/core/connectors.py) before a message reaches
 NLU, the tracker store or any log, and by the actions to tell the user.
+
+The text is first normalised to NFKC, so full-width digits and "＠", and
+non-breaking spaces and hyphens, are read as their plain forms. Every pattern
+can start a match only where the text allows it (after a non-digit, at the start
+of a word) and is bounded or unambiguous after that, so masking takes time linear
+in the length of the text, whatever a client sends.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# 10 or 12 digits: (YY)YYMMDD, optional -, + or space, four digits. Day 61-91 is a samordningsnummer.
-PERSONAL_NUMBER = re.compile(r"(?<!\d)(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01]|[6-8]\d|9[01])[-+ ]?\d{4}(?!\d)")
-# Swedish numbers from +46, 0046 or 0, with spaces or dashes: 8 to 13 digits in all.
-PHONE = re.compile(r"(?<![\w+])(?:\+46|0046|0)[\d\s()-]{6,18}\d(?!\d)")
+# Hyphens and dashes people (and word processors) put between digits. NFKC keeps most of them.
+DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+
+# The "@" as it is written to dodge harvesters: (at), [at], {at}, (snabel-a); and (dot), (punkt).
+_AT = r"(?:@|\s?[(\[{]\s?(?:at|snabel-?a)\s?[)\]}]\s?)"
+_DOT = r"(?:\.|\s?[(\[{]\s?(?:dot|punkt)\s?[)\]}]\s?)"
+# The local part may start only where a run of such characters starts: without the look-behind the
+# engine would rescan a long run from every position in it, quadratic time on a long word.
+EMAIL = re.compile(rf"(?<![\w.+-])[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)+", re.IGNORECASE)
+
+# Between the date and the last four digits: nothing, "-", "+", any dash, ".", "/", "_", optionally with
+# a space on either side, or a space alone.
+_SEPARATOR = rf"(?:\s?[{DASHES}+./_]\s?|\s)?"
+_MONTH = r"(?:0[1-9]|1[0-2])"
+# Day 61-91 is a samordningsnummer.
+_DAY = r"(?:[0-2]\d|3[01]|[6-8]\d|9[01])"
+PERSONAL_NUMBER = re.compile(
+    r"(?<!\d)(?:"
+    # (YY)YYMMDD, separator, four digits
+    rf"(?:19|20)?\d{{2}}{_MONTH}{_DAY}{_SEPARATOR}\d{{4}}"
+    # (YY)YY-MM-DD-NNNN: the same sign inside the date, then a sign (not a bare space) before the four digits
+    rf"|(?:19|20)?\d{{2}}(?P<sign>[{DASHES}./_]){_MONTH}(?P=sign){_DAY}\s?[{DASHES}+./_]\s?\d{{4}}"
+    r")(?!\d)"
+)
+# Swedish numbers from +46, 0046 or 0 and an area code (never 0 itself), with spaces, dashes, dots,
+# slashes or brackets: 8 to 13 digits. Not the "000 000 000" of a large amount, and not a date
+# written 01.02.2025, 05/11/2026 or 01-02-2025, and not a time such as 09.30 in "kl. 09.30–11.00".
+_DATE = r"\d{1,2}([./-])\d{1,2}\1(?:19|20)?\d{2}(?!\d)"
+_TIME = r"[0-2]\d[.:][0-5]\d(?![\d.:])"
+PHONE = re.compile(
+    rf"(?<![\w+])(?<!\d\s)(?<!\d[.,])(?!{_DATE}|{_TIME})(?:\+46|0046|0(?=[1-9]))[\d\s()./{DASHES}]{{6,18}}\d(?!\d)"
+)
 
 TOKENS = {"personnummer": "[personnummer]", "telefonnummer": "[telefonnummer]", "e-post": "[e-postadress]"}
 MASKED = re.compile("|".join(re.escape(token) for token in TOKENS.values()))
@@ -24,11 +58,21 @@ def _phone(match: re.Match[str]) -> str:
     return TOKENS["telefonnummer"] if 8 <= len(digits) <= 13 else match.group()
 
 
+# Quick scans (a character class first, so the regex engine skips ahead in C) that tell when a pattern
+# cannot match at all; most messages have no "@" and many no digits.
+_MAYBE_EMAIL = re.compile(r"[@(\[{]")
+_DIGIT = re.compile(r"\d")
+
+
 def mask(text: str) -> str:
-    """The text with personal data replaced by a marker such as "[personnummer]"."""
-    text = EMAIL.sub(TOKENS["e-post"], text)
-    text = PERSONAL_NUMBER.sub(TOKENS["personnummer"], text)
-    return PHONE.sub(_phone, text)
+    """The text (NFKC-normalised) with personal data replaced by a marker such as "[personnummer]"."""
+    text = unicodedata.normalize("NFKC", text)
+    if _MAYBE_EMAIL.search(text):
+        text = EMAIL.sub(TOKENS["e-post"], text)
+    if _DIGIT.search(text):
+        text = PERSONAL_NUMBER.sub(TOKENS["personnummer"], text)
+        text = PHONE.sub(_phone, text)
+    return text
 
 
 def masked_kinds(text: str) -> list[str]:

@@ -34,7 +34,9 @@ def refusal(configured: str, authorization: str | None, sender: object) -> tuple
     if not configured:
         return 403, NOT_CONFIGURED
     scheme, _, given = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), configured.encode()):
+    # Header bytes that are not UTF-8 arrive as surrogates: a wrong token (401), never a 500.
+    supplied = given.strip().encode("utf-8", "surrogateescape")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(supplied, configured.encode()):
         return 401, WRONG_TOKEN
     if isinstance(sender, str) and sender.startswith(SENDER_PREFIX):
         return 403, RESERVED_SENDER

@@ -51,11 +51,13 @@ def is_valid(
     """True for the server's own token for this id, issued at most `max_age` seconds ago."""
     if not isinstance(session_id, str) or not isinstance(token, str) or not session_id.startswith(SENDER_PREFIX):
         return False
+    if not (session_id.isascii() and token.isascii()):  # ours are; others (or lone surrogates) are refused
+        return False
     issued_text, _, _ = token.partition(".")
-    if not issued_text.isdigit():
+    if not (issued_text.isascii() and issued_text.isdigit()):  # int() reads "١٢" and isdigit() takes "²"
         return False
     issued = int(issued_text)
     # A copied token stops working after a working day or so, not only when the secret changes.
     if not 0 <= (time.time() if now is None else now) - issued <= max_age:
         return False
-    return hmac.compare_digest(sign(secret, session_id, issued), token)
+    return hmac.compare_digest(sign(secret, session_id, issued).encode(), token.encode("utf-8", "surrogateescape"))

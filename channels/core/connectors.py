@@ -20,7 +20,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from asf.privacy import mask
-from channels.core.guard import guarded, payload_error
+from channels.core.guard import guarded, payload_error, sender_error
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
@@ -28,13 +28,19 @@ TOO_LARGE = "Anropet är för stort. Skicka ett kortare meddelande (högst någr
 
 
 def masked_values(value: Any) -> Any:
-    """Every string inside `value` masked; clients may put anything in a message's metadata."""
+    """Every string inside `value` masked, keys included; clients may put anything in a message's metadata.
+
+    A number that reads as personal data (198503121234 sent as a JSON number) becomes the marker.
+    """
     if isinstance(value, str):
         return mask(value)
     if isinstance(value, dict):
-        return {key: masked_values(item) for key, item in value.items()}
+        return {masked_values(key) if isinstance(key, str) else key: masked_values(item) for key, item in value.items()}
     if isinstance(value, list):
         return [masked_values(item) for item in value]
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        masked = mask(str(value))
+        return value if masked == str(value) else masked
     return value
 
 
@@ -60,12 +66,32 @@ def json_body_error(request: Request, sender_key: str = "sender") -> HTTPRespons
         data = json.loads(request.body or b"")
     except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: nested too deep
         return response.json({"error": "Anropet ska vara JSON (UTF-8)."}, status=400)
-    error = payload_error(data, sender_key)
+    error = payload_error(data, sender_key) or sender_error(data.get(sender_key), sender_key)
     return None if error is None else response.json({"error": error}, status=400)
 
 
 # The routes keep the names the parent gives them (/webhooks/rest/...).
 class MaskedRestInput(RestInput):
+    """Rasa's REST channel, reading only masked values out of the body.
+
+    Rasa's handler keeps its own copy of the message text and logs it when the turn fails or the client
+    disconnects mid-turn (`rest.message.received.timeout`, at ERROR). Masking only the UserMessage would
+    leave that copy raw, so the text and metadata are masked where the handler reads them from the body.
+    The body check has already refused sender ids with personal data, and the client's `input_channel`
+    (stored with every event) is not used: messages here come from the REST channel.
+    """
+
+    def _extract_message(self, request: Request) -> str | None:
+        text = super()._extract_message(request)
+        return mask(text) if isinstance(text, str) else text
+
+    def get_metadata(self, request: Request) -> dict[str, Any] | None:
+        metadata = super().get_metadata(request)
+        return masked_values(metadata) if metadata is not None else None
+
+    def _extract_input_channel(self, request: Request) -> str:
+        return str(self.name())
+
     def refusal(self, request: Request) -> HTTPResponse | None:
         """Subclasses refuse requests here (e.g. without a token), before the body is looked at."""
         return None

@@ -17,8 +17,10 @@ minutes on a hanging one.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import re
+import unicodedata
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -26,6 +28,7 @@ import aiohttp
 from rasa.core.channels.channel import UserMessage
 
 from asf import settings
+from asf.privacy import mask, masked_kinds
 from asf.settings import Limits
 from channels.core.http_session import HttpSession
 from channels.core.language import looks_english
@@ -37,10 +40,15 @@ logger = logging.getLogger(__name__)
 
 # Rasa's built-in intents, which a client can send as "/restart" and so on: they rewind or wipe
 # the conversation outside the dialogue and answer nothing. The buttons never send them.
-RASA_COMMANDS = re.compile(r"\s*/(?:restart|back|session_start)(?!\w)")
+# Whitespace after the slash ("/ restart", "/\tback") and other letter cases count too; the text is
+# read in NFKC, so a full-width "／restart" does as well.
+RASA_COMMANDS = re.compile(r"\s*/\s*(?:restart|back|session_start)(?!\w)", re.IGNORECASE)
 # Control characters other than tab and newline: PostgreSQL refuses NUL in text, and none is ever meant.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 MAX_SENDER_CHARS = 128  # Rasa's SQL tracker store keeps sender ids in a varchar(255)
+# Metadata is stored with every user event and masked string by string; a few kilobytes is plenty for
+# what a system sends along (a case id, a source), and a limit keeps one request from costing much.
+MAX_METADATA_BYTES = 4096
 
 EMPTY = "Jag fick ett tomt meddelande. Skriv din fråga eller ditt svar, så fortsätter vi."
 TOO_LONG = (
@@ -81,7 +89,35 @@ def payload_error(data: object, sender_key: str, metadata_key: str = "metadata")
     metadata = data.get(metadata_key)
     if metadata is not None and not isinstance(metadata, dict):
         return f'Fältet "{metadata_key}" ska vara ett JSON-objekt.'
+    if metadata is not None and _json_bytes(metadata) > MAX_METADATA_BYTES:
+        return (
+            f'Fältet "{metadata_key}" är för stort. Skicka högst {_number(MAX_METADATA_BYTES)} byte metadata '
+            "(som JSON), till exempel ett ärende-id, inte hela dokument."
+        )
     return None
+
+
+def sender_error(sender: object, sender_key: str = "sender") -> str | None:
+    """Why a client-chosen sender id cannot be used (in Swedish): it holds personal data.
+
+    The sender id is in every log line and row about the conversation, and masking it would merge
+    everyone's conversations into one "[e-postadress]". Only for ids a client chooses (REST): the web
+    chat's server-issued ids are random hex, which can hold a digit run that looks like a personnummer.
+    """
+    if isinstance(sender, str) and masked_kinds(mask(sender)):
+        return (
+            f'Fältet "{sender_key}" får inte innehålla personnummer, telefonnummer eller e-postadresser. '
+            "Använd ett id utan personuppgifter, till exempel ett slumpat."
+        )
+    return None
+
+
+def _json_bytes(value: object) -> int:
+    """The size of `value` as compact JSON in UTF-8; unlimited for what cannot be written back as JSON."""
+    try:
+        return len(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass"))
+    except (ValueError, TypeError, RecursionError):
+        return MAX_METADATA_BYTES + 1
 
 
 def action_server_probe(webhook_url: str | None, seconds: float = 2.0) -> Probe:
@@ -128,7 +164,7 @@ def guarded(on_new_message: OnNewMessage, limits: Limits | None = None, probe: P
             return await _reply(message, EMPTY)
         if len(text) > limits.max_chars:
             return await _reply(message, TOO_LONG.format(length=_number(len(text)), limit=_number(limits.max_chars)))
-        if RASA_COMMANDS.match(text):
+        if RASA_COMMANDS.match(unicodedata.normalize("NFKC", text)):
             return await _reply(message, COMMAND)
         if not text.startswith("/") and looks_english(text):
             return await _reply(message, ENGLISH)

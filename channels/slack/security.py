@@ -22,6 +22,10 @@ def signature(secret: str, timestamp: str, body: bytes) -> str:
 def is_authentic(secret: str, timestamp: str | None, given: str | None, body: bytes, now: float | None = None) -> bool:
     if not secret or not timestamp or not given:
         return False
+    # Only ASCII digits: int() also reads other scripts' digits, and a signature with other characters
+    # (or header bytes kept as surrogates) is wrong, not a reason for a 500.
+    if not (timestamp.isascii() and timestamp.isdigit() and given.isascii()):
+        return False
     try:
         age = abs((now if now is not None else time.time()) - int(timestamp))
     except ValueError:

@@ -82,7 +82,21 @@ def test_an_overlong_message_is_refused_with_the_limit_in_swedish():
     assert handler.received == []
 
 
-@pytest.mark.parametrize("text", ["/restart", " /back", '/session_start{"a": 1}'])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "/restart",
+        " /back",
+        '/session_start{"a": 1}',
+        "/ restart",
+        "/\tback",
+        "/  session_start",
+        "/\u00a0restart",
+        "/RESTART",
+        "\uff0frestart",
+        '/ session_start{"a": 1}',
+    ],
+)
 def test_rasas_own_commands_are_refused(text: str):
     handler = Handler()
     assert run(handler, text) == [COMMAND]
@@ -186,6 +200,18 @@ def test_limits_come_from_the_environment(monkeypatch: pytest.MonkeyPatch):
 )
 def test_payload_errors(data: object, error: str | None):
     assert payload_error(data, "sender") == error
+
+
+def test_metadata_over_four_kilobytes_is_refused_in_swedish():
+    assert payload_error({"sender": "a", "message": "hej", "metadata": {"k": "x" * 4000}}, "sender") is None
+    error = payload_error({"sender": "a", "message": "hej", "metadata": {"k": "x" * 4100}}, "sender")
+    assert error is not None and error.startswith('Fältet "metadata" är för stort. Skicka högst 4 096 byte')
+
+
+def test_a_web_session_id_with_a_digit_run_is_not_taken_for_personal_data():
+    # Server-issued ids are random hex; the personal-data check is for ids REST clients choose.
+    data = {"session_id": "web-8503121234abcdef0701234567abcdef", "message": "hej"}
+    assert payload_error(data, "session_id") is None
 
 
 def test_payload_errors_name_the_channels_own_fields():
