@@ -8,7 +8,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from asf.guidance import sections
+from asf import settings
+from asf.guidance import page, sections
 from asf.guidance.engine import Walk
 from asf.guidance.model import VERDICT_NAMES, Citation, GuidanceIndex, Question, Statement, Tree, sentence_case
 
@@ -96,19 +97,26 @@ def all_cites(walk: Walk) -> tuple[Citation, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def result_payload(tree: Tree, walk: Walk) -> dict[str, Any]:
-    """The integration contract: a JSON-ready description of the result (docs/integration.md)."""
+def result_payload(tree: Tree, walk: Walk, guidance_url: str | None = None) -> dict[str, Any]:
+    """The integration contract: a JSON-ready description of the result (docs/integration.md).
+
+    `guidance_url` is the guidance page's address (default: asf.settings.guidance_url()); each
+    citation links to its place there."""
     outcome = walk.outcome
     if outcome is None:
         raise ValueError("result_payload needs a finished walk")
     index = tree.index
+    base = settings.guidance_url() if guidance_url is None else guidance_url
+
+    def cited(cite: Citation) -> dict[str, Any]:
+        return cite_payload(index, cite, base)
 
     def statements(items: tuple[Statement, ...]) -> list[dict[str, Any]]:
         return [
             {
                 "text": walk.fill(s.text),
                 "reading": s.reading,
-                "cites": [_cite_payload(index, c) for c in walk.cites_of(s)],
+                "cites": [cited(c) for c in walk.cites_of(s)],
             }
             for s in items
         ]
@@ -132,11 +140,11 @@ def result_payload(tree: Tree, walk: Walk) -> dict[str, Any]:
                 "question": walk.fill(step.question.text),
                 "answer_id": step.option.id,
                 "answer": walk.fill(step.option.label),
-                "cites": [_cite_payload(index, c) for c in step.cites],
+                "cites": [cited(c) for c in step.cites],
             }
             for step in walk.steps
         ],
-        "cites": [_cite_payload(index, c) for c in all_cites(walk)],
+        "cites": [cited(c) for c in all_cites(walk)],
         "tree_version": tree.version,
     }
     payload["sections"] = sections.payload_sections(payload)
@@ -151,5 +159,12 @@ def result_id(answers: Mapping[str, str], tree_version: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _cite_payload(index: GuidanceIndex, cite: Citation) -> dict[str, str]:
-    return {"key": cite.key, "text": cite_text(index, cite)}
+def cite_payload(index: GuidanceIndex, cite: Citation, guidance_url: str) -> dict[str, Any]:
+    """A citation for the payload: its key, where a reader finds it, its exact text (`quote`, None
+    for a law paragraph whose wording the index does not hold) and its place on the guidance page."""
+    return {
+        "key": cite.key,
+        "text": cite_text(index, cite),
+        "quote": page.quote(index, cite),
+        "url": f"{guidance_url.split('#')[0]}#{cite.anchor}",
+    }
