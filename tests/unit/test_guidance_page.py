@@ -166,3 +166,16 @@ def test_the_guidance_address_comes_from_the_environment(tree: Tree, monkeypatch
     assert result_payload(tree, walk(tree, answers))["cites"][0]["url"].startswith(
         "https://asf.intranat.example/vagledning.html#"
     )
+
+
+def test_the_page_server_serves_the_guidance_page_and_still_nothing_else():
+    from scripts.web_server import resolve
+
+    found = resolve("/vagledning.html", "http://127.0.0.1:5999")
+    assert found is not None
+    content_type, body = found
+    assert content_type == "text/html; charset=utf-8"
+    text = body.decode("utf-8")
+    assert '<html lang="sv">' in text and 'id="undvik-punkt-2"' in text
+    assert resolve("/vagledning.htm", "http://127.0.0.1:5999") is None
+    assert resolve("/../content/guidance_index.yml", "http://127.0.0.1:5999") is None
