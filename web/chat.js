@@ -130,8 +130,8 @@
 
   // An item's citations: each a link to its place on the guidance page (opened in a new tab),
   // with the quoted text as the link's title and, for everyone, in a disclosure below.
-  function cites(li, list) {
-    var span = el("span", "asf-cite", "(");
+  function cites(li, list, bare) {
+    var span = el("span", "asf-cite", bare ? "" : "(");
     var quotes = [];
     list.forEach(function (c, i) {
       if (i > 0) { span.appendChild(document.createTextNode("; ")); }
@@ -146,8 +146,10 @@
       span.appendChild(link);
       if (typeof c.quote === "string" && c.quote) { quotes.push(c); }
     });
-    span.appendChild(document.createTextNode(")"));
-    li.appendChild(document.createTextNode(" "));
+    if (!bare) {
+      span.appendChild(document.createTextNode(")"));
+      li.appendChild(document.createTextNode(" "));
+    }
     li.appendChild(span);
     if (!quotes.length) { return; }
     var details = el("details", "asf-quotes");
@@ -179,8 +181,9 @@
     }
     var list = el(part.form === "numbered" ? "ol" : "ul");
     items.forEach(function (item) {
-      var li = el("li", null, item.text);
+      var li = el("li", null, item.url === undefined ? item.text : null);
       if (Array.isArray(item.cites) && item.cites.length) { cites(li, item.cites); }
+      if (item.url !== undefined) { cites(li, [item], true); }  // a citation of its own (the list of citations)
       list.appendChild(li);
     });
     card.appendChild(list);

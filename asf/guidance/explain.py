@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from asf import settings
@@ -64,8 +65,30 @@ def result_text(tree: Tree, walk: Walk) -> str:
 READING_NOTE = "Det här är en tolkning: vägledningen säger det inte uttryckligen."
 
 
-def chat_text(result: Mapping[str, Any]) -> str:
-    """A result payload as the chat says it: its sections in order (asf/guidance/sections.py)."""
+def is_link(url: object) -> bool:
+    """An address a chat message or a document can link to: absolute http(s) only (a relative
+    address means nothing outside the intranet page)."""
+    return isinstance(url, str) and re.fullmatch(r"https?://[^\s()<>|\[\]]+", url) is not None
+
+
+def plain_cite(cite: Mapping[str, Any]) -> str:
+    return str(cite["text"])
+
+
+def markdown_cite(cite: Mapping[str, Any]) -> str:
+    """A citation as a Markdown link to its place on the guidance page, or its text when it has no usable link."""
+    text = str(cite["text"])
+    url = cite.get("url")
+    if not is_link(url):
+        return text
+    label = text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    return f"[{label}]({url})"
+
+
+def chat_text(result: Mapping[str, Any], cite: Callable[[Mapping[str, Any]], str] = plain_cite) -> str:
+    """A result payload as the chat says it: its sections in order (asf/guidance/sections.py).
+
+    `cite` writes each citation (`markdown_cite` for channels that show Markdown links)."""
     blocks: list[str] = []
     for part in sections.parts(result):
         if not part.section.in_chat:
@@ -79,7 +102,7 @@ def chat_text(result: Mapping[str, Any]) -> str:
             lines = [f"{part.heading}:"]
             for number, item in enumerate(items, start=1):
                 mark = f"{number}." if form == "numbered" else "-"
-                cites = f" ({'; '.join(cite['text'] for cite in item['cites'])})" if "cites" in item else ""
+                cites = f" ({'; '.join(cite(c) for c in item['cites'])})" if "cites" in item else ""
                 reading = f" {READING_NOTE}" if item.get("reading") else ""
                 lines.append(f"{mark} {item['text']}{cites}{reading}")
             blocks.append("\n".join(lines))

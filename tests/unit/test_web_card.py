@@ -50,6 +50,7 @@ def test_every_citation_in_the_card_links_to_its_place_in_a_new_tab_with_its_quo
     shown = render(result)
     links = nodes(shown, "a")
     statement_cites = [c for s in (*result["reasons"], *result["conditions"]) for c in s["cites"]]
+    statement_cites += result["cites"]  # and the list of citations at the end
     assert [link["href"] for link in links] == [c["url"] for c in statement_cites]
     for link, cite in zip(links, statement_cites, strict=True):
         assert link["target"] == "_blank" and link["rel"] == "noopener noreferrer"
