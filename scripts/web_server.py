@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from functools import cache
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -40,6 +41,7 @@ ALIASES = {"/": "/index.html"}
 GENERATED = {"/vagledning.html": "text/html; charset=utf-8"}
 
 
+@cache
 def generated(path: str) -> bytes:
     """A page built from content/, not read from a file."""
     if path == "/vagledning.html":
