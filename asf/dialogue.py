@@ -308,12 +308,21 @@ def why(state: State) -> Turn:
 
 
 def _path_explanation(result: dict[str, Any]) -> str:
+    """The rule chain: each question, the answer, and the quoted places in the guidance that decided it."""
     lines = [messages.text("why.result", verdict=result["verdict_text"])]
+    quoted: set[str] = set()
     for number, step in enumerate(result["path"], start=1):
-        cites = "; ".join(cite["text"] for cite in step["cites"])
-        lines.append(
-            messages.text("why.step", number=number, question=step["question"], answer=step["answer"], cites=cites)
-        )
+        lines.append(messages.text("why.step", number=number, question=step["question"], answer=step["answer"]))
+        for cite in step["cites"]:
+            quote = cite.get("quote")
+            if not quote:
+                lines.append(messages.text("why.no_quote", cite=cite["text"]))
+            elif cite["key"] in quoted:
+                lines.append(messages.text("why.quote_again", cite=cite["text"]))
+            else:
+                quoted.add(cite["key"])
+                lines.append(messages.text("why.quote", cite=cite["text"], quote=quote))
+    lines.append(messages.text("why.outcome", title=result["title"]))
     return "\n".join(lines)
 
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from fpdf import FPDF
 
 from asf.guidance import sections
-from asf.guidance.explain import result_id
+from asf.guidance.explain import markdown_cite, plain_cite, result_id
 
 DISCLAIMER = (
     "Det här är ett stöd inför ett beslut, inte ett beslut. Bedömningen bygger på svaren nedan och på "
@@ -23,13 +24,18 @@ DISCLAIMER = (
 )
 
 
-def _cites(items: list[dict[str, str]]) -> str:
-    return "; ".join(cite["text"] for cite in items)
+Cite = Callable[[Mapping[str, Any]], str]
+Line = tuple[str, list[dict[str, Any]]]  # a Markdown line and the citations it names
 
 
-def markdown(result: dict[str, Any], date: dt.date | None = None) -> str:
+def _cites(items: list[dict[str, Any]], cite: Cite) -> str:
+    return "; ".join(cite(item) for item in items)
+
+
+def _document(result: dict[str, Any], date: dt.date | None, cite: Cite) -> list[Line]:
+    """The memo's lines, each with the citations it names; `cite` writes a citation."""
     day = (date or dt.date.today()).isoformat()
-    lines = [
+    head = [
         f"# Beslutsunderlag: {result['title']}",
         "",
         f"Datum: {day}  ",
@@ -44,24 +50,35 @@ def markdown(result: dict[str, Any], date: dt.date | None = None) -> str:
         "## Frågor och svar",
         "",
     ]
+    lines: list[Line] = [(line, []) for line in head]
     for number, step in enumerate(result["path"], start=1):
-        lines.append(f"{number}. **{step['question']}** Svar: {step['answer']}. *({_cites(step['cites'])})*")
+        line = f"{number}. **{step['question']}** Svar: {step['answer']}. *({_cites(step['cites'], cite)})*"
+        lines.append((line, list(step["cites"])))
     # The result's sections in their one order (asf/guidance/sections.py); the
     # document's title already holds the outcome's title, so the headline is a heading only.
     for part in sections.parts(result):
         section = part.section
         heading = part.heading if section.form == "headline" else section.memo_heading or part.heading
-        lines += ["", f"{'#' * (section.level + 1)} {heading}"]
+        lines += [("", []), (f"{'#' * (section.level + 1)} {heading}", [])]
         if section.form == "headline":
             continue
-        lines.append("")
+        lines.append(("", []))
         for item in part.items:
             if section.form == "paragraph":
-                lines.append(item["text"])
+                lines.append((item["text"], []))
+            elif "cites" in item:
+                lines.append((f"- {item['text']} *({_cites(item['cites'], cite)})*", list(item["cites"])))
+            elif "url" in item or "quote" in item:  # a citation of its own (the list of citations)
+                lines.append((f"- {cite(item)}", [item]))
             else:
-                cites = f" *({_cites(item['cites'])})*" if "cites" in item else ""
-                lines.append(f"- {item['text']}{cites}")
-    return "\n".join(lines) + "\n"
+                lines.append((f"- {item['text']}", []))
+    return lines
+
+
+def markdown(result: dict[str, Any], date: dt.date | None = None) -> str:
+    """The memo in Markdown; each citation links to its place on the guidance page when its
+    address is absolute (ASF_GUIDANCE_URL)."""
+    return "\n".join(line for line, _ in _document(result, date, markdown_cite)) + "\n"
 
 
 # The PDF's built-in fonts cover Latin-1 (å, ä, ö, é, §); a few typographic characters are replaced.
@@ -87,7 +104,7 @@ def pdf(result: dict[str, Any], date: dt.date | None = None) -> bytes:
         document.multi_cell(width, size * 0.5, _latin1(text), new_x="LMARGIN", new_y="NEXT")
         document.ln(gap)
 
-    for raw in markdown(result, date).splitlines():
+    for raw, cites in _document(result, date, plain_cite):
         line = raw.rstrip()
         if not line:
             continue
@@ -100,7 +117,16 @@ def pdf(result: dict[str, Any], date: dt.date | None = None) -> bytes:
         elif line.startswith("> "):
             write(line[2:], size=10, style="I", gap=3)
         else:
-            write(line.replace("**", "").replace("*", ""), size=10)
+            write(line.replace("**", "").replace("*", ""), size=10, gap=0.5 if cites else 1.5)
+            # Beside each citation, what the guidance says there (a quote), so the memo can be checked on paper.
+            quoted = [c for c in cites if c.get("quote")]
+            for number, cite in enumerate(quoted, start=1):
+                document.set_x(document.l_margin + 6)
+                document.set_font("Helvetica", style="I", size=9)
+                gap = 1.5 if number == len(quoted) else 0.5
+                text = f"{cite['text']}: ”{cite['quote']}”"
+                document.multi_cell(width - 6, 4.5, _latin1(text), new_x="LMARGIN", new_y="NEXT")
+                document.ln(gap)
     return bytes(document.output())
 
 

@@ -35,6 +35,17 @@ def contact() -> str:
     return _text("ASF_CONTACT", DEFAULT_CONTACT)
 
 
+DEFAULT_GUIDANCE_URL = "/vagledning.html"
+
+
+def guidance_url() -> str:
+    """The guidance page's address, which citations link to with `#anchor` (ASF_GUIDANCE_URL).
+
+    The default is relative to the intranet page; Teams, Slack and the memo link only to an
+    absolute http(s) address, so set the page's full address for them."""
+    return _text("ASF_GUIDANCE_URL", DEFAULT_GUIDANCE_URL)
+
+
 # --- Limits for every channel -------------------------------------------------
 
 

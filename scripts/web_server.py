@@ -1,21 +1,26 @@
-"""Serves the intranet page, its chat widget and the tree diagram, on loopback.
+"""Serves the intranet page, its chat widget, the tree diagram and the guidance page
+(/vagledning.html, built from content/guidance_index.yml, which citations link to), on loopback.
 
 Only a fixed set of files is served (never web/node_modules or anything else
 in the repository). The page is told where the Rasa server is by filling in
 the widget's `data-server` attribute, and its Content-Security-Policy allows
 scripts and styles from this server only and connections to that Rasa server.
 
-    python scripts/web_server.py --port 8080 --rasa-url http://127.0.0.1:5005
+    python -m scripts.web_server --port 8080 --rasa-url http://127.0.0.1:5005
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from functools import cache
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from asf.guidance import page
+from asf.guidance.loader import default_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 WEB = ROOT / "web"
@@ -32,6 +37,31 @@ FILES: dict[str, tuple[Path, str]] = {
     "/beslutstrad.svg": (ROOT / "docs" / "beslutstrad.svg", "image/svg+xml"),
 }
 ALIASES = {"/": "/index.html"}
+# URL path -> the page, built once from the guidance index (asf/guidance/page.py).
+GENERATED = {"/vagledning.html": "text/html; charset=utf-8"}
+
+
+@cache
+def generated(path: str) -> bytes:
+    """A page built from content/, not read from a file."""
+    if path == "/vagledning.html":
+        return page.html(default_tree().index, home="./").encode("utf-8")
+    raise KeyError(path)
+
+
+def resolve(path: str, rasa_url: str) -> tuple[str, bytes] | None:
+    """What a URL path serves: (content type, body), or None for anything not on the list."""
+    path = ALIASES.get(path, path)
+    if path in GENERATED:
+        return GENERATED[path], generated(path)
+    entry = FILES.get(path)
+    if entry is None or not entry[0].is_file():
+        return None
+    file, content_type = entry
+    body = file.read_bytes()
+    if file.name == "index.html":
+        body = body.replace(PLACEHOLDER.encode(), rasa_url.encode())
+    return content_type, body
 
 
 def page_policy(rasa_url: str) -> str:
@@ -59,16 +89,12 @@ def make_handler(rasa_url: str) -> type[BaseHTTPRequestHandler]:
             self._serve(with_body=False)
 
         def _serve(self, with_body: bool) -> None:
-            path = urlsplit(self.path).path
-            entry = FILES.get(ALIASES.get(path, path))
-            if entry is None or not entry[0].is_file():
+            found = resolve(urlsplit(self.path).path, rasa_url)
+            if found is None:
                 body = b"Sidan finns inte.\n"
                 self._send(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", body, with_body)
                 return
-            file, content_type = entry
-            body = file.read_bytes()
-            if file.name == "index.html":
-                body = body.replace(PLACEHOLDER.encode(), rasa_url.encode())
+            content_type, body = found
             self._send(HTTPStatus.OK, content_type, body, with_body)
 
         def _send(self, status: HTTPStatus, content_type: str, body: bytes, with_body: bool) -> None:

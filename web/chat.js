@@ -1,7 +1,8 @@
 // The ASF assistant's chat widget: Rasa's socket.io channel with signed sessions
 // (channels/socketio.py). One script tag embeds it on any page:
 //   <script src="https://<page server>/chat.js" data-server="https://<rasa server>"></script>
-// Everything users and the bot send is rendered with textContent, never as HTML.
+// Everything users and the bot send is rendered with textContent, never as HTML; links are
+// made with createElement and get only http(s) or relative addresses.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -119,8 +120,48 @@
     item.appendChild(group);
   }
 
-  function citeText(cites) {
-    return (cites || []).map(function (c) { return c.text; }).join("; ");
+  // Only http(s) and relative addresses become links (never javascript:, data: and the like).
+  function safeUrl(url) {
+    if (typeof url !== "string" || /[\s\\]/.test(url)) { return null; }
+    if (/^https?:\/\/[^/]/i.test(url)) { return url; }
+    if (/^\/(?!\/)/.test(url) || /^[^:/?#]+(?:[/?#]|$)/.test(url) || /^#/.test(url)) { return url; }
+    return null;
+  }
+
+  // An item's citations: each a link to its place on the guidance page (opened in a new tab),
+  // with the quoted text as the link's title and, for everyone, in a disclosure below.
+  function cites(li, list, bare) {
+    var span = el("span", "asf-cite", bare ? "" : "(");
+    var quotes = [];
+    list.forEach(function (c, i) {
+      if (i > 0) { span.appendChild(document.createTextNode("; ")); }
+      var url = safeUrl(c.url);
+      if (!url) { span.appendChild(document.createTextNode(String(c.text))); return; }
+      var link = el("a", null, c.text);
+      link.href = url;
+      link.target = "_blank";
+      link.rel = "noopener noreferrer";
+      if (typeof c.quote === "string" && c.quote) { link.title = c.quote; }
+      link.appendChild(el("span", "asf-hidden", " (öppnas i en ny flik)"));
+      span.appendChild(link);
+      if (typeof c.quote === "string" && c.quote) { quotes.push(c); }
+    });
+    if (!bare) {
+      span.appendChild(document.createTextNode(")"));
+      li.appendChild(document.createTextNode(" "));
+    }
+    li.appendChild(span);
+    if (!quotes.length) { return; }
+    var details = el("details", "asf-quotes");
+    details.appendChild(el("summary", null, "Vad vägledningen säger"));
+    quotes.forEach(function (c) {
+      var quote = el("blockquote", null, c.quote);
+      var url = safeUrl(c.url);
+      if (url) { quote.cite = url; }
+      details.appendChild(quote);
+      details.appendChild(el("p", "asf-quote-source", "– " + c.text));
+    });
+    li.appendChild(details);
   }
 
   // One section of the result: its heading and items as the payload gives them
@@ -140,11 +181,9 @@
     }
     var list = el(part.form === "numbered" ? "ol" : "ul");
     items.forEach(function (item) {
-      var li = el("li", null, item.text);
-      if (item.cites && item.cites.length) {
-        li.appendChild(document.createTextNode(" "));
-        li.appendChild(el("span", "asf-cite", "(" + citeText(item.cites) + ")"));
-      }
+      var li = el("li", null, item.url === undefined ? item.text : null);
+      if (Array.isArray(item.cites) && item.cites.length) { cites(li, item.cites); }
+      if (item.url !== undefined) { cites(li, [item], true); }  // a citation of its own (the list of citations)
       list.appendChild(li);
     });
     card.appendChild(list);

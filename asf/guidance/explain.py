@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from asf.guidance import sections
+from asf import settings
+from asf.guidance import page, sections
 from asf.guidance.engine import Walk
 from asf.guidance.model import VERDICT_NAMES, Citation, GuidanceIndex, Question, Statement, Tree, sentence_case
 
@@ -63,8 +65,30 @@ def result_text(tree: Tree, walk: Walk) -> str:
 READING_NOTE = "Det här är en tolkning: vägledningen säger det inte uttryckligen."
 
 
-def chat_text(result: Mapping[str, Any]) -> str:
-    """A result payload as the chat says it: its sections in order (asf/guidance/sections.py)."""
+def is_link(url: object) -> bool:
+    """An address a chat message or a document can link to: absolute http(s) only (a relative
+    address means nothing outside the intranet page)."""
+    return isinstance(url, str) and re.fullmatch(r"https?://[^\s()<>|\[\]]+", url) is not None
+
+
+def plain_cite(cite: Mapping[str, Any]) -> str:
+    return str(cite["text"])
+
+
+def markdown_cite(cite: Mapping[str, Any]) -> str:
+    """A citation as a Markdown link to its place on the guidance page, or its text when it has no usable link."""
+    text = str(cite["text"])
+    url = cite.get("url")
+    if not is_link(url):
+        return text
+    label = text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    return f"[{label}]({url})"
+
+
+def chat_text(result: Mapping[str, Any], cite: Callable[[Mapping[str, Any]], str] = plain_cite) -> str:
+    """A result payload as the chat says it: its sections in order (asf/guidance/sections.py).
+
+    `cite` writes each citation (`markdown_cite` for channels that show Markdown links)."""
     blocks: list[str] = []
     for part in sections.parts(result):
         if not part.section.in_chat:
@@ -78,7 +102,7 @@ def chat_text(result: Mapping[str, Any]) -> str:
             lines = [f"{part.heading}:"]
             for number, item in enumerate(items, start=1):
                 mark = f"{number}." if form == "numbered" else "-"
-                cites = f" ({'; '.join(cite['text'] for cite in item['cites'])})" if "cites" in item else ""
+                cites = f" ({'; '.join(cite(c) for c in item['cites'])})" if "cites" in item else ""
                 reading = f" {READING_NOTE}" if item.get("reading") else ""
                 lines.append(f"{mark} {item['text']}{cites}{reading}")
             blocks.append("\n".join(lines))
@@ -96,19 +120,26 @@ def all_cites(walk: Walk) -> tuple[Citation, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def result_payload(tree: Tree, walk: Walk) -> dict[str, Any]:
-    """The integration contract: a JSON-ready description of the result (docs/integration.md)."""
+def result_payload(tree: Tree, walk: Walk, guidance_url: str | None = None) -> dict[str, Any]:
+    """The integration contract: a JSON-ready description of the result (docs/integration.md).
+
+    `guidance_url` is the guidance page's address (default: asf.settings.guidance_url()); each
+    citation links to its place there."""
     outcome = walk.outcome
     if outcome is None:
         raise ValueError("result_payload needs a finished walk")
     index = tree.index
+    base = settings.guidance_url() if guidance_url is None else guidance_url
+
+    def cited(cite: Citation) -> dict[str, Any]:
+        return cite_payload(index, cite, base)
 
     def statements(items: tuple[Statement, ...]) -> list[dict[str, Any]]:
         return [
             {
                 "text": walk.fill(s.text),
                 "reading": s.reading,
-                "cites": [_cite_payload(index, c) for c in walk.cites_of(s)],
+                "cites": [cited(c) for c in walk.cites_of(s)],
             }
             for s in items
         ]
@@ -132,11 +163,11 @@ def result_payload(tree: Tree, walk: Walk) -> dict[str, Any]:
                 "question": walk.fill(step.question.text),
                 "answer_id": step.option.id,
                 "answer": walk.fill(step.option.label),
-                "cites": [_cite_payload(index, c) for c in step.cites],
+                "cites": [cited(c) for c in step.cites],
             }
             for step in walk.steps
         ],
-        "cites": [_cite_payload(index, c) for c in all_cites(walk)],
+        "cites": [cited(c) for c in all_cites(walk)],
         "tree_version": tree.version,
     }
     payload["sections"] = sections.payload_sections(payload)
@@ -151,5 +182,12 @@ def result_id(answers: Mapping[str, str], tree_version: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _cite_payload(index: GuidanceIndex, cite: Citation) -> dict[str, str]:
-    return {"key": cite.key, "text": cite_text(index, cite)}
+def cite_payload(index: GuidanceIndex, cite: Citation, guidance_url: str) -> dict[str, Any]:
+    """A citation for the payload: its key, where a reader finds it, its exact text (`quote`, None
+    for a law paragraph whose wording the index does not hold) and its place on the guidance page."""
+    return {
+        "key": cite.key,
+        "text": cite_text(index, cite),
+        "quote": page.quote(index, cite),
+        "url": f"{guidance_url.split('#')[0]}#{cite.anchor}",
+    }

@@ -50,6 +50,16 @@ class Citation:
             return f"{self.section}/punkt-{self.point}"
         return f"{self.section}/stycke-{self.paragraph}"
 
+    @property
+    def anchor(self) -> str:
+        """The place's id on the guidance page (asf/guidance/page.py), e.g. 'undvik-punkt-2' or 'lag-7'."""
+        return anchor(self.key)
+
+
+def anchor(key: str) -> str:
+    """A citation key as an HTML id and URL fragment: 'undvik/punkt-2' -> 'undvik-punkt-2', 'lag/7 §' -> 'lag-7'."""
+    return re.sub(r"[^a-z0-9_]+", "-", key.lower().replace("§", "")).strip("-")
+
 
 @dataclass(frozen=True)
 class Statement:

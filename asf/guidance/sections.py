@@ -52,7 +52,8 @@ SECTIONS: tuple[ResultSection, ...] = (
 @dataclass(frozen=True)
 class Part:
     """A section filled from one result: its heading and items (each {"text"}; statements also {"cites"}
-    and {"reading"}, true when the statement is a reading of the guidance rather than what it says)."""
+    and {"reading"}, true when the statement is a reading of the guidance rather than what it says;
+    citations also {"quote"} and {"url"})."""
 
     section: ResultSection
     heading: str
@@ -73,6 +74,8 @@ def _items(section: ResultSection, result: Mapping[str, Any]) -> tuple[dict[str,
             items.append({"text": entry})
         elif "cites" in entry:
             items.append({"text": entry["text"], "reading": bool(entry.get("reading")), "cites": list(entry["cites"])})
+        elif "key" in entry:  # a citation: its text, and its quote and link when the result has them
+            items.append({"text": entry["text"], **{k: entry[k] for k in ("quote", "url") if k in entry}})
         else:
             items.append({"text": entry["text"]})
     return tuple(items)

@@ -8,6 +8,7 @@ import re
 _HEADING = re.compile(r"^#{1,6}\s+(.*)$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+\.)\s")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+_LINK = re.compile(r"\[((?:\\.|[^\]\\])+)\]\((https?://[^\s()]+)\)")
 _ITALIC = re.compile(r"(?<!\*)\*(?!\*)(.+?)(?<!\*)\*(?!\*)")
 
 
@@ -37,7 +38,8 @@ def slack_escape(text: str) -> str:
 
 
 def slack_mrkdwn(text: str) -> str:
-    """Slack's mrkdwn: *bold*, _italic_, bullets and quotes; no headings, so they become bold lines."""
+    """Slack's mrkdwn: *bold*, _italic_, bullets, quotes and links <url|text> (from Markdown's
+    [text](url) with an http(s) address); no headings, so they become bold lines."""
     out: list[str] = []
     for raw in text.strip().splitlines():
         line = raw.rstrip()
@@ -46,6 +48,7 @@ def slack_mrkdwn(text: str) -> str:
             line = line[2:]
         heading = _HEADING.match(line)
         line = slack_escape(heading.group(1) if heading else line)
+        line = _LINK.sub(_slack_link, line)
         line = _ITALIC.sub(r"_\1_", line)
         line = _BOLD.sub(r"*\1*", line)
         if heading:
@@ -53,6 +56,12 @@ def slack_mrkdwn(text: str) -> str:
         line = re.sub(r"^(\s*)[-*]\s", r"\1• ", line)
         out.append(f"> {line}" if quote else line)
     return "\n".join(out)
+
+
+def _slack_link(match: re.Match[str]) -> str:
+    """A Markdown link [text](url), already escaped, as Slack's <url|text>."""
+    label = re.sub(r"\\(.)", r"\1", match.group(1)).replace("|", "/")
+    return f"<{match.group(2)}|{label}>"
 
 
 def unescape_slack(text: str) -> str:

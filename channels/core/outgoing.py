@@ -13,6 +13,8 @@ from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel
 
+from asf.guidance.explain import chat_text, markdown_cite
+
 
 class TurnCollector(CollectingOutputChannel):
     """Collects a turn's replies; unlike Rasa's collector it keeps a text in one piece."""
@@ -57,6 +59,13 @@ def _memo(message: dict[str, Any]) -> dict[str, Any] | None:
     return custom if isinstance(custom, dict) and custom.get("type") == "decision_memo" else None
 
 
+def _result(message: dict[str, Any]) -> dict[str, Any] | None:
+    custom = message.get("custom")
+    if isinstance(custom, dict) and custom.get("type") == "assessment_result" and "sections" in custom:
+        return custom
+    return None
+
+
 def plan(messages: list[dict[str, Any]]) -> list[Item]:
     """The turn's replies as the channel should show them.
 
@@ -64,8 +73,10 @@ def plan(messages: list[dict[str, Any]]) -> list[Item]:
     it the `decision_memo` payload, which names the result it belongs to
     (`result_id`, the `id` of the `assessment_result` payload). The memo takes
     the place of the text just before it, keeping its buttons, and a result's
-    memo is shown once. Other custom payloads (`assessment_result`) are data for
-    other systems; the chat already shows the same result as text.
+    memo is shown once. The result (`assessment_result`) arrives as its text and
+    then its payload: the text is said again from the payload with each citation
+    as a Markdown link to its place on the guidance page (when ASF_GUIDANCE_URL is
+    absolute), keeping the text's buttons. Other custom payloads are data for other systems.
     """
     items: list[Item] = []
     shown: set[str] = set()
@@ -75,6 +86,10 @@ def plan(messages: list[dict[str, Any]]) -> list[Item]:
         if isinstance(text, str) and text.strip():
             items.append(Text(text.strip(), _buttons(message)))
             text_from = position
+        result = _result(message)
+        last_item = items[-1] if items else None
+        if result is not None and isinstance(last_item, Text) and text_from is not None and position - text_from <= 1:
+            items[-1] = Text(chat_text(result, cite=markdown_cite), last_item.buttons)
         memo = _memo(message)
         if memo is None:
             continue

@@ -49,6 +49,14 @@ def test_page_server_serves_the_widget_the_vendor_library_and_the_tree(page_serv
     assert "<title>Beslutsträdet" in svg
 
 
+def test_page_server_serves_the_guidance_page_under_its_policy(page_server: str):
+    response = requests.get(page_server + "/vagledning.html", timeout=5)
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "text/html; charset=utf-8"
+    assert "script-src 'self'" in response.headers["Content-Security-Policy"]
+    assert 'id="undvik-punkt-2"' in response.content.decode("utf-8")
+
+
 @pytest.mark.parametrize(
     "path", ["/package.json", "/node_modules/axe-core/axe.min.js", "/../README.md", "/web/index.html", "/x"]
 )

@@ -12,7 +12,7 @@ import pytest
 
 from asf import dialogue, memo, settings
 from asf.guidance.engine import walk
-from asf.guidance.explain import result_payload
+from asf.guidance.explain import result_payload, result_text
 from asf.guidance.model import Tree
 from asf.turns import State
 from channels.core.markup import slack_mrkdwn, teams_markdown
@@ -174,3 +174,74 @@ def test_teams_text_without_mentions_or_html_and_from_card_values():
     assert user_text({"text": "<at>ASF-assistenten</at> vad är ett ASF?"}) == "vad är ett ASF?"
     assert user_text({"text": "A &amp; B"}) == "A & B"
     assert user_text({"text": "", "value": {"asf_payload": "/ask_help"}}) == "/ask_help"
+
+
+BASE = "https://asf.intranat.example/vagledning.html"
+
+
+def result_turn(
+    tree: Tree, monkeypatch: pytest.MonkeyPatch, base: str = BASE
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """What Rasa collects when an assessment ends: the result's text with buttons, then its payload."""
+    monkeypatch.setenv("ASF_GUIDANCE_URL", base)
+    answers = CASES[3][0]
+    result = result_payload(tree, walk(tree, answers))
+    messages: list[dict[str, Any]] = [
+        {"recipient_id": "u", "text": result_text(tree, walk(tree, answers)), "buttons": buttons(2)},
+        {"recipient_id": "u", "custom": result},
+    ]
+    return messages, result
+
+
+def statement_cites(result: dict[str, Any]) -> list[dict[str, Any]]:
+    return [c for s in (*result["reasons"], *result["conditions"]) for c in s["cites"]]
+
+
+def test_teams_result_links_every_citation_to_its_place_on_the_guidance_page(
+    tree: Tree, monkeypatch: pytest.MonkeyPatch
+):
+    messages, result = result_turn(tree, monkeypatch)
+    [activity] = activities(plan(messages))
+    assert activity["textFormat"] == "markdown"
+    for cite in statement_cites(result):
+        assert f"[{cite['text']}]({cite['url']})" in activity["text"]
+        assert cite["url"].startswith(BASE + "#")
+    assert len(activity["attachments"][0]["content"]["buttons"]) == 2  # the text's buttons are kept
+
+
+def test_slack_result_links_every_citation_as_mrkdwn(tree: Tree, monkeypatch: pytest.MonkeyPatch):
+    messages, result = result_turn(tree, monkeypatch)
+    [message] = outputs(plan(messages))
+    assert isinstance(message, SlackMessage)
+    text = "\n\n".join(b["text"]["text"] for b in message.blocks if b["type"] == "section")
+    for cite in statement_cites(result):
+        assert f"<{cite['url']}|{cite['text']}>" in text
+    assert "](" not in text
+
+
+def test_teams_and_slack_memo_link_the_citations(tree: Tree, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("ASF_GUIDANCE_URL", BASE)
+    messages, result = memo_turn(tree)
+    teams = activities(plan(messages))[1]["text"]
+    slack = outputs(plan(messages))[1]
+    assert isinstance(slack, SlackMessage)
+    slack_text = "\n\n".join(b["text"]["text"] for b in slack.blocks if b["type"] == "section")
+    for cite in result["cites"]:
+        assert f"[{cite['text']}]({cite['url']})" in teams
+        assert f"<{cite['url']}|{cite['text']}>" in slack_text
+
+
+def test_without_an_absolute_guidance_address_the_channels_say_the_citation_as_text(
+    tree: Tree, monkeypatch: pytest.MonkeyPatch
+):
+    messages, result = result_turn(tree, monkeypatch, base="/vagledning.html")
+    [activity] = activities(plan(messages))
+    assert "](" not in activity["text"] and "/vagledning.html" not in activity["text"]
+    for cite in statement_cites(result):
+        assert cite["text"] in activity["text"]
+
+
+def test_slack_turns_only_http_markdown_links_into_links():
+    assert slack_mrkdwn("[A & B](https://x.example/v#a)") == "<https://x.example/v#a|A &amp; B>"
+    assert slack_mrkdwn("[A](javascript:alert(1))") == "[A](javascript:alert(1))"
+    assert slack_mrkdwn("[A|B](https://x.example/#a)") == "<https://x.example/#a|A/B>"

@@ -314,3 +314,32 @@ def test_help_mentions_every_thing_the_user_can_do():
         "person",
     ]:
         assert word in texts(replies)
+
+
+def test_why_after_a_result_gives_the_rule_chain_with_the_quoted_passages(tree):
+    from asf.guidance.engine import walk
+    from asf.guidance.explain import result_payload
+    from tests.unit.test_engine import CASES
+
+    result = result_payload(tree, walk(tree, CASES[3][0]))
+    replies, _ = dialogue.why(State(last_result=result))
+    text = texts(replies)
+    lines = text.splitlines()
+    assert lines[0] == f"Bedömningen blev ”{result['verdict_text']}”. Så här gick det, fråga för fråga:"
+    shown_quotes: set[str] = set()
+    position = 0
+    for number, step in enumerate(result["path"], start=1):
+        # each question and its answer, in order, each followed by the places that decided it
+        position = lines.index(f"{number}. {step['question']} Du svarade: {step['answer']}.", position)
+        for offset, cite in enumerate(step["cites"], start=1):
+            line = lines[position + offset]
+            if cite["quote"] is None:
+                assert line == f"   {cite['text']} (lagens text återges inte här)."
+            elif cite["key"] in shown_quotes:
+                assert line == f"   {cite['text']} (citerat ovan)."
+            else:
+                assert line == f"   {cite['text']}: ”{cite['quote']}”"
+                shown_quotes.add(cite["key"])
+    assert shown_quotes  # the chain quotes the guidance, not only lists the answers
+    assert lines[-1] == f"Det ledde till bedömningen: {result['title']}."
+    assert replies[-1].buttons

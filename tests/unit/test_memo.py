@@ -90,3 +90,33 @@ def test_memo_payload_and_chat_text_agree():
 def test_memo_without_a_result_explains_what_to_do():
     replies, _ = dialogue.request_memo(State())
     assert "Gör en bedömning först" in (replies[0].text or "")
+
+
+BASE = "https://asf.intranat.example/vagledning.html"
+
+
+def test_memo_links_every_citation_to_its_place_when_the_address_is_absolute(tree: Tree):
+    result = result_payload(tree, walk(tree, CASES[3][0]), guidance_url=BASE)
+    text = memo.markdown(result, DAY)
+    for cite in result["cites"]:
+        link = f"[{cite['text']}]({BASE}#{cite['url'].split('#')[1]})"
+        assert link in text  # in the list of citations, and beside each statement and answer
+        assert text.count(link) >= 2, cite["key"]
+    # A relative address means nothing in a downloaded document: the citation stays text.
+    relative = memo.markdown(result_payload(tree, walk(tree, CASES[3][0]), guidance_url="/vagledning.html"), DAY)
+    assert "](" not in relative and "/vagledning.html" not in relative
+
+
+def test_the_pdf_prints_each_quote_beside_its_citation(tree: Tree):
+    result = result_payload(tree, walk(tree, CASES[3][0]), guidance_url=BASE)
+    in_pdf = squash(pdf_text(memo.pdf(result, DAY)))
+    assert "](" not in in_pdf and BASE not in in_pdf  # no Markdown link syntax on paper
+    quoted = [c for c in result["cites"] if c["quote"]]
+    assert quoted
+    for cite in quoted:
+        assert squash(f'{cite["text"]}: "{cite["quote"]}"') in in_pdf, cite["key"]
+    # Beside the statement that cites it: a reason's quote follows that reason.
+    reason = result["reasons"][0]
+    first = reason["cites"][0]
+    after = in_pdf.index(squash(reason["text"]))
+    assert in_pdf.index(squash(first["quote"]), after) > after

@@ -87,7 +87,9 @@ def test_the_sections_keep_what_users_saw(tree: Tree):
         ("cites", "Hänvisningar till vägledningen", "bullets"),
     ]
     assert result["sections"][1]["items"] == result["reasons"]
-    assert result["sections"][-1]["items"] == [{"text": cite["text"]} for cite in result["cites"]]
+    assert result["sections"][-1]["items"] == [
+        {"text": cite["text"], "quote": cite["quote"], "url": cite["url"]} for cite in result["cites"]
+    ]
     assert result["note"] == "Det här är ett stöd inför ett beslut, inte ett beslut."
     text = result_text(tree, walk(tree, CONDITIONAL))
     assert text.startswith("Bedömning: kan finansieras på villkor. ")
