@@ -13,6 +13,7 @@ from typing import Any
 
 from fpdf import FPDF
 
+from asf import tree_changelog
 from asf.guidance import sections
 from asf.guidance.explain import result_id
 
@@ -33,7 +34,7 @@ def markdown(result: dict[str, Any], date: dt.date | None = None) -> str:
         f"# Beslutsunderlag: {result['title']}",
         "",
         f"Datum: {day}  ",
-        f"Beslutsträdets version: {result['tree_version']}",
+        f"Beslutsträdets version: {result['tree_version']} (vad som ändrats står i {tree_changelog.REFERENCE})",
         "",
         f"> {DISCLAIMER}",
         "",
