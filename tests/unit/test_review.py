@@ -157,3 +157,17 @@ def test_an_unreachable_outcome_says_so(tree: Tree) -> None:
     outcomes["ingen_vag"] = extra
     page = document.html_page("x", review_blocks(dataclasses.replace(tree, outcomes=outcomes)))
     assert "Ingen väg av svar leder hit." in outcome_part(page, "ingen_vag")
+
+
+def test_the_pdf_reads_back_with_swedish_letters_and_flags(tree: Tree, tmp_path: Path) -> None:
+    import io
+
+    import pypdf
+
+    data = document.pdf("Granskning", review_blocks(tree), dt.date(2026, 12, 1))
+    text = " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+    assert "Översikt" in text and "Beslutsträdets version 2.0.0" in text
+    readings = sum(s.reading for o in tree.outcomes.values() for s in (*o.reasons, *o.conditions))
+    assert text.count("[TOLKNING]") == readings + 1  # once more where the introduction explains the mark
+    assert "Handledare som är anställd hos det sociala företaget" in text
+    assert "?" not in text.replace("?”", "").replace('?"', "").replace("? ", "")
