@@ -13,7 +13,7 @@ export RASA_TELEMETRY_ENABLED := false
 
 SPACY_DIR := models/spacy-sv
 
-.PHONY: help install editor unit understanding system web spacy train run shell test lint typecheck validate walk diagram evaluate bench profile loadtest cluster purge rasa-validate rasa-test pytest teams-package screenshot clean
+.PHONY: help install editor unit understanding system web spacy train run shell test lint typecheck validate walk diagram granskning evaluate bench profile loadtest cluster purge rasa-validate rasa-test pytest teams-package screenshot clean
 
 help: ## visar kommandona
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -48,8 +48,11 @@ validate: editor ## kontrollerar allt i content/ och länkarna till NLU-data, p�
 walk: editor ## svara på trädets frågor i terminalen, utan Rasa
 	@$(EDITOR_PY) -m asf.guidance walk
 
-diagram: editor ## ritar trädet som docs/beslutstrad.svg
-	@$(EDITOR_PY) -m asf.guidance.diagram docs/beslutstrad.svg && echo "Skrev docs/beslutstrad.svg"
+diagram: editor ## ritar trädet som docs/beslutstrad.svg, med hela trädet som text i docs/beslutstrad.md
+	@$(EDITOR_PY) -m asf.guidance.diagram docs/beslutstrad.svg && echo "Skrev docs/beslutstrad.svg och docs/beslutstrad.md"
+
+granskning: install ## skriver granskningsunderlaget för en jurist i dist/granskning/ (HTML, PDF och trädet som text)
+	@$(PY) -m asf.guidance.review dist/granskning
 
 lint: install ## ruff (lint och format)
 	@$(BIN)/ruff check . && $(BIN)/ruff format --check .

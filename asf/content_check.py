@@ -15,6 +15,8 @@ python -m asf.content_check      (the last step of `make validate`: PyYAML and j
   Rasa's synonyms) picks an answer option by itself on some question of the
   tree: `match_option(question, "", entity_values=[value])`, exactly as
   asf/dialogue.py passes those entities, finds one option.
+- content/tree_changelog.yml has an entry for the tree's current version, newest
+  first (asf/tree_changelog.py).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from typing import Any
 import jsonschema
 import yaml
 
-from asf import settings
+from asf import settings, tree_changelog
 from asf.guidance.loader import INDEX_FILE, TREE_FILE, TreeError, default_tree, load_tree
 from asf.guidance.model import Tree
 from asf.guidance.understanding import match_option, normalise
@@ -95,6 +97,8 @@ def check_all(files: Files) -> list[Problem]:
         )
     else:
         problems += check_tree_entities(tree, files.patterns, files.nlu)
+        log = files.content / "tree_changelog.yml"
+        problems += tree_changelog.check(tree.version, log, shown(log))
     return in_file_order(problems)
 
 
@@ -530,7 +534,8 @@ def main(argv: list[str]) -> int:
     concepts = yaml.safe_load(files.concepts.read_text(encoding="utf-8"))
     print(
         f"Texterna och länkarna är giltiga: {sum(len(group) for group in messages.values())} texter, "
-        f"{len(concepts)} begrepp, och varje värde för {' och '.join(TREE_ENTITIES)} i NLU-data passar trädet."
+        f"{len(concepts)} begrepp, varje värde för {' och '.join(TREE_ENTITIES)} i NLU-data passar trädet, "
+        "och ändringsloggen har trädets version."
     )
     return 0
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from fpdf import FPDF
 
+from asf import tree_changelog
 from asf.guidance import sections
 from asf.guidance.explain import markdown_cite, plain_cite, result_id
 
@@ -39,7 +40,7 @@ def _document(result: dict[str, Any], date: dt.date | None, cite: Cite) -> list[
         f"# Beslutsunderlag: {result['title']}",
         "",
         f"Datum: {day}  ",
-        f"Beslutsträdets version: {result['tree_version']}",
+        f"Beslutsträdets version: {result['tree_version']} (vad som ändrats står i {tree_changelog.REFERENCE})",
         "",
         f"> {DISCLAIMER}",
         "",

@@ -3,7 +3,14 @@
 The drawing is layered top to bottom: a node's layer is its longest distance
 from ``start``. Every answer option gets its own label slot in a row below its
 question, and edges that skip rows pass through invisible waypoints, so labels
-never overlap and no line runs through a box.
+never overlap and no line runs through a box. Labels are wrapped, never cut.
+
+An option with `next_if` routes gets one dashed edge per route, labelled with
+the earlier answer that makes it apply, besides its solid `next` edge ("i
+övriga fall"). The colours of the four verdicts come from
+asf/guidance/colours.py, which the web card uses too. The whole tree as text,
+the long description of the picture, is docs/beslutstrad.md
+(asf/guidance/treetext.py); the SVG's <desc> points to it.
 
 It draws the same `Tree` the engine walks (asf/guidance/model.py, built by
 asf/guidance/loader.py), so the picture cannot disagree with the assistant.
@@ -20,6 +27,7 @@ import itertools
 import re
 import sys
 import textwrap
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,12 +36,14 @@ from xml.sax.saxutils import escape
 
 from asf import settings
 from asf.guidance import model
+from asf.guidance.colours import VERDICT_COLOURS
 from asf.guidance.model import VERDICT_NAMES, Outcome, Question, Tree, sentence_case
 
-__all__ = ["DEFAULT_TREE", "TITLE", "VERDICTS", "VerdictStyle", "main", "render_svg"]
+__all__ = ["DEFAULT_TREE", "LONG_DESCRIPTION", "TITLE", "VERDICTS", "VerdictStyle", "main", "render_svg"]
 
 DEFAULT_TREE = settings.content_dir() / "tree.yml"
 TITLE = "Beslutsträdet för finansiering av insatser kopplade till sociala företag"
+LONG_DESCRIPTION = "beslutstrad.md"  # beside the SVG in docs/: the whole tree as text
 
 
 class VerdictStyle(NamedTuple):
@@ -42,14 +52,9 @@ class VerdictStyle(NamedTuple):
     stroke: str
 
 
-_COLOURS: dict[str, tuple[str, str]] = {
-    "financeable": ("#d7f0d2", "#2e7d32"),
-    "conditional": ("#fff4c2", "#b7950b"),
-    "not_financeable": ("#f9d6d5", "#c62828"),
-    "out_of_scope": ("#e6e6e6", "#616161"),
-}
 VERDICTS: dict[str, VerdictStyle] = {
-    verdict: VerdictStyle(sentence_case(VERDICT_NAMES[verdict]), *_COLOURS[verdict]) for verdict in model.VERDICTS
+    verdict: VerdictStyle(sentence_case(VERDICT_NAMES[verdict]), *VERDICT_COLOURS[verdict])
+    for verdict in model.VERDICTS
 }
 
 TEXT_COLOUR = "#1a1a1a"
@@ -68,8 +73,7 @@ WIDE_CHAR = 11.0
 UPPER_CHAR = 8.6
 BOLD_FACTOR = 1.15
 NODE_WRAP = 28
-LABEL_LIMIT = 30
-LABEL_WRAP = 20
+LABEL_WRAP = 22
 NODE_PAD_X = 10
 NODE_PAD_Y = 8
 LABEL_PAD_X = 4
@@ -101,10 +105,43 @@ class _Box:
 
 @dataclass(frozen=True)
 class _Edge:
-    question: str
-    option: str
+    id: str  # "edge-question-option", and "-om-1", "-om-2" ... for its `next_if` routes
     label: str
     chain: tuple[int, ...]  # box indices from source node to target node
+    dashed: bool = False
+
+
+@dataclass(frozen=True)
+class _Arrow:
+    """One line from a question: an option's `next`, or one of its `next_if` routes."""
+
+    question: str
+    option: str
+    route: int  # 0 for `next`, k for the k-th `next_if` rule
+    label: str
+    target: str
+
+
+def _arrows(questions: Mapping[str, Question]) -> list[_Arrow]:
+    arrows = []
+    for question in questions.values():
+        for opt in question.options:
+            label = _clean(opt.label)
+            for k, route in enumerate(opt.routes, start=1):
+                when = "; ".join(
+                    f"{questions[qid].short if qid in questions else qid}: "
+                    + " eller ".join(_option_label(questions, qid, oid) for oid in options)
+                    for qid, options in route.answered.items()
+                )
+                arrows.append(_Arrow(question.id, opt.id, k, f"{label}, om svaret på {when}", route.next))
+            rest = f"{label} (i övriga fall)" if opt.routes else label
+            arrows.append(_Arrow(question.id, opt.id, 0, rest, opt.next))
+    return arrows
+
+
+def _option_label(questions: Mapping[str, Question], question_id: str, option_id: str) -> str:
+    option = questions[question_id].option(option_id) if question_id in questions else None
+    return f"”{_clean(option.label)}”" if option is not None else option_id
 
 
 # --- Reading the tree -------------------------------------------------------
@@ -123,16 +160,24 @@ def _check(tree: Tree) -> None:
         raise ValueError(f"start {tree.start!r} is not a question or an outcome")
     for question in questions.values():
         for opt in question.options:
-            if opt.next not in questions and opt.next not in outcomes:
-                raise ValueError(f"{question.id}.{opt.id}: unknown next {opt.next!r}")
+            for target in (opt.next, *(route.next for route in opt.routes)):
+                if target not in questions and target not in outcomes:
+                    raise ValueError(f"{question.id}.{opt.id}: unknown next {target!r}")
+
+
+def _targets(questions: Mapping[str, Question], node: str) -> list[str]:
+    """Where a node's lines go: every option's `next` and its `next_if` routes."""
+    if node not in questions:
+        return []
+    return [t for opt in questions[node].options for t in (*(r.next for r in opt.routes), opt.next)]
 
 
 def _layers(questions: Mapping[str, Question], nodes: Sequence[str]) -> dict[str, int]:
     """Longest distance from a root (a node nothing points to, normally ``start``)."""
     indegree = dict.fromkeys(nodes, 0)
-    for question in questions.values():
-        for opt in question.options:
-            indegree[opt.next] += 1
+    for node in nodes:
+        for target in _targets(questions, node):
+            indegree[target] += 1
     roots = [n for n in nodes if indegree[n] == 0]
     layer = dict.fromkeys(roots, 0)
     queue = list(roots)
@@ -140,13 +185,11 @@ def _layers(questions: Mapping[str, Question], nodes: Sequence[str]) -> dict[str
     while done < len(queue):
         node = queue[done]
         done += 1
-        if node not in questions:
-            continue
-        for opt in questions[node].options:
-            layer[opt.next] = max(layer.get(opt.next, 0), layer[node] + 1)
-            indegree[opt.next] -= 1
-            if indegree[opt.next] == 0:
-                queue.append(opt.next)
+        for target in _targets(questions, node):
+            layer[target] = max(layer.get(target, 0), layer[node] + 1)
+            indegree[target] -= 1
+            if indegree[target] == 0:
+                queue.append(target)
     if done < len(nodes):
         stuck = sorted(n for n in nodes if indegree[n] > 0)
         raise ValueError(f"the tree has a cycle through {stuck}")
@@ -157,10 +200,10 @@ def _breadth_first(start: str, questions: Mapping[str, Question], nodes: Sequenc
     seen = {start}
     order = [start]
     for node in order:
-        for opt in questions[node].options if node in questions else ():
-            if opt.next not in seen:
-                seen.add(opt.next)
-                order.append(opt.next)
+        for target in _targets(questions, node):
+            if target not in seen:
+                seen.add(target)
+                order.append(target)
     # Nodes unreachable from start are still drawn, after the others.
     return order + [n for n in nodes if n not in seen]
 
@@ -175,16 +218,6 @@ def _clean(text: str) -> str:
 def _wrap(text: str, width: int) -> tuple[str, ...]:
     lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
     return tuple(lines) or ("",)
-
-
-def _shorten(text: str, limit: int = LABEL_LIMIT) -> str:
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    if space >= limit // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:.-") + "…"
 
 
 _NARROW = frozenset(" !'(),-./:;Ifijlrt|")
@@ -243,33 +276,32 @@ def _build(
         boxes.append(box)
 
     edges: list[_Edge] = []
-    for node in list(index):
-        if node not in questions:
-            continue
-        for opt in questions[node].options:
-            label = _clean(opt.label)
-            lines = _wrap(_shorten(label), LABEL_WRAP)
-            chain = [index[node]]
-            # The label sits in the odd rank right below its question; longer
-            # edges continue through one waypoint per rank they cross.
-            for rank in range(boxes[index[node]].rank + 1, boxes[index[opt.next]].rank):
-                if rank == boxes[index[node]].rank + 1:
-                    box = _Box(
-                        "label",
-                        rank,
-                        _text_width(lines) + 2 * LABEL_PAD_X,
-                        len(lines) * LINE_HEIGHT + 2 * LABEL_PAD_Y,
-                        lines,
-                    )
-                else:
-                    box = _Box("waypoint", rank, WAYPOINT_WIDTH, 0.0)
-                chain.append(len(boxes))
-                boxes.append(box)
-            chain.append(index[opt.next])
-            for a, b in itertools.pairwise(chain):
-                boxes[a].succs.append(b)
-                boxes[b].preds.append(a)
-            edges.append(_Edge(node, opt.id, label, tuple(chain)))
+    arrows = sorted(_arrows(questions), key=lambda a: index[a.question])
+    for arrow in arrows:
+        node, label = arrow.question, arrow.label
+        lines = _wrap(label, LABEL_WRAP)
+        chain = [index[node]]
+        # The label sits in the odd rank right below its question; longer
+        # edges continue through one waypoint per rank they cross.
+        for rank in range(boxes[index[node]].rank + 1, boxes[index[arrow.target]].rank):
+            if rank == boxes[index[node]].rank + 1:
+                box = _Box(
+                    "label",
+                    rank,
+                    _text_width(lines) + 2 * LABEL_PAD_X,
+                    len(lines) * LINE_HEIGHT + 2 * LABEL_PAD_Y,
+                    lines,
+                )
+            else:
+                box = _Box("waypoint", rank, WAYPOINT_WIDTH, 0.0)
+            chain.append(len(boxes))
+            boxes.append(box)
+        chain.append(index[arrow.target])
+        for a, b in itertools.pairwise(chain):
+            boxes[a].succs.append(b)
+            boxes[b].preds.append(a)
+        suffix = f"-om-{arrow.route}" if arrow.route else ""
+        edges.append(_Edge(f"edge-{node}-{arrow.option}{suffix}", label, tuple(chain), dashed=bool(arrow.route)))
     return boxes, index, edges
 
 
@@ -444,12 +476,13 @@ def _edge(
         end = band[boxes[b].rank][1] if b != chain[-1] else last.y - last.height / 2
         if end > y1:
             path.append(f"L {_num(x1)} {_num(end)}")
+    dash = ' stroke-dasharray="6 4"' if edge.dashed else ""
     parts = [
-        f'<g id="edge-{_attr(edge.question)}-{_attr(edge.option)}" class="edge">',
+        f'<g id="{_attr(edge.id)}" class="edge{" route" if edge.dashed else ""}">',
         f"<title>{escape(edge.label)}</title>",
         (
             f'<path d="{" ".join(path)}" fill="none" stroke="{EDGE_COLOUR}" '
-            'stroke-width="1.2" marker-end="url(#arrow)"/>'
+            f'stroke-width="1.2"{dash} marker-end="url(#arrow)"/>'
         ),
     ]
     label = boxes[chain[1]]
@@ -461,6 +494,18 @@ def _edge(
     parts.append(_text(label.lines, label.x, top + LABEL_PAD_Y))
     parts.append("</g>")
     return "".join(parts)
+
+
+def _description(tree: Tree) -> str:
+    counts = Counter(outcome.verdict for outcome in tree.outcomes.values())
+    verdicts = ", ".join(f"{counts[v]} {VERDICTS[v].name.lower()}" for v in model.VERDICTS if counts[v])
+    return (
+        f"Beslutsträdet version {tree.version}: {len(tree.questions)} frågor och "
+        f"{len(tree.outcomes)} bedömningar ({verdicts}). Frågorna står i blå rutor, "
+        "svarsalternativen på pilarna och bedömningarna i rutor färgade efter utfall. "
+        "En streckad pil gäller bara när ett tidigare svar på vägen stämmer. Hela trädet som text, "
+        f"med hjälptexter och alla svarsalternativ: {LONG_DESCRIPTION} i samma mapp som bilden."
+    )
 
 
 def render_svg(tree: Tree) -> str:
@@ -500,10 +545,11 @@ def render_svg(tree: Tree) -> str:
         (
             f'<svg xmlns="http://www.w3.org/2000/svg" width="{_num(width)}" '
             f'height="{_num(height)}" viewBox="0 0 {_num(width)} {_num(height)}" '
-            f'role="img" aria-label="{_attr(TITLE)}" '
+            f'role="img" aria-label="{_attr(TITLE)}" aria-describedby="desc" '
             f'font-family="sans-serif" font-size="{FONT_SIZE}">'
         ),
         f"<title>{escape(TITLE)}</title>",
+        f'<desc id="desc">{escape(_description(tree))}</desc>',
         (
             "<defs>"
             '<marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" '
@@ -553,6 +599,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 1
     out.write_text(render_svg(tree), encoding="utf-8", newline="\n")
+    # The long description the SVG's <desc> points to, beside it.
+    from asf.guidance.document import markdown
+    from asf.guidance.treetext import tree_blocks
+
+    out.with_name(LONG_DESCRIPTION).write_text(markdown(tree_blocks(tree)), encoding="utf-8", newline="\n")
     return 0
 
 

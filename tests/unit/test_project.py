@@ -91,6 +91,14 @@ def test_tree_picture_is_generated_from_the_tree():
     assert committed == render_svg(load_tree(TREE_FILE)), "run `make diagram`"
 
 
+def test_tree_as_text_is_generated_from_the_tree():
+    from asf.guidance.document import markdown
+    from asf.guidance.treetext import tree_blocks
+
+    committed = (ROOT / "docs" / "beslutstrad.md").read_text(encoding="utf-8")
+    assert committed == markdown(tree_blocks(load_tree(TREE_FILE))), "run `make diagram`"
+
+
 def test_install_without_a_usable_python_says_what_to_do(tmp_path: Path):
     env = {"PATH": "/usr/bin:/bin", "PYTHON": str(tmp_path / "python3.9")}
     fake = tmp_path / "python3.9"

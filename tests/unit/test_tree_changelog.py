@@ -1,0 +1,75 @@
+"""The tree's change log (content/tree_changelog.yml) and the memo's reference to it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from asf import memo, tree_changelog
+from asf.guidance.engine import walk
+from asf.guidance.explain import result_payload
+from asf.guidance.model import Tree
+
+ROOT = Path(__file__).resolve().parents[2]
+LOG = ROOT / "content" / "tree_changelog.yml"
+
+
+def entries() -> list[dict[str, object]]:
+    loaded: list[dict[str, object]] = yaml.safe_load(LOG.read_text(encoding="utf-8"))
+    return loaded
+
+
+def check(tmp_path: Path, version: str, log: list[dict[str, object]]) -> list[str]:
+    path = tmp_path / "tree_changelog.yml"
+    path.write_text(yaml.safe_dump(log, allow_unicode=True), encoding="utf-8")
+    return [problem.message for problem in tree_changelog.check(version, path, "tree_changelog.yml")]
+
+
+def test_the_current_tree_version_is_the_newest_entry(tree: Tree) -> None:
+    assert tree_changelog.check(tree.version, LOG, "x") == []
+    assert entries()[0]["version"] == tree.version
+    assert [e["version"] for e in entries()][:3] == ["2.0.0", "1.1.0", "1.0.0"]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda log: log.pop(0), "Trädets version 2.0.0 har ingen post"),
+        (lambda log: log.reverse(), "skriv den nyaste versionen och dagen överst"),
+        (lambda log: log[0].update(changes=[]), "skriv minst en mening"),
+        (lambda log: log[0].update(date="30 nov"), "ska skrivas som 2026-11-30"),
+        (lambda log: log[1].update(version="2.0.0"), "står mer än en gång"),
+        (lambda log: log.insert(0, {**log[0], "version": "2.1.0"}), "Överst står 2.1.0"),
+        (lambda log: log[0].pop("changes"), "exakt fälten version, date och changes"),
+    ],
+)
+def test_a_wrong_log_is_refused_in_plain_swedish(tmp_path: Path, change, message: str) -> None:
+    log = entries()
+    change(log)
+    problems = check(tmp_path, "2.0.0", log)
+    assert any(message in p for p in problems), problems
+
+
+def test_a_missing_log_is_refused(tmp_path: Path) -> None:
+    problems = tree_changelog.check("2.0.0", tmp_path / "saknas.yml", "tree_changelog.yml")
+    assert [p.message for p in problems] == ["Ändringsloggen saknas. Lägg till en post för trädets version 2.0.0."]
+
+
+def test_make_validate_runs_the_check() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "asf.content_check"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "ändringsloggen har trädets version" in done.stdout
+
+
+def test_the_memo_refers_to_the_change_log(tree: Tree) -> None:
+    result = result_payload(tree, walk(tree, {"vem": "annan"}))
+    text = memo.markdown(result, dt.date(2026, 12, 1))
+    assert f"Beslutsträdets version: {tree.version} (vad som ändrats står i ändringsloggen " in text
+    assert "content/tree_changelog.yml" in text
