@@ -42,8 +42,8 @@ run: train web ## startar assistenten: action-servern, Rasa-servern och intranä
 shell: train ## chatta med assistenten i terminalen
 	@bash scripts/run.sh --shell
 
-validate: editor ## kontrollerar allt i content/ och länkarna till NLU-data, på vanlig svenska (bara PyYAML och jsonschema behövs)
-	@$(EDITOR_PY) -m asf.guidance validate && $(EDITOR_PY) -m asf.training validate && $(EDITOR_PY) -m asf.content_check
+validate: editor ## kontrollerar allt i content/ och länkarna till NLU-data, på vanlig svenska, och att texterna följer ordlistan (bara PyYAML och jsonschema behövs)
+	@$(EDITOR_PY) -m asf.guidance validate && $(EDITOR_PY) -m asf.training validate && $(EDITOR_PY) -m asf.content_check && $(EDITOR_PY) -m asf.glossary_check
 
 walk: editor ## svara på trädets frågor i terminalen, utan Rasa
 	@$(EDITOR_PY) -m asf.guidance walk

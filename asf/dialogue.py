@@ -15,10 +15,10 @@ from typing import Any
 import yaml
 
 from asf import memo, messages, other_questions, recap, settings
-from asf.guidance import explain
+from asf.guidance import explain, sections
 from asf.guidance.engine import AnswerError, Walk, back, reopen, walk
 from asf.guidance.loader import default_tree
-from asf.guidance.model import Question, Tree, sentence_case
+from asf.guidance.model import Question, Tree, listing, quoted, sentence_case
 from asf.guidance.understanding import AnswerReading, match_question, read_answer, read_description
 from asf.privacy import masked_kinds
 from asf.training import flow as training
@@ -108,7 +108,7 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
         return [_ask(current, current.question, prefix)], new_state
     replies = [Reply(text=prefix)] if prefix else []
     if current.unused:
-        dropped = ", ".join(tree().questions[qid].short for qid in current.unused)
+        dropped = listing(tree().questions[qid].short for qid in current.unused)
         replies.append(Reply(text=messages.text("assessment.dropped", dropped=dropped)))
     payload = {**explain.result_payload(tree(), current), "description": state.description}
     replies.append(Reply(text=explain.result_text(tree(), current), buttons=result_buttons()))
@@ -281,7 +281,7 @@ def _answer_button(state: State, answers: dict[str, str], question_id: str, opti
 
 
 def _misunderstood(state: State, current: Walk, question: Question) -> Turn:
-    options = ", ".join(f'"{current.fill(o.label)}"' for o in question.options)
+    options = listing((quoted(current.fill(o.label)) for o in question.options), last="eller")
     text = messages.text("assessment.misunderstood", options=options)
     return [_ask(current, question, prefix=text)], replace(state, misunderstood=state.misunderstood + 1)
 
@@ -309,7 +309,7 @@ def why(state: State) -> Turn:
 
 def _path_explanation(result: dict[str, Any]) -> str:
     """The rule chain: each question, the answer, and the quoted places in the guidance that decided it."""
-    lines = [messages.text("why.result", verdict=result["verdict_text"])]
+    lines = [messages.text("why.result", verdict=sections.verdict_sentence(result))]
     quoted: set[str] = set()
     for number, step in enumerate(result["path"], start=1):
         lines.append(messages.text("why.step", number=number, question=step["question"], answer=step["answer"]))
@@ -397,7 +397,7 @@ def concept(state: State, message: Message) -> Turn:
     key = message.entity("concept")
     entry = concepts().get(key or "")
     if entry is None:
-        names = ", ".join(item["name"] for item in concepts().values())
+        names = listing(item["name"] for item in concepts().values())
         text = messages.text("concept.list", names=names)
         return _with_current_question(state, Reply(text=text))
     text = messages.text("concept.explained", name=entry["name"], text=entry["text"], source=entry["source"])

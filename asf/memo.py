@@ -56,12 +56,14 @@ def _document(result: dict[str, Any], date: dt.date | None, cite: Cite) -> list[
         line = f"{number}. **{step['question']}** Svar: {step['answer']}. *({_cites(step['cites'], cite)})*"
         lines.append((line, list(step["cites"])))
     # The result's sections in their one order (asf/guidance/sections.py); the
-    # document's title already holds the outcome's title, so the headline is a heading only.
+    # document's title already holds the outcome's title, so under the heading
+    # "Bedömning" stands only the verdict sentence ("Förbundet bör inte finansiera insatsen.").
     for part in sections.parts(result):
         section = part.section
-        heading = part.heading if section.form == "headline" else section.memo_heading or part.heading
+        heading = section.heading if section.form == "headline" else section.memo_heading or part.heading
         lines += [("", []), (f"{'#' * (section.level + 1)} {heading}", [])]
         if section.form == "headline":
+            lines += [("", []), (part.heading, [])]
             continue
         lines.append(("", []))
         for item in part.items:
@@ -82,17 +84,20 @@ def markdown(result: dict[str, Any], date: dt.date | None = None) -> str:
     return "\n".join(line for line, _ in _document(result, date, markdown_cite)) + "\n"
 
 
-# The PDF's built-in fonts cover Latin-1 (å, ä, ö, é, §); a few typographic characters are replaced.
-_PLAIN = str.maketrans({"–": "-", "—": "-", "→": "->", "“": '"', "”": '"', "’": "'", "…": "...", "•": "-"})
+# The PDF's built-in fonts are written with WinAnsiEncoding (Windows-1252): Latin-1 (å, ä, ö, é, §)
+# and Swedish typography (” – … ’ •) print as they are; the few characters outside it are replaced.
+PDF_ENCODING = "windows-1252"
+_PLAIN = str.maketrans({"→": "->", "−": "-"})
 
 
-def _latin1(text: str) -> str:
-    return text.translate(_PLAIN).encode("latin-1", "replace").decode("latin-1")
+def _winansi(text: str) -> str:
+    return text.translate(_PLAIN).encode(PDF_ENCODING, "replace").decode(PDF_ENCODING)
 
 
 def pdf(result: dict[str, Any], date: dt.date | None = None) -> bytes:
     document = FPDF(format="A4")
-    document.set_title(_latin1(f"Beslutsunderlag: {result['title']}"))
+    document.core_fonts_encoding = PDF_ENCODING
+    document.set_title(_winansi(f"Beslutsunderlag: {result['title']}"))
     # The memo's date, not the second it was made: the same result gives the same file all day.
     day = date or dt.date.today()
     document.set_creation_date(dt.datetime.combine(day, dt.time(), tzinfo=dt.timezone.utc))
@@ -102,7 +107,7 @@ def pdf(result: dict[str, Any], date: dt.date | None = None) -> bytes:
 
     def write(text: str, size: int = 11, style: str = "", gap: float = 1.5) -> None:
         document.set_font("Helvetica", style=style, size=size)
-        document.multi_cell(width, size * 0.5, _latin1(text), new_x="LMARGIN", new_y="NEXT")
+        document.multi_cell(width, size * 0.5, _winansi(text), new_x="LMARGIN", new_y="NEXT")
         document.ln(gap)
 
     for raw, cites in _document(result, date, plain_cite):

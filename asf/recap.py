@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from asf import messages
+from asf.guidance import model
 from asf.guidance.engine import AnswerError, walk
 from asf.guidance.model import Tree, sentence_case
 from asf.guidance.understanding import Fact, Reading
@@ -21,13 +22,12 @@ from asf.turns import Reply, State, button
 
 
 def quoted(text: str) -> str:
-    return f"”{text}”"
+    return model.quoted(text)
 
 
 def _and(items: Iterable[str]) -> str:
     """ "a", "a och b", "a, b och c"."""
-    listed = list(items)
-    return listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " och " + listed[-1]
+    return model.listing(items)
 
 
 def answer_text(tree: Tree, answers: Mapping[str, str], question_id: str) -> str:

@@ -12,12 +12,22 @@ from typing import Any
 from asf import settings
 from asf.guidance import page, sections
 from asf.guidance.engine import Walk
-from asf.guidance.model import VERDICT_NAMES, Citation, GuidanceIndex, Question, Statement, Tree, sentence_case
+from asf.guidance.model import (
+    VERDICT_NAMES,
+    VERDICT_SENTENCES,
+    Citation,
+    GuidanceIndex,
+    Question,
+    Statement,
+    Tree,
+    quoted,
+    sentence_case,
+)
 
 
 def cite_text(index: GuidanceIndex, cite: Citation) -> str:
     """A citation as a reader finds it in the guidance, e.g.
-    'Vägledningen, "Vad ska samordningsförbund undvika att göra?", punkt 2'."""
+    'Vägledningen, ”Vad ska samordningsförbund undvika att göra?”, punkt 2'."""
     if cite.law is not None:
         law = index.laws[cite.law]
         return f"{law.name}, som vägledningen {'hänvisar till' if law.named_in_guidance else 'bygger på'}"
@@ -26,7 +36,7 @@ def cite_text(index: GuidanceIndex, cite: Citation) -> str:
     place = f"punkt {cite.point}" if cite.point is not None else f"stycke {cite.paragraph}"
     if cite.section == "inledning":
         return f"{index.short_name}, inledningen, {place}"
-    return f'{index.short_name}, "{section.heading}", {place}'
+    return f"{index.short_name}, {quoted(section.heading)}, {place}"
 
 
 def cites_text(index: GuidanceIndex, cites: tuple[Citation, ...]) -> str:
@@ -95,7 +105,8 @@ def chat_text(result: Mapping[str, Any], cite: Callable[[Mapping[str, Any]], str
             continue
         form, items = part.section.form, part.items
         if form == "headline":
-            blocks.append(f"{part.heading}. {items[0]['text']}.")
+            # "Stöd till ett visst företag: Förbundet bör inte finansiera insatsen."
+            blocks.append(f"{items[0]['text']}: {part.heading}")
         elif form == "paragraph":
             blocks.extend(f"{part.heading}: {item['text']}" for item in items)
         else:
@@ -149,6 +160,7 @@ def result_payload(tree: Tree, walk: Walk, guidance_url: str | None = None) -> d
         "id": result_id(walk.used, tree.version),
         "verdict": outcome.verdict,
         "verdict_text": VERDICT_NAMES[outcome.verdict],
+        "verdict_sentence": VERDICT_SENTENCES[outcome.verdict],
         "outcome_id": outcome.id,
         "title": walk.fill(outcome.title),
         "reasons": statements(outcome.reasons),

@@ -7,7 +7,7 @@ accepted them, so code using these objects can trust every reference.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -22,10 +22,32 @@ VERDICT_NAMES: Mapping[Verdict, str] = {
     "out_of_scope": "täcks inte av vägledningen",
 }
 
+# The verdict as a full sentence with förbundet as subject, as every result shows it
+# (chat text, memo, web card, training feedback). VERDICT_NAMES stays for buttons and legends.
+VERDICT_SENTENCES: Mapping[Verdict, str] = {
+    "financeable": "Förbundet kan finansiera insatsen.",
+    "conditional": "Förbundet kan finansiera insatsen på villkor.",
+    "not_financeable": "Förbundet bör inte finansiera insatsen.",
+    "out_of_scope": "Vägledningen täcker inte insatsen.",
+}
+
 
 def sentence_case(text: str) -> str:
     """First letter upper case; unlike str.capitalize() it keeps names such as "Finsams"."""
     return text[:1].upper() + text[1:]
+
+
+def listing(items: Iterable[str], last: str = "och") -> str:
+    """Items as a Swedish list: "a", "a och b", "a, b och c" (or with last="eller": "a, b eller c")."""
+    listed = list(items)
+    if len(listed) <= 1:
+        return "".join(listed)
+    return ", ".join(listed[:-1]) + f" {last} " + listed[-1]
+
+
+def quoted(text: str) -> str:
+    """A text inside Swedish quotation marks: ”text”."""
+    return f"”{text}”"
 
 
 # `{svar:utforare}` in a text stands for the label of the answer to `utforare`.

@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from asf.guidance.model import VERDICT_SENTENCES
+
 Form = Literal["headline", "numbered", "bullets", "paragraph"]
 
 NOTE = "Det här är ett stöd inför ett beslut, inte ett beslut."
@@ -24,11 +26,12 @@ NOTE = "Det här är ett stöd inför ett beslut, inte ett beslut."
 class ResultSection:
     """One part of the result and how it is shown.
 
-    `form`: "headline" is the verdict with the outcome's title; "numbered" a list of
+    `form`: "headline" is the verdict as a sentence ("Förbundet bör inte finansiera insatsen.")
+    with the outcome's title as its item; "numbered" a list of
     statements with their citations; "bullets" a plain list; "paragraph" one text.
     """
 
-    key: str  # the result payload's field it shows ("verdict": `verdict_text` and `title`)
+    key: str  # the result payload's field it shows ("verdict": `verdict_sentence` and `title`)
     heading: str
     form: Form
     level: int = 2  # 1: a part of its own; 2: a part of the verdict above it (the memo's sub-headings)
@@ -88,9 +91,16 @@ def parts(result: Mapping[str, Any]) -> list[Part]:
         items = _items(section, result)
         if not items:
             continue
-        heading = f"{section.heading}: {result['verdict_text']}" if section.form == "headline" else section.heading
+        heading = verdict_sentence(result) if section.form == "headline" else section.heading
         found.append(Part(section, heading, items))
     return found
+
+
+def verdict_sentence(result: Mapping[str, Any]) -> str:
+    """The verdict as a sentence with förbundet as subject; also for a result stored before
+    the payload carried `verdict_sentence`."""
+    sentence = result.get("verdict_sentence")
+    return str(sentence) if sentence else VERDICT_SENTENCES[result["verdict"]]
 
 
 def payload_sections(result: Mapping[str, Any]) -> list[dict[str, Any]]:

@@ -16,7 +16,7 @@ from asf import messages
 from asf.guidance import explain
 from asf.guidance.engine import walk
 from asf.guidance.loader import default_tree
-from asf.guidance.model import VERDICT_NAMES, VERDICTS, Verdict, sentence_case
+from asf.guidance.model import VERDICT_NAMES, VERDICT_SENTENCES, VERDICTS, Verdict, listing, sentence_case
 from asf.guidance.understanding import normalise
 from asf.training.cases import Case, default_cases
 from asf.turns import Message, Reply, State, Turn, button
@@ -81,7 +81,7 @@ def start(state: State, message: Message) -> Turn:
     words = normalise(message.text).split()
     set_name = message.entity("training_set") or next((w for w in words if w in book.sets), None)
     if set_name is not None and set_name not in book.sets:
-        names = ", ".join(sorted(book.sets))
+        names = listing(sorted(book.sets), last="eller")
         return [Reply(text=messages.text("training.unknown_set", set_name=set_name, names=names))], state
     seed_text = message.entity("seed") or next((w for w in words if w.isdigit()), None)
     seed = int(seed_text) if seed_text is not None else None
@@ -123,9 +123,9 @@ def judge(state: State, message: Message) -> Turn:
     result = walk(default_tree(), case.answers)
     assert result.outcome is not None  # guaranteed by case validation
     lines = [
-        messages.text("training.right", verdict=VERDICT_NAMES[case.verdict])
+        messages.text("training.right", verdict=VERDICT_SENTENCES[case.verdict])
         if right
-        else messages.text("training.wrong", verdict=VERDICT_NAMES[case.verdict]),
+        else messages.text("training.wrong", verdict=VERDICT_SENTENCES[case.verdict]),
         messages.text("training.reasoning", title=result.outcome.title),
         *[f"- {result.fill(step.question.text)} → {result.fill(step.option.label)}" for step in result.steps],
         messages.text("training.grounds", cites=explain.cites_text(default_tree().index, result.outcome.cites)),

@@ -74,7 +74,7 @@ def test_result_is_sent_as_text_and_custom_payload():
         tracker("/inform", entities=entities, current_question="stod_till_foretag", answers={"vem": "foretaget"}),
     )
     text = "\n".join(m["text"] or "" for m in messages)
-    assert "Bedömning: bör inte finansieras" in text
+    assert "Förbundet bör inte finansiera insatsen." in text
     custom = [m["custom"] for m in messages if m.get("custom")]
     assert custom and custom[0]["verdict"] == "not_financeable" and custom[0]["outcome_id"] == "kontantbidrag"
     assert slots["current_question"] is None
@@ -110,7 +110,7 @@ def test_change_answer_reopens_the_named_question():
         ),
     )
     assert slots["current_question"] == "utforare"
-    assert 'Du svarade "Kommunen"' in messages[-1]["text"]
+    assert "Du svarade ”Kommunen”" in messages[-1]["text"]
 
 
 def test_description_is_held_for_confirmation():
@@ -156,7 +156,7 @@ def test_training_round_through_the_actions():
         ActionJudge(),
         tracker("/judge", intent="judge", training=training, entities=[{"entity": "verdict", "value": "financeable"}]),
     )
-    assert "Rätt bedömning:" in messages[0]["text"] and slots["training"]["judged"] == 1
+    assert "Vägledningens svar:" in messages[0]["text"] and slots["training"]["judged"] == 1
     messages, slots = run(ActionSkipCase(), tracker("nästa", intent="skip_case", training=slots["training"]))
     assert "Fall 2 av" in messages[0]["text"]
     messages, slots = run(ActionStopTraining(), tracker("avsluta", intent="stop_training", training=slots["training"]))

@@ -98,7 +98,7 @@ def test_a_misspelled_placeholder_is_reported_with_both_places(files: Files):
 
 
 def test_a_renamed_text_is_reported_where_the_code_needs_it_and_where_it_stands(files: Files):
-    line = edit(files.messages, "  hint: 'Du kan", "  tips: 'Du kan")
+    line = edit(files.messages, '  hint: "Du kan', '  tips: "Du kan')
     found = messages_problems(files)
     assert f"messages.yml, rad {line}: Texten 'start.tips' används inte av assistenten" in found
     code_line = dialogue_line('messages.text("start.hint")')

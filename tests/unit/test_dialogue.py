@@ -43,8 +43,8 @@ def test_buttons_walk_to_a_result_with_payload():
     _, state = click(state, "vem", "foretaget")
     _, state = click(state, "stod_till_foretag", "medlem")
     replies, state = click(state, "medlem_vem", "forbundet")
-    assert "Bedömning: bör inte finansieras" in texts(replies)
-    assert '"Vad ska samordningsförbund undvika att göra?", punkt 3' in texts(replies)
+    assert "Förbundet bör inte finansiera insatsen." in texts(replies)
+    assert "”Vad ska samordningsförbund undvika att göra?”, punkt 3" in texts(replies)
     custom = [r.custom for r in replies if r.custom]
     assert len(custom) == 1 and custom[0]["verdict"] == "not_financeable"
     assert custom[0]["outcome_id"] == "medlemskap"
@@ -60,7 +60,7 @@ def test_free_text_answers_are_understood():
     _, state = say(state, "arbetsträning på ett kafé", activity=["arbetstraning"])
     _, state = say(state, "det är AF som upphandlar", party=["arbetsformedlingen"])
     replies, state = say(state, "via parten")
-    assert "kan finansieras på villkor" in texts(replies)
+    assert "Förbundet kan finansiera insatsen på villkor." in texts(replies)
     assert "via Arbetsförmedlingen" in texts(replies)
 
 
@@ -107,7 +107,7 @@ def test_change_answer_by_naming_it_keeps_later_answers_that_still_apply():
         _, state = click(state, question, choice)
     assert state.last_result is not None
     replies, state = dialogue.change(state, Message(text="ändra svaret om vem som upphandlar", intent="change_answer"))
-    assert 'Du svarade "Kommunen"' in texts(replies)
+    assert "Du svarade ”Kommunen”" in texts(replies)
     assert state.current_question == "utforare"
     replies, state = say(state, "regionen", party=["regionen"])
     assert "Dina senare svar gäller fortfarande" in texts(replies)
@@ -158,7 +158,7 @@ def test_description_is_confirmed_before_it_counts():
     replies, state = say(state, "ja", intent="affirm")
     assert state.current_question == "malgrupp"  # not in the description, so asked
     replies, state = click(state, "malgrupp", "ja")
-    assert "Bedömning: bör inte finansieras" in texts(replies)
+    assert "Förbundet bör inte finansiera insatsen." in texts(replies)
     assert "kontantbidrag" in texts(replies)
 
 
@@ -233,7 +233,7 @@ def test_show_result_again_and_several_assessments():
     _, state = click(state, "vem", "annan")
     first = state.last_result
     replies, _ = dialogue.show_result(state)
-    assert "täcks inte av vägledningen" in texts(replies)
+    assert "Vägledningen täcker inte insatsen." in texts(replies)
     _, state = dialogue.start(state)
     assert state.answers == {} and state.last_result == first
     _, state = click(state, "vem", "foretaget")

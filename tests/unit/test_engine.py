@@ -361,7 +361,7 @@ CORRECTIONS = [
             "sprida kunskap om arbetsintegrerande sociala företag eller stödja samverkan",
             "visst företag",
         ],
-        ["täcks inte av vägledningen"],
+        ["Vägledningen täcker inte insatsen."],
         ["strukturovergripande/stycke-1", "uppdrag/punkt-2"],
         [],
         id="examples are not a closed list",

@@ -36,7 +36,7 @@ def test_memo_holds_every_answer_citation_and_statement(tree: Tree, answers):
     wanted = [step["question"] for step in result["path"]] + [step["answer"] for step in result["path"]]
     wanted += [cite["text"] for cite in result["cites"]]
     wanted += [item["text"] for item in result["reasons"] + result["conditions"]] + result["next_steps"]
-    wanted += [result["verdict_text"], "2026-11-28", result["tree_version"], "inte ett beslut"]
+    wanted += [result["verdict_sentence"], "2026-11-28", result["tree_version"], "inte ett beslut"]
     for item in wanted:
         assert item in text
         assert squash(item) in in_pdf, item
@@ -57,8 +57,18 @@ def test_swedish_characters_survive_in_the_pdf(tree: Tree):
         "Hänvisningar",
         "målgrupp",
         "Förbundets pengar ska gå via",
+        "Vägledningen, ”Individriktade insatser”, stycke 1",
+        "Förbundet kan finansiera insatsen på villkor.",
     ]:
         assert phrase in text
+
+
+def test_swedish_typography_survives_in_the_pdf(tree: Tree):
+    """The core font is written as WinAnsi: ” – … ’ print as they are, not as straight quotes or hyphens."""
+    result = result_payload(tree, walk(tree, {"vem": "foretaget", "stod_till_foretag": "pengar"}))
+    result["description"] = "Ett pris – ”årets sociala företag” … till företagets ’bästa’ idé → 10 000 kr"
+    text = pdf_text(memo.pdf(result, DAY))
+    assert "Ett pris – ”årets sociala företag” … till företagets ’bästa’ idé -> 10 000 kr" in text
 
 
 def test_memo_uses_the_masked_description():

@@ -59,15 +59,17 @@ def test_the_three_renderings_follow_a_changed_section_list(
     # The web card: the payload carries the sections, in the copy's order, with its headings.
     shown = [part["key"] for part in result["sections"]]
     assert shown == [s.key for s in shuffled if s.key == "verdict" or result.get(s.key)]
-    assert [part["heading"] for part in result["sections"]][-1] == f"Rubrik verdict: {result['verdict_text']}"
+    # The verdict's heading is the verdict as a sentence, whatever the section is called.
+    assert [part["heading"] for part in result["sections"]][-1] == result["verdict_sentence"]
     headings = [f"Rubrik {key}" for key in shown]
 
     # The chat text: the same order, without the citation list (the chat cites beside each statement).
     text = result_text(tree, walk(tree, answers))
-    assert is_increasing(positions(text, [h for h in headings if h != "Rubrik cites"]))
+    in_chat = [result["verdict_sentence"] if h == "Rubrik verdict" else h for h in headings if h != "Rubrik cites"]
+    assert is_increasing(positions(text, in_chat))
     assert "Rubrik cites" not in text
     assert text.startswith("Rubrik next_steps:\n- ")
-    assert text.endswith(f"Rubrik verdict: {result['verdict_text']}. {result['title']}.\n\n{sections.NOTE}")
+    assert text.endswith(f"{result['title']}: {result['verdict_sentence']}\n\n{sections.NOTE}")
 
     # The memo: the same order, as Markdown headings.
     document = memo.markdown(result, DAY)
@@ -79,7 +81,7 @@ def test_the_three_renderings_follow_a_changed_section_list(
 def test_the_sections_keep_what_users_saw(tree: Tree):
     result = result_payload(tree, walk(tree, CONDITIONAL))
     assert [(p["key"], p["heading"], p["form"]) for p in result["sections"]] == [
-        ("verdict", "Bedömning: kan finansieras på villkor", "headline"),
+        ("verdict", "Förbundet kan finansiera insatsen på villkor.", "headline"),
         ("reasons", "Skäl", "numbered"),
         ("conditions", "Villkor", "numbered"),
         ("route", "Så går finansieringen", "paragraph"),
@@ -92,11 +94,12 @@ def test_the_sections_keep_what_users_saw(tree: Tree):
     ]
     assert result["note"] == "Det här är ett stöd inför ett beslut, inte ett beslut."
     text = result_text(tree, walk(tree, CONDITIONAL))
-    assert text.startswith("Bedömning: kan finansieras på villkor. ")
+    assert text.startswith("Insats för deltagare genom en part: Förbundet kan finansiera insatsen på villkor.\n\n")
     assert "\n\nSkäl:\n1. " in text and "\n\nVillkor:\n1. " in text and "\n\nSå går finansieringen: " in text
     document = memo.markdown(result, DAY)
-    for heading in ["## Bedömning: kan finansieras på villkor", "### Skäl", "### Villkor", "### Nästa steg"]:
+    for heading in ["## Bedömning", "### Skäl", "### Villkor", "### Nästa steg"]:
         assert f"\n{heading}\n" in document
+    assert "\n## Bedömning\n\nFörbundet kan finansiera insatsen på villkor.\n" in document
     assert "\n## Hänvisningar\n" in document
 
 

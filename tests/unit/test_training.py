@@ -140,7 +140,7 @@ def test_a_named_set_runs_in_fixed_order_to_a_score():
         case = book.cases[case_id]
         verdict = case.verdict if position % 2 == 0 else next(v for v in VERDICTS if v != case.verdict)
         replies, state = judge(state, verdict)
-        assert ("Rätt!" if position % 2 == 0 else "Inte riktigt.") in texts(replies)
+        assert ("Rätt:" if position % 2 == 0 else "Inte riktigt.") in texts(replies)
         assert "Vanligt missförstånd:" in texts(replies) and "Grund:" in texts(replies)
         replies, state = flow.next_case(state)
     assert state.training is None
@@ -174,7 +174,7 @@ def test_free_text_verdicts(text, verdict):
 def test_free_text_answer_goes_to_the_open_case():
     _, state = flow.start(State(), Message(text="övning 1", intent="start_training"))
     replies, state = dialogue.answer(state, Message(text="bör inte finansieras", intent="deny"))
-    assert "Rätt bedömning:" in texts(replies)
+    assert "Vägledningens svar:" in texts(replies)
 
 
 def test_why_gives_a_hint_then_the_cited_path():

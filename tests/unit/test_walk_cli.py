@@ -15,7 +15,7 @@ def run_walk(lines: str) -> str:
 
 def test_walk_by_numbers_shows_outcome_and_path():
     out = run_walk("5\n5\n1\n")  # företaget -> medlem -> förbundet
-    assert "Bedömning: bör inte finansieras" in out
+    assert "Förbundet bör inte finansiera insatsen." in out
     assert "Vägen dit:" in out
     assert "→ Bli medlem i företaget eller i en intresseorganisation" in out
     assert "punkt 3" in out
