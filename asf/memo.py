@@ -131,7 +131,7 @@ def pdf(result: dict[str, Any], date: dt.date | None = None) -> bytes:
                 document.set_font("Helvetica", style="I", size=9)
                 gap = 1.5 if number == len(quoted) else 0.5
                 text = f"{cite['text']}: ”{cite['quote']}”"
-                document.multi_cell(width - 6, 4.5, _latin1(text), new_x="LMARGIN", new_y="NEXT")
+                document.multi_cell(width - 6, 4.5, _winansi(text), new_x="LMARGIN", new_y="NEXT")
                 document.ln(gap)
     return bytes(document.output())
 

@@ -325,7 +325,7 @@ def test_why_after_a_result_gives_the_rule_chain_with_the_quoted_passages(tree):
     replies, _ = dialogue.why(State(last_result=result))
     text = texts(replies)
     lines = text.splitlines()
-    assert lines[0] == f"Bedömningen blev ”{result['verdict_text']}”. Så här gick det, fråga för fråga:"
+    assert lines[0] == f"{result['verdict_sentence']} Så här gick det, fråga för fråga:"
     shown_quotes: set[str] = set()
     position = 0
     for number, step in enumerate(result["path"], start=1):
