@@ -124,7 +124,7 @@ def test_the_pdf_prints_each_quote_beside_its_citation(tree: Tree):
     quoted = [c for c in result["cites"] if c["quote"]]
     assert quoted
     for cite in quoted:
-        assert squash(f'{cite["text"]}: ”{cite["quote"]}”') in in_pdf, cite["key"]
+        assert squash(f"{cite['text']}: ”{cite['quote']}”") in in_pdf, cite["key"]
     # Beside the statement that cites it: a reason's quote follows that reason.
     reason = result["reasons"][0]
     first = reason["cites"][0]
