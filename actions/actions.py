@@ -116,7 +116,7 @@ def _stateless(turn: Callable[[State], Turn]) -> StepFunction:
 
 
 # The actions named in domain.yml, each one step of the dialogue.
-ActionGreet = _action("action_greet", _stateless(dialogue.greet))
+ActionGreet = _action("action_greet", dialogue.unless_an_answer(_stateless(dialogue.greet)))
 ActionStartAssessment = _action("action_start_assessment", dialogue.start)
 ActionDescribeInitiative = _action("action_describe_initiative", dialogue.describe)
 ActionAnswer = _action("action_answer", dialogue.answer)
@@ -128,10 +128,10 @@ ActionRestartAssessment = _action("action_restart_assessment", _stateless(dialog
 ActionHelp = _action("action_help", _stateless(dialogue.help_turn))
 ActionExplainConcept = _action("action_explain_concept", dialogue.concept)
 ActionHandoff = _action("action_handoff", _stateless(dialogue.handoff))
-ActionShowResult = _action("action_show_result", _stateless(dialogue.show_result))
+ActionShowResult = _action("action_show_result", dialogue.unless_an_answer(_stateless(dialogue.show_result)))
 ActionFallback = _action("action_fallback", dialogue.fallback)
 ActionRequestMemo = _action("action_request_memo", dialogue.request_memo)
 ActionStartTraining = _action("action_start_training", dialogue.start_training)
-ActionJudge = _action("action_judge", training.judge)
-ActionSkipCase = _action("action_skip_case", _stateless(training.next_case))
-ActionStopTraining = _action("action_stop_training", _stateless(dialogue.stop_training))
+ActionJudge = _action("action_judge", dialogue.unless_an_answer(training.judge))
+ActionSkipCase = _action("action_skip_case", dialogue.unless_an_answer(_stateless(training.next_case)))
+ActionStopTraining = _action("action_stop_training", dialogue.unless_an_answer(_stateless(dialogue.stop_training)))

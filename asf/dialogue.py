@@ -8,6 +8,7 @@ keeps every behaviour testable without Rasa and the actions thin.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 from typing import Any
@@ -92,7 +93,8 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
     questions still apply, the walk skips them and the user is told so.
     """
     current = walk(tree(), answers)
-    if answered is not None and prefix is None:
+    if answered is not None and prefix is None and answered in state.answers:
+        # A changed answer (not a first one): later answers that still apply are kept.
         path = [step.question.id for step in current.steps]
         if answered in path and path.index(answered) < len(path) - 1:
             prefix = messages.text("assessment.still_valid")
@@ -175,8 +177,10 @@ def describe(state: State, message: Message) -> Turn:
     if topic is not None:
         text = messages.text("describe.other_question", answer=topic.answer)
         return [Reply(text=text, buttons=start_buttons())], state
-    reading = read_description(tree(), message.text)
-    state = replace(state, description=message.text)
+    # Written while a summary waits for "Ja" or "Nej": more of the same description.
+    text = f"{state.description}\n{message.text}" if state.pending is not None and state.description else message.text
+    reading = read_description(tree(), text)
+    state = replace(state, description=text)
     if not reading.facts:
         first_conflict = next(iter(reading.conflicts.items()), None)
         if first_conflict is not None and first_conflict[0] == tree().start:
@@ -498,3 +502,20 @@ def stop_training(state: State) -> Turn:
         resume = button(messages.text("buttons.resume"), "/start_assessment" + json.dumps({"choice": RESUME}))
         replies = [*replies, Reply(text=messages.text("assessment.resume_offer"), buttons=(resume,))]
     return replies, new_state
+
+
+def unless_an_answer(step: Callable[[State, Message], Turn]) -> Callable[[State, Message], Turn]:
+    """`step`, except that a typed message which clearly answers the open question is an answer.
+
+    For intents that make no sense as an answer (training, a memo, the result again, a greeting):
+    the NLU may still pick one for a sentence that answers the question ("ja, hon behöver stöd
+    från flera myndigheter" read as "stop training"). Outside training and with no open
+    question, `step` runs as usual.
+    """
+
+    def guarded(state: State, message: Message) -> Turn:
+        if not training.active(state) and reads_as_an_answer(state, message):
+            return answer(state, replace(message, intent="inform"))
+        return step(state, message)
+
+    return guarded

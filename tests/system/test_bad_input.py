@@ -142,7 +142,7 @@ def test_bad_message_gets_a_swedish_answer_and_changes_nothing(
 
     if stage == "done":  # and the verdict shown is still the one given
         again = texts(servers.say(sender, "visa bedömningen igen"))
-        assert "Bedömning: kan finansieras på villkor" in again
+        assert "Förbundet kan finansiera insatsen på villkor." in again
 
 
 @dataclass(frozen=True)

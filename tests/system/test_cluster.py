@@ -146,7 +146,7 @@ def test_socketio_session_sticks_to_one_server(cluster: Cluster):
 
     def turn_over(since: int) -> bool:
         # A turn is over when the next question (with its buttons) or the verdict has arrived.
-        return any(r.get("buttons") or "Bedömning:" in str(r.get("text")) for r in replies[since:])
+        return any(r.get("buttons") or "Förbundet kan finansiera" in str(r.get("text")) for r in replies[since:])
 
     client.on("bot_uttered", on_bot)
     confirmed = threading.Event()
@@ -172,7 +172,7 @@ def test_socketio_session_sticks_to_one_server(cluster: Cluster):
                 assert arrived.wait_for(functools.partial(turn_over, count), timeout=60), message
     finally:
         client.disconnect()
-    assert any("Bedömning: kan finansieras på villkor" in str(r.get("text")) for r in replies), replies
+    assert any("Förbundet kan finansiera insatsen på villkor." in str(r.get("text")) for r in replies), replies
     lines = socketio_lines(cluster.access_log)[before:]
     assert len(lines) > len(messages)
     assert {fields[4] for fields in lines} <= set(cluster.replicas)

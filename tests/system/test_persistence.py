@@ -100,7 +100,7 @@ def test_conversation_survives_killed_servers_in_postgresql(tmp_path: Path):
                 assert answer in summary
             replies = [second.say(SENDER, message) for message in AFTER_CRASH]
             result = [reply["custom"] for reply in replies[-1] if "custom" in reply]
-            assert "Bedömning: kan finansieras på villkor" in texts(replies[-1])
+            assert "Förbundet kan finansiera insatsen på villkor." in texts(replies[-1])
             assert result[0]["answers"] == {  # type: ignore[index]
                 "vem": "deltagare",
                 "malgrupp": "ja",

@@ -42,7 +42,7 @@ def test_full_assessment_over_rest_with_result_payload(servers: Servers):
     servers.say(sender, '/inform{"question":"handledare_anstalld","choice":"hos_part"}')
     servers.say(sender, "kommunen")
     replies = servers.say(sender, '/inform{"question":"pengavag","choice":"via_part"}')
-    assert "Bedömning: kan finansieras på villkor" in texts(replies)
+    assert "Förbundet kan finansiera insatsen på villkor." in texts(replies)
     custom = [reply["custom"] for reply in replies if "custom" in reply]
     assert len(custom) == 1
     assert custom[0]["verdict"] == "conditional"  # type: ignore[index]

@@ -50,8 +50,11 @@ def test_no_to_the_summary_asks_for_the_wrong_line_and_keeps_the_rest(servers: S
     assert "Vilken rad stämmer inte?" in texts(replies)
     assert any(title.startswith("Vilken part") for title in buttons(replies))
     replies = servers.say(sender, '/change_answer{"question":"utforare"}')
+    assert "Det andra behåller jag" in texts(replies)
+    # The target group was not in the description, so it comes first; then the rejected line.
+    replies = servers.say(sender, '/inform{"question":"malgrupp","choice":"ja"}')
     said = texts(replies)
-    assert "Det andra behåller jag" in said and "Vilken part ansvarar" in said
+    assert "Vilken part ansvarar" in said and "Vad ska deltagarna få" not in said  # the kept line is not asked
 
 
 def test_two_parties_typed_as_an_answer_are_recorded_jointly_and_start_no_training(servers: Servers):

@@ -238,10 +238,10 @@ def test_page_completes_an_assessment_and_keeps_it_across_a_reload(page: Page):
     for title in BUTTON_PATH:
         click_answer(page, title)
     result = log(page).locator(".asf-result").last
-    expect(result.get_by_role("heading", level=3)).to_have_text("Bedömning: kan finansieras på villkor")
+    expect(result.get_by_role("heading", level=3)).to_have_text("Förbundet kan finansiera insatsen på villkor.")
     expect(result).to_contain_text("Skäl")
     expect(result).to_contain_text("Villkor")
-    expect(result).to_contain_text('Vägledningen, "')  # citations, as the guidance names its sections
+    expect(result).to_contain_text("Vägledningen, ”")  # citations, as the guidance names its sections
     expect(result.locator(".asf-cite").first).to_be_visible()
     shot = page.screenshot(full_page=True)
     assert shot.startswith(b"\x89PNG") and len(shot) > 20_000
@@ -254,7 +254,7 @@ def test_page_completes_an_assessment_and_keeps_it_across_a_reload(page: Page):
     before, shown = session_id(page), messages(page).count()
     page.reload()
     expect(messages(page)).to_have_count(shown)
-    expect(log(page).locator(".asf-result h3")).to_have_text("Bedömning: kan finansieras på villkor")
+    expect(log(page).locator(".asf-result h3")).to_have_text("Förbundet kan finansiera insatsen på villkor.")
     assert session_id(page) == before
     click_answer(page, "Visa sammanfattning")  # the server still has the conversation
     expect(messages(page).last).to_contain_text("6. Hur pengarna ska gå: Via kommunen")

@@ -211,3 +211,20 @@ def test_a_question_about_something_else_gets_an_honest_answer_not_a_walk():
 def test_parties_named_as_alternatives_are_not_a_joint_answer(tree: Tree):
     reading = read_answer(tree.questions["utforare"], "det blir AF eller kommunen, vi vet inte vilken")
     assert reading.option is None or reading.option.id != "flera_parter"
+
+
+@pytest.mark.parametrize("intent_step", ["stop_training", "show_result", "greet"])
+def test_an_answer_the_nlu_took_for_another_intent_is_an_answer(intent_step: str):
+    from actions import actions
+
+    steps = {
+        "stop_training": actions.ActionStopTraining.step,
+        "show_result": actions.ActionShowResult.step,
+        "greet": actions.ActionGreet.step,
+    }
+    state = at_question(("vem", "deltagare"))
+    replies, after = steps[intent_step](
+        state, Message(text="ja, de behöver stöd från flera myndigheter", intent=intent_step)
+    )
+    assert after.answers.get("malgrupp") == "ja"
+    assert texts(replies).startswith("Jag noterar: Ja.")
