@@ -117,15 +117,19 @@ def _stateless(turn: Callable[[State], Turn]) -> StepFunction:
 
 # The actions named in domain.yml, each one step of the dialogue.
 ActionGreet = _action("action_greet", dialogue.unless_an_answer(_stateless(dialogue.greet)))
-ActionStartAssessment = _action("action_start_assessment", dialogue.start)
+ActionGoodbye = _action("action_goodbye", dialogue.unless_an_answer(_stateless(dialogue.goodbye)))
+ActionThanks = _action("action_thanks", dialogue.unless_an_answer(_stateless(dialogue.thanks)))
+ActionStartAssessment = _action(
+    "action_start_assessment", dialogue.other_question_first(dialogue.unless_an_answer(dialogue.start))
+)
 ActionDescribeInitiative = _action("action_describe_initiative", dialogue.describe)
 ActionAnswer = _action("action_answer", dialogue.answer)
-ActionWhy = _action("action_why", _stateless(dialogue.why))
+ActionWhy = _action("action_why", dialogue.other_question_first(_stateless(dialogue.why)))
 ActionBack = _action("action_back", _stateless(dialogue.go_back))
 ActionChangeAnswer = _action("action_change_answer", dialogue.change)
 ActionSummary = _action("action_summary", _stateless(dialogue.summary))
 ActionRestartAssessment = _action("action_restart_assessment", _stateless(dialogue.restart))
-ActionHelp = _action("action_help", _stateless(dialogue.help_turn))
+ActionHelp = _action("action_help", dialogue.other_question_first(_stateless(dialogue.help_turn)))
 ActionExplainConcept = _action("action_explain_concept", dialogue.concept)
 ActionHandoff = _action("action_handoff", _stateless(dialogue.handoff))
 ActionShowResult = _action("action_show_result", dialogue.unless_an_answer(_stateless(dialogue.show_result)))

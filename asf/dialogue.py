@@ -93,10 +93,11 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
     questions still apply, the walk skips them and the user is told so.
     """
     current = walk(tree(), answers)
-    if answered is not None and prefix is None and answered in state.answers:
-        # A changed answer (not a first one): later answers that still apply are kept.
+    if answered is not None and prefix is None:
+        # Later answers the user gave (not ones read from a description) still apply: say so.
         path = [step.question.id for step in current.steps]
-        if answered in path and path.index(answered) < len(path) - 1:
+        later = path[path.index(answered) + 1 :] if answered in path else []
+        if any(q not in (state.evidence or {}) for q in later):
             prefix = messages.text("assessment.still_valid")
     if current.question is not None:
         new_state = replace(
@@ -516,6 +517,30 @@ def unless_an_answer(step: Callable[[State, Message], Turn]) -> Callable[[State,
     def guarded(state: State, message: Message) -> Turn:
         if not training.active(state) and reads_as_an_answer(state, message):
             return answer(state, replace(message, intent="inform"))
+        return step(state, message)
+
+    return guarded
+
+
+def thanks(state: State) -> Turn:
+    return _with_current_question(state, Reply(text=messages.text("start.thanks")))
+
+
+def goodbye(state: State) -> Turn:
+    return [Reply(text=messages.text("start.goodbye"))], state
+
+
+def other_question_first(step: Callable[[State, Message], Turn]) -> Callable[[State, Message], Turn]:
+    """`step`, except that a typed question about another topic (the budget, personal data …)
+    gets its honest answer, whatever intent the NLU picked for it; the open question follows."""
+
+    def guarded(state: State, message: Message) -> Turn:
+        topic = other_questions.recognise(message.text) if message.text and not message.text.startswith("/") else None
+        if topic is not None and not training.active(state):
+            text = messages.text("describe.other_question", answer=topic.answer)
+            return _with_current_question(
+                state, Reply(text=text, buttons=() if state.current_question else start_buttons())
+            )
         return step(state, message)
 
     return guarded

@@ -10,12 +10,12 @@ that question is asked again and the other facts are kept.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from asf import messages
 from asf.guidance import model
-from asf.guidance.engine import AnswerError, walk
 from asf.guidance.model import Tree, sentence_case
 from asf.guidance.understanding import Fact, Reading
 from asf.turns import Reply, State, button
@@ -31,13 +31,19 @@ def _and(items: Iterable[str]) -> str:
 
 
 def answer_text(tree: Tree, answers: Mapping[str, str], question_id: str) -> str:
-    """An answer as it reads in the summary, with {svar:…} filled from the other answers."""
+    """An answer as it reads in the summary, with {svar:…} filled from the other answers read
+    (the summary's facts need not form a whole path yet); one not read yet is named in general words."""
     option = tree.questions[question_id].option(answers[question_id])
     assert option is not None
-    try:
-        return walk(tree, answers).fill(option.label)
-    except (AnswerError, KeyError):
-        return option.label
+
+    def filled(match: re.Match[str]) -> str:
+        other = tree.questions.get(match.group(1))
+        chosen = other.option(answers.get(match.group(1), "")) if other is not None else None
+        if chosen is None:
+            return messages.text("describe.unknown_answer")
+        return chosen.in_text or chosen.label
+
+    return sentence_case(re.sub(r"\{svar:([a-z_]+)\}", filled, option.label))
 
 
 def fact_lines(tree: Tree, answers: Mapping[str, str], evidence: Mapping[str, str]) -> list[str]:
@@ -65,6 +71,12 @@ def summary_reply(tree: Tree, reading: Reading) -> Reply:
     evidence = {q: f.evidence for q, f in reading.facts.items()}
     parts = ["\n".join(fact_lines(tree, answers, evidence))]
     parts += [conflict_text(tree, q, facts) for q, facts in reading.conflicts.items()]
+    parts += [
+        messages.text(
+            "describe.set_aside", evidence=quoted(fact.evidence), option=answer_text(tree, {q: fact.option}, q)
+        )
+        for q, fact in reading.set_aside.items()
+    ]
     text = messages.text("describe.understood", lines="\n\n".join(parts))
     buttons = (
         button(messages.text("buttons.confirm_yes"), "/affirm"),

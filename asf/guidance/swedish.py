@@ -189,8 +189,10 @@ def _matches(keyword: str, word: str, exact: bool) -> bool:
     return len(keyword) >= 7 and _one_edit(keyword, word)
 
 
-# Real words one letter from a keyword: never read as a typo of it ("delägare" is not "deltagare").
-_REAL_WORDS = frozenset({"delagare", "delagarna", "delagaren"})
+# Real words one letter from another keyword: never read as a typo ("delägare" is not "deltagare").
+_REAL_WORDS = frozenset(
+    {"delagare", "delagarna", "delagaren", "deltagare", "deltagarna", "deltagaren", "deltagarnas", "deltagares"}
+)
 
 
 def _one_edit(a: str, b: str) -> bool:

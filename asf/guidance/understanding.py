@@ -45,6 +45,9 @@ class Reading:
 
     facts: Mapping[str, Fact]
     conflicts: Mapping[str, tuple[Fact, ...]] = field(default_factory=dict)
+    # Parts of the text off the route that would lead to "bör inte finansieras" on their own
+    # (a coffee machine for the company beside places a party buys): named, never decided.
+    set_aside: Mapping[str, Fact] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -216,10 +219,15 @@ def read_description(tree: Tree, text: str) -> Reading:
     words = swedish.tokens(text)
     facts: dict[str, Fact] = {}
     conflicts: dict[str, tuple[Fact, ...]] = {}
+    must_nots: dict[str, Fact] = {}
     for question in tree.questions.values():
         found, negated = _evidence(question, text, words, description=True)
         for option_id in negated:
             found.pop(option_id, None)
+        for evidence in found.values():
+            outcome = tree.outcomes.get(evidence.option.next)
+            if outcome is not None and outcome.verdict == "not_financeable":
+                must_nots.setdefault(question.id, Fact(question.id, evidence.option.id, evidence.quote))
         joint = _joint_option(question, found, words)
         chosen = _clear_winner(found)
         if joint is not None and joint.option is not None:
@@ -240,7 +248,12 @@ def read_description(tree: Tree, text: str) -> Reading:
             del kept[question_id]
             conflicts[question_id] = (fact, warning)
     asked = _open_conflicts(tree, kept, conflicts)
-    return Reading(kept, asked)
+    set_aside = {
+        q: fact
+        for q, fact in must_nots.items()
+        if (q not in kept or kept[q].option != fact.option) and q not in asked and bool(kept)
+    }
+    return Reading(kept, asked, set_aside)
 
 
 def _best_route(tree: Tree, facts: Mapping[str, str]) -> list[str]:

@@ -25,6 +25,7 @@ STRAIGHT_QUOTE = '"'
 ENDINGS = (".", "?", "!", ":", ")", "”")
 # Messages that are not sentences: button titles, words put into other texts, list lines.
 FRAGMENTS = {
+    "describe.unknown_answer",
     "privacy.personnummer",
     "privacy.telefonnummer",
     "privacy.email",

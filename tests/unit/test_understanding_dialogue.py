@@ -228,3 +228,48 @@ def test_an_answer_the_nlu_took_for_another_intent_is_an_answer(intent_step: str
     )
     assert after.answers.get("malgrupp") == "ja"
     assert texts(replies).startswith("Jag noterar: Ja.")
+
+
+def test_a_must_not_part_beside_a_lawful_initiative_is_named_not_dropped():
+    text = (
+        "Kommunen köper arbetsträningsplatser på ett kafé och förbundet betalar via kommunen. "
+        "Dessutom vill kaféet att förbundet betalar datorer till företaget."
+    )
+    replies, state = dialogue.describe(State(), Message(text=text, intent="describe_initiative"))
+    summary = texts(replies)
+    assert "Den delen ingår inte i den här bedömningen" in summary and "datorer" in summary
+    assert state.pending and state.pending.get("utforare") == "kommunen"
+
+
+def test_an_answer_that_depends_on_a_question_not_read_yet_is_never_a_raw_placeholder():
+    text = "Pengarna ska gå via parten, och det gäller arbetsträning för deltagare"
+    replies, _ = dialogue.describe(State(), Message(text=text, intent="describe_initiative"))
+    assert "{svar:" not in texts(replies)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "not_option"),
+    [("vem", "vet inte än", "annan"), ("stod_till_foretag", "vi vill ge företaget utrustning", "pengar")],
+)
+def test_answers_people_gave_in_trials_are_not_recorded_as_something_else(
+    tree: Tree, question: str, text: str, not_option: str
+):
+    reading = read_answer(tree.questions[question], text)
+    assert reading.option is None or reading.option.id != not_option
+
+
+def test_goodbye_or_thanks_taken_for_an_answer_is_an_answer():
+    from actions import actions
+
+    state = at_utforare()
+    for step in (actions.ActionGoodbye.step, actions.ActionThanks.step):
+        replies, after = step(state, Message(text="både FK och kommunen", intent="goodbye"))
+        assert after.answers.get("utforare") == "flera_parter", texts(replies)
+
+
+def test_a_budget_question_the_nlu_took_for_why_gets_its_answer():
+    from actions import actions
+
+    state = at_utforare()
+    replies, after = actions.ActionWhy.step(state, Message(text="Hur stor del av budgeten får gå till det här?"))
+    assert "styrelse" in texts(replies) and after.current_question == "utforare"
