@@ -79,7 +79,7 @@ bench: train ## hastighet och träffsäkerhet: projektet (A) mot Rasas standardk
 profile: train ## var Rasa- och action-servern lägger sin CPU-tid under last (py-spy)
 	@$(PY) -m bench.profile
 
-unit: install ## enhetstesterna: inga servrar, ingen tränad modell, inga Debianpaket eller npm (under 30 s)
+unit: install ## enhetstesterna: inga servrar, ingen tränad modell, inga Debianpaket eller npm (ungefär en och en halv minut)
 	@bash scripts/pytest.sh tests/unit -q
 
 pytest: train system web ## alla pytest-tester: enhetstester och systemtester med riktiga servrar
