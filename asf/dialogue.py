@@ -244,9 +244,7 @@ def reads_as_an_answer(state: State, message: Message) -> bool:
 def _did_you_mean(state: State, current: Walk, question: Question, reading: AnswerReading) -> Turn:
     """ "Menar du …?" with the closest options as buttons, and "Inget av dem"."""
     if len(reading.candidates) == 1:
-        text = messages.text(
-            "assessment.did_you_mean_one", option=recap.quoted(current.fill(reading.candidates[0].label))
-        )
+        text = messages.text("assessment.did_you_mean_one", option=quoted(current.fill(reading.candidates[0].label)))
     else:
         text = messages.text("assessment.did_you_mean")
     buttons = tuple(
@@ -442,10 +440,7 @@ def fallback(state: State, message: Message | None = None) -> Turn:
                 return answer(state, replace(message, intent="inform"))
         topic = other_questions.recognise(message.text)
         if topic is not None:
-            text = messages.text("describe.other_question", answer=topic.answer)
-            return _with_current_question(
-                state, Reply(text=text, buttons=() if state.current_question else start_buttons())
-            )
+            return _other_question_answer(state, topic)
     if training.awaiting_verdict(state):
         text = messages.text("fallback.training")
         return [Reply(text=text, buttons=training.VERDICT_BUTTONS + training.case_controls())], state
@@ -530,6 +525,12 @@ def goodbye(state: State) -> Turn:
     return [Reply(text=messages.text("start.goodbye"))], state
 
 
+def _other_question_answer(state: State, topic: other_questions.Topic) -> Turn:
+    """The honest answer to a question about another topic; then the open question, if any."""
+    text = messages.text("describe.other_question", answer=topic.answer)
+    return _with_current_question(state, Reply(text=text, buttons=() if state.current_question else start_buttons()))
+
+
 def other_question_first(step: Callable[[State, Message], Turn]) -> Callable[[State, Message], Turn]:
     """`step`, except that a typed question about another topic (the budget, personal data …)
     gets its honest answer, whatever intent the NLU picked for it; the open question follows."""
@@ -537,10 +538,7 @@ def other_question_first(step: Callable[[State, Message], Turn]) -> Callable[[St
     def guarded(state: State, message: Message) -> Turn:
         topic = other_questions.recognise(message.text) if message.text and not message.text.startswith("/") else None
         if topic is not None and not training.active(state):
-            text = messages.text("describe.other_question", answer=topic.answer)
-            return _with_current_question(
-                state, Reply(text=text, buttons=() if state.current_question else start_buttons())
-            )
+            return _other_question_answer(state, topic)
         return step(state, message)
 
     return guarded

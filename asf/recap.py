@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 
 from asf import messages
@@ -19,15 +19,6 @@ from asf.guidance import model
 from asf.guidance.model import Tree, sentence_case
 from asf.guidance.understanding import Fact, Reading
 from asf.turns import Reply, State, button
-
-
-def quoted(text: str) -> str:
-    return model.quoted(text)
-
-
-def _and(items: Iterable[str]) -> str:
-    """ "a", "a och b", "a, b och c"."""
-    return model.listing(items)
 
 
 def answer_text(tree: Tree, answers: Mapping[str, str], question_id: str) -> str:
@@ -43,7 +34,7 @@ def answer_text(tree: Tree, answers: Mapping[str, str], question_id: str) -> str
             return messages.text("describe.unknown_answer")
         return chosen.in_text or chosen.label
 
-    return sentence_case(re.sub(r"\{svar:([a-z_]+)\}", filled, option.label))
+    return sentence_case(model.ANSWER_PLACEHOLDER.sub(filled, option.label))
 
 
 def fact_lines(tree: Tree, answers: Mapping[str, str], evidence: Mapping[str, str]) -> list[str]:
@@ -54,7 +45,7 @@ def fact_lines(tree: Tree, answers: Mapping[str, str], evidence: Mapping[str, st
             "describe.line",
             question=sentence_case(tree.questions[q].short),
             answer=answer_text(tree, answers, q),
-            evidence=quoted(evidence.get(q, "")),
+            evidence=model.quoted(evidence.get(q, "")),
         )
         for q in ordered
     ]
@@ -62,7 +53,7 @@ def fact_lines(tree: Tree, answers: Mapping[str, str], evidence: Mapping[str, st
 
 def conflict_text(tree: Tree, question_id: str, facts: tuple[Fact, ...]) -> str:
     """Why a question is asked although the description touches it."""
-    quotes = _and(quoted(fact.evidence) for fact in facts)
+    quotes = model.listing(model.quoted(fact.evidence) for fact in facts)
     return messages.text("describe.conflict", question=tree.questions[question_id].short, quotes=quotes)
 
 
@@ -73,7 +64,7 @@ def summary_reply(tree: Tree, reading: Reading) -> Reply:
     parts += [conflict_text(tree, q, facts) for q, facts in reading.conflicts.items()]
     parts += [
         messages.text(
-            "describe.set_aside", evidence=quoted(fact.evidence), option=answer_text(tree, {q: fact.option}, q)
+            "describe.set_aside", evidence=model.quoted(fact.evidence), option=answer_text(tree, {q: fact.option}, q)
         )
         for q, fact in reading.set_aside.items()
     ]
