@@ -80,7 +80,7 @@ profile: train ## var Rasa- och action-servern lägger sin CPU-tid under last (p
 	@$(PY) -m bench.profile
 
 unit: install ## enhetstesterna: inga servrar, ingen tränad modell, inga Debianpaket eller npm (ungefär en och en halv minut)
-	@bash scripts/pytest.sh tests/unit -q
+	@bash scripts/pytest.sh tests/unit -q -n auto
 
 pytest: train system web ## alla pytest-tester: enhetstester och systemtester med riktiga servrar
 	@bash scripts/pytest.sh

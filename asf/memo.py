@@ -12,8 +12,6 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from fpdf import FPDF
-
 from asf import tree_changelog
 from asf.guidance import sections
 from asf.guidance.explain import markdown_cite, plain_cite, result_id
@@ -95,6 +93,8 @@ def _winansi(text: str) -> str:
 
 
 def pdf(result: dict[str, Any], date: dt.date | None = None) -> bytes:
+    from fpdf import FPDF  # imported when a memo is asked for: it takes over a second to load
+
     document = FPDF(format="A4")
     document.core_fonts_encoding = PDF_ENCODING
     document.set_title(_winansi(f"Beslutsunderlag: {result['title']}"))

@@ -48,8 +48,13 @@ def load_located(path: Path) -> LocatedYaml:
 
 def parse_located(text: str, source: str) -> LocatedYaml:
     try:
-        node = yaml.compose(text, Loader=_LOADER)
-        data = yaml.load(text, Loader=_LOADER)
+        loader = _LOADER(text)
+        try:
+            # One parse: the node graph gives the lines, the same graph gives the data.
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"rad {mark.line + 1}" if mark is not None else "okänd rad"
@@ -76,6 +81,8 @@ def _collect_lines(node: yaml.Node, path: PathKey, lines: dict[PathKey, int]) ->
 
 def _scalar_key(node: yaml.Node) -> str | int:
     # Keys such as `1:` (paragraph numbers) load as ints; keep the type so paths
-    # match the loaded data.
-    value = yaml.safe_load(yaml.serialize(node)) if isinstance(node, yaml.ScalarNode) else str(node.value)
+    # match the loaded data. The node's resolved tag decides, as in the loader.
+    if not isinstance(node, yaml.ScalarNode):
+        return str(node.value)
+    value = yaml.constructor.SafeConstructor().construct_object(node)
     return value if isinstance(value, (str, int)) else str(value)
