@@ -1,12 +1,13 @@
 """How well the assistant reads facts from descriptions and typed answers (make evaluate).
 
 Scored on sets written by someone who saw only the guidance and the tree's questions
-and options (tests/eval/), split once into a development half and a held-out half. A
-second set by another such writer (`*_dev2.yml`) was added to the development half only.
+and options (tests/eval/), split once into a development half and a held-out half. Two
+more sets by other such writers (`*_dev2.yml`, `*_dev3.yml`) were added to the development
+half only; `--set dev3` scores the third alone.
 Tune only on the development half; the held-out half is scored, never read:
 `--show` (the misread items) refuses to print it.
 
-    python -m bench.understanding [--set dev|heldout] [--show]
+    python -m bench.understanding [--set dev|dev3|heldout] [--show]
 
 Figures (targets in the issue: precision >= 0.98, recall >= 0.80, wrong verdicts 0,
 typed-answer accuracy >= 0.95, recorded wrongly without asking <= 0.5 %):
@@ -41,8 +42,9 @@ UNCLEAR = "oklart"
 
 
 def load(name: str, part: str) -> list[dict[str, Any]]:
-    """One half of a set; the development half is the first set's half plus a second set written later."""
-    files = [EVAL_DIR / f"{name}_{part}.yml"] + ([EVAL_DIR / f"{name}_dev2.yml"] if part == "dev" else [])
+    """One half of a set; the development half is the first set's half plus the sets written later."""
+    later = [EVAL_DIR / f"{name}_dev2.yml", EVAL_DIR / f"{name}_dev3.yml"] if part == "dev" else []
+    files = [EVAL_DIR / f"{name}_{part}.yml", *later]
     items: list[dict[str, Any]] = []
     for path in files:
         items += yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -209,7 +211,7 @@ def report(part: str, show: bool) -> Iterator[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=["dev", "heldout"], default="heldout")
+    parser.add_argument("--set", choices=["dev", "dev3", "heldout"], default="heldout")
     parser.add_argument("--show", action="store_true", help="print the misread items (development half only)")
     args = parser.parse_args(argv)
     if args.show and args.set == "heldout":

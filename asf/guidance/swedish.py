@@ -104,10 +104,13 @@ def tokens(text: str) -> tuple[Token, ...]:
             sentence += 1
         word = match.group()
         index = len(found)
+        # "inte X utan Y": Y is affirmed. With no negation before it in the clause, "utan" means "without"
+        # ("personer utan behov av samordnat stöd") and denies what follows.
+        without = word == "utan" and last_negation < clause_start
         if word in ("utan", "men"):
-            last_negation = -100  # "inte X utan Y": Y is affirmed
+            last_negation = -100
         negated = index - last_negation <= _NEGATION_REACH and last_negation >= clause_start
-        if word in NEGATIONS:
+        if word in NEGATIONS or without:
             last_negation = index
         found.append(Token(word, match.start(), match.end(), negated and word not in NEGATIONS, sentence))
     return tuple(found)
@@ -242,7 +245,7 @@ def find(keyword: str, words: tuple[Token, ...]) -> list[Mention]:
             # Negated when a negation covers its first or its last word ("inte ett bidrag till
             # företaget"; "handledaren ska inte vara anställd på företaget").
             # A negation inside the phrase is the phrase's own ("inte säker"), not a denial of it.
-            own_negation = any(word in NEGATIONS for group in compiled.parts for word in group)
+            own_negation = any(word in NEGATIONS or word == "utan" for group in compiled.parts for word in group)
             negated = first.negated or (last.negated and not own_negation)
             found.append(Mention(keyword, first.start, last.end, negated, size))
     return found

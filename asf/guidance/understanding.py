@@ -66,6 +66,11 @@ class _Evidence:
     strength: int  # words of the longest keyword found (a phrase outweighs one word)
     quote: str
     start: int = 0  # where in the text it was found
+    spans: tuple[tuple[int, int], ...] = ()  # every place it was found (character offsets)
+
+    def covers(self, other: _Evidence) -> bool:
+        """Every mention of `other` lies inside a mention of this one: the same words, read more fully."""
+        return all(any(s <= o_s and o_e <= e for s, e in self.spans) for o_s, o_e in other.spans)
 
 
 def _keywords(option: Option, description: bool = False) -> tuple[str, ...]:
@@ -95,7 +100,8 @@ def _evidence(
         if affirmed:
             # The longest phrase; among equals the word listed first in the tree, then the first in the text.
             _, best = max(affirmed, key=lambda pair: (pair[1].words, -pair[0], -pair[1].start))
-            found[option.id] = _Evidence(option, best.words, swedish.quote(text, best), best.start)
+            spans = tuple((m.start, m.end) for _, m in affirmed)
+            found[option.id] = _Evidence(option, best.words, swedish.quote(text, best), best.start, spans)
     return found, negated
 
 
@@ -125,7 +131,7 @@ def read_answer(
     if joint is not None:
         return joint
     chosen = _clear_winner(found)
-    if chosen is not None:
+    if chosen is not None and not _names_two_things(words, found):
         return AnswerReading(chosen.option, evidence=chosen.quote)
     if not found:
         meaning = yes_no or ("ja" if plain in _YES else "nej" if plain in _NO else None)
@@ -136,11 +142,21 @@ def read_answer(
 
 
 def _clear_winner(found: Mapping[str, _Evidence]) -> _Evidence | None:
-    """The one option named, or one named by a longer phrase than every other."""
+    """The one option named, or one whose words take in every other option's words.
+
+    "inte via någon part utan direkt" names one way; "en del direkt och en del via kommunen"
+    names two in different words, which is a question to ask, not a choice to make.
+    """
     ranked = sorted(found.values(), key=lambda e: -e.strength)
-    if len(ranked) == 1 or (len(ranked) > 1 and ranked[0].strength > ranked[1].strength):
+    if len(ranked) == 1:
         return ranked[0]
-    return None
+    stronger = len(ranked) > 1 and ranked[0].strength > ranked[1].strength
+    return ranked[0] if stronger and all(ranked[0].covers(other) for other in ranked[1:]) else None
+
+
+def _names_two_things(words: tuple[swedish.Token, ...], found: Mapping[str, _Evidence]) -> bool:
+    """ "både oss och företaget" with only one of them an option: the answer is two things, so ask."""
+    return len(found) == 1 and any(token.word in ("bade", "bada") for token in words)
 
 
 def _alternatives_between(named: list[_Evidence], words: tuple[swedish.Token, ...]) -> bool:

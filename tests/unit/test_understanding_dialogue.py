@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from asf import dialogue
+from asf.guidance import swedish
 from asf.guidance.model import Tree
 from asf.guidance.understanding import read_answer, read_description
 from asf.turns import Message, Reply, State
@@ -273,3 +274,36 @@ def test_a_budget_question_the_nlu_took_for_why_gets_its_answer():
     state = at_utforare()
     replies, after = actions.ActionWhy.step(state, Message(text="Hur stor del av budgeten får gå till det här?"))
     assert "styrelse" in texts(replies) and after.current_question == "utforare"
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        # Two options in different words: the longer phrase must not silently win.
+        ("malgrupp", "en del står långt från arbetsmarknaden, andra står nära"),
+        ("pengavag", "hälften direkt till firman och hälften via regionen"),
+        ("vem", "de som jobbar på det sociala företaget"),
+    ],
+)
+def test_an_answer_naming_two_options_in_different_words_is_asked_about(tree: Tree, question: str, text: str):
+    reading = read_answer(tree.questions[question], text)
+    assert reading.option is None, reading
+    assert len(reading.candidates) >= 2
+
+
+def test_an_answer_about_two_things_where_one_is_an_option_is_asked_about(tree: Tree):
+    reading = read_answer(tree.questions["mottagare"], "både till vår egen verksamhet och till kooperativet")
+    assert reading.option is None
+    assert reading.candidates
+
+
+def test_without_denies_what_follows_but_not_after_a_negation():
+    without = {t.word: t.negated for t in swedish.tokens("personer utan behov av samordnat stöd")}
+    assert without["behov"] and not without["personer"]
+    rather = {t.word: t.negated for t in swedish.tokens("inte förbundet utan kommunen betalar")}
+    assert rather["forbundet"] and not rather["kommunen"]
+
+
+def test_a_target_group_written_with_without_is_not_read_as_in_the_target_group(tree: Tree):
+    reading = read_description(tree, "Arbetsträning på ett ASF för unga utan behov av samordnade insatser, via soc.")
+    assert reading.facts.get("malgrupp") is None or reading.facts["malgrupp"].option != "ja"
