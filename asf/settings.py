@@ -130,15 +130,22 @@ class SlackEnvironment:
     bot_token: str
     signing_secret: str
     api_url: str  # test-only override: the tests point this at a local stand-in
+    app_token: str = ""  # an app-level token (xapp-...): Socket Mode, no public https address needed
 
 
 def slack(default_api_url: str) -> SlackEnvironment:
-    """Slack settings (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET); empty values mean not configured."""
+    """Slack settings (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_APP_TOKEN); empty values mean not set."""
     return SlackEnvironment(
         bot_token=_text("SLACK_BOT_TOKEN"),
         signing_secret=_text("SLACK_SIGNING_SECRET"),
         api_url=_text("SLACK_API_URL", default_api_url),
+        app_token=_text("SLACK_APP_TOKEN"),
     )
+
+
+def public_url() -> str:
+    """The https address Slack and Microsoft reach the Rasa server at (ASF_PUBLIC_URL), for app manifests."""
+    return _text("ASF_PUBLIC_URL")
 
 
 # --- Redis (shared with the lock store in endpoints.yml) ---------------------

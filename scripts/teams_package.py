@@ -20,7 +20,9 @@ from PIL import Image, ImageDraw
 ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = ROOT / "dist" / "teams"
 PACKAGE = OUT_DIR / "asf-assistenten-teams.zip"
-SCHEMA_VERSION = "1.16"  # supports bots with personal, team and groupChat scopes
+SCHEMA_VERSION = "1.23"  # the newest app manifest schema Microsoft publishes (v1.23)
+LANGUAGE = "sv-se"  # the manifest's own texts are Swedish (localizationInfo)
+COLOR_SIZE, OUTLINE_SIZE = (192, 192), (32, 32)  # what Teams requires of the two icons
 ACCENT = "#1F5C99"
 GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 
@@ -42,7 +44,13 @@ def settings(env: dict[str, str]) -> dict[str, str]:
     if not website.startswith("https://"):
         raise PackageError(f"TEAMS_WEBSITE_URL måste börja med https:// (Teams kräver det), inte {website!r}.")
     publisher = env.get("TEAMS_PUBLISHER", "").strip() or "Samordningsförbundet"
-    return {"app_id": app_id, "website": website, "publisher": publisher[:32]}
+    return {
+        "app_id": app_id,
+        "website": website,
+        "publisher": publisher[:32],
+        "color_icon": env.get("TEAMS_ICON_COLOR", "").strip(),
+        "outline_icon": env.get("TEAMS_ICON_OUTLINE", "").strip(),
+    }
 
 
 def manifest(config: dict[str, str], version: str) -> dict[str, Any]:
@@ -57,6 +65,7 @@ def manifest(config: dict[str, str], version: str) -> dict[str, Any]:
         "manifestVersion": SCHEMA_VERSION,
         "version": version,
         "id": config["app_id"],
+        "localizationInfo": {"defaultLanguageTag": LANGUAGE},
         "developer": {
             "name": config["publisher"],
             "websiteUrl": config["website"],
@@ -89,7 +98,6 @@ def manifest(config: dict[str, str], version: str) -> dict[str, Any]:
                 ],
             }
         ],
-        "permissions": ["identity", "messageTeamMembers"],
         "validDomains": [],
     }
 
@@ -117,6 +125,39 @@ def outline_icon() -> bytes:
     return _png(image)
 
 
+def own_icon(path: str, variable: str, size: tuple[int, int], outline: bool) -> bytes:
+    """The organisation's own icon from `path`, checked against what Teams requires."""
+    file = Path(path)
+    try:
+        image = Image.open(file)
+        image.load()
+    except (OSError, ValueError) as error:
+        raise PackageError(f"{variable}: kunde inte läsa {path} som en bild ({error}).") from error
+    if image.format != "PNG":
+        raise PackageError(f"{variable}: ikonen ska vara en PNG-fil, men {path} är {image.format}.")
+    if image.size != size:
+        raise PackageError(
+            f"{variable}: ikonen ska vara {size[0]}x{size[1]} pixlar, men {path} är {image.size[0]}x{image.size[1]}."
+        )
+    if outline:
+        rgba = image.convert("RGBA")
+        pixels = [rgba.getpixel((x, y)) for x in range(size[0]) for y in range(size[1])]
+        if not any(p[3] == 0 for p in pixels) or any(p[3] > 0 and p[:3] != (255, 255, 255) for p in pixels):  # type: ignore[index]
+            raise PackageError(
+                f"{variable}: konturikonen ska vara vit på genomskinlig bakgrund (Teams krav), och {path} är inte det."
+            )
+    return file.read_bytes()
+
+
+def icons(config: dict[str, str]) -> tuple[bytes, bytes]:
+    """The organisation's icons when given (TEAMS_ICON_COLOR, TEAMS_ICON_OUTLINE), else drawn here."""
+    color = own_icon(config["color_icon"], "TEAMS_ICON_COLOR", COLOR_SIZE, False) if config["color_icon"] else None
+    outline = (
+        own_icon(config["outline_icon"], "TEAMS_ICON_OUTLINE", OUTLINE_SIZE, True) if config["outline_icon"] else None
+    )
+    return color or color_icon(), outline or outline_icon()
+
+
 def _png(image: Image.Image) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
@@ -128,11 +169,12 @@ def build(env: dict[str, str], target: Path = PACKAGE) -> Path:
     if version is None:
         raise PackageError("pyproject.toml saknar version.")
     config = settings(env)
+    color, outline = icons(config)
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as package:
         package.writestr("manifest.json", json.dumps(manifest(config, version.group(1)), ensure_ascii=False, indent=2))
-        package.writestr("color.png", color_icon())
-        package.writestr("outline.png", outline_icon())
+        package.writestr("color.png", color)
+        package.writestr("outline.png", outline)
     return target
 
 

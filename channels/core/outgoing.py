@@ -35,6 +35,8 @@ class TurnCollector(CollectingOutputChannel):
 class Text:
     text: str
     buttons: tuple[dict[str, str], ...] = ()
+    # The assessment result this text says, for channels that draw it as a card (Teams).
+    result: dict[str, Any] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,7 @@ def plan(messages: list[dict[str, Any]]) -> list[Item]:
         result = _result(message)
         last_item = items[-1] if items else None
         if result is not None and isinstance(last_item, Text) and text_from is not None and position - text_from <= 1:
-            items[-1] = Text(chat_text(result, cite=markdown_cite), last_item.buttons)
+            items[-1] = Text(chat_text(result, cite=markdown_cite), last_item.buttons, result)
         memo = _memo(message)
         if memo is None:
             continue

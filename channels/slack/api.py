@@ -1,59 +1,54 @@
-"""The few Slack Web API calls the assistant needs, with aiohttp (non-blocking)."""
+"""The Slack Web API calls the assistant makes, through slack_sdk's AsyncWebClient.
+
+The client is non-blocking (aiohttp) and retries a call Slack refuses with HTTP 429
+after the Retry-After that Slack names (its rate-limit retry handler), and a call
+whose connection failed, so a busy workspace delays answers instead of losing them.
+"""
 
 from __future__ import annotations
 
-import json
-import logging
 from typing import Any
 
-import aiohttp
-
-from channels.core.http_session import HttpSession
-
-logger = logging.getLogger(__name__)
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+)
+from slack_sdk.web.async_client import AsyncWebClient
 
 API_URL = "https://slack.com/api/"
+RATE_LIMIT_RETRIES = 3  # Slack's Retry-After is a second or so per call; three waits cover a burst
 
 
-class SlackError(Exception):
-    pass
+def web_client(token: str, base_url: str = API_URL) -> AsyncWebClient:
+    return AsyncWebClient(
+        token=token,
+        base_url=base_url,
+        timeout=30,
+        retry_handlers=[
+            AsyncConnectionErrorRetryHandler(max_retry_count=1),
+            AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
+        ],
+    )
 
 
 class SlackApi:
+    """The three things the assistant does in Slack: post, update a posted message, share a file."""
+
     def __init__(self, token: str, base_url: str = API_URL) -> None:
-        self.token = token
-        self.base_url = base_url.rstrip("/") + "/"
-        self._http = HttpSession(timeout_seconds=30)
+        self.client = web_client(token, base_url)
 
-    async def close(self) -> None:
-        await self._http.close()
-
-    async def call(
-        self, method: str, *, json_body: dict[str, Any] | None = None, form: dict[str, str] | None = None
-    ) -> dict[str, Any]:
-        headers = {"Authorization": f"Bearer {self.token}"}
-        async with self._http.get().post(
-            self.base_url + method, json=json_body, data=form, headers=headers
-        ) as response:
-            body = await response.json(content_type=None)
-        if not isinstance(body, dict) or not body.get("ok"):
-            error = body.get("error") if isinstance(body, dict) else response.status
-            raise SlackError(f"{method}: {error}")
-        return body
-
-    async def post_message(self, channel: str, text: str, blocks: list[dict[str, Any]]) -> None:
-        await self.call("chat.postMessage", json_body={"channel": channel, "text": text, "blocks": blocks})
+    async def post_message(
+        self, channel: str, text: str, blocks: list[dict[str, Any]], thread_ts: str | None = None
+    ) -> None:
+        await self.client.chat_postMessage(channel=channel, text=text, blocks=blocks, thread_ts=thread_ts)
 
     async def update_message(self, channel: str, ts: str, text: str, blocks: list[dict[str, Any]]) -> None:
-        await self.call("chat.update", json_body={"channel": channel, "ts": ts, "text": text, "blocks": blocks})
+        await self.client.chat_update(channel=channel, ts=ts, text=text, blocks=blocks)
 
-    async def upload_file(self, channel: str, filename: str, content: bytes, title: str) -> None:
-        """Slack's current upload flow: ask for an upload URL, send the bytes, then share the file."""
-        ticket = await self.call("files.getUploadURLExternal", form={"filename": filename, "length": str(len(content))})
-        form = aiohttp.FormData()
-        form.add_field("file", content, filename=filename, content_type="application/octet-stream")
-        async with self._http.get().post(ticket["upload_url"], data=form) as response:
-            if response.status != 200:
-                raise SlackError(f"file upload: HTTP {response.status}")
-        files = json.dumps([{"id": ticket["file_id"], "title": title}])
-        await self.call("files.completeUploadExternal", form={"files": files, "channel_id": channel})
+    async def upload_file(
+        self, channel: str, filename: str, content: bytes, title: str, thread_ts: str | None = None
+    ) -> None:
+        # Slack's current upload flow (an upload URL, the bytes, then sharing) in one call.
+        await self.client.files_upload_v2(
+            channel=channel, filename=filename, content=content, title=title, thread_ts=thread_ts
+        )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,15 +47,40 @@ def _sections(mrkdwn: str) -> list[dict[str, Any]]:
     return [{"type": "section", "text": {"type": "mrkdwn", "text": chunk}} for chunk in chunks if chunk.strip()]
 
 
-def _label(title: str) -> str:
-    return title if len(title) <= BUTTON_CHARS else title[: BUTTON_CHARS - 1] + "…"
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+_EXAMPLE = re.compile(r",?\s+(?:t\.ex\.|till exempel)\s.*$")
+
+
+def label(title: str, limit: int = BUTTON_CHARS) -> str:
+    """A button text within Slack's limit, shortened where the meaning allows and never mid-word.
+
+    In order: the text as it is; without its parenthesised asides ("(kunskap och samverkan)");
+    without its examples (", t.ex. ..."); else cut after the last whole word that fits, with "…"
+    (a single word longer than the limit, which no label has, is cut where it must be).
+    """
+    title = " ".join(title.split())
+    if len(title) <= limit:
+        return title
+    for shorter in (
+        _PARENTHESES.sub("", title),
+        _EXAMPLE.sub("", title),
+        _EXAMPLE.sub("", _PARENTHESES.sub("", title)),
+    ):
+        shorter = shorter.rstrip(" ,:;")
+        if len(shorter) <= limit and len(shorter.split()) >= 3:  # still says something
+            return shorter
+    cut = title[: limit - 1]  # room for the "…"
+    if " " in cut and title[limit - 1] != " ":
+        cut = cut.rsplit(" ", 1)[0]  # the last word does not fit whole: it goes
+    # One word longer than the limit is the only text ever cut inside a word.
+    return (cut.rstrip(" ,:;–-") or title[: limit - 1]) + "…"
 
 
 def _actions(buttons: tuple[dict[str, str], ...]) -> list[dict[str, Any]]:
     elements = [
         {
             "type": "button",
-            "text": {"type": "plain_text", "text": _label(b["title"]), "emoji": True},
+            "text": {"type": "plain_text", "text": label(b["title"]), "emoji": True},
             "value": b["payload"],
             "action_id": f"asf-answer-{number}",
         }
@@ -66,8 +92,20 @@ def _actions(buttons: tuple[dict[str, str], ...]) -> list[dict[str, Any]]:
     ]
 
 
+FULL_LABELS = "asf-full-labels"  # block_id of the note with the whole texts of shortened buttons
+
+
+def _full_labels(buttons: tuple[dict[str, str], ...]) -> list[dict[str, Any]]:
+    """The whole text of each button Slack's limit shortened, so no part of an answer is hidden."""
+    shortened = [b["title"] for b in buttons if label(b["title"]) != " ".join(b["title"].split())]
+    if not shortened:
+        return []
+    text = "Hela svarsalternativen: " + "; ".join(f"_{slack_escape(title)}_" for title in shortened)
+    return [{"type": "context", "block_id": FULL_LABELS, "elements": [{"type": "mrkdwn", "text": text[:3000]}]}]
+
+
 def _message(mrkdwn: str, buttons: tuple[dict[str, str], ...]) -> SlackMessage:
-    actions = _actions(buttons)
+    actions = _full_labels(buttons) + _actions(buttons)
     sections = _sections(mrkdwn)[: MAX_BLOCKS - len(actions)]
     return SlackMessage(text=mrkdwn[:SECTION_CHARS], blocks=sections + actions)
 
@@ -98,6 +136,6 @@ def outputs(items: list[Item]) -> list[SlackMessage | SlackFile]:
 
 def answered(blocks: list[dict[str, Any]], choice: str) -> list[dict[str, Any]]:
     """A question after a click: its buttons replaced by the choice, so the thread shows what was answered."""
-    kept = [block for block in blocks if block.get("type") != "actions"]
+    kept = [block for block in blocks if block.get("type") != "actions" and block.get("block_id") != FULL_LABELS]
     note = {"type": "context", "elements": [{"type": "mrkdwn", "text": f"Du valde: *{slack_escape(choice)}*"}]}
     return [*kept, note][:MAX_BLOCKS]

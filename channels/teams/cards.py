@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from channels.core.markup import teams_markdown
-from channels.core.outgoing import Item, Memo
+from channels.core.outgoing import Item, Memo, Text
+from channels.teams.result_card import result_attachment
 
 # The limit relied on: six buttons per card or action set. Microsoft's Teams card
 # docs say buttons beyond the number a card supports "are not shown"; for
@@ -30,7 +31,7 @@ def message_back(button: dict[str, str]) -> dict[str, Any]:
         "title": button["title"],
         "displayText": button["title"],
         "text": button["payload"],
-        "value": {"asf_payload": button["payload"]},
+        "value": {"asf_payload": button["payload"], "asf_title": button["title"]},
     }
 
 
@@ -55,6 +56,7 @@ def choice_card(buttons: tuple[dict[str, str], ...]) -> dict[str, Any]:
                     "data": {
                         "msteams": {"type": "messageBack", "displayText": b["title"], "text": b["payload"]},
                         "asf_payload": b["payload"],
+                        "asf_title": b["title"],
                     },
                 }
                 for b in group
@@ -78,9 +80,16 @@ def buttons_card(buttons: tuple[dict[str, str], ...]) -> dict[str, Any]:
 
 
 def activities(items: list[Item]) -> list[dict[str, Any]]:
-    """One message activity per reply; the memo as formatted text with a note on the PDF."""
-    out = []
+    """One message activity per reply; a result as its Adaptive Card (channels/teams/result_card.py),
+    the memo as formatted text with a note on the PDF."""
+    out: list[dict[str, Any]] = []
     for item in items:
+        if isinstance(item, Text) and item.result is not None:
+            # The card says it all; `summary` is what a notification shows.
+            summary = str(item.result.get("verdict_sentence") or "Bedömningen är klar.")
+            attachment = result_attachment(item.result, item.buttons)
+            out.append({"type": "message", "summary": summary, "attachments": [attachment]})
+            continue
         if isinstance(item, Memo):
             text = teams_markdown(str(item.payload.get("markdown", ""))) + "\n\n" + MEMO_FILE_NOTE
         else:

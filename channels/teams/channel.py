@@ -4,10 +4,17 @@ The route stays Rasa's: POST /webhooks/botframework/webhook. Unlike Rasa 3.6's
 channel it works with single-tenant registrations (TEAMS_TENANT_ID), verifies
 the token's issuer and serviceUrl as well as audience and expiry
 (channels/teams/auth.py), and never blocks the server (aiohttp throughout).
+
+The Bot Framework gives up on a webhook that has not answered within 15 seconds
+(and may send the message again), so the request is answered as soon as its
+token is checked and the turn runs after: a typing activity first, then the
+clicked question's buttons replaced by the choice (channels/teams/answered.py),
+then the replies, each posted to the conversation's serviceUrl.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import html
 import logging
@@ -22,7 +29,9 @@ from sanic.response import HTTPResponse
 
 from asf import settings
 from channels.core.connectors import OnNewMessage, incoming
+from channels.core.keyed_lock import KeyedLock
 from channels.core.outgoing import TurnCollector, plan
+from channels.teams.answered import SentCards, answered
 from channels.teams.auth import OPENID_URL, KeyCache, Refused, verify
 from channels.teams.cards import activities
 from channels.teams.client import LOGIN_URL, Connector, TeamsSettings
@@ -72,6 +81,13 @@ def bot_was_added(activity: dict[str, Any]) -> bool:
     return bool(bot) and any(isinstance(member, dict) and member.get("id") == bot for member in added)
 
 
+def clicked_title(activity: dict[str, Any]) -> str | None:
+    """The title of the assistant's button this message is a click on, or None for a typed message."""
+    value = activity.get("value")
+    title = value.get("asf_title") if isinstance(value, dict) else None
+    return title if isinstance(title, str) and title and activity.get("replyToId") else None
+
+
 def sender_id(activity: dict[str, Any]) -> str:
     """One Rasa conversation per Teams user and Teams conversation, without storing Teams' ids."""
     key = f"{activity['conversation']['id']}|{activity['from']['id']}"
@@ -94,6 +110,9 @@ class TeamsChannel(BotFrameworkInput):
         self.app_id = self.settings.app_id
         self.keys = KeyCache(self.settings.openid_url)
         self.connector = Connector(self.settings)
+        self.sent = SentCards()
+        self.turns = KeyedLock()
+        self._tasks: set[asyncio.Task[None]] = set()
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         handle = incoming(on_new_message)
@@ -127,14 +146,10 @@ class TeamsChannel(BotFrameworkInput):
             )
             if not text:
                 return response.text("", status=200)
-            collector = TurnCollector(self.name())
-            await handle(UserMessage(text, collector, sender_id(activity), input_channel=self.name()))
-            for reply in activities(plan(collector.messages)):
-                try:
-                    await self.connector.post(activity, reply)
-                except Exception as error:  # a failed reply must not become a 500 that Teams retries
-                    logger.error("Could not send a reply to Teams: %s", error)
-                    break
+            # Answered now, handled after: a slow turn never runs past the Bot Framework's time limit.
+            task = asyncio.create_task(self._turn(handle, activity, text))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
             return response.text("", status=200)
 
         @webhook.listener("after_server_stop")
@@ -143,3 +158,37 @@ class TeamsChannel(BotFrameworkInput):
                 await self.connector.close()
 
         return webhook
+
+    async def _turn(self, handle: OnNewMessage, activity: dict[str, Any], text: str) -> None:
+        """One message handled and answered, after the webhook has answered the Bot Framework."""
+        sender = sender_id(activity)
+        conversation = str(activity["conversation"]["id"])
+        async with self.turns.hold(sender):
+            try:
+                await self.connector.post(activity, {"type": "typing"})
+            except Exception as error:  # the answer matters more than the typing indicator
+                logger.warning("Could not show Teams that the assistant is typing: %s", error)
+            try:
+                await self._mark_answered(activity)
+                collector = TurnCollector(self.name())
+                await handle(UserMessage(text, collector, sender, input_channel=self.name()))
+                for reply in activities(plan(collector.messages)):
+                    sent_id = await self.connector.post(activity, reply)
+                    if sent_id:
+                        self.sent.remember(conversation, sent_id, reply)
+            except Exception as error:  # in a background task nobody else would see it
+                logger.error("Could not answer a Teams message: %s", error)
+
+    async def _mark_answered(self, activity: dict[str, Any]) -> None:
+        """A click: the question it answers shows the choice instead of its buttons."""
+        title = clicked_title(activity)
+        if title is None:
+            return
+        question_id = str(activity["replyToId"])
+        question = self.sent.take(str(activity["conversation"]["id"]), question_id)
+        if question is None:
+            return
+        try:
+            await self.connector.update(activity, question_id, answered(question, title))
+        except Exception as error:  # the answer matters more than tidying the question
+            logger.warning("Could not mark a Teams question as answered: %s", error)

@@ -68,18 +68,38 @@ class Connector:
             self._expires = time.monotonic() + int(body.get("expires_in", 3600)) - 120
             return self._token
 
-    async def post(self, incoming: dict[str, Any], activity: dict[str, Any]) -> None:
-        """Sends `activity` as a reply in the conversation `incoming` came from."""
-        conversation = incoming["conversation"]
-        url = f"{incoming['serviceUrl'].rstrip('/')}/v3/conversations/{quote(conversation['id'], safe='')}/activities"
-        body = {
+    def _address(self, incoming: dict[str, Any], activity_id: str = "") -> str:
+        conversation = quote(incoming["conversation"]["id"], safe="")
+        url = f"{incoming['serviceUrl'].rstrip('/')}/v3/conversations/{conversation}/activities"
+        return f"{url}/{quote(activity_id, safe='')}" if activity_id else url
+
+    def _reply(self, incoming: dict[str, Any], activity: dict[str, Any]) -> dict[str, Any]:
+        return {
             **activity,
             "from": incoming.get("recipient"),
             "recipient": incoming.get("from"),
-            "conversation": conversation,
+            "conversation": incoming["conversation"],
             "replyToId": incoming.get("id"),
         }
+
+    async def post(self, incoming: dict[str, Any], activity: dict[str, Any]) -> str:
+        """Sends `activity` as a reply in the conversation `incoming` came from; its id, or "" when refused."""
         headers = {"Authorization": f"Bearer {await self.token()}"}
-        async with self._http.get().post(url, json=body, headers=headers) as response:
+        body = self._reply(incoming, activity)
+        async with self._http.get().post(self._address(incoming), json=body, headers=headers) as response:
             if response.status >= 300:
                 logger.error("Bot Framework refused a reply (%s): %s", response.status, (await response.text())[:300])
+                return ""
+            sent = await response.json(content_type=None)
+        return str(sent.get("id") or "") if isinstance(sent, dict) else ""
+
+    async def update(self, incoming: dict[str, Any], activity_id: str, activity: dict[str, Any]) -> None:
+        """Replaces the bot's message `activity_id` in `incoming`'s conversation (updateActivity)."""
+        headers = {"Authorization": f"Bearer {await self.token()}"}
+        body = {**self._reply(incoming, activity), "id": activity_id}
+        body.pop("replyToId", None)
+        url = self._address(incoming, activity_id)
+        async with self._http.get().put(url, json=body, headers=headers) as response:
+            if response.status >= 300:
+                reason = (await response.text())[:300]
+                logger.warning("Bot Framework refused an update (%s): %s", response.status, reason)

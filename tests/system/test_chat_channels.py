@@ -9,23 +9,28 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode
 
 import pytest
 import requests
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from channels.core.markup import slack_escape
+from channels.slack.blocks import BUTTON_CHARS
+from channels.slack.channel import conversation_id
 from channels.slack.security import signature
 from channels.teams.channel import sender_id
 from devtools.servers import Servers, running_servers
 from tests.system.edge import Edge, running_edge
+from tests.unit.test_teams_result_card import card_texts, validate_card
 
 pytestmark = pytest.mark.servers
 
 APP_ID = str(uuid.uuid4())
 TENANT_ID = str(uuid.uuid4())
 SIGNING_SECRET = "test-signing-secret-" + uuid.uuid4().hex
+SLACK_APP_TOKEN = "xapp-test-" + uuid.uuid4().hex
+GUIDANCE_URL = "https://asf.example.se/vagledning.html"
 DESCRIPTION = "Vi vill ge ett startbidrag till en deltagare, 19850312-1234, som vill starta ett socialt kafé"
 
 
@@ -37,7 +42,7 @@ class Setup:
 
 @pytest.fixture(scope="module")
 def setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Setup]:
-    with running_edge() as edge:
+    with running_edge(SLACK_APP_TOKEN) as edge:
         env = {
             "TEAMS_APP_ID": APP_ID,
             "TEAMS_APP_PASSWORD": "test-password",
@@ -47,6 +52,8 @@ def setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Setup]:
             "SLACK_BOT_TOKEN": "xoxb-test-token",
             "SLACK_SIGNING_SECRET": SIGNING_SECRET,
             "SLACK_API_URL": f"{edge.url}/api/",
+            "SLACK_APP_TOKEN": SLACK_APP_TOKEN,  # Socket Mode too, through the stand-in
+            "ASF_GUIDANCE_URL": GUIDANCE_URL,  # absolute, so Teams and Slack link the citations
         }
         with running_servers(tmp_path_factory.mktemp("chat"), env) as servers:
             yield Setup(servers, edge)
@@ -110,11 +117,28 @@ class TeamsUser:
     def replies(self) -> list[dict[str, Any]]:
         return [a for a in self.setup.edge.activities if a["conversation"]["id"] == self.conversation]
 
-    def say(self, text: str = "", value: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    def typing(self) -> list[dict[str, Any]]:
+        return [a for a in self.setup.edge.typing if a["conversation"]["id"] == self.conversation]
+
+    def send(self, activity: dict[str, Any], expect: int = 1) -> list[dict[str, Any]]:
+        """The replies to one activity: the webhook answers at once, the replies come after."""
         before = len(self.replies())
-        response = self.post(self.activity(text, value))
+        response = self.post(activity)
         assert response.status_code == 200, response.text
+        self.setup.edge.wait_for(lambda: len(self.replies()) >= before + expect)
+        count = -1
+        while count != len(self.replies()):  # until nothing more arrives for a moment
+            count = len(self.replies())
+            time.sleep(0.7)
         return self.replies()[before:]
+
+    def say(
+        self, text: str = "", value: dict[str, Any] | None = None, reply_to: str | None = None
+    ) -> list[dict[str, Any]]:
+        activity = self.activity(text, value)
+        if reply_to is not None:
+            activity["replyToId"] = reply_to
+        return self.send(activity)
 
 
 def card_buttons(activity: dict[str, Any]) -> list[tuple[str, str]]:
@@ -127,7 +151,8 @@ def card_buttons(activity: dict[str, Any]) -> list[tuple[str, str]]:
             found.append((button["title"], button["text"]))
         for block in content.get("body", []):
             for action in block.get("actions", []):
-                found.append((action["title"], action["data"]["msteams"]["text"]))
+                if action["type"] == "Action.Submit":  # not the toggles that show the guidance's words
+                    found.append((action["title"], action["data"]["msteams"]["text"]))
     return found
 
 
@@ -147,9 +172,7 @@ def test_teams_greets_when_the_bot_is_added_and_not_when_someone_else_is(setup: 
     user = TeamsUser(setup, "installs")
     added = user.activity()
     added.update(type="conversationUpdate", membersAdded=[{"id": f"28:{APP_ID}"}])
-    before = len(user.replies())
-    assert user.post(added).status_code == 200
-    greeting = user.replies()[before:]
+    greeting = user.send(added)
     assert any("Hej! Jag hjälper dig" in r["text"] for r in greeting)
     assert ("Bedöm en insats", "/start_assessment") in [b for r in greeting for b in card_buttons(r)]
 
@@ -157,6 +180,7 @@ def test_teams_greets_when_the_bot_is_added_and_not_when_someone_else_is(setup: 
     someone = other.activity()
     someone.update(type="conversationUpdate", membersAdded=[{"id": "29:a-colleague"}])
     assert other.post(someone).status_code == 200
+    time.sleep(1.5)
     assert other.replies() == []
 
 
@@ -177,7 +201,7 @@ def test_teams_shows_every_option_of_a_question_with_more_than_six(setup: Setup)
     # A click on the ninth option (it leads to a result), as a client that sends only the card's value.
     _, payload = buttons[8]
     answered = user.say("", value={"asf_payload": payload})
-    assert any("Förbundet bör inte finansiera insatsen." in r["text"] for r in answered)
+    assert any("Förbundet bör inte finansiera insatsen." in card_texts(r) for r in answered)
 
 
 @pytest.mark.parametrize(
@@ -220,7 +244,7 @@ def test_teams_decision_memo_has_every_citation_and_no_personal_data(setup: Setu
     user.say("ja")
     user.say("ja")  # målgruppen
     replies = user.say("/request_memo")
-    memo = next(r for r in replies if "Beslutsunderlag:" in r["text"])
+    memo = next(r for r in replies if "Beslutsunderlag:" in r.get("text", ""))
     assert memo["textFormat"] == "markdown"
     assert "**Beslutsunderlag: Pengar till en deltagare som vill starta eget företag**" in memo["text"]
     for cite in result["cites"]:
@@ -229,7 +253,68 @@ def test_teams_decision_memo_has_every_citation_and_no_personal_data(setup: Setu
     assert stored_description(setup, sender_id(user.activity())) in memo["text"]  # masked exactly as stored
     assert ("Ny bedömning", "/start_assessment") in card_buttons(memo)
     # The memo is shown once, not again as raw Markdown.
-    assert not any(r["text"].lstrip().startswith("# ") for r in replies)
+    assert not any(r.get("text", "").lstrip().startswith("# ") for r in replies)
+
+
+def test_teams_shows_the_result_as_an_adaptive_card_with_linked_citations(setup: Setup):
+    result = result_over_rest(setup.servers, "teams-card-reference")
+    user = TeamsUser(setup, "card")
+    user.say(DESCRIPTION)
+    user.say("ja")
+    replies = user.say("ja")  # målgruppen: the result
+    card_reply = next(r for r in replies if r.get("attachments") and "summary" in r)
+    attachment = card_reply["attachments"][0]
+    assert attachment["contentType"] == "application/vnd.microsoft.card.adaptive"
+    validate_card(attachment["content"])
+    said = card_texts(card_reply)
+    assert result["verdict_sentence"] in said and result["title"] in said
+    for statement in result["reasons"] + result["conditions"]:
+        for cite in statement["cites"]:
+            assert f"({cite['url']})" in said  # a link to its place on the guidance page
+    assert ("Beslutsunderlag", "/request_memo") in card_buttons(card_reply)
+    assert "19850312" not in json.dumps(replies)
+
+
+def test_teams_shows_typing_before_each_turn(setup: Setup):
+    user = TeamsUser(setup, "typing")
+    for text in ("hej", "/start_assessment"):
+        typing_before = len(user.typing())
+        replies = user.say(text)
+        typing = user.typing()[typing_before:]
+        assert len(typing) == 1
+        assert typing[0]["received_at"] < replies[0]["received_at"]
+
+
+def test_teams_replaces_a_clicked_questions_buttons_with_the_choice(setup: Setup):
+    user = TeamsUser(setup, "update")
+    replies = user.say("/start_assessment")
+    question = next(r for r in replies if "attachments" in r)
+    title, payload = card_buttons(question)[0]
+    user.say(payload, value={"asf_payload": payload, "asf_title": title}, reply_to=question["id"])
+    update = next(u for u in setup.edge.updates if u.get("id") == question["id"])
+    assert update["conversation"]["id"] == user.conversation and update["type"] == "message"
+    assert update["attachments"] == []
+    assert update["text"] == question["text"] + f"\n\nDu valde: **{title}**"
+    # A typed answer replaces nothing.
+    count = len(setup.edge.updates)
+    user.say("tillbaka")
+    assert len(setup.edge.updates) == count
+
+
+def test_teams_answers_the_webhook_at_once_when_a_turn_is_slower_than_the_time_limit(setup: Setup):
+    limit = 15  # seconds the Bot Framework waits for a webhook's answer
+    user = TeamsUser(setup, "slow")
+    setup.edge.slow_conversations[user.conversation] = limit + 2  # each post to the conversation: 17 s
+    before = len(user.replies())
+    started = time.monotonic()
+    response = user.post(user.activity("hej"))
+    answered = time.monotonic() - started
+    print(f"Teams time-to-200 with a turn slower than {limit} s: {answered:.3f} s")
+    assert response.status_code == 200 and answered < 2
+    setup.edge.wait_for(lambda: any("Hej! Jag hjälper dig" in r["text"] for r in user.replies()[before:]), 90)
+    finished = max(r["received_at"] for r in user.replies()[before:])
+    print(f"the turn's last reply arrived {finished - started:.1f} s after the request")
+    assert finished - started > limit
 
 
 # --- Slack -------------------------------------------------------------------
@@ -254,25 +339,31 @@ def slack_post(
 
 
 class SlackUser:
-    def __init__(self, setup: Setup, name: str) -> None:
+    """A person writing to the assistant: in a direct message, or with `channel` by @-mentions there."""
+
+    def __init__(self, setup: Setup, name: str, channel: str | None = None) -> None:
         self.setup = setup
         self.user = "U" + name.upper()
-        self.channel = "D" + uuid.uuid4().hex[:10].upper()
+        self.direct = channel is None
+        self.channel = channel or "D" + uuid.uuid4().hex[:10].upper()
+        self.last_ts = ""  # the person's last message, under which a mention is answered
 
-    def event(self, text: str, event_id: str | None = None) -> bytes:
-        envelope = {
+    def envelope(self, text: str, event_id: str | None = None) -> dict[str, Any]:
+        self.last_ts = f"{time.time():.6f}"
+        event: dict[str, Any] = {"channel": self.channel, "user": self.user, "ts": self.last_ts}
+        if self.direct:
+            event.update(type="message", channel_type="im", text=text)
+        else:
+            event.update(type="app_mention", text=f"<@U0BOT> {text}")
+        return {
             "type": "event_callback",
             "team_id": "T0TEST",
             "event_id": event_id or "Ev" + uuid.uuid4().hex,
-            "event": {
-                "type": "message",
-                "channel_type": "im",
-                "channel": self.channel,
-                "user": self.user,
-                "text": text,
-            },
+            "event": event,
         }
-        return json.dumps(envelope).encode()
+
+    def event(self, text: str, event_id: str | None = None) -> bytes:
+        return json.dumps(self.envelope(text, event_id)).encode()
 
     def click(self, value: str, message: dict[str, Any] | None = None) -> bytes:
         """Slack's block_actions payload for a button; with `message`, as clicked on that posted message."""
@@ -282,6 +373,8 @@ class SlackUser:
             action = next(e for e in slack_elements(message) if e["value"] == value)
             payload["message"] = {"ts": message["ts"], "text": message["text"], "blocks": message["blocks"]}
             payload["container"] = {"type": "message", "message_ts": message["ts"], "channel_id": self.channel}
+            if message.get("thread_ts"):
+                payload["message"]["thread_ts"] = payload["container"]["thread_ts"] = message["thread_ts"]
         payload["actions"] = [{**action, "action_ts": str(time.time())}]
         return urlencode({"payload": json.dumps(payload)}).encode()
 
@@ -376,7 +469,7 @@ def test_slack_button_click_continues_the_assessment(setup: Setup):
 
 def test_slack_mention_in_a_channel_is_answered_there_and_own_posts_are_not(setup: Setup):
     channel = "C" + uuid.uuid4().hex[:10].upper()
-    mention = {"type": "app_mention", "channel": channel, "user": "UMENTION", "text": "<@U0BOT> hej"}
+    mention = {"type": "app_mention", "channel": channel, "user": "UMENTION", "text": "<@U0BOT> hej", "ts": "1.000100"}
     own = {"type": "message", "channel_type": "im", "channel": channel, "user": "U0BOT", "bot_id": "B1", "text": "hej"}
     for event in (own, mention):
         body = json.dumps({"type": "event_callback", "event_id": "Ev" + uuid.uuid4().hex, "event": event}).encode()
@@ -385,6 +478,104 @@ def test_slack_mention_in_a_channel_is_answered_there_and_own_posts_are_not(setu
     time.sleep(1)
     answers = [m for m in setup.edge.slack_messages if m["channel"] == channel]
     assert sum("Hej! Jag hjälper dig" in slack_text(m) for m in answers) == 1
+    assert {m.get("thread_ts") for m in answers} == {"1.000100"}  # in a thread under the mention
+
+
+def test_slack_keeps_every_button_text_within_its_limit_and_shows_the_whole_text(setup: Setup):
+    user = SlackUser(setup, "labels")
+    user.send(user.click("/start_assessment"), "application/x-www-form-urlencoded")
+    messages = user.send(
+        user.click('/inform{"question":"vem","choice":"parter_och_aktorer"}'), "application/x-www-form-urlencoded"
+    )
+    question = next(m for m in messages if slack_buttons(m))
+    titles = [title for title, _ in slack_buttons(question)]
+    assert all(len(title) <= BUTTON_CHARS for title in titles)
+    long = (
+        "En annan insats för kunskap eller samverkan, t.ex. en kartläggning, en utvärdering eller ett nätverksmöte "
+        "för parterna"
+    )
+    assert "En annan insats för kunskap eller samverkan" in titles  # shortened where the meaning allows
+    notes = [e["text"] for b in question["blocks"] if b["type"] == "context" for e in b["elements"]]
+    assert any(long in note for note in notes)
+
+
+def test_slack_waits_out_a_rate_limit_and_answers_once(setup: Setup):
+    user = SlackUser(setup, "ratelimit")
+    setup.edge.slack_rate_limited[user.channel] = 1  # the first post is refused with 429, Retry-After: 1
+    messages = user.send(user.event("hej"))
+    time.sleep(1)
+    assert sum("Hej! Jag hjälper dig" in slack_text(m) for m in user.messages()) == 1 and messages
+    attempts = [a for a in setup.edge.slack_attempts if a["channel"] == user.channel]
+    assert len(attempts) >= 2
+    waited = attempts[1]["at"] - attempts[0]["at"]
+    print(f"Slack rate limit: the post was retried {waited:.2f} s after HTTP 429 with Retry-After: 1")
+    assert waited >= 1
+
+
+def test_a_direct_message_assessment_never_surfaces_in_a_channel(setup: Setup):
+    person = "privat"
+    direct = SlackUser(setup, person)
+    direct.send(direct.event(DESCRIPTION))
+    direct.send(direct.event("ja"))
+    result = direct.send(direct.event("ja"))  # målgruppen: the result, in the direct message
+    said_in_private = "\n".join(slack_text(m) for m in result)
+    assert "Förbundet bör inte finansiera insatsen." in said_in_private
+    # The same person in a channel: a conversation of its own, answered in a thread.
+    public = SlackUser(setup, person, channel="C" + uuid.uuid4().hex[:10].upper())
+    answers = public.send(public.event("/request_memo")) + public.send(public.event("sammanfattning"))
+    said_in_public = "\n".join(slack_text(m) for m in answers)
+    assert answers and "Beslutsunderlag:" not in said_in_public
+    for private in ("Förbundet bör inte finansiera insatsen.", "socialt kafé", "Pengar till en deltagare"):
+        assert private not in said_in_public
+    assert not [f for f in setup.edge.slack_files if f.get("channel") == public.channel]
+    assert all(m.get("thread_ts") for m in answers)  # in threads under the mentions, not in the channel
+    assert conversation_id(direct.channel, direct.user) != conversation_id(public.channel, public.user)
+
+
+def test_slack_click_in_a_thread_is_answered_in_that_thread(setup: Setup):
+    user = SlackUser(setup, "threaded", channel="C" + uuid.uuid4().hex[:10].upper())
+    greeting = user.send(user.event("hej"))
+    thread = user.last_ts
+    assert all(m["thread_ts"] == thread for m in greeting)
+    question = next(m for m in greeting if ("Bedöm en insats", "/start_assessment") in slack_buttons(m))
+    answers = user.send(user.click("/start_assessment", question), "application/x-www-form-urlencoded")
+    assert any("Vem är insatsen till för i första hand" in slack_text(m) for m in answers)
+    assert all(m["thread_ts"] == thread for m in answers)
+
+
+def test_slack_socket_mode_answers_events_and_clicks(setup: Setup):
+    edge = setup.edge
+    edge.wait_for(lambda: bool(edge.sockets), 30)  # the assistant connected at start-up
+    user = SlackUser(setup, "socket")
+    envelope_id = uuid.uuid4().hex
+    edge.socket_send({"envelope_id": envelope_id, "type": "events_api", "payload": user.envelope("hej")})
+    edge.wait_for(lambda: any("Hej! Jag hjälper dig" in slack_text(m) for m in user.messages()))
+    assert envelope_id in edge.socket_acks
+    question = next(m for m in user.messages() if slack_buttons(m))
+    payload = json.loads(parse_qs(user.click("/start_assessment", question).decode())["payload"][0])
+    click_id = uuid.uuid4().hex
+    edge.socket_send({"envelope_id": click_id, "type": "interactive", "payload": payload})
+    edge.wait_for(lambda: any("Vem är insatsen till för i första hand" in slack_text(m) for m in user.messages()))
+    assert click_id in edge.socket_acks
+    # Slack sends an envelope again when it missed the ack: it is answered once.
+    count = len(user.messages())
+    edge.socket_send(
+        {
+            "envelope_id": uuid.uuid4().hex,
+            "type": "events_api",
+            "payload": {**user.envelope("hej"), "event_id": "EvSOCKET"},
+        }
+    )
+    edge.socket_send(
+        {
+            "envelope_id": uuid.uuid4().hex,
+            "type": "events_api",
+            "payload": {**user.envelope("hej"), "event_id": "EvSOCKET"},
+        }
+    )
+    edge.wait_for(lambda: len(user.messages()) > count)
+    time.sleep(1.5)
+    assert sum("Hej! Jag hjälper dig" in slack_text(m) for m in user.messages()[count:]) == 1
 
 
 def test_slack_decision_memo_as_mrkdwn_and_pdf_file(setup: Setup):
@@ -402,7 +593,7 @@ def test_slack_decision_memo_as_mrkdwn_and_pdf_file(setup: Setup):
     for cite in result["cites"]:
         assert slack_escape(cite["text"]) in text
     assert "[personnummer]" in text and "19850312" not in json.dumps(messages)
-    assert slack_escape(stored_description(setup, f"slack-{user.user}")) in text
+    assert slack_escape(stored_description(setup, conversation_id(user.channel, user.user))) in text
     setup.edge.wait_for(lambda: any(f.get("completed") for f in setup.edge.slack_files[before_files:]))
     pdf = next(f for f in setup.edge.slack_files[before_files:] if f.get("completed"))
     assert pdf["channel"] == user.channel and pdf["filename"].endswith(".pdf")

@@ -5,6 +5,7 @@ checks on who is calling."""
 from __future__ import annotations
 
 import base64
+import json
 import time
 from typing import Any
 
@@ -22,6 +23,7 @@ from channels.slack.security import SeenEvents, is_authentic, seen_events, signa
 from channels.teams.cards import MAX_BUTTONS, activities
 from channels.teams.channel import user_text
 from tests.unit.test_engine import CASES
+from tests.unit.test_teams_result_card import card_texts, submits
 
 
 def buttons(count: int) -> list[dict[str, str]]:
@@ -202,11 +204,12 @@ def test_teams_result_links_every_citation_to_its_place_on_the_guidance_page(
 ):
     messages, result = result_turn(tree, monkeypatch)
     [activity] = activities(plan(messages))
-    assert activity["textFormat"] == "markdown"
+    said = card_texts(activity)
     for cite in statement_cites(result):
-        assert f"[{cite['text']}]({cite['url']})" in activity["text"]
+        assert f"[{cite['text']}]({cite['url']})" in said
         assert cite["url"].startswith(BASE + "#")
-    assert len(activity["attachments"][0]["content"]["buttons"]) == 2  # the text's buttons are kept
+    card = activity["attachments"][0]["content"]
+    assert len(submits(card)) == 2  # the text's buttons are kept
 
 
 def test_slack_result_links_every_citation_as_mrkdwn(tree: Tree, monkeypatch: pytest.MonkeyPatch):
@@ -236,12 +239,54 @@ def test_without_an_absolute_guidance_address_the_channels_say_the_citation_as_t
 ):
     messages, result = result_turn(tree, monkeypatch, base="/vagledning.html")
     [activity] = activities(plan(messages))
-    assert "](" not in activity["text"] and "/vagledning.html" not in activity["text"]
+    said = card_texts(activity)
+    assert "](" not in said and "/vagledning.html" not in json.dumps(activity)
     for cite in statement_cites(result):
-        assert cite["text"] in activity["text"]
+        assert cite["text"] in said
 
 
 def test_slack_turns_only_http_markdown_links_into_links():
     assert slack_mrkdwn("[A & B](https://x.example/v#a)") == "<https://x.example/v#a|A &amp; B>"
     assert slack_mrkdwn("[A](javascript:alert(1))") == "[A](javascript:alert(1))"
     assert slack_mrkdwn("[A|B](https://x.example/#a)") == "<https://x.example/#a|A/B>"
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("Deltagare", "Deltagare"),
+        (
+            "Parternas personal, beslutsfattare eller andra aktörer (kunskap och samverkan)",
+            "Parternas personal, beslutsfattare eller andra aktörer",
+        ),
+        (
+            "En annan insats för kunskap eller samverkan, t.ex. en kartläggning, en utvärdering eller ett nätverksmöte",
+            "En annan insats för kunskap eller samverkan",
+        ),
+        (
+            "Deltagare: personer som behöver stöd för att kunna få eller behålla ett arbete",
+            "Deltagare: personer som behöver stöd för att kunna få eller behålla ett…",
+        ),
+    ],
+)
+def test_slack_button_labels_fit_75_characters_shortened_sensibly_never_mid_word(title: str, expected: str):
+    from channels.slack.blocks import BUTTON_CHARS, label
+
+    shortened = label(title)
+    assert shortened == expected and len(shortened) <= BUTTON_CHARS
+    whole_words = {word.strip(",:") for word in title.split()}
+    assert all(word.strip(",:") in whole_words for word in shortened.rstrip("…").split())  # never mid-word
+
+
+def test_slack_cuts_a_long_word_run_at_a_word_boundary_and_names_the_whole_text(tree: Tree):
+    from channels.slack.blocks import BUTTON_CHARS, label
+
+    title = "ord " * 30 + "slutordet"
+    shortened = label(title)
+    assert len(shortened) <= BUTTON_CHARS and shortened.endswith("ord…")
+    [message] = outputs([Text("Fråga?", ({"title": title, "payload": "/x"},))])
+    assert isinstance(message, SlackMessage)
+    note = next(b for b in message.blocks if b["type"] == "context")
+    assert title in note["elements"][0]["text"]  # the whole text is still there to read
+    every_label = [label(str(o.label)) for q in tree.questions.values() for o in q.options]
+    assert all(len(text) <= BUTTON_CHARS and "  " not in text for text in every_label)

@@ -10,10 +10,19 @@ import uuid
 import zipfile
 from pathlib import Path
 
+import jsonschema
+import pytest
 from PIL import Image
 
 from devtools.servers import ROOT
-from scripts.teams_package import PACKAGE, build
+from scripts.teams_package import PACKAGE, PackageError, build
+
+SUBSET = Path(__file__).parent / "schemas" / "teams-manifest-1.23.subset.schema.json"
+
+
+def check_manifest(manifest: dict[str, object]) -> None:
+    """The manifest against the parts of Teams' v1.23 schema it uses (tests/unit/schemas/README.md)."""
+    jsonschema.Draft4Validator(json.loads(SUBSET.read_text(encoding="utf-8"))).validate(manifest)
 
 
 def read(path: Path) -> tuple[dict[str, object], Image.Image, Image.Image]:
@@ -38,7 +47,9 @@ def test_make_teams_package_builds_a_zip_with_manifest_and_icons():
     assert result.returncode == 0, result.stderr
     assert "Skrev dist/teams/" in result.stdout
     manifest, color, outline = read(PACKAGE)
-    assert manifest["manifestVersion"] == "1.16" and "v1.16" in str(manifest["$schema"])
+    check_manifest(manifest)
+    assert manifest["manifestVersion"] == "1.23" and "v1.23" in str(manifest["$schema"])
+    assert manifest["localizationInfo"] == {"defaultLanguageTag": "sv-se"}
     assert manifest["id"] == app_id
     bots = manifest["bots"]
     assert isinstance(bots, list) and bots[0]["botId"] == app_id
@@ -66,9 +77,50 @@ def test_teams_package_without_app_id_says_what_to_do(tmp_path: Path):
 
 
 def test_teams_package_refuses_an_app_id_that_is_not_a_guid(tmp_path: Path):
-    import pytest
-
-    from scripts.teams_package import PackageError
-
     with pytest.raises(PackageError, match="GUID"):
         build({"TEAMS_APP_ID": "min-bot"}, tmp_path / "x.zip")
+
+
+def test_the_manifest_check_can_fail(tmp_path: Path):
+    manifest, _, _ = read(build({"TEAMS_APP_ID": str(uuid.uuid4())}, tmp_path / "ok.zip"))
+    check_manifest(manifest)
+    for broken in (
+        {**manifest, "permissions": ["identity"]},  # not in the subset: the check refuses what it does not know
+        {**manifest, "localizationInfo": {"defaultLanguageTag": "svenska (Sverige)"}},
+        {**manifest, "name": {"short": "ASF-assistenten för samordningsförbund"}},  # over 30 characters
+    ):
+        with pytest.raises(jsonschema.ValidationError):
+            check_manifest(broken)
+
+
+def icon(path: Path, size: tuple[int, int], mode: str, colour: tuple[int, ...], transparent_corner: bool) -> Path:
+    image = Image.new(mode, size, colour)
+    if transparent_corner:
+        image.putpixel((0, 0), (0, 0, 0, 0))
+    image.save(path, format="PNG")
+    return path
+
+
+def test_the_organisations_own_icons_go_into_the_package(tmp_path: Path):
+    color = icon(tmp_path / "logga.png", (192, 192), "RGB", (200, 16, 46), False)
+    outline = icon(tmp_path / "kontur.png", (32, 32), "RGBA", (255, 255, 255, 255), True)
+    env = {"TEAMS_APP_ID": str(uuid.uuid4()), "TEAMS_ICON_COLOR": str(color), "TEAMS_ICON_OUTLINE": str(outline)}
+    with zipfile.ZipFile(build(env, tmp_path / "egen.zip")) as package:
+        assert package.read("color.png") == color.read_bytes()
+        assert package.read("outline.png") == outline.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "variable, size, mode, colour, corner, words",
+    [
+        ("TEAMS_ICON_COLOR", (96, 96), "RGB", (200, 16, 46), False, "192x192 pixlar"),
+        ("TEAMS_ICON_OUTLINE", (32, 32), "RGBA", (0, 0, 0, 255), True, "vit på genomskinlig"),
+        ("TEAMS_ICON_OUTLINE", (32, 32), "RGBA", (255, 255, 255, 255), False, "vit på genomskinlig"),
+    ],
+)
+def test_an_own_icon_teams_would_refuse_is_refused_in_swedish(
+    tmp_path: Path, variable: str, size: tuple[int, int], mode: str, colour: tuple[int, ...], corner: bool, words: str
+):
+    path = icon(tmp_path / "ikon.png", size, mode, colour, corner)
+    with pytest.raises(PackageError, match=words):
+        build({"TEAMS_APP_ID": str(uuid.uuid4()), variable: str(path)}, tmp_path / "x.zip")
