@@ -319,7 +319,9 @@
         var bar = el("span", "asf-bar");
         bar.setAttribute("aria-hidden", "true");
         var done = el("span");
-        done.style.width = Math.round(100 * Math.min(1, Number(m.progress.number) / Number(m.progress.at_most) || 0)) + "%";
+        // The bar shows the questions answered, so the last question does not look finished already.
+        var share = (Number(m.progress.number) - 1) / Number(m.progress.at_most);
+        done.style.width = Math.round(100 * Math.min(1, share || 0)) + "%";
         bar.appendChild(done);
         item.appendChild(bar);
       }
