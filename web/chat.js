@@ -369,8 +369,8 @@
   }
 
   function say(payload, shown) {
+    working(true);  // before the message is shown, so the log scrolls down to the indicator too
     remember({ from: "user", text: shown || payload });
-    working(true);
     if (ready) { emitMessage(payload); } else { waiting.push(payload); }
     ui.input.focus();
   }

@@ -389,19 +389,24 @@ def test_an_assessment_and_a_description_with_the_keyboard_alone(page: Page):
 
 
 def test_the_page_shows_that_the_assistant_is_working_until_it_answers(page: Page):
+    for title in BUTTON_PATH[:3]:  # enough for the log to scroll
+        click_answer(page, title)
+    assert page.evaluate("(b => b.scrollHeight > b.clientHeight)(document.querySelector('.asf-log'))")
     typing = log(page).locator(".asf-typing")
     expect(typing).to_be_hidden()
     shown = messages(page).count()
     # Clicked and read in the same task, before any answer can arrive.
     during = page.evaluate(
-        """() => {
+        """title => {
              const buttons = [...document.querySelectorAll('.asf-buttons button')];
-             buttons.find(b => b.textContent === 'Bedöm en insats').click();
-             const box = document.querySelector('.asf-log');
-             return [!document.querySelector('.asf-typing').hidden, box.getAttribute('aria-busy')];
-           }"""
+             buttons.filter(b => b.textContent === title).pop().click();
+             const box = document.querySelector('.asf-log'), dots = document.querySelector('.asf-typing');
+             const seen = dots.getBoundingClientRect().bottom <= box.getBoundingClientRect().bottom + 1;
+             return [!dots.hidden, box.getAttribute('aria-busy'), seen];
+           }""",
+        BUTTON_PATH[3],
     )
-    assert during == [True, "true"]
+    assert during == [True, "true", True]  # shown, and scrolled into view
     wait_for_reply(page, shown)
     expect(typing).to_be_hidden()
     assert page.evaluate("document.querySelector('.asf-log').getAttribute('aria-busy')") is None
