@@ -249,3 +249,16 @@ def test_the_font_is_found_without_matplotlib_in_debians_folder(monkeypatch: pyt
     for name in pdf_file._FONT_FILES.values():
         (tmp_path / name).write_bytes(b"")
     assert pdf_file.font_folder() == tmp_path
+
+
+@pytest.mark.parametrize("verdict", ["financeable", "conditional", "not_financeable", "out_of_scope"])
+def test_the_verdict_is_marked_in_the_colour_the_diagram_and_the_page_use(tree: Tree, verdict: str):
+    from asf.guidance.colours import VERDICT_COLOURS
+
+    answers = next(case[0] for case in CASES if walk(tree, case[0]).outcome.verdict == verdict)  # type: ignore[union-attr]
+    reader = pypdf.PdfReader(io.BytesIO(memo.pdf(result_payload(tree, walk(tree, answers)), DAY)))
+    drawn = b"".join(page.get_contents().get_data() for page in reader.pages)  # type: ignore[union-attr]
+    for name, (_, stroke) in VERDICT_COLOURS.items():
+        # As fpdf2 writes a colour: each channel 0–1 with at most four decimals, trailing zeros dropped.
+        rgb = " ".join(f"{int(stroke[i : i + 2], 16) / 255:.4f}".rstrip("0").rstrip(".") for i in (1, 3, 5))
+        assert (f"{rgb} rg".encode() in drawn) == (name == verdict), name
