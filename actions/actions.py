@@ -102,7 +102,9 @@ class DialogueAction(Action, metaclass=ABCMeta):
             if reply.custom is not None:
                 dispatcher.utter_message(json_message=reply.custom)
             else:
-                dispatcher.utter_message(text=reply.text, buttons=list(reply.buttons))
+                # Extra keys travel with the message to the channel (Rasa keeps them as the bot event's metadata).
+                extra = {"progress": reply.progress} if reply.progress is not None else {}
+                dispatcher.utter_message(text=reply.text, buttons=list(reply.buttons), **extra)
         return state_events(state, new_state)
 
 

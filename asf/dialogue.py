@@ -20,6 +20,7 @@ from asf.guidance import explain, sections
 from asf.guidance.engine import AnswerError, Walk, back, reopen, walk
 from asf.guidance.loader import default_tree
 from asf.guidance.model import Question, Tree, listing, quoted, sentence_case
+from asf.guidance.progress import progress
 from asf.guidance.understanding import AnswerReading, match_question, read_answer, read_description
 from asf.privacy import masked_kinds
 from asf.training import flow as training
@@ -83,7 +84,12 @@ def _ask(current: Walk, question: Question, prefix: str | None = None) -> Reply:
         button(explain.button_label(current, option.label), _answer_payload(question.id, option.id))
         for option in question.options
     )
-    return Reply(text=f"{prefix}\n\n{text}" if prefix else text, buttons=buttons)
+    step = progress(tree(), current) if current.question == question else None
+    return Reply(
+        text=f"{prefix}\n\n{text}" if prefix else text,
+        buttons=buttons,
+        progress=step.payload() if step is not None else None,
+    )
 
 
 def _continue(state: State, answers: dict[str, str], prefix: str | None = None, answered: str | None = None) -> Turn:

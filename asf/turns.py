@@ -38,6 +38,9 @@ class Reply:
     text: str | None = None
     buttons: tuple[dict[str, str], ...] = ()
     custom: dict[str, Any] | None = None
+    # Beside a question: how far the assessment has come (asf/guidance/progress.py), sent with the
+    # text as the message's `progress` so every channel can show it its own way.
+    progress: dict[str, Any] | None = None
 
 
 Turn = tuple[list[Reply], State]

@@ -10,7 +10,8 @@ Protocol (client -> server, then server -> client):
       -> session_confirm {"session_id", "session_token", "resumed"}
          resumed is false when no valid pair was sent: a new conversation.
   user_uttered {"message"}  (after session_confirm)
-      -> bot_uttered {"text", "buttons"?} or {"custom": {...}}
+      -> bot_uttered {"text", "buttons"?, "progress"?} or {"custom": {...}}
+         progress {"number", "at_most", "text"} comes with each question of an assessment.
 """
 
 from __future__ import annotations
@@ -41,16 +42,22 @@ class WebChatOutput(SocketIOOutput):
     """
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
-        await self._send_message(recipient_id, {"text": text})
+        await self._send_message(recipient_id, {"text": text, **_progress(kwargs)})
 
     async def send_text_with_buttons(
         self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
     ) -> None:
         shown = [{"title": b["title"], "payload": b["payload"]} for b in buttons]
-        await self._send_message(recipient_id, {"text": text, "buttons": shown})
+        await self._send_message(recipient_id, {"text": text, "buttons": shown, **_progress(kwargs)})
 
     async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any) -> None:
         await self._send_message(recipient_id, {"custom": json_message})
+
+
+def _progress(extra: dict[str, Any]) -> dict[str, Any]:
+    """A question's progress (asf/guidance/progress.py), which the action sends beside the text."""
+    progress = extra.get("progress")
+    return {"progress": progress} if isinstance(progress, dict) else {}
 
 
 async def _maybe_await(value: Any) -> None:

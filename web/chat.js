@@ -78,24 +78,38 @@
     logBox.tabIndex = 0;  // scrollable with the keyboard
     var list = el("ol");
     logBox.appendChild(list);
+    // Shown while the assistant works on an answer; the log is marked busy for screen readers,
+    // which then read the answer once it has come instead of the dots.
+    var typing = el("p", "asf-typing");
+    typing.setAttribute("aria-hidden", "true");
+    typing.appendChild(el("span", null, "Assistenten skriver"));
+    typing.appendChild(el("span", "asf-dots"));
+    typing.hidden = true;
+    logBox.appendChild(typing);
     section.appendChild(logBox);
     var form = el("form", "asf-composer");
     var label = el("label", null, "Ditt meddelande");
     label.htmlFor = "asf-message";
-    var input = el("input");
+    // Several lines for a description; Enter sends and Shift+Enter starts a new line, as in Teams.
+    var input = el("textarea");
     input.id = "asf-message";
     input.name = "message";
+    input.rows = 3;
     input.autocomplete = "off";
     input.maxLength = 2000;
+    input.setAttribute("aria-describedby", "asf-message-help");
+    var hint = el("p", "asf-hint", "Enter skickar, Skift+Enter ger en ny rad.");
+    hint.id = "asf-message-help";
     var send = el("button", "asf-send", "Skicka");
     send.type = "submit";
     form.appendChild(label);
     form.appendChild(input);
     form.appendChild(send);
+    form.appendChild(hint);
     section.appendChild(form);
     root.appendChild(section);
     return {
-      log: logBox, list: list, form: form, input: input, restart: restart,
+      log: logBox, list: list, form: form, input: input, restart: restart, typing: typing,
       status: function (text) { status.textContent = text || ""; }
     };
   })();
@@ -213,14 +227,76 @@
     return link;
   }
 
-  function showMemo(memo) {
-    var item = addItem("bot", "Assistenten:");
-    var p = el("p", "asf-text", "Beslutsunderlaget: ");
-    var bytes = Uint8Array.from(atob(memo.pdf_base64), function (c) { return c.charCodeAt(0); });
-    p.appendChild(downloadLink("ladda ner PDF", new Blob([bytes], { type: "application/pdf" }), memo.filename + ".pdf"));
-    p.appendChild(document.createTextNode(" eller "));
-    p.appendChild(downloadLink("Markdown", new Blob([memo.markdown], { type: "text/markdown" }), memo.filename + ".md"));
-    item.appendChild(p);
+  function fileFrom(base64, type) {
+    return new Blob([Uint8Array.from(atob(base64), function (c) { return c.charCodeAt(0); })], { type: type });
+  }
+
+  function memoDownloads(memo) {
+    var p = el("p", "asf-downloads", "Ladda ner beslutsunderlaget: ");
+    var files = [];
+    if (typeof memo.pdf_base64 === "string") {
+      files.push(downloadLink("PDF", fileFrom(memo.pdf_base64, "application/pdf"), memo.filename + ".pdf"));
+    }
+    if (typeof memo.docx_base64 === "string") {
+      var word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+      files.push(downloadLink("Word", fileFrom(memo.docx_base64, word), memo.filename + ".docx"));
+    }
+    if (typeof memo.markdown === "string") {
+      files.push(downloadLink("Markdown", new Blob([memo.markdown], { type: "text/markdown" }), memo.filename + ".md"));
+    }
+    files.forEach(function (link, i) {
+      if (i > 0) { p.appendChild(document.createTextNode(i === files.length - 1 ? " eller " : ", ")); }
+      link.setAttribute("aria-label", "Ladda ner som " + link.textContent);
+      p.appendChild(link);
+    });
+    return p;
+  }
+
+  // One block of the memo (custom payload "decision_memo", its "document"; see docs/integration.md).
+  function memoBlock(box, block, verdict) {
+    if (block.kind === "heading") {
+      box.appendChild(el("h" + Math.min(5, Math.max(3, Number(block.level) + 2)), null, block.text));
+    } else if (block.kind === "fields" && Array.isArray(block.rows)) {
+      var fields = el("dl", "asf-fields");
+      block.rows.forEach(function (row) {
+        fields.appendChild(el("dt", null, row.label));
+        // An empty field is for the reader to fill in on the printed memo.
+        fields.appendChild(el("dd", row.value ? null : "asf-empty", row.value || "(fylls i)"));
+      });
+      box.appendChild(fields);
+    } else if (block.kind === "paragraph") {
+      var kind = block.note ? "asf-memo-note" : block.verdict ? "asf-title asf-verdict asf-verdict-" + verdict : null;
+      box.appendChild(el("p", kind, block.text));
+    } else if (block.kind === "list" && Array.isArray(block.items)) {
+      var list = el(block.numbered ? "ol" : "ul");
+      block.items.forEach(function (item) {
+        var li = el("li");
+        if (item.lead) { li.appendChild(el("strong", null, item.lead)); li.appendChild(document.createTextNode(" ")); }
+        if (item.source) {
+          cites(li, [item.source], true);
+        } else {
+          li.appendChild(document.createTextNode(String(item.text)));
+          if (Array.isArray(item.cites) && item.cites.length) { cites(li, item.cites); }
+        }
+        list.appendChild(li);
+      });
+      box.appendChild(list);
+    }
+  }
+
+  // The memo as formatted text with its downloads, in place of its Markdown sent just before it.
+  function showMemo(memo, textBefore) {
+    var box = el("div", "asf-memo");
+    box.appendChild(memoDownloads(memo));
+    var verdict = String(memo.verdict || "").replace(/[^a-z_]/g, "");
+    if (Array.isArray(memo.document)) {
+      memo.document.forEach(function (block) { memoBlock(box, block, verdict); });
+    }
+    if (textBefore && ui.list.contains(textBefore) && Array.isArray(memo.document)) {
+      textBefore.parentNode.replaceChild(box, textBefore);
+    } else {
+      addItem("bot", "Assistenten:").appendChild(box);
+    }
   }
 
   var lastText = null;  // the text of the entry rendered last, when that was a bot text
@@ -234,9 +310,21 @@
     }
     var m = entry.message || {};
     if (m.custom && m.custom.type === "assessment_result") { showResult(m.custom, textBefore); }
-    if (m.custom && m.custom.type === "decision_memo" && m.custom.pdf_base64) { showMemo(m.custom); }
+    if (m.custom && m.custom.type === "decision_memo" && m.custom.pdf_base64) { showMemo(m.custom, textBefore); }
     if (typeof m.text === "string") {
       var item = addItem("bot", "Assistenten:");
+      // How far the assessment has come ("Fråga 2 av högst 5"), computed by the server from the tree.
+      if (m.progress && typeof m.progress.text === "string") {
+        item.appendChild(el("p", "asf-progress", m.progress.text));
+        var bar = el("span", "asf-bar");
+        bar.setAttribute("aria-hidden", "true");
+        var done = el("span");
+        // The bar shows the questions answered, so the last question does not look finished already.
+        var share = (Number(m.progress.number) - 1) / Number(m.progress.at_most);
+        done.style.width = Math.round(100 * Math.min(1, share || 0)) + "%";
+        bar.appendChild(done);
+        item.appendChild(bar);
+      }
       lastText = el("p", "asf-text", m.text);
       item.appendChild(lastText);
       if (Array.isArray(m.buttons) && m.buttons.length) { renderButtons(item, m.buttons); }
@@ -249,6 +337,17 @@
     if (!item) { return; }
     var box = ui.log;
     box.scrollTop = item.offsetHeight > box.clientHeight ? item.offsetTop : box.scrollHeight;
+  }
+
+  var typingTimer = null;
+
+  // The typing indicator: on while a message waits for its answer, off when the answer comes
+  // (or after a while, so it never stays on when the server says nothing).
+  function working(on) {
+    ui.typing.hidden = !on;
+    if (on) { ui.log.setAttribute("aria-busy", "true"); } else { ui.log.removeAttribute("aria-busy"); }
+    window.clearTimeout(typingTimer);
+    if (on) { typingTimer = window.setTimeout(function () { working(false); }, 30000); }
   }
 
   function remember(entry) {
@@ -270,6 +369,7 @@
   }
 
   function say(payload, shown) {
+    working(true);  // before the message is shown, so the log scrolls down to the indicator too
     remember({ from: "user", text: shown || payload });
     if (ready) { emitMessage(payload); } else { waiting.push(payload); }
     ui.input.focus();
@@ -307,11 +407,14 @@
     socket = window.io(server, { transports: ["websocket"] });
     socket.on("connect", function () { requestSession(false); });
     socket.on("session_confirm", onSession);
-    socket.on("bot_uttered", function (message) { remember({ from: "bot", message: message }); });
+    socket.on("bot_uttered", function (message) {
+      working(false);
+      remember({ from: "bot", message: message });
+    });
     socket.on("connect_error", function () {
       ui.status("Assistenten går inte att nå just nu. Chatten försöker igen.");
     });
-    socket.on("disconnect", function () { ready = false; });
+    socket.on("disconnect", function () { ready = false; working(false); });
   }
 
   ui.form.addEventListener("submit", function (event) {
@@ -321,6 +424,13 @@
     ui.input.value = "";
     say(text);
   });
+  ui.input.addEventListener("keydown", function (event) {
+    // Enter sends; Shift+Enter is a new line; Enter that confirms a word being composed (IME) is not a send.
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      if (typeof ui.form.requestSubmit === "function") { ui.form.requestSubmit(); } else { ui.form.dispatchEvent(new Event("submit", { cancelable: true })); }
+    }
+  });
   ui.restart.addEventListener("click", function () {
     saved = { session_id: null, session_token: null, items: [] };
     persist();
@@ -328,6 +438,7 @@
     notice = "Ett nytt samtal har börjat.";
     ui.status(notice);
     waiting = [];
+    working(false);
     if (socket) { requestSession(true); }
     ui.input.focus();
   });

@@ -1,6 +1,6 @@
 """The parts of an assessment result, in the one order every rendering shows them.
 
-The chat text (`explain.result_text`), the decision memo (`asf/memo.py`) and the
+The chat text (`explain.result_text`), the decision memo (`asf/memo/`) and the
 web card (`web/chat.js`, from the result payload's `sections`) all walk
 `SECTIONS`; none keeps its own list of headings. Change the order or a heading
 here and all three follow.

@@ -3,7 +3,7 @@ cited feedback, and at the end the score and the topics to read again.
 
 The round lives in `State.training`:
     {"cases": [...ids], "position": i, "correct": n, "judged": n,
-     "missed": [...ids], "awaiting": bool, "label": "set grund" | "seed 42" | None}
+     "missed": [...ids], "awaiting": bool, "label": "grund" | "omgång 42" | None}
 """
 
 from __future__ import annotations
@@ -79,14 +79,17 @@ def start(state: State, message: Message) -> Turn:
     """Start a round: a named set ("övning grund") in fixed order, a seed ("övning 42"), or five random cases."""
     book = default_cases()
     words = normalise(message.text).split()
-    set_name = message.entity("training_set") or next((w for w in words if w in book.sets), None)
-    if set_name is not None and set_name not in book.sets:
+    # Set names are Swedish words ("fördjupning"); typed without å/ä/ö they are the same set.
+    known = {normalise(name): name for name in book.sets}
+    asked = message.entity("training_set")
+    set_name = known.get(normalise(asked)) if asked else next((known[w] for w in words if w in known), None)
+    if asked and set_name is None:
         names = listing(sorted(book.sets), last="eller")
-        return [Reply(text=messages.text("training.unknown_set", set_name=set_name, names=names))], state
+        return [Reply(text=messages.text("training.unknown_set", set_name=asked, names=names))], state
     seed_text = message.entity("seed") or next((w for w in words if w.isdigit()), None)
     seed = int(seed_text) if seed_text is not None else None
     cases = book.round(set_name, seed)
-    label = f"set {set_name}" if set_name else (f"seed {seed}" if seed is not None else None)
+    label = set_name or (messages.text("training.numbered_round", number=seed) if seed is not None else None)
     training: dict[str, Any] = {
         "cases": cases,
         "position": 0,

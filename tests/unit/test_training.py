@@ -204,3 +204,25 @@ def test_starting_an_assessment_ends_training():
     _, state = flow.start(State(), Message(text="övning 5", intent="start_training"))
     _, state = dialogue.start(state)
     assert state.training is None and state.current_question == "vem"
+
+
+@pytest.mark.parametrize("typed", ["övning fördjupning", "övning fordjupning", "ÖVNING FÖRDJUPNING"])
+def test_a_set_is_named_in_swedish_however_it_is_typed(typed: str):
+    book = default_cases()
+    replies, state = flow.start(State(), Message(text=typed, intent="start_training"))
+    assert state.training is not None and state.training["cases"] == list(book.sets["fördjupning"])
+    assert texts(replies).startswith("Övningsläge (fördjupning):")
+
+
+def test_a_numbered_round_is_named_in_swedish():
+    replies, _ = flow.start(State(), Message(text="övning 42", intent="start_training"))
+    assert texts(replies).startswith("Övningsläge (omgång 42):")
+    assert "seed" not in texts(replies).lower() and "(set " not in texts(replies)
+
+
+def test_an_unknown_set_lists_the_sets_by_their_swedish_names():
+    replies, state = flow.start(
+        State(), Message(text="övning expert", intent="start_training", entities={"training_set": ["expert"]})
+    )
+    assert state.training is None
+    assert "”expert”" in texts(replies) and "fördjupning eller grund" in texts(replies)

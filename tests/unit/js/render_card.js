@@ -7,7 +7,7 @@ const vm = require("vm");
 
 class Node {
   constructor(tag) { this.tagName = tag; this.children = []; this.attributes = {}; this.parentNode = null;
-    this._text = ""; this.className = ""; this.classList = { add: (c) => { this.className += " " + c; } }; }
+    this._text = ""; this.className = ""; this.style = {}; this.classList = { add: (c) => { this.className += " " + c; } }; }
   appendChild(child) { child.parentNode = this; this.children.push(child); return child; }
   insertBefore(child) { return this.appendChild(child); }
   replaceChild(child, old) { const i = this.children.indexOf(old); this.children[i] = child; child.parentNode = this; }
@@ -21,9 +21,10 @@ class Node {
   get textContent() { return this._text + this.children.map((c) => c.textContent).join(""); }
   toJSON() {
     const out = { tag: this.tagName, text: this._text, children: this.children };
-    for (const key of ["className", "href", "target", "rel", "title", "cite"]) {
+    for (const key of ["className", "href", "target", "rel", "title", "cite", "download"]) {
       if (this[key]) { out[key] = String(this[key]).trim(); }
     }
+    if (this.style.width) { out.width = this.style.width; }
     return out;
   }
 }
@@ -46,5 +47,6 @@ const document = {
 };
 const window = { sessionStorage: { getItem: (k) => storage[k] || null, setItem: (k, v) => { storage[k] = v; } } };
 window.window = window;
-vm.runInNewContext(fs.readFileSync(process.argv[2], "utf-8"), { window, document, URL, Blob: class {}, atob, Uint8Array });
+const blobs = { createObjectURL: () => "blob:test" };  // downloads are made from Blobs, which Node need not hold
+vm.runInNewContext(fs.readFileSync(process.argv[2], "utf-8"), { window, document, URL: blobs, Blob: class {}, atob, Uint8Array });
 process.stdout.write(JSON.stringify(body.children[1]));

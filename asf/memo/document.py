@@ -1,0 +1,144 @@
+"""The decision memo as a list of blocks, the one source every format is written from.
+
+Markdown (chat and download), PDF, Word and the web page's formatted view all
+walk these blocks, so they cannot disagree about what the memo holds or in
+which order. Built only from the result payload (asf.guidance.explain.result_payload).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from asf import tree_changelog
+from asf.guidance import sections
+
+DISCLAIMER = (
+    "Det här är ett stöd inför ett beslut, inte ett beslut. Bedömningen bygger på svaren nedan och på "
+    "Nationella rådets vägledning om arbetsintegrerande sociala företag (2016-04-28). Beslutet fattas av "
+    "förbundets styrelse eller av den part som berörs."
+)
+
+# Filled in by hand by whoever brings the memo to the board: left empty on purpose.
+FORM_FIELDS = ("Diarienummer", "Handläggare")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int  # 1 is the memo's title
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    note: bool = False  # the reminder that this is not a decision, set apart from the text
+    verdict: bool = False  # the verdict sentence, marked with the verdict's colour
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Labelled values at the top; an empty value is a field to fill in."""
+
+    rows: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A list item: an optional bold lead (a question), its text and the citations it rests on.
+
+    `source` marks an entry that is itself a citation (the list of citations)."""
+
+    text: str
+    lead: str = ""
+    cites: tuple[dict[str, Any], ...] = ()
+    source: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Items:
+    entries: tuple[Entry, ...]
+    numbered: bool
+
+
+Block = Heading | Paragraph | Fields | Items
+
+
+def quotes(entry: Entry, printed: set[str]) -> list[dict[str, Any]]:
+    """The citations whose quote goes beside `entry` in a printed memo: the first time a citation
+    appears in the text, and again in the list of citations (`source`). `printed` is updated."""
+    found = []
+    for cite in entry.cites:
+        key = str(cite.get("key") or cite["text"])
+        if cite.get("quote") and key not in printed:
+            printed.add(key)
+            found.append(cite)
+    if entry.source is not None and entry.source.get("quote"):
+        found.append(entry.source)
+    return found
+
+
+def title(result: dict[str, Any]) -> str:
+    return f"Beslutsunderlag: {result['title']}"
+
+
+def blocks(result: dict[str, Any], date: dt.date | None = None) -> list[Block]:
+    """The memo's blocks in reading order."""
+    day = (date or dt.date.today()).isoformat()
+    version = f"{result['tree_version']} (vad som ändrats står i {tree_changelog.REFERENCE})"
+    out: list[Block] = [
+        Heading(1, title(result)),
+        Fields((("Datum", day), ("Beslutsträdets version", version), *((name, "") for name in FORM_FIELDS))),
+        Paragraph(DISCLAIMER, note=True),
+        Heading(2, "Insatsen"),
+        Paragraph(result.get("description") or "Insatsen beskrevs genom svaren på frågorna nedan."),
+        Heading(2, "Frågor och svar"),
+        Items(
+            tuple(
+                Entry(f"Svar: {step['answer']}.", lead=step["question"], cites=tuple(step["cites"]))
+                for step in result["path"]
+            ),
+            numbered=True,
+        ),
+    ]
+    # The result's sections in their one order (asf/guidance/sections.py); the title already
+    # holds the outcome's title, so under "Bedömning" stands only the verdict sentence.
+    for part in sections.parts(result):
+        section = part.section
+        if section.form == "headline":
+            out += [Heading(section.level + 1, section.heading), Paragraph(part.heading, verdict=True)]
+            continue
+        out.append(Heading(section.level + 1, section.memo_heading or part.heading))
+        if section.form == "paragraph":
+            out += [Paragraph(item["text"]) for item in part.items]
+            continue
+        entries = []
+        for item in part.items:
+            if "cites" in item:
+                entries.append(Entry(item["text"], cites=tuple(item["cites"])))
+            elif "url" in item or "quote" in item:  # a citation of its own (the list of citations)
+                entries.append(Entry(item["text"], source=item))
+            else:
+                entries.append(Entry(item["text"]))
+        out.append(Items(tuple(entries), numbered=section.form == "numbered"))
+    return out
+
+
+def as_json(document: list[Block]) -> list[dict[str, Any]]:
+    """The blocks for the web page (custom payload `document`, see docs/integration.md)."""
+    out: list[dict[str, Any]] = []
+    for block in document:
+        if isinstance(block, Heading):
+            out.append({"kind": "heading", "level": block.level, "text": block.text})
+        elif isinstance(block, Paragraph):
+            out.append({"kind": "paragraph", "text": block.text, "note": block.note, "verdict": block.verdict})
+        elif isinstance(block, Fields):
+            out.append({"kind": "fields", "rows": [{"label": label, "value": value} for label, value in block.rows]})
+        else:
+            items = [
+                {"lead": e.lead, "text": e.text, "cites": list(e.cites), **({"source": e.source} if e.source else {})}
+                for e in block.entries
+            ]
+            out.append({"kind": "list", "numbered": block.numbered, "items": items})
+    return out
