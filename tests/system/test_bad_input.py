@@ -21,6 +21,7 @@ import pytest
 import requests
 
 from channels.core.guard import COMMAND, EMPTY, ENGLISH
+from channels.rest import namespaced
 from devtools.servers import Servers, running_servers
 
 pytestmark = pytest.mark.servers
@@ -102,7 +103,7 @@ def state(servers: Servers, sender: str) -> dict[str, Any]:
     """The slots that hold the assessment, as the tracker store has them."""
     slots: dict[str, Any] = {"answers": None, "current_question": None, "last_result": None}
     with sqlite3.connect(servers.log.parent / "tracker.db") as connection:
-        rows = connection.execute("select data from events where sender_id = ? order by id", (sender,))
+        rows = connection.execute("select data from events where sender_id = ? order by id", (namespaced(sender),))
         for (data,) in rows:
             event = json.loads(data)
             if event.get("event") == "slot" and event.get("name") in slots:
