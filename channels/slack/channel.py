@@ -97,7 +97,9 @@ class SlackChannel(SlackInput):
                 return self._interaction(body, start)
             try:
                 envelope = json.loads(body)
-            except ValueError:
+            except (ValueError, RecursionError):  # RecursionError: nested too deep
+                envelope = None
+            if not isinstance(envelope, dict):
                 return response.text("Begäran saknar JSON.", status=400)
             if envelope.get("type") == "url_verification":
                 return response.json({"challenge": envelope.get("challenge", "")})
@@ -134,7 +136,9 @@ class SlackChannel(SlackInput):
         """A click on one of the assistant's buttons (Slack's block_actions payload)."""
         try:
             payload = json.loads(parse_qs(body.decode())["payload"][0])
-        except (KeyError, IndexError, ValueError):
+        except (KeyError, IndexError, ValueError, RecursionError):
+            return response.text("Begäran saknar payload.", status=400)
+        if not isinstance(payload, dict):
             return response.text("Begäran saknar payload.", status=400)
         actions = payload.get("actions") or []
         user = (payload.get("user") or {}).get("id")
