@@ -17,8 +17,11 @@ from asf import settings
 
 # A Markdown link or image, `[label](target)` or `![label](target)`, with escaped characters in the label.
 _LINK = re.compile(r"!?\[((?:\\.|[^\]\\\n])*)\]\(([^)\n]*)\)")
-# What Teams' Markdown could turn into a link, an image or HTML when it is not escaped.
-_TEAMS_SPECIAL = re.compile(r"([\\\[\]<>])")
+# What else Teams' Markdown could make a link of: brackets before "(", "[" or ":" (a reference link
+# or its definition), and "<" that opens an autolink or HTML. Masking markers such as "[personnummer]"
+# and a "3 < 4" stay as they are, since some Teams clients would show the backslash.
+_BRACKETS = re.compile(r"\[((?:\\.|[^\]\\\n])*)\](?=[(\[:])")
+_ANGLE = re.compile(r"<(?=[A-Za-z/!?])")
 
 
 def _is_ours(target: str, guidance_url: str) -> bool:
@@ -27,18 +30,24 @@ def _is_ours(target: str, guidance_url: str) -> bool:
     return page.startswith(("http://", "https://")) and (target == page or target.startswith(page + "#"))
 
 
+def _teams_plain(text: str) -> str:
+    """Text outside the assistant's own links, with whatever could become a link escaped."""
+    text = _BRACKETS.sub(lambda match: f"\\[{match.group(1)}\\]", text)
+    return _ANGLE.sub(r"\\<", text)
+
+
 def teams_escaped(text: str, guidance_url: str | None = None) -> str:
-    """`text` for Teams' Markdown: the assistant's own links kept, every other `[`, `]`, `<`, `>` and `\\`
-    escaped with a backslash, so they show as typed and never as a link, an image or HTML."""
+    """`text` for Teams' Markdown: the assistant's own links kept; in every other link, image, reference
+    or autolink the brackets are escaped with a backslash, so it shows as typed and is never a link."""
     page = settings.guidance_url() if guidance_url is None else guidance_url
     out: list[str] = []
     start = 0
     for match in _LINK.finditer(text):
         if _is_ours(match.group(2), page) and not match.group(0).startswith("!"):
-            out.append(_TEAMS_SPECIAL.sub(r"\\\1", text[start : match.start()]))
+            out.append(_teams_plain(text[start : match.start()]))
             out.append(match.group(0))
             start = match.end()
-    out.append(_TEAMS_SPECIAL.sub(r"\\\1", text[start:]))
+    out.append(_teams_plain(text[start:]))
     return "".join(out)
 
 

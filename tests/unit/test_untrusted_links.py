@@ -23,7 +23,7 @@ WRITTEN = [
 ]
 # A Markdown link (or image) whose brackets are not escaped, as CommonMark reads it; and raw HTML or autolinks.
 MARKDOWN_LINK = re.compile(r"(?<!\\)(?:\\\\)*\[((?:\\.|[^\]\\])*)\]\(([^)]*)\)")
-ANGLE = re.compile(r"(?<!\\)<")
+ANGLE = re.compile(r"(?<!\\)<(?=[A-Za-z/!?])")
 
 
 def teams_text(quoted: str) -> str:
@@ -74,3 +74,9 @@ def test_slack_shows_a_users_link_as_text_and_keeps_the_assistants_own(quoted: s
 def test_without_an_absolute_guidance_address_no_link_is_ours():
     assert slack_defused(OURS, "/vagledning.html") == f"[Vägledningen, punkt 2] ({PAGE}#undvik-punkt-2)"
     assert teams_escaped(OURS, "/vagledning.html").startswith(r"\[Vägledningen")
+
+
+def test_teams_leaves_masking_markers_and_comparisons_as_they_are():
+    # Only what could become a link is escaped: a Teams client that shows backslashes shows none here.
+    text = "Du skrev: ”hon har [personnummer] och 3 < 4”."
+    assert teams_escaped(text) == text
