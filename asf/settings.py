@@ -62,6 +62,29 @@ class Limits:
         )
 
 
+@dataclass(frozen=True)
+class RateLimit:
+    """How many messages one web-chat connection, and one web-chat session, may send."""
+
+    per_minute: float = 60.0  # sustained
+    burst: int = 20  # at once, e.g. answers clicked quickly after a pause
+
+    @classmethod
+    def from_env(cls) -> RateLimit:
+        return cls(
+            per_minute=float(_text("ASF_MESSAGES_PER_MINUTE", str(cls.per_minute))),
+            burst=int(_text("ASF_MESSAGES_BURST", str(cls.burst))),
+        )
+
+
+def allowed_origins() -> list[str]:
+    """The pages whose browsers may open the web chat's socket.io connection (ASF_ALLOWED_ORIGINS).
+
+    Origins such as `https://asf.intranat.example`, separated by commas or spaces. Empty: only the
+    Rasa server's own address (scripts/run.sh sets the intranet page's address)."""
+    return [origin.rstrip("/") for origin in _text("ASF_ALLOWED_ORIGINS").replace(",", " ").split()]
+
+
 def action_server_url() -> str | None:
     """The action server's webhook (ACTION_SERVER_URL), probed before a turn."""
     return _text("ACTION_SERVER_URL") or None
@@ -173,6 +196,11 @@ def redis(environ: Mapping[str, str] | None = None) -> RedisEnvironment | None:
 
 
 # --- Storage ----------------------------------------------------------------
+
+
+def logs_dir() -> Path:
+    """The servers' log folder (ASF_LOGS, default var/logs), which the retention purge clears too."""
+    return Path(_text("ASF_LOGS", "var/logs"))
 
 
 def tracker_url() -> str:

@@ -164,8 +164,11 @@ def check_store(tracker_url: str, plans: Sequence[Plan]) -> list[str]:
     """
     import sqlalchemy as sa
 
+    from channels.rest import namespaced
+
     engine = sa.create_engine(tracker_url)
-    events: dict[str, list[tuple[str, dict[str, object]]]] = {plan.sender: [] for plan in plans}
+    # The REST channel stores each sender as "rest-<sender>" (channels/rest.py).
+    events: dict[str, list[tuple[str, dict[str, object]]]] = {namespaced(plan.sender): [] for plan in plans}
     with engine.connect() as connection:
         rows = connection.execute(
             sa.text("select sender_id, type_name, data from events where sender_id in :senders order by id").bindparams(
@@ -178,7 +181,7 @@ def check_store(tracker_url: str, plans: Sequence[Plan]) -> list[str]:
     engine.dispose()
     problems = []
     for plan in plans:
-        stored = events[plan.sender]
+        stored = events[namespaced(plan.sender)]
         texts = [str(data.get("text")) for kind, data in stored if kind == "user"]
         if texts != plan.messages:
             problems.append(f"{plan.sender}: {len(texts)} användarmeddelanden sparade, {len(plan.messages)} skickade")

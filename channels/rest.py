@@ -3,8 +3,14 @@
 Rasa's `--auth-token` protects only the HTTP API, not /webhooks/rest/webhook,
 and the REST channel takes the sender id from the request body. So every
 request here must carry `Authorization: Bearer <ASF_REST_TOKEN>`; without a
-configured token the channel refuses everything. Sender ids of the web chat
-(channels/sessions.py) are refused so that REST cannot join those conversations.
+configured token the channel refuses everything.
+
+REST conversations live in their own namespace: the client's `sender` is stored
+(and answered to) as `rest-<sender>`, so a token holder cannot reach a Slack
+(`slack-<user id>`), Teams (`teams-...`) or web-chat (`web-...`) conversation by
+choosing its id. Web-chat ids are also refused outright, as before, with a
+reason; a request without `sender` is refused rather than all landing in Rasa's
+one shared "default" conversation.
 """
 
 from __future__ import annotations
@@ -27,6 +33,17 @@ NOT_CONFIGURED = (
 )
 WRONG_TOKEN = "Token saknas eller är fel. Skicka huvudet 'Authorization: Bearer <token>' med den token ni fått."
 RESERVED_SENDER = f"Avsändar-id som börjar med '{SENDER_PREFIX}' hör till webbchatten och kan inte användas via REST."
+MISSING_SENDER = (
+    'Fältet "sender" saknas. Ange ett eget id per samtal, till exempel "crm-4711"; '
+    "utan det skulle alla anrop hamna i samma samtal."
+)
+# Every REST sender id is stored under this prefix; the other channels' ids never start with it.
+REST_PREFIX = "rest-"
+
+
+def namespaced(sender: str) -> str:
+    """The sender id Rasa stores for a REST client's `sender`."""
+    return REST_PREFIX + sender
 
 
 def refusal(configured: str, authorization: str | None, sender: object) -> tuple[int, str] | None:
@@ -44,6 +61,10 @@ def refusal(configured: str, authorization: str | None, sender: object) -> tuple
 
 
 class TokenRestInput(MaskedRestInput):
+    async def _extract_sender(self, request: Request) -> str | None:
+        sender = await super()._extract_sender(request)
+        return namespaced(sender) if isinstance(sender, str) else sender
+
     def refusal(self, request: Request) -> HTTPResponse | None:
         try:
             body = request.json
@@ -51,6 +72,8 @@ class TokenRestInput(MaskedRestInput):
             body = None
         sender = body.get("sender") if isinstance(body, dict) else None
         refused = refusal(settings.rest_token(), request.headers.get("authorization"), sender)
+        if refused is None and isinstance(body, dict) and sender is None and request.method == "POST":
+            refused = 400, MISSING_SENDER
         if refused is None:
             return None
         status, text = refused

@@ -5,6 +5,11 @@ knows an id can join that conversation. Here the server hands out the id
 together with a signed token (channels/sessions.py), binds the id to the
 socket, and takes the sender id from that binding, never from the message.
 
+A browser may connect only from the pages in ASF_ALLOWED_ORIGINS (engine.io
+refuses another Origin with 400), and each connection and each session may send
+ASF_MESSAGES_PER_MINUTE messages (after a burst of ASF_MESSAGES_BURST); more get
+a Swedish "försök igen om en stund" and never reach Rasa.
+
 Protocol (client -> server, then server -> client):
   session_request {"session_id"?, "session_token"?}
       -> session_confirm {"session_id", "session_token", "resumed"}
@@ -27,11 +32,18 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
+from asf import settings
 from channels import sessions
 from channels.core.connectors import OnNewMessage, incoming
 from channels.core.guard import payload_error
+from channels.core.rate_limit import TokenBuckets
 
 logger = logging.getLogger(__name__)
+
+TOO_FAST = (
+    "Du skickar meddelanden tätare än assistenten hinner ta emot, så det senaste har inte sparats. "
+    "Vänta några sekunder och försök igen om en stund, så fortsätter du där du var."
+)
 
 
 class WebChatOutput(SocketIOOutput):
@@ -77,9 +89,12 @@ class SignedSocketIOInput(SocketIOInput):
         max_age = sessions.max_age_from_environment()
         handle = incoming(on_new_message)
         namespace = self.namespace
-        # No CORS handling here: the widget talks over WebSocket, and the signed session,
-        # not the page's origin, decides who may join a conversation.
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[])
+        # The signed session decides who may join a conversation; the Origin check keeps other web
+        # sites' pages from opening the chat in a visitor's browser. A client that sends no Origin
+        # (not a browser) is let through to the session check. None: only the Rasa server's own origin.
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=settings.allowed_origins() or None)
+        limit = settings.RateLimit.from_env()
+        per_connection, per_session = TokenBuckets(limit), TokenBuckets(limit)
         self.sio = sio
         webhook = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
 
@@ -87,8 +102,17 @@ class SignedSocketIOInput(SocketIOInput):
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
 
+        async def too_fast(sid: str) -> None:
+            await sio.emit(self.bot_message_evt, {"text": TOO_FAST}, room=sid, namespace=namespace)
+
+        @sio.on("disconnect", namespace=namespace)
+        async def disconnect(sid: str, *_: Any) -> None:  # newer python-socketio also passes a reason
+            per_connection.forget(sid)
+
         @sio.on("session_request", namespace=namespace)
         async def session_request(sid: str, data: Any) -> None:
+            if not per_connection.allow(sid):
+                return await too_fast(sid)
             asked = data if isinstance(data, dict) else {}
             session_id, token = asked.get("session_id"), asked.get("session_token")
             resumed = sessions.is_valid(secret, session_id, token, max_age=max_age)
@@ -109,6 +133,9 @@ class SignedSocketIOInput(SocketIOInput):
             session_id = (await sio.get_session(sid, namespace=namespace)).get("session_id")
             if not session_id:
                 return  # no confirmed session on this socket: nothing is said on anyone's behalf
+            # Per session too: several sockets resuming one session share its budget.
+            if not (per_connection.allow(sid) and per_session.allow(session_id)):
+                return await too_fast(sid)
             error = payload_error(data, "session_id", self.metadata_key)
             if error is not None:
                 await sio.emit(self.bot_message_evt, {"text": error}, room=sid, namespace=namespace)

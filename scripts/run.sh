@@ -41,6 +41,11 @@ RASA_MAX_BYTES=${ASF_MAX_REQUEST_BYTES:-1000000}
 ACTION_MAX_BYTES=${ASF_ACTION_MAX_REQUEST_BYTES:-20000000}
 export PYTHONPATH=$PWD${PYTHONPATH:+:$PYTHONPATH}  # the channels in credentials.yml live here
 RASA_PUBLIC_URL=${RASA_PUBLIC_URL:-http://$HOST:$RASA_PORT}  # where browsers reach the Rasa server
+# Browsers may open the web chat only from these pages (channels/socketio.py): the intranet page this
+# script serves, and the pages in ASF_ALLOWED_ORIGINS (the page behind a proxy, intranets that embed it).
+own_origins="http://$HOST:$WEB_PORT"
+[ "$HOST" != 127.0.0.1 ] || own_origins="$own_origins http://localhost:$WEB_PORT"
+export ASF_ALLOWED_ORIGINS="$own_origins ${ASF_ALLOWED_ORIGINS:-}"
 if [ -z "${ASF_SESSION_SECRET:-}" ]; then
   # Signs the web chat's sessions; a new one per start ends open conversations on the page.
   ASF_SESSION_SECRET=$(random_secret)
@@ -69,10 +74,12 @@ for port in "${ports[@]}"; do
 done
 
 pids=()
+pipes=$(mktemp -d)
 stop_all() {
   trap - INT TERM EXIT
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  wait 2>/dev/null || true  # the servers, and the log writers, which end when their server's output closes
+  rm -rf "$pipes"
 }
 trap 'stop_all; exit 130' INT TERM
 trap stop_all EXIT
@@ -89,9 +96,19 @@ wait_for() {  # url, name, log, seconds
 }
 
 start_actions() {
+  log_to actions
   SANIC_REQUEST_MAX_SIZE=$ACTION_MAX_BYTES "$BIN/rasa" run actions --port "$ACTION_PORT" --actions actions --cors "" \
-    >>"$LOGS/actions.log" 2>&1 &
+    >"$pipes/actions" 2>&1 &
   action_pid=$!
+}
+
+# Each server writes into a named pipe, read by a log writer that is our own background job (so
+# stop_all waits for it) and that puts the output into $LOGS/<name>.log, rotated daily for the purge
+# (scripts/log_writer.py). log_to <name> starts the writer; the server then writes to "$pipes/<name>".
+log_to() {
+  rm -f "$pipes/$1"
+  mkfifo "$pipes/$1"
+  "$BIN/python" -m scripts.log_writer "$LOGS/$1.log" <"$pipes/$1" &
 }
 
 alive() {  # kill -0 also succeeds for a process that has died but is not yet reaped
@@ -143,9 +160,11 @@ case "$part" in
     ;;
 esac
 
+: >"$LOGS/rasa.log"  # each start begins a new log, as for the action server
+log_to rasa
 SANIC_REQUEST_MAX_SIZE=$RASA_MAX_BYTES "$BIN/rasa" run --model "$model" --endpoints endpoints.yml \
   --credentials credentials.yml "${api[@]}" \
-  --interface "$HOST" --port "$RASA_PORT" --cors "http://$HOST:$WEB_PORT" >"$LOGS/rasa.log" 2>&1 &
+  --interface "$HOST" --port "$RASA_PORT" --cors "http://$HOST:$WEB_PORT" >"$pipes/rasa" 2>&1 &
 pids+=($!)
 say "Startar Rasa-servern (ungefär en halv minut) ..."
 wait_for "http://127.0.0.1:$RASA_PORT/" "Rasa-servern" "$LOGS/rasa.log" 180
@@ -155,7 +174,9 @@ if [ "$part" = --rasa ]; then
 fi
 
 bash scripts/web_vendor.sh  # a no-op unless web/package-lock.json changed
-"$BIN/python" -m scripts.web_server --host "$HOST" --port "$WEB_PORT" --rasa-url "$RASA_PUBLIC_URL" >"$LOGS/web.log" 2>&1 &
+: >"$LOGS/web.log"
+log_to web
+"$BIN/python" -m scripts.web_server --host "$HOST" --port "$WEB_PORT" --rasa-url "$RASA_PUBLIC_URL" >"$pipes/web" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$WEB_PORT/" "Webbsidan" "$LOGS/web.log" 20
 

@@ -6,13 +6,20 @@ in the repository). The page is told where the Rasa server is by filling in
 the widget's `data-server` attribute, and its Content-Security-Policy allows
 scripts and styles from this server only and connections to that Rasa server.
 
+A client that is slow to send its request (or sends nothing) is cut off after
+--timeout seconds, and at most --max-connections are served at once; the next
+one gets a short Swedish 503 at once, so a handful of idle sockets cannot tie up
+a thread each without end.
+
     python -m scripts.web_server --port 8080 --rasa-url http://127.0.0.1:5005
 """
 
 from __future__ import annotations
 
 import argparse
+import socket
 import sys
+import threading
 from functools import cache
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -37,6 +44,12 @@ FILES: dict[str, tuple[Path, str]] = {
     "/beslutstrad.svg": (ROOT / "docs" / "beslutstrad.svg", "image/svg+xml"),
 }
 ALIASES = {"/": "/index.html"}
+DEFAULT_TIMEOUT = 10.0  # seconds a client may take to send its request (and to read the answer)
+DEFAULT_MAX_CONNECTIONS = 64
+BUSY = (
+    b"HTTP/1.0 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nRetry-After: 5\r\n"
+    b"Connection: close\r\n\r\n" + "Sidan har för många besökare just nu. Försök igen om en stund.\n".encode()
+)
 # URL path -> the page, built once from the guidance index (asf/guidance/page.py).
 GENERATED = {"/vagledning.html": "text/html; charset=utf-8"}
 
@@ -75,12 +88,15 @@ def page_policy(rasa_url: str) -> str:
     )
 
 
-def make_handler(rasa_url: str) -> type[BaseHTTPRequestHandler]:
+def make_handler(rasa_url: str, timeout: float = DEFAULT_TIMEOUT) -> type[BaseHTTPRequestHandler]:
     policy = page_policy(rasa_url)
+    socket_timeout = None if timeout <= 0 else timeout
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "asf-web"
         sys_version = ""
+        # A socket timeout: reading a request line or header that does not come ends the connection.
+        timeout = socket_timeout
 
         def do_GET(self) -> None:
             self._serve(with_body=True)
@@ -118,16 +134,59 @@ def make_handler(rasa_url: str) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+class PageServer(ThreadingHTTPServer):
+    """ThreadingHTTPServer with a cap on connections served at once."""
+
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler], max_connections: int) -> None:
+        self._slots = threading.BoundedSemaphore(max_connections)
+        super().__init__(address, handler)
+
+    def process_request(self, request: socket.socket, client_address: tuple[str, int]) -> None:  # type: ignore[override]
+        if not self._slots.acquire(blocking=False):
+            try:
+                request.settimeout(1)
+                request.sendall(BUSY)
+            except OSError:
+                pass
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except Exception:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: socket.socket, client_address: tuple[str, int]) -> None:  # type: ignore[override]
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
+
+
+def make_server(
+    host: str,
+    port: int,
+    rasa_url: str,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_connections: int = DEFAULT_MAX_CONNECTIONS,
+) -> PageServer:
+    return PageServer((host, port), make_handler(rasa_url.rstrip("/"), timeout), max_connections)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Serves the intranet page.")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8080)
     parser.add_argument("--rasa-url", required=True, help="the Rasa server as the browser reaches it")
+    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds a client may take")
+    parser.add_argument("--max-connections", type=int, default=DEFAULT_MAX_CONNECTIONS)
     args = parser.parse_args(argv)
     if not (WEB / "vendor" / "socket.io.min.js").is_file():
         print("FEL: web/vendor saknas. Kör 'make web' (eller 'make run').", file=sys.stderr)
         return 1
-    server = ThreadingHTTPServer((args.host, args.port), make_handler(args.rasa_url.rstrip("/")))
+    server = make_server(args.host, args.port, args.rasa_url, args.timeout, args.max_connections)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -10,6 +10,7 @@ from typing import Any
 
 from channels.core.markup import slack_escape, slack_mrkdwn
 from channels.core.outgoing import Item, Memo
+from channels.core.untrusted import slack_defused
 
 # Slack's Block Kit limits: 3000 characters in a section's text, 25 elements in
 # an actions block, 75 characters in a button's text, 50 blocks in a message.
@@ -125,12 +126,12 @@ def outputs(items: list[Item]) -> list[SlackMessage | SlackFile]:
     out: list[SlackMessage | SlackFile] = []
     for item in items:
         if isinstance(item, Memo):
-            out.append(_message(slack_mrkdwn(str(item.payload.get("markdown", ""))), item.buttons))
+            out.append(_message(slack_mrkdwn(slack_defused(str(item.payload.get("markdown", "")))), item.buttons))
             pdf = memo_file(item.payload)
             if pdf is not None:
                 out.append(pdf)
         else:
-            out.append(_message(slack_mrkdwn(item.text), item.buttons))
+            out.append(_message(slack_mrkdwn(slack_defused(item.text)), item.buttons))
     return out
 
 

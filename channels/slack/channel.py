@@ -140,13 +140,17 @@ class SlackChannel(SlackInput):
             if (headers.get("content-type") or "").startswith("application/x-www-form-urlencoded"):
                 try:
                     payload = json.loads(parse_qs(body.decode())["payload"][0])
-                except (KeyError, IndexError, ValueError):
+                except (KeyError, IndexError, ValueError, RecursionError):
+                    return response.text("Begäran saknar payload.", status=400)
+                if not isinstance(payload, dict):
                     return response.text("Begäran saknar payload.", status=400)
                 self.interaction(payload)
                 return response.text("")
             try:
                 envelope = json.loads(body)
-            except ValueError:
+            except (ValueError, RecursionError):  # RecursionError: nested too deep
+                envelope = None
+            if not isinstance(envelope, dict):
                 return response.text("Begäran saknar JSON.", status=400)
             if envelope.get("type") == "url_verification":
                 return response.json({"challenge": envelope.get("challenge", "")})

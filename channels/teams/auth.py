@@ -5,7 +5,8 @@ Microsoft's keys with blocking calls. Here the token must be RS256-signed by a
 key from the Bot Framework's OpenID metadata, issued by the Bot Framework, for
 this app, unexpired, and for the serviceUrl the activity asks us to answer at
 (otherwise a valid token could send our replies, and our own token, elsewhere).
-Keys are fetched with aiohttp and cached.
+Keys are fetched with aiohttp and cached. When fetching fails, the next attempt waits
+longer each time (up to five minutes) instead of every request trying again.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Callable
 from typing import Any
 
 import aiohttp
@@ -26,6 +28,11 @@ OPENID_URL = "https://login.botframework.com/v1/.well-known/openidconfiguration"
 KEYS_MAX_AGE = 24 * 3600  # Microsoft rotates keys and advises refreshing them daily
 UNKNOWN_KEY_REFETCH = 300  # an unknown key id refetches at most this often
 LEEWAY = 300  # Microsoft allows five minutes of clock skew
+# After a failed fetch the next waits 5 s, then 10, 20 ... at most 5 minutes: a request per second
+# while Microsoft (or the network) is down would otherwise mean a fetch per request, each holding
+# the lock for up to its 10 s timeout.
+BACKOFF_FIRST = 5.0
+BACKOFF_MAX = 300.0
 
 
 class Refused(Exception):
@@ -35,11 +42,14 @@ class Refused(Exception):
 class KeyCache:
     """The Bot Framework's signing keys, fetched without blocking the server."""
 
-    def __init__(self, openid_url: str) -> None:
+    def __init__(self, openid_url: str, clock: Callable[[], float] = time.monotonic) -> None:
         self.openid_url = openid_url
         self._keys: dict[str, dict[str, Any]] = {}
         self._fetched = 0.0
         self._lock = asyncio.Lock()
+        self._clock = clock
+        self._failures = 0
+        self._next_try = 0.0
 
     async def _fetch(self) -> None:
         timeout = aiohttp.ClientTimeout(total=10)
@@ -51,17 +61,28 @@ class KeyCache:
                 response.raise_for_status()
                 jwks = await response.json(content_type=None)
         self._keys = {key["kid"]: key for key in jwks["keys"] if "kid" in key}
-        self._fetched = time.monotonic()
+        self._fetched = self._clock()
 
     async def key(self, kid: str) -> dict[str, Any] | None:
         async with self._lock:
-            age = time.monotonic() - self._fetched
+            now = self._clock()
+            age = now - self._fetched
             stale = not self._keys or age > KEYS_MAX_AGE
-            if stale or (kid not in self._keys and age > UNKNOWN_KEY_REFETCH):
+            wanted = stale or (kid not in self._keys and age > UNKNOWN_KEY_REFETCH)
+            if wanted and now >= self._next_try:
                 try:
                     await self._fetch()
-                except (aiohttp.ClientError, asyncio.TimeoutError, KeyError, ValueError) as error:
-                    logger.warning("Could not fetch the Bot Framework signing keys from %s: %s", self.openid_url, error)
+                    self._failures = 0
+                except (aiohttp.ClientError, asyncio.TimeoutError, KeyError, TypeError, ValueError) as error:
+                    self._failures += 1
+                    wait = min(BACKOFF_MAX, BACKOFF_FIRST * 2 ** (self._failures - 1))
+                    self._next_try = self._clock() + wait
+                    logger.warning(
+                        "Could not fetch the Bot Framework signing keys from %s (%s); next try in %.0f s.",
+                        self.openid_url,
+                        error,
+                        wait,
+                    )
             return self._keys.get(kid)
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from channels.core.markup import teams_markdown
 from channels.core.outgoing import Item, Memo, Text
+from channels.core.untrusted import teams_escaped
 from channels.teams.result_card import result_attachment
 
 # The limit relied on: six buttons per card or action set. Microsoft's Teams card
@@ -91,9 +92,9 @@ def activities(items: list[Item]) -> list[dict[str, Any]]:
             out.append({"type": "message", "summary": summary, "attachments": [attachment]})
             continue
         if isinstance(item, Memo):
-            text = teams_markdown(str(item.payload.get("markdown", ""))) + "\n\n" + MEMO_FILE_NOTE
+            text = teams_markdown(teams_escaped(str(item.payload.get("markdown", "")))) + "\n\n" + MEMO_FILE_NOTE
         else:
-            text = teams_markdown(item.text)
+            text = teams_markdown(teams_escaped(item.text))  # users' quoted words never become links
         activity: dict[str, Any] = {"type": "message", "textFormat": "markdown", "text": text}
         if item.buttons:
             activity["attachments"] = [buttons_card(item.buttons)]

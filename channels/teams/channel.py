@@ -127,8 +127,11 @@ class TeamsChannel(BotFrameworkInput):
             if self.settings is None:
                 logger.warning("Refused a Teams request: the channel is not configured.")
                 return response.text(NOT_CONFIGURED, status=503)
-            activity = request.json if isinstance(request.json, dict) else None
-            if activity is None:
+            try:
+                activity = request.json
+            except Exception:  # Sanic's own error page for unreadable JSON is English
+                activity = None
+            if not isinstance(activity, dict):
                 return response.text("Begäran saknar en aktivitet i JSON.", status=400)
             try:
                 await verify(request.headers.get("Authorization"), activity, self.settings.app_id, self.keys)

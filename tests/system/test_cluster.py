@@ -97,7 +97,7 @@ def test_a_conversation_silent_past_the_expiry_starts_a_new_session(cluster: Clu
         ).raise_for_status()
 
     def sessions(connection: sa.engine.Connection) -> int:
-        query = "select count(*) from events where sender_id = 'expiring' and type_name = 'session_started'"
+        query = "select count(*) from events where sender_id = 'rest-expiring' and type_name = 'session_started'"
         return int(connection.execute(sa.text(query)).scalar_one())
 
     expiry_minutes = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["session_config"][
@@ -111,7 +111,7 @@ def test_a_conversation_silent_past_the_expiry_starts_a_new_session(cluster: Clu
         assert sessions(connection) == 1
         # Make the conversation look silent for longer than the expiry time.
         shift = (expiry_minutes + 5) * 60
-        rows = connection.execute(sa.text("select id, data from events where sender_id = 'expiring'")).all()
+        rows = connection.execute(sa.text("select id, data from events where sender_id = 'rest-expiring'")).all()
         for row_id, data in rows:
             event = json.loads(data)
             event["timestamp"] -= shift

@@ -21,6 +21,7 @@ import pytest
 import requests
 
 from channels.core.guard import UNAVAILABLE
+from channels.rest import namespaced
 from devtools.servers import ROOT, Servers, running_servers
 
 pytestmark = pytest.mark.servers
@@ -41,8 +42,11 @@ def texts(replies: list[dict[str, object]]) -> str:
 
 
 def stored_events(servers: Servers, sender: str) -> list[str]:
+    """The events stored for a REST sender, which the REST channel stores as rest-<sender>."""
     with sqlite3.connect(servers.log.parent / "tracker.db") as connection:
-        rows = connection.execute("select data from events where sender_id = ? order by id", (sender,)).fetchall()
+        query = "select data from events where sender_id = ? order by id"
+        rows = connection.execute(query, (namespaced(sender),)).fetchall()
+    assert rows, f"nothing stored for {sender}: the test would compare nothing"
     return [row[0] for row in rows]
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from channels.rest import namespaced
 from devtools.servers import ROOT, Servers, running_servers
 from devtools.services import postgres_server
 
@@ -51,7 +52,8 @@ def stored_answers(url: str) -> dict[str, str]:
     """The last value of the `answers` slot, read from PostgreSQL's events table."""
     with sa.create_engine(url).connect() as connection:
         rows = connection.execute(
-            sa.text("select data from events where sender_id = :s and type_name = 'slot' order by id"), {"s": SENDER}
+            sa.text("select data from events where sender_id = :s and type_name = 'slot' order by id"),
+            {"s": namespaced(SENDER)},
         )
         answers: dict[str, str] = {}
         for (data,) in rows:

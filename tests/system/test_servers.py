@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from channels.rest import namespaced
 from devtools.servers import ROOT, Servers, free_port, running_servers
 
 pytestmark = pytest.mark.servers
@@ -55,7 +56,7 @@ def test_conversation_is_stored_in_sqlite(servers: Servers):
     import sqlite3
 
     with sqlite3.connect(db) as connection:
-        rows = connection.execute("select count(*) from events where sender_id = 'stored-user'").fetchone()
+        rows = connection.execute("select count(*) from events where sender_id = 'rest-stored-user'").fetchone()
     assert rows[0] > 0
 
 
@@ -155,7 +156,7 @@ def test_personal_data_is_masked_before_it_is_stored(servers: Servers):
     db = Path(servers.log).parent / "tracker.db"
     with sqlite3.connect(db) as connection:
         stored = " ".join(
-            row[0] for row in connection.execute("select data from events where sender_id = 'privacy-user'")
+            row[0] for row in connection.execute("select data from events where sender_id = 'rest-privacy-user'")
         )
     assert "[personnummer]" in stored
     for secret in ("19850312", "eva@exempel.se", "070-123 45 67", "123 45 67"):
@@ -175,8 +176,9 @@ def test_retention_command_works_on_the_real_tracker_store(servers: Servers, tmp
     copy = tmp_path / "copy.db"
     shutil.copy(Path(servers.log).parent / "tracker.db", copy)
     engine = sa.create_engine(f"sqlite:///{copy}")
-    assert "retention-user" not in purge(engine, days=1)
-    assert "retention-user" in purge(engine, days=0, now=time.time() + 60)
+    sender = namespaced("retention-user")
+    assert sender not in purge(engine, days=1).senders
+    assert sender in purge(engine, days=0, now=time.time() + 60).senders
     with engine.connect() as connection:
         assert connection.execute(sa.text("select count(*) from events")).scalar() == 0
 

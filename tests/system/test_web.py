@@ -57,9 +57,36 @@ BUTTON_PATH = [
 WAIT_MS = 30_000
 
 
+class OtherIntranet(BaseHTTPRequestHandler):
+    """A page on another origin; its HTML is set once the servers' addresses are known."""
+
+    html = b""
+
+    def do_GET(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.end_headers()
+        self.wfile.write(self.html)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
 @pytest.fixture(scope="module")
-def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
-    env = {"ASF_REST_TOKEN": "", "ASF_API_TOKEN": API_TOKEN}
+def other_intranet_server() -> Iterator[str]:
+    """Started before the servers, so that its origin can be on the allow-list (ASF_ALLOWED_ORIGINS)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), OtherIntranet)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory: pytest.TempPathFactory, other_intranet_server: str) -> Iterator[Servers]:
+    env = {"ASF_REST_TOKEN": "", "ASF_API_TOKEN": API_TOKEN, "ASF_ALLOWED_ORIGINS": other_intranet_server}
     with running_servers(tmp_path_factory.mktemp("web"), env) as started:
         yield started
 
@@ -511,32 +538,15 @@ def test_tree_diagram_is_reachable_from_the_page(page: Page):
 
 
 @pytest.fixture
-def other_intranet(servers: Servers) -> Iterator[str]:
+def other_intranet(servers: Servers, other_intranet_server: str) -> str:
     """A page on another origin that embeds the widget with one script tag, as the README shows."""
-    html = (
+    OtherIntranet.html = (
         '<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Annat intranät</title>'
         '<link rel="icon" href="data:,"></head><body><main><h1>Annat intranät</h1>'
         f'<script src="{servers.web_url}/chat.js" data-server="{servers.rasa_url}"></script>'
         "</main></body></html>"
     ).encode()
-
-    class Page(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.end_headers()
-            self.wfile.write(html)
-
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Page)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return other_intranet_server + "/"
 
 
 def test_widget_embeds_on_another_intranet_with_one_script_tag(browser: BrowserContext, other_intranet: str):

@@ -17,9 +17,11 @@ class Chat:
         self.client.on("bot_uttered", self.replies.put)
         self.client.on("session_confirm", self.confirms.put)
 
-    async def connect(self) -> None:
+    async def connect(self, origin: str | None = None) -> None:
+        """Connects; `origin` is sent as the Origin header, as a browser on that page would."""
+        headers = {"Origin": origin} if origin else {}
         # Polling: the pinned aiohttp is older than what engineio's WebSocket client needs.
-        await self.client.connect(self.url, transports=["polling"])
+        await self.client.connect(self.url, transports=["polling"], headers=headers)
 
     async def session(self, session_id: str | None = None, token: str | None = None) -> dict[str, Any]:
         asked = {k: v for k, v in (("session_id", session_id), ("session_token", token)) if v is not None}

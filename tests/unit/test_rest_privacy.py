@@ -133,3 +133,33 @@ def test_metadata_of_ordinary_size_passes(rest: Any):
     check, _ = rest(lambda message: None)
     body = {"sender": "crm-1", "message": "hej", "metadata": {"case": "2026/123", "source": "crm" * 100}}
     assert asyncio.run(check(Request(body))) is None
+
+
+@pytest.mark.parametrize("chosen", ["slack-U0123ABCD", "teams-" + "9fab" * 8, "default", "crm-42"])
+def test_rest_senders_live_in_their_own_namespace(rest: Any, chosen: str):
+    # A Slack user's id is visible to the whole workspace and Teams ids are our own hashes: a token
+    # holder who sends one of them must land in a REST conversation, never in that person's.
+    seen: list[UserMessage] = []
+
+    async def rasa(message: UserMessage) -> None:
+        seen.append(message)
+
+    check, receive = rest(rasa)
+    request = Request({"sender": chosen, "message": "hej"})
+
+    async def send() -> None:
+        assert await check(request) is None
+        await receive(request)
+
+    asyncio.run(send())
+    assert seen[0].sender_id == f"rest-{chosen}"
+
+
+def test_a_request_without_sender_is_refused_not_put_in_a_shared_conversation(rest: Any):
+    async def rasa(message: UserMessage) -> None:
+        raise AssertionError("a request without sender reached Rasa (Rasa would call it 'default')")
+
+    check, _ = rest(rasa)
+    refused = asyncio.run(check(Request({"message": "hej"})))
+    assert refused is not None and refused.status == 400
+    assert 'Fältet "sender" saknas' in json.loads(refused.body)["error"]
