@@ -13,7 +13,7 @@ export RASA_TELEMETRY_ENABLED := false
 
 SPACY_DIR := models/spacy-sv
 
-.PHONY: help install editor unit understanding system web spacy train run shell test lint typecheck validate walk diagram granskning evaluate bench profile loadtest cluster purge rasa-validate rasa-test pytest teams-package screenshot clean
+.PHONY: help install editor unit understanding system web spacy train run shell test lint typecheck validate walk diagram granskning evaluate bench profile loadtest cluster purge statistik rasa-validate rasa-test pytest teams-package screenshot clean
 
 help: ## visar kommandona
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -102,6 +102,9 @@ purge: install ## tar bort samtal äldre än DAYS dagar (90 om inget anges) ur d
 
 teams-package: install ## Teams-appens paket (manifest och ikoner i en zip) i dist/teams/, från TEAMS_APP_ID
 	@$(PY) scripts/teams_package.py
+
+statistik: install ## statistik ur sparade samtal som HTML med diagram och CSV i dist/statistik/ (FROM=ÅÅÅÅ-MM-DD TO=ÅÅÅÅ-MM-DD väljer period)
+	@$(PY) -m asf.statistics report --out dist/statistik $${FROM:+--from $$FROM} $${TO:+--to $$TO}
 
 clean: ## tar bort tränade modeller, spaCy-pipelinen och lokala data (behåller .venv)
 	rm -rf models results var
