@@ -13,7 +13,7 @@ export RASA_TELEMETRY_ENABLED := false
 
 SPACY_DIR := models/spacy-sv
 
-.PHONY: help install editor unit understanding system web spacy train run shell test lint typecheck validate walk diagram granskning evaluate bench profile loadtest cluster purge statistik rasa-validate rasa-test pytest teams-package screenshot clean
+.PHONY: help install editor unit understanding system web spacy train run shell test lint typecheck validate walk diagram granskning evaluate bench profile loadtest cluster purge statistik samtal rasa-validate rasa-test pytest teams-package screenshot clean
 
 help: ## visar kommandona
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -105,6 +105,9 @@ teams-package: install ## Teams-appens paket (manifest och ikoner i en zip) i di
 
 statistik: install ## statistik ur sparade samtal som HTML med diagram och CSV i dist/statistik/ (FROM=ÅÅÅÅ-MM-DD TO=ÅÅÅÅ-MM-DD väljer period)
 	@$(PY) -m asf.statistics report --out dist/statistik $${FROM:+--from $$FROM} $${TO:+--to $$TO}
+
+samtal: install ## maskade samtal att granska (missförstånd, nej till sammanfattningen, Nej om nytta, täcks inte) i dist/samtal.md (FROM, TO, ORSAK, UTFALL)
+	@$(PY) -m asf.statistics review --out dist/samtal.md $${FROM:+--from $$FROM} $${TO:+--to $$TO} $${ORSAK:+--reason $$ORSAK} $${UTFALL:+--outcome $$UTFALL}
 
 clean: ## tar bort tränade modeller, spaCy-pipelinen och lokala data (behåller .venv)
 	rm -rf models results var

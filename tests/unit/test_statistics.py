@@ -188,6 +188,29 @@ def test_report_and_csv_hold_the_same_figures_and_nothing_identifying(tmp_path: 
         assert secret not in page and secret not in table
 
 
+def test_review_holds_the_conversations_that_went_wrong_masked(tmp_path: Path, url: str):
+    out = tmp_path / "samtal.md"
+    assert main(["review", "--url", url, "--out", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "Antal samtal: 4." in text  # A (Nej), B (not understood), C (summary rejected), D (not covered)
+    assert text.count("## Samtal ") == 4
+    assert "användaren sa nej till sammanfattningen" in text and "Vi vill ordna ett seminarium" in text
+    assert "[Nej]" in text  # a click shown by its button's text
+    for secret in (*SENDERS, "070-123", "anna@example.se", "19850312-1234"):
+        assert secret not in text
+    assert "[e-postadress] [personnummer]" in text
+
+
+def test_review_filtered_by_reason_outcome_and_period(tmp_path: Path, url: str):
+    out = tmp_path / "samtal.md"
+    assert main(["review", "--url", url, "--out", str(out), "--reason", "nej"]) == 0
+    assert "Antal samtal: 1." in out.read_text(encoding="utf-8")
+    assert main(["review", "--url", url, "--out", str(out), "--outcome", "utanfor_vagledningen"]) == 0
+    assert "Antal samtal: 1." in out.read_text(encoding="utf-8")
+    assert main(["review", "--url", url, "--out", str(out), "--from", "2026-11-10"]) == 0
+    assert "Antal samtal: 2." in out.read_text(encoding="utf-8")  # C and D
+
+
 def test_the_command_refuses_a_missing_database_and_bad_dates(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     assert main(["report", "--url", f"sqlite:///{tmp_path / 'nothing.db'}", "--out", str(tmp_path)]) == 1
     assert "finns inte" in capsys.readouterr().err
