@@ -59,7 +59,9 @@ def bars(
     if not rows:
         return None
     with plt.rc_context(STYLE):
-        size = (7.5, 0.8 + 0.42 * len(rows)) if horizontal else (max(5.0, 0.55 * len(rows) + 2), 3.2)
+        # Never wider than the page (60rem, about 10 inches): a year of weeks gets thinner bars instead.
+        size = (7.5, 0.8 + 0.42 * len(rows)) if horizontal else (min(10.0, max(5.0, 0.55 * len(rows) + 2)), 3.2)
+        crowded = not horizontal and len(rows) > 16  # no number over each bar, and every few labels only
         figure, axes = plt.subplots(figsize=size)
         labels = [_short(label) for label, _ in rows]
         positions = list(range(len(rows)))
@@ -78,7 +80,7 @@ def bars(
                 drawn = axes.bar(
                     spots, values, width=width, bottom=base if stacked else None, color=colour, label=column
                 )
-            if not stacked:
+            if not stacked and not crowded:
                 axes.bar_label(drawn, labels=[_number(v, percent) for v in values], padding=2, fontsize=8)
             if stacked:
                 base = [b + v for b, v in zip(base, values, strict=True)]
@@ -91,8 +93,12 @@ def bars(
                 axes.set_xlim(0, 112)  # the whole scale, with room for the last label
                 axes.set_xticks(range(0, 101, 20))
         else:
+            step = -(-len(rows) // 16) if crowded else 1  # at most 16 labels
             axes.set_xticks(
-                positions, labels, rotation=45 if len(rows) > 6 else 0, ha="right" if len(rows) > 6 else "center"
+                positions[::step],
+                labels[::step],
+                rotation=45 if len(rows) > 6 else 0,
+                ha="right" if len(rows) > 6 else "center",
             )
             axes.set_ylabel("Andel (%)" if percent else "Antal")
             axes.margins(y=0.15)

@@ -87,9 +87,18 @@ def write_csv(figures: Figures, path: Path) -> None:
     path.write_text(csv_text(figures), encoding="utf-8-sig")
 
 
+LONG_TABLE = 15  # rows; a longer table (a year of weeks) is folded under its chart
+
+
 def _table_html(table: Table) -> str:
     if not table.rows:
         return '<p class="tom">Inga uppgifter under perioden.</p>'
+    if len(table.rows) > LONG_TABLE:
+        return f"<details><summary>Visa tabellen ({len(table.rows)} rader)</summary>{_rows_html(table)}</details>"
+    return _rows_html(table)
+
+
+def _rows_html(table: Table) -> str:
     head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in ("", *table.columns))
     body = "".join(
         f'<tr><th scope="row">{html.escape(label)}</th>' + "".join(f"<td>{number(v)}</td>" for v in values) + "</tr>"
