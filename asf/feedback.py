@@ -28,10 +28,27 @@ from asf.turns import Message, Reply, State, Turn, button
 
 ANSWERS = ("ja", "nej")
 COMMENT_MAX_CHARS = 500  # enough for "what was missing"; a longer text is cut, not refused
-# Intents a typed comment may get from the NLU. A request ("ny bedömning", "varför?", "övningsläge")
-# is never swallowed as a comment: it is handled as usual.
-COMMENT_INTENTS = frozenset(
-    {"describe_initiative", "inform", "affirm", "deny", "thanks", "goodbye", "out_of_scope", "nlu_fallback", None}
+# Requests that a typed message right after Ja/Nej is taken for rather than a comment: going on, starting
+# over, asking for a person. Anything else is the comment, whatever the NLU makes of it: comments are
+# short, free and unlike the training data ("bra men för kort" reads as a question about a concept).
+REQUEST_INTENTS = frozenset(
+    {
+        "start_assessment",
+        "start_over",
+        "start_training",
+        "request_memo",
+        "show_summary",
+        "show_result",
+        "ask_why",
+        "ask_help",
+        "go_back",
+        "change_answer",
+        "human_handoff",
+        "greet",
+        "judge",
+        "skip_case",
+        "stop_training",
+    }
 )
 OPEN = ("asked", "answered")  # the statuses that last only one turn
 
@@ -122,10 +139,11 @@ def is_typed_answer(state: State, message: Message) -> bool:
 
 def is_comment(state: State, message: Message) -> bool:
     """A typed message right after Ja or Nej that is not a request."""
+    request = message.intent in REQUEST_INTENTS or (message.intent == "ask_concept" and message.entity("concept"))
     return (
         _status(state) == "answered"
         and _typed(message)
-        and message.intent in COMMENT_INTENTS
+        and not request
         and state.training is None
         and state.current_question is None
     )

@@ -11,7 +11,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.actions import (
     ActionAnswer,
     ActionDescribeInitiative,
+    ActionExplainConcept,
     ActionFeedback,
+    ActionHandoff,
     ActionStartAssessment,
     ActionThanks,
 )
@@ -160,3 +162,21 @@ def test_typed_feedback_in_words_reads_a_negation_as_nej():
     assert changed["feedback"]["answer"] == "nej"
     _, changed = run(ActionFeedback(), tracker("jag hade nytta av bedömningen", intent="feedback", **slots))
     assert changed["feedback"]["answer"] == "ja"
+
+
+def test_a_comment_the_nlu_reads_as_a_question_about_a_concept_is_still_the_comment():
+    slots = after_result(status="answered", answer="nej")
+    messages, changed = run(ActionExplainConcept(), tracker("bra men för kort", intent="ask_concept", **slots))
+    assert changed["feedback"]["comment"] == "bra men för kort"
+    assert "sparat din kommentar" in texts(messages)
+
+
+def test_a_real_question_about_a_concept_or_a_person_after_nej_is_answered():
+    slots = after_result(status="answered", answer="nej")
+    entities = [{"entity": "concept", "value": "asf"}]
+    messages, changed = run(
+        ActionExplainConcept(), tracker("vad är ett asf?", intent="ask_concept", entities=entities, **slots)
+    )
+    assert changed["feedback"]["comment"] is None and "sparat din kommentar" not in texts(messages)
+    messages, changed = run(ActionHandoff(), tracker("kan jag prata med någon?", intent="human_handoff", **slots))
+    assert "Du kan vända dig till" in texts(messages) and changed["feedback"]["comment"] is None
