@@ -94,11 +94,14 @@ def bars(
                 axes.set_xticks(range(0, 101, 20))
         else:
             step = -(-len(rows) // 16) if crowded else 1  # at most 16 labels
+            # Slanted when side by side they would run into each other (about 9 characters fit under a bar).
+            slanted = len(rows) > 6 or max(len(label) for label in labels) > 9
             axes.set_xticks(
                 positions[::step],
                 labels[::step],
-                rotation=45 if len(rows) > 6 else 0,
-                ha="right" if len(rows) > 6 else "center",
+                rotation=30 if slanted else 0,
+                ha="right" if slanted else "center",
+                rotation_mode="anchor",
             )
             axes.set_ylabel("Andel (%)" if percent else "Antal")
             axes.margins(y=0.15)
