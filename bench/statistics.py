@@ -41,7 +41,8 @@ def copy(source: str, target: str, count: int) -> tuple[int, int]:
     """`count` conversations made from those in `source`, written to the database `target`."""
     originals = list(store.conversations(source))
     if not originals:
-        raise SystemExit(f"FEL: {source} har inga samtal att kopiera.")
+        shown = sa.engine.make_url(source).render_as_string(hide_password=True)
+        raise SystemExit(f"FEL: {shown} har inga samtal att kopiera.")
     rounds = -(-count // len(originals))
     events = 0
     engine = sa.create_engine(target)
