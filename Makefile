@@ -13,7 +13,7 @@ export RASA_TELEMETRY_ENABLED := false
 
 SPACY_DIR := models/spacy-sv
 
-.PHONY: help install editor unit understanding system web spacy train run shell test lint typecheck validate walk diagram granskning evaluate bench profile loadtest cluster purge rasa-validate rasa-test pytest teams-package slack-manifest screenshot clean
+.PHONY: help install editor unit understanding system web spacy train run shell test lint typecheck validate walk diagram granskning evaluate bench profile loadtest cluster purge rasa-validate rasa-test pytest teams-package slack-manifest screenshot clean statistik samtal
 
 help: ## visar kommandona
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -105,6 +105,12 @@ teams-package: install ## Teams-appens paket (manifest och ikoner i en zip) i di
 
 slack-manifest: install ## Slack-appens manifest i dist/slack/ med serverns adress från ASF_PUBLIC_URL (SOCKET_MODE=1: Socket Mode, ingen publik adress)
 	@$(PY) -m scripts.slack_manifest $${SOCKET_MODE:+--socket-mode}
+
+statistik: install ## statistik ur sparade samtal som HTML med diagram och CSV i dist/statistik/ (FROM=ÅÅÅÅ-MM-DD TO=ÅÅÅÅ-MM-DD väljer period)
+	@$(PY) -m asf.statistics report --out dist/statistik $${FROM:+--from $$FROM} $${TO:+--to $$TO}
+
+samtal: install ## maskade samtal att granska (missförstånd, nej till sammanfattningen, Nej om nytta, täcks inte) i dist/samtal.md (FROM, TO, ORSAK, UTFALL)
+	@$(PY) -m asf.statistics review --out dist/samtal.md $${FROM:+--from $$FROM} $${TO:+--to $$TO} $${ORSAK:+--reason $$ORSAK} $${UTFALL:+--outcome $$UTFALL}
 
 clean: ## tar bort tränade modeller, spaCy-pipelinen och lokala data (behåller .venv)
 	rm -rf models results var

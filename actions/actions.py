@@ -15,7 +15,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from asf import dialogue
+from asf import dialogue, feedback
 from asf.training import flow as training
 from asf.turns import Message, State, Turn
 
@@ -40,6 +40,7 @@ def read_state(tracker: Tracker) -> State:
         misunderstood=int(misunderstood) if isinstance(misunderstood, (int, float)) else 0,
         training=mapping("training"),
         description=description if isinstance(description := tracker.get_slot("description"), str) else None,
+        feedback=mapping("feedback"),
     )
 
 
@@ -68,6 +69,7 @@ def state_events(before: State, after: State) -> list[EventType]:
         "misunderstood": (float(before.misunderstood), float(after.misunderstood)),
         "training": (before.training, after.training),
         "description": (before.description, after.description),
+        "feedback": (before.feedback, after.feedback),
     }
     return [SlotSet(slot, new) for slot, (old, new) in changes.items() if old != new]
 
@@ -109,7 +111,9 @@ class DialogueAction(Action, metaclass=ABCMeta):
 
 
 def _action(action_name: str, step: StepFunction) -> type[DialogueAction]:
-    return type(action_name, (DialogueAction,), {"action_name": action_name, "step": staticmethod(step)})
+    # Every step is wrapped: right after the feedback question a typed "ja" or comment is feedback.
+    guarded = feedback.around(step)
+    return type(action_name, (DialogueAction,), {"action_name": action_name, "step": staticmethod(guarded)})
 
 
 def _stateless(turn: Callable[[State], Turn]) -> StepFunction:
@@ -140,4 +144,5 @@ ActionRequestMemo = _action("action_request_memo", dialogue.request_memo)
 ActionStartTraining = _action("action_start_training", dialogue.start_training)
 ActionJudge = _action("action_judge", dialogue.unless_an_answer(training.judge))
 ActionSkipCase = _action("action_skip_case", dialogue.unless_an_answer(_stateless(training.next_case)))
+ActionFeedback = _action("action_feedback", feedback.answer)
 ActionStopTraining = _action("action_stop_training", dialogue.unless_an_answer(_stateless(dialogue.stop_training)))

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from asf import memo, messages, other_questions, recap, settings
+from asf import feedback, memo, messages, other_questions, recap, settings
 from asf.guidance import explain, sections
 from asf.guidance.engine import AnswerError, Walk, back, reopen, walk
 from asf.guidance.loader import default_tree
@@ -122,6 +122,7 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
     payload = {**explain.result_payload(tree(), current), "description": state.description}
     replies.append(Reply(text=explain.result_text(tree(), current), buttons=result_buttons()))
     replies.append(Reply(custom=payload))
+    replies.append(feedback.question())
     new_state = replace(
         state,
         answers=dict(current.used),
@@ -130,6 +131,7 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
         correcting=False,
         last_result=payload,
         misunderstood=0,
+        feedback=feedback.offered(payload),
     )
     return replies, new_state
 

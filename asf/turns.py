@@ -31,6 +31,7 @@ class State:
     misunderstood: int = 0
     description: str | None = None  # the initiative in the user's own words, as masked by the channel
     training: dict[str, Any] | None = None  # the running training round, see asf/training/flow.py
+    feedback: dict[str, Any] | None = None  # "Hade du nytta av bedömningen?" for the last result, see asf/feedback.py
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,166 @@
+"""The feedback question after a result: "Hade du nytta av bedömningen?" Ja / Nej, and an
+optional short comment.
+
+It never interrupts. The question is one more reply after the result; a user who ignores it
+goes on as usual. What the user said lives in `State.feedback` (the `feedback` slot), which the
+statistics (asf/statistics/) read back from the tracker store:
+
+    {"result": id, "outcome": outcome id, "verdict": verdict,
+     "status": "asked" | "answered" | "commented" | "passed",
+     "answer": "ja" | "nej" | None, "comment": masked text | None}
+
+"asked" and "answered" last one turn: right after the question a typed "ja" or "nej" is the
+answer, and right after Ja/Nej a typed message that is not a request is the comment. Any other
+turn sets "passed", so a later "ja" or description is handled as usual.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from asf import messages
+from asf.privacy import mask
+from asf.turns import Message, Reply, State, Turn, button
+
+ANSWERS = ("ja", "nej")
+COMMENT_MAX_CHARS = 500  # enough for "what was missing"; a longer text is cut, not refused
+# Requests that a typed message right after Ja/Nej is taken for rather than a comment: going on, starting
+# over, asking for a person. Anything else is the comment, whatever the NLU makes of it: comments are
+# short, free and unlike the training data ("bra men för kort" reads as a question about a concept).
+REQUEST_INTENTS = frozenset(
+    {
+        "start_assessment",
+        "start_over",
+        "start_training",
+        "request_memo",
+        "show_summary",
+        "show_result",
+        "ask_why",
+        "ask_help",
+        "go_back",
+        "change_answer",
+        "human_handoff",
+        "greet",
+        "judge",
+        "skip_case",
+        "stop_training",
+    }
+)
+OPEN = ("asked", "answered")  # the statuses that last only one turn
+
+
+def payload(choice: str) -> str:
+    return "/feedback" + json.dumps({"choice": choice}, separators=(",", ":"))
+
+
+def question() -> Reply:
+    buttons = (
+        button(messages.text("buttons.feedback_yes"), payload("ja")),
+        button(messages.text("buttons.feedback_no"), payload("nej")),
+    )
+    return Reply(text=messages.text("feedback.question"), buttons=buttons)
+
+
+def offered(result: dict[str, Any]) -> dict[str, Any]:
+    """The feedback slot right after `result` (the result payload) was shown with the question."""
+    return {
+        "result": result.get("id"),
+        "outcome": result.get("outcome_id"),
+        "verdict": result.get("verdict"),
+        "status": "asked",
+        "answer": None,
+        "comment": None,
+    }
+
+
+def _assess_button() -> tuple[dict[str, str], ...]:
+    return (button(messages.text("buttons.assess"), "/start_assessment"),)
+
+
+_NEGATION = re.compile(r"\b(?:inte|ingen|inget|ej|nej)\b", re.IGNORECASE)
+
+
+def _choice(message: Message) -> str | None:
+    chosen = message.entity("choice")
+    if chosen in ANSWERS:
+        return chosen
+    if message.intent == "feedback" and message.text:
+        # Typed in words ("bedömningen hjälpte inte"): a negation means Nej.
+        return "nej" if _NEGATION.search(message.text) else "ja"
+    return {"affirm": "ja", "deny": "nej"}.get(message.intent or "")
+
+
+def answer(state: State, message: Message) -> Turn:
+    """Ja or Nej (a button, or typed right after the question): thanks, and room for a comment."""
+    choice = _choice(message)
+    if state.feedback is None:
+        return [Reply(text=messages.text("feedback.no_result"), buttons=_assess_button())], state
+    if choice is None:
+        return [question()], state
+    thanks = messages.text("feedback.thanks_yes") if choice == "ja" else messages.text("feedback.thanks_no")
+    new = {**state.feedback, "answer": choice, "status": "answered"}
+    return [Reply(text=thanks)], replace(state, feedback=new)
+
+
+def comment(state: State, message: Message) -> Turn:
+    """The optional comment after Ja or Nej: masked again and cut to COMMENT_MAX_CHARS."""
+    assert state.feedback is not None
+    text = " ".join(mask(message.text).split())
+    cut = len(text) > COMMENT_MAX_CHARS
+    text = text[:COMMENT_MAX_CHARS]
+    reply = messages.text("feedback.comment_cut", limit=COMMENT_MAX_CHARS) if cut else messages.text("feedback.saved")
+    new = {**state.feedback, "comment": text, "status": "commented"}
+    return [Reply(text=reply, buttons=_assess_button())], replace(state, feedback=new)
+
+
+def _status(state: State) -> str | None:
+    return None if state.feedback is None else state.feedback.get("status")
+
+
+def _typed(message: Message) -> bool:
+    return bool(message.text.strip()) and not message.text.startswith("/")
+
+
+def is_typed_answer(state: State, message: Message) -> bool:
+    """A typed "ja" or "nej" right after the question (outside training, no question open)."""
+    return (
+        _status(state) == "asked"
+        and _typed(message)
+        and message.intent in ("affirm", "deny")
+        and state.training is None
+        and state.current_question is None
+        and state.pending is None
+    )
+
+
+def is_comment(state: State, message: Message) -> bool:
+    """A typed message right after Ja or Nej that is not a request."""
+    request = message.intent in REQUEST_INTENTS or (message.intent == "ask_concept" and message.entity("concept"))
+    return (
+        _status(state) == "answered"
+        and _typed(message)
+        and not request
+        and state.training is None
+        and state.current_question is None
+    )
+
+
+def around(step: Callable[[State, Message], Turn]) -> Callable[[State, Message], Turn]:
+    """`step`, except right after the question or Ja/Nej (see the module's docstring); any
+    other turn closes the feedback, so it lasts one turn and never traps a message."""
+
+    def guarded(state: State, message: Message) -> Turn:
+        if is_typed_answer(state, message):
+            return answer(state, message)
+        if is_comment(state, message):
+            return comment(state, message)
+        replies, new_state = step(state, message)
+        if new_state.feedback is not None and new_state.feedback == state.feedback and _status(state) in OPEN:
+            new_state = replace(new_state, feedback={**new_state.feedback, "status": "passed"})
+        return replies, new_state
+
+    return guarded
