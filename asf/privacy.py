@@ -38,15 +38,17 @@ PERSONAL_NUMBER = re.compile(
     rf"(?:19|20)?\d{{2}}{_MONTH}{_DAY}{_SEPARATOR}\d{{4}}"
     # (YY)YY-MM-DD-NNNN: the same sign inside the date, then a sign (not a bare space) before the four digits
     rf"|(?:19|20)?\d{{2}}(?P<sign>[{DASHES}./_]){_MONTH}(?P=sign){_DAY}\s?[{DASHES}+./_]\s?\d{{4}}"
-    r")(?!\d)"
+    # Not the first date of a range: "2027-01-01 – 2027-12-31" goes on with a sign and a month.
+    rf")(?!\d)(?![{DASHES}./]{_MONTH}[{DASHES}./]{_DAY}(?!\d))"
 )
 # Swedish numbers from +46, 0046 or 0 and an area code (never 0 itself), with spaces, dashes, dots,
 # slashes or brackets: 8 to 13 digits. Not the "000 000 000" of a large amount, and not a date
-# written 01.02.2025, 05/11/2026 or 01-02-2025, and not a time such as 09.30 in "kl. 09.30–11.00".
+# written 01.02.2025, 05/11/2026 or 01-02-2025, not the month or day of 2027-01-01 (never right
+# after a year and a sign, or a year, a month and a sign), and not a time such as 09.30 in "kl. 09.30–11.00".
 _DATE = r"\d{1,2}([./-])\d{1,2}\1(?:19|20)?\d{2}(?!\d)"
 _TIME = r"[0-2]\d[.:][0-5]\d(?![\d.:])"
 PHONE = re.compile(
-    rf"(?<![\w+])(?<!\d\s)(?<!\d[.,])(?!{_DATE}|{_TIME})(?:\+46|0046|0(?=[1-9]))[\d\s()./{DASHES}]{{6,18}}\d(?!\d)"
+    rf"(?<![\w+])(?<!\d\s)(?<!\d[.,])(?<!\d{{4}}[{DASHES}./])(?<!\d{{4}}[{DASHES}./]\d\d[{DASHES}./])(?!{_DATE}|{_TIME})(?:\+46|0046|0(?=[1-9]))[\d\s()./{DASHES}]{{6,18}}\d(?!\d)"
 )
 
 TOKENS = {"personnummer": "[personnummer]", "telefonnummer": "[telefonnummer]", "e-post": "[e-postadress]"}

@@ -56,6 +56,9 @@ WRITTEN_OTHERWISE = [
     ("non-breaking space", "pnr 850312\u00a01234 ok", "pnr [personnummer] ok"),
     ("narrow non-breaking space", "pnr 850312\u202f1234 ok", "pnr [personnummer] ok"),
     ("spaced dash", "pnr 19850312 - 1234 ok", "pnr [personnummer] ok"),
+    # Still masked beside the rule that keeps date ranges: a phone right after a personnummer.
+    ("pnr then phone", "19850312-1234/070-1234567", "[personnummer]/[telefonnummer]"),
+    ("dated pnr then phone", "1985-03-12-1234-070 123 45 67", "[personnummer]-[telefonnummer]"),
     ("dot", "pnr 850312.1234 ok", "pnr [personnummer] ok"),
     ("slash", "pnr 850312/1234 ok", "pnr [personnummer] ok"),
     ("underscore", "pnr 850312_1234 ok", "pnr [personnummer] ok"),
@@ -119,6 +122,11 @@ ORDINARY = [
     "verksamhetsåret 2025/26",
     "sista dag 2026-11-30",
     "från 2026-11-30 till 2027-06-30",
+    # A period written as a range of two dates is neither a personnummer nor a phone number.
+    "projektet pågår 2027-01-01--2027-12-31",
+    "perioden 2027-01-01 \u2013 2027-12-31",
+    "perioden 2027-01-01 - 2027-12-31",
+    "perioden 2027.01.01/2027.12.31",
     "möte 2026-11-30 kl 13.15",
     "datum 01.02.2025 och 05/11/2026 och 01-02-2025",
     "den 30/11 2026",
