@@ -15,11 +15,16 @@ from asf import other_questions
         ("Vilket försäkringsskydd har en deltagare om hen skadar sig på kooperativet?", "ersattning_och_forsakring"),
         ("Får förbundet köpa fika till sitt styrelsemöte från ett socialt kafé?", "egna_inkop"),
         ("När antogs vägledningen?", "vagledningen"),
+        ("Vem har egentligen beslutat vägledningen?", "vagledningen"),
+        ("Går det bra att ange deltagarens namn här?", "personuppgifter"),
+        ("Får jag skriva namnen på deltagarna i chatten?", "personuppgifter"),
+        ("Behöver vi tänka på sociala företag när vi köper skrivare till kansliet?", "egna_inkop"),
+        ("Är det här samtalet en allmän handling?", "chatten"),
     ],
 )
-def test_a_question_about_another_topic_is_recognised(text: str, topic: str):
+def test_a_question_about_another_topic_is_recognised(text: str, topic: str | None):
     found = other_questions.recognise(text)
-    assert found is not None and found.id == topic
+    assert (found.id if found else None) == topic
 
 
 @pytest.mark.parametrize(
@@ -28,6 +33,7 @@ def test_a_question_about_another_topic_is_recognised(text: str, topic: str):
         "Kommunen vill köpa arbetsträningsplatser på ett socialt kafé, budget 200 000 kr",  # not a question
         "Försäkringskassan köper platser åt sjukskrivna och förbundet betalar via Försäkringskassan",
         "Får vi inte ta upp budgeten här?",  # negated: not a budget question
+        "Kan vi anställa en samordnare till kansliet som sprider kunskap om ASF?",
     ],
 )
 def test_initiatives_and_negated_words_are_not_taken_for_another_topic(text: str):

@@ -307,3 +307,15 @@ def test_without_denies_what_follows_but_not_after_a_negation():
 def test_a_target_group_written_with_without_is_not_read_as_in_the_target_group(tree: Tree):
     reading = read_description(tree, "Arbetsträning på ett ASF för unga utan behov av samordnade insatser, via soc.")
     assert reading.facts.get("malgrupp") is None or reading.facts["malgrupp"].option != "ja"
+
+
+def test_lending_premises_or_equipment_is_support_in_kind_not_a_loan(tree: Tree):
+    reading = read_description(tree, "Förbundet vill låna ut sin gamla lokal gratis till kooperativet.")
+    assert reading.facts.get("stod_till_foretag") is None or reading.facts["stod_till_foretag"].option == "in_natura"
+    answer = read_answer(tree.questions["stod_till_foretag"], "vi lånar ut en lokal till dem")
+    assert answer.option is None or answer.option.id == "in_natura"
+
+
+def test_the_managers_salary_is_not_read_as_an_initiative_for_participants(tree: Tree):
+    reading = read_description(tree, "Får förbundet stå för en del av VD:ns lön på det sociala företaget så att fler deltagare får plats?")
+    assert "vem" not in reading.facts or reading.facts["vem"].option != "deltagare"
