@@ -27,7 +27,7 @@ editor: ## skapar .venv-editor med bara det som trädets verktyg behöver (requi
 system: ## installerar Debianpaketen som testerna behöver (Chromium, PostgreSQL, Redis, nginx, Node.js)
 	@bash scripts/install_system.sh
 
-web: ## hämtar sidans JavaScript-bibliotek från npm till web/vendor (hoppas över när inget har ändrats)
+web: ## hämtar testernas JavaScript-bibliotek från npm och kontrollerar att web/vendor är samma socket.io-klient som låsfilen (hoppas över när inget har ändrats)
 	@bash scripts/web_vendor.sh
 
 spacy: install ## bygger den svenska spaCy-pipelinen (hoppas över när inget har ändrats)
@@ -36,7 +36,7 @@ spacy: install ## bygger den svenska spaCy-pipelinen (hoppas över när inget ha
 train: spacy ## tränar Rasa-modellen (hoppas över när indata inte har ändrats)
 	@bash scripts/train.sh
 
-run: train web ## startar assistenten: action-servern, Rasa-servern och intranätsidan
+run: train ## startar assistenten: action-servern, Rasa-servern och intranätsidan
 	@bash scripts/run.sh
 
 shell: train ## chatta med assistenten i terminalen

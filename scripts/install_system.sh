@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need (a browser and the servers of the
-# scale-out set-up). Skipped when they are all there. Of these, `make run` needs
-# only Node.js and npm (for the page's libraries, scripts/web_vendor.sh).
+# scale-out set-up). Skipped when they are all there. `make run` needs none of them:
+# Node.js and npm serve the tests only (axe-core and the check of web/vendor, scripts/web_vendor.sh).
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 

@@ -154,7 +154,6 @@ if [ "$part" = --rasa ]; then
   wait_any
 fi
 
-bash scripts/web_vendor.sh  # a no-op unless web/package-lock.json changed
 "$BIN/python" -m scripts.web_server --host "$HOST" --port "$WEB_PORT" --rasa-url "$RASA_PUBLIC_URL" >"$LOGS/web.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$WEB_PORT/" "Webbsidan" "$LOGS/web.log" 20

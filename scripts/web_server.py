@@ -125,7 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rasa-url", required=True, help="the Rasa server as the browser reaches it")
     args = parser.parse_args(argv)
     if not (WEB / "vendor" / "socket.io.min.js").is_file():
-        print("FEL: web/vendor saknas. Kör 'make web' (eller 'make run').", file=sys.stderr)
+        missing = "FEL: web/vendor/socket.io.min.js saknas; den hör till git. Hämta den med 'git checkout web/vendor'."
+        print(missing, file=sys.stderr)
         return 1
     server = ThreadingHTTPServer((args.host, args.port), make_handler(args.rasa_url.rstrip("/")))
     try:
