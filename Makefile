@@ -13,7 +13,7 @@ export RASA_TELEMETRY_ENABLED := false
 
 SPACY_DIR := models/spacy-sv
 
-.PHONY: help install editor unit understanding system web spacy train run shell test lint typecheck validate walk diagram granskning evaluate bench profile loadtest cluster purge rasa-validate rasa-test pytest teams-package screenshot clean
+.PHONY: help install editor unit understanding system web spacy train run shell test lint typecheck validate walk diagram granskning evaluate bench profile loadtest cluster purge rasa-validate rasa-test pytest teams-package screenshot clean py311
 
 help: ## visar kommandona
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -85,10 +85,13 @@ unit: install ## enhetstesterna: inga servrar, ingen tränad modell, inga Debian
 pytest: train system web ## alla pytest-tester: enhetstester och systemtester med riktiga servrar
 	@bash scripts/pytest.sh
 
+py311: train ## Python 3.11-vägen (Debian 12, containrarna): installerar .venv-py311 och provar WebSocket och REST mot servrar därifrån
+	@bash scripts/test_py311.sh
+
 screenshot: train system web ## tar om docs/skarmbild-intranat.png med webbläsartestet
 	@UPDATE_SCREENSHOT=1 bash scripts/pytest.sh tests/system/test_web.py -q -k across_a_reload
 
-test: lint typecheck validate rasa-validate pytest rasa-test ## allt som kontrollerar projektet (det CI kör)
+test: lint typecheck validate rasa-validate pytest py311 rasa-test ## allt som kontrollerar projektet (det CI kör)
 	@echo "make test: allt gick igenom."
 
 cluster: train system ## flera Rasa-servrar bakom nginx med PostgreSQL och Redis (REPLICAS=2)

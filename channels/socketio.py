@@ -29,8 +29,12 @@ from socketio import AsyncServer
 from channels import sessions
 from channels.core.connectors import OnNewMessage, incoming
 from channels.core.guard import payload_error
+from channels.core.sanic_compat import install as install_sanic_websocket_fix
 
 logger = logging.getLogger(__name__)
+
+# Without it, the page's WebSocket fails on Python 3.11 (channels/core/sanic_compat.py).
+install_sanic_websocket_fix()
 
 
 class WebChatOutput(SocketIOOutput):
