@@ -13,7 +13,7 @@ export RASA_TELEMETRY_ENABLED := false
 
 SPACY_DIR := models/spacy-sv
 
-.PHONY: help install editor unit understanding system web spacy train run shell test lint typecheck validate walk diagram granskning evaluate bench profile loadtest cluster purge rasa-validate rasa-test pytest teams-package screenshot clean py311
+.PHONY: help install editor unit understanding system web spacy train run shell test lint typecheck validate walk diagram granskning evaluate bench profile loadtest cluster purge rasa-validate rasa-test pytest teams-package screenshot clean py311 images images-test
 
 help: ## visar kommandona
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -87,6 +87,12 @@ pytest: train system web ## alla pytest-tester: enhetstester och systemtester me
 
 py311: train ## Python 3.11-vägen (Debian 12, containrarna): installerar .venv-py311 och provar WebSocket och REST mot servrar därifrån
 	@bash scripts/test_py311.sh
+
+images: train ## bygger containeravbilderna (Rasa-servern, action-servern) med podman eller docker
+	@bash scripts/images.sh
+
+images-test: train ## bygger avbilderna, startar dem och får ett svar över REST (hoppas över utan podman och docker)
+	@bash scripts/pytest.sh tests/system/test_images.py -q -rs
 
 screenshot: train system web ## tar om docs/skarmbild-intranat.png med webbläsartestet
 	@UPDATE_SCREENSHOT=1 bash scripts/pytest.sh tests/system/test_web.py -q -k across_a_reload
