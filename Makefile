@@ -13,7 +13,7 @@ export RASA_TELEMETRY_ENABLED := false
 
 SPACY_DIR := models/spacy-sv
 
-.PHONY: help install editor unit understanding system web spacy train run shell test lint typecheck validate walk diagram granskning evaluate bench profile loadtest cluster purge rasa-validate rasa-test pytest teams-package slack-manifest screenshot clean statistik samtal
+.PHONY: help install editor unit understanding system web spacy train run shell test lint typecheck validate walk diagram granskning evaluate bench profile loadtest cluster purge rasa-validate rasa-test pytest teams-package slack-manifest screenshot clean statistik samtal py311 images images-test
 
 help: ## visar kommandona
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -27,7 +27,7 @@ editor: ## skapar .venv-editor med bara det som trädets verktyg behöver (requi
 system: ## installerar Debianpaketen som testerna behöver (Chromium, PostgreSQL, Redis, nginx, Node.js)
 	@bash scripts/install_system.sh
 
-web: ## hämtar sidans JavaScript-bibliotek från npm till web/vendor (hoppas över när inget har ändrats)
+web: ## hämtar testernas JavaScript-bibliotek från npm och kontrollerar att web/vendor är samma socket.io-klient som låsfilen (hoppas över när inget har ändrats)
 	@bash scripts/web_vendor.sh
 
 spacy: install ## bygger den svenska spaCy-pipelinen (hoppas över när inget har ändrats)
@@ -36,7 +36,7 @@ spacy: install ## bygger den svenska spaCy-pipelinen (hoppas över när inget ha
 train: spacy ## tränar Rasa-modellen (hoppas över när indata inte har ändrats)
 	@bash scripts/train.sh
 
-run: train web ## startar assistenten: action-servern, Rasa-servern och intranätsidan
+run: train ## startar assistenten: action-servern, Rasa-servern och intranätsidan
 	@bash scripts/run.sh
 
 shell: train ## chatta med assistenten i terminalen
@@ -85,10 +85,19 @@ unit: install ## enhetstesterna: inga servrar, ingen tränad modell, inga Debian
 pytest: train system web ## alla pytest-tester: enhetstester och systemtester med riktiga servrar
 	@bash scripts/pytest.sh
 
+py311: train ## Python 3.11-vägen (Debian 12, containrarna): installerar .venv-py311 och provar WebSocket och REST mot servrar därifrån
+	@bash scripts/test_py311.sh
+
+images: train ## bygger containeravbilderna (Rasa-servern, action-servern) med podman eller docker
+	@bash scripts/images.sh
+
+images-test: train ## bygger avbilderna, startar dem och får ett svar över REST (hoppas över utan podman och docker)
+	@ASF_IMAGES_TEST=1 bash scripts/pytest.sh tests/system/test_images.py -q -rs
+
 screenshot: train system web ## tar om docs/skarmbild-intranat.png med webbläsartestet
 	@UPDATE_SCREENSHOT=1 bash scripts/pytest.sh tests/system/test_web.py -q -k across_a_reload
 
-test: lint typecheck validate rasa-validate pytest rasa-test ## allt som kontrollerar projektet (det CI kör)
+test: lint typecheck validate rasa-validate pytest py311 rasa-test ## allt som kontrollerar projektet (det CI kör)
 	@echo "make test: allt gick igenom."
 
 cluster: train system ## flera Rasa-servrar bakom nginx med PostgreSQL och Redis (REPLICAS=2)

@@ -37,8 +37,12 @@ from channels import sessions
 from channels.core.connectors import OnNewMessage, incoming
 from channels.core.guard import payload_error
 from channels.core.rate_limit import TokenBuckets
+from channels.core.sanic_compat import install as install_sanic_websocket_fix
 
 logger = logging.getLogger(__name__)
+
+# Without it, the page's WebSocket fails on Python 3.11 (channels/core/sanic_compat.py).
+install_sanic_websocket_fix()
 
 TOO_FAST = (
     "Du skickar meddelanden tätare än assistenten hinner ta emot, så det senaste har inte sparats. "

@@ -1,7 +1,7 @@
 # Shared by the scripts: paths, messages and input hashing.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-VENV=.venv
+VENV=${ASF_VENV:-.venv}  # another venv (e.g. the Python 3.11 route, make py311) when set
 BIN=$VENV/bin
 export TF_CPP_MIN_LOG_LEVEL=${TF_CPP_MIN_LOG_LEVEL:-3}
 export SQLALCHEMY_SILENCE_UBER_WARNING=1

@@ -34,6 +34,10 @@ case "$VERSION" in
   *) fail "Python $VERSION ($PY) fungerar inte med Rasa 3.6. Installera Python 3.10 (rekommenderas) eller 3.11, eller peka ut en med PYTHON=/sökväg/python3.10 make install." ;;
 esac
 
+# The test and development tools (pytest, playwright, mypy, ruff, py-spy) have their own lock, the
+# same for both Pythons; ASF_RUNTIME_ONLY=1 leaves them out (the container images, servers).
+[ "${ASF_RUNTIME_ONLY:-}" = 1 ] || LOCKS="$LOCKS requirements/dev.lock"
+
 STAMP="$VENV/.installed"
 WANT=$( { echo "$VERSION"; cat $LOCKS scripts/install.sh; } | sha256sum | cut -c1-16)
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$WANT" ] && [ -x "$VENV/bin/rasa" ]; then
@@ -54,7 +58,7 @@ pip_install() {
     fail "Paketen kunde inte laddas ner eller installeras (se ovan). Kontrollera nätverket mot PyPI och kör 'make install' igen."
   fi
 }
-pip_install -r $LOCKS
+for lock in $LOCKS; do pip_install -r "$lock"; done
 if [ "$VERSION" = "3.11" ]; then
   # Rasa's metadata says Python < 3.11, but all it needs runs on 3.11 (see README).
   pip_install --ignore-requires-python rasa==3.6.21 rasa-sdk==3.6.2

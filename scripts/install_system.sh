@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need (a browser and the servers of the
-# scale-out set-up). Skipped when they are all there. Of these, `make run` needs
-# only Node.js and npm (for the page's libraries, scripts/web_vendor.sh).
+# scale-out set-up). Skipped when they are all there. `make run` needs none of them:
+# Node.js and npm serve the tests only (axe-core and the check of web/vendor, scripts/web_vendor.sh).
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
@@ -26,11 +26,20 @@ for pkg in "${PACKAGES[@]}"; do
   case "$pkg" in nodejs|npm) command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && continue ;; esac
   want+=("$pkg")
 done
+# Which of the packages' services run already: those belong to the machine's owner and
+# are left alone; only services that the installation below starts are stopped again.
+SERVICES=(nginx redis-server postgresql)
+running_before=()
+for service in "${SERVICES[@]}"; do
+  if "${SUDO[@]}" service "$service" status >/dev/null 2>&1; then running_before+=("$service"); fi
+done
 export DEBIAN_FRONTEND=noninteractive
 "${SUDO[@]}" apt-get install -y --no-install-recommends "${want[@]}" >var/logs/apt.log 2>&1 \
   || { "${SUDO[@]}" apt-get update >>var/logs/apt.log 2>&1 && "${SUDO[@]}" apt-get install -y --no-install-recommends "${want[@]}" >>var/logs/apt.log 2>&1; } \
   || fail "Debian-paketen kunde inte installeras; se var/logs/apt.log."
-# The packages start their own services; the tests start private ones on free ports instead.
-for service in nginx redis-server postgresql; do
+# The packages start their own services; the tests start private ones on free ports instead,
+# so a service that was not running before the installation is stopped again.
+for service in "${SERVICES[@]}"; do
+  case " ${running_before[*]} " in *" $service "*) continue ;; esac
   "${SUDO[@]}" service "$service" stop >/dev/null 2>&1 || true
 done

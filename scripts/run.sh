@@ -17,6 +17,8 @@ ACTION_PORT=${ACTION_PORT:-5055}
 RASA_PORT=${RASA_PORT:-5005}
 WEB_PORT=${WEB_PORT:-8080}
 LOGS=${ASF_LOGS:-var/logs}
+# ASF_LOGS=- sends every server's output to standard output instead (containers, systemd).
+log_of() { if [ "$LOGS" = - ]; then echo /dev/stdout; else echo "$LOGS/$1.log"; fi; }
 export ACTION_SERVER_URL=${ACTION_SERVER_URL:-http://127.0.0.1:$ACTION_PORT/webhook}
 export TRACKER_DB=${TRACKER_DB:-var/tracker.db}
 export TRACKER_URL=${TRACKER_URL:-sqlite:///$TRACKER_DB}
@@ -55,7 +57,7 @@ fi
 [ -n "${ASF_REST_TOKEN:-}" ] || rest_note="ASF_REST_TOKEN är inte satt: REST-ingången nekar alla anrop."
 api=()
 [ -z "${ASF_API_TOKEN:-}" ] || api=(--enable-api --auth-token "$ASF_API_TOKEN")
-mkdir -p "$LOGS"
+[ "$LOGS" = - ] || mkdir -p "$LOGS"
 case "$TRACKER_URL" in sqlite:*) mkdir -p "$(dirname "$TRACKER_DB")" ;; esac
 
 model=${ASF_MODEL:-$(model_path)}
@@ -98,18 +100,21 @@ wait_for() {  # url, name, log, seconds
 start_actions() {
   log_to actions
   SANIC_REQUEST_MAX_SIZE=$ACTION_MAX_BYTES "$BIN/rasa" run actions --port "$ACTION_PORT" --actions actions --cors "" \
-    >"$pipes/actions" 2>&1 &
+    >>"$(target_of actions)" 2>&1 &
   action_pid=$!
 }
 
 # Each server writes into a named pipe, read by a log writer that is our own background job (so
 # stop_all waits for it) and that puts the output into $LOGS/<name>.log, rotated daily for the purge
 # (scripts/log_writer.py). log_to <name> starts the writer; the server then writes to "$pipes/<name>".
+# With ASF_LOGS=- there are no files: the servers write to standard output (target_of).
 log_to() {
+  [ "$LOGS" != - ] || return 0
   rm -f "$pipes/$1"
   mkfifo "$pipes/$1"
   "$BIN/python" -m scripts.log_writer "$LOGS/$1.log" <"$pipes/$1" &
 }
+target_of() { if [ "$LOGS" = - ]; then echo /dev/stdout; else echo "$pipes/$1"; fi; }
 
 alive() {  # kill -0 also succeeds for a process that has died but is not yet reaped
   local state
@@ -131,22 +136,22 @@ wait_any() {
     restarts+=("$SECONDS")
     [ ${#restarts[@]} -le 5 ] || restarts=("${restarts[@]:1}")
     if [ ${#restarts[@]} -ge 5 ] && [ $((SECONDS - restarts[0])) -lt 60 ]; then
-      say "Action-servern stoppade fem gånger inom en minut; se $LOGS/actions.log."
+      say "Action-servern stoppade fem gånger inom en minut; se $(log_of actions)."
       break
     fi
-    say "Action-servern stoppade; startar om den (se $LOGS/actions.log)."
+    say "Action-servern stoppade; startar om den (se $(log_of actions))."
     start_actions
     pids=("${others[@]}" "$action_pid")
   done
-  say "En av processerna stoppade; se $LOGS/. Stoppar resten."
+  say "En av processerna stoppade; se $([ "$LOGS" = - ] && echo utskriften ovan || echo "$LOGS/"). Stoppar resten."
   exit 1
 }
 
 if [ "$part" != --rasa ]; then
-  : >"$LOGS/actions.log"
+  [ "$LOGS" = - ] || : >"$(log_of actions)"
   start_actions
   pids+=("$action_pid")
-  wait_for "http://127.0.0.1:$ACTION_PORT/health" "Action-servern" "$LOGS/actions.log" 60
+  wait_for "http://127.0.0.1:$ACTION_PORT/health" "Action-servern" "$(log_of actions)" 60
 fi
 
 case "$part" in
@@ -160,25 +165,24 @@ case "$part" in
     ;;
 esac
 
-: >"$LOGS/rasa.log"  # each start begins a new log, as for the action server
+[ "$LOGS" = - ] || : >"$LOGS/rasa.log"  # each start begins a new log, as for the action server
 log_to rasa
 SANIC_REQUEST_MAX_SIZE=$RASA_MAX_BYTES "$BIN/rasa" run --model "$model" --endpoints endpoints.yml \
   --credentials credentials.yml "${api[@]}" \
-  --interface "$HOST" --port "$RASA_PORT" --cors "http://$HOST:$WEB_PORT" >"$pipes/rasa" 2>&1 &
+  --interface "$HOST" --port "$RASA_PORT" --cors "http://$HOST:$WEB_PORT" >>"$(target_of rasa)" 2>&1 &
 pids+=($!)
 say "Startar Rasa-servern (ungefär en halv minut) ..."
-wait_for "http://127.0.0.1:$RASA_PORT/" "Rasa-servern" "$LOGS/rasa.log" 180
+wait_for "http://127.0.0.1:$RASA_PORT/" "Rasa-servern" "$(log_of rasa)" 180
 if [ "$part" = --rasa ]; then
   say "Rasa-servern är igång på http://$HOST:$RASA_PORT/."
   wait_any
 fi
 
-bash scripts/web_vendor.sh  # a no-op unless web/package-lock.json changed
-: >"$LOGS/web.log"
+[ "$LOGS" = - ] || : >"$LOGS/web.log"
 log_to web
-"$BIN/python" -m scripts.web_server --host "$HOST" --port "$WEB_PORT" --rasa-url "$RASA_PUBLIC_URL" >"$pipes/web" 2>&1 &
+"$BIN/python" -m scripts.web_server --host "$HOST" --port "$WEB_PORT" --rasa-url "$RASA_PUBLIC_URL" >>"$(target_of web)" 2>&1 &
 pids+=($!)
-wait_for "http://127.0.0.1:$WEB_PORT/" "Webbsidan" "$LOGS/web.log" 20
+wait_for "http://127.0.0.1:$WEB_PORT/" "Webbsidan" "$(log_of web)" 20
 
 cat >&2 <<MSG
 

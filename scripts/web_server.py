@@ -184,7 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-connections", type=int, default=DEFAULT_MAX_CONNECTIONS)
     args = parser.parse_args(argv)
     if not (WEB / "vendor" / "socket.io.min.js").is_file():
-        print("FEL: web/vendor saknas. Kör 'make web' (eller 'make run').", file=sys.stderr)
+        missing = "FEL: web/vendor/socket.io.min.js saknas; den hör till git. Hämta den med 'git checkout web/vendor'."
+        print(missing, file=sys.stderr)
         return 1
     server = make_server(args.host, args.port, args.rasa_url, args.timeout, args.max_connections)
     try:
