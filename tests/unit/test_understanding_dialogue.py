@@ -317,5 +317,7 @@ def test_lending_premises_or_equipment_is_support_in_kind_not_a_loan(tree: Tree)
 
 
 def test_the_managers_salary_is_not_read_as_an_initiative_for_participants(tree: Tree):
-    reading = read_description(tree, "Får förbundet stå för en del av VD:ns lön på det sociala företaget så att fler deltagare får plats?")
+    reading = read_description(
+        tree, "Får förbundet stå för en del av VD:ns lön på det sociala företaget så att fler deltagare får plats?"
+    )
     assert "vem" not in reading.facts or reading.facts["vem"].option != "deltagare"
