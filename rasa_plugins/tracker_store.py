@@ -35,7 +35,13 @@ class ProjectSQLTrackerStore(SQLTrackerStore):  # type: ignore[misc]  # Rasa shi
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         action_response.install()
         super().__init__(*args, **kwargs)
-        if self.engine.dialect.name == "sqlite":
-            sa.event.listen(self.engine, "connect", _set_pragmas)
-            # Connections already opened while the tables were created get the settings too.
-            self.engine.dispose()
+        rasa_engine: Any = vars(self)["engine"]  # set by Rasa's __init__, untyped
+        if rasa_engine.dialect.name == "sqlite":
+            # SQLAlchemy opens and closes a file database's connection for every turn, and closing
+            # the last connection to a WAL database makes SQLite copy the log back into the file.
+            # One connection per thread, kept open, avoids that (Rasa uses the store from one thread).
+            rasa_engine.dispose()
+            engine = sa.create_engine(rasa_engine.url, poolclass=sa.pool.SingletonThreadPool)
+            sa.event.listen(engine, "connect", _set_pragmas)
+            self.engine = engine
+            self.sessionmaker = sa.orm.sessionmaker(bind=engine)

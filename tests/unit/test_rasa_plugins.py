@@ -31,6 +31,9 @@ def test_a_sqlite_tracker_store_is_in_wal_mode_and_keeps_a_conversation(tmp_path
         assert plain.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     with store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+    # The connection stays open between turns, so SQLite does not fold the log back after each one.
+    with store.engine.connect() as first, store.engine.connect() as second:
+        assert first.connection.dbapi_connection is second.connection.dbapi_connection
     again = asyncio.run(store.retrieve("wal-test"))
     assert again is not None and again.get_slot("answers") == {"vem": "deltagare"}
     assert [e.as_dict()["event"] for e in again.events] == ["action", "user", "slot"]
