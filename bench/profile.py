@@ -2,6 +2,8 @@
 py-spy while 20 conversations run, and prints the functions that use most CPU.
 
     python -m bench.profile [MODEL]     (make profile)
+
+The raw py-spy samples stay in results/profile/ for a closer look.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from scripts.evaluate_nlu import current_model
 
 ROOT = Path(__file__).resolve().parent.parent
 PY_SPY = ROOT / ".venv" / "bin" / "py-spy"
+RAW_DIR = ROOT / "results" / "profile"
 
 
 def pid_of(pgid: int, pattern: str) -> str:
@@ -50,7 +53,9 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp, running_servers(Path(tmp), {"ASF_MODEL": str(model)}) as servers:
         pgid = servers.process.pid
         targets = {"Rasa server": pid_of(pgid, "rasa run --model"), "action server": pid_of(pgid, "rasa run actions")}
-        raws = {name: Path(tmp) / f"{name.replace(' ', '_')}.txt" for name in targets}
+        # Kept after the run (results/ is not committed), to look further than the top functions.
+        RAW_DIR.mkdir(parents=True, exist_ok=True)
+        raws = {name: RAW_DIR / f"{name.replace(' ', '_')}.txt" for name in targets}
         recorders = [
             subprocess.Popen(
                 [

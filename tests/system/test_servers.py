@@ -166,7 +166,7 @@ def test_personal_data_is_masked_before_it_is_stored(servers: Servers):
 
 
 def test_retention_command_works_on_the_real_tracker_store(servers: Servers, tmp_path: Path):
-    import shutil
+    import sqlite3
 
     import sqlalchemy as sa
 
@@ -174,7 +174,11 @@ def test_retention_command_works_on_the_real_tracker_store(servers: Servers, tmp
 
     servers.say("retention-user", "hej")
     copy = tmp_path / "copy.db"
-    shutil.copy(Path(servers.log).parent / "tracker.db", copy)
+    # SQLite's backup, as docs/drift.md says: in WAL mode the latest turns can be in tracker.db-wal.
+    source, target = sqlite3.connect(Path(servers.log).parent / "tracker.db"), sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    target.close()
     engine = sa.create_engine(f"sqlite:///{copy}")
     sender = namespaced("retention-user")
     assert sender not in purge(engine, days=1).senders

@@ -33,7 +33,7 @@ def test_the_domain_imports_nothing_from_rasa_or_the_adapters():
 
 
 def test_nothing_outside_tests_imports_from_tests():
-    folders = ("asf", "actions", "channels", "devtools", "bench", "scripts", "nlp", "rasa_sdk_plugins")
+    folders = ("asf", "actions", "channels", "devtools", "bench", "scripts", "nlp", "rasa_plugins", "rasa_sdk_plugins")
     crossing = [str(path.relative_to(ROOT)) for path in python_files(*folders) if "tests" in imported_packages(path)]
     assert crossing == []
 
