@@ -117,11 +117,12 @@ def test_conversation_survives_killed_servers_in_postgresql(tmp_path: Path):
 
         # Retention on the same PostgreSQL database, through TRACKER_URL as `make purge` reads it.
         kept = purge(url, "--days", "1")
-        assert kept.returncode == 0 and "Tog bort 0 samtal" in kept.stdout
+        assert kept.returncode == 0 and "Tog bort 0 händelser" in kept.stdout, kept.stdout
         dry = purge(url, "--days", "0", "--dry-run")
-        assert "Skulle ta bort 1 samtal" in dry.stdout and stored_answers(url)
+        assert "Skulle ta bort" in dry.stdout and "1 samtal hade inget nyare" in dry.stdout and stored_answers(url)
         done = purge(url, "--days", "0")
-        assert "Tog bort 1 samtal" in done.stdout and "postgresql://asf:***@127.0.0.1" in done.stdout
+        assert "1 samtal hade inget nyare och försvann helt" in done.stdout, done.stdout
+        assert "Tog bort 0 händelser" not in done.stdout and "postgresql://asf:***@127.0.0.1" in done.stdout
         assert pg.password not in done.stdout + done.stderr
         assert stored_answers(url) == {}
 
