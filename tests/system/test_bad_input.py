@@ -9,6 +9,8 @@ bodies are sent to every webhook the project has (add new ones to WEBHOOKS).
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import queue
 import re
@@ -23,7 +25,6 @@ import requests
 
 from channels.core.guard import COMMAND, EMPTY, ENGLISH
 from channels.rest import namespaced
-from channels.slack.security import signature
 from devtools.servers import Servers, running_servers
 
 pytestmark = pytest.mark.servers
@@ -184,8 +185,18 @@ WEBHOOKS = [
 
 
 def slack_headers(body: bytes) -> dict[str, str]:
+    """Slack's v0 signature computed here from its definition, so any bytes can be signed."""
     timestamp = str(int(time.time()))
-    return {"X-Slack-Request-Timestamp": timestamp, "X-Slack-Signature": signature(SLACK_SECRET, timestamp, body)}
+    digest = hmac.new(SLACK_SECRET.encode(), b"v0:" + timestamp.encode() + b":" + body, hashlib.sha256).hexdigest()
+    return {"X-Slack-Request-Timestamp": timestamp, "X-Slack-Signature": f"v0={digest}"}
+
+
+def is_utf8(body: bytes) -> bool:
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 NOT_AN_OBJECT = "Anropet ska vara ett JSON-objekt med fälten sender och message."
@@ -214,7 +225,9 @@ def test_malformed_body_is_refused_in_swedish(servers: Servers, webhook: Webhook
     if webhook.signed:
         headers.update(slack_headers(body))
     response = requests.post(servers.rasa_url + webhook.path, data=body, headers=headers, timeout=30)
-    assert response.status_code in webhook.refused, response.text
+    # Slack signs UTF-8 text: other bytes cannot be from Slack, whatever their signature says.
+    refused = (401,) if webhook.signed and not is_utf8(body) else webhook.refused
+    assert response.status_code in refused, response.text
     if webhook.swedish_400:
         assert error in response.json()["error"]
     elif response.status_code == 400:
