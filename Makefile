@@ -79,7 +79,7 @@ bench: train ## hastighet och träffsäkerhet: projektet (A) mot Rasas standardk
 profile: train ## var Rasa- och action-servern lägger sin CPU-tid under last (py-spy)
 	@$(PY) -m bench.profile
 
-unit: install ## enhetstesterna: inga servrar, ingen tränad modell, inga Debianpaket eller npm (ungefär en och en halv minut)
+unit: install ## enhetstesterna: inga servrar, ingen tränad modell, inga Debianpaket eller npm (ungefär 40 sekunder på två kärnor)
 	@bash scripts/pytest.sh tests/unit -q -n auto
 
 pytest: train system web ## alla pytest-tester: enhetstester och systemtester med riktiga servrar
