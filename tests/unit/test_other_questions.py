@@ -34,6 +34,9 @@ def test_a_question_about_another_topic_is_recognised(text: str, topic: str | No
         "Försäkringskassan köper platser åt sjukskrivna och förbundet betalar via Försäkringskassan",
         "Får vi inte ta upp budgeten här?",  # negated: not a budget question
         "Kan vi anställa en samordnare till kansliet som sprider kunskap om ASF?",
+        # Försäkringskassan is a party, and its "försäkrade" are participants: not an insurance question.
+        "Kan Försäkringskassan köpa platser på ett ASF?",
+        "Får FK köpa arbetsträning på kooperativet åt sina försäkrade och vi betalar via FK?",
     ],
 )
 def test_initiatives_and_negated_words_are_not_taken_for_another_topic(text: str):
