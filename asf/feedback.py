@@ -45,11 +45,10 @@ REQUEST_INTENTS = frozenset(
         "change_answer",
         "human_handoff",
         "greet",
-        "judge",
-        "skip_case",
-        "stop_training",
     }
 )
+# Not requests here: judging a case, skipping one or stopping training only mean something in training,
+# and a comment is never taken during training. "Det borde stå ska inte, inte bör inte" reads as a judgement.
 OPEN = ("asked", "answered")  # the statuses that last only one turn
 
 

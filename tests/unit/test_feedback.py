@@ -14,6 +14,7 @@ from actions.actions import (
     ActionExplainConcept,
     ActionFeedback,
     ActionHandoff,
+    ActionJudge,
     ActionStartAssessment,
     ActionThanks,
 )
@@ -180,3 +181,11 @@ def test_a_real_question_about_a_concept_or_a_person_after_nej_is_answered():
     assert changed["feedback"]["comment"] is None and "sparat din kommentar" not in texts(messages)
     messages, changed = run(ActionHandoff(), tracker("kan jag prata med någon?", intent="human_handoff", **slots))
     assert "Du kan vända dig till" in texts(messages) and changed["feedback"]["comment"] is None
+
+
+def test_a_comment_the_nlu_reads_as_a_training_judgement_is_still_the_comment():
+    slots = after_result(status="answered", answer="nej")
+    text = "Ordet är för svagt: det borde stå ska inte, inte bör inte."
+    messages, changed = run(ActionJudge(), tracker(text, intent="judge", **slots))
+    assert changed["feedback"]["comment"] == text
+    assert "sparat din kommentar" in texts(messages)
