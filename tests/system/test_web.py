@@ -315,7 +315,10 @@ def test_page_completes_an_assessment_and_keeps_it_across_a_reload(page: Page):
     expect(result).to_contain_text("Villkor")
     expect(result).to_contain_text("Vägledningen, ”")  # citations, as the guidance names its sections
     expect(result.locator(".asf-cite").first).to_be_visible()
-    expect(messages(page).last.get_by_role("button", name="Beslutsunderlag")).to_be_visible()  # follow-up buttons
+    with_result = messages(page).filter(has=page.locator(".asf-result")).last
+    expect(with_result.get_by_role("button", name="Beslutsunderlag")).to_be_visible()  # follow-up buttons
+    expect(messages(page).last).to_contain_text("Hade du nytta av bedömningen?")  # then the feedback question
+    expect(messages(page).last.get_by_role("button", name="Ja", exact=True)).to_be_visible()
     shot = take_screenshot(page)
     assert shot.startswith(b"\x89PNG") and len(shot) > 20_000
     if os.environ.get("UPDATE_SCREENSHOT"):
