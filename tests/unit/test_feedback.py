@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
-
-from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
 
 from actions.actions import (
     ActionAnswer,
@@ -19,21 +15,9 @@ from actions.actions import (
     ActionThanks,
 )
 from asf import feedback
+from tests.unit.test_actions import run, tracker
 
 RESULT_ENTITIES = [{"entity": "question", "value": "stod_till_foretag"}, {"entity": "choice", "value": "pengar"}]
-
-
-def tracker(
-    text: str = "", intent: str = "inform", entities: list[dict[str, Any]] | None = None, **slots: Any
-) -> Tracker:
-    latest = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": entities or []}
-    return Tracker("test-user", dict(slots), latest, [], False, None, {}, "action_listen")
-
-
-def run(action: Any, track: Tracker) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(action.run(dispatcher, track, {}))
-    return dispatcher.messages, {e["name"]: e["value"] for e in events if e["event"] == "slot"}
 
 
 def result() -> tuple[list[dict[str, Any]], dict[str, Any]]:
