@@ -144,6 +144,15 @@ def _bucket(value: float, buckets: Sequence[tuple[int, int | None]], unit: str) 
     return _bucket_label(*buckets[-1], unit)
 
 
+def _bucket_table(
+    key: str, title: str, values: Iterable[float], buckets: Sequence[tuple[int, int | None]], unit: str
+) -> Table:
+    """How many values fall in each bucket, every bucket listed (also the empty ones)."""
+    counts = Counter(_bucket(value, buckets, unit) for value in values)
+    labels = (_bucket_label(low, high, unit) for low, high in buckets)
+    return _table(key, title, ("Bedömningar",), ((label, (counts[label],)) for label in labels))
+
+
 def _bucket_label(low: int, high: int | None, unit: str) -> str:
     if high is None:
         return f"{low} {unit} eller fler" if unit == "meddelanden" else f"{low} {unit} eller mer"
@@ -251,29 +260,17 @@ def count(conversations: Iterable[Conversation], period: Period | None = None) -
             (("Meddelanden från användaren", middle(messages)), ("Minuter", middle(minutes))),
         )
     )
-    by_messages = Counter(_bucket(m, MESSAGE_BUCKETS, "meddelanden") for m in messages)
     tables.append(
-        _table(
+        _bucket_table(
             "langd_meddelanden",
             "Bedömningar med resultat, efter antal meddelanden",
-            ("Bedömningar",),
-            (
-                (label, (by_messages[label],))
-                for label in (_bucket_label(lo, hi, "meddelanden") for lo, hi in MESSAGE_BUCKETS)
-            ),
+            messages,
+            MESSAGE_BUCKETS,
+            "meddelanden",
         )
     )
-    by_minutes = Counter(_bucket(m, MINUTE_BUCKETS, "minuter") for m in minutes)
     tables.append(
-        _table(
-            "langd_minuter",
-            "Bedömningar med resultat, efter tid",
-            ("Bedömningar",),
-            (
-                (label, (by_minutes[label],))
-                for label in (_bucket_label(lo, hi, "minuter") for lo, hi in MINUTE_BUCKETS)
-            ),
-        )
+        _bucket_table("langd_minuter", "Bedömningar med resultat, efter tid", minutes, MINUTE_BUCKETS, "minuter")
     )
 
     # Not covered, rejected summaries, misunderstood answers.
