@@ -40,18 +40,25 @@ class Setup:
     edge: Edge
 
 
+def channel_env(edge_url: str) -> dict[str, str]:
+    """Teams and Slack configured against the stand-in at `edge_url`."""
+    return {
+        "TEAMS_APP_ID": APP_ID,
+        "TEAMS_APP_PASSWORD": "test-password",
+        "TEAMS_TENANT_ID": TENANT_ID,
+        "TEAMS_LOGIN_URL": edge_url,
+        "TEAMS_OPENID_URL": f"{edge_url}/openid",
+        "SLACK_BOT_TOKEN": "xoxb-test-token",
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": f"{edge_url}/api/",
+    }
+
+
 @pytest.fixture(scope="module")
 def setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Setup]:
     with running_edge(SLACK_APP_TOKEN) as edge:
         env = {
-            "TEAMS_APP_ID": APP_ID,
-            "TEAMS_APP_PASSWORD": "test-password",
-            "TEAMS_TENANT_ID": TENANT_ID,
-            "TEAMS_LOGIN_URL": edge.url,
-            "TEAMS_OPENID_URL": f"{edge.url}/openid",
-            "SLACK_BOT_TOKEN": "xoxb-test-token",
-            "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-            "SLACK_API_URL": f"{edge.url}/api/",
+            **channel_env(edge.url),
             "SLACK_APP_TOKEN": SLACK_APP_TOKEN,  # Socket Mode too, through the stand-in
             "ASF_GUIDANCE_URL": GUIDANCE_URL,  # absolute, so Teams and Slack link the citations
         }

@@ -27,13 +27,11 @@ from devtools.servers import ROOT, Servers, running_servers
 from devtools.services import postgres_server
 from tests.system.edge import running_edge
 from tests.system.test_chat_channels import (
-    APP_ID,
-    SIGNING_SECRET,
-    TENANT_ID,
     Setup,
     SlackUser,
     TeamsUser,
     card_buttons,
+    channel_env,
     slack_buttons,
 )
 from tests.system.webchat import Chat
@@ -59,16 +57,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The SQLite tracker store after the conversations below, with the servers still running."""
     home = tmp_path_factory.mktemp("statistics")
     with running_edge() as edge:
-        env = {
-            "TEAMS_APP_ID": APP_ID,
-            "TEAMS_APP_PASSWORD": "test-password",
-            "TEAMS_TENANT_ID": TENANT_ID,
-            "TEAMS_LOGIN_URL": edge.url,
-            "TEAMS_OPENID_URL": f"{edge.url}/openid",
-            "SLACK_BOT_TOKEN": "xoxb-test-token",
-            "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-            "SLACK_API_URL": f"{edge.url}/api/",
-        }
+        env = channel_env(edge.url)
         with running_servers(home, env) as servers:
             converse(Setup(servers, edge))
             yield home / "tracker.db"

@@ -242,14 +242,7 @@ def test_socketio_masks_personal_data_and_sends_the_result_payload(servers: Serv
         await chat.say("/start_assessment")
         await chat.answer()
         results = []
-        for question, choice in [
-            ("vem", "deltagare"),
-            ("malgrupp", "ja"),
-            ("insats_typ", "handledare"),
-            ("handledare_anstalld", "hos_part"),
-            ("utforare", "kommunen"),
-            ("pengavag", "via_part"),
-        ]:
+        for question, choice in ANSWER_IDS:
             await chat.say(f'/inform{{"question":"{question}","choice":"{choice}"}}')
             results += [reply["custom"] for reply in await chat.answer() if "custom" in reply]
         await chat.close()
