@@ -438,8 +438,11 @@ def test_the_page_shows_that_the_assistant_is_working_until_it_answers(page: Pag
 def test_nothing_users_or_the_bot_send_becomes_html(page: Page):
     attack = '<img src=x onerror="window.hacked=1"><b>fet</b>'
     page.get_by_label("Ditt meddelande").fill(attack)
+    shown = messages(page).count()
     page.get_by_role("button", name="Skicka").click()
     expect(user_said(page)).to_have_text(attack)
+    # The reply must be in before the storage is edited: the page saves its own copy when a reply comes.
+    wait_for_reply(page, shown)
     # A result and a bot message with markup in every field, rendered by the same code after a reload
     # (the result first: a result's card takes the place of a bot text just before it).
     evil = {"text": attack, "buttons": [{"title": attack, "payload": "/greet"}]}
