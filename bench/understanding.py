@@ -2,12 +2,13 @@
 
 Scored on sets written by someone who saw only the guidance and the tree's questions
 and options (tests/eval/), split once into a development half and a held-out half. Two
-more sets by other such writers (`*_dev2.yml`, `*_dev3.yml`) were added to the development
-half only; `--set dev3` scores the third alone.
+more sets by other such writers (`*_dev2.yml`, `*_dev3.yml`, `*_dev4.yml`) were added to the
+development half only; `--set dev3` or `--set dev4` scores one alone (each was scored once
+before anything was tuned on it, as a fresh measure).
 Tune only on the development half; the held-out half is scored, never read:
 `--show` (the misread items) refuses to print it.
 
-    python -m bench.understanding [--set dev|dev3|heldout] [--show]
+    python -m bench.understanding [--set dev|dev3|dev4|heldout] [--show]
 
 Figures (targets in the issue: precision >= 0.98, recall >= 0.80, wrong verdicts 0,
 typed-answer accuracy >= 0.95, recorded wrongly without asking <= 0.5 %):
@@ -43,7 +44,7 @@ UNCLEAR = "oklart"
 
 def load(name: str, part: str) -> list[dict[str, Any]]:
     """One half of a set; the development half is the first set's half plus the sets written later."""
-    later = [EVAL_DIR / f"{name}_dev2.yml", EVAL_DIR / f"{name}_dev3.yml"] if part == "dev" else []
+    later = [EVAL_DIR / f"{name}_dev{n}.yml" for n in (2, 3, 4)] if part == "dev" else []
     files = [EVAL_DIR / f"{name}_{part}.yml", *later]
     items: list[dict[str, Any]] = []
     for path in files:
@@ -211,7 +212,7 @@ def report(part: str, show: bool) -> Iterator[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=["dev", "dev3", "heldout"], default="heldout")
+    parser.add_argument("--set", choices=["dev", "dev3", "dev4", "heldout"], default="heldout")
     parser.add_argument("--show", action="store_true", help="print the misread items (development half only)")
     args = parser.parse_args(argv)
     if args.show and args.set == "heldout":

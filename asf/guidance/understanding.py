@@ -67,6 +67,16 @@ class _Evidence:
     quote: str
     start: int = 0  # where in the text it was found
     spans: tuple[tuple[int, int], ...] = ()  # every place it was found (character offsets)
+    letters: int = 0  # letters of that keyword: "tjänstepersoner" names more than "person" inside it
+
+    @property
+    def places(self) -> int:
+        """Separate places it was found (a mention inside a longer one is the same place)."""
+        return sum(
+            1
+            for s, e in self.spans
+            if not any(o_s <= s and e <= o_e and (o_s, o_e) != (s, e) for o_s, o_e in self.spans)
+        )
 
     def covers(self, other: _Evidence) -> bool:
         """Every mention of `other` lies inside a mention of this one: the same words, read more fully."""
@@ -100,8 +110,9 @@ def _evidence(
         if affirmed:
             # The longest phrase; among equals the word listed first in the tree, then the first in the text.
             _, best = max(affirmed, key=lambda pair: (pair[1].words, -pair[0], -pair[1].start))
-            spans = tuple((m.start, m.end) for _, m in affirmed)
-            found[option.id] = _Evidence(option, best.words, swedish.quote(text, best), best.start, spans)
+            spans = tuple(sorted({(m.start, m.end) for _, m in affirmed}))
+            letters = max(len(m.keyword) for _, m in affirmed)
+            found[option.id] = _Evidence(option, best.words, swedish.quote(text, best), best.start, spans, letters)
     return found, negated
 
 
@@ -130,7 +141,7 @@ def read_answer(
     joint = _joint_option(question, found, words)
     if joint is not None:
         return joint
-    chosen = _clear_winner(found)
+    chosen = _clear_winner(found) or _head_of_answer(found, words)
     if chosen is not None and not _names_two_things(words, found):
         return AnswerReading(chosen.option, evidence=chosen.quote)
     if not found:
@@ -142,21 +153,68 @@ def read_answer(
 
 
 def _clear_winner(found: Mapping[str, _Evidence]) -> _Evidence | None:
-    """The one option named, or one whose words take in every other option's words.
+    """The one option named, or one whose words take in every other option's words and say more.
 
     "inte via någon part utan direkt" names one way; "en del direkt och en del via kommunen"
-    names two in different words, which is a question to ask, not a choice to make.
+    names two in different words, which is a question to ask, not a choice to make. Saying
+    more is a longer phrase, a longer word for the same place ("tjänstepersoner" over the
+    "person" inside it), or the same words plus others ("politiker och chefer" over "chefer").
     """
-    ranked = sorted(found.values(), key=lambda e: -e.strength)
-    if len(ranked) == 1:
-        return ranked[0]
-    stronger = len(ranked) > 1 and ranked[0].strength > ranked[1].strength
-    return ranked[0] if stronger and all(ranked[0].covers(other) for other in ranked[1:]) else None
+    ranked = sorted(found.values(), key=lambda e: (-e.strength, -e.places, -e.letters))
+    if len(ranked) <= 1:
+        return ranked[0] if ranked else None
+    first = ranked[0]
+    if not all(first.covers(other) for other in ranked[1:]):
+        return None
+    return first if all(_says_more(first, other) for other in ranked[1:]) else None
+
+
+def _says_more(first: _Evidence, other: _Evidence) -> bool:
+    """`first`, which covers `other`, is the fuller reading of the same words."""
+    if first.strength != other.strength:
+        return first.strength > other.strength
+    if first.places != other.places:
+        return first.places > other.places
+    return other.covers(first) and first.letters > other.letters  # the very same words, read more fully
+
+
+# Words that make what follows a place or an owner, not the one meant: "VD:n på företaget".
+_PLACE_WORDS = frozenset({"pa", "hos", "for", "i", "inom", "vid"})
+
+
+def _head_of_answer(found: Mapping[str, _Evidence], words: tuple[swedish.Token, ...]) -> _Evidence | None:
+    """In a short answer "X på Y", X is who is meant; an option named only after "på" is where.
+
+    The options named before the place word must have a clear winner of their own, and no
+    "och"/"eller" may join the two sides ("personalen på kommunen och företaget" is two)."""
+    if len(found) < 2 or not all(e.spans for e in found.values()):
+        return None
+    for place in (t for t in words if t.word in _PLACE_WORDS):
+        head = {k: e for k, e in found.items() if max(end for _, end in e.spans) <= place.end}
+        tail = [e for e in found.values() if min(start for start, _ in e.spans) > place.start]
+        if not head or not tail or len(head) + len(tail) != len(found):
+            continue
+        tail_start = min(start for e in tail for start, _ in e.spans)
+        joined = any(t.word in ("och", "eller") for t in words if t.start < tail_start)
+        return None if joined else _clear_winner(head)
+    return None
 
 
 def _names_two_things(words: tuple[swedish.Token, ...], found: Mapping[str, _Evidence]) -> bool:
-    """ "både oss och företaget" with only one of them an option: the answer is two things, so ask."""
-    return len(found) == 1 and any(token.word in ("bade", "bada") for token in words)
+    """ "både oss och företaget", "X eller Y" with only one of them an option: two things, so ask.
+
+    Only when the option is named within the "både … och …" ("stöd från både FK och AF" about
+    someone's needs says nothing about two answers)."""
+    if len(found) != 1:
+        return False
+    (evidence,) = found.values()
+    for index, token in enumerate(words):
+        if token.word in ("bade", "bada", "antingen", "eller"):
+            # "både/antingen X och/eller Y" ahead of the word; "X eller Y" on both sides of it.
+            window = words[max(0, index - 3) if token.word == "eller" else index : index + 6]
+            if any(start <= window[-1].end and end >= window[0].start for start, end in evidence.spans):
+                return True
+    return False
 
 
 def _alternatives_between(named: list[_Evidence], words: tuple[swedish.Token, ...]) -> bool:

@@ -139,6 +139,36 @@ def test_natural_answers_are_understood(tree: Tree, question: str, text: str, op
     assert reading.option is not None and reading.option.id == option
 
 
+@pytest.mark.parametrize(
+    ("text", "option"),
+    [
+        # Who is meant comes first; what follows "på"/"hos"/"för" is where they are.
+        ("verksamhetschefen på kooperativet", "asf_personal"),
+        ("ledningen hos kooperativet", "asf_personal"),
+        ("de som ska praktisera hos det sociala företaget", "deltagare"),
+        # A longer word for the same place says more than the short word inside it.
+        ("tjänstepersonerna hos regionen", "parter_och_aktorer"),
+        # Needs "from both" parties describe the people, they are not two answers.
+        ("långtidsarbetslösa som behöver hjälp från både kommunen och vården", "deltagare"),
+    ],
+)
+def test_the_head_of_a_short_answer_decides_who_it_is_for(tree: Tree, text: str, option: str):
+    reading = read_answer(tree.questions["vem"], text)
+    assert reading.option is not None and reading.option.id == option
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "personalen på kommunen och kooperativet",  # two groups joined by "och": ask
+        "både deltagarna och deras handledare",  # "både … och" around the option: two things
+        "antingen personalen eller företaget",
+    ],
+)
+def test_an_answer_naming_two_who_is_asked_back(tree: Tree, text: str):
+    assert read_answer(tree.questions["vem"], text).option is None
+
+
 def test_an_unclear_answer_is_asked_back_with_the_closest_options_and_none_of_them():
     state = at_question(("vem", "deltagare"), ("malgrupp", "ja"))
     replies, after = dialogue.answer(state, Message(text="något med sociala företag", intent="inform"))
