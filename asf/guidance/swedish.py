@@ -72,6 +72,7 @@ NEGATIONS = frozenset({"inte", "ej", "ingen", "inga", "inget", "aldrig", "icke",
 _WHOLE_WORDS_ONLY = NEGATIONS | {"annat", "annan", "nagot", "nagon", "alla", "vet", "oss", "via", "part"}
 _NEGATION_REACH = 4  # words after a negation that it can cover
 _GAP = 3  # words that `~` lets stand between two parts of a phrase
+_AMOUNT_WORDS = frozenset({"kr", "kronor", "tkr", "sek", "mkr", "miljoner", "miljon"})
 
 
 def fold(text: str) -> str:
@@ -255,17 +256,24 @@ def _match_from(compiled: Pattern, words: tuple[Token, ...], start: int) -> int 
     position = start
     for number, group in enumerate(compiled.parts):
         if number > 0:
-            # Find the next group within _GAP words.
-            for skip in range(_GAP + 1):
+            # Find the next group within _GAP words; an amount ("200 000 kr") does not count.
+            skip, counted = 0, 0
+            while counted <= _GAP and position + skip < len(words):
                 if _group_at(group, words, position + skip, compiled.exact):
-                    position += skip
                     break
+                counted += not _is_amount(words[position + skip].word)
+                skip += 1
             else:
                 return None
+            position += skip
         elif not _group_at(group, words, position, compiled.exact):
             return None
         position += len(group)
     return position
+
+
+def _is_amount(word: str) -> bool:
+    return word.isdigit() or word in _AMOUNT_WORDS
 
 
 def _group_at(group: tuple[str, ...], words: tuple[Token, ...], position: int, exact: bool) -> bool:

@@ -105,6 +105,35 @@ def test_a_question_the_description_points_two_ways_on_is_asked_naming_both(tree
     assert "pengavag" not in reading.facts
 
 
+def test_an_amount_between_the_words_of_a_phrase_does_not_hide_it(tree: Tree):
+    reading = read_description(tree, "Ett verksamhetsbidrag om 150 000 kronor till det sociala företaget Vändpunkten")
+    assert reading.facts["stod_till_foretag"].option == "pengar"
+
+
+def test_starting_something_that_is_not_a_company_is_not_starting_a_company(tree: Tree):
+    reading = read_description(tree, "Förbundet vill starta en referensgrupp där parterna tar upp frågor om ASF")
+    assert "vem" not in reading.facts or reading.facts["vem"].option != "foretaget"
+    assert "stod_till_foretag" not in reading.facts
+
+
+def test_membership_of_a_network_is_not_membership_of_a_company(tree: Tree):
+    reading = read_description(tree, "Vi funderar på att bli medlem i ett länsnätverk för sociala företag")
+    assert reading.facts["strukturell_typ"].option == "medlemskap_organisation"
+    assert "stod_till_foretag" not in reading.facts
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "option"),
+    [
+        ("medlem_vem", "regionen går med, vi står för avgiften", "en_part"),
+        ("pengavag", "vi för över till kommunen som sedan betalar kooperativet", None),  # ask, never "direkt"
+    ],
+)
+def test_who_pays_beside_who_joins_or_who_passes_the_money_on(tree: Tree, question: str, text: str, option: str | None):
+    reading = read_answer(tree.questions[question], text)
+    assert (reading.option.id if reading.option else None) == option
+
+
 # --- Typed answers -------------------------------------------------------------
 
 
