@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from asf import messages
-from asf.guidance import model
+from asf.guidance import model, swedish
 from asf.guidance.model import Tree, sentence_case
 from asf.guidance.understanding import Fact, Reading
 from asf.turns import Reply, State, button
@@ -57,6 +57,43 @@ def conflict_text(tree: Tree, question_id: str, facts: tuple[Fact, ...]) -> str:
     return messages.text("describe.conflict", question=tree.questions[question_id].short, quotes=quotes)
 
 
+# Where one part of a sentence ends and the next begins: punctuation, and words that join clauses.
+_CLAUSE_MARKS = ",;:()–"
+_CLAUSE_WORDS = frozenset({"och", "men", "samt", "utan"})
+
+
+def own_clause(tree: Tree, fact: Fact) -> str:
+    """The part of a fact's evidence that holds the fact's own words, cut at clause boundaries.
+
+    The evidence is the mention with a few words either side; beside a fact set aside, those
+    words often belong to the part that was summarised ("…socialt företag, vi ger bidrag till
+    företaget"), and the note must quote only the part that is not covered."""
+    option = tree.questions[fact.question].option(fact.option)
+    evidence = fact.evidence
+    words = swedish.tokens(evidence)
+    keywords = (option.cues or (option.label, *option.keywords)) if option is not None else ()
+    mentions = [m for keyword in keywords for m in swedish.find(keyword, words) if not m.negated]
+    if not mentions:
+        return evidence
+    first = min(mentions, key=lambda m: m.start)
+    start = max(
+        [i + 1 for i, char in enumerate(evidence[: first.start]) if char in _CLAUSE_MARKS]
+        + [t.end for t in words if t.word in _CLAUSE_WORDS and t.end <= first.start],
+        default=0,
+    )
+    end = min(
+        [first.end + i for i, char in enumerate(evidence[first.end :]) if char in _CLAUSE_MARKS]
+        + [t.start for t in words if t.word in _CLAUSE_WORDS and t.start >= first.end],
+        default=len(evidence),
+    )
+    clause = evidence[start:end].strip()
+    if not clause.strip("…"):
+        return evidence
+    before = "…" if evidence[:start].strip() and not clause.startswith("…") else ""
+    after = "…" if evidence[end:].strip() and not clause.endswith("…") else ""
+    return f"{before}{clause}{after}"
+
+
 def summary_reply(tree: Tree, reading: Reading) -> Reply:
     answers = {q: f.option for q, f in reading.facts.items()}
     evidence = {q: f.evidence for q, f in reading.facts.items()}
@@ -64,7 +101,9 @@ def summary_reply(tree: Tree, reading: Reading) -> Reply:
     parts += [conflict_text(tree, q, facts) for q, facts in reading.conflicts.items()]
     parts += [
         messages.text(
-            "describe.set_aside", evidence=model.quoted(fact.evidence), option=answer_text(tree, {q: fact.option}, q)
+            "describe.set_aside",
+            evidence=model.quoted(own_clause(tree, fact)),
+            option=answer_text(tree, {q: fact.option}, q),
         )
         for q, fact in reading.set_aside.items()
     ]
