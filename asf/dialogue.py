@@ -376,6 +376,19 @@ def _correct_summary(state: State, message: Message) -> Turn:
     if named in pending:
         corrected, kept = recap.without(state, named)
         return _continue(corrected, kept, prefix=messages.text("describe.line_rejected"))
+    if message.intent == "affirm" and not message.text:
+        # "Raderna stämmer" after an addition that added nothing: the lines count, the rest is asked.
+        return _continue(state, dict(pending), prefix=messages.text("describe.confirmed"))
+    if named == recap.MISSING:
+        return [Reply(text=messages.text("describe.write_missing"))], replace(state, correcting=True)
+    if message.text and (message.intent not in ("affirm", "deny") or len(message.text.split()) > 2):
+        # Not a line of the summary: what is missing, in the user's words.
+        added = recap.with_addition(tree(), state, message.text)
+        if added is not None:
+            return [added[0]], added[1]
+        return [recap.which_line(tree(), state, messages.text("describe.nothing_added"))], replace(
+            state, correcting=True
+        )
     return [recap.which_line(tree(), state)], replace(state, correcting=True)
 
 

@@ -177,3 +177,57 @@ def test_a_new_description_after_a_result_is_still_summarised():
     sent = talk.send(ActionAnswer(), "Vi vill ordna en inspirationsdag om sociala företag för parternas personal")
     assert "Så här uppfattar jag insatsen" in said(sent)
     assert talk.slots["pending_answers"]["vem"] == "parter_och_aktorer"
+
+
+# --- A fact missing from a rejected summary --------------------------------------------------
+
+WORK_TRAINING = "Vi vill ordna arbetsträning för deltagare på ett socialt kafé"
+
+
+def rejected_summary() -> tuple[Conversation, list[dict[str, Any]]]:
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), WORK_TRAINING, intent="describe_initiative")
+    assert talk.slots["pending_answers"] == {"vem": "deltagare", "insats_typ": "arbetsforberedande"}
+    return talk, talk.send(ActionAnswer(), "/deny", intent="deny")
+
+
+def test_after_no_to_the_summary_a_missing_fact_can_be_added_with_the_button():
+    talk, sent = rejected_summary()
+    missing = [b for b in sent[-1]["buttons"] if b["title"] == messages.text("buttons.missing")]
+    assert len(missing) == 1
+    sent = talk.send(ActionChangeAnswer(), missing[0]["payload"], intent="change_answer", question="saknas")
+    assert said(sent) == messages.text("describe.write_missing")
+    sent = talk.send(ActionAnswer(), "kommunen är den som upphandlar", party="kommunen")
+    assert talk.slots["pending_answers"] == {
+        "vem": "deltagare",
+        "insats_typ": "arbetsforberedande",
+        "utforare": "kommunen",
+    }
+    assert "Så här uppfattar jag insatsen" in said(sent) and "”kommunen är den som upphandlar”" in said(sent)
+    talk.send(ActionAnswer(), "/affirm", intent="affirm")
+    assert talk.slots["answers"] == {"vem": "deltagare", "insats_typ": "arbetsforberedande", "utforare": "kommunen"}
+    assert talk.slots["current_question"] == "malgrupp"  # the one fact neither written nor added is asked
+
+
+def test_after_no_a_missing_fact_can_be_written_at_once_and_the_lines_are_kept():
+    talk, _ = rejected_summary()
+    talk.send(ActionAnswer(), "Pengarna går via regionen, som upphandlar")
+    assert talk.slots["pending_answers"] == {
+        "vem": "deltagare",
+        "insats_typ": "arbetsforberedande",
+        "utforare": "regionen",
+        "pengavag": "via_part",
+    }
+    assert "Pengarna går via regionen" in talk.slots["description"]
+
+
+def test_an_addition_that_adds_nothing_says_so_and_the_lines_can_still_be_accepted():
+    talk, _ = rejected_summary()
+    sent = talk.send(ActionAnswer(), "det är ett trevligt ställe med god mat")
+    assert messages.text("describe.nothing_added") in said(sent)
+    assert talk.slots["pending_answers"] == {"vem": "deltagare", "insats_typ": "arbetsforberedande"}
+    accept = [b for b in sent[-1]["buttons"] if b["payload"] == "/affirm"]
+    assert accept
+    talk.send(ActionAnswer(), "/affirm", intent="affirm")
+    assert talk.slots["answers"] == {"vem": "deltagare", "insats_typ": "arbetsforberedande"}
+    assert talk.slots["current_question"] == "malgrupp"
