@@ -301,7 +301,10 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         assert option is not None
         corrected = current.fill(option.label)
         prefix = messages.text("change.corrected", question=question.short, answer=corrected)
-        description = f"{state.description}\n{message.text}" if state.description else None
+        # The description stays the user's words; the correction is added, marked, so the memo's
+        # "Insatsen" does not contradict its answers without saying why.
+        note = messages.text("change.correction_note", text=message.text)
+        description = f"{state.description}\n{note}" if state.description else None
         return _continue(replace(state, description=description), {**answers, question_id: option_id}, prefix)
     if len(changes) > 1 and not wrong:
         return None  # reads as another initiative, not as a change to this one

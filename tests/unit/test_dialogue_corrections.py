@@ -129,7 +129,9 @@ def test_a_correction_after_a_described_initiative_keeps_the_answers_read_from_t
     assert before["utforare"] == "kommunen"
     talk.send(ActionAnswer(), "fel, Försäkringskassan upphandlar, inte kommunen", party="forsakringskassan")
     assert talk.slots["answers"] == {**before, "utforare": "forsakringskassan"}
-    assert "Försäkringskassan" in talk.slots["description"]  # the memo shows the correction beside the description
+    # The memo shows the correction, marked as one, beside the description.
+    note = messages.text("change.correction_note", text="fel, Försäkringskassan upphandlar, inte kommunen")
+    assert talk.slots["description"].endswith("\n" + note)
 
 
 def test_a_correction_right_after_the_feedback_question_is_a_correction_not_feedback():
