@@ -159,7 +159,7 @@ def around(
     ("nej, det är regionen som upphandlar") changes the answer rather than being stored."""
 
     def guarded(state: State, message: Message) -> Turn:
-        exempt = unless is not None and unless(state, message)
+        exempt = unless is not None and _status(state) in OPEN and unless(state, message)
         if not exempt and is_typed_answer(state, message):
             return answer(state, message)
         if not exempt and is_comment(state, message):
