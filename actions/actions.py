@@ -111,8 +111,9 @@ class DialogueAction(Action, metaclass=ABCMeta):
 
 
 def _action(action_name: str, step: StepFunction) -> type[DialogueAction]:
-    # Every step is wrapped: right after the feedback question a typed "ja" or comment is feedback.
-    guarded = feedback.around(step)
+    # Every step is wrapped: right after the feedback question a typed "ja" or comment is feedback,
+    # unless it corrects an answer of the result.
+    guarded = feedback.around(step, unless=dialogue.corrects_result)
     return type(action_name, (DialogueAction,), {"action_name": action_name, "step": staticmethod(guarded)})
 
 

@@ -8,6 +8,7 @@ keeps every behaviour testable without Rasa and the actions thin.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
@@ -21,7 +22,7 @@ from asf.guidance.engine import AnswerError, Walk, back, reopen, walk
 from asf.guidance.loader import default_tree
 from asf.guidance.model import Question, Tree, listing, quoted, sentence_case
 from asf.guidance.progress import progress
-from asf.guidance.understanding import AnswerReading, match_question, read_answer, read_description
+from asf.guidance.understanding import AnswerReading, match_question, normalise, read_answer, read_description
 from asf.privacy import masked_kinds
 from asf.training import flow as training
 from asf.turns import Message, Reply, State, Turn, button
@@ -218,7 +219,12 @@ def answer(state: State, message: Message) -> Turn:
         return _reask(state, messages.text("assessment.none_of_them"))
     current = walk(tree(), answers)
     if current.question is None or state.current_question is None:
-        if message.intent == "inform" and message.text and not message.text.startswith("/"):
+        typed = bool(message.text) and not message.text.startswith("/")
+        if typed and message.intent in ("inform", "deny"):
+            corrected = _correct_result(state, answers, message)
+            if corrected is not None:
+                return corrected
+        if message.intent == "inform" and typed:
             return describe(state, message)
         return [Reply(text=messages.text("start.offer"), buttons=start_buttons())], state
     reading = _read_typed(current.question, message)
@@ -229,6 +235,107 @@ def answer(state: State, message: Message) -> Turn:
     noted = messages.text("assessment.noted", answer=current.fill(reading.option.label))
     turn = _continue(state, {**answers, current.question.id: reading.option.id}, answered=current.question.id)
     return [Reply(text=noted), *turn[0]], turn[1]
+
+
+# How a typed message after a result says that something in it is wrong ("nej, …", "det stämmer
+# inte"): then it is a correction even when it does not say which answer, never a new description.
+_CORRECTION_STARTS = ("nej", "na ", "fel", "inte ")
+_CORRECTION_PHRASES = ("stammer inte", "ar fel", "var fel", "blev fel", "inte ratt")
+
+
+def _says_something_is_wrong(message: Message) -> bool:
+    plain = normalise(message.text)
+    return (
+        message.intent == "deny"
+        or plain.startswith(_CORRECTION_STARTS)
+        or any(phrase in plain for phrase in _CORRECTION_PHRASES)
+    )
+
+
+_LEADING_NO = re.compile(r"^\W*(?:nej|nä|fel)\b\W*", re.IGNORECASE)
+
+
+def _changed_answers(answers: dict[str, str], answered: list[str], text: str) -> dict[str, str]:
+    """The answered questions a typed message gives a clear, different answer to. The "nej" that
+    opens a correction ("nej, det är regionen …") is about the result, not an answer to a yes/no
+    question, so it is read without it; so are the NLU's yes/no and entities."""
+    text = _LEADING_NO.sub("", text)
+    changes = {}
+    for question_id in answered:
+        option = read_answer(tree().questions[question_id], text).option
+        if option is not None and option.id != answers[question_id]:
+            changes[question_id] = option.id
+    return changes
+
+
+def corrects_result(state: State, message: Message) -> bool:
+    """Does a typed message clearly change one answer of the result just shown? Then it is a
+    correction, even right after "Hade du nytta av bedömningen?", where it could pass for a comment."""
+    if not message.text or message.text.startswith("/") or state.last_result is None or state.pending is not None:
+        return False
+    if state.current_question is not None or training.active(state):
+        return False
+    answers = _safe_answers(state)
+    current = walk(tree(), answers)
+    if current.outcome is None:
+        return False
+    return len(_changed_answers(answers, [step.question.id for step in current.steps], message.text)) == 1
+
+
+def _correct_result(state: State, answers: dict[str, str], message: Message) -> Turn | None:
+    """A typed correction after a result ("det är regionen som upphandlar, inte kommunen").
+
+    One answer it clearly changes is changed and every other answer is kept; an answer it names
+    without the new value is asked again; a message that only says something is wrong asks which
+    answer. None when the message is no correction (a new description is read as one)."""
+    current = walk(tree(), answers)
+    if state.last_result is None or state.pending is not None or current.outcome is None:
+        return None
+    answered = [step.question.id for step in current.steps]
+    changes = _changed_answers(answers, answered, message.text)
+    wrong = _says_something_is_wrong(message)
+    if len(changes) == 1:
+        ((question_id, option_id),) = changes.items()
+        question = tree().questions[question_id]
+        option = question.option(option_id)
+        assert option is not None
+        corrected = current.fill(option.label)
+        prefix = messages.text("change.corrected", question=question.short, answer=corrected)
+        # The description stays the user's words; the correction is added, marked, so the memo's
+        # "Insatsen" does not contradict its answers without saying why.
+        note = messages.text("change.correction_note", text=message.text)
+        description = f"{state.description}\n{note}" if state.description else None
+        return _continue(replace(state, description=description), {**answers, question_id: option_id}, prefix)
+    if len(changes) > 1 and not wrong:
+        return None  # reads as another initiative, not as a change to this one
+    # Naming an answer without its new value ("det var fel part") counts only beside a word saying it is
+    # wrong: a new description may well name a question's words too ("parternas personal").
+    named = match_question(tree(), message.text, answered) if wrong and not changes else None
+    if named is not None:
+        return _reopen(state, answers, named)
+    if not changes and not wrong:
+        return None
+    return [_which_answer(list(changes) or answered, messages.text("change.which_kept"))], state
+
+
+def _which_answer(question_ids: list[str], text: str) -> Reply:
+    """A button per answered question, each reopening that question."""
+    buttons = tuple(
+        button(
+            sentence_case(tree().questions[qid].short),
+            "/change_answer" + json.dumps({"question": qid}, separators=(",", ":")),
+        )
+        for qid in question_ids
+    )
+    return Reply(text=text, buttons=buttons)
+
+
+def _reopen(state: State, answers: dict[str, str], question_id: str) -> Turn:
+    """`question_id` asked again; the old answer is kept aside so later answers that still apply are reused."""
+    current = walk(tree(), answers)
+    previous = current.fill(tree().questions[question_id].option(answers[question_id]).label)  # type: ignore[union-attr]
+    reopened = reopen(tree(), answers, question_id)
+    return _continue(state, reopened, prefix=messages.text("change.previous", previous=previous))
 
 
 def _read_typed(question: Question, message: Message) -> AnswerReading:
@@ -272,6 +379,19 @@ def _correct_summary(state: State, message: Message) -> Turn:
     if named in pending:
         corrected, kept = recap.without(state, named)
         return _continue(corrected, kept, prefix=messages.text("describe.line_rejected"))
+    if message.intent == "affirm" and not message.text:
+        # "Raderna stämmer" after an addition that added nothing: the lines count, the rest is asked.
+        return _continue(state, dict(pending), prefix=messages.text("describe.confirmed"))
+    if named == recap.MISSING:
+        return [Reply(text=messages.text("describe.write_missing"))], replace(state, correcting=True)
+    if message.text and (message.intent not in ("affirm", "deny") or len(message.text.split()) > 2):
+        # Not a line of the summary: what is missing, in the user's words.
+        added = recap.with_addition(tree(), state, message.text)
+        if added is not None:
+            return [added[0]], added[1]
+        return [recap.which_line(tree(), state, messages.text("describe.nothing_added"))], replace(
+            state, correcting=True
+        )
     return [recap.which_line(tree(), state)], replace(state, correcting=True)
 
 
@@ -352,21 +472,16 @@ def change(state: State, message: Message) -> Turn:
     answered = [step.question.id for step in current.steps]
     if not answered:
         return _reask(state, messages.text("change.nothing"))
+    if not message.entity("question") and message.text and current.outcome is not None:
+        # "Ändra, det är regionen som upphandlar" after a result: that one answer is changed.
+        corrected = _correct_result(state, answers, message)
+        if corrected is not None:
+            return corrected
     question_id = message.entity("question") or match_question(tree(), message.text, answered)
     if question_id not in answered:
-        buttons = tuple(
-            button(
-                sentence_case(tree().questions[qid].short),
-                "/change_answer" + json.dumps({"question": qid}, separators=(",", ":")),
-            )
-            for qid in answered
-        )
-        return [Reply(text=messages.text("change.which"), buttons=buttons)], state
+        return [_which_answer(answered, messages.text("change.which"))], state
     assert question_id is not None
-    previous = current.fill(tree().questions[question_id].option(answers[question_id]).label)  # type: ignore[union-attr]
-    reopened = reopen(tree(), answers, question_id)
-    # The old answer is kept aside so later answers that still apply are reused.
-    return _continue(state, reopened, prefix=messages.text("change.previous", previous=previous))
+    return _reopen(state, answers, question_id)
 
 
 def summary(state: State) -> Turn:

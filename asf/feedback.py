@@ -10,7 +10,8 @@ statistics (asf/statistics/) read back from the tracker store:
      "answer": "ja" | "nej" | None, "comment": masked text | None}
 
 "asked" and "answered" last one turn: right after the question a typed "ja" or "nej" is the
-answer, and right after Ja/Nej a typed message that is not a request is the comment. Any other
+answer, and right after Ja/Nej a typed message that is not a request is the comment; a typed
+correction of one of the result's answers is neither (see `around`). Any other
 turn sets "passed", so a later "ja" or description is handled as usual.
 """
 
@@ -148,14 +149,20 @@ def is_comment(state: State, message: Message) -> bool:
     )
 
 
-def around(step: Callable[[State, Message], Turn]) -> Callable[[State, Message], Turn]:
+def around(
+    step: Callable[[State, Message], Turn], unless: Callable[[State, Message], bool] | None = None
+) -> Callable[[State, Message], Turn]:
     """`step`, except right after the question or Ja/Nej (see the module's docstring); any
-    other turn closes the feedback, so it lasts one turn and never traps a message."""
+    other turn closes the feedback, so it lasts one turn and never traps a message.
+
+    `unless` names messages that are never feedback: a typed correction of the result
+    ("nej, det är regionen som upphandlar") changes the answer rather than being stored."""
 
     def guarded(state: State, message: Message) -> Turn:
-        if is_typed_answer(state, message):
+        exempt = unless is not None and _status(state) in OPEN and unless(state, message)
+        if not exempt and is_typed_answer(state, message):
             return answer(state, message)
-        if is_comment(state, message):
+        if not exempt and is_comment(state, message):
             return comment(state, message)
         replies, new_state = step(state, message)
         if new_state.feedback is not None and new_state.feedback == state.feedback and _status(state) in OPEN:

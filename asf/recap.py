@@ -4,7 +4,8 @@ own words as evidence, and correcting it one line at a time.
 The summary shows each fact read from the description beside the words that
 support it, and names any question where the text points two ways (that one is
 asked). "Nej" does not throw the summary away: the user picks the wrong line,
-that question is asked again and the other facts are kept.
+that question is asked again and the other facts are kept; or writes what is missing,
+and the summary is shown again with it added.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from asf import messages
-from asf.guidance import model
+from asf.guidance import model, swedish
 from asf.guidance.model import Tree, sentence_case
-from asf.guidance.understanding import Fact, Reading
+from asf.guidance.understanding import Fact, Reading, read_description
 from asf.turns import Reply, State, button
 
 
@@ -57,6 +58,43 @@ def conflict_text(tree: Tree, question_id: str, facts: tuple[Fact, ...]) -> str:
     return messages.text("describe.conflict", question=tree.questions[question_id].short, quotes=quotes)
 
 
+# Where one part of a sentence ends and the next begins: punctuation, and words that join clauses.
+_CLAUSE_MARKS = ",;:()–"
+_CLAUSE_WORDS = frozenset({"och", "men", "samt", "utan"})
+
+
+def own_clause(tree: Tree, fact: Fact) -> str:
+    """The part of a fact's evidence that holds the fact's own words, cut at clause boundaries.
+
+    The evidence is the mention with a few words either side; beside a fact set aside, those
+    words often belong to the part that was summarised ("…socialt företag, vi ger bidrag till
+    företaget"), and the note must quote only the part that is not covered."""
+    option = tree.questions[fact.question].option(fact.option)
+    evidence = fact.evidence
+    words = swedish.tokens(evidence)
+    keywords = (option.cues or (option.label, *option.keywords)) if option is not None else ()
+    mentions = [m for keyword in keywords for m in swedish.find(keyword, words) if not m.negated]
+    if not mentions:
+        return evidence
+    first = min(mentions, key=lambda m: m.start)
+    start = max(
+        [i + 1 for i, char in enumerate(evidence[: first.start]) if char in _CLAUSE_MARKS]
+        + [t.end for t in words if t.word in _CLAUSE_WORDS and t.end <= first.start],
+        default=0,
+    )
+    end = min(
+        [first.end + i for i, char in enumerate(evidence[first.end :]) if char in _CLAUSE_MARKS]
+        + [t.start for t in words if t.word in _CLAUSE_WORDS and t.start >= first.end],
+        default=len(evidence),
+    )
+    clause = evidence[start:end].strip()
+    if not clause.strip("…"):
+        return evidence
+    before = "…" if evidence[:start].strip() and not clause.startswith("…") else ""
+    after = "…" if evidence[end:].strip() and not clause.endswith("…") else ""
+    return f"{before}{clause}{after}"
+
+
 def summary_reply(tree: Tree, reading: Reading) -> Reply:
     answers = {q: f.option for q, f in reading.facts.items()}
     evidence = {q: f.evidence for q, f in reading.facts.items()}
@@ -64,7 +102,9 @@ def summary_reply(tree: Tree, reading: Reading) -> Reply:
     parts += [conflict_text(tree, q, facts) for q, facts in reading.conflicts.items()]
     parts += [
         messages.text(
-            "describe.set_aside", evidence=model.quoted(fact.evidence), option=answer_text(tree, {q: fact.option}, q)
+            "describe.set_aside",
+            evidence=model.quoted(own_clause(tree, fact)),
+            option=answer_text(tree, {q: fact.option}, q),
         )
         for q, fact in reading.set_aside.items()
     ]
@@ -76,8 +116,9 @@ def summary_reply(tree: Tree, reading: Reading) -> Reply:
     return Reply(text=text, buttons=buttons)
 
 
-def which_line(tree: Tree, state: State) -> Reply:
-    """After "Nej": a button per line of the summary, so only the wrong one is asked again."""
+def which_line(tree: Tree, state: State, prefix: str | None = None) -> Reply:
+    """After "Nej": a button per line of the summary, so only the wrong one is asked again, and
+    "Något saknas" for a fact the summary lacks."""
     pending = state.pending or {}
     buttons = tuple(
         button(
@@ -87,10 +128,45 @@ def which_line(tree: Tree, state: State) -> Reply:
         for q in tree.questions
         if q in pending
     )
-    return Reply(
-        text=messages.text("describe.which_line"),
-        buttons=(*buttons, button(messages.text("buttons.none_right"), "/start_over")),
+    missing = button(
+        messages.text("buttons.missing"), "/change_answer" + json.dumps({"question": MISSING}, separators=(",", ":"))
     )
+    extra = (button(messages.text("buttons.lines_right"), "/affirm"),) if prefix else ()
+    text = messages.text("describe.which_line")
+    return Reply(
+        text=f"{prefix} {text}" if prefix else text,
+        buttons=(*buttons, missing, *extra, button(messages.text("buttons.none_right"), "/start_over")),
+    )
+
+
+# The "Något saknas" button's value for `question`: no question has this id, it asks for the missing fact.
+MISSING = "saknas"
+
+
+def with_addition(tree: Tree, state: State, addition: str) -> tuple[Reply, State] | None:
+    """The summary again with the facts that `addition` (written after "Nej") adds, or None if it adds none.
+
+    The addition is read together with the description, so a fact in it is placed on the same route
+    ("kommunen upphandlar" after a description of work training); the lines already in the summary
+    are kept as they were (a line is changed with its own button), only questions not in it are added."""
+    pending = state.pending or {}
+    description = f"{state.description}\n{addition}" if state.description else addition
+    reading = read_description(tree, description)
+    added = {q: fact for q, fact in reading.facts.items() if q not in pending}
+    if not added:
+        return None
+    evidence = state.evidence or {}
+    facts = {q: Fact(q, option, evidence.get(q, "")) for q, option in pending.items()}
+    facts.update(added)
+    ordered = {q: facts[q] for q in tree.questions if q in facts}
+    new_state = replace(
+        state,
+        description=description,
+        pending={q: f.option for q, f in ordered.items()},
+        evidence={q: f.evidence for q, f in ordered.items()},
+        correcting=False,
+    )
+    return summary_reply(tree, Reading(ordered)), new_state
 
 
 def without(state: State, question_id: str) -> tuple[State, dict[str, str]]:

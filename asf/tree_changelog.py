@@ -3,7 +3,8 @@
 `check` is run by `make validate` (through asf/content_check.py): the tree's current
 `version` must be the newest entry, versions and dates must come newest first, and
 every entry must say in words what changed. The memo's "Beslutsträdets version" line
-points readers to the log (`REFERENCE`).
+gives the date the version took effect (`date_of`); the file itself is for the people who
+run the assistant, so the memo never names it.
 """
 
 from __future__ import annotations
@@ -18,14 +19,29 @@ import yaml
 from asf import settings
 from asf.guidance.validator import Problem
 
-__all__ = ["REFERENCE", "changelog_file", "check"]
+__all__ = ["changelog_file", "check", "date_of"]
 
-REFERENCE = "ändringsloggen content/tree_changelog.yml"
 _VERSION = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
 
 
 def changelog_file() -> Path:
     return settings.content_dir() / "tree_changelog.yml"
+
+
+def date_of(version: str, path: Path | None = None) -> dt.date | None:
+    """The day `version` of the tree took effect, or None when the log does not say (or cannot be read)."""
+    try:
+        entries: Any = yaml.safe_load((path or changelog_file()).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return None
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict) and str(entry.get("version")) == version:
+            date = entry.get("date")
+            try:
+                return date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date))
+            except ValueError:
+                return None
+    return None
 
 
 def check(tree_version: str, path: Path, source: str) -> list[Problem]:

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from asf import tree_changelog
+from asf import messages, tree_changelog
 from asf.guidance import sections
 
 DISCLAIMER = (
@@ -83,16 +83,31 @@ def title(result: dict[str, Any]) -> str:
     return f"Beslutsunderlag: {result['title']}"
 
 
+def version_text(result: dict[str, Any]) -> str:
+    """The tree's version and the day it took effect, in words a board member can use: the change
+    log is a file in the assistant's installation, so the memo names who has it, not where it lies."""
+    version = str(result["tree_version"])
+    day = tree_changelog.date_of(version)
+    if day is None:
+        return messages.text("memo.version_undated", version=version)
+    return messages.text("memo.version", version=version, date=day.isoformat())
+
+
 def blocks(result: dict[str, Any], date: dt.date | None = None) -> list[Block]:
     """The memo's blocks in reading order."""
     day = (date or dt.date.today()).isoformat()
-    version = f"{result['tree_version']} (vad som ändrats står i {tree_changelog.REFERENCE})"
     out: list[Block] = [
         Heading(1, title(result)),
-        Fields((("Datum", day), ("Beslutsträdets version", version), *((name, "") for name in FORM_FIELDS))),
+        Fields(
+            (("Datum", day), ("Beslutsträdets version", version_text(result)), *((name, "") for name in FORM_FIELDS))
+        ),
         Paragraph(DISCLAIMER, note=True),
-        Heading(2, "Insatsen"),
-        Paragraph(result.get("description") or "Insatsen beskrevs genom svaren på frågorna nedan."),
+    ]
+    # The user's own description, when there was one; answers given only by clicking are
+    # already the section below, so a sentence saying so would be filler.
+    if result.get("description"):
+        out += [Heading(2, "Insatsen"), Paragraph(result["description"])]
+    out += [
         Heading(2, "Frågor och svar"),
         Items(
             tuple(

@@ -31,7 +31,10 @@ def word_text(data: bytes) -> str:
 
 
 def pdf_text(data: bytes) -> str:
-    return " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+    """The text of every page, without the page footers ("Sida 1 av 2"), which the extractor may
+    place inside a paragraph that runs on to the next page."""
+    pages = (page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+    return " ".join(re.sub(r"Sida \d+ av \d+", " ", text) for text in pages)
 
 
 def squash(text: str) -> str:
@@ -84,6 +87,18 @@ def test_every_letter_and_mark_survives_in_the_pdf_and_the_word_file(tree: Tree)
     result["description"] = BEYOND_LATIN_1
     assert BEYOND_LATIN_1 in pdf_text(memo.pdf(result, DAY))
     assert BEYOND_LATIN_1 in word_text(memo.docx(result, DAY))
+
+
+def test_memo_without_a_description_has_no_description_section(tree: Tree):
+    result = result_payload(tree, walk(tree, {"vem": "foretaget", "stod_till_foretag": "pengar"}))
+    result["description"] = None  # every answer given by clicking
+    for text in (memo.markdown(result, DAY), squash(pdf_text(memo.pdf(result, DAY)))):
+        assert "Insatsen" not in text.replace("Insatsen riktar", "")
+        assert "beskrevs" not in text
+        assert "Frågor och svar" in text
+    result["description"] = "Vi vill ge ett startbidrag till ett kafé"
+    text = memo.markdown(result, DAY)
+    assert "## Insatsen\n\nVi vill ge ett startbidrag till ett kafé" in text
 
 
 def test_memo_uses_the_masked_description():

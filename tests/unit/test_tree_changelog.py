@@ -68,8 +68,19 @@ def test_make_validate_runs_the_check() -> None:
     assert "ändringsloggen har trädets version" in done.stdout
 
 
-def test_the_memo_refers_to_the_change_log(tree: Tree) -> None:
+def test_the_memo_gives_the_version_with_its_date_and_no_file_path(tree: Tree) -> None:
     result = result_payload(tree, walk(tree, {"vem": "annan"}))
     text = memo.markdown(result, dt.date(2026, 12, 1))
-    assert f"Beslutsträdets version: {tree.version} (vad som ändrats står i ändringsloggen " in text
-    assert "content/tree_changelog.yml" in text
+    day = tree_changelog.date_of(tree.version)
+    assert day is not None  # make validate requires the current version in the log
+    assert f"Beslutsträdets version: {tree.version}, gäller från {day.isoformat()}. " in text
+    assert "ändringslogg" in text  # the reader learns that the changes are written down …
+    assert ".yml" not in text and "content/" not in text  # … but not as a path in the repository
+
+
+def test_the_date_of_a_version_comes_from_the_log(tmp_path: Path) -> None:
+    log = tmp_path / "log.yml"
+    log.write_text('- version: "1.2.0"\n  date: "2026-10-01"\n  changes: ["Ny fråga."]\n', encoding="utf-8")
+    assert tree_changelog.date_of("1.2.0", log) == dt.date(2026, 10, 1)
+    assert tree_changelog.date_of("9.9.9", log) is None
+    assert tree_changelog.date_of("1.2.0", tmp_path / "saknas.yml") is None

@@ -1,0 +1,235 @@
+"""Corrections and additions from a user trial: a note about a part set aside quotes only that
+part, a result is corrected one answer at a time, and a rejected summary can gain a missing line."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from actions.actions import (
+    ActionAnswer,
+    ActionChangeAnswer,
+    ActionDescribeInitiative,
+    ActionFeedback,
+    ActionStartAssessment,
+    ActionWhy,
+)
+from asf import dialogue, messages
+from asf.turns import Message, Reply, State
+from tests.unit.test_actions import run, tracker
+
+
+def texts(replies: list[Reply]) -> str:
+    return "\n".join(reply.text or "" for reply in replies)
+
+
+def set_aside_quote(replies: list[Reply]) -> str:
+    """The words the note "Den delen ingår inte …" quotes."""
+    lead = messages.text("describe.set_aside", evidence="@@", option="").split("@@")[0]
+    found = re.search(re.escape(lead) + r"(”[^”]*”)", texts(replies))
+    assert found is not None, texts(replies)
+    return found.group(1)
+
+
+@pytest.mark.parametrize(
+    ("text", "set_aside", "summarised"),
+    [
+        # The part set aside after a comma: the words before the comma were summarised.
+        (
+            "Försäkringskassan köper arbetsträning för deltagare på ett socialt företag, vi ger bidrag till företaget",
+            "vi ger bidrag till företaget",
+            "socialt företag",
+        ),
+        # The part set aside first, joined by "och" to the part that was summarised.
+        (
+            "Vi ger ett bidrag till företaget och kommunen köper arbetsträningsplatser för deltagare där.",
+            "Vi ger ett bidrag till företaget",
+            "kommunen",
+        ),
+    ],
+)
+def test_the_note_on_a_part_set_aside_quotes_only_that_part(text: str, set_aside: str, summarised: str):
+    replies, state = dialogue.describe(State(), Message(text=text, intent="describe_initiative"))
+    assert state.pending  # a summary of the lawful part, with the must-not part named beside it
+    quote = set_aside_quote(replies)
+    assert set_aside in quote
+    assert summarised not in quote, quote
+
+
+# --- A typed correction after a result, through the Rasa actions -----------------------------
+
+SLOTS = (
+    *("answers", "current_question", "pending_answers", "pending_evidence", "correcting", "last_result"),
+    *("misunderstood", "training", "description", "feedback"),
+)
+
+
+class Conversation:
+    """Turns through the real actions, the slots carried from one turn to the next as Rasa would."""
+
+    def __init__(self) -> None:
+        self.slots: dict[str, Any] = {name: None for name in SLOTS}
+
+    def send(self, action: Any, text: str, intent: str = "inform", **entities: str) -> list[dict[str, Any]]:
+        found = [{"entity": name, "value": value} for name, value in entities.items()]
+        sent, slots = run(action, tracker(text, intent, found, **self.slots))
+        self.slots.update(slots)
+        return sent
+
+    def click(self, question: str, choice: str) -> list[dict[str, Any]]:
+        return self.send(ActionAnswer(), "/inform", question=question, choice=choice)
+
+
+def said(sent: list[dict[str, Any]]) -> str:
+    return "\n".join(m.get("text") or "" for m in sent)
+
+
+VIA_KOMMUNEN = {
+    "vem": "deltagare",
+    "malgrupp": "ja",
+    "insats_typ": "arbetsforberedande",
+    "utforare": "kommunen",
+    "pengavag": "via_part",
+}
+
+
+def finished(answers: dict[str, str]) -> Conversation:
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    for question, choice in answers.items():
+        talk.click(question, choice)
+    assert talk.slots["last_result"]["answers"] == answers
+    return talk
+
+
+def test_a_typed_correction_after_a_result_changes_only_that_answer():
+    talk = finished(VIA_KOMMUNEN)
+    sent = talk.send(ActionAnswer(), "nej, det är regionen som upphandlar och inte kommunen", party="regionen")
+    assert talk.slots["answers"] == {**VIA_KOMMUNEN, "utforare": "regionen"}  # the other four are kept
+    assert talk.slots["last_result"]["answers"] == {**VIA_KOMMUNEN, "utforare": "regionen"}
+    assert not talk.slots["pending_answers"]  # no new summary to confirm, no start from the first question
+    assert "”Regionen”" in said(sent) and "Dina andra svar gäller som förut" in said(sent)
+    assert any(m.get("custom", {}) and m["custom"].get("outcome_id") for m in sent)  # the result again
+
+
+def test_a_correction_after_a_described_initiative_keeps_the_answers_read_from_the_description():
+    talk = Conversation()
+    talk.send(
+        ActionDescribeInitiative(),
+        "Kommunen köper arbetsträningsplatser för deltagare på ett socialt företag och betalar via kommunen",
+        intent="describe_initiative",
+    )
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    while talk.slots["current_question"]:
+        question = talk.slots["current_question"]
+        talk.click(question, VIA_KOMMUNEN[question])
+    before = dict(talk.slots["answers"])
+    assert before["utforare"] == "kommunen"
+    talk.send(ActionAnswer(), "fel, Försäkringskassan upphandlar, inte kommunen", party="forsakringskassan")
+    assert talk.slots["answers"] == {**before, "utforare": "forsakringskassan"}
+    # The memo shows the correction, marked as one, beside the description.
+    note = messages.text("change.correction_note", text="fel, Försäkringskassan upphandlar, inte kommunen")
+    assert talk.slots["description"].endswith("\n" + note)
+
+
+def test_a_correction_right_after_the_feedback_question_is_a_correction_not_feedback():
+    talk = finished(VIA_KOMMUNEN)
+    talk.send(ActionAnswer(), "nej det är regionen som upphandlar, inte kommunen", intent="deny")
+    assert talk.slots["last_result"]["answers"] == {**VIA_KOMMUNEN, "utforare": "regionen"}
+    # After Nej to "Hade du nytta av bedömningen?" a typed message is a comment, unless it corrects an answer.
+    talk.send(ActionFeedback(), "/feedback", intent="feedback", choice="nej")
+    assert talk.slots["feedback"]["answer"] == "nej"
+    talk.send(ActionAnswer(), "Arbetsförmedlingen upphandlar, inte regionen", party="arbetsformedlingen")
+    assert talk.slots["last_result"]["answers"] == {**VIA_KOMMUNEN, "utforare": "arbetsformedlingen"}
+
+
+def test_saying_only_that_the_result_is_wrong_asks_which_answer_and_keeps_them_all():
+    talk = finished(VIA_KOMMUNEN)
+    talk.send(ActionWhy(), "varför blev det så?", intent="ask_why")  # the feedback question is passed by
+    sent = talk.send(ActionAnswer(), "nej, det stämmer inte", intent="deny")
+    assert messages.text("change.which_kept") in said(sent)
+    payloads = [b["payload"] for b in sent[-1]["buttons"]]
+    assert payloads == [f'/change_answer{{"question":"{q}"}}' for q in VIA_KOMMUNEN]
+    assert talk.slots["answers"] == VIA_KOMMUNEN  # unchanged: nothing cleared
+    talk.send(ActionChangeAnswer(), "/change_answer", intent="change_answer", question="utforare")
+    assert talk.slots["current_question"] == "utforare"
+    talk.click("utforare", "regionen")
+    assert talk.slots["last_result"]["answers"] == {**VIA_KOMMUNEN, "utforare": "regionen"}
+
+
+def test_a_correction_naming_two_answers_asks_which_of_them():
+    talk = finished(VIA_KOMMUNEN)
+    sent = talk.send(ActionAnswer(), "nej, pengarna går direkt till företaget")
+    payloads = [b["payload"] for b in sent[-1]["buttons"]]
+    assert '/change_answer{"question":"pengavag"}' in payloads
+    assert len(payloads) < len(VIA_KOMMUNEN)  # only the answers the message touches
+    assert talk.slots["last_result"]["answers"] == VIA_KOMMUNEN
+
+
+def test_change_answer_after_a_result_with_the_new_value_changes_it_at_once():
+    talk = finished(VIA_KOMMUNEN)
+    talk.send(ActionChangeAnswer(), "ändra så att det är regionen som upphandlar", intent="change_answer")
+    assert talk.slots["last_result"]["answers"] == {**VIA_KOMMUNEN, "utforare": "regionen"}
+
+
+def test_a_new_description_after_a_result_is_still_summarised():
+    talk = finished(VIA_KOMMUNEN)
+    sent = talk.send(ActionAnswer(), "Vi vill ordna en inspirationsdag om sociala företag för parternas personal")
+    assert "Så här uppfattar jag insatsen" in said(sent)
+    assert talk.slots["pending_answers"]["vem"] == "parter_och_aktorer"
+
+
+# --- A fact missing from a rejected summary --------------------------------------------------
+
+WORK_TRAINING = "Vi vill ordna arbetsträning för deltagare på ett socialt kafé"
+
+
+def rejected_summary() -> tuple[Conversation, list[dict[str, Any]]]:
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), WORK_TRAINING, intent="describe_initiative")
+    assert talk.slots["pending_answers"] == {"vem": "deltagare", "insats_typ": "arbetsforberedande"}
+    return talk, talk.send(ActionAnswer(), "/deny", intent="deny")
+
+
+def test_after_no_to_the_summary_a_missing_fact_can_be_added_with_the_button():
+    talk, sent = rejected_summary()
+    missing = [b for b in sent[-1]["buttons"] if b["title"] == messages.text("buttons.missing")]
+    assert len(missing) == 1
+    sent = talk.send(ActionChangeAnswer(), missing[0]["payload"], intent="change_answer", question="saknas")
+    assert said(sent) == messages.text("describe.write_missing")
+    sent = talk.send(ActionAnswer(), "kommunen är den som upphandlar", party="kommunen")
+    assert talk.slots["pending_answers"] == {
+        "vem": "deltagare",
+        "insats_typ": "arbetsforberedande",
+        "utforare": "kommunen",
+    }
+    assert "Så här uppfattar jag insatsen" in said(sent) and "”kommunen är den som upphandlar”" in said(sent)
+    talk.send(ActionAnswer(), "/affirm", intent="affirm")
+    assert talk.slots["answers"] == {"vem": "deltagare", "insats_typ": "arbetsforberedande", "utforare": "kommunen"}
+    assert talk.slots["current_question"] == "malgrupp"  # the one fact neither written nor added is asked
+
+
+def test_after_no_a_missing_fact_can_be_written_at_once_and_the_lines_are_kept():
+    talk, _ = rejected_summary()
+    talk.send(ActionAnswer(), "Pengarna går via regionen, som upphandlar")
+    assert talk.slots["pending_answers"] == {
+        "vem": "deltagare",
+        "insats_typ": "arbetsforberedande",
+        "utforare": "regionen",
+        "pengavag": "via_part",
+    }
+    assert "Pengarna går via regionen" in talk.slots["description"]
+
+
+def test_an_addition_that_adds_nothing_says_so_and_the_lines_can_still_be_accepted():
+    talk, _ = rejected_summary()
+    sent = talk.send(ActionAnswer(), "det är ett trevligt ställe med god mat")
+    assert messages.text("describe.nothing_added") in said(sent)
+    assert talk.slots["pending_answers"] == {"vem": "deltagare", "insats_typ": "arbetsforberedande"}
+    accept = [b for b in sent[-1]["buttons"] if b["payload"] == "/affirm"]
+    assert accept
+    talk.send(ActionAnswer(), "/affirm", intent="affirm")
+    assert talk.slots["answers"] == {"vem": "deltagare", "insats_typ": "arbetsforberedande"}
+    assert talk.slots["current_question"] == "malgrupp"
