@@ -142,7 +142,7 @@ def read_answer(
     if joint is not None:
         return joint
     chosen = _clear_winner(found) or _head_of_answer(found, words)
-    if chosen is not None and not _names_two_things(words, found):
+    if chosen is not None and not _names_two_things(words, found) and not _hedged(chosen, words):
         return AnswerReading(chosen.option, evidence=chosen.quote)
     if not found:
         meaning = yes_no or ("ja" if plain in _YES else "nej" if plain in _NO else None)
@@ -200,6 +200,15 @@ def _head_of_answer(found: Mapping[str, _Evidence], words: tuple[swedish.Token, 
     return None
 
 
+_HEDGES = frozenset({"kanske", "eventuellt", "mojligen", "mojligtvis"})
+
+
+def _hedged(chosen: _Evidence, words: tuple[swedish.Token, ...]) -> bool:
+    """ "kanske samordnare": a guess is not an answer to record, unless the hedge is the option's own
+    words ("kanske" for "Vet inte än")."""
+    return any(t.word in _HEDGES and not any(s <= t.start and t.end <= e for s, e in chosen.spans) for t in words)
+
+
 def _names_two_things(words: tuple[swedish.Token, ...], found: Mapping[str, _Evidence]) -> bool:
     """ "både oss och företaget", "X eller Y" with only one of them an option: two things, so ask.
 
@@ -209,7 +218,7 @@ def _names_two_things(words: tuple[swedish.Token, ...], found: Mapping[str, _Evi
         return False
     (evidence,) = found.values()
     for index, token in enumerate(words):
-        if token.word in ("bade", "bada", "antingen", "eller"):
+        if token.word in ("bade", "bada", "antingen", "eller", "delvis"):
             # "både/antingen X och/eller Y" ahead of the word; "X eller Y" on both sides of it.
             window = words[max(0, index - 3) if token.word == "eller" else index : index + 6]
             if any(start <= window[-1].end and end >= window[0].start for start, end in evidence.spans):

@@ -127,6 +127,12 @@ def test_membership_of_a_network_is_not_membership_of_a_company(tree: Tree):
     [
         ("medlem_vem", "regionen går med, vi står för avgiften", "en_part"),
         ("pengavag", "vi för över till kommunen som sedan betalar kooperativet", None),  # ask, never "direkt"
+        ("strukturell_typ", "eventuellt en policy, kanske ett seminarium", None),  # a guess is asked
+        ("malgrupp", "kanske, vi har inte hunnit kolla", "vet_inte"),  # unless the guess is the option
+        ("mottagare", "delvis vår egen verksamhet och delvis kooperativet", None),
+        ("utforare", "ingen, kooperativet skickar fakturan direkt till förbundet", "ingen_part_direkt"),
+        ("utforare", "ingen av parterna är utsedd ännu", "ingen_an"),
+        ("utforare", "ingen", None),  # no party, or none chosen yet: asked
     ],
 )
 def test_who_pays_beside_who_joins_or_who_passes_the_money_on(tree: Tree, question: str, text: str, option: str | None):
