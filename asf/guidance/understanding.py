@@ -307,6 +307,9 @@ def read_description(tree: Tree, text: str) -> Reading:
         found, negated = _evidence(question, text, words, description=True)
         for option_id in negated:
             found.pop(option_id, None)
+        guessed = _guessed(found, words)
+        if len(guessed) == len(found):  # beside another option, a guess stays: the question is asked naming both
+            found = {}
         for evidence in found.values():
             outcome = tree.outcomes.get(evidence.option.next)
             if outcome is not None and outcome.verdict == "not_financeable":
@@ -337,6 +340,19 @@ def read_description(tree: Tree, text: str) -> Reading:
         if (q not in kept or kept[q].option != fact.option) and q not in asked and bool(kept)
     }
     return Reading(kept, asked, set_aside)
+
+
+def _guessed(found: Mapping[str, _Evidence], words: tuple[swedish.Token, ...]) -> set[str]:
+    """Options named only just after a "kanske" ("kanske via en film"): a guess, asked rather than proposed."""
+    guessed = set()
+    for option_id, evidence in found.items():
+        mentions = [i for i, t in enumerate(words) for s, _ in evidence.spans if t.start == s]
+        if mentions and all(
+            any(t.word in _HEDGES and t.sentence == words[i].sentence for t in words[max(0, i - 4) : i])
+            for i in mentions
+        ):
+            guessed.add(option_id)
+    return guessed
 
 
 def _best_route(tree: Tree, facts: Mapping[str, str]) -> list[str]:

@@ -126,7 +126,7 @@ def test_membership_of_a_network_is_not_membership_of_a_company(tree: Tree):
     ("question", "text", "option"),
     [
         ("medlem_vem", "regionen går med, vi står för avgiften", "en_part"),
-        ("pengavag", "vi för över till kommunen som sedan betalar kooperativet", None),  # ask, never "direkt"
+        ("pengavag", "vi för över till kommunen som sedan betalar kooperativet", "via_part"),
         ("strukturell_typ", "eventuellt en policy, kanske ett seminarium", None),  # a guess is asked
         ("malgrupp", "kanske, vi har inte hunnit kolla", "vet_inte"),  # unless the guess is the option
         ("mottagare", "delvis vår egen verksamhet och delvis kooperativet", None),
@@ -138,6 +138,20 @@ def test_membership_of_a_network_is_not_membership_of_a_company(tree: Tree):
 def test_who_pays_beside_who_joins_or_who_passes_the_money_on(tree: Tree, question: str, text: str, option: str | None):
     reading = read_answer(tree.questions[question], text)
     assert (reading.option.id if reading.option else None) == option
+
+
+def test_a_guess_in_a_description_is_asked_not_proposed(tree: Tree):
+    text = "Förbundet ordnar ett seminarium om ASF, {} med ett bidrag till det sociala företaget Vävaren som leder det."
+    assert read_description(tree, text.format("")).facts["stod_till_foretag"].option == "pengar"
+    guessed = read_description(tree, text.format("kanske"))
+    assert "stod_till_foretag" not in guessed.facts and "mottagare" not in guessed.facts
+
+
+def test_a_party_paying_the_company_is_not_förbundet_paying_it_directly(tree: Tree):
+    reading = read_description(
+        tree, "Regionen betalar kooperativet för praktikplatserna och förbundet ersätter regionen i efterhand."
+    )
+    assert "pengavag" not in reading.facts or reading.facts["pengavag"].option != "direkt"
 
 
 # --- Typed answers -------------------------------------------------------------
