@@ -35,6 +35,9 @@ tools() {  # version -> the pip-compile of a throwaway venv for that Python
   echo "$venv/bin/pip-compile"
 }
 
+# pip's own default index (PIP_INDEX_URL is unset above), where the hashes are read.
+default_index() { "$TOOLS/py$1/bin/python" -c 'from pip._internal.models.index import PyPI; print(PyPI.simple_url)'; }
+
 # pip-compile resolves; scripts/lock_hashes.py adds the hashes from the index (pip-tools' own
 # --generate-hashes would download every wheel of every release, see there).
 compile() {  # version, output, inputs and options...
@@ -43,7 +46,7 @@ compile() {  # version, output, inputs and options...
   say "Låser $output (Python $version) ..."
   "$(tools "$version")" --quiet --allow-unsafe --no-header --strip-extras \
     --resolver=backtracking --output-file "$output" "$@"
-  "$TOOLS/py$version/bin/python" scripts/lock_hashes.py "$output"
+  "$TOOLS/py$version/bin/python" scripts/lock_hashes.py "$(default_index "$version")" "$output"
 }
 
 # Pins of one lock as plain name==version lines (for seeding another lock with them).

@@ -3,7 +3,8 @@
 pip-compile --generate-hashes reads hashes from PyPI's JSON API at an address pip-tools 7.6 gets
 wrong here (it then downloads every wheel of every release to hash it: tens of gigabytes for
 TensorFlow); the index's own JSON page (PEP 691) lists each file with its hash, so this reads that.
-Usage: python lock_hashes.py LOCK... (rewritten in place).
+Usage: python lock_hashes.py INDEX_URL LOCK... (each lock rewritten in place); scripts/lock.sh passes
+pip's default index.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from packaging.utils import (
 )
 from packaging.version import Version
 
-INDEX = "https://pypi.org/simple"
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)$")
 
 
@@ -39,10 +39,10 @@ def file_version(filename: str) -> Version | None:
         return None
 
 
-def release_hashes(name: str, version: str) -> list[str]:
+def release_hashes(index: str, name: str, version: str) -> list[str]:
     """The sha256 of every wheel and source archive of one release, from the index's JSON page."""
     request = urllib.request.Request(
-        f"{INDEX}/{canonicalize_name(name)}/", headers={"Accept": "application/vnd.pypi.simple.v1+json"}
+        f"{index.rstrip('/')}/{canonicalize_name(name)}/", headers={"Accept": "application/vnd.pypi.simple.v1+json"}
     )
     context = ssl.create_default_context(cafile=os.environ.get("PIP_CERT") or None)
     with urllib.request.urlopen(request, timeout=60, context=context) as response:
@@ -54,13 +54,13 @@ def release_hashes(name: str, version: str) -> list[str]:
     return hashes
 
 
-def with_hashes(text: str) -> str:
+def with_hashes(index: str, text: str) -> str:
     """The lock's text with each bare `name==version` line followed by its hashes."""
     out = []
     for line in text.splitlines():
         match = PIN.match(line)
         if match:
-            hashes = release_hashes(*match.groups())
+            hashes = release_hashes(index, *match.groups())
             out.append(line + " \\")
             out.extend(f"    --hash=sha256:{h}" + (" \\" if i < len(hashes) - 1 else "") for i, h in enumerate(hashes))
         else:
@@ -69,5 +69,5 @@ def with_hashes(text: str) -> str:
 
 
 if __name__ == "__main__":
-    for path in map(Path, sys.argv[1:]):
-        path.write_text(with_hashes(path.read_text(encoding="utf-8")), encoding="utf-8")
+    for path in map(Path, sys.argv[2:]):
+        path.write_text(with_hashes(sys.argv[1], path.read_text(encoding="utf-8")), encoding="utf-8")

@@ -30,16 +30,23 @@ def test_a_pin_gets_every_hash_of_its_release_and_the_rest_is_kept(monkeypatch):
         def read(self) -> bytes:
             return json.dumps({"files": files}).encode()
 
-    monkeypatch.setattr(urllib.request, "urlopen", lambda *args, **kwargs: Response())
+    asked: list[str] = []
+
+    def urlopen(request: urllib.request.Request, **kwargs: object) -> Response:
+        asked.append(request.full_url)
+        return Response()
+
+    monkeypatch.setattr(urllib.request, "urlopen", urlopen)
     text = "demo==1.0\n    # via -r requirements/runtime.in\n"
-    assert lock_hashes.with_hashes(text).splitlines() == [
+    assert lock_hashes.with_hashes("https://index.example/simple/", text).splitlines() == [
         "demo==1.0 \\",
         f"    --hash=sha256:{'a' * 64} \\",
         f"    --hash=sha256:{'b' * 64}",
         "    # via -r requirements/runtime.in",
     ]
+    assert asked == ["https://index.example/simple/demo/"]
     with pytest.raises(SystemExit, match="no files"):
-        lock_hashes.with_hashes("demo==2.0\n")
+        lock_hashes.with_hashes("https://index.example/simple", "demo==2.0\n")
 
 
 def fake_wheel(tmp_path: Path, name: str, requires: list[str]) -> Path:
