@@ -13,13 +13,16 @@ export RASA_TELEMETRY_ENABLED := false
 
 SPACY_DIR := models/spacy-sv
 
-.PHONY: help install editor unit understanding system web spacy train run shell test lint typecheck validate walk diagram granskning evaluate bench profile loadtest cluster purge rasa-validate rasa-test pytest teams-package slack-manifest screenshot clean statistik samtal py311 images images-test
+.PHONY: help install lock editor unit understanding system web spacy train run shell test lint typecheck validate walk diagram granskning evaluate bench profile loadtest cluster purge rasa-validate rasa-test pytest teams-package slack-manifest screenshot clean statistik samtal py311 images images-test
 
 help: ## visar kommandona
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-install: ## skapar .venv från låsfilen (hoppas över när inget har ändrats)
+install: ## skapar .venv från låsfilen, där varje paket kontrolleras mot sin hash (hoppas över när inget har ändrats)
 	@bash scripts/install.sh
+
+lock: ## låser om beroendena: requirements/runtime.in och dev.in till hashade låsfiler för Python 3.10 och 3.11 (behåller låsta versioner)
+	@bash scripts/lock.sh
 
 editor: ## skapar .venv-editor med bara det som trädets verktyg behöver (requirements/editor.txt)
 	@bash scripts/install_editor.sh

@@ -29,14 +29,16 @@ PY=$(find_python)
 [ -n "$PY" ] || fail "Ingen Python hittades. Installera Python 3.10 (rekommenderas, t.ex. 'pyenv install 3.10.13') eller 3.11 och kör 'make install' igen."
 VERSION=$(version_of "$PY") || true
 case "$VERSION" in
-  3.10) LOCKS="requirements/py310.lock" ;;
-  3.11) LOCKS="requirements/py311-deps.lock" ;;
+  3.10 | 3.11) ;;
   *) fail "Python $VERSION ($PY) fungerar inte med Rasa 3.6. Installera Python 3.10 (rekommenderas) eller 3.11, eller peka ut en med PYTHON=/sökväg/python3.10 make install." ;;
 esac
 
-# The test and development tools (pytest, playwright, mypy, ruff, py-spy) have their own lock, the
-# same for both Pythons; ASF_RUNTIME_ONLY=1 leaves them out (the container images, servers).
-[ "${ASF_RUNTIME_ONLY:-}" = 1 ] || LOCKS="$LOCKS requirements/dev.lock"
+# One hashed lock per Python, compiled from requirements/runtime.in by `make lock`; the test and
+# development tools (pytest, playwright, mypy, ruff, py-spy) have their own, from requirements/dev.in.
+# ASF_RUNTIME_ONLY=1 leaves them out (the container images, servers).
+TAG=py${VERSION/./}
+LOCKS="requirements/$TAG.lock"
+[ "${ASF_RUNTIME_ONLY:-}" = 1 ] || LOCKS="$LOCKS requirements/$TAG-dev.lock"
 
 STAMP="$VENV/.installed"
 WANT=$( { echo "$VERSION"; cat $LOCKS scripts/install.sh; } | sha256sum | cut -c1-16)
@@ -52,17 +54,17 @@ say "Installerar beroenden med Python $VERSION ($PY) i $VENV (första gången ta
 [ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
 PIP=("$VENV/bin/python" -m pip --disable-pip-version-check --no-input --quiet)
 "${PIP[@]}" install "pip==24.0" 2>&1 | grep -v "is ignored: it is neither a file nor a directory" || true
-pip_install() {
-  # Every package is pinned in the lock file, so dependency resolution is off.
-  if ! "${PIP[@]}" install --no-deps "$@" 2> >(grep -v "is ignored: it is neither a file nor a directory" >&2); then
+# Every package is pinned with its hashes in the lock, so dependency resolution is off and pip
+# refuses a file whose hash the lock does not name.
+INSTALL=(install --no-deps --require-hashes)
+# Rasa's metadata says Python < 3.11, but all it needs runs on 3.11 (see README); every version in
+# the 3.11 lock is fixed, so the flag cannot make pip choose another.
+[ "$VERSION" = 3.10 ] || INSTALL+=(--ignore-requires-python)
+for lock in $LOCKS; do
+  if ! "${PIP[@]}" "${INSTALL[@]}" -r "$lock" 2> >(grep -v "is ignored: it is neither a file nor a directory" >&2); then
     fail "Paketen kunde inte laddas ner eller installeras (se ovan). Kontrollera nätverket mot PyPI och kör 'make install' igen."
   fi
-}
-for lock in $LOCKS; do pip_install -r "$lock"; done
-if [ "$VERSION" = "3.11" ]; then
-  # Rasa's metadata says Python < 3.11, but all it needs runs on 3.11 (see README).
-  pip_install --ignore-requires-python rasa==3.6.21 rasa-sdk==3.6.2
-fi
+done
 "$VENV/bin/python" -m pip check >/dev/null 2>&1 || say "Varning: 'pip check' hittade beroenden som inte stämmer (se '$VENV/bin/pip check')."
 echo "$WANT" > "$STAMP"
 say "Klart: $VENV med Python $VERSION."

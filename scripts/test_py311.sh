@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The Python 3.11 route (what Debian 12 and the container images use), tested beside the
-# main one: installs .venv-py311 from requirements/py311-deps.lock and runs the servers'
+# main one: installs .venv-py311 from requirements/py311.lock and runs the servers'
 # WebSocket and REST test against a Rasa server and an action server from that venv.
 source "$(dirname "$0")/common.sh"
 
