@@ -87,11 +87,13 @@ class Token:
     end: int
     negated: bool
     sentence: int = 0  # which sentence the word is in: a phrase never spans two
+    written: str = ""  # lower case as written, with å/ä/ö when the writer used them
 
 
 def tokens(text: str) -> tuple[Token, ...]:
     """The words of `text`, each marked negated when a negation covers it in its clause."""
     folded = fold(text)
+    lowered = unicodedata.normalize("NFKC", text).lower()  # same length as `folded`: only letters change
     found: list[Token] = []
     clause_start = 0
     last_negation = -100
@@ -113,7 +115,8 @@ def tokens(text: str) -> tuple[Token, ...]:
         negated = index - last_negation <= _NEGATION_REACH and last_negation >= clause_start
         if word in NEGATIONS or without:
             last_negation = index
-        found.append(Token(word, match.start(), match.end(), negated and word not in NEGATIONS, sentence))
+        written = lowered[match.start() : match.end()]
+        found.append(Token(word, match.start(), match.end(), negated and word not in NEGATIONS, sentence, written))
     return tuple(found)
 
 
@@ -121,6 +124,7 @@ def tokens(text: str) -> tuple[Token, ...]:
 class Pattern:
     parts: tuple[tuple[str, ...], ...]  # groups of words; between groups up to _GAP words may stand
     exact: bool  # `=ord`: no compounds, no typos
+    written: tuple[tuple[str, ...], ...] = ()  # the same words with å/ä/ö as the tree writes them
 
     @property
     def text(self) -> str:
@@ -131,8 +135,14 @@ class Pattern:
 def pattern(keyword: str) -> Pattern:
     raw = keyword.strip()
     exact = raw.startswith("=")
-    groups = tuple(tuple(_KEYWORD_WORD.findall(fold(part))) for part in raw.lstrip("=").split("~"))
-    return Pattern(tuple(group for group in groups if group), exact)
+    groups, written = [], []
+    for part in raw.lstrip("=").split("~"):
+        lowered = unicodedata.normalize("NFKC", part).lower()
+        spans = [m.span() for m in _KEYWORD_WORD.finditer(fold(part))]
+        if spans:
+            groups.append(tuple(fold(part)[a:b] for a, b in spans))
+            written.append(tuple(lowered[a:b] for a, b in spans))
+    return Pattern(tuple(groups), exact, tuple(written))
 
 
 def _stem_forms(word: str) -> tuple[str, ...]:
@@ -254,19 +264,19 @@ def find(keyword: str, words: tuple[Token, ...]) -> list[Mention]:
 
 def _match_from(compiled: Pattern, words: tuple[Token, ...], start: int) -> int | None:
     position = start
-    for number, group in enumerate(compiled.parts):
+    for number, (group, written) in enumerate(zip(compiled.parts, compiled.written, strict=True)):
         if number > 0:
             # Find the next group within _GAP words; an amount ("200 000 kr") does not count.
             skip, counted = 0, 0
             while counted <= _GAP and position + skip < len(words):
-                if _group_at(group, words, position + skip, compiled.exact):
+                if _group_at(group, words, position + skip, compiled.exact, written):
                     break
                 counted += not _is_amount(words[position + skip].word)
                 skip += 1
             else:
                 return None
             position += skip
-        elif not _group_at(group, words, position, compiled.exact):
+        elif not _group_at(group, words, position, compiled.exact, written):
             return None
         position += len(group)
     return position
@@ -276,10 +286,43 @@ def _is_amount(word: str) -> bool:
     return word.isdigit() or word in _AMOUNT_WORDS
 
 
-def _group_at(group: tuple[str, ...], words: tuple[Token, ...], position: int, exact: bool) -> bool:
+def _group_at(
+    group: tuple[str, ...], words: tuple[Token, ...], position: int, exact: bool, written: tuple[str, ...] = ()
+) -> bool:
     if position + len(group) > len(words):
         return False
-    return all(word_matches(part, words[position + i].word, exact) for i, part in enumerate(group))
+    return all(
+        word_matches(part, words[position + i].word, exact)
+        and not (written and letters_clash(written[i], words[position + i].written))
+        for i, part in enumerate(group)
+    )
+
+
+_SWEDISH_LETTERS = frozenset("åäö")
+
+
+@cache
+def letters_clash(keyword: str, word: str) -> bool:
+    """Both written with å/ä/ö, and different ones where they line up: "länet" is not "lån".
+
+    Folding lets "lan" (written without å) find "lån"; a writer who used the letters meant them."""
+    bare = keyword.rstrip("*")
+    if not _SWEDISH_LETTERS & set(bare) or not _SWEDISH_LETTERS & set(word):
+        return False
+    folded_word = fold(word)
+    aligned = False
+    for stem in _stem_forms(bare):  # "låna" lines up with "länet" as "lån"
+        folded_stem = fold(stem)
+        for offset in range(len(word) - len(stem) + 1):
+            if folded_word[offset : offset + len(stem)] != folded_stem:
+                continue
+            aligned = True
+            if all(
+                a == b or a not in _SWEDISH_LETTERS or b not in _SWEDISH_LETTERS
+                for a, b in zip(stem, word[offset : offset + len(stem)], strict=True)
+            ):
+                return False
+    return aligned
 
 
 def quote(text: str, mention: Mention, context: int = 4) -> str:

@@ -154,6 +154,19 @@ def test_a_party_paying_the_company_is_not_förbundet_paying_it_directly(tree: T
     assert "pengavag" not in reading.facts or reading.facts["pengavag"].option != "direkt"
 
 
+@pytest.mark.parametrize(
+    ("keyword", "text", "found"),
+    [
+        ("=lån", "parterna i länet", False),  # ä written where the keyword has å: another word
+        ("=låna", "alla i länen", False),
+        ("=lån", "ett lanet utan ranta", True),  # written without å/ä/ö: still found
+        ("=lån", "ett räntefritt lån", True),
+    ],
+)
+def test_a_writer_who_used_å_ä_ö_meant_them(keyword: str, text: str, found: bool):
+    assert bool(swedish.find(keyword, swedish.tokens(text))) is found
+
+
 # --- Typed answers -------------------------------------------------------------
 
 
