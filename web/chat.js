@@ -198,6 +198,7 @@
       var li = el("li", null, item.url === undefined ? item.text : null);
       if (Array.isArray(item.cites) && item.cites.length) { cites(li, item.cites); }
       if (item.url !== undefined) { cites(li, [item], true); }  // a citation of its own (the list of citations)
+      if (typeof item.reading_note === "string") { li.appendChild(el("em", "asf-reading", " " + item.reading_note)); }
       list.appendChild(li);
     });
     card.appendChild(list);

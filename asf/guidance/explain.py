@@ -71,8 +71,7 @@ def result_text(tree: Tree, walk: Walk) -> str:
     return chat_text(result_payload(tree, walk))
 
 
-# Shown after a statement that is our reading of the guidance rather than what it says.
-READING_NOTE = "Det här är en tolkning: vägledningen säger det inte uttryckligen."
+READING_NOTE = sections.READING_NOTE  # after a statement that is our reading, not what the guidance says
 
 
 def is_link(url: object) -> bool:

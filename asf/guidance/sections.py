@@ -52,10 +52,16 @@ SECTIONS: tuple[ResultSection, ...] = (
 )
 
 
+# Shown after a statement that is our reading of the guidance rather than what it says, in every
+# channel and in the memo (the payload carries it as `reading_note`, so no channel words it anew).
+READING_NOTE = "Det här är en tolkning: vägledningen säger det inte uttryckligen."
+
+
 @dataclass(frozen=True)
 class Part:
     """A section filled from one result: its heading and items (each {"text"}; statements also {"cites"}
-    and {"reading"}, true when the statement is a reading of the guidance rather than what it says;
+    and {"reading"}, true when the statement is a reading of the guidance rather than what it says,
+    with {"reading_note"} then, the sentence that says so;
     citations also {"quote"} and {"url"})."""
 
     section: ResultSection
@@ -76,7 +82,9 @@ def _items(section: ResultSection, result: Mapping[str, Any]) -> tuple[dict[str,
         if isinstance(entry, str):
             items.append({"text": entry})
         elif "cites" in entry:
-            items.append({"text": entry["text"], "reading": bool(entry.get("reading")), "cites": list(entry["cites"])})
+            reading = bool(entry.get("reading"))
+            note = {"reading_note": READING_NOTE} if reading else {}
+            items.append({"text": entry["text"], "reading": reading, **note, "cites": list(entry["cites"])})
         elif "key" in entry:  # a citation: its text, and its quote and link when the result has them
             items.append({"text": entry["text"], **{k: entry[k] for k in ("quote", "url") if k in entry}})
         else:

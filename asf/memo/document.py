@@ -131,7 +131,9 @@ def blocks(result: dict[str, Any], date: dt.date | None = None) -> list[Block]:
         entries = []
         for item in part.items:
             if "cites" in item:
-                entries.append(Entry(item["text"], cites=tuple(item["cites"])))
+                # A reading of the guidance is marked as one in the memo too, as in the chat.
+                text = f"{item['text']} {item['reading_note']}" if item.get("reading_note") else item["text"]
+                entries.append(Entry(text, cites=tuple(item["cites"])))
             elif "url" in item or "quote" in item:  # a citation of its own (the list of citations)
                 entries.append(Entry(item["text"], source=item))
             else:

@@ -16,6 +16,7 @@ from asf import dialogue, memo
 from asf.guidance.engine import walk
 from asf.guidance.explain import result_payload
 from asf.guidance.model import Tree
+from asf.guidance.sections import READING_NOTE
 from asf.privacy import mask
 from asf.turns import Message, State
 from tests.unit.test_engine import CASES
@@ -277,3 +278,16 @@ def test_the_verdict_is_marked_in_the_colour_the_diagram_and_the_page_use(tree: 
         # As fpdf2 writes a colour: each channel 0–1 with at most four decimals, trailing zeros dropped.
         rgb = " ".join(f"{int(stroke[i : i + 2], 16) / 255:.4f}".rstrip("0").rstrip(".") for i in (1, 3, 5))
         assert (f"{rgb} rg".encode() in drawn) == (name == verdict), name
+
+
+def test_a_reading_of_the_guidance_is_marked_as_one_in_the_memo_as_in_the_chat(tree: Tree):
+    result = result_payload(tree, walk(tree, CASES[3][0]))
+    readings = [s["text"] for s in result["reasons"] + result["conditions"] if s["reading"]]
+    assert readings  # the case has statements that are our reading
+    text = squash(memo.markdown(result, DAY))
+    in_pdf = squash(pdf_text(memo.pdf(result, DAY)))
+    in_word = squash(word_text(memo.docx(result, DAY)))
+    for statement in readings:
+        marked = squash(f"{statement} {READING_NOTE}")
+        assert marked in text and marked in in_pdf and marked in in_word
+    assert text.count(READING_NOTE) == len(readings)

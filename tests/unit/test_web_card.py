@@ -14,6 +14,7 @@ import pytest
 from asf.guidance.engine import walk
 from asf.guidance.explain import result_payload
 from asf.guidance.model import Tree
+from asf.guidance.sections import READING_NOTE
 from tests.unit.test_engine import CASES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,3 +77,12 @@ def test_only_http_and_relative_addresses_become_links(tree: Tree):
     for n in range(len(good), len(good + bad)):
         assert f"Plats {n}" in text(shown)  # still said, as text
     assert nodes(shown, "b") == [] and "<b>citat</b>" in text(shown)  # the quote is text, not HTML
+
+
+def test_a_reading_of_the_guidance_is_marked_as_one_in_the_card(tree: Tree):
+    result = result_payload(tree, walk(tree, CASES[3][0]), guidance_url="/vagledning.html")
+    readings = [s for s in result["reasons"] + result["conditions"] if s["reading"]]
+    assert readings
+    marks = nodes(render(result), "em")
+    notes = [text(m).strip() for m in marks if m.get("className") == "asf-reading"]
+    assert notes == [READING_NOTE] * len(readings)
