@@ -58,7 +58,10 @@ OPEN = ("asked", "answered")  # the statuses that last only one turn
 # tyckte att svaret var för långt" was read as "prata med en person", "svaret var för långt och upprepade
 # samma hänvisning" as "start training". Requests are short, questions, or begin as one ("jag vill …").
 SHORT_REQUEST_WORDS = 3  # "ny bedömning", "visa sammanfattningen", "promemoria tack"
-_REQUEST_STARTS = ("jag vill", "jag behover", "jag skulle vilja", "vill", "ge mig", "visa", "skriv", "gor", "ta fram")
+_REQUEST_STARTS = (
+    *("jag vill", "jag behover", "jag skulle vilja", "vill", "ge mig", "visa", "skriv", "gor", "ta fram"),
+    *("ny", "nytt", "borja", "starta", "varfor", "tillbaka", "avsluta", "prata"),
+)
 
 
 def payload(choice: str) -> str:

@@ -20,7 +20,7 @@ from actions.actions import (
     ActionStartTraining,
     ActionStopTraining,
 )
-from asf import messages, routing
+from asf import feedback, messages, routing
 from asf.turns import Message, State
 from tests.unit.test_dialogue_corrections import VIA_KOMMUNEN, Conversation, finished, said
 
@@ -130,6 +130,23 @@ def test_a_request_after_nej_is_still_a_request():
     talk = after_nej()
     sent = talk.send(ActionHandoff(), "kan jag prata med en människa?", intent="human_handoff")
     assert "Du kan vända dig till" in said(sent) and talk.slots["feedback"]["comment"] is None
+    talk = after_nej()
+    talk.send(ActionStartAssessment(), "ny bedömning tack, vi har en annan insats", intent="start_assessment")
+    assert talk.slots["current_question"] == "vem" and talk.slots["feedback"]["comment"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "is_request"),
+    [
+        ("ny bedömning", True),
+        ("kan jag prata med en människa?", True),
+        ("jag vill göra en ny bedömning av en annan insats", True),
+        ("Handläggaren Kalle Persson, tel [telefonnummer], tyckte att svaret var för långt", False),
+        ("svaret var för långt och upprepade samma hänvisning flera gånger", False),
+    ],
+)
+def test_a_request_is_short_a_question_or_begins_as_one(text: str, is_request: bool):
+    assert feedback.reads_as_request(text) is is_request
 
 
 def test_a_comment_about_the_memo_is_the_comment_not_a_memo():
