@@ -133,9 +133,9 @@ ActionStartAssessment = _action(
 ActionDescribeInitiative = _action("action_describe_initiative", dialogue.describe)
 ActionAnswer = _action("action_answer", dialogue.answer)
 ActionWhy = _action("action_why", dialogue.other_question_first(_stateless(dialogue.why)))
-ActionBack = _action("action_back", _stateless(dialogue.go_back))
-ActionChangeAnswer = _action("action_change_answer", dialogue.change)
-ActionSummary = _action("action_summary", _stateless(dialogue.summary))
+ActionBack = _action("action_back", routing.in_training(_stateless(dialogue.go_back)))
+ActionChangeAnswer = _action("action_change_answer", routing.in_training(dialogue.change))
+ActionSummary = _action("action_summary", routing.in_training(_stateless(dialogue.summary)))
 ActionRestartAssessment = _action("action_restart_assessment", _stateless(dialogue.restart))
 ActionHelp = _action(
     "action_help", dialogue.other_question_first(dialogue.unless_an_answer(_stateless(dialogue.help_turn)))

@@ -10,7 +10,8 @@ training". These wrappers put the conversation's state first:
   message, handled as the fallback handles one (the open question, other topics, "Det
   förstod jag inte");
 - inside training, a typed message the NLU reads as a request that makes no sense there
-  (the memo, the result again) is the trainee's verdict, or gets the training's own reply;
+  (the memo, the result again, the own assessment's summary, going back or changing an
+  answer) is the trainee's verdict, or gets the training's own reply;
 - after a result, "promemoria", "PM" or "beslutsunderlag" in a request is the memo, whatever
   intent the NLU picked (the NLU data knows only "beslutsunderlag").
 """

@@ -7,6 +7,8 @@ import pytest
 
 from actions.actions import (
     ActionAnswer,
+    ActionBack,
+    ActionChangeAnswer,
     ActionDescribeInitiative,
     ActionFallback,
     ActionFeedback,
@@ -19,6 +21,7 @@ from actions.actions import (
     ActionStartAssessment,
     ActionStartTraining,
     ActionStopTraining,
+    ActionSummary,
 )
 from asf import feedback, messages, routing
 from asf.turns import Message, State
@@ -167,6 +170,17 @@ def test_a_typed_verdict_read_as_a_memo_request_is_the_trainees_answer():
     sent = talk.send(ActionRequestMemo(), "kan finansieras på villkor", intent="request_memo")
     assert talk.slots["training"]["judged"] == 1
     assert messages.text("memo.no_result") not in said(sent)
+
+
+@pytest.mark.parametrize(
+    ("action", "intent"),
+    [(ActionBack, "go_back"), (ActionSummary, "show_summary"), (ActionChangeAnswer, "change_answer")],
+)
+def test_inside_training_requests_about_an_own_assessment_are_read_as_the_verdict(action: type, intent: str):
+    talk = in_training()
+    sent = talk.send(action(), "tillbaka till det där med styrelsen", intent=intent)
+    assert said(sent) == messages.text("training.choose_verdict")
+    assert talk.slots["current_question"] is None and talk.slots["training"]["awaiting"]
 
 
 def test_after_the_feedback_on_a_case_a_memo_request_gets_the_trainings_reply():
