@@ -15,7 +15,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from asf import dialogue, feedback
+from asf import dialogue, feedback, routing
 from asf.training import flow as training
 from asf.turns import Message, State, Turn
 
@@ -112,8 +112,9 @@ class DialogueAction(Action, metaclass=ABCMeta):
 
 def _action(action_name: str, step: StepFunction) -> type[DialogueAction]:
     # Every step is wrapped: right after the feedback question a typed "ja" or comment is feedback,
-    # unless it corrects an answer of the result.
-    guarded = feedback.around(step, unless=dialogue.corrects_result)
+    # unless it corrects an answer of the result or asks for the memo; a typed request for the memo
+    # ("promemoria", "PM") after a result gives it, whatever intent the NLU picked.
+    guarded = feedback.around(routing.memo_first(step), unless=routing.not_feedback)
     return type(action_name, (DialogueAction,), {"action_name": action_name, "step": staticmethod(guarded)})
 
 
@@ -132,18 +133,27 @@ ActionStartAssessment = _action(
 ActionDescribeInitiative = _action("action_describe_initiative", dialogue.describe)
 ActionAnswer = _action("action_answer", dialogue.answer)
 ActionWhy = _action("action_why", dialogue.other_question_first(_stateless(dialogue.why)))
-ActionBack = _action("action_back", _stateless(dialogue.go_back))
-ActionChangeAnswer = _action("action_change_answer", dialogue.change)
-ActionSummary = _action("action_summary", _stateless(dialogue.summary))
+ActionBack = _action("action_back", routing.in_training(_stateless(dialogue.go_back)))
+ActionChangeAnswer = _action("action_change_answer", routing.in_training(dialogue.change))
+ActionSummary = _action("action_summary", routing.in_training(_stateless(dialogue.summary)))
 ActionRestartAssessment = _action("action_restart_assessment", _stateless(dialogue.restart))
-ActionHelp = _action("action_help", dialogue.other_question_first(_stateless(dialogue.help_turn)))
+ActionHelp = _action(
+    "action_help", dialogue.other_question_first(dialogue.unless_an_answer(_stateless(dialogue.help_turn)))
+)
 ActionExplainConcept = _action("action_explain_concept", dialogue.concept)
 ActionHandoff = _action("action_handoff", _stateless(dialogue.handoff))
-ActionShowResult = _action("action_show_result", dialogue.unless_an_answer(_stateless(dialogue.show_result)))
+ActionShowResult = _action(
+    "action_show_result", routing.in_training(dialogue.unless_an_answer(_stateless(dialogue.show_result)))
+)
 ActionFallback = _action("action_fallback", dialogue.fallback)
-ActionRequestMemo = _action("action_request_memo", dialogue.request_memo)
-ActionStartTraining = _action("action_start_training", dialogue.start_training)
-ActionJudge = _action("action_judge", dialogue.unless_an_answer(training.judge))
-ActionSkipCase = _action("action_skip_case", dialogue.unless_an_answer(_stateless(training.next_case)))
+ActionRequestMemo = _action("action_request_memo", routing.in_training(dialogue.request_memo))
+# Outside training, the training's intents count only for messages that ask for the training.
+ActionStartTraining = _action("action_start_training", routing.training_intent(dialogue.start_training))
+ActionJudge = _action("action_judge", routing.training_intent(dialogue.unless_an_answer(training.judge)))
+ActionSkipCase = _action(
+    "action_skip_case", routing.training_intent(dialogue.unless_an_answer(_stateless(training.next_case)))
+)
 ActionFeedback = _action("action_feedback", feedback.answer)
-ActionStopTraining = _action("action_stop_training", dialogue.unless_an_answer(_stateless(dialogue.stop_training)))
+ActionStopTraining = _action(
+    "action_stop_training", routing.training_intent(dialogue.unless_an_answer(_stateless(dialogue.stop_training)))
+)

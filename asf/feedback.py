@@ -10,9 +10,11 @@ statistics (asf/statistics/) read back from the tracker store:
      "answer": "ja" | "nej" | None, "comment": masked text | None}
 
 "asked" and "answered" last one turn: right after the question a typed "ja" or "nej" is the
-answer, and right after Ja/Nej a typed message that is not a request is the comment; a typed
-correction of one of the result's answers is neither (see `around`). Any other
-turn sets "passed", so a later "ja" or description is handled as usual.
+answer, and right after Ja/Nej a typed message that is not a request is the comment (the NLU's
+request intents count only for a message that reads as a request, see `reads_as_request`); a
+typed correction of one of the result's answers, or a request for the memo, is neither (see
+`around` and asf/routing.py). Any other turn sets "passed", so a later "ja" or description is
+handled as usual.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from asf import messages
+from asf import messages, other_questions
+from asf.guidance import swedish
 from asf.privacy import mask
 from asf.turns import Message, Reply, State, Turn, button
 
@@ -51,6 +54,14 @@ REQUEST_INTENTS = frozenset(
 # Not requests here: judging a case, skipping one or stopping training only mean something in training,
 # and a comment is never taken during training. "Det borde stå ska inte, inte bör inte" reads as a judgement.
 OPEN = ("asked", "answered")  # the statuses that last only one turn
+# A request intent counts only for a message that reads as a request: a comment such as "Handläggaren
+# tyckte att svaret var för långt" was read as "prata med en person", "svaret var för långt och upprepade
+# samma hänvisning" as "start training". Requests are short, questions, or begin as one ("jag vill …").
+SHORT_REQUEST_WORDS = 3  # "ny bedömning", "visa sammanfattningen", "promemoria tack"
+_REQUEST_STARTS = (
+    *("jag vill", "jag behover", "jag skulle vilja", "vill", "ge mig", "visa", "skriv", "gor", "ta fram"),
+    *("ny", "nytt", "borja", "starta", "varfor", "tillbaka", "avsluta", "prata"),
+)
 
 
 def payload(choice: str) -> str:
@@ -117,6 +128,15 @@ def comment(state: State, message: Message) -> Turn:
     return [Reply(text=reply, buttons=_assess_button())], replace(state, feedback=new)
 
 
+def reads_as_request(text: str) -> bool:
+    """A short command, a question or a sentence that begins as a request – not a statement."""
+    words = swedish.tokens(text)
+    if len(words) <= SHORT_REQUEST_WORDS or other_questions.looks_like_a_question(text):
+        return True
+    start = " ".join(token.word for token in words[:3])
+    return any(start == phrase or start.startswith(phrase + " ") for phrase in _REQUEST_STARTS)
+
+
 def _status(state: State) -> str | None:
     return None if state.feedback is None else state.feedback.get("status")
 
@@ -138,8 +158,9 @@ def is_typed_answer(state: State, message: Message) -> bool:
 
 
 def is_comment(state: State, message: Message) -> bool:
-    """A typed message right after Ja or Nej that is not a request."""
-    request = message.intent in REQUEST_INTENTS or (message.intent == "ask_concept" and message.entity("concept"))
+    """A typed message right after Ja or Nej that is not a request (masked like every message)."""
+    named = message.intent in REQUEST_INTENTS or (message.intent == "ask_concept" and message.entity("concept"))
+    request = bool(named) and reads_as_request(message.text)
     return (
         _status(state) == "answered"
         and _typed(message)

@@ -1,0 +1,116 @@
+"""Which step a typed message belongs to when the NLU's intent cannot be right for the moment.
+
+The NLU picks an intent for every message, also for ones it has never seen the like of: in a
+user trial "hur stor budget har vårt förbund nästa år?" was read as "next training case",
+an answer to an open question as "stop training", and a feedback comment as "start
+training". These wrappers put the conversation's state first:
+
+- outside training, a training intent counts only for a message that asks for the training
+  in so many words (or a short command such as "nästa"); anything else is an unclear
+  message, handled as the fallback handles one (the open question, other topics, "Det
+  förstod jag inte");
+- inside training, a typed message the NLU reads as a request that makes no sense there
+  (the memo, the result again, the own assessment's summary, going back or changing an
+  answer) is the trainee's verdict, or gets the training's own reply;
+- after a result, "promemoria", "PM" or "beslutsunderlag" in a request is the memo, whatever
+  intent the NLU picked (the NLU data knows only "beslutsunderlag").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from asf import dialogue, feedback, messages
+from asf.guidance import swedish
+from asf.training import flow as training
+from asf.turns import Message, Reply, State, Turn
+
+Step = Callable[[State, Message], Turn]
+
+# Words that name the decision memo. The NLU data has only "beslutsunderlag"; people also
+# say "promemoria" or "PM". Inflected forms ("promemorian") are found too (asf/guidance/swedish.py).
+MEMO_WORDS = ("beslutsunderlag", "promemoria", "pm")
+# Outside training, a training intent for a message this short is a command meant for it ("nästa", "hoppa över").
+SHORT_TRAINING_COMMAND = 2
+# The start of a word that names the training: öva, övning(släge), träna, träning(sfall), quiz.
+_TRAINING_STEMS = ("ovning", "trana", "traning", "quiz")
+_TRAINING_WORDS = frozenset({"ova", "ovar", "ovat", "ovade", "fall", "fallet", "fallen"})
+
+
+def typed(message: Message) -> bool:
+    return bool(message.text.strip()) and not message.text.startswith("/")
+
+
+def names_training(text: str) -> bool:
+    """Does the message name the training ("avsluta övningen", "nästa fall", "jag vill öva")?"""
+    return any(
+        token.word in _TRAINING_WORDS or token.word.startswith(_TRAINING_STEMS) for token in swedish.tokens(text)
+    )
+
+
+def asks_for_memo(state: State, message: Message) -> bool:
+    """A typed request for the memo of the result shown ("kan jag få en promemoria?", "PM")."""
+    if not typed(message) or state.last_result is None or training.active(state) or state.pending is not None:
+        return False
+    words = swedish.tokens(message.text)
+    named = any(not mention.negated for word in MEMO_WORDS for mention in swedish.find(word, words))
+    return named and feedback.reads_as_request(message.text) and not dialogue.reads_as_an_answer(state, message)
+
+
+def memo_first(step: Step) -> Step:
+    """`step`, except that a typed request for the memo after a result gives the memo."""
+
+    def guarded(state: State, message: Message) -> Turn:
+        if asks_for_memo(state, message):
+            return dialogue.request_memo(state)
+        return step(state, message)
+
+    return guarded
+
+
+# The intents whose steps carry out a typed correction of the result (dialogue.answer, dialogue.change).
+_CORRECTING_INTENTS = frozenset({"inform", "deny", "change_answer"})
+
+
+def not_feedback(state: State, message: Message) -> bool:
+    """Typed messages right after "Hade du nytta av bedömningen?" that are never the feedback:
+    a correction of one of the result's answers, and a request for the memo.
+
+    A correction counts only with an intent whose step carries it out: "Handläggaren … tyckte att
+    svaret var för långt" reads "handläggaren" as an answer, but the NLU took it for "prata med
+    en person", so it was neither corrected nor saved."""
+    correction = message.intent in _CORRECTING_INTENTS and dialogue.corrects_result(state, message)
+    return correction or asks_for_memo(state, message)
+
+
+def training_intent(step: Step) -> Step:
+    """`step` (a training step) outside training only for a message that asks for the training:
+    it names it, or it is a short command ("nästa", "avsluta"). Any other typed message is an
+    unclear one: an answer to the open question, a question about another topic, or "Det
+    förstod jag inte" – never "Du är inte i övningsläget"."""
+
+    def guarded(state: State, message: Message) -> Turn:
+        if training.active(state) or not typed(message):
+            return step(state, message)
+        explicit = names_training(message.text) or len(swedish.tokens(message.text)) <= SHORT_TRAINING_COMMAND
+        if explicit and not dialogue.reads_as_an_answer(state, message):
+            return step(state, message)
+        return dialogue.fallback(state, message)
+
+    return guarded
+
+
+def in_training(step: Step) -> Step:
+    """`step`, except inside training, where a typed message is the trainee's verdict (or gets
+    the training's "Välj en av de fyra bedömningarna"), never a reply about the user's own
+    assessment, such as the memo."""
+
+    def guarded(state: State, message: Message) -> Turn:
+        if not training.active(state) or not typed(message):
+            return step(state, message)
+        if training.awaiting_verdict(state):
+            return training.judge(state, message)
+        text = messages.text("fallback.training_after_feedback")
+        return [Reply(text=text, buttons=training.after_feedback())], state
+
+    return guarded

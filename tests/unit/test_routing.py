@@ -1,0 +1,246 @@
+"""Misroutings from the fifth user trial, through the Rasa actions: the NLU's intent for a message
+it has never seen the like of does not decide over the conversation's state (asf/routing.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.actions import (
+    ActionAnswer,
+    ActionBack,
+    ActionChangeAnswer,
+    ActionDescribeInitiative,
+    ActionFallback,
+    ActionFeedback,
+    ActionHandoff,
+    ActionHelp,
+    ActionJudge,
+    ActionRequestMemo,
+    ActionShowResult,
+    ActionSkipCase,
+    ActionStartAssessment,
+    ActionStartTraining,
+    ActionStopTraining,
+    ActionSummary,
+)
+from asf import feedback, messages, routing
+from asf.turns import Message, State
+from tests.unit.test_dialogue_corrections import VIA_KOMMUNEN, Conversation, finished, said
+
+NOT_ACTIVE = messages.text("training.not_active")
+MEMO_INTRO = messages.text("memo.intro")
+
+
+def at_question(*clicks: tuple[str, str]) -> Conversation:
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    for question, choice in clicks:
+        talk.click(question, choice)
+    return talk
+
+
+def after_nej() -> Conversation:
+    """A result, and Nej to "Hade du nytta av bedömningen?": the next message is the comment."""
+    talk = finished(VIA_KOMMUNEN)
+    talk.send(ActionFeedback(), "/feedback", intent="feedback", choice="nej")
+    assert talk.slots["feedback"]["status"] == "answered"
+    return talk
+
+
+def in_training() -> Conversation:
+    talk = Conversation()
+    talk.send(ActionStartTraining(), "övningsläge", intent="start_training")
+    assert talk.slots["training"]["awaiting"]
+    return talk
+
+
+# --- 1. Training intents outside training ---------------------------------------------------
+
+
+@pytest.mark.parametrize("action", [ActionSkipCase, ActionStopTraining, ActionJudge, ActionStartTraining])
+def test_a_question_about_the_budget_read_as_a_training_intent_gets_the_budget_answer(action: type):
+    talk = Conversation()
+    sent = talk.send(action(), "hur stor budget har vårt förbund nästa år?", intent="skip_case")
+    assert "förbundets styrelse" in said(sent)  # content/other_questions.yml, "budget"
+    assert NOT_ACTIVE not in said(sent)
+    assert talk.slots["training"] is None
+
+
+def test_an_answer_to_the_open_question_read_as_stop_training_stays_in_the_assessment():
+    talk = at_question()
+    assert talk.slots["current_question"] == "vem"
+    text = "unga med npf, de behöver samordnat stöd från flera myndigheter"
+    sent = talk.send(ActionStopTraining(), text, intent="stop_training")
+    assert NOT_ACTIVE not in said(sent)
+    assert messages.text("assessment.resume_offer") not in said(sent)
+    assert talk.slots["current_question"] == "vem"
+    # The question is still there to answer, with its options as buttons.
+    assert any(b["payload"].startswith('/inform{"question":"vem"') for b in sent[-1]["buttons"])
+
+
+def test_a_clear_answer_read_as_a_training_intent_is_the_answer():
+    talk = at_question()
+    talk.send(ActionSkipCase(), "deltagare som behöver stöd för att få ett arbete", intent="skip_case")
+    assert talk.slots["answers"] == {"vem": "deltagare"}
+
+
+def test_a_statement_read_as_start_training_starts_no_training():
+    talk = finished(VIA_KOMMUNEN)
+    talk.send(ActionHandoff(), "kan jag prata med en person?", intent="human_handoff")  # the feedback is passed by
+    text = "svaret var för långt och upprepade samma hänvisning flera gånger"
+    sent = talk.send(ActionStartTraining(), text, intent="start_training")
+    assert talk.slots["training"] is None
+    assert messages.text("fallback.not_understood") in said(sent)
+
+
+@pytest.mark.parametrize(
+    ("action", "text"),
+    [(ActionStopTraining, "avsluta övningen"), (ActionSkipCase, "nästa"), (ActionSkipCase, "nästa fall tack")],
+)
+def test_an_explicit_training_command_outside_training_still_says_so(action: type, text: str):
+    sent = Conversation().send(action(), text, intent="stop_training")
+    assert NOT_ACTIVE in said(sent)
+
+
+def test_an_explicit_request_for_training_still_starts_it():
+    talk = Conversation()
+    talk.send(ActionStartTraining(), "jag vill öva på några fall", intent="start_training")
+    assert talk.slots["training"]["awaiting"]
+
+
+# --- 2. The comment after Nej -----------------------------------------------------------------
+
+
+def test_a_comment_read_as_a_handoff_request_is_saved_masked():
+    talk = after_nej()
+    text = "Handläggaren Kalle Persson, tel 070-1234567, tyckte att svaret var för långt"
+    sent = talk.send(ActionHandoff(), text, intent="human_handoff")
+    stored = talk.slots["feedback"]
+    assert stored["status"] == "commented"
+    assert stored["comment"] == "Handläggaren Kalle Persson, tel [telefonnummer], tyckte att svaret var för långt"
+    assert "070" not in str(talk.slots) and "Du kan vända dig till" not in said(sent)
+
+
+def test_a_comment_read_as_start_training_is_saved():
+    talk = after_nej()
+    text = "svaret var för långt och upprepade samma hänvisning flera gånger"
+    talk.send(ActionStartTraining(), text, intent="start_training")
+    assert talk.slots["feedback"]["comment"] == text
+    assert talk.slots["training"] is None
+
+
+def test_a_request_after_nej_is_still_a_request():
+    talk = after_nej()
+    sent = talk.send(ActionHandoff(), "kan jag prata med en människa?", intent="human_handoff")
+    assert "Du kan vända dig till" in said(sent) and talk.slots["feedback"]["comment"] is None
+    talk = after_nej()
+    talk.send(ActionStartAssessment(), "ny bedömning tack, vi har en annan insats", intent="start_assessment")
+    assert talk.slots["current_question"] == "vem" and talk.slots["feedback"]["comment"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "is_request"),
+    [
+        ("ny bedömning", True),
+        ("kan jag prata med en människa?", True),
+        ("jag vill göra en ny bedömning av en annan insats", True),
+        ("Handläggaren Kalle Persson, tel [telefonnummer], tyckte att svaret var för långt", False),
+        ("svaret var för långt och upprepade samma hänvisning flera gånger", False),
+    ],
+)
+def test_a_request_is_short_a_question_or_begins_as_one(text: str, is_request: bool):
+    assert feedback.reads_as_request(text) is is_request
+
+
+def test_a_comment_about_the_memo_is_the_comment_not_a_memo():
+    talk = after_nej()
+    text = "beslutsunderlaget borde ha datumet överst"
+    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert talk.slots["feedback"]["comment"] == text and MEMO_INTRO not in said(sent)
+
+
+# --- 3. Inside training, never the memo ------------------------------------------------------
+
+
+def test_a_typed_verdict_read_as_a_memo_request_is_the_trainees_answer():
+    talk = in_training()
+    sent = talk.send(ActionRequestMemo(), "det går nog bra om styrelsen beslutar det", intent="request_memo")
+    assert said(sent) == messages.text("training.choose_verdict")
+    assert talk.slots["training"]["judged"] == 0 and talk.slots["training"]["awaiting"]  # still the same case
+    sent = talk.send(ActionRequestMemo(), "kan finansieras på villkor", intent="request_memo")
+    assert talk.slots["training"]["judged"] == 1
+    assert messages.text("memo.no_result") not in said(sent)
+
+
+@pytest.mark.parametrize(
+    ("action", "intent"),
+    [(ActionBack, "go_back"), (ActionSummary, "show_summary"), (ActionChangeAnswer, "change_answer")],
+)
+def test_inside_training_requests_about_an_own_assessment_are_read_as_the_verdict(action: type, intent: str):
+    talk = in_training()
+    sent = talk.send(action(), "tillbaka till det där med styrelsen", intent=intent)
+    assert said(sent) == messages.text("training.choose_verdict")
+    assert talk.slots["current_question"] is None and talk.slots["training"]["awaiting"]
+
+
+def test_after_the_feedback_on_a_case_a_memo_request_gets_the_trainings_reply():
+    talk = in_training()
+    talk.send(ActionJudge(), "/judge", intent="judge", verdict="financeable")
+    for action in (ActionRequestMemo, ActionShowResult):
+        sent = talk.send(action(), "kan jag få ett beslutsunderlag", intent="request_memo")
+        assert said(sent) == messages.text("fallback.training_after_feedback")
+        assert [b["payload"] for b in sent[-1]["buttons"]] == ["/skip_case", "/ask_why", "/stop_training"]
+
+
+# --- 4. "Promemoria" and "PM" after a result ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("action", "text", "intent"),
+    [
+        (ActionStartAssessment, "kan jag få en promemoria av bedömningen?", "start_assessment"),
+        (ActionStartAssessment, "kan jag få en promemoria?", "start_assessment"),
+        (ActionFallback, "skriv en PM om det här", "nlu_fallback"),
+        (ActionFallback, "promemoria", "nlu_fallback"),
+        (ActionAnswer, "PM", "affirm"),
+        (ActionRequestMemo, "beslutsunderlag", "request_memo"),
+    ],
+)
+def test_promemoria_or_pm_after_a_result_gives_the_memo(action: type, text: str, intent: str):
+    talk = finished(VIA_KOMMUNEN)
+    sent = talk.send(action(), text, intent=intent)
+    assert MEMO_INTRO in said(sent)
+    assert any(m.get("custom", {}).get("markdown") for m in sent)
+    assert talk.slots["current_question"] is None  # no new assessment started
+    assert talk.slots["feedback"]["answer"] is None  # "PM" right after the question is not a "ja"
+
+
+def test_the_memo_words_need_a_result_and_a_request():
+    assert not routing.asks_for_memo(State(), _typed("promemoria"))
+    talk = finished(VIA_KOMMUNEN)
+    state = State(last_result=talk.slots["last_result"])
+    assert routing.asks_for_memo(state, _typed("promemorian tack"))
+    assert not routing.asks_for_memo(state, _typed("ingen promemoria behövs, tack ändå för hjälpen"))
+    assert not routing.asks_for_memo(state, _typed("beslutsunderlaget var tydligt och bra skrivet"))
+
+
+def _typed(text: str) -> Message:
+    return Message(text=text, intent="nlu_fallback")
+
+
+# --- 5. A typed answer read as "Vad kan du?" ---------------------------------------------------
+
+
+def test_an_answer_to_the_open_question_read_as_a_help_request_is_the_answer():
+    clicks = [(q, c) for q, c in VIA_KOMMUNEN.items() if q != "pengavag"]
+    talk = at_question(*clicks)
+    assert talk.slots["current_question"] == "pengavag"
+    sent = talk.send(ActionHelp(), "direkt till foretaget som jag skrev", intent="ask_help")
+    assert talk.slots["last_result"]["answers"]["pengavag"] == "direkt"
+    assert "Du kan:" not in said(sent)
+
+
+def test_a_real_help_request_mid_question_still_gets_the_help():
+    talk = at_question()
+    sent = talk.send(ActionHelp(), "vad kan du?", intent="ask_help")
+    assert "Du kan:" in said(sent) and talk.slots["current_question"] == "vem"
