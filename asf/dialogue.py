@@ -121,6 +121,10 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
         dropped = listing(tree().questions[qid].short for qid in current.unused)
         replies.append(Reply(text=messages.text("assessment.dropped", dropped=dropped)))
     payload = {**explain.result_payload(tree(), current), "description": state.description}
+    not_assessed = _not_assessed(state.description, current)
+    if not_assessed:
+        payload["not_assessed"] = not_assessed
+        replies.append(Reply(text="\n\n".join(not_assessed)))
     replies.append(Reply(text=explain.result_text(tree(), current), buttons=result_buttons()))
     replies.append(Reply(custom=payload))
     replies.append(feedback.question())
@@ -135,6 +139,27 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
         feedback=feedback.offered(payload),
     )
     return replies, new_state
+
+
+def _not_assessed(description: str | None, current: Walk) -> list[str]:
+    """Parts of the description that would be "bör inte finansieras" on their own but that the
+    answers left out ("… och 2) ett bidrag till varje ASF" beside a coordinator): a result that
+    does not say so reads as if the whole description could be financed."""
+    outcome = current.outcome
+    if not description or outcome is None or outcome.verdict == "not_financeable":
+        return []
+    notes = []
+    for question_id, fact in read_description(tree(), description).must_nots.items():
+        if current.used.get(question_id) == fact.option:
+            continue
+        notes.append(
+            messages.text(
+                "describe.not_assessed",
+                evidence=quoted(recap.own_clause(tree(), fact)),
+                option=recap.answer_text(tree(), {question_id: fact.option}, question_id),
+            )
+        )
+    return notes
 
 
 def _safe_answers(state: State) -> dict[str, str]:

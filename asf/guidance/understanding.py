@@ -48,6 +48,9 @@ class Reading:
     # Parts of the text off the route that would lead to "bör inte finansieras" on their own
     # (a coffee machine for the company beside places a party buys): named, never decided.
     set_aside: Mapping[str, Fact] = field(default_factory=dict)
+    # Every part of the text that names an option leading straight to "bör inte finansieras", kept or
+    # not: a result on another route says that this part was not assessed (asf/dialogue.py).
+    must_nots: Mapping[str, Fact] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -339,7 +342,7 @@ def read_description(tree: Tree, text: str) -> Reading:
         for q, fact in must_nots.items()
         if (q not in kept or kept[q].option != fact.option) and q not in asked and bool(kept)
     }
-    return Reading(kept, asked, set_aside)
+    return Reading(kept, asked, set_aside, must_nots)
 
 
 def _guessed(found: Mapping[str, _Evidence], words: tuple[swedish.Token, ...]) -> set[str]:

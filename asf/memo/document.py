@@ -107,6 +107,8 @@ def blocks(result: dict[str, Any], date: dt.date | None = None) -> list[Block]:
     # already the section below, so a sentence saying so would be filler.
     if result.get("description"):
         out += [Heading(2, "Insatsen"), Paragraph(result["description"])]
+        # A part of it that the answers left out and that could be "bör inte finansieras" on its own.
+        out += [Paragraph(text, note=True) for text in result.get("not_assessed") or ()]
     out += [
         Heading(2, "Frågor och svar"),
         Items(

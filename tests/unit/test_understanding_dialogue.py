@@ -3,9 +3,12 @@ answers, mode switches and corrections (issue: understanding what people write).
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
+
 import pytest
 
-from asf import dialogue
+from asf import dialogue, memo
 from asf.guidance import swedish
 from asf.guidance.model import Tree
 from asf.guidance.understanding import read_answer, read_description
@@ -413,3 +416,32 @@ def test_the_managers_salary_is_not_read_as_an_initiative_for_participants(tree:
         tree, "Får förbundet stå för en del av VD:ns lön på det sociala företaget så att fler deltagare får plats?"
     )
     assert "vem" not in reading.facts or reading.facts["vem"].option != "deltagare"
+
+
+TWO_PARTS = (
+    "Två delar: en processledare på förbundet som sprider kunskap om ASF till parterna, "
+    "och dessutom ett bidrag på 40 000 kr till varje socialt företag i kommunen."
+)
+
+
+def test_a_result_says_which_part_of_the_description_it_did_not_assess(tree: Tree):
+    from dataclasses import replace
+
+    state = replace(
+        at_question(("vem", "parter_och_aktorer"), ("strukturell_typ", "samordnare")), description=TWO_PARTS
+    )
+    replies, after = click(state, "mottagare", "egen_verksamhet")
+    shown = texts(replies)
+    assert after.last_result is not None and after.last_result["verdict"] == "financeable"
+    assert "ingår inte i bedömningen nedan" in shown and "bidrag på 40 000 kr" in shown
+    assert shown.index("ingår inte i bedömningen") < shown.index("Förbundet kan finansiera")  # said before the result
+    markdown = memo.markdown(after.last_result, dt.date(2026, 11, 30))
+    assert "ingår inte i bedömningen" in markdown and "bidrag på 40 000 kr" in markdown
+
+
+def test_a_result_without_such_a_part_says_nothing_more(tree: Tree):
+    text = "En processledare på förbundet som sprider kunskap om ASF till parterna."
+    state = replace(at_question(("vem", "parter_och_aktorer"), ("strukturell_typ", "samordnare")), description=text)
+    replies, after = click(state, "mottagare", "egen_verksamhet")
+    assert "ingår inte i bedömningen" not in texts(replies)
+    assert "not_assessed" not in (after.last_result or {})
