@@ -233,3 +233,11 @@ def test_an_addition_that_adds_nothing_says_so_and_the_lines_can_still_be_accept
     talk.send(ActionAnswer(), "/affirm", intent="affirm")
     assert talk.slots["answers"] == {"vem": "deltagare", "insats_typ": "arbetsforberedande"}
     assert talk.slots["current_question"] == "malgrupp"
+
+
+def test_after_no_a_line_can_be_changed_in_words_and_the_other_lines_are_kept():
+    talk, _ = rejected_summary()
+    sent = talk.send(ActionAnswer(), "nej, inte arbetsträning, de ska ha en handledare på plats")
+    assert talk.slots["pending_answers"] == {"vem": "deltagare", "insats_typ": "handledare"}
+    assert "Så här uppfattar jag insatsen" in said(sent)
+    assert "en handledare på plats" in said(sent)  # the changed line quotes what the user wrote
