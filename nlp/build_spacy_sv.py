@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import spacy
 import yaml
 
 PATTERNS_FILE = Path(__file__).with_name("entity_patterns.yml")
@@ -59,6 +58,8 @@ def synonyms_yaml(patterns: dict[str, dict[str, list[str]]]) -> str:
 
 
 def build(output: Path) -> None:
+    import spacy  # spaCy pulls in TensorFlow (seconds): only here, not for the helpers the tests import
+
     nlp = spacy.blank("sv")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": None, "overwrite_ents": True})

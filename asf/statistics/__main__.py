@@ -18,7 +18,7 @@ from pathlib import Path
 
 from asf import settings
 from asf.guidance.loader import default_tree
-from asf.statistics import figures, replay, report, review, store
+from asf.statistics import figures, replay, review, store
 
 
 def _day(text: str) -> date:
@@ -60,6 +60,8 @@ def main(argv: list[str]) -> int:
     try:
         events = store.conversations(url, since, until)
         if args.command == "report":
+            from asf.statistics import report  # matplotlib takes a second to import: not for the review
+
             counted = figures.count((replay.replay(e) for e in events), period)
             page, table = report.write(counted, args.out)
             seconds = time.perf_counter() - started

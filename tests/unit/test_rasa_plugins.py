@@ -9,18 +9,19 @@ from unittest import mock
 
 import pytest
 from jsonschema import ValidationError
-from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from rasa_plugins import action_response
-from rasa_plugins.tracker_store import ProjectSQLTrackerStore
-
 DOMAIN = Domain.from_yaml("version: '3.1'\nslots:\n  answers:\n    type: any\n    mappings: [{type: custom}]\n")
+
+# rasa_plugins imports Rasa's RemoteAction, and with it TensorFlow (about 4 CPU seconds). Imported in the
+# tests, not at the top, so that only the test worker that runs them pays for it, not every worker's collection.
 
 
 def test_a_sqlite_tracker_store_is_in_wal_mode_and_keeps_a_conversation(tmp_path: Path):
+    from rasa_plugins.tracker_store import ProjectSQLTrackerStore
+
     db = tmp_path / "tracker.db"
     store = ProjectSQLTrackerStore(domain=DOMAIN, host=f"sqlite:///{db}")
     tracker = DialogueStateTracker.from_events(
@@ -43,6 +44,8 @@ VALID = {"events": [{"event": "slot", "name": "answers", "value": {}}], "respons
 
 
 def test_a_valid_action_answer_passes_and_the_schema_is_checked_once():
+    from rasa_plugins import action_response
+
     action_response.response_validator.cache_clear()
     validator_class = type(action_response.response_validator())
     action_response.response_validator.cache_clear()
@@ -57,11 +60,17 @@ def test_a_valid_action_answer_passes_and_the_schema_is_checked_once():
     [{"events": "not a list"}, {"events": [{"event": "slot", "name": 3}]}, {"responses": "text"}],
 )
 def test_an_invalid_action_answer_is_refused_as_rasa_refuses_it(answer: dict[str, object]):
+    from rasa_plugins import action_response
+
     with pytest.raises(ValidationError, match="Failed to validate Action server response"):
         action_response.validate_action_result(mock.Mock(), answer)
 
 
 def test_installing_makes_rasa_use_the_cached_check():
+    from rasa.core.actions.action import RemoteAction
+
+    from rasa_plugins import action_response
+
     original = RemoteAction._validate_action_result
     try:
         action_response.install()
