@@ -12,20 +12,20 @@ from typing import TextIO
 
 from asf.guidance import explain
 from asf.guidance.engine import back, walk
-from asf.guidance.loader import INDEX_FILE, TREE_FILE, TreeError, check_files, load_tree
+from asf.guidance.loader import INDEX_FILE, TREE_FILE, TreeError, load_tree
 from asf.guidance.understanding import match_option
 
 
 def validate_command(args: list[str], out: TextIO) -> int:
     tree_file = Path(args[0]) if args else TREE_FILE
     index_file = Path(args[1]) if len(args) > 1 else INDEX_FILE
-    problems = check_files(tree_file, index_file)
-    if problems:
-        print(f"Beslutsträdet har {len(problems)} fel:", file=out)
-        for problem in problems:
+    try:
+        tree = load_tree(tree_file, index_file)
+    except TreeError as error:
+        print(f"Beslutsträdet har {len(error.problems)} fel:", file=out)
+        for problem in error.problems:
             print(f"- {problem}", file=out)
         return 1
-    tree = load_tree(tree_file, index_file)
     print(
         f"Beslutsträdet är giltigt (version {tree.version}): {len(tree.questions)} frågor, "
         f"{len(tree.outcomes)} bedömningar, {len(tree.coverage)} platser i vägledningen täckta.",

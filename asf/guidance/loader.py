@@ -22,7 +22,7 @@ from asf.guidance.model import (
     Tree,
 )
 from asf.guidance.validator import DATA_DIR, Problem, validate
-from asf.guidance.yamlpos import YamlSyntaxError, load_located
+from asf.guidance.yamlpos import LocatedYaml, YamlSyntaxError, load_located
 
 TREE_FILE = DATA_DIR / "tree.yml"
 INDEX_FILE = DATA_DIR / "guidance_index.yml"
@@ -37,8 +37,8 @@ class TreeError(ValueError):
         super().__init__(f"Beslutsträdet har {len(problems)} fel:\n{lines}")
 
 
-def check_files(tree_file: Path = TREE_FILE, index_file: Path = INDEX_FILE) -> list[Problem]:
-    """Every problem in the two files, or an empty list."""
+def _read(tree_file: Path, index_file: Path) -> tuple[LocatedYaml, LocatedYaml] | list[Problem]:
+    """Both files parsed (tree, index), or the problem that stops them being read."""
     try:
         index = load_located(index_file)
         tree = load_located(tree_file)
@@ -46,17 +46,26 @@ def check_files(tree_file: Path = TREE_FILE, index_file: Path = INDEX_FILE) -> l
         return [Problem(str(error).split(",")[0], None, str(error))]
     except OSError as error:
         return [Problem(str(getattr(error, "filename", "")), None, f"Filen kan inte läsas: {error.strerror}.")]
-    return validate(tree, index)
+    return tree, index
+
+
+def check_files(tree_file: Path = TREE_FILE, index_file: Path = INDEX_FILE) -> list[Problem]:
+    """Every problem in the two files, or an empty list."""
+    read = _read(tree_file, index_file)
+    return read if isinstance(read, list) else validate(*read)
 
 
 def load_tree(tree_file: Path = TREE_FILE, index_file: Path = INDEX_FILE) -> Tree:
     """The validated tree; raises TreeError listing every problem."""
-    problems = check_files(tree_file, index_file)
+    # Each file is parsed and validated once: the same parse gives the problems and the tree.
+    read = _read(tree_file, index_file)
+    if isinstance(read, list):
+        raise TreeError(read)
+    problems = validate(*read)
     if problems:
         raise TreeError(problems)
-    tree = load_located(tree_file).data
-    index = load_located(index_file).data
-    return _build(tree, index)
+    tree, index = read
+    return _build(tree.data, index.data)
 
 
 @cache

@@ -79,10 +79,15 @@ def _collect_lines(node: yaml.Node, path: PathKey, lines: dict[PathKey, int]) ->
             _collect_lines(item, item_path, lines)
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 def _scalar_key(node: yaml.Node) -> str | int:
     # Keys such as `1:` (paragraph numbers) load as ints; keep the type so paths
     # match the loaded data. The node's resolved tag decides, as in the loader.
     if not isinstance(node, yaml.ScalarNode):
         return str(node.value)
+    if node.tag == _STR_TAG:
+        return str(node.value)  # nearly every key: no constructor to make
     value = yaml.constructor.SafeConstructor().construct_object(node)
     return value if isinstance(value, (str, int)) else str(value)
