@@ -4,7 +4,7 @@ checks on who is calling."""
 
 from __future__ import annotations
 
-import base64
+import copy
 import json
 import time
 from typing import Any
@@ -43,8 +43,23 @@ def memo_turn(tree: Tree) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     return [{k: v for k, v in m.items() if v is not None} for m in messages], result
 
 
-def test_plan_shows_the_memo_once_with_its_buttons_and_drops_machine_payloads(tree: Tree):
-    messages, _ = memo_turn(tree)
+Turn = tuple[list[dict[str, Any]], dict[str, Any]]
+
+
+@pytest.fixture(scope="module")
+def made_once(tree: Tree) -> Turn:
+    # The memo turn makes a PDF and a Word file (half a CPU second); the tests that take it as
+    # it comes share one, each with its own copy to change.
+    return memo_turn(tree)
+
+
+@pytest.fixture
+def turn(made_once: Turn) -> Turn:
+    return copy.deepcopy(made_once)
+
+
+def test_plan_shows_the_memo_once_with_its_buttons_and_drops_machine_payloads(turn: Turn):
+    messages, _ = turn
     messages.append({"recipient_id": "u", "custom": {"type": "assessment_result", "verdict": "x"}})
     items = plan(messages)
     assert [type(item) for item in items] == [Text, Memo]
@@ -53,14 +68,14 @@ def test_plan_shows_the_memo_once_with_its_buttons_and_drops_machine_payloads(tr
     assert ("Ny bedömning", "/start_assessment") in [(b["title"], b["payload"]) for b in memo_item.buttons]
 
 
-def test_a_memo_payload_without_its_text_is_still_shown(tree: Tree):
-    result = result_payload(tree, walk(tree, CASES[0][0]))
-    items = plan([{"recipient_id": "u", "custom": memo.payload(result)}])
+def test_a_memo_payload_without_its_text_is_still_shown(turn: Turn):
+    document = turn[0][-1]["custom"]  # what memo.payload gives for the result
+    items = plan([{"recipient_id": "u", "custom": document}])
     assert len(items) == 1 and isinstance(items[0], Memo)
 
 
-def test_the_memo_names_its_result_and_plan_pairs_by_position_and_id_not_by_markdown(tree: Tree):
-    messages, result = memo_turn(tree)
+def test_the_memo_names_its_result_and_plan_pairs_by_position_and_id_not_by_markdown(tree: Tree, turn: Turn):
+    messages, result = turn
     document = messages[-1]["custom"]
     assert document["result_id"] == result["id"]
     # The memo takes the place of the text just before it even when that text is not its Markdown
@@ -80,8 +95,8 @@ def test_the_memo_names_its_result_and_plan_pairs_by_position_and_id_not_by_mark
     assert [item.text for item in plan(twice) if isinstance(item, Text)] == [messages[0]["text"]]
 
 
-def test_a_text_not_just_before_a_memo_stays_a_text(tree: Tree):
-    messages, _ = memo_turn(tree)
+def test_a_text_not_just_before_a_memo_stays_a_text(turn: Turn):
+    messages, _ = turn
     intro, markdown, document = messages
     between = {"recipient_id": "u", "custom": {"type": "assessment_result", "id": "x"}}
     items = plan([intro, markdown, between, document])
@@ -100,8 +115,8 @@ def test_teams_uses_a_hero_card_up_to_six_buttons_and_an_adaptive_card_beyond():
     assert shown == [b["payload"] for b in buttons(9)]
 
 
-def test_teams_memo_is_markdown_with_bold_headings_and_every_citation(tree: Tree):
-    messages, result = memo_turn(tree)
+def test_teams_memo_is_markdown_with_bold_headings_and_every_citation(turn: Turn):
+    messages, result = turn
     activity = activities(plan(messages))[1]
     assert activity["textFormat"] == "markdown"
     assert f"**Beslutsunderlag: {result['title']}**" in activity["text"]
@@ -116,8 +131,8 @@ def test_teams_markdown_keeps_lines_apart_and_lists_intact():
     assert text == "Dina svar hittills:\n1. Vem: Deltagare\n2. Vad: Pengar\n\nSkriv något."
 
 
-def test_slack_memo_is_mrkdwn_in_sections_within_limits_plus_the_pdf(tree: Tree):
-    messages, result = memo_turn(tree)
+def test_slack_memo_is_mrkdwn_in_sections_within_limits_plus_the_pdf(turn: Turn):
+    messages, result = turn
     out = outputs(plan(messages))
     assert [type(o) for o in out] == [SlackMessage, SlackMessage, SlackFile]
     message, pdf = out[1], out[2]
@@ -129,7 +144,7 @@ def test_slack_memo_is_mrkdwn_in_sections_within_limits_plus_the_pdf(tree: Tree)
     for cite in result["cites"]:
         assert cite["text"].replace("&", "&amp;") in text
     assert pdf.content.startswith(b"%PDF") and pdf.filename.endswith(".pdf")
-    assert pdf.content == base64.b64decode(memo.payload(result)["pdf_base64"])[: len(pdf.content)]
+    assert pdf.content == memo.pdf(result)[: len(pdf.content)]  # the memo's PDF, made again the same
 
 
 def test_slack_splits_long_texts_and_many_buttons_within_block_kit_limits():

@@ -136,6 +136,23 @@ def test_memo_without_a_result_explains_what_to_do():
 BASE = "https://asf.intranat.example/vagledning.html"
 
 
+@pytest.fixture(scope="module")
+def long_result(tree: Tree) -> dict[str, Any]:
+    return result_payload(tree, walk(tree, CASES[3][0]), guidance_url=BASE)
+
+
+# The long memo as PDF and as Word, made once for the tests below that each read a different part of
+# it: the files are bytes (nothing a test does changes them), and a PDF takes a third of a CPU second.
+@pytest.fixture(scope="module")
+def long_pdf(long_result: dict[str, Any]) -> bytes:
+    return memo.pdf(long_result, DAY)
+
+
+@pytest.fixture(scope="module")
+def long_docx(long_result: dict[str, Any]) -> bytes:
+    return memo.docx(long_result, DAY)
+
+
 def test_memo_links_every_citation_to_its_place_when_the_address_is_absolute(tree: Tree):
     result = result_payload(tree, walk(tree, CASES[3][0]), guidance_url=BASE)
     text = memo.markdown(result, DAY)
@@ -148,9 +165,9 @@ def test_memo_links_every_citation_to_its_place_when_the_address_is_absolute(tre
     assert "](" not in relative and "/vagledning.html" not in relative
 
 
-def test_the_pdf_prints_each_quote_beside_its_citation(tree: Tree):
-    result = result_payload(tree, walk(tree, CASES[3][0]), guidance_url=BASE)
-    in_pdf = squash(pdf_text(memo.pdf(result, DAY)))
+def test_the_pdf_prints_each_quote_beside_its_citation(long_result: dict[str, Any], long_pdf: bytes):
+    result = long_result
+    in_pdf = squash(pdf_text(long_pdf))
     assert "](" not in in_pdf and BASE not in in_pdf  # no Markdown link syntax on paper
     quoted = [c for c in result["cites"] if c["quote"]]
     assert quoted
@@ -180,21 +197,16 @@ def pdf_runs(data: bytes) -> list[tuple[str, str]]:
     return runs
 
 
-@pytest.fixture(scope="module")
-def long_result(tree: Tree) -> dict[str, Any]:
-    return result_payload(tree, walk(tree, CASES[3][0]), guidance_url=BASE)
-
-
-def test_every_page_says_its_number_and_the_number_of_pages(long_result):
-    data = memo.pdf(long_result, DAY)
+def test_every_page_says_its_number_and_the_number_of_pages(long_pdf: bytes):
+    data = long_pdf
     pages = pypdf.PdfReader(io.BytesIO(data)).pages
     assert len(pages) >= 2  # a memo long enough to need the count
     for number, page in enumerate(pages, start=1):
         assert f"Sida {number} av {len(pages)}" in page.extract_text()
 
 
-def test_the_pdf_is_in_swedish_with_an_embedded_unicode_font(long_result):
-    reader = pypdf.PdfReader(io.BytesIO(memo.pdf(long_result, DAY)))
+def test_the_pdf_is_in_swedish_with_an_embedded_unicode_font(long_pdf: bytes):
+    reader = pypdf.PdfReader(io.BytesIO(long_pdf))
     assert reader.trailer["/Root"]["/Lang"] == "sv"  # type: ignore[index]
     pages: list[Any] = list(reader.pages)
     fonts = {str(font.get_object()["/BaseFont"]) for page in pages for font in page["/Resources"]["/Font"].values()}
@@ -207,16 +219,16 @@ def test_the_pdf_is_in_swedish_with_an_embedded_unicode_font(long_result):
     assert all("/FontFile2" in descriptor for descriptor in descriptors)  # embedded, not named
 
 
-def test_questions_are_bold_and_answers_are_not(long_result):
-    runs = pdf_runs(memo.pdf(long_result, DAY))
+def test_questions_are_bold_and_answers_are_not(long_result, long_pdf: bytes):
+    runs = pdf_runs(long_pdf)
     question = long_result["path"][0]["question"]
     assert any(question in text and "Bold" in font for text, font in runs)
     assert any(text.startswith("Svar:") and "Bold" not in font for text, font in runs)
 
 
-def test_the_memo_has_empty_fields_for_diarienummer_and_handlaggare(long_result):
-    in_pdf = pdf_text(memo.pdf(long_result, DAY))
-    word = docx.Document(io.BytesIO(memo.docx(long_result, DAY)))
+def test_the_memo_has_empty_fields_for_diarienummer_and_handlaggare(long_pdf: bytes, long_docx: bytes):
+    in_pdf = pdf_text(long_pdf)
+    word = docx.Document(io.BytesIO(long_docx))
     rows = {row.cells[0].text: row.cells[1].text for row in word.tables[0].rows}
     for field in ("Diarienummer", "Handläggare"):
         assert f"{field}:" in in_pdf
@@ -225,8 +237,8 @@ def test_the_memo_has_empty_fields_for_diarienummer_and_handlaggare(long_result)
     assert f"Diarienummer: {DAY.isoformat()}" not in in_pdf  # nothing filled in for the reader
 
 
-def test_the_word_file_is_swedish_numbers_its_pages_and_links_its_citations(long_result):
-    word = docx.Document(io.BytesIO(memo.docx(long_result, DAY)))
+def test_the_word_file_is_swedish_numbers_its_pages_and_links_its_citations(long_result, long_docx: bytes):
+    word = docx.Document(io.BytesIO(long_docx))
     assert word.core_properties.language == "sv-SE"
     assert word.styles["Normal"].element.rPr.xml.count('w:val="sv-SE"') == 1
     footer = word.sections[0].footer.paragraphs[0]._p.xml
