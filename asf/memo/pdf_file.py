@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from fpdf import FPDF
 
+from asf import pdf_lines
 from asf.guidance.colours import VERDICT_COLOURS, Colours
 from asf.memo.document import Block, Entry, Fields, Heading, Items, Paragraph, quotes
 
@@ -85,6 +86,7 @@ class _Writer:
         self.pdf = document
         self.colours = colours
         self.quoted: set[str] = set()  # citations whose quote is printed already
+        self.widths: pdf_lines.Widths = {}  # characters measured for line breaking, for this document
 
     def text(self, text: str, size: float = 10.5, style: str = "", x: float | None = None, colour: RGB = TEXT) -> None:
         pdf = self.pdf
@@ -92,7 +94,7 @@ class _Writer:
         pdf.set_x(left)
         pdf.set_font(FONT, style=style, size=size)
         pdf.set_text_color(*colour)
-        pdf.multi_cell(pdf.w - pdf.r_margin - left, size * 0.5, text, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf_lines.paragraph(pdf, pdf.w - pdf.r_margin - left, size * 0.5, text, self.widths)
 
     def block(self, block: Block) -> None:
         pdf = self.pdf
@@ -117,10 +119,10 @@ class _Writer:
             pdf.set_text_color(*TEXT)
             pdf.cell(50, 6 if value else 7, f"{label}:")
             pdf.set_font(FONT, size=10)
-            # An empty value is a line to write on.
-            width = pdf.w - pdf.r_margin - pdf.get_x() if value else 80
-            border: Literal[0] | str = 0 if value else "B"
-            pdf.multi_cell(width, 6 if value else 7, value, border=border, align="L", new_x="LMARGIN", new_y="NEXT")
+            if value:
+                pdf_lines.paragraph(pdf, pdf.w - pdf.r_margin - pdf.get_x(), 6, value, self.widths)
+            else:  # an empty value is a line to write on
+                pdf.multi_cell(80, 7, "", border="B", align="L", new_x="LMARGIN", new_y="NEXT")
             pdf.ln(0.5)
         pdf.ln(3)
 
