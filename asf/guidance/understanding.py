@@ -15,6 +15,7 @@ also names the lawful route (a party that buys, money via a party).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -212,6 +213,15 @@ def _hedged(chosen: _Evidence, words: tuple[swedish.Token, ...]) -> bool:
     return any(t.word in _HEDGES and not any(s <= t.start and t.end <= e for s, e in chosen.spans) for t in words)
 
 
+def _some_and_others(words: tuple[swedish.Token, ...]) -> bool:
+    """ "en del … andra …", "vissa … andra …": the answer is about two groups, so it is asked."""
+    plain = [t.word for t in words]
+    some = any(w in ("vissa", "somliga", "nagra") for w in plain) or any(
+        a == "en" and b == "del" for a, b in itertools.pairwise(plain)
+    )
+    return some and "andra" in plain
+
+
 def _names_two_things(words: tuple[swedish.Token, ...], found: Mapping[str, _Evidence]) -> bool:
     """ "både oss och företaget", "X eller Y" with only one of them an option: two things, so ask.
 
@@ -219,6 +229,8 @@ def _names_two_things(words: tuple[swedish.Token, ...], found: Mapping[str, _Evi
     someone's needs says nothing about two answers)."""
     if len(found) != 1:
         return False
+    if _some_and_others(words):
+        return True
     (evidence,) = found.values()
     for index, token in enumerate(words):
         if token.word in ("bade", "bada", "antingen", "eller", "delvis"):

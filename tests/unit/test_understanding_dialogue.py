@@ -375,7 +375,7 @@ def test_a_budget_question_the_nlu_took_for_why_gets_its_answer():
     ("question", "text"),
     [
         # Two options in different words: the longer phrase must not silently win.
-        ("malgrupp", "en del står långt från arbetsmarknaden, andra står nära"),
+        ("malgrupp", "en del behöver samordnat stöd, andra klarar sig själva"),
         ("pengavag", "hälften direkt till firman och hälften via regionen"),
         ("vem", "de som jobbar på det sociala företaget"),
     ],
@@ -445,3 +445,18 @@ def test_a_result_without_such_a_part_says_nothing_more(tree: Tree):
     replies, after = click(state, "mottagare", "egen_verksamhet")
     assert "ingår inte i bedömningen" not in texts(replies)
     assert "not_assessed" not in (after.last_result or {})
+
+
+def test_being_far_from_the_labour_market_is_not_read_as_finsams_target_group(tree: Tree):
+    # The guidance says the target group often stands far from the labour market, not that everyone
+    # who does belongs to it (coordinated support from several parties decides): so it is asked.
+    reading = read_description(
+        tree, "Arbetsträning på ett socialt företag för personer som står långt från arbetsmarknaden"
+    )
+    assert "malgrupp" not in reading.facts
+    assert read_answer(tree.questions["malgrupp"], "de står långt ifrån arbetsmarknaden").option is None
+    # Some far from it, others close: two groups, asked rather than recorded as "Nej".
+    assert (
+        read_answer(tree.questions["malgrupp"], "en del står långt från arbetsmarknaden, andra står nära").option
+        is None
+    )
