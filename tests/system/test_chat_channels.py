@@ -464,7 +464,7 @@ def test_slack_button_click_continues_the_assessment(setup: Setup):
     buttons = dict(slack_buttons(question))
     assert len(buttons) == 6
     # Slack cuts a button's text at 75 characters; the label is found by its beginning.
-    choice = next(title for title in buttons if title.startswith("Parternas personal, beslutsfattare"))
+    choice = next(title for title in buttons if title.startswith("Förbundet självt, parternas personal"))
     nine = user.send(user.click(buttons[choice], question), "application/x-www-form-urlencoded")
     assert len([b for m in nine for b in slack_buttons(m)]) == 10
     # The clicked question now shows the choice instead of its buttons.
