@@ -22,17 +22,22 @@ NODE = shutil.which("node")
 pytestmark = pytest.mark.skipif(NODE is None, reason="node is not installed")
 
 
-def render(result: dict[str, Any]) -> dict[str, Any]:
-    stored = {"session_id": None, "session_token": None, "items": [{"from": "bot", "message": {"custom": result}}]}
+def render_messages(messages: list[dict[str, Any]]) -> dict[str, Any]:
+    """The page as web/chat.js draws these bot messages restored from the tab's storage."""
+    items = [{"from": "bot", "message": message} for message in messages]
     done = subprocess.run(
         [str(NODE), str(ROOT / "tests" / "unit" / "js" / "render_card.js"), str(ROOT / "web" / "chat.js")],
-        input=json.dumps(stored),
+        input=json.dumps({"session_id": None, "session_token": None, "items": items}),
         capture_output=True,
         text=True,
         timeout=30,
         check=True,
     )
     return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
+def render(result: dict[str, Any]) -> dict[str, Any]:
+    return render_messages([{"custom": result}])
 
 
 def nodes(tree: dict[str, Any], tag: str) -> list[dict[str, Any]]:

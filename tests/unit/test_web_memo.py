@@ -4,10 +4,6 @@ text with its downloads, never as raw Markdown, and the progress above every que
 from __future__ import annotations
 
 import datetime as dt
-import json
-import shutil
-import subprocess
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,24 +13,10 @@ from asf.guidance.engine import walk
 from asf.guidance.explain import result_payload
 from asf.guidance.model import Tree
 from tests.unit.test_engine import CASES
-from tests.unit.test_web_card import nodes, text
+from tests.unit.test_web_card import NODE, nodes, text
+from tests.unit.test_web_card import render_messages as render
 
-ROOT = Path(__file__).resolve().parents[2]
-NODE = shutil.which("node")
 pytestmark = pytest.mark.skipif(NODE is None, reason="node is not installed")
-
-
-def render(messages: list[dict[str, Any]]) -> dict[str, Any]:
-    items = [{"from": "bot", "message": message} for message in messages]
-    done = subprocess.run(
-        [str(NODE), str(ROOT / "tests" / "unit" / "js" / "render_card.js"), str(ROOT / "web" / "chat.js")],
-        input=json.dumps({"session_id": None, "session_token": None, "items": items}),
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=True,
-    )
-    return json.loads(done.stdout)  # type: ignore[no-any-return]
 
 
 def with_class(tree: dict[str, Any], name: str) -> list[dict[str, Any]]:
