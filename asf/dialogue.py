@@ -22,15 +22,7 @@ from asf.guidance.engine import AnswerError, Walk, back, reopen, walk
 from asf.guidance.loader import default_tree
 from asf.guidance.model import Question, Tree, listing, quoted, sentence_case
 from asf.guidance.progress import progress
-from asf.guidance.understanding import (
-    AnswerReading,
-    Fact,
-    Reading,
-    match_question,
-    normalise,
-    read_answer,
-    read_description,
-)
+from asf.guidance.understanding import AnswerReading, match_question, normalise, read_answer, read_description
 from asf.privacy import masked_kinds
 from asf.training import flow as training
 from asf.turns import Message, Reply, State, Turn, button
@@ -410,7 +402,8 @@ def _correct_summary(state: State, message: Message) -> Turn:
         # "det är AF som köper platserna, inte kommunen": the one line it gives a new answer is changed.
         changes = _changed_answers(pending, list(pending), message.text)
         if len(changes) == 1:
-            return _with_changed_line(state, changes, message.text)
+            reply, changed = recap.with_changed_lines(tree(), state, changes, message.text)
+            return [reply], changed
     named = message.entity("question") or (
         match_question(tree(), message.text, list(pending)) if message.text else None
     )
@@ -431,20 +424,6 @@ def _correct_summary(state: State, message: Message) -> Turn:
             state, correcting=True
         )
     return [recap.which_line(tree(), state)], replace(state, correcting=True)
-
-
-def _with_changed_line(state: State, changes: dict[str, str], text: str) -> Turn:
-    """The summary again with one line changed as the user wrote it; the other lines are kept."""
-    pending = {**(state.pending or {}), **changes}
-    evidence = {**(state.evidence or {}), **{q: text for q in changes}}
-    ordered = {q: Fact(q, pending[q], evidence.get(q, "")) for q in tree().questions if q in pending}
-    new_state = replace(
-        state,
-        pending={q: f.option for q, f in ordered.items()},
-        evidence={q: f.evidence for q, f in ordered.items()},
-        correcting=False,
-    )
-    return [recap.summary_reply(tree(), Reading(ordered))], new_state
 
 
 def _answer_button(state: State, answers: dict[str, str], question_id: str, option_id: str) -> Turn:

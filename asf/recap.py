@@ -155,13 +155,23 @@ def with_addition(tree: Tree, state: State, addition: str) -> tuple[Reply, State
     added = {q: fact for q, fact in reading.facts.items() if q not in pending}
     if not added:
         return None
+    return _summary_with(tree, replace(state, description=description), added)
+
+
+def with_changed_lines(tree: Tree, state: State, changes: Mapping[str, str], text: str) -> tuple[Reply, State]:
+    """The summary again with the lines `changes` gives new answers, `text` (the user's words) as their
+    evidence; the other lines are kept."""
+    return _summary_with(tree, state, {q: Fact(q, option, text) for q, option in changes.items()})
+
+
+def _summary_with(tree: Tree, state: State, new: Mapping[str, Fact]) -> tuple[Reply, State]:
+    """The pending summary with `new` facts put in or in place of its lines, in the tree's order, shown again."""
     evidence = state.evidence or {}
-    facts = {q: Fact(q, option, evidence.get(q, "")) for q, option in pending.items()}
-    facts.update(added)
+    facts = {q: Fact(q, option, evidence.get(q, "")) for q, option in (state.pending or {}).items()}
+    facts.update(new)
     ordered = {q: facts[q] for q in tree.questions if q in facts}
     new_state = replace(
         state,
-        description=description,
         pending={q: f.option for q, f in ordered.items()},
         evidence={q: f.evidence for q, f in ordered.items()},
         correcting=False,
