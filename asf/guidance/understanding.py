@@ -322,8 +322,7 @@ def read_description(tree: Tree, text: str) -> Reading:
         found, negated = _evidence(question, text, words, description=True)
         for option_id in negated:
             found.pop(option_id, None)
-        guessed = _guessed(found, words)
-        if len(guessed) == len(found):  # beside another option, a guess stays: the question is asked naming both
+        if _only_guesses(found, words):  # beside another option, a guess stays: the question is asked naming both
             found = {}
         for evidence in found.values():
             outcome = tree.outcomes.get(evidence.option.next)
@@ -357,17 +356,17 @@ def read_description(tree: Tree, text: str) -> Reading:
     return Reading(kept, asked, set_aside, must_nots)
 
 
-def _guessed(found: Mapping[str, _Evidence], words: tuple[swedish.Token, ...]) -> set[str]:
-    """Options named only just after a "kanske" ("kanske via en film"): a guess, asked rather than proposed."""
-    guessed = set()
-    for option_id, evidence in found.items():
-        mentions = [i for i, t in enumerate(words) for s, _ in evidence.spans if t.start == s]
-        if mentions and all(
-            any(t.word in _HEDGES and t.sentence == words[i].sentence for t in words[max(0, i - 4) : i])
-            for i in mentions
-        ):
-            guessed.add(option_id)
-    return guessed
+def _only_guesses(found: Mapping[str, _Evidence], words: tuple[swedish.Token, ...]) -> bool:
+    """Every option found is named only just after a "kanske" ("kanske via en film"): a guess,
+    asked rather than proposed."""
+    return all(_guessed(evidence, words) for evidence in found.values())
+
+
+def _guessed(evidence: _Evidence, words: tuple[swedish.Token, ...]) -> bool:
+    mentions = [i for i, t in enumerate(words) for s, _ in evidence.spans if t.start == s]
+    return bool(mentions) and all(
+        any(t.word in _HEDGES and t.sentence == words[i].sentence for t in words[max(0, i - 4) : i]) for i in mentions
+    )
 
 
 def _best_route(tree: Tree, facts: Mapping[str, str]) -> list[str]:
