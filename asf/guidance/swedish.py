@@ -92,8 +92,8 @@ class Token:
 
 def tokens(text: str) -> tuple[Token, ...]:
     """The words of `text`, each marked negated when a negation covers it in its clause."""
-    folded = fold(text)
-    lowered = unicodedata.normalize("NFKC", text).lower()  # same length as `folded`: only letters change
+    lowered = unicodedata.normalize("NFKC", text).lower()
+    folded = lowered.translate(_FOLD)  # fold(text), same length as `lowered`: only letters change
     found: list[Token] = []
     clause_start = 0
     last_negation = -100
@@ -124,7 +124,7 @@ def tokens(text: str) -> tuple[Token, ...]:
 class Pattern:
     parts: tuple[tuple[str, ...], ...]  # groups of words; between groups up to _GAP words may stand
     exact: bool  # `=ord`: no compounds, no typos
-    written: tuple[tuple[str, ...], ...] = ()  # the same words with å/ä/ö as the tree writes them
+    written: tuple[tuple[str, ...], ...]  # the same words with å/ä/ö as the tree writes them
 
     @property
     def text(self) -> str:
@@ -138,9 +138,10 @@ def pattern(keyword: str) -> Pattern:
     groups, written = [], []
     for part in raw.lstrip("=").split("~"):
         lowered = unicodedata.normalize("NFKC", part).lower()
-        spans = [m.span() for m in _KEYWORD_WORD.finditer(fold(part))]
+        folded = lowered.translate(_FOLD)
+        spans = [m.span() for m in _KEYWORD_WORD.finditer(folded)]
         if spans:
-            groups.append(tuple(fold(part)[a:b] for a, b in spans))
+            groups.append(tuple(folded[a:b] for a, b in spans))
             written.append(tuple(lowered[a:b] for a, b in spans))
     return Pattern(tuple(groups), exact, tuple(written))
 
@@ -287,13 +288,13 @@ def _is_amount(word: str) -> bool:
 
 
 def _group_at(
-    group: tuple[str, ...], words: tuple[Token, ...], position: int, exact: bool, written: tuple[str, ...] = ()
+    group: tuple[str, ...], words: tuple[Token, ...], position: int, exact: bool, written: tuple[str, ...]
 ) -> bool:
     if position + len(group) > len(words):
         return False
     return all(
         word_matches(part, words[position + i].word, exact)
-        and not (written and letters_clash(written[i], words[position + i].written))
+        and not letters_clash(written[i], words[position + i].written)
         for i, part in enumerate(group)
     )
 
