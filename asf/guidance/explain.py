@@ -71,9 +71,6 @@ def result_text(tree: Tree, walk: Walk) -> str:
     return chat_text(result_payload(tree, walk))
 
 
-READING_NOTE = sections.READING_NOTE  # after a statement that is our reading, not what the guidance says
-
-
 def is_link(url: object) -> bool:
     """An address a chat message or a document can link to: absolute http(s) only (a relative
     address means nothing outside the intranet page)."""
@@ -113,7 +110,7 @@ def chat_text(result: Mapping[str, Any], cite: Callable[[Mapping[str, Any]], str
             for number, item in enumerate(items, start=1):
                 mark = f"{number}." if form == "numbered" else "-"
                 cites = f" ({'; '.join(cite(c) for c in item['cites'])})" if "cites" in item else ""
-                reading = f" {READING_NOTE}" if item.get("reading") else ""
+                reading = f" {item['reading_note']}" if item.get("reading_note") else ""
                 lines.append(f"{mark} {item['text']}{cites}{reading}")
             blocks.append("\n".join(lines))
     blocks.append(sections.NOTE)

@@ -18,7 +18,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from asf.guidance.explain import READING_NOTE, is_link
+from asf.guidance.explain import is_link
 from asf.guidance.sections import NOTE, payload_sections, verdict_sentence
 
 CARD_VERSION = "1.5"
@@ -91,8 +91,8 @@ def _item_blocks(key: str, number: int, item: Mapping[str, Any], form: str) -> l
     text = escape(str(item["text"]))
     if cites:
         text += " (" + "; ".join(cite_link(c) for c in cites) + ")"
-    if item.get("reading"):
-        text += f" _{escape(READING_NOTE)}_"
+    if item.get("reading_note"):
+        text += f" _{escape(str(item['reading_note']))}_"
     blocks = [text_block(f"{mark}{text}", spacing="Small")]
     quotes = [c for c in cites if isinstance(c.get("quote"), str) and c["quote"]]
     if quotes:

@@ -17,7 +17,7 @@ import pytest
 from asf.guidance.engine import walk
 from asf.guidance.explain import result_payload
 from asf.guidance.model import Tree
-from asf.guidance.sections import NOTE, parts
+from asf.guidance.sections import NOTE, READING_NOTE, parts
 from channels.core.keyed_lock import KeyedLock
 from channels.core.outgoing import Text
 from channels.teams.answered import SentCards, answered
@@ -221,3 +221,11 @@ def test_one_conversations_turns_run_one_at_a_time_and_others_alongside():
     log = asyncio.run(run())
     assert log.index("a1 end") < log.index("a2 start")
     assert log.index("b1 start") < log.index("a1 end")
+
+
+def test_a_reading_of_the_guidance_is_marked_as_one_in_the_card(tree: Tree):
+    result = result_payload(tree, walk(tree, CASES[3][0]), BASE)
+    readings = [s["text"] for s in result["reasons"] + result["conditions"] if s["reading"]]
+    assert readings
+    shown = card_texts({"attachments": [{"content": result_card(result)}]})
+    assert shown.count(f"_{escape(READING_NOTE)}_") == len(readings)
