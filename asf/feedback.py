@@ -141,15 +141,11 @@ def _status(state: State) -> str | None:
     return None if state.feedback is None else state.feedback.get("status")
 
 
-def _typed(message: Message) -> bool:
-    return bool(message.text.strip()) and not message.text.startswith("/")
-
-
 def is_typed_answer(state: State, message: Message) -> bool:
     """A typed "ja" or "nej" right after the question (outside training, no question open)."""
     return (
         _status(state) == "asked"
-        and _typed(message)
+        and message.typed
         and message.intent in ("affirm", "deny")
         and state.training is None
         and state.current_question is None
@@ -163,7 +159,7 @@ def is_comment(state: State, message: Message) -> bool:
     request = bool(named) and reads_as_request(message.text)
     return (
         _status(state) == "answered"
-        and _typed(message)
+        and message.typed
         and not request
         and state.training is None
         and state.current_question is None

@@ -37,10 +37,6 @@ _TRAINING_STEMS = ("ovning", "trana", "traning", "quiz")
 _TRAINING_WORDS = frozenset({"ova", "ovar", "ovat", "ovade", "fall", "fallet", "fallen"})
 
 
-def typed(message: Message) -> bool:
-    return bool(message.text.strip()) and not message.text.startswith("/")
-
-
 def names_training(text: str) -> bool:
     """Does the message name the training ("avsluta övningen", "nästa fall", "jag vill öva")?"""
     return any(
@@ -50,7 +46,7 @@ def names_training(text: str) -> bool:
 
 def asks_for_memo(state: State, message: Message) -> bool:
     """A typed request for the memo of the result shown ("kan jag få en promemoria?", "PM")."""
-    if not typed(message) or state.last_result is None or training.active(state) or state.pending is not None:
+    if not message.typed or state.last_result is None or training.active(state) or state.pending is not None:
         return False
     words = swedish.tokens(message.text)
     named = any(not mention.negated for word in MEMO_WORDS for mention in swedish.find(word, words))
@@ -90,7 +86,7 @@ def training_intent(step: Step) -> Step:
     förstod jag inte" – never "Du är inte i övningsläget"."""
 
     def guarded(state: State, message: Message) -> Turn:
-        if training.active(state) or not typed(message):
+        if training.active(state) or not message.typed:
             return step(state, message)
         explicit = names_training(message.text) or len(swedish.tokens(message.text)) <= SHORT_TRAINING_COMMAND
         if explicit and not dialogue.reads_as_an_answer(state, message):
@@ -106,7 +102,7 @@ def in_training(step: Step) -> Step:
     assessment, such as the memo."""
 
     def guarded(state: State, message: Message) -> Turn:
-        if not training.active(state) or not typed(message):
+        if not training.active(state) or not message.typed:
             return step(state, message)
         if training.awaiting_verdict(state):
             return training.judge(state, message)

@@ -15,6 +15,11 @@ class Message:
     intent: str | None = None
     entities: dict[str, list[str]] = field(default_factory=dict)
 
+    @property
+    def typed(self) -> bool:
+        """Written by the user, not a button's payload ("/inform{…}") and not empty."""
+        return bool(self.text.strip()) and not self.text.startswith("/")
+
     def entity(self, name: str) -> str | None:
         values = self.entities.get(name) or []
         return values[0] if values else None
