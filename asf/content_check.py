@@ -36,6 +36,7 @@ import jsonschema
 import yaml
 
 from asf import settings, tree_changelog
+from asf.guidance import learned
 from asf.guidance.loader import INDEX_FILE, TREE_FILE, TreeError, default_tree, load_tree
 from asf.guidance.model import Tree
 from asf.guidance.understanding import match_option, normalise
@@ -491,7 +492,10 @@ def check_tree_entities(tree: Tree, patterns_file: Path, nlu: Path) -> list[Prob
     unusable = {
         value
         for value in {item.value for item in checked}
-        if all(match_option(question, "", entity_values=[value]) is None for question in tree.questions.values())
+        if all(
+            match_option(question, "", entity_values=[value], models=learned.WORDS_ONLY) is None
+            for question in tree.questions.values()
+        )
     }
     # A pattern's value is reported once, at the pattern; the examples that map to it follow its fix.
     from_patterns = {item.value for item in checked if item.source == patterns_source}

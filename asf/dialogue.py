@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from asf import feedback, memo, messages, other_questions, recap, settings
-from asf.guidance import explain, sections
+from asf.guidance import explain, learned, sections
 from asf.guidance.engine import AnswerError, Walk, back, reopen, walk
 from asf.guidance.loader import default_tree
 from asf.guidance.model import Question, Tree, listing, quoted, sentence_case
@@ -287,7 +287,8 @@ def _changed_answers(answers: dict[str, str], answered: list[str], text: str) ->
     text = _LEADING_NO.sub("", text)
     changes = {}
     for question_id in answered:
-        option = read_answer(tree().questions[question_id], text).option
+        # A correction must name its new answer in words: no learned guess changes a result.
+        option = read_answer(tree().questions[question_id], text, models=learned.WORDS_ONLY).option
         if option is not None and option.id != answers[question_id]:
             changes[question_id] = option.id
     return changes

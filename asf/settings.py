@@ -203,6 +203,11 @@ def logs_dir() -> Path:
     return Path(_text("ASF_LOGS", "var/logs"))
 
 
+def cache_dir() -> Path:
+    """Where built artefacts are kept between starts (ASF_CACHE_DIR, default var/cache in the project)."""
+    return Path(_text("ASF_CACHE_DIR", str(ROOT / "var" / "cache")))
+
+
 def tracker_url() -> str:
     """The tracker store's database (TRACKER_URL, else SQLite at TRACKER_DB, default var/tracker.db)."""
     return _text("TRACKER_URL") or f"sqlite:///{_text('TRACKER_DB', 'var/tracker.db')}"

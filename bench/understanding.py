@@ -1,12 +1,15 @@
 """How well the assistant reads facts from descriptions and typed answers (make evaluate).
 
 Scored on sets written by someone who saw only the guidance and the tree's questions
-and options (tests/eval/), split once into a development half and a held-out half. Two
-more sets by other such writers (`*_dev2.yml`, `*_dev3.yml`, `*_dev4.yml`) were added to the
-development half only; `--set dev3` or `--set dev4` scores one alone (each was scored once
-before anything was tuned on it, as a fresh measure).
-Tune only on the development half; the held-out half is scored, never read:
-`--show` (the misread items) refuses to print it.
+and options, split once into a development half and a held-out half. The development
+half (`content/reading/*_dev*.yml`, four writers) is also what the learned reader trains
+on, together with sets written for training alone (`*_train*.yml`); so it is scored by
+five-fold cross-validation: each fifth is read by models trained without it. The
+held-out half (tests/eval/) is read by models trained on all of content/reading/, and is
+never read while tuning: `--show` (the misread items) refuses to print it.
+
+Each figure is printed for the tree's words alone and for the words with the learned
+reader, side by side from the same run.
 
     python -m bench.understanding [--set dev|dev3|dev4|heldout] [--show]
 
@@ -33,23 +36,39 @@ from typing import Any
 import yaml
 
 from asf import other_questions
-from asf.guidance import understanding
+from asf.guidance import learned, understanding
 from asf.guidance.engine import AnswerError, walk
 from asf.guidance.loader import default_tree
 from asf.guidance.model import Tree
 
-EVAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "eval"
+HELD_OUT_DIR = Path(__file__).resolve().parent.parent / "tests" / "eval"
 UNCLEAR = "oklart"
+FOLDS = 5
 
 
 def load(name: str, part: str) -> list[dict[str, Any]]:
-    """One half of a set; the development half is the first set's half plus the sets written later."""
-    later = [EVAL_DIR / f"{name}_dev{n}.yml" for n in (2, 3, 4)] if part == "dev" else []
-    files = [EVAL_DIR / f"{name}_{part}.yml", *later]
+    """One half of a set: `dev` is every development set, `dev3`/`dev4` one of them, `heldout` the held-out half."""
+    if part == "heldout":
+        files = [HELD_OUT_DIR / f"{name}_heldout.yml"]
+    else:
+        pattern = f"{name}_dev*.yml" if part == "dev" else f"{name}_{part}.yml"
+        files = sorted(learned.examples_folder().glob(pattern))
     items: list[dict[str, Any]] = []
     for path in files:
         items += yaml.safe_load(path.read_text(encoding="utf-8"))
     return items
+
+
+def readers_for(tree: Tree, items: list[dict[str, Any]], part: str) -> list[learned.Models]:
+    """Per item, the learned reader that may read it: trained without the item's fold (development half)
+    or on all examples (held-out half)."""
+    if part == "heldout":
+        models = learned.train(learned.load_examples(learned.examples_folder(), tree), tree)
+        return [models] * len(items)
+    folder = learned.examples_folder()
+    held_back = [{item["id"] for item in items[fold::FOLDS]} for fold in range(FOLDS)]
+    trained = [learned.train(learned.load_examples(folder, tree, skip=ids), tree) for ids in held_back]
+    return [trained[index % FOLDS] for index in range(len(items))]
 
 
 def valid_facts(tree: Tree, facts: Mapping[str, str]) -> dict[str, str]:
@@ -61,8 +80,8 @@ def valid_facts(tree: Tree, facts: Mapping[str, str]) -> dict[str, str]:
     }
 
 
-def proposed_facts(tree: Tree, text: str) -> dict[str, str]:
-    reading = understanding.read_description(tree, text)
+def proposed_facts(tree: Tree, text: str, models: learned.Models) -> dict[str, str]:
+    reading = understanding.read_description(tree, text, models)
     return {question: fact.option for question, fact in reading.facts.items()}
 
 
@@ -125,9 +144,9 @@ class DescriptionScore:
     misread: list[str] = field(default_factory=list)
 
 
-def score_descriptions(tree: Tree, items: list[dict[str, Any]]) -> DescriptionScore:
+def score_descriptions(tree: Tree, items: list[dict[str, Any]], readers: list[learned.Models]) -> DescriptionScore:
     score = DescriptionScore()
-    for item in items:
+    for item, models in zip(items, readers, strict=True):
         topic = other_questions.recognise(item["text"])
         if item.get("kind") == "not_initiative":
             score.other_questions += 1
@@ -138,7 +157,7 @@ def score_descriptions(tree: Tree, items: list[dict[str, Any]]) -> DescriptionSc
             score.misread.append(f"{item['id']}: {item['text']}\n    taken as the other question {topic.id}")
         gold = valid_facts(tree, item.get("facts") or {})
         accepted = set(item.get("verdicts") or [])
-        proposed = proposed_facts(tree, item["text"])
+        proposed = proposed_facts(tree, item["text"], models)
         right = {q: o for q, o in proposed.items() if gold.get(q) == o}
         score.initiatives += 1
         score.proposed += len(proposed)
@@ -162,20 +181,20 @@ class AnswerScore:
     misread: list[str] = field(default_factory=list)
 
 
-def recorded_option(tree: Tree, question_id: str, text: str) -> str | None:
+def recorded_option(tree: Tree, question_id: str, text: str, models: learned.Models) -> str | None:
     """The option the assistant would record for a typed answer, or None when it asks back."""
-    reading = understanding.read_answer(tree.questions[question_id], text)
+    reading = understanding.read_answer(tree.questions[question_id], text, models=models)
     return reading.option.id if reading.option is not None else None
 
 
-def score_answers(tree: Tree, items: list[dict[str, Any]]) -> AnswerScore:
+def score_answers(tree: Tree, items: list[dict[str, Any]], readers: list[learned.Models]) -> AnswerScore:
     score = AnswerScore()
-    for item in items:
+    for item, models in zip(items, readers, strict=True):
         question = tree.questions.get(item["question"])
         gold = item["gold"]
         if question is None or (gold != UNCLEAR and question.option(gold) is None):
             continue  # an option this tree does not have
-        recorded = recorded_option(tree, question.id, item["text"])
+        recorded = recorded_option(tree, question.id, item["text"], models)
         score.total += 1
         if recorded == (None if gold == UNCLEAR else gold):
             score.right += 1
@@ -192,22 +211,37 @@ def ratio(part: int, whole: int) -> str:
 
 def report(part: str, show: bool) -> Iterator[str]:
     tree = default_tree()
-    described = score_descriptions(tree, load("descriptions", part))
-    answered = score_answers(tree, load("typed_answers", part))
-    yield f"Förståelse, {part} (trädet {tree.version}):"
-    yield f"  beskrivningar: {described.initiatives}, typade svar: {answered.total}"
-    yield f"  föreslagna fakta, precision: {ratio(described.correct, described.proposed)} (mål >= 0.98)"
-    yield f"  angivna fakta, recall: {ratio(described.correct, described.stated)} (mål >= 0.80)"
-    yield f"  beskrivningar som ger en bedömning utanför de godtagna: {described.wrong_verdicts} (mål 0)"
-    yield f"  frågor efter en beskrivning, medel: {described.questions / max(described.initiatives, 1):.2f}"
+    descriptions, answers = load("descriptions", part), load("typed_answers", part)
+    words = (
+        score_descriptions(tree, descriptions, [learned.WORDS_ONLY] * len(descriptions)),
+        score_answers(tree, answers, [learned.WORDS_ONLY] * len(answers)),
+    )
+    both = (
+        score_descriptions(tree, descriptions, readers_for(tree, descriptions, part)),
+        score_answers(tree, answers, readers_for(tree, answers, part)),
+    )
+    yield f"Förståelse, {part} (trädet {tree.version}); orden ensamma | orden med den inlärda läsaren:"
+    yield f"  beskrivningar: {both[0].initiatives}, typade svar: {both[1].total}"
+    for (label, alone), (_, with_learned) in zip(_figures(*words), _figures(*both), strict=True):
+        yield f"  {label}: {alone} | {with_learned}"
+    described = both[0]
     yield (
         f"  andra frågor än om en insats: {described.other_recognised} av {described.other_questions} känns igen; "
         f"{described.initiatives_taken_as_other} insatser misstas för en sådan fråga (mål 0)"
     )
-    yield f"  typade svar rätt: {ratio(answered.right, answered.total)} (mål >= 0.95)"
-    yield f"  typade svar sparade fel utan fråga: {ratio(answered.recorded_wrongly, answered.total)} (mål <= 0.005)"
     if show:
-        yield from ("", *described.misread, "", *answered.misread)
+        yield from ("", *described.misread, "", *both[1].misread)
+
+
+def _figures(described: DescriptionScore, answered: AnswerScore) -> list[tuple[str, str]]:
+    return [
+        ("föreslagna fakta, precision (mål >= 0.98)", ratio(described.correct, described.proposed)),
+        ("angivna fakta, recall (mål >= 0.80)", ratio(described.correct, described.stated)),
+        ("beskrivningar som ger en bedömning utanför de godtagna (mål 0)", str(described.wrong_verdicts)),
+        ("frågor efter en beskrivning, medel", f"{described.questions / max(described.initiatives, 1):.2f}"),
+        ("typade svar rätt (mål >= 0.95)", ratio(answered.right, answered.total)),
+        ("typade svar sparade fel utan fråga (mål <= 0.005)", ratio(answered.recorded_wrongly, answered.total)),
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,9 +20,20 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from asf.guidance import swedish
+from asf.guidance import learned, swedish
 from asf.guidance.engine import AnswerError, walk
 from asf.guidance.model import Option, Question, Tree
+
+# How the learned reader (learned.py) weighs in, chosen by cross-validation on the development half
+# (bench/understanding.py): a fact the words found is dropped when the model gives it less than
+# _VETO; a fact they missed is proposed when the model gives it at least _SURE.
+_VETO = 0.2
+_SURE = 0.8
+# Finsam's target group is a legal criterion with its own words (needs coordinated rehabilitation),
+# and writers of examples read it more loosely ("far from the labour market"): only the words decide it.
+_WORDS_DECIDE = frozenset({"malgrupp"})
+_ANSWER_VETO = 0.05
+_ANSWER_SURE = 0.8
 
 _YES = {"ja", "japp", "jepp", "jo", "absolut", "precis", "stammer", "ja tack", "yes", "okej", "ok", "javisst", "visst"}
 _NO = {"nej", "na", "naa", "nope", "nej tack", "no", "nix"}
@@ -124,12 +135,17 @@ def _evidence(
 
 
 def read_answer(
-    question: Question, text: str, yes_no: str | None = None, entity_values: Iterable[str] = ()
+    question: Question,
+    text: str,
+    yes_no: str | None = None,
+    entity_values: Iterable[str] = (),
+    models: learned.Models | None = None,
 ) -> AnswerReading:
     """The option a typed answer means, only when that is clear.
 
     `yes_no` is "ja" or "nej" when the NLU heard an affirmation or a denial;
-    `entity_values` are canonical entity values (e.g. "kommunen").
+    `entity_values` are canonical entity values (e.g. "kommunen"); `models` the
+    learned reader (default: the one trained on content/reading/).
     """
     plain = normalise(text)
     if plain.isdigit() and 1 <= int(plain) <= len(question.options):
@@ -145,15 +161,57 @@ def read_answer(
     joint = _joint_option(question, found, words)
     if joint is not None:
         return joint
+    learned_view = _learned_view((models or learned.default_models()).answers, question.id, text, negated)
     chosen = _clear_winner(found) or _head_of_answer(found, words)
     if chosen is not None and not _names_two_things(words, found) and not _hedged(chosen, words):
+        if learned_view and learned_view.get(chosen.option.id, 0.0) < _ANSWER_VETO:
+            # The words name it, but answers like this one meant something else: ask, offering both.
+            offered = _with_learned_guess(question, (chosen.option,), learned_view, negated)
+            return AnswerReading(None, candidates=offered)
         return AnswerReading(chosen.option, evidence=chosen.quote)
     if not found:
         meaning = yes_no or ("ja" if plain in _YES else "nej" if plain in _NO else None)
         option = next((o for o in question.options if meaning and o.means == meaning), None)
         if option is not None and option.id not in negated:
             return AnswerReading(option, evidence=text.strip())
-    return AnswerReading(None, candidates=_closest(question, found, words, negated))
+        sure = _learned_choice(question, learned_view, negated, _ANSWER_SURE)
+        if sure is not None and not any(t.word in _HEDGES for t in words):
+            return AnswerReading(sure, evidence=text.strip())
+    closest = _closest(question, found, words, negated)
+    return AnswerReading(None, candidates=_with_learned_guess(question, closest, learned_view, negated))
+
+
+def _learned_view(model: learned.TextModel, question_id: str, text: str, negated: set[str]) -> dict[str, float]:
+    """The model's probabilities, without the options the text negates: the model sees "inte kommunen"
+    as much about the municipality as "kommunen", the words know better."""
+    if text.lstrip().startswith("/") or not swedish.tokens(text):
+        return {}  # a button's payload or no words at all: nothing to read
+    probabilities = {o: p for o, p in model.probabilities(question_id, text).items() if o not in negated}
+    total = sum(probabilities.values())
+    return {o: p / total for o, p in probabilities.items()} if total > 0 else {}
+
+
+def _learned_choice(
+    question: Question, probabilities: Mapping[str, float], negated: set[str], threshold: float
+) -> Option | None:
+    """The option the learned reader is sure of (never "not stated", "unclear" or one the text negates)."""
+    if not probabilities:
+        return None
+    best = max(probabilities, key=probabilities.__getitem__)
+    option = question.option(best)
+    if option is None or best in negated or probabilities[best] < threshold:
+        return None
+    return option
+
+
+def _with_learned_guess(
+    question: Question, closest: tuple[Option, ...], probabilities: Mapping[str, float], negated: set[str]
+) -> tuple[Option, ...]:
+    """The options to offer: those the words point to, then the learned reader's likeliest, three at most."""
+    guess = _learned_choice(question, probabilities, negated, 0.3)
+    if guess is None or guess in closest:
+        return closest[:3]
+    return (*closest[:2], guess)
 
 
 def _clear_winner(found: Mapping[str, _Evidence]) -> _Evidence | None:
@@ -282,10 +340,14 @@ def _closest(
 
 
 def match_option(
-    question: Question, text: str, yes_no: str | None = None, entity_values: Iterable[str] = ()
+    question: Question,
+    text: str,
+    yes_no: str | None = None,
+    entity_values: Iterable[str] = (),
+    models: learned.Models | None = None,
 ) -> Option | None:
     """The option a free-text answer means, or None if it is unclear."""
-    return read_answer(question, text, yes_no, entity_values).option
+    return read_answer(question, text, yes_no, entity_values, models).option
 
 
 def match_question(tree: Tree, text: str, candidates: Iterable[str]) -> str | None:
@@ -304,7 +366,7 @@ def match_question(tree: Tree, text: str, candidates: Iterable[str]) -> str | No
 # --- Descriptions ---------------------------------------------------------------
 
 
-def read_description(tree: Tree, text: str) -> Reading:
+def read_description(tree: Tree, text: str, models: learned.Models | None = None) -> Reading:
     """The facts a free description of the initiative gives, each with its evidence.
 
     Each question is read on its own: a fact when one option clearly stands out,
@@ -315,6 +377,7 @@ def read_description(tree: Tree, text: str) -> Reading:
     of the lawful route: that question is asked instead, naming both.
     """
     words = swedish.tokens(text)
+    model = (models or learned.default_models()).descriptions
     facts: dict[str, Fact] = {}
     conflicts: dict[str, tuple[Fact, ...]] = {}
     must_nots: dict[str, Fact] = {}
@@ -336,6 +399,7 @@ def read_description(tree: Tree, text: str) -> Reading:
             facts[question.id] = Fact(question.id, chosen.option.id, chosen.quote)
         elif found:
             conflicts[question.id] = _facts(question.id, found.values())
+        _weigh_learned(tree, question, text, model, negated, facts, conflicts)
     route = _best_route(tree, {q: f.option for q, f in facts.items()})
     kept = {q: facts[q] for q in route if q in facts}
     kept = _with_implied_parents(tree, kept, set(conflicts))
@@ -354,6 +418,42 @@ def read_description(tree: Tree, text: str) -> Reading:
         if (q not in kept or kept[q].option != fact.option) and q not in asked and bool(kept)
     }
     return Reading(kept, asked, set_aside, must_nots)
+
+
+def _weigh_learned(
+    tree: Tree,
+    question: Question,
+    text: str,
+    model: learned.TextModel,
+    negated: set[str],
+    facts: dict[str, Fact],
+    conflicts: Mapping[str, tuple[Fact, ...]],
+) -> None:
+    """Let the learned reader drop a fact it speaks clearly against, or add one the words missed.
+
+    It never adds an option that leads straight to "bör inte finansieras" (the words must name
+    that, see the module docstring), one the text negates, or one on a question the words found
+    two answers for; an added fact's evidence is the words its decision rests on."""
+    probabilities = _learned_view(model, question.id, text, negated)
+    if not probabilities:
+        return
+    fact = facts.get(question.id)
+    if fact is not None:
+        if probabilities.get(fact.option, 0.0) < _VETO:
+            del facts[question.id]
+        return
+    option = _learned_choice(question, probabilities, negated, _SURE)
+    if option is None or question.id in conflicts or question.id in _WORDS_DECIDE or _leads_to_must_not(tree, option):
+        return
+    word = model.strongest_word(question.id, option.id, text)
+    if word is not None:
+        mention = swedish.Mention(word.word, word.start, word.end, negated=False, words=1)
+        facts[question.id] = Fact(question.id, option.id, swedish.quote(text, mention))
+
+
+def _leads_to_must_not(tree: Tree, option: Option) -> bool:
+    outcome = tree.outcomes.get(option.next)
+    return outcome is not None and outcome.verdict == "not_financeable"
 
 
 def _only_guesses(found: Mapping[str, _Evidence], words: tuple[swedish.Token, ...]) -> bool:

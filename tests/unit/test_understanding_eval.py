@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from asf.guidance import understanding
+from asf.guidance import learned, understanding
 from asf.guidance.model import Tree
 from asf.guidance.understanding import Fact, Reading
 from bench import understanding as evaluation
@@ -22,15 +22,15 @@ def reading_of(facts: dict[str, str]) -> Reading:
 
 
 def test_a_right_reading_scores_full_precision(tree: Tree, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(understanding, "read_description", lambda tree, text: reading_of({"vem": "deltagare"}))
-    score = evaluation.score_descriptions(tree, [PARTICIPANTS])
+    monkeypatch.setattr(understanding, "read_description", lambda tree, text, models: reading_of({"vem": "deltagare"}))
+    score = evaluation.score_descriptions(tree, [PARTICIPANTS], [learned.WORDS_ONLY])
     assert (score.proposed, score.correct, score.stated, score.wrong_verdicts) == (1, 1, 3, 0)
 
 
 def test_a_wrong_fact_that_opens_a_must_not_counts_as_a_wrong_verdict(tree: Tree, monkeypatch: pytest.MonkeyPatch):
     wrong = {"vem": "foretaget", "stod_till_foretag": "pengar"}
-    monkeypatch.setattr(understanding, "read_description", lambda tree, text: reading_of(wrong))
-    score = evaluation.score_descriptions(tree, [PARTICIPANTS])
+    monkeypatch.setattr(understanding, "read_description", lambda tree, text, models: reading_of(wrong))
+    score = evaluation.score_descriptions(tree, [PARTICIPANTS], [learned.WORDS_ONLY])
     assert (score.proposed, score.correct, score.wrong_verdicts) == (2, 0, 1)
     assert "x1" in score.misread[0]
 
@@ -49,7 +49,7 @@ def test_typed_answers_count_asking_back_as_right_only_when_the_gold_is_unclear(
         {"id": "c", "question": "utforare", "text": "blåbär", "gold": "oklart"},
         {"id": "d", "question": "utforare", "text": "blåbär", "gold": "regionen"},
     ]
-    score = evaluation.score_answers(tree, items)
+    score = evaluation.score_answers(tree, items, [learned.WORDS_ONLY] * len(items))
     assert (score.total, score.right, score.recorded_wrongly) == (4, 2, 1)
 
 
