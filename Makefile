@@ -46,7 +46,7 @@ shell: train ## chatta med assistenten i terminalen
 	@bash scripts/run.sh --shell
 
 validate: editor ## kontrollerar allt i content/ och länkarna till NLU-data, på vanlig svenska, och att texterna följer ordlistan (bara PyYAML och jsonschema behövs)
-	@$(EDITOR_PY) -m asf.guidance validate && $(EDITOR_PY) -m asf.training validate && $(EDITOR_PY) -m asf.content_check && $(EDITOR_PY) -m asf.glossary_check
+	@$(EDITOR_PY) -m asf.guidance validate && $(EDITOR_PY) -m asf.training validate && $(EDITOR_PY) -m asf.content_check && $(EDITOR_PY) -m asf.reading_check && $(EDITOR_PY) -m asf.glossary_check
 
 walk: editor ## svara på trädets frågor i terminalen, utan Rasa
 	@$(EDITOR_PY) -m asf.guidance walk

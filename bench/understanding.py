@@ -178,6 +178,10 @@ class AnswerScore:
     total: int = 0
     right: int = 0
     recorded_wrongly: int = 0
+    # Answers whose very words no training example has (short answers such as "AME" are often
+    # written alike by several writers): the figure for text the learned reader cannot have seen.
+    unseen: int = 0
+    unseen_right: int = 0
     misread: list[str] = field(default_factory=list)
 
 
@@ -189,20 +193,37 @@ def recorded_option(tree: Tree, question_id: str, text: str, models: learned.Mod
 
 def score_answers(tree: Tree, items: list[dict[str, Any]], readers: list[learned.Models]) -> AnswerScore:
     score = AnswerScore()
+    written = _example_answers()
     for item, models in zip(items, readers, strict=True):
         question = tree.questions.get(item["question"])
         gold = item["gold"]
         if question is None or (gold != UNCLEAR and question.option(gold) is None):
             continue  # an option this tree does not have
         recorded = recorded_option(tree, question.id, item["text"], models)
+        right = recorded == (None if gold == UNCLEAR else gold)
         score.total += 1
-        if recorded == (None if gold == UNCLEAR else gold):
-            score.right += 1
-        else:
+        score.right += right
+        if written.get(_same_words(item["text"]), {item["id"]}) <= {item["id"]}:
+            score.unseen += 1
+            score.unseen_right += right
+        if not right:
             if recorded is not None:
                 score.recorded_wrongly += 1
             score.misread.append(f"{item['id']} [{question.id}] {item['text']!r}: gold {gold}, recorded {recorded}")
     return score
+
+
+def _same_words(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _example_answers() -> dict[str, set[str]]:
+    """The typed answers among the training examples: their words -> the ids that have them."""
+    found: dict[str, set[str]] = {}
+    for path in learned.examples_folder().glob("typed_answers_*.yml"):
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")):
+            found.setdefault(_same_words(item["text"]), set()).add(item["id"])
+    return found
 
 
 def ratio(part: int, whole: int) -> str:
@@ -241,6 +262,10 @@ def _figures(described: DescriptionScore, answered: AnswerScore) -> list[tuple[s
         ("frågor efter en beskrivning, medel", f"{described.questions / max(described.initiatives, 1):.2f}"),
         ("typade svar rätt (mål >= 0.95)", ratio(answered.right, answered.total)),
         ("typade svar sparade fel utan fråga (mål <= 0.005)", ratio(answered.recorded_wrongly, answered.total)),
+        (
+            f"typade svar rätt, bara de {answered.unseen} vars ord inget exempel har",
+            ratio(answered.unseen_right, answered.unseen),
+        ),
     ]
 
 
