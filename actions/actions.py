@@ -141,7 +141,7 @@ ActionHelp = _action(
     "action_help", dialogue.other_question_first(dialogue.unless_an_answer(_stateless(dialogue.help_turn)))
 )
 ActionExplainConcept = _action("action_explain_concept", dialogue.concept)
-ActionHandoff = _action("action_handoff", _stateless(dialogue.handoff))
+ActionHandoff = _action("action_handoff", dialogue.unless_an_answer(_stateless(dialogue.handoff)))
 ActionShowResult = _action(
     "action_show_result", routing.in_training(dialogue.unless_an_answer(_stateless(dialogue.show_result)))
 )

@@ -364,10 +364,10 @@ def _reopen(state: State, answers: dict[str, str], question_id: str) -> Turn:
     return _continue(state, reopened, prefix=messages.text("change.previous", previous=previous))
 
 
-def _read_typed(question: Question, message: Message) -> AnswerReading:
+def _read_typed(question: Question, message: Message, models: learned.Models | None = None) -> AnswerReading:
     values = [v for name in ("party", "activity") for v in message.entities.get(name, [])]
     yes_no = {"affirm": "ja", "deny": "nej"}.get(message.intent or "")
-    return read_answer(question, message.text, yes_no=yes_no, entity_values=values)
+    return read_answer(question, message.text, yes_no=yes_no, entity_values=values, models=models)
 
 
 def reads_as_an_answer(state: State, message: Message) -> bool:
@@ -377,9 +377,9 @@ def reads_as_an_answer(state: State, message: Message) -> bool:
     question = walk(tree(), _safe_answers(state)).question
     if question is None:
         return False
-    # Only a clear answer counts: an explicit request ("jag vill öva") must still reach its mode,
-    # which then asks before leaving the assessment.
-    return _read_typed(question, replace(message, intent="inform")).option is not None
+    # Only an answer the tree's words make clear counts (no learned guess overrides the NLU): an
+    # explicit request ("jag vill öva", "kan jag prata med någon") must still reach its mode.
+    return _read_typed(question, replace(message, intent="inform"), learned.WORDS_ONLY).option is not None
 
 
 def _did_you_mean(state: State, current: Walk, question: Question, reading: AnswerReading) -> Turn:
@@ -691,7 +691,8 @@ def other_question_first(step: Callable[[State, Message], Turn]) -> Callable[[St
     gets its honest answer, whatever intent the NLU picked for it; the open question follows."""
 
     def guarded(state: State, message: Message) -> Turn:
-        topic = other_questions.recognise(message.text) if message.text and not message.text.startswith("/") else None
+        typed = bool(message.text) and not message.text.startswith("/")
+        topic = other_questions.recognise(message.text, general=False) if typed else None
         if topic is not None and not training.active(state):
             return _other_question_answer(state, topic)
         return step(state, message)

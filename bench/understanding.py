@@ -147,7 +147,7 @@ class DescriptionScore:
 def score_descriptions(tree: Tree, items: list[dict[str, Any]], readers: list[learned.Models]) -> DescriptionScore:
     score = DescriptionScore()
     for item, models in zip(items, readers, strict=True):
-        topic = other_questions.recognise(item["text"])
+        topic = other_questions.recognise(item["text"], models=models)
         if item.get("kind") == "not_initiative":
             score.other_questions += 1
             score.other_recognised += topic is not None
@@ -245,13 +245,13 @@ def report(part: str, show: bool) -> Iterator[str]:
     yield f"  beskrivningar: {both[0].initiatives}, typade svar: {both[1].total}"
     for (label, alone), (_, with_learned) in zip(_figures(*words), _figures(*both), strict=True):
         yield f"  {label}: {alone} | {with_learned}"
-    described = both[0]
-    yield (
-        f"  andra frågor än om en insats: {described.other_recognised} av {described.other_questions} känns igen; "
-        f"{described.initiatives_taken_as_other} insatser misstas för en sådan fråga (mål 0)"
-    )
+    for label, reader in (("orden ensamma", words[0]), ("med den inlärda läsaren", both[0])):
+        yield (
+            f"  andra frågor än om en insats, {label}: {reader.other_recognised} av {reader.other_questions} "
+            f"känns igen; {reader.initiatives_taken_as_other} insatser misstas för en sådan fråga (mål 0)"
+        )
     if show:
-        yield from ("", *described.misread, "", *both[1].misread)
+        yield from ("", *both[0].misread, "", *both[1].misread)
 
 
 def _figures(described: DescriptionScore, answered: AnswerScore) -> list[tuple[str, str]]:

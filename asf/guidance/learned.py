@@ -24,7 +24,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,10 @@ log = logging.getLogger(__name__)
 
 NOT_STATED = "none"  # a description that does not say
 UNCLEAR = "oklart"  # a typed answer a careful reader could not place
+# The "question" of the kind model: is a message about an initiative at all?
+KIND = "kind"
+INITIATIVE, OTHER_QUESTION = "initiative", "other_question"
+_FORMAT = 2  # raised when what is trained changes, so an older cache file is not loaded
 _C = 30.0  # weak regularisation: the texts are short and the labels clean (chosen on cross-validation)
 
 
@@ -52,6 +56,7 @@ class Example:
 class Examples:
     descriptions: tuple[Example, ...]
     answers: tuple[Example, ...]
+    other_questions: tuple[str, ...] = ()  # questions that are not about an initiative
 
 
 def load_examples(folder: Path, tree: Tree, skip: Iterable[str] = ()) -> Examples:
@@ -60,16 +65,19 @@ def load_examples(folder: Path, tree: Tree, skip: Iterable[str] = ()) -> Example
     skipped = set(skip)
     descriptions: list[Example] = []
     answers: list[Example] = []
+    others: list[str] = []
     for path in sorted(folder.glob("*.yml")):
         for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             if item["id"] in skipped:
                 continue
             if path.name.startswith("descriptions"):
-                if item.get("kind") != "not_initiative":
+                if item.get("kind") == "not_initiative":
+                    others.append(item["text"])
+                else:
                     descriptions.append(Example(item["text"], _known(tree, item.get("facts") or {})))
             elif _known(tree, {item["question"]: item["gold"]}) or item["gold"] == UNCLEAR:
                 answers.append(Example(item["text"], {item["question"]: item["gold"]}))
-    return Examples(tuple(descriptions), tuple(answers))
+    return Examples(tuple(descriptions), tuple(answers), tuple(others))
 
 
 def _known(tree: Tree, labels: Mapping[str, str]) -> dict[str, str]:
@@ -117,6 +125,11 @@ class TextModel:
 class Models:
     descriptions: TextModel
     answers: TextModel
+    kind: TextModel = field(default_factory=lambda: TextModel({}, {}))  # KIND: INITIATIVE or OTHER_QUESTION
+
+    def other_question(self, text: str) -> float:
+        """How likely the message asks about something other than an initiative (0 without a kind model)."""
+        return self.kind.probabilities(KIND, text).get(OTHER_QUESTION, 0.0)
 
 
 # The tree's words alone: for corrections (a change must name its new answer), the content checks,
@@ -150,7 +163,19 @@ def train(examples: Examples, tree: Tree) -> Models:
     return Models(
         TextModel(dict.fromkeys(described, shared), described),
         TextModel(answer_vectorizers, answered),
+        _kind_model(examples, TfidfVectorizer),
     )
+
+
+def _kind_model(examples: Examples, tfidf: Any) -> TextModel:
+    """Initiatives against other questions; the few other questions weigh as much as the many initiatives."""
+    if not examples.other_questions or not examples.descriptions:
+        return TextModel({}, {})
+    texts = [swedish.fold(t) for t in (*(e.text for e in examples.descriptions), *examples.other_questions)]
+    labels = [INITIATIVE] * len(examples.descriptions) + [OTHER_QUESTION] * len(examples.other_questions)
+    vectorizer = _vectorizer(tfidf, min_df=2)
+    classifier = _classifier(balanced=True).fit(vectorizer.fit_transform(texts), labels)
+    return TextModel({KIND: vectorizer}, {KIND: classifier})
 
 
 def _vectorizer(tfidf: Any, min_df: int) -> Any:
@@ -162,11 +187,11 @@ def _vectorizer(tfidf: Any, min_df: int) -> Any:
     )
 
 
-def _classifier() -> Any:
+def _classifier(balanced: bool = False) -> Any:
     from sklearn.linear_model import LogisticRegression
 
     # liblinear (one-vs-rest) trains six times faster than lbfgs here, at the same accuracy.
-    return LogisticRegression(C=_C, solver="liblinear")
+    return LogisticRegression(C=_C, solver="liblinear", class_weight="balanced" if balanced else None)
 
 
 # --- The models the assistant uses ----------------------------------------------
@@ -203,7 +228,7 @@ def default_models() -> Models:
 def _fingerprint(folder: Path) -> str:
     import sklearn
 
-    digest = hashlib.sha256(f"{sklearn.__version__} C={_C}".encode())
+    digest = hashlib.sha256(f"{sklearn.__version__} C={_C} {_FORMAT}".encode())
     for path in sorted(folder.glob("*.yml")):
         digest.update(path.name.encode() + path.read_bytes())
     digest.update((settings.content_dir() / "tree.yml").read_bytes())

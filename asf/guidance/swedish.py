@@ -90,10 +90,25 @@ class Token:
     written: str = ""  # lower case as written, with å/ä/ö when the writer used them
 
 
+def _lowered_in_place(text: str) -> str:
+    """`text` in NFKC lower case, character for character, so offsets stay those of `text`:
+    NFKC turns "…" into "...", which moved every word after it (quotes cut mid-word)."""
+    return "".join(_one_lowered(char) for char in text)
+
+
+@cache
+def _one_lowered(char: str) -> str:
+    normal = unicodedata.normalize("NFKC", char).lower()
+    if len(normal) == 1:
+        return normal
+    return char.lower() if len(char.lower()) == 1 else " "
+
+
 def tokens(text: str) -> tuple[Token, ...]:
-    """The words of `text`, each marked negated when a negation covers it in its clause."""
-    lowered = unicodedata.normalize("NFKC", text).lower()
-    folded = lowered.translate(_FOLD)  # fold(text), same length as `lowered`: only letters change
+    """The words of `text`, each marked negated when a negation covers it in its clause.
+    Offsets are those of `text` itself."""
+    lowered = _lowered_in_place(text)
+    folded = lowered.translate(_FOLD)  # same length as `lowered`: only letters change
     found: list[Token] = []
     clause_start = 0
     last_negation = -100

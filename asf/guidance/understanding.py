@@ -158,6 +158,9 @@ def read_answer(
             found[named[0].id] = _Evidence(named[0], 1, text.strip())
     for option_id in negated:
         found.pop(option_id, None)  # an option the answer contradicts is never recorded
+    opening = _opening_yes_no(question, words, found, negated)
+    if opening is not None:
+        return AnswerReading(opening, evidence=text.strip())
     joint = _joint_option(question, found, words)
     if joint is not None:
         return joint
@@ -179,6 +182,21 @@ def read_answer(
             return AnswerReading(sure, evidence=text.strip())
     closest = _closest(question, found, words, negated)
     return AnswerReading(None, candidates=_with_learned_guess(question, closest, learned_view, negated))
+
+
+def _opening_yes_no(
+    question: Question, words: tuple[swedish.Token, ...], found: Mapping[str, _Evidence], negated: set[str]
+) -> Option | None:
+    """ "ja, de får stöd från både kommunen och vården": an answer that opens with yes or no to a
+    yes/no question is that answer, whatever the explanation after it names, unless the
+    explanation names another of the question's options ("nej, vet inte riktigt")."""
+    if not words:
+        return None
+    meaning = "ja" if words[0].word in _YES else "nej" if words[0].word in _NO else None
+    option = next((o for o in question.options if meaning and o.means == meaning), None)
+    if option is None or option.id in negated or set(found) - {option.id}:
+        return None
+    return option
 
 
 def _learned_view(model: learned.TextModel, question_id: str, text: str, negated: set[str]) -> dict[str, float]:

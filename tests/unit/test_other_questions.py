@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from asf import other_questions
+from asf.guidance import learned
 
 
 @pytest.mark.parametrize(
@@ -32,7 +33,6 @@ def test_a_question_about_another_topic_is_recognised(text: str, topic: str | No
     [
         "Kommunen vill köpa arbetsträningsplatser på ett socialt kafé, budget 200 000 kr",  # not a question
         "Försäkringskassan köper platser åt sjukskrivna och förbundet betalar via Försäkringskassan",
-        "Får vi inte ta upp budgeten här?",  # negated: not a budget question
         "Kan vi anställa en samordnare till kansliet som sprider kunskap om ASF?",
         # Försäkringskassan is a party, and its "försäkrade" are participants: not an insurance question.
         "Kan Försäkringskassan köpa platser på ett ASF?",
@@ -43,7 +43,39 @@ def test_initiatives_and_negated_words_are_not_taken_for_another_topic(text: str
     assert other_questions.recognise(text) is None
 
 
+def test_a_negated_topic_word_does_not_choose_that_topic():
+    # Not a budget question; the learned reader may still see that it is not about an initiative.
+    topic = other_questions.recognise("Får vi inte ta upp budgeten här?")
+    assert topic is None or topic.id == other_questions.GENERAL
+
+
+def test_a_question_no_topic_names_gets_the_general_answer_only_when_the_reader_is_sure():
+    text = "Hur många timmar i veckan jobbar kansliet?"
+    sure = learned.Models(learned.TextModel({}, {}), learned.TextModel({}, {}), Sure(0.9))
+    unsure = learned.Models(learned.TextModel({}, {}), learned.TextModel({}, {}), Sure(0.6))
+    topic = other_questions.recognise(text, models=sure)
+    assert topic is not None and topic.id == other_questions.GENERAL and "Fråga" in topic.answer
+    assert other_questions.recognise(text, models=unsure) is None
+    assert other_questions.recognise("Kansliet jobbar fyrtio timmar", models=sure) is None  # not a question
+
+
+def test_the_trained_reader_tells_an_initiative_from_another_question():
+    models = learned.default_models()
+    assert models.other_question("Får vi skicka deltagarnas journaler till företaget?") > 0.5
+    assert models.other_question("Kan förbundet köpa arbetsträningsplatser på ett kooperativ via kommunen?") < 0.5
+
+
+class Sure(learned.TextModel):
+    def __init__(self, probability: float) -> None:
+        super().__init__({}, {})
+        self._probability = probability
+
+    def probabilities(self, question_id: str, text: str) -> dict[str, float]:
+        return {learned.OTHER_QUESTION: self._probability, learned.INITIATIVE: 1 - self._probability}
+
+
 def test_every_answer_names_whom_to_ask_or_what_the_guidance_says():
     for topic in other_questions.topics():
-        assert topic.words and topic.answer.endswith(".")
+        assert (topic.id == other_questions.GENERAL) != bool(topic.words), topic.id  # only the general one has none
+        assert topic.answer.endswith(".")
         assert "Fråga" in topic.answer or "Vägledningen" in topic.answer, topic.id

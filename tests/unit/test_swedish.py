@@ -72,3 +72,20 @@ def test_a_negation_of_the_last_word_denies_the_phrase_unless_the_phrase_negates
     assert found("handledar* ~ anställd på ~ företaget", text)[0][1] is True
     assert found("handledar* ~ anställd ~ hos ~ af", text)[0][1] is False
     assert found("inte säker", "inte säker") == [("inte säker", False)]
+
+
+@pytest.mark.parametrize("text", ["…vill att förbundet betalar", "ﬁrman … köper ½ plats", "Ｆörbundet köper"])
+def test_word_offsets_are_those_of_the_text_as_written(text: str):
+    # NFKC writes "…" as "...", "ﬁ" as "fi" and "½" as "1⁄2"; the offsets must still fit the text itself.
+    for token in swedish.tokens(text):
+        assert swedish.fold(text[token.start : token.end]) == token.word
+
+
+def test_a_quote_that_begins_with_an_ellipsis_is_cut_between_words(tree):
+    from asf import recap
+    from asf.guidance.understanding import Fact
+
+    evidence = "…vill att förbundet betalar en utbildning i affärsutveckling och mer"
+    fact = Fact("stod_till_foretag", "starta_utveckla", evidence)
+    clause = recap.own_clause(tree, fact)
+    assert "affärsutveckling" in clause and "…ill" not in clause and not clause.rstrip("…").endswith("oc")

@@ -461,3 +461,34 @@ def test_being_far_from_the_labour_market_is_not_read_as_finsams_target_group(tr
         read_answer(tree.questions["malgrupp"], "en del står långt från arbetsmarknaden, andra står nära").option
         is None
     )
+
+
+def test_a_yes_with_an_explanation_is_a_yes_even_when_the_nlu_heard_a_request_for_a_person():
+    state = at_question(("vem", "deltagare"))
+    assert state.current_question == "malgrupp"
+    text = "ja, de träffar både handläggare på AF och sin kontakt på psykiatrin"
+    step = dialogue.unless_an_answer(lambda s, m: dialogue.handoff(s))
+    replies, after = step(state, Message(text=text, intent="human_handoff"))
+    assert after.answers.get("malgrupp") == "ja"
+    assert "kansli" not in texts(replies)  # not handed over
+
+
+def test_a_request_for_a_person_during_a_question_still_reaches_a_person():
+    state = at_question(("vem", "deltagare"))
+    step = dialogue.unless_an_answer(lambda s, m: dialogue.handoff(s))
+    replies, after = step(state, Message(text="kan jag få prata med en människa i stället", intent="human_handoff"))
+    assert "malgrupp" not in after.answers
+    assert texts(replies) == texts(dialogue.handoff(state)[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "option"),
+    [
+        ("ja, de behöver stöd från både kommunen och vården", "ja"),
+        ("nej, bara lite hjälp från AF", "nej"),
+        ("nej, vet inte riktigt", None),  # the explanation names another option: asked
+    ],
+)
+def test_an_answer_opening_with_yes_or_no_is_that_answer(tree: Tree, text: str, option: str | None):
+    reading = read_answer(tree.questions["malgrupp"], text)
+    assert (reading.option.id if reading.option else None) == option
