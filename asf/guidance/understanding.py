@@ -29,6 +29,9 @@ from asf.guidance.model import Option, Question, Tree
 # _VETO; a fact they missed is proposed when the model gives it at least _SURE.
 _VETO = 0.2
 _SURE = 0.8
+# An option leading straight to "bör inte finansieras" needs more: the model all but certain, and
+# (checked for every such fact) no sign of the lawful route anywhere in the text.
+_SURE_MUST_NOT = 0.9
 # Finsam's target group is a legal criterion with its own words (needs coordinated rehabilitation),
 # and writers of examples read it more loosely ("far from the labour market"): only the words decide it.
 _WORDS_DECIDE = frozenset({"malgrupp"})
@@ -449,9 +452,10 @@ def _weigh_learned(
 ) -> None:
     """Let the learned reader drop a fact it speaks clearly against, or add one the words missed.
 
-    It never adds an option that leads straight to "bör inte finansieras" (the words must name
-    that, see the module docstring), one the text negates, or one on a question the words found
-    two answers for; an added fact's evidence is the words its decision rests on."""
+    An option that leads straight to "bör inte finansieras" needs _SURE_MUST_NOT, and is then
+    still asked when the text names the lawful route (read_description); it never adds one the
+    text negates, or one on a question the words found two answers for. An added fact's evidence
+    is the words its decision rests on."""
     probabilities = _learned_view(model, question.id, text, negated)
     if not probabilities:
         return
@@ -461,7 +465,9 @@ def _weigh_learned(
             del facts[question.id]
         return
     option = _learned_choice(question, probabilities, negated, _SURE)
-    if option is None or question.id in conflicts or question.id in _WORDS_DECIDE or _leads_to_must_not(tree, option):
+    if option is None or question.id in conflicts or question.id in _WORDS_DECIDE:
+        return
+    if _leads_to_must_not(tree, option) and probabilities[option.id] < _SURE_MUST_NOT:
         return
     word = model.strongest_word(question.id, option.id, text)
     if word is not None:

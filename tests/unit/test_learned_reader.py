@@ -72,13 +72,27 @@ def test_a_word_read_fact_the_model_speaks_clearly_against_is_asked_instead(tree
     assert kept.facts["utforare"].option == "kommunen"
 
 
-def test_the_model_never_proposes_a_must_not_on_its_own(tree: Tree):
+def test_a_must_not_from_the_model_alone_needs_near_certainty(tree: Tree):
     text = "Vi vill hjälpa Kafé Linden med 200 000"
+    likely = read_description(
+        tree, text, describing(vem={"foretaget": 0.95, "none": 0.05}, stod_till_foretag={"pengar": 0.85, "none": 0.15})
+    )
+    assert likely.facts["vem"].option == "foretaget"
+    assert "stod_till_foretag" not in likely.facts  # sure enough for a lawful fact, not for "bör inte"
+    certain = read_description(
+        tree, text, describing(vem={"foretaget": 0.95, "none": 0.05}, stod_till_foretag={"pengar": 0.95, "none": 0.05})
+    )
+    assert certain.facts["stod_till_foretag"].option == "pengar"
+    assert "200 000" in certain.facts["stod_till_foretag"].evidence
+
+
+def test_a_must_not_from_the_model_is_asked_when_the_text_names_the_lawful_route(tree: Tree):
+    text = "Vi vill hjälpa Kafé Linden med 200 000 via kommunen"
     reading = read_description(
         tree, text, describing(vem={"foretaget": 0.95, "none": 0.05}, stod_till_foretag={"pengar": 0.99})
     )
-    assert reading.facts["vem"].option == "foretaget"
-    assert "stod_till_foretag" not in reading.facts  # "bör inte finansieras" needs the guidance's words
+    assert "stod_till_foretag" not in reading.facts
+    assert "stod_till_foretag" in reading.conflicts  # asked, naming the lawful route beside it
 
 
 def test_the_model_never_decides_finsams_target_group(tree: Tree):
