@@ -33,9 +33,8 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-import yaml
 
-from asf import settings, tree_changelog
+from asf import settings, tree_changelog, yamltext
 from asf.guidance import learned
 from asf.guidance.loader import INDEX_FILE, TREE_FILE, TreeError, default_tree, load_tree
 from asf.guidance.model import Tree
@@ -104,8 +103,6 @@ def check_all(files: Files) -> list[Problem]:
 
 
 # --- Loading ------------------------------------------------------------------
-
-_YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _tree(content: Path) -> Tree:
@@ -353,7 +350,7 @@ def _synonyms(nlu: Path) -> dict[str, str]:
 
     files = _nlu_files(nlu)
     for path in files:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
+        data = yamltext.load(path.read_text(encoding="utf-8")) or {}
         for item in data.get("nlu") or []:
             if isinstance(item, dict) and "synonym" in item:
                 for line in str(item.get("examples", "")).splitlines():
@@ -534,8 +531,8 @@ def main(argv: list[str]) -> int:
         for problem in problems:
             print(f"- {problem}")
         return 1
-    messages = yaml.safe_load(files.messages.read_text(encoding="utf-8"))
-    concepts = yaml.safe_load(files.concepts.read_text(encoding="utf-8"))
+    messages = yamltext.load(files.messages.read_text(encoding="utf-8"))
+    concepts = yamltext.load(files.concepts.read_text(encoding="utf-8"))
     print(
         f"Texterna och länkarna är giltiga: {sum(len(group) for group in messages.values())} texter, "
         f"{len(concepts)} begrepp, varje värde för {' och '.join(TREE_ENTITIES)} i NLU-data passar trädet, "

@@ -14,9 +14,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
-import yaml
-
-from asf import feedback, memo, messages, other_questions, recap, settings
+from asf import feedback, memo, messages, other_questions, recap, settings, yamltext
 from asf.guidance import explain, learned, sections
 from asf.guidance.engine import AnswerError, Walk, back, reopen, walk
 from asf.guidance.loader import default_tree
@@ -545,7 +543,7 @@ def _with_current_question(state: State, reply: Reply) -> Turn:
 
 @cache
 def concepts() -> dict[str, dict[str, str]]:
-    loaded: dict[str, dict[str, str]] = yaml.safe_load(
+    loaded: dict[str, dict[str, str]] = yamltext.load(
         (settings.content_dir() / "concepts.yml").read_text(encoding="utf-8")
     )
     return loaded

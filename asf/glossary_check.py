@@ -23,7 +23,7 @@ from typing import Any
 import jsonschema
 import yaml
 
-from asf import settings
+from asf import settings, yamltext
 
 GLOSSARY_FILE = "glossary.yml"
 SCHEMA_FILE = "glossary.schema.json"
@@ -68,7 +68,7 @@ def load_glossary(content: Path | None = None) -> tuple[Term, ...]:
     folder = content or settings.content_dir()
     path = folder / GLOSSARY_FILE
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yamltext.load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
         raise GlossaryError(f"{path} kan inte läsas som YAML: {error}") from error
     schema = json.loads((folder / SCHEMA_FILE).read_text(encoding="utf-8"))
@@ -90,7 +90,7 @@ def load_glossary(content: Path | None = None) -> tuple[Term, ...]:
 
 
 def _read(path: Path) -> Any:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return yamltext.load(path.read_text(encoding="utf-8"))
 
 
 def tree_texts(tree: dict[str, Any]) -> Iterator[Text]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from asf import settings
+from asf import settings, yamltext
 
 FILE_NAME = "messages.yml"
 
@@ -34,7 +34,7 @@ def messages_file() -> Path:
 def load(path: Path) -> dict[str, str]:
     """Every text in `path` by "group.key"; MessageError if the file has the wrong shape."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yamltext.load(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise MessageError(f"{path} kan inte läsas ({error.strerror}). Finns filen i ASF_CONTENT_DIR?") from error
     except yaml.YAMLError as error:

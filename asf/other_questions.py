@@ -12,9 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
-from asf import settings
+from asf import settings, yamltext
 from asf.guidance import learned, swedish
 
 _QUESTION_WORDS = frozenset(
@@ -41,7 +39,7 @@ def topics_file() -> Path:
 
 
 def load_topics(path: Path) -> tuple[Topic, ...]:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = yamltext.load(path.read_text(encoding="utf-8"))
     return tuple(Topic(key, tuple(entry["words"]), " ".join(entry["answer"].split())) for key, entry in raw.items())
 
 

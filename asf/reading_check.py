@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-import yaml
 
-from asf import settings
+from asf import settings, yamltext
 from asf.guidance.loader import default_tree
 from asf.guidance.model import Tree
 from asf.guidance.validator import Problem
@@ -56,7 +55,7 @@ def check(folder: Path, tree: Tree, held_out: Path = HELD_OUT) -> list[Problem]:
 
 
 def _items(path: Path) -> list[dict[str, Any]]:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return yamltext.load(path.read_text(encoding="utf-8")) or []
 
 
 def _unknown(tree: Tree, labels: dict[str, str], unclear_allowed: bool) -> list[str]:

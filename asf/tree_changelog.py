@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from asf import settings
+from asf import settings, yamltext
 from asf.guidance.validator import Problem
 
 __all__ = ["changelog_file", "check", "date_of"]
@@ -31,7 +31,7 @@ def changelog_file() -> Path:
 def date_of(version: str, path: Path | None = None) -> dt.date | None:
     """The day `version` of the tree took effect, or None when the log does not say (or cannot be read)."""
     try:
-        entries: Any = yaml.safe_load((path or changelog_file()).read_text(encoding="utf-8"))
+        entries: Any = yamltext.load((path or changelog_file()).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError):
         return None
     for entry in entries if isinstance(entries, list) else []:
@@ -51,7 +51,7 @@ def check(tree_version: str, path: Path, source: str) -> list[Problem]:
         return Problem(source, None, message)
 
     try:
-        entries: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        entries: Any = yamltext.load(path.read_text(encoding="utf-8"))
     except OSError:
         return [problem(f"Ändringsloggen saknas. Lägg till en post för trädets version {tree_version}.")]
     except yaml.YAMLError as error:

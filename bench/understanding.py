@@ -33,9 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from asf import other_questions
+from asf import other_questions, yamltext
 from asf.guidance import learned, understanding
 from asf.guidance.engine import AnswerError, walk
 from asf.guidance.loader import default_tree
@@ -55,7 +53,7 @@ def load(name: str, part: str) -> list[dict[str, Any]]:
         files = sorted(learned.examples_folder().glob(pattern))
     items: list[dict[str, Any]] = []
     for path in files:
-        items += yaml.safe_load(path.read_text(encoding="utf-8"))
+        items += yamltext.load(path.read_text(encoding="utf-8"))
     return items
 
 
@@ -221,7 +219,7 @@ def _example_answers() -> dict[str, set[str]]:
     """The typed answers among the training examples: their words -> the ids that have them."""
     found: dict[str, set[str]] = {}
     for path in learned.examples_folder().glob("typed_answers_*.yml"):
-        for item in yaml.safe_load(path.read_text(encoding="utf-8")):
+        for item in yamltext.load(path.read_text(encoding="utf-8")):
             found.setdefault(_same_words(item["text"]), set()).add(item["id"])
     return found
 

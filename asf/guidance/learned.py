@@ -29,9 +29,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from asf import settings
+from asf import settings, yamltext
 from asf.guidance import swedish
 from asf.guidance.model import Tree
 
@@ -67,7 +65,7 @@ def load_examples(folder: Path, tree: Tree, skip: Iterable[str] = ()) -> Example
     answers: list[Example] = []
     others: list[str] = []
     for path in sorted(folder.glob("*.yml")):
-        for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+        for item in yamltext.load(path.read_text(encoding="utf-8")) or []:
             if item["id"] in skipped:
                 continue
             if path.name.startswith("descriptions"):

@@ -265,7 +265,11 @@ def find(keyword: str, words: tuple[Token, ...]) -> list[Mention]:
         return []
     found: list[Mention] = []
     size = sum(len(group) for group in compiled.parts)
+    lead = compiled.parts[0][0]
     for start in range(len(words)):
+        # Most words are not the keyword's first word: that one look (cached) rules them out.
+        if not word_matches(lead, words[start].word, compiled.exact):
+            continue
         end = _match_from(compiled, words, start)
         if end is not None and words[start].sentence == words[end - 1].sentence:
             first, last = words[start], words[end - 1]

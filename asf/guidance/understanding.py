@@ -348,6 +348,8 @@ def _closest(
     if found:
         return tuple(e.option for e in sorted(found.values(), key=lambda e: -e.strength))[:3]
     written = {token.word for token in words if len(token.word) >= 4}
+    if not written:
+        return ()  # nothing to compare the options' words with (an entity value alone, a short word)
     scored = []
     for option in question.options:
         if option.id in negated:

@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from asf.yamltext import SAFE_LOADER
+
 PathKey = tuple[str | int, ...]
 
 
@@ -36,10 +38,6 @@ class LocatedYaml:
         return None
 
 
-# libyaml's loader when PyYAML was built with it: the same nodes and marks, several times faster.
-_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def load_located(path: Path) -> LocatedYaml:
     """Read a YAML file, keeping line numbers; raise YamlSyntaxError if invalid."""
     text = path.read_text(encoding="utf-8")
@@ -48,7 +46,7 @@ def load_located(path: Path) -> LocatedYaml:
 
 def parse_located(text: str, source: str) -> LocatedYaml:
     try:
-        loader = _LOADER(text)
+        loader = SAFE_LOADER(text)  # libyaml's when there is one: the same nodes and marks
         try:
             # One parse: the node graph gives the lines, the same graph gives the data.
             node = loader.get_single_node()

@@ -1,7 +1,7 @@
-"""What the bot said in one turn, collected and put in the order a chat channel shows it.
+"""What the bot said in one turn, put in the order a chat channel shows it.
 
 Teams and Slack post each reply to an outside API after Rasa has answered, so the
-turn is collected first (like the REST channel does) and then rendered. That lets
+turn is collected first (collector.py, like the REST channel does) and then rendered. That lets
 a channel show the decision memo once, in its own format, instead of the memo's
 raw Markdown text followed by the machine-readable payload.
 """
@@ -11,24 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from rasa.core.channels.channel import CollectingOutputChannel
-
 from asf.guidance.explain import chat_text, markdown_cite
-
-
-class TurnCollector(CollectingOutputChannel):
-    """Collects a turn's replies; unlike Rasa's collector it keeps a text in one piece."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__()
-        self._name = name
-
-    def name(self) -> str:
-        # Rasa stores this as the conversation's output channel.
-        return self._name
-
-    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
-        await self._persist_message(self._message(recipient_id, text=text))
 
 
 @dataclass(frozen=True)

@@ -32,10 +32,11 @@ from sanic.response import HTTPResponse
 from slack_sdk.socket_mode.aiohttp import SocketModeClient
 
 from asf import settings
+from channels.core.collector import TurnCollector
 from channels.core.connectors import OnNewMessage, incoming
 from channels.core.keyed_lock import KeyedLock
 from channels.core.markup import unescape_slack
-from channels.core.outgoing import TurnCollector, plan
+from channels.core.outgoing import plan
 from channels.slack import socket_mode
 from channels.slack.api import API_URL, SlackApi
 from channels.slack.blocks import SlackFile, answered, outputs

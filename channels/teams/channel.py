@@ -28,9 +28,10 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from asf import settings
+from channels.core.collector import TurnCollector
 from channels.core.connectors import OnNewMessage, incoming
 from channels.core.keyed_lock import KeyedLock
-from channels.core.outgoing import TurnCollector, plan
+from channels.core.outgoing import plan
 from channels.teams.answered import SentCards, answered
 from channels.teams.auth import OPENID_URL, KeyCache, Refused, verify
 from channels.teams.cards import activities

@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions
+from asf import yamltext
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = (
@@ -34,7 +34,7 @@ SCHEMA = (
 
 @cache
 def rule_actions() -> dict[str, str]:
-    rules = yaml.safe_load((ROOT / "data" / "rules.yml").read_text(encoding="utf-8"))["rules"]
+    rules = yamltext.load((ROOT / "data" / "rules.yml").read_text(encoding="utf-8"))["rules"]
     return {rule["steps"][0]["intent"]: rule["steps"][1]["action"] for rule in rules}
 
 

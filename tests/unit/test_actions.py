@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -36,10 +37,9 @@ def run(action: Any, track: Tracker) -> tuple[list[dict[str, Any]], dict[str, An
 
 
 def test_action_names_match_the_domain():
-    import yaml
+    from asf import yamltext
 
-    with open("domain.yml", encoding="utf-8") as file:
-        domain_actions = set(yaml.safe_load(file)["actions"])
+    domain_actions = set(yamltext.load(Path("domain.yml").read_text(encoding="utf-8"))["actions"])
     from actions import actions as module
 
     names = {cls().name() for cls in module.DialogueAction.__subclasses__()}

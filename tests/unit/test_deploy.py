@@ -7,7 +7,7 @@ import configparser
 import re
 from pathlib import Path
 
-import yaml
+from asf import yamltext
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -40,7 +40,7 @@ def test_env_example_lists_documented_variables_and_no_secret_values():
 
 
 def test_compose_runs_the_built_images_with_postgres_and_redis_and_restarts_them():
-    compose = yaml.safe_load((ROOT / "compose.yml").read_text(encoding="utf-8"))
+    compose = yamltext.load((ROOT / "compose.yml").read_text(encoding="utf-8"))
     services = compose["services"]
     assert set(services) == {"postgres", "redis", "actions", "rasa", "web"}
     for name in ("actions", "rasa", "web"):
@@ -76,7 +76,7 @@ def test_containerfiles_run_as_a_non_root_user_with_health_checks():
 
 def test_helm_values_name_the_images_make_images_builds():
     for values, name in (("rasa-values.yml", "asf-rasa"), ("action-server-values.yml", "asf-actions")):
-        loaded = yaml.safe_load((ROOT / "helm" / values).read_text(encoding="utf-8"))
+        loaded = yamltext.load((ROOT / "helm" / values).read_text(encoding="utf-8"))
         assert loaded["image"]["name"] == name
     script = (ROOT / "scripts" / "images.sh").read_text(encoding="utf-8")
     assert "asf-$name" in script and "build rasa " in script and "build actions " in script

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
+from asf import yamltext
 from asf.guidance.diagram import main, render_svg
 from asf.guidance.loader import load_tree
 from asf.guidance.model import GuidanceIndex, Option, Outcome, Question, Source, Tree
@@ -38,8 +38,7 @@ FILLS = {
 # engine's tree model (asf/guidance/loader.py), as `make diagram` makes it.
 @pytest.fixture(scope="module")
 def tree() -> dict[str, Any]:
-    with TREE_PATH.open(encoding="utf-8") as handle:
-        data: dict[str, Any] = yaml.safe_load(handle)
+    data: dict[str, Any] = yamltext.load(TREE_PATH.read_text(encoding="utf-8"))
     return data
 
 

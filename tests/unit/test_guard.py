@@ -134,11 +134,11 @@ def test_looks_english(text: str, english: bool):
 
 
 def test_no_swedish_training_example_looks_english():
-    import yaml
+    from asf import yamltext
 
     flagged = []
     for path in sorted((ROOT / "data" / "nlu").glob("*.yml")):
-        for item in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
+        for item in yamltext.load(path.read_text(encoding="utf-8")).get("nlu", []):
             for line in (item.get("examples") or "").splitlines():
                 text = re.sub(r"\[([^\]]*)\][({][^)}]*[)}]", r"\1", line.strip().removeprefix("- "))
                 if looks_english(text):

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
+from asf import yamltext
 from asf.guidance.loader import INDEX_FILE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,7 +64,7 @@ def document() -> tuple[str, dict[str, dict[str, int]]]:
 
 @pytest.fixture(scope="module")
 def index() -> dict[str, Any]:
-    loaded: dict[str, Any] = yaml.safe_load(INDEX_FILE.read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = yamltext.load(INDEX_FILE.read_text(encoding="utf-8"))
     return loaded
 
 

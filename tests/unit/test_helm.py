@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
+from asf import yamltext
 from devtools.servers import ROOT
 
 HELM = ROOT / "helm"
@@ -26,7 +27,7 @@ ENV_REFERENCE = re.compile(r"^\$\{[A-Z_]+\}$")
 
 
 def load(name: str) -> dict[str, Any]:
-    values: dict[str, Any] = yaml.safe_load((HELM / name).read_text(encoding="utf-8"))
+    values: dict[str, Any] = yamltext.load((HELM / name).read_text(encoding="utf-8"))
     return values
 
 
@@ -72,7 +73,7 @@ def test_socketio_gets_sticky_sessions_on_the_ingress(rasa: dict[str, Any]):
 
 
 def test_channels_are_the_ones_in_credentials_yml(rasa: dict[str, Any]):
-    ours = yaml.safe_load((ROOT / "credentials.yml").read_text(encoding="utf-8"))
+    ours = yamltext.load((ROOT / "credentials.yml").read_text(encoding="utf-8"))
     helm = rasa["applicationSettings"]["credentials"]["additionalChannelCredentials"]
     assert set(helm) == set(ours)
     for channel, settings in ours.items():

@@ -10,9 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
-from asf import dialogue, glossary_check, memo, messages, settings
+from asf import dialogue, glossary_check, memo, messages, settings, yamltext
 from asf.guidance import explain
 from asf.guidance.engine import Walk, walk
 from asf.guidance.model import VERDICT_NAMES, VERDICT_SENTENCES, Tree, listing
@@ -159,7 +158,7 @@ def test_every_message_is_plain_swedish():
 
 
 def test_every_concept_is_plain_swedish():
-    concepts = yaml.safe_load((settings.content_dir() / "concepts.yml").read_text(encoding="utf-8"))
+    concepts = yamltext.load((settings.content_dir() / "concepts.yml").read_text(encoding="utf-8"))
     for key, concept in concepts.items():
         for field in ("name", "text", "source"):
             assert typography_problems(concept[field]) == [], (key, field)

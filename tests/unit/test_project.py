@@ -188,10 +188,11 @@ def test_no_tests_collected_is_a_failure():
 
 
 def test_every_channel_named_in_the_configuration_can_be_loaded_by_that_name():
-    import yaml
     from rasa.shared.utils.common import class_from_module_path
 
-    named = [name for name in yaml.safe_load((ROOT / "credentials.yml").read_text(encoding="utf-8")) if "." in name]
+    from asf import yamltext
+
+    named = [name for name in yamltext.load((ROOT / "credentials.yml").read_text(encoding="utf-8")) if "." in name]
     helm = (ROOT / "helm" / "rasa-values.yml").read_text(encoding="utf-8")
     named += re.findall(r"^\s+(channels\.[\w.]+):", helm, flags=re.MULTILINE)
     assert {"channels.teams.TeamsChannel", "channels.slack.SlackChannel"} <= set(named)

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
+
+from asf import yamltext
 
 ROOT = Path(__file__).resolve().parents[2]
 PUBLICCODE = ROOT / "publiccode.yml"
@@ -129,7 +130,7 @@ def problems(meta: dict[str, Any], today: dt.date) -> list[str]:
 
 @pytest.fixture(scope="module")
 def meta() -> dict[str, Any]:
-    loaded: dict[str, Any] = yaml.safe_load(PUBLICCODE.read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = yamltext.load(PUBLICCODE.read_text(encoding="utf-8"))
     return loaded
 
 

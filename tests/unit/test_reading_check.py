@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -11,7 +12,7 @@ from asf import reading_check, settings
 from asf.guidance.model import Tree
 
 
-def folder_with(tmp_path: Path, descriptions: list[dict], answers: list[dict]) -> Path:
+def folder_with(tmp_path: Path, descriptions: list[dict[str, Any]], answers: list[dict[str, Any]]) -> Path:
     folder = tmp_path / "content" / "reading"
     folder.mkdir(parents=True)
     shutil.copy(settings.ROOT / "content" / "reading.schema.json", tmp_path / "content")

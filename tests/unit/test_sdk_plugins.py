@@ -21,7 +21,12 @@ class Manager:
 
 def test_the_action_server_loads_the_learned_reader_before_it_answers(monkeypatch: pytest.MonkeyPatch):
     loaded: list[bool] = []
-    monkeypatch.setattr(learned, "default_models", lambda: loaded.append(True) or learned.WORDS_ONLY)
+
+    def load() -> learned.Models:
+        loaded.append(True)
+        return learned.WORDS_ONLY
+
+    monkeypatch.setattr(learned, "default_models", load)
     manager = Manager()
     rasa_sdk_plugins.init_hooks(manager)
     assert gate in manager.registered  # the gate stays

@@ -6,8 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import yaml
-
+from asf import yamltext
 from asf.guidance.engine import walk
 from asf.guidance.model import Tree
 
@@ -15,7 +14,7 @@ STORIES = Path(__file__).resolve().parents[1] / "stories"
 
 
 def stories(name: str) -> list[dict]:  # type: ignore[type-arg]
-    loaded: list[dict] = yaml.safe_load((STORIES / name).read_text(encoding="utf-8"))["stories"]  # type: ignore[type-arg]
+    loaded: list[dict] = yamltext.load((STORIES / name).read_text(encoding="utf-8"))["stories"]  # type: ignore[type-arg]
     return loaded
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from asf import dialogue
+from asf import dialogue, yamltext
 from asf.guidance.engine import walk
 from asf.guidance.model import VERDICTS, Tree
 from asf.training import flow
@@ -17,7 +17,7 @@ from asf.training.__main__ import main as validate_main
 from asf.training.cases import CASES_FILE, check_cases, default_cases
 from asf.turns import Message, Reply, State
 
-RAW = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
+RAW = yamltext.load(CASES_FILE.read_text(encoding="utf-8"))
 
 
 def texts(replies: list[Reply]) -> str:
@@ -63,7 +63,7 @@ def test_cases_cover_every_outcome_and_each_distinction(tree: Tree):
 
 
 def broken_file(tmp_path: Path, change) -> Path:
-    data = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
+    data = yamltext.load(CASES_FILE.read_text(encoding="utf-8"))
     change(data)
     path = tmp_path / "cases.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from asf import memo, tree_changelog
+from asf import memo, tree_changelog, yamltext
 from asf.guidance.engine import walk
 from asf.guidance.explain import result_payload
 from asf.guidance.model import Tree
@@ -20,7 +20,7 @@ LOG = ROOT / "content" / "tree_changelog.yml"
 
 
 def entries() -> list[dict[str, object]]:
-    loaded: list[dict[str, object]] = yaml.safe_load(LOG.read_text(encoding="utf-8"))
+    loaded: list[dict[str, object]] = yamltext.load(LOG.read_text(encoding="utf-8"))
     return loaded
 
 
