@@ -140,8 +140,8 @@ ActionRestartAssessment = _action("action_restart_assessment", _stateless(dialog
 ActionHelp = _action(
     "action_help", dialogue.other_question_first(dialogue.unless_an_answer(_stateless(dialogue.help_turn)))
 )
-ActionExplainConcept = _action("action_explain_concept", dialogue.concept)
-ActionHandoff = _action("action_handoff", dialogue.unless_an_answer(_stateless(dialogue.handoff)))
+ActionExplainConcept = _action("action_explain_concept", dialogue.unless_a_statement_answers(dialogue.concept))
+ActionHandoff = _action("action_handoff", dialogue.unless_a_statement_answers(_stateless(dialogue.handoff)))
 ActionShowResult = _action(
     "action_show_result", routing.in_training(dialogue.unless_an_answer(_stateless(dialogue.show_result)))
 )

@@ -670,6 +670,21 @@ def unless_an_answer(step: Callable[[State, Message], Turn]) -> Callable[[State,
     return guarded
 
 
+def unless_a_statement_answers(step: Callable[[State, Message], Turn]) -> Callable[[State, Message], Turn]:
+    """`unless_an_answer` for intents that a question may rightly carry: "vad är ett ASF?" asks
+    for the concept even though "ASF" names an option, and "kan jag prata med någon på kommunen?"
+    asks for a person. Only a statement ("ja, de har kontakt med både FK och psykiatrin") that
+    clearly answers the open question is taken as the answer."""
+    guarded = unless_an_answer(step)
+
+    def unless_a_question(state: State, message: Message) -> Turn:
+        if other_questions.looks_like_a_question(message.text):
+            return step(state, message)
+        return guarded(state, message)
+
+    return unless_a_question
+
+
 def thanks(state: State) -> Turn:
     return _with_current_question(state, Reply(text=messages.text("start.thanks")))
 

@@ -169,7 +169,8 @@ def read_answer(
         return joint
     learned_view = _learned_view((models or learned.default_models()).answers, question.id, text, negated)
     chosen = _clear_winner(found) or _head_of_answer(found, words)
-    if chosen is not None and not _names_two_things(words, found) and not _hedged(chosen, words):
+    partial_yes_no = chosen is not None and chosen.option.means is not None and _partly(words)
+    if chosen is not None and not _names_two_things(words, found) and not _hedged(chosen, words) and not partial_yes_no:
         if learned_view and learned_view.get(chosen.option.id, 0.0) < _ANSWER_VETO:
             # The words name it, but answers like this one meant something else: ask, offering both.
             offered = _with_learned_guess(question, (chosen.option,), learned_view, negated)
@@ -183,6 +184,8 @@ def read_answer(
         sure = _learned_choice(question, learned_view, negated, _ANSWER_SURE)
         if sure is not None and not any(t.word in _HEDGES for t in words):
             return AnswerReading(sure, evidence=text.strip())
+    if partial_yes_no:
+        return AnswerReading(None, candidates=tuple(o for o in question.options if o.id not in negated)[:3])
     closest = _closest(question, found, words, negated)
     return AnswerReading(None, candidates=_with_learned_guess(question, closest, learned_view, negated))
 
@@ -193,13 +196,24 @@ def _opening_yes_no(
     """ "ja, de får stöd från både kommunen och vården": an answer that opens with yes or no to a
     yes/no question is that answer, whatever the explanation after it names, unless the
     explanation names another of the question's options ("nej, vet inte riktigt")."""
-    if not words:
+    if not words or _partly(words):
         return None
     meaning = "ja" if words[0].word in _YES else "nej" if words[0].word in _NO else None
     option = next((o for o in question.options if meaning and o.means == meaning), None)
     if option is None or option.id in negated or set(found) - {option.id}:
         return None
     return option
+
+
+def _partly(words: tuple[swedish.Token, ...]) -> bool:
+    """ "nej, inte alla", "ja, de flesta", "en del …", "kanske": the yes or no holds only in part."""
+    plain = [t.word for t in words]
+    pairs = set(itertools.pairwise(plain))
+    return (
+        bool(_HEDGES & set(plain))
+        or bool({"vissa", "somliga", "delvis", "flesta", "manga"} & set(plain))
+        or bool({("en", "del"), ("inte", "alla"), ("inte", "alltid"), ("inte", "riktigt")} & pairs)
+    )
 
 
 def _learned_view(model: learned.TextModel, question_id: str, text: str, negated: set[str]) -> dict[str, float]:
@@ -435,10 +449,12 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
             del kept[question_id]
             conflicts[question_id] = (fact, warning)
     asked = _open_conflicts(tree, kept, conflicts)
+    # Beside a kept fact that already leads to "bör inte finansieras", another such part adds nothing.
+    already_must_not = any(_leads_to_must_not(tree, _option_of(tree, fact)) for fact in kept.values())
     set_aside = {
         q: fact
         for q, fact in must_nots.items()
-        if (q not in kept or kept[q].option != fact.option) and q not in asked and bool(kept)
+        if (q not in kept or kept[q].option != fact.option) and q not in asked and bool(kept) and not already_must_not
     }
     return Reading(kept, asked, set_aside, must_nots)
 
@@ -477,9 +493,13 @@ def _weigh_learned(
         facts[question.id] = Fact(question.id, option.id, swedish.quote(text, mention))
 
 
-def _leads_to_must_not(tree: Tree, option: Option) -> bool:
-    outcome = tree.outcomes.get(option.next)
+def _leads_to_must_not(tree: Tree, option: Option | None) -> bool:
+    outcome = tree.outcomes.get(option.next) if option is not None else None
     return outcome is not None and outcome.verdict == "not_financeable"
+
+
+def _option_of(tree: Tree, fact: Fact) -> Option | None:
+    return tree.questions[fact.question].option(fact.option)
 
 
 def _only_guesses(found: Mapping[str, _Evidence], words: tuple[swedish.Token, ...]) -> bool:

@@ -6,6 +6,7 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
+import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -182,3 +183,44 @@ def test_words_inside_a_forged_payload_are_not_taken_as_an_answer():
     messages, slots = run(ActionAnswer(), tracker(forged, answers=answers, current_question="insats_typ"))
     assert "answers" not in slots and "current_question" not in slots
     assert "Jag är inte säker på vilket svar du menar" in messages[0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("action", "intent", "entities"),
+    [
+        ("ActionExplainConcept", "explain_concept", [{"entity": "concept", "value": "malgrupp"}]),
+        ("ActionHandoff", "human_handoff", []),
+    ],
+)
+def test_a_clear_answer_to_the_open_question_is_an_answer_whatever_the_intent(
+    action: str, intent: str, entities: list[dict[str, Any]]
+):
+    from actions import actions as module
+
+    text = "ja, det var därför jag nämnde målgruppen och kontakten med FK"
+    answers = {"vem": "deltagare"}
+    track = tracker(text, intent, entities, answers=answers, current_question="malgrupp")
+    _, slots = run(getattr(module, action)(), track)
+    assert slots["answers"] == {"vem": "deltagare", "malgrupp": "ja"}
+
+
+AT_UTFORARE = {"vem": "deltagare", "malgrupp": "ja", "insats_typ": "arbetsforberedande"}
+
+
+@pytest.mark.parametrize(
+    ("action", "intent", "entities", "text", "answers"),
+    [
+        ("ActionExplainConcept", "explain_concept", [{"entity": "concept", "value": "asf"}], "vad är ett ASF?", {}),
+        ("ActionHandoff", "human_handoff", [], "kan jag få prata med någon på kommunen?", AT_UTFORARE),
+    ],
+)
+def test_a_question_that_names_an_option_still_reaches_its_intent(
+    action: str, intent: str, entities: list[dict[str, Any]], text: str, answers: dict[str, str]
+):
+    from actions import actions as module
+
+    current = "utforare" if answers else "vem"
+    track = tracker(text, intent, entities, answers=answers, current_question=current)
+    messages, slots = run(getattr(module, action)(), track)
+    assert "answers" not in slots  # nothing recorded: "ASF" and "kommunen" were not answers here
+    assert messages and messages[0]["text"]

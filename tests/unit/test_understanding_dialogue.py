@@ -492,3 +492,28 @@ def test_a_request_for_a_person_during_a_question_still_reaches_a_person():
 def test_an_answer_opening_with_yes_or_no_is_that_answer(tree: Tree, text: str, option: str | None):
     reading = read_answer(tree.questions["malgrupp"], text)
     assert (reading.option.id if reading.option else None) == option
+
+
+@pytest.mark.parametrize(
+    "text", ["nej, inte alla, några har bara varit arbetslösa länge", "ja, de flesta", "ja, en del av dem"]
+)
+def test_a_yes_or_no_that_holds_only_in_part_is_asked_with_every_answer(tree: Tree, text: str):
+    reading = read_answer(tree.questions["malgrupp"], text)
+    assert reading.option is None
+    assert {o.id for o in reading.candidates} == {"ja", "vet_inte", "nej"}
+
+
+def test_a_yes_that_the_nlu_took_for_a_concept_question_is_a_yes():
+    state = at_question(("vem", "deltagare"))
+    step = dialogue.unless_an_answer(dialogue.concept)
+    message = Message(text="ja, det var därför jag nämnde målgruppen", intent="explain_concept")
+    message = replace(message, entities={"concept": ["malgrupp"]})
+    _replies, after = step(state, message)
+    assert after.answers.get("malgrupp") == "ja"
+
+
+def test_beside_a_fact_that_already_means_bör_inte_no_other_part_is_set_aside(tree: Tree):
+    text = "Vi vill ge ett bidrag på 80 000 kr till ett socialt företag, och pengarna går direkt till företaget"
+    reading = read_description(tree, text)
+    assert reading.facts["stod_till_foretag"].option == "pengar"
+    assert reading.set_aside == {}  # "direkt" is the same grant, not a part left out of the assessment
