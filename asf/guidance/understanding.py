@@ -242,8 +242,9 @@ def _learned_choice(
 def _with_learned_guess(
     question: Question, closest: tuple[Option, ...], probabilities: Mapping[str, float], negated: set[str]
 ) -> tuple[Option, ...]:
-    """The options to offer: those the words point to, then the learned reader's likeliest, three at most."""
-    guess = _learned_choice(question, probabilities, negated, 0.3)
+    """The options to offer: those the words point to, then the learned reader's likeliest, three at most
+    (only an even-odds guess: "blåbärssoppa" gives no "Menar du …?")."""
+    guess = _learned_choice(question, probabilities, negated, 0.5)
     if guess is None or guess in closest:
         return closest[:3]
     return (*closest[:2], guess)
@@ -480,7 +481,7 @@ def _weigh_learned(
     fact = facts.get(question.id)
     if fact is not None:
         if probabilities.get(fact.option, 0.0) < _VETO:
-            del facts[question.id]
+            del facts[question.id]  # asked instead: not replaced by the model's own choice
         return
     option = _learned_choice(question, probabilities, negated, _SURE)
     if option is None or question.id in conflicts or question.id in _WORDS_DECIDE:

@@ -271,3 +271,10 @@ def test_without_scikit_learn_only_the_words_read(monkeypatch: pytest.MonkeyPatc
         assert learned.default_models() is learned.WORDS_ONLY
     finally:
         learned.default_models.cache_clear()
+
+
+def test_a_weak_guess_is_not_offered_as_did_you_mean(tree: Tree):
+    question = tree.questions["vem"]
+    models = answering(vem={"deltagare": 0.45, "annan": 0.3, "oklart": 0.25})
+    reading = read_answer(question, "blåbärssoppa med grädde", models=models)
+    assert reading.option is None and reading.candidates == ()
