@@ -40,7 +40,7 @@ UNCLEAR = "oklart"  # a typed answer a careful reader could not place
 # The "question" of the kind model: is a message about an initiative at all?
 KIND = "kind"
 INITIATIVE, OTHER_QUESTION = "initiative", "other_question"
-_FORMAT = 2  # raised when what is trained changes, so an older cache file is not loaded
+_FORMAT = 3  # raised when what is trained changes, so an older cache file is not loaded
 _C = 30.0  # weak regularisation: the texts are short and the labels clean (chosen on cross-validation)
 
 
@@ -92,6 +92,10 @@ class TextModel:
     def __init__(self, vectorizers: Mapping[str, Any], classifiers: Mapping[str, Any]) -> None:
         self._vectorizers = vectorizers
         self._classifiers = classifiers
+        self._last: dict[int, tuple[str, Any]] = {}  # per vectorizer, the last text and its features
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_last": {}}  # the cache file holds the models, not the last text
 
     def knows(self, question_id: str) -> bool:
         return question_id in self._classifiers
@@ -99,7 +103,18 @@ class TextModel:
     def probabilities(self, question_id: str, text: str) -> dict[str, float]:
         if question_id not in self._classifiers:
             return {}
-        return self._probabilities_of(question_id, [swedish.fold(text)])[0]
+        classifier = self._classifiers[question_id]
+        row = classifier.predict_proba(self._features(question_id, swedish.fold(text)))[0]
+        return dict(zip(classifier.classes_, map(float, row), strict=True))
+
+    def _features(self, question_id: str, folded: str) -> Any:
+        """The text's features, computed once for all the questions that share a vectorizer."""
+        vectorizer = self._vectorizers[question_id]
+        last = self._last.get(id(vectorizer))
+        if last is None or last[0] != folded:
+            last = (folded, vectorizer.transform([folded]))
+            self._last[id(vectorizer)] = last
+        return last[1]
 
     def _probabilities_of(self, question_id: str, folded: Sequence[str]) -> list[dict[str, float]]:
         classifier = self._classifiers[question_id]
@@ -111,7 +126,7 @@ class TextModel:
         words = swedish.tokens(text)
         if not words or question_id not in self._classifiers:
             return None
-        folded = swedish.fold(text)
+        folded = swedish.fold_in_place(text)  # the same offsets as the words
         without = [folded[: word.start] + " " * (word.end - word.start) + folded[word.end :] for word in words]
         whole, *each = self._probabilities_of(question_id, [folded, *without])
         drops = [whole.get(option_id, 0.0) - probability.get(option_id, 0.0) for probability in each]

@@ -104,6 +104,11 @@ def _one_lowered(char: str) -> str:
     return char.lower() if len(char.lower()) == 1 else " "
 
 
+def fold_in_place(text: str) -> str:
+    """fold(text) with the same length as `text`, so token offsets apply to it."""
+    return _lowered_in_place(text).translate(_FOLD)
+
+
 def tokens(text: str) -> tuple[Token, ...]:
     """The words of `text`, each marked negated when a negation covers it in its clause.
     Offsets are those of `text` itself."""

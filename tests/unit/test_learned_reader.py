@@ -182,6 +182,9 @@ def test_training_learns_from_examples_and_finds_the_word_a_decision_rests_on(tr
     assert max(probabilities, key=probabilities.__getitem__) == "deltagare"
     word = models.descriptions.strongest_word("vem", "deltagare", text)
     assert word is not None and word.word in ("klienterna", "kafe", "jobba")
+    after_an_ellipsis = models.descriptions.strongest_word("vem", "deltagare", "Tanken … klienterna ska jobba")
+    assert after_an_ellipsis is not None and after_an_ellipsis.word in ("klienterna", "jobba")
+    assert models.descriptions.probabilities("vem", text) == probabilities  # the same features a second time
     answer = models.answers.probabilities("utforare", "socialtjansten")  # without ä: still the municipality
     assert max(answer, key=answer.__getitem__) == "kommunen"
     assert models.descriptions.probabilities("strukturell_typ", text) == {}  # no examples: no opinion
