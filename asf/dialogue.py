@@ -69,6 +69,7 @@ def privacy_notice(message: Message) -> Reply | None:
         "personnummer": messages.text("privacy.personnummer"),
         "telefonnummer": messages.text("privacy.telefonnummer"),
         "e-post": messages.text("privacy.email"),
+        "namn": messages.text("privacy.name"),
     }
     found = " och ".join(names[kind] for kind in kinds)
     return Reply(text=messages.text("privacy.removed", found=found, privacy_note=privacy_note()))

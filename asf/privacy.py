@@ -1,5 +1,6 @@
 """Masks personal data that users type by mistake: personnummer and
-samordningsnummer, phone numbers and e-mail addresses.
+samordningsnummer, phone numbers, e-mail addresses, and common first names written
+with a capital letter (with the capitalised word after one, a surname).
 
 Used by the input channels (channels/core/connectors.py) before a message reaches
 NLU, the tracker store or any log, and by the actions to tell the user.
@@ -15,6 +16,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+from asf.first_names import FIRST_NAMES
 
 # Hyphens and dashes people (and word processors) put between digits. NFKC keeps most of them.
 DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
@@ -51,7 +54,15 @@ PHONE = re.compile(
     rf"(?<![\w+])(?<!\d\s)(?<!\d[.,])(?<!\d{{4}}[{DASHES}./])(?<!\d{{4}}[{DASHES}./]\d\d[{DASHES}./])(?!{_DATE}|{_TIME})(?:\+46|0046|0(?=[1-9]))[\d\s()./{DASHES}]{{6,18}}\d(?!\d)"
 )
 
-TOKENS = {"personnummer": "[personnummer]", "telefonnummer": "[telefonnummer]", "e-post": "[e-postadress]"}
+# A capitalised word (perhaps double-barrelled, as surnames are).
+CAPITALISED = re.compile(r"\b[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖÉ][a-zåäöéü]+)?\b")
+
+TOKENS = {
+    "personnummer": "[personnummer]",
+    "telefonnummer": "[telefonnummer]",
+    "e-post": "[e-postadress]",
+    "namn": "[namn]",
+}
 MASKED = re.compile("|".join(re.escape(token) for token in TOKENS.values()))
 
 
@@ -66,9 +77,29 @@ _MAYBE_EMAIL = re.compile(r"[@(\[{]")
 _DIGIT = re.compile(r"\d")
 
 
+def _mask_names(text: str) -> str:
+    """Each first name in the list, with the capitalised words right after it (more names, the
+    surname), as one "[namn]"."""
+    parts: list[str] = []
+    done = 0  # where the text not yet copied starts
+    after_name = -1  # where the last masked name ended
+    for word in CAPITALISED.finditer(text):
+        surname = after_name >= 0 and text[after_name : word.start()] == " "
+        if word.group() in FIRST_NAMES or surname:
+            parts.append(text[done : word.start()] if not surname else "")
+            parts.append("" if surname else TOKENS["namn"])
+            done = word.end()
+            after_name = word.end()  # "Anna Maria Svensson": every capitalised word of the name
+        else:
+            after_name = -1
+    parts.append(text[done:])
+    return "".join(parts)
+
+
 def mask(text: str) -> str:
     """The text (NFKC-normalised) with personal data replaced by a marker such as "[personnummer]"."""
     text = unicodedata.normalize("NFKC", text)
+    text = _mask_names(text)
     if _MAYBE_EMAIL.search(text):
         text = EMAIL.sub(TOKENS["e-post"], text)
     if _DIGIT.search(text):

@@ -29,6 +29,7 @@ FRAGMENTS = {
     "privacy.personnummer",
     "privacy.telefonnummer",
     "privacy.email",
+    "privacy.name",
     "training.mode",
     "training.mode_named",
     "describe.line",

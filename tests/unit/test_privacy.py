@@ -178,8 +178,8 @@ def test_user_is_told_what_was_removed():
     message = Message(text=mask("hon heter Eva, 19850312-1234, tel 070-123 45 67"), intent="inform")
     notice = dialogue.privacy_notice(message)
     assert notice is not None and notice.text is not None
-    assert "ett personnummer och ett telefonnummer" in notice.text
-    assert masked_kinds(message.text) == ["personnummer", "telefonnummer"]
+    assert "ett personnummer och ett telefonnummer och ett namn" in notice.text
+    assert masked_kinds(message.text) == ["personnummer", "telefonnummer", "namn"]
     assert dialogue.privacy_notice(Message(text="hej")) is None
 
 
@@ -210,3 +210,29 @@ def test_channels_mask_the_text_and_the_metadata_they_hand_rasa():
     assert "19800101-1234" not in str(stored.metadata)
     assert "anna.svensson@example.se" not in str(stored.metadata)
     assert stored.metadata["count"] == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("en kille, Kalle, med lång sjukskrivning", "en kille, [namn], med lång sjukskrivning"),
+        ("Anna Svensson-Berg ska börja i maj", "[namn] ska börja i maj"),  # the surname with it
+        ("Hej Eva! Vi på kommunen", "Hej [namn]! Vi på kommunen"),
+        ("Maria och Johan vill arbetsträna", "[namn] och [namn] vill arbetsträna"),
+        ("Handläggaren Anna Maria Lund ringde", "Handläggaren [namn] ringde"),
+    ],
+)
+def test_first_names_are_masked_with_the_surname_after_them(text: str, expected: str):
+    assert mask(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Per månad kostar platsen 5 000 kr",  # "Per" is left out of the list: an everyday word
+        "Kommunen och Arbetsförmedlingen köper platser på Kafé Linden",
+        "anna skrev med liten bokstav",  # only capitalised names: a lower-case word is too often a word
+    ],
+)
+def test_capitalised_words_that_are_not_names_are_kept(text: str):
+    assert mask(text) == text

@@ -117,7 +117,7 @@ def test_a_comment_read_as_a_handoff_request_is_saved_masked():
     sent = talk.send(ActionHandoff(), text, intent="human_handoff")
     stored = talk.slots["feedback"]
     assert stored["status"] == "commented"
-    assert stored["comment"] == "Handläggaren Kalle Persson, tel [telefonnummer], tyckte att svaret var för långt"
+    assert stored["comment"] == "Handläggaren [namn], tel [telefonnummer], tyckte att svaret var för långt"
     assert "070" not in str(talk.slots) and "Du kan vända dig till" not in said(sent)
 
 
@@ -144,7 +144,7 @@ def test_a_request_after_nej_is_still_a_request():
         ("ny bedömning", True),
         ("kan jag prata med en människa?", True),
         ("jag vill göra en ny bedömning av en annan insats", True),
-        ("Handläggaren Kalle Persson, tel [telefonnummer], tyckte att svaret var för långt", False),
+        ("Handläggaren [namn], tel [telefonnummer], tyckte att svaret var för långt", False),
         ("svaret var för långt och upprepade samma hänvisning flera gånger", False),
     ],
 )
