@@ -167,7 +167,7 @@ def read_answer(
     joint = _joint_option(question, found, words)
     if joint is not None:
         return joint
-    learned_view = _learned_view((models or learned.default_models()).answers, question.id, text, negated)
+    learned_view = _learned_view((models or learned.default_models()).answers, question.id, text, words, negated)
     chosen = _clear_winner(found) or _head_of_answer(found, words)
     partial_yes_no = chosen is not None and chosen.option.means is not None and _partly(words)
     if chosen is not None and not _names_two_things(words, found) and not _hedged(chosen, words) and not partial_yes_no:
@@ -216,10 +216,12 @@ def _partly(words: tuple[swedish.Token, ...]) -> bool:
     )
 
 
-def _learned_view(model: learned.TextModel, question_id: str, text: str, negated: set[str]) -> dict[str, float]:
+def _learned_view(
+    model: learned.TextModel, question_id: str, text: str, words: tuple[swedish.Token, ...], negated: set[str]
+) -> dict[str, float]:
     """The model's probabilities, without the options the text negates: the model sees "inte kommunen"
     as much about the municipality as "kommunen", the words know better."""
-    if text.lstrip().startswith("/") or not swedish.tokens(text):
+    if text.lstrip().startswith("/") or not words:
         return {}  # a button's payload or no words at all: nothing to read
     probabilities = {o: p for o, p in model.probabilities(question_id, text).items() if o not in negated}
     total = sum(probabilities.values())
@@ -426,8 +428,7 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
         if _only_guesses(found, words):  # beside another option, a guess stays: the question is asked naming both
             found = {}
         for evidence in found.values():
-            outcome = tree.outcomes.get(evidence.option.next)
-            if outcome is not None and outcome.verdict == "not_financeable":
+            if _leads_to_must_not(tree, evidence.option):
                 must_nots.setdefault(question.id, Fact(question.id, evidence.option.id, evidence.quote))
         joint = _joint_option(question, found, words)
         chosen = _clear_winner(found)
@@ -437,7 +438,7 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
             facts[question.id] = Fact(question.id, chosen.option.id, chosen.quote)
         elif found:
             conflicts[question.id] = _facts(question.id, found.values())
-        _weigh_learned(tree, question, text, model, negated, facts, conflicts)
+        _weigh_learned(tree, question, text, words, model, negated, facts, conflicts)
     route = _best_route(tree, {q: f.option for q, f in facts.items()})
     kept = {q: facts[q] for q in route if q in facts}
     kept = _with_implied_parents(tree, kept, set(conflicts))
@@ -464,6 +465,7 @@ def _weigh_learned(
     tree: Tree,
     question: Question,
     text: str,
+    words: tuple[swedish.Token, ...],
     model: learned.TextModel,
     negated: set[str],
     facts: dict[str, Fact],
@@ -475,7 +477,7 @@ def _weigh_learned(
     still asked when the text names the lawful route (read_description); it never adds one the
     text negates, or one on a question the words found two answers for. An added fact's evidence
     is the words its decision rests on."""
-    probabilities = _learned_view(model, question.id, text, negated)
+    probabilities = _learned_view(model, question.id, text, words, negated)
     if not probabilities:
         return
     fact = facts.get(question.id)
@@ -601,8 +603,7 @@ def _lawful_signals(tree: Tree, text: str, words: tuple[swedish.Token, ...]) -> 
 
 def _stops_despite_lawful_route(tree: Tree, option: Option, lawful: list[Fact], question_id: str) -> Fact | None:
     """A lawful-route signal that speaks against proposing this "bör inte finansieras" option."""
-    outcome = tree.outcomes.get(option.next)
-    if outcome is None or outcome.verdict != "not_financeable":
+    if not _leads_to_must_not(tree, option):
         return None
     return next((signal for signal in lawful if signal.question != question_id), None)
 
