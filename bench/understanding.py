@@ -69,15 +69,6 @@ def readers_for(tree: Tree, items: list[dict[str, Any]], part: str) -> list[lear
     return [trained[index % FOLDS] for index in range(len(items))]
 
 
-def valid_facts(tree: Tree, facts: Mapping[str, str]) -> dict[str, str]:
-    """Gold facts this tree can express (an older tree lacks some options)."""
-    return {
-        question: option
-        for question, option in facts.items()
-        if question in tree.questions and tree.questions[question].option(option) is not None
-    }
-
-
 def proposed_facts(tree: Tree, text: str, models: learned.Models) -> dict[str, str]:
     reading = understanding.read_description(tree, text, models)
     return {question: fact.option for question, fact in reading.facts.items()}
@@ -153,7 +144,7 @@ def score_descriptions(tree: Tree, items: list[dict[str, Any]], readers: list[le
         if topic is not None:
             score.initiatives_taken_as_other += 1
             score.misread.append(f"{item['id']}: {item['text']}\n    taken as the other question {topic.id}")
-        gold = valid_facts(tree, item.get("facts") or {})
+        gold = learned.known_labels(tree, item.get("facts") or {})
         accepted = set(item.get("verdicts") or [])
         proposed = proposed_facts(tree, item["text"], models)
         right = {q: o for q, o in proposed.items() if gold.get(q) == o}

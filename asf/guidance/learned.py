@@ -23,7 +23,7 @@ import logging
 import os
 import pickle
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -72,13 +72,14 @@ def load_examples(folder: Path, tree: Tree, skip: Iterable[str] = ()) -> Example
                 if item.get("kind") == "not_initiative":
                     others.append(item["text"])
                 else:
-                    descriptions.append(Example(item["text"], _known(tree, item.get("facts") or {})))
-            elif _known(tree, {item["question"]: item["gold"]}) or item["gold"] == UNCLEAR:
+                    descriptions.append(Example(item["text"], known_labels(tree, item.get("facts") or {})))
+            elif known_labels(tree, {item["question"]: item["gold"]}) or item["gold"] == UNCLEAR:
                 answers.append(Example(item["text"], {item["question"]: item["gold"]}))
     return Examples(tuple(descriptions), tuple(answers), tuple(others))
 
 
-def _known(tree: Tree, labels: Mapping[str, str]) -> dict[str, str]:
+def known_labels(tree: Tree, labels: Mapping[str, str]) -> dict[str, str]:
+    """The labels this tree can express (an older tree or example may name options it lacks)."""
     return {
         question: option
         for question, option in labels.items()
@@ -103,9 +104,7 @@ class TextModel:
     def probabilities(self, question_id: str, text: str) -> dict[str, float]:
         if question_id not in self._classifiers:
             return {}
-        classifier = self._classifiers[question_id]
-        row = classifier.predict_proba(self._features(question_id, swedish.fold(text)))[0]
-        return dict(zip(classifier.classes_, map(float, row), strict=True))
+        return self._by_option(question_id, self._features(question_id, swedish.fold(text)))[0]
 
     def _features(self, question_id: str, folded: str) -> Any:
         """The text's features, computed once for all the questions that share a vectorizer."""
@@ -116,9 +115,10 @@ class TextModel:
             self._last[id(vectorizer)] = last
         return last[1]
 
-    def _probabilities_of(self, question_id: str, folded: Sequence[str]) -> list[dict[str, float]]:
+    def _by_option(self, question_id: str, features: Any) -> list[dict[str, float]]:
+        """Per row of features, each option's probability."""
         classifier = self._classifiers[question_id]
-        rows = classifier.predict_proba(self._vectorizers[question_id].transform(folded))
+        rows = classifier.predict_proba(features)
         return [dict(zip(classifier.classes_, map(float, row), strict=True)) for row in rows]
 
     def strongest_word(self, question_id: str, option_id: str, text: str) -> swedish.Token | None:
@@ -128,7 +128,8 @@ class TextModel:
             return None
         folded = swedish.fold_in_place(text)  # the same offsets as the words
         without = [folded[: word.start] + " " * (word.end - word.start) + folded[word.end :] for word in words]
-        whole, *each = self._probabilities_of(question_id, [folded, *without])
+        features = self._vectorizers[question_id].transform([folded, *without])
+        whole, *each = self._by_option(question_id, features)
         drops = [whole.get(option_id, 0.0) - probability.get(option_id, 0.0) for probability in each]
         best = max(range(len(words)), key=drops.__getitem__)
         return words[best] if drops[best] > 0 else None
