@@ -81,31 +81,29 @@ def _mask_names(text: str) -> str:
     """Each first name in the list, with the capitalised words right after it (more names, the
     surname), as one "[namn]"."""
     parts: list[str] = []
-    done = 0  # where the text not yet copied starts
-    after_name = -1  # where the last masked name ended
+    copied = 0  # the text before this is in `parts`
+    name_end: int | None = None  # where the name being masked ends so far
     for word in CAPITALISED.finditer(text):
-        surname = after_name >= 0 and text[after_name : word.start()] == " "
-        if word.group() in FIRST_NAMES or surname:
-            parts.append(text[done : word.start()] if not surname else "")
-            parts.append("" if surname else TOKENS["namn"])
-            done = word.end()
-            after_name = word.end()  # "Anna Maria Svensson": every capitalised word of the name
+        if name_end is not None and text[name_end : word.start()] == " ":
+            name_end = copied = word.end()  # "Anna Maria Svensson": part of the same name
+        elif word.group() in FIRST_NAMES:
+            parts += [text[copied : word.start()], TOKENS["namn"]]
+            name_end = copied = word.end()
         else:
-            after_name = -1
-    parts.append(text[done:])
+            name_end = None
+    parts.append(text[copied:])
     return "".join(parts)
 
 
 def mask(text: str) -> str:
     """The text (NFKC-normalised) with personal data replaced by a marker such as "[personnummer]"."""
     text = unicodedata.normalize("NFKC", text)
-    text = _mask_names(text)
     if _MAYBE_EMAIL.search(text):
         text = EMAIL.sub(TOKENS["e-post"], text)
     if _DIGIT.search(text):
         text = PERSONAL_NUMBER.sub(TOKENS["personnummer"], text)
         text = PHONE.sub(_phone, text)
-    return text
+    return _mask_names(text)  # last: a name inside an e-mail address goes with the address
 
 
 def masked_kinds(text: str) -> list[str]:

@@ -220,6 +220,7 @@ def test_channels_mask_the_text_and_the_metadata_they_hand_rasa():
         ("Hej Eva! Vi på kommunen", "Hej [namn]! Vi på kommunen"),
         ("Maria och Johan vill arbetsträna", "[namn] och [namn] vill arbetsträna"),
         ("Handläggaren Anna Maria Lund ringde", "Handläggaren [namn] ringde"),
+        ("skriv till Anna.Svensson@kommun.se", "skriv till [e-postadress]"),  # one address, not a name too
     ],
 )
 def test_first_names_are_masked_with_the_surname_after_them(text: str, expected: str):
