@@ -85,7 +85,7 @@ profile: train ## var Rasa- och action-servern lägger sin CPU-tid under last (p
 # Python's bytecode is kept here (in __pycache__, ignored by git): each test worker then loads the
 # project's modules instead of compiling them again, seconds a run. A test file runs whole on one
 # worker (loadfile), so its module fixtures and heavy imports (TensorFlow for test_rasa_plugins) happen once.
-unit: install ## enhetstesterna: inga servrar, ingen tränad modell, inga Debianpaket eller npm (ungefär 35 sekunder på två kärnor)
+unit: install ## enhetstesterna: inga servrar, ingen tränad modell, inga Debianpaket eller npm (ungefär 30 sekunder på två kärnor)
 	@PYTHONDONTWRITEBYTECODE= bash scripts/pytest.sh tests/unit -q -n auto --dist loadfile
 
 pytest: train system web ## alla pytest-tester: enhetstester och systemtester med riktiga servrar
