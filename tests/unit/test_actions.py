@@ -111,7 +111,7 @@ def test_change_answer_reopens_the_named_question():
         ),
     )
     assert slots["current_question"] == "utforare"
-    assert "Du svarade ”Kommunen”" in messages[-1]["text"]
+    assert "Svaret var ”Kommunen”" in messages[-1]["text"]
 
 
 def test_description_is_held_for_confirmation():

@@ -84,7 +84,7 @@ def test_why_after_a_result_explains_the_path():
     _, state = dialogue.start(State())
     _, state = click(state, "vem", "annan")
     replies, _ = dialogue.why(state)
-    assert "Du svarade: Någon annan" in texts(replies)
+    assert "Svar: Någon annan" in texts(replies)
 
 
 def test_back_reasks_the_previous_question():
@@ -107,7 +107,7 @@ def test_change_answer_by_naming_it_keeps_later_answers_that_still_apply():
         _, state = click(state, question, choice)
     assert state.last_result is not None
     replies, state = dialogue.change(state, Message(text="ändra svaret om vem som upphandlar", intent="change_answer"))
-    assert "Du svarade ”Kommunen”" in texts(replies)
+    assert "Svaret var ”Kommunen”" in texts(replies)
     assert state.current_question == "utforare"
     replies, state = say(state, "regionen", party=["regionen"])
     assert "Dina senare svar gäller fortfarande" in texts(replies)
@@ -330,7 +330,7 @@ def test_why_after_a_result_gives_the_rule_chain_with_the_quoted_passages(tree):
     position = 0
     for number, step in enumerate(result["path"], start=1):
         # each question and its answer, in order, each followed by the places that decided it
-        position = lines.index(f"{number}. {step['question']} Du svarade: {step['answer']}.", position)
+        position = lines.index(f"{number}. {step['question']} Svar: {step['answer']}.", position)
         for offset, cite in enumerate(step["cites"], start=1):
             line = lines[position + offset]
             if cite["quote"] is None:
