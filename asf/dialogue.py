@@ -265,6 +265,12 @@ def answer(state: State, message: Message) -> Turn:
 # inte"): then it is a correction even when it does not say which answer, never a new description.
 _CORRECTION_STARTS = ("nej", "na ", "fel", "inte ")
 _CORRECTION_PHRASES = ("stammer inte", "ar fel", "var fel", "blev fel", "inte ratt")
+# Words that mark a message as changing what was said before ("förresten, jag hade fel: …"): then
+# it is a correction however many answers it touches. "I stället" is weaker, a new description may
+# use it ("köpa platser i stället för ett bidrag"), so it counts only beside one or two changes.
+_CHANGE_MARKERS = re.compile(r"\b(?:hade fel|skrev fel|forresten|rattelse|andring)\b")
+_WEAK_CHANGE_MARKERS = re.compile(r"\b(?:istallet|i stallet)\b")
+_MOST_CHANGES_WEAKLY_MARKED = 2
 
 
 def _says_something_is_wrong(message: Message) -> bool:
@@ -274,6 +280,15 @@ def _says_something_is_wrong(message: Message) -> bool:
         or plain.startswith(_CORRECTION_STARTS)
         or any(phrase in plain for phrase in _CORRECTION_PHRASES)
     )
+
+
+def _marks_a_change(message: Message, changes: int) -> bool:
+    if changes == 0:
+        return False
+    plain = normalise(message.text)
+    if _CHANGE_MARKERS.search(plain):
+        return True
+    return changes <= _MOST_CHANGES_WEAKLY_MARKED and _WEAK_CHANGE_MARKERS.search(plain) is not None
 
 
 _LEADING_NO = re.compile(r"^\W*(?:nej|nä|fel)\b\W*", re.IGNORECASE)
@@ -318,7 +333,7 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         return None
     answered = [step.question.id for step in current.steps]
     changes = _changed_answers(answers, answered, message.text)
-    wrong = _says_something_is_wrong(message)
+    wrong = _says_something_is_wrong(message) or _marks_a_change(message, len(changes))
     if len(changes) == 1:
         ((question_id, option_id),) = changes.items()
         question = tree().questions[question_id]

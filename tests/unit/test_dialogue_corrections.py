@@ -241,3 +241,35 @@ def test_after_no_a_line_can_be_changed_in_words_and_the_other_lines_are_kept():
     assert talk.slots["pending_answers"] == {"vem": "deltagare", "insats_typ": "handledare"}
     assert "Så här uppfattar jag insatsen" in said(sent)
     assert "en handledare på plats" in said(sent)  # the changed line quotes what the user wrote
+
+
+# --- A correction marked as one ("förresten", "i stället") after a result --------------------
+
+VIA_AF = {**VIA_KOMMUNEN, "utforare": "arbetsformedlingen"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "förresten, jag hade fel: det blir förbundet som betalar företaget direkt, AF är inte med i betalningen",
+        "ändring: förbundet betalar företaget direkt i stället, AF är inte inblandat",
+    ],
+)
+def test_a_correction_marked_as_one_keeps_every_answer_and_asks_which_changes(text: str):
+    talk = finished(VIA_AF)
+    sent = talk.send(ActionAnswer(), text)
+    # Not a new description: no summary built from these words alone, no answer thrown away.
+    assert not talk.slots["pending_answers"]
+    assert talk.slots["answers"] == VIA_AF
+    payloads = [b["payload"] for b in sent[-1]["buttons"]]
+    assert '/change_answer{"question":"pengavag"}' in payloads
+    assert len(payloads) < len(VIA_AF)
+
+
+def test_a_new_description_that_says_i_stallet_is_still_summarised():
+    talk = finished(VIA_KOMMUNEN)
+    sent = talk.send(
+        ActionAnswer(), "I stället vill vi ordna en inspirationsdag om sociala företag för parternas personal"
+    )
+    assert "Så här uppfattar jag insatsen" in said(sent)
+    assert talk.slots["pending_answers"]["vem"] == "parter_och_aktorer"
