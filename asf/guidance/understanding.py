@@ -350,12 +350,34 @@ def _joint_option(
     one of them named beside the joint option's own words ("AF och kommunen vill gemensamt …")."""
     for option in question.options:
         named = [found[part] for part in option.joint_of if part in found]
-        if option.id in found and named:
+        if option.id in found and named and (len(named) > 1 or _names_another(question, option, named[0], words)):
             named = [found[option.id], *named]
         if len(named) >= 2 and not _alternatives_between(named, words):
             quotes = " … ".join(dict.fromkeys(e.quote for e in named))
             return AnswerReading(option, evidence=quotes, parts=tuple(e.option for e in named))
     return None
+
+
+def _joint_of_one(question: Question, found: Mapping[str, _Evidence], words: tuple[swedish.Token, ...]) -> set[str]:
+    """Joint options found by words such as "tillsammans" in a text that names fewer than two of their
+    parts and no parties as such: "kommunerna vill tillsammans köpa …" is one party, several municipalities."""
+    dropped = set()
+    for option_id, evidence in found.items():
+        joint = evidence.option
+        if not joint.joint_of or "part" in normalise(evidence.quote):
+            continue
+        parts = [o for o in question.options if o.id in joint.joint_of]
+        named = [p for p in parts if any(swedish.find(k, words) for k in (p.label, *p.keywords))]
+        if len(named) < 2:
+            dropped.add(option_id)
+    return dropped
+
+
+def _names_another(question: Question, joint: Option, part: _Evidence, words: tuple[swedish.Token, ...]) -> bool:
+    """Beside one part found, the joint option's own words ("tillsammans") count only when the text
+    names another of its parts too: "kommunerna vill tillsammans köpa …" is one party, several municipalities."""
+    others = [o for o in question.options if o.id in joint.joint_of and o.id != part.option.id]
+    return any(swedish.find(keyword, words) for other in others for keyword in (other.label, *other.keywords))
 
 
 def _closest(
@@ -425,6 +447,10 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
         found, negated = _evidence(question, text, words, description=True)
         for option_id in negated:
             found.pop(option_id, None)
+        for option_id in _doubted(question, found, text, words):
+            found.pop(option_id, None)
+        for option_id in _joint_of_one(question, found, words):
+            found.pop(option_id, None)
         if _only_guesses(found, words):  # beside another option, a guess stays: the question is asked naming both
             found = {}
         for evidence in found.values():
@@ -459,6 +485,41 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
         if (q not in kept or kept[q].option != fact.option) and q not in asked and bool(kept) and not already_must_not
     }
     return Reading(kept, asked, set_aside, must_nots)
+
+
+# How far before a named option a doubt reaches: "vi vet inte än om deltagarna är i målgruppen".
+_DOUBT_REACH = 7
+_CLAUSE_BREAK = re.compile(r"[,;:.!?]|\bmen\b", re.IGNORECASE)
+
+
+def _doubted(
+    question: Question, found: Mapping[str, _Evidence], text: str, words: tuple[swedish.Token, ...]
+) -> set[str]:
+    """The options named only just after words saying the answer is not known ("vi vet inte om
+    deltagarna är i målgruppen"). An option a description never gives (`from_description: false`,
+    such as "Vet inte än") still tells that the words after it in the same clause are a doubt, not a fact."""
+    doubts = [
+        m
+        for option in question.options
+        if not option.from_description
+        for keyword in _keywords(option)
+        for m in swedish.find(keyword, words)
+        if not m.negated
+    ]
+    if not doubts:
+        return set()
+    index_at = {t.start: i for i, t in enumerate(words)}
+
+    def in_doubt(start: int) -> bool:
+        here = index_at.get(start, -1)
+        return any(
+            m.end <= start
+            and 0 < here - index_at.get(m.start, here) <= _DOUBT_REACH
+            and not _CLAUSE_BREAK.search(text, m.end, start)
+            for m in doubts
+        )
+
+    return {option_id for option_id, evidence in found.items() if all(in_doubt(s) for s, _ in evidence.spans)}
 
 
 def _weigh_learned(

@@ -151,6 +151,38 @@ def test_a_guess_in_a_description_is_asked_not_proposed(tree: Tree):
     assert "stod_till_foretag" not in guessed.facts and "mottagare" not in guessed.facts
 
 
+@pytest.mark.parametrize(
+    ("text", "option"),
+    [
+        # Finsam's target group as "in the förbund's target group" and as a need of coordinated rehabilitation
+        ("Kommunen köper arbetsträning på ett ASF för deltagare i förbundets målgrupp, via kommunen.", "ja"),
+        ("Praktik på ett socialt företag, deltagarna har behov av samordnade rehabiliteringsinsatser.", "ja"),
+        # ... but not when the same clause says it is not known
+        ("Praktik på ett socialt företag, men vi har inte koll på om deltagarna är i målgruppen.", None),
+        ("Arbetsträning på ASF; oklart om deltagarna tillhör målgruppen.", None),
+        # a doubt about something else in another clause leaves the target group stated
+        ("Arbetsträning för deltagare i målgruppen, men vi vet inte hur pengarna ska gå.", "ja"),
+    ],
+)
+def test_the_target_group_as_people_write_it_and_a_doubt_about_it(tree: Tree, text: str, option: str | None):
+    facts = read_description(tree, text, learned.WORDS_ONLY).facts
+    assert (facts["malgrupp"].option if "malgrupp" in facts else None) == option
+
+
+@pytest.mark.parametrize(
+    ("text", "option"),
+    [
+        ("Kommunen och FK ska tillsammans köpa arbetsträning åt deltagarna på kooperativet.", "flera_parter"),
+        ("Soc och regionen vill köpa handledning tillsammans för deltagare på ett ASF.", "flera_parter"),
+        # several municipalities buying together are one party, not a joint answer of several parties
+        ("Kommunerna i länet vill tillsammans köpa praktik på ett socialt företag åt deltagare.", None),
+    ],
+)
+def test_parties_buying_together_are_the_joint_answer(tree: Tree, text: str, option: str | None):
+    facts = read_description(tree, text, learned.WORDS_ONLY).facts
+    assert (facts["utforare"].option if "utforare" in facts else None) in ({option} if option else {None, "kommunen"})
+
+
 def test_a_party_paying_the_company_is_not_förbundet_paying_it_directly(tree: Tree):
     reading = read_description(
         tree, "Regionen betalar kooperativet för praktikplatserna och förbundet ersätter regionen i efterhand."
