@@ -64,6 +64,15 @@ def test_a_model_that_is_not_sure_adds_nothing(tree: Tree):
     assert "vem" not in reading.facts
 
 
+def test_who_the_initiative_is_for_needs_more_certainty_than_other_facts(tree: Tree):
+    text = "Vi vill att några får prova på jobb hos Kafé Linden"
+    fairly_sure = describing(vem={"deltagare": 0.85, "none": 0.15})
+    assert "vem" not in read_description(tree, text, fairly_sure).facts  # the first question: a wrong one misleads all
+    assert read_description(tree, text, describing(vem={"deltagare": 0.92, "none": 0.08})).facts["vem"].option == (
+        "deltagare"
+    )
+
+
 def test_a_word_read_fact_the_model_speaks_clearly_against_is_asked_instead(tree: Tree):
     words = read_description(tree, LAWFUL, learned.WORDS_ONLY).facts
     assert words["utforare"].option == "kommunen"
