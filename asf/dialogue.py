@@ -70,6 +70,7 @@ def privacy_notice(message: Message) -> Reply | None:
         "telefonnummer": messages.text("privacy.telefonnummer"),
         "e-post": messages.text("privacy.email"),
         "namn": messages.text("privacy.name"),
+        "hälsa": messages.text("privacy.health"),
     }
     found = " och ".join(names[kind] for kind in kinds)
     return Reply(text=messages.text("privacy.removed", found=found, privacy_note=privacy_note()))

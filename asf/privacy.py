@@ -1,6 +1,7 @@
 """Masks personal data that users type by mistake: personnummer and
-samordningsnummer, phone numbers, e-mail addresses, and common first names written
-with a capital letter (with the capitalised word after one, a surname).
+samordningsnummer, phone numbers, e-mail addresses, common first names written
+with a capital letter (with the capitalised word after one, a surname), and health
+conditions in a sentence about one person.
 
 Used by the input channels (channels/core/connectors.py) before a message reaches
 NLU, the tracker store or any log, and by the actions to tell the user.
@@ -18,6 +19,7 @@ import re
 import unicodedata
 
 from asf.first_names import FIRST_NAMES
+from asf.health_words import WORD_STARTS as HEALTH_WORD_STARTS
 
 # Hyphens and dashes people (and word processors) put between digits. NFKC keeps most of them.
 DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
@@ -62,6 +64,7 @@ TOKENS = {
     "telefonnummer": "[telefonnummer]",
     "e-post": "[e-postadress]",
     "namn": "[namn]",
+    "hälsa": "[hälsouppgift]",
 }
 MASKED = re.compile("|".join(re.escape(token) for token in TOKENS.values()))
 
@@ -95,6 +98,32 @@ def _mask_names(text: str) -> str:
     return "".join(parts)
 
 
+# A health condition, as the start of a word ("depressionen"); abbreviations ("adhd") as whole words.
+_HEALTH = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) + (r"\b" if len(w) <= 4 else r"\w*") for w in HEALTH_WORD_STARTS) + ")",
+    re.IGNORECASE,
+)
+# What makes a sentence about one person: a name or number masked in it, a personal pronoun, "en kille".
+_ONE_PERSON = re.compile(
+    r"\[(?:namn|personnummer)\]|\b(?:han|hon|hen|hans|hennes|hens|honom|henne|kille|killen|tjej|tjejen)\b",
+    re.IGNORECASE,
+)
+# A sentence ends at ".", "!", "?" or a new line; bounded, so splitting takes linear time.
+_SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]*")
+_REPEATED_HEALTH = re.compile(r"\[hälsouppgift\](?:\s+\[hälsouppgift\])+")
+
+
+def _mask_health(text: str) -> str:
+    """Health conditions in the sentences that are about one person."""
+    if not _HEALTH.search(text):
+        return text
+    masked = "".join(
+        _HEALTH.sub(TOKENS["hälsa"], part) if _ONE_PERSON.search(part) else part
+        for part in (match.group() for match in _SENTENCE.finditer(text))
+    )
+    return _REPEATED_HEALTH.sub(TOKENS["hälsa"], masked)  # "diagnosen bipolär": one marker, not two
+
+
 def mask(text: str) -> str:
     """The text (NFKC-normalised) with personal data replaced by a marker such as "[personnummer]"."""
     text = unicodedata.normalize("NFKC", text)
@@ -103,7 +132,9 @@ def mask(text: str) -> str:
     if _DIGIT.search(text):
         text = PERSONAL_NUMBER.sub(TOKENS["personnummer"], text)
         text = PHONE.sub(_phone, text)
-    return _mask_names(text)  # last: a name inside an e-mail address goes with the address
+    # Names after e-mail addresses (a name inside one goes with the address); health last, since a
+    # masked name tells that a sentence is about one person.
+    return _mask_health(_mask_names(text))
 
 
 def masked_kinds(text: str) -> list[str]:

@@ -30,6 +30,7 @@ FRAGMENTS = {
     "privacy.telefonnummer",
     "privacy.email",
     "privacy.name",
+    "privacy.health",
     "training.mode",
     "training.mode_named",
     "describe.line",

@@ -237,3 +237,42 @@ def test_first_names_are_masked_with_the_surname_after_them(text: str, expected:
 )
 def test_capitalised_words_that_are_not_names_are_kept(text: str):
     assert mask(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # about one person (a name masked, a pronoun, "en tjej"): the condition goes too
+        (
+            "en kille, Kalle, med adhd och lång sjukskrivning",
+            "en kille, [namn], med [hälsouppgift] och lång sjukskrivning",
+        ),
+        ("Hon har diagnosen schizofreni och vill börja på kaféet.", "Hon har [hälsouppgift] och vill börja på kaféet."),
+        ("Vi har en tjej med Aspergers som vill arbetsträna", "Vi har en tjej med [hälsouppgift] som vill arbetsträna"),
+        # only the sentence about the person: the target group in the next sentence stays
+        (
+            "Han har depression. Insatsen gäller personer med depression.",
+            "Han har [hälsouppgift]. Insatsen gäller personer med depression.",
+        ),
+    ],
+)
+def test_health_conditions_are_masked_in_a_sentence_about_one_person(text: str, expected: str):
+    assert mask(text) == expected
+    assert "hälsa" in masked_kinds(mask(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arbetsträning för personer med ADHD och autism på ett socialt företag",
+        "Målgruppen är unga vuxna med NPF och psykisk ohälsa som har insatser från flera parter.",
+        "Regionens beroendevård köper platser åt patienter med missbruksproblematik",
+    ],
+)
+def test_health_words_describing_a_target_group_are_kept(text: str):
+    assert mask(text) == text
+
+
+def test_the_user_is_told_when_a_health_condition_was_removed():
+    notice = dialogue.privacy_notice(Message(text=mask("Hon har utmattningssyndrom"), intent="inform"))
+    assert notice is not None and "en uppgift om hälsa" in (notice.text or "")

@@ -1,0 +1,56 @@
+"""Diagnoses and other health conditions people name when they write about one person ("en kille,
+[namn], med adhd"). privacy.py masks them only in a sentence about an individual: said of a group
+("personer med psykisk ohälsa", "deltagare med NPF") they describe a target group, which the
+assessment needs and which is no personal data.
+
+Each entry is the start of a word, matched case-insensitively ("depression" also finds
+"depressionen"); short abbreviations must match the whole word.
+"""
+
+from __future__ import annotations
+
+WORD_STARTS = (
+    "adhd",
+    "autism",
+    "autist",
+    "asperger",
+    "npf",
+    "depression",
+    "deprimerad",
+    "ångest",
+    "panikångest",
+    "bipolär",
+    "schizofreni",
+    "psykos",
+    "psykotisk",
+    "utmattningssyndrom",
+    "utbränd",
+    "utbrändhet",
+    "ptsd",
+    "ocd",
+    "tvångssyndrom",
+    "borderline",
+    "personlighetsstörning",
+    "ätstörning",
+    "anorexi",
+    "bulimi",
+    "missbruk",
+    "alkoholism",
+    "alkoholist",
+    "narkoman",
+    "spelberoende",
+    "dyslexi",
+    "tourette",
+    "epilepsi",
+    "diabetes",
+    "cancer",
+    "demens",
+    "stroke",
+    "hjärtinfarkt",
+    "fibromyalgi",
+    "reumatism",
+    "hiv",
+    "diagnos",
+    "funktionsnedsättning",
+    "utvecklingsstörning",
+)
