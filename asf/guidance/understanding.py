@@ -334,6 +334,8 @@ def _names_two_things(words: tuple[swedish.Token, ...], found: Mapping[str, _Evi
         return True
     (evidence,) = found.values()
     for index, token in enumerate(words):
+        if any(start <= token.start and token.end <= end for start, end in evidence.spans):
+            continue  # the option's own words ("stöd från både"): the "både" says what it means
         if token.word in ("bade", "bada", "antingen", "eller", "delvis"):
             # "både/antingen X och/eller Y" ahead of the word; "X eller Y" on both sides of it.
             window = words[max(0, index - 3) if token.word == "eller" else index : index + 6]
