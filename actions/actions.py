@@ -125,8 +125,12 @@ def _stateless(turn: Callable[[State], Turn]) -> StepFunction:
 
 # The actions named in domain.yml, each one step of the dialogue.
 ActionGreet = _action("action_greet", dialogue.unless_an_answer(_stateless(dialogue.greet)))
-ActionGoodbye = _action("action_goodbye", dialogue.unless_an_answer(_stateless(dialogue.goodbye)))
-ActionThanks = _action("action_thanks", dialogue.unless_an_answer(_stateless(dialogue.thanks)))
+ActionGoodbye = _action(
+    "action_goodbye", routing.not_for_a_question(dialogue.unless_an_answer(_stateless(dialogue.goodbye)))
+)
+ActionThanks = _action(
+    "action_thanks", routing.not_for_a_question(dialogue.unless_an_answer(_stateless(dialogue.thanks)))
+)
 ActionStartAssessment = _action(
     "action_start_assessment", dialogue.other_question_first(dialogue.unless_an_answer(dialogue.start))
 )

@@ -13,14 +13,16 @@ training". These wrappers put the conversation's state first:
   (the memo, the result again, the own assessment's summary, going back or changing an
   answer) is the trainee's verdict, or gets the training's own reply;
 - after a result, "promemoria", "PM" or "beslutsunderlag" in a request is the memo, whatever
-  intent the NLU picked (the NLU data knows only "beslutsunderlag").
+  intent the NLU picked (the NLU data knows only "beslutsunderlag");
+- a question is never a goodbye or a thank-you: "och bonusen till företaget då, får vi ge
+  den?" was read as "hej då" (the "då") and got "Tack för i dag!".
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from asf import dialogue, feedback, messages
+from asf import dialogue, feedback, messages, other_questions
 from asf.guidance import swedish
 from asf.training import flow as training
 from asf.turns import Message, Reply, State, Turn
@@ -108,5 +110,17 @@ def in_training(step: Step) -> Step:
             return training.judge(state, message)
         text = messages.text("fallback.training_after_feedback")
         return [Reply(text=text, buttons=training.after_feedback())], state
+
+    return guarded
+
+
+def not_for_a_question(step: Step) -> Step:
+    """`step` (a goodbye or a thank-you), except that a typed question is read as what it asks
+    about: an answer to the open question, another topic, or an initiative to assess."""
+
+    def guarded(state: State, message: Message) -> Turn:
+        if message.typed and other_questions.looks_like_a_question(message.text):
+            return dialogue.describe(state, message)
+        return step(state, message)
 
     return guarded

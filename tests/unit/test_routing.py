@@ -12,6 +12,7 @@ from actions.actions import (
     ActionDescribeInitiative,
     ActionFallback,
     ActionFeedback,
+    ActionGoodbye,
     ActionHandoff,
     ActionHelp,
     ActionJudge,
@@ -22,6 +23,8 @@ from actions.actions import (
     ActionStartTraining,
     ActionStopTraining,
     ActionSummary,
+    ActionThanks,
+    ActionWhy,
 )
 from asf import feedback, messages, routing
 from asf.turns import Message, State
@@ -244,3 +247,28 @@ def test_a_real_help_request_mid_question_still_gets_the_help():
     talk = at_question()
     sent = talk.send(ActionHelp(), "vad kan du?", intent="ask_help")
     assert "Du kan:" in said(sent) and talk.slots["current_question"] == "vem"
+
+
+def test_a_question_read_as_goodbye_is_read_as_the_initiative_it_asks_about():
+    talk = finished(VIA_KOMMUNEN)
+    talk.send(ActionWhy(), "varför?", intent="ask_why")  # past the feedback question
+    sent = talk.send(ActionGoodbye(), "och bonusen till företaget då, får vi ge den?", intent="goodbye")
+    assert messages.text("start.goodbye") not in said(sent)
+    # read as a new initiative: summarised, or asked about from the first question
+    assert talk.slots["pending_answers"] or talk.slots["current_question"] == "vem"
+
+
+def test_a_thank_you_with_a_question_answers_the_open_question():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "deltagare")
+    sent = talk.send(ActionThanks(), "tack! de har stöd från både FK och soc, räcker det?", intent="thanks")
+    assert messages.text("start.thanks") not in said(sent)
+    assert talk.slots["answers"].get("malgrupp") == "ja"
+
+
+@pytest.mark.parametrize(("action", "text"), [(ActionGoodbye, "tack, hej då"), (ActionThanks, "tack så mycket!")])
+def test_a_plain_goodbye_or_thank_you_is_still_one(action: type, text: str):
+    intent = "goodbye" if action is ActionGoodbye else "thanks"
+    sent = Conversation().send(action(), text, intent=intent)
+    assert messages.text("start.goodbye" if intent == "goodbye" else "start.thanks") in said(sent)
