@@ -166,6 +166,8 @@ def read_answer(
             found[named[0].id] = _Evidence(named[0], 1, text.strip())
     for option_id in negated:
         found.pop(option_id, None)  # an option the answer contradicts is never recorded
+    for option_id in _joint_of_one(question, found, words, description=False):
+        found.pop(option_id, None)
     opening = _opening_yes_no(question, words, found, negated)
     if opening is not None:
         return AnswerReading(opening, evidence=text.strip())
@@ -365,9 +367,12 @@ def _joint_option(
     return None
 
 
-def _joint_of_one(question: Question, found: Mapping[str, _Evidence], words: tuple[swedish.Token, ...]) -> set[str]:
+def _joint_of_one(
+    question: Question, found: Mapping[str, _Evidence], words: tuple[swedish.Token, ...], description: bool = True
+) -> set[str]:
     """Joint options found by words such as "tillsammans" in a text that names fewer than two of their
-    parts and no parties as such: "kommunerna vill tillsammans köpa …" is one party, several municipalities."""
+    parts and no parties as such: "kommunerna vill tillsammans köpa …" is one party, several
+    municipalities. A typed answer that names no party at all ("gemensamt") still means the joint one."""
     dropped = set()
     for option_id, evidence in found.items():
         joint = evidence.option
@@ -375,7 +380,7 @@ def _joint_of_one(question: Question, found: Mapping[str, _Evidence], words: tup
             continue
         parts = [o for o in question.options if o.id in joint.joint_of]
         named = [p for p in parts if any(swedish.find(k, words) for k in (p.label, *p.keywords))]
-        if len(named) < 2:
+        if len(named) < 2 and (description or named):
             dropped.add(option_id)
     return dropped
 

@@ -138,6 +138,8 @@ def test_membership_of_a_network_is_not_membership_of_a_company(tree: Tree):
         ("utforare", "ingen", None),  # no party, or none chosen yet: asked
         ("strukturell_typ", "en film som sprider kunskap om sociala företag", None),  # a film, not a coordinator
         ("malgrupp", "de har stöd från både FK och soc", "ja"),  # "både" inside the option's own words
+        ("utforare", "kommunerna gemensamt", "kommunen"),  # several municipalities: one party
+        ("utforare", "gemensamt", "flera_parter"),
     ],
 )
 def test_who_pays_beside_who_joins_or_who_passes_the_money_on(tree: Tree, question: str, text: str, option: str | None):
