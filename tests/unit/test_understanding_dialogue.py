@@ -140,6 +140,8 @@ def test_membership_of_a_network_is_not_membership_of_a_company(tree: Tree):
         ("malgrupp", "de har stöd från både FK och soc", "ja"),  # "både" inside the option's own words
         ("utforare", "kommunerna gemensamt", "kommunen"),  # several municipalities: one party
         ("utforare", "gemensamt", "flera_parter"),
+        ("stod_till_foretag", "låna ut pengar som de betalar tillbaka", "lan"),  # a loan, not a grant
+        ("handledare_anstalld", "socialtjänsten", "hos_part"),
     ],
 )
 def test_who_pays_beside_who_joins_or_who_passes_the_money_on(tree: Tree, question: str, text: str, option: str | None):
