@@ -561,6 +561,8 @@ def _weigh_learned(
     option = _learned_choice(question, probabilities, negated, _SURE_FOR.get(question.id, _SURE))
     if option is None or question.id in conflicts or question.id in _WORDS_DECIDE:
         return
+    if not option.from_description:
+        return  # an answer a description never gives ("Något annat", "Vet inte än"), from the words or the model
     if _leads_to_must_not(tree, option) and probabilities[option.id] < _SURE_MUST_NOT:
         return
     word = model.strongest_word(question.id, option.id, text)

@@ -290,3 +290,10 @@ def test_a_weak_guess_is_not_offered_as_did_you_mean(tree: Tree):
     models = answering(vem={"deltagare": 0.45, "annan": 0.3, "oklart": 0.25})
     reading = read_answer(question, "blåbärssoppa med grädde", models=models)
     assert reading.option is None and reading.candidates == ()
+
+
+def test_the_model_never_proposes_an_answer_a_description_cannot_give(tree: Tree):
+    # "Något annat" is an answer to the question, never a fact read from a description
+    text = "Vi vill bygga en digital kunskapsbank om sociala företag för parternas personal"
+    reading = read_description(tree, text, describing(strukturell_typ={"annat": 0.95, "none": 0.05}))
+    assert "strukturell_typ" not in reading.facts
