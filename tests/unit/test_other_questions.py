@@ -21,6 +21,9 @@ from asf.guidance import learned
         ("Får jag skriva namnen på deltagarna i chatten?", "personuppgifter"),
         ("Behöver vi tänka på sociala företag när vi köper skrivare till kansliet?", "egna_inkop"),
         ("Är det här samtalet en allmän handling?", "chatten"),
+        ("Är de som arbetstränar på kooperativet försäkrade när de är där?", "ersattning_och_forsakring"),
+        ("Vem har arbetsgivaransvaret för deltagarna ute på företaget?", "ersattning_och_forsakring"),
+        ("Hur mycket betalar kommunerna in till förbundet varje år?", "forbundets_pengar"),
     ],
 )
 def test_a_question_about_another_topic_is_recognised(text: str, topic: str | None):
@@ -37,6 +40,7 @@ def test_a_question_about_another_topic_is_recognised(text: str, topic: str | No
         # Försäkringskassan is a party, and its "försäkrade" are participants: not an insurance question.
         "Kan Försäkringskassan köpa platser på ett ASF?",
         "Får FK köpa arbetsträning på kooperativet åt sina försäkrade och vi betalar via FK?",
+        "Hur mycket betalar förbundet för en arbetsträningsplats via kommunen?",
     ],
 )
 def test_initiatives_and_negated_words_are_not_taken_for_another_topic(text: str):
