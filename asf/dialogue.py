@@ -212,6 +212,9 @@ def describe(state: State, message: Message) -> Turn:
     if topic is not None:
         text = messages.text("describe.other_question", answer=topic.answer)
         return [Reply(text=text, buttons=start_buttons())], state
+    # After a result, a new description is a new initiative, assessed on its own: say so, since a
+    # follow-up ("och hyran då?") otherwise seems to lose what was just said.
+    after_result = [Reply(text=messages.text("describe.new_after_result"))] if _just_finished(state) else []
     # Written while a summary waits for "Ja" or "Nej": more of the same description.
     text = f"{state.description}\n{message.text}" if state.pending is not None and state.description else message.text
     reading = read_description(tree(), text)
@@ -219,12 +222,22 @@ def describe(state: State, message: Message) -> Turn:
     if not reading.facts:
         first_conflict = next(iter(reading.conflicts.items()), None)
         if first_conflict is not None and first_conflict[0] == tree().start:
-            return _continue(state, {}, prefix=recap.conflict_text(tree(), *first_conflict))
-        return _continue(state, {}, prefix=messages.text("describe.ask_more"))
+            replies, new_state = _continue(state, {}, prefix=recap.conflict_text(tree(), *first_conflict))
+        else:
+            replies, new_state = _continue(state, {}, prefix=messages.text("describe.ask_more"))
+        return [*after_result, *replies], new_state
     pending = {q: f.option for q, f in reading.facts.items()}
     evidence = {q: f.evidence for q, f in reading.facts.items()}
     new_state = replace(state, pending=pending, evidence=evidence, correcting=False, current_question=None)
-    return [recap.summary_reply(tree(), reading)], new_state
+    return [*after_result, recap.summary_reply(tree(), reading)], new_state
+
+
+def _just_finished(state: State) -> bool:
+    """Is a result the last thing shown (no summary waiting, no question open)?"""
+    if state.last_result is None or state.pending is not None or state.current_question is not None:
+        return False
+    current = walk(tree(), _safe_answers(state))
+    return current.outcome is not None
 
 
 def answer(state: State, message: Message) -> Turn:

@@ -179,6 +179,22 @@ def test_a_new_description_after_a_result_is_still_summarised():
     sent = talk.send(ActionAnswer(), "Vi vill ordna en inspirationsdag om sociala företag för parternas personal")
     assert "Så här uppfattar jag insatsen" in said(sent)
     assert talk.slots["pending_answers"]["vem"] == "parter_och_aktorer"
+    # the user is told that this is assessed as a new initiative, on its own
+    assert said(sent).startswith(messages.text("describe.new_after_result"))
+
+
+def test_a_follow_up_after_a_result_that_names_nothing_says_it_starts_a_new_assessment():
+    talk = finished(VIA_KOMMUNEN)
+    sent = talk.send(ActionDescribeInitiative(), "och hyran för lokalen då?", intent="describe_initiative")
+    assert messages.text("describe.new_after_result") in said(sent)
+    assert talk.slots["current_question"] == "vem"
+
+
+def test_a_first_description_gets_no_word_about_a_new_assessment():
+    sent = Conversation().send(
+        ActionDescribeInitiative(), "Kommunen köper arbetsträning på ett ASF", intent="describe_initiative"
+    )
+    assert messages.text("describe.new_after_result") not in said(sent)
 
 
 # --- A fact missing from a rejected summary --------------------------------------------------
