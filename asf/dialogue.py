@@ -679,7 +679,14 @@ def start_training(state: State, message: Message) -> Turn:
 
 
 def stop_training(state: State) -> Turn:
-    """Training ends; an assessment left for it is offered again."""
+    """Training ends; an assessment left for it is offered again. Outside training, "avbryt" in the
+    middle of an assessment asks whether to abandon it, never "you are not in training"."""
+    if not training.active(state) and _unfinished(state):
+        buttons = (
+            button(messages.text("buttons.abort_yes"), "/start_over"),
+            button(messages.text("buttons.leave_no"), "/start_assessment" + json.dumps({"choice": RESUME})),
+        )
+        return [Reply(text=messages.text("assessment.abort_offer"), buttons=buttons)], state
     replies, new_state = training.stop(state)
     if _unfinished(new_state):
         resume = button(messages.text("buttons.resume"), "/start_assessment" + json.dumps({"choice": RESUME}))

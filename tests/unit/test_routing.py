@@ -272,3 +272,14 @@ def test_a_plain_goodbye_or_thank_you_is_still_one(action: type, text: str):
     intent = "goodbye" if action is ActionGoodbye else "thanks"
     sent = Conversation().send(action(), text, intent=intent)
     assert messages.text("start.goodbye" if intent == "goodbye" else "start.thanks") in said(sent)
+
+
+def test_avbryt_in_the_middle_of_an_assessment_asks_whether_to_abandon_it():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "deltagare")
+    sent = talk.send(ActionStopTraining(), "avbryt", intent="stop_training")
+    assert NOT_ACTIVE not in said(sent)
+    assert messages.text("assessment.abort_offer") in said(sent)
+    assert [b["payload"] for b in sent[-1]["buttons"]] == ["/start_over", '/start_assessment{"choice": "fortsatt"}']
+    assert talk.slots["answers"] == {"vem": "deltagare"}  # nothing removed before the user says so
