@@ -59,7 +59,7 @@ def button_label(walk: Walk, label: str) -> str:
 def summary_text(tree: Tree, walk: Walk) -> str:
     """The answers on the path so far, one line each."""
     if not walk.steps:
-        return "Du har inte svarat på några frågor ännu."
+        return "Du har inte svarat på några frågor i den här bedömningen ännu."
     lines = ["Dina svar hittills:"]
     for number, step in enumerate(walk.steps, start=1):
         lines.append(f"{number}. {sentence_case(step.question.short)}: {walk.fill(step.option.label)}")
