@@ -142,6 +142,7 @@ def test_membership_of_a_network_is_not_membership_of_a_company(tree: Tree):
         ("utforare", "gemensamt", "flera_parter"),
         ("stod_till_foretag", "låna ut pengar som de betalar tillbaka", "lan"),  # a loan, not a grant
         ("handledare_anstalld", "socialtjänsten", "hos_part"),
+        ("mottagare", "konsultfirman, vi köper tjänsten", None),  # buying a service: not support to that company
     ],
 )
 def test_who_pays_beside_who_joins_or_who_passes_the_money_on(tree: Tree, question: str, text: str, option: str | None):
