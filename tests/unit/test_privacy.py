@@ -219,6 +219,7 @@ def test_channels_mask_the_text_and_the_metadata_they_hand_rasa():
         ("Anna Svensson-Berg ska börja i maj", "[namn] ska börja i maj"),  # the surname with it
         ("Hej Eva! Vi på kommunen", "Hej [namn]! Vi på kommunen"),
         ("Maria och Johan vill arbetsträna", "[namn] och [namn] vill arbetsträna"),
+        ("där Siv-Britt ska börja i maj", "där [namn] ska börja i maj"),  # a double first name, one part listed
         ("Handläggaren Anna Maria Lund ringde", "Handläggaren [namn] ringde"),
         ("skriv till Anna.Svensson@kommun.se", "skriv till [e-postadress]"),  # one address, not a name too
     ],
@@ -249,6 +250,7 @@ def test_capitalised_words_that_are_not_names_are_kept(text: str):
         ),
         ("Hon har diagnosen schizofreni och vill börja på kaféet.", "Hon har [hälsouppgift] och vill börja på kaféet."),
         ("Vi har en tjej med Aspergers som vill arbetsträna", "Vi har en tjej med [hälsouppgift] som vill arbetsträna"),
+        ("Ahmed har en förvärvad hjärnskada.", "[namn] har en förvärvad [hälsouppgift]."),
         # only the sentence about the person: the target group in the next sentence stays
         (
             "Han har depression. Insatsen gäller personer med depression.",
