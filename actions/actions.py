@@ -138,7 +138,10 @@ ActionDescribeInitiative = _action("action_describe_initiative", dialogue.descri
 ActionAnswer = _action("action_answer", dialogue.answer)
 ActionWhy = _action("action_why", dialogue.other_question_first(_stateless(dialogue.why)))
 ActionBack = _action("action_back", routing.in_training(_stateless(dialogue.go_back)))
-ActionChangeAnswer = _action("action_change_answer", routing.in_training(dialogue.change))
+# "andra aktörer" (other actors), typed as an answer, was read as "ändra" (change): an answer stays one.
+ActionChangeAnswer = _action(
+    "action_change_answer", routing.in_training(dialogue.unless_a_statement_answers(dialogue.change))
+)
 ActionSummary = _action("action_summary", routing.in_training(_stateless(dialogue.summary)))
 ActionRestartAssessment = _action("action_restart_assessment", _stateless(dialogue.restart))
 ActionHelp = _action(

@@ -283,3 +283,11 @@ def test_avbryt_in_the_middle_of_an_assessment_asks_whether_to_abandon_it():
     assert messages.text("assessment.abort_offer") in said(sent)
     assert [b["payload"] for b in sent[-1]["buttons"]] == ["/start_over", '/start_assessment{"choice": "fortsatt"}']
     assert talk.slots["answers"] == {"vem": "deltagare"}  # nothing removed before the user says so
+
+
+def test_an_answer_read_as_a_request_to_change_an_answer_is_the_answer():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    sent = talk.send(ActionChangeAnswer(), "andra aktörer, nätverket", intent="change_answer")
+    assert messages.text("change.nothing") not in said(sent)
+    assert talk.slots["answers"] == {"vem": "parter_och_aktorer"}
