@@ -280,11 +280,13 @@ def answer(state: State, message: Message) -> Turn:
 _CORRECTION_STARTS = ("nej", "na ", "fel", "inte ")
 _CORRECTION_PHRASES = ("stammer inte", "ar fel", "var fel", "blev fel", "inte ratt")
 # Words that mark a message as changing what was said before ("förresten, jag hade fel: …", "vänta,
-# i stället blir …"): then it is a correction however many answers it touches. "I stället för" is
+# i stället blir …", "vi ändrar så att …"; "ändra" alone is "andra", other, without its dots): then
+# it is a correction however many answers it touches. "I stället för" is
 # weaker, a new description may use it ("köpa platser i stället för ett bidrag"), so it counts only
 # beside one or two changes.
 _CHANGE_MARKERS = re.compile(
-    r"^\W*vanta\b|\b(?:hade fel|skrev fel|forresten|rattelse|korrigering|andring|jag menade)\b"
+    r"^\W*vanta\b|\b(?:hade fel|skrev fel|forresten|rattelse|korrigering|andring|jag menade|vi andrar|andrar sa"
+    r"|har andrats|nu ar det bestamt)\b"
     r"|\b(?:istallet|i stallet)\b(?!\s+for\b)"
 )
 _WEAK_CHANGE_MARKERS = re.compile(r"\b(?:istallet|i stallet) for\b")

@@ -270,6 +270,7 @@ VIA_AF = {**VIA_KOMMUNEN, "utforare": "arbetsformedlingen"}
         "förresten, jag hade fel: det blir förbundet som betalar företaget direkt, AF är inte med i betalningen",
         "ändring: förbundet betalar företaget direkt i stället, AF är inte inblandat",
         "vänta, i stället blir handledaren anställd av företaget och förbundet betalar lönen direkt till företaget",
+        "ok vi ändrar så att förbundet betalar företaget direkt, AF är inte med",
     ],
 )
 def test_a_correction_marked_as_one_keeps_every_answer_and_asks_which_changes(text: str):
