@@ -190,6 +190,11 @@ def test_parties_buying_together_are_the_joint_answer(tree: Tree, text: str, opt
     assert (facts["utforare"].option if "utforare" in facts else None) in ({option} if option else {None, "kommunen"})
 
 
+def test_förbundet_joining_as_a_member_is_read_as_who_becomes_member(tree: Tree):
+    text = "Förbundet vill gå med som medlem i en intresseorganisation för sociala företag, avgiften är 5000 kr"
+    assert read_description(tree, text, learned.WORDS_ONLY).facts["medlem_vem"].option == "forbundet"
+
+
 def test_a_party_paying_the_company_is_not_förbundet_paying_it_directly(tree: Tree):
     reading = read_description(
         tree, "Regionen betalar kooperativet för praktikplatserna och förbundet ersätter regionen i efterhand."
