@@ -290,6 +290,7 @@ _CHANGE_MARKERS = re.compile(
     r"|\b(?:istallet|i stallet)\b(?!\s+for\b)"
 )
 _WEAK_CHANGE_MARKERS = re.compile(r"\b(?:istallet|i stallet) for\b")
+_SAYS_IT_WAS_WRONG = re.compile(r"\b(?:hade fel|skrev fel|rattelse|korrigering|jag menade)\b")
 _MOST_CHANGES_WEAKLY_MARKED = 2
 
 
@@ -303,9 +304,11 @@ def _says_something_is_wrong(message: Message) -> bool:
 
 
 def _marks_a_change(message: Message, changes: int) -> bool:
+    plain = normalise(message.text)
+    if _SAYS_IT_WAS_WRONG.search(plain):
+        return True  # "jag hade fel: …" is a correction even where no answer's new value can be read
     if changes == 0:
         return False
-    plain = normalise(message.text)
     if _CHANGE_MARKERS.search(plain):
         return True
     return changes <= _MOST_CHANGES_WEAKLY_MARKED and _WEAK_CHANGE_MARKERS.search(plain) is not None
@@ -618,8 +621,12 @@ def show_result(state: State) -> Turn:
 
 def fallback(state: State, message: Message | None = None) -> Turn:
     """Not understood by the NLU. An open question or training case is tried first:
-    the tree's own words may still recognise the answer ("praktik" for arbetsträning)."""
+    the tree's own words may still recognise the answer ("praktik" for arbetsträning);
+    after a result, a correction of it ("förresten, jag hade fel: …")."""
     if message is not None and message.text and not message.text.startswith("/"):
+        corrected = _correct_result(state, _safe_answers(state), message)
+        if corrected is not None:
+            return corrected
         if training.awaiting_verdict(state) and training.parse_verdict(message) is not None:
             return training.judge(state, message)
         question = walk(tree(), _safe_answers(state)).question

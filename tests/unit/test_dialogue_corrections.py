@@ -12,6 +12,7 @@ from actions.actions import (
     ActionAnswer,
     ActionChangeAnswer,
     ActionDescribeInitiative,
+    ActionFallback,
     ActionFeedback,
     ActionStartAssessment,
     ActionWhy,
@@ -291,3 +292,17 @@ def test_a_new_description_that_says_i_stallet_is_still_summarised():
     )
     assert "Så här uppfattar jag insatsen" in said(sent)
     assert talk.slots["pending_answers"]["vem"] == "parter_och_aktorer"
+
+
+def test_a_correction_the_nlu_did_not_understand_still_asks_which_answer_keeping_them_all():
+    talk = finished({**VIA_KOMMUNEN, "malgrupp": "ja"})
+    sent = talk.send(ActionFallback(), "förresten, jag hade fel: de har rehabbehov allihop", intent="nlu_fallback")
+    assert messages.text("fallback.not_understood") not in said(sent)
+    assert any(b["payload"].startswith("/change_answer") for b in sent[-1]["buttons"])
+    assert talk.slots["answers"] == VIA_KOMMUNEN
+
+
+def test_a_corrected_answer_is_named_by_its_question():
+    talk = finished(VIA_KOMMUNEN)
+    sent = talk.send(ActionAnswer(), "nej, det är regionen som upphandlar och inte kommunen", party="regionen")
+    assert "Jag ändrar svaret på frågan vilken part" in said(sent)
