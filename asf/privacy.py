@@ -99,13 +99,18 @@ def _mask_names(text: str) -> str:
 
 
 # A health condition, as the start of a word ("depressionen"); abbreviations ("adhd") as whole words.
+# The lookahead on the first letters lets the regex engine skip ahead in C to where a word could
+# start: without it, 1 MB of text took three times as long.
+_HEALTH_FIRST_LETTERS = "".join(sorted({w[0] for w in HEALTH_WORD_STARTS}))
 _HEALTH = re.compile(
-    r"\b(?:" + "|".join(re.escape(w) + (r"\b" if len(w) <= 4 else r"\w*") for w in HEALTH_WORD_STARTS) + ")",
+    rf"(?=[{_HEALTH_FIRST_LETTERS}])\b(?:"
+    + "|".join(re.escape(w) + (r"\b" if len(w) <= 4 else r"\w*") for w in HEALTH_WORD_STARTS)
+    + ")",
     re.IGNORECASE,
 )
 # What makes a sentence about one person: a name or number masked in it, a personal pronoun, "en kille".
 _ONE_PERSON = re.compile(
-    r"\[(?:namn|personnummer)\]|\b(?:han|hon|hen|hans|hennes|hens|honom|henne|kille|killen|tjej|tjejen)\b",
+    r"(?=[\[hkt])(?:\[(?:namn|personnummer)\]|\b(?:han|hon|hen|hans|hennes|hens|honom|henne|kille|killen|tjej|tjejen)\b)",
     re.IGNORECASE,
 )
 # A sentence ends at ".", "!", "?" or a new line; bounded, so splitting takes linear time.
@@ -115,7 +120,7 @@ _REPEATED_HEALTH = re.compile(r"\[hälsouppgift\](?:\s+\[hälsouppgift\])+")
 
 def _mask_health(text: str) -> str:
     """Health conditions in the sentences that are about one person."""
-    if not _HEALTH.search(text):
+    if not _ONE_PERSON.search(text) or not _HEALTH.search(text):
         return text
     masked = "".join(
         _HEALTH.sub(TOKENS["hälsa"], part) if _ONE_PERSON.search(part) else part
