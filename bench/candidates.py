@@ -60,7 +60,7 @@ def _diet(epochs: int) -> Callable[[Pipeline, int], Pipeline]:
     return change
 
 
-def _logistic(solver: str = "liblinear", drop: tuple[str, ...] = ()) -> Callable[[Pipeline, int], Pipeline]:
+def _logistic(solver: str = "lbfgs", drop: tuple[str, ...] = ()) -> Callable[[Pipeline, int], Pipeline]:
     def change(pipeline: Pipeline, seed: int) -> Pipeline:
         classifier = {"name": CLASSIFIER, "solver": solver, "random_state": seed}
         kept = [c for c in pipeline if c["name"] not in drop]
@@ -70,9 +70,9 @@ def _logistic(solver: str = "liblinear", drop: tuple[str, ...] = ()) -> Callable
 
 
 CANDIDATES: dict[str, Callable[[Pipeline, int], Pipeline]] = {
-    "logreg liblinear (today)": _logistic(),
-    "logreg lbfgs": _logistic("lbfgs"),
-    "logreg liblinear no-lexical": _logistic(drop=("LexicalSyntacticFeaturizer",)),
+    "logreg lbfgs (today)": _logistic(),
+    "logreg liblinear": _logistic("liblinear"),
+    "logreg lbfgs no-lexical": _logistic(drop=("LexicalSyntacticFeaturizer",)),
     "diet80 (before)": _diet(80),
     "diet40": _diet(40),
     "diet20": _diet(20),
