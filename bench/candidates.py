@@ -2,6 +2,8 @@
 
 Each candidate is config.yml with its intent classifier (and, for some, its featurizers)
 replaced; everything else (spaCy, entities, fallback, policies) stays as in config.yml.
+"stock (B)" is bench/stock_config.yml, Rasa's default that `make bench` compares against,
+with the seed set on its learned components, so its spread over seeds can be measured too.
 Every training starts from an empty cache, as in `make bench`.
 
     python -m bench.candidates [NAME ...] [--seeds 1,2,3]
@@ -39,34 +41,55 @@ def _replace(pipeline: Pipeline, name: str, new: list[dict[str, Any]]) -> Pipeli
     return out
 
 
+CLASSIFIER = "LogisticRegressionClassifier"  # the intent classifier in config.yml
+
+
 def _diet(epochs: int) -> Callable[[Pipeline, int], Pipeline]:
+    """DIET as config.yml had it before the linear model (80 epochs), or with fewer epochs."""
+
     def change(pipeline: Pipeline, seed: int) -> Pipeline:
-        diet = next(c for c in pipeline if c["name"] == "DIETClassifier")
-        return _replace(pipeline, "DIETClassifier", [{**diet, "epochs": epochs, "random_seed": seed}])
+        diet = {
+            "name": "DIETClassifier",
+            "epochs": epochs,
+            "entity_recognition": False,
+            "constrain_similarities": True,
+            "random_seed": seed,
+        }
+        return _replace(pipeline, CLASSIFIER, [diet])
 
     return change
 
 
 def _logistic(solver: str = "lbfgs", drop: tuple[str, ...] = ()) -> Callable[[Pipeline, int], Pipeline]:
     def change(pipeline: Pipeline, seed: int) -> Pipeline:
-        classifier = {"name": "LogisticRegressionClassifier", "solver": solver, "random_state": seed}
+        classifier = {"name": CLASSIFIER, "solver": solver, "random_state": seed}
         kept = [c for c in pipeline if c["name"] not in drop]
-        return _replace(kept, "DIETClassifier", [classifier])
+        return _replace(kept, CLASSIFIER, [classifier])
 
     return change
 
 
 CANDIDATES: dict[str, Callable[[Pipeline, int], Pipeline]] = {
-    "diet80 (today)": _diet(80),
+    "logreg lbfgs (today)": _logistic(),
+    "logreg liblinear": _logistic("liblinear"),
+    "logreg lbfgs no-lexical": _logistic(drop=("LexicalSyntacticFeaturizer",)),
+    "diet80 (before)": _diet(80),
     "diet40": _diet(40),
     "diet20": _diet(20),
-    "logreg lbfgs": _logistic(),
-    "logreg liblinear": _logistic("liblinear"),
-    "logreg liblinear no-lexical": _logistic("liblinear", drop=("LexicalSyntacticFeaturizer",)),
 }
+STOCK = "stock (B)"
+STOCK_CONFIG = ROOT / "bench" / "stock_config.yml"
+
+
+def _seeded(components: Pipeline, seed: int) -> Pipeline:
+    """The components, each one trained with epochs given the seed (DIET, ResponseSelector, TED)."""
+    return [{**c, "random_seed": seed} if "epochs" in c else c for c in components]
 
 
 def config_for(name: str, seed: int) -> dict[str, Any]:
+    if name == STOCK:
+        stock: dict[str, Any] = yaml.safe_load(STOCK_CONFIG.read_text(encoding="utf-8"))
+        return {**stock, "pipeline": _seeded(stock["pipeline"], seed), "policies": _seeded(stock["policies"], seed)}
     config: dict[str, Any] = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
     config["pipeline"] = CANDIDATES[name](config["pipeline"], seed)
     return config
@@ -100,16 +123,19 @@ def macro_f1(model: Path) -> float:
 def main(argv: list[str]) -> int:
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("names", nargs="*", default=list(CANDIDATES))
+    parser.add_argument("names", nargs="*", default=list(CANDIDATES), help=", ".join([*CANDIDATES, STOCK]))
     parser.add_argument("--seeds", default="1,2,3")
     args = parser.parse_args(argv)
+    unknown = [name for name in args.names if name not in (*CANDIDATES, STOCK)]
+    if unknown:
+        parser.error(f"unknown candidate {unknown[0]!r}; choose from: {', '.join([*CANDIDATES, STOCK])}")
     seeds = [int(s) for s in args.seeds.split(",")]
     print(f"{'candidate':30}{'train (s)':>11}{'CPU (s)':>9}{'F1 min':>9}{'F1 mean':>9}{'F1 max':>9}   per seed")
     with tempfile.TemporaryDirectory() as tmp:
-        for name in args.names:
+        for number, name in enumerate(args.names):
             times, cpus, scores = [], [], []
             for seed in seeds:
-                tag = f"{name.split()[0]}-{seed}"
+                tag = f"candidate{number}-{seed}"  # its own cache: nothing is reused between candidates
                 model, seconds, cpu = train(config_for(name, seed), Path(tmp), tag)
                 times.append(seconds)
                 cpus.append(cpu)

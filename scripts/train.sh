@@ -5,7 +5,7 @@ model=$(model_path)
 if [ -f "$model" ]; then
   exit 0
 fi
-say "Tränar modellen ($model), det tar en till två minuter ..."
+say "Tränar modellen ($model), det tar ungefär en halv minut ..."
 mkdir -p models
 name=$(basename "$model" .tar.gz)
 if ! "$BIN/rasa" train --config config.yml --domain domain.yml --data data --out models \
