@@ -50,7 +50,7 @@ def test_the_current_tree_version_is_the_newest_entry(tree: Tree) -> None:
 )
 def test_a_wrong_log_is_refused_in_plain_swedish(tmp_path: Path, change, message: str) -> None:
     log = entries()
-    current = log[0]["version"]
+    current = str(log[0]["version"])
     change(log)
     problems = check(tmp_path, current, log)
     assert any(message.format(current=current) in p for p in problems), problems
