@@ -212,6 +212,10 @@ def describe(state: State, message: Message) -> Turn:
     if topic is not None:
         text = messages.text("describe.other_question", answer=topic.answer)
         return [Reply(text=text, buttons=start_buttons())], state
+    if _just_finished(state) and corrects_result(state, message, marked_only=True):
+        corrected = _correct_result(state, _safe_answers(state), message)
+        if corrected is not None:
+            return corrected
     # After a result, a new description is a new initiative, assessed on its own: say so, since a
     # follow-up ("och hyran då?") otherwise seems to lose what was just said.
     after_result = [Reply(text=messages.text("describe.new_after_result"))] if _just_finished(state) else []
@@ -331,9 +335,12 @@ def _changed_answers(answers: dict[str, str], answered: list[str], text: str) ->
     return changes
 
 
-def corrects_result(state: State, message: Message) -> bool:
-    """Does a typed message clearly change one answer of the result just shown? Then it is a
-    correction, even right after "Hade du nytta av bedömningen?", where it could pass for a comment."""
+def corrects_result(state: State, message: Message, marked_only: bool = False) -> bool:
+    """Does a typed message clearly change one answer of the result just shown, or say it corrects
+    it ("förresten, jag hade fel: …")? Then it is a correction, even right after "Hade du nytta av
+    bedömningen?", where it could pass for a comment. With `marked_only` (a message the NLU took for a
+    description) only a marked correction counts: "och bonusen till företaget då?" names another answer
+    to who the initiative is for, but asks about a new initiative."""
     if not message.text or message.text.startswith("/") or state.last_result is None or state.pending is not None:
         return False
     if state.current_question is not None or training.active(state):
@@ -342,7 +349,8 @@ def corrects_result(state: State, message: Message) -> bool:
     current = walk(tree(), answers)
     if current.outcome is None:
         return False
-    return len(_changed_answers(answers, [step.question.id for step in current.steps], message.text)) == 1
+    changes = len(_changed_answers(answers, [step.question.id for step in current.steps], message.text))
+    return (changes == 1 and not marked_only) or _marks_a_change(message, changes)
 
 
 def _correct_result(state: State, answers: dict[str, str], message: Message) -> Turn | None:

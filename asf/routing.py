@@ -66,8 +66,9 @@ def memo_first(step: Step) -> Step:
     return guarded
 
 
-# The intents whose steps carry out a typed correction of the result (dialogue.answer, dialogue.change).
-_CORRECTING_INTENTS = frozenset({"inform", "deny", "change_answer"})
+# The intents whose steps carry out a typed correction of the result (dialogue.answer, dialogue.change,
+# dialogue.describe).
+_CORRECTING_INTENTS = frozenset({"inform", "deny", "change_answer", "describe_initiative"})
 
 
 def not_feedback(state: State, message: Message) -> bool:
@@ -77,7 +78,8 @@ def not_feedback(state: State, message: Message) -> bool:
     A correction counts only with an intent whose step carries it out: "Handläggaren … tyckte att
     svaret var för långt" reads "handläggaren" as an answer, but the NLU took it for "prata med
     en person", so it was neither corrected nor saved."""
-    correction = message.intent in _CORRECTING_INTENTS and dialogue.corrects_result(state, message)
+    marked_only = message.intent == "describe_initiative"
+    correction = message.intent in _CORRECTING_INTENTS and dialogue.corrects_result(state, message, marked_only)
     return correction or asks_for_memo(state, message)
 
 

@@ -306,3 +306,13 @@ def test_a_corrected_answer_is_named_by_its_question():
     talk = finished(VIA_KOMMUNEN)
     sent = talk.send(ActionAnswer(), "nej, det är regionen som upphandlar och inte kommunen", party="regionen")
     assert "Jag ändrar svaret på frågan vilken part" in said(sent)
+
+
+def test_a_marked_correction_right_after_the_result_read_as_a_description_is_a_correction():
+    talk = finished(VIA_AF)  # the feedback question is the last thing asked
+    text = "förresten, jag hade fel: förbundet betalar företaget direkt, AF är inte med i betalningen"
+    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert messages.text("describe.new_after_result") not in said(sent)
+    assert not talk.slots["pending_answers"] and talk.slots["answers"] == VIA_AF
+    assert talk.slots["feedback"] is None or talk.slots["feedback"].get("comment") is None
+    assert any(b["payload"] == '/change_answer{"question":"pengavag"}' for b in sent[-1]["buttons"])
