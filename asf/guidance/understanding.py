@@ -378,8 +378,7 @@ def _joint_of_one(
         joint = evidence.option
         if not joint.joint_of or "part" in normalise(evidence.quote):
             continue
-        parts = [o for o in question.options if o.id in joint.joint_of]
-        named = [p for p in parts if any(swedish.find(k, words) for k in (p.label, *p.keywords))]
+        named = _named_parts(question, joint, words)
         if len(named) < 2 and (description or named):
             dropped.add(option_id)
     return dropped
@@ -388,8 +387,13 @@ def _joint_of_one(
 def _names_another(question: Question, joint: Option, part: _Evidence, words: tuple[swedish.Token, ...]) -> bool:
     """Beside one part found, the joint option's own words ("tillsammans") count only when the text
     names another of its parts too: "kommunerna vill tillsammans köpa …" is one party, several municipalities."""
-    others = [o for o in question.options if o.id in joint.joint_of and o.id != part.option.id]
-    return any(swedish.find(keyword, words) for other in others for keyword in (other.label, *other.keywords))
+    return any(other.id != part.option.id for other in _named_parts(question, joint, words))
+
+
+def _named_parts(question: Question, joint: Option, words: tuple[swedish.Token, ...]) -> list[Option]:
+    """The parts of a joint option the text names by their label or keywords."""
+    parts = [o for o in question.options if o.id in joint.joint_of]
+    return [p for p in parts if any(swedish.find(keyword, words) for keyword in (p.label, *p.keywords))]
 
 
 def _closest(
