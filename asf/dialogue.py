@@ -632,11 +632,12 @@ def fallback(state: State, message: Message | None = None) -> Turn:
     the tree's own words may still recognise the answer ("praktik" for arbetsträning);
     after a result, a correction of it ("förresten, jag hade fel: …")."""
     if message is not None and message.text and not message.text.startswith("/"):
-        corrected = _correct_result(state, _safe_answers(state), message)
-        if corrected is not None:
-            return corrected
         if training.awaiting_verdict(state) and training.parse_verdict(message) is not None:
             return training.judge(state, message)
+        # In training an unclear message is about the case, never a correction of the own result.
+        corrected = None if training.active(state) else _correct_result(state, _safe_answers(state), message)
+        if corrected is not None:
+            return corrected
         question = walk(tree(), _safe_answers(state)).question
         if state.current_question is not None and question is not None:
             reading = read_answer(question, message.text)

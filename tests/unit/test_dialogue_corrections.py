@@ -15,6 +15,7 @@ from actions.actions import (
     ActionFallback,
     ActionFeedback,
     ActionStartAssessment,
+    ActionStartTraining,
     ActionWhy,
 )
 from asf import dialogue, messages
@@ -316,3 +317,12 @@ def test_a_marked_correction_right_after_the_result_read_as_a_description_is_a_c
     assert not talk.slots["pending_answers"] and talk.slots["answers"] == VIA_AF
     assert talk.slots["feedback"] is None or talk.slots["feedback"].get("comment") is None
     assert any(b["payload"] == '/change_answer{"question":"pengavag"}' for b in sent[-1]["buttons"])
+
+
+def test_in_training_a_message_not_understood_is_never_a_correction_of_the_own_result():
+    talk = finished(VIA_KOMMUNEN)
+    talk.send(ActionStartTraining(), "jag vill öva", intent="start_training")
+    assert talk.slots["training"]
+    sent = talk.send(ActionFallback(), "nej, jag hade fel om den förra", intent="nlu_fallback")
+    assert messages.text("change.which_kept") not in said(sent)
+    assert not any(b["payload"].startswith("/change_answer") for b in sent[-1].get("buttons") or [])
