@@ -212,7 +212,7 @@ def describe(state: State, message: Message) -> Turn:
     if topic is not None:
         text = messages.text("describe.other_question", answer=topic.answer)
         return [Reply(text=text, buttons=start_buttons())], state
-    if _just_finished(state) and corrects_result(state, message, marked_only=True):
+    if corrects_result(state, message, marked_only=True):
         corrected = _correct_result(state, _safe_answers(state), message)
         if corrected is not None:
             return corrected
@@ -341,14 +341,10 @@ def corrects_result(state: State, message: Message, marked_only: bool = False) -
     bedömningen?", where it could pass for a comment. With `marked_only` (a message the NLU took for a
     description) only a marked correction counts: "och bonusen till företaget då?" names another answer
     to who the initiative is for, but asks about a new initiative."""
-    if not message.text or message.text.startswith("/") or state.last_result is None or state.pending is not None:
-        return False
-    if state.current_question is not None or training.active(state):
+    if not message.typed or training.active(state) or not _just_finished(state):
         return False
     answers = _safe_answers(state)
     current = walk(tree(), answers)
-    if current.outcome is None:
-        return False
     changes = len(_changed_answers(answers, [step.question.id for step in current.steps], message.text))
     return (changes == 1 and not marked_only) or _marks_a_change(message, changes)
 
