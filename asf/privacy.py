@@ -89,7 +89,7 @@ def _mask_names(text: str) -> str:
     for word in CAPITALISED.finditer(text):
         if name_end is not None and text[name_end : word.start()] == " ":
             name_end = copied = word.end()  # "Anna Maria Svensson": part of the same name
-        elif word.group() in FIRST_NAMES or any(part in FIRST_NAMES for part in word.group().split("-")):
+        elif any(part in FIRST_NAMES for part in word.group().split("-")):  # "Siv-Britt": either part
             parts += [text[copied : word.start()], TOKENS["namn"]]
             name_end = copied = word.end()
         else:
