@@ -38,7 +38,8 @@ _SURE_MUST_NOT = 0.9
 # 0.766 -> 0.758, one more question per ten descriptions).
 _SURE_FOR = {"vem": 0.9}
 # Finsam's target group is a legal criterion with its own words (needs coordinated rehabilitation),
-# and writers of examples read it more loosely ("far from the labour market"): only the words decide it.
+# and writers of examples read it more loosely ("far from the labour market"): only the words decide it,
+# both adding it and keeping it ("deltagare i förbundets målgrupp" was dropped by the model).
 _WORDS_DECIDE = frozenset({"malgrupp"})
 _ANSWER_VETO = 0.05
 _ANSWER_SURE = 0.8
@@ -559,7 +560,7 @@ def _weigh_learned(
         return
     fact = facts.get(question.id)
     if fact is not None:
-        if probabilities.get(fact.option, 0.0) < _VETO:
+        if probabilities.get(fact.option, 0.0) < _VETO and question.id not in _WORDS_DECIDE:
             del facts[question.id]  # asked instead: not replaced by the model's own choice
         return
     option = _learned_choice(question, probabilities, negated, _SURE_FOR.get(question.id, _SURE))
@@ -681,10 +682,27 @@ def _lawful_signals(tree: Tree, text: str, words: tuple[swedish.Token, ...]) -> 
 
 
 def _stops_despite_lawful_route(tree: Tree, option: Option, lawful: list[Fact], question_id: str) -> Fact | None:
-    """A lawful-route signal that speaks against proposing this "bör inte finansieras" option."""
+    """A lawful-route signal that speaks against proposing this "bör inte finansieras" option.
+
+    A signal on a route of its own does ("kommunen köper platser" beside "ett bidrag till
+    företaget"); one that the same route passes on its way to this option does not: "regionen
+    köper platserna men förbundet betalar företaget direkt" states both facts the outcome about
+    money past the party rests on."""
     if not _leads_to_must_not(tree, option):
         return None
-    return next((signal for signal in lawful if signal.question != question_id), None)
+    return next(
+        (
+            signal
+            for signal in lawful
+            if signal.question != question_id and not _on_one_route(tree, signal, Fact(question_id, option.id, ""))
+        ),
+        None,
+    )
+
+
+def _on_one_route(tree: Tree, first: Fact, second: Fact) -> bool:
+    both = {first.question: first.option, second.question: second.option}
+    return set(_best_route(tree, both)) == set(both)
 
 
 def understand_description(tree: Tree, text: str) -> dict[str, str]:

@@ -561,3 +561,33 @@ def test_beside_a_fact_that_already_means_bör_inte_no_other_part_is_set_aside(t
     reading = read_description(tree, text)
     assert reading.facts["stod_till_foretag"].option == "pengar"
     assert reading.set_aside == {}  # "direkt" is the same grant, not a part left out of the assessment
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Regionen köper deras tjänster åt patienter, men pengarna går direkt från förbundet till företaget",
+            "direkt från förbundet",
+        ),
+        (
+            "Regionen har upphandlat rehab på ett socialt företag. Företaget skickar fakturan direkt till förbundet.",
+            "fakturan direkt till förbundet",
+        ),
+    ],
+)
+def test_money_past_the_party_that_procures_is_read_beside_that_party(tree: Tree, text: str, words: str):
+    # The party buying is the lawful route's first half; money straight to the company is the
+    # second half going wrong, and the outcome about it needs both (trial 8, t8-24).
+    facts = read_description(tree, text).facts
+    assert facts["utforare"].option == "regionen"
+    assert facts["pengavag"].option == "direkt"
+    assert words in facts["pengavag"].evidence
+
+
+def test_the_target_group_written_out_is_kept_whatever_the_learned_reader_thinks(tree: Tree):
+    text = (
+        "Regionen har upphandlat arbetslivsinriktad rehab på ett socialt företag för deltagare i förbundets"
+        " målgrupp. För att det ska gå smidigare skickar företaget fakturan direkt till förbundet."
+    )
+    assert read_description(tree, text).facts["malgrupp"].option == "ja"
