@@ -179,7 +179,7 @@ def read_answer(
     chosen = _clear_winner(found) or _head_of_answer(found, words)
     partial_yes_no = chosen is not None and chosen.option.means is not None and _partly(words)
     if chosen is not None and not _names_two_things(words, found) and not _hedged(chosen, words) and not partial_yes_no:
-        if learned_view and learned_view.get(chosen.option.id, 0.0) < _ANSWER_VETO:
+        if _speaks_against(learned_view, chosen.option.id, _ANSWER_VETO):
             # The words name it, but answers like this one meant something else: ask, offering both.
             offered = _with_learned_guess(question, (chosen.option,), learned_view, negated)
             return AnswerReading(None, candidates=offered)
@@ -234,6 +234,12 @@ def _learned_view(
     probabilities = {o: p for o, p in model.probabilities(question_id, text).items() if o not in negated}
     total = sum(probabilities.values())
     return {o: p / total for o, p in probabilities.items()} if total > 0 else {}
+
+
+def _speaks_against(probabilities: Mapping[str, float], option_id: str, veto: float) -> bool:
+    """The learned reader gives this option less than `veto`. An option it has no examples of (new
+    in the tree) it cannot speak against: its zero means "never seen", not "unlikely"."""
+    return option_id in probabilities and probabilities[option_id] < veto
 
 
 def _learned_choice(
@@ -560,7 +566,7 @@ def _weigh_learned(
         return
     fact = facts.get(question.id)
     if fact is not None:
-        if probabilities.get(fact.option, 0.0) < _VETO and question.id not in _WORDS_DECIDE:
+        if _speaks_against(probabilities, fact.option, _VETO) and question.id not in _WORDS_DECIDE:
             del facts[question.id]  # asked instead: not replaced by the model's own choice
         return
     option = _learned_choice(question, probabilities, negated, _SURE_FOR.get(question.id, _SURE))

@@ -258,6 +258,22 @@ CASES = [
         [],
         ["undvik/punkt-1"],
     ),
+    # Money or goods the förbund gives the company the participants are at: the same assessment as
+    # when the first answer is "a company" (tree 2.1.0; before, "Något annat" and "not covered").
+    (
+        {"vem": "deltagare", "malgrupp": "ja", "insats_typ": "till_foretaget", "foretaget_far": "pengar"},
+        "kontantbidrag",
+        "not_financeable",
+        [],
+        ["undvik/punkt-1"],
+    ),
+    (
+        {"vem": "deltagare", "malgrupp": "ja", "insats_typ": "till_foretaget", "foretaget_far": "in_natura"},
+        "stod_in_natura",
+        "not_financeable",
+        [],
+        ["undvik/punkt-1"],
+    ),
 ]
 
 
