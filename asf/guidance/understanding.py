@@ -466,6 +466,7 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
     facts: dict[str, Fact] = {}
     conflicts: dict[str, tuple[Fact, ...]] = {}
     must_nots: dict[str, Fact] = {}
+    both: set[str] = set()  # two-way questions where the text names both sides together
     for question in tree.questions.values():
         found, negated = _evidence(question, text, words, description=True)
         for option_id in negated:
@@ -487,9 +488,13 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
             facts[question.id] = Fact(question.id, chosen.option.id, chosen.quote)
         elif found:
             conflicts[question.id] = _facts(question.id, found.values())
+            if _named_together(found.values(), words):
+                both.add(question.id)
         _weigh_learned(tree, question, text, words, model, negated, facts, conflicts)
     route = _best_route(tree, {q: f.option for q, f in facts.items()})
     kept = {q: facts[q] for q in route if q in facts}
+    kept = _settled_by_the_route(tree, kept, {q: c for q, c in conflicts.items() if q not in both})
+    conflicts = {q: c for q, c in conflicts.items() if q not in kept}
     kept = _with_implied_parents(tree, kept, set(conflicts))
     lawful = _lawful_signals(tree, text, words)
     for question_id, fact in list(kept.items()):
@@ -631,6 +636,47 @@ def _best_route(tree: Tree, facts: Mapping[str, str]) -> list[str]:
         return []
     shared = [q for q, o in best_routes[0].items() if facts.get(q) == o]
     return [q for q in shared if all(route.get(q) == facts[q] for route in best_routes)]
+
+
+def _settled_by_the_route(
+    tree: Tree, kept: Mapping[str, Fact], conflicts: Mapping[str, tuple[Fact, ...]]
+) -> dict[str, Fact]:
+    """Facts plus the side of a two-way question that the other facts' route needs.
+
+    "en handledare anställd på ASF:et för att stötta våra deltagare" names both the staff of the
+    company and participants as the ones it is for; the handledare's route passes only through
+    "Deltagare", so that is the answer, on its own words. Never a side that leads straight to
+    "bör inte finansieras"; when both sides fit the route, or the text names them together ("för
+    politiker och för deltagare"), the question stays asked."""
+    settled = dict(kept)
+    if not kept:
+        return settled
+    for question_id, sides in list(conflicts.items()):
+        if question_id in settled:
+            continue
+        fitting = [
+            side
+            for side in sides
+            if set(_best_route(tree, {**{q: f.option for q, f in settled.items()}, question_id: side.option}))
+            >= {*settled, question_id}
+        ]
+        if len(fitting) == 1 and not _leads_to_must_not(tree, _option_of(tree, fitting[0])):
+            settled[question_id] = fitting[0]
+    return settled
+
+
+def _named_together(found: Iterable[_Evidence], words: tuple[swedish.Token, ...]) -> bool:
+    """Two of the options are named in one sentence joined by "och" or after a "både": the text
+    is about both, not unsure which."""
+    firsts = sorted(min(s for s, _ in e.spans) for e in found if e.spans)
+    for first, second in itertools.pairwise(firsts):
+        between = [t for t in words if first <= t.start < second]
+        before = [t for t in words if t.start < first][-3:]
+        if len({t.sentence for t in between}) == 1 and (
+            any(t.word in ("och", "samt") for t in between) or any(t.word == "bade" for t in before)
+        ):
+            return True
+    return False
 
 
 def _with_implied_parents(tree: Tree, kept: Mapping[str, Fact], unsure: set[str]) -> dict[str, Fact]:

@@ -610,3 +610,18 @@ def test_computers_for_the_company_the_participants_work_at_are_read_as_goods_fo
     assert facts["insats_typ"].option == "till_foretaget"
     assert facts["foretaget_far"].option == "in_natura"
     assert "datorer till ett ASF" in facts["foretaget_far"].evidence
+
+
+def test_a_two_way_question_is_settled_by_the_route_the_other_facts_need(tree: Tree):
+    # Staff and participants are both named, but a bonus for staff has a route only through
+    # "Anställda på företaget": that side is the answer, quoted.
+    reading = read_description(tree, "En bonus till personalen på bageriet (ASF) när de tar emot många deltagare")
+    assert reading.facts["vem"].option == "asf_personal"
+    assert "vem" not in reading.conflicts
+
+
+def test_two_sides_named_together_stay_a_question_whatever_the_route(tree: Tree):
+    text = "förbundet köper en film om sociala företag som ska visas för politiker och för deltagare"
+    reading = read_description(tree, text)
+    assert "vem" not in reading.facts
+    assert {f.option for f in reading.conflicts["vem"]} == {"deltagare", "parter_och_aktorer"}
