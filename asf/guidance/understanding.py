@@ -510,9 +510,23 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
     set_aside = {
         q: fact
         for q, fact in must_nots.items()
-        if (q not in kept or kept[q].option != fact.option) and q not in asked and bool(kept) and not already_must_not
+        if (q not in kept or kept[q].option != fact.option)
+        and q not in asked
+        and bool(kept)
+        and not already_must_not
+        and not _later_on_the_route(tree, kept, fact)
     }
     return Reading(kept, asked, set_aside, must_nots)
+
+
+def _later_on_the_route(tree: Tree, kept: Mapping[str, Fact], fact: Fact) -> bool:
+    """The question lies ahead on the route the kept facts are on (how the money goes, for a
+    handledare the description already placed): it is asked there, not named as a separate part
+    "not included in this assessment"."""
+    if fact.question in kept:
+        return False
+    answers = {q: f.option for q, f in kept.items()}
+    return set(_best_route(tree, {**answers, fact.question: fact.option})) >= {*answers, fact.question}
 
 
 # How far before a named option a doubt reaches: "vi vet inte än om deltagarna är i målgruppen".
