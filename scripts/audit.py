@@ -4,7 +4,8 @@ pip-audit asks a vulnerability service (PyPI's JSON API or OSV) for every packag
 local database; neither service answers from here. So this checks requirements/py310.lock and
 py311.lock against requirements/advisories.json, the PyPA advisory database's entries for the
 packages in our locks (refreshed by scripts/audit_refresh.py, which records the database's date),
-and fails on a finding that requirements/audit-allow.yml does not list with a reviewed reason.
+plus requirements/advisories-extra.yml (advisories entered by hand that the snapshot lacks), and
+fails on a finding that requirements/audit-allow.yml does not list with a reviewed reason.
 An allow-list entry that no longer matches anything fails too, so the list cannot go stale.
 """
 
@@ -25,6 +26,7 @@ from packaging.version import InvalidVersion, Version
 ROOT = Path(__file__).resolve().parent.parent
 LOCKS = [ROOT / "requirements" / "py310.lock", ROOT / "requirements" / "py311.lock"]
 SNAPSHOT = ROOT / "requirements" / "advisories.json"
+EXTRA = ROOT / "requirements" / "advisories-extra.yml"
 ALLOW = ROOT / "requirements" / "audit-allow.yml"
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)")
 
@@ -128,18 +130,19 @@ def report(
     age = (today - date.fromisoformat(snapshot["date"])).days
     lines = [
         f"Sårbarhetsdatabas: {snapshot['source']} per {snapshot['date']} ({age} dagar gammal, commit "
-        f"{snapshot['commit'][:12]}): {sum(len(v) for v in snapshot['advisories'].values())} kända sårbarheter "
-        f"i {len(snapshot['advisories'])} av våra paket. Sårbarheter publicerade senare syns inte förrän "
-        "ögonblicksbilden förnyas (python -m scripts.audit_refresh)."
+        f"{snapshot['commit'][:12]}), med {snapshot.get('extra', 0)} tillagda för hand ({EXTRA.name}): "
+        f"{sum(len(v) for v in snapshot['advisories'].values())} kända sårbarheter i {len(snapshot['advisories'])} "
+        "av våra paket. Sårbarheter publicerade senare syns inte förrän ögonblicksbilden förnyas "
+        "(python -m scripts.audit_refresh)."
     ]
     ok = True
     for finding in found:
         entry = next((e for e in allow if allowed(e, finding)), None)
-        fix = f", rättad i {', '.join(finding.fixed)}" if finding.fixed else ", ingen rättad version"
-        head = f"{finding.package} {finding.version} ({finding.lock}): {finding.advisory}{fix}"
+        fix = f"rättad i {', '.join(finding.fixed)}" if finding.fixed else "ingen rättad version"
+        head = f"{finding.package} {finding.version} ({finding.lock}): {finding.advisory} ({fix})"
         if entry is None:
             ok = False
-            lines.append(f"FEL: {head} står inte i {ALLOW.name}. {finding.summary}")
+            lines.append(f"FEL: {head} är inte granskad i {ALLOW.name}: {finding.summary}")
         else:
             lines.append(f"  godtagen: {head}: {entry['reason']}")
     for entry in allow:
@@ -149,8 +152,17 @@ def report(
     return lines, ok
 
 
+def with_extra(snapshot: dict[str, Any], extra: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """The snapshot with the hand-entered advisories added (each counted once, by id)."""
+    merged = {name: list(found) for name, found in snapshot["advisories"].items()}
+    for name, found in extra.items():
+        known = {advisory["id"] for advisory in merged.setdefault(canonicalize_name(name), [])}
+        merged[canonicalize_name(name)] += [advisory for advisory in found if advisory["id"] not in known]
+    return {**snapshot, "advisories": merged, "extra": sum(len(found) for found in extra.values())}
+
+
 def main() -> int:
-    snapshot = json.loads(SNAPSHOT.read_text())
+    snapshot = with_extra(json.loads(SNAPSHOT.read_text()), yaml.safe_load(EXTRA.read_text()) or {})
     allow = yaml.safe_load(ALLOW.read_text()) or []
     lines, ok = report(snapshot, findings(snapshot, LOCKS), allow, date.today())
     print("\n".join(lines))

@@ -9,9 +9,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import yaml
 from packaging.version import Version
 
-from scripts.audit import ALLOW, LOCKS, ROOT, SNAPSHOT, findings, in_range, pins, report
+from scripts.audit import ALLOW, EXTRA, LOCKS, ROOT, SNAPSHOT, findings, in_range, pins, report, with_extra
 from scripts.audit_refresh import snapshot as refreshed
 
 RANGE = [{"introduced": "0"}, {"fixed": "1.2"}, {"introduced": "2.0"}, {"last_affected": "2.1"}]
@@ -104,3 +105,23 @@ def test_the_project_s_locks_pass_the_audit():
     result = subprocess.run([sys.executable, "-m", "scripts.audit"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
     assert json.loads(SNAPSHOT.read_text())["date"] in result.stdout and ALLOW.exists()
+
+
+def test_hand_entered_advisories_are_added_once_and_counted(tmp_path: Path):
+    data, lock = fake(tmp_path, "1.0")
+    extra = {
+        "Some_Package": [data["advisories"]["some-package"][0], {"id": "GHSA-x", "ranges": [[{"introduced": "0"}]]}],
+        "other": [{"id": "CVE-2099-9", "ranges": []}],
+    }
+    merged = with_extra(data, extra)
+    assert [a["id"] for a in merged["advisories"]["some-package"]] == ["PYSEC-2099-1", "GHSA-x"]
+    assert merged["extra"] == 3 and "other" in merged["advisories"]
+    assert [f.advisory for f in findings(merged, [lock])] == ["PYSEC-2099-1", "GHSA-x"]
+
+
+def test_every_hand_entered_advisory_names_its_source_and_a_fixed_version():
+    extra = yaml.safe_load(EXTRA.read_text())
+    for package, found in extra.items():
+        for advisory in found:
+            assert advisory["source"].startswith("https://"), (package, advisory["id"])
+            assert any("fixed" in event for events in advisory["ranges"] for event in events), advisory["id"]
