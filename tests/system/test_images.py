@@ -34,7 +34,6 @@ from devtools.services import postgres_server, redis_server
 from tests.system.test_websocket import next_event
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = pytest.mark.servers
 
 # A path through the tree to 'Förbundet kan finansiera insatsen på villkor' (as test_servers.py);
 # the Rasa server's container is killed after the first three answers.
@@ -61,19 +60,23 @@ def container_tool(array: str) -> list[str]:
     ).stdout.split()
 
 
-if os.environ.get("ASF_IMAGES_TEST") != "1":
-    pytest.skip(
-        "HOPPAR ÖVER avbildstesterna här: 'make images-test' kör dem (och 'make test', efter de andra testerna).",
-        allow_module_level=True,
-    )
 CT = container_tool("CT")
 RUN_OPTS = container_tool("RUN_OPTS")
-if not CT:
-    pytest.skip(
-        "HOPPAR ÖVER avbildstesterna: varken podman eller docker finns på maskinen "
-        "(installera podman, t.ex. 'apt-get install podman runc mmdebstrap').",
-        allow_module_level=True,
-    )
+# Marks, not a module-level skip: the tests are collected and reported as skipped, so a run of this
+# file alone (make images-test on a machine without a container tool) is not "no tests collected".
+pytestmark = [
+    pytest.mark.servers,
+    pytest.mark.skipif(
+        os.environ.get("ASF_IMAGES_TEST") != "1",
+        reason="HOPPAR ÖVER avbildstesterna här: 'make images-test' kör dem "
+        "(och 'make test', efter de andra testerna).",
+    ),
+    pytest.mark.skipif(
+        not CT,
+        reason="HOPPAR ÖVER avbildstesterna: varken podman eller docker finns på maskinen, och podman gick inte "
+        "att installera (kör t.ex. 'sudo apt-get install podman runc mmdebstrap').",
+    ),
+]
 
 
 @pytest.fixture(scope="module")
