@@ -94,7 +94,7 @@ pytest: train system web ## alla pytest-tester: enhetstester och systemtester me
 py311: train ## Python 3.11-vägen (Debian 12, containrarna): installerar .venv-py311 och provar WebSocket och REST mot servrar därifrån
 	@bash scripts/test_py311.sh
 
-images: train ## bygger containeravbilderna (Rasa-servern, action-servern) med podman eller docker
+images: train ## bygger containeravbilderna (Rasa-servern, action-servern, sidan bakom nginx) med podman eller docker; beroendena bara när låsfilen ändrats
 	@bash scripts/images.sh
 
 images-test: train system ## bygger avbilderna och kör dem med PostgreSQL och Redis: en bedömning via sidans nginx över socket.io och REST, med Rasa-containern dödad mitt i (hoppas över utan podman och docker)
