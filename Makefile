@@ -13,7 +13,7 @@ export RASA_TELEMETRY_ENABLED := false
 
 SPACY_DIR := models/spacy-sv
 
-.PHONY: help install lock editor unit understanding system web spacy train run shell test lint typecheck validate walk diagram granskning evaluate bench profile loadtest cluster purge rasa-validate rasa-test pytest teams-package slack-manifest screenshot clean statistik samtal py311 images images-test
+.PHONY: help install lock editor unit understanding system web spacy train run shell test lint typecheck validate walk diagram granskning evaluate bench profile loadtest cluster purge rasa-validate rasa-test pytest teams-package slack-manifest screenshot clean statistik samtal py311 images images-test audit
 
 help: ## visar kommandona
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -94,16 +94,20 @@ pytest: train system web ## alla pytest-tester: enhetstester och systemtester me
 py311: train ## Python 3.11-vägen (Debian 12, containrarna): installerar .venv-py311 och provar WebSocket och REST mot servrar därifrån
 	@bash scripts/test_py311.sh
 
-images: train ## bygger containeravbilderna (Rasa-servern, action-servern) med podman eller docker
+images: train ## bygger containeravbilderna (Rasa-servern, action-servern, sidan bakom nginx) med podman eller docker; beroendena bara när låsfilen ändrats
 	@bash scripts/images.sh
 
-images-test: train ## bygger avbilderna, startar dem och får ett svar över REST (hoppas över utan podman och docker)
-	@ASF_IMAGES_TEST=1 bash scripts/pytest.sh tests/system/test_images.py -q -rs
+images-test: train system ## bygger avbilderna och kör dem med PostgreSQL och Redis: en bedömning via sidans nginx över socket.io och REST, med Rasa-containern dödad mitt i (hoppas över utan podman och docker)
+	@bash scripts/install_podman.sh
+	@ASF_IMAGES_TEST=1 bash scripts/pytest.sh tests/system/test_images.py -q -rs -s
+
+audit: install ## kända sårbarheter i låsfilerna för 3.10 och 3.11, mot en daterad kopia av PyPA:s sårbarhetsdatabas och en granskad lista över godtagna
+	@$(PY) -m scripts.audit
 
 screenshot: train system web ## tar om docs/skarmbild-intranat.png med webbläsartestet
 	@UPDATE_SCREENSHOT=1 bash scripts/pytest.sh tests/system/test_web.py -q -k across_a_reload
 
-test: lint typecheck validate rasa-validate pytest py311 rasa-test ## allt som kontrollerar projektet (det CI kör)
+test: lint typecheck validate audit rasa-validate pytest py311 images-test rasa-test ## allt som kontrollerar projektet (det CI kör)
 	@echo "make test: allt gick igenom."
 
 cluster: train system ## flera Rasa-servrar bakom nginx med PostgreSQL och Redis (REPLICAS=2)

@@ -74,6 +74,29 @@ def test_containerfiles_run_as_a_non_root_user_with_health_checks():
     assert "FROM ${DEBIAN_IMAGE}" in python and "scripts/install.sh" in python
 
 
+def instructions(name: str) -> list[str]:
+    """A Containerfile's instructions, one string each (continuation lines joined, comments left out)."""
+    text = (ROOT / "containers" / f"{name}.Containerfile").read_text(encoding="utf-8").replace("\\\n", " ")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def test_the_code_images_copy_the_code_last_and_run_nothing():
+    # What makes a code change cheap (scripts/images.sh): every layer before the code is cached.
+    for name in ("actions", "rasa"):
+        steps = instructions(name)
+        assert steps[-1] == "COPY --chown=root:root . /app", name
+        assert not [step for step in steps if step.startswith("RUN ")], name
+
+
+def test_the_dependency_image_is_keyed_on_every_file_it_copies():
+    copied = [step.split()[-2] for step in instructions("python") if step.startswith("COPY ") and "--from=" not in step]
+    assert copied == ["requirements/py311.lock", "scripts/install.sh"]
+    script = (ROOT / "scripts" / "images.sh").read_text(encoding="utf-8")
+    keyed = re.search(r"deps-\$\(hash_inputs ([^)]*)\)", script)
+    assert keyed is not None
+    assert set(keyed.group(1).split()) == {"containers/python.Containerfile", *copied}
+
+
 def test_helm_values_name_the_images_make_images_builds():
     for values, name in (("rasa-values.yml", "asf-rasa"), ("action-server-values.yml", "asf-actions")):
         loaded = yamltext.load((ROOT / "helm" / values).read_text(encoding="utf-8"))
