@@ -269,6 +269,9 @@ def answer(state: State, message: Message) -> Turn:
         if message.intent == "inform" and typed:
             return describe(state, message)
         return [Reply(text=messages.text("start.offer"), buttons=start_buttons())], state
+    aside = _side_question(state, message)
+    if aside is not None:
+        return _other_question_answer(state, aside)
     reading = _read_typed(current.question, message)
     if reading.option is None:
         if reading.candidates:
@@ -635,6 +638,9 @@ def fallback(state: State, message: Message | None = None) -> Turn:
         if corrected is not None:
             return corrected
         question = walk(tree(), _safe_answers(state)).question
+        aside = _side_question(state, message)
+        if aside is not None:
+            return _other_question_answer(state, aside)
         if state.current_question is not None and question is not None:
             reading = read_answer(question, message.text)
             if reading.option is not None or reading.candidates:
@@ -746,6 +752,17 @@ def thanks(state: State) -> Turn:
 
 def goodbye(state: State) -> Turn:
     return [Reply(text=messages.text("start.goodbye"))], state
+
+
+def _side_question(state: State, message: Message) -> other_questions.Topic | None:
+    """A typed question about another topic asked while a question is open ("glöm det. är
+    deltagarna försäkrade …?" in trial 8 was recorded as "Deltagare"): answered, and the open
+    question asked again, never taken as the answer. Only a topic's own words count here, not
+    the learned reader's general guess."""
+    typed = bool(message.text) and not message.text.startswith("/")
+    if not typed or state.current_question is None or training.active(state):
+        return None
+    return other_questions.recognise(message.text, general=False)
 
 
 def _other_question_answer(state: State, topic: other_questions.Topic) -> Turn:

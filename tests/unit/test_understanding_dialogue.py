@@ -670,3 +670,20 @@ def test_a_party_employing_someone_who_is_not_a_handledare_is_not_read_as_one(tr
     text = "Regionen ska anställa en processledare som sprider kunskap om sociala företag till vårdcentralerna"
     facts = read_description(tree, text, models=learned.WORDS_ONLY).facts
     assert "handledare_anstalld" not in facts and facts.get("insats_typ") is None
+
+
+@pytest.mark.parametrize("step", [dialogue.answer, dialogue.describe, dialogue.fallback])
+def test_a_side_question_while_a_question_is_open_is_answered_not_recorded(step):
+    # Trial 8 (t8-9): an insurance question typed at the first question was recorded as "Deltagare".
+    _, state = dialogue.start(State())
+    text = "glöm det. är deltagarna försäkrade när de är ute på företaget? vem har arbetsgivaransvaret?"
+    replies, after = step(state, Message(text=text, intent="inform"))
+    assert after.answers == {} and after.current_question == "vem"
+    assert "försäkringar" in texts(replies)
+    assert "Vem är insatsen till för" in replies[-1].text
+
+
+def test_an_answer_phrased_as_a_question_is_still_the_answer():
+    state = at_question(("vem", "deltagare"), ("malgrupp", "ja"), ("insats_typ", "arbetsforberedande"))
+    _, after = dialogue.answer(state, Message(text="kommunen upphandlar, är det ett problem?", intent="inform"))
+    assert after.answers.get("utforare") == "kommunen"
