@@ -149,9 +149,12 @@ def _not_assessed(description: str | None, current: Walk) -> list[str]:
     if not description or outcome is None or outcome.verdict == "not_financeable":
         return []
     notes = []
-    for question_id, fact in read_description(tree(), description).must_nots.items():
-        if current.used.get(question_id) == fact.option:
-            continue
+    left_out = {
+        question_id: fact
+        for question_id, fact in read_description(tree(), description).must_nots.items()
+        if current.used.get(question_id) != fact.option
+    }
+    for question_id, fact in recap.distinct_parts(tree(), left_out).items():
         notes.append(
             messages.text(
                 "describe.not_assessed",
@@ -223,6 +226,9 @@ def describe(state: State, message: Message) -> Turn:
     text = f"{state.description}\n{message.text}" if state.pending is not None and state.description else message.text
     reading = read_description(tree(), text)
     state = replace(state, description=text)
+    several = recap.several_text(reading)
+    if several is not None:
+        after_result = [*after_result, Reply(text=several)]
     if not reading.facts:
         first_conflict = next(iter(reading.conflicts.items()), None)
         if first_conflict is not None and first_conflict[0] == tree().start:

@@ -58,6 +58,21 @@ def conflict_text(tree: Tree, question_id: str, facts: tuple[Fact, ...]) -> str:
     return messages.text("describe.conflict", question=tree.questions[question_id].short, quotes=quotes)
 
 
+# The questions about what is to be done: two answers named together there are two initiatives
+# ("en policy … och samtidigt ett studiebesök"), not one initiative with two audiences.
+_WHAT_IS_DONE = frozenset({"strukturell_typ", "insats_typ", "stod_till_foretag", "asf_personal_stod"})
+
+
+def several_text(reading: Reading) -> str | None:
+    """A note that the description seems to hold more than one initiative, which are assessed one
+    at a time (trial 8: a policy and a study visit in one message got no word about the second)."""
+    named = next((facts for q, facts in reading.together.items() if q in _WHAT_IS_DONE), None)
+    if named is None:
+        return None
+    quotes = model.listing(model.quoted(fact.evidence) for fact in named)
+    return messages.text("describe.several", quotes=quotes)
+
+
 # Where one part of a sentence ends and the next begins: punctuation, and words that join clauses.
 _CLAUSE_MARKS = ",;:()–"
 _CLAUSE_WORDS = frozenset({"och", "men", "samt", "utan"})
@@ -95,6 +110,21 @@ def own_clause(tree: Tree, fact: Fact) -> str:
     return f"{before}{clause}{after}"
 
 
+def distinct_parts(tree: Tree, parts: Mapping[str, Fact]) -> dict[str, Fact]:
+    """The parts to name in a note, one per place in the text: "ett startbidrag till företaget"
+    sounds like two answers (a grant to the company, money to start a company) but is one part,
+    and was named twice in a row."""
+    kept: dict[str, Fact] = {}
+    seen: list[str] = []
+    for question_id, fact in parts.items():
+        words = own_clause(tree, fact).strip("…").strip()
+        if any(words in other or other in words for other in seen):
+            continue
+        seen.append(words)
+        kept[question_id] = fact
+    return kept
+
+
 def summary_reply(tree: Tree, reading: Reading) -> Reply:
     answers = {q: f.option for q, f in reading.facts.items()}
     evidence = {q: f.evidence for q, f in reading.facts.items()}
@@ -106,7 +136,7 @@ def summary_reply(tree: Tree, reading: Reading) -> Reply:
             evidence=model.quoted(own_clause(tree, fact)),
             option=answer_text(tree, {q: fact.option}, q),
         )
-        for q, fact in reading.set_aside.items()
+        for q, fact in distinct_parts(tree, reading.set_aside).items()
     ]
     text = messages.text("describe.understood", lines="\n\n".join(parts))
     buttons = (

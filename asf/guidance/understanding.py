@@ -72,6 +72,9 @@ class Reading:
     # Every part of the text that names an option leading straight to "bör inte finansieras", kept or
     # not: a result on another route says that this part was not assessed (asf/dialogue.py).
     must_nots: Mapping[str, Fact] = field(default_factory=dict)
+    # Questions about what is to be done where the text names two answers together ("en policy …
+    # och samtidigt ett studiebesök"), on the route or not: the text may describe two initiatives.
+    together: Mapping[str, tuple[Fact, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -516,7 +519,8 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
         and not already_must_not
         and not _later_on_the_route(tree, kept, fact)
     }
-    return Reading(kept, asked, set_aside, must_nots)
+    together = {q: c for q, c in conflicts.items() if q in both}
+    return Reading(kept, asked, set_aside, must_nots, together)
 
 
 def _later_on_the_route(tree: Tree, kept: Mapping[str, Fact], fact: Fact) -> bool:

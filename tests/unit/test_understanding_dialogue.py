@@ -687,3 +687,29 @@ def test_an_answer_phrased_as_a_question_is_still_the_answer():
     state = at_question(("vem", "deltagare"), ("malgrupp", "ja"), ("insats_typ", "arbetsforberedande"))
     _, after = dialogue.answer(state, Message(text="kommunen upphandlar, är det ett problem?", intent="inform"))
     assert after.answers.get("utforare") == "kommunen"
+
+
+def test_two_initiatives_in_one_description_are_named_and_taken_one_at_a_time():
+    # Trial 8 (t8-12): a policy and a study visit in one message got no word about the second.
+    text = (
+        "Vi vill att förbundet är med och tar fram en policy för kommunens upphandling, och samtidigt"
+        " bjuder vi in till ett studiebesök på ett socialt företag"
+    )
+    replies, _ = dialogue.describe(State(), Message(text=text, intent="describe_initiative"))
+    note = next(r.text or "" for r in replies if "mer än en sak" in (r.text or ""))
+    assert "policy" in note and "studiebesök" in note and "en insats i taget" in note
+
+
+def test_one_initiative_gets_no_note_about_several():
+    text = "Kommunen köper arbetsträningsplatser på ett kafé åt deltagare, och pengarna går via kommunen"
+    replies, _ = dialogue.describe(State(), Message(text=text, intent="describe_initiative"))
+    assert "mer än en sak" not in texts(replies)
+
+
+def test_a_part_left_out_is_named_once_even_when_it_sounds_like_two_answers():
+    text = (
+        "Två delar: 1) arbetsträning på ASF via kommunen för deltagare med samordningsbehov, pengarna går via"
+        " kommunen; 2) ett startbidrag till företaget så att de kan köpa nya maskiner."
+    )
+    replies, _ = dialogue.describe(State(), Message(text=text, intent="describe_initiative"))
+    assert texts(replies).count("Den delen ingår inte") == 1
