@@ -135,7 +135,8 @@ ActionStartAssessment = _action(
     "action_start_assessment", dialogue.other_question_first(dialogue.unless_an_answer(dialogue.start))
 )
 ActionDescribeInitiative = _action("action_describe_initiative", dialogue.describe)
-ActionAnswer = _action("action_answer", dialogue.answer)
+# In training a typed answer is about the case, never a change of the user's own earlier result.
+ActionAnswer = _action("action_answer", routing.in_training(dialogue.answer))
 ActionWhy = _action("action_why", dialogue.other_question_first(_stateless(dialogue.why)))
 ActionBack = _action("action_back", routing.in_training(_stateless(dialogue.go_back)))
 # "andra aktörer" (other actors), typed as an answer, was read as "ändra" (change): an answer stays one.

@@ -14,6 +14,7 @@ from actions.actions import (
     ActionDescribeInitiative,
     ActionFallback,
     ActionFeedback,
+    ActionJudge,
     ActionStartAssessment,
     ActionStartTraining,
     ActionWhy,
@@ -326,3 +327,16 @@ def test_in_training_a_message_not_understood_is_never_a_correction_of_the_own_r
     sent = talk.send(ActionFallback(), "nej, jag hade fel om den förra", intent="nlu_fallback")
     assert messages.text("change.which_kept") not in said(sent)
     assert not any(b["payload"].startswith("/change_answer") for b in sent[-1].get("buttons") or [])
+
+
+def test_in_training_a_typed_answer_is_never_a_correction_of_the_own_result():
+    # The same as for a message not understood, on the answer path: in training after a case's
+    # feedback an "inform" the NLU heard must not change the user's own earlier assessment.
+    talk = finished(VIA_KOMMUNEN)
+    talk.send(ActionStartTraining(), "jag vill öva", intent="start_training")
+    talk.send(ActionJudge(), "/judge", intent="judge", verdict="financeable")
+    assert talk.slots["training"]
+    sent = talk.send(ActionAnswer(), "nej, jag hade fel, det är regionen som upphandlar", intent="inform")
+    assert talk.slots["answers"] == VIA_KOMMUNEN
+    assert "Jag ändrar svaret" not in said(sent) and messages.text("change.which_kept") not in said(sent)
+    assert messages.text("fallback.training_after_feedback") in said(sent)
