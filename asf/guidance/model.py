@@ -123,7 +123,9 @@ class Option:
     cues: tuple[str, ...] = ()  # what shows it in a description (keywords when empty)
     means: str | None = None  # "ja" or "nej": lets a plain yes/no pick this option
     in_text: str | None = None  # the label's form inside a sentence ("kommunen")
-    from_description: bool = True  # may be read out of a free description of the initiative
+    # May be read out of a free description by its words. "Vet inte än" (id vet_inte) marked false is
+    # still given when the description doubts another answer ("vi vet inte om de är i målgruppen").
+    from_description: bool = True
     lawful_route: bool = False  # a sign of the lawful route: a must-not is not proposed from a text naming it
     joint_of: tuple[str, ...] = ()  # the options this one stands for when several are named together
     cites: tuple[Citation, ...] = ()

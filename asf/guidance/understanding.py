@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from asf.guidance import learned, swedish
 from asf.guidance.engine import AnswerError, walk
@@ -42,6 +42,8 @@ _SURE_FOR = {"vem": 0.9}
 # both adding it and keeping it ("deltagare i förbundets målgrupp" was dropped by the model).
 _WORDS_DECIDE = frozenset({"malgrupp"})
 _ANSWER_VETO = 0.05
+# The option that says the answer is not known yet: a description that doubts an answer gives it.
+_NOT_KNOWN_YET = "vet_inte"
 _ANSWER_SURE = 0.8
 
 _YES = {"ja", "japp", "jepp", "jo", "absolut", "precis", "stammer", "ja tack", "yes", "okej", "ok", "javisst", "visst"}
@@ -472,10 +474,17 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
     both: set[str] = set()  # two-way questions where the text names both sides together
     for question in tree.questions.values():
         found, negated = _evidence(question, text, words, description=True)
-        for option_id in negated:
+        # A doubt is read before negation: in "vi vet inte om de är i målgruppen" the "inte" belongs
+        # to the doubt, yet it also negates what follows it.
+        unnegated, _ = _evidence(question, text, _without_negation(words), description=True)
+        doubted = {option_id: unnegated[option_id] for option_id in _doubted(question, unnegated, text, words)}
+        for option_id in {*negated, *doubted}:
             found.pop(option_id, None)
-        for option_id in _doubted(question, found, text, words):
-            found.pop(option_id, None)
+        unknown = question.option(_NOT_KNOWN_YET)
+        if doubted and not found and unknown is not None:
+            # "vi vet inte om de är i målgruppen": the answer the tree has for that, on those words.
+            doubt = next(iter(doubted.values()))
+            found[unknown.id] = replace(doubt, option=unknown)
         for option_id in _joint_of_one(question, found, words):
             found.pop(option_id, None)
         if _only_guesses(found, words):  # beside another option, a guess stays: the question is asked naming both
@@ -536,6 +545,10 @@ def _later_on_the_route(tree: Tree, kept: Mapping[str, Fact], fact: Fact) -> boo
 # How far before a named option a doubt reaches: "vi vet inte än om deltagarna är i målgruppen".
 _DOUBT_REACH = 7
 _CLAUSE_BREAK = re.compile(r"[,;:.!?]|\bmen\b", re.IGNORECASE)
+
+
+def _without_negation(words: tuple[swedish.Token, ...]) -> tuple[swedish.Token, ...]:
+    return tuple(replace(t, negated=False) for t in words)
 
 
 def _doubted(
@@ -758,7 +771,7 @@ def _stops_despite_lawful_route(tree: Tree, option: Option, lawful: list[Fact], 
     företaget"); one that the same route passes on its way to this option does not: "regionen
     köper platserna men förbundet betalar företaget direkt" states both facts the outcome about
     money past the party rests on."""
-    if not _leads_to_must_not(tree, option):
+    if not _leads_to_must_not(tree, option) or question_id in _WORDS_DECIDE:
         return None
     return next(
         (

@@ -164,9 +164,9 @@ def test_a_guess_in_a_description_is_asked_not_proposed(tree: Tree):
         # Finsam's target group as "in the förbund's target group" and as a need of coordinated rehabilitation
         ("Kommunen köper arbetsträning på ett ASF för deltagare i förbundets målgrupp, via kommunen.", "ja"),
         ("Praktik på ett socialt företag, deltagarna har behov av samordnade rehabiliteringsinsatser.", "ja"),
-        # ... but not when the same clause says it is not known
-        ("Praktik på ett socialt företag, men vi har inte koll på om deltagarna är i målgruppen.", None),
-        ("Arbetsträning på ASF; oklart om deltagarna tillhör målgruppen.", None),
+        # ... and "Vet inte än" when the same clause says it is not known
+        ("Praktik på ett socialt företag, men vi har inte koll på om deltagarna är i målgruppen.", "vet_inte"),
+        ("Arbetsträning på ASF; oklart om deltagarna tillhör målgruppen.", "vet_inte"),
         # a doubt about something else in another clause leaves the target group stated
         ("Arbetsträning för deltagare i målgruppen, men vi vet inte hur pengarna ska gå.", "ja"),
     ],
@@ -713,3 +713,17 @@ def test_a_part_left_out_is_named_once_even_when_it_sounds_like_two_answers():
     )
     replies, _ = dialogue.describe(State(), Message(text=text, intent="describe_initiative"))
     assert texts(replies).count("Den delen ingår inte") == 1
+
+
+def test_a_doubt_about_the_target_group_is_read_as_not_known_yet(tree: Tree):
+    text = "Deltagarna ska arbetsträna på ett kafé som regionen upphandlar, men vi vet inte om de är i målgruppen."
+    fact = read_description(tree, text).facts["malgrupp"]
+    assert fact.option == "vet_inte" and "målgruppen" in fact.evidence
+
+
+def test_not_in_the_target_group_is_read_beside_a_party_that_buys(tree: Tree):
+    # A party buying places says nothing about the target group: no reason to hold the "Nej" back.
+    text = (
+        "Arbetsträning på ett socialt företag för personer som inte behöver samordnat stöd. Kommunen köper platserna."
+    )
+    assert read_description(tree, text).facts["malgrupp"].option == "nej"
