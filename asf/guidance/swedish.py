@@ -12,7 +12,8 @@ endings, never inside a compound (for short words such as "lån").
 
 A mention counts only when no negation stands shortly before it in the same
 clause: "inte ett bidrag" does not name a grant, while in "inte X utan Y" the
-Y after "utan" is affirmed.
+Y after "utan" is affirmed. A negation that is part of a doubt ("vet inte om", "inte säker på om")
+denies nothing: what follows is not known, which the reader of descriptions handles.
 """
 
 from __future__ import annotations
@@ -71,6 +72,9 @@ NEGATIONS = frozenset({"inte", "ej", "ingen", "inga", "inget", "aldrig", "icke",
 # Short words that end or begin many other words (utbildn-ingen): matched only as whole words.
 _WHOLE_WORDS_ONLY = NEGATIONS | {"annat", "annan", "nagot", "nagon", "alla", "vet", "oss", "via", "part"}
 _NEGATION_REACH = 4  # words after a negation that it can cover
+# After a negation these make it a doubt ("inte vet om", "inte säker på om", "inte bestämt hur"):
+# the words after it are not denied, only not known (asf/guidance/understanding.py reads the doubt).
+_KNOWING = frozenset({"vet", "saker", "sakra", "klart", "bestamt", "kollat", "koll", "sagt"})
 _GAP = 3  # words that `~` lets stand between two parts of a phrase
 _AMOUNT_WORDS = frozenset({"kr", "kronor", "tkr", "sek", "mkr", "miljoner", "miljon"})
 
@@ -133,8 +137,10 @@ def tokens(text: str) -> tuple[Token, ...]:
         if word in ("utan", "men"):
             last_negation = -100
         negated = index - last_negation <= _NEGATION_REACH and last_negation >= clause_start
-        if word in NEGATIONS or without:
-            last_negation = index
+        if word in _KNOWING and last_negation == index - 1:
+            last_negation = -100  # "inte säker på om …": a doubt, not a denial of what follows
+        elif (word in NEGATIONS or without) and not (found and found[-1].word == "vet"):
+            last_negation = index  # ("vet inte om …" is a doubt too)
         written = lowered[match.start() : match.end()]
         found.append(Token(word, match.start(), match.end(), negated and word not in NEGATIONS, sentence, written))
     return tuple(found)

@@ -50,6 +50,20 @@ def test_negation_covers_the_words_after_it_in_the_same_clause():
     assert found("datorer", "inte köpa platser, vi köper datorer") == [("datorer", False)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vi vet inte om deltagarna är i målgruppen",
+        "vi inte vet om deltagarna är i målgruppen",
+        "vi är inte säkra på om deltagarna är i målgruppen",
+        "det är inte klart om deltagarna är i målgruppen",
+    ],
+)
+def test_a_doubt_is_not_a_denial_of_what_follows_it(text: str):
+    # Not knowing whether the participants are in the target group does not say they are not.
+    assert found("deltagarna", text) == [("deltagarna", False)]
+
+
 def test_inte_x_utan_y_affirms_y():
     text = "det är inte ett lån utan ett bidrag"
     assert found("lån", text) == [("lån", True)]
