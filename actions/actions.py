@@ -143,12 +143,16 @@ ActionBack = _action("action_back", routing.in_training(_stateless(dialogue.go_b
 ActionChangeAnswer = _action(
     "action_change_answer", routing.in_training(dialogue.unless_a_statement_answers(dialogue.change))
 )
-ActionSummary = _action("action_summary", routing.in_training(_stateless(dialogue.summary)))
+# "ja hon har stöd från både psykiatrin och FK" was read as a request for the summary: an answer stays one.
+ActionSummary = _action("action_summary", routing.in_training(dialogue.unless_an_answer(_stateless(dialogue.summary))))
 ActionRestartAssessment = _action("action_restart_assessment", _stateless(dialogue.restart))
 ActionHelp = _action(
     "action_help", dialogue.other_question_first(dialogue.unless_an_answer(_stateless(dialogue.help_turn)))
 )
-ActionExplainConcept = _action("action_explain_concept", dialogue.unless_a_statement_answers(dialogue.concept))
+# "hur stor andel av budgeten får vi lägga på ASF?" was read as a concept question: another topic first.
+ActionExplainConcept = _action(
+    "action_explain_concept", dialogue.other_question_first(dialogue.unless_a_statement_answers(dialogue.concept))
+)
 ActionHandoff = _action("action_handoff", dialogue.unless_a_statement_answers(_stateless(dialogue.handoff)))
 ActionShowResult = _action(
     "action_show_result", routing.in_training(dialogue.unless_an_answer(_stateless(dialogue.show_result)))

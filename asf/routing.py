@@ -15,7 +15,8 @@ training". These wrappers put the conversation's state first:
 - after a result, "promemoria", "PM" or "beslutsunderlag" in a request is the memo, whatever
   intent the NLU picked (the NLU data knows only "beslutsunderlag");
 - a question is never a goodbye or a thank-you: "och bonusen till företaget då, får vi ge
-  den?" was read as "hej då" (the "då") and got "Tack för i dag!".
+  den?" was read as "hej då" (the "då") and got "Tack för i dag!"; and while a question is open,
+  a message with no word of farewell or thanks is not one either.
 """
 
 from __future__ import annotations
@@ -116,13 +117,28 @@ def in_training(step: Step) -> Step:
     return guarded
 
 
+# Words without which a message is no goodbye or thank-you ("hej då", "tack", "vi ses", "jag är
+# klar nu", "det var allt för idag"), folded as swedish.tokens gives them.
+_FAREWELL_WORDS = frozenset(
+    {"hej", "hejda", "adjo", "ses", "hors", "tack", "tackar", "tacksam", "klar", "slutar", "loggar", "allt", "bye"}
+)
+
+
+def says_goodbye_or_thanks(text: str) -> bool:
+    return any(token.word in _FAREWELL_WORDS for token in swedish.tokens(text))
+
+
 def not_for_a_question(step: Step) -> Step:
     """`step` (a goodbye or a thank-you), except that a typed question is read as what it asks
-    about: an answer to the open question, another topic, or an initiative to assess."""
+    about: an answer to the open question, another topic, or an initiative to assess; and that
+    while a question is open, a message with no word of farewell or thanks is handled as an
+    unclear one ("tåg och hotell för handläggarna, vi betalar resebyrån" got "Tack för i dag!")."""
 
     def guarded(state: State, message: Message) -> Turn:
         if message.typed and other_questions.looks_like_a_question(message.text):
             return dialogue.describe(state, message)
+        if message.typed and state.current_question is not None and not says_goodbye_or_thanks(message.text):
+            return dialogue.fallback(state, message)
         return step(state, message)
 
     return guarded

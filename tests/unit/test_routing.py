@@ -10,6 +10,7 @@ from actions.actions import (
     ActionBack,
     ActionChangeAnswer,
     ActionDescribeInitiative,
+    ActionExplainConcept,
     ActionFallback,
     ActionFeedback,
     ActionGoodbye,
@@ -291,3 +292,34 @@ def test_an_answer_read_as_a_request_to_change_an_answer_is_the_answer():
     sent = talk.send(ActionChangeAnswer(), "andra aktörer, nätverket", intent="change_answer")
     assert messages.text("change.nothing") not in said(sent)
     assert talk.slots["answers"] == {"vem": "parter_och_aktorer"}
+
+
+def test_a_plain_answer_read_as_goodbye_mid_question_does_not_end_the_conversation():
+    # Trial 9: "tåg och hotell för handläggarna, vi betalar resebyrån" got "Tack för i dag!".
+    talk = at_question(("vem", "parter_och_aktorer"))
+    sent = talk.send(ActionGoodbye(), "tåg och hotell för handläggarna, vi betalar resebyrån", intent="goodbye")
+    assert messages.text("start.goodbye") not in said(sent)
+    assert talk.slots["current_question"] is not None
+
+
+@pytest.mark.parametrize("text", ["hej då", "det var allt för idag", "jag är klar nu, tack"])
+def test_a_goodbye_mid_question_is_still_a_goodbye(text: str):
+    talk = at_question(("vem", "deltagare"))
+    sent = talk.send(ActionGoodbye(), text, intent="goodbye")
+    assert messages.text("start.goodbye") in said(sent)
+
+
+def test_a_yes_answer_read_as_a_request_for_the_summary_is_the_answer():
+    # Trial 9: "ja hon har … stöd från både psykiatrin och FK" got "Dina svar hittills".
+    talk = at_question(("vem", "deltagare"))
+    assert talk.slots["current_question"] == "malgrupp"
+    talk.send(ActionSummary(), "ja, de har stöd från både psykiatrin och FK sedan länge", intent="summary")
+    assert talk.slots["answers"].get("malgrupp") == "ja"
+
+
+def test_a_question_about_the_budget_read_as_a_concept_question_gets_the_budget_answer():
+    talk = at_question()
+    sent = talk.send(
+        ActionExplainConcept(), "och hur stor andel av budgeten får vi lägga på ASF?", intent="explain_concept"
+    )
+    assert "styrelse" in said(sent)
