@@ -727,3 +727,9 @@ def test_not_in_the_target_group_is_read_beside_a_party_that_buys(tree: Tree):
         "Arbetsträning på ett socialt företag för personer som inte behöver samordnat stöd. Kommunen köper platserna."
     )
     assert read_description(tree, text).facts["malgrupp"].option == "nej"
+
+
+def test_where_the_handledare_is_employed_is_never_guessed(tree: Tree):
+    # Trial 9: "Hos en av parterna" was proposed on words that do not say it.
+    text = "Kommunen vill att vi finansierar en handledare för deltagare på ett ASF, pengarna går via kommunen."
+    assert "handledare_anstalld" not in read_description(tree, text).facts
