@@ -733,3 +733,33 @@ def test_where_the_handledare_is_employed_is_never_guessed(tree: Tree):
     # Trial 9: "Hos en av parterna" was proposed on words that do not say it.
     text = "Kommunen vill att vi finansierar en handledare för deltagare på ett ASF, pengarna går via kommunen."
     assert "handledare_anstalld" not in read_description(tree, text).facts
+
+
+def test_money_direct_to_the_party_typed_is_via_the_party(tree: Tree):
+    # Trial 9 (t9-30): "direkt till regionen" was recorded as money straight to the company.
+    option = read_answer(tree.questions["pengavag"], "direkt till regionen").option
+    assert option is not None and option.id == "via_part"
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "option"),
+    [
+        (
+            "Kommunen köper arbetsträning på ett ASF åt deltagare via kommunen, och företaget vill att vi betalar"
+            " löner för två av deras arbetsledare.",
+            "asf_personal_stod",
+            "ersattning",
+        ),
+        (
+            "En kurs om sociala företag för handläggare hos FK och AF, och en parallell kurs i marknadsföring för"
+            " de sociala företagens handledare så att de kan sälja fler tjänster.",
+            "asf_personal_stod",
+            "kompetensutveckling",
+        ),
+    ],
+)
+def test_a_must_avoid_part_beside_an_allowed_one_is_never_silently_dropped(
+    tree: Tree, text: str, question: str, option: str
+):
+    # Trial 9 (t9-33, t9-40): the must-avoid half got no note and the result said "kan finansieras".
+    assert read_description(tree, text).must_nots[question].option == option
