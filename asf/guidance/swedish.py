@@ -13,7 +13,8 @@ endings, never inside a compound (for short words such as "lån").
 A mention counts only when no negation stands shortly before it in the same
 clause: "inte ett bidrag" does not name a grant, while in "inte X utan Y" the
 Y after "utan" is affirmed. A negation that is part of a doubt ("vet inte om", "inte säker på om")
-denies nothing: what follows is not known, which the reader of descriptions handles.
+denies nothing: what follows is not known, which the reader of descriptions handles. What is to
+be avoided ("vi vill slippa gå via kommunen") is denied to the end of its clause.
 """
 
 from __future__ import annotations
@@ -72,6 +73,9 @@ NEGATIONS = frozenset({"inte", "ej", "ingen", "inga", "inget", "aldrig", "icke",
 # Short words that end or begin many other words (utbildn-ingen): matched only as whole words.
 _WHOLE_WORDS_ONLY = NEGATIONS | {"annat", "annan", "nagot", "nagon", "alla", "vet", "oss", "via", "part"}
 _NEGATION_REACH = 4  # words after a negation that it can cover
+# What is to be avoided is not what is done, to the end of the clause: "vi vill slippa krångel med
+# att gå via kommunen" names no route through the municipality.
+_AVOIDING = frozenset({"slippa", "slipper", "undvika", "undviker", "undvik"})
 # After a negation these make it a doubt ("inte vet om", "inte säker på om", "inte bestämt hur"):
 # the words after it are not denied, only not known (asf/guidance/understanding.py reads the doubt).
 _KNOWING = frozenset({"vet", "saker", "sakra", "klart", "bestamt", "kollat", "koll", "sagt"})
@@ -120,13 +124,13 @@ def tokens(text: str) -> tuple[Token, ...]:
     folded = lowered.translate(_FOLD)  # same length as `lowered`: only letters change
     found: list[Token] = []
     clause_start = 0
-    last_negation = -100
+    last_negation = avoiding = -100
     sentence = 0
     for match in _WORD.finditer(folded):
         gap = folded[found[-1].end : match.start()] if found else ""
         if re.search(r"[.;:!?,\n]", gap):
             clause_start = len(found)
-            last_negation = -100
+            last_negation = avoiding = -100
         if re.search(r"[.;!?\n]", gap):
             sentence += 1
         word = match.group()
@@ -135,8 +139,12 @@ def tokens(text: str) -> tuple[Token, ...]:
         # ("personer utan behov av samordnat stöd") and denies what follows.
         without = word == "utan" and last_negation < clause_start
         if word in ("utan", "men"):
-            last_negation = -100
-        negated = index - last_negation <= _NEGATION_REACH and last_negation >= clause_start
+            last_negation = avoiding = -100
+        negated = (index - last_negation <= _NEGATION_REACH and last_negation >= clause_start) or (
+            avoiding >= clause_start
+        )
+        if word in _AVOIDING:
+            avoiding = index
         if word in _KNOWING and last_negation == index - 1:
             last_negation = -100  # "inte säker på om …": a doubt, not a denial of what follows
         elif (word in NEGATIONS or without) and not (found and found[-1].word == "vet"):

@@ -64,6 +64,12 @@ def test_a_doubt_is_not_a_denial_of_what_follows_it(text: str):
     assert found("deltagarna", text) == [("deltagarna", False)]
 
 
+def test_what_is_to_be_avoided_is_denied_to_the_end_of_the_clause():
+    # Trial 9 (t9-7): "slippa … gå via kommunen" made the municipality the party that procures.
+    text = "vi vill slippa krångel med att gå via kommunen, men kommunen skickar deltagarna"
+    assert found("kommunen", text) == [("kommunen", True), ("kommunen", False)]
+
+
 def test_inte_x_utan_y_affirms_y():
     text = "det är inte ett lån utan ett bidrag"
     assert found("lån", text) == [("lån", True)]
