@@ -205,6 +205,10 @@ def restart(state: State) -> Turn:
     return _continue(fresh, {}, prefix=messages.text("assessment.restart"))
 
 
+# A question about another topic that also gives this many facts describes an initiative too.
+_FACTS_OF_A_DESCRIPTION = 2
+
+
 def describe(state: State, message: Message) -> Turn:
     if training.awaiting_verdict(state):
         return training.judge(state, message)
@@ -212,9 +216,15 @@ def describe(state: State, message: Message) -> Turn:
         # Mid-assessment a longer sentence is an answer to the open question.
         return answer(state, replace(message, intent="inform"))
     topic = other_questions.recognise(message.text)
-    if topic is not None:
+    # The topic's answer first; an initiative described in the same message is then read as usual
+    # (trial 9: "Kan vi betala ett studiebesök …? Och får vi lägga in personnummer här?" lost the visit).
+    aside = [Reply(text=topic.answer)] if topic is not None else []
+    besides = other_questions.without_topic(message.text, topic) if topic is not None else ""
+    if topic is not None and len(read_description(tree(), besides).facts) < _FACTS_OF_A_DESCRIPTION:
         text = messages.text("describe.other_question", answer=topic.answer)
         return [Reply(text=text, buttons=start_buttons())], state
+    if topic is not None:
+        message = replace(message, text=besides)  # the summary quotes the initiative, not the question
     if corrects_result(state, message, marked_only=True):
         corrected = _correct_result(state, _safe_answers(state), message)
         if corrected is not None:
@@ -222,6 +232,7 @@ def describe(state: State, message: Message) -> Turn:
     # After a result, a new description is a new initiative, assessed on its own: say so, since a
     # follow-up ("och hyran då?") otherwise seems to lose what was just said.
     after_result = [Reply(text=messages.text("describe.new_after_result"))] if _just_finished(state) else []
+    after_result = [*aside, *after_result]
     # Written while a summary waits for "Ja" or "Nej": more of the same description.
     text = f"{state.description}\n{message.text}" if state.pending is not None and state.description else message.text
     reading = read_description(tree(), text)

@@ -8,6 +8,7 @@ the tree that ends in "not covered".
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -53,6 +54,17 @@ def looks_like_a_question(text: str) -> bool:
     return "?" in text or (bool(words) and words[0].word in _QUESTION_WORDS)
 
 
+def without_topic(text: str, topic: Topic) -> str:
+    """The sentences of `text` that do not name the topic: what a message says besides its question
+    about another topic ("Kan vi betala ett studiebesök …? Får vi skriva personnummer här?")."""
+    sentences = re.findall(r"[^.!?\n]+[.!?]*", text)
+    return " ".join(s.strip() for s in sentences if not _names(topic, swedish.tokens(s))).strip()
+
+
+def _names(topic: Topic, words: tuple[swedish.Token, ...]) -> bool:
+    return bool(topic.words) and any(not m.negated for word in topic.words for m in swedish.find(word, words))
+
+
 def recognise(
     text: str, known: tuple[Topic, ...] | None = None, models: learned.Models | None = None, general: bool = True
 ) -> Topic | None:
@@ -64,7 +76,7 @@ def recognise(
     words = swedish.tokens(text)
     listed = known if known is not None else topics()
     for topic in listed:
-        if topic.words and any(not m.negated for word in topic.words for m in swedish.find(word, words)):
+        if _names(topic, words):
             return topic
     fallback = next((topic for topic in listed if topic.id == GENERAL), None) if general else None
     if fallback is not None and (models or learned.default_models()).other_question(text) >= _SURE_OTHER:

@@ -763,3 +763,21 @@ def test_a_must_avoid_part_beside_an_allowed_one_is_never_silently_dropped(
 ):
     # Trial 9 (t9-33, t9-40): the must-avoid half got no note and the result said "kan finansieras".
     assert read_description(tree, text).must_nots[question].option == option
+
+
+def test_an_initiative_beside_a_question_about_another_topic_is_answered_and_read():
+    # Trial 9 (t9-4): the personal-data question was answered and the study visit lost.
+    text = (
+        "Kan vi betala ett studiebesök för handläggare från AF och kommunen till ett socialt företag i Göteborg?"
+        " Tåg och hotell. Och en fråga till: får vi lägga in deltagarnas personnummer i chatten här?"
+    )
+    replies, after = dialogue.describe(State(), Message(text=text, intent="describe_initiative"))
+    assert "personuppgifter" in replies[0].text
+    assert after.pending and after.pending.get("strukturell_typ") == "evenemang"
+    assert all("personnummer" not in words for words in after.evidence.values())
+
+
+def test_a_question_about_another_topic_alone_is_not_read_as_an_initiative():
+    text = "Är deltagarna försäkrade när de gör arbetsträning på ett socialt företag?"
+    replies, after = dialogue.describe(State(), Message(text=text, intent="describe_initiative"))
+    assert "försäkringar" in texts(replies) and not after.pending
