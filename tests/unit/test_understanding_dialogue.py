@@ -772,9 +772,9 @@ def test_an_initiative_beside_a_question_about_another_topic_is_answered_and_rea
         " Tåg och hotell. Och en fråga till: får vi lägga in deltagarnas personnummer i chatten här?"
     )
     replies, after = dialogue.describe(State(), Message(text=text, intent="describe_initiative"))
-    assert "personuppgifter" in replies[0].text
+    assert "personuppgifter" in (replies[0].text or "")
     assert after.pending and after.pending.get("strukturell_typ") == "evenemang"
-    assert all("personnummer" not in words for words in after.evidence.values())
+    assert all("personnummer" not in words for words in (after.evidence or {}).values())
 
 
 def test_a_question_about_another_topic_alone_is_not_read_as_an_initiative():
