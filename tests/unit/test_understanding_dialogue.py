@@ -781,3 +781,11 @@ def test_a_question_about_another_topic_alone_is_not_read_as_an_initiative():
     text = "Är deltagarna försäkrade när de gör arbetsträning på ett socialt företag?"
     replies, after = dialogue.describe(State(), Message(text=text, intent="describe_initiative"))
     assert "försäkringar" in texts(replies) and not after.pending
+
+
+def test_managers_at_the_parties_are_the_parties_staff_and_at_the_companies_the_companies(tree: Tree):
+    # Trial 9 (t9-2): "chefer pa af, fk, kommunen o regionen" was asked again.
+    text = "vi vill ordna en inspirationsdag om sociala foretag for chefer pa af, fk, kommunen o regionen"
+    assert read_description(tree, text).facts["vem"].option == "parter_och_aktorer"
+    other = read_description(tree, "en kurs i ledarskap för chefer på de sociala företagen").facts
+    assert other["vem"].option == "asf_personal"
