@@ -789,3 +789,13 @@ def test_managers_at_the_parties_are_the_parties_staff_and_at_the_companies_the_
     assert read_description(tree, text).facts["vem"].option == "parter_och_aktorer"
     other = read_description(tree, "en kurs i ledarskap för chefer på de sociala företagen").facts
     assert other["vem"].option == "asf_personal"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["förbundet ska inte bli medlem, vi skulle betala företagets avgift till skoopi", "nej, FÖRETAGET är medlem"],
+)
+def test_the_company_as_the_member_is_an_answer(tree: Tree, text: str):
+    # Trial 9 (t9-36): with only the förbund and a party to choose, the user was stuck three turns.
+    option = read_answer(tree.questions["medlem_vem"], text).option
+    assert option is not None and option.id == "foretaget"
