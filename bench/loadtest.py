@@ -295,13 +295,23 @@ class Load:
     problems: list[str]
 
     @property
-    def ok(self) -> bool:
+    def failures(self) -> list[str]:
+        """Why the run failed, one reason a line; empty when it passed."""
         first, last = growth(self.long)
-        return (
-            not self.problems
-            and all(p.errors == 0 and p.wrong == 0 for p in (self.burst, self.long))
-            and last <= 3 * first + 0.05
-        )
+        reasons = []
+        if self.problems:
+            reasons.append("databasen stämmer inte med det som skickades")
+        if any(p.errors for p in (self.burst, self.long)):
+            reasons.append("meddelanden utan svar eller tappade")
+        if any(p.wrong for p in (self.burst, self.long)):
+            reasons.append("fel bedömningar")
+        if last > 3 * first + 0.05:
+            reasons.append("tiden per meddelande växte mer än tre gånger i de långa samtalen")
+        return reasons
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
 
 
 def run_load(
@@ -351,7 +361,7 @@ def report(load: Load) -> str:
         "Databasen (PostgreSQL): "
         + ("alla meddelanden sparade en gång, i ordning, med svar; alla bedömningar rätt" if not load.problems else ""),
         *load.problems[:20],
-        "Resultat: " + ("GODKÄNT" if load.ok else "UNDERKÄNT"),
+        "Resultat: " + ("GODKÄNT" if load.ok else "UNDERKÄNT: " + "; ".join(load.failures)),
     ]
     return "\n".join(lines)
 

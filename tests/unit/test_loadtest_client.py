@@ -79,3 +79,20 @@ def test_still_busy_when_time_runs_out_is_an_error_not_a_silent_drop(server: str
     result = converse(server, "t", plan("ett"), time.monotonic() + 1.5, 10)
     assert result.busy >= 1 and result.retried == 1
     assert result.errors and "upptaget" in result.errors[0]
+
+
+def test_a_failed_run_says_why():
+    from collections import Counter
+
+    from bench.loadtest import Conversation, Load, Phase, report
+
+    def phase(first: float, last: float, errors: list[str]) -> Phase:
+        done = Conversation(plan("ett"), latencies=[(0, first), (1, last)], outcomes=["", ""], errors=errors)
+        done.plan = Plan("load-1", (("", ("ett",)), ("", ("två",))))
+        return Phase("fas", [done], 1.0)
+
+    grown = Load(phase(0.05, 0.30, []), phase(0.05, 0.30, []), Counter(), [])
+    assert grown.failures == ["tiden per meddelande växte mer än tre gånger i de långa samtalen"]
+    assert report(grown).endswith("UNDERKÄNT: tiden per meddelande växte mer än tre gånger i de långa samtalen")
+    lost = Load(phase(0.1, 0.1, ["'två': inget svar"]), phase(0.1, 0.1, []), Counter(), ["load-1: 1 av 2"])
+    assert lost.failures == ["databasen stämmer inte med det som skickades", "meddelanden utan svar eller tappade"]
