@@ -26,7 +26,7 @@ class Admission:
         self.capacity = capacity
         self.retry_after = retry_after  # seconds, whole: HTTP's Retry-After takes no fractions
         self.in_flight = 0
-        self.refused = 0  # since the start, for the logs
+        self.refused = 0  # since the start
 
     @contextmanager
     def turn(self) -> Iterator[bool]:
