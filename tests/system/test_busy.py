@@ -85,18 +85,19 @@ def post(servers: Servers, sender: str, message: str) -> requests.Response:
 
 def test_rest_gets_429_with_retry_after_and_nothing_is_stored_until_it_is_sent_again(servers: Servers):
     with Crowd(servers):
-        for _ in range(10):  # the crowd's next turn may just have started between two of its own
-            refused = post(servers, "busy-rest", "/start_assessment")
+        for attempt in range(1, 11):  # each try its own conversation, in case one got in between
+            sender = f"busy-rest-{attempt}"
+            refused = post(servers, sender, "/start_assessment")
             if refused.status_code == 429:
                 break
         assert refused.status_code == 429, refused.text
         assert refused.headers["Retry-After"] == "2"
         assert refused.json() == {"error": BUSY}
-        assert events(servers, namespaced("busy-rest")) == []  # not half-stored: nothing at all
-    answered = post(servers, "busy-rest", "/start_assessment")
+        assert events(servers, namespaced(sender)) == []  # not half-stored: nothing at all
+    answered = post(servers, sender, "/start_assessment")
     assert answered.status_code == 200
     assert "Vem är insatsen till för i första hand" in json.dumps(answered.json(), ensure_ascii=False)
-    assert user_texts(servers, namespaced("busy-rest")) == ["/start_assessment"]
+    assert user_texts(servers, namespaced(sender)) == ["/start_assessment"]
 
 
 def test_the_web_chat_is_told_busy_with_its_message_and_nothing_is_stored(servers: Servers):
