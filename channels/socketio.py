@@ -17,6 +17,9 @@ Protocol (client -> server, then server -> client):
   user_uttered {"message"}  (after session_confirm)
       -> bot_uttered {"text", "buttons"?, "progress"?} or {"custom": {...}}
          progress {"number", "at_most", "text"} comes with each question of an assessment.
+      or, when the server runs as many turns as it may (channels/core/admission.py),
+      -> busy {"text", "retry_after", "message"}: the message (as sent) was not taken and
+         nothing of it stored; send it again after retry_after seconds (the web chat does).
 """
 
 from __future__ import annotations
@@ -50,12 +53,23 @@ TOO_FAST = (
 )
 
 
+BUSY_EVENT = "busy"
+
+
 class WebChatOutput(SocketIOOutput):
     """One event per bot message, in the same shape as the REST channel's replies.
 
     Rasa's parent splits texts at blank lines and passes custom payloads to
     `emit` as keyword arguments, which breaks on payloads like ours.
     """
+
+    def __init__(self, sio: AsyncServer, bot_message_evt: str, sent: str = "") -> None:
+        super().__init__(sio, bot_message_evt)
+        self.sent = sent  # the user's message as the client sent it, handed back when it is refused
+
+    async def send_busy(self, recipient_id: str, text: str, seconds: int) -> None:
+        busy = {"text": text, "retry_after": seconds, "message": self.sent}
+        await self.sio.emit(BUSY_EVENT, busy, room=recipient_id)
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         await self._send_message(recipient_id, {"text": text, **_progress(kwargs)})
@@ -145,9 +159,10 @@ class SignedSocketIOInput(SocketIOInput):
                 await sio.emit(self.bot_message_evt, {"text": error}, room=sid, namespace=namespace)
                 return
             # Empty, overlong and other messages the guard answers itself (channels/core/guard.py).
+            text = data.get("message") or ""
             message = UserMessage(
-                data.get("message") or "",
-                WebChatOutput(sio, self.bot_message_evt),
+                text,
+                WebChatOutput(sio, self.bot_message_evt, sent=text),
                 session_id,
                 input_channel=self.name(),
             )

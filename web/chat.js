@@ -365,6 +365,14 @@
   var waiting = [];
   var notice = "";  // said in the status line when the next session is confirmed
 
+  // When the server is busy it refuses a message at once and stores nothing of it ("busy", see
+  // channels/socketio.py); the widget sends it again after the time the server gives, a little
+  // spread so that many pages do not all come back in the same second, and holds the user's next
+  // messages until it has gone through, so they keep their order.
+  var BUSY_STATUS = "Många frågar just nu – jag skickar ditt meddelande igen om några sekunder …";
+  var retry = null;  // { payload, sent }: the refused message, and whether it has been sent again
+  var retryTimer = null;
+
   function emitMessage(payload) {
     socket.emit("user_uttered", { message: payload });
   }
@@ -372,8 +380,48 @@
   function say(payload, shown) {
     working(true);  // before the message is shown, so the log scrolls down to the indicator too
     remember({ from: "user", text: shown || payload });
-    if (ready) { emitMessage(payload); } else { waiting.push(payload); }
+    if (ready && !retry) { emitMessage(payload); } else { waiting.push(payload); }
     ui.input.focus();
+  }
+
+  function onBusy(busy) {
+    var payload = busy && typeof busy.message === "string" ? busy.message : null;
+    if (payload === null) { return; }
+    ui.status(BUSY_STATUS);
+    if (retry && !(retry.sent && retry.payload === payload)) {
+      waiting.unshift(payload);  // a later message refused too: it goes right after the one retried
+      return;
+    }
+    retry = { payload: payload, sent: false };
+    var seconds = Math.min(60, Math.max(1, Number(busy.retry_after) || 2));
+    window.clearTimeout(retryTimer);
+    retryTimer = window.setTimeout(sendAgain, seconds * 1000 + Math.random() * 1000);
+  }
+
+  function sendAgain() {
+    if (!retry) { return; }
+    working(true);
+    if (ready) {
+      retry.sent = true;
+      emitMessage(retry.payload);
+    } else {  // disconnected meanwhile: sent first when the session is back
+      waiting.unshift(retry.payload);
+      retry = null;
+    }
+  }
+
+  // An answer after the message was sent again: it went through, and the messages held back follow.
+  function retryAnswered() {
+    if (!retry || !retry.sent) { return; }
+    retry = null;
+    ui.status("");
+    if (ready) { waiting.splice(0).forEach(emitMessage); }
+  }
+
+  function stopRetrying() {
+    window.clearTimeout(retryTimer);
+    if (retry) { waiting.unshift(retry.payload); }
+    retry = null;
   }
 
   function requestSession(fresh) {
@@ -411,11 +459,13 @@
     socket.on("bot_uttered", function (message) {
       working(false);
       remember({ from: "bot", message: message });
+      retryAnswered();
     });
+    socket.on("busy", onBusy);
     socket.on("connect_error", function () {
       ui.status("Assistenten går inte att nå just nu. Chatten försöker igen.");
     });
-    socket.on("disconnect", function () { ready = false; working(false); });
+    socket.on("disconnect", function () { ready = false; working(false); stopRetrying(); });
   }
 
   ui.form.addEventListener("submit", function (event) {
@@ -438,6 +488,7 @@
     ui.list.textContent = "";
     notice = "Ett nytt samtal har börjat.";
     ui.status(notice);
+    stopRetrying();
     waiting = [];
     working(false);
     if (socket) { requestSession(true); }

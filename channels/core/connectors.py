@@ -12,9 +12,10 @@ import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
-from sanic import response
+from rasa.utils.endpoints import bool_arg
+from sanic import Blueprint, response
 from sanic.exceptions import PayloadTooLarge
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -70,13 +71,33 @@ def json_body_error(request: Request, sender_key: str = "sender") -> HTTPRespons
     return None if error is None else response.json({"error": error}, status=400)
 
 
-# The routes keep the names the parent gives them (/webhooks/rest/...).
+class RestCollector(CollectingOutputChannel):
+    """Rasa's collector of a REST turn's replies, which also hears the guard's "busy" (a 429)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.busy: tuple[str, int] | None = None  # (text, seconds to wait) when the turn was refused
+
+    async def send_busy(self, recipient_id: str, text: str, seconds: int) -> None:
+        self.busy = (text, seconds)
+
+
+def turn_response(collector: RestCollector) -> HTTPResponse:
+    """The replies as Rasa's REST channel gives them; a refused turn is a 429 with Retry-After."""
+    if collector.busy is not None:
+        text, seconds = collector.busy
+        return response.json({"error": text}, status=429, headers={"Retry-After": str(seconds)})
+    return response.json(collector.messages)
+
+
+# The routes keep the paths the parent gives them (/webhooks/rest/...).
 class MaskedRestInput(RestInput):
     """Rasa's REST channel, reading only masked values out of the body.
 
-    Rasa's handler keeps its own copy of the message text and logs it when the turn fails or the client
-    disconnects mid-turn (`rest.message.received.timeout`, at ERROR). Masking only the UserMessage would
-    leave that copy raw, so the text and metadata are masked where the handler reads them from the body.
+    The route is this class's own (same paths, same answers) so that a turn the server is too busy to
+    take is a 429 with Retry-After, not a 200. Its streamed variant (`?stream=true`) is still Rasa's,
+    which keeps its own copy of the message text and logs it when a turn fails; so the text and
+    metadata are masked where they are read from the body, not only in the UserMessage.
     The body check has already refused sender ids with personal data, and the client's `input_channel`
     (stored with every event) is not used: messages here come from the REST channel.
     """
@@ -97,7 +118,26 @@ class MaskedRestInput(RestInput):
         return None
 
     def blueprint(self, on_new_message: OnNewMessage) -> Any:
-        blueprint = super().blueprint(incoming(on_new_message))
+        # Rasa's own route answers 200 whatever happened; this one can say "busy" (429).
+        handle = incoming(on_new_message)
+        blueprint = Blueprint(f"custom_webhook_{type(self).__name__}", type(self).__module__)
+
+        @blueprint.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @blueprint.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> Any:
+            sender = await self._extract_sender(request)
+            text = self._extract_message(request)
+            channel = self._extract_input_channel(request)
+            metadata = self.get_metadata(request)
+            if bool_arg(request, "stream", default=False):  # Rasa's streamed answer, as before
+                stream = self.stream_response(handle, text, sender, channel, metadata)
+                return response.stream(stream, content_type="text/event-stream")
+            collector = RestCollector()
+            await handle(UserMessage(text, collector, sender, input_channel=channel, metadata=metadata))
+            return turn_response(collector)
 
         async def check_request(request: Request) -> HTTPResponse | None:
             refused = self.refusal(request)

@@ -4,11 +4,16 @@
   a Swedish error (`payload_error`), instead of a 500 from deep inside Rasa.
 - Empty, overlong and English messages, and Rasa's own commands (/restart,
   /back, /session_start), get a Swedish answer and never reach Rasa.
+- When the server already runs as many turns as it may (channels/core/admission.py),
+  the message is refused at once with a Swedish "upptaget", before anything is
+  stored; the channel says so in its own way (REST: HTTP 429 with Retry-After).
 - If the action server does not answer its health check, or handling takes
   longer than the time limit, the user gets a Swedish message. Rasa saves the
   tracker only after a whole turn has run, so a refused or cancelled turn leaves
   nothing half-written: the user sends the answer again and goes on at the same
   question.
+- The time limit counts from when the turn starts: after the conversation's
+  earlier turn in this server is done, not from when the message arrived.
 
 Rasa itself would swallow a failed action (no reply at all) and wait five
 minutes on a hanging one.
@@ -20,9 +25,10 @@ import asyncio
 import json
 import logging
 import re
+import time
 import unicodedata
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 import aiohttp
 from rasa.core.channels.channel import UserMessage
@@ -30,7 +36,10 @@ from rasa.core.channels.channel import UserMessage
 from asf import settings
 from asf.privacy import mask, masked_kinds
 from asf.settings import Limits
+from channels.core import admission as gate
+from channels.core.admission import Admission
 from channels.core.http_session import HttpSession
+from channels.core.keyed_lock import KeyedLock
 from channels.core.language import looks_english
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
@@ -58,6 +67,10 @@ TOO_LONG = (
 UNAVAILABLE = (
     "Assistenten kan inte svara just nu eftersom en del av tjänsten inte är igång. Ditt meddelande har "
     "inte sparats. Skicka det igen om en stund, så fortsätter du där du var."
+)
+BUSY = (
+    "Det är upptaget just nu: många frågar samtidigt. Ditt meddelande har inte sparats. Skicka det igen "
+    "om några sekunder, så fortsätter du där du var."
 )
 TOO_SLOW = (
     "Det tog för lång tid att få fram svaret, så jag avbröt. Ditt meddelande har inte sparats. Skicka det "
@@ -152,10 +165,52 @@ async def _reply(message: UserMessage, text: str) -> None:
     await message.output_channel.send_text_message(message.sender_id, text)
 
 
-def guarded(on_new_message: OnNewMessage, limits: Limits | None = None, probe: Probe | None = None) -> OnNewMessage:
+@runtime_checkable
+class BusyChannel(Protocol):
+    """An output channel that tells its client "busy, come back in `seconds`" in its own way."""
+
+    async def send_busy(self, recipient_id: str, text: str, seconds: int) -> None: ...
+
+
+async def _busy(message: UserMessage, seconds: int) -> None:
+    channel = message.output_channel
+    if isinstance(channel, BusyChannel):
+        await channel.send_busy(message.sender_id, BUSY, seconds)
+    else:  # Teams and Slack: the user sends it again
+        await _reply(message, BUSY)
+
+
+class _RefusalLog:
+    """One warning a minute at most while messages are refused, with how many were."""
+
+    def __init__(self, every: float = 60.0) -> None:
+        self.every, self.last, self.count = every, -every, 0
+
+    def refused(self, admission: Admission) -> None:
+        self.count += 1
+        now = time.monotonic()
+        if now - self.last >= self.every:
+            logger.warning(
+                "Busy: %d message(s) refused, %d turns in flight (ASF_MAX_TURNS_IN_FLIGHT=%d).",
+                self.count,
+                admission.in_flight,
+                admission.capacity,
+            )
+            self.last, self.count = now, 0
+
+
+def guarded(
+    on_new_message: OnNewMessage,
+    limits: Limits | None = None,
+    probe: Probe | None = None,
+    admission: Admission | None = None,
+) -> OnNewMessage:
     """`on_new_message` behind the checks above."""
     limits = limits or Limits.from_env()
     probe = probe or action_server_probe(settings.action_server_url(), min(2.0, limits.seconds))
+    admission = admission or gate.shared()
+    conversations = KeyedLock()
+    refusals = _RefusalLog()
 
     async def handle(message: UserMessage) -> Any:
         text = CONTROL.sub("", message.text) if isinstance(message.text, str) else ""
@@ -168,27 +223,38 @@ def guarded(on_new_message: OnNewMessage, limits: Limits | None = None, probe: P
             return await _reply(message, COMMAND)
         if not text.startswith("/") and looks_english(text):
             return await _reply(message, ENGLISH)
-        if not await probe():
-            logger.warning("The action server does not answer its health check; the message was not handled.")
-            return await _reply(message, UNAVAILABLE)
-        replies = _count_replies(message)
-        try:
-            result = await asyncio.wait_for(on_new_message(message), timeout=limits.seconds)
-        except asyncio.TimeoutError:
-            logger.warning("Handling a message took more than %s s and was cancelled.", limits.seconds)
-            return await _reply(message, TOO_SLOW)
-        except Exception:
-            # Logged without the message: Rasa's own handler would log the user's text.
-            logger.exception("Handling a message failed.")
-            return await _reply(message, FAILED)
-        if not replies:
-            # Rasa logs a failed action call (e.g. the action server stopped after the health
-            # check) and goes on without a word; the answers given so far are unchanged.
-            logger.warning("Rasa handled a message without replying.")
-            await _reply(message, NO_REPLY)
-        return result
+        with admission.turn() as admitted:
+            if not admitted:
+                refusals.refused(admission)
+                return await _busy(message, admission.retry_after)
+            if not await probe():
+                logger.warning("The action server does not answer its health check; the message was not handled.")
+                return await _reply(message, UNAVAILABLE)
+            # Rasa runs one conversation's turns in order, and a message that waits for the one
+            # before it has not started yet: the clock starts when the conversation is free.
+            async with conversations.hold(message.sender_id):
+                return await _timed_turn(on_new_message, message, limits.seconds)
 
     return handle
+
+
+async def _timed_turn(on_new_message: OnNewMessage, message: UserMessage, seconds: float) -> Any:
+    replies = _count_replies(message)
+    try:
+        result = await asyncio.wait_for(on_new_message(message), timeout=seconds)
+    except asyncio.TimeoutError:
+        logger.warning("Handling a message took more than %s s and was cancelled.", seconds)
+        return await _reply(message, TOO_SLOW)
+    except Exception:
+        # Logged without the message: Rasa's own handler would log the user's text.
+        logger.exception("Handling a message failed.")
+        return await _reply(message, FAILED)
+    if not replies:
+        # Rasa logs a failed action call (e.g. the action server stopped after the health
+        # check) and goes on without a word; the answers given so far are unchanged.
+        logger.warning("Rasa handled a message without replying.")
+        await _reply(message, NO_REPLY)
+    return result
 
 
 def _count_replies(message: UserMessage) -> list[None]:

@@ -12,7 +12,6 @@ import os
 import re
 import secrets
 import sqlite3
-import tempfile
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -21,27 +20,18 @@ from typing import Any
 
 import pytest
 import requests
-from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import BrowserContext, Page, expect
 
 from asf.guidance.engine import walk
 from asf.guidance.loader import default_tree
 from asf.guidance.progress import progress
 from devtools.servers import ROOT, Servers, running_servers
+from tests.system.browser import chromium
 from tests.system.webchat import Chat, texts
 
 pytestmark = pytest.mark.servers
 
 API_TOKEN = secrets.token_urlsafe(16)
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOT = ROOT / "docs" / "skarmbild-intranat.png"
 # The answers to reach "kan finansieras på villkor" (outcome individ_via_part), as the buttons say them.
@@ -54,7 +44,6 @@ BUTTON_PATH = [
     "Kommunen",
     "Via kommunen",
 ]
-WAIT_MS = 30_000
 
 
 class OtherIntranet(BaseHTTPRequestHandler):
@@ -93,17 +82,8 @@ def servers(tmp_path_factory: pytest.TempPathFactory, other_intranet_server: str
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[BrowserContext]:
-    with sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
-        context = playwright.chromium.launch_persistent_context(
-            profile,
-            executable_path=CHROMIUM,
-            headless=True,
-            args=CHROMIUM_ARGS,
-            viewport={"width": 1100, "height": 900},
-        )
-        context.set_default_timeout(WAIT_MS)
+    with chromium(viewport={"width": 1100, "height": 900}) as context:
         yield context
-        context.close()
 
 
 @pytest.fixture

@@ -1,9 +1,9 @@
 """The REST channel lets no personal data into Rasa or any log, even when a turn is cancelled.
 
-Rasa's own REST handler is called here as Sanic would call it (the body check first,
+The channel's REST handler is called here as Sanic would call it (the body check first,
 then the route), with a stand-in for Rasa's message handling that hangs until the
 "client" goes away. Sanic cancels the handler's task when the client disconnects;
-Rasa's handler then logs the message text at ERROR (`rest.message.received.timeout`).
+Rasa's own handler logged the message text at ERROR then (`rest.message.received.timeout`).
 """
 
 from __future__ import annotations
@@ -62,22 +62,20 @@ def test_a_turn_cancelled_mid_way_logs_no_personal_data(rest: Any, caplog: pytes
         "metadata": {"anna.svensson@kommun.se": {"pnr": 198503121234}},
     }
 
-    async def client_disconnects() -> None:
+    async def client_disconnects() -> bool:
         request = Request(body)
         assert await check(request) is None
         task = asyncio.create_task(receive(request))
         await asyncio.wait_for(reached.wait(), 5)
         task.cancel()  # what Sanic does when the connection is lost
-        await task
+        await asyncio.gather(task, return_exceptions=True)
+        return task.cancelled()
 
     caplog.set_level(logging.DEBUG)
     with structlog.testing.capture_logs() as events:
-        asyncio.run(client_disconnects())
+        assert asyncio.run(client_disconnects()), "the cancelled path was not exercised"
 
     logged = json.dumps(events, default=str, ensure_ascii=False) + caplog.text
-    timeouts = [event for event in events if event.get("event") == "rest.message.received.timeout"]
-    assert timeouts, "the cancelled path was not exercised"
-    assert "[personnummer]" in str(timeouts[0]["text"]) and "[telefonnummer]" in str(timeouts[0]["text"])
     for data in PERSONAL:
         assert data not in logged
         assert data not in str(seen[0].text) + json.dumps(seen[0].metadata)
