@@ -26,11 +26,11 @@ find_python() {
 }
 
 PY=$(find_python)
-[ -n "$PY" ] || fail "Ingen Python hittades. Installera Python 3.10 (rekommenderas, t.ex. 'pyenv install 3.10.13') eller 3.11 och kör 'make install' igen."
+[ -n "$PY" ] || fail "Ingen Python hittades. Installera Python 3.11 (rekommenderas, t.ex. Debian 12:s python3) eller 3.10 (t.ex. 'pyenv install 3.10.13') och kör 'make install' igen."
 VERSION=$(version_of "$PY") || true
 case "$VERSION" in
   3.10 | 3.11) ;;
-  *) fail "Python $VERSION ($PY) fungerar inte med Rasa 3.6. Installera Python 3.10 (rekommenderas) eller 3.11, eller peka ut en med PYTHON=/sökväg/python3.10 make install." ;;
+  *) fail "Python $VERSION ($PY) fungerar inte med Rasa 3.6. Installera Python 3.11 (rekommenderas) eller 3.10, eller peka ut en med PYTHON=/sökväg/python3.11 make install." ;;
 esac
 
 # One hashed lock per Python, compiled from requirements/runtime.in by `make lock`; the test and

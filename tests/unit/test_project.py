@@ -106,7 +106,7 @@ def test_install_without_a_usable_python_says_what_to_do(tmp_path: Path):
     fake.chmod(0o755)
     result = subprocess.run(["bash", "scripts/install.sh"], cwd=ROOT, capture_output=True, text=True, env=env)
     assert result.returncode != 0
-    assert "fungerar inte med Rasa 3.6" in result.stderr and "Python 3.10" in result.stderr
+    assert "fungerar inte med Rasa 3.6" in result.stderr and "Python 3.11 (rekommenderas) eller 3.10" in result.stderr
 
 
 def test_install_is_a_no_op_when_nothing_changed():
