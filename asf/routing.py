@@ -118,14 +118,17 @@ def in_training(step: Step) -> Step:
 
 
 # Words without which a message is no goodbye or thank-you ("hej då", "tack", "vi ses", "jag är
-# klar nu", "det var allt för idag"), folded as swedish.tokens gives them.
-_FAREWELL_WORDS = frozenset(
-    {"hej", "hejda", "adjo", "ses", "hors", "tack", "tackar", "tacksam", "klar", "slutar", "loggar", "allt", "bye"}
-)
+# klar nu", "det var allt för idag"); phrases, since "allt" or "klar" alone may be an answer
+# ("vi betalar allt via kommunen").
+_FAREWELLS = (
+    "hej då", "hejdå", "adjö", "vi ses", "vi hörs", "ha det", "tack", "tackar", "tacksam", "jag är klar",
+    "klar nu", "det var allt", "nu slutar jag", "loggar ut", "bye",
+)  # fmt: skip
 
 
 def says_goodbye_or_thanks(text: str) -> bool:
-    return any(token.word in _FAREWELL_WORDS for token in swedish.tokens(text))
+    words = swedish.tokens(text)
+    return any(swedish.find(farewell, words) for farewell in _FAREWELLS)
 
 
 def not_for_a_question(step: Step) -> Step:

@@ -78,7 +78,8 @@ _NEGATION_REACH = 4  # words after a negation that it can cover
 _AVOIDING = frozenset({"slippa", "slipper", "undvika", "undviker", "undvik"})
 # After a negation these make it a doubt ("inte vet om", "inte säker på om", "inte bestämt hur"):
 # the words after it are not denied, only not known (asf/guidance/understanding.py reads the doubt).
-_KNOWING = frozenset({"vet", "saker", "sakra", "klart", "bestamt", "kollat", "koll", "sagt"})
+# Compared as written: "saker" without å/ä/ö is "things", not "sure".
+_KNOWING = frozenset({"vet", "säker", "säkra", "sakra", "klart", "bestämt", "bestamt", "kollat", "koll", "sagt"})
 _GAP = 3  # words that `~` lets stand between two parts of a phrase
 _AMOUNT_WORDS = frozenset({"kr", "kronor", "tkr", "sek", "mkr", "miljoner", "miljon"})
 
@@ -126,7 +127,9 @@ def tokens(text: str) -> tuple[Token, ...]:
     clause_start = 0
     last_negation = avoiding = -100
     sentence = 0
-    for match in _WORD.finditer(folded):
+    matches = list(_WORD.finditer(folded))
+    doubts = _doubting_negations(matches, lowered)
+    for match in matches:
         gap = folded[found[-1].end : match.start()] if found else ""
         if re.search(r"[.;:!?,\n]", gap):
             clause_start = len(found)
@@ -145,13 +148,29 @@ def tokens(text: str) -> tuple[Token, ...]:
         )
         if word in _AVOIDING:
             avoiding = index
-        if word in _KNOWING and last_negation == index - 1:
-            last_negation = -100  # "inte säker på om …": a doubt, not a denial of what follows
-        elif (word in NEGATIONS or without) and not (found and found[-1].word == "vet"):
-            last_negation = index  # ("vet inte om …" is a doubt too)
+        if (word in NEGATIONS or without) and index not in doubts:
+            last_negation = index
         written = lowered[match.start() : match.end()]
         found.append(Token(word, match.start(), match.end(), negated and word not in NEGATIONS, sentence, written))
     return tuple(found)
+
+
+def _doubting_negations(matches: list[re.Match[str]], lowered: str) -> set[int]:
+    """The negations that are part of a doubt about whether something holds ("vet inte om", "inte
+    vet om", "inte säker på om", "inte klart om"): they deny nothing after them. Only with "om"
+    close after: "det är inte bestämt att kommunen köper" still denies that the municipality buys."""
+    words = [m.group() for m in matches]
+    written = [lowered[m.start() : m.end()] for m in matches]
+    doubting = set()
+    for i, word in enumerate(words):
+        if word not in NEGATIONS:
+            continue
+        before = words[i - 1] if i else ""
+        after = written[i + 1 : i + 3]
+        knowing = before == "vet" or any(w in _KNOWING for w in after)
+        if knowing and "om" in words[i + 1 : i + 5]:
+            doubting.add(i)
+    return doubting
 
 
 @dataclass(frozen=True)

@@ -564,7 +564,7 @@ def _doubted(
     doubts = [
         m
         for option in question.options
-        if not option.from_description
+        if not option.from_description and option.id == _NOT_KNOWN_YET  # not "Något annat": "bland annat"
         for keyword in _keywords(option)
         for m in swedish.find(keyword, words)
         if not m.negated

@@ -323,3 +323,9 @@ def test_a_question_about_the_budget_read_as_a_concept_question_gets_the_budget_
         ActionExplainConcept(), "och hur stor andel av budgeten får vi lägga på ASF?", intent="explain_concept"
     )
     assert "styrelse" in said(sent)
+
+
+def test_an_answer_with_allt_is_no_goodbye():
+    # Review: "allt" or "klar" alone made an answer a farewell.
+    assert not routing.says_goodbye_or_thanks("Vi betalar allt via kommunen")
+    assert routing.says_goodbye_or_thanks("det var allt för idag")

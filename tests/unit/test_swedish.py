@@ -64,6 +64,17 @@ def test_a_doubt_is_not_a_denial_of_what_follows_it(text: str):
     assert found("deltagarna", text) == [("deltagarna", False)]
 
 
+@pytest.mark.parametrize(
+    ("keyword", "text"),
+    [
+        ("kommunen", "det är inte bestämt att kommunen köper platserna"),  # a denial, not a doubt: no "om"
+        ("saker", "inte saker utan pengar"),  # "saker" is things here, not "säker"
+    ],
+)
+def test_a_negation_without_a_doubt_still_denies(keyword: str, text: str):
+    assert found(keyword, text) == [(keyword, True)]
+
+
 def test_what_is_to_be_avoided_is_denied_to_the_end_of_the_clause():
     # Trial 9 (t9-7): "slippa … gå via kommunen" made the municipality the party that procures.
     text = "vi vill slippa krångel med att gå via kommunen, men kommunen skickar deltagarna"

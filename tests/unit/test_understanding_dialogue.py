@@ -799,3 +799,18 @@ def test_the_company_as_the_member_is_an_answer(tree: Tree, text: str):
     # Trial 9 (t9-36): with only the förbund and a party to choose, the user was stuck three turns.
     option = read_answer(tree.questions["medlem_vem"], text).option
     assert option is not None and option.id == "foretaget"
+
+
+def test_a_wage_cost_for_a_handledare_typed_is_not_money_to_the_company(tree: Tree):
+    # Review: "lönekostnaden för en handledare" went straight to "money to the company" and so to a
+    # "bör inte", while the guidance's own example is a handledare a party employs.
+    option = read_answer(tree.questions["insats_typ"], "lönekostnaden för en handledare").option
+    assert option is None or option.id == "handledare"
+
+
+def test_bland_annat_is_no_doubt(tree: Tree):
+    # Review: the keyword of "Något annat" acted as a doubt and wiped out the facts after it.
+    facts = read_description(
+        tree, "Förbundet ger bland annat datorer till företaget där deltagarna arbetstränar."
+    ).facts
+    assert facts.get("foretaget_far") is not None and facts["foretaget_far"].option == "in_natura"
