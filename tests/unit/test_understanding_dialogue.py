@@ -814,3 +814,15 @@ def test_bland_annat_is_no_doubt(tree: Tree):
         tree, "Förbundet ger bland annat datorer till företaget där deltagarna arbetstränar."
     ).facts
     assert facts.get("foretaget_far") is not None and facts["foretaget_far"].option == "in_natura"
+
+
+def test_part_of_the_wages_for_participants_the_company_employs_is_read_and_never_dropped(tree: Tree):
+    alone = read_description(tree, "Förbundet vill betala del av lönen för deltagare som ett ASF anställer.").facts
+    assert alone["foretaget_far"].option == "pengar"
+    # Beside places a party buys: asked, naming both, never left out of the assessment unmentioned.
+    text = (
+        "Kommunen köper arbetsträningsplatser på ett ASF för deltagare i målgruppen, och förbundet betalar del"
+        " av lönen för deltagare som företaget anställer."
+    )
+    reading = read_description(tree, text)
+    assert {f.option for f in reading.conflicts["insats_typ"]} == {"arbetsforberedande", "till_foretaget"}
