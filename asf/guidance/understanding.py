@@ -540,10 +540,13 @@ def _later_on_the_route(tree: Tree, kept: Mapping[str, Fact], fact: Fact) -> boo
     """The question lies ahead on the route the kept facts are on (how the money goes, for a
     handledare the description already placed): it is asked there, not named as a separate part
     "not included in this assessment"."""
-    if fact.question in kept:
-        return False
-    answers = {q: f.option for q, f in kept.items()}
-    return set(_best_route(tree, {**answers, fact.question: fact.option})) >= {*answers, fact.question}
+    return fact.question not in kept and _fits_route(tree, kept, fact)
+
+
+def _fits_route(tree: Tree, facts: Mapping[str, Fact], fact: Fact) -> bool:
+    """One route through the tree holds all of `facts` and `fact` together."""
+    answers = {**{q: f.option for q, f in facts.items()}, fact.question: fact.option}
+    return set(_best_route(tree, answers)) == set(answers)
 
 
 # How far before a named option a doubt reaches: "vi vet inte än om deltagarna är i målgruppen".
@@ -689,12 +692,7 @@ def _settled_by_the_route(
     for question_id, sides in list(conflicts.items()):
         if question_id in settled:
             continue
-        fitting = [
-            side
-            for side in sides
-            if set(_best_route(tree, {**{q: f.option for q, f in settled.items()}, question_id: side.option}))
-            >= {*settled, question_id}
-        ]
+        fitting = [side for side in sides if _fits_route(tree, settled, side)]
         if len(fitting) == 1 and not _leads_to_must_not(tree, _option_of(tree, fitting[0])):
             settled[question_id] = fitting[0]
     return settled
@@ -781,15 +779,11 @@ def _stops_despite_lawful_route(tree: Tree, option: Option, lawful: list[Fact], 
         (
             signal
             for signal in lawful
-            if signal.question != question_id and not _on_one_route(tree, signal, Fact(question_id, option.id, ""))
+            if signal.question != question_id
+            and not _fits_route(tree, {signal.question: signal}, Fact(question_id, option.id, ""))
         ),
         None,
     )
-
-
-def _on_one_route(tree: Tree, first: Fact, second: Fact) -> bool:
-    both = {first.question: first.option, second.question: second.option}
-    return set(_best_route(tree, both)) == set(both)
 
 
 def understand_description(tree: Tree, text: str) -> dict[str, str]:
