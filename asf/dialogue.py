@@ -776,8 +776,12 @@ def _side_question(state: State, message: Message) -> other_questions.Topic | No
     deltagarna försäkrade …?" in trial 8 was recorded as "Deltagare"): answered, and the open
     question asked again, never taken as the answer. Only a topic's own words count here, not
     the learned reader's general guess."""
-    typed = bool(message.text) and not message.text.startswith("/")
-    if not typed or state.current_question is None or training.active(state):
+    return _typed_topic(state, message) if state.current_question is not None else None
+
+
+def _typed_topic(state: State, message: Message) -> other_questions.Topic | None:
+    """The other topic a typed message asks about by the topic's own words; none in training."""
+    if not message.typed or training.active(state):
         return None
     return other_questions.recognise(message.text, general=False)
 
@@ -793,9 +797,8 @@ def other_question_first(step: Callable[[State, Message], Turn]) -> Callable[[St
     gets its honest answer, whatever intent the NLU picked for it; the open question follows."""
 
     def guarded(state: State, message: Message) -> Turn:
-        typed = bool(message.text) and not message.text.startswith("/")
-        topic = other_questions.recognise(message.text, general=False) if typed else None
-        if topic is not None and not training.active(state):
+        topic = _typed_topic(state, message)
+        if topic is not None:
             return _other_question_answer(state, topic)
         return step(state, message)
 
