@@ -184,9 +184,34 @@ class Pattern:
         return " ~ ".join(" ".join(group) for group in self.parts)
 
 
+# Word classes a keyword may name in angle brackets: `<part>` is any of the four parties or a unit
+# of theirs ("stöd från <part> ~ <part>" finds "stöd från soc, beroendevården och AF").
+_WORD_CLASSES: dict[str, tuple[str, ...]] = {
+    "§part": (
+        "=af",
+        "=fk",
+        "=soc",
+        "=ame",
+        "arbetsformedlingen",
+        "forsakringskassan",
+        "kommun",
+        "region",
+        "socialtjansten",
+        "psykiatri",
+        "varden",
+        "vardcentral",
+        "habilitering",
+    )
+}
+
+
+def _with_word_classes(keyword: str) -> str:
+    return re.sub(r"<(\w+)>", r"§\1", keyword)
+
+
 @cache
 def pattern(keyword: str) -> Pattern:
-    raw = keyword.strip()
+    raw = _with_word_classes(keyword.strip())
     exact = raw.startswith("=")
     groups, written = [], []
     for part in raw.lstrip("=").split("~"):
@@ -228,6 +253,8 @@ def word_matches(keyword: str, word: str, exact: bool = False) -> bool:
     """Does the written `word` contain the keyword, inflected or as part of a compound?"""
     if word == keyword:
         return True
+    if keyword in _WORD_CLASSES:
+        return any(_matches(member.lstrip("="), word, member.startswith("=")) for member in _WORD_CLASSES[keyword])
     if any(_matches(other, word, exact) for other in _alternatives(keyword)):
         return True
     return _matches(keyword, word, exact)

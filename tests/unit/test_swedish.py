@@ -25,6 +25,8 @@ def found(keyword: str, text: str) -> list[tuple[str, bool]]:
         ("förbundet", "forbundet betalar"),  # written without å/ä/ö
         ("köpa platser", "kommunen vill köpa platserna"),  # a phrase, inflected
         ("till ~ företag", "pengar till det sociala företaget"),  # words between
+        ("stöd från <part> ~ <part>", "stöd från soc, beroendevården och AF"),  # a word class: any party
+        ("stöd från <part> ~ <part>", "stöd från kommun+AF+region"),
     ],
 )
 def test_swedish_forms_are_found(keyword: str, text: str):
@@ -38,6 +40,9 @@ def test_swedish_forms_are_found(keyword: str, text: str):
         ("=lån", "en arbetsplan för hösten"),  # "=" keeps a short word whole
         ("kommunen", "regionen"),
         ("till ~ företag", "till deltagarna som sedan får jobb på ett företag"),  # too far apart
+        ("stöd från <part> ~ <part>", "stöd från oss och företaget"),  # neither is a party
+        ("stöd från <part> ~ <part>", "stöd från AF i tre år"),  # one party only
+        ("<part>", "associationen"),  # "soc" is a whole word, never inside another
     ],
 )
 def test_other_words_are_not_mentions(keyword: str, text: str):

@@ -164,6 +164,10 @@ def test_a_guess_in_a_description_is_asked_not_proposed(tree: Tree):
         # Finsam's target group as "in the förbund's target group" and as a need of coordinated rehabilitation
         ("Kommunen köper arbetsträning på ett ASF för deltagare i förbundets målgrupp, via kommunen.", "ja"),
         ("Praktik på ett socialt företag, deltagarna har behov av samordnade rehabiliteringsinsatser.", "ja"),
+        # ... and as support from two parties or their units, as people write it
+        ("Arbetsträning på ett ASF för personer som behöver stöd från soc, psykiatrin och AF samtidigt.", "ja"),
+        ("Praktik på ett socialt företag för patienter som också har kontakt med FK.", "ja"),
+        ("Praktik på ett socialt företag för personer som har stöd från AF.", None),
         # ... and "Vet inte än" when the same clause says it is not known
         ("Praktik på ett socialt företag, men vi har inte koll på om deltagarna är i målgruppen.", "vet_inte"),
         ("Arbetsträning på ASF; oklart om deltagarna tillhör målgruppen.", "vet_inte"),
