@@ -145,7 +145,8 @@ ActionChangeAnswer = _action(
 )
 # "ja hon har stöd från både psykiatrin och FK" was read as a request for the summary: an answer stays one.
 ActionSummary = _action("action_summary", routing.in_training(dialogue.unless_an_answer(_stateless(dialogue.summary))))
-ActionRestartAssessment = _action("action_restart_assessment", _stateless(dialogue.restart))
+# "resebolaget och restaurangen, dvs våra egna kostnader", an answer, was read as "börja om".
+ActionRestartAssessment = _action("action_restart_assessment", dialogue.restart)
 ActionHelp = _action(
     "action_help", dialogue.other_question_first(dialogue.unless_an_answer(_stateless(dialogue.help_turn)))
 )

@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from asf import feedback, memo, messages, other_questions, recap, settings, yamltext
-from asf.guidance import explain, learned, sections
+from asf.guidance import explain, learned, sections, swedish
 from asf.guidance.engine import AnswerError, Walk, back, reopen, walk
 from asf.guidance.loader import default_tree
 from asf.guidance.model import Question, Tree, listing, quoted, sentence_case
@@ -200,7 +200,32 @@ def _unfinished(state: State) -> bool:
     return bool(answers) and walk(tree(), answers).question is not None
 
 
-def restart(state: State) -> Turn:
+# Words that ask to start over in so many words ("börja om", "kan vi ta det från början?", "reset").
+_START_OVER_WORDS = (
+    "börja om", "borja om", "starta om", "från början", "från noll", "från start", "om igen", "på nytt",
+    "nollställ", "rensa", "glöm", "reset", "restart", "ny start", "ny omgång",
+)  # fmt: skip
+
+
+def asks_to_start_over(text: str) -> bool:
+    words = swedish.tokens(text)
+    return any(not mention.negated for phrase in _START_OVER_WORDS for mention in swedish.find(phrase, words))
+
+
+def restart(state: State, message: Message | None = None) -> Turn:
+    """Start over. A typed message must ask for it in so many words ("resebolaget och restaurangen,
+    dvs våra egna kostnader", an answer, was read as "börja om" and threw every answer away): any
+    other is an unclear message, handled as the fallback handles one. In the middle of an
+    assessment a typed request asks first; the buttons start over or go on where the user was."""
+    if message is not None and message.typed:
+        if not asks_to_start_over(message.text) or reads_as_an_answer(state, message):
+            return fallback(state, message)
+        if _unfinished(state):
+            buttons = (
+                button(messages.text("buttons.abort_yes"), "/start_over"),
+                button(messages.text("buttons.leave_no"), "/start_assessment" + json.dumps({"choice": RESUME})),
+            )
+            return [Reply(text=messages.text("assessment.abort_offer"), buttons=buttons)], state
     fresh = replace(state, answers={}, pending=None, evidence=None, correcting=False, training=None, description=None)
     return _continue(fresh, {}, prefix=messages.text("assessment.restart"))
 

@@ -18,6 +18,7 @@ from actions.actions import (
     ActionHelp,
     ActionJudge,
     ActionRequestMemo,
+    ActionRestartAssessment,
     ActionShowResult,
     ActionSkipCase,
     ActionStartAssessment,
@@ -329,3 +330,30 @@ def test_an_answer_with_allt_is_no_goodbye():
     # Review: "allt" or "klar" alone made an answer a farewell.
     assert not routing.says_goodbye_or_thanks("Vi betalar allt via kommunen")
     assert routing.says_goodbye_or_thanks("det var allt för idag")
+
+
+def test_an_answer_read_as_start_over_is_the_answer_and_keeps_the_assessment():
+    # Trial 10: "resebolaget och restaurangen, dvs våra egna kostnader" got "Vi börjar om från början."
+    talk = at_question(("vem", "parter_och_aktorer"), ("strukturell_typ", "evenemang"))
+    sent = talk.send(
+        ActionRestartAssessment(), "resebolaget och restaurangen, dvs våra egna kostnader", intent="start_over"
+    )
+    assert messages.text("assessment.restart") not in said(sent)
+    assert talk.slots["answers"]["vem"] == "parter_och_aktorer"
+    assert talk.slots["answers"].get("mottagare") == "egen_verksamhet"
+
+
+def test_a_typed_start_over_mid_assessment_asks_first_and_the_button_starts_over():
+    talk = at_question(("vem", "deltagare"))
+    sent = talk.send(ActionRestartAssessment(), "kan vi börja om?", intent="start_over")
+    assert messages.text("assessment.abort_offer") in said(sent)
+    assert [b["payload"] for b in sent[-1]["buttons"]] == ["/start_over", '/start_assessment{"choice": "fortsatt"}']
+    assert talk.slots["answers"] == {"vem": "deltagare"}  # nothing removed before the user says so
+    sent = talk.send(ActionRestartAssessment(), "/start_over", intent="start_over")
+    assert messages.text("assessment.restart") in said(sent)
+    assert talk.slots["answers"] == {}
+
+
+def test_start_over_with_no_assessment_under_way_starts_at_once():
+    sent = Conversation().send(ActionRestartAssessment(), "börja om", intent="start_over")
+    assert messages.text("assessment.restart") in said(sent)
