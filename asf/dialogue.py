@@ -240,7 +240,7 @@ def describe(state: State, message: Message) -> Turn:
     if state.current_question is not None:
         # Mid-assessment a longer sentence is an answer to the open question.
         return answer(state, replace(message, intent="inform"))
-    topic = other_questions.recognise(message.text)
+    topic = _topic_asked(message.text)
     # The topic's answer first; an initiative described in the same message is then read as usual
     # (trial 9: "Kan vi betala ett studiebesök …? Och får vi lägga in personnummer här?" lost the visit).
     aside = [Reply(text=topic.answer)] if topic is not None else []
@@ -276,6 +276,17 @@ def describe(state: State, message: Message) -> Turn:
     evidence = {q: f.evidence for q, f in reading.facts.items()}
     new_state = replace(state, pending=pending, evidence=evidence, correcting=False, current_question=None)
     return [*after_result, recap.summary_reply(tree(), reading)], new_state
+
+
+def _topic_asked(text: str) -> other_questions.Topic | None:
+    """The other topic a description asks about. A topic's word in a statement of a message that
+    describes an initiative is part of the initiative, not a question about the topic (trial 10:
+    "Vi vill ha ett nätverk för handläggare … Förbundet står för lokal och fika. Ok?" got the answer
+    about the förbund's own purchases)."""
+    topic = other_questions.recognise(text)
+    if topic is None or other_questions.asked_in_a_question(text, topic):
+        return topic
+    return topic if len(read_description(tree(), text).facts) < _FACTS_OF_A_DESCRIPTION else None
 
 
 def _just_finished(state: State) -> bool:

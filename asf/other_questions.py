@@ -61,6 +61,13 @@ def without_topic(text: str, topic: Topic) -> str:
     return " ".join(s.strip() for s in sentences if not _names(topic, swedish.tokens(s))).strip()
 
 
+def asked_in_a_question(text: str, topic: Topic) -> bool:
+    """A sentence that names the topic is itself a question ("Får vi lägga in personnummer här?"),
+    not a statement beside one ("Förbundet står för lokal och fika. Ok?" names a cost)."""
+    sentences = re.findall(r"[^.!?\n]+[.!?]*", text)
+    return any(_names(topic, swedish.tokens(s)) and looks_like_a_question(s) for s in sentences)
+
+
 def _names(topic: Topic, words: tuple[swedish.Token, ...]) -> bool:
     return bool(topic.words) and any(not m.negated for word in topic.words for m in swedish.find(word, words))
 

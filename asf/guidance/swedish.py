@@ -236,8 +236,9 @@ def _stem_forms(word: str) -> tuple[str, ...]:
 
 
 # Words people use for the same thing: a keyword written with one finds the others
-# ("företaget" finds "firman", "bolaget", "kooperativet", "ASF:et").
-_SAME_AS = {"foretag": ("firma", "bolag", "kooperativ", "asf")}
+# ("företaget" finds "firman", "bolaget", "kooperativet", "ASF:et"). "=": only as a word of its own,
+# since a compound names another firm ("förbundet betalar filmbolaget" is a supplier, not the company).
+_SAME_AS = {"foretag": ("=firma", "=bolag", "kooperativ", "asf")}
 
 
 def _alternatives(keyword: str) -> tuple[str, ...]:
@@ -255,7 +256,7 @@ def word_matches(keyword: str, word: str, exact: bool = False) -> bool:
         return True
     if keyword in _WORD_CLASSES:
         return any(_matches(member.lstrip("="), word, member.startswith("=")) for member in _WORD_CLASSES[keyword])
-    if any(_matches(other, word, exact) for other in _alternatives(keyword)):
+    if any(_matches(other.lstrip("="), word, exact or other.startswith("=")) for other in _alternatives(keyword)):
         return True
     return _matches(keyword, word, exact)
 

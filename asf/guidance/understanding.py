@@ -504,7 +504,9 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
             facts[question.id] = Fact(question.id, chosen.option.id, chosen.quote)
         elif found:
             conflicts[question.id] = _facts(question.id, found.values())
-            if _named_together(found.values(), words):
+            # Who it is for: an "och" before a new verb says more about the same people ("personalen,
+            # som handleder och stöttar deltagarna"); what is done: two things done are two initiatives.
+            if _named_together(found.values(), words, joined_only=question.id == tree.start):
                 both.add(question.id)
         _weigh_learned(tree, question, text, words, model, negated, facts, conflicts)
     route = _best_route(tree, {q: f.option for q, f in facts.items()})
@@ -698,18 +700,29 @@ def _settled_by_the_route(
     return settled
 
 
-def _named_together(found: Iterable[_Evidence], words: tuple[swedish.Token, ...]) -> bool:
+def _named_together(found: Iterable[_Evidence], words: tuple[swedish.Token, ...], joined_only: bool = False) -> bool:
     """Two of the options are named in one sentence joined by "och" or after a "både": the text
     is about both, not unsure which."""
     firsts = sorted(min(s for s, _ in e.spans) for e in found if e.spans)
     for first, second in itertools.pairwise(firsts):
         between = [t for t in words if first <= t.start < second]
         before = [t for t in words if t.start < first][-3:]
-        if len({t.sentence for t in between}) == 1 and (
-            any(t.word in ("och", "samt") for t in between) or any(t.word == "bade" for t in before)
-        ):
+        joined = _joins(between) if joined_only else any(t.word in ("och", "samt") for t in between)
+        if len({t.sentence for t in between}) == 1 and (joined or any(t.word == "bade" for t in before)):
             return True
     return False
+
+
+# Words that may stand between "och" and the second of two things named together ("för politiker och
+# för deltagare", "och till deras handledare").
+_JOINING_WORDS = frozenset({"for", "till", "at", "de", "dem", "alla", "aven", "ocksa", "sina", "deras", "vara", "med"})
+
+
+def _joins(between: list[swedish.Token]) -> bool:
+    """An "och" or "samt" joins the second thing to the first, not a new verb ("en handledare som är
+    anställd på kooperativet och stöttar deltagarna" names who is employed and whom he supports)."""
+    joins = [i for i, t in enumerate(between) if t.word in ("och", "samt")]
+    return bool(joins) and all(t.word in _JOINING_WORDS for t in between[joins[-1] + 1 :])
 
 
 def _with_implied_parents(tree: Tree, kept: Mapping[str, Fact], unsure: set[str]) -> dict[str, Fact]:

@@ -27,6 +27,7 @@ def found(keyword: str, text: str) -> list[tuple[str, bool]]:
         ("till ~ företag", "pengar till det sociala företaget"),  # words between
         ("stöd från <part> ~ <part>", "stöd från soc, beroendevården och AF"),  # a word class: any party
         ("stöd från <part> ~ <part>", "stöd från kommun+AF+region"),
+        ("förbundet betalar företaget", "förbundet betalar bolaget"),  # another word for the company
     ],
 )
 def test_swedish_forms_are_found(keyword: str, text: str):
@@ -43,6 +44,7 @@ def test_swedish_forms_are_found(keyword: str, text: str):
         ("stöd från <part> ~ <part>", "stöd från oss och företaget"),  # neither is a party
         ("stöd från <part> ~ <part>", "stöd från AF i tre år"),  # one party only
         ("<part>", "associationen"),  # "soc" is a whole word, never inside another
+        ("förbundet betalar företaget", "förbundet betalar filmbolaget"),  # another firm: a supplier
     ],
 )
 def test_other_words_are_not_mentions(keyword: str, text: str):

@@ -624,6 +624,12 @@ def test_a_two_way_question_is_settled_by_the_route_the_other_facts_need(tree: T
     assert "vem" not in reading.conflicts
 
 
+def test_an_och_that_joins_a_new_verb_does_not_name_two_sides_together(tree: Tree):
+    # "som handleder och stöttar deltagarna" says what the staff do; the bonus is for the staff.
+    reading = read_description(tree, "En bonus till personalen på bageriet (ASF) som handleder och stöttar deltagarna")
+    assert reading.facts["vem"].option == "asf_personal"
+
+
 def test_two_sides_named_together_stay_a_question_whatever_the_route(tree: Tree):
     text = "förbundet köper en film om sociala företag som ska visas för politiker och för deltagare"
     reading = read_description(tree, text)
@@ -779,6 +785,21 @@ def test_an_initiative_beside_a_question_about_another_topic_is_answered_and_rea
     assert "personuppgifter" in (replies[0].text or "")
     assert after.pending and after.pending.get("strukturell_typ") == "evenemang"
     assert all("personnummer" not in words for words in (after.evidence or {}).values())
+
+
+def test_a_cost_named_in_a_description_is_part_of_the_initiative_not_a_question_about_it():
+    # Trial 10 (t10-17): "fika" in a statement got the answer about the förbund's own purchases.
+    text = (
+        "Försäkringskassan här. Vi vill ha ett nätverk för handläggare från alla fyra parter om sociala"
+        " företag i Skaraborg. Förbundet står för lokal och fika. Ok?"
+    )
+    replies, after = dialogue.describe(State(), Message(text=text, intent="describe_initiative"))
+    assert "inköp" not in texts(replies)
+    assert after.pending and after.pending.get("vem") == "parter_och_aktorer"
+    # ... while the same words asked as a question are still that topic
+    question = "Kan förbundet köpa catering från ett socialt företag till vår egen konferens?"
+    replies, after = dialogue.describe(State(), Message(text=question, intent="describe_initiative"))
+    assert "inköp" in texts(replies) and not after.pending
 
 
 def test_a_question_about_another_topic_alone_is_not_read_as_an_initiative():
