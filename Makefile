@@ -97,9 +97,9 @@ py311: train ## Python 3.11-vägen (Debian 12, containrarna): installerar .venv-
 images: train ## bygger containeravbilderna (Rasa-servern, action-servern, sidan bakom nginx) med podman eller docker; beroendena bara när låsfilen ändrats
 	@bash scripts/images.sh
 
-images-test: train system ## bygger avbilderna och kör dem med PostgreSQL och Redis: en bedömning via sidans nginx över socket.io och REST, med Rasa-containern dödad mitt i (hoppas över utan podman och docker)
+images-test: train system ## bygger avbilderna, startar compose.yml med podman-compose (en bedömning över REST) och kör avbilderna med PostgreSQL och Redis: en bedömning via sidans nginx över socket.io och REST, med Rasa-containern dödad mitt i (hoppas över utan podman och docker)
 	@bash scripts/install_podman.sh
-	@ASF_IMAGES_TEST=1 bash scripts/pytest.sh tests/system/test_images.py -q -rs -s
+	@ASF_IMAGES_TEST=1 bash scripts/pytest.sh tests/system/test_compose.py tests/system/test_images.py -q -rs -s
 
 audit: install ## kända sårbarheter i låsfilerna för 3.10 och 3.11, mot en daterad kopia av PyPA:s sårbarhetsdatabas och en granskad lista över godtagna
 	@$(PY) -m scripts.audit

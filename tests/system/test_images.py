@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import secrets
 import subprocess
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -31,9 +29,8 @@ from websockets.typing import Origin
 from channels.rest import namespaced
 from devtools.servers import free_port
 from devtools.services import postgres_server, redis_server
+from tests.system.container_images import CT, MARKS, RUN_OPTS
 from tests.system.test_websocket import next_event
-
-ROOT = Path(__file__).resolve().parents[2]
 
 # A path through the tree to 'Förbundet kan finansiera insatsen på villkor' (as test_servers.py);
 # the Rasa server's container is killed after the first three answers.
@@ -49,53 +46,7 @@ BEFORE_THE_KILL = 3
 VERDICT = "Förbundet kan finansiera insatsen på villkor."
 
 
-def container_tool(array: str) -> list[str]:
-    """An array that scripts/container_tool.sh sets: CT (the command) or RUN_OPTS."""
-    return subprocess.run(
-        ["bash", "-c", f'source scripts/container_tool.sh; printf "%s\\n" "${{{array}[@]}}"'],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
-
-
-CT = container_tool("CT")
-RUN_OPTS = container_tool("RUN_OPTS")
-# Marks, not a module-level skip: the tests are collected and reported as skipped, so a run of this
-# file alone (make images-test on a machine without a container tool) is not "no tests collected".
-pytestmark = [
-    pytest.mark.servers,
-    pytest.mark.skipif(
-        os.environ.get("ASF_IMAGES_TEST") != "1",
-        reason="HOPPAR ÖVER avbildstesterna här: 'make images-test' kör dem "
-        "(och 'make test', efter de andra testerna).",
-    ),
-    pytest.mark.skipif(
-        not CT,
-        reason="HOPPAR ÖVER avbildstesterna: varken podman eller docker finns på maskinen, och podman gick inte "
-        "att installera (kör t.ex. 'sudo apt-get install podman runc mmdebstrap').",
-    ),
-]
-
-
-@pytest.fixture(scope="module")
-def images() -> Iterator[str]:
-    # A tag of this run's own: another run on the machine (another checkout) cannot move it while
-    # this one runs. Taken off again at the end, and the layers only it held go with the prune that
-    # the next scripts/images.sh makes (or the one below), so repeated runs leave nothing behind.
-    tag = f"test-{secrets.token_hex(4)}"
-    started = time.monotonic()
-    env = {**os.environ, "IMAGE_TAG": tag}
-    built = subprocess.run(["bash", "scripts/images.sh"], cwd=ROOT, env=env, capture_output=True, text=True)
-    assert built.returncode == 0, built.stderr[-3000:]
-    print(f"\nscripts/images.sh: {time.monotonic() - started:.0f} s")
-    try:
-        yield tag
-    finally:
-        for name in ("rasa", "actions", "web", "python"):
-            subprocess.run([*CT, "rmi", f"localhost/asf-{name}:{tag}"], capture_output=True)
-        subprocess.run([*CT, "image", "prune", "-f", "--filter", "label=asf.images"], capture_output=True)
+pytestmark = MARKS
 
 
 @dataclass

@@ -53,6 +53,36 @@ def test_compose_runs_the_built_images_with_postgres_and_redis_and_restarts_them
     assert "ports" not in services["rasa"] and "ports" not in services["actions"]
 
 
+def compose_interpolations(text: str) -> set[str]:
+    """The variables compose.yml takes from .env or the shell: ${NAME}, ${NAME:-default}, ${NAME:?message}."""
+    return set(re.findall(r"\$\{([A-Za-z_][A-Za-z0-9_]*)", text))
+
+
+def test_compose_interpolates_only_variables_that_env_example_lists():
+    text = (ROOT / "compose.yml").read_text(encoding="utf-8")
+    interpolated = compose_interpolations(text)
+    assert {"POSTGRES_PASSWORD", "WEB_PORT", "IMAGE_TAG"} <= interpolated
+    assert sorted(interpolated - set(env_example())) == []
+    assert compose_interpolations("a: ${X:?set X}\nb: ${Y_2:-1}\nc: $$notone") == {"X", "Y_2"}
+
+
+def test_compose_sets_only_variables_that_env_example_lists():
+    # What compose.yml sets for the servers beside .env (it wins over .env): a misspelt name here
+    # would be a setting nothing reads.
+    services = yamltext.load((ROOT / "compose.yml").read_text(encoding="utf-8"))["services"]
+    listed = set(env_example())
+    for name in ("actions", "rasa"):
+        assert sorted(set(services[name]["environment"]) - listed) == [], name
+
+
+def test_every_variable_in_env_example_is_read_somewhere():
+    # By asf/settings.py (the assistant), the scripts that start and build it, or compose.yml.
+    readers = [ROOT / "asf" / "settings.py", ROOT / "compose.yml", *sorted((ROOT / "scripts").glob("*.sh"))]
+    text = "\n".join(path.read_text(encoding="utf-8") for path in readers)
+    unread = [name for name in env_example() if not re.search(rf"\b{name}\b", text)]
+    assert unread == []
+
+
 def test_systemd_units_restart_on_failure_as_a_non_root_user():
     folder = ROOT / "deploy" / "systemd"
     for name in ("asf-actions", "asf-rasa", "asf-web"):
