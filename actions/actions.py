@@ -140,8 +140,10 @@ ActionAnswer = _action("action_answer", routing.in_training(dialogue.answer))
 ActionWhy = _action("action_why", dialogue.other_question_first(_stateless(dialogue.why)))
 ActionBack = _action("action_back", routing.in_training(_stateless(dialogue.go_back)))
 # "andra aktörer" (other actors), typed as an answer, was read as "ändra" (change): an answer stays one.
+# "ändrar det något att maten köps från ett ASF?" asks about own purchases: that topic first.
 ActionChangeAnswer = _action(
-    "action_change_answer", routing.in_training(dialogue.unless_a_statement_answers(dialogue.change))
+    "action_change_answer",
+    routing.in_training(dialogue.other_question_first(dialogue.unless_a_statement_answers(dialogue.change))),
 )
 # "ja hon har stöd från både psykiatrin och FK" was read as a request for the summary: an answer stays one.
 ActionSummary = _action("action_summary", routing.in_training(dialogue.unless_an_answer(_stateless(dialogue.summary))))

@@ -357,3 +357,16 @@ def test_a_typed_start_over_mid_assessment_asks_first_and_the_button_starts_over
 def test_start_over_with_no_assessment_under_way_starts_at_once():
     sent = Conversation().send(ActionRestartAssessment(), "börja om", intent="start_over")
     assert messages.text("assessment.restart") in said(sent)
+
+
+@pytest.mark.parametrize(
+    ("action", "intent"),
+    [(ActionChangeAnswer, "change_answer"), (ActionAnswer, "inform"), (ActionFallback, "nlu_fallback")],
+)
+def test_a_question_about_buying_from_an_asf_after_a_result_changes_no_answer(action: type, intent: str):
+    # Trial 10 (t10-41): the question changed "Vem" to a company and the result turned to "bör inte".
+    answers = {"vem": "parter_och_aktorer", "strukturell_typ": "evenemang", "mottagare": "egen_verksamhet"}
+    talk = finished(answers)
+    sent = talk.send(action(), "ändrar det något att maten köps från ett ASF?", intent=intent)
+    assert "egna inköp" in said(sent)
+    assert talk.slots["answers"] == answers

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from asf import dialogue, memo
+from asf import dialogue, memo, other_questions
 from asf.guidance import learned, swedish
 from asf.guidance.model import Tree
 from asf.guidance.understanding import read_answer, read_description
@@ -851,3 +851,36 @@ def test_part_of_the_wages_for_participants_the_company_employs_is_read_and_neve
     )
     reading = read_description(tree, text)
     assert {f.option for f in reading.conflicts["insats_typ"]} == {"arbetsforberedande", "till_foretaget"}
+
+
+def test_the_forbund_starting_and_owning_a_company_is_read_as_that_not_as_for_participants(tree: Tree):
+    # Trial 10 (t10-19): only "Deltagare" was read, and the result said "kan finansieras på villkor".
+    text = (
+        "Hej! Vårt förbund, Finsam Uppsala län, vill starta ett eget socialt företag, en cykelverkstad, som"
+        " förbundet äger tillsammans med kommunen. Deltagare ska få jobba där. Går det?"
+    )
+    facts = read_description(tree, text).facts
+    assert facts["vem"].option == "foretaget"
+    assert facts["stod_till_foretag"].option == "starta_utveckla"
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "option"),
+    [
+        # Trial 10 (t10-32, t10-41): "pris" as in price was read as a prize, and a purchase at market
+        # price as support to that company ("bör inte finansieras").
+        ("mottagare", "lokal och lunch, lunchen köps från catering-ASF:et till vanligt pris", "egen_verksamhet"),
+        ("mottagare", "ett pris till årets sociala företag", "ett_foretag"),
+        ("stod_till_foretag", "inget, vi köper bara maten till vanligt pris", "annat"),
+        ("stod_till_foretag", "ett pris på 10 000 kr", "pengar"),
+    ],
+)
+def test_a_price_is_not_a_prize(tree: Tree, question: str, text: str, option: str):
+    reading = read_answer(tree.questions[question], text)
+    assert reading.option is not None and reading.option.id == option
+
+
+def test_a_question_whether_buying_the_food_from_an_asf_changes_anything_is_about_own_purchases():
+    # Trial 10 (t10-41): it was read as a new answer "a company" and the result turned to "bör inte".
+    topic = other_questions.recognise("ändrar det något att maten köps från ett ASF?")
+    assert topic is not None and "vilket företag" in topic.answer
