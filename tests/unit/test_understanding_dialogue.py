@@ -884,3 +884,19 @@ def test_a_question_whether_buying_the_food_from_an_asf_changes_anything_is_abou
     # Trial 10 (t10-41): it was read as a new answer "a company" and the result turned to "bör inte".
     topic = other_questions.recognise("ändrar det något att maten köps från ett ASF?")
     assert topic is not None and "vilket företag" in topic.answer
+
+
+def test_a_course_in_another_subject_is_not_recorded_as_education_about_social_enterprises(tree: Tree):
+    # Trial 10 (t10-6): "kursen i affärsutveckling och marknadsföring" was noted as "Utbildning om sociala
+    # företag", which the guidance allows.
+    reading = read_answer(tree.questions["insats_typ"], "kursen i affärsutveckling och marknadsföring")
+    assert reading.option is None or reading.option.id != "utbildning_om_asf"
+    about = read_answer(tree.questions["insats_typ"], "en kurs om sociala företag").option
+    assert about is not None and about.id == "utbildning_om_asf"
+
+
+def test_local_business_owners_as_an_audience_are_never_recorded_as_the_company(tree: Tree):
+    # Trial 10 (t10-21): a breakfast seminar "för lokala företagare" went to the company branch.
+    for text in ("lokala företagare", "lokala företagare i kommunen, vi bjuder på frukost"):
+        option = read_answer(tree.questions["vem"], text).option
+        assert option is None or option.id == "parter_och_aktorer"
