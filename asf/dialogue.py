@@ -355,6 +355,13 @@ _CHANGE_MARKERS = re.compile(
     r"|har andrats|nu ar det bestamt)\b"
     r"|\b(?:istallet|i stallet)\b(?!\s+for\b)"
 )
+# "Ändrar det något om regionen köper handledningen i stället?": a question about the result with
+# other answers, asked about this initiative (trial 10 got "Jag tar det som en ny insats" and every
+# question again).
+_WHAT_IF = re.compile(
+    r"\b(?:andrar det nagot|andras det nagot|spelar det nagon roll|gor det nagon skillnad|blir det annorlunda"
+    r"|vad hander om|hur blir det om|blir det annat om)\b"
+)
 _WEAK_CHANGE_MARKERS = re.compile(r"\b(?:istallet|i stallet) for\b")
 _SAYS_IT_WAS_WRONG = re.compile(r"\b(?:hade fel|skrev fel|rattelse|korrigering|jag menade)\b")
 _MOST_CHANGES_WEAKLY_MARKED = 2
@@ -371,8 +378,10 @@ def _says_something_is_wrong(message: Message) -> bool:
 
 def _marks_a_change(message: Message, changes: int) -> bool:
     plain = normalise(message.text)
-    if _SAYS_IT_WAS_WRONG.search(plain):
-        return True  # "jag hade fel: …" is a correction even where no answer's new value can be read
+    if _SAYS_IT_WAS_WRONG.search(plain) or _WHAT_IF.search(plain):
+        # "jag hade fel: …" is a correction, and "ändrar det något om …?" a question about this result,
+        # even where no answer's new value can be read: then the user is asked which answer.
+        return True
     if changes == 0:
         return False
     if _CHANGE_MARKERS.search(plain):
@@ -437,7 +446,10 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         # "Insatsen" does not contradict its answers without saying why.
         note = messages.text("change.correction_note", text=message.text)
         description = f"{state.description}\n{note}" if state.description else None
-        return _continue(replace(state, description=description), {**answers, question_id: option_id}, prefix)
+        corrected_answers = _with_what_follows({**answers, question_id: option_id}, message.text)
+        return _continue(replace(state, description=description), corrected_answers, prefix)
+    if len(changes) > 1 and _WHAT_IF.search(normalise(message.text)):
+        return _try_answers(state, current, answers, changes, message)
     if len(changes) > 1 and not wrong:
         return None  # reads as another initiative, not as a change to this one
     # Naming an answer without its new value ("det var fel part") counts only beside a word saying it is
@@ -448,6 +460,39 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
     if not changes and not wrong:
         return None
     return [_which_answer(list(changes) or answered, messages.text("change.which_kept"))], state
+
+
+def _try_answers(
+    state: State, current: Walk, answers: dict[str, str], changes: dict[str, str], message: Message
+) -> Turn:
+    """The result again with the answers a "what if" names, every other answer kept."""
+    named = []
+    for question_id, option_id in changes.items():
+        question = tree().questions[question_id]
+        label = current.fill(question.option(option_id).label)  # type: ignore[union-attr]
+        named.append(f"{question.short}: {quoted(label)}")
+    prefix = messages.text("change.tried", answers=listing(named, last="och"))
+    note = messages.text("change.correction_note", text=message.text)
+    description = f"{state.description}\n{note}" if state.description else None
+    tried = _with_what_follows({**answers, **changes}, message.text)
+    return _continue(replace(state, description=description), tried, prefix)
+
+
+def _with_what_follows(answers: dict[str, str], text: str) -> dict[str, str]:
+    """`answers` plus the answers the same correction gives, in words, to the questions it leads to:
+    "om regionen köper handledningen och vi betalar regionen" also says how the money goes."""
+    answers = dict(answers)
+    while True:
+        try:
+            question = walk(tree(), answers).question
+        except AnswerError:
+            return answers
+        if question is None or question.id in answers:
+            return answers
+        option = read_answer(question, _LEADING_NO.sub("", text), models=learned.WORDS_ONLY).option
+        if option is None:
+            return answers
+        answers[question.id] = option.id
 
 
 def _which_answer(question_ids: list[str], text: str) -> Reply:

@@ -307,7 +307,7 @@ def test_a_correction_the_nlu_did_not_understand_still_asks_which_answer_keeping
 def test_a_corrected_answer_is_named_by_its_question():
     talk = finished(VIA_KOMMUNEN)
     sent = talk.send(ActionAnswer(), "nej, det är regionen som upphandlar och inte kommunen", party="regionen")
-    assert "Jag ändrar svaret på frågan vilken part" in said(sent)
+    assert "Jag ändrar svaret om vilken part" in said(sent)
 
 
 def test_a_marked_correction_right_after_the_result_read_as_a_description_is_a_correction():
@@ -340,3 +340,30 @@ def test_in_training_a_typed_answer_is_never_a_correction_of_the_own_result():
     assert talk.slots["answers"] == VIA_KOMMUNEN
     assert "Jag ändrar svaret" not in said(sent) and messages.text("change.which_kept") not in said(sent)
     assert messages.text("fallback.training_after_feedback") in said(sent)
+
+
+def test_what_if_after_a_result_changes_the_answers_it_names_and_reads_what_follows():
+    # Trial 10 (t10-8): "ändrar det något om …?" got "Jag tar det som en ny insats" and every question again.
+    answers = {
+        "vem": "deltagare",
+        "malgrupp": "ja",
+        "insats_typ": "handledare",
+        "handledare_anstalld": "hos_foretaget",
+        "utforare": "ingen_part_direkt",
+    }
+    talk = finished(answers)
+    text = "ändrar det något om regionen köper handledningen av kooperativet och vi betalar regionen?"
+    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert messages.text("describe.new_after_result") not in said(sent)
+    assert talk.slots["answers"] == {**answers, "utforare": "regionen", "pengavag": "via_part"}
+    assert talk.slots["last_result"]["answers"]["pengavag"] == "via_part"  # a new result, nothing asked again
+
+
+def test_what_if_with_no_answer_read_asks_which_answer_instead_of_starting_again():
+    # Trial 10 (t10-16): "en del av dem" is no clear answer; the whole assessment was asked again.
+    talk = finished({"vem": "deltagare", "malgrupp": "nej"})
+    text = "ändrar det något om en del av dem har psykisk ohälsa och behöver stöd från både psykiatrin och kommunen?"
+    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert messages.text("describe.new_after_result") not in said(sent)
+    assert "Vilket svar vill du ändra?" in said(sent)
+    assert talk.slots["answers"] == {"vem": "deltagare", "malgrupp": "nej"}
