@@ -24,6 +24,12 @@ from asf.guidance import learned
         ("Är de som arbetstränar på kooperativet försäkrade när de är där?", "ersattning_och_forsakring"),
         ("Vem har arbetsgivaransvaret för deltagarna ute på företaget?", "ersattning_och_forsakring"),
         ("Hur mycket betalar kommunerna in till förbundet varje år?", "forbundets_pengar"),
+        # Trial 10 (t10-10) got "Det förstod jag inte riktigt"
+        ("ok tack. och hur mycket betalar FK resp regionen till förbundet?", "forbundets_pengar"),
+        ("Ändrar det något att maten köps från ett ASF?", "egna_inkop"),  # trial 10 (t10-41)
+        ("Hur mycket betalar kommunen för en arbetsträningsplats på ett ASF?", None),  # a price, not the shares
+        ("Kan förbundet betala en bokföringskurs för en företagare?", None),  # trial 10 (t10-32): an initiative
+        ("Hur ska vi bokföra kostnaden för inspirationsdagen?", "budget"),
     ],
 )
 def test_a_question_about_another_topic_is_recognised(text: str, topic: str | None):
