@@ -128,19 +128,23 @@ def tokens(text: str) -> tuple[Token, ...]:
     last_negation = avoiding = -100
     sentence = 0
     matches = list(_WORD.finditer(folded))
-    doubts = _doubting_negations(matches, lowered)
+    not_only = _not_only(matches)
+    doubts = _doubting_negations(matches, lowered) | not_only
+    last_not_only = -100
     for match in matches:
         gap = folded[found[-1].end : match.start()] if found else ""
         if re.search(r"[.;:!?,\n]", gap):
             clause_start = len(found)
-            last_negation = avoiding = -100
+            last_negation = avoiding = last_not_only = -100
         if re.search(r"[.;!?\n]", gap):
             sentence += 1
         word = match.group()
         index = len(found)
         # "inte X utan Y": Y is affirmed. With no negation before it in the clause, "utan" means "without"
         # ("personer utan behov av samordnat stöd") and denies what follows.
-        without = word == "utan" and last_negation < clause_start
+        without = word == "utan" and last_negation < clause_start and last_not_only < clause_start
+        if index in not_only:
+            last_not_only = index  # "inte bara X utan Y": Y is affirmed too
         if word in ("utan", "men"):
             last_negation = avoiding = -100
         negated = (index - last_negation <= _NEGATION_REACH and last_negation >= clause_start) or (
@@ -153,6 +157,17 @@ def tokens(text: str) -> tuple[Token, ...]:
         written = lowered[match.start() : match.end()]
         found.append(Token(word, match.start(), match.end(), negated and word not in NEGATIONS, sentence, written))
     return tuple(found)
+
+
+# "inte bara arbetsträning, också en handledare": "not only" affirms what follows.
+_ONLY = frozenset({"bara", "endast", "enbart", "blott"})
+
+
+def _not_only(matches: list[re.Match[str]]) -> set[int]:
+    """The negations of "inte bara X": they deny nothing (trial 10: "det är inte bara arbetsträning,
+    de ska också ha en handledare" replaced the work training with the handledare)."""
+    words = [m.group() for m in matches]
+    return {i for i, word in enumerate(words[:-1]) if word in NEGATIONS and words[i + 1] in _ONLY}
 
 
 def _doubting_negations(matches: list[re.Match[str]], lowered: str) -> set[int]:

@@ -82,6 +82,15 @@ def test_a_negation_without_a_doubt_still_denies(keyword: str, text: str):
     assert found(keyword, text) == [(keyword, True)]
 
 
+def test_not_only_affirms_what_follows():
+    # Trial 10 (t10-3): "inte bara arbetsträning" denied the work training.
+    assert found("arbetsträning", "det är inte bara arbetsträning, de ska också ha en handledare") == [
+        ("arbetsträning", False)
+    ]
+    assert found("arbetsträning", "det är inte arbetsträning") == [("arbetsträning", True)]
+    assert found("handledare", "inte bara arbetsträning utan också en handledare") == [("handledare", False)]
+
+
 def test_what_is_to_be_avoided_is_denied_to_the_end_of_the_clause():
     # Trial 9 (t9-7): "slippa … gå via kommunen" made the municipality the party that procures.
     text = "vi vill slippa krångel med att gå via kommunen, men kommunen skickar deltagarna"
