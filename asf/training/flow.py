@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from asf import messages
-from asf.guidance import explain
+from asf.guidance import explain, swedish
 from asf.guidance.engine import walk
 from asf.guidance.loader import default_tree
 from asf.guidance.model import VERDICT_NAMES, VERDICT_SENTENCES, VERDICTS, Verdict, listing, sentence_case
@@ -48,11 +48,45 @@ def _offer_training() -> tuple[dict[str, str], ...]:
 
 
 # Free-text verdicts, most specific first ("kan finansieras på villkor" also contains "kan finansieras").
+# In this order: "kan inte finansieras" is a "bör inte", "kan finansieras på villkor" a "på villkor".
+# Phrases may have words between their parts ("det kan nog finansieras", trial 10); see swedish.find.
 _VERDICT_WORDS: tuple[tuple[Verdict, tuple[str, ...]], ...] = (
-    ("conditional", ("villkor", "villkorat", "på villkor", "under förutsättning")),
-    ("out_of_scope", ("täcks inte", "tacks inte", "utanför vägledningen", "vägledningen säger inget", "inte täckt")),
-    ("not_financeable", ("bör inte", "inte finansieras", "får inte", "nej", "inte okej", "inte tillåtet", "ej")),
-    ("financeable", ("kan finansieras", "ja", "tillåtet", "okej", "går bra", "får finansieras")),
+    ("conditional", ("villkor", "villkorat", "under förutsättning", "förutsatt att")),
+    (
+        "out_of_scope",
+        ("täcks inte", "täcker inte", "utanför vägledningen", "vägledningen säger inget", "inte täckt", "inte med i"),
+    ),
+    (
+        "not_financeable",
+        (
+            "bör ~ inte",
+            "inte ~ finansieras",
+            "inte ~ finansiera",
+            "får ~ inte",
+            "=nej",
+            "inte okej",
+            "inte ~ tillåtet",
+            "=ej",
+            "går ~ inte",
+            "ska ~ inte",
+        ),
+    ),
+    (
+        "financeable",
+        (
+            "kan ~ finansieras",
+            "kan ~ finansiera",
+            "=ja",
+            "tillåtet",
+            "okej",
+            "går bra",
+            "får ~ finansieras",
+            "går att finansiera",
+            "går det",
+            "det går",
+            "finansierbar",
+        ),
+    ),
 )
 
 
@@ -68,9 +102,10 @@ def parse_verdict(message: Message) -> Verdict | None:
     chosen = message.entity("verdict")
     if chosen in VERDICTS:
         return chosen
-    padded = f" {normalise(message.text)} "
-    for verdict, words in _VERDICT_WORDS:
-        if any(f" {normalise(word)} " in padded for word in words):
+    words = swedish.tokens(message.text)
+    for verdict, phrases in _VERDICT_WORDS:
+        # A denied phrase says the opposite ("inte ok" is no "okej"); the denials are listed before it.
+        if any(not mention.negated for phrase in phrases for mention in swedish.find(phrase, words)):
             return verdict
     return None
 

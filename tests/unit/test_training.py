@@ -165,6 +165,13 @@ def test_same_seed_gives_same_cases_for_everyone():
         ("bör inte finansieras", "not_financeable"),
         ("täcks inte av vägledningen", "out_of_scope"),
         ("nej", "not_financeable"),
+        # Trial 10 (t10-7): own words were answered "Välj en av de fyra bedömningarna"
+        ("det kan nog finansieras, det är ju samverkan", "financeable"),
+        ("den kan nog inte finansieras", "not_financeable"),
+        ("förbundet bör nog inte betala det", "not_financeable"),
+        ("det går nog bra på villkor att kommunen upphandlar", "conditional"),
+        ("det täcker inte vägledningen", "out_of_scope"),
+        ("vet inte", None),  # no verdict: the case is asked again
     ],
 )
 def test_free_text_verdicts(text, verdict):
