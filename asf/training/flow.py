@@ -82,8 +82,6 @@ _VERDICT_WORDS: tuple[tuple[Verdict, tuple[str, ...]], ...] = (
             "går bra",
             "får ~ finansieras",
             "går att finansiera",
-            "går det",
-            "det går",
             "finansierbar",
         ),
     ),
