@@ -230,22 +230,20 @@ def restart(state: State, message: Message | None = None) -> Turn:
     return _continue(fresh, {}, prefix=messages.text("assessment.restart"))
 
 
-# A question about another topic that also gives this many facts describes an initiative too.
-_FACTS_OF_A_DESCRIPTION = 2
-
-
 def describe(state: State, message: Message) -> Turn:
     if training.awaiting_verdict(state):
         return training.judge(state, message)
     if state.current_question is not None:
         # Mid-assessment a longer sentence is an answer to the open question.
         return answer(state, replace(message, intent="inform"))
-    topic = _topic_asked(message.text)
+    topic = other_questions.asked_beside_a_description(
+        message.text, lambda text: len(read_description(tree(), text).facts)
+    )
     # The topic's answer first; an initiative described in the same message is then read as usual
     # (trial 9: "Kan vi betala ett studiebesök …? Och får vi lägga in personnummer här?" lost the visit).
     aside = [Reply(text=topic.answer)] if topic is not None else []
     besides = other_questions.without_topic(message.text, topic) if topic is not None else ""
-    if topic is not None and len(read_description(tree(), besides).facts) < _FACTS_OF_A_DESCRIPTION:
+    if topic is not None and len(read_description(tree(), besides).facts) < other_questions.FACTS_OF_A_DESCRIPTION:
         text = messages.text("describe.other_question", answer=topic.answer)
         return [Reply(text=text, buttons=start_buttons())], state
     if topic is not None:
@@ -282,17 +280,6 @@ def _asks_about_another_topic(text: str) -> bool:
     """A sentence of the message asks about one of the other topics by its words."""
     topic = other_questions.recognise(text, general=False)
     return topic is not None and other_questions.asked_in_a_question(text, topic)
-
-
-def _topic_asked(text: str) -> other_questions.Topic | None:
-    """The other topic a description asks about. A topic's word in a statement of a message that
-    describes an initiative is part of the initiative, not a question about the topic (trial 10:
-    "Vi vill ha ett nätverk för handläggare … Förbundet står för lokal och fika. Ok?" got the answer
-    about the förbund's own purchases)."""
-    topic = other_questions.recognise(text)
-    if topic is None or other_questions.asked_in_a_question(text, topic):
-        return topic
-    return topic if len(read_description(tree(), text).facts) < _FACTS_OF_A_DESCRIPTION else None
 
 
 def _just_finished(state: State) -> bool:

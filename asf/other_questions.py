@@ -9,6 +9,7 @@ the tree that ends in "not covered".
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -59,6 +60,23 @@ def without_topic(text: str, topic: Topic) -> str:
     about another topic ("Kan vi betala ett studiebesök …? Får vi skriva personnummer här?")."""
     sentences = re.findall(r"[^.!?\n]+[.!?]*", text)
     return " ".join(s.strip() for s in sentences if not _names(topic, swedish.tokens(s))).strip()
+
+
+# A message about another topic that also gives this many facts describes an initiative too.
+FACTS_OF_A_DESCRIPTION = 2
+
+
+def asked_beside_a_description(
+    text: str, facts_in: Callable[[str], int], models: learned.Models | None = None
+) -> Topic | None:
+    """The topic a message asks about, where it may also describe an initiative: a topic's word in a
+    statement of a message that describes one is part of it, not a question about the topic (trial 10:
+    "Vi vill ha ett nätverk för handläggare … Förbundet står för lokal och fika. Ok?" got the answer
+    about the förbund's own purchases). `facts_in` counts the facts a text gives about an initiative."""
+    topic = recognise(text, models=models)
+    if topic is None or asked_in_a_question(text, topic):
+        return topic
+    return topic if facts_in(text) < FACTS_OF_A_DESCRIPTION else None
 
 
 def asked_in_a_question(text: str, topic: Topic) -> bool:

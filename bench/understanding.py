@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -133,10 +133,15 @@ class DescriptionScore:
     misread: list[str] = field(default_factory=list)
 
 
+def _facts_counter(tree: Tree, models: learned.Models) -> Callable[[str], int]:
+    return lambda text: len(understanding.read_description(tree, text, models).facts)
+
+
 def score_descriptions(tree: Tree, items: list[dict[str, Any]], readers: list[learned.Models]) -> DescriptionScore:
     score = DescriptionScore()
     for item, models in zip(items, readers, strict=True):
-        topic = other_questions.recognise(item["text"], models=models)
+        # As the dialogue decides it: a topic's word in a described initiative is part of the initiative.
+        topic = other_questions.asked_beside_a_description(item["text"], _facts_counter(tree, models), models)
         if item.get("kind") == "not_initiative":
             score.other_questions += 1
             score.other_recognised += topic is not None

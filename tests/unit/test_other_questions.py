@@ -89,3 +89,15 @@ def test_every_answer_names_whom_to_ask_or_what_the_guidance_says():
         assert (topic.id == other_questions.GENERAL) != bool(topic.words), topic.id  # only the general one has none
         assert topic.answer.endswith(".")
         assert "Fråga" in topic.answer or "Vägledningen" in topic.answer, topic.id
+
+
+def test_a_topic_word_in_a_statement_of_a_described_initiative_is_part_of_it():
+    text = (
+        "Kan vi finansiera en kurs för våra deltagare om sociala företag? Pengarna går via kommunen."
+        " Deltagarna är unga vuxna med aktivitetsersättning."
+    )
+    assert other_questions.recognise(text, general=False) is not None  # the word alone names the topic
+    assert other_questions.asked_beside_a_description(text, lambda _: 3) is None
+    assert other_questions.asked_beside_a_description(text, lambda _: 1) is not None  # no initiative read
+    asked = "Vi ordnar arbetsträning via kommunen. Behåller deltagarna sin aktivitetsersättning?"
+    assert other_questions.asked_beside_a_description(asked, lambda _: 3) is not None  # asked in a question
