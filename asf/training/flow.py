@@ -164,6 +164,14 @@ def judge(state: State, message: Message) -> Turn:
         else messages.text("training.wrong", verdict=VERDICT_SENTENCES[case.verdict]),
         messages.text("training.reasoning", title=result.outcome.title),
         *[f"- {result.fill(step.question.text)} → {result.fill(step.option.label)}" for step in result.steps],
+        # Trial 10 (t10-7): "på villkor" was the answer, but no condition was shown anywhere.
+        *([messages.text("training.conditions")] if result.outcome.conditions else []),
+        *[f"- {result.fill(condition.text)}" for condition in result.outcome.conditions],
+        *(
+            [messages.text("training.reading")]
+            if any(s.reading for s in (*result.outcome.reasons, *result.outcome.conditions))
+            else []
+        ),
         messages.text("training.grounds", cites=explain.cites_text(default_tree().index, result.outcome.cites)),
         messages.text("training.misunderstanding", misunderstanding=case.misunderstanding),
     ]

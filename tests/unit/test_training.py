@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 import yaml
 
-from asf import dialogue, yamltext
+from asf import dialogue, messages, yamltext
 from asf.guidance.engine import walk
+from asf.guidance.loader import default_tree
 from asf.guidance.model import VERDICTS, Tree
 from asf.training import flow
 from asf.training.__main__ import main as validate_main
@@ -233,3 +234,24 @@ def test_an_unknown_set_lists_the_sets_by_their_swedish_names():
     )
     assert state.training is None
     assert "”expert”" in texts(replies) and "fördjupning eller grund" in texts(replies)
+
+
+def _feedback_for(case_id: str) -> str:
+    training = {"cases": [case_id], "position": 0, "correct": 0, "judged": 0, "missed": [], "awaiting": True}
+    replies, _ = flow.judge(State(training=training), Message(text="täcks inte"))
+    return replies[0].text or ""
+
+
+def test_feedback_on_a_conditional_case_names_its_conditions_and_marks_a_reading():
+    # Trial 10 (t10-7, t10-25): "på villkor" with no condition shown; an interpretation called the guidance's answer.
+    book = default_cases()
+    tree = default_tree()
+    for case_id, case in book.cases.items():
+        outcome = walk(tree, case.answers).outcome
+        assert outcome is not None
+        text = _feedback_for(case_id)
+        assert (messages.text("training.conditions") in text) == bool(outcome.conditions)
+        reading = any(s.reading for s in (*outcome.reasons, *outcome.conditions))
+        assert (messages.text("training.reading") in text) == reading
+    verdicts = {case.verdict for case in book.cases.values()}
+    assert "conditional" in verdicts
