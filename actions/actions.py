@@ -55,7 +55,18 @@ def read_message(tracker: Tracker) -> Message:
     text = latest.get("text") or ""
     # "/intent{...}" is a button payload (or a forged one): its entities count, its text is not
     # free text, or a word inside the JSON could match an answer's keywords.
-    return Message(text="" if text.startswith("/") else text, intent=intent, entities=entities)
+    message = Message(text="" if text.startswith("/") else text, intent=intent, entities=entities)
+    if message.typed:
+        return dialogue.chosen_by_yes(message.text, _last_buttons(tracker)) or message
+    return message
+
+
+def _last_buttons(tracker: Tracker) -> list[dict[str, Any]]:
+    """The buttons of the assistant's last message before the user's latest one."""
+    for event in reversed(tracker.events or []):
+        if event.get("event") == "bot":
+            return list((event.get("data") or {}).get("buttons") or [])
+    return []
 
 
 def state_events(before: State, after: State) -> list[EventType]:

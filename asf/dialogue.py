@@ -520,6 +520,31 @@ def reads_as_an_answer(state: State, message: Message) -> bool:
     return _read_typed(question, replace(message, intent="inform"), learned.WORDS_ONLY).option is not None
 
 
+# A plain yes, typed: "ja", "ja precis", "japp, den".
+_YES_WORDS = frozenset({"ja", "japp", "jepp", "javisst", "precis", "exakt", "absolut", "stammer", "just", "det", "den",
+                        "tack", "sa", "visst", "gor", "ar", "ratt"})  # fmt: skip
+
+
+def chosen_by_yes(text: str, buttons: list[dict[str, Any]]) -> Message | None:
+    """A typed "ja" to a reply that offered exactly one answer as a button ("Menar du ”X”?" with
+    "Inget av dem"): that answer, as if its button was clicked (trial 10, t10-29: "ja" got "Jag är
+    inte säker på vilket svar du menar")."""
+    words = normalise(text).split()
+    if not words or words[0] not in {"ja", "japp", "jepp", "javisst", "precis", "exakt", "absolut", "stammer"}:
+        return None
+    if not set(words) <= _YES_WORDS:
+        return None
+    offered = []
+    for payload in (str(b.get("payload") or "") for b in buttons):
+        if payload.startswith("/inform{"):
+            values = json.loads(payload[len("/inform") :])
+            if isinstance(values, dict) and values.get("question") and values.get("choice"):
+                offered.append(values)
+    if len(offered) != 1:
+        return None
+    return Message(intent="inform", entities={k: [str(offered[0][k])] for k in ("question", "choice")})
+
+
 def _did_you_mean(state: State, current: Walk, question: Question, reading: AnswerReading) -> Turn:
     """ "Menar du …?" with the closest options as buttons, and "Inget av dem"."""
     if len(reading.candidates) == 1:

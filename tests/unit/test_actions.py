@@ -21,6 +21,7 @@ from actions.actions import (
     ActionStartAssessment,
     ActionWhy,
 )
+from asf import dialogue
 
 
 def tracker(
@@ -224,3 +225,38 @@ def test_a_question_that_names_an_option_still_reaches_its_intent(
     messages, slots = run(getattr(module, action)(), track)
     assert "answers" not in slots  # nothing recorded: "ASF" and "kommunen" were not answers here
     assert messages and messages[0]["text"]
+
+
+def _after_offer(text: str, buttons: list[dict[str, str]]) -> Tracker:
+    latest = {"text": text, "intent": {"name": "affirm", "confidence": 1.0}, "entities": []}
+    events = [
+        {"event": "bot", "text": "Menar du ”Pengar eller saker till företaget”?", "data": {"buttons": buttons}},
+        {"event": "user", "text": text},
+    ]
+    slots = {"answers": {"vem": "deltagare", "malgrupp": "ja"}, "current_question": "insats_typ"}
+    return Tracker("test-user", slots, latest, events, False, None, {}, "action_listen")
+
+
+ONE_OFFER = [
+    {
+        "title": "Pengar eller saker till företaget",
+        "payload": '/inform{"question": "insats_typ", "choice": "till_foretaget"}',
+    },
+    {"title": "Inget av dem", "payload": '/inform{"question": "insats_typ"}'},
+]
+
+
+@pytest.mark.parametrize("text", ["ja", "ja precis", "japp, det stämmer"])
+def test_a_typed_yes_to_a_single_offered_answer_chooses_it(text: str):
+    # Trial 10 (t10-29): "ja" to "Menar du ”Pengar eller saker till företaget”?" got "Jag är inte säker".
+    _, slots = run(ActionAnswer(), _after_offer(text, ONE_OFFER))
+    assert slots["answers"]["insats_typ"] == "till_foretaget"
+
+
+def test_a_yes_with_more_words_or_to_several_offers_is_read_as_usual():
+    two = [*ONE_OFFER[:1], {"title": "Något annat", "payload": '/inform{"question": "insats_typ", "choice": "annat"}'}]
+    assert dialogue.chosen_by_yes("ja", two) is None
+    assert dialogue.chosen_by_yes("ja men bara hyran", ONE_OFFER) is None
+    assert dialogue.chosen_by_yes("nej", ONE_OFFER) is None
+    chosen = dialogue.chosen_by_yes("ja", ONE_OFFER)
+    assert chosen is not None and chosen.entity("choice") == "till_foretaget" and not chosen.typed
