@@ -900,3 +900,16 @@ def test_local_business_owners_as_an_audience_are_never_recorded_as_the_company(
     for text in ("lokala företagare", "lokala företagare i kommunen, vi bjuder på frukost"):
         option = read_answer(tree.questions["vem"], text).option
         assert option is None or option.id == "parter_och_aktorer"
+
+
+def test_a_coach_employed_by_the_forbund_is_read_as_that_and_never_as_the_companys_staff(tree: Tree):
+    # Trial 10 (t10-34): the employer was missed, and the correction "coachen är anställd hos förbundet"
+    # became "Vem: Anställda eller ledning på ett arbetsintegrerande socialt företag".
+    text = "Förbundet vill anställa en egen jobbcoach som ska finnas på sociala företag och stötta deltagarna där."
+    assert read_description(tree, text).facts["handledare_anstalld"].option == "hos_forbundet"
+    _, state = dialogue.describe(State(), Message(text="En jobbcoach på sociala företag för deltagarna"))
+    _, state = dialogue.answer(state, Message(text="", intent="deny"))
+    _, state = dialogue.answer(state, Message(text="coachen är anställd hos förbundet", intent="inform"))
+    assert state.pending is not None
+    assert state.pending["vem"] == "deltagare"
+    assert state.pending.get("handledare_anstalld") == "hos_forbundet"
