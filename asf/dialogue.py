@@ -756,6 +756,12 @@ def fallback(state: State, message: Message | None = None) -> Turn:
         corrected = None if training.active(state) else _correct_result(state, _safe_answers(state), message)
         if corrected is not None:
             return corrected
+        if state.pending is not None and not training.active(state):
+            # While the summary waits for "Ja" or "Nej": a line it lacks, in the user's words (trial 10,
+            # t10-34: "nej, du missade att coachen anställs av förbundet" got "Det förstod jag inte").
+            added = recap.with_addition(tree(), state, message.text)
+            if added is not None:
+                return [added[0]], added[1]
         question = walk(tree(), _safe_answers(state)).question
         aside = _side_question(state, message)
         if aside is not None:

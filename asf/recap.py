@@ -173,6 +173,14 @@ def which_line(tree: Tree, state: State, prefix: str | None = None) -> Reply:
 MISSING = "saknas"
 
 
+# What opens a message about a missing line ("nej, du missade att coachen anställs av förbundet"): it
+# says nothing about the initiative, and the learned reader, which has no such openings, doubted the rest.
+_MISSED = re.compile(
+    r"^\W*(?:nej\W+)?(?:du\s+(?:har\s+)?(?:missade|missat|glömde|glömt)|det\s+saknas|något\s+saknas)(?:\s+att)?\W*",
+    re.IGNORECASE,
+)
+
+
 def with_addition(tree: Tree, state: State, addition: str) -> tuple[Reply, State] | None:
     """The summary again with the facts that `addition` (written after "Nej") adds, or None if it adds none.
 
@@ -180,6 +188,7 @@ def with_addition(tree: Tree, state: State, addition: str) -> tuple[Reply, State
     ("kommunen upphandlar" after a description of work training); the lines already in the summary
     are kept as they were (a line is changed with its own button), only questions not in it are added."""
     pending = state.pending or {}
+    addition = _MISSED.sub("", addition)
     description = f"{state.description}\n{addition}" if state.description else addition
     reading = read_description(tree, description)
     added = {q: fact for q, fact in reading.facts.items() if q not in pending}

@@ -913,3 +913,15 @@ def test_a_coach_employed_by_the_forbund_is_read_as_that_and_never_as_the_compan
     assert state.pending is not None
     assert state.pending["vem"] == "deltagare"
     assert state.pending.get("handledare_anstalld") == "hos_forbundet"
+
+
+@pytest.mark.parametrize("step", [dialogue.fallback, dialogue.answer])
+def test_a_missing_line_written_at_the_summary_is_added_whatever_the_nlu_made_of_it(step):
+    # Trial 10 (t10-34): "nej, du missade att …" got "Det förstod jag inte riktigt".
+    _, state = dialogue.describe(State(), Message(text="En jobbcoach på sociala företag för deltagarna"))
+    message = Message(text="nej, du missade att coachen anställs av förbundet", intent="deny")
+    if step is dialogue.fallback:
+        message = replace(message, intent="nlu_fallback")
+    _, state = step(state, message)
+    assert state.pending is not None and state.pending.get("handledare_anstalld") == "hos_forbundet"
+    assert state.pending["insats_typ"] == "handledare"
