@@ -149,10 +149,12 @@ def _not_assessed(description: str | None, current: Walk) -> list[str]:
     if not description or outcome is None or outcome.verdict == "not_financeable":
         return []
     notes = []
+    # A question the user answered otherwise is settled, not left out: "ok då kör vi via kommunen
+    # istället" replaced the payment straight to the company (trial 10, t10-35 still got the note).
     left_out = {
         question_id: fact
         for question_id, fact in read_description(tree(), description).must_nots.items()
-        if current.used.get(question_id) != fact.option
+        if question_id not in current.used
     }
     for question_id, fact in recap.distinct_parts(tree(), left_out).items():
         notes.append(
@@ -347,7 +349,7 @@ _CHANGE_MARKERS = re.compile(
 # question again).
 _WHAT_IF = re.compile(
     r"\b(?:andrar det nagot|andras det nagot|spelar det nagon roll|gor det nagon skillnad|blir det annorlunda"
-    r"|vad hander om|hur blir det om|blir det annat om)\b"
+    r"|vad hander om|hur blir det om|blir det annat om|andrar inte det|andrar det inte|spelar det ingen roll)\b"
 )
 _WEAK_CHANGE_MARKERS = re.compile(r"\b(?:istallet|i stallet) for\b")
 _SAYS_IT_WAS_WRONG = re.compile(r"\b(?:hade fel|skrev fel|rattelse|korrigering|jag menade)\b")

@@ -925,3 +925,18 @@ def test_a_missing_line_written_at_the_summary_is_added_whatever_the_nlu_made_of
     _, state = step(state, message)
     assert state.pending is not None and state.pending.get("handledare_anstalld") == "hos_forbundet"
     assert state.pending["insats_typ"] == "handledare"
+
+
+def test_a_part_the_user_answered_otherwise_is_not_named_as_left_out():
+    # Trial 10 (t10-35): after "ok då kör vi via kommunen istället" the result still said the payment
+    # straight to the company was a part to assess on its own.
+    text = (
+        "Kommunen upphandlar arbetsträning på ASF-bageriet i Piteå för deltagare i förbundets målgrupp,"
+        " men bageriet vill ha betalt direkt från förbundet."
+    )
+    _, state = dialogue.describe(State(), Message(text=text, intent="describe_initiative"))
+    _, state = dialogue.answer(state, Message(text="", intent="affirm"))
+    replies, state = dialogue.answer(state, Message(text="ok då kör vi via kommunen istället", intent="inform"))
+    assert state.answers["pengavag"] == "via_part"
+    assert state.last_result is not None and "not_assessed" not in state.last_result
+    assert "ingår inte" not in texts(replies)
