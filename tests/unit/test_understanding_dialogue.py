@@ -940,3 +940,36 @@ def test_a_part_the_user_answered_otherwise_is_not_named_as_left_out():
     assert state.answers["pengavag"] == "via_part"
     assert state.last_result is not None and "not_assessed" not in state.last_result
     assert "ingår inte" not in texts(replies)
+
+
+@pytest.mark.parametrize("models", [learned.WORDS_ONLY, None])
+def test_places_a_party_buys_are_not_read_as_support_to_the_company(tree: Tree, models: learned.Models | None):
+    # The misreading #14 began with: a party buying places, read as "Vem: Ett företag".
+    text = (
+        "Kommunen köper platser av ett ASF åt personer som behöver stöd från flera parter, pengarna går via kommunen."
+    )
+    facts = read_description(tree, text, models).facts
+    assert facts.get("vem") is None or facts["vem"].option == "deltagare"
+    assert "stod_till_foretag" not in facts
+
+
+def test_support_to_the_company_through_places_a_party_buys_is_read_as_that(tree: Tree):
+    text = "Vi vill stötta det lokala sociala företaget genom att kommunen köper arbetsträningsplatser där."
+    facts = read_description(tree, text, learned.WORDS_ONLY).facts
+    assert facts["stod_till_foretag"].option == "kopa_tjanster"
+
+
+@pytest.mark.parametrize(
+    ("text", "option"),
+    [
+        # Trial 11 (t11-19, t11-30, t11-38): ordinary purchases for the förbund's own event were
+        # recorded as support to a company and got "bör inte finansieras".
+        ("tryckeriet är ett ASF, vi köper trycket till vanligt pris", "egen_verksamhet"),
+        ("arvodet till föreläsaren, fast det faktureras av hans ASF", "egen_verksamhet"),
+        ("företagen får inget, vi betalar bara trycket", "egen_verksamhet"),
+        ("ett pris till årets sociala företag", "ett_foretag"),
+    ],
+)
+def test_an_ordinary_purchase_for_the_own_initiative_is_own_costs(tree: Tree, text: str, option: str):
+    reading = read_answer(tree.questions["mottagare"], text)
+    assert reading.option is not None and reading.option.id == option
