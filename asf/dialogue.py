@@ -20,7 +20,14 @@ from asf.guidance.engine import AnswerError, Walk, back, reopen, walk
 from asf.guidance.loader import default_tree
 from asf.guidance.model import Question, Tree, listing, quoted, sentence_case
 from asf.guidance.progress import progress
-from asf.guidance.understanding import AnswerReading, match_question, normalise, read_answer, read_description
+from asf.guidance.understanding import (
+    AnswerReading,
+    match_question,
+    normalise,
+    one_route_holds,
+    read_answer,
+    read_description,
+)
 from asf.privacy import masked_kinds
 from asf.training import flow as training
 from asf.turns import Message, Reply, State, Turn, button
@@ -422,6 +429,16 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         # Trial 10 (t10-41): "ändrar det något att maten köps från ett ASF?" changed "Vem" to a company.
         return None
     answered = [step.question.id for step in current.steps]
+    what_if = _WHAT_IF.search(normalise(message.text)) is not None
+    if what_if:
+        # "Ändrar det något om AF köper handledningen av Verkstan och vi finansierar via AF?" is read as
+        # a description is: each word of an answer typed alone ("Verkstan" a company, "AF" a party) had
+        # changed who the initiative is for and where the handledare is employed (trial 11, t11-26).
+        described = {
+            q: f.option for q, f in read_description(tree(), message.text).facts.items() if answers.get(q) != f.option
+        }
+        if described:
+            return _try_answers(state, answers, described, message)
     changes = _changed_answers(answers, answered, message.text)
     wrong = _says_something_is_wrong(message) or _marks_a_change(message, len(changes))
     if len(changes) == 1:
@@ -437,8 +454,8 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         description = f"{state.description}\n{note}" if state.description else None
         corrected_answers = _with_what_follows({**answers, question_id: option_id}, message.text)
         return _continue(replace(state, description=description), corrected_answers, prefix)
-    if len(changes) > 1 and _WHAT_IF.search(normalise(message.text)):
-        return _try_answers(state, current, answers, changes, message)
+    if len(changes) > 1 and what_if:
+        return [_which_answer(list(changes), messages.text("change.which_kept"))], state
     if len(changes) > 1 and not wrong:
         return None  # reads as another initiative, not as a change to this one
     # Naming an answer without its new value ("det var fel part") counts only beside a word saying it is
@@ -451,19 +468,29 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
     return [_which_answer(list(changes) or answered, messages.text("change.which_kept"))], state
 
 
-def _try_answers(
-    state: State, current: Walk, answers: dict[str, str], changes: dict[str, str], message: Message
-) -> Turn:
-    """The result again with the answers a "what if" names, every other answer kept."""
-    named = []
-    for question_id, option_id in changes.items():
-        question = tree().questions[question_id]
-        label = current.fill(question.option(option_id).label)  # type: ignore[union-attr]
-        named.append(f"{question.short}: {quoted(label)}")
-    prefix = messages.text("change.tried", answers=listing(named, last="och"))
+def _try_answers(state: State, answers: dict[str, str], changes: dict[str, str], message: Message) -> Turn:
+    """The result again with the answers a "what if" names, every other answer kept that one route
+    holds beside them ("kommunen köper platser i stället" keeps "Ett företag" but not the cash grant
+    the result was about)."""
+    tried = dict(changes)
+    for question_id in tree().questions:
+        earlier = answers.get(question_id)
+        if (
+            earlier is not None
+            and question_id not in tried
+            and one_route_holds(tree(), {**tried, question_id: earlier})
+        ):
+            tried[question_id] = earlier
+    tried = _with_what_follows(tried, message.text)
+    current = walk(tree(), tried)
+    named = [
+        f"{tree().questions[q].short}: {quoted(current.fill(tree().questions[q].option(o).label))}"  # type: ignore[union-attr]
+        for q, o in changes.items()
+        if q in current.used
+    ]
+    prefix = messages.text("change.tried", answers=listing(named, last="och")) if named else None
     note = messages.text("change.correction_note", text=message.text)
     description = f"{state.description}\n{note}" if state.description else None
-    tried = _with_what_follows({**answers, **changes}, message.text)
     return _continue(replace(state, description=description), tried, prefix)
 
 

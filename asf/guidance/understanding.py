@@ -551,7 +551,11 @@ def _later_on_the_route(tree: Tree, kept: Mapping[str, Fact], fact: Fact) -> boo
 
 def _fits_route(tree: Tree, facts: Mapping[str, Fact], fact: Fact) -> bool:
     """One route through the tree holds all of `facts` and `fact` together."""
-    answers = {**{q: f.option for q, f in facts.items()}, fact.question: fact.option}
+    return one_route_holds(tree, {**{q: f.option for q, f in facts.items()}, fact.question: fact.option})
+
+
+def one_route_holds(tree: Tree, answers: Mapping[str, str]) -> bool:
+    """One route through the tree holds all of `answers` together."""
     return set(_best_route(tree, answers)) == set(answers)
 
 

@@ -359,11 +359,34 @@ def test_what_if_after_a_result_changes_the_answers_it_names_and_reads_what_foll
     assert talk.slots["last_result"]["answers"]["pengavag"] == "via_part"  # a new result, nothing asked again
 
 
-def test_what_if_with_no_answer_read_asks_which_answer_instead_of_starting_again():
-    # Trial 10 (t10-16): "en del av dem" is no clear answer; the whole assessment was asked again.
+def test_what_if_is_read_as_a_description_and_keeps_the_answers_it_does_not_change():
+    # Trial 10 (t10-16): the whole assessment was asked again.
     talk = finished({"vem": "deltagare", "malgrupp": "nej"})
     text = "ändrar det något om en del av dem har psykisk ohälsa och behöver stöd från både psykiatrin och kommunen?"
     sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert messages.text("describe.new_after_result") not in said(sent)
+    assert talk.slots["answers"] == {"vem": "deltagare", "malgrupp": "ja"}
+
+
+def test_what_if_names_a_company_and_a_party_without_changing_who_it_is_for():
+    # Trial 11 (t11-26): "Verkstan" and "AF" made it about the company's staff, and "bör inte" followed.
+    answers = {
+        "vem": "deltagare",
+        "malgrupp": "ja",
+        "insats_typ": "handledare",
+        "handledare_anstalld": "hos_foretaget",
+        "utforare": "ingen_part_direkt",
+    }
+    talk = finished(answers)
+    text = "ändrar det något om AF köper handledningen av Verkstan och vi finansierar via AF?"
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert talk.slots["answers"] == {**answers, "utforare": "arbetsformedlingen", "pengavag": "via_part"}
+    assert talk.slots["last_result"]["verdict"] == "conditional"
+
+
+def test_what_if_with_no_answer_read_asks_which_answer_instead_of_starting_again():
+    talk = finished({"vem": "deltagare", "malgrupp": "nej"})
+    sent = talk.send(ActionDescribeInitiative(), "ändrar det något om det blir i höst?", intent="describe_initiative")
     assert messages.text("describe.new_after_result") not in said(sent)
     assert "Vilket svar vill du ändra?" in said(sent)
     assert talk.slots["answers"] == {"vem": "deltagare", "malgrupp": "nej"}
