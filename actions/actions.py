@@ -107,7 +107,9 @@ class DialogueAction(Action, metaclass=ABCMeta):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         state = read_state(tracker)
         message = read_message(tracker)
-        replies, new_state = type(self).step(state, message)
+        # A typed "ja" to "Vill du avbryta bedömningen?" is the yes button, whose step is another action's.
+        step = _YES_STEPS.get(message.intent or "", type(self).step) if not message.typed else type(self).step
+        replies, new_state = step(state, message)
         notice = dialogue.privacy_notice(message)
         if notice is not None:
             replies = [notice, *replies]
@@ -183,3 +185,9 @@ ActionFeedback = _action("action_feedback", feedback.answer)
 ActionStopTraining = _action(
     "action_stop_training", routing.training_intent(dialogue.unless_an_answer(_stateless(dialogue.stop_training)))
 )
+
+# The steps a typed "ja" may stand for (dialogue.chosen_by_yes), beside the NLU's "affirm".
+_YES_STEPS: dict[str, StepFunction] = {
+    "start_over": ActionRestartAssessment.step,
+    "start_training": ActionStartTraining.step,
+}

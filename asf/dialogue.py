@@ -554,24 +554,38 @@ _YES_WORDS = frozenset({"ja", "japp", "jepp", "javisst", "precis", "exakt", "abs
                         "tack", "sa", "visst", "gor", "ar", "ratt"})  # fmt: skip
 
 
+# The replies that ask "Ja eller nej?" with the yes as their first button: "Vill du avbryta
+# bedömningen?", "Vill du lämna den och öva?".
+YES_COMMANDS = frozenset({"start_over", "start_training"})
+
+
 def chosen_by_yes(text: str, buttons: list[dict[str, Any]]) -> Message | None:
-    """A typed "ja" to a reply that offered exactly one answer as a button ("Menar du ”X”?" with
-    "Inget av dem"): that answer, as if its button was clicked (trial 10, t10-29: "ja" got "Jag är
-    inte säker på vilket svar du menar")."""
+    """A typed "ja" to a reply whose buttons offer one thing: the one answer offered ("Menar du ”X”?"
+    with "Inget av dem"), or the yes of a yes-or-no offer ("Vill du avbryta bedömningen?"), as if its
+    button was clicked. Trial 10 (t10-29): "ja" got "Jag är inte säker på vilket svar du menar";
+    trial 11 (t11-15): "ja" to "Vill du avbryta?" was recorded as the answer to the open question."""
     words = normalise(text).split()
     if not words or words[0] not in {"ja", "japp", "jepp", "javisst", "precis", "exakt", "absolut", "stammer"}:
         return None
     if not set(words) <= _YES_WORDS:
         return None
-    offered = []
-    for payload in (str(b.get("payload") or "") for b in buttons):
-        if payload.startswith("/inform{"):
-            values = json.loads(payload[len("/inform") :])
-            if isinstance(values, dict) and values.get("question") and values.get("choice"):
-                offered.append(values)
-    if len(offered) != 1:
+    clicks = [_button_message(str(b.get("payload") or "")) for b in buttons]
+    answers = [c for c in clicks if c is not None and c.intent == "inform" and c.entity("choice")]
+    if len(answers) == 1:
+        return answers[0]
+    first = clicks[0] if len(clicks) == 2 else None
+    return first if first is not None and first.intent in YES_COMMANDS else None
+
+
+def _button_message(payload: str) -> Message | None:
+    """The message a button's payload ("/intent" or "/intent{json}") sends."""
+    match = re.fullmatch(r"/(\w+)(\{.*\})?", payload)
+    if match is None:
         return None
-    return Message(intent="inform", entities={k: [str(offered[0][k])] for k in ("question", "choice")})
+    values = json.loads(match.group(2)) if match.group(2) else {}
+    if not isinstance(values, dict):
+        return None
+    return Message(intent=match.group(1), entities={k: [str(v)] for k, v in values.items()})
 
 
 def _did_you_mean(state: State, current: Walk, question: Question, reading: AnswerReading) -> Turn:

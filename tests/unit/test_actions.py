@@ -21,7 +21,7 @@ from actions.actions import (
     ActionStartAssessment,
     ActionWhy,
 )
-from asf import dialogue
+from asf import dialogue, messages
 
 
 def tracker(
@@ -260,3 +260,24 @@ def test_a_yes_with_more_words_or_to_several_offers_is_read_as_usual():
     assert dialogue.chosen_by_yes("nej", ONE_OFFER) is None
     chosen = dialogue.chosen_by_yes("ja", ONE_OFFER)
     assert chosen is not None and chosen.entity("choice") == "till_foretaget" and not chosen.typed
+
+
+def test_a_typed_yes_to_the_offer_to_start_over_starts_over():
+    # Trial 11 (t11-15): "ja" to "Vill du avbryta bedömningen?" was recorded as the open question's answer.
+    buttons = [
+        {"title": "Ja, avbryt och börja om", "payload": "/start_over"},
+        {"title": "Nej, fortsätt bedömningen", "payload": '/start_assessment{"choice": "fortsatt"}'},
+    ]
+    latest = {"text": "ja", "intent": {"name": "affirm", "confidence": 1.0}, "entities": []}
+    events = [{"event": "bot", "text": "Vill du avbryta bedömningen?", "data": {"buttons": buttons}}]
+    slots = {"answers": {"vem": "deltagare"}, "current_question": "malgrupp"}
+    track = Tracker("test-user", slots, latest, events, False, None, {}, "action_listen")
+    messages_sent, new_slots = run(ActionAnswer(), track)
+    assert new_slots["answers"] == {}
+    assert messages.text("assessment.restart") in "\n".join(m.get("text") or "" for m in messages_sent)
+
+
+def test_the_yes_commands_have_steps():
+    from actions import actions as module
+
+    assert set(module._YES_STEPS) == dialogue.YES_COMMANDS
