@@ -973,3 +973,13 @@ def test_support_to_the_company_through_places_a_party_buys_is_read_as_that(tree
 def test_an_ordinary_purchase_for_the_own_initiative_is_own_costs(tree: Tree, text: str, option: str):
     reading = read_answer(tree.questions["mottagare"], text)
     assert reading.option is not None and reading.option.id == option
+
+
+def test_a_work_specialist_employed_by_the_region_is_a_handledare_employed_by_a_party(tree: Tree):
+    # Trial 11 (t11-9): only "Deltagare" was read, and the correction "anställd av regionen" made it
+    # about the company's staff.
+    text = "Regionen vill ha en arbetsspecialist anställd av regionen som stöttar patienter på två sociala företag."
+    facts = read_description(tree, text).facts
+    assert facts["insats_typ"].option == "handledare"
+    assert facts["handledare_anstalld"].option == "hos_part"
+    assert facts["vem"].option == "deltagare"
