@@ -127,7 +127,8 @@ def _action(action_name: str, step: StepFunction) -> type[DialogueAction]:
     # Every step is wrapped: right after the feedback question a typed "ja" or comment is feedback,
     # unless it corrects an answer of the result or asks for the memo; a typed request for the memo
     # ("promemoria", "PM") after a result gives it, whatever intent the NLU picked.
-    guarded = feedback.around(routing.memo_first(step), unless=routing.not_feedback)
+    # While the summary waits for "Ja" or "Nej", a typed line it lacks is added, whatever the intent.
+    guarded = feedback.around(routing.memo_first(routing.summary_first(step)), unless=routing.not_feedback)
     return type(action_name, (DialogueAction,), {"action_name": action_name, "step": staticmethod(guarded)})
 
 

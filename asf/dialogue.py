@@ -840,6 +840,10 @@ def request_memo(state: State, message: Message | None = None) -> Turn:
     """The last result as a decision memo: Markdown in the chat, Markdown and PDF as a payload."""
     if message is not None and reads_as_an_answer(state, message):
         return answer(state, replace(message, intent="inform"))
+    if message is not None and message.typed and state.current_question is not None:
+        # Mid-assessment there is no result to write up yet: a message the NLU took for the memo is an
+        # unclear one (trial 11, t11-11: "en konsult som vi anlitar, skrev jag ju" got "Gör en bedömning först").
+        return fallback(state, message)
     if state.last_result is None:
         return [Reply(text=messages.text("memo.no_result"), buttons=start_buttons())], state
     document = memo.payload(state.last_result)

@@ -26,6 +26,7 @@ from asf.guidance import learned
         ("Hur mycket betalar kommunerna in till förbundet varje år?", "forbundets_pengar"),
         # Trial 10 (t10-10) got "Det förstod jag inte riktigt"
         ("ok tack. och hur mycket betalar FK resp regionen till förbundet?", "forbundets_pengar"),
+        ("hur mycket betalar FK respektive region och kommun till förbundet?", "forbundets_pengar"),  # t11-23
         ("Ändrar det något att maten köps från ett ASF?", "egna_inkop"),  # trial 10 (t10-41)
         ("Hur mycket betalar kommunen för en arbetsträningsplats på ett ASF?", None),  # a price, not the shares
         ("Kan förbundet betala en bokföringskurs för en företagare?", None),  # trial 10 (t10-32): an initiative

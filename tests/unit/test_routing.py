@@ -370,3 +370,23 @@ def test_a_question_about_buying_from_an_asf_after_a_result_changes_no_answer(ac
     sent = talk.send(action(), "ändrar det något att maten köps från ett ASF?", intent=intent)
     assert "egna inköp" in said(sent)
     assert talk.slots["answers"] == answers
+
+
+def test_a_missing_line_at_the_summary_read_as_why_is_added():
+    # Trial 11 (t11-31): the addition got "Jag förklarar gärna varför jag frågar, när vi har börjat".
+    talk = Conversation()
+    talk.send(
+        ActionDescribeInitiative(), "Frukostmöte om sociala företag för politikerna", intent="describe_initiative"
+    )
+    assert talk.slots["pending_answers"]
+    text = "nej det saknas vem som får pengarna: förbundet betalar föreläsaren, det är våra egna kostnader"
+    talk.send(ActionWhy(), text, intent="ask_why")
+    assert talk.slots["pending_answers"].get("mottagare") == "egen_verksamhet"
+
+
+def test_a_message_read_as_a_memo_request_mid_question_is_not_the_memo():
+    # Trial 11 (t11-11): "en konsult som vi anlitar, skrev jag ju" got "Gör en bedömning först".
+    talk = at_question(("vem", "parter_och_aktorer"), ("strukturell_typ", "annan_kunskap"))
+    sent = talk.send(ActionRequestMemo(), "en konsult som vi anlitar, skrev jag ju", intent="request_memo")
+    assert messages.text("memo.no_result") not in said(sent)
+    assert talk.slots["current_question"] is not None
