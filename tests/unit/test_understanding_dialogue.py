@@ -983,3 +983,19 @@ def test_a_work_specialist_employed_by_the_region_is_a_handledare_employed_by_a_
     assert facts["insats_typ"].option == "handledare"
     assert facts["handledare_anstalld"].option == "hos_part"
     assert facts["vem"].option == "deltagare"
+
+
+def test_the_forbund_and_a_party_starting_a_company_or_a_spin_off_is_read_as_starting_a_company(tree: Tree):
+    # Trial 11 (t11-16, t11-36): no summary; a hurried user could end on the participants' route.
+    spin_off = (
+        "Kommunens arbetsmarknadskafé ska knoppas av till ett socialt företag. Kan förbundet finansiera uppstarten?"
+    )
+    facts = read_description(tree, spin_off, learned.WORDS_ONLY).facts
+    assert facts["vem"].option == "foretaget"
+    assert facts["stod_till_foretag"].option == "starta_utveckla"
+    together = (
+        "Förbundet och kommunen vill starta ett eget socialt företag, en second hand-butik, där deltagare får jobb."
+    )
+    reading = read_description(tree, together)
+    assert "vem" not in reading.facts or reading.facts["vem"].option == "foretaget"
+    assert "vem" in reading.facts or "foretaget" in {side.option for side in reading.conflicts["vem"]}
