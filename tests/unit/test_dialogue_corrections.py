@@ -390,3 +390,14 @@ def test_what_if_with_no_answer_read_asks_which_answer_instead_of_starting_again
     assert messages.text("describe.new_after_result") not in said(sent)
     assert "Vilket svar vill du ändra?" in said(sent)
     assert talk.slots["answers"] == {"vem": "deltagare", "malgrupp": "nej"}
+
+
+def test_what_if_that_gives_the_same_answers_says_the_result_stands():
+    # Trial 11 (t11-1): a fee to an ASF for a study visit during the day turned the inspiration day
+    # into support to a company, and then "täcks inte".
+    answers = {"vem": "parter_och_aktorer", "strukturell_typ": "evenemang", "mottagare": "egen_verksamhet"}
+    talk = finished(answers)
+    text = "ändrar det något om vi betalar ett arvode till Returbutiken (ASF) för att ta emot studiebesök under dagen?"
+    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert messages.text("change.same") in said(sent)
+    assert talk.slots["answers"] == answers
