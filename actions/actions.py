@@ -12,10 +12,10 @@ from collections.abc import Callable
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import ActionExecuted, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from asf import dialogue, feedback, routing
+from asf import dialogue, feedback, routing, sessions
 from asf.training import flow as training
 from asf.turns import Message, State, Turn
 
@@ -59,6 +59,7 @@ def read_message(tracker: Tracker) -> Message:
 
 
 def state_events(before: State, after: State) -> list[EventType]:
+    # The same slots, in the same order, as sessions.STATE_SLOTS (a unit test checks it).
     changes = {
         "answers": (before.answers, after.answers),
         "current_question": (before.current_question, after.current_question),
@@ -75,6 +76,25 @@ def state_events(before: State, after: State) -> list[EventType]:
 
 
 StepFunction = Callable[[State, Message], Turn]
+
+
+class ActionSessionStart(Action):
+    """Runs at every session start in place of Rasa's own (domain.yml lists it), see asf/sessions.py.
+
+    Asked for by a dialogue action: the state slots are carried into the new session. Started by
+    Rasa (a new conversation, or one silent longer than session_expiration_time): nothing is.
+    """
+
+    def name(self) -> str:
+        return sessions.NAME
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        if not sessions.asked_by_a_turn(tracker.events):
+            return [{"event": "session_started", "timestamp": None}, ActionExecuted("action_listen")]
+        carried = [
+            SlotSet(name, value) for name in sessions.STATE_SLOTS if (value := tracker.get_slot(name)) is not None
+        ]
+        return [sessions.continued_start(), *carried, ActionExecuted("action_listen")]
 
 
 class DialogueAction(Action, metaclass=ABCMeta):
@@ -107,7 +127,11 @@ class DialogueAction(Action, metaclass=ABCMeta):
                 # Extra keys travel with the message to the channel (Rasa keeps them as the bot event's metadata).
                 extra = {"progress": reply.progress} if reply.progress is not None else {}
                 dispatcher.utter_message(text=reply.text, buttons=list(reply.buttons), **extra)
-        return state_events(state, new_state)
+        events = state_events(state, new_state)
+        if sessions.wanted(len(tracker.events), state, new_state):
+            # Rasa runs ActionSessionStart after this turn and ends the turn there (asf/sessions.py).
+            events.append(FollowupAction(sessions.NAME))
+        return events
 
 
 def _action(action_name: str, step: StepFunction) -> type[DialogueAction]:

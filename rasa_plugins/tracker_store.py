@@ -9,7 +9,9 @@ only a power cut can lose the last turns, and the file is never corrupted.
 PostgreSQL (several Rasa servers, TRACKER_URL) is used exactly as Rasa does.
 
 The module is imported only by the Rasa server, so it also installs the cheaper
-check of the action server's answers (rasa_plugins/action_response.py).
+check of the action server's answers (rasa_plugins/action_response.py) and the
+session expiry that also counts a session the actions started
+(rasa_plugins/session_expiry.py).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 
-from rasa_plugins import action_response
+from rasa_plugins import action_response, session_expiry
 
 
 def _set_pragmas(dbapi_connection: Any, _: Any) -> None:
@@ -34,6 +36,7 @@ class ProjectSQLTrackerStore(SQLTrackerStore):  # type: ignore[misc]  # Rasa shi
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         action_response.install()
+        session_expiry.install()
         super().__init__(*args, **kwargs)
         rasa_engine: Any = vars(self)["engine"]  # set by Rasa's __init__, untyped
         if rasa_engine.dialect.name == "sqlite":
