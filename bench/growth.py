@@ -1,7 +1,7 @@
 """Does the time per message grow with the length of a conversation?
 
 Starts the assistant (one Rasa server, SQLite, `devtools.servers`) and runs
-CONVERSATIONS (default 4) conversations one after another, each with ROUNDS
+CONVERSATIONS (default 8) conversations one after another, each with ROUNDS
 (default 25) assessments in a row in the same conversation. The last
 assessment repeats the first one's messages, so the two are compared like
 with like. Prints the median per-message latency of the first and of the last
@@ -22,20 +22,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.dialogues import median, scripts
-from bench.loadtest import Conversation, Plan, converse, ms
+from bench.dialogues import median
+from bench.loadtest import Conversation, converse, make_plans, ms
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def growth_plans(tag: str, count: int, rounds: int) -> list[Plan]:
-    """`count` conversations of `rounds` assessments; each one's last assessment repeats its first."""
-    dialogues = [(outcome, tuple(messages)) for outcome, messages in scripts()]
-    plans = []
-    for number in range(count):
-        chosen = [dialogues[(number * rounds + i) % len(dialogues)] for i in range(max(1, rounds - 1))]
-        plans.append(Plan(f"{tag}-{number}", tuple([*chosen, chosen[0]] if rounds > 1 else chosen)))
-    return plans
 
 
 @dataclass(frozen=True)
@@ -90,10 +80,10 @@ def main() -> int:
     from devtools.servers import running_servers
 
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    count = int(os.environ.get("CONVERSATIONS", "4"))
+    count = int(os.environ.get("CONVERSATIONS", "8"))
     rounds = int(os.environ.get("ROUNDS", "25"))
     limit = float(os.environ.get("LIMIT", "1.15"))
-    plans = growth_plans("growth", count, rounds)
+    plans = make_plans("growth", count, rounds=rounds, last_repeats_first=True)
     with tempfile.TemporaryDirectory(prefix="asf-growth-") as tmp, running_servers(Path(tmp)) as servers:
         # One message first, so that no measured message is the server's first.
         servers.say("growth-warmup", "hej")
