@@ -123,3 +123,14 @@ def test_growth_is_the_median_per_assessment_and_fails_above_the_limit():
     assert not passed(measure([slower], 3), 1.15)
     wrong = Conversation(plan_, latencies=[(0, 0.10), (2, 0.10)], outcomes=["fel"])
     assert not passed(measure([wrong], 3), 1.15)
+
+
+def test_make_bench_sends_a_busy_message_again(server: str, monkeypatch: pytest.MonkeyPatch):
+    from bench import dialogues
+
+    monkeypatch.setattr(dialogues, "scripts", lambda: [("utfall", ["ett", "två"])])
+    monkeypatch.setattr("bench.dialogues.random.random", lambda: 0.0)
+    StandIn.refusals = {"två": 2}
+    result = dialogues.run(server, {}, conversations=1, concurrency=1, tag="b")
+    assert [m for m, _ in StandIn.received] == ["ett", "två", "två", "två"]
+    assert result.errors == 0 and result.busy == 2 and len(result.latencies) == 2
