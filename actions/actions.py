@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActionExecuted, EventType, FollowupAction, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from asf import dialogue, feedback, routing, sessions
@@ -78,25 +78,6 @@ def state_events(before: State, after: State) -> list[EventType]:
 StepFunction = Callable[[State, Message], Turn]
 
 
-class ActionSessionStart(Action):
-    """Runs at every session start in place of Rasa's own (domain.yml lists it), see asf/sessions.py.
-
-    Asked for by a dialogue action: the state slots are carried into the new session. Started by
-    Rasa (a new conversation, or one silent longer than session_expiration_time): nothing is.
-    """
-
-    def name(self) -> str:
-        return sessions.NAME
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        if not sessions.asked_by_a_turn(tracker.events):
-            return [{"event": "session_started", "timestamp": None}, ActionExecuted("action_listen")]
-        carried = [
-            SlotSet(name, value) for name in sessions.STATE_SLOTS if (value := tracker.get_slot(name)) is not None
-        ]
-        return [sessions.continued_start(), *carried, ActionExecuted("action_listen")]
-
-
 class DialogueAction(Action, metaclass=ABCMeta):
     """Runs one step of asf.dialogue (or of the training flow) for the latest message.
 
@@ -129,7 +110,7 @@ class DialogueAction(Action, metaclass=ABCMeta):
                 dispatcher.utter_message(text=reply.text, buttons=list(reply.buttons), **extra)
         events = state_events(state, new_state)
         if sessions.wanted(len(tracker.events), state, new_state):
-            # Rasa runs ActionSessionStart after this turn and ends the turn there (asf/sessions.py).
+            # Rasa runs its session start after this turn and ends the turn there (asf/sessions.py).
             events.append(FollowupAction(sessions.NAME))
         return events
 

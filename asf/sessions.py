@@ -7,11 +7,12 @@ session at each message, so the time per message grew with the length of the
 conversation (29 ms in the first assessment, 201 ms in the 25th, measured with `make growth`).
 The SQL tracker store loads only the events since the latest `session_started`.
 So a turn that begins a new assessment, in a session that already holds earlier
-turns, asks Rasa to run `action_session_start` after it (a `FollowupAction`);
-Rasa ends the turn there. Any session that grows past MAX_EVENTS is cut the
+turns, asks Rasa to run `action_session_start` after it (a `FollowupAction`,
+actions/actions.py); Rasa ends the turn there. Any session that grows past MAX_EVENTS is cut the
 same way (a long stretch of training, many questions about one assessment).
 
-The session start (ActionSessionStart in actions/actions.py) then carries every slot the actions keep (the whole
+Rasa's own session start, as rasa_plugins/session_start.py extends it in the
+Rasa server, then carries every slot the actions keep (the whole
 assessment state: answers, the last result and its memo, the training round,
 the feedback question), so the dialogue goes on exactly as before. Its
 `session_started` event
@@ -29,6 +30,7 @@ A session Rasa starts itself (a new conversation, or one silent for longer than
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from asf.turns import State
@@ -68,9 +70,10 @@ def wanted(events: int, before: State, after: State) -> bool:
     return events >= MAX_EVENTS or (events >= MIN_EVENTS and begins_assessment(before, after))
 
 
-def asked_by_a_turn(events: list[dict[str, Any]]) -> bool:
-    """Did a dialogue action ask for this session start (not Rasa, for a new or expired conversation)?"""
-    for event in reversed(events):
+def asked_by_a_turn(newest_first: Iterable[dict[str, Any]]) -> bool:
+    """Did a dialogue action ask for this session start (not Rasa, for a new or expired conversation)?
+    `newest_first`: the session's events as dicts, from the latest back (read only as far as needed)."""
+    for event in newest_first:
         if event.get("event") == "session_started":
             return False
         if event.get("event") == "followup" and event.get("name") == NAME:
@@ -78,9 +81,16 @@ def asked_by_a_turn(events: list[dict[str, Any]]) -> bool:
     return False
 
 
-def continued_start() -> dict[str, Any]:
-    """The `session_started` event of a session start a dialogue action asked for."""
-    return {"event": "session_started", "timestamp": None, "metadata": {CONTINUED: True}}
+def carried_session(slots: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The events of a session start a dialogue action asked for, as dicts: `session_started` marked
+    CONTINUED, every state slot that has a value, and the listen that ends the turn."""
+    started = {"event": "session_started", "timestamp": None, "metadata": {CONTINUED: True}}
+    carried = [
+        {"event": "slot", "timestamp": None, "name": name, "value": slots[name]}
+        for name in STATE_SLOTS
+        if slots.get(name) is not None
+    ]
+    return [started, *carried, {"event": "action", "timestamp": None, "name": "action_listen"}]
 
 
 def continues(event: dict[str, Any]) -> bool:

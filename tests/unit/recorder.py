@@ -83,9 +83,8 @@ class Conversation:
             # Rasa runs the follow-up action and ends the turn after it; the store then loads the
             # events from the new session start on.
             self.events.append({"event": "action", "timestamp": self.clock, "name": sessions.NAME})
-            _, started = self.run(actions.ActionSessionStart(), {})
             self.session_start = len(self.events)
-            self.record(started)
+            self.record(sessions.carried_session(self.slots))
         else:
             self.events.append({"event": "action", "timestamp": self.clock, "name": "action_listen"})
         self.clock += self.step

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 from pathlib import Path
+from typing import Any
 from unittest import mock
 
 import pytest
@@ -151,3 +152,52 @@ def test_a_session_the_actions_start_is_loaded_alone_and_expires_as_one_rasa_sta
     assert session_expiry.has_session_expired(processor, DialogueStateTracker("empty", domain.slots)) is False
     # The store installs the check in the Rasa server.
     assert MessageProcessor._has_session_expired is session_expiry.has_session_expired
+
+
+def test_rasas_session_start_carries_the_state_only_when_a_dialogue_action_asked_for_it():
+    """rasa_plugins/session_start.py: after a FollowupAction from a dialogue action, Rasa's own
+    ActionSessionStart (run in the Rasa server) carries the state slots into the new session."""
+    from rasa.core.actions.action import ActionSessionStart
+    from rasa.shared.core.events import FollowupAction, SessionStarted
+
+    from rasa_plugins import session_start
+
+    domain = Domain.from_yaml(
+        "version: '3.1'\nsession_config:\n  carry_over_slots_to_new_session: false\nslots:\n"
+        "  answers:\n    type: any\n    mappings: [{type: custom}]\n"
+        "  current_question:\n    type: text\n    mappings: [{type: custom}]\n"
+        "  last_result:\n    type: any\n    mappings: [{type: custom}]\n"
+    )
+    session_start.install()
+    before = [
+        SessionStarted(timestamp=1.0),
+        UserUttered("/start_assessment", timestamp=2.0),
+        ActionExecuted("action_start_assessment", timestamp=3.0),
+        SlotSet("last_result", {"outcome_id": "kontantbidrag"}, timestamp=3.0),
+        SlotSet("answers", {}, timestamp=3.0),
+        SlotSet("current_question", "vem", timestamp=3.0),
+    ]
+
+    def run(events: list[Any]) -> list[dict[str, Any]]:
+        tracker = DialogueStateTracker.from_events("start", events, domain.slots)
+        started = asyncio.run(ActionSessionStart().run(mock.Mock(), mock.Mock(), tracker, domain))
+        return [{k: v for k, v in e.as_dict().items() if k != "timestamp"} for e in started]
+
+    asked = run([*before, FollowupAction("action_session_start", timestamp=3.0)])
+    assert asked == [
+        {"event": "session_started", "metadata": {"asf_continued": True}},
+        {"event": "slot", "name": "answers", "value": {}},
+        {"event": "slot", "name": "current_question", "value": "vem"},
+        {"event": "slot", "name": "last_result", "value": {"outcome_id": "kontantbidrag"}},
+        {
+            "event": "action",
+            "name": "action_listen",
+            "policy": None,
+            "confidence": None,
+            "action_text": None,
+            "hide_rule_turn": False,
+        },
+    ]
+    # Started by Rasa (a new conversation, or after the expiry): Rasa's own action, nothing carried.
+    for events in (before, []):
+        assert [e["event"] for e in run(events)] == ["session_started", "action"]

@@ -98,43 +98,41 @@ def test_the_first_assessment_of_a_conversation_keeps_its_session():
     assert not [e for e in events if e["event"] == "followup"]
 
 
-def test_a_session_start_asked_for_carries_the_state():
-    events = [
-        {"event": "session_started", "timestamp": 1.0},
-        {"event": "user", "timestamp": 100.5, "text": "/start_assessment"},
-        {"event": "action", "timestamp": 100.6, "name": "action_start_assessment"},
-        {"event": "slot", "timestamp": 100.7, "name": "current_question", "value": "vem"},
-        {"event": "followup", "timestamp": 100.7, "name": "action_session_start"},
-        {"event": "bot", "timestamp": 100.8, "text": "Vem är insatsen till för i första hand?"},
-    ]
+def test_a_session_start_asked_for_carries_every_state_slot_with_a_value():
     slots: dict[str, Any] = {"current_question": "vem", "answers": {}, "last_result": RESULT, "misunderstood": 0.0}
     slots["training"] = None
-    started = run(actions.ActionSessionStart(), tracker(events, **slots))
+    slots["session_started_metadata"] = {"not": "state"}
+    started = sessions.carried_session(slots)
     assert started[0] == {"event": "session_started", "timestamp": None, "metadata": {"asf_continued": True}}
     assert sessions.continues(started[0])
     carried = {e["name"]: e["value"] for e in started if e["event"] == "slot"}
-    # Every slot with a value, the last result (its memo) among them; a slot without one stays unset.
+    # The last result (its memo) among them; a slot without a value, or not the actions', is not carried.
     assert carried == {"current_question": "vem", "answers": {}, "last_result": RESULT, "misunderstood": 0.0}
-    assert started[-1]["event"] == "action" and started[-1]["name"] == "action_listen"
+    assert started[-1] == {"event": "action", "timestamp": None, "name": "action_listen"}
+
+
+ASKED = [
+    {"event": "session_started", "timestamp": 1.0},
+    {"event": "user", "timestamp": 100.5, "text": "/start_assessment"},
+    {"event": "action", "timestamp": 100.6, "name": "action_start_assessment"},
+    {"event": "slot", "timestamp": 100.7, "name": "current_question", "value": "vem"},
+    {"event": "followup", "timestamp": 100.7, "name": "action_session_start"},
+    {"event": "bot", "timestamp": 100.8, "text": "Vem är insatsen till för i första hand?"},
+]
 
 
 @pytest.mark.parametrize(
-    "events",
+    ("events", "asked"),
     [
-        [],  # a new conversation
-        [  # silent longer than session_expiration_time after a session the actions started
-            {"event": "user", "timestamp": 100.5, "text": "/start_assessment"},
-            {"event": "followup", "timestamp": 100.7, "name": "action_session_start"},
-            {"event": "session_started", "timestamp": 100.8, "metadata": {"asf_continued": True}},
-            {"event": "slot", "timestamp": 100.9, "name": "current_question", "value": "vem"},
-            {"event": "action", "timestamp": 101.0, "name": "action_listen"},
-        ],
+        (ASKED, True),
+        ([], False),  # a new conversation
+        # Silent longer than session_expiration_time after a session the actions started.
+        ([*ASKED, *sessions.carried_session({"current_question": "vem"})], False),
+        ([*ASKED[:4], {"event": "followup", "timestamp": 100.7, "name": "action_other"}], False),
     ],
 )
-def test_a_session_rasa_starts_itself_carries_nothing(events: list[dict[str, Any]]):
-    started = run(actions.ActionSessionStart(), tracker(events, current_question="vem", last_result=RESULT))
-    assert [e["event"] for e in started] == ["session_started", "action"]
-    assert not sessions.continues(started[0])
+def test_only_a_session_start_a_dialogue_action_asked_for_carries_the_state(events: list[dict[str, Any]], asked: bool):
+    assert sessions.asked_by_a_turn(reversed(events)) is asked
 
 
 def test_statistics_see_one_conversation_across_the_sessions_the_actions_start():
