@@ -62,12 +62,15 @@ def measure(conversations: list[Conversation], rounds: int) -> Growth:
 
 
 def report(growth: Growth, limit: float) -> str:
-    shown = sorted({0, growth.rounds // 4, growth.rounds // 2, 3 * growth.rounds // 4, growth.rounds - 1})
+    # The second assessment too: it is the first one that follows a result (and so carries one).
+    shown = sorted({0, 1, growth.rounds // 4, growth.rounds // 2, 3 * growth.rounds // 4, growth.rounds - 1})
+    second = growth.by_round.get(1, float("nan"))
     lines = [
         "Median per meddelande i bedömning "
         + ", ".join(f"{n + 1}: {ms(growth.by_round[n])} ms" for n in shown if n in growth.by_round),
         f"Första bedömningen {ms(growth.first)} ms, bedömning {growth.rounds} {ms(growth.last)} ms: "
-        f"kvot {growth.ratio:.2f} (gräns {limit:.2f}); {growth.errors} fel, {growth.wrong} fel bedömningar",
+        f"kvot {growth.ratio:.2f} (gräns {limit:.2f}); mot bedömning 2: kvot {growth.last / second:.2f}; "
+        f"{growth.errors} fel, {growth.wrong} fel bedömningar",
     ]
     return "\n".join(lines)
 
