@@ -1,27 +1,25 @@
 """A new Rasa session for each new assessment, with the conversation's state carried over.
 
-Decided here on plain values; actions/actions.py turns the decisions into Rasa events.
+Decided here on plain values; actions/actions.py and rasa_plugins/session_start.py
+turn the decisions into Rasa events.
 
 Rasa loads, replays and sends to the action server every event of the current
 session at each message, so the time per message grew with the length of the
-conversation (29 ms in the first assessment, 201 ms in the 25th, measured with `make growth`).
+conversation (29 ms in the first assessment, 201 ms in the 25th: `make growth`).
 The SQL tracker store loads only the events since the latest `session_started`.
 So a turn that begins a new assessment, in a session that already holds earlier
-turns, asks Rasa to run `action_session_start` after it (a `FollowupAction`,
-actions/actions.py); Rasa ends the turn there. Any session that grows past MAX_EVENTS is cut the
-same way (a long stretch of training, many questions about one assessment).
+turns, asks Rasa to run `action_session_start` after it (a `FollowupAction`);
+Rasa ends the turn there. Any session that grows past MAX_EVENTS is cut the same
+way (a long stretch of training, many questions about one assessment).
 
-Rasa's own session start, as rasa_plugins/session_start.py extends it in the
-Rasa server, then carries every slot the actions keep (the whole
-assessment state: answers, the last result and its memo, the training round,
-the feedback question), so the dialogue goes on exactly as before. Its
-`session_started` event
-
-- is marked CONTINUED, so the statistics see one conversation going on, not
-  one that ended (asf/statistics/replay.py), and the expiry check counts the
-  silence from it until the user's next message (rasa_plugins/session_expiry.py):
-  a conversation silent for `session_expiration_time` (domain.yml) after it
-  starts from zero, as any other.
+Rasa's own session start, as rasa_plugins/session_start.py extends it, then
+carries every slot the actions keep (the whole state: answers, the last result
+and its memo, the training round, the feedback question), so the dialogue goes
+on exactly as before. Its `session_started` is marked CONTINUED: the statistics
+see one conversation going on, not one that ended (asf/statistics/replay.py),
+and the expiry check counts the silence from it until the user's next message
+(rasa_plugins/session_expiry.py), so a conversation silent for
+`session_expiration_time` (domain.yml) after it starts from zero, as any other.
 
 A session Rasa starts itself (a new conversation, or one silent for longer than
 `session_expiration_time`) carries nothing, as Rasa's own action does with
