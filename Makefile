@@ -13,7 +13,7 @@ export RASA_TELEMETRY_ENABLED := false
 
 SPACY_DIR := models/spacy-sv
 
-.PHONY: help install lock editor unit understanding system web spacy train run shell test lint typecheck validate walk diagram granskning evaluate bench profile loadtest cluster purge rasa-validate rasa-test pytest teams-package slack-manifest screenshot clean statistik samtal py311 images images-test audit
+.PHONY: help install lock editor unit understanding system web spacy train run shell test lint typecheck validate walk diagram granskning evaluate bench growth profile loadtest cluster purge rasa-validate rasa-test pytest teams-package slack-manifest screenshot clean statistik samtal py311 images images-test audit
 
 help: ## visar kommandona
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -78,6 +78,9 @@ understanding: install ## fakta ur beskrivningar och typade svar, på den hålln
 
 bench: train ## hastighet och träffsäkerhet: projektet (A) mot Rasas standardkonfiguration (B)
 	@$(PY) -m bench.run
+
+growth: train ## växer tiden per meddelande med samtalets längd? 25 bedömningar i rad i samma samtal, den första mot den sista
+	@$(PY) -m bench.growth
 
 profile: train ## var Rasa- och action-servern lägger sin CPU-tid under last (py-spy)
 	@$(PY) -m bench.profile

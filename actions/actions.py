@@ -12,10 +12,10 @@ from collections.abc import Callable
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from asf import dialogue, feedback, routing
+from asf import dialogue, feedback, routing, sessions
 from asf.training import flow as training
 from asf.turns import Message, State, Turn
 
@@ -70,6 +70,7 @@ def _last_buttons(tracker: Tracker) -> list[dict[str, Any]]:
 
 
 def state_events(before: State, after: State) -> list[EventType]:
+    # The same slots, in the same order, as sessions.STATE_SLOTS (a unit test checks it).
     changes = {
         "answers": (before.answers, after.answers),
         "current_question": (before.current_question, after.current_question),
@@ -120,7 +121,11 @@ class DialogueAction(Action, metaclass=ABCMeta):
                 # Extra keys travel with the message to the channel (Rasa keeps them as the bot event's metadata).
                 extra = {"progress": reply.progress} if reply.progress is not None else {}
                 dispatcher.utter_message(text=reply.text, buttons=list(reply.buttons), **extra)
-        return state_events(state, new_state)
+        events = state_events(state, new_state)
+        if sessions.wanted(len(tracker.events), state, new_state):
+            # Rasa runs its session start after this turn and ends the turn there (asf/sessions.py).
+            events.append(FollowupAction(sessions.NAME))
+        return events
 
 
 def _action(action_name: str, step: StepFunction) -> type[DialogueAction]:

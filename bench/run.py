@@ -4,8 +4,9 @@ trained on the same data and measured side by side in one run.
 Prints per configuration: training time, model size, start-up time to the
 first answer, resident memory of the Rasa and action servers, REST latency
 p50/p95/p99 for full assessment dialogues at 1 and 20 concurrent
-conversations, throughput, and intent macro-F1 on the held-out test set; the
-last line is the ratios A/B. Also a micro-benchmark of the tree engine.
+conversations (of the answered requests: a "busy" 429 from the admission
+control is sent again after Retry-After and counted apart), throughput, and
+intent macro-F1 on the held-out test set; the last line is the ratios A/B. Also a micro-benchmark of the tree engine.
 
     python -m bench.run            # the full comparison (about ten minutes)
     python -m bench.run --smoke    # engine + A only, reusing the current model, few dialogues
@@ -130,6 +131,7 @@ def measure(name: str, model: Path, conversations: int, concurrency: tuple[int, 
                 figures.values[f"throughput @{users} (msg/s)"] = result.throughput
                 figures.values[f"wrong verdicts @{users}"] = result.wrong
                 figures.values[f"errors @{users}"] = result.errors
+                figures.values[f"busy (429) @{users}"] = result.busy
             pgid = servers.process.pid
             figures.values["Rasa server RSS (MB)"] = rss_mb(pgid, "rasa run --model")
             figures.values["action server RSS (MB)"] = rss_mb(pgid, "rasa run actions")

@@ -9,7 +9,10 @@ only a power cut can lose the last turns, and the file is never corrupted.
 PostgreSQL (several Rasa servers, TRACKER_URL) is used exactly as Rasa does.
 
 The module is imported only by the Rasa server, so it also installs the cheaper
-check of the action server's answers (rasa_plugins/action_response.py).
+check of the action server's answers (rasa_plugins/action_response.py), the
+session start that carries the state over for a new assessment
+(rasa_plugins/session_start.py) and the session expiry that also counts such a
+session (rasa_plugins/session_expiry.py).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from typing import Any
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 
-from rasa_plugins import action_response
+from rasa_plugins import action_response, session_expiry, session_start
 
 
 def _set_pragmas(dbapi_connection: Any, _: Any) -> None:
@@ -34,6 +37,8 @@ class ProjectSQLTrackerStore(SQLTrackerStore):  # type: ignore[misc]  # Rasa shi
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         action_response.install()
+        session_expiry.install()
+        session_start.install()
         super().__init__(*args, **kwargs)
         rasa_engine: Any = vars(self)["engine"]  # set by Rasa's __init__, untyped
         if rasa_engine.dialect.name == "sqlite":

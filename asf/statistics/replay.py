@@ -10,7 +10,8 @@ keep (actions/actions.py), so the replay follows them:
   repeats it); changing an answer after a result gives a new result, counted as a new
   assessment;
 - it stops without a result when the conversation (or the Rasa session) ends first, at the
-  last question asked;
+  last question asked; a session the actions start for a new assessment, with the state
+  carried over (asf/sessions.py), does not end anything;
 - a rise of the `misunderstood` slot is an answer the assistant did not understand;
 - the `feedback` slot (asf/feedback.py) and the `training` slot (asf/training/flow.py) give
   the feedback and the training rounds.
@@ -26,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from asf.privacy import mask
+from asf.sessions import continues
 
 SUMMARY = "sammanfattning"  # where an assessment stopped when only a description's summary was shown
 RESTARTS = frozenset({"action_start_assessment", "action_restart_assessment"})
@@ -125,6 +127,7 @@ class _Replay:
         self.user_text = ""
         self.user_channel = ""
         self.buttons: list[dict[str, Any]] = []  # the last buttons shown, to name a click in a transcript
+        self.carrying = False  # right after a session start that carries the conversation on
 
     # --- assessments
     def open(self) -> Assessment:
@@ -230,12 +233,21 @@ class _Replay:
             name = event.get("name")
             self.last_action = name if isinstance(name, str) else None
         elif kind == "slot" and isinstance(event.get("name"), str):
-            self.slot(event["name"], event.get("value"), at)
+            if self.carrying:
+                self.slots[event["name"]] = event.get("value")  # the same value, carried into the new session
+            else:
+                self.slot(event["name"], event.get("value"), at)
+        elif continues(event):
+            # A new session the actions started (asf/sessions.py): the conversation goes on, and the
+            # slot events after it carry the state over unchanged.
+            self.carrying = True
         elif kind in ("session_started", "restart"):
             # A new Rasa session starts with empty slots: what was open stopped here.
             self.close()
             self.close_round()
             self.slots = {}
+        if kind != "slot" and not continues(event):
+            self.carrying = False
 
 
 def replay(events: Iterable[dict[str, Any]], transcript: bool = False) -> Conversation:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from asf import sessions
 from channels.rest import namespaced
 from devtools.servers import ROOT, Servers, free_port, running_servers
 
@@ -195,3 +196,73 @@ def test_teams_and_slack_refuse_clearly_when_not_configured(servers: Servers):
         assert f"{name}-kanalen är inte inställd" in response.text
     log = (ROOT / "var" / "logs" / "rasa.log").read_text(errors="replace")
     assert "Teams channel not configured" in log and "Slack channel not configured" in log
+
+
+def _session_starts(servers: Servers, sender: str) -> list[dict[str, object]]:
+    import json
+    import sqlite3
+
+    with sqlite3.connect(Path(servers.log).parent / "tracker.db") as connection:
+        rows = connection.execute(
+            "select data from events where sender_id = ? and type_name = 'session_started' order by id",
+            (namespaced(sender),),
+        ).fetchall()
+    return [json.loads(data) for (data,) in rows]
+
+
+def _customs(replies: list[dict[str, object]]) -> list[dict[str, object]]:
+    return [reply["custom"] for reply in replies if isinstance(reply.get("custom"), dict)]  # type: ignore[misc]
+
+
+def _one_result_then_a_new_assessment(servers: Servers, sender: str) -> None:
+    servers.say(sender, "/start_assessment")
+    servers.say(sender, '/inform{"question":"vem","choice":"foretaget"}')
+    first = servers.say(sender, '/inform{"question":"stod_till_foretag","choice":"pengar"}')
+    assert "Förbundet bör inte finansiera insatsen." in texts(first)
+    servers.say(sender, "/ask_why")
+    assert len(_session_starts(servers, sender)) == 1
+    again = servers.say(sender, "/start_assessment")
+    assert "Vem är insatsen till för i första hand" in texts(again)
+
+
+def test_a_new_assessment_starts_a_new_session_that_keeps_the_conversation_going(servers: Servers):
+    """asf/sessions.py over the real servers: the second assessment runs in a new Rasa session (so a
+    message costs the same late in a conversation), and what the user had is kept: the first
+    result's memo, then the second assessment goes on to its own result."""
+    sender = "two-assessments"
+    _one_result_then_a_new_assessment(servers, sender)
+    starts = _session_starts(servers, sender)
+    assert len(starts) == 2 and sessions.continues(starts[1])
+    memo = servers.say(sender, "/request_memo")
+    assert [c.get("type") for c in _customs(memo)] == ["decision_memo"]
+    servers.say(sender, '/inform{"question":"vem","choice":"parter_och_aktorer"}')
+    servers.say(sender, '/inform{"question":"strukturell_typ","choice":"samordnare"}')
+    second = servers.say(sender, '/inform{"question":"mottagare","choice":"egen_verksamhet"}')
+    assert [c.get("outcome_id") for c in _customs(second)] == ["strukturell_insats"]
+    assert len(_session_starts(servers, sender)) == 2
+
+
+def test_a_conversation_silent_past_the_expiry_after_a_new_session_starts_from_zero(servers: Servers):
+    """The new session holds no user message of its own yet; the expiry still counts from the last
+    one (rasa_plugins/session_expiry.py), as for any session: after the silence nothing is kept."""
+    import json
+    import sqlite3
+
+    import yaml
+
+    sender = "silent-after-new-session"
+    _one_result_then_a_new_assessment(servers, sender)
+    expiry = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["session_config"]
+    shift = (expiry["session_expiration_time"] + 5) * 60
+    with sqlite3.connect(Path(servers.log).parent / "tracker.db") as connection:
+        rows = connection.execute("select id, data from events where sender_id = ?", (namespaced(sender),)).fetchall()
+        for row_id, data in rows:
+            event = json.loads(data)
+            event["timestamp"] -= shift
+            connection.execute(
+                "update events set data = ?, timestamp = timestamp - ? where id = ?", (json.dumps(event), shift, row_id)
+            )
+    later = servers.say(sender, "/request_memo")
+    assert "Gör en bedömning först" in texts(later)
+    starts = _session_starts(servers, sender)
+    assert len(starts) == 3 and not sessions.continues(starts[2])

@@ -22,7 +22,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions
-from asf import yamltext
+from asf import sessions, yamltext
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = (
@@ -55,10 +55,12 @@ class Conversation:
     clock: float
     step: float = 60.0  # seconds between turns
     slots: dict[str, Any] = field(default_factory=dict)
+    session_start: int = 0  # the index of the first event Rasa would load for the next turn
     events: list[dict[str, Any]] = field(default_factory=list)
 
     def say(self, text: str, intent: str, **entities: str) -> list[dict[str, Any]]:
-        """One turn: the user's message, the action the rules pick, its replies and slots."""
+        """One turn: the user's message, the action the rules pick, its replies and slots, and the new
+        session the action may ask for (asf/sessions.py), run as Rasa runs it."""
         parsed_entities = [{"entity": k, "value": v} for k, v in entities.items()]
         latest = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": parsed_entities}
         self.events.append(
@@ -72,21 +74,38 @@ class Conversation:
         )
         name = rule_actions()[intent]
         self.events.append({"event": "action", "timestamp": self.clock, "name": name})
-        tracker = Tracker(self.sender, dict(self.slots), latest, [], False, None, {}, "action_listen")
-        dispatcher = CollectingDispatcher()
-        returned = asyncio.run(action_classes()[name]().run(dispatcher, tracker, {}))
-        for message in dispatcher.messages:
+        dispatcher_messages, returned = self.run(action_classes()[name](), latest)
+        for message in dispatcher_messages:
             data = {"buttons": message.get("buttons") or None, "custom": message.get("custom")}
             self.events.append({"event": "bot", "timestamp": self.clock, "text": message.get("text"), "data": data})
-        for event in returned:
-            self.slots[event["name"]] = event["value"]
-            self.events.append(
-                {"event": "slot", "timestamp": self.clock, "name": event["name"], "value": event["value"]}
-            )
-        self.events.append({"event": "action", "timestamp": self.clock, "name": "action_listen"})
+        self.record(returned)
+        if any(event["event"] == "followup" for event in returned):
+            # Rasa runs the follow-up action and ends the turn after it; the store then loads the
+            # events from the new session start on.
+            self.events.append({"event": "action", "timestamp": self.clock, "name": sessions.NAME})
+            self.session_start = len(self.events)
+            self.record(sessions.carried_session(self.slots))
+        else:
+            self.events.append({"event": "action", "timestamp": self.clock, "name": "action_listen"})
         self.clock += self.step
-        replies: list[dict[str, Any]] = dispatcher.messages
-        return replies
+        return dispatcher_messages
+
+    def run(self, action: Any, latest: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """The action's messages and events, given the slots and the session's events as Rasa sends them."""
+        session = self.events[self.session_start :]
+        tracker = Tracker(self.sender, dict(self.slots), latest, session, False, None, {}, "action_listen")
+        dispatcher = CollectingDispatcher()
+        returned = asyncio.run(action.run(dispatcher, tracker, {}))
+        return dispatcher.messages, returned
+
+    def record(self, returned: list[dict[str, Any]]) -> None:
+        for event in returned:
+            stored = {**event, "timestamp": event.get("timestamp") or self.clock}
+            if event["event"] == "slot":
+                self.slots[event["name"]] = event["value"]
+            elif event["event"] == "session_started":
+                self.slots = {}
+            self.events.append(stored)
 
     def click(self, payload: str) -> list[dict[str, Any]]:
         """A button: its payload as the message, its intent and entities as Rasa reads them."""

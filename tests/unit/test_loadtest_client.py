@@ -84,7 +84,7 @@ def test_still_busy_when_time_runs_out_is_an_error_not_a_silent_drop(server: str
 def test_a_failed_run_says_why():
     from collections import Counter
 
-    from bench.loadtest import Conversation, Load, Phase, report
+    from bench.loadtest import GREW, Conversation, Load, Phase, report
 
     def phase(first: float, last: float, errors: list[str]) -> Phase:
         done = Conversation(plan("ett"), latencies=[(0, first), (1, last)], outcomes=["", ""], errors=errors)
@@ -92,7 +92,45 @@ def test_a_failed_run_says_why():
         return Phase("fas", [done], 1.0)
 
     grown = Load(phase(0.05, 0.30, []), phase(0.05, 0.30, []), Counter(), [])
-    assert grown.failures == ["tiden per meddelande växte mer än tre gånger i de långa samtalen"]
-    assert report(grown).endswith("UNDERKÄNT: tiden per meddelande växte mer än tre gånger i de långa samtalen")
+    assert grown.failures == [GREW]
+    assert report(grown).endswith(f"UNDERKÄNT: {GREW}")
+    assert Load(phase(0.05, 0.09, []), phase(0.05, 0.09, []), Counter(), []).failures == []
     lost = Load(phase(0.1, 0.1, ["'två': inget svar"]), phase(0.1, 0.1, []), Counter(), ["load-1: 1 av 2"])
     assert lost.failures == ["databasen stämmer inte med det som skickades", "meddelanden utan svar eller tappade"]
+
+
+def test_the_long_conversations_end_with_their_first_assessment_again():
+    from bench.loadtest import make_plans
+
+    plans = make_plans("long", 3, rounds=25, offset=7, last_repeats_first=True)
+    assert all(p.assessments[-1] == p.assessments[0] for p in plans)
+    assert all(len(set(p.assessments[:-1])) == 24 for p in plans)  # otherwise 24 different dialogues
+    plain = make_plans("burst", 3)
+    assert [len(p.assessments) for p in plain] == [1, 1, 1]
+
+
+def test_growth_is_the_median_per_assessment_and_fails_above_the_limit():
+    from bench.growth import measure, passed
+    from bench.loadtest import Conversation, make_plans
+
+    (plan_,) = make_plans("g", 1, rounds=3, last_repeats_first=True)
+    steady = Conversation(plan_, latencies=[(0, 0.10), (0, 0.12), (1, 0.5), (2, 0.11), (2, 0.12)])
+    steady.outcomes = plan_.expected
+    found = measure([steady], 3)
+    assert (round(found.first, 3), round(found.last, 3)) == (0.11, 0.115)
+    assert passed(found, 1.15)
+    slower = Conversation(plan_, latencies=[(0, 0.10), (2, 0.13)], outcomes=plan_.expected)
+    assert not passed(measure([slower], 3), 1.15)
+    wrong = Conversation(plan_, latencies=[(0, 0.10), (2, 0.10)], outcomes=["fel"])
+    assert not passed(measure([wrong], 3), 1.15)
+
+
+def test_make_bench_sends_a_busy_message_again(server: str, monkeypatch: pytest.MonkeyPatch):
+    from bench import dialogues
+
+    monkeypatch.setattr(dialogues, "scripts", lambda: [("utfall", ["ett", "två"])])
+    monkeypatch.setattr("bench.dialogues.random.random", lambda: 0.0)
+    StandIn.refusals = {"två": 2}
+    result = dialogues.run(server, {}, conversations=1, concurrency=1, tag="b")
+    assert [m for m, _ in StandIn.received] == ["ett", "två", "två", "två"]
+    assert result.errors == 0 and result.busy == 2 and len(result.latencies) == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 from pathlib import Path
+from typing import Any
 from unittest import mock
 
 import pytest
@@ -80,3 +81,123 @@ def test_installing_makes_rasa_use_the_cached_check():
         assert action._validate_action_result(VALID) is True
     finally:
         RemoteAction._validate_action_result = original
+
+
+def test_a_session_the_actions_start_is_loaded_alone_and_expires_as_one_rasa_starts(tmp_path: Path):
+    """asf/sessions.py: the store loads only the new session, with the state carried over, and the
+    session expires `session_expiration_time` after it started when no user message came since."""
+    from types import SimpleNamespace
+
+    from rasa.core.processor import MessageProcessor
+    from rasa.shared.core.events import FollowupAction, SessionStarted
+
+    from rasa_plugins import session_expiry
+    from rasa_plugins.tracker_store import ProjectSQLTrackerStore
+
+    domain = Domain.from_yaml(
+        "version: '3.1'\nsession_config:\n  session_expiration_time: 120\nslots:\n"
+        "  answers:\n    type: any\n    mappings: [{type: custom}]\n"
+        "  current_question:\n    type: text\n    mappings: [{type: custom}]\n"
+    )
+    store = ProjectSQLTrackerStore(domain=domain, host=f"sqlite:///{tmp_path / 'tracker.db'}")
+    first = [
+        ActionExecuted("action_session_start", timestamp=1.0),
+        SessionStarted(timestamp=1.0),
+        ActionExecuted("action_listen", timestamp=2.0),
+        UserUttered("hej", timestamp=3.0),
+        SlotSet("answers", {"vem": "foretaget"}, timestamp=4.0),
+        ActionExecuted("action_listen", timestamp=5.0),
+    ]
+    asyncio.run(store.save(DialogueStateTracker.from_events("carried", first, domain.slots)))
+    carried = [
+        SessionStarted(timestamp=104.0, metadata={"asf_continued": True}),
+        SlotSet("answers", {}, timestamp=104.0),
+        SlotSet("current_question", "vem", timestamp=104.0),
+        ActionExecuted("action_listen", timestamp=105.0),
+    ]
+    turn = [
+        UserUttered("/start_assessment", timestamp=100.0),
+        ActionExecuted("action_start_assessment", timestamp=101.0),
+        SlotSet("answers", {}, timestamp=102.0),
+        SlotSet("current_question", "vem", timestamp=102.0),
+        FollowupAction("action_session_start", timestamp=102.0),
+        ActionExecuted("action_session_start", timestamp=103.0),
+        *carried,
+    ]
+    loaded = asyncio.run(store.retrieve("carried"))
+    assert loaded is not None
+    for event in turn:
+        loaded.update(event)
+    asyncio.run(store.save(loaded))
+    again = asyncio.run(store.retrieve("carried"))
+    assert again is not None
+    assert [e.as_dict() for e in again.events] == [e.as_dict() for e in carried]
+    assert again.get_slot("current_question") == "vem" and again.get_slot("answers") == {}
+    # Rasa's own check finds no user message in the session, so the session would never expire.
+    assert again.get_last_event_for(UserUttered) is None
+    processor = SimpleNamespace(domain=domain)
+    with mock.patch("time.time", return_value=104.0 + 119 * 60):
+        assert session_expiry.has_session_expired(processor, again) is False
+    with mock.patch("time.time", return_value=104.0 + 121 * 60):
+        assert session_expiry.has_session_expired(processor, again) is True
+    # A message in the new session: counted from it, as Rasa does.
+    again.update(UserUttered("/ask_why", timestamp=5000.0))
+    with mock.patch("time.time", return_value=5000.0 + 119 * 60):
+        assert session_expiry.has_session_expired(processor, again) is False
+    # A session Rasa started itself: the same answers as Rasa's own check.
+    rasa_started = DialogueStateTracker.from_events("plain", first, domain.slots)
+    for minutes, expired in ((119, False), (121, True)):
+        with mock.patch("time.time", return_value=3.0 + minutes * 60):
+            assert session_expiry.has_session_expired(processor, rasa_started) is expired
+    assert session_expiry.has_session_expired(processor, DialogueStateTracker("empty", domain.slots)) is False
+    # The store installs the check in the Rasa server.
+    assert MessageProcessor._has_session_expired is session_expiry.has_session_expired
+
+
+def test_rasas_session_start_carries_the_state_only_when_a_dialogue_action_asked_for_it():
+    """rasa_plugins/session_start.py: after a FollowupAction from a dialogue action, Rasa's own
+    ActionSessionStart (run in the Rasa server) carries the state slots into the new session."""
+    from rasa.core.actions.action import ActionSessionStart
+    from rasa.shared.core.events import FollowupAction, SessionStarted
+
+    from rasa_plugins import session_start
+
+    domain = Domain.from_yaml(
+        "version: '3.1'\nsession_config:\n  carry_over_slots_to_new_session: false\nslots:\n"
+        "  answers:\n    type: any\n    mappings: [{type: custom}]\n"
+        "  current_question:\n    type: text\n    mappings: [{type: custom}]\n"
+        "  last_result:\n    type: any\n    mappings: [{type: custom}]\n"
+    )
+    session_start.install()
+    before = [
+        SessionStarted(timestamp=1.0),
+        UserUttered("/start_assessment", timestamp=2.0),
+        ActionExecuted("action_start_assessment", timestamp=3.0),
+        SlotSet("last_result", {"outcome_id": "kontantbidrag"}, timestamp=3.0),
+        SlotSet("answers", {}, timestamp=3.0),
+        SlotSet("current_question", "vem", timestamp=3.0),
+    ]
+
+    def run(events: list[Any]) -> list[dict[str, Any]]:
+        tracker = DialogueStateTracker.from_events("start", events, domain.slots)
+        started = asyncio.run(ActionSessionStart().run(mock.Mock(), mock.Mock(), tracker, domain))
+        return [{k: v for k, v in e.as_dict().items() if k != "timestamp"} for e in started]
+
+    asked = run([*before, FollowupAction("action_session_start", timestamp=3.0)])
+    assert asked == [
+        {"event": "session_started", "metadata": {"asf_continued": True}},
+        {"event": "slot", "name": "answers", "value": {}},
+        {"event": "slot", "name": "current_question", "value": "vem"},
+        {"event": "slot", "name": "last_result", "value": {"outcome_id": "kontantbidrag"}},
+        {
+            "event": "action",
+            "name": "action_listen",
+            "policy": None,
+            "confidence": None,
+            "action_text": None,
+            "hide_rule_turn": False,
+        },
+    ]
+    # Started by Rasa (a new conversation, or after the expiry): Rasa's own action, nothing carried.
+    for events in (before, []):
+        assert [e["event"] for e in run(events)] == ["session_started", "action"]
