@@ -51,7 +51,11 @@ def _offer_training() -> tuple[dict[str, str], ...]:
 # In this order: "kan inte finansieras" is a "bör inte", "kan finansieras på villkor" a "på villkor".
 # Phrases may have words between their parts ("det kan nog finansieras", trial 10); see swedish.find.
 _VERDICT_WORDS: tuple[tuple[Verdict, tuple[str, ...]], ...] = (
-    ("conditional", ("villkor", "villkorat", "under förutsättning", "förutsatt att")),
+    # "ja om pengarna går via FK" (trial 12) is a yes on a condition.
+    (
+        "conditional",
+        ("villkor", "villkorat", "förutsättning", "förutsatt att", "=ja ~ om", "bara om", "så länge", "kan ~ om"),
+    ),
     (
         "out_of_scope",
         ("täcks inte", "täcker inte", "utanför vägledningen", "vägledningen säger inget", "inte täckt", "inte med i"),

@@ -172,6 +172,8 @@ def test_same_seed_gives_same_cases_for_everyone():
         ("förbundet bör nog inte betala det", "not_financeable"),
         ("det går nog bra på villkor att kommunen upphandlar", "conditional"),
         ("det täcker inte vägledningen", "out_of_scope"),
+        ("ja om pengarna går via FK", "conditional"),  # trial 12 (t12-13)
+        ("den kan finansieras bara om en part upphandlar", "conditional"),
         ("vet inte", None),  # no verdict: the case is asked again
     ],
 )
