@@ -63,10 +63,23 @@ def conflict_text(tree: Tree, question_id: str, facts: tuple[Fact, ...]) -> str:
 _WHAT_IS_DONE = frozenset({"strukturell_typ", "insats_typ", "stod_till_foretag", "asf_personal_stod"})
 
 
+# Answers that, named together, are still one initiative: a handledare supports participants in work
+# training ("en arbetsspecialist som stöttar deltagarna i arbetsträningen", trial 12); which of the two
+# it is stays asked.
+_ONE_INITIATIVE = frozenset({frozenset({"handledare", "arbetsforberedande"})})
+
+
 def several_text(reading: Reading) -> str | None:
     """A note that the description seems to hold more than one initiative, which are assessed one
     at a time (trial 8: a policy and a study visit in one message got no word about the second)."""
-    named = next((facts for q, facts in reading.together.items() if q in _WHAT_IS_DONE), None)
+    named = next(
+        (
+            facts
+            for q, facts in reading.together.items()
+            if q in _WHAT_IS_DONE and frozenset(f.option for f in facts) not in _ONE_INITIATIVE
+        ),
+        None,
+    )
     if named is None:
         return None
     quotes = model.listing(model.quoted(fact.evidence) for fact in named)

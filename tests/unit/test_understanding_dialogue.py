@@ -8,10 +8,10 @@ from dataclasses import replace
 
 import pytest
 
-from asf import dialogue, memo, other_questions
+from asf import dialogue, memo, other_questions, recap
 from asf.guidance import learned, swedish
 from asf.guidance.model import Tree
-from asf.guidance.understanding import read_answer, read_description
+from asf.guidance.understanding import Fact, Reading, read_answer, read_description
 from asf.turns import Message, Reply, State
 
 
@@ -999,3 +999,16 @@ def test_the_forbund_and_a_party_starting_a_company_or_a_spin_off_is_read_as_sta
     reading = read_description(tree, together)
     assert "vem" not in reading.facts or reading.facts["vem"].option == "foretaget"
     assert "vem" in reading.facts or "foretaget" in {side.option for side in reading.conflicts["vem"]}
+
+
+def test_a_handledare_and_work_training_named_together_are_one_initiative():
+    # Trial 12 (t12-5): an arbetsspecialist supporting participants in work training got "Du beskriver
+    # mer än en sak"; a policy and a study visit still do.
+    one = (
+        Fact("insats_typ", "handledare", "en arbetsspecialist"),
+        Fact("insats_typ", "arbetsforberedande", "arbetsträning"),
+    )
+    two = (Fact("strukturell_typ", "policy", "en policy"), Fact("strukturell_typ", "evenemang", "ett studiebesök"))
+    assert recap.several_text(Reading({}, together={"insats_typ": one})) is None
+    text = recap.several_text(Reading({}, together={"strukturell_typ": two}))
+    assert text is not None and "studiebesök" in text
