@@ -245,6 +245,8 @@ def describe(state: State, message: Message) -> Turn:
     if state.current_question is not None:
         # Mid-assessment a longer sentence is an answer to the open question.
         return answer(state, replace(message, intent="inform"))
+    if state.pending is not None and _LEADING_NO.match(message.text):
+        return answer(state, replace(message, intent="deny"))  # a "Nej" to the summary, with its correction
     topic = other_questions.asked_beside_a_description(
         message.text, lambda text: len(read_description(tree(), text).facts)
     )
@@ -303,6 +305,9 @@ def answer(state: State, message: Message) -> Turn:
     if training.awaiting_verdict(state):
         return training.judge(state, message)
     if state.pending is not None and not message.entity("choice"):
+        if message.typed and _LEADING_NO.match(message.text):
+            # "Nej, förbundet ska inte äga något, …" typed at the summary is a "Nej" with its correction.
+            message = replace(message, intent="deny")
         if message.intent == "affirm" and not state.correcting:
             return _continue(state, dict(state.pending), prefix=messages.text("describe.confirmed"))
         if message.intent == "deny" or state.correcting:

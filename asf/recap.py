@@ -18,7 +18,7 @@ from dataclasses import replace
 from asf import messages
 from asf.guidance import model, swedish
 from asf.guidance.model import Tree, sentence_case
-from asf.guidance.understanding import Fact, Reading, read_description
+from asf.guidance.understanding import Fact, Reading, one_route_holds, read_description
 from asf.turns import Reply, State, button
 
 
@@ -212,7 +212,20 @@ def with_addition(tree: Tree, state: State, addition: str) -> tuple[Reply, State
 
 def with_changed_lines(tree: Tree, state: State, changes: Mapping[str, str], text: str) -> tuple[Reply, State]:
     """The summary again with the lines `changes` gives new answers, `text` (the user's words) as their
-    evidence; the other lines are kept."""
+    evidence; the other lines are kept where one route holds them beside the new ones (trial 12: "Vem:
+    Deltagare" beside "Vad förbundet skulle göra för företaget" after "deltagarna bildar föreningen")."""
+    pending = state.pending or {}
+    kept = dict(changes)
+    for question_id in tree.questions:
+        earlier = pending.get(question_id)
+        if earlier is not None and question_id not in kept and one_route_holds(tree, {**kept, question_id: earlier}):
+            kept[question_id] = earlier
+    evidence = state.evidence or {}
+    state = replace(
+        state,
+        pending={q: o for q, o in pending.items() if q in kept},
+        evidence={q: e for q, e in evidence.items() if q in kept},
+    )
     return _summary_with(tree, state, {q: Fact(q, option, text) for q, option in changes.items()})
 
 

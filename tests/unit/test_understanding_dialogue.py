@@ -1012,3 +1012,24 @@ def test_a_handledare_and_work_training_named_together_are_one_initiative():
     assert recap.several_text(Reading({}, together={"insats_typ": one})) is None
     text = recap.several_text(Reading({}, together={"strukturell_typ": two}))
     assert text is not None and "studiebesök" in text
+
+
+@pytest.mark.parametrize("intent", ["describe_initiative", "inform", "deny"])
+def test_a_typed_nej_with_a_correction_at_the_summary_changes_it_and_keeps_only_lines_that_fit(intent: str):
+    # Trial 12 (t12-7): the same summary came back unchanged; by the button, "Deltagare" stood beside a
+    # line about what the förbund would do for the company.
+    text = (
+        "Vi i Borås vill knoppa av vårt städ- och fastighetsprojekt till en ekonomisk förening, ett socialt"
+        " företag. Förbundet och AF skulle sitta i styrelsen. Kan förbundet finansiera uppstarten?"
+    )
+    _, state = dialogue.describe(State(), Message(text=text, intent="describe_initiative"))
+    assert state.pending == {"vem": "foretaget", "stod_till_foretag": "starta_utveckla"}
+    words = (
+        "Nej, förbundet ska inte äga något, deltagarna bildar föreningen. Vi vill bara betala en konsult"
+        " som hjälper dem med affärsplan och bildandet"
+    )
+    correction = Message(text=words, intent=intent)
+    step = dialogue.describe if intent == "describe_initiative" else dialogue.answer
+    _, state = step(state, correction)
+    assert state.pending is not None and state.pending.get("vem") == "deltagare"
+    assert "stod_till_foretag" not in state.pending
