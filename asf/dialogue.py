@@ -778,7 +778,23 @@ def concepts() -> dict[str, dict[str, str]]:
     return loaded
 
 
+# How a question about a concept begins ("vad är ett ASF?", "vad betyder 7 §?").
+_ASKS_WHAT = re.compile(r"^\W*(?:vad\s+(?:ar|betyder|menas|innebar|sager)|forklara|vilka\s+ar)\b")
+
+
+def _describes_an_initiative(state: State, message: Message) -> bool:
+    """A typed message, with no question or summary open, that reads as an initiative to assess
+    ("kan förbundet starta ett eget ASF i Kiruna?", trial 12, got the definition of an ASF)."""
+    if not message.typed or state.current_question is not None or state.pending is not None:
+        return False
+    if training.active(state) or _ASKS_WHAT.match(normalise(message.text)):
+        return False
+    return len(read_description(tree(), message.text).facts) >= other_questions.FACTS_OF_A_DESCRIPTION
+
+
 def concept(state: State, message: Message) -> Turn:
+    if _describes_an_initiative(state, message):
+        return describe(state, message)
     key = message.entity("concept")
     entry = concepts().get(key or "")
     if entry is None:
@@ -834,6 +850,8 @@ def fallback(state: State, message: Message | None = None) -> Turn:
             reading = read_answer(question, message.text)
             if reading.option is not None or reading.candidates:
                 return answer(state, replace(message, intent="inform"))
+        if _describes_an_initiative(state, message):
+            return describe(state, message)
         topic = other_questions.recognise(message.text)
         if topic is not None:
             return _other_question_answer(state, topic)

@@ -390,3 +390,20 @@ def test_a_message_read_as_a_memo_request_mid_question_is_not_the_memo():
     sent = talk.send(ActionRequestMemo(), "en konsult som vi anlitar, skrev jag ju", intent="request_memo")
     assert messages.text("memo.no_result") not in said(sent)
     assert talk.slots["current_question"] is not None
+
+
+@pytest.mark.parametrize(
+    ("action", "intent"), [(ActionExplainConcept, "ask_concept"), (ActionFallback, "nlu_fallback")]
+)
+def test_an_initiative_asked_as_a_question_is_assessed_whatever_the_nlu_read(action: type, intent: str):
+    # Trial 12 (t12-28): "kan förbundet starta ett eget ASF?" got the definition of an ASF or "Det
+    # förstod jag inte" three times.
+    talk = Conversation()
+    talk.send(action(), "kan forbundet starta ett eget asf i kiruna? bara vi, ingen part", intent=intent)
+    assert talk.slots["pending_answers"] == {"vem": "foretaget", "stod_till_foretag": "starta_utveckla"}
+
+
+def test_a_question_what_a_concept_is_still_gets_the_concept():
+    talk = Conversation()
+    sent = talk.send(ActionExplainConcept(), "vad är ett ASF?", intent="ask_concept", concept="asf")
+    assert "Tillväxtverket" in said(sent) and not talk.slots["pending_answers"]
