@@ -448,9 +448,6 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         # Who the initiative is for changes only when the what-if describes it so: a company named
         # as the seller of a fee ("ett arvode till Returbutiken (ASF)") is not the one it is for.
         changes.pop(tree().start, None)
-        if not changes and _names_the_same_answers(answers, message.text):
-            # "Ändrar det något om vi betalar ett arvode till Returbutiken för studiebesöket?": nothing changes.
-            return [Reply(text=messages.text("change.same"), buttons=result_buttons())], state
     wrong = _says_something_is_wrong(message) or _marks_a_change(message, len(changes))
     if len(changes) == 1:
         ((question_id, option_id),) = changes.items()
@@ -503,16 +500,6 @@ def _try_answers(state: State, answers: dict[str, str], changes: dict[str, str],
     note = messages.text("change.correction_note", text=message.text)
     description = f"{state.description}\n{note}" if state.description else None
     return _continue(replace(state, description=description), tried, prefix)
-
-
-def _names_the_same_answers(answers: dict[str, str], text: str) -> bool:
-    """The text gives, in words, the answer already given to one of the questions."""
-    for question_id, option_id in answers.items():
-        question = tree().questions.get(question_id)
-        reading = read_answer(question, text, models=learned.WORDS_ONLY) if question is not None else None
-        if reading is not None and reading.option is not None and reading.option.id == option_id:
-            return True
-    return bool(read_description(tree(), text).facts)
 
 
 def _with_what_follows(answers: dict[str, str], text: str) -> dict[str, str]:

@@ -392,12 +392,21 @@ def test_what_if_with_no_answer_read_asks_which_answer_instead_of_starting_again
     assert talk.slots["answers"] == {"vem": "deltagare", "malgrupp": "nej"}
 
 
-def test_what_if_that_gives_the_same_answers_says_the_result_stands():
+def test_what_if_about_a_seller_of_a_fee_never_changes_who_the_initiative_is_for():
     # Trial 11 (t11-1): a fee to an ASF for a study visit during the day turned the inspiration day
-    # into support to a company, and then "täcks inte".
+    # into support to a company, and then "täcks inte". With no answer read, the user is asked which.
     answers = {"vem": "parter_och_aktorer", "strukturell_typ": "evenemang", "mottagare": "egen_verksamhet"}
     talk = finished(answers)
     text = "ändrar det något om vi betalar ett arvode till Returbutiken (ASF) för att ta emot studiebesök under dagen?"
     sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
-    assert messages.text("change.same") in said(sent)
+    assert "Vilket svar vill du ändra?" in said(sent)
     assert talk.slots["answers"] == answers
+
+
+def test_what_if_the_film_promotes_one_company_turns_it_into_support_to_that_company():
+    # Trial 12 (t12-43): "Ändrar det något om den blir reklamfilm för ett enda företag?" kept the yes.
+    answers = {"vem": "parter_och_aktorer", "strukturell_typ": "mojligheter", "mottagare": "egen_verksamhet"}
+    talk = finished(answers)
+    talk.send(ActionDescribeInitiative(), "Ändrar det något om den blir reklamfilm för ett enda företag?")
+    assert talk.slots["answers"]["mottagare"] == "ett_foretag"
+    assert talk.slots["last_result"]["verdict"] == "not_financeable"

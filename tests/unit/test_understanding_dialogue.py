@@ -1033,3 +1033,15 @@ def test_a_typed_nej_with_a_correction_at_the_summary_changes_it_and_keeps_only_
     _, state = step(state, correction)
     assert state.pending is not None and state.pending.get("vem") == "deltagare"
     assert "stod_till_foretag" not in state.pending
+
+
+def test_share_capital_for_a_company_is_never_read_as_for_participants(tree: Tree):
+    # Trial 12 (t12-45): "ett aktieägartillskott … där många av våra deltagare arbetstränar" became
+    # deltagare and arbetsträning, and "kan finansieras på villkor".
+    text = (
+        "Förbundet och kommunen vill göra ett aktieägartillskott på 300 000 kr till Luleå Återbruk AB, ett"
+        " socialt företag där många av våra deltagare arbetstränar."
+    )
+    reading = read_description(tree, text)
+    assert "vem" not in reading.facts
+    assert "foretaget" in {side.option for side in reading.conflicts["vem"]}
