@@ -1045,3 +1045,20 @@ def test_share_capital_for_a_company_is_never_read_as_for_participants(tree: Tre
     reading = read_description(tree, text)
     assert "vem" not in reading.facts
     assert "foretaget" in {side.option for side in reading.conflicts["vem"]}
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "wrong"),
+    [
+        # Trial 12: a company's name recorded as "Hos en av parterna" (t12-33), and a stall at a market
+        # recorded as "En part köper platser" (t12-24).
+        ("handledare_anstalld", "hen är anställd på Kvarterskoket", "hos_part"),
+        ("stod_till_foretag", "vi betalar monterplatsen", "kopa_tjanster"),
+    ],
+)
+def test_a_name_or_a_compound_is_never_recorded_as_an_answer_it_only_resembles(
+    tree: Tree, question: str, text: str, wrong: str
+):
+    reading = read_answer(tree.questions[question], text)
+    assert reading.option is None or reading.option.id != wrong
+    assert read_answer(tree.questions["insats_typ"], "platserna").option.id == "arbetsforberedande"  # type: ignore[union-attr]
