@@ -212,7 +212,8 @@ def _unfinished(state: State) -> bool:
 # Words that ask to start over in so many words ("börja om", "kan vi ta det från början?", "reset").
 _START_OVER_WORDS = (
     "börja om", "borja om", "starta om", "från början", "från noll", "från start", "om igen", "på nytt",
-    "nollställ", "rensa", "glöm", "reset", "restart", "ny start", "ny omgång",
+    "nollställ", "rensa", "glöm", "reset", "restart", "ny start", "ny omgång", "=avbryt", "=avbryta",
+    "jag vill sluta", "vill avsluta bedömningen",
 )  # fmt: skip
 
 
@@ -567,6 +568,11 @@ _YES_WORDS = frozenset({"ja", "japp", "jepp", "javisst", "precis", "exakt", "abs
 YES_COMMANDS = frozenset({"start_over", "start_training"})
 
 
+def says_no_to_the_summary(state: State, message: Message) -> bool:
+    """A typed "Nej, …" while the summary waits for "Ja" or "Nej": the no with its correction."""
+    return state.pending is not None and message.typed and _LEADING_NO.match(message.text) is not None
+
+
 def chosen_by_yes(text: str, buttons: list[dict[str, Any]]) -> Message | None:
     """A typed "ja" to a reply whose buttons offer one thing: the one answer offered ("Menar du ”X”?"
     with "Inget av dem"), or the yes of a yes-or-no offer ("Vill du avbryta bedömningen?"), as if its
@@ -829,6 +835,8 @@ def fallback(state: State, message: Message | None = None) -> Turn:
             added = recap.with_addition(tree(), state, message.text)
             if added is not None:
                 return [added[0]], added[1]
+        if asks_to_start_over(message.text) and not reads_as_an_answer(state, message) and not training.active(state):
+            return restart(state, message)  # "avbryt", "jag vill sluta" (trial 12): asks first mid-assessment
         question = walk(tree(), _safe_answers(state)).question
         aside = _side_question(state, message)
         if aside is not None:

@@ -22,6 +22,7 @@ training". These wrappers put the conversation's state first:
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from asf import dialogue, feedback, messages, other_questions, recap
 from asf.guidance import swedish
@@ -81,6 +82,9 @@ def summary_first(step: Step) -> Step:
         # Answers and descriptions have their own way with a waiting summary (dialogue.answer, describe).
         own_way = message.intent in ("inform", "affirm", "deny", "describe_initiative")
         if state.pending is not None and message.typed and not own_way and not training.active(state):
+            if dialogue.says_no_to_the_summary(state, message):
+                # "nej forresten, pengarna ska ga via kommunen" (trial 12) got "Det förstod jag inte".
+                return dialogue.answer(state, replace(message, intent="deny"))
             added = recap.with_addition(dialogue.tree(), state, message.text)
             if added is not None:
                 return [added[0]], added[1]

@@ -407,3 +407,24 @@ def test_a_question_what_a_concept_is_still_gets_the_concept():
     talk = Conversation()
     sent = talk.send(ActionExplainConcept(), "vad är ett ASF?", intent="ask_concept", concept="asf")
     assert "Tillväxtverket" in said(sent) and not talk.slots["pending_answers"]
+
+
+def test_a_typed_nej_with_its_correction_at_the_summary_is_a_correction_whatever_the_nlu_read():
+    # Trial 12 (t12-40): "nej forresten, pengarna ska ga via kommunen" got "Det förstod jag inte".
+    talk = Conversation()
+    text = (
+        "Vannas kommun koper 3 arbetstraningsplatser pa Snickarglädje, ett socialt foretag. Forbundet betalar direkt."
+    )
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert talk.slots["pending_answers"].get("pengavag") == "direkt"
+    talk.send(ActionFallback(), "nej forresten, pengarna ska ga via kommunen", intent="nlu_fallback")
+    assert talk.slots["pending_answers"].get("pengavag") == "via_part"
+
+
+@pytest.mark.parametrize("text", ["avbryt", "jag vill sluta"])
+def test_a_typed_cancel_mid_assessment_the_nlu_did_not_understand_asks_whether_to_abandon(text: str):
+    # Trial 12 (t12-30): "avbryt" got "Jag förstår tyvärr inte", "jag vill sluta" got "Menar du ”Ja”?".
+    talk = at_question(("vem", "deltagare"))
+    sent = talk.send(ActionFallback(), text, intent="nlu_fallback")
+    assert messages.text("assessment.abort_offer") in said(sent)
+    assert talk.slots["answers"] == {"vem": "deltagare"}
