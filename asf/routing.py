@@ -114,7 +114,12 @@ def training_intent(step: Step) -> Step:
     def guarded(state: State, message: Message) -> Turn:
         if training.active(state) or not message.typed:
             return step(state, message)
-        explicit = names_training(message.text) or len(swedish.tokens(message.text)) <= SHORT_TRAINING_COMMAND
+        words = swedish.tokens(message.text)
+        explicit = names_training(message.text) or len(words) <= SHORT_TRAINING_COMMAND
+        # Mid-question "träna" in a sentence is about the initiative ("de får träna på försäljning",
+        # trial 12 got "Vill du lämna den och öva?"): only the training mode's own words ask for it.
+        if state.current_question is not None and len(words) > SHORT_TRAINING_COMMAND:
+            explicit = any(t.word.startswith(("ovning", "quiz")) or t.word in ("ova", "traningslage") for t in words)
         if explicit and not dialogue.reads_as_an_answer(state, message):
             return step(state, message)
         return dialogue.fallback(state, message)

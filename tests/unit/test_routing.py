@@ -428,3 +428,12 @@ def test_a_typed_cancel_mid_assessment_the_nlu_did_not_understand_asks_whether_t
     sent = talk.send(ActionFallback(), text, intent="nlu_fallback")
     assert messages.text("assessment.abort_offer") in said(sent)
     assert talk.slots["answers"] == {"vem": "deltagare"}
+
+
+def test_train_in_an_answer_mid_question_is_no_request_for_the_training():
+    # Trial 12 (t12-24): "de får träna på försäljning i monter" got "Vill du lämna den och öva?".
+    talk = at_question(("vem", "deltagare"), ("malgrupp", "ja"))
+    sent = talk.send(ActionStartTraining(), "de får träna på försäljning i monter", intent="start_training")
+    assert messages.text("assessment.leave_for_training") not in said(sent)
+    sent = talk.send(ActionStartTraining(), "jag vill gå till övningsläget", intent="start_training")
+    assert messages.text("assessment.leave_for_training") in said(sent)
