@@ -31,6 +31,14 @@ class Servers:
     process: subprocess.Popen[bytes]
     log: Path
     rest_token: str = ""
+    logs: Path = Path()  # the servers' own log folder (ASF_LOGS), so a test reads only theirs
+
+    def log_text(self) -> str:
+        """Everything the servers logged so far; no log file at all is an error, not an empty log."""
+        files = sorted(self.logs.glob("*.log"))
+        if not files:
+            raise AssertionError(f"Servrarna har inga loggfiler i {self.logs}.")
+        return "".join(path.read_text(errors="replace") for path in files)
 
     @property
     def rest_headers(self) -> dict[str, str]:
@@ -92,6 +100,8 @@ def running_servers(tmp: Path, extra_env: dict[str, str] | None = None) -> Itera
         **{k: str(v) for k, v in ports.items()},
         "TRACKER_DB": str(tmp / "tracker.db"),
         "ASF_REST_TOKEN": secrets.token_urlsafe(24),
+        # Not the shared var/logs: servers started side by side (pytest -n) would write into one file.
+        "ASF_LOGS": str(tmp / "logs"),
         **(extra_env or {}),
     }
     env.pop("ACTION_SERVER_URL", None)
@@ -103,4 +113,5 @@ def running_servers(tmp: Path, extra_env: dict[str, str] | None = None) -> Itera
             process,
             log,
             env["ASF_REST_TOKEN"],
+            Path(env["ASF_LOGS"]),
         )
