@@ -102,6 +102,11 @@ def running_servers(tmp: Path, extra_env: dict[str, str] | None = None) -> Itera
         "ASF_REST_TOKEN": secrets.token_urlsafe(24),
         # Not the shared var/logs: servers started side by side (pytest -n) would write into one file.
         "ASF_LOGS": str(tmp / "logs"),
+        # Sanic waits up to 15 s (its default) at a stop for open connections to close, and a
+        # socket.io client's connection kept the Rasa server for all of it, often past the 30 s
+        # before started_process kills it: a minute of each `make test` spent waiting. The tests
+        # check that everything stops, not how long a stop may wait for clients.
+        "SANIC_GRACEFUL_SHUTDOWN_TIMEOUT": "3",
         **(extra_env or {}),
     }
     env.pop("ACTION_SERVER_URL", None)
