@@ -88,8 +88,13 @@ profile: train ## var Rasa- och action-servern lägger sin CPU-tid under last (p
 unit: install ## enhetstesterna: inga servrar, ingen tränad modell, inga Debianpaket eller npm (ungefär 30 sekunder på två kärnor)
 	@PYTHONDONTWRITEBYTECODE= bash scripts/pytest.sh tests/unit -q -n auto --dist loadfile
 
-pytest: train system web ## alla pytest-tester: enhetstester och systemtester med riktiga servrar
-	@bash scripts/pytest.sh
+# As `make unit`, one test file per worker, one worker per core: most system-test time is waiting
+# (servers starting, time limits running out), which the other worker fills. Each file's servers
+# have their own ports, tracker database and log folder (devtools/servers.py). The files run in
+# the order collected (system tests first, the many short unit files last, filling in at the end)
+# instead of xdist's default of the files with the most tests first.
+pytest: train system web ## alla pytest-tester: enhetstester och systemtester med riktiga servrar, en testfil per kärna
+	@PYTHONDONTWRITEBYTECODE= bash scripts/pytest.sh -n auto --dist loadfile --no-loadscope-reorder
 
 py311: train ## Python 3.11-vägen (Debian 12, containrarna): installerar .venv-py311 och provar WebSocket och REST mot servrar därifrån
 	@bash scripts/test_py311.sh
