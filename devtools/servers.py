@@ -69,6 +69,11 @@ def started_process(
     command: list[str], env: Mapping[str, str], log: Path, ready: str, seconds: float
 ) -> Iterator[subprocess.Popen[bytes]]:
     """Runs `command` in its own process group once `ready` is in its log; stops it as Ctrl-C does."""
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        # Started in the background (`make test &`, some CI runners), this process ignores Ctrl-C, and
+        # so would run.sh, which cannot trap a signal ignored when it starts: each stop then waited
+        # the 30 s below for nothing. GNU env gives the command Ctrl-C's default back.
+        command = ["env", "--default-signal=INT", *command]
     with log.open("wb") as out:
         process = subprocess.Popen(
             command, cwd=ROOT, env=dict(env), stdout=out, stderr=subprocess.STDOUT, start_new_session=True
