@@ -31,6 +31,14 @@ class Servers:
     process: subprocess.Popen[bytes]
     log: Path
     rest_token: str = ""
+    logs: Path = Path()  # the servers' own log folder (ASF_LOGS), so a test reads only theirs
+
+    def log_text(self) -> str:
+        """Everything the servers logged so far; no log file at all is an error, not an empty log."""
+        files = sorted(self.logs.glob("*.log"))
+        if not files:
+            raise AssertionError(f"Servrarna har inga loggfiler i {self.logs}.")
+        return "".join(path.read_text(errors="replace") for path in files)
 
     @property
     def rest_headers(self) -> dict[str, str]:
@@ -61,6 +69,11 @@ def started_process(
     command: list[str], env: Mapping[str, str], log: Path, ready: str, seconds: float
 ) -> Iterator[subprocess.Popen[bytes]]:
     """Runs `command` in its own process group once `ready` is in its log; stops it as Ctrl-C does."""
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        # Started in the background (`make test &`, some CI runners), this process ignores Ctrl-C, and
+        # so would run.sh, which cannot trap a signal ignored when it starts: each stop then waited
+        # the 30 s below for nothing. GNU env gives the command Ctrl-C's default back.
+        command = ["env", "--default-signal=INT", *command]
     with log.open("wb") as out:
         process = subprocess.Popen(
             command, cwd=ROOT, env=dict(env), stdout=out, stderr=subprocess.STDOUT, start_new_session=True
@@ -92,6 +105,13 @@ def running_servers(tmp: Path, extra_env: dict[str, str] | None = None) -> Itera
         **{k: str(v) for k, v in ports.items()},
         "TRACKER_DB": str(tmp / "tracker.db"),
         "ASF_REST_TOKEN": secrets.token_urlsafe(24),
+        # Not the shared var/logs: servers started side by side (pytest -n) would write into one file.
+        "ASF_LOGS": str(tmp / "logs"),
+        # Sanic waits up to 15 s (its default) at a stop for open connections to close, and a
+        # socket.io client's connection kept the Rasa server for all of it, often past the 30 s
+        # before started_process kills it: a minute of each `make test` spent waiting. The tests
+        # check that everything stops, not how long a stop may wait for clients.
+        "SANIC_GRACEFUL_SHUTDOWN_TIMEOUT": "3",
         **(extra_env or {}),
     }
     env.pop("ACTION_SERVER_URL", None)
@@ -103,4 +123,5 @@ def running_servers(tmp: Path, extra_env: dict[str, str] | None = None) -> Itera
             process,
             log,
             env["ASF_REST_TOKEN"],
+            Path(env["ASF_LOGS"]),
         )

@@ -152,7 +152,7 @@ def test_action_server_answers_only_with_the_shared_secret(servers: Servers):
 def test_the_secret_is_in_no_log_and_not_in_the_repo(servers: Servers):
     token = action_server_env(servers)["ACTION_SERVER_TOKEN"]
     servers.say("gate-log", "hej")
-    logs = [servers.log, *(ROOT / "var" / "logs").glob("*.log")]
+    logs = [servers.log, *servers.logs.glob("*.log")]
     assert all(token not in path.read_text(errors="replace") for path in logs)
     assert "${ACTION_SERVER_TOKEN}" in (ROOT / "endpoints.yml").read_text(encoding="utf-8")
 
