@@ -22,9 +22,9 @@ from asf.guidance.model import Question, Tree, listing, quoted, sentence_case
 from asf.guidance.progress import progress
 from asf.guidance.understanding import (
     AnswerReading,
+    kept_beside,
     match_question,
     normalise,
-    one_route_holds,
     read_answer,
     read_description,
 )
@@ -222,6 +222,15 @@ def asks_to_start_over(text: str) -> bool:
     return any(not mention.negated for phrase in _START_OVER_WORDS for mention in swedish.find(phrase, words))
 
 
+def _abort_offer(state: State) -> Turn:
+    """ "Vill du avbryta bedömningen?": the yes starts over, the no goes on where the user was."""
+    buttons = (
+        button(messages.text("buttons.abort_yes"), "/start_over"),
+        button(messages.text("buttons.leave_no"), "/start_assessment" + json.dumps({"choice": RESUME})),
+    )
+    return [Reply(text=messages.text("assessment.abort_offer"), buttons=buttons)], state
+
+
 def restart(state: State, message: Message | None = None) -> Turn:
     """Start over. A typed message must ask for it in so many words ("resebolaget och restaurangen,
     dvs våra egna kostnader", an answer, was read as "börja om" and threw every answer away): any
@@ -231,11 +240,7 @@ def restart(state: State, message: Message | None = None) -> Turn:
         if not asks_to_start_over(message.text) or reads_as_an_answer(state, message):
             return fallback(state, message)
         if _unfinished(state):
-            buttons = (
-                button(messages.text("buttons.abort_yes"), "/start_over"),
-                button(messages.text("buttons.leave_no"), "/start_assessment" + json.dumps({"choice": RESUME})),
-            )
-            return [Reply(text=messages.text("assessment.abort_offer"), buttons=buttons)], state
+            return _abort_offer(state)
     fresh = replace(state, answers={}, pending=None, evidence=None, correcting=False, training=None, description=None)
     return _continue(fresh, {}, prefix=messages.text("assessment.restart"))
 
@@ -246,7 +251,7 @@ def describe(state: State, message: Message) -> Turn:
     if state.current_question is not None:
         # Mid-assessment a longer sentence is an answer to the open question.
         return answer(state, replace(message, intent="inform"))
-    if state.pending is not None and _LEADING_NO.match(message.text):
+    if says_no_to_the_summary(state, message):
         return answer(state, replace(message, intent="deny"))  # a "Nej" to the summary, with its correction
     topic = other_questions.asked_beside_a_description(
         message.text, lambda text: len(read_description(tree(), text).facts)
@@ -306,7 +311,7 @@ def answer(state: State, message: Message) -> Turn:
     if training.awaiting_verdict(state):
         return training.judge(state, message)
     if state.pending is not None and not message.entity("choice"):
-        if message.typed and _LEADING_NO.match(message.text):
+        if says_no_to_the_summary(state, message):
             # "Nej, förbundet ska inte äga något, …" typed at the summary is a "Nej" with its correction.
             message = replace(message, intent="deny")
         if message.intent == "affirm" and not state.correcting:
@@ -481,16 +486,7 @@ def _try_answers(state: State, answers: dict[str, str], changes: dict[str, str],
     """The result again with the answers a "what if" names, every other answer kept that one route
     holds beside them ("kommunen köper platser i stället" keeps "Ett företag" but not the cash grant
     the result was about)."""
-    tried = dict(changes)
-    for question_id in tree().questions:
-        earlier = answers.get(question_id)
-        if (
-            earlier is not None
-            and question_id not in tried
-            and one_route_holds(tree(), {**tried, question_id: earlier})
-        ):
-            tried[question_id] = earlier
-    tried = _with_what_follows(tried, message.text)
+    tried = _with_what_follows(kept_beside(tree(), changes, answers), message.text)
     current = walk(tree(), tried)
     named = [
         f"{tree().questions[q].short}: {quoted(current.fill(tree().questions[q].option(o).label))}"  # type: ignore[union-attr]
@@ -563,6 +559,10 @@ _YES_WORDS = frozenset({"ja", "japp", "jepp", "javisst", "precis", "exakt", "abs
                         "tack", "sa", "visst", "gor", "ar", "ratt"})  # fmt: skip
 
 
+# How a plain yes begins.
+_YES_OPENINGS = frozenset({"ja", "japp", "jepp", "javisst", "precis", "exakt", "absolut", "stammer"})
+
+
 # The replies that ask "Ja eller nej?" with the yes as their first button: "Vill du avbryta
 # bedömningen?", "Vill du lämna den och öva?".
 YES_COMMANDS = frozenset({"start_over", "start_training"})
@@ -573,13 +573,25 @@ def says_no_to_the_summary(state: State, message: Message) -> bool:
     return state.pending is not None and message.typed and _LEADING_NO.match(message.text) is not None
 
 
+def at_the_summary(state: State, message: Message) -> Turn | None:
+    """While the summary waits for "Ja" or "Nej", a typed "Nej, …" with its correction, or a line the
+    summary lacks in the user's words (trial 10, t10-34: "nej, du missade att coachen anställs av
+    förbundet" got "Det förstod jag inte"); None for any other message."""
+    if state.pending is None or not message.typed or training.active(state):
+        return None
+    if says_no_to_the_summary(state, message):
+        return answer(state, replace(message, intent="deny"))
+    added = recap.with_addition(tree(), state, message.text)
+    return ([added[0]], added[1]) if added is not None else None
+
+
 def chosen_by_yes(text: str, buttons: list[dict[str, Any]]) -> Message | None:
     """A typed "ja" to a reply whose buttons offer one thing: the one answer offered ("Menar du ”X”?"
     with "Inget av dem"), or the yes of a yes-or-no offer ("Vill du avbryta bedömningen?"), as if its
     button was clicked. Trial 10 (t10-29): "ja" got "Jag är inte säker på vilket svar du menar";
     trial 11 (t11-15): "ja" to "Vill du avbryta?" was recorded as the answer to the open question."""
     words = normalise(text).split()
-    if not words or words[0] not in {"ja", "japp", "jepp", "javisst", "precis", "exakt", "absolut", "stammer"}:
+    if not words or words[0] not in _YES_OPENINGS:
         return None
     if not set(words) <= _YES_WORDS:
         return None
@@ -829,12 +841,9 @@ def fallback(state: State, message: Message | None = None) -> Turn:
         corrected = None if training.active(state) else _correct_result(state, _safe_answers(state), message)
         if corrected is not None:
             return corrected
-        if state.pending is not None and not training.active(state):
-            # While the summary waits for "Ja" or "Nej": a line it lacks, in the user's words (trial 10,
-            # t10-34: "nej, du missade att coachen anställs av förbundet" got "Det förstod jag inte").
-            added = recap.with_addition(tree(), state, message.text)
-            if added is not None:
-                return [added[0]], added[1]
+        at_summary = at_the_summary(state, message)
+        if at_summary is not None:
+            return at_summary
         if asks_to_start_over(message.text) and not reads_as_an_answer(state, message) and not training.active(state):
             return restart(state, message)  # "avbryt", "jag vill sluta" (trial 12): asks first mid-assessment
         question = walk(tree(), _safe_answers(state)).question
@@ -908,11 +917,7 @@ def stop_training(state: State) -> Turn:
     """Training ends; an assessment left for it is offered again. Outside training, "avbryt" in the
     middle of an assessment asks whether to abandon it, never "you are not in training"."""
     if not training.active(state) and _unfinished(state):
-        buttons = (
-            button(messages.text("buttons.abort_yes"), "/start_over"),
-            button(messages.text("buttons.leave_no"), "/start_assessment" + json.dumps({"choice": RESUME})),
-        )
-        return [Reply(text=messages.text("assessment.abort_offer"), buttons=buttons)], state
+        return _abort_offer(state)
     replies, new_state = training.stop(state)
     if _unfinished(new_state):
         resume = button(messages.text("buttons.resume"), "/start_assessment" + json.dumps({"choice": RESUME}))

@@ -18,7 +18,7 @@ from dataclasses import replace
 from asf import messages
 from asf.guidance import model, swedish
 from asf.guidance.model import Tree, sentence_case
-from asf.guidance.understanding import Fact, Reading, one_route_holds, read_description
+from asf.guidance.understanding import Fact, Reading, kept_beside, read_description
 from asf.turns import Reply, State, button
 
 
@@ -215,11 +215,7 @@ def with_changed_lines(tree: Tree, state: State, changes: Mapping[str, str], tex
     evidence; the other lines are kept where one route holds them beside the new ones (trial 12: "Vem:
     Deltagare" beside "Vad förbundet skulle göra för företaget" after "deltagarna bildar föreningen")."""
     pending = state.pending or {}
-    kept = dict(changes)
-    for question_id in tree.questions:
-        earlier = pending.get(question_id)
-        if earlier is not None and question_id not in kept and one_route_holds(tree, {**kept, question_id: earlier}):
-            kept[question_id] = earlier
+    kept = kept_beside(tree, changes, pending)
     evidence = state.evidence or {}
     state = replace(
         state,

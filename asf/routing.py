@@ -22,9 +22,8 @@ training". These wrappers put the conversation's state first:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
-from asf import dialogue, feedback, messages, other_questions, recap
+from asf import dialogue, feedback, messages, other_questions
 from asf.guidance import swedish
 from asf.training import flow as training
 from asf.turns import Message, Reply, State, Turn
@@ -46,6 +45,15 @@ def names_training(text: str) -> bool:
     return any(
         token.word in _TRAINING_WORDS or token.word.startswith(_TRAINING_STEMS) for token in swedish.tokens(text)
     )
+
+
+# Words that name the training mode itself, not training as something participants do ("träna").
+_MODE_STEMS = ("ovning", "quiz")
+_MODE_WORDS = frozenset({"ova", "traningslage"})
+
+
+def names_the_training_mode(words: tuple[swedish.Token, ...]) -> bool:
+    return any(t.word.startswith(_MODE_STEMS) or t.word in _MODE_WORDS for t in words)
 
 
 def asks_for_memo(state: State, message: Message) -> bool:
@@ -81,14 +89,9 @@ def summary_first(step: Step) -> Step:
     def guarded(state: State, message: Message) -> Turn:
         # Answers and descriptions have their own way with a waiting summary (dialogue.answer, describe).
         own_way = message.intent in ("inform", "affirm", "deny", "describe_initiative")
-        if state.pending is not None and message.typed and not own_way and not training.active(state):
-            if dialogue.says_no_to_the_summary(state, message):
-                # "nej forresten, pengarna ska ga via kommunen" (trial 12) got "Det förstod jag inte".
-                return dialogue.answer(state, replace(message, intent="deny"))
-            added = recap.with_addition(dialogue.tree(), state, message.text)
-            if added is not None:
-                return [added[0]], added[1]
-        return step(state, message)
+        # "nej forresten, pengarna ska ga via kommunen" (trial 12) got "Det förstod jag inte".
+        at_summary = None if own_way else dialogue.at_the_summary(state, message)
+        return at_summary if at_summary is not None else step(state, message)
 
     return guarded
 
@@ -119,7 +122,7 @@ def training_intent(step: Step) -> Step:
         # Mid-question "träna" in a sentence is about the initiative ("de får träna på försäljning",
         # trial 12 got "Vill du lämna den och öva?"): only the training mode's own words ask for it.
         if state.current_question is not None and len(words) > SHORT_TRAINING_COMMAND:
-            explicit = any(t.word.startswith(("ovning", "quiz")) or t.word in ("ova", "traningslage") for t in words)
+            explicit = names_the_training_mode(words)
         if explicit and not dialogue.reads_as_an_answer(state, message):
             return step(state, message)
         return dialogue.fallback(state, message)

@@ -562,6 +562,20 @@ def one_route_holds(tree: Tree, answers: Mapping[str, str]) -> bool:
     return set(_best_route(tree, answers)) == set(answers)
 
 
+def kept_beside(tree: Tree, new: Mapping[str, str], earlier: Mapping[str, str]) -> dict[str, str]:
+    """`new` answers, and each `earlier` answer, in the tree's order, that one route holds beside them."""
+    kept = dict(new)
+    for question_id in tree.questions:
+        option_id = earlier.get(question_id)
+        if (
+            option_id is not None
+            and question_id not in kept
+            and one_route_holds(tree, {**kept, question_id: option_id})
+        ):
+            kept[question_id] = option_id
+    return kept
+
+
 # How far before a named option a doubt reaches: "vi vet inte än om deltagarna är i målgruppen".
 _DOUBT_REACH = 7
 _CLAUSE_BREAK = re.compile(r"[,;:.!?]|\bmen\b", re.IGNORECASE)
