@@ -342,15 +342,19 @@ def test_in_training_a_typed_answer_is_never_a_correction_of_the_own_result():
     assert messages.text("fallback.training_after_feedback") in said(sent)
 
 
+# A handledare employed by the company, paid straight by the förbund: "bör inte finansieras".
+HANDLEDARE_PAID_DIRECTLY = {
+    "vem": "deltagare",
+    "malgrupp": "ja",
+    "insats_typ": "handledare",
+    "handledare_anstalld": "hos_foretaget",
+    "utforare": "ingen_part_direkt",
+}
+
+
 def test_what_if_after_a_result_changes_the_answers_it_names_and_reads_what_follows():
     # Trial 10 (t10-8): "ändrar det något om …?" got "Jag tar det som en ny insats" and every question again.
-    answers = {
-        "vem": "deltagare",
-        "malgrupp": "ja",
-        "insats_typ": "handledare",
-        "handledare_anstalld": "hos_foretaget",
-        "utforare": "ingen_part_direkt",
-    }
+    answers = HANDLEDARE_PAID_DIRECTLY
     talk = finished(answers)
     text = "ändrar det något om regionen köper handledningen av kooperativet och vi betalar regionen?"
     sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
@@ -370,13 +374,7 @@ def test_what_if_is_read_as_a_description_and_keeps_the_answers_it_does_not_chan
 
 def test_what_if_names_a_company_and_a_party_without_changing_who_it_is_for():
     # Trial 11 (t11-26): "Verkstan" and "AF" made it about the company's staff, and "bör inte" followed.
-    answers = {
-        "vem": "deltagare",
-        "malgrupp": "ja",
-        "insats_typ": "handledare",
-        "handledare_anstalld": "hos_foretaget",
-        "utforare": "ingen_part_direkt",
-    }
+    answers = HANDLEDARE_PAID_DIRECTLY
     talk = finished(answers)
     text = "ändrar det något om AF köper handledningen av Verkstan och vi finansierar via AF?"
     talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
