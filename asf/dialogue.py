@@ -22,11 +22,14 @@ from asf.guidance.model import Question, Tree, listing, quoted, sentence_case
 from asf.guidance.progress import progress
 from asf.guidance.understanding import (
     AnswerReading,
+    Fact,
     kept_beside,
     match_question,
+    named_alike,
     normalise,
     read_answer,
     read_description,
+    with_route,
 )
 from asf.privacy import masked_kinds
 from asf.training import flow as training
@@ -158,12 +161,7 @@ def _not_assessed(description: str | None, current: Walk) -> list[str]:
     notes = []
     # A question the user answered otherwise is settled, not left out: "ok då kör vi via kommunen
     # istället" replaced the payment straight to the company (trial 10, t10-35 still got the note).
-    left_out = {
-        question_id: fact
-        for question_id, fact in read_description(tree(), description).must_nots.items()
-        if question_id not in current.used
-    }
-    for question_id, fact in recap.distinct_parts(tree(), left_out).items():
+    for question_id, fact in recap.distinct_parts(tree(), _left_out(description, current)).items():
         notes.append(
             messages.text(
                 "describe.not_assessed",
@@ -172,6 +170,25 @@ def _not_assessed(description: str | None, current: Walk) -> list[str]:
             )
         )
     return notes
+
+
+def _left_out(description: str, current: Walk) -> dict[str, Fact]:
+    """The description's parts that lead to "bör inte finansieras" on their own, off the answers' route."""
+    must_nots = read_description(tree(), description).must_nots
+    return {question_id: fact for question_id, fact in must_nots.items() if question_id not in current.used}
+
+
+def _about_a_left_out_part(state: State, current: Walk, text: str) -> dict[str, str] | None:
+    """The route to a left-out part that a what-if names again: "ändrar det något om bidraget går via AF?"
+    after a result for the participants asks about the grant to the company the description also had
+    (trial 12, t12-47: the grant stayed a side note under "kan finansieras på villkor")."""
+    if not state.description:
+        return None
+    for question_id, fact in _left_out(state.description, current).items():
+        named = read_answer(tree().questions[question_id], text, models=learned.WORDS_ONLY).option
+        if named is not None and named.id == fact.option and named_alike(named, text, fact.evidence):
+            return with_route(tree(), {question_id: fact.option})
+    return None
 
 
 def _safe_answers(state: State) -> dict[str, str]:
@@ -445,6 +462,9 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         # "Ändrar det något om AF köper handledningen av Verkstan och vi finansierar via AF?" is read as
         # a description is: each word of an answer typed alone ("Verkstan" a company, "AF" a party) had
         # changed who the initiative is for and where the handledare is employed (trial 11, t11-26).
+        part = _about_a_left_out_part(state, current, message.text)
+        if part is not None:
+            return _try_answers(state, answers, part, message)
         facts = read_description(tree(), message.text).facts
         described = {q: f.option for q, f in facts.items() if answers.get(q) != f.option}
         if described:

@@ -576,6 +576,24 @@ def kept_beside(tree: Tree, new: Mapping[str, str], earlier: Mapping[str, str]) 
     return kept
 
 
+def named_alike(option: Option, text: str, other: str) -> bool:
+    """Does some word of `option` stand, not denied, in both texts? "bidraget" in a follow-up names the
+    grant a description had ("ett bidrag på 80 000 kr"); "pengarna" does not, though both mean money."""
+    words, other_words = swedish.tokens(text), swedish.tokens(other)
+    return any(
+        any(not m.negated for m in swedish.find(keyword, words))
+        and any(not m.negated for m in swedish.find(keyword, other_words))
+        for keyword in _keywords(option)
+    )
+
+
+def with_route(tree: Tree, answers: Mapping[str, str]) -> dict[str, str]:
+    """`answers` plus the answers that lead to them where only one does ("Ge ett bidrag i pengar"
+    is reached only from "Ett företag …")."""
+    facts = {q: Fact(q, o, "") for q, o in answers.items()}
+    return {q: fact.option for q, fact in _with_implied_parents(tree, facts, set()).items()}
+
+
 # How far before a named option a doubt reaches: "vi vet inte än om deltagarna är i målgruppen".
 _DOUBT_REACH = 7
 _CLAUSE_BREAK = re.compile(r"[,;:.!?]|\bmen\b", re.IGNORECASE)

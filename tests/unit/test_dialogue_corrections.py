@@ -408,3 +408,39 @@ def test_what_if_the_film_promotes_one_company_turns_it_into_support_to_that_com
     talk.send(ActionDescribeInitiative(), "Ändrar det något om den blir reklamfilm för ett enda företag?")
     assert talk.slots["answers"]["mottagare"] == "ett_foretag"
     assert talk.slots["last_result"]["verdict"] == "not_financeable"
+
+
+GRANT_BESIDE_PARTICIPANTS = (
+    "Vi vill ge 80 000 kr i bidrag till Solgläntan (ASF), där deltagare från kommunen arbetstränar."
+)
+PARTICIPANTS_ROUTE = {"vem": "deltagare", "malgrupp": "ja", "insats_typ": "arbetsforberedande", "utforare": "kommunen"}
+
+
+def answered_for_the_participants() -> Conversation:
+    """GRANT_BESIDE_PARTICIPANTS described, then answered as for the participants, money straight to the company."""
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), GRANT_BESIDE_PARTICIPANTS, intent="describe_initiative")
+    talk.send(ActionAnswer(), "/affirm", intent="affirm")  # the summary names the grant as not assessed
+    for question, choice in {**PARTICIPANTS_ROUTE, "pengavag": "direkt"}.items():
+        if talk.slots["current_question"] == question:
+            talk.click(question, choice)
+    assert talk.slots["last_result"]["answers"] == {**PARTICIPANTS_ROUTE, "pengavag": "direkt"}
+    return talk
+
+
+def test_what_if_about_a_grant_the_result_left_out_assesses_the_grant():
+    # Trial 12 (t12-47): a grant to one company beside participants training there; answered as for the
+    # participants, "ändrar det något om bidraget går via AF?" gave "kan finansieras på villkor" with
+    # the grant only a side note. The what-if names the grant, so the grant is what is assessed.
+    talk = answered_for_the_participants()
+    what_if = "blir det annorlunda om bidraget går via kommunen?"
+    talk.send(ActionDescribeInitiative(), what_if, intent="describe_initiative")
+    assert talk.slots["answers"] == {"vem": "foretaget", "stod_till_foretag": "pengar"}
+    assert talk.slots["last_result"]["verdict"] == "not_financeable"
+
+
+def test_what_if_that_names_no_left_out_part_keeps_the_participants_route():
+    talk = answered_for_the_participants()
+    what_if = "ändrar det något om pengarna går via kommunen?"  # "pengar" names the förbund's money, not the grant
+    talk.send(ActionDescribeInitiative(), what_if, intent="describe_initiative")
+    assert talk.slots["answers"] == {**PARTICIPANTS_ROUTE, "pengavag": "via_part"}
