@@ -227,9 +227,11 @@ def _unfinished(state: State) -> bool:
 
 
 # Words that ask to start over in so many words ("börja om", "kan vi ta det från början?", "reset").
+# "Glöm" only with what is to be forgotten: "ja, men glöm inte del 1" confirmed a summary (trial 13, t13-39).
 _START_OVER_WORDS = (
     "börja om", "borja om", "starta om", "från början", "från noll", "från start", "om igen", "på nytt",
-    "nollställ", "rensa", "glöm", "reset", "restart", "ny start", "ny omgång", "=avbryt", "=avbryta",
+    "nollställ", "rensa", "glöm allt", "glöm det", "glöm alltihop", "glöm bedömningen", "reset", "restart",
+    "ny start", "ny omgång", "=avbryt", "=avbryta",
     "jag vill sluta", "vill avsluta bedömningen",
 )  # fmt: skip
 
@@ -355,6 +357,8 @@ def answer(state: State, message: Message) -> Turn:
     aside = _side_question(state, message)
     if aside is not None:
         return _other_question_answer(state, aside)
+    if _describes_at_the_first_question(answers, current, message):
+        return describe(replace(state, current_question=None), message)
     reading = _read_typed(current.question, message)
     if reading.option is None:
         if reading.candidates:
@@ -363,6 +367,17 @@ def answer(state: State, message: Message) -> Turn:
     noted = messages.text("assessment.noted", answer=current.fill(reading.option.label))
     turn = _continue(state, {**answers, current.question.id: reading.option.id}, answered=current.question.id)
     return [Reply(text=noted), *turn[0]], turn[1]
+
+
+def _describes_at_the_first_question(answers: dict[str, str], current: Walk, message: Message) -> bool:
+    """A whole description typed at the first question, after "Bedöm en insats" (trial 13, t13-3 and
+    t13-21: only "Vem …?" was read from it, and every fact it gave was asked again): it is read as a
+    description, with a summary. An answer that only says who it is for stays an answer."""
+    if answers or not message.typed or current.question is None or current.question.id != tree().start:
+        return False
+    reading = read_description(tree(), message.text)
+    named = {*reading.facts, *reading.conflicts, *reading.together}
+    return len(reading.facts) >= other_questions.FACTS_OF_A_DESCRIPTION or any(q != tree().start for q in named)
 
 
 # How a typed message after a result says that something in it is wrong ("nej, …", "det stämmer
@@ -602,7 +617,17 @@ def at_the_summary(state: State, message: Message) -> Turn | None:
     if says_no_to_the_summary(state, message):
         return answer(state, replace(message, intent="deny"))
     added = recap.with_addition(tree(), state, message.text)
-    return ([added[0]], added[1]) if added is not None else None
+    if added is not None:
+        return [added[0]], added[1]
+    if _opens_with_yes(message.text):
+        # "ja, men glöm inte del 1 om samordnaren" (trial 13, t13-39) threw the summary away.
+        return answer(state, replace(message, intent="affirm"))
+    return None
+
+
+def _opens_with_yes(text: str) -> bool:
+    words = normalise(text).split()
+    return bool(words) and words[0] in _YES_OPENINGS
 
 
 def chosen_by_yes(text: str, buttons: list[dict[str, Any]]) -> Message | None:

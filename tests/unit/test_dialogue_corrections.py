@@ -15,6 +15,7 @@ from actions.actions import (
     ActionFallback,
     ActionFeedback,
     ActionJudge,
+    ActionRestartAssessment,
     ActionStartAssessment,
     ActionStartTraining,
     ActionWhy,
@@ -444,3 +445,39 @@ def test_what_if_that_names_no_left_out_part_keeps_the_participants_route():
     what_if = "ändrar det något om pengarna går via kommunen?"  # "pengar" names the förbund's money, not the grant
     talk.send(ActionDescribeInitiative(), what_if, intent="describe_initiative")
     assert talk.slots["answers"] == {**PARTICIPANTS_ROUTE, "pengavag": "via_part"}
+
+
+def test_a_description_typed_at_the_first_question_gets_a_summary():
+    # Trial 13 (t13-3, t13-21): after "Bedöm en insats" a whole description was read only for "Vem …?",
+    # and the rest was asked again question by question.
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    text = "En samordnare på halvtid ska sprida kunskap om sociala företag till parternas handläggare och chefer."
+    sent = talk.send(ActionAnswer(), text)
+    assert "Så här uppfattar jag insatsen" in said(sent)
+    assert talk.slots["pending_answers"]["strukturell_typ"] == "samordnare"
+    assert talk.slots["current_question"] is None
+
+
+def test_an_answer_that_only_says_who_it_is_for_stays_an_answer_at_the_first_question():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.send(ActionAnswer(), "deltagarna")
+    assert talk.slots["answers"] == {"vem": "deltagare"}
+    assert not talk.slots["pending_answers"]
+
+
+def test_a_yes_with_a_reminder_at_the_summary_confirms_it_and_forgets_nothing():
+    # Trial 13 (t13-39): "ja, men glöm inte del 1 om samordnaren" was read as "glöm" (forget) and the
+    # confirmed summary was thrown away ("Vi börjar om från början").
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), WORK_TRAINING, intent="describe_initiative")
+    pending = dict(talk.slots["pending_answers"])
+    sent = talk.send(ActionRestartAssessment(), "ja, men glöm inte delen om samordnaren", intent="start_over")
+    assert messages.text("assessment.restart") not in said(sent)
+    assert {q: talk.slots["answers"][q] for q in pending} == pending
+
+
+def test_forget_it_still_starts_over_when_it_says_what_to_forget():
+    assert dialogue.asks_to_start_over("glöm det, vi tar det från början")
+    assert not dialogue.asks_to_start_over("glöm inte delen om samordnaren")
