@@ -133,8 +133,9 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
     payload = {**explain.result_payload(tree(), current), "description": state.description}
     not_assessed = _not_assessed(state.description, current)
     if not_assessed:
-        payload["not_assessed"] = not_assessed
-        replies.append(Reply(text="\n\n".join(not_assessed)))
+        payload["not_assessed"] = [text for text, _ in not_assessed]
+        parts = tuple(part for _, part in not_assessed)
+        replies.append(Reply(text="\n\n".join(payload["not_assessed"]), buttons=parts))
     replies.append(Reply(text=explain.result_text(tree(), current), buttons=result_buttons()))
     replies.append(Reply(custom=payload))
     replies.append(feedback.question())
@@ -151,7 +152,7 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
     return replies, new_state
 
 
-def _not_assessed(description: str | None, current: Walk) -> list[str]:
+def _not_assessed(description: str | None, current: Walk) -> list[tuple[str, dict[str, str]]]:
     """Parts of the description that would be "bör inte finansieras" on their own but that the
     answers left out ("… och 2) ett bidrag till varje ASF" beside a coordinator): a result that
     does not say so reads as if the whole description could be financed."""
@@ -162,13 +163,12 @@ def _not_assessed(description: str | None, current: Walk) -> list[str]:
     # A question the user answered otherwise is settled, not left out: "ok då kör vi via kommunen
     # istället" replaced the payment straight to the company (trial 10, t10-35 still got the note).
     for question_id, fact in recap.distinct_parts(tree(), _left_out(description, current)).items():
-        notes.append(
-            messages.text(
-                "describe.not_assessed",
-                evidence=quoted(recap.own_clause(tree(), fact)),
-                option=recap.answer_text(tree(), {question_id: fact.option}, question_id),
-            )
+        text = messages.text(
+            "describe.not_assessed",
+            evidence=quoted(recap.own_clause(tree(), fact)),
+            option=recap.answer_text(tree(), {question_id: fact.option}, question_id),
         )
+        notes.append((text, recap.part_button(tree(), fact)))
     return notes
 
 
@@ -709,6 +709,9 @@ def _answer_button(state: State, answers: dict[str, str], question_id: str, opti
     if question is None or question.option(option_id) is None:
         return _reask(state, messages.text("assessment.unknown_answer"))
     current = walk(tree(), answers)
+    part = _part_of_the_description(state, current, question_id, option_id)
+    if part is not None:
+        return _assess_part(state, answers, part)
     on_path = {step.question.id for step in current.steps}
     if current.question is not None and current.question.id == question_id:
         return _continue(state, {**answers, question_id: option_id}, answered=question_id)
@@ -718,6 +721,24 @@ def _answer_button(state: State, answers: dict[str, str], question_id: str, opti
     if not answers and question_id == tree().start:
         return _continue(state, {question_id: option_id})
     return _reask(state, messages.text("assessment.not_current"))
+
+
+def _part_of_the_description(state: State, current: Walk, question_id: str, option_id: str) -> Fact | None:
+    """The part of the description a "Bedöm i stället …" button names, if the button is one: an answer
+    the description gives off the route being assessed, leading to "bör inte finansieras"."""
+    on_route = {step.question.id for step in current.steps} | ({current.question.id} if current.question else set())
+    if not state.description or question_id in on_route or question_id in (state.pending or {}):
+        return None
+    fact = read_description(tree(), state.description).must_nots.get(question_id)
+    return fact if fact is not None and fact.option == option_id else None
+
+
+def _assess_part(state: State, answers: dict[str, str], part: Fact) -> Turn:
+    """That part assessed instead: its route, with the other answers kept where one route holds them."""
+    route = with_route(tree(), {part.question: part.option})
+    kept = kept_beside(tree(), route, {**answers, **(state.pending or {})})
+    prefix = messages.text("describe.part_chosen", evidence=quoted(recap.own_clause(tree(), part)))
+    return _continue(replace(state, pending=None, evidence=None, correcting=False), kept, prefix=prefix)
 
 
 def _misunderstood(state: State, current: Walk, question: Question) -> Turn:

@@ -1,4 +1,5 @@
-"""Checks the examples the learned reader trains on (content/reading/*.yml):
+"""Checks the examples the learned reader trains on (content/reading/*.yml) and the development sets
+only measured on (content/reading/measure/):
 `python -m asf.reading_check`, a step of `make validate` (PyYAML and jsonschema only).
 
 Each file follows content/reading.schema.json, every id is unique across the files
@@ -30,8 +31,9 @@ def check(folder: Path, tree: Tree, held_out: Path = HELD_OUT) -> list[Problem]:
     problems: list[Problem] = []
     seen = {item["id"] for path in sorted(held_out.glob("*.yml")) for item in _items(path)}
     held_out_ids = set(seen)
-    for path in sorted(folder.glob("*.yml")):
-        shown = f"content/reading/{path.name}"
+    # The sets only measured on (measure/) are checked the same way: the bench reads them too.
+    for path in sorted([*folder.glob("*.yml"), *folder.glob("measure/*.yml")]):
+        shown = f"content/reading/{path.relative_to(folder)}"
         items = _items(path)
         broken = [
             Problem(shown, None, f"följer inte reading.schema.json: {error.message}")

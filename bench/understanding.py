@@ -40,6 +40,9 @@ from asf.guidance.loader import default_tree
 from asf.guidance.model import Tree
 
 HELD_OUT_DIR = Path(__file__).resolve().parent.parent / "tests" / "eval"
+# Development sets the learned reader does not train on (content/reading/measure/): the words are tuned
+# against them, the learned reader is measured on text it has never seen.
+MEASURE_ONLY = ("dev5",)
 UNCLEAR = "oklart"
 FOLDS = 5
 
@@ -48,6 +51,8 @@ def load(name: str, part: str) -> list[dict[str, Any]]:
     """One half of a set: `dev` is every development set, `dev3` … `dev5` one of them, `heldout` the held-out half."""
     if part == "heldout":
         files = [HELD_OUT_DIR / f"{name}_heldout.yml"]
+    elif part in MEASURE_ONLY:
+        files = [learned.examples_folder() / "measure" / f"{name}_{part}.yml"]
     else:
         pattern = f"{name}_dev*.yml" if part == "dev" else f"{name}_{part}.yml"
         files = sorted(learned.examples_folder().glob(pattern))
@@ -59,8 +64,8 @@ def load(name: str, part: str) -> list[dict[str, Any]]:
 
 def readers_for(tree: Tree, items: list[dict[str, Any]], part: str) -> list[learned.Models]:
     """Per item, the learned reader that may read it: trained without the item's fold (development half)
-    or on all examples (held-out half)."""
-    if part == "heldout":
+    or on all examples (held-out half, and the development sets it never trains on)."""
+    if part == "heldout" or part in MEASURE_ONLY:
         models = learned.train(learned.load_examples(learned.examples_folder(), tree), tree)
         return [models] * len(items)
     folder = learned.examples_folder()

@@ -3,6 +3,7 @@ part, a result is corrected one answer at a time, and a rejected summary can gai
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -481,3 +482,57 @@ def test_a_yes_with_a_reminder_at_the_summary_confirms_it_and_forgets_nothing():
 def test_forget_it_still_starts_over_when_it_says_what_to_forget():
     assert dialogue.asks_to_start_over("glöm det, vi tar det från början")
     assert not dialogue.asks_to_start_over("glöm inte delen om samordnaren")
+
+
+GRANT_VIA_A_PARTY = (
+    "Kommunen vill få 200 000 kr från förbundet och sedan ge ett verksamhetsbidrag till Kraftverket, "
+    "ett socialt företag som tar emot deltagare i arbetsträning. Pengarna går alltså via kommunen."
+)
+
+
+def part_buttons(sent: list[dict[str, Any]]) -> list[dict[str, str]]:
+    prefix = messages.text("buttons.assess_part", part="").split("”")[0]
+    return [b for m in sent for b in (m.get("buttons") or []) if b["title"].startswith(prefix)]
+
+
+def click(talk: Conversation, found: dict[str, str]) -> list[dict[str, Any]]:
+    chosen = json.loads(found["payload"].removeprefix("/inform"))
+    return talk.send(ActionAnswer(), found["payload"], question=chosen["question"], choice=chosen["choice"])
+
+
+def test_a_part_the_summary_sets_aside_can_be_assessed_instead_with_one_button():
+    # Trial 13 (t13-14, t13-41): the grant, the core of the initiative, was set aside with "Gör en egen
+    # bedömning", and the lawful wrapper (participants, money via the party) was assessed and approved.
+    talk = Conversation()
+    sent = talk.send(ActionDescribeInitiative(), GRANT_VIA_A_PARTY, intent="describe_initiative")
+    (part,) = part_buttons(sent)
+    assert "verksamhetsbidrag" in part["title"]
+    sent = click(talk, part)
+    assert talk.slots["last_result"]["answers"] == {"vem": "foretaget", "stod_till_foretag": "pengar"}
+    assert talk.slots["last_result"]["verdict"] == "not_financeable"
+    assert "verksamhetsbidrag" in said(sent).split("\n")[0]  # it says which part it assessed
+
+
+def test_a_result_that_leaves_a_part_out_offers_to_assess_it():
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), GRANT_VIA_A_PARTY, intent="describe_initiative")
+    talk.send(ActionAnswer(), "/affirm", intent="affirm")
+    route = {"vem": "deltagare", "malgrupp": "ja", "insats_typ": "arbetsforberedande", "utforare": "kommunen"}
+    sent: list[dict[str, Any]] = []
+    while talk.slots["current_question"] in route:
+        question = talk.slots["current_question"]
+        sent = talk.click(question, route[question])
+    assert talk.slots["last_result"]["verdict"] == "conditional"
+    (part,) = part_buttons(sent)
+    click(talk, part)
+    assert talk.slots["last_result"]["verdict"] == "not_financeable"
+
+
+def test_the_open_questions_own_option_is_an_answer_even_when_the_description_names_it():
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), GRANT_VIA_A_PARTY, intent="describe_initiative")
+    talk.click("vem", "foretaget")
+    assert talk.slots["current_question"] == "stod_till_foretag"
+    sent = talk.click("stod_till_foretag", "pengar")
+    assert messages.text("describe.part_chosen", evidence="").split(":")[0] not in said(sent)
+    assert talk.slots["last_result"]["answers"] == {"vem": "foretaget", "stod_till_foretag": "pengar"}

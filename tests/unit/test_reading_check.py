@@ -61,3 +61,14 @@ def test_a_file_that_breaks_the_schema_is_named(tree: Tree, tmp_path: Path):
     broken = [{"id": "x1", "text": "t", "facit": {}}]
     problems = [str(p) for p in reading_check.check(folder_with(tmp_path, broken, []), tree)]
     assert problems and "reading.schema.json" in problems[0]
+
+
+def test_a_set_only_measured_on_is_checked_too(tree: Tree, tmp_path: Path):
+    folder = folder_with(tmp_path, [GOOD_DESCRIPTION], [GOOD_ANSWER])
+    (folder / "measure").mkdir()
+    renamed = {**GOOD_DESCRIPTION, "id": "m1", "facts": {"utforare": "kommun"}}
+    (folder / "measure" / "descriptions_m.yml").write_text(yaml.safe_dump([renamed]), encoding="utf-8")
+    problems = [str(p) for p in reading_check.check(folder, tree)]
+    assert any(
+        "measure/descriptions_m.yml" in p and "m1: frågan utforare har inget alternativ kommun" in p for p in problems
+    )

@@ -383,7 +383,7 @@ def test_a_must_not_part_beside_a_lawful_initiative_is_named_not_dropped():
     )
     replies, state = dialogue.describe(State(), Message(text=text, intent="describe_initiative"))
     summary = texts(replies)
-    assert "Den delen ingår inte i den här bedömningen" in summary and "datorer" in summary
+    assert "Den delen ingår inte i raderna ovan" in summary and "datorer" in summary
     assert state.pending and state.pending.get("utforare") == "kommunen"
 
 
