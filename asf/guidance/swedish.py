@@ -154,6 +154,9 @@ def tokens(text: str) -> tuple[Token, ...]:
             avoiding = index
         if (word in NEGATIONS or without) and index not in doubts:
             last_negation = index
+        elif word == "eller" and negated and avoiding < clause_start:
+            # "inga behov av rehabilitering eller samordnade insatser": the negation covers each thing listed.
+            last_negation = index
         written = lowered[match.start() : match.end()]
         found.append(Token(word, match.start(), match.end(), negated and word not in NEGATIONS, sentence, written))
     return tuple(found)

@@ -57,6 +57,17 @@ def test_negation_covers_the_words_after_it_in_the_same_clause():
     assert found("datorer", "inte köpa platser, vi köper datorer") == [("datorer", False)]
 
 
+def test_a_negation_covers_each_thing_it_lists_with_eller():
+    # Dev set 5: "inga behov av rehabilitering eller samordnade insatser" was read as the target group.
+    text = "de saknar behov av både vård, rehabilitering eller samordnat stöd från myndigheterna"
+    assert found("samordnat stöd", text) == [("samordnat stöd", False)]  # no negation at all
+    text = "gruppen har inga behov av rehabilitering eller samordnat stöd"
+    assert found("samordnat stöd", text) == [("samordnat stöd", True)]
+    assert found("samordnat stöd", "vi vill inte vänta, eller hur, samordnat stöd behövs") == [
+        ("samordnat stöd", False)
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

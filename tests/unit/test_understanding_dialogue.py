@@ -1062,3 +1062,25 @@ def test_a_name_or_a_compound_is_never_recorded_as_an_answer_it_only_resembles(
     reading = read_answer(tree.questions[question], text)
     assert reading.option is None or reading.option.id != wrong
     assert read_answer(tree.questions["insats_typ"], "platserna").option.id == "arbetsforberedande"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "option"),
+    [
+        ("vem", "Solbacken Aktiebolag, de vill ha hjälp", "foretaget"),  # a legal form names the company
+        ("vem", "Gröna Verkstan AB behöver stöd", "foretaget"),
+        ("utforare", "ingen alls, förbundet betalar dem direkt", "ingen_part_direkt"),
+    ],
+)
+def test_typed_answers_that_name_the_company_by_its_form_or_no_party(tree: Tree, question: str, text: str, option: str):
+    # Dev set 5: "… AB, de behöver stöd" was recorded as participants, "ingen, förbundet betalar …"
+    # as the förbund carrying it out itself. Recorded, or offered first under "Menar du …?"; never another.
+    reading = read_answer(tree.questions[question], text)
+    offered = [reading.option] if reading.option is not None else list(reading.candidates)
+    assert offered and offered[0].id == option
+
+
+def test_money_to_the_company_where_participants_train_is_not_read_as_work_training(tree: Tree):
+    # Dev set 5: "pengar till företaget där deltagarna arbetstränar" proposed work training (a lawful route).
+    facts = read_description(tree, "vi vill ge pengar till kooperativet där våra deltagare arbetstränar").facts
+    assert facts.get("insats_typ") is None or facts["insats_typ"].option == "till_foretaget"
