@@ -436,9 +436,11 @@ def test_what_if_about_a_grant_the_result_left_out_assesses_the_grant():
     # the grant only a side note. The what-if names the grant, so the grant is what is assessed.
     talk = answered_for_the_participants()
     what_if = "blir det annorlunda om bidraget går via kommunen?"
-    talk.send(ActionDescribeInitiative(), what_if, intent="describe_initiative")
+    sent = talk.send(ActionDescribeInitiative(), what_if, intent="describe_initiative")
     assert talk.slots["answers"] == {"vem": "foretaget", "stod_till_foretag": "pengar"}
     assert talk.slots["last_result"]["verdict"] == "not_financeable"
+    # Tree 2.3.1: the result says why the route via a party does not change it (t13-2, t13-32 asked).
+    assert "ett bidrag blir inte ett köp av att det passerar en part" in said(sent)
 
 
 def test_what_if_that_names_no_left_out_part_keeps_the_participants_route():
