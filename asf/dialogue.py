@@ -213,6 +213,13 @@ def start(state: State, message: Message | None = None) -> Turn:
         return _continue(
             replace(state, training=None), _safe_answers(state), prefix=messages.text("assessment.resumed")
         )
+    if message is not None and message.typed and _unfinished(state) and state.current_question is not None:
+        # Typed while a question is open, "start an assessment" is a misread answer ("förbundet och
+        # styrelsen, vi vill veta om projektet funkar" threw away a confirmed summary, trial 13, t13-33);
+        # a request for a new one asks first.
+        if asks_to_start_over(message.text) or _asks_for_a_new_assessment(message.text):
+            return _abort_offer(state)
+        return answer(state, replace(message, intent="inform"))
     fresh = replace(state, answers={}, pending=None, evidence=None, correcting=False, training=None, description=None)
     return _continue(fresh, {}, prefix=messages.text("start.hint"))
 
@@ -234,6 +241,14 @@ _START_OVER_WORDS = (
     "ny start", "ny omgång", "=avbryt", "=avbryta",
     "jag vill sluta", "vill avsluta bedömningen",
 )  # fmt: skip
+
+
+_NEW_ASSESSMENT_WORDS = ("ny bedömning", "nytt ärende", "ny insats", "annan insats", "bedöma en till", "bedöma en ny")
+
+
+def _asks_for_a_new_assessment(text: str) -> bool:
+    words = swedish.tokens(text)
+    return any(not m.negated for phrase in _NEW_ASSESSMENT_WORDS for m in swedish.find(phrase, words))
 
 
 def asks_to_start_over(text: str) -> bool:

@@ -538,3 +538,25 @@ def test_the_open_questions_own_option_is_an_answer_even_when_the_description_na
     sent = talk.click("stod_till_foretag", "pengar")
     assert messages.text("describe.part_chosen", evidence="").split(":")[0] not in said(sent)
     assert talk.slots["last_result"]["answers"] == {"vem": "foretaget", "stod_till_foretag": "pengar"}
+
+
+def test_a_typed_answer_read_as_start_assessment_keeps_the_confirmed_summary():
+    # Trial 13 (t13-33): "förbundet och styrelsen, vi vill veta om projektet funkar", typed at "Vem …?",
+    # was read as "start an assessment"; the confirmed summary was thrown away and asked again.
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), "Kan förbundet betala en extern utvärdering av vårt ASF-projekt?")
+    talk.send(ActionAnswer(), "/affirm", intent="affirm")
+    confirmed = dict(talk.slots["answers"])
+    assert confirmed and talk.slots["current_question"] == "vem"
+    text = "förbundet och styrelsen, vi vill veta om projektet funkar"
+    talk.send(ActionStartAssessment(), text, intent="start_assessment")
+    assert talk.slots["answers"] == {**confirmed, "vem": "parter_och_aktorer"}
+
+
+def test_a_typed_request_for_a_new_assessment_mid_way_asks_first():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "deltagare")
+    sent = talk.send(ActionStartAssessment(), "jag vill göra en ny bedömning", intent="start_assessment")
+    assert messages.text("assessment.abort_offer") in said(sent)
+    assert talk.slots["answers"] == {"vem": "deltagare"}
