@@ -1084,3 +1084,22 @@ def test_money_to_the_company_where_participants_train_is_not_read_as_work_train
     # Dev set 5: "pengar till företaget där deltagarna arbetstränar" proposed work training (a lawful route).
     facts = read_description(tree, "vi vill ge pengar till kooperativet där våra deltagare arbetstränar").facts
     assert facts.get("insats_typ") is None or facts["insats_typ"].option == "till_foretaget"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Hur stor andel av förbundets budget betalar regionen?", "forbundets_pengar"),  # trial 13, t13-6
+        ("Hur många procent betalar kommunerna?", "forbundets_pengar"),
+        ("Hur stor del av budgeten får vi lägga på sociala företag?", "budget"),
+    ],
+)
+def test_a_partys_share_is_told_apart_from_the_budget_for_this_area(text: str, topic: str):
+    found = other_questions.recognise(text)
+    assert found is not None and found.id == topic
+
+
+def test_a_companys_own_budget_is_not_the_budget_question():
+    # Dev set 5: a consultant helping one company "utveckla sin budget" was answered as the förbund's budget.
+    text = "Kan förbundet betala en rådgivare som hjälper Kafé Tärnan att göra sin budget och en affärsplan?"
+    assert other_questions.recognise(text, general=False) is None
