@@ -139,17 +139,30 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
     replies.append(Reply(text=explain.result_text(tree(), current), buttons=result_buttons()))
     replies.append(Reply(custom=payload))
     replies.append(feedback.question())
+    # Answers the result no longer needs stay with it (not sent to the channel): "ändrar det något om
+    # alla är i målgruppen?" after "Nej" needs them again (trial 13, t13-10 asked all three again).
+    set_aside = {q: answers[q] for q in current.unused if q in answers}
     new_state = replace(
         state,
         answers=dict(current.used),
         current_question=None,
         pending=None,
         correcting=False,
-        last_result=payload,
+        last_result={**payload, _SET_ASIDE: set_aside} if set_aside else payload,
         misunderstood=0,
         feedback=feedback.offered(payload),
     )
     return replies, new_state
+
+
+# The key in the stored last result for the answers it set aside (see _continue).
+_SET_ASIDE = "set_aside_answers"
+
+
+def _with_set_aside(state: State, answers: dict[str, str]) -> dict[str, str]:
+    """`answers` and, behind them, the answers the last result set aside, for a change to build on."""
+    earlier = (state.last_result or {}).get(_SET_ASIDE) or {}
+    return {**earlier, **answers}
 
 
 def _not_assessed(description: str | None, current: Walk) -> list[tuple[str, dict[str, str]]]:
@@ -516,7 +529,9 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         # "Insatsen" does not contradict its answers without saying why.
         note = messages.text("change.correction_note", text=message.text)
         description = f"{state.description}\n{note}" if state.description else None
-        corrected_answers = _with_what_follows({**answers, question_id: option_id}, message.text)
+        corrected_answers = _with_what_follows(
+            {**_with_set_aside(state, answers), question_id: option_id}, message.text
+        )
         return _continue(replace(state, description=description), corrected_answers, prefix)
     if len(changes) > 1 and what_if:
         return [_which_answer(list(changes), messages.text("change.which_kept"))], state
@@ -536,7 +551,7 @@ def _try_answers(state: State, answers: dict[str, str], changes: dict[str, str],
     """The result again with the answers a "what if" names, every other answer kept that one route
     holds beside them ("kommunen köper platser i stället" keeps "Ett företag" but not the cash grant
     the result was about)."""
-    tried = _with_what_follows(kept_beside(tree(), changes, answers), message.text)
+    tried = _with_what_follows(kept_beside(tree(), changes, _with_set_aside(state, answers)), message.text)
     current = walk(tree(), tried)
     named = [
         f"{tree().questions[q].short}: {quoted(current.fill(tree().questions[q].option(o).label))}"  # type: ignore[union-attr]

@@ -560,3 +560,18 @@ def test_a_typed_request_for_a_new_assessment_mid_way_asks_first():
     sent = talk.send(ActionStartAssessment(), "jag vill göra en ny bedömning", intent="start_assessment")
     assert messages.text("assessment.abort_offer") in said(sent)
     assert talk.slots["answers"] == {"vem": "deltagare"}
+
+
+def test_a_what_if_after_a_no_reuses_the_answers_that_result_set_aside():
+    # Trial 13 (t13-10): "Nej" to the target group set aside what, who and how; "ändrar det något om alla
+    # är i målgruppen?" then asked all three again although the summary had confirmed them.
+    talk = Conversation()
+    text = "Kommunen köper en utbildning om sociala företag åt deltagarna, och förbundets pengar går via kommunen."
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    confirmed = dict(talk.slots["pending_answers"])
+    talk.send(ActionAnswer(), "/affirm", intent="affirm")
+    talk.click("malgrupp", "nej")
+    assert talk.slots["answers"] == {"vem": "deltagare", "malgrupp": "nej"}
+    what_if = "ändrar det något om alla deltagare är i målgruppen?"
+    talk.send(ActionDescribeInitiative(), what_if, intent="describe_initiative")
+    assert talk.slots["last_result"]["answers"] == {**confirmed, "malgrupp": "ja"}  # nothing asked again
