@@ -425,9 +425,12 @@ _CHANGE_MARKERS = re.compile(
 # "Ändrar det något om regionen köper handledningen i stället?": a question about the result with
 # other answers, asked about this initiative (trial 10 got "Jag tar det som en ny insats" and every
 # question again).
+# "Ok men om vi ger pengarna till kommunen …, då?" asks the same (trial 13, t13-2 and t13-10 got a new
+# initiative or a definition).
 _WHAT_IF = re.compile(
     r"\b(?:andrar det nagot|andras det nagot|spelar det nagon roll|gor det nagon skillnad|blir det annorlunda"
     r"|vad hander om|hur blir det om|blir det annat om|andrar inte det|andrar det inte|spelar det ingen roll)\b"
+    r"|^(?:(?:ok|okej|ja|och|men)\s+)+om\b|^om\b.*\bda$"
 )
 _WEAK_CHANGE_MARKERS = re.compile(r"\b(?:istallet|i stallet) for\b")
 _SAYS_IT_WAS_WRONG = re.compile(r"\b(?:hade fel|skrev fel|rattelse|korrigering|jag menade)\b")

@@ -575,3 +575,14 @@ def test_a_what_if_after_a_no_reuses_the_answers_that_result_set_aside():
     what_if = "ändrar det något om alla deltagare är i målgruppen?"
     talk.send(ActionDescribeInitiative(), what_if, intent="describe_initiative")
     assert talk.slots["last_result"]["answers"] == {**confirmed, "malgrupp": "ja"}  # nothing asked again
+
+
+@pytest.mark.parametrize(
+    "text", ["ok, om vi bara tar med de som är i målgruppen då?", "men om alla är i Finsams målgrupp?"]
+)
+def test_a_what_if_that_opens_with_om_is_read_as_one(text: str):
+    # Trial 13 (t13-10): "ok, om vi bara tar med de 8 som är i målgruppen då?" got a definition.
+    talk = finished({"vem": "deltagare", "malgrupp": "nej"})
+    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert messages.text("describe.new_after_result") not in said(sent)
+    assert talk.slots["answers"] == {"vem": "deltagare", "malgrupp": "ja"}
