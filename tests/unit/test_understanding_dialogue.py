@@ -1103,3 +1103,11 @@ def test_a_companys_own_budget_is_not_the_budget_question():
     # Dev set 5: a consultant helping one company "utveckla sin budget" was answered as the förbund's budget.
     text = "Kan förbundet betala en rådgivare som hjälper Kafé Tärnan att göra sin budget och en affärsplan?"
     assert other_questions.recognise(text, general=False) is None
+
+
+def test_free_stands_for_companies_at_a_public_fair_are_support_to_those_companies(tree: Tree):
+    # Trial 13 (t13-22): a sales fair where ten social enterprises got free stands was approved as an
+    # inspiration day paid from the förbund's own costs.
+    text = "Vi vill ordna en julmarknad för allmänheten där sex sociala företag får gratis montrar att sälja från."
+    facts = read_description(tree, text).facts
+    assert facts["mottagare"].option == "ett_foretag"
