@@ -147,3 +147,10 @@ def test_a_quote_that_begins_with_an_ellipsis_is_cut_between_words(tree):
     fact = Fact("stod_till_foretag", "starta_utveckla", evidence)
     clause = recap.own_clause(tree, fact)
     assert "affärsutveckling" in clause and "…ill" not in clause and not clause.rstrip("…").endswith("oc")
+
+
+def test_a_word_written_with_swedish_letters_keeps_them_where_a_keyword_has_them():
+    # "affärsplan" was read as ending in "lån" (a loan) in a summary correction (trial 13, t13-3 pattern).
+    assert not found("lån", "en konsult som hjälper dem med affärsplanen")
+    assert found("lån", "ett startlån till företaget") == [("startlån", False)]
+    assert found("lån", "ett startlan till foretaget") == [("startlan", False)]  # written without å/ä/ö

@@ -1111,3 +1111,11 @@ def test_free_stands_for_companies_at_a_public_fair_are_support_to_those_compani
     text = "Vi vill ordna en julmarknad för allmänheten där sex sociala företag får gratis montrar att sälja från."
     facts = read_description(tree, text).facts
     assert facts["mottagare"].option == "ett_foretag"
+
+
+def test_a_legal_form_is_not_membership(tree: Tree):
+    # Trial 13 (t13-3) and trial 12 (t12-35): "ekonomisk förening" sent the case to "Vem skulle bli medlem?".
+    text = "de ska betala lönen till Snickeriet, en ekonomisk förening"
+    reading = read_answer(tree.questions["stod_till_foretag"], text)
+    offered = [reading.option] if reading.option is not None else list(reading.candidates)
+    assert "medlem" not in [option.id for option in offered]
