@@ -252,21 +252,26 @@ _START_OVER_WORDS = (
     "börja om", "borja om", "starta om", "från början", "från noll", "från start", "om igen", "på nytt",
     "nollställ", "rensa", "glöm allt", "glöm det", "glöm alltihop", "glöm bedömningen", "reset", "restart",
     "ny start", "ny omgång", "=avbryt", "=avbryta",
-    "jag vill sluta", "vill avsluta bedömningen",
+    "jag vill sluta", "vill avsluta bedömningen", "=avsluta",
 )  # fmt: skip
+# Of those, the ones that end the conversation when no assessment is under way (t13-6: "avsluta").
+_ENDING_WORDS = ("=avsluta", "jag vill sluta")
 
 
 _NEW_ASSESSMENT_WORDS = ("ny bedömning", "nytt ärende", "ny insats", "annan insats", "bedöma en till", "bedöma en ny")
 
 
-def _asks_for_a_new_assessment(text: str) -> bool:
+def _names_any(text: str, phrases: tuple[str, ...]) -> bool:
     words = swedish.tokens(text)
-    return any(not m.negated for phrase in _NEW_ASSESSMENT_WORDS for m in swedish.find(phrase, words))
+    return any(not mention.negated for phrase in phrases for mention in swedish.find(phrase, words))
+
+
+def _asks_for_a_new_assessment(text: str) -> bool:
+    return _names_any(text, _NEW_ASSESSMENT_WORDS)
 
 
 def asks_to_start_over(text: str) -> bool:
-    words = swedish.tokens(text)
-    return any(not mention.negated for phrase in _START_OVER_WORDS for mention in swedish.find(phrase, words))
+    return _names_any(text, _START_OVER_WORDS)
 
 
 def _abort_offer(state: State) -> Turn:
@@ -288,6 +293,8 @@ def restart(state: State, message: Message | None = None) -> Turn:
             return fallback(state, message)
         if _unfinished(state):
             return _abort_offer(state)
+        if _names_any(message.text, _ENDING_WORDS):
+            return goodbye(state)
     fresh = replace(state, answers={}, pending=None, evidence=None, correcting=False, training=None, description=None)
     return _continue(fresh, {}, prefix=messages.text("assessment.restart"))
 
@@ -429,7 +436,8 @@ _CHANGE_MARKERS = re.compile(
 # initiative or a definition).
 _WHAT_IF = re.compile(
     r"\b(?:andrar det nagot|andras det nagot|spelar det nagon roll|gor det nagon skillnad|blir det annorlunda"
-    r"|vad hander om|hur blir det om|blir det annat om|andrar inte det|andrar det inte|spelar det ingen roll)\b"
+    r"|vad hander om|hur blir det om|blir det annat om|andrar inte det|andrar det inte|spelar det ingen roll"
+    r"|spelar det roll)\b"
     r"|^(?:(?:ok|okej|ja|och|men)\s+)+om\b|^om\b.*\bda$"
 )
 _WEAK_CHANGE_MARKERS = re.compile(r"\b(?:istallet|i stallet) for\b")

@@ -586,3 +586,24 @@ def test_a_what_if_that_opens_with_om_is_read_as_one(text: str):
     sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
     assert messages.text("describe.new_after_result") not in said(sent)
     assert talk.slots["answers"] == {"vem": "deltagare", "malgrupp": "ja"}
+
+
+def test_avsluta_ends_the_conversation_outside_an_assessment_and_asks_first_inside_one():
+    # Trial 13 (t13-6): "avsluta" got "Det förstod jag inte riktigt".
+    talk = Conversation()
+    sent = talk.send(ActionFallback(), "avsluta", intent="nlu_fallback")
+    assert messages.text("start.goodbye") in said(sent)
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "deltagare")
+    sent = talk.send(ActionFallback(), "avsluta", intent="nlu_fallback")
+    assert messages.text("assessment.abort_offer") in said(sent)
+    assert talk.slots["answers"] == {"vem": "deltagare"}
+
+
+def test_spelar_det_roll_after_a_result_is_a_what_if():
+    # Trial 13 (t13-16): "men pengarna går väl bara via FK, inte via AF? spelar det roll?" got the trace.
+    talk = finished(VIA_KOMMUNEN)
+    sent = talk.send(ActionDescribeInitiative(), "regionen köper platserna, spelar det roll?")
+    assert messages.text("describe.new_after_result") not in said(sent)
+    assert talk.slots["answers"]["utforare"] == "regionen"
