@@ -553,13 +553,18 @@ def test_a_typed_answer_read_as_start_assessment_keeps_the_confirmed_summary():
     assert talk.slots["answers"] == {**confirmed, "vem": "parter_och_aktorer"}
 
 
-def test_a_typed_request_for_a_new_assessment_mid_way_asks_first():
+def asks_first_mid_way(action: Any, text: str, intent: str) -> None:
+    """`text` sent to `action` after the first answer: "Vill du avbryta?" with the answer kept."""
     talk = Conversation()
     talk.send(ActionStartAssessment(), "", intent="start_assessment")
     talk.click("vem", "deltagare")
-    sent = talk.send(ActionStartAssessment(), "jag vill göra en ny bedömning", intent="start_assessment")
+    sent = talk.send(action, text, intent=intent)
     assert messages.text("assessment.abort_offer") in said(sent)
     assert talk.slots["answers"] == {"vem": "deltagare"}
+
+
+def test_a_typed_request_for_a_new_assessment_mid_way_asks_first():
+    asks_first_mid_way(ActionStartAssessment(), "jag vill göra en ny bedömning", "start_assessment")
 
 
 def test_a_what_if_after_a_no_reuses_the_answers_that_result_set_aside():
@@ -593,12 +598,7 @@ def test_avsluta_ends_the_conversation_outside_an_assessment_and_asks_first_insi
     talk = Conversation()
     sent = talk.send(ActionFallback(), "avsluta", intent="nlu_fallback")
     assert messages.text("start.goodbye") in said(sent)
-    talk = Conversation()
-    talk.send(ActionStartAssessment(), "", intent="start_assessment")
-    talk.click("vem", "deltagare")
-    sent = talk.send(ActionFallback(), "avsluta", intent="nlu_fallback")
-    assert messages.text("assessment.abort_offer") in said(sent)
-    assert talk.slots["answers"] == {"vem": "deltagare"}
+    asks_first_mid_way(ActionFallback(), "avsluta", "nlu_fallback")
 
 
 def test_spelar_det_roll_after_a_result_is_a_what_if():
