@@ -778,8 +778,12 @@ def _assess_part(state: State, answers: dict[str, str], part: Fact) -> Turn:
     """That part assessed instead: its route, with the other answers kept where one route holds them."""
     route = with_route(tree(), {part.question: part.option})
     kept = kept_beside(tree(), route, {**answers, **(state.pending or {})})
-    prefix = messages.text("describe.part_chosen", evidence=quoted(recap.own_clause(tree(), part)))
-    return _continue(replace(state, pending=None, evidence=None, correcting=False), kept, prefix=prefix)
+    evidence = quoted(recap.own_clause(tree(), part))
+    prefix = messages.text("describe.part_chosen", evidence=evidence)
+    # The memo quotes the whole description: it must say which part the result is about.
+    description = f"{state.description}\n{messages.text('change.part_note', evidence=evidence)}"
+    chosen = replace(state, pending=None, evidence=None, correcting=False, description=description)
+    return _continue(chosen, kept, prefix=prefix)
 
 
 def _misunderstood(state: State, current: Walk, question: Question) -> Turn:

@@ -513,6 +513,9 @@ def test_a_part_the_summary_sets_aside_can_be_assessed_instead_with_one_button()
     assert talk.slots["last_result"]["answers"] == {"vem": "foretaget", "stod_till_foretag": "pengar"}
     assert talk.slots["last_result"]["verdict"] == "not_financeable"
     assert "verksamhetsbidrag" in said(sent).split("\n")[0]  # it says which part it assessed
+    # The memo quotes the whole description, so it says which part the result is about.
+    note = messages.text("change.part_note", evidence="").split(":")[0]
+    assert note in talk.slots["last_result"]["description"]
 
 
 def test_a_result_that_leaves_a_part_out_offers_to_assess_it():
