@@ -89,11 +89,21 @@ def privacy_notice(message: Message) -> Reply | None:
 # --- Asking and concluding -----------------------------------------------
 
 
-def _ask(current: Walk, question: Question, prefix: str | None = None) -> Reply:
+def _ask(current: Walk, question: Question, prefix: str | None = None, suggested: Fact | None = None) -> Reply:
     text = explain.question_text(tree(), current, question)
+    options = list(question.options)
+    if suggested is not None:
+        # The answer a part of the description gives, first and named, still to be chosen by the user.
+        first = question.option(suggested.option)
+        assert first is not None
+        options = [first, *(option for option in options if option.id != first.id)]
+        evidence = quoted(recap.own_clause(tree(), suggested))
+        text = f"{text}\n\n" + messages.text(
+            "assessment.suggested", evidence=evidence, option=quoted(current.fill(first.label))
+        )
     buttons = tuple(
         button(explain.button_label(current, option.label), _answer_payload(question.id, option.id))
-        for option in question.options
+        for option in options
     )
     step = progress(tree(), current) if current.question == question else None
     return Reply(
@@ -125,7 +135,8 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
             correcting=False,
             misunderstood=0,
         )
-        return [_ask(current, current.question, prefix)], new_state
+        suggested = _suggested_by_the_description(state, current)
+        return [_ask(current, current.question, prefix, suggested)], new_state
     replies = [Reply(text=prefix)] if prefix else []
     if current.unused:
         dropped = listing(tree().questions[qid].short for qid in current.unused)
@@ -183,6 +194,21 @@ def _not_assessed(description: str | None, current: Walk) -> list[tuple[str, dic
         )
         notes.append((text, recap.part_button(tree(), fact)))
     return notes
+
+
+def _suggested_by_the_description(state: State, current: Walk) -> Fact | None:
+    """A part of the description that answers the question now asked but was not in the summary: a
+    must-not part set aside beside another route ("… ger dem som driftbidrag till Kvarnen", then "Ett
+    företag" at "Vem …?"; trial 13, t13-41 asked "Vad skulle förbundet göra för företaget?" as if
+    nothing had been said). It is named, never recorded: the user chooses. A line of the summary the
+    user rejected is never suggested again, since only parts left out of the summary are."""
+    question = current.question
+    if not state.description or question is None:
+        return None
+    reading = read_description(tree(), state.description)
+    if question.id in reading.facts or question.id in reading.conflicts:
+        return None
+    return reading.must_nots.get(question.id)
 
 
 def _left_out(description: str, current: Walk) -> dict[str, Fact]:

@@ -610,3 +610,26 @@ def test_spelar_det_roll_after_a_result_is_a_what_if():
     sent = talk.send(ActionDescribeInitiative(), "regionen köper platserna, spelar det roll?")
     assert messages.text("describe.new_after_result") not in said(sent)
     assert talk.slots["answers"]["utforare"] == "regionen"
+
+
+def test_a_part_left_out_of_the_summary_is_named_first_when_its_question_comes():
+    # Trial 13 (t13-41): after "Ett företag" the grant the description named was asked as if unsaid.
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), GRANT_VIA_A_PARTY, intent="describe_initiative")
+    talk.send(ActionAnswer(), "/affirm", intent="affirm")
+    sent = talk.click("vem", "foretaget")
+    assert talk.slots["current_question"] == "stod_till_foretag"
+    assert "stod_till_foretag" not in talk.slots["answers"]  # named, not recorded
+    assert "verksamhetsbidrag" in said(sent)
+    assert sent[-1]["buttons"][0]["payload"] == '/inform{"question":"stod_till_foretag","choice":"pengar"}'
+
+
+def test_a_rejected_line_of_the_summary_is_not_suggested_again():
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), "Vi vill ge ett bidrag på 50 000 kr till Kafé Solen, ett ASF.")
+    assert talk.slots["pending_answers"]["stod_till_foretag"] == "pengar"
+    talk.send(ActionAnswer(), "/deny", intent="deny")
+    sent = talk.send(ActionAnswer(), "/inform", intent="inform", question="stod_till_foretag")
+    assert talk.slots["current_question"] == "stod_till_foretag"
+    suggestion = messages.text("assessment.suggested", evidence="«E»", option="«O»").split("«E»")[1].split("«O»")[0]
+    assert suggestion.strip(". ") not in said(sent)
