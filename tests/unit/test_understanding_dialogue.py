@@ -1119,3 +1119,24 @@ def test_a_legal_form_is_not_membership(tree: Tree):
     reading = read_answer(tree.questions["stod_till_foretag"], text)
     offered = [reading.option] if reading.option is not None else list(reading.candidates)
     assert "medlem" not in [option.id for option in offered]
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        (
+            "Regionen köper arbetsträning hos kooperativet Linet för deltagare, och förbundet ska dessutom stå för"
+            " hyreskostnaden för kooperativets nya lokal.",
+            "in_natura",
+        ),
+        ("AF köper platser på Kafé Pärlan och vi vill även betala en affärscoach så att kaféet blir lönsamt", None),
+        ("Kommunen köper platser hos Trädgården AB, och vi vill betala en affärscoach åt dem", "starta_utveckla"),
+    ],
+)
+def test_a_must_not_part_beside_places_a_party_buys_is_named(tree: Tree, text: str, part: str | None):
+    # Trial 14 (t14-3, t14-4): the rent of the association's shop and a business coach for the bakery were
+    # dropped without a word, and the memo quoted them under "kan finansieras på villkor".
+    reading = read_description(tree, text)
+    assert "stod_till_foretag" in reading.set_aside
+    if part is not None:
+        assert reading.set_aside["stod_till_foretag"].option == part
