@@ -333,6 +333,8 @@ def describe(state: State, message: Message) -> Turn:
         return answer(state, replace(message, intent="inform"))
     if says_no_to_the_summary(state, message):
         return answer(state, replace(message, intent="deny"))  # a "Nej" to the summary, with its correction
+    if _just_finished(state) and message.typed and _asks_why(message.text):
+        return why(state)  # an objection to the result (trial 14, t14-4), not a new initiative
     topic = other_questions.asked_beside_a_description(
         message.text, lambda text: len(read_description(tree(), text).facts)
     )
@@ -408,6 +410,8 @@ def answer(state: State, message: Message) -> Turn:
     current = walk(tree(), answers)
     if current.question is None or state.current_question is None:
         typed = bool(message.text) and not message.text.startswith("/")
+        if typed and state.last_result is not None and _asks_why(message.text):
+            return why(state)  # "varför? …, då borde det väl gå" asks for the reasons, whatever the NLU read
         if typed and message.intent in ("inform", "deny"):
             corrected = _correct_result(state, answers, message)
             if corrected is not None:
@@ -471,6 +475,11 @@ _SAYS_IT_WAS_WRONG = re.compile(r"\b(?:hade fel|skrev fel|rattelse|korrigering|j
 _MOST_CHANGES_WEAKLY_MARKED = 2
 
 
+def _asks_why(text: str) -> bool:
+    """The message asks for the reason ("varför?", "men varför då, …", "hur kommer det sig att …")."""
+    return re.match(r"\W*(?:(?:men|och|ok|okej)\s+)?(?:varfor|hur kommer det sig)\b", normalise(text)) is not None
+
+
 def _says_something_is_wrong(message: Message) -> bool:
     plain = normalise(message.text)
     return (
@@ -518,6 +527,8 @@ def corrects_result(state: State, message: Message, marked_only: bool = False) -
     to who the initiative is for, but asks about a new initiative."""
     if not message.typed or training.active(state) or not _just_finished(state):
         return False
+    if _asks_why(message.text) and not _CHANGE_MARKERS.search(normalise(message.text)):
+        return False
     answers = _safe_answers(state)
     current = walk(tree(), answers)
     changes = len(_changed_answers(answers, [step.question.id for step in current.steps], message.text))
@@ -535,6 +546,10 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         return None
     if _asks_about_another_topic(message.text):
         # Trial 10 (t10-41): "ändrar det något att maten köps från ett ASF?" changed "Vem" to a company.
+        return None
+    if _asks_why(message.text) and not _CHANGE_MARKERS.search(normalise(message.text)):
+        # "varför? om bageriet går bra får ju fler deltagare jobb där" objects to the result; it changed
+        # who the initiative is for (trial 14, t14-4).
         return None
     answered = [step.question.id for step in current.steps]
     what_if = _WHAT_IF.search(normalise(message.text)) is not None

@@ -633,3 +633,17 @@ def test_a_rejected_line_of_the_summary_is_not_suggested_again():
     assert talk.slots["current_question"] == "stod_till_foretag"
     suggestion = messages.text("assessment.suggested", evidence="«E»", option="«O»").split("«E»")[1].split("«O»")[0]
     assert suggestion.strip(". ") not in said(sent)
+
+
+@pytest.mark.parametrize("intent", ["inform", "describe_initiative", "ask_why"])
+def test_why_with_an_objection_after_a_result_changes_no_answer(intent: str):
+    # Trial 14 (t14-4): "varför? om bageriet går bra får ju fler deltagare jobb där" changed who the
+    # initiative is for to the participants, and the questions began again.
+    answers = {"vem": "asf_personal", "asf_personal_stod": "kompetensutveckling"}
+    talk = finished(answers)
+    action = {"ask_why": ActionWhy(), "inform": ActionAnswer()}.get(intent, ActionDescribeInitiative())
+    sent = talk.send(action, "varför? om kaféet går bättre får ju fler deltagare jobb där", intent=intent)
+    assert talk.slots["answers"] == answers
+    assert talk.slots["last_result"]["answers"] == answers
+    assert messages.text("describe.new_after_result") not in said(sent)
+    assert "fråga för fråga" in said(sent)  # the reasons, question by question
