@@ -221,8 +221,8 @@ def _about_a_left_out_part(state: State, current: Walk, text: str) -> dict[str, 
     """The route to a left-out part that a what-if names again: "ändrar det något om bidraget går via AF?"
     after a result for the participants asks about the grant to the company the description also had
     (trial 12, t12-47: the grant stayed a side note under "kan finansieras på villkor")."""
-    if not state.description:
-        return None
+    if not state.description or _names_any(text, _REMOVING):
+        return None  # "och om vi stryker priset och bara kör dagen?" removes the part (trial 14, t14-13)
     for question_id, fact in _left_out(state.description, current).items():
         named = read_answer(tree().questions[question_id], text, models=learned.WORDS_ONLY).option
         if named is not None and named.id == fact.option and named_alike(named, text, fact.evidence):
@@ -284,6 +284,9 @@ _START_OVER_WORDS = (
 _ENDING_WORDS = ("=avsluta", "jag vill sluta")
 
 
+# Words that take a part away from the initiative.
+_REMOVING = ("stryker", "stryka", "ta bort", "tar bort", "skippar", "skippa", "struntar i", "strunta i", "hoppar över",
+             "=utan", "bara kör", "bara gör")  # fmt: skip
 _NEW_ASSESSMENT_WORDS = ("ny bedömning", "nytt ärende", "ny insats", "annan insats", "bedöma en till", "bedöma en ny")
 
 
@@ -475,6 +478,12 @@ _SAYS_IT_WAS_WRONG = re.compile(r"\b(?:hade fel|skrev fel|rattelse|korrigering|j
 _MOST_CHANGES_WEAKLY_MARKED = 2
 
 
+# "Får förbundet …?", "kan vi …?": a question whether something may be done, not a correction.
+_ASKS_IF_ALLOWED = re.compile(
+    r"(?:(?:och|men|ok|okej)\s+)?(?:far|kan|ska|maste|borde)\s+(?:forbundet|vi|samordningsforbundet|man)\b"
+)
+
+
 def _asks_why(text: str) -> bool:
     """The message asks for the reason ("varför?", "men varför då, …", "hur kommer det sig att …")."""
     return re.match(r"\W*(?:(?:men|och|ok|okej)\s+)?(?:varfor|hur kommer det sig)\b", normalise(text)) is not None
@@ -550,6 +559,10 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
     if _asks_why(message.text) and not _CHANGE_MARKERS.search(normalise(message.text)):
         # "varför? om bageriet går bra får ju fler deltagare jobb där" objects to the result; it changed
         # who the initiative is for (trial 14, t14-4).
+        return None
+    if _ASKS_IF_ALLOWED.match(normalise(message.text)) and not _CHANGE_MARKERS.search(normalise(message.text)):
+        # "får förbundet ge Blomman ett bidrag på 80 000?" asks about another initiative: "förbundet" had
+        # changed who carries out the one just assessed (trial 14, t14-24).
         return None
     answered = [step.question.id for step in current.steps]
     what_if = _WHAT_IF.search(normalise(message.text)) is not None
@@ -809,8 +822,9 @@ def _part_of_the_description(state: State, current: Walk, question_id: str, opti
     """The part of the description a "Bedöm i stället …" button names, if the button is one: an answer
     the description gives off the route being assessed, leading to "bör inte finansieras"."""
     on_route = {step.question.id for step in current.steps} | ({current.question.id} if current.question else set())
-    if not state.description or question_id in on_route or question_id in (state.pending or {}):
-        return None
+    pending = state.pending or {}
+    if not state.description or question_id in on_route or pending.get(question_id) == option_id:
+        return None  # a line of the summary, or the question being asked: an ordinary answer
     fact = read_description(tree(), state.description).must_nots.get(question_id)
     return fact if fact is not None and fact.option == option_id else None
 
@@ -818,6 +832,8 @@ def _part_of_the_description(state: State, current: Walk, question_id: str, opti
 def _assess_part(state: State, answers: dict[str, str], part: Fact) -> Turn:
     """That part assessed instead: its route, with the other answers kept where one route holds them."""
     route = with_route(tree(), {part.question: part.option})
+    # The summary's other lines stay where one route holds them beside the part; its line for the
+    # same question gives way ("En samordnare …" beside "Rådgivning till ett visst företag", t14-23).
     kept = kept_beside(tree(), route, {**answers, **(state.pending or {})})
     evidence = quoted(recap.own_clause(tree(), part))
     prefix = messages.text("describe.part_chosen", evidence=evidence)

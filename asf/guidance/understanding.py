@@ -540,9 +540,19 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
         and bool(kept)
         and not already_must_not
         and not _later_on_the_route(tree, kept, fact)
+        and _names_what_is_done(tree, q)
     }
     together = {q: c for q, c in conflicts.items() if q in both}
     return Reading(kept, asked, set_aside, must_nots, together)
+
+
+def _names_what_is_done(tree: Tree, question_id: str) -> bool:
+    """A question the first answer leads straight to says what is done (a grant, business advice,
+    training for the staff): a part of its own. A deeper one says how or by whom ("anställd av förbundet",
+    "vi går med"), and beside another route it belongs to that route's thing: a coordinator employed by
+    the förbund is no handledare the förbund employs (trial 14, t14-23; trial 13, t13-37)."""
+    start = tree.questions[tree.start]
+    return any(question_id in {option.next, *(route.next for route in option.routes)} for option in start.options)
 
 
 def _later_on_the_route(tree: Tree, kept: Mapping[str, Fact], fact: Fact) -> bool:

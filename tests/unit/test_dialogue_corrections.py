@@ -647,3 +647,51 @@ def test_why_with_an_objection_after_a_result_changes_no_answer(intent: str):
     assert talk.slots["last_result"]["answers"] == answers
     assert messages.text("describe.new_after_result") not in said(sent)
     assert "fråga för fråga" in said(sent)  # the reasons, question by question
+
+
+def test_a_question_whether_the_forbund_may_do_something_else_is_no_correction():
+    # Trial 14 (t14-24): "får förbundet ge Blomman ett bidrag på 80 000?" after a result for the places FK
+    # buys changed who carries them out to "Samordningsförbundet självt".
+    talk = finished(VIA_KOMMUNEN)
+    talk.send(ActionAnswer(), "får förbundet ge kaféet ett bidrag på 80 000?", intent="inform")
+    assert talk.slots["last_result"]["answers"] == VIA_KOMMUNEN
+
+
+def test_a_what_if_that_removes_a_left_out_part_does_not_assess_it():
+    # Trial 14 (t14-13): "och om vi stryker priset och bara kör dagen?" assessed the prize instead.
+    talk = Conversation()
+    text = (
+        "Vi ordnar en inspirationsdag om sociala företag för parternas chefer och delar ut ett pris på"
+        " 20 000 kr till årets ASF."
+    )
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    talk.send(ActionAnswer(), "/affirm", intent="affirm")
+    while talk.slots["current_question"]:
+        question = talk.slots["current_question"]
+        talk.click(
+            question, {"vem": "parter_och_aktorer", "strukturell_typ": "evenemang"}.get(question, "egen_verksamhet")
+        )
+    before = talk.slots["last_result"]["answers"]
+    assert before.get("strukturell_typ") == "evenemang"
+    talk.send(ActionDescribeInitiative(), "och om vi stryker priset och bara kör dagen?", intent="describe_initiative")
+    assert talk.slots["last_result"]["answers"].get("stod_till_foretag") is None
+
+
+def test_a_part_button_works_when_the_summary_has_another_answer_to_the_same_question():
+    # Trial 14 (t14-23): "Bedöm i stället" for business advice beside a coordinator (both answers to
+    # what the initiative does) must assess the advice, not answer "Den frågan är inte aktuell just nu".
+    text = (
+        "En samordnare på förbundet ska sprida kunskap om ASF till parterna och dessutom hjälpa Kafé Ljuset"
+        " med affärsrådgivning."
+    )
+    summary = {"vem": "parter_och_aktorer", "strukturell_typ": "samordnare", "mottagare": "egen_verksamhet"}
+    state = State(pending=summary, description=text)
+    button = Message(
+        text="/inform",
+        intent="inform",
+        entities={"question": ["strukturell_typ"], "choice": ["radgivning_ett_foretag"]},
+    )
+    _, after = dialogue.answer(state, button)
+    assert after.last_result is not None
+    assert after.last_result["answers"] == {"vem": "parter_och_aktorer", "strukturell_typ": "radgivning_ett_foretag"}
+    assert after.last_result["verdict"] == "not_financeable"

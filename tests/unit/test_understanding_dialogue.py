@@ -1140,3 +1140,10 @@ def test_a_must_not_part_beside_places_a_party_buys_is_named(tree: Tree, text: s
     assert "stod_till_foretag" in reading.set_aside
     if part is not None:
         assert reading.set_aside["stod_till_foretag"].option == part
+
+
+def test_who_employs_a_coordinator_is_no_part_of_its_own(tree: Tree):
+    # Trial 14 (t14-23): "en samordnare anställd av förbundet" was flagged as "Hos samordningsförbundet",
+    # the handledare answer that leads to "bör inte", beside the lawful coordinator.
+    text = "En samordnare anställd av förbundet ska sprida kunskap om sociala företag till parternas chefer."
+    assert "handledare_anstalld" not in read_description(tree, text).set_aside
