@@ -33,7 +33,16 @@ def check(tmp_path: Path, version: str, log: list[dict[str, object]]) -> list[st
 def test_the_current_tree_version_is_the_newest_entry(tree: Tree) -> None:
     assert tree_changelog.check(tree.version, LOG, "x") == []
     assert entries()[0]["version"] == tree.version
-    assert [e["version"] for e in entries()][:7] == ["2.3.1", "2.3.0", "2.2.0", "2.1.0", "2.0.1", "2.0.0", "1.1.0"]
+    assert [e["version"] for e in entries()][:8] == [
+        "2.4.0",
+        "2.3.1",
+        "2.3.0",
+        "2.2.0",
+        "2.1.0",
+        "2.0.1",
+        "2.0.0",
+        "1.1.0",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -1130,7 +1130,10 @@ def test_a_legal_form_is_not_membership(tree: Tree):
             "in_natura",
         ),
         ("AF köper platser på Kafé Pärlan och vi vill även betala en affärscoach så att kaféet blir lönsamt", None),
-        ("Kommunen köper platser hos Trädgården AB, och vi vill betala en affärscoach åt dem", "starta_utveckla"),
+        (
+            "Kommunen köper platser för deltagare hos Trädgården AB, och vi vill betala en affärscoach åt dem",
+            "tjanst_at_foretaget",
+        ),
     ],
 )
 def test_a_must_not_part_beside_places_a_party_buys_is_named(tree: Tree, text: str, part: str | None):
@@ -1147,3 +1150,24 @@ def test_who_employs_a_coordinator_is_no_part_of_its_own(tree: Tree):
     # the handledare answer that leads to "bör inte", beside the lawful coordinator.
     text = "En samordnare anställd av förbundet ska sprida kunskap om sociala företag till parternas chefer."
     assert "handledare_anstalld" not in read_description(tree, text).set_aside
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["en ny hemsida och annonser åt Återvinnarna", "de behöver ekonomisk rådgivning", "marknadsföring, typ reklam"],
+)
+def test_a_service_paid_for_the_company_is_its_own_answer(tree: Tree, text: str):
+    # Trials 13 and 14 (t13-40, t14-14, t14-21): a website, adverts or advice for one company fell into
+    # "Något annat" and got "Vägledningen täcker inte insatsen". Tree 2.4.0 has an answer for it.
+    reading = read_answer(tree.questions["stod_till_foretag"], text)
+    offered = [reading.option] if reading.option is not None else list(reading.candidates)
+    assert offered and offered[0].id == "tjanst_at_foretaget"
+    assert engine_outcome(tree, {"vem": "foretaget", "stod_till_foretag": offered[0].id}) == "not_financeable"
+
+
+def engine_outcome(tree: Tree, answers: dict[str, str]) -> str:
+    from asf.guidance.engine import walk
+
+    outcome = walk(tree, answers).outcome
+    assert outcome is not None
+    return outcome.verdict
