@@ -1171,3 +1171,16 @@ def engine_outcome(tree: Tree, answers: dict[str, str]) -> str:
     outcome = walk(tree, answers).outcome
     assert outcome is not None
     return outcome.verdict
+
+
+def test_a_minority_share_beside_places_a_party_buys_is_named(tree: Tree):
+    # Trial 14 (t14-27): a share in the company beside a party's purchase was dropped without a word.
+    text = "Kommunen köper platser för deltagare på Snickeriet, och förbundet vill köpa en minoritetsandel i bolaget."
+    assert read_description(tree, text).set_aside["stod_till_foretag"].option == "starta_utveckla"
+
+
+def test_paying_stands_for_companies_is_never_the_forbunds_own_costs(tree: Tree):
+    # Trial 14 (t14-32): "förbundet betalar montrarna åt de fem företagen" was recorded as own costs.
+    reading = read_answer(tree.questions["mottagare"], "vi betalar montrarna åt de fyra företagen")
+    assert reading.option is None or reading.option.id != "egen_verksamhet"
+    assert "egen_verksamhet" not in [option.id for option in reading.candidates][:1]
