@@ -39,6 +39,10 @@ spacy: install ## bygger den svenska spaCy-pipelinen (hoppas över när inget ha
 train: spacy ## tränar Rasa-modellen (hoppas över när indata inte har ändrats)
 	@bash scripts/train.sh
 
+# Running the assistant needs none of the test tools: on a fresh clone `make run` installs the runtime
+# lock alone (scripts/install.sh), and `make test` adds the tools later.
+run shell: export ASF_RUNTIME_ONLY := 1
+
 run: train ## startar assistenten: action-servern, Rasa-servern och intranätsidan
 	@bash scripts/run.sh
 
@@ -115,8 +119,8 @@ audit: install ## kända sårbarheter i låsfilerna för 3.10 och 3.11, mot en d
 screenshot: train system web ## tar om docs/skarmbild-intranat.png med webbläsartestet
 	@UPDATE_SCREENSHOT=1 bash scripts/pytest.sh tests/system/test_web.py -q -k across_a_reload
 
-# The targets lint typecheck validate audit rasa-validate pytest py311 images-test rasa-test, in that
-# order; scripts/test.sh installs the 3.11 venv beside the first five.
+# The targets lint typecheck validate audit rasa-validate pytest py311 images-test rasa-test; scripts/test.sh
+# installs the 3.11 venv and trains and runs rasa-test beside the first five, then runs the rest in order.
 test: ## allt som kontrollerar projektet (det CI kör)
 	@bash scripts/test.sh
 
