@@ -151,15 +151,20 @@ if [ "$part" != --rasa ]; then
   [ "$LOGS" = - ] || : >"$(log_of actions)"
   start_actions
   pids+=("$action_pid")
-  wait_for "http://127.0.0.1:$ACTION_PORT/health" "Action-servern" "$(log_of actions)" 60
 fi
+# The Rasa server needs the action server only when a message comes, so both start at once (the
+# action server's start, 5-10 s, no longer comes before Rasa's half minute); it is waited for below,
+# with room for both starting on a busy machine.
+actions_up() { wait_for "http://127.0.0.1:$ACTION_PORT/health" "Action-servern" "$(log_of actions)" 120; }
 
 case "$part" in
   --shell)
+    actions_up
     "$BIN/rasa" shell --model "$model" --endpoints endpoints.yml --quiet
     exit 0
     ;;
   --actions)
+    actions_up
     say "Action-servern är igång på http://$HOST:$ACTION_PORT/webhook."
     wait_any
     ;;
@@ -172,6 +177,7 @@ SANIC_REQUEST_MAX_SIZE=$RASA_MAX_BYTES "$BIN/rasa" run --model "$model" --endpoi
   --interface "$HOST" --port "$RASA_PORT" --cors "http://$HOST:$WEB_PORT" >>"$(target_of rasa)" 2>&1 &
 pids+=($!)
 say "Startar Rasa-servern (ungefär en halv minut) ..."
+[ "$part" = --rasa ] || actions_up
 wait_for "http://127.0.0.1:$RASA_PORT/" "Rasa-servern" "$(log_of rasa)" 180
 if [ "$part" = --rasa ]; then
   say "Rasa-servern är igång på http://$HOST:$RASA_PORT/."
