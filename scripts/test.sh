@@ -6,10 +6,13 @@
 # its output; otherwise their output is shown once they are done.
 source "$(dirname "$0")/common.sh"
 mkdir -p var
-make --no-print-directory install spacy  # what both sides need, made once: never by two at a time
-set -m  # each gets a process group of its own, so a failed check stops them too
+set -m  # each job beside gets a process group of its own, so a failed check stops it too
 bash scripts/test_py311.sh --install-only >var/py311-install.log 2>&1 &
 installing=$!
+set +m
+trap 'kill -- "-$installing" 2>/dev/null || true' EXIT
+make --no-print-directory install spacy  # what both sides below need, made once: never by two at a time
+set -m
 make --no-print-directory train rasa-test >var/train-rasa-test.log 2>&1 &
 training=$!
 set +m
