@@ -97,11 +97,13 @@ unit: install ## enhetstesterna: inga servrar, ingen tränad modell, inga Debian
 
 # As `make unit`, one test file per worker, one worker per core: most system-test time is waiting
 # (servers starting, time limits running out), which the other worker fills. Each file's servers
-# have their own ports, tracker database and log folder (devtools/servers.py). The files run in
+# have their own ports, tracker database and log folder (devtools/servers.py); the files that share
+# one set of servers (xdist_group "shared-servers", tests/system/conftest.py) go to one worker
+# together (loadgroup: every other file is a group of its own, tests/conftest.py). The files run in
 # the order collected (system tests first, the many short unit files last, filling in at the end)
 # instead of xdist's default of the files with the most tests first.
 pytest: train system web ## alla pytest-tester: enhetstester och systemtester med riktiga servrar, en testfil per kärna
-	@PYTHONDONTWRITEBYTECODE= bash scripts/pytest.sh -n auto --dist loadfile --no-loadscope-reorder
+	@PYTHONDONTWRITEBYTECODE= bash scripts/pytest.sh -n auto --dist loadgroup --no-loadscope-reorder
 
 py311: train ## Python 3.11-vägen (Debian 12, containrarna): installerar .venv-py311 och provar WebSocket och REST mot servrar därifrån
 	@bash scripts/test_py311.sh

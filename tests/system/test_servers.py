@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import signal
 import socket
 import subprocess
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,15 +12,10 @@ import requests
 
 from asf import sessions
 from channels.rest import namespaced
-from devtools.servers import ROOT, Servers, free_port, running_servers
+from devtools.servers import ROOT, Servers, free_port
 
-pytestmark = pytest.mark.servers
-
-
-@pytest.fixture(scope="module")
-def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
-    with running_servers(tmp_path_factory.mktemp("servers")) as started:
-        yield started
+# The servers are shared with the other files in this group (tests/system/conftest.py).
+pytestmark = [pytest.mark.servers, pytest.mark.xdist_group("shared-servers")]
 
 
 def texts(replies: list[dict[str, object]]) -> str:
@@ -256,15 +249,3 @@ def test_a_conversation_silent_past_the_expiry_after_a_new_session_starts_from_z
     assert "Gör en bedömning först" in texts(later)
     starts = _session_starts(servers, sender)
     assert len(starts) == 3 and not sessions.continues(starts[2])
-
-
-def test_ctrl_c_stops_every_process(servers: Servers):
-    """Last in this file, on purpose: it stops the file's servers with Ctrl-C, as their fixture would
-    at the end (a test below it would find them gone). Servers of their own cost a start, 25-45 s."""
-    pid = servers.process.pid
-    children = subprocess.run(["pgrep", "-g", str(pid)], capture_output=True, text=True).stdout.split()
-    assert len(children) >= 3
-    servers.process.send_signal(signal.SIGINT)
-    servers.process.wait(timeout=30)  # no kill after it, unlike the fixture: a stop that hangs fails here
-    left = subprocess.run(["pgrep", "-g", str(pid)], capture_output=True, text=True).stdout.split()
-    assert left == []
