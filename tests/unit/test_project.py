@@ -10,6 +10,8 @@ import unicodedata
 from pathlib import Path
 from urllib.parse import unquote
 
+import pytest
+
 from asf.guidance.diagram import render_svg
 from asf.guidance.loader import TREE_FILE, load_tree
 from nlp.build_spacy_sv import load_patterns, synonyms_yaml
@@ -300,3 +302,24 @@ def test_a_broken_link_or_anchor_is_caught(tmp_path: Path):
         "a.md: (../utanfor.md): pekar utanför repot",
         "a.md: (#inte-en-rubrik): ingen rubrik ger #inte-en-rubrik",
     ]
+
+
+def test_every_test_file_is_an_xdist_group_of_its_own_unless_it_names_a_shared_one():
+    # `make pytest` hands out whole groups (--dist loadgroup); tests/conftest.py makes each file one.
+    from tests.conftest import pytest_collection_modifyitems
+
+    class Item:
+        def __init__(self, nodeid: str, *marks: pytest.MarkDecorator) -> None:
+            self.nodeid, self.marks = nodeid, [mark.mark for mark in marks]
+
+        def get_closest_marker(self, name: str) -> pytest.Mark | None:
+            return next((mark for mark in self.marks if mark.name == name), None)
+
+        def add_marker(self, marker: pytest.MarkDecorator) -> None:
+            self.marks.append(marker.mark)
+
+    shared = pytest.mark.xdist_group("shared-servers")
+    items = [Item("tests/unit/test_a.py::one"), Item("tests/unit/test_a.py::two[x]"), Item("tests/b.py::t", shared)]
+    pytest_collection_modifyitems(items)  # type: ignore[arg-type]
+    groups = [item.get_closest_marker("xdist_group").args for item in items]  # type: ignore[union-attr]
+    assert groups == [("tests/unit/test_a.py",), ("tests/unit/test_a.py",), ("shared-servers",)]
