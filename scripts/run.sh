@@ -154,7 +154,9 @@ if [ "$part" != --rasa ]; then
 fi
 # The Rasa server needs the action server only when a message comes, so both start at once (the
 # action server's start, 5-10 s, no longer comes before Rasa's half minute); it is waited for below,
-# with room for both starting on a busy machine.
+# with room for both starting on a busy machine. A REST message that reaches Rasa before the action
+# server answers gets the guard's "not available, send it again" (nothing is stored), as during an
+# action-server restart; the page and "Assistenten är igång" come only once both answer.
 actions_up() { wait_for "http://127.0.0.1:$ACTION_PORT/health" "Action-servern" "$(log_of actions)" 120; }
 
 case "$part" in
