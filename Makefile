@@ -39,6 +39,10 @@ spacy: install ## bygger den svenska spaCy-pipelinen (hoppas över när inget ha
 train: spacy ## tränar Rasa-modellen (hoppas över när indata inte har ändrats)
 	@bash scripts/train.sh
 
+# Running the assistant needs none of the test tools: on a fresh clone `make run` installs the runtime
+# lock alone (scripts/install.sh), and `make test` adds the tools later.
+run shell: export ASF_RUNTIME_ONLY := 1
+
 run: train ## startar assistenten: action-servern, Rasa-servern och intranätsidan
 	@bash scripts/run.sh
 
@@ -93,11 +97,13 @@ unit: install ## enhetstesterna: inga servrar, ingen tränad modell, inga Debian
 
 # As `make unit`, one test file per worker, one worker per core: most system-test time is waiting
 # (servers starting, time limits running out), which the other worker fills. Each file's servers
-# have their own ports, tracker database and log folder (devtools/servers.py). The files run in
+# have their own ports, tracker database and log folder (devtools/servers.py); the files that share
+# one set of servers (xdist_group "shared-servers", tests/system/conftest.py) go to one worker
+# together (loadgroup: every other file is a group of its own, tests/conftest.py). The files run in
 # the order collected (system tests first, the many short unit files last, filling in at the end)
 # instead of xdist's default of the files with the most tests first.
 pytest: train system web ## alla pytest-tester: enhetstester och systemtester med riktiga servrar, en testfil per kärna
-	@PYTHONDONTWRITEBYTECODE= bash scripts/pytest.sh -n auto --dist loadfile --no-loadscope-reorder
+	@PYTHONDONTWRITEBYTECODE= bash scripts/pytest.sh -n auto --dist loadgroup --no-loadscope-reorder
 
 py311: train ## Python 3.11-vägen (Debian 12, containrarna): installerar .venv-py311 och provar WebSocket och REST mot servrar därifrån
 	@bash scripts/test_py311.sh
@@ -115,8 +121,8 @@ audit: install ## kända sårbarheter i låsfilerna för 3.10 och 3.11, mot en d
 screenshot: train system web ## tar om docs/skarmbild-intranat.png med webbläsartestet
 	@UPDATE_SCREENSHOT=1 bash scripts/pytest.sh tests/system/test_web.py -q -k across_a_reload
 
-# The targets lint typecheck validate audit rasa-validate pytest py311 images-test rasa-test, in that
-# order; scripts/test.sh installs the 3.11 venv beside the first five.
+# The targets lint typecheck validate audit rasa-validate pytest py311 images-test rasa-test; scripts/test.sh
+# installs the 3.11 venv and trains and runs rasa-test beside the first five, then runs the rest in order.
 test: ## allt som kontrollerar projektet (det CI kör)
 	@bash scripts/test.sh
 

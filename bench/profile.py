@@ -52,7 +52,7 @@ def main(argv: list[str]) -> int:
     model = Path(argv[0]) if argv else current_model()
     with tempfile.TemporaryDirectory() as tmp, running_servers(Path(tmp), {"ASF_MODEL": str(model)}) as servers:
         pgid = servers.process.pid
-        targets = {"Rasa server": pid_of(pgid, "rasa run --model"), "action server": pid_of(pgid, "rasa run actions")}
+        targets = {"Rasa server": pid_of(pgid, " run --model"), "action server": pid_of(pgid, "rasa run actions")}
         # Kept after the run (results/ is not committed), to look further than the top functions.
         RAW_DIR.mkdir(parents=True, exist_ok=True)
         raws = {name: RAW_DIR / f"{name.replace(' ', '_')}.txt" for name in targets}

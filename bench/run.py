@@ -133,7 +133,7 @@ def measure(name: str, model: Path, conversations: int, concurrency: tuple[int, 
                 figures.values[f"errors @{users}"] = result.errors
                 figures.values[f"busy (429) @{users}"] = result.busy
             pgid = servers.process.pid
-            figures.values["Rasa server RSS (MB)"] = rss_mb(pgid, "rasa run --model")
+            figures.values["Rasa server RSS (MB)"] = rss_mb(pgid, " run --model")
             figures.values["action server RSS (MB)"] = rss_mb(pgid, "rasa run actions")
 
 

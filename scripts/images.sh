@@ -68,7 +68,7 @@ build() {  # name, Containerfile, context, extra tags and build args...
 mkdir -p var/logs
 ensure_base_image
 # The dependencies: rebuilt only when the lock, the installer, the Containerfile or the base's name change.
-deps="localhost/asf-python:deps-$(hash_inputs containers/python.Containerfile requirements/py311.lock scripts/install.sh)-$(printf %s "$DEBIAN_IMAGE" | sha256sum | cut -c1-8)"
+deps="localhost/asf-python:deps-$(hash_inputs containers/python.Containerfile requirements/py311.lock requirements/installer.lock scripts/install.sh)-$(printf %s "$DEBIAN_IMAGE" | sha256sum | cut -c1-8)"
 if image_exists "$deps"; then
   say "Beroendena är oförändrade: återanvänder $deps."
   for name in "localhost/asf-python:$TAG" localhost/asf-python:latest; do "${CT[@]}" tag "$deps" "$name"; done

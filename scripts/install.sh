@@ -35,14 +35,18 @@ esac
 
 # One hashed lock per Python, compiled from requirements/runtime.in by `make lock`; the test and
 # development tools (pytest, playwright, mypy, ruff, py-spy) have their own, from requirements/dev.in.
-# ASF_RUNTIME_ONLY=1 leaves them out (the container images, servers).
+# ASF_RUNTIME_ONLY=1 leaves them out (the container images, servers, `make run`).
 TAG=py${VERSION/./}
 LOCKS="requirements/$TAG.lock"
 [ "${ASF_RUNTIME_ONLY:-}" = 1 ] || LOCKS="$LOCKS requirements/$TAG-dev.lock"
 
 STAMP="$VENV/.installed"
-WANT=$( { echo "$VERSION"; cat $LOCKS scripts/install.sh; } | sha256sum | cut -c1-16)
-if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$WANT" ] && [ -x "$VENV/bin/rasa" ]; then
+want_of() { { echo "$VERSION"; cat "$@" scripts/install.sh; } | sha256sum | cut -c1-16; }
+WANT=$(want_of $LOCKS)
+# A venv with the test tools has everything a runtime-only install would give (`make run` after `make test`).
+FULL=$WANT
+[ ! -f "requirements/$TAG-dev.lock" ] || FULL=$(want_of "requirements/$TAG.lock" "requirements/$TAG-dev.lock")
+if [ -f "$STAMP" ] && [ -x "$VENV/bin/rasa" ] && { [ "$(cat "$STAMP")" = "$WANT" ] || [ "$(cat "$STAMP")" = "$FULL" ]; }; then
   exit 0
 fi
 
@@ -54,14 +58,30 @@ say "Installerar beroenden med Python $VERSION ($PY) i $VENV (första gången ta
 [ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
 PIP=("$VENV/bin/python" -m pip --disable-pip-version-check --no-input --quiet)
 "${PIP[@]}" install "pip==24.0" 2>&1 | grep -v "is ignored: it is neither a file nor a directory" || true
-# Every package is pinned with its hashes in the lock, so dependency resolution is off and pip
-# refuses a file whose hash the lock does not name.
-INSTALL=(install --no-deps --require-hashes)
-# Rasa's metadata says Python < 3.11, but all it needs runs on 3.11 (see README); every version in
-# the 3.11 lock is fixed, so the flag cannot make pip choose another.
-[ "$VERSION" = 3.10 ] || INSTALL+=(--ignore-requires-python)
+# Every package is pinned with its hashes in the lock, so dependency resolution is off and the
+# installer refuses a file whose hash the lock does not name.
+# The installer is uv (requirements/installer.lock, itself checked against its hashes, kept outside
+# the venv): it downloads in parallel, keeps unpacked wheels in its own cache (~/.cache/uv) and
+# compiles the bytecode on every core. Measured here for py310.lock: 57 s with empty caches and
+# 28 s from its cache, against 137 s for pip, which never reuses a download on this machine (the
+# package index's proxy sends no caching headers). Where uv cannot be installed, pip does it.
+tools=$(mktemp -d)
+trap 'rm -rf "$tools"' EXIT
+if "${PIP[@]}" install --no-deps --require-hashes --target "$tools" -r requirements/installer.lock >/dev/null 2>&1 \
+   && [ -x "$tools/bin/uv" ]; then
+  # uv reads no pip configuration: a proxy's CA bundle (PIP_CERT) and another index are passed on.
+  [ -z "${PIP_CERT:-}" ] || export SSL_CERT_FILE=$PIP_CERT
+  [ -z "${PIP_INDEX_URL:-}" ] || export UV_INDEX_URL=$PIP_INDEX_URL
+  # uv does not check Rasa's Python < 3.11 when dependencies are off (--no-deps), so 3.11 needs no flag.
+  INSTALL=("$tools/bin/uv" pip install --python "$VENV/bin/python" --no-deps --require-hashes --compile-bytecode --quiet)
+else
+  INSTALL=("${PIP[@]}" install --no-deps --require-hashes)
+  # Rasa's metadata says Python < 3.11, but all it needs runs on 3.11 (see README); every version in
+  # the 3.11 lock is fixed, so the flag cannot make pip choose another.
+  [ "$VERSION" = 3.10 ] || INSTALL+=(--ignore-requires-python)
+fi
 for lock in $LOCKS; do
-  if ! "${PIP[@]}" "${INSTALL[@]}" -r "$lock" 2> >(grep -v "is ignored: it is neither a file nor a directory" >&2); then
+  if ! "${INSTALL[@]}" -r "$lock" 2> >(grep -v "is ignored: it is neither a file nor a directory" >&2); then
     fail "Paketen kunde inte laddas ner eller installeras (se ovan). Kontrollera nätverket mot PyPI och kör 'make install' igen."
   fi
 done

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make lock: compiles the dependencies declared once (requirements/runtime.in, requirements/dev.in)
 # into hashed locks for each Python: py310.lock and py311.lock (what the servers run) and
-# py310-dev.lock and py311-dev.lock (the test tools, constrained to the runtime lock).
+# py310-dev.lock and py311-dev.lock (the test tools, constrained to the runtime lock), and the
+# hashes of the installer's pin in installer.lock.
 # Versions already in a lock are kept (pip-compile prefers them), and the 3.11 lock is seeded with
 # the 3.10 lock's versions, so the two differ only where a version cannot install on 3.11.
 # pip-tools runs in throwaway environments under $ASF_LOCK_TOOLS, never in .venv.
@@ -72,4 +73,8 @@ compile 3.11 requirements/py311.lock requirements/py311.in
   awk '/^(rasa|rasa-sdk)==/ { keep = 1; print; next } /^[A-Za-z]/ { keep = 0 } keep && /--hash/' requirements/py310.lock
 } >> requirements/py311.lock
 compile 3.11 requirements/py311-dev.lock --constraint requirements/py311.lock requirements/dev.in
-say "Klart: requirements/py310.lock, py311.lock, py310-dev.lock och py311-dev.lock."
+# The installer scripts/install.sh uses (uv): its pin kept (edit it to move), its hashes read again.
+{ grep '^#' requirements/installer.lock; pins_of requirements/installer.lock; } > "$work/installer"
+cp "$work/installer" requirements/installer.lock
+"$TOOLS/py3.10/bin/python" scripts/lock_hashes.py "$(default_index 3.10)" requirements/installer.lock
+say "Klart: requirements/py310.lock, py311.lock, py310-dev.lock, py311-dev.lock och installer.lock."

@@ -1,22 +1,32 @@
 #!/usr/bin/env bash
-# `make test`: every check, in the order the Makefile lists them. One thing runs beside them:
-# the Python 3.11 venv for `make py311` is installed while lint, mypy and the validations run.
-# Both pip installs (.venv and .venv-py311) unpack wheels from pip's cache on one core each, a
-# few minutes on a fresh clone; one after the other they were the slowest part of the run after pytest.
+# `make test`: every check. Two things run beside the first checks (lint, mypy, the validations,
+# the audit and `rasa data validate`, one core each and a minute together): the Python 3.11 venv for
+# `make py311` is installed, and the model is trained and `rasa test` run on it. Each of them took
+# the other core for a minute or more, one after the other. A failure in either stops the run with
+# its output; otherwise their output is shown once they are done.
 source "$(dirname "$0")/common.sh"
 mkdir -p var
-install_log=var/py311-install.log
-set -m  # the install gets a process group of its own, so a failed check stops pip too
-bash scripts/test_py311.sh --install-only >"$install_log" 2>&1 &
+set -m  # each job beside gets a process group of its own, so a failed check stops it too
+bash scripts/test_py311.sh --install-only >var/py311-install.log 2>&1 &
 installing=$!
 set +m
 trap 'kill -- "-$installing" 2>/dev/null || true' EXIT
+make --no-print-directory install spacy  # what both sides below need, made once: never by two at a time
+set -m
+make --no-print-directory train rasa-test >var/train-rasa-test.log 2>&1 &
+training=$!
+set +m
+trap 'kill -- "-$installing" "-$training" 2>/dev/null || true' EXIT
 make --no-print-directory lint typecheck validate audit rasa-validate
-if ! wait "$installing"; then
-  cat "$install_log" >&2
-  fail "Python 3.11-miljön (.venv-py311) kunde inte installeras; se ovan."
-fi
+joined() {  # pid, log, what failed: waits for a job beside the checks and shows its output
+  if ! wait "$1"; then
+    cat "$2" >&2
+    fail "$3"
+  fi
+  cat "$2" >&2
+}
+joined "$installing" var/py311-install.log "Python 3.11-miljön (.venv-py311) kunde inte installeras; se ovan."
+joined "$training" var/train-rasa-test.log "Träningen eller rasa test gick inte igenom; se ovan."
 trap - EXIT
-cat "$install_log" >&2
-make --no-print-directory pytest py311 images-test rasa-test
+make --no-print-directory pytest py311 images-test
 say "make test: allt gick igenom."

@@ -8,7 +8,8 @@ fi
 say "Tränar modellen ($model), det tar ungefär en halv minut ..."
 mkdir -p models
 name=$(basename "$model" .tar.gz)
-if ! "$BIN/rasa" train --config config.yml --domain domain.yml --data data --out models \
+# Through rasa_plugins/cli.py: skops, which saves the classifier, imported before TensorFlow.
+if ! "$BIN/python" -m rasa_plugins.cli train --config config.yml --domain domain.yml --data data --out models \
      --fixed-model-name "$name" --quiet; then
   rm -f "$model"
   fail "Modellen kunde inte tränas (se felet ovan). Kör 'make rasa-validate' för att hitta fel i träningsdatan."

@@ -16,6 +16,17 @@ def tree() -> Tree:
     return default_tree()
 
 
+# `make pytest` hands whole groups of tests to its workers (pytest-xdist's --dist loadgroup): each test
+# file is a group of its own, as with --dist loadfile (its module fixtures start once), except the files
+# that name a shared group, which then run on one worker (tests/system/conftest.py, the shared servers).
+# First, so the group is there when pytest-xdist reads it.
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+
+
 # Rasa, TensorFlow, fpdf and the rest are millions of objects that live as long as the process, and
 # Python's full collection walks all of them each time: measured, 4-5 of each test worker's 33 CPU
 # seconds in `make unit`, and under 1 with this.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -160,3 +161,16 @@ def test_the_secret_is_in_no_log_and_not_in_the_repo(servers: Servers):
 def test_the_rasa_http_api_is_not_open(servers: Servers):
     for path in ("/status", "/conversations/fault-kill/tracker", "/model"):
         assert requests.get(servers.rasa_url + path, timeout=10).status_code in (401, 403, 404)
+
+
+def test_ctrl_c_stops_every_process(servers: Servers):
+    """Last in this file, on purpose: it stops the file's servers with Ctrl-C, as their fixture would
+    at the end (a test below it would find them gone), after the action server was killed and started
+    again above. Servers of its own would cost a start, 25-45 s."""
+    pid = servers.process.pid
+    children = subprocess.run(["pgrep", "-g", str(pid)], capture_output=True, text=True).stdout.split()
+    assert len(children) >= 3
+    servers.process.send_signal(signal.SIGINT)
+    servers.process.wait(timeout=30)  # no kill after it, unlike the fixture: a stop that hangs fails here
+    left = subprocess.run(["pgrep", "-g", str(pid)], capture_output=True, text=True).stdout.split()
+    assert left == []

@@ -83,7 +83,7 @@ def test_conversation_survives_killed_servers_in_postgresql(tmp_path: Path):
                 first.say(SENDER, message)
             assert OPEN_QUESTION in texts(first.say(SENDER, "sammanfattning"))
             first_token = action_token(first)
-            rasa, actions = first.pid_of("rasa run --model"), first.pid_of("rasa run actions")
+            rasa, actions = first.pid_of(" run --model"), first.pid_of("rasa run actions")
             assert rasa is not None and actions is not None
             os.kill(rasa, signal.SIGKILL)
             os.kill(actions, signal.SIGKILL)

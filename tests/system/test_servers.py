@@ -5,7 +5,6 @@ from __future__ import annotations
 import socket
 import subprocess
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,15 +12,10 @@ import requests
 
 from asf import sessions
 from channels.rest import namespaced
-from devtools.servers import ROOT, Servers, free_port, running_servers
+from devtools.servers import ROOT, Servers, free_port
 
-pytestmark = pytest.mark.servers
-
-
-@pytest.fixture(scope="module")
-def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
-    with running_servers(tmp_path_factory.mktemp("servers")) as started:
-        yield started
+# The servers are shared with the other files in this group (tests/system/conftest.py).
+pytestmark = [pytest.mark.servers, pytest.mark.xdist_group("shared-servers")]
 
 
 def texts(replies: list[dict[str, object]]) -> str:
@@ -119,16 +113,6 @@ def test_port_in_use_is_a_clear_error(tmp_path: Path):
         )
     assert result.returncode != 0
     assert f"Port {port} används redan" in result.stderr
-
-
-def test_ctrl_c_stops_every_process(tmp_path: Path):
-    with running_servers(tmp_path) as started:
-        pid = started.process.pid
-        children = subprocess.run(["pgrep", "-g", str(pid)], capture_output=True, text=True).stdout.split()
-        assert len(children) >= 3
-    assert started.process.returncode is not None
-    left = subprocess.run(["pgrep", "-g", str(pid)], capture_output=True, text=True).stdout.split()
-    assert left == []
 
 
 def test_free_text_assessments_reach_their_outcomes(servers: Servers):

@@ -4,19 +4,12 @@ type them (a correction after a result changes one answer, a rejected summary ga
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from devtools.servers import Servers, running_servers
+from devtools.servers import Servers
 
-pytestmark = pytest.mark.servers
-
-
-@pytest.fixture(scope="module")
-def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
-    with running_servers(tmp_path_factory.mktemp("understanding")) as running:
-        yield running
+# The servers are shared with the other files in this group (tests/system/conftest.py).
+pytestmark = [pytest.mark.servers, pytest.mark.xdist_group("shared-servers")]
 
 
 def texts(replies: list[dict[str, object]]) -> str:

@@ -11,23 +11,15 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from websockets.client import connect
 
-from devtools.servers import Servers, running_servers
+from devtools.servers import Servers
 
-pytestmark = pytest.mark.servers
-
-
-@pytest.fixture(scope="module")
-def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
-    tmp: Path = tmp_path_factory.mktemp("websocket")
-    with running_servers(tmp) as running:
-        yield running
+# The servers are shared with the other files in this group (tests/system/conftest.py).
+pytestmark = [pytest.mark.servers, pytest.mark.xdist_group("shared-servers")]
 
 
 async def next_event(socket: Any, name: str, timeout: float = 30) -> Any:

@@ -120,7 +120,7 @@ def test_the_code_images_copy_the_code_last_and_run_nothing():
 
 def test_the_dependency_image_is_keyed_on_every_file_it_copies():
     copied = [step.split()[-2] for step in instructions("python") if step.startswith("COPY ") and "--from=" not in step]
-    assert copied == ["requirements/py311.lock", "scripts/install.sh"]
+    assert copied == ["requirements/py311.lock", "requirements/installer.lock", "scripts/install.sh"]
     script = (ROOT / "scripts" / "images.sh").read_text(encoding="utf-8")
     keyed = re.search(r"deps-\$\(hash_inputs ([^)]*)\)", script)
     assert keyed is not None

@@ -47,3 +47,16 @@ def test_the_boundary_check_sees_an_import_inside_a_function(tmp_path: Path):
     sample = tmp_path / "sample.py"
     sample.write_text("def f():\n    from rasa.core import agent\n    import tests.unit\n", encoding="utf-8")
     assert imported_packages(sample) == {"rasa", "tests"}
+
+
+def test_rasa_is_started_with_skops_imported_before_tensorflow():
+    # rasa_plugins/cli.py: skops.io's import walks sys.modules once per ufunc, seconds more after TensorFlow.
+    tree = ast.parse((ROOT / "rasa_plugins" / "cli.py").read_text(encoding="utf-8"))
+    imports = [node for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom))]
+    first = next(node for node in imports if not (isinstance(node, ast.ImportFrom) and node.module == "__future__"))
+    assert isinstance(first, ast.Import) and [alias.name for alias in first.names] == ["skops.io"]
+    # Every Rasa command that loads or trains a model goes through it; the action server loads none.
+    for script in ("run.sh", "train.sh", "rasa_test.sh"):
+        text = (ROOT / "scripts" / script).read_text(encoding="utf-8")
+        assert "-m rasa_plugins.cli " in text, script
+        assert not [line for line in text.splitlines() if '"$BIN/rasa" ' in line and "run actions" not in line], script

@@ -96,17 +96,30 @@ def test_the_rasa_wheels_have_the_same_hashes_on_both_pythons():
         assert entries("py310.lock")[package] == entries("py311.lock")[package]
 
 
-def install_commands(tmp_path: Path, version: str, runtime_only: bool) -> list[list[str]]:
-    """The pip install commands scripts/install.sh runs, with a stand-in Python that logs them."""
-    tmp_path.mkdir()
+def install_commands(tmp_path: Path, version: str, runtime_only: bool, uv: bool = True) -> list[list[str]]:
+    """The install commands scripts/install.sh runs (this time), with a stand-in Python that logs them.
+
+    The stand-in's pip "installs" uv into the --target folder it is given as a stand-in that logs its
+    commands too; with uv=False it installs nothing there, as where uv has no wheel for the machine.
+    """
+    tmp_path.mkdir(exist_ok=True)  # a second call installs into the same venv again
     log = tmp_path / "pip.log"
+    before = len(log.read_text(encoding="utf-8").splitlines()) if log.exists() else 0
+    fake_uv = tmp_path / "uv"
+    fake_uv.write_text(f'#!/bin/bash\necho uv "$@" >> "{log}"\n')
+    fake_uv.chmod(0o755)
+    # pip's --target folder gets the stand-in uv (where uv=True); every pip command is logged.
+    target = (
+        'prev=""; for a in "$@"; do '
+        f'[ "$prev" != --target ] || {{ mkdir -p "$a/bin"; cp "{fake_uv}" "$a/bin/"; }}; prev=$a; done; '
+    )
     fake = tmp_path / f"python{version}"
     fake.write_text(
         "#!/bin/bash\n"
         'case "$1" in\n'
         f"  -c) echo {version} ;;\n"
         '  -m) if [ "$2" = venv ]; then mkdir -p "$3/bin" && cp "$0" "$3/bin/python" && touch "$3/bin/rasa" '
-        '&& chmod +x "$3/bin/rasa"; else echo "$@" >> "' + str(log) + '"; fi ;;\n'
+        '&& chmod +x "$3/bin/rasa"; else ' + (target if uv else "") + 'echo "$@" >> "' + str(log) + '"; fi ;;\n'
         "esac\n"
     )
     fake.chmod(0o755)
@@ -114,12 +127,12 @@ def install_commands(tmp_path: Path, version: str, runtime_only: bool) -> list[l
     if runtime_only:
         env["ASF_RUNTIME_ONLY"] = "1"
     subprocess.run(["bash", "scripts/install.sh"], cwd=ROOT, env=env, check=True, capture_output=True)
-    lines = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
+    lines = [line.split() for line in log.read_text(encoding="utf-8").splitlines()[before:]]
     return [words for words in lines if "-r" in words]
 
 
 def locks_of(commands: list[list[str]]) -> list[str]:
-    return [words[words.index("-r") + 1] for words in commands]
+    return [words[words.index("-r") + 1] for words in commands if words[0] == "uv" or "--target" not in words]
 
 
 def test_install_adds_the_test_tools_unless_runtime_only(tmp_path: Path):
@@ -131,14 +144,57 @@ def test_install_adds_the_test_tools_unless_runtime_only(tmp_path: Path):
     assert os.path.exists(REQUIREMENTS / "py310-dev.lock")
 
 
-def test_install_checks_every_hash_and_ignores_rasas_python_limit_only_on_3_11(tmp_path: Path):
-    on_310 = install_commands(tmp_path / "310", "3.10", runtime_only=True)
-    on_311 = install_commands(tmp_path / "311", "3.11", runtime_only=False)
+def test_make_run_after_make_test_installs_nothing_and_make_test_after_make_run_adds_the_tools(tmp_path: Path):
+    runtime, dev = "requirements/py310.lock", "requirements/py310-dev.lock"
+    tested = tmp_path / "tested"
+    assert locks_of(install_commands(tested, "3.10", runtime_only=False)) == [runtime, dev]
+    assert install_commands(tested, "3.10", runtime_only=True) == []
+    run = tmp_path / "run"
+    assert locks_of(install_commands(run, "3.10", runtime_only=True)) == [runtime]
+    assert install_commands(run, "3.10", runtime_only=True) == []
+    assert locks_of(install_commands(run, "3.10", runtime_only=False)) == [runtime, dev]
+    assert install_commands(run, "3.10", runtime_only=False) == []
+
+
+def test_make_run_and_make_shell_install_no_test_tools():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^run shell: export ASF_RUNTIME_ONLY := 1$", makefile, re.M)
+
+
+def test_uv_installs_the_locks_into_the_venv_checking_every_hash(tmp_path: Path):
+    for version in ("3.10", "3.11"):
+        commands = install_commands(tmp_path / version, version, runtime_only=False)
+        # uv itself comes from its own hashed lock, into a folder outside the venv.
+        bootstrap = [words for words in commands if "--target" in words]
+        assert len(bootstrap) == 1 and "requirements/installer.lock" in bootstrap[0]
+        assert "--require-hashes" in bootstrap[0] and "--no-deps" in bootstrap[0]
+        installs = [words for words in commands if words[0] == "uv"]
+        tag = "py" + version.replace(".", "")
+        assert locks_of(installs) == [f"requirements/{tag}.lock", f"requirements/{tag}-dev.lock"]
+        for words in installs:
+            assert words[1:3] == ["pip", "install"]
+            assert "--require-hashes" in words and "--no-deps" in words and "--compile-bytecode" in words
+            assert words[words.index("--python") + 1] == str(tmp_path / version / "venv" / "bin" / "python")
+
+
+def test_pip_installs_when_uv_cannot_be_had(tmp_path: Path):
+    on_310 = install_commands(tmp_path / "310", "3.10", runtime_only=True, uv=False)
+    on_311 = install_commands(tmp_path / "311", "3.11", runtime_only=False, uv=False)
+    assert not [words for words in on_310 + on_311 if words[0] == "uv"]
     assert locks_of(on_311) == ["requirements/py311.lock", "requirements/py311-dev.lock"]
     for words in on_310 + on_311:
         assert "--require-hashes" in words and "--no-deps" in words
-    assert all("--ignore-requires-python" not in words for words in on_310)
-    assert all("--ignore-requires-python" in words for words in on_311)
+    # Rasa says Python < 3.11; pip is told to install it anyway on 3.11, and only there.
+    pip_installs = [words for words in on_310 + on_311 if "--target" not in words]
+    assert all("--ignore-requires-python" not in words for words in pip_installs[:1])
+    assert all("--ignore-requires-python" in words for words in pip_installs[1:])
+
+
+def test_the_installer_lock_pins_uv_with_hashes():
+    text = (REQUIREMENTS / "installer.lock").read_text(encoding="utf-8")
+    pins = [line.split()[0] for line in text.splitlines() if line and not line.startswith((" ", "#"))]
+    assert len(pins) == 1 and pins[0].startswith("uv==")
+    assert text.count("--hash=sha256:") >= 2
 
 
 def test_the_editors_requirements_have_the_runtime_locks_versions():

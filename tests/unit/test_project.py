@@ -10,6 +10,8 @@ import unicodedata
 from pathlib import Path
 from urllib.parse import unquote
 
+import pytest
+
 from asf.guidance.diagram import render_svg
 from asf.guidance.loader import TREE_FILE, load_tree
 from nlp.build_spacy_sv import load_patterns, synonyms_yaml
@@ -46,12 +48,13 @@ def test_readme_gives_the_two_commands_and_ci_runs_the_second():
 
 
 def test_make_test_runs_every_check_in_the_documented_order():
-    # scripts/test.sh runs `make test`'s checks (installing the 3.11 venv beside the first ones).
+    # scripts/test.sh runs `make test`'s checks: what they need first, then training and rasa test (and
+    # the 3.11 venv's installation) beside the first five, then the rest in order.
     script = (ROOT / "scripts" / "test.sh").read_text(encoding="utf-8")
-    makes = [line.split()[1:] for line in script.splitlines() if line.startswith("make ")]
-    targets = [word for words in makes for word in words if not word.startswith("-")]
-    checks = "lint typecheck validate audit rasa-validate pytest py311 images-test rasa-test"
-    assert targets == checks.split()
+    makes = [line.split("#")[0].split()[1:] for line in script.splitlines() if line.startswith("make ")]
+    targets = [word for words in makes for word in words if word[0] not in "-&" and ">" not in word]
+    order = "install spacy train rasa-test lint typecheck validate audit rasa-validate pytest py311 images-test"
+    assert targets == order.split()
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert all(re.search(rf"^{target}:", makefile, re.M) for target in targets)
     assert "bash scripts/test.sh" in makefile.split("\ntest:", 1)[1].split("\n\n", 1)[0]
@@ -299,3 +302,24 @@ def test_a_broken_link_or_anchor_is_caught(tmp_path: Path):
         "a.md: (../utanfor.md): pekar utanför repot",
         "a.md: (#inte-en-rubrik): ingen rubrik ger #inte-en-rubrik",
     ]
+
+
+def test_every_test_file_is_an_xdist_group_of_its_own_unless_it_names_a_shared_one():
+    # `make pytest` hands out whole groups (--dist loadgroup); tests/conftest.py makes each file one.
+    from tests.conftest import pytest_collection_modifyitems
+
+    class Item:
+        def __init__(self, nodeid: str, *marks: pytest.MarkDecorator) -> None:
+            self.nodeid, self.marks = nodeid, [mark.mark for mark in marks]
+
+        def get_closest_marker(self, name: str) -> pytest.Mark | None:
+            return next((mark for mark in self.marks if mark.name == name), None)
+
+        def add_marker(self, marker: pytest.MarkDecorator) -> None:
+            self.marks.append(marker.mark)
+
+    shared = pytest.mark.xdist_group("shared-servers")
+    items = [Item("tests/unit/test_a.py::one"), Item("tests/unit/test_a.py::two[x]"), Item("tests/b.py::t", shared)]
+    pytest_collection_modifyitems(items)  # type: ignore[arg-type]
+    groups = [item.get_closest_marker("xdist_group").args for item in items]  # type: ignore[union-attr]
+    assert groups == [("tests/unit/test_a.py",), ("tests/unit/test_a.py",), ("shared-servers",)]
