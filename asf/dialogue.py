@@ -484,6 +484,16 @@ _ASKS_IF_ALLOWED = re.compile(
 )
 
 
+def _asks_not_corrects(text: str) -> bool:
+    """A question about the result or about something else, with no word marking a change: "varför? om
+    bageriet går bra får ju fler deltagare jobb där" objects to it (trial 14, t14-4 changed who it was
+    for); "får förbundet ge Blomman ett bidrag?" asks about another initiative (t14-24 changed who
+    carries out this one, from "förbundet")."""
+    plain = normalise(text)
+    asks = _asks_why(text) or _ASKS_IF_ALLOWED.match(plain) is not None
+    return asks and not _CHANGE_MARKERS.search(plain)
+
+
 def _asks_why(text: str) -> bool:
     """The message asks for the reason ("varför?", "men varför då, …", "hur kommer det sig att …")."""
     return re.match(r"\W*(?:(?:men|och|ok|okej)\s+)?(?:varfor|hur kommer det sig)\b", normalise(text)) is not None
@@ -536,7 +546,7 @@ def corrects_result(state: State, message: Message, marked_only: bool = False) -
     to who the initiative is for, but asks about a new initiative."""
     if not message.typed or training.active(state) or not _just_finished(state):
         return False
-    if _asks_why(message.text) and not _CHANGE_MARKERS.search(normalise(message.text)):
+    if _asks_not_corrects(message.text):
         return False
     answers = _safe_answers(state)
     current = walk(tree(), answers)
@@ -556,13 +566,7 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
     if _asks_about_another_topic(message.text):
         # Trial 10 (t10-41): "ändrar det något att maten köps från ett ASF?" changed "Vem" to a company.
         return None
-    if _asks_why(message.text) and not _CHANGE_MARKERS.search(normalise(message.text)):
-        # "varför? om bageriet går bra får ju fler deltagare jobb där" objects to the result; it changed
-        # who the initiative is for (trial 14, t14-4).
-        return None
-    if _ASKS_IF_ALLOWED.match(normalise(message.text)) and not _CHANGE_MARKERS.search(normalise(message.text)):
-        # "får förbundet ge Blomman ett bidrag på 80 000?" asks about another initiative: "förbundet" had
-        # changed who carries out the one just assessed (trial 14, t14-24).
+    if _asks_not_corrects(message.text):
         return None
     answered = [step.question.id for step in current.steps]
     what_if = _WHAT_IF.search(normalise(message.text)) is not None
