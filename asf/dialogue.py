@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from asf import feedback, memo, messages, other_questions, recap, settings, yamltext
@@ -23,6 +23,7 @@ from asf.guidance.progress import progress
 from asf.guidance.understanding import (
     AnswerReading,
     Fact,
+    Reading,
     kept_beside,
     match_question,
     named_alike,
@@ -196,6 +197,12 @@ def _not_assessed(description: str | None, current: Walk) -> list[tuple[str, dic
     return notes
 
 
+@lru_cache(maxsize=256)
+def _description_reading(description: str) -> Reading:
+    """The stored description read once, not on every question and result of its assessment (~30 ms a read)."""
+    return read_description(tree(), description)
+
+
 def _suggested_by_the_description(state: State, current: Walk) -> Fact | None:
     """A part of the description that answers the question now asked but was not in the summary: a
     must-not part set aside beside another route ("… ger dem som driftbidrag till Kvarnen", then "Ett
@@ -205,7 +212,7 @@ def _suggested_by_the_description(state: State, current: Walk) -> Fact | None:
     question = current.question
     if not state.description or question is None:
         return None
-    reading = read_description(tree(), state.description)
+    reading = _description_reading(state.description)
     if question.id in reading.facts or question.id in reading.conflicts:
         return None
     return reading.must_nots.get(question.id)
@@ -213,7 +220,7 @@ def _suggested_by_the_description(state: State, current: Walk) -> Fact | None:
 
 def _left_out(description: str, current: Walk) -> dict[str, Fact]:
     """The description's parts that lead to "bör inte finansieras" on their own, off the answers' route."""
-    must_nots = read_description(tree(), description).must_nots
+    must_nots = _description_reading(description).must_nots
     return {question_id: fact for question_id, fact in must_nots.items() if question_id not in current.used}
 
 
@@ -734,10 +741,9 @@ def chosen_by_yes(text: str, buttons: list[dict[str, Any]]) -> Message | None:
     with "Inget av dem"), or the yes of a yes-or-no offer ("Vill du avbryta bedömningen?"), as if its
     button was clicked. Trial 10 (t10-29): "ja" got "Jag är inte säker på vilket svar du menar";
     trial 11 (t11-15): "ja" to "Vill du avbryta?" was recorded as the answer to the open question."""
-    words = normalise(text).split()
-    if not words or words[0] not in _YES_OPENINGS:
+    if not _opens_with_yes(text):
         return None
-    if not set(words) <= _YES_WORDS:
+    if not set(normalise(text).split()) <= _YES_WORDS:
         return None
     clicks = [_button_message(str(b.get("payload") or "")) for b in buttons]
     answers = [c for c in clicks if c is not None and c.intent == "inform" and c.entity("choice")]
@@ -829,7 +835,7 @@ def _part_of_the_description(state: State, current: Walk, question_id: str, opti
     pending = state.pending or {}
     if not state.description or question_id in on_route or pending.get(question_id) == option_id:
         return None  # a line of the summary, or the question being asked: an ordinary answer
-    fact = read_description(tree(), state.description).must_nots.get(question_id)
+    fact = _description_reading(state.description).must_nots.get(question_id)
     return fact if fact is not None and fact.option == option_id else None
 
 
