@@ -128,6 +128,9 @@ def questions_after(tree: Tree, proposed: Mapping[str, str], gold: Mapping[str, 
 class DescriptionScore:
     proposed: int = 0
     correct: int = 0
+    # Wrong proposals where the gold names another answer; the rest are on questions the gold leaves
+    # unstated (a writer who did not label what the text says, or a fact the text does not give).
+    contradicting: int = 0
     stated: int = 0
     wrong_verdicts: int = 0
     questions: int = 0
@@ -161,6 +164,7 @@ def score_descriptions(tree: Tree, items: list[dict[str, Any]], readers: list[le
         score.initiatives += 1
         score.proposed += len(proposed)
         score.correct += len(right)
+        score.contradicting += sum(1 for q, o in proposed.items() if q in gold and gold[q] != o)
         score.stated += len(gold)
         with_summary = reachable_outcomes(tree, {**gold, **proposed})
         truth = reachable_outcomes(tree, gold)
@@ -256,6 +260,10 @@ def report(part: str, show: bool) -> Iterator[str]:
 def _figures(described: DescriptionScore, answered: AnswerScore) -> list[tuple[str, str]]:
     return [
         ("föreslagna fakta, precision (mål >= 0.98)", ratio(described.correct, described.proposed)),
+        (
+            "  av de felaktiga: guldet anger ett annat svar / guldet anger inget svar",
+            f"{described.contradicting} / {described.proposed - described.correct - described.contradicting}",
+        ),
         ("angivna fakta, recall (mål >= 0.80)", ratio(described.correct, described.stated)),
         ("beskrivningar som ger en bedömning utanför de godtagna (mål 0)", str(described.wrong_verdicts)),
         ("frågor efter en beskrivning, medel", f"{described.questions / max(described.initiatives, 1):.2f}"),

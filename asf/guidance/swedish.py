@@ -79,7 +79,9 @@ _AVOIDING = frozenset({"slippa", "slipper", "undvika", "undviker", "undvik"})
 # After a negation these make it a doubt ("inte vet om", "inte säker på om", "inte bestämt hur"):
 # the words after it are not denied, only not known (asf/guidance/understanding.py reads the doubt).
 # Compared as written: "saker" without å/ä/ö is "things", not "sure".
-_KNOWING = frozenset({"vet", "säker", "säkra", "sakra", "klart", "bestämt", "bestamt", "kollat", "koll", "sagt"})
+_KNOWING = frozenset(
+    {"vet", "säker", "säkra", "sakra", "klart", "bestämt", "bestamt", "kollat", "koll", "sagt", "kartlagt"}
+)
 _GAP = 3  # words that `~` lets stand between two parts of a phrase
 _AMOUNT_WORDS = frozenset({"kr", "kronor", "tkr", "sek", "mkr", "miljoner", "miljon"})
 

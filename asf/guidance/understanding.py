@@ -144,9 +144,9 @@ def _evidence(
             for rank, keyword in enumerate(_keywords(option, description))
             for m in swedish.find(keyword, words)
         ]
-        if any(m.negated for _, m in mentions):
-            negated.add(option.id)
         affirmed = [(rank, m) for rank, m in mentions if not m.negated]
+        if any(m.negated for _, m in mentions) and not (description and _affirmed_first(mentions, words)):
+            negated.add(option.id)
         if affirmed:
             # The longest phrase; among equals the word listed first in the tree, then the first in the text.
             _, best = max(affirmed, key=lambda pair: (pair[1].words, -pair[0], -pair[1].start))
@@ -157,6 +157,17 @@ def _evidence(
 
 
 # --- Typed answers ------------------------------------------------------------
+
+
+def _affirmed_first(mentions: list[tuple[int, swedish.Mention]], words: tuple[swedish.Token, ...]) -> bool:
+    """In a description, an option affirmed in an earlier sentence than every negation of it stays
+    affirmed: "fem deltagare arbetstränar där. … de kan inte ta emot deltagarna utan mer pengar" is
+    about the participants; the later "inte" is about what the company can do."""
+    sentence_at = {t.start: t.sentence for t in words}
+    first_affirmed = min((sentence_at.get(m.start, 0) for _, m in mentions if not m.negated), default=None)
+    return first_affirmed is not None and all(
+        sentence_at.get(m.start, 0) > first_affirmed for _, m in mentions if m.negated
+    )
 
 
 def read_answer(
@@ -605,7 +616,7 @@ def with_route(tree: Tree, answers: Mapping[str, str]) -> dict[str, str]:
 
 
 # How far before a named option a doubt reaches: "vi vet inte än om deltagarna är i målgruppen".
-_DOUBT_REACH = 7
+_DOUBT_REACH = 9
 _CLAUSE_BREAK = re.compile(r"[,;:.!?]|\bmen\b", re.IGNORECASE)
 
 

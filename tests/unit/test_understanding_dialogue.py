@@ -739,6 +739,73 @@ def test_not_in_the_target_group_is_read_beside_a_party_that_buys(tree: Tree):
     assert read_description(tree, text).facts["malgrupp"].option == "nej"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Praktik på ett kafé för personer som byter yrke. De har inget behov av rehabilitering.",
+        "Vi vill att AF köper platser på ett ASF åt studenter under sommaren, inga rehabiliteringsbehov alls.",
+        "Arbetsträning hos kooperativet, fast för folk som inte behöver rehabilitering utan bara erfarenhet.",
+    ],
+)
+def test_no_need_of_rehabilitation_is_outside_the_target_group(tree: Tree, text: str):
+    # Development set 5: three groups "utan behov av rehabilitering" got a lawful summary.
+    assert read_description(tree, text).facts["malgrupp"].option == "nej"
+
+
+def test_not_yet_mapped_whether_they_need_rehabilitation_is_a_doubt(tree: Tree):
+    text = "Kommunen köper platser på Återbruket. Vi har inte kartlagt om personerna behöver samordnad rehabilitering."
+    assert read_description(tree, text).facts["malgrupp"].option == "vet_inte"
+
+
+def test_a_doubt_reaches_over_a_few_more_words(tree: Tree):
+    text = "Vi vet inte riktigt om de här personerna är i Finsams målgrupp, men AF köper praktik åt dem på ett ASF."
+    assert read_description(tree, text).facts["malgrupp"].option == "vet_inte"
+
+
+def test_a_later_negation_does_not_undo_who_the_initiative_is_for(tree: Tree):
+    # Development set 5: "de kan inte ta emot deltagarna" removed the participants named first.
+    text = (
+        "Sex deltagare ska arbetsträna på Snickeriet i Ån AB. Förbundet ska också ge företaget 80 000 kronor"
+        " till lönerna. Företaget säger att de annars inte kan ta emot deltagarna."
+    )
+    reading = read_description(tree, text, learned.WORDS_ONLY)
+    # Both are named, so the question is asked with both: the participants are no longer dropped.
+    assert {fact.option for fact in reading.conflicts["vem"]} == {"deltagare", "foretaget"}
+
+
+def test_a_negation_first_still_denies_what_it_names(tree: Tree):
+    text = "Insatsen är inte för deltagarna utan för personalen på det sociala företaget som handleder deltagarna."
+    assert read_description(tree, text, learned.WORDS_ONLY).facts["vem"].option == "asf_personal"
+
+
+@pytest.mark.parametrize(
+    ("text", "option"),
+    [
+        ("de är anställda med lönebidrag och behöver stöttning i jobbet", "sjalva_deltagare"),
+        ("lönebidrag till personalen", "ersattning"),
+    ],
+)
+def test_staff_employed_with_wage_subsidy_are_themselves_participants(tree: Tree, text: str, option: str):
+    reading = read_answer(tree.questions["asf_personal_stod"], text)
+    assert reading.option is not None and reading.option.id == option
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kan förbundet bjuda skolelever på en temadag om sociala företag?",
+        "Idrottsföreningen i byn vill ha bidrag till nya tröjor.",
+    ],
+)
+def test_pupils_and_sports_clubs_are_someone_else(tree: Tree, text: str):
+    assert read_description(tree, text, learned.WORDS_ONLY).facts["vem"].option == "annan"
+
+
+def test_a_membership_fee_paid_for_a_company_is_the_companys_membership(tree: Tree):
+    text = "Kan förbundet betala medlemsavgiften i branschföreningen för det sociala företaget Vävstugan?"
+    assert read_description(tree, text, learned.WORDS_ONLY).facts["medlem_vem"].option == "foretaget"
+
+
 def test_where_the_handledare_is_employed_is_never_guessed(tree: Tree):
     # Trial 9: "Hos en av parterna" was proposed on words that do not say it.
     text = "Kommunen vill att vi finansierar en handledare för deltagare på ett ASF, pengarna går via kommunen."

@@ -33,6 +33,8 @@ def test_a_wrong_fact_that_opens_a_must_not_counts_as_a_wrong_verdict(tree: Tree
     score = evaluation.score_descriptions(tree, [PARTICIPANTS], [learned.WORDS_ONLY])
     assert (score.proposed, score.correct, score.wrong_verdicts) == (2, 0, 1)
     assert "x1" in score.misread[0]
+    # "vem" contradicts the gold; "stod_till_foretag" is a question the gold leaves unstated.
+    assert score.contradicting == 1
 
 
 def test_questions_after_a_summary_count_only_what_is_still_open(tree: Tree):
