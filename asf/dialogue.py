@@ -343,6 +343,8 @@ def describe(state: State, message: Message) -> Turn:
         return answer(state, replace(message, intent="inform"))
     if says_no_to_the_summary(state, message):
         return answer(state, replace(message, intent="deny"))  # a "Nej" to the summary, with its correction
+    if state.pending is not None and message.typed and _opens_with_yes(message.text):
+        return answer(state, replace(message, intent="affirm"))  # "ja, men …": the lines stand, the rest is added
     if _just_finished(state) and message.typed and _asks_why(message.text):
         return why(state)  # an objection to the result (trial 14, t14-4), not a new initiative
     topic = other_questions.asked_beside_a_description(
@@ -406,7 +408,11 @@ def answer(state: State, message: Message) -> Turn:
         if says_no_to_the_summary(state, message):
             # "Nej, förbundet ska inte äga något, …" typed at the summary is a "Nej" with its correction.
             message = replace(message, intent="deny")
-        if message.intent == "affirm" and not state.correcting:
+        if (message.intent == "affirm" or _opens_with_yes(message.text)) and not state.correcting:
+            # "ja, men företaget ska också få ett driftsbidrag": what follows the yes is part of the initiative.
+            added = recap.with_addition(tree(), state, message.text) if _more_than_yes(message) else None
+            if added is not None:
+                return [added[0]], added[1]
             return _continue(state, dict(state.pending), prefix=messages.text("describe.confirmed"))
         if message.intent == "deny" or state.correcting:
             return _correct_summary(state, message)
@@ -729,6 +735,10 @@ def at_the_summary(state: State, message: Message) -> Turn | None:
         # "ja, men glöm inte del 1 om samordnaren" (trial 13, t13-39) threw the summary away.
         return answer(state, replace(message, intent="affirm"))
     return None
+
+
+def _more_than_yes(message: Message) -> bool:
+    return message.typed and not set(normalise(message.text).split()) <= _YES_WORDS
 
 
 def _opens_with_yes(text: str) -> bool:

@@ -221,9 +221,16 @@ def with_addition(tree: Tree, state: State, addition: str) -> tuple[Reply, State
     description = f"{state.description}\n{addition}" if state.description else addition
     reading = read_description(tree, description)
     added = {q: fact for q, fact in reading.facts.items() if q not in pending}
-    if not added:
+    if not added and not _new_parts_set_aside(tree, state.description, reading):
         return None
-    return _summary_with(tree, replace(state, description=description), added)
+    return _summary_with(tree, replace(state, description=description), added, reading.set_aside)
+
+
+def _new_parts_set_aside(tree: Tree, description: str | None, reading: Reading) -> bool:
+    """The addition names a part that would lead to "bör inte finansieras" on its own and that the
+    summary leaves out ("ja, men företaget ska också få ett driftsbidrag"): shown, never dropped."""
+    before = read_description(tree, description).set_aside if description else {}
+    return any(before.get(q) != fact for q, fact in reading.set_aside.items())
 
 
 def with_changed_lines(tree: Tree, state: State, changes: Mapping[str, str], text: str) -> tuple[Reply, State]:
@@ -241,8 +248,11 @@ def with_changed_lines(tree: Tree, state: State, changes: Mapping[str, str], tex
     return _summary_with(tree, state, {q: Fact(q, option, text) for q, option in changes.items()})
 
 
-def _summary_with(tree: Tree, state: State, new: Mapping[str, Fact]) -> tuple[Reply, State]:
-    """The pending summary with `new` facts put in or in place of its lines, in the tree's order, shown again."""
+def _summary_with(
+    tree: Tree, state: State, new: Mapping[str, Fact], set_aside: Mapping[str, Fact] | None = None
+) -> tuple[Reply, State]:
+    """The pending summary with `new` facts put in or in place of its lines, in the tree's order, shown again,
+    with the parts of the description it leaves out (`set_aside`) named."""
     evidence = state.evidence or {}
     facts = {q: Fact(q, option, evidence.get(q, "")) for q, option in (state.pending or {}).items()}
     facts.update(new)
@@ -253,7 +263,7 @@ def _summary_with(tree: Tree, state: State, new: Mapping[str, Fact]) -> tuple[Re
         evidence={q: f.evidence for q, f in ordered.items()},
         correcting=False,
     )
-    return summary_reply(tree, Reading(ordered)), new_state
+    return summary_reply(tree, Reading(ordered, set_aside=set_aside or {})), new_state
 
 
 def without(state: State, question_id: str) -> tuple[State, dict[str, str]]:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs podman (with runc and mmdebstrap, which scripts/images.sh may need, and podman-compose,
-# which the compose test uses) for `make images-test` when neither podman nor a running docker is
+# Installs podman (with runc and mmdebstrap, which scripts/images.sh may need, and podman-compose and
+# the dnsname plugin, which the compose test uses) for `make images-test` when neither podman nor a running docker is
 # there, and podman-compose alone where podman is there without it. Never fails: where nothing can
 # be installed (not Debian, no root and no sudo, no package), it says so and the tests that need
 # the missing tool are skipped.
@@ -11,6 +11,12 @@ if [ -z "$TOOL" ]; then
   PACKAGES=(podman runc mmdebstrap podman-compose)
 elif [ "$TOOL" = podman ] && ! command -v podman-compose >/dev/null 2>&1; then
   PACKAGES=(podman-compose)
+fi
+# The services of compose.yml find each other by name ("postgres", "redis"): on podman's CNI networks
+# that takes the dnsname plugin, which podman only recommends (a fresh machine lacked it).
+if [ "$TOOL" != docker ] && [ ! -e "${CNI_PLUGIN_DIR:-/usr/lib/cni}/dnsname" ] && command -v apt-cache >/dev/null 2>&1 \
+  && apt-cache show golang-github-containernetworking-plugin-dnsname >/dev/null 2>&1; then
+  PACKAGES+=(golang-github-containernetworking-plugin-dnsname)
 fi
 [ "${#PACKAGES[@]}" -gt 0 ] || exit 0
 SUDO=()

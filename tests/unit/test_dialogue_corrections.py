@@ -695,3 +695,34 @@ def test_a_part_button_works_when_the_summary_has_another_answer_to_the_same_que
     assert after.last_result is not None
     assert after.last_result["answers"] == {"vem": "parter_och_aktorer", "strukturell_typ": "radgivning_ett_foretag"}
     assert after.last_result["verdict"] == "not_financeable"
+
+
+@pytest.mark.parametrize("intent", ["affirm", "inform", "describe_initiative"])
+def test_a_yes_that_adds_a_must_avoid_part_shows_the_summary_again_with_that_part(intent: str):
+    # Session 10: "ja, men …" naming a grant confirmed the summary and the grant was never seen again.
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), WORK_TRAINING + ", regionen köper platserna", intent="describe_initiative")
+    pending = dict(talk.slots["pending_answers"])
+    action = ActionDescribeInitiative() if intent == "describe_initiative" else ActionAnswer()
+    sent = talk.send(action, "ja, men kaféet ska också få ett driftsbidrag på 40 000 kr", intent=intent)
+    assert "Så här uppfattar jag insatsen" in said(sent)
+    (part,) = part_buttons(sent)
+    assert "driftsbidrag" in part["title"]
+    assert talk.slots["pending_answers"] == pending and not talk.slots["answers"]
+    assert "driftsbidrag" in talk.slots["description"]
+
+
+def test_a_must_avoid_part_written_after_something_is_missing_is_named_in_the_summary():
+    talk, sent = rejected_summary()
+    missing = [b for b in sent[-1]["buttons"] if b["title"] == messages.text("buttons.missing")]
+    talk.send(ActionChangeAnswer(), missing[0]["payload"], intent="change_answer", question="saknas")
+    sent = talk.send(ActionAnswer(), "förbundet ger också kaféet ett verksamhetsbidrag")
+    assert len(part_buttons(sent)) == 1
+    assert "verksamhetsbidrag”. Den delen ingår inte" in said(sent)
+
+
+def test_a_plain_yes_at_the_summary_still_confirms_it():
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), WORK_TRAINING, intent="describe_initiative")
+    talk.send(ActionAnswer(), "ja, det stämmer", intent="affirm")
+    assert talk.slots["answers"] == {"vem": "deltagare", "insats_typ": "arbetsforberedande"}
