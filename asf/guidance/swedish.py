@@ -377,6 +377,12 @@ def _match_from(compiled: Pattern, words: tuple[Token, ...], start: int) -> int 
             while counted <= _GAP and position + skip < len(words):
                 if _group_at(group, words, position + skip, compiled.exact, written):
                     break
+                if words[position + skip].word == "att" and not _group_at(
+                    group, words, position + skip + 1, compiled.exact, written
+                ):
+                    # "regionen vill att förbundet köper": after "att" comes a clause with a subject
+                    # of its own; only "att" just before the next part ("ska att köpa") is bridged.
+                    return None
                 counted += not _is_amount(words[position + skip].word)
                 skip += 1
             else:

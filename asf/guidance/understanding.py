@@ -751,8 +751,8 @@ def _settled_by_the_route(
 
     "en handledare anställd på ASF:et för att stötta våra deltagare" names both the staff of the
     company and participants as the ones it is for; the handledare's route passes only through
-    "Deltagare", so that is the answer, on its own words. Never a side that leads straight to
-    "bör inte finansieras"; when both sides fit the route, or the text names them together ("för
+    "Deltagare", so that is the answer, on its own words. Never when a side leads straight to
+    "bör inte finansieras", kept or not; when both sides fit the route, or the text names them together ("för
     politiker och för deltagare"), the question stays asked."""
     settled = dict(kept)
     if not kept:
@@ -761,7 +761,10 @@ def _settled_by_the_route(
         if question_id in settled:
             continue
         fitting = [side for side in sides if _fits_route(tree, settled, side)]
-        if len(fitting) == 1 and not _leads_to_must_not(tree, _option_of(tree, fitting[0])):
+        # A side that would lead to "bör inte" is never settled away: "kommunen vill att förbundet köper
+        # platserna" names the förbund as the buyer (development set 6), whatever route the rest suggests.
+        must_not_named = any(_leads_to_must_not(tree, _option_of(tree, side)) for side in sides)
+        if len(fitting) == 1 and not must_not_named:
             settled[question_id] = fitting[0]
     return settled
 
