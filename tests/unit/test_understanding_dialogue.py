@@ -745,6 +745,7 @@ def test_not_in_the_target_group_is_read_beside_a_party_that_buys(tree: Tree):
         "Praktik på ett kafé för personer som byter yrke. De har inget behov av rehabilitering.",
         "Vi vill att AF köper platser på ett ASF åt studenter under sommaren, inga rehabiliteringsbehov alls.",
         "Arbetsträning hos kooperativet, fast för folk som inte behöver rehabilitering utan bara erfarenhet.",
+        "Regionen vill köpa feriejobb på ett ASF åt ungdomar utan särskilda behov, de har inga särskilda behov alls.",
     ],
 )
 def test_no_need_of_rehabilitation_is_outside_the_target_group(tree: Tree, text: str):
