@@ -282,6 +282,15 @@ CASES = [
         [],
         ["undvik/punkt-1"],
     ),
+    # A service the förbund pays for the company the participants are at, such as a website (tree 2.5.0;
+    # before, "Något annat" and "not covered"): the same as that service on the company's own route.
+    (
+        {"vem": "deltagare", "malgrupp": "ja", "insats_typ": "till_foretaget", "foretaget_far": "tjanst"},
+        "stod_till_ett_foretag",
+        "not_financeable",
+        [],
+        ["undvik/punkt-1", "undvik/punkt-2"],
+    ),
 ]
 
 
@@ -464,7 +473,7 @@ CORRECTIONS = [
         {**KNOWLEDGE, "strukturell_typ": "evenemang", "mottagare": "ett_foretag"},
         "stod_till_ett_foretag",
         "not_financeable",
-        ["ett visst företag", "också när det ingår i en insats för kunskap eller samverkan"],
+        ["ett visst företag", "också när det ingår i en annan insats, till exempel för kunskap och samverkan"],
         [],
         ["undvik/punkt-1", "undvik/punkt-2"],
         [],
