@@ -28,6 +28,7 @@ from asf.guidance.understanding import (
     match_question,
     named_alike,
     normalise,
+    one_route_holds,
     read_answer,
     read_description,
     with_route,
@@ -582,7 +583,9 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
     if _asks_not_corrects(message.text):
         return None
     answered = [step.question.id for step in current.steps]
-    what_if = _WHAT_IF.search(normalise(message.text)) is not None
+    # "om AF köper utbildningen i stället?" (trial 15, t15-7): a question opening with "om" is a what-if.
+    opens_with_if = normalise(message.text).startswith("om ") and message.text.rstrip().endswith("?")
+    what_if = _WHAT_IF.search(normalise(message.text)) is not None or opens_with_if
     if what_if:
         # "Ändrar det något om AF köper handledningen av Verkstan och vi finansierar via AF?" is read as
         # a description is: each word of an answer typed alone ("Verkstan" a company, "AF" a party) had
@@ -590,8 +593,19 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         part = _about_a_left_out_part(state, current, message.text)
         if part is not None:
             return _try_answers(state, answers, part, message)
-        facts = read_description(tree(), message.text).facts
-        described = {q: f.option for q, f in facts.items() if answers.get(q) != f.option}
+        reading = read_description(tree(), message.text)
+        described = {q: f.option for q, f in reading.facts.items() if answers.get(q) != f.option}
+        if not described:
+            # Words that fit several routes on their own ("reklamfilm för ett enda företag") are read on
+            # this result's route: the what-if is about this initiative.
+            asked = {step.question.id for step in current.steps}
+            described = {q: f.option for q, f in reading.must_nots.items() if q in asked and answers[q] != f.option}
+        if described and _off_this_route(answers, described, message.text):
+            # "om AF köper utbildningen?" after "bör inte" for the staff's competence development: who
+            # buys is no question on that route, and trying it switched the initiative to participants
+            # (trial 15, t15-7).
+            off_route = listing([tree().questions[q].short for q in described if q != tree().start], last="eller")
+            return [Reply(text=messages.text("change.unchanged", answers=off_route))], state
         if described:
             return _try_answers(state, answers, described, message)
     changes = _changed_answers(answers, answered, message.text)
@@ -627,6 +641,19 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
     if not changes and not wrong:
         return None
     return [_which_answer(list(changes) or answered, messages.text("change.which_kept"))], state
+
+
+def _off_this_route(answers: dict[str, str], described: dict[str, str], text: str) -> bool:
+    """A what-if names only questions this result's route never asks, and says nothing in words about
+    who the initiative is for (that answer is only implied by the others)."""
+    start = tree().start
+    if start in described:
+        said = read_answer(tree().questions[start], text, models=learned.WORDS_ONLY).option
+        if said is not None and said.id == described[start]:
+            return False  # "om det i stället är för deltagarna?" changes who it is for
+    rest = {q: o for q, o in described.items() if q != start}
+    asked = {step.question.id for step in walk(tree(), answers).steps}
+    return bool(rest) and not rest.keys() & asked and not one_route_holds(tree(), {**answers, **rest})
 
 
 def _try_answers(state: State, answers: dict[str, str], changes: dict[str, str], message: Message) -> Turn:
@@ -757,7 +784,10 @@ def chosen_by_yes(text: str, buttons: list[dict[str, Any]]) -> Message | None:
         return None
     clicks = [_button_message(str(b.get("payload") or "")) for b in buttons]
     answers = [c for c in clicks if c is not None and c.intent == "inform" and c.entity("choice")]
-    if len(answers) == 1:
+    # Only beside "Inget av dem": beside "Ja, det stämmer" the one answer is "Bedöm i stället …", and a
+    # "ja" to the summary assessed that part instead (trial 15, t15-4).
+    none_of_them = [c for c in clicks if c is not None and c.intent == "inform" and not c.entity("choice")]
+    if len(answers) == 1 and len(answers) + len(none_of_them) == len(clicks):
         return answers[0]
     first = clicks[0] if len(clicks) == 2 else None
     return first if first is not None and first.intent in YES_COMMANDS else None

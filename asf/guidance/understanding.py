@@ -217,6 +217,8 @@ def read_answer(
         if option is not None and option.id not in negated:
             return AnswerReading(option, evidence=text.strip())
         sure = _learned_choice(question, learned_view, negated, _ANSWER_SURE)
+        if sure is not None and sure.means == "ja" and any(t.word in swedish.NEGATIONS for t in words):
+            sure = None  # "det finns inga deltagare" is no "Ja" (trial 15, t15-15): the model does not read negation
         if sure is not None and not any(t.word in _HEDGES for t in words) and question.id not in _TYPED_FROM_WORDS:
             return AnswerReading(sure, evidence=text.strip())
     if partial_yes_no:
@@ -336,7 +338,9 @@ def _head_of_answer(found: Mapping[str, _Evidence], words: tuple[swedish.Token, 
         if not head or not tail or len(head) + len(tail) != len(found):
             continue
         tail_start = min(start for e in tail for start, _ in e.spans)
-        joined = any(t.word in ("och", "eller") for t in words if t.start < tail_start)
+        # "och" after the place word joins two places ("personalen på kommunen och företaget"); before
+        # it, it joins the ones meant ("VD:n och styrelsen i kooperativet").
+        joined = any(t.word in ("och", "eller") for t in words if place.start < t.start < tail_start)
         return None if joined else _clear_winner(head)
     return None
 

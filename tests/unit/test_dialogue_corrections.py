@@ -726,3 +726,37 @@ def test_a_plain_yes_at_the_summary_still_confirms_it():
     talk.send(ActionDescribeInitiative(), WORK_TRAINING, intent="describe_initiative")
     talk.send(ActionAnswer(), "ja, det stämmer", intent="affirm")
     assert talk.slots["answers"] == {"vem": "deltagare", "insats_typ": "arbetsforberedande"}
+
+
+def test_a_typed_yes_to_a_summary_with_a_part_button_confirms_the_summary():
+    # Trial 15 (t15-4): "ja" to a summary with "Bedöm i stället …" assessed the part instead.
+    talk = Conversation()
+    sent = talk.send(ActionDescribeInitiative(), GRANT_VIA_A_PARTY, intent="describe_initiative")
+    assert part_buttons(sent)
+    assert dialogue.chosen_by_yes("ja", sent[-1]["buttons"]) is None
+    pending = dict(talk.slots["pending_answers"])
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    assert {q: talk.slots["answers"][q] for q in pending} == pending
+
+
+STAFF_TRAINING = {"vem": "asf_personal", "asf_personal_stod": "kompetensutveckling"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["om Arbetsförmedlingen upphandlar kursen och pengarna går via dem?", "ändrar det något om regionen köper kursen?"],
+)
+def test_a_what_if_about_questions_this_route_never_asks_keeps_the_result(text: str):
+    # Trial 15 (t15-7): "om AF köper utbildningen …?" after "bör inte" for training the company's staff
+    # switched the initiative to participants and ended in the wrong reason or in "täcks inte".
+    talk = finished(STAFF_TRAINING)
+    result = dict(talk.slots["last_result"])
+    sent = talk.send(ActionAnswer(), text)
+    assert "Det ändrar inte bedömningen" in said(sent)
+    assert talk.slots["answers"] == STAFF_TRAINING and talk.slots["last_result"] == result
+
+
+def test_a_what_if_that_names_another_party_on_the_route_still_tries_it():
+    talk = finished(VIA_KOMMUNEN)
+    talk.send(ActionAnswer(), "om regionen köper platserna i stället?")
+    assert talk.slots["last_result"]["answers"]["utforare"] == "regionen"

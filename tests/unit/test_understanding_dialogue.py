@@ -821,6 +821,45 @@ def test_a_typed_answer_is_not_recorded_as_what_it_only_seems_to_name(tree: Tree
     assert reading.option is None or reading.option.id != never
 
 
+@pytest.mark.parametrize(
+    ("question", "text", "option"),
+    [
+        # Development set 6: asked back although the answer says it plainly.
+        ("medlem_vem", "kommunen blir medlem och förbundet tar kostnaden", "en_part"),
+        ("medlem_vem", "företaget själv, förbundet betalar deras medlemsavgift", "foretaget"),
+        ("vem", "ordföranden och VD:n i det sociala företaget", "asf_personal"),
+    ],
+)
+def test_who_becomes_member_and_who_is_meant_are_read_from_the_subject(
+    tree: Tree, question: str, text: str, option: str
+):
+    reading = read_answer(tree.questions[question], text)
+    assert reading.option is not None and reading.option.id == option
+
+
+def test_a_negated_answer_is_never_recorded_as_yes_by_the_model(tree: Tree):
+    # Trial 15 (t15-15): "det finns inga deltagare, …" at the target-group question was noted as "Ja".
+    reading = read_answer(tree.questions["malgrupp"], "det finns inga deltagare, hon jobbar mot alla parterna")
+    assert reading.option is None or reading.option.id != "ja"
+
+
+def test_an_inflated_price_beside_places_a_party_buys_is_set_aside_as_a_grant(tree: Tree):
+    # Trial 15 (t15-18): places bought "till överpris" so the company could buy premises got a lawful result.
+    text = "Regionen köper platser på Kaffekvarnen åt deltagare till överpris, så att företaget får råd med en ny ugn."
+    reading = read_description(tree, text)
+    assert reading.set_aside["stod_till_foretag"].option == "pengar"
+
+
+def test_an_advertising_film_for_one_company_is_never_a_film_about_the_possibilities(tree: Tree):
+    # Trial 15 (t15-22): "en reklamfilm åt ett socialt företag så att fler kunder hittar dit" was read, and
+    # answered, as a film showing what social enterprises can mean, and got "kan finansieras".
+    text = "Vi vill bekosta en reklamfilm åt Cykelverkstan så att de får fler kunder."
+    reading = read_description(tree, text)
+    assert "strukturell_typ" not in reading.facts and "mottagare" not in reading.facts
+    typed = read_answer(tree.questions["strukturell_typ"], "reklamfilmen")
+    assert typed.option is None or typed.option.id != "mojligheter"
+
+
 def test_a_party_that_pays_is_the_route_via_the_party(tree: Tree):
     option = read_answer(tree.questions["pengavag"], "kommunen betalar").option
     assert option is not None and option.id == "via_part"
