@@ -860,6 +860,12 @@ def test_an_advertising_film_for_one_company_is_never_a_film_about_the_possibili
     assert typed.option is None or typed.option.id != "mojligheter"
 
 
+def test_the_foerbund_procuring_itself_is_read_as_the_foerbund(tree: Tree):
+    # Trial 15 (t15-12): "förbundet tänker själv upphandla …" was asked again as "Vilken part …?".
+    text = "Förbundet vill själv upphandla platser på Snickeriet åt deltagare i arbetsträning."
+    assert read_description(tree, text, learned.WORDS_ONLY).facts["utforare"].option == "forbundet"
+
+
 def test_a_party_that_pays_is_the_route_via_the_party(tree: Tree):
     option = read_answer(tree.questions["pengavag"], "kommunen betalar").option
     assert option is not None and option.id == "via_part"
