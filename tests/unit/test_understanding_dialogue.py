@@ -869,7 +869,7 @@ def test_the_foerbund_procuring_itself_is_read_as_the_foerbund(tree: Tree):
 def test_part_of_the_wage_of_the_companys_own_supervisor_is_read_as_pay_for_its_staff(tree: Tree):
     # Trial 15 (t15-20): part of the wage of a supervisor the company employs got "kan finansieras på villkor"
     # as a handledare, the wage never named.
-    text = "Vi vill betala en del av lönen för en arbetsledare som är anställd på Returen, och kommunen förmedlar pengarna."
+    text = "Vi vill betala en del av lönen för en arbetsledare anställd på Returen, och kommunen förmedlar pengarna."
     reading = read_description(tree, text, learned.WORDS_ONLY)
     assert reading.must_nots["asf_personal_stod"].option == "ersattning"
     assert read_answer(tree.questions["pengavag"], "kommunen förmedlar pengarna").option.id == "via_part"  # type: ignore[union-attr]
