@@ -409,7 +409,11 @@ def answer(state: State, message: Message) -> Turn:
         if says_no_to_the_summary(state, message):
             # "Nej, förbundet ska inte äga något, …" typed at the summary is a "Nej" with its correction.
             message = replace(message, intent="deny")
-        if (message.intent == "affirm" or _opens_with_yes(message.text)) and not state.correcting:
+        yes = (message.intent == "affirm" or _opens_with_yes(message.text)) and not state.correcting
+        if yes and _more_than_yes(message) and _changed_answers(state.pending, list(state.pending), message.text):
+            # "ja fast pengarna går direkt till företaget" corrects a line: not a yes to the summary.
+            return _correct_summary(state, replace(message, intent="deny"))
+        if yes:
             # "ja, men företaget ska också få ett driftsbidrag": what follows the yes is part of the initiative.
             added = recap.with_addition(tree(), state, message.text) if _more_than_yes(message) else None
             if added is not None:
@@ -536,13 +540,15 @@ def _marks_a_change(message: Message, changes: int) -> bool:
 
 
 _LEADING_NO = re.compile(r"^\W*(?:nej|nä|fel)\b\W*", re.IGNORECASE)
+# "ja, men …", "ja fast …": the yes before a correction of a line is not an answer to a yes/no question.
+_LEADING_YES_BUT = re.compile(r"^\W*(?:ja|japp|jo|precis|stämmer)\b\W*(?:(?:men|fast|dock)\b\W*)?", re.IGNORECASE)
 
 
 def _changed_answers(answers: dict[str, str], answered: list[str], text: str) -> dict[str, str]:
     """The answered questions a typed message gives a clear, different answer to. The "nej" that
     opens a correction ("nej, det är regionen …") is about the result, not an answer to a yes/no
     question, so it is read without it; so are the NLU's yes/no and entities."""
-    text = _LEADING_NO.sub("", text)
+    text = _LEADING_YES_BUT.sub("", _LEADING_NO.sub("", text))
     changes = {}
     for question_id in answered:
         # A correction must name its new answer in words: no learned guess changes a result.
@@ -600,7 +606,7 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
             # this result's route: the what-if is about this initiative.
             asked = {step.question.id for step in current.steps}
             described = {q: f.option for q, f in reading.must_nots.items() if q in asked and answers[q] != f.option}
-        if described and _off_this_route(answers, described, message.text):
+        if described and _off_this_route(answers, described, message.text, answered):
             # "om AF köper utbildningen?" after "bör inte" for the staff's competence development: who
             # buys is no question on that route, and trying it switched the initiative to participants
             # (trial 15, t15-7).
@@ -643,10 +649,14 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
     return [_which_answer(list(changes) or answered, messages.text("change.which_kept"))], state
 
 
-def _off_this_route(answers: dict[str, str], described: dict[str, str], text: str) -> bool:
-    """A what-if names only questions this result's route never asks, and says nothing in words about
-    who the initiative is for (that answer is only implied by the others)."""
+def _off_this_route(answers: dict[str, str], described: dict[str, str], text: str, answered: list[str]) -> bool:
+    """A what-if names only questions this result's route never asks and changes none of its answers
+    ("om kommunen köper platserna av företaget i stället?" after a grant changes what the förbund would do,
+    the lawful alternative, never "ändrar inte"), and says nothing in words about who the initiative is for
+    (that answer is only implied by the others)."""
     start = tree().start
+    if _changed_answers(answers, answered, text):
+        return False
     if start in described:
         said = read_answer(tree().questions[start], text, models=learned.WORDS_ONLY).option
         if said is not None and said.id == described[start]:

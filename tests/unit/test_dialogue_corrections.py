@@ -760,3 +760,20 @@ def test_a_what_if_that_names_another_party_on_the_route_still_tries_it():
     talk = finished(VIA_KOMMUNEN)
     talk.send(ActionAnswer(), "om regionen köper platserna i stället?")
     assert talk.slots["last_result"]["answers"]["utforare"] == "regionen"
+
+
+def test_a_yes_that_corrects_a_line_of_the_summary_is_no_confirmation():
+    # Review of session 11: "ja fast pengarna går direkt till företaget" confirmed "Via kommunen".
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), WORK_TRAINING + ", kommunen köper platserna och pengarna går via kommunen")
+    assert talk.slots["pending_answers"]["pengavag"] == "via_part"
+    talk.send(ActionAnswer(), "ja fast pengarna går direkt till företaget", intent="affirm")
+    assert talk.slots["answers"].get("pengavag") != "via_part"
+
+
+def test_a_what_if_naming_the_lawful_alternative_after_a_grant_tries_it():
+    # Review of session 11: "om kommunen köper platser av företaget i stället?" got "Det ändrar inte bedömningen".
+    talk = finished({"vem": "foretaget", "stod_till_foretag": "pengar"})
+    sent = talk.send(ActionAnswer(), "om kommunen köper platser av företaget i stället?")
+    assert "Det ändrar inte bedömningen" not in said(sent)
+    assert talk.slots["answers"]["stod_till_foretag"] == "kopa_tjanster"

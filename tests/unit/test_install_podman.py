@@ -4,6 +4,7 @@ podman-compose, apt-cache and apt-get on PATH (nothing is installed)."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -38,7 +39,11 @@ def apt_get_calls(tmp_path: Path, with_dnsname: bool) -> list[str]:
         "CNI_PLUGIN_DIR": str(plugins),
         "CONTAINER_TOOL": "podman",
     }
-    subprocess.run(["bash", "scripts/install_podman.sh"], cwd=ROOT, env=env, check=True, capture_output=True)
+    repo = tmp_path / "repo"  # a copy: the script writes var/logs/ where it runs
+    (repo / "scripts").mkdir(parents=True)
+    for name in ("install_podman.sh", "common.sh", "container_tool.sh"):
+        shutil.copy(ROOT / "scripts" / name, repo / "scripts")
+    subprocess.run(["bash", "scripts/install_podman.sh"], cwd=repo, env=env, check=True, capture_output=True)
     return log.read_text(encoding="utf-8").splitlines()
 
 

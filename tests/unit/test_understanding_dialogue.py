@@ -853,11 +853,38 @@ def test_an_inflated_price_beside_places_a_party_buys_is_set_aside_as_a_grant(tr
 def test_an_advertising_film_for_one_company_is_never_a_film_about_the_possibilities(tree: Tree):
     # Trial 15 (t15-22): "en reklamfilm åt ett socialt företag så att fler kunder hittar dit" was read, and
     # answered, as a film showing what social enterprises can mean, and got "kan finansieras".
-    text = "Vi vill bekosta en reklamfilm åt Cykelverkstan så att de får fler kunder."
+    text = "Vi vill bekosta en reklamfilm åt det sociala företaget Cykelverkstan så att de får fler kunder."
     reading = read_description(tree, text)
     assert "strukturell_typ" not in reading.facts and "mottagare" not in reading.facts
-    typed = read_answer(tree.questions["strukturell_typ"], "reklamfilmen")
+    typed = read_answer(tree.questions["strukturell_typ"], "en reklamfilm åt företaget")
     assert typed.option is None or typed.option.id != "mojligheter"
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "never"),
+    [
+        # Review of session 11: words that were added too wide.
+        ("pengavag", "företaget rekvirerar pengarna från förbundet", "via_part"),
+        ("medlem_vem", "vi tar kostnaden", "en_part"),
+        ("utforare", "regionen ska själv upphandla", "forbundet"),
+        ("strukturell_typ", "en reklamfilm om sociala företag i allmänhet", "radgivning_ett_foretag"),
+    ],
+)
+def test_words_added_for_one_case_do_not_name_another(tree: Tree, question: str, text: str, never: str):
+    reading = read_answer(tree.questions[question], text)
+    assert reading.option is None or reading.option.id != never
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Förbundet vill starta en samverkansgrupp i egen regi för handläggarna.",
+        "Regionen ger företaget 500 kr per plats och dag för arbetsträning åt deltagarna.",
+    ],
+)
+def test_a_plain_purchase_or_own_group_is_no_must_avoid_part(tree: Tree, text: str):
+    assert not must_not_proposed(tree, text)
+    assert not read_description(tree, text, learned.WORDS_ONLY).set_aside
 
 
 def test_the_foerbund_procuring_itself_is_read_as_the_foerbund(tree: Tree):
