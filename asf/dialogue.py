@@ -410,12 +410,13 @@ def answer(state: State, message: Message) -> Turn:
             # "Nej, förbundet ska inte äga något, …" typed at the summary is a "Nej" with its correction.
             message = replace(message, intent="deny")
         yes = (message.intent == "affirm" or _opens_with_yes(message.text)) and not state.correcting
-        if yes and _more_than_yes(message) and _changed_answers(state.pending, list(state.pending), message.text):
+        more = message.typed and not _only_yes_words(message.text)
+        if yes and more and _changed_answers(state.pending, list(state.pending), message.text):
             # "ja fast pengarna går direkt till företaget" corrects a line: not a yes to the summary.
             return _correct_summary(state, replace(message, intent="deny"))
         if yes:
             # "ja, men företaget ska också få ett driftsbidrag": what follows the yes is part of the initiative.
-            added = recap.with_addition(tree(), state, message.text) if _more_than_yes(message) else None
+            added = recap.with_addition(tree(), state, message.text) if more else None
             if added is not None:
                 return [added[0]], added[1]
             return _continue(state, dict(state.pending), prefix=messages.text("describe.confirmed"))
@@ -592,6 +593,7 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
     # "om AF köper utbildningen i stället?" (trial 15, t15-7): a question opening with "om" is a what-if.
     opens_with_if = normalise(message.text).startswith("om ") and message.text.rstrip().endswith("?")
     what_if = _WHAT_IF.search(normalise(message.text)) is not None or opens_with_if
+    changes = _changed_answers(answers, answered, message.text)
     if what_if:
         # "Ändrar det något om AF köper handledningen av Verkstan och vi finansierar via AF?" is read as
         # a description is: each word of an answer typed alone ("Verkstan" a company, "AF" a party) had
@@ -604,9 +606,8 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         if not described:
             # Words that fit several routes on their own ("reklamfilm för ett enda företag") are read on
             # this result's route: the what-if is about this initiative.
-            asked = {step.question.id for step in current.steps}
-            described = {q: f.option for q, f in reading.must_nots.items() if q in asked and answers[q] != f.option}
-        if described and _off_this_route(answers, described, message.text, answered):
+            described = {q: f.option for q, f in reading.must_nots.items() if q in answered and answers[q] != f.option}
+        if described and not changes and _off_this_route(answers, described, message.text, answered):
             # "om AF köper utbildningen?" after "bör inte" for the staff's competence development: who
             # buys is no question on that route, and trying it switched the initiative to participants
             # (trial 15, t15-7).
@@ -614,7 +615,6 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
             return [Reply(text=messages.text("change.unchanged", answers=off_route))], state
         if described:
             return _try_answers(state, answers, described, message)
-    changes = _changed_answers(answers, answered, message.text)
     if what_if:
         # Who the initiative is for changes only when the what-if describes it so: a company named
         # as the seller of a fee ("ett arvode till Returbutiken (ASF)") is not the one it is for.
@@ -650,20 +650,17 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
 
 
 def _off_this_route(answers: dict[str, str], described: dict[str, str], text: str, answered: list[str]) -> bool:
-    """A what-if names only questions this result's route never asks and changes none of its answers
-    ("om kommunen köper platserna av företaget i stället?" after a grant changes what the förbund would do,
-    the lawful alternative, never "ändrar inte"), and says nothing in words about who the initiative is for
-    (that answer is only implied by the others)."""
+    """A what-if names only questions this result's route never asks (`answered`) and says nothing in words
+    about who the initiative is for (that answer is only implied by the others). The caller asks this only
+    when no answer on the route changes: "om kommunen köper platserna av företaget i stället?" after a grant
+    changes what the förbund would do, the lawful alternative, never "ändrar inte"."""
     start = tree().start
-    if _changed_answers(answers, answered, text):
-        return False
     if start in described:
         said = read_answer(tree().questions[start], text, models=learned.WORDS_ONLY).option
         if said is not None and said.id == described[start]:
             return False  # "om det i stället är för deltagarna?" changes who it is for
     rest = {q: o for q, o in described.items() if q != start}
-    asked = {step.question.id for step in walk(tree(), answers).steps}
-    return bool(rest) and not rest.keys() & asked and not one_route_holds(tree(), {**answers, **rest})
+    return bool(rest) and not rest.keys() & set(answered) and not one_route_holds(tree(), {**answers, **rest})
 
 
 def _try_answers(state: State, answers: dict[str, str], changes: dict[str, str], message: Message) -> Turn:
@@ -774,8 +771,8 @@ def at_the_summary(state: State, message: Message) -> Turn | None:
     return None
 
 
-def _more_than_yes(message: Message) -> bool:
-    return message.typed and not set(normalise(message.text).split()) <= _YES_WORDS
+def _only_yes_words(text: str) -> bool:
+    return set(normalise(text).split()) <= _YES_WORDS
 
 
 def _opens_with_yes(text: str) -> bool:
@@ -790,7 +787,7 @@ def chosen_by_yes(text: str, buttons: list[dict[str, Any]]) -> Message | None:
     trial 11 (t11-15): "ja" to "Vill du avbryta?" was recorded as the answer to the open question."""
     if not _opens_with_yes(text):
         return None
-    if not set(normalise(text).split()) <= _YES_WORDS:
+    if not _only_yes_words(text):
         return None
     clicks = [_button_message(str(b.get("payload") or "")) for b in buttons]
     answers = [c for c in clicks if c is not None and c.intent == "inform" and c.entity("choice")]

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs podman (with runc and mmdebstrap, which scripts/images.sh may need, and podman-compose and
-# the dnsname plugin, which the compose test uses) for `make images-test` when neither podman nor a running docker is
-# there, and podman-compose alone where podman is there without it. Never fails: where nothing can
-# be installed (not Debian, no root and no sudo, no package), it says so and the tests that need
-# the missing tool are skipped.
+# the dnsname plugin, which the compose test uses) for `make images-test` when neither podman nor a
+# running docker is there, and podman-compose alone where podman is there without it. Never fails:
+# where nothing can be installed (not Debian, no root and no sudo, no package), it says so and the
+# tests that need the missing tool are skipped.
 source "$(dirname "$0")/common.sh"
 source scripts/container_tool.sh
 PACKAGES=()

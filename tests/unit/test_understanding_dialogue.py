@@ -814,6 +814,11 @@ def test_a_membership_fee_paid_for_a_company_is_the_companys_membership(tree: Tr
         ("pengavag", "regionen rekvirerar pengarna och betalar fakturan till företaget", "direkt"),
         ("stod_till_foretag", "köpa bokföringstjänster åt företaget", "kopa_tjanster"),
         ("handledare_anstalld", "ett konsultföretag", "hos_foretaget"),
+        # Review of session 11: words that were added too wide.
+        ("pengavag", "företaget rekvirerar pengarna från förbundet", "via_part"),
+        ("medlem_vem", "vi tar kostnaden", "en_part"),
+        ("utforare", "regionen ska själv upphandla", "forbundet"),
+        ("strukturell_typ", "en reklamfilm om sociala företag i allmänhet", "radgivning_ett_foretag"),
     ],
 )
 def test_a_typed_answer_is_not_recorded_as_what_it_only_seems_to_name(tree: Tree, question: str, text: str, never: str):
@@ -858,21 +863,6 @@ def test_an_advertising_film_for_one_company_is_never_a_film_about_the_possibili
     assert "strukturell_typ" not in reading.facts and "mottagare" not in reading.facts
     typed = read_answer(tree.questions["strukturell_typ"], "en reklamfilm åt företaget")
     assert typed.option is None or typed.option.id != "mojligheter"
-
-
-@pytest.mark.parametrize(
-    ("question", "text", "never"),
-    [
-        # Review of session 11: words that were added too wide.
-        ("pengavag", "företaget rekvirerar pengarna från förbundet", "via_part"),
-        ("medlem_vem", "vi tar kostnaden", "en_part"),
-        ("utforare", "regionen ska själv upphandla", "forbundet"),
-        ("strukturell_typ", "en reklamfilm om sociala företag i allmänhet", "radgivning_ett_foretag"),
-    ],
-)
-def test_words_added_for_one_case_do_not_name_another(tree: Tree, question: str, text: str, never: str):
-    reading = read_answer(tree.questions[question], text)
-    assert reading.option is None or reading.option.id != never
 
 
 @pytest.mark.parametrize(
