@@ -498,6 +498,7 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
     conflicts: dict[str, tuple[Fact, ...]] = {}
     must_nots: dict[str, Fact] = {}
     both: set[str] = set()  # two-way questions where the text names both sides together
+    stated_in_phrases: set[str] = set()  # must-not parts named by a phrase, not by one word ("dator")
     for question in tree.questions.values():
         found, negated = _evidence(question, text, words, description=True)
         # A doubt is read before negation: in "vi vet inte om de är i målgruppen" the "inte" belongs
@@ -518,6 +519,8 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
         for evidence in found.values():
             if _leads_to_must_not(tree, evidence.option):
                 must_nots.setdefault(question.id, Fact(question.id, evidence.option.id, evidence.quote))
+                if evidence.strength >= 2 and must_nots[question.id].option == evidence.option.id:
+                    stated_in_phrases.add(question.id)
         joint = _joint_option(question, found, words)
         chosen = _clear_winner(found)
         if joint is not None and joint.option is not None:
@@ -537,6 +540,9 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
     conflicts = {q: c for q, c in conflicts.items() if q not in kept}
     kept = _with_implied_parents(tree, kept, set(conflicts))
     lawful = _lawful_signals(tree, text, words)
+    if not lawful:
+        phrased = {q: fact for q, fact in must_nots.items() if q in stated_in_phrases}
+        kept = _same_outcome_on_this_route(tree, kept, phrased, set(conflicts))
     for question_id, fact in list(kept.items()):
         option = tree.questions[question_id].option(fact.option)
         assert option is not None
@@ -725,20 +731,8 @@ def _best_route(tree: Tree, facts: Mapping[str, str]) -> list[str]:
     Where several routes agree with as many facts, only the questions they share count.
     Routes are followed with the engine's own walk, so conditional routing (`next_if`) holds.
     """
-    routes: list[dict[str, str]] = []
-
-    def follow(answers: dict[str, str]) -> None:
-        current = walk(tree, answers)
-        if current.question is None:
-            routes.append(dict(current.used))
-            return
-        question = current.question
-        wanted = facts.get(question.id)
-        for option in question.options:
-            if wanted is None or option.id == wanted:
-                follow({**answers, question.id: option.id})
-
-    follow({})
+    # The routes that answer no question other than the facts do.
+    routes = [route for route in _all_routes(tree) if all(facts.get(q, o) == o for q, o in route.items())]
     scored = [(sum(1 for q, o in route.items() if facts.get(q) == o), route) for route in routes]
     best = max((score for score, _ in scored), default=0)
     best_routes = [route for score, route in scored if score == best]
@@ -819,6 +813,65 @@ def _with_implied_parents(tree: Tree, kept: Mapping[str, Fact], unsure: set[str]
                     implied[parent] = Fact(parent, option_id, fact.evidence)
                     changed = True
     return {q: implied[q] for q in tree.questions if q in implied}
+
+
+def _same_outcome_on_this_route(
+    tree: Tree, kept: Mapping[str, Fact], must_nots: Mapping[str, Fact], unsure: set[str]
+) -> dict[str, Fact]:
+    """Kept facts plus the one answer on their route that reaches the same "bör inte" outcome as a
+    part the text names off the route, on the same words.
+
+    "Deltagarna arbetstränar på kaféet; kan förbundet köpa in en diskmaskin som kaféet får behålla?"
+    is about the participants, and what the company gets is a thing: the participants' route asks
+    "Vad skulle företaget få av förbundet?", which the text has already answered. Only where no
+    lawful-route signal is named and the part is named by a phrase, never by one word ("en egen dator"
+    is as likely the participants' own), both checked by read_description, and exactly one answer fits."""
+    if not kept:
+        return dict(kept)
+    answers = {q: f.option for q, f in kept.items()}
+    found: list[Fact] = []
+    for fact in must_nots.values():
+        option = _option_of(tree, fact)
+        if fact.question in kept or option is None or not _names_what_is_done(tree, fact.question):
+            continue
+        for question in tree.questions.values():
+            if question.id in kept or question.id in unsure or question.id == fact.question:
+                continue
+            for same in question.options:
+                if same.next != option.next:
+                    continue
+                beside = {**answers, question.id: same.id}
+                holding = [r for r in _all_routes(tree) if all(r.get(q) == o for q, o in beside.items())]
+                # Not on a route through the part's own question ("Ett företag" → "köpa tjänster" → …
+                # leads to the participants' questions too): there the part answers that question.
+                if holding and not any(fact.question in route for route in holding):
+                    found.append(Fact(question.id, same.id, fact.evidence))
+    if len({(f.question, f.option) for f in found}) != 1:
+        return dict(kept)
+    return _with_implied_parents(tree, {**kept, found[0].question: found[0]}, unsure)
+
+
+_ROUTES: dict[int, tuple[Tree, list[dict[str, str]]]] = {}
+
+
+def _all_routes(tree: Tree) -> list[dict[str, str]]:
+    """Every route through the tree, as its answers in the order asked (computed once per tree)."""
+    cached = _ROUTES.get(id(tree))
+    if cached is not None and cached[0] is tree:
+        return cached[1]
+    routes: list[dict[str, str]] = []
+
+    def follow(answers: dict[str, str]) -> None:
+        current = walk(tree, answers)
+        if current.question is None:
+            routes.append(dict(current.used))
+            return
+        for option in current.question.options:
+            follow({**answers, current.question.id: option.id})
+
+    follow({})
+    _ROUTES[id(tree)] = (tree, routes)
+    return routes
 
 
 def _open_conflicts(

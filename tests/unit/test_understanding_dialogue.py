@@ -1364,3 +1364,84 @@ def test_paying_stands_for_companies_is_never_the_forbunds_own_costs(tree: Tree)
     reading = read_answer(tree.questions["mottagare"], "vi betalar montrarna åt de fyra företagen")
     assert reading.option is None or reading.option.id != "egen_verksamhet"
     assert "egen_verksamhet" not in [option.id for option in reading.candidates][:1]
+
+
+def test_what_the_company_gets_for_the_participants_is_read_on_the_participants_route(tree: Tree):
+    # The participants' route asks "Vad skulle företaget få av förbundet?": the rent the text names
+    # answers it there (it was only named as a part set aside, and then asked again).
+    text = "Deltagarna på Tvätteriet behöver mer plats. Kan förbundet betala deras lokalhyra under ett år?"
+    reading = read_description(tree, text)
+    assert {q: f.option for q, f in reading.facts.items()} == {
+        "vem": "deltagare",
+        "insats_typ": "till_foretaget",
+        "foretaget_far": "in_natura",
+    }
+    assert "lokalhyra" in reading.facts["foretaget_far"].evidence
+
+
+def test_a_thing_for_the_company_beside_places_a_party_buys_stays_a_part_of_its_own(tree: Tree):
+    text = (
+        "Deltagarna som arbetstränar på Snickeriet Kvisten behöver ny utrustning. Arbetsförmedlingen köper "
+        "platserna. Kan förbundet köpa utrustning som snickeriet sedan får behålla?"
+    )
+    reading = read_description(tree, text)
+    assert "foretaget_far" not in reading.facts
+    assert reading.set_aside["stod_till_foretag"].option == "in_natura"
+
+
+@pytest.mark.parametrize(
+    ("text", "started_by_the_förbund"),
+    [
+        ("Ett nytt kooperativ har startat i kommunen, Grönt & Gott. Hur kan vi stötta dem?", False),
+        ("Förbundet vill vara med och starta ett nytt socialt företag i kommunen.", True),
+    ],
+)
+def test_a_company_that_has_started_is_not_the_förbund_starting_one(
+    tree: Tree, text: str, started_by_the_förbund: bool
+):
+    options = {q: f.option for q, f in read_description(tree, text).facts.items()}
+    assert (options.get("stod_till_foretag") == "starta_utveckla") == started_by_the_förbund
+
+
+def test_a_computer_of_their_own_for_the_participants_is_not_read_as_a_thing_for_the_company(tree: Tree):
+    # One word ("dator") names no grant to the company: the participants' own computers are not what
+    # "Vad skulle företaget få av förbundet?" asks about.
+    reading = read_description(
+        tree, "Deltagarna ska få varsin dator när de börjar på kooperativet, kan förbundet betala?"
+    )
+    assert "foretaget_far" not in reading.facts
+    assert "till_foretaget" not in {fact.option for fact in reading.facts.values()}
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Praktik på Återbruket för unga, men det är inte bestämt vilken part som ska ansvara.", "ingen_an"),
+        (
+            "Arbetsträning på Kafé Solrosen för personer med försörjningsstöd. Ingen part har ännu tagit ansvar.",
+            "ingen_an",
+        ),
+        ("Förbundet skriver själv avtal med Tryckeriet om arbetsträning för deltagarna.", "forbundet"),
+        ("Det är förbundet som ska skriva avtalen med företagen om praktikplatserna.", "forbundet"),
+    ],
+)
+def test_who_is_responsible_is_read_when_no_party_is_yet_or_the_förbund_contracts_itself(
+    tree: Tree, text: str, who: str
+):
+    # The tree's words; the learned reader may still leave a must-not answer to be asked.
+    reading = read_description(tree, text, learned.WORDS_ONLY)
+    assert reading.facts["utforare"].option == who
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("insats_typ", "körkortsutbildning"),  # an education, but not about social enterprises
+        ("insats_typ", "en truckutbildning"),
+        ("stod_till_foretag", "stöd"),  # support of what kind is not said
+    ],
+)
+def test_a_typed_answer_is_not_recorded_as_what_only_part_of_a_word_names(tree: Tree, question: str, text: str):
+    wrong = {"insats_typ": "utbildning_om_asf", "stod_till_foretag": "pengar"}[question]
+    reading = read_answer(tree.questions[question], text, models=learned.WORDS_ONLY)
+    assert reading.option is None or reading.option.id != wrong
