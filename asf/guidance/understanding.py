@@ -206,7 +206,7 @@ def read_answer(
     chosen = _clear_winner(found) or _head_of_answer(found, words)
     partial_yes_no = chosen is not None and chosen.option.means is not None and _partly(words)
     if chosen is not None and not _names_two_things(words, found) and not _hedged(chosen, words) and not partial_yes_no:
-        if _speaks_against(learned_view, chosen.option.id, _ANSWER_VETO):
+        if _speaks_against(learned_view, chosen.option.id, _ANSWER_VETO) or _only_who_pays(question, chosen, words):
             # The words name it, but answers like this one meant something else: ask, offering both.
             offered = _with_learned_guess(question, (chosen.option,), learned_view, negated)
             return AnswerReading(None, candidates=offered)
@@ -225,6 +225,21 @@ def read_answer(
         return AnswerReading(None, candidates=tuple(o for o in question.options if o.id not in negated)[:3])
     closest = _closest(question, found, words, negated)
     return AnswerReading(None, candidates=_with_learned_guess(question, closest, learned_view, negated))
+
+
+# "Vilken part ansvarar …?" asks who is responsible, not who pays: "det är förbundet som betalar" is how
+# every financed initiative goes, and recorded as "Förbundet självt" it leads to "bör inte finansieras".
+_RESPONSIBLE = ("utforare", "forbundet")  # the question, and its answer "Förbundet självt"
+_PAYING = ("betala", "finansiera", "bekosta", "stå för kostnaden", "står för kostnaden")
+_DOING = ("upphandla", "köpa", "ansvara", "driva", "avtal", "själv", "själva", "anställa", "regi")
+
+
+def _only_who_pays(question: Question, chosen: _Evidence, words: tuple[swedish.Token, ...]) -> bool:
+    """An answer naming the förbund as the one who pays, not as the one who runs or buys the initiative."""
+    if (question.id, chosen.option.id) != _RESPONSIBLE:
+        return False
+    pays = any(swedish.find(word, words) for word in _PAYING)
+    return pays and not any(swedish.find(word, words) for word in _DOING)
 
 
 def _opening_yes_no(

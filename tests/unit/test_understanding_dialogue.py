@@ -819,6 +819,9 @@ def test_a_membership_fee_paid_for_a_company_is_the_companys_membership(tree: Tr
         ("medlem_vem", "vi tar kostnaden", "en_part"),
         ("utforare", "regionen ska själv upphandla", "forbundet"),
         ("strukturell_typ", "en reklamfilm om sociala företag i allmänhet", "radgivning_ett_foretag"),
+        # Who pays is not who is responsible: every financed initiative is paid by the förbund.
+        ("utforare", "det är förbundet som betalar", "forbundet"),
+        ("utforare", "förbundet står för kostnaden", "forbundet"),
     ],
 )
 def test_a_typed_answer_is_not_recorded_as_what_it_only_seems_to_name(tree: Tree, question: str, text: str, never: str):
@@ -1445,3 +1448,9 @@ def test_a_typed_answer_is_not_recorded_as_what_only_part_of_a_word_names(tree: 
     wrong = {"insats_typ": "utbildning_om_asf", "stod_till_foretag": "pengar"}[question]
     reading = read_answer(tree.questions[question], text, models=learned.WORDS_ONLY)
     assert reading.option is None or reading.option.id != wrong
+
+
+@pytest.mark.parametrize("text", ["förbundet", "vi upphandlar själva", "förbundet betalar och skriver avtalet själv"])
+def test_the_förbund_running_or_buying_the_initiative_itself_is_still_recorded(tree: Tree, text: str):
+    reading = read_answer(tree.questions["utforare"], text)
+    assert reading.option is not None and reading.option.id == "forbundet"
