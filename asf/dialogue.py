@@ -603,6 +603,8 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
             return _try_answers(state, answers, part, message)
         reading = read_description(tree(), message.text)
         described = {q: f.option for q, f in reading.facts.items() if answers.get(q) != f.option}
+        if not _INSTEAD.search(message.text):
+            described.pop(tree().start, None)  # who it is for changes only when the what-if says so
         if not described:
             # Words that fit several routes on their own ("reklamfilm för ett enda företag") are read on
             # this result's route: the what-if is about this initiative.
@@ -647,6 +649,11 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
     if not changes and not wrong:
         return None
     return [_which_answer(list(changes) or answered, messages.text("change.which_kept"))], state
+
+
+# A what-if changes who the initiative is for only when it says so ("om den i stället är för deltagarna");
+# "spelar det ingen roll att det gynnar våra deltagare?" names them as those who benefit (trial 16, t16-8).
+_INSTEAD = re.compile(r"\bi ?st[äa]llet\b|\bom (det|den|insatsen) (är|vore|gäller|riktar sig)", re.IGNORECASE)
 
 
 def _off_this_route(answers: dict[str, str], described: dict[str, str], text: str, answered: list[str]) -> bool:

@@ -777,3 +777,18 @@ def test_a_what_if_naming_the_lawful_alternative_after_a_grant_tries_it():
     sent = talk.send(ActionAnswer(), "om kommunen köper platser av företaget i stället?")
     assert "Det ändrar inte bedömningen" not in said(sent)
     assert talk.slots["answers"]["stod_till_foretag"] == "kopa_tjanster"
+
+
+def test_asking_whether_the_parties_behind_it_matter_keeps_a_no_for_staff_training():
+    # Trial 16 (t16-8): "spelar det ingen roll att FK och AF står bakom …" turned the staff's course into
+    # an initiative for participants and a "kan finansieras på villkor".
+    talk = finished(STAFF_TRAINING)
+    result = dict(talk.slots["last_result"])
+    talk.send(ActionAnswer(), "spelar det ingen roll att FK och AF står bakom och att det gynnar våra deltagare?")
+    assert talk.slots["answers"] == STAFF_TRAINING and talk.slots["last_result"] == result
+
+
+def test_a_what_if_that_says_instead_still_changes_who_it_is_for():
+    talk = finished(STAFF_TRAINING)
+    talk.send(ActionAnswer(), "om kursen i stället är för deltagarna som arbetstränar där?")
+    assert talk.slots["answers"].get("vem") == "deltagare"
