@@ -1528,3 +1528,11 @@ def test_a_grant_is_read_from_what_the_text_says_not_from_part_of_a_word(tree: T
     reading = read_description(tree, text)
     named = {**reading.facts, **reading.set_aside}.get("stod_till_foretag")
     assert (named.option if named else None) == part
+
+
+@pytest.mark.parametrize("text", ["ASF:et, mot faktura för materialet de gör åt oss", "vi köper materialet av dem"])
+def test_a_purchase_for_the_förbunds_own_work_is_its_own_work_not_support_to_the_seller(tree: Tree, text: str):
+    # Trial 16 (t16-28): teaching material the förbund buys from an ASF for its own seminars was recorded
+    # as "Ett visst företag, som stöd" and ended in "bör inte finansieras".
+    reading = read_answer(tree.questions["mottagare"], text)
+    assert reading.option is not None and reading.option.id == "egen_verksamhet"
