@@ -653,7 +653,7 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
 
 # A what-if changes who the initiative is for only when it says so ("om den i stället är för deltagarna");
 # "spelar det ingen roll att det gynnar våra deltagare?" names them as those who benefit (trial 16, t16-8).
-_INSTEAD = re.compile(r"\bi ?st[äa]llet\b|\bom (det|den|insatsen) (är|vore|gäller|riktar sig)", re.IGNORECASE)
+_INSTEAD = re.compile(r"\bi ?st[äa]llet\b", re.IGNORECASE)
 
 
 def _off_this_route(answers: dict[str, str], described: dict[str, str], text: str, answered: list[str]) -> bool:

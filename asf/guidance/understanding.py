@@ -39,6 +39,9 @@ _SURE_MUST_NOT = 0.9
 _SURE_FOR = {"vem": 0.9}
 # A phrase this long ("ingen av parterna har ännu åtagit sig") is not vetoed by the learned reader.
 _NO_VETO_WORDS = 4
+# A part to avoid named by a phrase this long is read on the participants' route too: "bidrag till" or
+# "deras lokalhyra" may be the participants' own costs (review of session 12).
+_PHRASE_WORDS = 3
 # Finsam's target group is a legal criterion with its own words (needs coordinated rehabilitation),
 # and writers of examples read it more loosely ("far from the labour market"): only the words decide it,
 # both adding it and keeping it ("deltagare i förbundets målgrupp" was dropped by the model).
@@ -515,7 +518,7 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
     conflicts: dict[str, tuple[Fact, ...]] = {}
     must_nots: dict[str, Fact] = {}
     both: set[str] = set()  # two-way questions where the text names both sides together
-    stated_in_phrases: set[str] = set()  # must-not parts named by a phrase, not by one word ("dator")
+    stated_in_phrases: set[str] = set()  # must-not parts named by a phrase, not by a word or two ("dator")
     for question in tree.questions.values():
         found, negated = _evidence(question, text, words, description=True)
         # A doubt is read before negation: in "vi vet inte om de är i målgruppen" the "inte" belongs
@@ -536,7 +539,7 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
         for evidence in found.values():
             if _leads_to_must_not(tree, evidence.option):
                 must_nots.setdefault(question.id, Fact(question.id, evidence.option.id, evidence.quote))
-                if evidence.strength >= 2 and must_nots[question.id].option == evidence.option.id:
+                if evidence.strength >= _PHRASE_WORDS and must_nots[question.id].option == evidence.option.id:
                     stated_in_phrases.add(question.id)
         joint = _joint_option(question, found, words)
         chosen = _clear_winner(found)
@@ -560,7 +563,9 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
     kept = _with_implied_parents(tree, kept, set(conflicts))
     lawful = _lawful_signals(tree, text, words)
     if not lawful:
-        phrased = {q: fact for q, fact in must_nots.items() if q in stated_in_phrases}
+        phrased = {
+            q: fact for q, fact in must_nots.items() if q in stated_in_phrases and _names_a_company(fact, text, words)
+        }
         kept = _same_outcome_on_this_route(tree, kept, phrased, set(conflicts))
     for question_id, fact in list(kept.items()):
         option = tree.questions[question_id].option(fact.option)
@@ -614,9 +619,15 @@ def _request_after_its_context(
         return None
     if any(t.sentence == part_sentence and t.word in _ALSO for t in words):
         return None  # "… och vill också ge ett bidrag": a second part beside the first, not the request
+    in_the_request = tuple(t for t in words if t.sentence == part_sentence)
     for fact in scene:
         sentence = _sentence_of(fact.evidence, text, words)
         if sentence is None or sentence >= part_sentence or _names_the_förbund(words, sentence):
+            return None
+        # "Förbundet vill betala platserna och ge kaféet en diskmaskin" asks for the places too (any word
+        # for the answer counts here, not only a description's cues).
+        found, _ = _evidence(tree.questions[fact.question], text, in_the_request, description=False)
+        if fact.option in found:
             return None
     start = {tree.start: kept[tree.start]}
     mapped = _same_outcome_on_this_route(tree, start, {part.question: part}, set())
@@ -644,8 +655,16 @@ def _sentence_of(quote: str, text: str, words: tuple[swedish.Token, ...]) -> int
     return next((t.sentence for t in words if t.end > original[at]), None)
 
 
+def _names_a_company(fact: Fact, text: str, words: tuple[swedish.Token, ...]) -> bool:
+    """The sentence of a fact's words names a company ("företaget", "kooperativet", "ASF:et"): "ett bidrag till
+    coachens lön" or "deras lokalhyra" may be the participants' own costs."""
+    sentence = _sentence_of(fact.evidence, text, words)
+    return sentence is not None and bool(swedish.find("företaget", tuple(t for t in words if t.sentence == sentence)))
+
+
 def _names_the_förbund(words: tuple[swedish.Token, ...], sentence: int) -> bool:
-    return any(t.sentence == sentence and ("forbund" in t.word) for t in words)
+    """The sentence names the förbund ("förbundet", "samordningsförbundets"; not "riksförbundet")."""
+    return any(t.sentence == sentence and t.word.startswith(("forbund", "samordningsforbund")) for t in words)
 
 
 def _names_what_is_done(tree: Tree, question_id: str) -> bool:
@@ -905,8 +924,9 @@ def _same_outcome_on_this_route(
     "Deltagarna arbetstränar på kaféet; kan förbundet köpa in en diskmaskin som kaféet får behålla?"
     is about the participants, and what the company gets is a thing: the participants' route asks
     "Vad skulle företaget få av förbundet?", which the text has already answered. Only where no
-    lawful-route signal is named and the part is named by a phrase, never by one word ("en egen dator"
-    is as likely the participants' own), both checked by read_description, and exactly one answer fits."""
+    lawful-route signal is named and the part is named by a phrase in a sentence that names a company, never
+    by one word ("en egen dator" is as likely the participants' own), all checked by read_description, and
+    exactly one answer fits."""
     if not kept:
         return dict(kept)
     answers = {q: f.option for q, f in kept.items()}
@@ -932,14 +952,14 @@ def _same_outcome_on_this_route(
     return _with_implied_parents(tree, {**kept, found[0].question: found[0]}, unsure)
 
 
-_ROUTES: dict[int, tuple[Tree, list[dict[str, str]]]] = {}
+# The routes of the last tree asked about: one tree serves a process; a test's own tree replaces it.
+_ROUTES: list[tuple[Tree, list[dict[str, str]]]] = []
 
 
 def _all_routes(tree: Tree) -> list[dict[str, str]]:
     """Every route through the tree, as its answers in the order asked (computed once per tree)."""
-    cached = _ROUTES.get(id(tree))
-    if cached is not None and cached[0] is tree:
-        return cached[1]
+    if _ROUTES and _ROUTES[0][0] is tree:
+        return _ROUTES[0][1]
     routes: list[dict[str, str]] = []
 
     def follow(answers: dict[str, str]) -> None:
@@ -951,7 +971,7 @@ def _all_routes(tree: Tree) -> list[dict[str, str]]:
             follow({**answers, current.question.id: option.id})
 
     follow({})
-    _ROUTES[id(tree)] = (tree, routes)
+    _ROUTES[:] = [(tree, routes)]
     return routes
 
 

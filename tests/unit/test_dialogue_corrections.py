@@ -784,8 +784,25 @@ def test_asking_whether_the_parties_behind_it_matter_keeps_a_no_for_staff_traini
     # an initiative for participants and a "kan finansieras på villkor".
     talk = finished(STAFF_TRAINING)
     result = dict(talk.slots["last_result"])
-    talk.send(ActionAnswer(), "spelar det ingen roll att FK och AF står bakom och att det gynnar våra deltagare?")
+    sent = talk.send(
+        ActionAnswer(), "spelar det ingen roll att FK och AF står bakom och att det gynnar våra deltagare?"
+    )
     assert talk.slots["answers"] == STAFF_TRAINING and talk.slots["last_result"] == result
+    assert "Vilket svar vill du ändra?" in said(sent)  # asked, not answered as a new initiative
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Review of session 12: an "om det är …" is no change of who the initiative is for.
+        "om det är FK och AF som står bakom och det gynnar våra deltagare, spelar det roll?",
+        "spelar det någon roll om det är så att deltagarna också går kursen?",
+    ],
+)
+def test_an_if_about_who_benefits_does_not_change_who_it_is_for(text: str):
+    talk = finished(STAFF_TRAINING)
+    talk.send(ActionAnswer(), text)
+    assert talk.slots["answers"]["vem"] == "asf_personal"
 
 
 def test_a_what_if_that_says_instead_still_changes_who_it_is_for():
