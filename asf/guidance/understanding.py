@@ -615,14 +615,16 @@ def _request_after_its_context(
     (part,) = set_aside.values()
     part_sentence = _sentence_of(part.evidence, text, words)
     scene = [fact for question, fact in kept.items() if question != tree.start]
-    if part_sentence is None or not scene or not _names_the_förbund(words, part_sentence):
+    if part_sentence is None or not scene:
         return None
-    if any(t.sentence == part_sentence and t.word in _ALSO for t in words):
+    in_the_request = _sentence_words(words, part_sentence)
+    if not _names_the_förbund(in_the_request):
+        return None
+    if any(t.word in _ALSO for t in in_the_request):
         return None  # "… och vill också ge ett bidrag": a second part beside the first, not the request
-    in_the_request = tuple(t for t in words if t.sentence == part_sentence)
     for fact in scene:
         sentence = _sentence_of(fact.evidence, text, words)
-        if sentence is None or sentence >= part_sentence or _names_the_förbund(words, sentence):
+        if sentence is None or sentence >= part_sentence or _names_the_förbund(_sentence_words(words, sentence)):
             return None
         # "Förbundet vill betala platserna och ge kaféet en diskmaskin" asks for the places too (any word
         # for the answer counts here, not only a description's cues).
@@ -659,12 +661,16 @@ def _names_a_company(fact: Fact, text: str, words: tuple[swedish.Token, ...]) ->
     """The sentence of a fact's words names a company ("företaget", "kooperativet", "ASF:et"): "ett bidrag till
     coachens lön" or "deras lokalhyra" may be the participants' own costs."""
     sentence = _sentence_of(fact.evidence, text, words)
-    return sentence is not None and bool(swedish.find("företaget", tuple(t for t in words if t.sentence == sentence)))
+    return sentence is not None and bool(swedish.find("företaget", _sentence_words(words, sentence)))
 
 
-def _names_the_förbund(words: tuple[swedish.Token, ...], sentence: int) -> bool:
-    """The sentence names the förbund ("förbundet", "samordningsförbundets"; not "riksförbundet")."""
-    return any(t.sentence == sentence and t.word.startswith(("forbund", "samordningsforbund")) for t in words)
+def _names_the_förbund(sentence: tuple[swedish.Token, ...]) -> bool:
+    """The words name the förbund ("förbundet", "samordningsförbundets"; not "riksförbundet")."""
+    return any(t.word.startswith(("forbund", "samordningsforbund")) for t in sentence)
+
+
+def _sentence_words(words: tuple[swedish.Token, ...], sentence: int) -> tuple[swedish.Token, ...]:
+    return tuple(t for t in words if t.sentence == sentence)
 
 
 def _names_what_is_done(tree: Tree, question_id: str) -> bool:
