@@ -46,6 +46,10 @@ _PHRASE_WORDS = 3
 # and writers of examples read it more loosely ("far from the labour market"): only the words decide it,
 # both adding it and keeping it ("deltagare i förbundets målgrupp" was dropped by the model).
 _WORDS_DECIDE = frozenset({"malgrupp"})
+# Answers only participants have: only such a fact says who the initiative is for when the text does not
+# (a party or a payment route does not: a coordinator is employed by a party too; nor does a course about
+# social enterprises, which the förbund's own staff may take).
+_ONLY_FOR_PARTICIPANTS = frozenset({("insats_typ", "arbetsforberedande"), ("insats_typ", "handledare")})
 # Never proposed by the model alone. Where the handledare is employed decides between the guidance's
 # own example (employed by a party) and a reading; the model guessed "Hos en av parterna" from "en
 # handledare … via kommunen" (trial 9; development half: one correct fact fewer of 1 188).
@@ -561,6 +565,7 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
     kept = _settled_by_the_route(tree, kept, {q: c for q, c in conflicts.items() if q not in both})
     conflicts = {q: c for q, c in conflicts.items() if q not in kept}
     kept = _with_implied_parents(tree, kept, set(conflicts))
+    kept = _with_implied_start(tree, kept, set(conflicts))
     lawful = _lawful_signals(tree, text, words)
     if not lawful:
         phrased = {
@@ -960,6 +965,38 @@ def _same_outcome_on_this_route(
 
 # The routes of the last tree asked about: one tree serves a process; a test's own tree replaces it.
 _ROUTES: list[tuple[Tree, list[dict[str, str]]]] = []
+
+
+def _with_implied_start(tree: Tree, kept: Mapping[str, Fact], unsure: set[str]) -> dict[str, Fact]:
+    """Facts plus who the initiative is for, when the text does not say but the other facts do:
+    "arbetsträning via kommunen" is reached from "Deltagare" with one question between, and from "Ett
+    företag" only through another question the text does not answer. The start's answer closest to
+    the facts is taken when no other answer is as close."""
+    if (
+        tree.start in kept
+        or tree.start in unsure
+        or not _ONLY_FOR_PARTICIPANTS & {(q, f.option) for q, f in kept.items()}
+    ):
+        return dict(kept)
+    closest: dict[str, int] = {}
+    deepest: dict[str, Fact] = {}
+    for route in _all_routes(tree):
+        if not all(route.get(q) == fact.option for q, fact in kept.items()):
+            continue
+        order = list(route)
+        last = max(order.index(q) for q in kept)
+        between = sum(1 for q in order[1:last] if q not in kept)
+        option = route[tree.start]
+        closest[option] = min(between, closest.get(option, between))
+        deepest[option] = kept[order[last]]
+    if not closest:
+        return dict(kept)
+    nearest = min(closest.values())
+    options = [o for o, n in closest.items() if n == nearest]
+    if len(options) != 1:
+        return dict(kept)
+    implied = {tree.start: Fact(tree.start, options[0], deepest[options[0]].evidence), **kept}
+    return {q: implied[q] for q in tree.questions if q in implied}
 
 
 def _all_routes(tree: Tree) -> list[dict[str, str]]:

@@ -1548,3 +1548,24 @@ def test_a_purchase_for_the_förbunds_own_work_is_its_own_work_not_support_to_th
     # as "Ett visst företag, som stöd" and ended in "bör inte finansieras".
     reading = read_answer(tree.questions["mottagare"], text)
     assert reading.option is not None and reading.option.id == "egen_verksamhet"
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # Work training or a handledare is only ever for participants: who it is for is not asked again.
+        ("Regionen vill köpa arbetsträning på Snickarglädjen och förbundet betalar via regionen.", "deltagare"),
+        ("En handledare från kommunen ska stötta dem som praktiserar på tvätteriet.", "deltagare"),
+        # A course about social enterprises may be for the förbund's own staff: asked, not implied.
+        ("Vi vill ordna en utbildning om sociala företag som förbundet betalar.", None),
+        # A party and a payment route alone say nothing about who it is for (a coordinator has them too).
+        ("Regionen ansvarar för samordnaren och förbundet betalar via regionen.", None),
+    ],
+)
+def test_who_it_is_for_is_implied_only_by_what_only_participants_get(tree: Tree, text: str, who: str | None):
+    # The words alone, as the learned reader may name who it is for on its own.
+    reading = read_description(tree, text, learned.WORDS_ONLY)
+    found = reading.facts.get("vem")
+    assert (found.option if found else None) == who
+    if found is not None:
+        assert found.evidence  # on the words of the fact that implies it
