@@ -14,7 +14,8 @@ A mention counts only when no negation stands shortly before it in the same
 clause: "inte ett bidrag" does not name a grant, while in "inte X utan Y" the
 Y after "utan" is affirmed. A negation that is part of a doubt ("vet inte om", "inte säker på om")
 denies nothing: what follows is not known, which the reader of descriptions handles. What is to
-be avoided ("vi vill slippa gå via kommunen") is denied to the end of its clause.
+be avoided ("vi vill slippa gå via kommunen") is denied to the end of its clause, and what
+comes after "i stället för" is denied as after a negation.
 """
 
 from __future__ import annotations
@@ -154,7 +155,7 @@ def tokens(text: str) -> tuple[Token, ...]:
         )
         if word in _AVOIDING:
             avoiding = index
-        if (word in NEGATIONS or without) and index not in doubts:
+        if (word in NEGATIONS or without or _instead_of(found, word)) and index not in doubts:
             last_negation = index
         elif word == "eller" and negated and avoiding < clause_start:
             # "inga behov av rehabilitering eller samordnade insatser": the negation covers each thing listed.
@@ -162,6 +163,15 @@ def tokens(text: str) -> tuple[Token, ...]:
         written = lowered[match.start() : match.end()]
         found.append(Token(word, match.start(), match.end(), negated and word not in NEGATIONS, sentence, written))
     return tuple(found)
+
+
+def _instead_of(before: list[Token], word: str) -> bool:
+    """The "för" of "i stället för" / "istället för": what follows is what is not done ("betalar
+    fakturorna direkt istället för att gå via kommunen" names no route through the municipality)."""
+    if word != "for" or not before:
+        return False
+    previous = [t.word for t in before[-2:]]
+    return previous[-1] == "istallet" or previous == ["i", "stallet"]
 
 
 # "inte bara arbetsträning, också en handledare": "not only" affirms what follows.

@@ -46,6 +46,7 @@ _PHRASE_WORDS = 3
 # and writers of examples read it more loosely ("far from the labour market"): only the words decide it,
 # both adding it and keeping it ("deltagare i förbundets målgrupp" was dropped by the model).
 _WORDS_DECIDE = frozenset({"malgrupp"})
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\bmen\b")
 # Answers only participants have: only such a fact says who the initiative is for when the text does not
 # (a party or a payment route does not: a coordinator is employed by a party too; nor does a course about
 # social enterprises, which the förbund's own staff may take).
@@ -154,7 +155,7 @@ def _evidence(
             for m in swedish.find(keyword, words)
         ]
         affirmed = [(rank, m) for rank, m in mentions if not m.negated]
-        if any(m.negated for _, m in mentions) and not (description and _affirmed_first(mentions, words)):
+        if any(m.negated for _, m in mentions) and not (description and _affirmed_first(mentions, words, text)):
             negated.add(option.id)
         if affirmed:
             # The longest phrase; among equals the word listed first in the tree, then the first in the text.
@@ -168,14 +169,22 @@ def _evidence(
 # --- Typed answers ------------------------------------------------------------
 
 
-def _affirmed_first(mentions: list[tuple[int, swedish.Mention]], words: tuple[swedish.Token, ...]) -> bool:
-    """In a description, an option affirmed in an earlier sentence than every negation of it stays
-    affirmed: "fem deltagare arbetstränar där. … de kan inte ta emot deltagarna utan mer pengar" is
-    about the participants; the later "inte" is about what the company can do."""
+def _affirmed_first(mentions: list[tuple[int, swedish.Mention]], words: tuple[swedish.Token, ...], text: str) -> bool:
+    """In a description, an option affirmed in an earlier sentence or clause than every negation of it
+    stays affirmed: "fem deltagare arbetstränar där. … de kan inte ta emot deltagarna utan mer pengar" is
+    about the participants; the later "inte" is about what the company can do. Likewise "kommunen står
+    för insatsen, men förbundet betalar direkt i stället för att gå via kommunen": the later clause
+    denies the route, not who is responsible."""
     sentence_at = {t.start: t.sentence for t in words}
-    first_affirmed = min((sentence_at.get(m.start, 0) for _, m in mentions if not m.negated), default=None)
-    return first_affirmed is not None and all(
-        sentence_at.get(m.start, 0) > first_affirmed for _, m in mentions if m.negated
+    affirmed = [m for _, m in mentions if not m.negated]
+    denied = [m for _, m in mentions if m.negated]
+    if not affirmed:
+        return False
+    first = min(affirmed, key=lambda m: m.start)
+    return all(
+        sentence_at.get(m.start, 0) > sentence_at.get(first.start, 0)
+        or (m.start > first.end and _CLAUSE_BREAK.search(text, first.end, m.start) is not None)
+        for m in denied
     )
 
 

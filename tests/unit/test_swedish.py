@@ -154,3 +154,11 @@ def test_a_word_written_with_swedish_letters_keeps_them_where_a_keyword_has_them
     assert not found("lån", "en konsult som hjälper dem med affärsplanen")
     assert found("lån", "ett startlån till företaget") == [("startlån", False)]
     assert found("lån", "ett startlan till foretaget") == [("startlan", False)]  # written without å/ä/ö
+
+
+@pytest.mark.parametrize(
+    "text", ["betalar direkt istället för via kommunen", "betalar direkt i stället för via kommunen"]
+)
+def test_what_follows_instead_of_is_denied(text: str):
+    words = swedish.tokens(text)
+    assert [t.word for t in words if t.negated] == ["via", "kommunen"]

@@ -1569,3 +1569,27 @@ def test_who_it_is_for_is_implied_only_by_what_only_participants_get(tree: Tree,
     assert (found.option if found else None) == who
     if found is not None:
         assert found.evidence  # on the words of the fact that implies it
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "route"),
+    [
+        # What comes after "i stället för" is what is not done; the party named in an earlier clause
+        # stays the one responsible.
+        (
+            "Regionen ansvarar för arbetsträningen, men förbundet vill betala fakturorna direkt i stället för "
+            "att gå via regionen.",
+            "regionen",
+            "direkt",
+        ),
+        (
+            "Kommunen står för praktiken på caféet. Vi betalar inte via kommunen utan direkt till caféet.",
+            "kommunen",
+            "direkt",
+        ),
+    ],
+)
+def test_paying_directly_instead_of_via_the_party_is_read_beside_the_party(tree: Tree, text: str, who: str, route: str):
+    facts = {q: f.option for q, f in read_description(tree, text, learned.WORDS_ONLY).facts.items()}
+    assert facts.get("utforare") == who
+    assert facts.get("pengavag") == route
