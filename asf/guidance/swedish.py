@@ -100,6 +100,7 @@ class Token:
     negated: bool
     sentence: int = 0  # which sentence the word is in: a phrase never spans two
     written: str = ""  # lower case as written, with å/ä/ö when the writer used them
+    clause: int = 0  # which clause (between commas, colons and sentence ends): a gap "~" never spans two
 
 
 def _lowered_in_place(text: str) -> str:
@@ -129,7 +130,7 @@ def tokens(text: str) -> tuple[Token, ...]:
     found: list[Token] = []
     clause_start = 0
     last_negation = avoiding = -100
-    sentence = 0
+    sentence = clause = 0
     matches = list(_WORD.finditer(folded))
     not_only = _not_only(matches)
     doubts = _doubting_negations(matches, lowered) | not_only
@@ -138,6 +139,7 @@ def tokens(text: str) -> tuple[Token, ...]:
         gap = folded[found[-1].end : match.start()] if found else ""
         if re.search(r"[.;:!?,\n]", gap):
             clause_start = len(found)
+            clause += 1
             last_negation = avoiding = last_not_only = -100
         if re.search(r"[.;!?\n]", gap):
             sentence += 1
@@ -161,7 +163,9 @@ def tokens(text: str) -> tuple[Token, ...]:
             # "inga behov av rehabilitering eller samordnade insatser": the negation covers each thing listed.
             last_negation = index
         written = lowered[match.start() : match.end()]
-        found.append(Token(word, match.start(), match.end(), negated and word not in NEGATIONS, sentence, written))
+        found.append(
+            Token(word, match.start(), match.end(), negated and word not in NEGATIONS, sentence, written, clause)
+        )
     return tuple(found)
 
 
@@ -385,6 +389,9 @@ def _match_from(compiled: Pattern, words: tuple[Token, ...], start: int) -> int 
             # Find the next group within _GAP words; an amount ("200 000 kr") does not count.
             skip, counted = 0, 0
             while counted <= _GAP and position + skip < len(words):
+                if skip > 0 and words[position + skip].clause != words[position - 1].clause:
+                    # "anställd av stallet, och AF har beställt": a gap ends at a comma.
+                    return None
                 if _group_at(group, words, position + skip, compiled.exact, written):
                     break
                 if words[position + skip].word == "att" and not _group_at(

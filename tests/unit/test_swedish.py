@@ -162,3 +162,15 @@ def test_a_word_written_with_swedish_letters_keeps_them_where_a_keyword_has_them
 def test_what_follows_instead_of_is_denied(text: str):
     words = swedish.tokens(text)
     assert [t.word for t in words if t.negated] == ["via", "kommunen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("handledaren är anställd av kommunen", True),
+        ("handledaren är anställd av stallet, och kommunen har beställt", False),
+        ("handledaren är anställd av stallet och kommunen", True),
+    ],
+)
+def test_a_gap_in_a_phrase_does_not_reach_over_a_comma(text: str, found: bool):
+    assert bool(swedish.find("anställd av ~ kommunen", swedish.tokens(text))) == found
