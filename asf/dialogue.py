@@ -348,14 +348,12 @@ def describe(state: State, message: Message) -> Turn:
         return answer(state, replace(message, intent="affirm"))  # "ja, men …": the lines stand, the rest is added
     if _just_finished(state) and message.typed and _asks_why(message.text):
         return why(state)  # an objection to the result (trial 14, t14-4), not a new initiative
-    topic = other_questions.asked_beside_a_description(
-        message.text, lambda text: len(read_description(tree(), text).facts)
-    )
+    topic = other_questions.asked_beside_a_description(message.text, lambda text: read_description(tree(), text).stated)
     # The topic's answer first; an initiative described in the same message is then read as usual
     # (trial 9: "Kan vi betala ett studiebesök …? Och får vi lägga in personnummer här?" lost the visit).
     aside = [Reply(text=topic.answer)] if topic is not None else []
     besides = other_questions.without_topic(message.text, topic) if topic is not None else ""
-    if topic is not None and len(read_description(tree(), besides).facts) < other_questions.FACTS_OF_A_DESCRIPTION:
+    if topic is not None and read_description(tree(), besides).stated < other_questions.FACTS_OF_A_DESCRIPTION:
         text = messages.text("describe.other_question", answer=topic.answer)
         return [Reply(text=text, buttons=start_buttons())], state
     if topic is not None:
@@ -464,7 +462,7 @@ def _describes_at_the_first_question(answers: dict[str, str], current: Walk, mes
         return False
     reading = read_description(tree(), message.text)
     named = {*reading.facts, *reading.conflicts, *reading.together}
-    return len(reading.facts) >= other_questions.FACTS_OF_A_DESCRIPTION or any(q != tree().start for q in named)
+    return reading.stated >= other_questions.FACTS_OF_A_DESCRIPTION or any(q != tree().start for q in named)
 
 
 # How a typed message after a result says that something in it is wrong ("nej, …", "det stämmer
@@ -602,7 +600,11 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         if part is not None:
             return _try_answers(state, answers, part, message)
         reading = read_description(tree(), message.text)
-        described = {q: f.option for q, f in reading.facts.items() if answers.get(q) != f.option}
+        # An implied answer is no change the user asked about ("om kommunen köper arbetsträning i stället?"
+        # after a grant result names no one it is for).
+        described = {
+            q: f.option for q, f in reading.facts.items() if answers.get(q) != f.option and q not in reading.implied
+        }
         if not _INSTEAD.search(message.text):
             described.pop(tree().start, None)  # who it is for changes only when the what-if says so
         if not described:
@@ -1026,7 +1028,7 @@ def _describes_an_initiative(state: State, message: Message) -> bool:
         return False
     if training.active(state) or _ASKS_WHAT.match(normalise(message.text)):
         return False
-    return len(read_description(tree(), message.text).facts) >= other_questions.FACTS_OF_A_DESCRIPTION
+    return read_description(tree(), message.text).stated >= other_questions.FACTS_OF_A_DESCRIPTION
 
 
 def concept(state: State, message: Message) -> Turn:

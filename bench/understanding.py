@@ -142,7 +142,7 @@ class DescriptionScore:
 
 
 def _facts_counter(tree: Tree, models: learned.Models) -> Callable[[str], int]:
-    return lambda text: len(understanding.read_description(tree, text, models).facts)
+    return lambda text: understanding.read_description(tree, text, models).stated
 
 
 def score_descriptions(tree: Tree, items: list[dict[str, Any]], readers: list[learned.Models]) -> DescriptionScore:

@@ -7,15 +7,17 @@ keyword is the last part of a compound (bidrag -> startbidraget), when a keyword
 written `handledar*` begins the word (handledarlönen), or when a long word is one
 letter off (försäkringskasssan). A phrase matches its words in order,
 and `a ~ b` lets up to three words stand between a and b ("till ~ företag"
-finds "till det sociala företaget"). `=ord` matches only that word and its
-endings, never inside a compound (for short words such as "lån").
+finds "till det sociala företaget"), within one clause (not over ", och AF har …").
+`=ord` matches only that word and its endings, never inside a compound (for short
+words such as "lån").
 
 A mention counts only when no negation stands shortly before it in the same
 clause: "inte ett bidrag" does not name a grant, while in "inte X utan Y" the
 Y after "utan" is affirmed. A negation that is part of a doubt ("vet inte om", "inte säker på om")
 denies nothing: what follows is not known, which the reader of descriptions handles. What is to
 be avoided ("vi vill slippa gå via kommunen") is denied to the end of its clause, and what
-comes after "i stället för" is denied as after a negation.
+comes after "i stället för" is denied for a word or two (further after "att"). A negation right
+after a phrase denies it too ("AF köper inga platser"), except in a contrast ("… inte till …").
 """
 
 from __future__ import annotations
@@ -100,7 +102,12 @@ class Token:
     negated: bool
     sentence: int = 0  # which sentence the word is in: a phrase never spans two
     written: str = ""  # lower case as written, with å/ä/ö when the writer used them
-    clause: int = 0  # which clause (between commas, colons and sentence ends): a gap "~" never spans two
+    # Which clause: a new one starts after a sentence end, a colon or semicolon, or a comma before
+    # "och", "men", "så", "samt", "eller" or "utan" (not at a comma in a list, an insertion or "1,5").
+    # A gap "~" in a phrase never spans two.
+    clause: int = 0
+    segment: int = 0  # which stretch between any two punctuation marks (commas included)
+    instead: bool = False  # denied by a "i stället för" before it
 
 
 def _lowered_in_place(text: str) -> str:
@@ -129,54 +136,82 @@ def tokens(text: str) -> tuple[Token, ...]:
     folded = lowered.translate(_FOLD)  # same length as `lowered`: only letters change
     found: list[Token] = []
     clause_start = 0
-    last_negation = avoiding = -100
-    sentence = clause = 0
+    last_negation = avoiding = instead_at = -100
+    instead_reach = 0
+    sentence = clause = segment = 0
     matches = list(_WORD.finditer(folded))
     not_only = _not_only(matches)
     doubts = _doubting_negations(matches, lowered) | not_only
     last_not_only = -100
-    for match in matches:
+    for number, match in enumerate(matches):
+        word = match.group()
         gap = folded[found[-1].end : match.start()] if found else ""
+        # "inget bidrag, utan ett lån": the comma does not make "utan" mean "without".
+        contrast = word == "utan" and gap.strip() == "," and last_negation >= clause_start >= 0
         if re.search(r"[.;:!?,\n]", gap):
             clause_start = len(found)
+            segment += 1
+            last_negation = avoiding = last_not_only = instead_at = -100
+        if re.search(r"[.;:!?\n]", gap) or ("," in gap and word in _CLAUSE_CONJUNCTIONS):
             clause += 1
-            last_negation = avoiding = last_not_only = -100
         if re.search(r"[.;!?\n]", gap):
             sentence += 1
-        word = match.group()
         index = len(found)
         # "inte X utan Y": Y is affirmed. With no negation before it in the clause, "utan" means "without"
         # ("personer utan behov av samordnat stöd") and denies what follows.
-        without = word == "utan" and last_negation < clause_start and last_not_only < clause_start
+        without = word == "utan" and last_negation < clause_start and last_not_only < clause_start and not contrast
         if index in not_only:
             last_not_only = index  # "inte bara X utan Y": Y is affirmed too
         if word in ("utan", "men"):
             last_negation = avoiding = -100
+        instead = 0 < index - instead_at <= instead_reach
         negated = (index - last_negation <= _NEGATION_REACH and last_negation >= clause_start) or (
             avoiding >= clause_start
         )
         if word in _AVOIDING:
             avoiding = index
-        if (word in NEGATIONS or without or _instead_of(found, word)) and index not in doubts:
+        if (word in NEGATIONS or without) and index not in doubts:
             last_negation = index
         elif word == "eller" and negated and avoiding < clause_start:
             # "inga behov av rehabilitering eller samordnade insatser": the negation covers each thing listed.
             last_negation = index
+        if _instead_of(found, word, segment):
+            # "i stället för via kommunen", "istället för att gå via kommunen": the thing set aside, not
+            # the main clause after it ("I stället för AF ansvarar kommunen" names the municipality).
+            following = matches[number + 1].group() if number + 1 < len(matches) else ""
+            instead_at, instead_reach = index, (_NEGATION_REACH if following == "att" else 2)
         written = lowered[match.start() : match.end()]
         found.append(
-            Token(word, match.start(), match.end(), negated and word not in NEGATIONS, sentence, written, clause)
+            Token(
+                word,
+                match.start(),
+                match.end(),
+                (negated or instead) and word not in NEGATIONS,
+                sentence,
+                written,
+                clause,
+                segment,
+                instead,
+            )
         )
     return tuple(found)
 
 
-def _instead_of(before: list[Token], word: str) -> bool:
-    """The "för" of "i stället för" / "istället för": what follows is what is not done ("betalar
-    fakturorna direkt istället för att gå via kommunen" names no route through the municipality)."""
-    if word != "for" or not before:
+def _instead_of(before: list[Token], word: str, segment: int) -> bool:
+    """The "för" of "i stället för" / "istället för", within one stretch of text ("… direkt istället. För
+    regionen …" is not it). "i stallet" without å/ä/ö may be the stable: only "i stället" as written counts."""
+    if word != "for" or not before or before[-1].segment != segment:
         return False
-    previous = [t.word for t in before[-2:]]
-    return previous[-1] == "istallet" or previous == ["i", "stallet"]
+    if before[-1].word == "istallet":
+        return True
+    return len(before) > 1 and before[-2].word == "i" and before[-1].written == "stället"
 
+
+_CLAUSE_CONJUNCTIONS = frozenset({"och", "men", "sa", "samt", "eller", "utan"})
+
+# A negation followed by one of these sets another thing against the one before: "till företaget inte
+# till personerna" denies the persons, not the company.
+_CONTRAST_STARTS = frozenset({"till", "for", "hos", "pa", "i", "av", "via", "med", "genom", "utan"})
 
 # "inte bara arbetsträning, också en handledare": "not only" affirms what follows.
 _ONLY = frozenset({"bara", "endast", "enbart", "blott"})
@@ -377,9 +412,19 @@ def find(keyword: str, words: tuple[Token, ...]) -> list[Mention]:
             # företaget"; "handledaren ska inte vara anställd på företaget").
             # A negation inside the phrase is the phrase's own ("inte säker"), not a denial of it.
             own_negation = any(word in NEGATIONS or word == "utan" for group in compiled.parts for word in group)
-            negated = first.negated or (last.negated and not own_negation)
+            negated = first.negated or (last.negated and not own_negation) or _denied_after(words, end)
             found.append(Mention(keyword, first.start, last.end, negated, size))
     return found
+
+
+def _denied_after(words: tuple[Token, ...], end: int) -> bool:
+    """Swedish puts the negation after the verb: "AF köper inga platser", "kommunen betalar inte". A
+    phrase the same clause goes on to deny with the very next word is denied; not in a contrast ("till
+    företaget, inte till personerna", often without the comma) and not in "inte bara"."""
+    if end >= len(words) or words[end].word not in NEGATIONS or words[end].segment != words[end - 1].segment:
+        return False
+    following = words[end + 1].word if end + 1 < len(words) else ""
+    return following not in _ONLY and following not in _CONTRAST_STARTS
 
 
 def _match_from(compiled: Pattern, words: tuple[Token, ...], start: int) -> int | None:
@@ -389,8 +434,8 @@ def _match_from(compiled: Pattern, words: tuple[Token, ...], start: int) -> int 
             # Find the next group within _GAP words; an amount ("200 000 kr") does not count.
             skip, counted = 0, 0
             while counted <= _GAP and position + skip < len(words):
-                if skip > 0 and words[position + skip].clause != words[position - 1].clause:
-                    # "anställd av stallet, och AF har beställt": a gap ends at a comma.
+                if words[position + skip].clause != words[position - 1].clause:
+                    # "anställd av stallet, och AF har beställt": a phrase does not reach into a new clause.
                     return None
                 if _group_at(group, words, position + skip, compiled.exact, written):
                     break

@@ -46,10 +46,10 @@ _PHRASE_WORDS = 3
 # and writers of examples read it more loosely ("far from the labour market"): only the words decide it,
 # both adding it and keeping it ("deltagare i förbundets målgrupp" was dropped by the model).
 _WORDS_DECIDE = frozenset({"malgrupp"})
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\bmen\b")
-# Answers only participants have: only such a fact says who the initiative is for when the text does not
-# (a party or a payment route does not: a coordinator is employed by a party too; nor does a course about
-# social enterprises, which the förbund's own staff may take).
+# What participants get, on the route through "Deltagare" with the fewest questions between: such a fact
+# says who the initiative is for when the text names nobody (a party or a payment route does not: a
+# coordinator is employed by a party too; nor does a course about social enterprises, which the förbund's
+# own staff may take).
 _ONLY_FOR_PARTICIPANTS = frozenset({("insats_typ", "arbetsforberedande"), ("insats_typ", "handledare")})
 # Never proposed by the model alone. Where the handledare is employed decides between the guidance's
 # own example (employed by a party) and a reading; the model guessed "Hos en av parterna" from "en
@@ -98,6 +98,14 @@ class Reading:
     # Questions about what is to be done where the text names two answers together ("en policy …
     # och samtidigt ett studiebesök"), on the route or not: the text may describe two initiatives.
     together: Mapping[str, tuple[Fact, ...]] = field(default_factory=dict)
+    # Facts the text does not state but the others imply (who it is for, from work training for
+    # participants): not counted as what the text says, and not read as a change in a what-if.
+    implied: frozenset[str] = frozenset()
+
+    @property
+    def stated(self) -> int:
+        """How many facts the text itself states."""
+        return len(set(self.facts) - self.implied)
 
 
 @dataclass(frozen=True)
@@ -155,7 +163,7 @@ def _evidence(
             for m in swedish.find(keyword, words)
         ]
         affirmed = [(rank, m) for rank, m in mentions if not m.negated]
-        if any(m.negated for _, m in mentions) and not (description and _affirmed_first(mentions, words, text)):
+        if any(m.negated for _, m in mentions) and not (description and _affirmed_first(mentions, words)):
             negated.add(option.id)
         if affirmed:
             # The longest phrase; among equals the word listed first in the tree, then the first in the text.
@@ -169,22 +177,24 @@ def _evidence(
 # --- Typed answers ------------------------------------------------------------
 
 
-def _affirmed_first(mentions: list[tuple[int, swedish.Mention]], words: tuple[swedish.Token, ...], text: str) -> bool:
-    """In a description, an option affirmed in an earlier sentence or clause than every negation of it
-    stays affirmed: "fem deltagare arbetstränar där. … de kan inte ta emot deltagarna utan mer pengar" is
-    about the participants; the later "inte" is about what the company can do. Likewise "kommunen står
-    för insatsen, men förbundet betalar direkt i stället för att gå via kommunen": the later clause
-    denies the route, not who is responsible."""
+def _affirmed_first(mentions: list[tuple[int, swedish.Mention]], words: tuple[swedish.Token, ...]) -> bool:
+    """In a description, an option affirmed in an earlier sentence than every negation of it stays
+    affirmed: "fem deltagare arbetstränar där. … de kan inte ta emot deltagarna utan mer pengar" is
+    about the participants; the later "inte" is about what the company can do. Within one sentence only
+    what "i stället för" sets aside leaves an earlier mention standing ("kommunen står för insatsen, men
+    förbundet betalar direkt i stället för att gå via kommunen"); "men kommunen ska inte köpa dem"
+    takes it back."""
     sentence_at = {t.start: t.sentence for t in words}
+    set_aside_at = {t.start for t in words if t.instead}
     affirmed = [m for _, m in mentions if not m.negated]
-    denied = [m for _, m in mentions if m.negated]
     if not affirmed:
         return False
     first = min(affirmed, key=lambda m: m.start)
     return all(
         sentence_at.get(m.start, 0) > sentence_at.get(first.start, 0)
-        or (m.start > first.end and _CLAUSE_BREAK.search(text, first.end, m.start) is not None)
-        for m in denied
+        or (m.start > first.end and any(set_aside_at.intersection(range(m.start, m.end))))
+        for _, m in mentions
+        if m.negated
     )
 
 
@@ -532,12 +542,15 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
     must_nots: dict[str, Fact] = {}
     both: set[str] = set()  # two-way questions where the text names both sides together
     stated_in_phrases: set[str] = set()  # must-not parts named by a phrase, not by a word or two ("dator")
+    start_named = False  # the text names or denies who the initiative is for, in any way
     for question in tree.questions.values():
         found, negated = _evidence(question, text, words, description=True)
         # A doubt is read before negation: in "vi vet inte om de är i målgruppen" the "inte" belongs
         # to the doubt, yet it also negates what follows it.
         unnegated, _ = _evidence(question, text, _without_negation(words), description=True)
         doubted = {option_id: unnegated[option_id] for option_id in _doubted(question, unnegated, text, words)}
+        if question.id == tree.start and (found or negated or doubted):
+            start_named = True
         for option_id in {*negated, *doubted}:
             found.pop(option_id, None)
         unknown = question.option(_NOT_KNOWN_YET)
@@ -574,7 +587,9 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
     kept = _settled_by_the_route(tree, kept, {q: c for q, c in conflicts.items() if q not in both})
     conflicts = {q: c for q, c in conflicts.items() if q not in kept}
     kept = _with_implied_parents(tree, kept, set(conflicts))
-    kept = _with_implied_start(tree, kept, set(conflicts))
+    implied = _with_implied_start(tree, kept, start_named or tree.start in conflicts)
+    implied_start = frozenset(implied) - frozenset(kept)
+    kept = implied
     lawful = _lawful_signals(tree, text, words)
     if not lawful:
         phrased = {
@@ -605,7 +620,8 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
     if request is not None:
         kept, set_aside = request, {}
     together = {q: c for q, c in conflicts.items() if q in both}
-    return Reading(kept, asked, set_aside, must_nots, together)
+    still_implied = frozenset(q for q in implied_start if kept.get(q) is implied.get(q))
+    return Reading(kept, asked, set_aside, must_nots, together, still_implied)
 
 
 def _request_after_its_context(
@@ -976,19 +992,16 @@ def _same_outcome_on_this_route(
 _ROUTES: list[tuple[Tree, list[dict[str, str]]]] = []
 
 
-def _with_implied_start(tree: Tree, kept: Mapping[str, Fact], unsure: set[str]) -> dict[str, Fact]:
-    """Facts plus who the initiative is for, when the text does not say but the other facts do:
+def _with_implied_start(tree: Tree, kept: Mapping[str, Fact], start_named: bool) -> dict[str, Fact]:
+    """Facts plus who the initiative is for, when the text names nobody but says what participants get:
     "arbetsträning via kommunen" is reached from "Deltagare" with one question between, and from "Ett
-    företag" only through another question the text does not answer. The start's answer closest to
-    the facts is taken when no other answer is as close."""
-    if (
-        tree.start in kept
-        or tree.start in unsure
-        or not _ONLY_FOR_PARTICIPANTS & {(q, f.option) for q, f in kept.items()}
-    ):
+    företag" only through another question the text does not answer. Taken only when no other answer
+    to the first question is as close, on the words that say what the participants get; never when the
+    text names (or denies) who it is for in any way, however the words and the learned reader came out."""
+    trigger = next((fact for q, fact in kept.items() if (q, fact.option) in _ONLY_FOR_PARTICIPANTS), None)
+    if start_named or tree.start in kept or trigger is None:
         return dict(kept)
     closest: dict[str, int] = {}
-    deepest: dict[str, Fact] = {}
     for route in _all_routes(tree):
         if not all(route.get(q) == fact.option for q, fact in kept.items()):
             continue
@@ -997,14 +1010,11 @@ def _with_implied_start(tree: Tree, kept: Mapping[str, Fact], unsure: set[str]) 
         between = sum(1 for q in order[1:last] if q not in kept)
         option = route[tree.start]
         closest[option] = min(between, closest.get(option, between))
-        deepest[option] = kept[order[last]]
-    if not closest:
-        return dict(kept)
-    nearest = min(closest.values())
+    nearest = min(closest.values(), default=None)
     options = [o for o, n in closest.items() if n == nearest]
     if len(options) != 1:
         return dict(kept)
-    implied = {tree.start: Fact(tree.start, options[0], deepest[options[0]].evidence), **kept}
+    implied = {tree.start: Fact(tree.start, options[0], trigger.evidence), **kept}
     return {q: implied[q] for q in tree.questions if q in implied}
 
 

@@ -809,3 +809,11 @@ def test_a_what_if_that_says_instead_still_changes_who_it_is_for():
     talk = finished(STAFF_TRAINING)
     talk.send(ActionAnswer(), "om kursen i stället är för deltagarna som arbetstränar där?")
     assert talk.slots["answers"].get("vem") == "deltagare"
+
+
+def test_a_what_if_about_work_training_keeps_who_the_initiative_is_for():
+    # Review of session 13: who it is for, implied from work training, changed "Ett företag" to "Deltagare"
+    # in a what-if that never said so.
+    talk = finished({"vem": "foretaget", "stod_till_foretag": "pengar"})
+    talk.send(ActionAnswer(), "om kommunen köper arbetsträningsplatser där i stället?")
+    assert talk.slots["answers"]["vem"] == "foretaget"

@@ -157,20 +157,54 @@ def test_a_word_written_with_swedish_letters_keeps_them_where_a_keyword_has_them
 
 
 @pytest.mark.parametrize(
-    "text", ["betalar direkt istället för via kommunen", "betalar direkt i stället för via kommunen"]
+    ("keyword", "text", "found"),
+    [
+        ("anställd av ~ kommunen", "handledaren är anställd av kommunen", True),
+        # A new clause ("…, och …") stops a gap; a list, an insertion or a decimal comma does not.
+        ("anställd av ~ kommunen", "handledaren är anställd av stallet, och kommunen har beställt", False),
+        ("anställd av ~ kommunen", "handledaren är anställd av stallet och kommunen", True),
+        ("regionen ~ ansvarar", "Regionen, tillsammans med AF, ansvarar för arbetsträningen", True),
+        ("stöd från <part> ~ <part>", "stöd från socialtjänsten, sin läkare och AF", True),
+        ("ge företaget ~ kr", "förbundet vill ge företaget 1,5 miljoner kr", True),
+    ],
 )
-def test_what_follows_instead_of_is_denied(text: str):
-    words = swedish.tokens(text)
-    assert [t.word for t in words if t.negated] == ["via", "kommunen"]
+def test_a_gap_in_a_phrase_does_not_reach_into_a_new_clause(keyword: str, text: str, found: bool):
+    assert bool(swedish.find(keyword, swedish.tokens(text))) == found
 
 
 @pytest.mark.parametrize(
-    ("text", "found"),
+    ("text", "denied"),
     [
-        ("handledaren är anställd av kommunen", True),
-        ("handledaren är anställd av stallet, och kommunen har beställt", False),
-        ("handledaren är anställd av stallet och kommunen", True),
+        ("betalar direkt istället för via kommunen", ["via", "kommunen"]),
+        ("betalar direkt i stället för via kommunen", ["via", "kommunen"]),
+        ("betalar direkt i stället för att gå via kommunen", ["att", "ga", "via", "kommunen"]),
+        # Fronted: the main clause after the thing set aside is not denied.
+        ("I stället för AF ansvarar kommunen", ["af", "ansvarar"]),
+        # Another sentence, or the stable ("stallet" without å), is no "i stället för".
+        ("vi betalar direkt istället. För regionen är det enklare", []),
+        ("arbetsträning i stallet för kommunens deltagare", []),
     ],
 )
-def test_a_gap_in_a_phrase_does_not_reach_over_a_comma(text: str, found: bool):
-    assert bool(swedish.find("anställd av ~ kommunen", swedish.tokens(text))) == found
+def test_what_follows_instead_of_is_denied(text: str, denied: list[str]):
+    words = swedish.tokens(text)
+    assert [t.word for t in words if t.negated] == denied
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        ("AF köper inga platser", True),
+        ("kommunen köper inte platserna", True),
+        ("kommunen köper inte bara platser utan också handledning", False),
+        ("pengarna går till företaget inte till personerna", False),
+    ],
+)
+def test_a_negation_right_after_a_phrase_denies_it(text: str, denied: bool):
+    keyword = "köper" if "köper" in text else "till företaget"
+    (mention,) = swedish.find(keyword, swedish.tokens(text))
+    assert mention.negated == denied
+
+
+def test_not_this_comma_but_that_is_a_contrast_not_without():
+    words = swedish.tokens("det är inget bidrag, utan ett lån")
+    assert [t.word for t in words if t.negated] == ["bidrag"]

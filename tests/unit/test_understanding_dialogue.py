@@ -1551,45 +1551,95 @@ def test_a_purchase_for_the_förbunds_own_work_is_its_own_work_not_support_to_th
 
 
 @pytest.mark.parametrize(
-    ("text", "who"),
+    ("text", "who", "quote"),
     [
-        # Work training or a handledare is only ever for participants: who it is for is not asked again.
-        ("Regionen vill köpa arbetsträning på Snickarglädjen och förbundet betalar via regionen.", "deltagare"),
-        ("En handledare från kommunen ska stötta dem som praktiserar på tvätteriet.", "deltagare"),
+        # Work training or a handledare for participants: who it is for is not asked again, and the summary
+        # quotes the words about what they get.
+        (
+            "Regionen vill köpa arbetsträning på Snickarglädjen och förbundet betalar via regionen.",
+            "deltagare",
+            "arbetsträning",
+        ),
+        ("En handledare från kommunen ska stötta dem som praktiserar på tvätteriet.", "deltagare", "handledare"),
         # A course about social enterprises may be for the förbund's own staff: asked, not implied.
-        ("Vi vill ordna en utbildning om sociala företag som förbundet betalar.", None),
+        ("Vi vill ordna en utbildning om sociala företag som förbundet betalar.", None, None),
         # A party and a payment route alone say nothing about who it is for (a coordinator has them too).
-        ("Regionen ansvarar för samordnaren och förbundet betalar via regionen.", None),
+        ("Regionen ansvarar för samordnaren och förbundet betalar via regionen.", None, None),
+        # Who it is for, denied: never implied back.
+        (
+            "Insatsen är inte för deltagare. Kommunen vill köpa handledning av kaféet och förbundet betalar via "
+            "kommunen.",
+            None,
+            None,
+        ),
     ],
 )
-def test_who_it_is_for_is_implied_only_by_what_only_participants_get(tree: Tree, text: str, who: str | None):
+def test_who_it_is_for_is_implied_only_by_what_participants_get(
+    tree: Tree, text: str, who: str | None, quote: str | None
+):
     # The words alone, as the learned reader may name who it is for on its own.
     reading = read_description(tree, text, learned.WORDS_ONLY)
     found = reading.facts.get("vem")
     assert (found.option if found else None) == who
-    if found is not None:
-        assert found.evidence  # on the words of the fact that implies it
+    if found is not None and quote is not None:
+        assert quote in found.evidence.lower()
+        assert reading.implied == {"vem"} and reading.stated == len(reading.facts) - 1
+
+
+def test_a_question_about_a_word_is_no_description_because_of_an_implied_fact(tree: Tree):
+    # "Vad räknas som arbetsträning?" names one thing; who it is for is only implied from it.
+    reading = read_description(tree, "Vad räknas som arbetsträning?", learned.WORDS_ONLY)
+    assert reading.stated < other_questions.FACTS_OF_A_DESCRIPTION
 
 
 @pytest.mark.parametrize(
     ("text", "who", "route"),
     [
-        # What comes after "i stället för" is what is not done; the party named in an earlier clause
-        # stays the one responsible.
+        # What comes after "i stället för" is what is not done; the party named in an earlier clause of the
+        # same sentence stays the one responsible.
         (
             "Regionen ansvarar för arbetsträningen, men förbundet vill betala fakturorna direkt i stället för "
             "att gå via regionen.",
             "regionen",
             "direkt",
         ),
-        (
-            "Kommunen står för praktiken på caféet. Vi betalar inte via kommunen utan direkt till caféet.",
-            "kommunen",
-            "direkt",
-        ),
+        # A later "inte" in the same sentence takes the party back: asked, not kept.
+        ("Tanken var att kommunen skulle köpa platserna, men kommunen ska inte köpa dem utan regionen.", None, None),
     ],
 )
-def test_paying_directly_instead_of_via_the_party_is_read_beside_the_party(tree: Tree, text: str, who: str, route: str):
+def test_paying_directly_instead_of_via_the_party_is_read_beside_the_party(
+    tree: Tree, text: str, who: str | None, route: str | None
+):
     facts = {q: f.option for q, f in read_description(tree, text, learned.WORDS_ONLY).facts.items()}
     assert facts.get("utforare") == who
     assert facts.get("pengavag") == route
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kommunen köper arbetsträning på kaféet för personer utan direkt kontakt med arbetsmarknaden.",
+        "AF köper arbetsträning på tvätteriet, tvätteriet fakturerar AF och AF skickar fakturan direkt till oss.",
+    ],
+)
+def test_direct_words_that_are_not_paying_the_company_directly(tree: Tree, text: str):
+    facts = {q: f.option for q, f in read_description(tree, text, learned.WORDS_ONLY).facts.items()}
+    assert facts.get("pengavag") != "direkt"
+
+
+def test_a_party_that_buys_no_places_is_not_the_one_that_procures(tree: Tree):
+    # Trial 17 (t17-9): "AF köper inga platser" was quoted as evidence that AF procures the initiative.
+    text = "Förbundet vill ge 300 000 kr till AF, som skickar summan vidare. AF köper inga platser."
+    facts = {q: f.option for q, f in read_description(tree, text, learned.WORDS_ONLY).facts.items()}
+    assert facts.get("utforare") != "arbetsformedlingen"
+
+
+def test_a_grant_inside_a_contract_for_places_is_named_as_a_part_of_its_own(tree: Tree):
+    # Trial 17 (t17-4): 150 000 kr to the company in the same contract as the places vanished from the summary.
+    text = (
+        "Kommunen har upphandlat arbetstraningsplatser pa ett kafe for deltagare och forbundet finansierar via "
+        "kommunen. I avtalet ingar aven 150 000 kr till foretaget for nya maskiner."
+    )
+    reading = read_description(tree, text)
+    assert reading.facts["utforare"].option == "kommunen"
+    assert reading.set_aside["stod_till_foretag"].option == "pengar"
