@@ -27,6 +27,7 @@ from asf.guidance.understanding import (
     kept_beside,
     match_question,
     named_alike,
+    named_options,
     normalise,
     one_route_holds,
     read_answer,
@@ -624,6 +625,8 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         # as the seller of a fee ("ett arvode till Returbutiken (ASF)") is not the one it is for.
         changes.pop(tree().start, None)
     wrong = _says_something_is_wrong(message) or _marks_a_change(message, len(changes))
+    if len(changes) == 1 and _about_the_companys_staff(answers, changes, message.text):
+        return None  # another initiative, assessed for itself: not a change to what participants get
     if len(changes) == 1:
         ((question_id, option_id),) = changes.items()
         question = tree().questions[question_id]
@@ -651,6 +654,22 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
     if not changes and not wrong:
         return None
     return [_which_answer(list(changes) or answered, messages.text("change.which_kept"))], state
+
+
+# Who the initiative is for when it is the staff or management of the social enterprise, and the
+# question about what participants get (tree.yml).
+_COMPANY_STAFF = "asf_personal"
+_WHAT_PARTICIPANTS_GET = "insats_typ"
+
+
+def _about_the_companys_staff(answers: dict[str, str], changes: dict[str, str], text: str) -> bool:
+    """A message that changes what participants get while naming the company's staff ("och kursen för
+    chefen då?") is about the staff, not about this result's participants: trial 17 (t17-14) turned a
+    course for the manager into "Utbildning om sociala företag" for participants, "kan finansiera på
+    villkor". Other corrections that name staff ("handledaren är anställd hos företaget") stay corrections."""
+    if set(changes) != {_WHAT_PARTICIPANTS_GET} or answers.get(tree().start) == _COMPANY_STAFF:
+        return False
+    return _COMPANY_STAFF in named_options(tree().questions[tree().start], text)
 
 
 # A what-if changes who the initiative is for only when it says so ("om den i stället är för deltagarna");

@@ -198,6 +198,13 @@ def _affirmed_first(mentions: list[tuple[int, swedish.Mention]], words: tuple[sw
     )
 
 
+def named_options(question: Question, text: str) -> set[str]:
+    """The options of `question` that `text` names in words, not negated (no learned reader, no choice
+    between them): what a message says beside the answer it gives."""
+    found, _ = _evidence(question, text, swedish.tokens(text), description=False)
+    return set(found)
+
+
 def read_answer(
     question: Question,
     text: str,

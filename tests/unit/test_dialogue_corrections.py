@@ -817,3 +817,27 @@ def test_a_what_if_about_work_training_keeps_who_the_initiative_is_for():
     talk = finished({"vem": "foretaget", "stod_till_foretag": "pengar"})
     talk.send(ActionAnswer(), "om kommunen köper arbetsträningsplatser där i stället?")
     assert talk.slots["answers"]["vem"] == "foretaget"
+
+
+def test_a_course_for_the_companys_manager_is_no_correction_of_what_participants_get():
+    # Trial 17 (t17-14): "och kursen för chefen då?" after places for participants changed what the
+    # participants get to "Utbildning om sociala företag" and said "kan finansiera på villkor".
+    talk = finished(VIA_KOMMUNEN)
+    sent = talk.send(ActionAnswer(), "och kursen för chefen då? får den vara med i avtalet?")
+    assert talk.slots["answers"].get("insats_typ") != "utbildning_om_asf"
+    assert "Utbildning om sociala företag" not in said(sent)
+
+
+def test_a_correction_of_where_the_handledare_is_employed_stays_a_correction():
+    # Guard for the rule above: naming the company's staff beside another answer is still a correction.
+    answers = {
+        "vem": "deltagare",
+        "malgrupp": "ja",
+        "insats_typ": "handledare",
+        "handledare_anstalld": "hos_part",
+        "utforare": "kommunen",
+        "pengavag": "via_part",
+    }
+    talk = finished(answers)
+    talk.send(ActionAnswer(), "handledaren är anställd hos det sociala företaget, inte hos kommunen")
+    assert talk.slots["answers"]["handledare_anstalld"] == "hos_foretaget"

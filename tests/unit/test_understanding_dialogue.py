@@ -1643,3 +1643,20 @@ def test_a_grant_inside_a_contract_for_places_is_named_as_a_part_of_its_own(tree
     reading = read_description(tree, text)
     assert reading.facts["utforare"].option == "kommunen"
     assert reading.set_aside["stod_till_foretag"].option == "pengar"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi betalar dubbelt så mycket som lunchen kostar, för att stötta caféet lite extra.",
+        "Förbundet köper lunch från ASF-caféet men betalar mer än vad lunchen kostar för att stötta dem.",
+    ],
+)
+def test_paying_more_than_it_costs_is_a_grant_not_an_ordinary_purchase(tree: Tree, text: str):
+    # Trial 17 (t17-22): paying double for lunch "för att stötta caféet" got the answer about the förbund's
+    # ordinary purchases, with no word about a grant. (Asked as a question, "… ?", it still does: a
+    # question naming a purchase gets that answer first.)
+    reading = read_description(tree, text)
+    assert reading.facts["stod_till_foretag"].option == "pengar"
+    counted = other_questions.asked_beside_a_description(text, lambda t: read_description(tree, t).stated)
+    assert counted is None
