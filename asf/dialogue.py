@@ -337,7 +337,9 @@ def restart(state: State, message: Message | None = None) -> Turn:
     return _continue(fresh, {}, prefix=messages.text("assessment.restart"))
 
 
-def describe(state: State, message: Message) -> Turn:
+def describe(state: State, message: Message, *, as_new: bool = False) -> Turn:
+    """A typed description read into facts and a summary; `as_new`: known already not to correct the
+    result just shown (it is assessed as another initiative)."""
     if training.awaiting_verdict(state):
         return training.judge(state, message)
     if state.current_question is not None:
@@ -359,7 +361,7 @@ def describe(state: State, message: Message) -> Turn:
         return [Reply(text=text, buttons=start_buttons())], state
     if topic is not None:
         message = replace(message, text=besides)  # the summary quotes the initiative, not the question
-    if corrects_result(state, message, marked_only=True):
+    if not as_new and corrects_result(state, message, marked_only=True):
         corrected = _correct_result(state, _safe_answers(state), message)
         if corrected is not None:
             return corrected
@@ -626,7 +628,7 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         changes.pop(tree().start, None)
     wrong = _says_something_is_wrong(message) or _marks_a_change(message, len(changes))
     if len(changes) == 1 and _about_the_companys_staff(answers, changes, message.text):
-        return None  # another initiative, assessed for itself: not a change to what participants get
+        return describe(state, message, as_new=True)  # another initiative: not what participants get
     if len(changes) == 1:
         ((question_id, option_id),) = changes.items()
         question = tree().questions[question_id]
