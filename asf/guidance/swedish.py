@@ -147,7 +147,7 @@ def tokens(text: str) -> tuple[Token, ...]:
         word = match.group()
         gap = folded[found[-1].end : match.start()] if found else ""
         # "inget bidrag, utan ett lån": the comma does not make "utan" mean "without".
-        contrast = word == "utan" and gap.strip() == "," and last_negation >= clause_start >= 0
+        contrast = word == "utan" and gap.strip() == "," and last_negation >= clause_start
         if re.search(r"[.;:!?,\n]", gap):
             clause_start = len(found)
             segment += 1

@@ -46,11 +46,11 @@ _PHRASE_WORDS = 3
 # and writers of examples read it more loosely ("far from the labour market"): only the words decide it,
 # both adding it and keeping it ("deltagare i förbundets målgrupp" was dropped by the model).
 _WORDS_DECIDE = frozenset({"malgrupp"})
-# What participants get, on the route through "Deltagare" with the fewest questions between: such a fact
-# says who the initiative is for when the text names nobody (a party or a payment route does not: a
-# coordinator is employed by a party too; nor does a course about social enterprises, which the förbund's
-# own staff may take).
-_ONLY_FOR_PARTICIPANTS = frozenset({("insats_typ", "arbetsforberedande"), ("insats_typ", "handledare")})
+# Answers that imply the initiative is for participants: what they get, on the route through "Deltagare"
+# with the fewest questions between. Such a fact says who it is for when the text names nobody (a party
+# or a payment route does not: a coordinator is employed by a party too; nor does a course about social
+# enterprises, which the förbund's own staff may take).
+_IMPLIES_PARTICIPANTS = frozenset({("insats_typ", "arbetsforberedande"), ("insats_typ", "handledare")})
 # Never proposed by the model alone. Where the handledare is employed decides between the guidance's
 # own example (employed by a party) and a reading; the model guessed "Hos en av parterna" from "en
 # handledare … via kommunen" (trial 9; development half: one correct fact fewer of 1 188).
@@ -1005,7 +1005,7 @@ def _with_implied_start(tree: Tree, kept: Mapping[str, Fact], start_named: bool)
     företag" only through another question the text does not answer. Taken only when no other answer
     to the first question is as close, on the words that say what the participants get; never when the
     text names (or denies) who it is for in any way, however the words and the learned reader came out."""
-    trigger = next((fact for q, fact in kept.items() if (q, fact.option) in _ONLY_FOR_PARTICIPANTS), None)
+    trigger = next((fact for q, fact in kept.items() if (q, fact.option) in _IMPLIES_PARTICIPANTS), None)
     if start_named or tree.start in kept or trigger is None:
         return dict(kept)
     closest: dict[str, int] = {}
