@@ -285,7 +285,7 @@ def _unfinished(state: State) -> bool:
 # "Glöm" only with what is to be forgotten: "ja, men glöm inte del 1" confirmed a summary (trial 13, t13-39).
 _START_OVER_WORDS = (
     "börja om", "borja om", "starta om", "från början", "från noll", "från start", "om igen", "på nytt",
-    "nollställ", "rensa", "glöm allt", "glöm det", "glöm alltihop", "glöm bedömningen", "reset", "restart",
+    "nollställ", "=rensa", "glöm allt", "glöm det", "glöm alltihop", "glöm bedömningen", "reset", "restart",
     "ny start", "ny omgång", "=avbryt", "=avbryta",
     "jag vill sluta", "vill avsluta bedömningen", "=avsluta",
 )  # fmt: skip
@@ -355,11 +355,15 @@ def describe(state: State, message: Message, *, as_new: bool = False) -> Turn:
     # The topic's answer first; an initiative described in the same message is then read as usual
     # (trial 9: "Kan vi betala ett studiebesök …? Och får vi lägga in personnummer här?" lost the visit).
     aside = [Reply(text=topic.answer)] if topic is not None else []
-    besides = other_questions.without_topic(message.text, topic) if topic is not None else ""
-    if topic is not None and read_description(tree(), besides).stated < other_questions.FACTS_OF_A_DESCRIPTION:
-        text = messages.text("describe.other_question", answer=topic.answer)
-        return [Reply(text=text, buttons=start_buttons())], state
-    if topic is not None:
+    must_not = _must_not_in(message.text) if topic is not None else None
+    if must_not is not None:
+        quote = quoted(recap.own_clause(tree(), must_not))
+        aside.append(Reply(text=messages.text("describe.must_not_beside_topic", evidence=quote)))
+    besides = other_questions.without_topic(message.text, topic) if topic is not None and must_not is None else ""
+    if topic is not None and must_not is None:
+        if read_description(tree(), besides).stated < other_questions.FACTS_OF_A_DESCRIPTION:
+            text = messages.text("describe.other_question", answer=topic.answer)
+            return [Reply(text=text, buttons=start_buttons())], state
         message = replace(message, text=besides)  # the summary quotes the initiative, not the question
     if not as_new and corrects_result(state, message, marked_only=True):
         corrected = _correct_result(state, _safe_answers(state), message)
@@ -387,6 +391,13 @@ def describe(state: State, message: Message, *, as_new: bool = False) -> Turn:
     evidence = {q: f.evidence for q, f in reading.facts.items()}
     new_state = replace(state, pending=pending, evidence=evidence, correcting=False, current_question=None)
     return [*after_result, recap.summary_reply(tree(), reading)], new_state
+
+
+def _must_not_in(text: str) -> Fact | None:
+    """What a question about another topic also states that the guidance names as a must-not: then it is
+    about an initiative too. "om vi medvetet betalar dubbelt så mycket som lunchen kostar, för att stötta
+    caféet?" got only the answer about the förbund's own purchases (trial 17, t17-22)."""
+    return next(iter(read_description(tree(), text).must_nots.values()), None)
 
 
 def _asks_about_another_topic(text: str) -> bool:
@@ -1112,6 +1123,8 @@ def fallback(state: State, message: Message | None = None) -> Turn:
         if _describes_an_initiative(state, message):
             return describe(state, message)
         topic = other_questions.recognise(message.text)
+        if topic is not None and message.typed and _must_not_in(message.text) is not None:
+            return describe(state, message)  # the topic's answer, then the must-not assessed
         if topic is not None:
             return _other_question_answer(state, topic)
     if training.awaiting_verdict(state):
@@ -1247,6 +1260,8 @@ def other_question_first(step: Callable[[State, Message], Turn]) -> Callable[[St
 
     def guarded(state: State, message: Message) -> Turn:
         topic = _typed_topic(state, message)
+        if topic is not None and state.current_question is None and _must_not_in(message.text) is not None:
+            return describe(state, message)  # the topic's answer, then the must-not assessed
         if topic is not None:
             return _other_question_answer(state, topic)
         return step(state, message)

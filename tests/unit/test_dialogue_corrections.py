@@ -486,6 +486,12 @@ def test_forget_it_still_starts_over_when_it_says_what_to_forget():
     assert not dialogue.asks_to_start_over("glöm inte delen om samordnaren")
 
 
+def test_a_word_that_only_ends_like_a_request_to_start_over_is_none():
+    # Found in session 14: "konferens" holds "rens", and a question about a conference started over.
+    assert not dialogue.asks_to_start_over("Får vi hyra lokalen till förbundets konferens hos ett socialt företag?")
+    assert dialogue.asks_to_start_over("rensa allt och ta det från noll")
+
+
 GRANT_VIA_A_PARTY = (
     "Kommunen vill få 200 000 kr från förbundet och sedan ge ett verksamhetsbidrag till Kraftverket, "
     "ett socialt företag som tar emot deltagare i arbetsträning. Pengarna går alltså via kommunen."

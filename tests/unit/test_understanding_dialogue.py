@@ -8,11 +8,13 @@ from dataclasses import replace
 
 import pytest
 
-from asf import dialogue, memo, other_questions, recap
+from actions.actions import ActionChangeAnswer, ActionDescribeInitiative, ActionFallback, ActionStartAssessment
+from asf import dialogue, memo, messages, other_questions, recap
 from asf.guidance import learned, swedish
 from asf.guidance.model import Tree
 from asf.guidance.understanding import Fact, Reading, read_answer, read_description
 from asf.turns import Message, Reply, State
+from tests.unit.test_dialogue_corrections import Conversation, said
 
 
 def texts(replies: list[Reply]) -> str:
@@ -983,6 +985,28 @@ def test_a_cost_named_in_a_description_is_part_of_the_initiative_not_a_question_
     question = "Kan förbundet köpa catering från ett socialt företag till vår egen konferens?"
     replies, after = dialogue.describe(State(), Message(text=question, intent="describe_initiative"))
     assert "inköp" in texts(replies) and not after.pending
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Och om förbundet betalar dubbelt så mycket som fikat kostar, för att kaféet ska få lite extra?",
+        "Får vi betala mer än cateringen kostar när vi beställer från ASF-kaféet till vår konferens, så att de får"
+        " ett extra tillskott?",
+    ],
+)
+@pytest.mark.parametrize(
+    "action", [ActionDescribeInitiative, ActionFallback, ActionStartAssessment, ActionChangeAnswer]
+)
+def test_a_grant_hidden_in_an_ordinary_purchase_is_assessed_not_only_answered_as_a_purchase(text: str, action: type):
+    # Trial 17 (t17-22): paying more than lunch costs "för att stötta caféet", asked as a question after the
+    # answer about the förbund's own purchases, got that answer again and no word about a grant.
+    talk = Conversation()
+    sent = talk.send(action(), text)
+    assert "inköp" in said(sent)  # the question about the purchase is still answered ...
+    lead = messages.text("describe.must_not_beside_topic", evidence="@@").split("@@")[0]
+    assert lead in said(sent)  # ... and the extra payment is named and assessed
+    assert talk.slots["pending_answers"] or talk.slots["current_question"]
 
 
 def test_a_question_about_another_topic_alone_is_not_read_as_an_initiative():
