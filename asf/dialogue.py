@@ -625,7 +625,12 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
             # Words that fit several routes on their own ("reklamfilm för ett enda företag") are read on
             # this result's route: the what-if is about this initiative.
             described = {q: f.option for q, f in reading.must_nots.items() if q in answered and answers[q] != f.option}
-        if described and not changes and _off_this_route(answers, described, message.text, answered):
+        off_route = bool(described) and not changes and _off_this_route(answers, described, message.text, answered)
+        if off_route and described.keys() & recap.WHAT_IS_DONE:
+            # "om priset i stället är ett diplom och en film … på vår inspirationsdag?" after a cash prize names
+            # another thing done: another initiative, not "Det ändrar inte bedömningen" (trial 17, t17-20).
+            return describe(state, message, as_new=True)
+        if off_route:
             # "om AF köper utbildningen?" after "bör inte" for the staff's competence development: who
             # buys is no question on that route, and trying it switched the initiative to participants
             # (trial 15, t15-7).

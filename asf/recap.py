@@ -60,7 +60,7 @@ def conflict_text(tree: Tree, question_id: str, facts: tuple[Fact, ...]) -> str:
 
 # The questions about what is to be done: two answers named together there are two initiatives
 # ("en policy … och samtidigt ett studiebesök"), not one initiative with two audiences.
-_WHAT_IS_DONE = frozenset({"strukturell_typ", "insats_typ", "stod_till_foretag", "asf_personal_stod"})
+WHAT_IS_DONE = frozenset({"strukturell_typ", "insats_typ", "stod_till_foretag", "asf_personal_stod"})
 
 
 # Answers that, named together, are still one initiative: a handledare supports participants in work
@@ -76,7 +76,7 @@ def several_text(reading: Reading) -> str | None:
         (
             facts
             for q, facts in reading.together.items()
-            if q in _WHAT_IS_DONE and frozenset(f.option for f in facts) not in _ONE_INITIATIVE
+            if q in WHAT_IS_DONE and frozenset(f.option for f in facts) not in _ONE_INITIATIVE
         ),
         None,
     )

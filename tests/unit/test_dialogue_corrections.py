@@ -762,6 +762,19 @@ def test_a_what_if_about_questions_this_route_never_asks_keeps_the_result(text: 
     assert talk.slots["answers"] == STAFF_TRAINING and talk.slots["last_result"] == result
 
 
+def test_a_what_if_that_names_another_thing_done_off_the_route_is_another_initiative():
+    # Trial 17 (t17-20): "om priset i stället är ett diplom och en film …" after "bör inte" for a cash prize
+    # read only the inspiration day, which the grant's route never asks about, and said "Det ändrar inte".
+    talk = finished({"vem": "foretaget", "stod_till_foretag": "pengar"})
+    result = dict(talk.slots["last_result"])
+    what_if = "och om vi i stället bara ger vinnaren ett diplom vid ett seminarium om sociala företag?"
+    sent = talk.send(ActionAnswer(), what_if)
+    assert "Det ändrar inte bedömningen" not in said(sent)
+    assert messages.text("describe.new_after_result") in said(sent)
+    assert talk.slots["pending_answers"]["strukturell_typ"] == "evenemang"
+    assert talk.slots["last_result"] == result  # the result shown stands
+
+
 def test_a_what_if_that_names_another_party_on_the_route_still_tries_it():
     talk = finished(VIA_KOMMUNEN)
     talk.send(ActionAnswer(), "om regionen köper platserna i stället?")
