@@ -634,8 +634,8 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
             # "om AF köper utbildningen?" after "bör inte" for the staff's competence development: who
             # buys is no question on that route, and trying it switched the initiative to participants
             # (trial 15, t15-7).
-            off_route = listing([tree().questions[q].short for q in described if q != tree().start], last="eller")
-            return [Reply(text=messages.text("change.unchanged", answers=off_route))], state
+            shorts = listing([tree().questions[q].short for q in described if q != tree().start], last="eller")
+            return [Reply(text=messages.text("change.unchanged", answers=shorts))], state
         if described:
             return _try_answers(state, answers, described, message)
     if what_if:
