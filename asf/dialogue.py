@@ -26,6 +26,7 @@ from asf.guidance.understanding import (
     Reading,
     kept_beside,
     match_question,
+    must_not_options,
     named_alike,
     named_options,
     normalise,
@@ -766,7 +767,8 @@ def _reopen(state: State, answers: dict[str, str], question_id: str) -> Turn:
 def _read_typed(question: Question, message: Message, models: learned.Models | None = None) -> AnswerReading:
     values = [v for name in ("party", "activity") for v in message.entities.get(name, [])]
     yes_no = {"affirm": "ja", "deny": "nej"}.get(message.intent or "")
-    return read_answer(question, message.text, yes_no=yes_no, entity_values=values, models=models)
+    stops = must_not_options(tree(), question)
+    return read_answer(question, message.text, yes_no=yes_no, entity_values=values, models=models, stops=stops)
 
 
 def reads_as_an_answer(state: State, message: Message) -> bool:

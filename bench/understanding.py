@@ -190,7 +190,9 @@ class AnswerScore:
 
 def recorded_option(tree: Tree, question_id: str, text: str, models: learned.Models) -> str | None:
     """The option the assistant would record for a typed answer, or None when it asks back."""
-    reading = understanding.read_answer(tree.questions[question_id], text, models=models)
+    question = tree.questions[question_id]
+    stops = understanding.must_not_options(tree, question)
+    reading = understanding.read_answer(question, text, models=models, stops=stops)
     return reading.option.id if reading.option is not None else None
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from asf.guidance import learned, swedish
@@ -211,12 +211,14 @@ def read_answer(
     yes_no: str | None = None,
     entity_values: Iterable[str] = (),
     models: learned.Models | None = None,
+    stops: Collection[str] = (),
 ) -> AnswerReading:
     """The option a typed answer means, only when that is clear.
 
     `yes_no` is "ja" or "nej" when the NLU heard an affirmation or a denial;
     `entity_values` are canonical entity values (e.g. "kommunen"); `models` the
-    learned reader (default: the one trained on content/reading/).
+    learned reader (default: the one trained on content/reading/); `stops` the options
+    that lead straight to "bör inte finansieras" (`must_not_options`).
     """
     plain = normalise(text)
     if plain.isdigit() and 1 <= int(plain) <= len(question.options):
@@ -241,7 +243,11 @@ def read_answer(
     chosen = _clear_winner(found) or _head_of_answer(found, words)
     partial_yes_no = chosen is not None and chosen.option.means is not None and _partly(words)
     if chosen is not None and not _names_two_things(words, found) and not _hedged(chosen, words) and not partial_yes_no:
-        if _speaks_against(learned_view, chosen.option.id, _ANSWER_VETO) or _only_who_pays(question, chosen, words):
+        if (
+            _speaks_against(learned_view, chosen.option.id, _ANSWER_VETO)
+            or _only_who_pays(question, chosen, words)
+            or _given_not_paid(chosen, words)
+        ):
             # The words name it, but answers like this one meant something else: ask, offering both.
             offered = _with_learned_guess(question, (chosen.option,), learned_view, negated)
             return AnswerReading(None, candidates=offered)
@@ -254,6 +260,8 @@ def read_answer(
         sure = _learned_choice(question, learned_view, negated, _ANSWER_SURE)
         if sure is not None and sure.means == "ja" and any(t.word in swedish.NEGATIONS for t in words):
             sure = None  # "det finns inga deltagare" is no "Ja" (trial 15, t15-15): the model does not read negation
+        if sure is not None and len(words) == 1 and sure.id in stops:
+            sure = None  # one word is no ground for a "bör inte" ("stöd" is not a grant in money): asked
         if sure is not None and not any(t.word in _HEDGES for t in words) and question.id not in _TYPED_FROM_WORDS:
             return AnswerReading(sure, evidence=text.strip())
     if partial_yes_no:
@@ -275,6 +283,17 @@ def _only_who_pays(question: Question, chosen: _Evidence, words: tuple[swedish.T
         return False
     pays = any(swedish.find(word, words) for word in _PAYING)
     return pays and not any(swedish.find(word, words) for word in _DOING)
+
+
+# The options for a service the förbund pays for on the company's behalf (tree.yml), and the words that
+# say the förbund gives it itself: "reklam i vårt nyhetsbrev", "gratis reklam" is no service bought.
+_PAID_SERVICES = frozenset({"tjanst", "tjanst_at_foretaget"})
+_OWN_OR_FREE = frozenset({"vår", "vårt", "våra", "gratis", "kostnadsfritt", "kostnadsfri"})
+
+
+def _given_not_paid(chosen: _Evidence, words: tuple[swedish.Token, ...]) -> bool:
+    """An answer naming a service the förbund would give from its own means or for free, not pay for."""
+    return chosen.option.id in _PAID_SERVICES and any(t.written in _OWN_OR_FREE for t in words)
 
 
 def _opening_yes_no(
@@ -844,6 +863,11 @@ def _weigh_learned(
     if word is not None:
         mention = swedish.Mention(word.word, word.start, word.end, negated=False, words=1)
         facts[question.id] = Fact(question.id, option.id, swedish.quote(text, mention))
+
+
+def must_not_options(tree: Tree, question: Question) -> frozenset[str]:
+    """The options of a question that lead straight to "bör inte finansieras"."""
+    return frozenset(option.id for option in question.options if _leads_to_must_not(tree, option))
 
 
 def _leads_to_must_not(tree: Tree, option: Option | None) -> bool:

@@ -13,7 +13,7 @@ import yaml
 from asf import yamltext
 from asf.guidance import learned
 from asf.guidance.model import Tree
-from asf.guidance.understanding import read_answer, read_description
+from asf.guidance.understanding import must_not_options, read_answer, read_description
 
 HELD_OUT = Path(__file__).resolve().parents[1] / "eval"
 
@@ -128,6 +128,19 @@ def test_an_answer_the_words_miss_is_recorded_when_the_model_is_sure(tree: Tree)
     assert sure.option is not None and sure.option.id == "kommunen"
     unsure = read_answer(question, text, models=answering(utforare={"kommunen": 0.6, "oklart": 0.4}))
     assert unsure.option is None and [o.id for o in unsure.candidates] == ["kommunen"]  # offered, not recorded
+
+
+def test_one_word_the_model_reads_as_a_must_not_is_offered_not_recorded(tree: Tree):
+    # Development set 7: "stöd" alone was recorded as a grant in money, which leads straight to "bör inte".
+    question = tree.questions["stod_till_foretag"]
+    stops = must_not_options(tree, question)
+    model = answering(stod_till_foretag={"pengar": 0.95, "annat": 0.05})
+    one_word = read_answer(question, "understöd", models=model, stops=stops)
+    assert one_word.option is None and "pengar" in [o.id for o in one_word.candidates]
+    longer = read_answer(question, "de får ett understöd av oss", models=model, stops=stops)
+    assert longer.option is not None and longer.option.id == "pengar"  # more words: the model may decide
+    lawful = read_answer(tree.questions["utforare"], "soc", models=answering(utforare={"kommunen": 0.95}), stops=stops)
+    assert lawful.option is not None and lawful.option.id == "kommunen"
 
 
 def test_a_hedged_answer_is_never_recorded_by_the_model(tree: Tree):
