@@ -645,6 +645,8 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
     request = _request_after_its_context(tree, text, words, kept, set_aside, lawful)
     if request is not None:
         kept, set_aside = request, {}
+    if _who_only_from_the_scene(tree, text, words, kept):
+        kept = {}
     together = {q: c for q, c in conflicts.items() if q in both}
     still_implied = frozenset(q for q in implied_start if kept.get(q) is implied.get(q))
     return Reading(kept, asked, set_aside, must_nots, together, still_implied)
@@ -698,6 +700,60 @@ def _request_after_its_context(
 
 
 _ALSO = frozenset({"ocksa", "aven", "dessutom", "samtidigt", "plus"})
+# A request to pay: the förbund or "vi" with one of these verbs.
+_ASKS_TO_PAY = ("betala", "bekosta", "finansiera", "bidra", "ge", "skänka", "stå för")
+_WANTS = (*_ASKS_TO_PAY, "vill", "ska", "tänker", "tänkte", "planerar", "funderar", "ordna")
+_POINTING_BACK = frozenset({"de", "dem", "dom", "deras", "hen", "hens", "han", "hon", "hans", "hennes"})
+
+
+def _who_only_from_the_scene(tree: Tree, text: str, words: tuple[swedish.Token, ...], kept: Mapping[str, Fact]) -> bool:
+    """Who the initiative is for is all that was read, from a sentence that sets the scene, while a later
+    sentence asks the förbund to pay for something and names no one it is for: "Våra deltagare jobbar på
+    Kafé Linden. Kan vi betala annonser och broschyrer för kaféet?" is about the café, not the participants
+    (development set 7). Then who it is for is asked, not proposed."""
+    if set(kept) != {tree.start}:
+        return False
+    start = kept[tree.start]
+    scene = _sentence_of(start.evidence, text, words)
+    if scene is None or _asks_the_förbund(_sentence_words(words, scene), _WANTS):
+        return False  # "Vi vill ordna ett seminarium för chefer hos parterna": the request itself
+    chosen = tree.questions[tree.start].option(start.option)
+    assert chosen is not None
+    # Who it is for, and what is done for them: "Kan förbundet betala platserna?" is about the scene's participants.
+    about = [tree.questions[tree.start], *_what_is_done_for(tree, chosen)]
+    for sentence in sorted({t.sentence for t in words if t.sentence > scene}):
+        said = _sentence_words(words, sentence)
+        # "Kan förbundet betala deras handledare?": a pronoun points back at those the scene named.
+        points_back = any(t.word in _POINTING_BACK for t in said)
+        request = text[said[0].start : said[-1].end]
+        if (
+            _asks_the_förbund(said, _ASKS_TO_PAY)
+            and not points_back
+            and not any(named_options(question, request) for question in about)
+        ):
+            return True
+    return False
+
+
+def _asks_the_förbund(sentence: tuple[swedish.Token, ...], verbs: tuple[str, ...]) -> bool:
+    """The sentence names the förbund or "vi" and one of the verbs."""
+    names = _names_the_förbund(sentence) or any(t.word == "vi" for t in sentence)
+    return names and any(swedish.find(verb, sentence) for verb in verbs)
+
+
+def _what_is_done_for(tree: Tree, start_option: Option) -> list[Question]:
+    """On each route from an answer to the first question, the first question after it that is no yes/no
+    question: what is done for those it is for ("Vad ska deltagarna få?")."""
+    found: dict[str, Question] = {}
+    for route in _all_routes(tree):
+        if route.get(tree.start) != start_option.id:
+            continue
+        for question_id in list(route)[1:]:
+            question = tree.questions[question_id]
+            if all(option.means is None for option in question.options):
+                found[question_id] = question
+                break
+    return list(found.values())
 
 
 def _sentence_of(quote: str, text: str, words: tuple[swedish.Token, ...]) -> int | None:

@@ -1048,6 +1048,19 @@ def test_a_question_about_another_topic_alone_is_not_read_as_an_initiative():
     assert "försäkringar" in texts(replies) and not after.pending
 
 
+def test_participants_in_the_scene_are_not_whom_a_request_for_the_company_is_for(tree: Tree):
+    # Development set 7: "Våra deltagare jobbar på … Kan vi betala annonser … för kaféet?" was summarised as
+    # an initiative for the participants; the request names no one it is for, so that is asked.
+    scene = "Tre av våra deltagare praktiserar på Tryckeriet Arken."
+    assert read_description(tree, f"{scene} Kan förbundet bekosta en ny skylt till tryckeriet?").facts == {}
+    # ... but a request that points back at them, or says what they get, is about them
+    for request in ("Kan förbundet betala deras handledare?", "Kan förbundet betala för arbetsträningen?"):
+        assert read_description(tree, f"{scene} {request}").facts["vem"].option == "deltagare"
+    # ... and a first sentence that is itself the request is no scene
+    text = "Vi vill ordna en temadag för handläggare hos parterna. Vi betalar lokalen och fikat."
+    assert read_description(tree, text).facts["vem"].option == "parter_och_aktorer"
+
+
 def test_managers_at_the_parties_are_the_parties_staff_and_at_the_companies_the_companies(tree: Tree):
     # Trial 9 (t9-2): "chefer pa af, fk, kommunen o regionen" was asked again.
     text = "vi vill ordna en inspirationsdag om sociala foretag for chefer pa af, fk, kommunen o regionen"
