@@ -873,10 +873,15 @@ def _did_you_mean(state: State, current: Walk, question: Question, reading: Answ
     return [Reply(text=text, buttons=(*buttons, none))], replace(state, misunderstood=state.misunderstood + 1)
 
 
+# "förbundet ger också kaféet ett bidrag", "det saknas att …" add to the summary; they change no line of it.
+_ADDING = frozenset({"ocksa", "aven", "dessutom", "samtidigt", "plus", "saknas", "glomde"})
+
+
 def _correct_summary(state: State, message: Message) -> Turn:
     """After "Nej" to the summary: which line is wrong? Only that one is asked again."""
     pending = state.pending or {}
-    if message.text and not message.entity("question") and message.intent != "affirm":
+    adds = any(t.word in _ADDING for t in swedish.tokens(message.text or ""))
+    if message.text and not message.entity("question") and message.intent != "affirm" and not adds:
         # "det är AF som köper platserna, inte kommunen": the one line it gives a new answer is changed.
         changes = _changed_answers(pending, list(pending), message.text)
         if len(changes) == 1:

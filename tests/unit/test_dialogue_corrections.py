@@ -727,6 +727,18 @@ def test_a_must_avoid_part_written_after_something_is_missing_is_named_in_the_su
     assert "verksamhetsbidrag”. Den delen ingår inte" in said(sent)
 
 
+def test_what_is_missing_is_added_and_changes_no_line_of_the_summary():
+    # Trial 17 (t17-17): "Det saknas att insatsen är arbetsträning på Verkstan AB plus …" after "Något saknas"
+    # changed who it is for to "Ett företag" (the company's name) and added nothing.
+    talk, sent = rejected_summary()
+    missing = [b for b in sent[-1]["buttons"] if b["title"] == messages.text("buttons.missing")]
+    talk.send(ActionChangeAnswer(), missing[0]["payload"], intent="change_answer", question="saknas")
+    talk.send(ActionAnswer(), "Det som saknas är att regionen köper platserna hos Bryggan AB och betalar dem")
+    pending = talk.slots["pending_answers"]
+    assert pending["vem"] == "deltagare" and pending["insats_typ"] == "arbetsforberedande"
+    assert pending.get("utforare") == "regionen"
+
+
 def test_a_plain_yes_at_the_summary_still_confirms_it():
     talk = Conversation()
     talk.send(ActionDescribeInitiative(), WORK_TRAINING, intent="describe_initiative")

@@ -993,6 +993,43 @@ def test_a_must_avoid_part_beside_an_allowed_one_is_never_silently_dropped(
     assert read_description(tree, text).must_nots[question].option == option
 
 
+@pytest.mark.parametrize(
+    ("text", "question", "option"),
+    [
+        # Development set 7: money to the owners was read as nothing but "Deltagare".
+        (
+            "Får förbundet skicka 20 000 kr till ägaren av Snickeriet som tack för platserna?",
+            "stod_till_foretag",
+            "pengar",
+        ),
+        # ... and an advertising film showing one café was read as the förbund's own film.
+        (
+            "Vi vill spela in en reklamfilm om Kafé Solrosen och deras lunchmeny.",
+            "stod_till_foretag",
+            "tjanst_at_foretaget",
+        ),
+    ],
+)
+def test_money_to_the_owners_and_an_advertising_film_are_named_as_must_nots(
+    tree: Tree, text: str, question: str, option: str
+):
+    reading = read_description(tree, text)
+    assert reading.must_nots[question].option == option
+    assert reading.facts.get("mottagare") is None or reading.facts["mottagare"].option != "egen_verksamhet"
+
+
+def test_people_with_no_goal_of_work_are_outside_the_target_group(tree: Tree):
+    # Development set 7: "patienter … som inte har något mål om arbete" got work training for participants.
+    text = "Kommunen vill köpa platser på ett ASF för brukare som inte har något mål om arbete, bara dagverksamhet."
+    assert read_description(tree, text).facts["malgrupp"].option == "nej"
+
+
+def test_a_cafe_is_a_company_in_the_words_for_one():
+    # Most social enterprises in the texts are cafés: "ge kaféet" is "ge företaget".
+    assert swedish.find("ge företaget", swedish.tokens("Kan vi ge kaféet ett bidrag?"))
+    assert swedish.find("företaget", swedish.tokens("arbetsträning på ASF-caféet"))
+
+
 def test_an_initiative_beside_a_question_about_another_topic_is_answered_and_read():
     # Trial 9 (t9-4): the personal-data question was answered and the study visit lost.
     text = (
