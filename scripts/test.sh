@@ -6,18 +6,27 @@
 # its output; otherwise their output is shown once they are done.
 source "$(dirname "$0")/common.sh"
 mkdir -p var
+# How long each step took, printed at the end: where the time of `make test` goes.
+timings=()
+step_started=$SECONDS
+lap() {  # name of the step just finished
+  timings+=("$1: $((SECONDS - step_started)) s")
+  step_started=$SECONDS
+}
 set -m  # each job beside gets a process group of its own, so a failed check stops it too
 bash scripts/test_py311.sh --install-only >var/py311-install.log 2>&1 &
 installing=$!
 set +m
 trap 'kill -- "-$installing" 2>/dev/null || true' EXIT
 make --no-print-directory install spacy  # what both sides below need, made once: never by two at a time
+lap "installation och spaCy"
 set -m
 make --no-print-directory train rasa-test >var/train-rasa-test.log 2>&1 &
 training=$!
 set +m
 trap 'kill -- "-$installing" "-$training" 2>/dev/null || true' EXIT
 make --no-print-directory lint typecheck validate audit rasa-validate
+lap "lint, typer, validering, granskning (Python 3.11 och träningen vid sidan)"
 joined() {  # pid, log, what failed: waits for a job beside the checks and shows its output
   if ! wait "$1"; then
     cat "$2" >&2
@@ -28,5 +37,12 @@ joined() {  # pid, log, what failed: waits for a job beside the checks and shows
 joined "$installing" var/py311-install.log "Python 3.11-miljön (.venv-py311) kunde inte installeras; se ovan."
 joined "$training" var/train-rasa-test.log "Träningen eller rasa test gick inte igenom; se ovan."
 trap - EXIT
-make --no-print-directory pytest py311 images-test
+lap "väntan på Python 3.11-miljön, träningen och rasa test"
+make --no-print-directory pytest
+lap "pytest"
+make --no-print-directory py311
+lap "py311"
+make --no-print-directory images-test
+lap "images-test"
+say "Tider: $(IFS=';'; echo "${timings[*]}" | sed 's/;/; /g'); totalt $SECONDS s."
 say "make test: allt gick igenom."
