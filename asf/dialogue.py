@@ -21,6 +21,7 @@ from asf.guidance.loader import default_tree
 from asf.guidance.model import Question, Tree, listing, quoted, sentence_case
 from asf.guidance.progress import progress
 from asf.guidance.understanding import (
+    ALSO,
     AnswerReading,
     Fact,
     Reading,
@@ -357,7 +358,7 @@ def describe(state: State, message: Message, *, as_new: bool = False) -> Turn:
     # (trial 9: "Kan vi betala ett studiebesök …? Och får vi lägga in personnummer här?" lost the visit).
     aside = [Reply(text=topic.answer)] if topic is not None else []
     must_not = _must_not_in(message.text) if topic is not None else None
-    if must_not is not None:
+    if must_not is not None and must_not.question not in read_description(tree(), message.text).set_aside:
         quote = quoted(recap.own_clause(tree(), must_not))
         aside.append(Reply(text=messages.text("describe.must_not_beside_topic", evidence=quote)))
     besides = other_questions.without_topic(message.text, topic) if topic is not None and must_not is None else ""
@@ -603,6 +604,9 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
     if _asks_not_corrects(message.text):
         return None
     answered = [step.question.id for step in current.steps]
+    routed = _routed_via_another_party(answers, message.text)
+    if routed is not None:
+        return [_which_answer([_RESPONSIBLE_PARTY, _ROUTE_OF_MONEY], routed)], state
     # "om AF köper utbildningen i stället?" (trial 15, t15-7): a question opening with "om" is a what-if.
     opens_with_if = normalise(message.text).startswith("om ") and message.text.rstrip().endswith("?")
     what_if = _WHAT_IF.search(normalise(message.text)) is not None or opens_with_if
@@ -673,6 +677,33 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
     if not changes and not wrong:
         return None
     return [_which_answer(list(changes) or answered, messages.text("change.which_kept"))], state
+
+
+# Who is responsible for and procures the initiative, and how the förbund's money goes (tree.yml).
+_RESPONSIBLE_PARTY = "utforare"
+_ROUTE_OF_MONEY = "pengavag"
+_VIA = re.compile(r"\b(?:via|genom)\s+(\S+(?:\s+\S+)?)", re.IGNORECASE)
+
+
+def _routed_via_another_party(answers: dict[str, str], text: str) -> str | None:
+    """ "och pengarna går via kommunen" after a result where the region procures: the money is to go via the
+    party that procured, so that is said and the user chooses which answer to change. Read as a change of
+    who procures, it had turned the described set-up into a lawful one (trial 18, t18-18). None when the
+    message names no other party after "via" or "genom", or also names one in another way."""
+    responsible = tree().questions[_RESPONSIBLE_PARTY]
+    current = answers.get(_RESPONSIBLE_PARTY)
+    if current is None or answers.get(_ROUTE_OF_MONEY) is None:
+        return None
+    routed = {o for m in _VIA.finditer(text) for o in named_options(responsible, m.group(1))}
+    elsewhere = named_options(responsible, _VIA.sub(" ", text))
+    other = next(iter(routed - {current}), None)
+    if other is None or elsewhere:
+        return None
+    walked = walk(tree(), answers)
+    option = responsible.option(current)
+    assert option is not None
+    label = walked.fill(option.label)
+    return messages.text("change.via_another_party", party=label[:1].lower() + label[1:])
 
 
 # Who the initiative is for when it is the staff or management of the social enterprise, and the
@@ -873,14 +904,17 @@ def _did_you_mean(state: State, current: Walk, question: Question, reading: Answ
     return [Reply(text=text, buttons=(*buttons, none))], replace(state, misunderstood=state.misunderstood + 1)
 
 
-# "förbundet ger också kaféet ett bidrag", "det saknas att …" add to the summary; they change no line of it.
-_ADDING = frozenset({"ocksa", "aven", "dessutom", "samtidigt", "plus", "saknas", "glomde"})
+# "förbundet ger också kaféet ett bidrag", "det saknas att …" add to the summary; they change no line of it
+# (unless they contrast a new answer with an old one).
+_ADDING = ALSO | {"saknas", "glomde"}
 
 
 def _correct_summary(state: State, message: Message) -> Turn:
     """After "Nej" to the summary: which line is wrong? Only that one is asked again."""
     pending = state.pending or {}
-    adds = any(t.word in _ADDING for t in swedish.tokens(message.text or ""))
+    said = swedish.tokens(message.text or "")
+    # "… inte kommunen" contrasts a new answer with a line: a change, however the message begins.
+    adds = any(t.word in _ADDING for t in said) and not any(t.word in swedish.NEGATIONS for t in said)
     if message.text and not message.entity("question") and message.intent != "affirm" and not adds:
         # "det är AF som köper platserna, inte kommunen": the one line it gives a new answer is changed.
         changes = _changed_answers(pending, list(pending), message.text)

@@ -308,7 +308,7 @@ def _stem_forms(word: str) -> tuple[str, ...]:
 # ("företaget" finds "firman", "bolaget", "kooperativet", "ASF:et"). "=": only as a word of its own,
 # since a compound names another firm ("förbundet betalar filmbolaget" is a supplier, not the company).
 # A café is the most common social enterprise in the texts ("ASF-kaféet", "ge kaféet …").
-_SAME_AS = {"foretag": ("=firma", "=bolag", "kooperativ", "asf", "kafe", "cafe")}
+_SAME_AS = {"foretag": ("=firma", "=bolag", "kooperativ", "asf", "=kafe", "=cafe")}
 
 
 def _alternatives(keyword: str) -> tuple[str, ...]:

@@ -260,8 +260,8 @@ def read_answer(
         sure = _learned_choice(question, learned_view, negated, _ANSWER_SURE)
         if sure is not None and sure.means == "ja" and any(t.word in swedish.NEGATIONS for t in words):
             sure = None  # "det finns inga deltagare" is no "Ja" (trial 15, t15-15): the model does not read negation
-        if sure is not None and len(words) == 1 and sure.id in stops:
-            sure = None  # one word is no ground for a "bör inte" ("stöd" is not a grant in money): asked
+        if sure is not None and sure.id in stops and len(_content_words(words)) <= 1:
+            sure = None  # one word is no ground for a "bör inte" ("stöd", "ett stöd till dem"): asked
         if sure is not None and not any(t.word in _HEDGES for t in words) and question.id not in _TYPED_FROM_WORDS:
             return AnswerReading(sure, evidence=text.strip())
     if partial_yes_no:
@@ -292,8 +292,11 @@ _OWN_OR_FREE = frozenset({"vår", "vårt", "våra", "gratis", "kostnadsfritt", "
 
 
 def _given_not_paid(chosen: _Evidence, words: tuple[swedish.Token, ...]) -> bool:
-    """An answer naming a service the förbund would give from its own means or for free, not pay for."""
-    return chosen.option.id in _PAID_SERVICES and any(t.written in _OWN_OR_FREE for t in words)
+    """An answer naming a service the förbund would give from its own means or for free, not pay for
+    ("gratis rådgivning som förbundet betalar" says it is paid for)."""
+    if chosen.option.id not in _PAID_SERVICES or not any(t.written in _OWN_OR_FREE for t in words):
+        return False
+    return not any(swedish.find(word, words) for word in (*_PAYING, "köpa", "kostnad"))
 
 
 def _opening_yes_no(
@@ -667,26 +670,33 @@ def _request_after_its_context(
     already are. When the only part set aside comes in a later sentence that names the förbund, and
     every kept answer but who it is for comes from earlier sentences that do not, the part is what is
     assessed, on the route of who it is for or else on its own (trial 16, t16-5, t16-12). Not where a
-    lawful-route signal is named."""
-    if lawful or len(set_aside) != 1 or tree.start not in kept:
+    lawful-route signal is named in the request itself; that the money goes via a party is none there ("betala
+    deras hyra – via kommunen, så det blir rätt": a grant is no purchase for passing a party, trial 18, t18-19),
+    and the scene's signals are the scene's ("Kommunen köper redan platser …")."""
+    if len(set_aside) != 1 or tree.start not in kept:
         return None
     (part,) = set_aside.values()
     part_sentence = _sentence_of(part.evidence, text, words)
-    scene = [fact for question, fact in kept.items() if question != tree.start]
+    scene = [fact for q, fact in kept.items() if q != tree.start and (q, fact.option) != _ROUTING]
     if part_sentence is None or not scene:
+        return None
+    if any(
+        _sentence_of(signal.evidence, text, words) == part_sentence and (signal.question, signal.option) != _ROUTING
+        for signal in lawful
+    ):
         return None
     in_the_request = _sentence_words(words, part_sentence)
     if not _names_the_förbund(in_the_request):
         return None
-    if any(t.word in _ALSO for t in in_the_request):
+    if any(t.word in ALSO for t in in_the_request):
         return None  # "… och vill också ge ett bidrag": a second part beside the first, not the request
     for fact in scene:
         sentence = _sentence_of(fact.evidence, text, words)
         if sentence is None or sentence >= part_sentence or _names_the_förbund(_sentence_words(words, sentence)):
             return None
         # "Förbundet vill betala platserna och ge kaféet en diskmaskin" asks for the places too (any word
-        # for the answer counts here, not only a description's cues).
-        found, _ = _evidence(tree.questions[fact.question], text, in_the_request, description=False)
+        # for the answer counts here, not only a description's cues); "via kommunen" is only the routing.
+        found, _ = _evidence(tree.questions[fact.question], text, _without_routing(in_the_request), description=False)
         if fact.option in found:
             return None
     start = {tree.start: kept[tree.start]}
@@ -699,7 +709,10 @@ def _request_after_its_context(
     return own if tree.start in own else None
 
 
-_ALSO = frozenset({"ocksa", "aven", "dessutom", "samtidigt", "plus"})
+# The lawful route's answer about how the money goes (tree.yml): a signal of routing, not of a purchase.
+_ROUTING = ("pengavag", "via_part")
+# Words that add a part beside another ("… och vill också ge ett bidrag"), folded.
+ALSO = frozenset({"ocksa", "aven", "dessutom", "samtidigt", "plus"})
 # A request to pay: the förbund or "vi" with one of these verbs.
 _ASKS_TO_PAY = ("betala", "bekosta", "finansiera", "bidra", "ge", "skänka", "stå för")
 _WANTS = (*_ASKS_TO_PAY, "vill", "ska", "tänker", "tänkte", "planerar", "funderar", "ordna")
@@ -726,13 +739,36 @@ def _who_only_from_the_scene(tree: Tree, text: str, words: tuple[swedish.Token, 
         # "Kan förbundet betala deras handledare?": a pronoun points back at those the scene named.
         points_back = any(t.word in _POINTING_BACK for t in said)
         request = text[said[0].start : said[-1].end]
-        if (
-            _asks_the_förbund(said, _ASKS_TO_PAY)
-            and not points_back
-            and not any(named_options(question, request) for question in about)
-        ):
+        named = {(question.id, option) for question in about for option in named_options(question, request)}
+        # "Pengar, saker eller en tjänst till företaget" is what a request for the company names, not what
+        # participants get: only options with a route to an outcome that may be financed count.
+        for_them = {
+            (question_id, option)
+            for question_id, option in named
+            if (option == start.option if question_id == tree.start else _may_be_financed(tree, question_id, option))
+        }
+        if _asks_the_förbund(said, _ASKS_TO_PAY) and not points_back and not for_them:
             return True
     return False
+
+
+def _without_routing(sentence: tuple[swedish.Token, ...]) -> tuple[swedish.Token, ...]:
+    """The words without "via X" and "genom X": the party the money passes, not one that buys."""
+    passed = {i + 1 for i, t in enumerate(sentence) if t.word in ("via", "genom")}
+    return tuple(t for i, t in enumerate(sentence) if t.word not in ("via", "genom") and i not in passed)
+
+
+def _may_be_financed(tree: Tree, question_id: str, option_id: str) -> bool:
+    """Some route through this answer ends in an outcome the förbund may finance (on conditions or not)."""
+    return any(
+        route.get(question_id) == option_id and _outcome_verdict(tree, route) in ("financeable", "conditional")
+        for route in _all_routes(tree)
+    )
+
+
+def _outcome_verdict(tree: Tree, route: Mapping[str, str]) -> str | None:
+    outcome = walk(tree, dict(route)).outcome
+    return outcome.verdict if outcome is not None else None
 
 
 def _asks_the_förbund(sentence: tuple[swedish.Token, ...], verbs: tuple[str, ...]) -> bool:
@@ -919,6 +955,35 @@ def _weigh_learned(
     if word is not None:
         mention = swedish.Mention(word.word, word.start, word.end, negated=False, words=1)
         facts[question.id] = Fact(question.id, option.id, swedish.quote(text, mention))
+
+
+# Words that say nothing of their own in a short answer ("ett stöd till dem"), folded.
+_FUNCTION_WORDS = frozenset(
+    {
+        "en",
+        "ett",
+        "den",
+        "det",
+        "de",
+        "dem",
+        "dom",
+        "till",
+        "for",
+        "at",
+        "av",
+        "i",
+        "pa",
+        "med",
+        "och",
+        "som",
+        "oss",
+        "vi",
+    }
+)
+
+
+def _content_words(words: tuple[swedish.Token, ...]) -> list[swedish.Token]:
+    return [t for t in words if t.word not in _FUNCTION_WORDS]
 
 
 def must_not_options(tree: Tree, question: Question) -> frozenset[str]:

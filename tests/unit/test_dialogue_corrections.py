@@ -739,6 +739,16 @@ def test_what_is_missing_is_added_and_changes_no_line_of_the_summary():
     assert pending.get("utforare") == "regionen"
 
 
+def test_a_correction_after_no_that_also_adds_something_still_changes_its_line():
+    # Review of session 14: "… inte kommunen. Regionen betalar också handledaren." kept "Kommunen".
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), WORK_TRAINING + ", kommunen köper platserna", intent="describe_initiative")
+    assert talk.slots["pending_answers"]["utforare"] == "kommunen"
+    talk.send(ActionAnswer(), "/deny", intent="deny")
+    talk.send(ActionAnswer(), "Det är regionen som köper platserna, inte kommunen. Regionen står också för maten.")
+    assert talk.slots["pending_answers"].get("utforare") != "kommunen"
+
+
 def test_a_plain_yes_at_the_summary_still_confirms_it():
     talk = Conversation()
     talk.send(ActionDescribeInitiative(), WORK_TRAINING, intent="describe_initiative")
@@ -785,6 +795,17 @@ def test_a_what_if_that_names_another_thing_done_off_the_route_is_another_initia
     assert messages.text("describe.new_after_result") in said(sent)
     assert talk.slots["pending_answers"]["strukturell_typ"] == "evenemang"
     assert talk.slots["last_result"] == result  # the result shown stands
+
+
+def test_money_said_to_go_via_another_party_than_the_one_that_procures_is_asked_about():
+    # Trial 18 (t18-18): "och pengarna går via kommunen" after the region procured changed who procures to the
+    # municipality, a lawful set-up the user never described.
+    answers = {**VIA_KOMMUNEN, "utforare": "arbetsformedlingen"}
+    talk = finished(answers)
+    sent = talk.send(ActionAnswer(), "fast pengarna ska gå genom socialtjänsten")
+    assert talk.slots["answers"] == answers
+    assert "upphandlat" in said(sent) and "arbetsförmedlingen" in said(sent)
+    assert {b["title"] for b in sent[-1]["buttons"]} >= {"Hur pengarna ska gå"}
 
 
 def test_a_what_if_that_names_another_party_on_the_route_still_tries_it():

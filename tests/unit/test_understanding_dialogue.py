@@ -252,6 +252,7 @@ def test_a_service_the_forbund_gives_itself_or_free_is_not_recorded_as_one_it_pa
     ("question", "text", "option"),
     [
         ("foretaget_far", "en konsult som gör deras hemsida", "tjanst"),
+        ("stod_till_foretag", "vi köper en annons åt företaget i lokaltidningen, vår kostnad", "tjanst_at_foretaget"),
         ("foretaget_far", "verksamhetsstöd", "pengar"),
         ("foretaget_far", "två laptops", "in_natura"),
         ("pengavag", "förbundet -> kommunen -> företaget", "via_part"),
@@ -1004,7 +1005,7 @@ def test_a_must_avoid_part_beside_an_allowed_one_is_never_silently_dropped(
         ),
         # ... and an advertising film showing one café was read as the förbund's own film.
         (
-            "Vi vill spela in en reklamfilm om Kafé Solrosen och deras lunchmeny.",
+            "Vi vill spela in en reklamfilm där Kafé Solrosen visar upp sin lunchmeny.",
             "stod_till_foretag",
             "tjanst_at_foretaget",
         ),
@@ -1018,9 +1019,51 @@ def test_money_to_the_owners_and_an_advertising_film_are_named_as_must_nots(
     assert reading.facts.get("mottagare") is None or reading.facts["mottagare"].option != "egen_verksamhet"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Review of session 14: each of these got a must-not from a cue or the café made a company.
+        "Förbundet vill ta fram en reklamfilm om samordningsförbundet och vad vi gör.",
+        "Vi vill skicka en inbjudan till ägarna av ASF i länet om en utbildningsdag.",
+        "Vi vill trycka annonser och broschyrer för vår inspirationsdag om sociala företag.",
+        "Kommunen köper arbetsträning för deltagare på Kafé Linden. Förbundet betalar kommunen som betalar kaféet.",
+    ],
+)
+def test_lawful_texts_near_the_new_cues_get_no_must_not(tree: Tree, text: str):
+    reading = read_description(tree, text)
+    assert not reading.set_aside
+    assert all(not fact.option.startswith(("direkt", "ett_foretag")) for fact in reading.facts.values())
+    assert "stod_till_foretag" not in reading.must_nots
+
+
+def test_a_typed_answer_with_no_goal_of_work_for_now_is_no_answer_outside_the_target_group(tree: Tree):
+    reading = read_answer(tree.questions["malgrupp"], "de har inget mål om jobb just nu men behöver samordnat stöd")
+    assert reading.option is None or reading.option.id != "nej"
+
+
+def test_a_grant_requested_after_the_scene_is_assessed_even_when_it_is_to_pass_a_party(tree: Tree):
+    # Trial 18 (t18-19): the rent for the company, "via kommunen, så det blir rätt", was set aside and the
+    # places the municipality already buys were summarised and given "kan finansiera på villkor".
+    text = (
+        "Regionen köper redan platser på Växthuset ASF åt våra deltagare. Företaget går back, så förbundet vill"
+        " betala deras lokalhyra i år – via regionen, så att det blir formellt rätt."
+    )
+    reading = read_description(tree, text, learned.WORDS_ONLY)
+    assert reading.facts["insats_typ"].option == "till_foretaget"
+    assert "pengavag" not in reading.facts and not reading.set_aside
+
+
+def test_paying_above_the_price_to_support_the_company_is_a_grant(tree: Tree):
+    # Trial 18 (t18-3): "20 % över deras pris, för att stötta dem" beside an ordinary purchase was not named.
+    text = "Vi beställer julbordet från ett ASF-kafé och betalar en tusenlapp över deras pris som stöttning."
+    assert read_description(tree, text).must_nots["stod_till_foretag"].option == "pengar"
+
+
 def test_people_with_no_goal_of_work_are_outside_the_target_group(tree: Tree):
-    # Development set 7: "patienter … som inte har något mål om arbete" got work training for participants.
-    text = "Kommunen vill köpa platser på ett ASF för brukare som inte har något mål om arbete, bara dagverksamhet."
+    # Development set 7: "patienter … som inte har något mål om arbete alls" got work training for participants.
+    text = (
+        "Kommunen vill köpa platser på ett ASF för brukare som inte har något mål om arbete alls, bara dagverksamhet."
+    )
     assert read_description(tree, text).facts["malgrupp"].option == "nej"
 
 
