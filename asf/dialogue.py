@@ -358,8 +358,9 @@ def describe(state: State, message: Message, *, as_new: bool = False) -> Turn:
     # (trial 9: "Kan vi betala ett studiebesök …? Och får vi lägga in personnummer här?" lost the visit).
     aside = [Reply(text=topic.answer)] if topic is not None else []
     must_not = _must_not_in(message.text) if topic is not None else None
-    if must_not is not None and must_not.question not in read_description(tree(), message.text).set_aside:
-        quote = quoted(recap.own_clause(tree(), must_not))
+    unnamed = _must_nots_not_set_aside(message.text) if must_not is not None else []
+    if unnamed:  # a part the summary names by itself is not named twice
+        quote = quoted(recap.own_clause(tree(), unnamed[0]))
         aside.append(Reply(text=messages.text("describe.must_not_beside_topic", evidence=quote)))
     besides = other_questions.without_topic(message.text, topic) if topic is not None and must_not is None else ""
     if topic is not None and must_not is None:
@@ -400,6 +401,11 @@ def _must_not_in(text: str) -> Fact | None:
     about an initiative too. "om vi medvetet betalar dubbelt så mycket som lunchen kostar, för att stötta
     caféet?" got only the answer about the förbund's own purchases (trial 17, t17-22)."""
     return next(iter(read_description(tree(), text).must_nots.values()), None)
+
+
+def _must_nots_not_set_aside(text: str) -> list[Fact]:
+    reading = read_description(tree(), text)
+    return [fact for q, fact in reading.must_nots.items() if q not in reading.set_aside]
 
 
 def _asks_about_another_topic(text: str) -> bool:
@@ -566,8 +572,10 @@ def _changed_answers(answers: dict[str, str], answered: list[str], text: str) ->
     text = _LEADING_YES_BUT.sub("", _LEADING_NO.sub("", text))
     changes = {}
     for question_id in answered:
+        # A party the money or the participants pass ("via AF", "genom kommunen") is not the one procuring.
+        said = _PASSING_A_PARTY.sub(" ", text) if question_id == _RESPONSIBLE_PARTY else text
         # A correction must name its new answer in words: no learned guess changes a result.
-        option = read_answer(tree().questions[question_id], text, models=learned.WORDS_ONLY).option
+        option = read_answer(tree().questions[question_id], said, models=learned.WORDS_ONLY).option
         if option is not None and option.id != answers[question_id]:
             changes[question_id] = option.id
     return changes
@@ -682,28 +690,47 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
 # Who is responsible for and procures the initiative, and how the förbund's money goes (tree.yml).
 _RESPONSIBLE_PARTY = "utforare"
 _ROUTE_OF_MONEY = "pengavag"
-_VIA = re.compile(r"\b(?:via|genom)\s+(\S+(?:\s+\S+)?)", re.IGNORECASE)
+_SEVERAL_PARTIES = "flera_parter"
+_PASSING_A_PARTY = re.compile(r"\b(?:via|genom)\s+\w+", re.IGNORECASE)
+# "pengarna går via kommunen", "betalas genom AF": the money's way through a party (one word after "via").
+_MONEY_VIA = re.compile(
+    r"\b(?:pengar\w*|medl\w*|finansiering\w*|betalning\w*|ersättning\w*|betala\w*|finansiera\w*)"
+    r"(?:\s+\w+){0,3}?\s+(?:via|genom)\s+(?P<party>\w+)",
+    re.IGNORECASE,
+)
 
 
 def _routed_via_another_party(answers: dict[str, str], text: str) -> str | None:
     """ "och pengarna går via kommunen" after a result where the region procures: the money is to go via the
     party that procured, so that is said and the user chooses which answer to change. Read as a change of
-    who procures, it had turned the described set-up into a lawful one (trial 18, t18-18). None when the
-    message names no other party after "via" or "genom", or also names one in another way."""
+    who procures, it had turned the described set-up into a lawful one (trial 18, t18-18). Only a message
+    that says the money goes via a party ("pengarna går via …", "betalas via …"), not "deltagarna anvisas via
+    AF" or a new grant "via kommunen"; never beside several parties together, whose money may go via one."""
     responsible = tree().questions[_RESPONSIBLE_PARTY]
     current = answers.get(_RESPONSIBLE_PARTY)
-    if current is None or answers.get(_ROUTE_OF_MONEY) is None:
+    if current in (None, _SEVERAL_PARTIES) or answers.get(_ROUTE_OF_MONEY) is None:
         return None
-    routed = {o for m in _VIA.finditer(text) for o in named_options(responsible, m.group(1))}
-    elsewhere = named_options(responsible, _VIA.sub(" ", text))
-    other = next(iter(routed - {current}), None)
-    if other is None or elsewhere:
+    routes = [m for m in _MONEY_VIA.finditer(text)]
+    routed = {o for m in routes for o in named_options(responsible, m.group("party"))}
+    # "det är regionen som upphandlar, men pengarna går via kommunen": the one procuring is named too.
+    rest = _MONEY_VIA.sub(" ", text)
+    named = read_answer(responsible, rest, models=learned.WORDS_ONLY)
+    procurer = named.option.id if named.option is not None else current
+    other = next(iter(routed - {procurer}), None)
+    if other is None:
         return None
     walked = walk(tree(), answers)
-    option = responsible.option(current)
+    return messages.text(
+        "change.via_another_party", party=_in_running_text(walked, procurer), other=_in_running_text(walked, other)
+    )
+
+
+def _in_running_text(walked: Walk, option_id: str) -> str:
+    """A party's answer as it reads inside a sentence ("regionen")."""
+    option = tree().questions[_RESPONSIBLE_PARTY].option(option_id)
     assert option is not None
     label = walked.fill(option.label)
-    return messages.text("change.via_another_party", party=label[:1].lower() + label[1:])
+    return label[:1].lower() + label[1:]
 
 
 # Who the initiative is for when it is the staff or management of the social enterprise, and the

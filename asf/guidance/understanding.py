@@ -296,7 +296,7 @@ def _given_not_paid(chosen: _Evidence, words: tuple[swedish.Token, ...]) -> bool
     ("gratis rådgivning som förbundet betalar" says it is paid for)."""
     if chosen.option.id not in _PAID_SERVICES or not any(t.written in _OWN_OR_FREE for t in words):
         return False
-    return not any(swedish.find(word, words) for word in (*_PAYING, "köpa", "kostnad"))
+    return not any(swedish.find(word, words) for word in (*_PAYING, "köpa"))
 
 
 def _opening_yes_no(
@@ -649,7 +649,10 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
     if request is not None:
         kept, set_aside = request, {}
     if _who_only_from_the_scene(tree, text, words, kept):
-        kept = {}
+        # The request is then what is read: a part set aside is it, on its own route ("Kan förbundet betala en
+        # ny kaffemaskin till kaféet?"), as "Bedöm i stället" would assess it; else who it is for is asked.
+        own = _with_implied_parents(tree, dict(set_aside), set()) if len(set_aside) == 1 else {}
+        kept, set_aside = (own, {}) if tree.start in own else ({}, set_aside)
     together = {q: c for q, c in conflicts.items() if q in both}
     still_implied = frozenset(q for q in implied_start if kept.get(q) is implied.get(q))
     return Reading(kept, asked, set_aside, must_nots, together, still_implied)
@@ -686,7 +689,7 @@ def _request_after_its_context(
     ):
         return None
     in_the_request = _sentence_words(words, part_sentence)
-    if not _names_the_förbund(in_the_request):
+    if not _names_the_förbund(in_the_request) or _pays_for_the_scene(in_the_request):
         return None
     if any(t.word in ALSO for t in in_the_request):
         return None  # "… och vill också ge ett bidrag": a second part beside the first, not the request
@@ -750,6 +753,16 @@ def _who_only_from_the_scene(tree: Tree, text: str, words: tuple[swedish.Token, 
         if _asks_the_förbund(said, _ASKS_TO_PAY) and not points_back and not for_them:
             return True
     return False
+
+
+def _pays_for_the_scene(sentence: tuple[swedish.Token, ...]) -> bool:
+    """ "Förbundet vill finansiera det via kommunen med ett engångsbelopp": what the förbund pays for is what
+    the scene described (a pronoun right after the verb), not something new."""
+    return any(
+        word.word in ("det", "detta", "dessa", "dem", "dom")
+        and any(swedish.find(verb, (before,)) for verb in _ASKS_TO_PAY)
+        for before, word in itertools.pairwise(sentence)
+    )
 
 
 def _without_routing(sentence: tuple[swedish.Token, ...]) -> tuple[swedish.Token, ...]:

@@ -236,6 +236,7 @@ def test_an_option_the_answer_contradicts_is_never_recorded(tree: Tree):
         ("foretaget_far", "en annons på vår webbplats"),
         ("foretaget_far", "gratis marknadsföring på förbundets instagram"),
         ("stod_till_foretag", "vi tipsar om dem i våra kanaler, rådgivning ingår"),
+        ("stod_till_foretag", "rådgivning från vår egen personal, utan kostnad för företaget"),
     ],
 )
 def test_a_service_the_forbund_gives_itself_or_free_is_not_recorded_as_one_it_pays_for(
@@ -1009,6 +1010,7 @@ def test_a_must_avoid_part_beside_an_allowed_one_is_never_silently_dropped(
             "stod_till_foretag",
             "tjanst_at_foretaget",
         ),
+        ("Förbundet vill ta fram en reklamfilm om Kafé Solrosen och deras lunchmeny.", "mottagare", "ett_foretag"),
     ],
 )
 def test_money_to_the_owners_and_an_advertising_film_are_named_as_must_nots(
@@ -1027,6 +1029,7 @@ def test_money_to_the_owners_and_an_advertising_film_are_named_as_must_nots(
         "Vi vill skicka en inbjudan till ägarna av ASF i länet om en utbildningsdag.",
         "Vi vill trycka annonser och broschyrer för vår inspirationsdag om sociala företag.",
         "Kommunen köper arbetsträning för deltagare på Kafé Linden. Förbundet betalar kommunen som betalar kaféet.",
+        "Vi köper lunch från kaféet och betalar lite över priset eftersom de lagar specialkost.",
     ],
 )
 def test_lawful_texts_near_the_new_cues_get_no_must_not(tree: Tree, text: str):
@@ -1051,6 +1054,25 @@ def test_a_grant_requested_after_the_scene_is_assessed_even_when_it_is_to_pass_a
     reading = read_description(tree, text, learned.WORDS_ONLY)
     assert reading.facts["insats_typ"].option == "till_foretaget"
     assert "pengavag" not in reading.facts and not reading.set_aside
+
+
+def test_a_request_to_pay_for_the_scene_itself_keeps_the_scene(tree: Tree):
+    # Second review of session 14: "finansiera det via kommunen med ett engångsbelopp" turned the work training
+    # the municipality buys into money to the company.
+    text = (
+        "Regionen köper arbetsträning på ett socialt företag åt deltagare. Förbundet vill finansiera det via"
+        " regionen med ett engångsbelopp på 60 000 kr."
+    )
+    facts = read_description(tree, text).facts
+    assert facts["insats_typ"].option == "arbetsforberedande" and facts["utforare"].option == "regionen"
+
+
+def test_a_request_for_the_company_after_the_scene_is_read_on_its_own_route(tree: Tree):
+    # Second review of session 14: the scene rule dropped who it is for and with it the coffee machine.
+    text = "Fyra av våra deltagare praktiserar på Kafé Björken. Kan förbundet betala en ny diskmaskin till kaféet?"
+    for models in (learned.WORDS_ONLY, None):  # the words read it for participants, the learned reader for the company
+        facts = read_description(tree, text, models).facts
+        assert any(fact.option == "in_natura" for fact in facts.values()), facts
 
 
 def test_paying_above_the_price_to_support_the_company_is_a_grant(tree: Tree):
