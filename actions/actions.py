@@ -175,7 +175,10 @@ ActionHelp = _action(
 ActionExplainConcept = _action(
     "action_explain_concept", dialogue.other_question_first(dialogue.unless_a_statement_answers(dialogue.concept))
 )
-ActionHandoff = _action("action_handoff", dialogue.unless_a_statement_answers(_stateless(dialogue.handoff)))
+ActionHandoff = _action(
+    "action_handoff",
+    dialogue.initiative_before_handoff(dialogue.unless_a_statement_answers(_stateless(dialogue.handoff))),
+)
 ActionShowResult = _action(
     "action_show_result", routing.in_training(dialogue.unless_an_answer(_stateless(dialogue.show_result)))
 )

@@ -1154,6 +1154,23 @@ def handoff(state: State) -> Turn:
     return _with_current_question(state, Reply(text=text))
 
 
+# Words of a request for a person: a message with them is a handoff, whatever else it describes.
+_ASKS_FOR_A_PERSON = ("prata med", "tala med", "kontakta", "kontakt med", "människa", "ringa", "uppringd", "ring upp")
+
+
+def initiative_before_handoff(step: Callable[[State, Message], Turn]) -> Callable[[State, Message], Turn]:
+    """`step` (the handoff), except that a typed message that describes an initiative and asks for no
+    person is assessed: "Hej, jag är ny på kansliet … Kan förbundet bli medlem i Skoopi?" was heard as a
+    wish to talk to the kansli and got only its contact details (trial 18, t18-4)."""
+
+    def guarded(state: State, message: Message) -> Turn:
+        if _describes_an_initiative(state, message) and not _names_any(message.text, _ASKS_FOR_A_PERSON):
+            return describe(state, message)
+        return step(state, message)
+
+    return guarded
+
+
 def show_result(state: State) -> Turn:
     if state.last_result is None:
         return [Reply(text=messages.text("result.none"), buttons=start_buttons())], state

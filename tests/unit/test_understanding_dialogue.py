@@ -8,7 +8,13 @@ from dataclasses import replace
 
 import pytest
 
-from actions.actions import ActionChangeAnswer, ActionDescribeInitiative, ActionFallback, ActionStartAssessment
+from actions.actions import (
+    ActionChangeAnswer,
+    ActionDescribeInitiative,
+    ActionFallback,
+    ActionHandoff,
+    ActionStartAssessment,
+)
 from asf import dialogue, memo, messages, other_questions, recap
 from asf.guidance import learned, swedish
 from asf.guidance.model import Tree
@@ -1142,6 +1148,19 @@ def test_a_grant_hidden_in_an_ordinary_purchase_is_assessed_not_only_answered_as
     lead = messages.text("describe.must_not_beside_topic", evidence="@@").split("@@")[0]
     assert lead in said(sent)  # ... and the extra payment is named and assessed
     assert talk.slots["pending_answers"] or talk.slots["current_question"]
+
+
+def test_an_initiative_heard_as_a_wish_for_a_person_is_assessed():
+    # Trial 18 (t18-4): "Hej, jag är ny på kansliet … Kan förbundet bli medlem i Skoopi?" was heard as a
+    # request to talk to the kansli and got only its contact details.
+    talk = Conversation()
+    talk.send(ActionHandoff(), "Hej, jag jobbar på kansliet. Får förbundet gå med i en intresseförening för ASF?")
+    pending = talk.slots["pending_answers"] or {}
+    assert "medlem" in pending.values() or "medlem_vem" in pending  # a summary of the membership
+    # ... while a message that asks for a person is a handoff, whatever else it names
+    other = Conversation()
+    sent = other.send(ActionHandoff(), "Kan jag prata med någon om att förbundet går med i en intresseförening?")
+    assert not other.slots["pending_answers"] and "kansli" in said(sent)
 
 
 def test_a_question_about_another_topic_alone_is_not_read_as_an_initiative():
