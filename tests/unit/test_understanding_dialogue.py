@@ -1087,6 +1087,12 @@ def test_paying_above_the_price_to_support_the_company_is_a_grant(tree: Tree):
     assert read_description(tree, text).must_nots["stod_till_foretag"].option == "pengar"
 
 
+def test_a_handledare_a_party_employs_is_read_as_employed_there(tree: Tree):
+    # Trial 18 (t18-17): "en handledare som AF anställer" was asked again ("Var är handledaren anställd?").
+    text = "Förbundet ska betala en handledare som kommunen har anställt och som stöttar deltagare på ett ASF."
+    assert read_description(tree, text).facts["handledare_anstalld"].option == "hos_part"
+
+
 def test_people_with_no_goal_of_work_are_outside_the_target_group(tree: Tree):
     # Development set 7: "patienter … som inte har något mål om arbete alls" got work training for participants.
     text = (
