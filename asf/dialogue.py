@@ -400,11 +400,11 @@ def _must_not_in(text: str) -> Fact | None:
     """What a question about another topic also states that the guidance names as a must-not: then it is
     about an initiative too. "om vi medvetet betalar dubbelt så mycket som lunchen kostar, för att stötta
     caféet?" got only the answer about the förbund's own purchases (trial 17, t17-22)."""
-    return next(iter(read_description(tree(), text).must_nots.values()), None)
+    return next(iter(_description_reading(text).must_nots.values()), None)
 
 
 def _must_nots_not_set_aside(text: str) -> list[Fact]:
-    reading = read_description(tree(), text)
+    reading = _description_reading(text)
     return [fact for q, fact in reading.must_nots.items() if q not in reading.set_aside]
 
 
@@ -710,8 +710,7 @@ def _routed_via_another_party(answers: dict[str, str], text: str) -> str | None:
     current = answers.get(_RESPONSIBLE_PARTY)
     if current in (None, _SEVERAL_PARTIES) or answers.get(_ROUTE_OF_MONEY) is None:
         return None
-    routes = [m for m in _MONEY_VIA.finditer(text)]
-    routed = {o for m in routes for o in named_options(responsible, m.group("party"))}
+    routed = {o for m in _MONEY_VIA.finditer(text) for o in named_options(responsible, m.group("party"))}
     # "det är regionen som upphandlar, men pengarna går via kommunen": the one procuring is named too.
     rest = _MONEY_VIA.sub(" ", text)
     named = read_answer(responsible, rest, models=learned.WORDS_ONLY)

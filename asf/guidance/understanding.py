@@ -651,8 +651,8 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
     if _who_only_from_the_scene(tree, text, words, kept):
         # The request is then what is read: a part set aside is it, on its own route ("Kan förbundet betala en
         # ny kaffemaskin till kaféet?"), as "Bedöm i stället" would assess it; else who it is for is asked.
-        own = _with_implied_parents(tree, dict(set_aside), set()) if len(set_aside) == 1 else {}
-        kept, set_aside = (own, {}) if tree.start in own else ({}, set_aside)
+        own = _on_its_own_route(tree, next(iter(set_aside.values()))) if len(set_aside) == 1 else None
+        kept, set_aside = (own, {}) if own is not None else ({}, set_aside)
     together = {q: c for q, c in conflicts.items() if q in both}
     still_implied = frozenset(q for q in implied_start if kept.get(q) is implied.get(q))
     return Reading(kept, asked, set_aside, must_nots, together, still_implied)
@@ -708,6 +708,11 @@ def _request_after_its_context(
         return mapped
     # No answer on that route reaches the same outcome ("starta ett nytt socialt företag" beside
     # participants who will work there): the part on its own route, as "Bedöm i stället" would.
+    return _on_its_own_route(tree, part)
+
+
+def _on_its_own_route(tree: Tree, part: Fact) -> dict[str, Fact] | None:
+    """A part with the answers before it that it implies, when those say who it is for; else None."""
     own = _with_implied_parents(tree, {part.question: part}, set())
     return own if tree.start in own else None
 
@@ -971,28 +976,10 @@ def _weigh_learned(
 
 
 # Words that say nothing of their own in a short answer ("ett stöd till dem"), folded.
-_FUNCTION_WORDS = frozenset(
-    {
-        "en",
-        "ett",
-        "den",
-        "det",
-        "de",
-        "dem",
-        "dom",
-        "till",
-        "for",
-        "at",
-        "av",
-        "i",
-        "pa",
-        "med",
-        "och",
-        "som",
-        "oss",
-        "vi",
-    }
-)
+_FUNCTION_WORDS = frozenset({
+    "en", "ett", "den", "det", "de", "dem", "dom", "oss", "vi",
+    "till", "for", "at", "av", "i", "pa", "med", "och", "som",
+})  # fmt: skip
 
 
 def _content_words(words: tuple[swedish.Token, ...]) -> list[swedish.Token]:
