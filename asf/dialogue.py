@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from asf import feedback, memo, messages, other_questions, recap, settings, yamltext
 from asf.guidance import explain, learned, sections, swedish
@@ -146,13 +146,11 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
     if current.unused:
         dropped = listing(tree().questions[qid].short for qid in current.unused)
         replies.append(Reply(text=messages.text("assessment.dropped", dropped=dropped)))
-    payload = {**explain.result_payload(tree(), current), "description": state.description}
-    not_assessed = _not_assessed(state.description, current)
+    payload, not_assessed = _result(state.description, current)
     if not_assessed:
-        payload["not_assessed"] = [text for text, _ in not_assessed]
-        parts = tuple(part for _, part in not_assessed)
-        replies.append(Reply(text="\n\n".join(payload["not_assessed"]), buttons=parts))
-    replies.append(Reply(text=explain.result_text(tree(), current), buttons=result_buttons()))
+        buttons = tuple(part.button for part in not_assessed)
+        replies.append(Reply(text="\n\n".join(payload["not_assessed"]), buttons=buttons))
+    replies.append(Reply(text=explain.chat_text(payload), buttons=result_buttons()))
     replies.append(Reply(custom=payload))
     replies.append(feedback.question())
     # Answers the result no longer needs stay with it (not sent to the channel): "ändrar det något om
@@ -181,7 +179,23 @@ def _with_set_aside(state: State, answers: dict[str, str]) -> dict[str, str]:
     return {**earlier, **answers}
 
 
-def _not_assessed(description: str | None, current: Walk) -> list[tuple[str, dict[str, str]]]:
+def _result(description: str | None, current: Walk) -> tuple[dict[str, Any], list[_PartLeftOut]]:
+    """The result payload of a finished walk, with the description and the parts of it left out."""
+    payload = {**explain.result_payload(tree(), current), "description": description}
+    not_assessed = _not_assessed(description, current)
+    if not_assessed:
+        payload["not_assessed"] = [part.note for part in not_assessed]
+        payload = explain.with_parts_left_out(payload, [part.condition for part in not_assessed])
+    return payload, not_assessed
+
+
+class _PartLeftOut(NamedTuple):
+    note: str  # said before the result and kept in the memo
+    button: dict[str, str]  # "Bedöm i stället …"
+    condition: dict[str, Any]  # the result's condition that the initiative does without it
+
+
+def _not_assessed(description: str | None, current: Walk) -> list[_PartLeftOut]:
     """Parts of the description that would be "bör inte finansieras" on their own but that the
     answers left out ("… och 2) ett bidrag till varje ASF" beside a coordinator): a result that
     does not say so reads as if the whole description could be financed."""
@@ -192,13 +206,24 @@ def _not_assessed(description: str | None, current: Walk) -> list[tuple[str, dic
     # A question the user answered otherwise is settled, not left out: "ok då kör vi via kommunen
     # istället" replaced the payment straight to the company (trial 10, t10-35 still got the note).
     for question_id, fact in recap.distinct_parts(tree(), _left_out(description, current)).items():
-        text = messages.text(
-            "describe.not_assessed",
-            evidence=quoted(recap.own_clause(tree(), fact)),
-            option=recap.answer_text(tree(), {question_id: fact.option}, question_id),
-        )
-        notes.append((text, recap.part_button(tree(), fact)))
+        evidence = quoted(recap.own_clause(tree(), fact))
+        option = recap.answer_text(tree(), {question_id: fact.option}, question_id)
+        note = messages.text("describe.not_assessed", evidence=evidence, option=option)
+        condition = {
+            "text": messages.text("describe.without_the_part", evidence=evidence, option=option),
+            # Our reading: the guidance says what not to finance, not that the rest holds without it.
+            "reading": True,
+            "cites": explain.outcome_cites(tree(), _must_not_outcome(question_id, fact.option)),
+        }
+        notes.append(_PartLeftOut(note, recap.part_button(tree(), fact), condition))
     return notes
+
+
+def _must_not_outcome(question_id: str, option_id: str) -> str:
+    """The outcome a must-not part leads to straight away (the reading sets aside only such parts)."""
+    option = tree().questions[question_id].option(option_id)
+    assert option is not None
+    return option.next
 
 
 @lru_cache(maxsize=256)
@@ -1179,10 +1204,8 @@ def show_result(state: State) -> Turn:
         current = walk(tree(), {})  # answers from an older tree: treated as no result
     if current.outcome is None:
         return [Reply(text=messages.text("result.outdated"), buttons=start_buttons())], state
-    return [
-        Reply(text=explain.result_text(tree(), current), buttons=result_buttons()),
-        Reply(custom={**explain.result_payload(tree(), current), "description": state.last_result.get("description")}),
-    ], state
+    payload, _ = _result(state.last_result.get("description"), current)
+    return [Reply(text=explain.chat_text(payload), buttons=result_buttons()), Reply(custom=payload)], state
 
 
 def fallback(state: State, message: Message | None = None) -> Turn:

@@ -183,6 +183,35 @@ def result_payload(tree: Tree, walk: Walk, guidance_url: str | None = None) -> d
     return payload
 
 
+def with_parts_left_out(payload: dict[str, Any], conditions: list[dict[str, Any]]) -> dict[str, Any]:
+    """A result whose description also names parts that would be "bör inte finansieras" on their own
+    (a coordinator who "ska även bistå nystartade sociala företag med affärsplaner", trial 18, t18-10):
+    the result holds only without them, so each is a condition, and "kan finansiera" becomes "kan
+    finansiera på villkor". A result that already says no or not covered is left as it is.
+
+    `conditions` are statements as the payload carries them ({"text", "reading", "cites"})."""
+    if not conditions or payload["verdict"] not in ("financeable", "conditional"):
+        return payload
+    changed: dict[str, Any] = {
+        **payload,
+        "verdict": "conditional",
+        "verdict_text": VERDICT_NAMES["conditional"],
+        "verdict_sentence": VERDICT_SENTENCES["conditional"],
+        "conditions": [*payload["conditions"], *conditions],
+    }
+    known = {cite["key"] for cite in payload["cites"]}
+    extra = [cite for condition in conditions for cite in condition["cites"] if cite["key"] not in known]
+    changed["cites"] = [*payload["cites"], *{cite["key"]: cite for cite in extra}.values()]
+    changed["sections"] = sections.payload_sections(changed)
+    return changed
+
+
+def outcome_cites(tree: Tree, outcome_id: str, guidance_url: str | None = None) -> list[dict[str, Any]]:
+    """An outcome's own citations as the payload carries them."""
+    base = settings.guidance_url() if guidance_url is None else guidance_url
+    return [cite_payload(tree.index, cite, base) for cite in tree.outcomes[outcome_id].cites]
+
+
 def result_id(answers: Mapping[str, str], tree_version: str) -> str:
     """A result's stable id: the same answers in the same tree version give the same id,
     also when the result is shown again; the memo names its result by it."""

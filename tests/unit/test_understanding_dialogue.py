@@ -525,11 +525,37 @@ def test_a_result_says_which_part_of_the_description_it_did_not_assess(tree: Tre
     )
     replies, after = click(state, "mottagare", "egen_verksamhet")
     shown = texts(replies)
-    assert after.last_result is not None and after.last_result["verdict"] == "financeable"
     assert "ingår inte i bedömningen nedan" in shown and "bidrag på 40 000 kr" in shown
     assert shown.index("ingår inte i bedömningen") < shown.index("Förbundet kan finansiera")  # said before the result
+    assert after.last_result is not None
     markdown = memo.markdown(after.last_result, dt.date(2026, 11, 30))
     assert "ingår inte i bedömningen" in markdown and "bidrag på 40 000 kr" in markdown
+
+
+def test_a_result_beside_a_part_left_out_holds_only_without_that_part(tree: Tree):
+    # Trial 18 (t18-10): a coordinator who "also helps new companies with business plans" got an
+    # unconditional "kan finansiera", also in the memo, with the business plans only as a side note.
+    state = replace(
+        at_question(("vem", "parter_och_aktorer"), ("strukturell_typ", "samordnare")), description=TWO_PARTS
+    )
+    replies, after = click(state, "mottagare", "egen_verksamhet")
+    result = after.last_result
+    assert result is not None and result["verdict"] == "conditional"
+    assert "Förbundet kan finansiera insatsen på villkor." in texts(replies)
+    condition = result["conditions"][-1]
+    assert "gäller insatsen utan" in condition["text"] and "bidrag på 40 000 kr" in condition["text"]
+    assert condition["reading"] is True
+    grant_option = tree.questions["stod_till_foretag"].option("pengar")
+    assert grant_option is not None
+    grant = tree.outcomes[grant_option.next]
+    assert {cite["key"] for cite in condition["cites"]} == {cite.key for cite in grant.cites}
+    assert {cite["key"] for cite in condition["cites"]} <= {cite["key"] for cite in result["cites"]}
+    shown_conditions = next(s for s in result["sections"] if s["key"] == "conditions")["items"]
+    assert shown_conditions[-1]["text"] == condition["text"]
+    markdown = memo.markdown(result, dt.date(2026, 11, 30))
+    assert "på villkor" in markdown and "gäller insatsen utan" in markdown
+    again, _ = dialogue.show_result(after)  # "visa resultatet igen" says the same
+    assert "Förbundet kan finansiera insatsen på villkor." in texts(again) and "gäller insatsen utan" in texts(again)
 
 
 def test_a_result_without_such_a_part_says_nothing_more(tree: Tree):
