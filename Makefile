@@ -122,7 +122,8 @@ screenshot: train system web ## tar om docs/skarmbild-intranat.png med webbläsa
 	@UPDATE_SCREENSHOT=1 bash scripts/pytest.sh tests/system/test_web.py -q -k across_a_reload
 
 # The targets lint typecheck validate audit rasa-validate pytest py311 images-test rasa-test; scripts/test.sh
-# installs the 3.11 venv and trains and runs rasa-test beside the first five, then runs the rest in order.
+# installs the 3.11 venv and trains and runs rasa-test beside the first five, then runs pytest with
+# images-test beside it, and py311.
 test: ## allt som kontrollerar projektet (det CI kör)
 	@bash scripts/test.sh
 
