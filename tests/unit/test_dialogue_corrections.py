@@ -365,6 +365,24 @@ def test_what_if_after_a_result_changes_the_answers_it_names_and_reads_what_foll
     assert talk.slots["last_result"]["answers"]["pengavag"] == "via_part"  # a new result, nothing asked again
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "om vi betalar fakturorna direkt till företaget i stället, för att spara tid?",
+        "om förbundet i stället betalar räkningen direkt till kooperativet, så slipper vi krånglet?",
+    ],
+)
+def test_what_if_opening_with_om_and_saying_instead_changes_only_what_it_names(text: str):
+    # Trial 19 (t19-1): "om vi betalar fakturan direkt till företaget i stället, för att …?" was assessed as
+    # a new initiative and asked who it is for, the target group, what they get and the party again; the
+    # company the money goes straight to is the payee, not who the initiative is for.
+    talk = finished(VIA_KOMMUNEN)
+    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert messages.text("describe.new_after_result") not in said(sent)
+    assert talk.slots["answers"] == {**VIA_KOMMUNEN, "pengavag": "direkt"}
+    assert talk.slots["last_result"]["verdict"] == "not_financeable"
+
+
 def test_what_if_is_read_as_a_description_and_keeps_the_answers_it_does_not_change():
     # Trial 10 (t10-16): the whole assessment was asked again.
     talk = finished({"vem": "deltagare", "malgrupp": "nej"})
