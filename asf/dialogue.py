@@ -909,6 +909,10 @@ def at_the_summary(state: State, message: Message) -> Turn | None:
     if _opens_with_yes(message.text):
         # "ja, men glöm inte del 1 om samordnaren" (trial 13, t13-39) threw the summary away.
         return answer(state, replace(message, intent="affirm"))
+    if state.correcting:
+        # After "Nej" or "Något saknas" a message is the correction, also one that adds nothing: the
+        # lines to choose from again, not "Det förstod jag inte" (trial 19, t19-20).
+        return answer(state, replace(message, intent="inform"))
     return None
 
 

@@ -17,8 +17,9 @@ from dataclasses import replace
 
 from asf import messages
 from asf.guidance import model, swedish
+from asf.guidance.engine import AnswerError, walk
 from asf.guidance.model import Tree, sentence_case
-from asf.guidance.understanding import Fact, Reading, kept_beside, read_description
+from asf.guidance.understanding import Fact, Reading, kept_beside, must_not_options, read_answer, read_description
 from asf.turns import Reply, State, button
 
 
@@ -221,9 +222,30 @@ def with_addition(tree: Tree, state: State, addition: str) -> tuple[Reply, State
     description = f"{state.description}\n{addition}" if state.description else addition
     reading = read_description(tree, description)
     added = {q: fact for q, fact in reading.facts.items() if q not in pending}
+    if not reading.set_aside:
+        known = {**pending, **{q: fact.option for q, fact in added.items()}}
+        added.update(_answer_to_the_open_question(tree, known, addition))
     if not added and not _new_parts_set_aside(tree, state.description, reading):
         return None
     return _summary_with(tree, replace(state, description=description), added, reading.set_aside)
+
+
+def _answer_to_the_open_question(tree: Tree, pending: Mapping[str, str], text: str) -> dict[str, Fact]:
+    """What is written after "Nej" or "Något saknas", read as a typed answer to the first question the
+    summary leaves open: a short phrase ("öppen för allmänheten", "anställda på de sociala företagen")
+    has none of the cues a description is read by, and got "Jag kunde inte läsa ut något nytt" (trial 19,
+    t19-20 and t19-9). It is read as an open question reads a typed answer, and only a clear one is
+    added: the user sees it in the summary again before anything is recorded."""
+    try:
+        question = walk(tree, dict(pending)).question
+    except AnswerError:
+        return {}
+    if question is None or any(option.means for option in question.options):
+        return {}  # the "ja" or "nej" in "ja, men glöm inte …" is about the summary, not a yes/no question
+    option = read_answer(question, text, stops=must_not_options(tree, question)).option
+    if option is None:
+        return {}
+    return {question.id: Fact(question.id, option.id, text.strip())}
 
 
 def _new_parts_set_aside(tree: Tree, description: str | None, reading: Reading) -> bool:

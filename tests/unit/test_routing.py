@@ -303,6 +303,54 @@ def test_a_plain_answer_read_as_goodbye_mid_question_does_not_end_the_conversati
     assert talk.slots["current_question"] is not None
 
 
+def described_then_nej(text: str) -> Conversation:
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert talk.slots["pending_answers"]
+    talk.send(ActionAnswer(), "", intent="deny")
+    return talk
+
+
+OPEN_SEMINAR = (
+    "Ett seminarium om sociala företag i stadsbiblioteket, där vem som helst kan komma. Förbundet betalar"
+    " föreläsaren och lokalen."
+)
+# Who it is for is unclear here: several audiences are named.
+MIXED_AUDIENCE = (
+    "En kväll om sociala företag på biblioteket med föreläsare från olika håll – deltagare, politiker och"
+    " allmänhet. Förbundet står för lokalen."
+)
+
+
+def test_a_correction_after_nej_read_as_goodbye_is_a_correction():
+    # Trial 19 (t19-22, t19-20): "den riktar sig till alla, öppen för allmänheten" after "Nej" got "Tack för
+    # i dag!", and in t19-20 the next message started over.
+    talk = described_then_nej(OPEN_SEMINAR)
+    sent = talk.send(ActionGoodbye(), "den är till för alla, öppet för allmänheten", intent="goodbye")
+    assert messages.text("start.goodbye") not in said(sent)
+    # It names the line about who it is for, which is asked again; the other lines are kept.
+    assert talk.slots["current_question"] == "vem"
+    assert talk.slots["answers"] == {"strukturell_typ": "evenemang", "mottagare": "egen_verksamhet"}
+
+
+def test_a_short_answer_after_nej_fills_the_line_the_summary_left_open():
+    # Trial 19 (t19-20): "öppen för allmänheten" after "Något saknas" got "Det förstod jag inte riktigt".
+    talk = described_then_nej(MIXED_AUDIENCE)
+    assert "vem" not in talk.slots["pending_answers"]
+    sent = talk.send(ActionFallback(), "öppen för allmänheten", intent="nlu_fallback")
+    assert talk.slots["pending_answers"]["vem"] == "allmanheten"
+    assert "du skrev ”öppen för allmänheten”" in said(sent)
+
+
+def test_an_unclear_message_after_nej_shows_the_lines_to_choose_from():
+    # Trial 19 (t19-20): it got "Det förstod jag inte riktigt" instead.
+    talk = described_then_nej(OPEN_SEMINAR)
+    sent = talk.send(ActionFallback(), "hmm, svårt att säga", intent="nlu_fallback")
+    assert messages.text("fallback.not_understood") not in said(sent)
+    assert messages.text("describe.nothing_added") in said(sent)
+    assert any(b["payload"].startswith("/change_answer") for b in sent[-1]["buttons"])
+
+
 @pytest.mark.parametrize("text", ["hej då", "det var allt för idag", "jag är klar nu, tack"])
 def test_a_goodbye_mid_question_is_still_a_goodbye(text: str):
     talk = at_question(("vem", "deltagare"))
