@@ -236,6 +236,22 @@ def test_an_option_the_answer_contradicts_is_never_recorded(tree: Tree):
     assert all(option.id != "kopa_tjanster" for option in reading.candidates)
 
 
+@pytest.mark.parametrize("models", [learned.WORDS_ONLY, None])
+def test_an_ordinary_purchase_with_extra_money_for_the_company_is_asked_not_recorded_as_a_purchase(
+    tree: Tree, models: learned.Models | None
+):
+    # Trial 19 (t19-7): "lunchen är ett vanligt köp, men de 20 000 är extra pengar till företaget" was
+    # recorded as the förbund's own activity, and the result said "kan finansiera" with no word of the money.
+    text = "fikat köper vi som vanligt, men 5 000 kr extra går till kaféet"
+    reading = read_answer(tree.questions["mottagare"], text, models=models)
+    assert reading.option is None or reading.option.id == "ett_foretag"
+    description = (
+        "En frukostträff om sociala företag för parternas chefer, med frukost från ett socialt kafé."
+        " Vi ger kaféet 8 000 kr extra som tack."
+    )
+    assert read_description(tree, description, models).must_nots["stod_till_foretag"].option == "pengar"
+
+
 @pytest.mark.parametrize(
     ("question", "text"),
     [
