@@ -534,7 +534,7 @@ _CHANGE_MARKERS = re.compile(
 _WHAT_IF = re.compile(
     r"\b(?:andrar det nagot|andras det nagot|spelar det nagon roll|gor det nagon skillnad|blir det annorlunda"
     r"|vad hander om|hur blir det om|blir det annat om|andrar inte det|andrar det inte|spelar det ingen roll"
-    r"|spelar det roll)\b"
+    r"|spelar det roll|ar det (?:ok|okej|okay) om|gar det (?:bra|an|ok) om)\b"
     r"|^(?:(?:ok|okej|ja|och|men)\s+)+om\b|^om\b.*\bda$"
 )
 _WEAK_CHANGE_MARKERS = re.compile(r"\b(?:istallet|i stallet) for\b")
@@ -546,6 +546,29 @@ _MOST_CHANGES_WEAKLY_MARKED = 2
 _ASKS_IF_ALLOWED = re.compile(
     r"(?:(?:och|men|ok|okej)\s+)?(?:far|kan|ska|maste|borde)\s+(?:forbundet|vi|samordningsforbundet|man)\b"
 )
+
+
+# "är arvodet till företaget ok då?", "är det okej att köpa den av dem?": whether something is allowed.
+_IS_IT_OK = re.compile(r"\b(?:ar|blir|gar)\s+(?:\w+\s+){1,6}(?:ok|okej|okay|tillatet|godkant|lagligt|i sin ordning)\b")
+
+
+def _asks_if_ok(text: str) -> bool:
+    return "?" in text and _IS_IT_OK.search(normalise(text)) is not None
+
+
+def _already_answered(answers: dict[str, str], answered: list[str], text: str) -> str | None:
+    """The last question on the result's route (after who it is for) that `text` answers in words
+    with the answer already given, when no other question on it reads differently: the last is the
+    most particular ("köpa filmen av dem" is about who gets the money more than about the film)."""
+    same = None
+    for question_id in answered[1:]:
+        option = read_answer(tree().questions[question_id], text, models=learned.WORDS_ONLY).option
+        if option is None:
+            continue
+        if option.id != answers[question_id]:
+            return None
+        same = question_id
+    return same
 
 
 def _asks_not_corrects(text: str) -> bool:
@@ -578,6 +601,8 @@ def _marks_a_change(message: Message, changes: int) -> bool:
         # "jag hade fel: …" is a correction, and "ändrar det något om …?" a question about this result,
         # even where no answer's new value can be read: then the user is asked which answer.
         return True
+    if _asks_if_ok(message.text) and changes <= _MOST_CHANGES_WEAKLY_MARKED:
+        return True  # "är arvodet till företaget ok då?" right after a result asks about this initiative
     if changes == 0:
         return False
     if _CHANGE_MARKERS.search(plain):
@@ -650,7 +675,7 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         return [_which_answer([_RESPONSIBLE_PARTY, _ROUTE_OF_MONEY], routed)], state
     # "om AF köper utbildningen i stället?" (trial 15, t15-7): a question opening with "om" is a what-if.
     opens_with_if = normalise(message.text).startswith("om ") and message.text.rstrip().endswith("?")
-    what_if = _WHAT_IF.search(normalise(message.text)) is not None or opens_with_if
+    what_if = _WHAT_IF.search(normalise(message.text)) is not None or opens_with_if or _asks_if_ok(message.text)
     changes = _changed_answers(answers, answered, message.text)
     if what_if:
         # "Ändrar det något om AF köper handledningen av Verkstan och vi finansierar via AF?" is read as
@@ -686,6 +711,13 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
             return [Reply(text=messages.text("change.unchanged", answers=shorts))], state
         if described:
             return _try_answers(state, answers, described, message)
+        covered = _already_answered(answers, answered, message.text)
+        if covered is not None and not changes.keys() - {tree().start}:
+            # "är arvodet till företaget ok då?" after a result built on "ett vanligt köp, också från ett
+            # socialt företag" (trial 19, t19-13 replaced a right result by one for support to the company).
+            question = tree().questions[covered]
+            answer = current.fill(recap.answer_text(tree(), answers, covered))
+            return [Reply(text=messages.text("change.already_in", answer=answer, question=question.short))], state
     if what_if:
         # Who the initiative is for changes only when the what-if describes it so: a company named
         # as the seller of a fee ("ett arvode till Returbutiken (ASF)") is not the one it is for.
@@ -1274,10 +1306,19 @@ def fallback(state: State, message: Message | None = None) -> Turn:
     return [Reply(text=text, buttons=start_buttons())], new_state
 
 
+# Words that ask for the memo itself, beside a question about another topic ("kan underlaget sparas som pdf?").
+_MEMO_WORDS = ("beslutsunderlag", "underlag", "pdf", "memo", "dokument", "sammanställning", "utskrift")
+
+
 def request_memo(state: State, message: Message | None = None) -> Turn:
     """The last result as a decision memo: Markdown in the chat, Markdown and PDF as a payload."""
     if message is not None and reads_as_an_answer(state, message):
         return answer(state, replace(message, intent="inform"))
+    topic = _typed_topic(state, message) if message is not None else None
+    if topic is not None and message is not None and not _names_any(message.text, _MEMO_WORDS):
+        # "Sparas det jag skriver här? Blir chatten en allmän handling?" got "Gör en bedömning först"
+        # (trial 19, t19-5): a question about another topic, not a request for the memo.
+        return _other_question_answer(state, topic)
     if message is not None and message.typed and state.current_question is not None:
         # Mid-assessment there is no result to write up yet: a message the NLU took for the memo is an
         # unclear one (trial 11, t11-11: "en konsult som vi anlitar, skrev jag ju" got "Gör en bedömning först").

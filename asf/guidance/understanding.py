@@ -1213,11 +1213,27 @@ def _lawful_signals(tree: Tree, text: str, words: tuple[swedish.Token, ...]) -> 
     for question in tree.questions.values():
         for option in question.options:
             if option.lawful_route:
-                mentions = [m for k in _keywords(option, True) for m in swedish.find(k, words) if not m.negated]
+                mentions = [
+                    m
+                    for k in _keywords(option, True)
+                    for m in swedish.find(k, words)
+                    if not m.negated and not _a_place(m, words)
+                ]
                 if mentions:
                     best = max(mentions, key=lambda m: m.words)
                     signals.append(Fact(question.id, option.id, swedish.quote(text, best)))
     return signals
+
+
+def _a_place(mention: swedish.Mention, words: tuple[swedish.Token, ...]) -> bool:
+    """A mention after a bare "i" names where, not who acts: "ett socialt företag här i kommunen så de
+    kan anställa" is no sign that the municipality employs or buys anything (trial 19, t19-2: a grant
+    of 200 000 kr was asked about instead of proposed), while "vi i kommunen köper platser" is the
+    municipality."""
+    index = next((i for i, token in enumerate(words) if token.start == mention.start), None)
+    if index is None or index == 0 or words[index - 1].word != "i":
+        return False
+    return index < 2 or words[index - 2].word not in ("vi", "oss")
 
 
 def _stops_despite_lawful_route(tree: Tree, option: Option, lawful: list[Fact], question_id: str) -> Fact | None:

@@ -370,9 +370,10 @@ def test_what_if_after_a_result_changes_the_answers_it_names_and_reads_what_foll
     [
         "om vi betalar fakturorna direkt till företaget i stället, för att spara tid?",
         "om förbundet i stället betalar räkningen direkt till kooperativet, så slipper vi krånglet?",
+        "går det bra om vi betalar kooperativet direkt?",
     ],
 )
-def test_what_if_opening_with_om_and_saying_instead_changes_only_what_it_names(text: str):
+def test_what_if_with_om_and_instead_or_asking_if_ok_changes_only_what_it_names(text: str):
     # Trial 19 (t19-1): "om vi betalar fakturan direkt till företaget i stället, för att …?" was assessed as
     # a new initiative and asked who it is for, the target group, what they get and the party again; the
     # company the money goes straight to is the payee, not who the initiative is for.
@@ -381,6 +382,26 @@ def test_what_if_opening_with_om_and_saying_instead_changes_only_what_it_names(t
     assert messages.text("describe.new_after_result") not in said(sent)
     assert talk.slots["answers"] == {**VIA_KOMMUNEN, "pengavag": "direkt"}
     assert talk.slots["last_result"]["verdict"] == "not_financeable"
+
+
+FILM_FOR_STAFF = {"vem": "parter_och_aktorer", "strukturell_typ": "mojligheter", "mottagare": "egen_verksamhet"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "är arvodet till kooperativet för inspelningen okej då? det är ju inget bidrag",
+        "men om ett socialt företag gör filmen, är det ok att vi köper den av dem?",
+    ],
+)
+def test_asking_if_what_the_answers_cover_is_ok_keeps_the_result(text: str):
+    # Trial 19 (t19-13, t19-21): "är arvodet till företaget ok då?" replaced a right result for an ordinary
+    # purchase by one for support to the company; "… är det ok att köpa den av dem?" got "Vilket svar vill du ändra?".
+    talk = finished(FILM_FOR_STAFF)
+    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert "Det ingår redan i bedömningen" in said(sent) and "vanligt köp" in said(sent)
+    assert talk.slots["answers"] == FILM_FOR_STAFF
+    assert talk.slots["last_result"]["answers"] == FILM_FOR_STAFF
 
 
 def test_what_if_is_read_as_a_description_and_keeps_the_answers_it_does_not_change():
@@ -412,12 +433,13 @@ def test_what_if_with_no_answer_read_asks_which_answer_instead_of_starting_again
 
 def test_what_if_about_a_seller_of_a_fee_never_changes_who_the_initiative_is_for():
     # Trial 11 (t11-1): a fee to an ASF for a study visit during the day turned the inspiration day
-    # into support to a company, and then "täcks inte". With no answer read, the user is asked which.
+    # into support to a company, and then "täcks inte". A fee is an ordinary purchase, which the answer
+    # about who gets the money already covers: so the user is told (trial 19, t19-13).
     answers = {"vem": "parter_och_aktorer", "strukturell_typ": "evenemang", "mottagare": "egen_verksamhet"}
     talk = finished(answers)
     text = "ändrar det något om vi betalar ett arvode till Returbutiken (ASF) för att ta emot studiebesök under dagen?"
     sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
-    assert "Vilket svar vill du ändra?" in said(sent)
+    assert "Det ingår redan i bedömningen" in said(sent) and "vanligt köp" in said(sent)
     assert talk.slots["answers"] == answers
 
 

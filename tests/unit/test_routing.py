@@ -220,6 +220,21 @@ def test_promemoria_or_pm_after_a_result_gives_the_memo(action: type, text: str,
     assert talk.slots["feedback"]["answer"] is None  # "PM" right after the question is not a "ja"
 
 
+def test_a_question_about_the_chat_heard_as_a_memo_request_gets_its_answer():
+    # Trial 19 (t19-5): "Sparas det jag skriver här? …" got "Gör en bedömning först".
+    text = "Lagras det jag skriver? Är det en allmän handling?"
+    sent = Conversation().send(ActionRequestMemo(), text, "request_memo")
+    assert messages.text("memo.no_result") not in said(sent)
+    assert "Samtalet sparas hos den organisation" in said(sent)
+
+
+def test_a_memo_request_that_names_another_topic_still_gets_the_memo():
+    talk = finished(VIA_KOMMUNEN)
+    text = "kan jag få beslutsunderlaget som pdf, och sparas det?"
+    sent = talk.send(ActionRequestMemo(), text, intent="request_memo")
+    assert MEMO_INTRO in said(sent)
+
+
 def test_the_memo_words_need_a_result_and_a_request():
     assert not routing.asks_for_memo(State(), _typed("promemoria"))
     talk = finished(VIA_KOMMUNEN)

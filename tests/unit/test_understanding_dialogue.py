@@ -236,6 +236,25 @@ def test_an_option_the_answer_contradicts_is_never_recorded(tree: Tree):
     assert all(option.id != "kopa_tjanster" for option in reading.candidates)
 
 
+def test_a_company_applying_for_money_from_the_forbund_is_read_as_support_to_it(tree: Tree):
+    # Trial 19 (t19-5): "kan ett ASF själv söka pengar från förbundet?" got "Det förstod jag inte riktigt".
+    reading = read_description(tree, "Får ett kooperativ ansöka om bidrag hos oss?")
+    assert reading.facts["vem"].option == "foretaget"
+    assert reading.facts["stod_till_foretag"].option == "pengar"
+    assert read_description(tree, "kan ett socialt företag själv söka pengar från förbundet?").facts["vem"].option == (
+        "foretaget"
+    )
+
+
+def test_a_party_named_as_the_place_is_no_sign_of_the_lawful_route(tree: Tree):
+    # Trial 19 (t19-2): "ett socialt företag här i kommunen så de kan anställa …" read as the municipality
+    # employing someone, and the grant stated beside it was asked about instead of proposed.
+    text = "Vi vill ge ett bidrag på 150 000 kr till ett kooperativ här i regionen så de kan anställa fler av dem."
+    assert read_description(tree, text).facts["stod_till_foretag"].option == "pengar"
+    acting = "Vi i kommunen vill anställa en handledare på kooperativet, och förbundet ger kooperativet ett bidrag."
+    assert "stod_till_foretag" not in read_description(tree, acting).facts
+
+
 @pytest.mark.parametrize("models", [learned.WORDS_ONLY, None])
 def test_an_ordinary_purchase_with_extra_money_for_the_company_is_asked_not_recorded_as_a_purchase(
     tree: Tree, models: learned.Models | None
