@@ -236,6 +236,18 @@ def test_an_option_the_answer_contradicts_is_never_recorded(tree: Tree):
     assert all(option.id != "kopa_tjanster" for option in reading.candidates)
 
 
+def test_training_for_the_companys_staff_beside_a_course_for_participants_is_set_aside(tree: Tree):
+    # Trial 19 (t19-16): "… betalar en pedagogikutbildning för deras två kursledare" beside a course for
+    # participants was not named at all, and the result said nothing of it.
+    text = (
+        "Kommunen köper en kurs om sociala företag för deltagare, och förbundet betalar via kommunen."
+        " Kooperativet som håller kursen vill också att vi bekostar en ledarskapskurs för deras arbetsledare."
+    )
+    reading = read_description(tree, text)
+    assert "vem" not in reading.facts or reading.facts["vem"].option == "deltagare"  # asked, or the course's
+    assert reading.set_aside["asf_personal_stod"].option == "kompetensutveckling"
+
+
 def test_a_company_applying_for_money_from_the_forbund_is_read_as_support_to_it(tree: Tree):
     # Trial 19 (t19-5): "kan ett ASF själv söka pengar från förbundet?" got "Det förstod jag inte riktigt".
     reading = read_description(tree, "Får ett kooperativ ansöka om bidrag hos oss?")
