@@ -534,7 +534,7 @@ _CHANGE_MARKERS = re.compile(
 _WHAT_IF = re.compile(
     r"\b(?:andrar det nagot|andras det nagot|spelar det nagon roll|gor det nagon skillnad|blir det annorlunda"
     r"|vad hander om|hur blir det om|blir det annat om|andrar inte det|andrar det inte|spelar det ingen roll"
-    r"|spelar det roll|ar det (?:ok|okej|okay) om|gar det (?:bra|an|ok) om)\b"
+    r"|spelar det roll)\b"
     r"|^(?:(?:ok|okej|ja|och|men)\s+)+om\b|^om\b.*\bda$"
 )
 _WEAK_CHANGE_MARKERS = re.compile(r"\b(?:istallet|i stallet) for\b")
@@ -549,7 +549,9 @@ _ASKS_IF_ALLOWED = re.compile(
 
 
 # "är arvodet till företaget ok då?", "är det okej att köpa den av dem?": whether something is allowed.
-_IS_IT_OK = re.compile(r"\b(?:ar|blir|gar)\s+(?:\w+\s+){1,6}(?:ok|okej|okay|tillatet|godkant|lagligt|i sin ordning)\b")
+_IS_IT_OK = re.compile(
+    r"\b(?:ar|blir|gar)\s+(?:\w+\s+){1,6}(?:ok|okej|okay|bra|tillatet|godkant|lagligt|i sin ordning)\b"
+)
 
 
 def _asks_if_ok(text: str) -> bool:
@@ -557,9 +559,11 @@ def _asks_if_ok(text: str) -> bool:
 
 
 def _already_answered(answers: dict[str, str], answered: list[str], text: str) -> str | None:
-    """The last question on the result's route (after who it is for) that `text` answers in words
-    with the answer already given, when no other question on it reads differently: the last is the
-    most particular ("köpa filmen av dem" is about who gets the money more than about the film)."""
+    """The question about the money ("vem får pengarna", "hur går pengarna") on the result's route that
+    `text` answers in words with the answer already given, when no question on the route reads
+    differently: "är arvodet till företaget ok?" after "ett vanligt köp, också från ett socialt företag".
+    Other questions are not: "är det tillåtet att deltagarna anställs av kommunen sen?" names the party
+    that procures but asks about something the result does not cover."""
     same = None
     for question_id in answered[1:]:
         option = read_answer(tree().questions[question_id], text, models=learned.WORDS_ONLY).option
@@ -567,8 +571,13 @@ def _already_answered(answers: dict[str, str], answered: list[str], text: str) -
             continue
         if option.id != answers[question_id]:
             return None
-        same = question_id
+        if question_id in _ABOUT_THE_MONEY:
+            same = question_id
     return same
+
+
+# The questions about who gets the förbund's money and how it goes (tree.yml).
+_ABOUT_THE_MONEY = frozenset({"mottagare", "pengavag"})
 
 
 def _asks_not_corrects(text: str) -> bool:
@@ -597,25 +606,31 @@ def _says_something_is_wrong(message: Message) -> bool:
 
 def _marks_a_change(message: Message, changes: int) -> bool:
     plain = normalise(message.text)
-    if _SAYS_IT_WAS_WRONG.search(plain) or _WHAT_IF.search(plain) or _what_if_instead(message.text):
+    if _SAYS_IT_WAS_WRONG.search(plain) or _WHAT_IF.search(plain):
         # "jag hade fel: …" is a correction, and "ändrar det något om …?" a question about this result,
         # even where no answer's new value can be read: then the user is asked which answer.
         return True
-    if _asks_if_ok(message.text) and changes <= _MOST_CHANGES_WEAKLY_MARKED:
-        return True  # "är arvodet till företaget ok då?" right after a result asks about this initiative
     if changes == 0:
         return False
+    if _what_if_instead(message.text) or _asks_if_ok(message.text):
+        # "om vi i stället …?", "är arvodet till företaget ok då?" with an answer of this result in
+        # its words asks about this initiative ("är det ok om jag hör av mig igen?" does not).
+        return True
     if _CHANGE_MARKERS.search(plain):
         return True
     return changes <= _MOST_CHANGES_WEAKLY_MARKED and _WEAK_CHANGE_MARKERS.search(plain) is not None
+
+
+def _opens_with_if(text: str) -> bool:
+    """ "om AF köper utbildningen i stället?" (trial 15, t15-7): a question opening with "om"."""
+    return normalise(text).startswith("om ") and text.rstrip().endswith("?")
 
 
 def _what_if_instead(text: str) -> bool:
     """ "om vi betalar fakturan direkt till företaget i stället, för att det går snabbare?" right after a
     result asks about this initiative with one thing changed (trial 19, t19-1 was assessed as a new
     initiative and asked four things already answered)."""
-    plain = normalise(text)
-    return plain.startswith("om ") and text.rstrip().endswith("?") and _INSTEAD.search(text) is not None
+    return _opens_with_if(text) and _INSTEAD.search(text) is not None
 
 
 _LEADING_NO = re.compile(r"^\W*(?:nej|nä|fel)\b\W*", re.IGNORECASE)
@@ -673,10 +688,9 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
     routed = _routed_via_another_party(answers, message.text)
     if routed is not None:
         return [_which_answer([_RESPONSIBLE_PARTY, _ROUTE_OF_MONEY], routed)], state
-    # "om AF köper utbildningen i stället?" (trial 15, t15-7): a question opening with "om" is a what-if.
-    opens_with_if = normalise(message.text).startswith("om ") and message.text.rstrip().endswith("?")
-    what_if = _WHAT_IF.search(normalise(message.text)) is not None or opens_with_if or _asks_if_ok(message.text)
     changes = _changed_answers(answers, answered, message.text)
+    asks_if_ok = _asks_if_ok(message.text) and bool(changes)
+    what_if = _WHAT_IF.search(normalise(message.text)) is not None or _opens_with_if(message.text) or asks_if_ok
     if what_if:
         # "Ändrar det något om AF köper handledningen av Verkstan och vi finansierar via AF?" is read as
         # a description is: each word of an answer typed alone ("Verkstan" a company, "AF" a party) had
@@ -685,6 +699,10 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         if part is not None:
             return _try_answers(state, answers, part, message)
         reading = read_description(tree(), message.text)
+        if asks_if_ok and reading.must_nots.keys() - {_ROUTE_OF_MONEY}:
+            # "är det ok att förbundet också ger företaget ett bidrag via kommunen?" asks about another
+            # initiative: assessed as one, never as a change of who carries this one out.
+            return describe(state, message, as_new=True)
         # An implied answer is no change the user asked about ("om kommunen köper arbetsträning i stället?"
         # after a grant result names no one it is for).
         described = {
@@ -712,12 +730,14 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         if described:
             return _try_answers(state, answers, described, message)
         covered = _already_answered(answers, answered, message.text)
-        if covered is not None and not changes.keys() - {tree().start}:
+        if covered is not None and not changes.keys() - {tree().start} and not reading.must_nots:
             # "är arvodet till företaget ok då?" after a result built on "ett vanligt köp, också från ett
             # socialt företag" (trial 19, t19-13 replaced a right result by one for support to the company).
             question = tree().questions[covered]
             answer = current.fill(recap.answer_text(tree(), answers, covered))
             return [Reply(text=messages.text("change.already_in", answer=answer, question=question.short))], state
+        if asks_if_ok:
+            return describe(state, message, as_new=True)  # not about this result's answers: another initiative
     if what_if:
         # Who the initiative is for changes only when the what-if describes it so: a company named
         # as the seller of a fee ("ett arvode till Returbutiken (ASF)") is not the one it is for.
@@ -927,7 +947,7 @@ def says_no_to_the_summary(state: State, message: Message) -> bool:
     return state.pending is not None and message.typed and _LEADING_NO.match(message.text) is not None
 
 
-def at_the_summary(state: State, message: Message) -> Turn | None:
+def at_the_summary(state: State, message: Message, unclear: bool = False) -> Turn | None:
     """While the summary waits for "Ja" or "Nej", a typed "Nej, …" with its correction, or a line the
     summary lacks in the user's words (trial 10, t10-34: "nej, du missade att coachen anställs av
     förbundet" got "Det förstod jag inte"); None for any other message."""
@@ -941,9 +961,10 @@ def at_the_summary(state: State, message: Message) -> Turn | None:
     if _opens_with_yes(message.text):
         # "ja, men glöm inte del 1 om samordnaren" (trial 13, t13-39) threw the summary away.
         return answer(state, replace(message, intent="affirm"))
-    if state.correcting:
-        # After "Nej" or "Något saknas" a message is the correction, also one that adds nothing: the
-        # lines to choose from again, not "Det förstod jag inte" (trial 19, t19-20).
+    if state.correcting and unclear:
+        # After "Nej" or "Något saknas" a message the NLU did not understand is the correction, also one
+        # that adds nothing: the lines to choose from again, not "Det förstod jag inte" (trial 19, t19-20).
+        # A clear request ("börja om", "hej då", "vad är ett ASF?") still goes its own way.
         return answer(state, replace(message, intent="inform"))
     return None
 
@@ -1252,7 +1273,9 @@ def show_result(state: State) -> Turn:
     if current.outcome is None:
         return [Reply(text=messages.text("result.outdated"), buttons=start_buttons())], state
     payload, _ = _result(state.last_result.get("description"), current)
-    return [Reply(text=explain.chat_text(payload), buttons=result_buttons()), Reply(custom=payload)], state
+    # Kept, so the memo says what the chat just said (a result stored by an older version may differ).
+    shown = replace(state, last_result={**state.last_result, **payload})
+    return [Reply(text=explain.chat_text(payload), buttons=result_buttons()), Reply(custom=payload)], shown
 
 
 def fallback(state: State, message: Message | None = None) -> Turn:
@@ -1266,7 +1289,7 @@ def fallback(state: State, message: Message | None = None) -> Turn:
         corrected = None if training.active(state) else _correct_result(state, _safe_answers(state), message)
         if corrected is not None:
             return corrected
-        at_summary = at_the_summary(state, message)
+        at_summary = at_the_summary(state, message, unclear=True)
         if at_summary is not None:
             return at_summary
         if asks_to_start_over(message.text) and not reads_as_an_answer(state, message) and not training.active(state):

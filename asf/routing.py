@@ -151,7 +151,8 @@ def in_training(step: Step) -> Step:
 # ("vi betalar allt via kommunen").
 _FAREWELLS = (
     "hej då", "hejdå", "adjö", "vi ses", "vi hörs", "ha det", "tack", "tackar", "tacksam", "jag är klar",
-    "klar nu", "det var allt", "nu slutar jag", "loggar ut", "bye",
+    "klar nu", "det var allt", "nu slutar jag", "loggar ut", "bye", "god natt", "godnatt", "ha en bra",
+    "ha en trevlig", "trevlig kväll", "trevlig helg",
 )  # fmt: skip
 
 
@@ -163,15 +164,15 @@ def says_goodbye_or_thanks(text: str) -> bool:
 def not_for_a_question(step: Step) -> Step:
     """`step` (a goodbye or a thank-you), except that a typed question is read as what it asks
     about: an answer to the open question, another topic, or an initiative to assess; and that
-    while a question is open or a summary waits for "Ja" or "Nej", a message with no word of farewell
-    or thanks is handled as an unclear one ("tåg och hotell för handläggarna, vi betalar resebyrån"
-    got "Tack för i dag!"; so did "den riktar sig till alla, öppen för allmänheten" after "Nej" to a
-    summary, trial 19, t19-20)."""
+    while a question is open or a summary is being corrected after "Nej", a message with no word of
+    farewell or thanks is handled as an unclear one ("tåg och hotell för handläggarna, vi betalar
+    resebyrån" got "Tack för i dag!"; so did "den riktar sig till alla, öppen för allmänheten" after
+    "Nej" to a summary, trial 19, t19-20)."""
 
     def guarded(state: State, message: Message) -> Turn:
         if message.typed and other_questions.looks_like_a_question(message.text):
             return dialogue.describe(state, message)
-        waiting = state.current_question is not None or state.pending is not None
+        waiting = state.current_question is not None or (state.pending is not None and state.correcting)
         if message.typed and waiting and not says_goodbye_or_thanks(message.text):
             return dialogue.fallback(state, message)
         return step(state, message)

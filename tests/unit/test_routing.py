@@ -357,6 +357,31 @@ def test_a_short_answer_after_nej_fills_the_line_the_summary_left_open():
     assert "du skrev ”öppen för allmänheten”" in said(sent)
 
 
+@pytest.mark.parametrize(
+    ("action", "text", "intent", "reply"),
+    [
+        (ActionGoodbye, "hej då", "goodbye", "start.goodbye"),
+        (ActionRestartAssessment, "börja om", "restart_assessment", "assessment.restart"),
+        (ActionShowResult, "visa resultatet", "show_result", "result.none"),
+    ],
+)
+def test_a_clear_request_after_nej_still_goes_its_own_way(action: type, text: str, intent: str, reply: str):
+    # Review: taking every message after "Nej" for the correction made "börja om" and "hej då" a
+    # correction, and "visa resultatet" changed a line of the summary.
+    talk = described_then_nej(OPEN_SEMINAR)
+    pending = dict(talk.slots["pending_answers"])
+    sent = talk.send(action(), text, intent=intent)
+    assert messages.text(reply) in said(sent)
+    assert talk.slots["pending_answers"] in (None, pending)
+
+
+def test_a_goodbye_while_a_summary_waits_is_a_goodbye():
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), OPEN_SEMINAR, intent="describe_initiative")
+    sent = talk.send(ActionGoodbye(), "god natt", intent="goodbye")
+    assert messages.text("start.goodbye") in said(sent)
+
+
 def test_an_unclear_message_after_nej_shows_the_lines_to_choose_from():
     # Trial 19 (t19-20): it got "Det förstod jag inte riktigt" instead.
     talk = described_then_nej(OPEN_SEMINAR)

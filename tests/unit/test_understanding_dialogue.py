@@ -256,6 +256,9 @@ def test_a_company_applying_for_money_from_the_forbund_is_read_as_support_to_it(
     assert read_description(tree, "kan ett socialt företag själv söka pengar från förbundet?").facts["vem"].option == (
         "foretaget"
     )
+    # Review: the förbund's own application words are no grant ("… till en samordnare" was set aside as one).
+    own = read_description(tree, "Vi vill söka pengar från förbundet till en samordnare för ASF.")
+    assert not own.must_nots and own.facts.get("vem") is None
 
 
 def test_a_party_named_as_the_place_is_no_sign_of_the_lawful_route(tree: Tree):
@@ -263,8 +266,6 @@ def test_a_party_named_as_the_place_is_no_sign_of_the_lawful_route(tree: Tree):
     # employing someone, and the grant stated beside it was asked about instead of proposed.
     text = "Vi vill ge ett bidrag på 150 000 kr till ett kooperativ här i regionen så de kan anställa fler av dem."
     assert read_description(tree, text).facts["stod_till_foretag"].option == "pengar"
-    acting = "Vi i kommunen vill anställa en handledare på kooperativet, och förbundet ger kooperativet ett bidrag."
-    assert "stod_till_foretag" not in read_description(tree, acting).facts
 
 
 @pytest.mark.parametrize("models", [learned.WORDS_ONLY, None])
