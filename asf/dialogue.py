@@ -30,6 +30,7 @@ from asf.guidance.understanding import (
     must_not_options,
     named_alike,
     named_options,
+    names_what_is_done,
     normalise,
     one_route_holds,
     read_answer,
@@ -250,7 +251,13 @@ def _suggested_by_the_description(state: State, current: Walk) -> Fact | None:
 def _left_out(description: str, current: Walk) -> dict[str, Fact]:
     """The description's parts that lead to "bör inte finansieras" on their own, off the answers' route."""
     must_nots = _description_reading(description).must_nots
-    return {question_id: fact for question_id, fact in must_nots.items() if question_id not in current.used}
+    # Only a part that says what is done: "förbundet självt upphandlar …" beside work training is no
+    # membership of the förbund, and its note offered to assess one (trial 19, t19-14).
+    return {
+        question_id: fact
+        for question_id, fact in must_nots.items()
+        if question_id not in current.used and names_what_is_done(tree(), question_id)
+    }
 
 
 def _about_a_left_out_part(state: State, current: Walk, text: str) -> dict[str, str] | None:

@@ -606,6 +606,17 @@ def test_a_result_beside_a_part_left_out_holds_only_without_that_part(tree: Tree
     assert "Förbundet kan finansiera insatsen på villkor." in texts(again) and "gäller insatsen utan" in texts(again)
 
 
+def test_a_deeper_question_named_in_the_description_is_no_part_left_out(tree: Tree):
+    # Trial 19 (t19-14): "förbundet självt upphandlar …", after the user changed the party to AF, was named
+    # as a part that sounds like "Samordningsförbundet självt" (as member), with a button for membership.
+    text = "Vi tänkte att förbundet självt köper arbetsträning på kooperativet åt deltagarna, avtal direkt med dem."
+    answers = (("vem", "deltagare"), ("malgrupp", "ja"), ("insats_typ", "arbetsforberedande"))
+    state = replace(at_question(*answers, ("utforare", "arbetsformedlingen")), description=text)
+    replies, after = click(state, "pengavag", "via_part")
+    assert after.last_result is not None and "not_assessed" not in after.last_result
+    assert "låter som" not in texts(replies)
+
+
 def test_a_result_without_such_a_part_says_nothing_more(tree: Tree):
     text = "En processledare på förbundet som sprider kunskap om ASF till parterna."
     state = replace(at_question(("vem", "parter_och_aktorer"), ("strukturell_typ", "samordnare")), description=text)
