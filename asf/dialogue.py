@@ -706,7 +706,7 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         if part is not None:
             return _try_answers(state, answers, part, message)
         reading = read_description(tree(), message.text)
-        if asks_if_ok and reading.must_nots.keys() - {_ROUTE_OF_MONEY}:
+        if asks_if_ok and reading.must_nots.keys() - {*answered, _ROUTE_OF_MONEY}:
             # "är det ok att förbundet också ger företaget ett bidrag via kommunen?" asks about another
             # initiative: assessed as one, never as a change of who carries this one out.
             return describe(state, message, as_new=True)
@@ -715,7 +715,7 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         described = {
             q: f.option for q, f in reading.facts.items() if answers.get(q) != f.option and q not in reading.implied
         }
-        if not _INSTEAD.search(message.text) or described.get(_ROUTE_OF_MONEY) == _DIRECT:
+        if not _INSTEAD.search(message.text) or described.get(_ROUTE_OF_MONEY) == _DIRECT or asks_if_ok:
             # Who it is for changes only when the what-if says so; a company the money would go straight
             # to ("om förbundet i stället betalar räkningen direkt till kooperativet?") is the payee.
             described.pop(tree().start, None)
@@ -743,7 +743,7 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
             question = tree().questions[covered]
             answer = current.fill(recap.answer_text(tree(), answers, covered))
             return [Reply(text=messages.text("change.already_in", answer=answer, question=question.short))], state
-        if asks_if_ok:
+        if asks_if_ok and not changes.keys() - {tree().start}:
             return describe(state, message, as_new=True)  # not about this result's answers: another initiative
     if what_if:
         # Who the initiative is for changes only when the what-if describes it so: a company named
@@ -968,7 +968,7 @@ def at_the_summary(state: State, message: Message, unclear: bool = False) -> Tur
     if _opens_with_yes(message.text):
         # "ja, men glöm inte del 1 om samordnaren" (trial 13, t13-39) threw the summary away.
         return answer(state, replace(message, intent="affirm"))
-    if state.correcting and unclear:
+    if state.correcting and unclear and not asks_to_start_over(message.text):
         # After "Nej" or "Något saknas" a message the NLU did not understand is the correction, also one
         # that adds nothing: the lines to choose from again, not "Det förstod jag inte" (trial 19, t19-20).
         # A clear request ("börja om", "hej då", "vad är ett ASF?") still goes its own way.
@@ -1316,6 +1316,8 @@ def fallback(state: State, message: Message | None = None) -> Turn:
             return describe(state, message)  # the topic's answer, then the must-not assessed
         if topic is not None:
             return _other_question_answer(state, topic)
+    if message is not None and message.typed and _only_a_goodbye(message.text):
+        return goodbye(state)  # "god natt" is no intent the NLU knows (review)
     if training.awaiting_verdict(state):
         text = messages.text("fallback.training")
         return [Reply(text=text, buttons=training.VERDICT_BUTTONS + training.case_controls())], state
@@ -1425,6 +1427,15 @@ def unless_a_statement_answers(step: Callable[[State, Message], Turn]) -> Callab
 
 def thanks(state: State) -> Turn:
     return _with_current_question(state, Reply(text=messages.text("start.thanks")))
+
+
+# Short farewells the NLU may not know; "tack" alone is a thank-you, not a goodbye.
+_GOODBYES = ("hej då", "hejdå", "adjö", "god natt", "godnatt", "ha en bra dag", "ha en bra kväll", "vi hörs", "vi ses")
+_LONGEST_GOODBYE = 5  # words: a longer message says more than farewell
+
+
+def _only_a_goodbye(text: str) -> bool:
+    return len(text.split()) <= _LONGEST_GOODBYE and _names_any(text, _GOODBYES)
 
 
 def goodbye(state: State) -> Turn:

@@ -406,19 +406,27 @@ def test_asking_if_what_the_answers_cover_is_ok_keeps_the_result(text: str):
 
 @pytest.mark.parametrize(
     ("text", "intent"),
-    [
-        ("är det ok om jag skickar fler synpunkter senare?", "inform"),  # no answer of the result in it
-        ("är det tillåtet att deltagarna anställs av kommunen sen?", "describe_initiative"),  # not covered
-        ("är det ok att förbundet också ger företaget ett bidrag via kommunen?", "describe_initiative"),
+    [  # the intents the trained NLU gives these
+        ("är det ok om jag skickar fler synpunkter senare?", "nlu_fallback"),  # no answer of the result in it
+        ("är det tillåtet att deltagarna anställs av kommunen sen?", "inform"),  # not covered by the result
+        ("är det ok att förbundet också ger företaget ett bidrag via kommunen?", "inform"),
     ],
 )
 def test_asking_if_something_else_is_ok_neither_changes_nor_confirms_the_result(text: str, intent: str):
     # Review: these got "Vilket svar vill du ändra?", "ingår redan" or had the party changed to the förbund.
     talk = finished(VIA_KOMMUNEN)
-    action = ActionAnswer() if intent == "inform" else ActionDescribeInitiative()
+    action = ActionAnswer() if intent == "inform" else ActionFallback()
     sent = talk.send(action, text, intent=intent)
-    assert "ingår det redan" not in said(sent) and "Vilket svar vill du ändra?" not in said(sent)
+    assert "ingår" not in said(sent) and "Vilket svar vill du ändra?" not in said(sent)
     assert talk.slots["last_result"]["answers"] == VIA_KOMMUNEN
+
+
+def test_asking_if_another_answer_of_this_result_is_ok_tries_it():
+    # Re-review: "är det ok om deltagarna inte behöver samordnat stöd?" was assessed as a new initiative.
+    talk = finished(VIA_KOMMUNEN)
+    text = "är det ok om deltagarna egentligen inte behöver samordnat stöd?"
+    talk.send(ActionFallback(), text, intent="nlu_fallback")
+    assert talk.slots["last_result"]["answers"]["malgrupp"] == "nej"
 
 
 def test_what_if_is_read_as_a_description_and_keeps_the_answers_it_does_not_change():
