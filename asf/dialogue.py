@@ -723,6 +723,10 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
             # Words that fit several routes on their own ("reklamfilm för ett enda företag") are read on
             # this result's route: the what-if is about this initiative.
             described = {q: f.option for q, f in reading.must_nots.items() if q in answered and answers[q] != f.option}
+        if not described and reading.must_nots.keys() - {*answered, _ROUTE_OF_MONEY}:
+            # "och om AF också betalar företaget 50 000 extra per år …?" adds a part to avoid, off this
+            # result's route: assessed as an initiative of its own, not as a new way for the money (trial 20).
+            return describe(state, message, as_new=True)
         off_route = bool(described) and not changes and _off_this_route(answers, described, message.text, answered)
         if off_route and described.keys() & recap.WHAT_IS_DONE:
             # "om priset i stället är ett diplom och en film … på vår inspirationsdag?" after a cash prize names

@@ -421,6 +421,22 @@ def test_asking_if_something_else_is_ok_neither_changes_nor_confirms_the_result(
     assert talk.slots["last_result"]["answers"] == VIA_KOMMUNEN
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "och om kommunen också ger kooperativet 30 000 extra per år, med våra pengar?",
+        "men om vi bara lägger på lite på deras faktura, typ 10 000 påslag på fakturan?",
+    ],
+)
+def test_what_if_adding_money_for_the_company_is_assessed_as_an_initiative_of_its_own(text: str):
+    # Trial 20 (t20-19): "och om AF också betalar företaget 50 000 extra per år …?" was read as a new way for
+    # the money, and the result stayed "kan finansiera på villkor" with nothing said of the 50 000.
+    talk = finished(VIA_KOMMUNEN)
+    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert messages.text("describe.new_after_result") in said(sent)
+    assert talk.slots["last_result"]["answers"] == VIA_KOMMUNEN
+
+
 def test_asking_if_another_answer_of_this_result_is_ok_tries_it():
     # Re-review: "är det ok om deltagarna inte behöver samordnat stöd?" was assessed as a new initiative.
     talk = finished(VIA_KOMMUNEN)
