@@ -123,7 +123,7 @@ screenshot: train system web ## tar om docs/skarmbild-intranat.png med webbläsa
 
 # The targets lint typecheck validate audit rasa-validate pytest py311 images-test rasa-test; scripts/test.sh
 # installs the 3.11 venv and trains and runs rasa-test beside the first five, then runs pytest with
-# images-test beside it, and py311.
+# images-test and py311 beside it.
 test: ## allt som kontrollerar projektet (det CI kör)
 	@bash scripts/test.sh
 

@@ -38,22 +38,20 @@ joined "$installing" var/py311-install.log "Python 3.11-miljön (.venv-py311) ku
 joined "$training" var/train-rasa-test.log "Träningen eller rasa test gick inte igenom; se ovan."
 trap - EXIT
 lap "väntan på Python 3.11-miljön, träningen och rasa test"
-# The container tests run beside pytest: much of pytest's time is spent waiting for its servers,
-# and the image build and the containers fill that core. What both need is made first, so two
-# installations of Debian packages never run at once.
+# The container tests and then the Python 3.11 route run beside pytest: much of pytest's time is
+# spent waiting for its servers, and the image build, the containers and the 3.11 servers fill that
+# core. What they need is made first, so two installations of Debian packages never run at once.
 make --no-print-directory train system web
 bash scripts/install_podman.sh
 set -m
-make --no-print-directory images-test >var/images-test.log 2>&1 &
+make --no-print-directory images-test py311 >var/images-test.log 2>&1 &
 imaging=$!
 set +m
 trap 'kill -- "-$imaging" 2>/dev/null || true' EXIT
 make --no-print-directory pytest
-lap "pytest (images-test bredvid)"
-make --no-print-directory py311
-lap "py311"
-joined "$imaging" var/images-test.log "Avbildstesterna (make images-test) gick inte igenom; se ovan."
+lap "pytest (images-test och py311 bredvid)"
+joined "$imaging" var/images-test.log "Avbildstesterna eller Python 3.11-vägen (make images-test py311) gick inte igenom; se ovan."
 trap - EXIT
-lap "väntan på images-test"
+lap "väntan på images-test och py311"
 say "Tider: $(IFS=';'; echo "${timings[*]}" | sed 's/;/; /g'); totalt $SECONDS s."
 say "make test: allt gick igenom."
