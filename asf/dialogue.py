@@ -30,7 +30,6 @@ from asf.guidance.understanding import (
     must_not_options,
     named_alike,
     named_options,
-    names_what_is_done,
     normalise,
     one_route_holds,
     read_answer,
@@ -250,14 +249,20 @@ def _suggested_by_the_description(state: State, current: Walk) -> Fact | None:
 
 def _left_out(description: str, current: Walk) -> dict[str, Fact]:
     """The description's parts that lead to "bör inte finansieras" on their own, off the answers' route."""
-    must_nots = _description_reading(description).must_nots
-    # Only a part that says what is done: "förbundet självt upphandlar …" beside work training is no
-    # membership of the förbund, and its note offered to assess one (trial 19, t19-14).
+    reading = _description_reading(description)
+    # Words the summary already read as another answer are not a part of their own: "förbundet självt
+    # upphandlar …" was the party, not the förbund as a member, whose note offered to assess a
+    # membership (trial 19, t19-14).
+    summarised = [fact.evidence.strip("…") for fact in reading.facts.values()]
     return {
         question_id: fact
-        for question_id, fact in must_nots.items()
-        if question_id not in current.used and names_what_is_done(tree(), question_id)
+        for question_id, fact in reading.must_nots.items()
+        if question_id not in current.used and not _inside_any(fact.evidence.strip("…"), summarised)
     }
+
+
+def _inside_any(words: str, quotes: list[str]) -> bool:
+    return any(words in quote or quote in words for quote in quotes)
 
 
 def _about_a_left_out_part(state: State, current: Walk, text: str) -> dict[str, str] | None:
@@ -633,6 +638,18 @@ def _opens_with_if(text: str) -> bool:
     return normalise(text).startswith("om ") and text.rstrip().endswith("?")
 
 
+def _part_off_the_route(reading: Reading, answered: list[str]) -> dict[str, str] | None:
+    """A part to avoid that a what-if names off the result's route (how the money goes is on every one)."""
+    return next(
+        (
+            {question_id: fact.option}
+            for question_id, fact in reading.must_nots.items()
+            if question_id not in answered and question_id != _ROUTE_OF_MONEY
+        ),
+        None,
+    )
+
+
 def _what_if_instead(text: str) -> bool:
     """ "om vi betalar fakturan direkt till företaget i stället, för att det går snabbare?" right after a
     result asks about this initiative with one thing changed (trial 19, t19-1 was assessed as a new
@@ -706,10 +723,11 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         if part is not None:
             return _try_answers(state, answers, part, message)
         reading = read_description(tree(), message.text)
-        if asks_if_ok and reading.must_nots.keys() - {*answered, _ROUTE_OF_MONEY}:
+        added_part = _part_off_the_route(reading, answered)
+        if asks_if_ok and added_part is not None:
             # "är det ok att förbundet också ger företaget ett bidrag via kommunen?" asks about another
-            # initiative: assessed as one, never as a change of who carries this one out.
-            return describe(state, message, as_new=True)
+            # part: assessed on that part's route, never as a change of who carries this one out.
+            return _try_answers(state, answers, with_route(tree(), added_part), message)
         # An implied answer is no change the user asked about ("om kommunen köper arbetsträning i stället?"
         # after a grant result names no one it is for).
         described = {
@@ -723,10 +741,10 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
             # Words that fit several routes on their own ("reklamfilm för ett enda företag") are read on
             # this result's route: the what-if is about this initiative.
             described = {q: f.option for q, f in reading.must_nots.items() if q in answered and answers[q] != f.option}
-        if not described and reading.must_nots.keys() - {*answered, _ROUTE_OF_MONEY}:
+        if not described and added_part is not None:
             # "och om AF också betalar företaget 50 000 extra per år …?" adds a part to avoid, off this
-            # result's route: assessed as an initiative of its own, not as a new way for the money (trial 20).
-            return describe(state, message, as_new=True)
+            # result's route: that part is assessed, not read as a new way for the money (trial 20, t20-19).
+            return _try_answers(state, answers, with_route(tree(), added_part), message)
         off_route = bool(described) and not changes and _off_this_route(answers, described, message.text, answered)
         if off_route and described.keys() & recap.WHAT_IS_DONE:
             # "om priset i stället är ett diplom och en film … på vår inspirationsdag?" after a cash prize names
@@ -958,6 +976,11 @@ def says_no_to_the_summary(state: State, message: Message) -> bool:
     return state.pending is not None and message.typed and _LEADING_NO.match(message.text) is not None
 
 
+# A request to start over is a short message ("jag ger upp, avbryt"); a longer one with "om igen" in it
+# is the correction ("de ska fräscha upp kunskapen om igen").
+_SHORT_REQUEST = 4
+
+
 def at_the_summary(state: State, message: Message, unclear: bool = False) -> Turn | None:
     """While the summary waits for "Ja" or "Nej", a typed "Nej, …" with its correction, or a line the
     summary lacks in the user's words (trial 10, t10-34: "nej, du missade att coachen anställs av
@@ -972,7 +995,8 @@ def at_the_summary(state: State, message: Message, unclear: bool = False) -> Tur
     if _opens_with_yes(message.text):
         # "ja, men glöm inte del 1 om samordnaren" (trial 13, t13-39) threw the summary away.
         return answer(state, replace(message, intent="affirm"))
-    if state.correcting and unclear and not asks_to_start_over(message.text):
+    starting_over = asks_to_start_over(message.text) and len(message.text.split()) <= _SHORT_REQUEST
+    if state.correcting and unclear and not starting_over:
         # After "Nej" or "Något saknas" a message the NLU did not understand is the correction, also one
         # that adds nothing: the lines to choose from again, not "Det förstod jag inte" (trial 19, t19-20).
         # A clear request ("börja om", "hej då", "vad är ett ASF?") still goes its own way.

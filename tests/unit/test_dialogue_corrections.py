@@ -409,7 +409,6 @@ def test_asking_if_what_the_answers_cover_is_ok_keeps_the_result(text: str):
     [  # the intents the trained NLU gives these
         ("är det ok om jag skickar fler synpunkter senare?", "nlu_fallback"),  # no answer of the result in it
         ("är det tillåtet att deltagarna anställs av kommunen sen?", "inform"),  # not covered by the result
-        ("är det ok att förbundet också ger företaget ett bidrag via kommunen?", "inform"),
     ],
 )
 def test_asking_if_something_else_is_ok_neither_changes_nor_confirms_the_result(text: str, intent: str):
@@ -422,19 +421,21 @@ def test_asking_if_something_else_is_ok_neither_changes_nor_confirms_the_result(
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "intent"),
     [
-        "och om kommunen också ger kooperativet 30 000 extra per år, med våra pengar?",
-        "men om vi bara lägger på lite på deras faktura, typ 10 000 påslag på fakturan?",
+        ("och om kommunen också betalar kooperativet 30 000 extra per år, med våra pengar?", "describe_initiative"),
+        ("är det ok att förbundet också ger företaget ett bidrag via kommunen?", "inform"),
     ],
 )
-def test_what_if_adding_money_for_the_company_is_assessed_as_an_initiative_of_its_own(text: str):
+def test_what_if_adding_money_for_the_company_assesses_that_money(text: str, intent: str):
     # Trial 20 (t20-19): "och om AF också betalar företaget 50 000 extra per år …?" was read as a new way for
-    # the money, and the result stayed "kan finansiera på villkor" with nothing said of the 50 000.
+    # the money, and the result stayed "kan finansiera på villkor" with nothing said of the 50 000; then (review)
+    # a blank new assessment that never named the money.
     talk = finished(VIA_KOMMUNEN)
-    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
-    assert messages.text("describe.new_after_result") in said(sent)
-    assert talk.slots["last_result"]["answers"] == VIA_KOMMUNEN
+    action = ActionAnswer() if intent == "inform" else ActionDescribeInitiative()
+    talk.send(action, text, intent=intent)
+    assert talk.slots["last_result"]["answers"]["stod_till_foretag"] == "pengar"
+    assert talk.slots["last_result"]["verdict"] == "not_financeable"
 
 
 def test_asking_if_another_answer_of_this_result_is_ok_tries_it():

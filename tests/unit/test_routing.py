@@ -389,6 +389,15 @@ def test_a_goodbye_while_a_summary_waits_is_a_goodbye(action: type, text: str, i
     assert messages.text("start.goodbye") in said(sent)
 
 
+def test_a_correction_after_nej_that_says_om_igen_is_no_request_to_start_over():
+    # Review: "… fräscha upp kunskapen om igen" threw the summary away ("Vi börjar om från början").
+    talk = described_then_nej(OPEN_SEMINAR)
+    text = "handläggare hos parterna, de ska fräscha upp kunskapen om igen"
+    sent = talk.send(ActionFallback(), text, intent="nlu_fallback")
+    assert messages.text("assessment.restart") not in said(sent)
+    assert talk.slots["pending_answers"]["vem"] == "parter_och_aktorer"
+
+
 def test_an_unclear_message_after_nej_shows_the_lines_to_choose_from():
     # Trial 19 (t19-20): it got "Det förstod jag inte riktigt" instead.
     talk = described_then_nej(OPEN_SEMINAR)
