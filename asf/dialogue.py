@@ -638,6 +638,16 @@ def _opens_with_if(text: str) -> bool:
     return normalise(text).startswith("om ") and text.rstrip().endswith("?")
 
 
+def _names_another_thing_done(described: dict[str, str], text: str, answered: list[str]) -> bool:
+    """A what-if names a thing done that this result's route never asks about; by its words too, where the
+    learned reader found less: "Om Försäkringskassan i stället köper fem arbetsträningsplatser av företaget
+    …?" after a grant lost the work training to it and got "Det ändrar inte bedömningen" (trial 20, t20-14)."""
+    if described.keys() & recap.WHAT_IS_DONE:
+        return True
+    words = read_description(tree(), text, learned.WORDS_ONLY).facts
+    return any(q in recap.WHAT_IS_DONE and q not in answered for q in words)
+
+
 def _part_off_the_route(reading: Reading, answered: list[str]) -> dict[str, str] | None:
     """A part to avoid that a what-if names off the result's route (how the money goes is on every one)."""
     return next(
@@ -746,7 +756,7 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
             # result's route: that part is assessed, not read as a new way for the money (trial 20, t20-19).
             return _try_answers(state, answers, with_route(tree(), added_part), message)
         off_route = bool(described) and not changes and _off_this_route(answers, described, message.text, answered)
-        if off_route and described.keys() & recap.WHAT_IS_DONE:
+        if off_route and _names_another_thing_done(described, message.text, answered):
             # "om priset i stället är ett diplom och en film … på vår inspirationsdag?" after a cash prize names
             # another thing done: another initiative, not "Det ändrar inte bedömningen" (trial 17, t17-20).
             return describe(state, message, as_new=True)

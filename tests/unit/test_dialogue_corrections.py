@@ -920,6 +920,19 @@ def test_a_what_if_naming_the_lawful_alternative_after_a_grant_tries_it():
     assert talk.slots["answers"]["stod_till_foretag"] == "kopa_tjanster"
 
 
+def test_what_if_a_party_buys_places_instead_of_a_grant_is_not_told_nothing_changes():
+    # Trial 20 (t20-14): "Om Försäkringskassan i stället köper fem arbetsträningsplatser av företaget …?" after
+    # a grant got "Det ändrar inte bedömningen": the learned reader dropped the work training.
+    talk = finished({"vem": "foretaget", "stod_till_foretag": "pengar"})
+    text = (
+        "Om Arbetsförmedlingen i stället köper tre arbetsträningsplatser av kooperativet till marknadspris, och"
+        " förbundet finansierar det via AF?"
+    )
+    sent = talk.send(ActionFallback(), text, intent="nlu_fallback")
+    assert "Det ändrar inte bedömningen" not in said(sent)
+    assert messages.text("describe.new_after_result") in said(sent)
+
+
 def test_asking_whether_the_parties_behind_it_matter_keeps_a_no_for_staff_training():
     # Trial 16 (t16-8): "spelar det ingen roll att FK och AF står bakom …" turned the staff's course into
     # an initiative for participants and a "kan finansieras på villkor".
