@@ -1467,13 +1467,14 @@ def thanks(state: State) -> Turn:
     return _with_current_question(state, Reply(text=messages.text("start.thanks")))
 
 
-# Short farewells the NLU may not know; "tack" alone is a thank-you, not a goodbye.
-_GOODBYES = ("hej då", "hejdå", "adjö", "god natt", "godnatt", "ha en bra dag", "ha en bra kväll", "vi hörs", "vi ses")
+# Farewells, some of which the NLU does not know ("god natt"); "tack" alone is a thank-you, not a
+# goodbye. asf/routing.py's words of farewell or thanks include these.
+GOODBYES = ("hej då", "hejdå", "adjö", "god natt", "godnatt", "ha en bra dag", "ha en bra kväll", "vi hörs", "vi ses")
 _LONGEST_GOODBYE = 5  # words: a longer message says more than farewell
 
 
 def _only_a_goodbye(text: str) -> bool:
-    return len(text.split()) <= _LONGEST_GOODBYE and _names_any(text, _GOODBYES)
+    return len(text.split()) <= _LONGEST_GOODBYE and _names_any(text, GOODBYES)
 
 
 def goodbye(state: State) -> Turn:

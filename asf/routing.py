@@ -150,9 +150,8 @@ def in_training(step: Step) -> Step:
 # klar nu", "det var allt för idag"); phrases, since "allt" or "klar" alone may be an answer
 # ("vi betalar allt via kommunen").
 _FAREWELLS = (
-    "hej då", "hejdå", "adjö", "vi ses", "vi hörs", "ha det", "tack", "tackar", "tacksam", "jag är klar",
-    "klar nu", "det var allt", "nu slutar jag", "loggar ut", "bye", "god natt", "godnatt", "ha en bra",
-    "ha en trevlig", "trevlig kväll", "trevlig helg",
+    *dialogue.GOODBYES, "ha det", "tack", "tackar", "tacksam", "jag är klar", "klar nu", "det var allt",
+    "nu slutar jag", "loggar ut", "bye", "ha en bra", "ha en trevlig", "trevlig kväll", "trevlig helg",
 )  # fmt: skip
 
 

@@ -643,7 +643,7 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
         and bool(kept)
         and not already_must_not
         and not _later_on_the_route(tree, kept, fact)
-        and names_what_is_done(tree, q)
+        and _names_what_is_done(tree, q)
     }
     request = _request_after_its_context(tree, text, words, kept, set_aside, lawful)
     if request is not None:
@@ -839,7 +839,7 @@ def _sentence_words(words: tuple[swedish.Token, ...], sentence: int) -> tuple[sw
     return tuple(t for t in words if t.sentence == sentence)
 
 
-def names_what_is_done(tree: Tree, question_id: str) -> bool:
+def _names_what_is_done(tree: Tree, question_id: str) -> bool:
     """A question the first answer leads straight to says what is done (a grant, business advice,
     training for the staff): a part of its own. A deeper one says how or by whom ("anställd av förbundet",
     "vi går med"), and beside another route it belongs to that route's thing: a coordinator employed by
@@ -1121,7 +1121,7 @@ def _same_outcome_on_this_route(
     found: list[Fact] = []
     for fact in must_nots.values():
         option = _option_of(tree, fact)
-        if fact.question in kept or option is None or not names_what_is_done(tree, fact.question):
+        if fact.question in kept or option is None or not _names_what_is_done(tree, fact.question):
             continue
         for question in tree.questions.values():
             if question.id in kept or question.id in unsure or question.id == fact.question:
