@@ -1006,7 +1006,7 @@ def at_the_summary(state: State, message: Message, unclear: bool = False) -> Tur
         # "ja, men glöm inte del 1 om samordnaren" (trial 13, t13-39) threw the summary away.
         return answer(state, replace(message, intent="affirm"))
     starting_over = asks_to_start_over(message.text) and len(message.text.split()) <= _SHORT_REQUEST
-    if state.correcting and unclear and not starting_over:
+    if state.correcting and unclear and not starting_over and not _only_a_goodbye(message.text):
         # After "Nej" or "Något saknas" a message the NLU did not understand is the correction, also one
         # that adds nothing: the lines to choose from again, not "Det förstod jag inte" (trial 19, t19-20).
         # A clear request ("börja om", "hej då", "vad är ett ASF?") still goes its own way.

@@ -363,6 +363,7 @@ def test_a_short_answer_after_nej_fills_the_line_the_summary_left_open():
         (ActionGoodbye, "hej då", "goodbye", "start.goodbye"),
         (ActionRestartAssessment, "börja om", "start_over", "assessment.restart"),
         (ActionFallback, "jag ger upp, avbryt", "nlu_fallback", "assessment.restart"),
+        (ActionFallback, "god natt", "nlu_fallback", "start.goodbye"),  # the NLU knows no "god natt"
         (ActionShowResult, "visa resultatet", "show_result", "result.none"),
         (ActionThanks, "tack så mycket", "thanks", "start.thanks"),
     ],
