@@ -51,6 +51,19 @@ _WORDS_DECIDE = frozenset({"malgrupp"})
 # or a payment route does not: a coordinator is employed by a party too; nor does a course about social
 # enterprises, which the förbund's own staff may take).
 _IMPLIES_PARTICIPANTS = frozenset({("insats_typ", "arbetsforberedande"), ("insats_typ", "handledare")})
+# What a knowledge or cooperation initiative does is asked after "Förbundet självt, parternas personal …" and
+# after "Alla som är intresserade"; the first is the answer unless the text names the public, whose words
+# the first question has ("öppet för alla", "invånarna"). Its label names knowledge, cooperation and
+# membership, so the words for what is done are evidence for it too.
+_STRUCTURAL = "strukturell_typ"
+_FOR_THE_ACTORS = "parter_och_aktorer"
+# Who it is for is still asked of an event, as often open to anyone as for the parties ("mässa i
+# stadshuset"), and of advice to one company, which may be read as for the company.
+_WHO_STILL_ASKED = frozenset({"evenemang", "radgivning_ett_foretag"})
+# A membership the company holds is support to the company: on its own route ("Ett företag" → "ett
+# medlemskap"), which reaches the same outcome as the knowledge route's membership does.
+_COMPANY_MEMBERSHIP = (("medlem_vem", "foretaget"), (_STRUCTURAL, "medlemskap_organisation"))
+_COMPANY_ROUTE = (("vem", "foretaget"), ("stod_till_foretag", "medlem"))
 # Never proposed by the model alone. Where the handledare is employed decides between the guidance's
 # own example (employed by a party) and a reading; the model guessed "Hos en av parterna" from "en
 # handledare … via kommunen" (trial 9; development half: one correct fact fewer of 1 188).
@@ -1145,13 +1158,19 @@ _ROUTES: list[tuple[Tree, list[dict[str, str]]]] = []
 
 
 def _with_implied_start(tree: Tree, kept: Mapping[str, Fact], start_named: bool) -> dict[str, Fact]:
-    """Facts plus who the initiative is for, when the text names nobody but says what participants get:
-    "arbetsträning via kommunen" is reached from "Deltagare" with one question between, and from "Ett
-    företag" only through another question the text does not answer. Taken only when no other answer
-    to the first question is as close, on the words that say what the participants get; never when the
-    text names (or denies) who it is for in any way, however the words and the learned reader came out."""
+    """Facts plus who the initiative is for, when the text names nobody but says what participants get or
+    what a knowledge or cooperation initiative does. "arbetsträning via kommunen" is reached from
+    "Deltagare" with one question between, and from "Ett företag" only through another question the text
+    does not answer: taken only when no other answer to the first question is as close, on the words that
+    say what the participants get. Never when the text names (or denies) who it is for in any way, however
+    the words and the learned reader came out."""
+    if start_named or tree.start in kept:
+        return dict(kept)
     trigger = next((fact for q, fact in kept.items() if (q, fact.option) in _IMPLIES_PARTICIPANTS), None)
-    if start_named or tree.start in kept or trigger is None:
+    structural = kept.get(_STRUCTURAL)
+    if trigger is None and structural is not None and structural.option not in _WHO_STILL_ASKED:
+        return _with_start_of_knowledge_initiative(tree, kept, structural)
+    if trigger is None:
         return dict(kept)
     closest: dict[str, int] = {}
     for route in _all_routes(tree):
@@ -1167,6 +1186,17 @@ def _with_implied_start(tree: Tree, kept: Mapping[str, Fact], start_named: bool)
     if len(options) != 1:
         return dict(kept)
     implied = {tree.start: Fact(tree.start, options[0], trigger.evidence), **kept}
+    return {q: implied[q] for q in tree.questions if q in implied}
+
+
+def _with_start_of_knowledge_initiative(tree: Tree, kept: Mapping[str, Fact], structural: Fact) -> dict[str, Fact]:
+    """A knowledge initiative's facts plus who it is for, on the words for what it does: the actors,
+    or, for a membership the company holds, the company (on its own route)."""
+    if all(q in kept and kept[q].option == o for q, o in _COMPANY_MEMBERSHIP):
+        on_route = {q: Fact(q, o, structural.evidence) for q, o in _COMPANY_ROUTE}
+        implied = {**on_route, **{q: f for q, f in kept.items() if q != _STRUCTURAL}}
+    else:
+        implied = {tree.start: Fact(tree.start, _FOR_THE_ACTORS, structural.evidence), **kept}
     return {q: implied[q] for q in tree.questions if q in implied}
 
 

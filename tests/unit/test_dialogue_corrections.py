@@ -635,7 +635,7 @@ def test_a_typed_answer_read_as_start_assessment_keeps_the_confirmed_summary():
     # Trial 13 (t13-33): "förbundet och styrelsen, vi vill veta om projektet funkar", typed at "Vem …?",
     # was read as "start an assessment"; the confirmed summary was thrown away and asked again.
     talk = Conversation()
-    talk.send(ActionDescribeInitiative(), "Kan förbundet betala en extern utvärdering av vårt ASF-projekt?")
+    talk.send(ActionDescribeInitiative(), "Kan förbundet betala ett seminarium om vårt ASF-projekt?")
     talk.send(ActionAnswer(), "/affirm", intent="affirm")
     confirmed = dict(talk.slots["answers"])
     assert confirmed and talk.slots["current_question"] == "vem"

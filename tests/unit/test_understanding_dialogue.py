@@ -127,6 +127,26 @@ def test_starting_something_that_is_not_a_company_is_not_starting_a_company(tree
     assert "stod_till_foretag" not in reading.facts
 
 
+def test_a_knowledge_initiative_is_for_the_actors_unless_the_public_is_named(tree: Tree):
+    # What a knowledge or cooperation initiative does is asked only on the routes of the actors and of the
+    # public; the words for what is done say who it is for, unless the public is named or it is an event.
+    text = "Regionen vill gå med i ett nätverk för sociala företag och undrar om förbundet kan stå för avgiften."
+    reading = read_description(tree, text)
+    assert reading.facts["strukturell_typ"].option == "medlemskap_organisation"
+    assert reading.facts["vem"].option == "parter_och_aktorer"
+    assert reading.facts["vem"].evidence and "vem" in reading.implied
+    public = read_description(tree, "En mässa om sociala företag i stadshuset, alla är välkomna.")
+    assert public.facts["vem"].option == "allmanheten"
+    event = read_description(tree, "Vi ordnar en konferens om sociala företag.")
+    assert event.facts["strukturell_typ"].option == "evenemang" and "vem" not in event.facts
+
+
+def test_a_membership_the_company_holds_is_on_the_company_route(tree: Tree):
+    reading = read_description(tree, "Kan förbundet betala medlemsavgiften i Skoopi för kooperativet Vinden?")
+    facts = {question: fact.option for question, fact in reading.facts.items()}
+    assert facts == {"vem": "foretaget", "stod_till_foretag": "medlem", "medlem_vem": "foretaget"}
+
+
 def test_membership_of_a_network_is_not_membership_of_a_company(tree: Tree):
     reading = read_description(tree, "Vi funderar på att bli medlem i ett länsnätverk för sociala företag")
     assert reading.facts["strukturell_typ"].option == "medlemskap_organisation"
@@ -258,7 +278,8 @@ def test_a_company_applying_for_money_from_the_forbund_is_read_as_support_to_it(
     )
     # Review: the förbund's own application words are no grant ("… till en samordnare" was set aside as one).
     own = read_description(tree, "Vi vill söka pengar från förbundet till en samordnare för ASF.")
-    assert not own.must_nots and own.facts.get("vem") is None
+    assert not own.must_nots and "stod_till_foretag" not in own.facts
+    assert own.facts["vem"].option == "parter_och_aktorer"  # a coordinator spreads knowledge
 
 
 def test_a_party_named_as_the_place_is_no_sign_of_the_lawful_route(tree: Tree):
