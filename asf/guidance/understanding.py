@@ -56,6 +56,8 @@ _IMPLIES_PARTICIPANTS = frozenset({("insats_typ", "arbetsforberedande"), ("insat
 # the first question has ("öppet för alla", "invånarna"). Its label names knowledge, cooperation and
 # membership, so the words for what is done are evidence for it too.
 _STRUCTURAL = "strukturell_typ"
+_STAFF = "asf_personal"
+_HANDLEDARE = ("insats_typ", "handledare")
 _FOR_THE_ACTORS = "parter_och_aktorer"
 # Who it is for is still asked of an event, as often open to anyone as for the parties ("mässa i
 # stadshuset"), and of advice to one company, which may be read as for the company.
@@ -626,7 +628,12 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
             _weigh_learned(tree, question, text, words, model, negated, facts, conflicts)
     route = _best_route(tree, {q: f.option for q, f in facts.items()})
     kept = {q: facts[q] for q in route if q in facts}
-    kept = _settled_by_the_route(tree, kept, {q: c for q, c in conflicts.items() if q not in both})
+    # Two sides in two sentences may be two parts' ("Kommunen köper platser åt deltagarna. Förbundet vill
+    # köpa in utrustning åt kaféet."): only sides named in one sentence are weighed by their routes' length.
+    in_one_sentence = {
+        q for q, sides in conflicts.items() if len({_sentence_of(side.evidence, text, words) for side in sides}) == 1
+    }
+    kept = _settled_by_the_route(tree, kept, {q: c for q, c in conflicts.items() if q not in both}, in_one_sentence)
     conflicts = {q: c for q, c in conflicts.items() if q not in kept}
     kept = _with_implied_parents(tree, kept, set(conflicts))
     implied = _with_implied_start(tree, kept, start_named or tree.start in conflicts)
@@ -1044,7 +1051,10 @@ def _best_route(tree: Tree, facts: Mapping[str, str]) -> list[str]:
 
 
 def _settled_by_the_route(
-    tree: Tree, kept: Mapping[str, Fact], conflicts: Mapping[str, tuple[Fact, ...]]
+    tree: Tree,
+    kept: Mapping[str, Fact],
+    conflicts: Mapping[str, tuple[Fact, ...]],
+    nearest_decides: Collection[str] = (),
 ) -> dict[str, Fact]:
     """Facts plus the side of a two-way question that the other facts' route needs.
 
@@ -1052,7 +1062,8 @@ def _settled_by_the_route(
     company and participants as the ones it is for; the handledare's route passes only through
     "Deltagare", so that is the answer, on its own words. Never when a side leads straight to
     "bör inte finansieras", kept or not; when both sides fit the route, or the text names them together ("för
-    politiker och för deltagare"), the question stays asked."""
+    politiker och för deltagare"), the question stays asked, unless it is the first question in
+    `nearest_decides` and one side's route is the shortest (_nearest_start)."""
     settled = dict(kept)
     if not kept:
         return settled
@@ -1063,9 +1074,36 @@ def _settled_by_the_route(
         # A side that would lead to "bör inte" is never settled away: "kommunen vill att förbundet köper
         # platserna" names the förbund as the buyer (development set 6), whatever route the rest suggests.
         must_not_named = any(_leads_to_must_not(tree, _option_of(tree, side)) for side in sides)
+        if len(fitting) > 1 and question_id == tree.start and question_id in nearest_decides:
+            fitting = _nearest_start(tree, settled, fitting)
         if len(fitting) == 1 and not must_not_named:
             settled[question_id] = fitting[0]
     return settled
+
+
+def _nearest_start(tree: Tree, kept: Mapping[str, Fact], sides: list[Fact]) -> list[Fact]:
+    """The answers to the first question whose routes reach the kept facts with the fewest questions the
+    text leaves open between: "pengar till deltagare som vill bli egenföretagare" with a start grant has
+    one to "Deltagare" and two to "Ett företag". The company's staff stay a side, the text perhaps saying
+    they are participants themselves (a question the text leaves open too), except beside a handledare,
+    where "anställd på" says who employs the handledare, which is asked of its own."""
+    question_id, option_id = _HANDLEDARE
+    if question_id in kept and kept[question_id].option == option_id:
+        sides = [side for side in sides if side.option != _STAFF]
+    if any(side.option == _STAFF for side in sides):
+        return sides
+    between = {side.option: _questions_between(tree, kept, side.option) for side in sides}
+    fewest = min(between.values())
+    return [side for side in sides if between[side.option] == fewest]
+
+
+def _questions_between(tree: Tree, kept: Mapping[str, Fact], start_option: str) -> int:
+    counts = [
+        sum(1 for q in list(route)[1 : max(list(route).index(k) for k in kept)] if q not in kept)
+        for route in _all_routes(tree)
+        if route.get(tree.start) == start_option and all(route.get(q) == f.option for q, f in kept.items())
+    ]
+    return min(counts, default=len(tree.questions))
 
 
 def _named_together(found: Iterable[_Evidence], words: tuple[swedish.Token, ...], joined_only: bool = False) -> bool:

@@ -147,6 +147,35 @@ def test_a_membership_the_company_holds_is_on_the_company_route(tree: Tree):
     assert facts == {"vem": "foretaget", "stod_till_foretag": "medlem", "medlem_vem": "foretaget"}
 
 
+@pytest.mark.parametrize(
+    "text, question, option",
+    [
+        # "egenföretagare" names a company too; a start grant is reached from "Deltagare" with fewer questions.
+        ("Vi vill ge 20 000 kr i startbidrag till deltagare som vill bli egenföretagare.", "insats_typ", "startbidrag"),
+        # "anställd på kommunen" says who employs the handledare, not that the staff are who it is for.
+        (
+            "Förbundet vill betala en handledare som är anställd på kommunen för deltagarna på bageriet.",
+            "insats_typ",
+            "handledare",
+        ),
+    ],
+)
+def test_who_it_is_for_is_the_answer_nearest_to_what_is_done(tree: Tree, text: str, question: str, option: str):
+    reading = read_description(tree, text)
+    assert reading.facts[question].option == option
+    assert reading.facts["vem"].option == "deltagare" and "vem" not in reading.conflicts
+
+
+def test_staff_who_may_be_participants_themselves_are_asked_about(tree: Tree):
+    text = (
+        "Några anställda på kaféet har samma behov som våra deltagare, "
+        "vi vill att kommunen ordnar arbetsträning för dem där."
+    )
+    reading = read_description(tree, text)
+    assert "vem" not in reading.facts
+    assert {fact.option for fact in reading.conflicts["vem"]} == {"deltagare", "asf_personal"}
+
+
 def test_membership_of_a_network_is_not_membership_of_a_company(tree: Tree):
     reading = read_description(tree, "Vi funderar på att bli medlem i ett länsnätverk för sociala företag")
     assert reading.facts["strukturell_typ"].option == "medlemskap_organisation"
