@@ -387,6 +387,10 @@ def test_two_parties_in_one_answer_are_not_recorded_as_one(tree: Tree):
         ("insats_typ", "de ska lära sig hur sociala företag fungerar", "utbildning_om_asf"),
         ("pengavag", "genom regionen, inte direkt", "via_part"),
         ("utforare", "forsakringskasan", "forsakringskassan"),
+        # "Vem skulle bli medlem?": the learned reader had one example of the company's own membership and
+        # spoke against it (development set 7).
+        ("medlem_vem", "kooperativet", "foretaget"),
+        ("medlem_vem", "det är caféet som ska bli medlem", "foretaget"),
     ],
 )
 def test_natural_answers_are_understood(tree: Tree, question: str, text: str, option: str):
