@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import replace
 
 from asf import messages
@@ -39,18 +39,19 @@ def answer_text(tree: Tree, answers: Mapping[str, str], question_id: str) -> str
     return sentence_case(model.ANSWER_PLACEHOLDER.sub(filled, option.label))
 
 
-def fact_lines(tree: Tree, answers: Mapping[str, str], evidence: Mapping[str, str]) -> list[str]:
-    """One line per fact, in the order the tree asks them."""
-    ordered = [q for q in tree.questions if q in answers]
-    return [
-        messages.text(
-            "describe.line",
-            question=sentence_case(tree.questions[q].short),
-            answer=answer_text(tree, answers, q),
-            evidence=model.quoted(evidence.get(q, "")),
-        )
-        for q in ordered
-    ]
+def fact_lines(
+    tree: Tree, answers: Mapping[str, str], evidence: Mapping[str, str], implied: Collection[str] = ()
+) -> list[str]:
+    """One line per fact, in the order the tree asks them; an implied one says it is drawn from the words."""
+    return [_fact_line(tree, answers, evidence.get(q, ""), q, q in implied) for q in tree.questions if q in answers]
+
+
+def _fact_line(tree: Tree, answers: Mapping[str, str], evidence: str, question_id: str, implied: bool) -> str:
+    question = sentence_case(tree.questions[question_id].short)
+    answer = answer_text(tree, answers, question_id)
+    if implied:
+        return messages.text("describe.implied_line", question=question, answer=answer, evidence=model.quoted(evidence))
+    return messages.text("describe.line", question=question, answer=answer, evidence=model.quoted(evidence))
 
 
 def conflict_text(tree: Tree, question_id: str, facts: tuple[Fact, ...]) -> str:
@@ -157,7 +158,7 @@ def part_button(tree: Tree, fact: Fact) -> dict[str, str]:
 def summary_reply(tree: Tree, reading: Reading) -> Reply:
     answers = {q: f.option for q, f in reading.facts.items()}
     evidence = {q: f.evidence for q, f in reading.facts.items()}
-    parts = ["\n".join(fact_lines(tree, answers, evidence))]
+    parts = ["\n".join(fact_lines(tree, answers, evidence, reading.implied))]
     parts += [conflict_text(tree, q, facts) for q, facts in reading.conflicts.items()]
     parts += [
         messages.text(

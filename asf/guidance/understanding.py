@@ -56,9 +56,12 @@ _IMPLIES_PARTICIPANTS = frozenset({("insats_typ", "arbetsforberedande"), ("insat
 # the first question has ("öppet för alla", "invånarna"). Its label names knowledge, cooperation and
 # membership, so the words for what is done are evidence for it too.
 _STRUCTURAL = "strukturell_typ"
+_FOR_THE_ACTORS = "parter_och_aktorer"
+# The first question's answers weighed in _nearest_start: the company's staff, and a handledare, whose
+# employer ("anställd på …", folded) is no sign of who the initiative is for.
 _STAFF = "asf_personal"
 _HANDLEDARE = ("insats_typ", "handledare")
-_FOR_THE_ACTORS = "parter_och_aktorer"
+_EMPLOYED = "anstalld"
 # Who it is for is still asked of an event, as often open to anyone as for the parties ("mässa i
 # stadshuset"), and of advice to one company, which may be read as for the company.
 _WHO_STILL_ASKED = frozenset({"evenemang", "radgivning_ett_foretag"})
@@ -628,7 +631,7 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
             _weigh_learned(tree, question, text, words, model, negated, facts, conflicts)
     route = _best_route(tree, {q: f.option for q, f in facts.items()})
     kept = {q: facts[q] for q in route if q in facts}
-    # Two sides in two sentences may be two parts' ("Kommunen köper platser åt deltagarna. Förbundet vill
+    # Two sides in two sentences may be two parts' ("Kommunen köper arbetsträning åt deltagarna. Förbundet vill
     # köpa in utrustning åt kaféet."): only sides named in one sentence are weighed by their routes' length.
     in_one_sentence = {
         q for q, sides in conflicts.items() if len({_sentence_of(side.evidence, text, words) for side in sides}) == 1
@@ -636,8 +639,9 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
     kept = _settled_by_the_route(tree, kept, {q: c for q, c in conflicts.items() if q not in both}, in_one_sentence)
     conflicts = {q: c for q, c in conflicts.items() if q not in kept}
     kept = _with_implied_parents(tree, kept, set(conflicts))
-    implied = _with_implied_start(tree, kept, start_named or tree.start in conflicts)
-    implied_start = frozenset(implied) - frozenset(kept)
+    implied = _with_implied_start(tree, kept, start_named or tree.start in conflicts, bool(must_nots))
+    # Only who it is for is implied: a company's membership moved to the company's route is still stated.
+    implied_start = frozenset({tree.start}) & (frozenset(implied) - frozenset(kept))
     kept = implied
     lawful = _lawful_signals(tree, text, words)
     if not lawful:
@@ -1085,16 +1089,22 @@ def _nearest_start(tree: Tree, kept: Mapping[str, Fact], sides: list[Fact]) -> l
     """The answers to the first question whose routes reach the kept facts with the fewest questions the
     text leaves open between: "pengar till deltagare som vill bli egenföretagare" with a start grant has
     one to "Deltagare" and two to "Ett företag". The company's staff stay a side, the text perhaps saying
-    they are participants themselves (a question the text leaves open too), except beside a handledare,
-    where "anställd på" says who employs the handledare, which is asked of its own."""
+    they are participants themselves (a question the text leaves open too), except beside a handledare
+    when the staff's words are "anställd på …", which says who employs the handledare (asked of its own);
+    "handleda arbetsledarna på kaféet" is the staff's own development."""
     question_id, option_id = _HANDLEDARE
     if question_id in kept and kept[question_id].option == option_id:
-        sides = [side for side in sides if side.option != _STAFF]
+        sides = [side for side in sides if side.option != _STAFF or not _names_one_employed(side)]
     if any(side.option == _STAFF for side in sides):
         return sides
     between = {side.option: _questions_between(tree, kept, side.option) for side in sides}
     fewest = min(between.values())
     return [side for side in sides if between[side.option] == fewest]
+
+
+def _names_one_employed(side: Fact) -> bool:
+    """The words are "anställd" (one person employed somewhere), not "de anställda" or "personalen"."""
+    return _EMPLOYED in normalise(side.evidence).split()
 
 
 def _questions_between(tree: Tree, kept: Mapping[str, Fact], start_option: str) -> int:
@@ -1195,18 +1205,23 @@ def _same_outcome_on_this_route(
 _ROUTES: list[tuple[Tree, list[dict[str, str]]]] = []
 
 
-def _with_implied_start(tree: Tree, kept: Mapping[str, Fact], start_named: bool) -> dict[str, Fact]:
+def _with_implied_start(
+    tree: Tree, kept: Mapping[str, Fact], start_named: bool, parts_to_avoid: bool = False
+) -> dict[str, Fact]:
     """Facts plus who the initiative is for, when the text names nobody but says what participants get or
     what a knowledge or cooperation initiative does. "arbetsträning via kommunen" is reached from
     "Deltagare" with one question between, and from "Ett företag" only through another question the text
     does not answer: taken only when no other answer to the first question is as close, on the words that
     say what the participants get. Never when the text names (or denies) who it is for in any way, however
-    the words and the learned reader came out."""
+    the words and the learned reader came out, and a knowledge initiative's never beside a part to avoid
+    ("en samordnare som ska hjälpa kooperativet att bli lönsamt" is perhaps for the company)."""
     if start_named or tree.start in kept:
         return dict(kept)
     trigger = next((fact for q, fact in kept.items() if (q, fact.option) in _IMPLIES_PARTICIPANTS), None)
     structural = kept.get(_STRUCTURAL)
     if trigger is None and structural is not None and structural.option not in _WHO_STILL_ASKED:
+        if parts_to_avoid and not _company_membership(kept):
+            return dict(kept)
         return _with_start_of_knowledge_initiative(tree, kept, structural)
     if trigger is None:
         return dict(kept)
@@ -1227,10 +1242,14 @@ def _with_implied_start(tree: Tree, kept: Mapping[str, Fact], start_named: bool)
     return {q: implied[q] for q in tree.questions if q in implied}
 
 
+def _company_membership(kept: Mapping[str, Fact]) -> bool:
+    return all(q in kept and kept[q].option == o for q, o in _COMPANY_MEMBERSHIP)
+
+
 def _with_start_of_knowledge_initiative(tree: Tree, kept: Mapping[str, Fact], structural: Fact) -> dict[str, Fact]:
     """A knowledge initiative's facts plus who it is for, on the words for what it does: the actors,
     or, for a membership the company holds, the company (on its own route)."""
-    if all(q in kept and kept[q].option == o for q, o in _COMPANY_MEMBERSHIP):
+    if _company_membership(kept):
         on_route = {q: Fact(q, o, structural.evidence) for q, o in _COMPANY_ROUTE}
         implied = {**on_route, **{q: f for q, f in kept.items() if q != _STRUCTURAL}}
     else:

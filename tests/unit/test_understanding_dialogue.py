@@ -166,6 +166,44 @@ def test_who_it_is_for_is_the_answer_nearest_to_what_is_done(tree: Tree, text: s
     assert reading.facts["vem"].option == "deltagare" and "vem" not in reading.conflicts
 
 
+def test_a_handledare_for_the_companys_staff_is_asked_about(tree: Tree):
+    # Review: "anställd på" is the handledare's employer; a handledare for the staff is their development.
+    text = (
+        "Kommunen anställer en handledare som ska handleda arbetsledarna på kaféet så att de blir bättre "
+        "på att ta emot deltagare."
+    )
+    reading = read_description(tree, text)
+    assert reading.facts["insats_typ"].option == "handledare"
+    assert "vem" not in reading.facts and "asf_personal" in {side.option for side in reading.conflicts["vem"]}
+
+
+def test_sides_in_two_sentences_are_two_parts_not_weighed_by_route(tree: Tree):
+    # The places are for the participants, the equipment for the company: who it is for is asked.
+    text = "Kommunen köper arbetsträning åt deltagarna. Förbundet vill köpa in utrustning åt kaféet."
+    reading = read_description(tree, text)
+    assert "vem" not in reading.facts
+
+
+def test_who_a_knowledge_initiative_is_for_is_asked_beside_a_part_to_avoid(tree: Tree):
+    reading = read_description(tree, "En samordnare som ska hjälpa kooperativet att bli lönsamt.")
+    assert reading.facts["strukturell_typ"].option == "samordnare"
+    assert "vem" not in reading.facts and "stod_till_foretag" in reading.set_aside
+
+
+def test_a_company_membership_on_the_company_route_is_still_a_description(tree: Tree):
+    # Review: the membership the user wrote is stated, not implied, so the fallback still reads a description.
+    reading = read_description(tree, "Förbundet betalar företagets medlemsavgift i Coompanion.")
+    assert reading.implied == {"vem"} and reading.stated >= other_questions.FACTS_OF_A_DESCRIPTION
+
+
+def test_an_implied_answer_says_it_is_drawn_from_the_words(tree: Tree):
+    reading = read_description(tree, "Kan vi bli medlemmar i en intresseförening för sociala företag?")
+    text = recap.summary_reply(tree, reading).text or ""
+    vem_line, structural_line = text.splitlines()[1:3]
+    assert vem_line.startswith("- Vem insatsen riktar sig till") and "det drar jag av att du skrev" in vem_line
+    assert "– du skrev" in structural_line
+
+
 def test_staff_who_may_be_participants_themselves_are_asked_about(tree: Tree):
     text = (
         "Några anställda på kaféet har samma behov som våra deltagare, "
