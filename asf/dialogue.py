@@ -248,7 +248,10 @@ def _suggested_by_the_description(state: State, current: Walk) -> Fact | None:
 
 
 def _left_out(description: str, current: Walk) -> dict[str, Fact]:
-    """The description's parts that lead to "bör inte finansieras" on their own, off the answers' route."""
+    """The description's parts that lead to "bör inte finansieras" on their own, off the answers' route:
+    on a question the route does not ask, or on one about what is done that the user answered otherwise
+    ("kursen" when the description also gave each participant a start grant, trial 21, t21-18: two
+    things done). Another answer on how it is done replaces the part ("kör via kommunen istället")."""
     reading = _description_reading(description)
     # Words the summary already read as another answer are not a part of their own: "förbundet självt
     # upphandlar …" was the party, not the förbund as a member, whose note offered to assess a
@@ -257,8 +260,14 @@ def _left_out(description: str, current: Walk) -> dict[str, Fact]:
     return {
         question_id: fact
         for question_id, fact in reading.must_nots.items()
-        if question_id not in current.used and not _inside_any(fact.evidence.strip("…"), summarised)
+        if _off_the_route(question_id, fact.option, current) and not _inside_any(fact.evidence.strip("…"), summarised)
     }
+
+
+def _off_the_route(question_id: str, option_id: str, current: Walk) -> bool:
+    if question_id not in current.used:
+        return True
+    return question_id in recap.WHAT_IS_DONE and current.used[question_id] != option_id
 
 
 def _inside_any(words: str, quotes: list[str]) -> bool:

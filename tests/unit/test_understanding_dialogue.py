@@ -1524,6 +1524,23 @@ def test_a_part_the_user_answered_otherwise_is_not_named_as_left_out():
     assert "ingår inte" not in texts(replies)
 
 
+def test_a_second_thing_done_stays_a_part_when_the_user_answers_the_first():
+    # Trial 21 (t21-18): a course plus a start grant per participant; "kursen" at "Vad ska deltagarna få?"
+    # gave "kan finansiera på villkor" without a word about the grant.
+    text = (
+        "Kommunen köper en kurs om sociala företag åt deltagare i förbundets målgrupp, pengarna går via kommunen."
+        " I kursen får också alla som vill starta eget en startpeng på 3 000 kr."
+    )
+    _, state = dialogue.describe(State(), Message(text=text, intent="describe_initiative"))
+    _, state = dialogue.answer(state, Message(text="", intent="affirm"))
+    for question, choice in (("malgrupp", "ja"), ("insats_typ", "utbildning_om_asf")):
+        if state.current_question == question:
+            replies, state = click(state, question, choice)
+    assert state.answers["insats_typ"] == "utbildning_om_asf"
+    assert state.last_result is not None and "not_assessed" in state.last_result
+    assert "ingår inte" in texts(replies) and "startpeng" in texts(replies)
+
+
 @pytest.mark.parametrize("models", [learned.WORDS_ONLY, None])
 def test_places_a_party_buys_are_not_read_as_support_to_the_company(tree: Tree, models: learned.Models | None):
     # The misreading #14 began with: a party buying places, read as "Vem: Ett företag".
