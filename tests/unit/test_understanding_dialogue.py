@@ -127,6 +127,18 @@ def test_starting_something_that_is_not_a_company_is_not_starting_a_company(tree
     assert "stod_till_foretag" not in reading.facts
 
 
+def test_a_party_starting_a_social_enterprise_with_the_forbunds_money_is_a_part_to_avoid(tree: Tree):
+    # Trial 21 (t21-15): the start-up costs "via kommunen" were read as the lawful route alone, and the
+    # result was "kan finansiera på villkor" without a word about starting a company.
+    text = (
+        "Regionen startar ett nytt socialt företag för våra deltagare, och förbundet finansierar "
+        "uppstartskostnaderna via regionen."
+    )
+    reading = read_description(tree, text)
+    named = {**reading.facts, **reading.set_aside}
+    assert named["stod_till_foretag"].option == "starta_utveckla"
+
+
 def test_a_knowledge_initiative_is_for_the_actors_unless_the_public_is_named(tree: Tree):
     # What a knowledge or cooperation initiative does is asked only on the routes of the actors and of the
     # public; the words for what is done say who it is for, unless the public is named or it is an event.
