@@ -395,6 +395,10 @@ def describe(state: State, message: Message, *, as_new: bool = False) -> Turn:
         return answer(state, replace(message, intent="inform"))
     if says_no_to_the_summary(state, message):
         return answer(state, replace(message, intent="deny"))  # a "Nej" to the summary, with its correction
+    if state.correcting and state.pending is not None and message.typed:
+        # After "Nej" ("Vilken rad stämmer inte? … eller skriva det") a description is the correction: read
+        # as one more sentence of the first, it gave the same summary back unremarked (trial 21, t21-18).
+        return answer(state, replace(message, intent="inform"))
     if state.pending is not None and message.typed and _opens_with_yes(message.text):
         return answer(state, replace(message, intent="affirm"))  # "ja, men …": the lines stand, the rest is added
     if _just_finished(state) and message.typed and _asks_why(message.text):
@@ -1088,6 +1092,8 @@ def _correct_summary(state: State, message: Message) -> Turn:
     said = swedish.tokens(message.text or "")
     # "… inte kommunen" contrasts a new answer with a line: a change, however the message begins.
     adds = any(t.word in _ADDING for t in said) and not any(t.word in swedish.NEGATIONS for t in said)
+    # "du har missat vad de får: en kurs om sociala företag …" adds; its "företag" changed who it is for.
+    adds = adds or recap.says_something_is_missing(message.text or "")
     if message.text and not message.entity("question") and message.intent != "affirm" and not adds:
         # "det är AF som köper platserna, inte kommunen": the one line it gives a new answer is changed.
         changes = _changed_answers(pending, list(pending), message.text)
@@ -1110,10 +1116,27 @@ def _correct_summary(state: State, message: Message) -> Turn:
         added = recap.with_addition(tree(), state, message.text)
         if added is not None:
             return [added[0]], added[1]
+        later = _asked_later(pending, message.text)
+        if later is not None:
+            # "du har missat vad deltagarna får: en kurs … och startpeng" names two answers to a question the
+            # summary does not reach yet (trial 21, t21-3, t21-18): the lines stand, and it is asked next.
+            question = tree().questions[later].short
+            return _continue(state, dict(pending), prefix=messages.text("describe.asked_later", question=question))
         return [recap.which_line(tree(), state, messages.text("describe.nothing_added"))], replace(
             state, correcting=True
         )
     return [recap.which_line(tree(), state)], replace(state, correcting=True)
+
+
+def _asked_later(pending: dict[str, str], text: str) -> str | None:
+    """The first question after the summary's lines, on their route, that `text` names an answer to in words."""
+    for question in tree().questions.values():
+        if question.id in pending:
+            continue
+        named = named_options(question, text)
+        if any(one_route_holds(tree(), {**pending, question.id: option}) for option in named):
+            return question.id
+    return None
 
 
 def _answer_button(state: State, answers: dict[str, str], question_id: str, option_id: str) -> Turn:

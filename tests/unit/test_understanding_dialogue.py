@@ -1539,11 +1539,7 @@ def test_a_part_the_user_answered_otherwise_is_not_named_as_left_out():
 def test_a_second_thing_done_stays_a_part_when_the_user_answers_the_first():
     # Trial 21 (t21-18): a course plus a start grant per participant; "kursen" at "Vad ska deltagarna få?"
     # gave "kan finansiera på villkor" without a word about the grant.
-    text = (
-        "Kommunen köper en kurs om sociala företag åt deltagare i förbundets målgrupp, pengarna går via kommunen."
-        " I kursen får också alla som vill starta eget en startpeng på 3 000 kr."
-    )
-    _, state = dialogue.describe(State(), Message(text=text, intent="describe_initiative"))
+    _, state = dialogue.describe(State(), Message(text=_COURSE_AND_GRANT, intent="describe_initiative"))
     _, state = dialogue.answer(state, Message(text="", intent="affirm"))
     for question, choice in (("malgrupp", "ja"), ("insats_typ", "utbildning_om_asf")):
         if state.current_question == question:
@@ -1551,6 +1547,39 @@ def test_a_second_thing_done_stays_a_part_when_the_user_answers_the_first():
     assert state.answers["insats_typ"] == "utbildning_om_asf"
     assert state.last_result is not None and "not_assessed" in state.last_result
     assert "ingår inte" in texts(replies) and "startpeng" in texts(replies)
+
+
+_COURSE_AND_GRANT = (
+    "Kommunen köper en kurs om sociala företag åt deltagare i förbundets målgrupp, pengarna går via kommunen."
+    " I kursen får också alla som vill starta eget en startpeng på 3 000 kr."
+)
+
+
+@pytest.mark.parametrize("intent", ["inform", "describe_initiative", "nlu_fallback"])
+def test_a_correction_naming_what_participants_get_is_taken_and_the_grant_stays_a_part(intent: str):
+    # Trial 21 (t21-3, t21-18): "du har missat vad deltagarna får: en kurs … och startpeng" after "Nej"
+    # gave the same summary back, or "Jag kunde inte läsa ut något nytt", again and again; and "sociala
+    # företag" in it made the line about who it is for "Ett företag".
+    _, state = dialogue.describe(State(), Message(text=_COURSE_AND_GRANT, intent="describe_initiative"))
+    lines = dict(state.pending or {})
+    _, state = dialogue.answer(state, Message(text="", intent="deny"))
+    correction = Message(text="du har missat vad de får: en kurs om sociala företag och startpengen", intent=intent)
+    if intent == "describe_initiative":
+        replies, state = dialogue.describe(state, correction)
+    elif intent == "nlu_fallback":
+        replies, state = dialogue.fallback(state, correction)
+    else:
+        replies, state = dialogue.answer(state, correction)
+    assert messages.text("describe.nothing_added") not in texts(replies)
+    if state.pending is not None:  # the summary again, with what the correction adds
+        assert state.pending["insats_typ"] == "utbildning_om_asf" and state.pending.items() >= lines.items()
+        replies, state = dialogue.answer(state, Message(text="", intent="affirm"))
+    else:  # the lines stand, and what is missing is asked next
+        assert messages.text("describe.asked_later", question="vad deltagarna ska få") in texts(replies)
+        assert state.answers == lines
+    if state.current_question == "insats_typ":
+        replies, state = click(state, "insats_typ", "utbildning_om_asf")
+    assert state.last_result is not None and "startpeng" in texts(replies) and "ingår inte" in texts(replies)
 
 
 @pytest.mark.parametrize("models", [learned.WORDS_ONLY, None])
