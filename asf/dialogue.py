@@ -260,14 +260,25 @@ def _left_out(description: str, current: Walk) -> dict[str, Fact]:
     return {
         question_id: fact
         for question_id, fact in reading.must_nots.items()
-        if _off_the_route(question_id, fact.option, current) and not _inside_any(fact.evidence.strip("…"), summarised)
+        if _off_the_route(question_id, fact, current, description)
+        and not _inside_any(fact.evidence.strip("…"), summarised)
     }
 
 
-def _off_the_route(question_id: str, option_id: str, current: Walk) -> bool:
+def _off_the_route(question_id: str, fact: Fact, current: Walk, description: str) -> bool:
+    """Not answered on the route, or, for what is done, answered otherwise while the description names the
+    part as one more thing ("I kursen ingår också …") and removes nothing ("vi stryker startpengen"); a
+    phrase the user settled otherwise ("en kurs om hur man kan starta eget") is no part of its own."""
     if question_id not in current.used:
         return True
-    return question_id in recap.WHAT_IS_DONE and current.used[question_id] != option_id
+    if question_id not in recap.WHAT_IS_DONE or current.used[question_id] == fact.option:
+        return False
+    sentence = next((s for s in _SENTENCE_END.split(description) if fact.evidence.strip("…") in s), "")
+    one_more = any(t.word in ALSO for t in swedish.tokens(sentence))
+    return one_more and not _names_any(description, _REMOVING)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
 
 
 def _inside_any(words: str, quotes: list[str]) -> bool:
@@ -395,10 +406,6 @@ def describe(state: State, message: Message, *, as_new: bool = False) -> Turn:
         return answer(state, replace(message, intent="inform"))
     if says_no_to_the_summary(state, message):
         return answer(state, replace(message, intent="deny"))  # a "Nej" to the summary, with its correction
-    if state.correcting and state.pending is not None and message.typed:
-        # After "Nej" ("Vilken rad stämmer inte? … eller skriva det") a description is the correction: read
-        # as one more sentence of the first, it gave the same summary back unremarked (trial 21, t21-18).
-        return answer(state, replace(message, intent="inform"))
     if state.pending is not None and message.typed and _opens_with_yes(message.text):
         return answer(state, replace(message, intent="affirm"))  # "ja, men …": the lines stand, the rest is added
     if _just_finished(state) and message.typed and _asks_why(message.text):
@@ -441,9 +448,19 @@ def describe(state: State, message: Message, *, as_new: bool = False) -> Turn:
             replies, new_state = _continue(state, {}, prefix=messages.text("describe.ask_more"))
         return [*after_result, *replies], new_state
     pending = {q: f.option for q, f in reading.facts.items()}
+    if _correction_that_changed_nothing(state, message, pending, reading):
+        # After "Nej" a description that changes no line is the correction: the same summary came back
+        # unremarked, again and again (trial 21, t21-18). Requests and topics went their ways above.
+        return _correct_summary(state, replace(message, intent="inform"))
     evidence = {q: f.evidence for q, f in reading.facts.items()}
     new_state = replace(state, pending=pending, evidence=evidence, correcting=False, current_question=None)
     return [*after_result, recap.summary_reply(tree(), reading)], new_state
+
+
+def _correction_that_changed_nothing(state: State, message: Message, pending: dict[str, str], reading: Reading) -> bool:
+    if not state.correcting or pending != state.pending or reading.set_aside or not message.typed:
+        return False
+    return not asks_to_start_over(message.text) and not _only_a_goodbye(message.text)
 
 
 def _must_not_in(text: str) -> Fact | None:
@@ -1092,8 +1109,6 @@ def _correct_summary(state: State, message: Message) -> Turn:
     said = swedish.tokens(message.text or "")
     # "… inte kommunen" contrasts a new answer with a line: a change, however the message begins.
     adds = any(t.word in _ADDING for t in said) and not any(t.word in swedish.NEGATIONS for t in said)
-    # "du har missat vad de får: en kurs om sociala företag …" adds; its "företag" changed who it is for.
-    adds = adds or recap.says_something_is_missing(message.text or "")
     if message.text and not message.entity("question") and message.intent != "affirm" and not adds:
         # "det är AF som köper platserna, inte kommunen": the one line it gives a new answer is changed.
         changes = _changed_answers(pending, list(pending), message.text)
@@ -1129,13 +1144,15 @@ def _correct_summary(state: State, message: Message) -> Turn:
 
 
 def _asked_later(pending: dict[str, str], text: str) -> str | None:
-    """The first question after the summary's lines, on their route, that `text` names an answer to in words."""
-    for question in tree().questions.values():
-        if question.id in pending:
+    """A question about what is done that the summary's lines do not answer and whose answer `text` names in
+    words, on a route that holds the lines. Never a yes-or-no question: "nej, vet inte" after "Nej" names
+    the answers about the target group, and the lines the user rejected would be taken."""
+    for question_id in recap.WHAT_IS_DONE:
+        if question_id in pending:
             continue
-        named = named_options(question, text)
-        if any(one_route_holds(tree(), {**pending, question.id: option}) for option in named):
-            return question.id
+        named = named_options(tree().questions[question_id], text)
+        if any(one_route_holds(tree(), {**pending, question_id: option}) for option in named):
+            return question_id
     return None
 
 

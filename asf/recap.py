@@ -212,11 +212,6 @@ _MISSED = re.compile(
 )
 
 
-def says_something_is_missing(text: str) -> bool:
-    """ "du har missat …", "det saknas …": an addition, not a change to a line."""
-    return _MISSED.match(text) is not None
-
-
 def with_addition(tree: Tree, state: State, addition: str) -> tuple[Reply, State] | None:
     """The summary again with the facts that `addition` (written after "Nej") adds, or None if it adds none.
 
