@@ -265,6 +265,9 @@ def _left_out(description: str, current: Walk) -> dict[str, Fact]:
     }
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
+
+
 def _off_the_route(question_id: str, fact: Fact, current: Walk, description: str) -> bool:
     """Not answered on the route, or, for what is done, answered otherwise while the description names the
     part as one more thing ("I kursen ingår också …") and removes nothing ("vi stryker startpengen"); a
@@ -276,9 +279,6 @@ def _off_the_route(question_id: str, fact: Fact, current: Walk, description: str
     sentence = next((s for s in _SENTENCE_END.split(description) if fact.evidence.strip("…") in s), "")
     one_more = any(t.word in ALSO for t in swedish.tokens(sentence))
     return one_more and not _names_any(description, _REMOVING)
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
 
 
 def _inside_any(words: str, quotes: list[str]) -> bool:
@@ -458,6 +458,8 @@ def describe(state: State, message: Message, *, as_new: bool = False) -> Turn:
 
 
 def _correction_that_changed_nothing(state: State, message: Message, pending: dict[str, str], reading: Reading) -> bool:
+    """After "Nej", a typed description whose summary is the one rejected, with no new part, and that is
+    not a request to start over or a goodbye."""
     if not state.correcting or pending != state.pending or reading.set_aside or not message.typed:
         return False
     return not asks_to_start_over(message.text) and not _only_a_goodbye(message.text)
@@ -1147,12 +1149,12 @@ def _asked_later(pending: dict[str, str], text: str) -> str | None:
     """A question about what is done that the summary's lines do not answer and whose answer `text` names in
     words, on a route that holds the lines. Never a yes-or-no question: "nej, vet inte" after "Nej" names
     the answers about the target group, and the lines the user rejected would be taken."""
-    for question_id in recap.WHAT_IS_DONE:
-        if question_id in pending:
+    for question in tree().questions.values():  # in the tree's order: a set's order changes between runs
+        if question.id not in recap.WHAT_IS_DONE or question.id in pending:
             continue
-        named = named_options(tree().questions[question_id], text)
-        if any(one_route_holds(tree(), {**pending, question_id: option}) for option in named):
-            return question_id
+        named = named_options(question, text)
+        if any(one_route_holds(tree(), {**pending, question.id: option}) for option in named):
+            return question.id
     return None
 
 

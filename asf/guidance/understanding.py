@@ -1108,6 +1108,8 @@ def _names_one_employed(side: Fact) -> bool:
 
 
 def _questions_between(tree: Tree, kept: Mapping[str, Fact], start_option: str) -> int:
+    """The fewest questions the kept facts leave open between the first question, answered `start_option`,
+    and the last kept fact, over the routes that hold them (the caller's sides all fit one)."""
     counts = [
         sum(1 for q in list(route)[1 : max(list(route).index(k) for k in kept)] if q not in kept)
         for route in _all_routes(tree)
