@@ -280,6 +280,9 @@ def read_answer(
             sure = None  # "det finns inga deltagare" is no "Ja" (trial 15, t15-15): the model does not read negation
         if sure is not None and sure.id in stops and len(_content_words(words)) <= 1:
             sure = None  # one word is no ground for a "bör inte" ("stöd", "ett stöd till dem"): asked
+        if sure is not None and sure.means is not None and _partly(words):
+            # "de flesta" is no plain "Ja" (trial 21, t21-16), as the words' own partial yes is not: asked
+            return AnswerReading(None, candidates=tuple(o for o in question.options if o.id not in negated)[:3])
         if sure is not None and not any(t.word in _HEDGES for t in words) and question.id not in _TYPED_FROM_WORDS:
             return AnswerReading(sure, evidence=text.strip())
     if partial_yes_no:

@@ -427,6 +427,14 @@ def test_two_parties_in_one_answer_are_not_recorded_as_one(tree: Tree):
         assert reading.option.joint_of and {o.id for o in reading.parts} == {"forsakringskassan", "regionen"}
 
 
+@pytest.mark.parametrize("text", ["de flesta", "de flesta av dem", "flertalet av dem"])
+def test_a_partial_yes_to_the_target_group_is_asked_about(tree: Tree, text: str):
+    # Trial 21 (t21-16): "de flesta" at "Hör deltagarna till Finsams målgrupp?" was recorded as a plain "Ja".
+    reading = read_answer(tree.questions["malgrupp"], text)
+    assert reading.option is None  # asked, not recorded
+    assert not reading.candidates or "ja" in {option.id for option in reading.candidates}
+
+
 @pytest.mark.parametrize(
     ("question", "text", "option"),
     [
