@@ -35,6 +35,7 @@ from asf.guidance.understanding import (
     read_answer,
     read_description,
     with_route,
+    words_of_its_sentence,
 )
 from asf.privacy import masked_kinds
 from asf.training import flow as training
@@ -265,9 +266,6 @@ def _left_out(description: str, current: Walk) -> dict[str, Fact]:
     }
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
-
-
 def _off_the_route(question_id: str, fact: Fact, current: Walk, description: str) -> bool:
     """Not answered on the route, or, for what is done, answered otherwise while the description names the
     part as one more thing ("I kursen ingår också …") and removes nothing ("vi stryker startpengen"); a
@@ -276,8 +274,7 @@ def _off_the_route(question_id: str, fact: Fact, current: Walk, description: str
         return True
     if question_id not in recap.WHAT_IS_DONE or current.used[question_id] == fact.option:
         return False
-    sentence = next((s for s in _SENTENCE_END.split(description) if fact.evidence.strip("…") in s), "")
-    one_more = any(t.word in ALSO for t in swedish.tokens(sentence))
+    one_more = any(t.word in ALSO for t in words_of_its_sentence(fact.evidence, description))
     return one_more and not _names_any(description, _REMOVING)
 
 

@@ -636,10 +636,12 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
     kept = {q: facts[q] for q in route if q in facts}
     # Two sides in two sentences may be two parts' ("Kommunen köper arbetsträning åt deltagarna. Förbundet vill
     # köpa in utrustning åt kaféet."): only sides named in one sentence are weighed by their routes' length.
-    in_one_sentence = {
-        q for q, sides in conflicts.items() if len({_sentence_of(side.evidence, text, words) for side in sides}) == 1
-    }
-    kept = _settled_by_the_route(tree, kept, {q: c for q, c in conflicts.items() if q not in both}, in_one_sentence)
+    start_in_one_sentence = (
+        len({_sentence_of(side.evidence, text, words) for side in conflicts.get(tree.start, ())}) == 1
+    )
+    kept = _settled_by_the_route(
+        tree, kept, {q: c for q, c in conflicts.items() if q not in both}, nearest_decides=start_in_one_sentence
+    )
     conflicts = {q: c for q, c in conflicts.items() if q not in kept}
     kept = _with_implied_parents(tree, kept, set(conflicts))
     implied = _with_implied_start(tree, kept, start_named or tree.start in conflicts, bool(must_nots))
@@ -866,6 +868,13 @@ def _sentence_words(words: tuple[swedish.Token, ...], sentence: int) -> tuple[sw
     return tuple(t for t in words if t.sentence == sentence)
 
 
+def words_of_its_sentence(quote: str, text: str) -> tuple[swedish.Token, ...]:
+    """The words of the sentence of `text` that a quote (from swedish.quote) was taken from; none if not found."""
+    words = swedish.tokens(text)
+    sentence = _sentence_of(quote, text, words)
+    return () if sentence is None else _sentence_words(words, sentence)
+
+
 def _names_what_is_done(tree: Tree, question_id: str) -> bool:
     """A question the first answer leads straight to says what is done (a grant, business advice,
     training for the staff): a part of its own. A deeper one says how or by whom ("anställd av förbundet",
@@ -1061,7 +1070,7 @@ def _settled_by_the_route(
     tree: Tree,
     kept: Mapping[str, Fact],
     conflicts: Mapping[str, tuple[Fact, ...]],
-    nearest_decides: Collection[str] = (),
+    nearest_decides: bool = False,
 ) -> dict[str, Fact]:
     """Facts plus the side of a two-way question that the other facts' route needs.
 
@@ -1069,8 +1078,8 @@ def _settled_by_the_route(
     company and participants as the ones it is for; the handledare's route passes only through
     "Deltagare", so that is the answer, on its own words. Never when a side leads straight to
     "bör inte finansieras", kept or not; when both sides fit the route, or the text names them together ("för
-    politiker och för deltagare"), the question stays asked, unless it is the first question in
-    `nearest_decides` and one side's route is the shortest (_nearest_start)."""
+    politiker och för deltagare"), the question stays asked, unless it is the first question, `nearest_decides`
+    holds and one side's route is the shortest (_nearest_start)."""
     settled = dict(kept)
     if not kept:
         return settled
@@ -1081,7 +1090,7 @@ def _settled_by_the_route(
         # A side that would lead to "bör inte" is never settled away: "kommunen vill att förbundet köper
         # platserna" names the förbund as the buyer (development set 6), whatever route the rest suggests.
         must_not_named = any(_leads_to_must_not(tree, _option_of(tree, side)) for side in sides)
-        if len(fitting) > 1 and question_id == tree.start and question_id in nearest_decides:
+        if len(fitting) > 1 and question_id == tree.start and nearest_decides:
             fitting = _nearest_start(tree, settled, fitting)
         if len(fitting) == 1 and not must_not_named:
             settled[question_id] = fitting[0]
@@ -1100,7 +1109,8 @@ def _nearest_start(tree: Tree, kept: Mapping[str, Fact], sides: list[Fact]) -> l
         sides = [side for side in sides if side.option != _STAFF or not _names_one_employed(side)]
     if any(side.option == _STAFF for side in sides):
         return sides
-    between = {side.option: _questions_between(tree, kept, side.option) for side in sides}
+    closest = _open_questions_by_start(tree, kept)
+    between = {side.option: closest.get(side.option, len(tree.questions)) for side in sides}
     fewest = min(between.values())
     return [side for side in sides if between[side.option] == fewest]
 
@@ -1110,15 +1120,19 @@ def _names_one_employed(side: Fact) -> bool:
     return _EMPLOYED in normalise(side.evidence).split()
 
 
-def _questions_between(tree: Tree, kept: Mapping[str, Fact], start_option: str) -> int:
-    """The fewest questions the kept facts leave open between the first question, answered `start_option`,
-    and the last kept fact, over the routes that hold them (the caller's sides all fit one)."""
-    counts = [
-        sum(1 for q in list(route)[1 : max(list(route).index(k) for k in kept)] if q not in kept)
-        for route in _all_routes(tree)
-        if route.get(tree.start) == start_option and all(route.get(q) == f.option for q, f in kept.items())
-    ]
-    return min(counts, default=len(tree.questions))
+def _open_questions_by_start(tree: Tree, kept: Mapping[str, Fact]) -> dict[str, int]:
+    """Per answer to the first question whose routes hold the kept facts, the fewest questions they leave
+    open between the first question and the last kept fact."""
+    closest: dict[str, int] = {}
+    for route in _all_routes(tree):
+        if not all(route.get(q) == fact.option for q, fact in kept.items()):
+            continue
+        order = list(route)
+        last = max(order.index(q) for q in kept)
+        between = sum(1 for q in order[1:last] if q not in kept)
+        option = route[tree.start]
+        closest[option] = min(between, closest.get(option, between))
+    return closest
 
 
 def _named_together(found: Iterable[_Evidence], words: tuple[swedish.Token, ...], joined_only: bool = False) -> bool:
@@ -1230,15 +1244,7 @@ def _with_implied_start(
         return _with_start_of_knowledge_initiative(tree, kept, structural)
     if trigger is None:
         return dict(kept)
-    closest: dict[str, int] = {}
-    for route in _all_routes(tree):
-        if not all(route.get(q) == fact.option for q, fact in kept.items()):
-            continue
-        order = list(route)
-        last = max(order.index(q) for q in kept)
-        between = sum(1 for q in order[1:last] if q not in kept)
-        option = route[tree.start]
-        closest[option] = min(between, closest.get(option, between))
+    closest = _open_questions_by_start(tree, kept)
     nearest = min(closest.values(), default=None)
     options = [o for o, n in closest.items() if n == nearest]
     if len(options) != 1:
