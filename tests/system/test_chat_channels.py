@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs, urlencode
@@ -127,12 +127,22 @@ class TeamsUser:
     def typing(self) -> list[dict[str, Any]]:
         return [a for a in self.setup.edge.typing if a["conversation"]["id"] == self.conversation]
 
-    def send(self, activity: dict[str, Any], expect: int = 1) -> list[dict[str, Any]]:
-        """The replies to one activity: the webhook answers at once, the replies come after."""
+    def send(
+        self, activity: dict[str, Any], expect: int = 1, until: Callable[[dict[str, Any]], bool] | None = None
+    ) -> list[dict[str, Any]]:
+        """The replies to one activity: the webhook answers at once, the replies come after.
+
+        `until` names a reply to wait for: on a busy machine a slow one (the memo) can come after a pause
+        longer than the quiet moment that otherwise ends the wait."""
         before = len(self.replies())
         response = self.post(activity)
         assert response.status_code == 200, response.text
-        self.setup.edge.wait_for(lambda: len(self.replies()) >= before + expect)
+        self.setup.edge.wait_for(
+            lambda: (
+                len(self.replies()) >= before + expect
+                and (until is None or any(until(reply) for reply in self.replies()[before:]))
+            )
+        )
         count = -1
         while count != len(self.replies()):  # until nothing more arrives for a moment
             count = len(self.replies())
@@ -140,12 +150,16 @@ class TeamsUser:
         return self.replies()[before:]
 
     def say(
-        self, text: str = "", value: dict[str, Any] | None = None, reply_to: str | None = None
+        self,
+        text: str = "",
+        value: dict[str, Any] | None = None,
+        reply_to: str | None = None,
+        until: Callable[[dict[str, Any]], bool] | None = None,
     ) -> list[dict[str, Any]]:
         activity = self.activity(text, value)
         if reply_to is not None:
             activity["replyToId"] = reply_to
-        return self.send(activity)
+        return self.send(activity, until=until)
 
 
 def card_buttons(activity: dict[str, Any]) -> list[tuple[str, str]]:
@@ -250,7 +264,7 @@ def test_teams_decision_memo_has_every_citation_and_no_personal_data(setup: Setu
     user.say(DESCRIPTION)
     user.say("ja")
     user.say("ja")  # målgruppen
-    replies = user.say("/request_memo")
+    replies = user.say("/request_memo", until=lambda reply: "Beslutsunderlag:" in reply.get("text", ""))
     memo = next(r for r in replies if "Beslutsunderlag:" in r.get("text", ""))
     assert memo["textFormat"] == "markdown"
     assert "**Beslutsunderlag: Pengar till en deltagare som vill starta eget företag**" in memo["text"]
@@ -268,7 +282,7 @@ def test_teams_shows_the_result_as_an_adaptive_card_with_linked_citations(setup:
     user = TeamsUser(setup, "card")
     user.say(DESCRIPTION)
     user.say("ja")
-    replies = user.say("ja")  # målgruppen: the result
+    replies = user.say("ja", until=lambda reply: bool(reply.get("attachments")) and "summary" in reply)  # the result
     card_reply = next(r for r in replies if r.get("attachments") and "summary" in r)
     attachment = card_reply["attachments"][0]
     assert attachment["contentType"] == "application/vnd.microsoft.card.adaptive"
