@@ -56,7 +56,7 @@ if [ -z "${ASF_SESSION_SECRET:-}" ]; then
 fi
 [ -n "${ASF_REST_TOKEN:-}" ] || rest_note="ASF_REST_TOKEN är inte satt: REST-ingången nekar alla anrop."
 api=()
-[ -z "${ASF_API_TOKEN:-}" ] || api=(--enable-api --auth-token "$ASF_API_TOKEN")
+[ -z "${ASF_API_TOKEN:-}" ] || api=(--enable-api "--auth-token=$ASF_API_TOKEN")  # "=": a token may begin with "-"
 [ "$LOGS" = - ] || mkdir -p "$LOGS"
 case "$TRACKER_URL" in sqlite:*) mkdir -p "$(dirname "$TRACKER_DB")" ;; esac
 
