@@ -25,6 +25,8 @@ from asf.guidance.understanding import (
     AnswerReading,
     Fact,
     Reading,
+    answer_towards,
+    echoes,
     kept_beside,
     match_question,
     must_not_options,
@@ -245,7 +247,19 @@ def _suggested_by_the_description(state: State, current: Walk) -> Fact | None:
     reading = _description_reading(state.description)
     if question.id in reading.facts or question.id in reading.conflicts:
         return None
-    return reading.must_nots.get(question.id)
+    if question.id in reading.must_nots:
+        return reading.must_nots[question.id]
+    # A part named on another route ("en konsult som ger marknadsföringsråd till ett enda socialt företag", then
+    # "Deltagare" at "Vem …?"): the answer here that ends where the part does, when exactly one does (trial
+    # 21, t21-20 got "Något annat" and "täcks inte", the advice left out as a side note).
+    towards = [
+        Fact(question.id, option, fact.evidence)
+        for part_question, fact in reading.must_nots.items()
+        if part_question not in current.used
+        and reading.facts.get(part_question) != fact  # a line of the summary, which the user may have rejected
+        and (option := answer_towards(tree(), current.used, question.id, _must_not_outcome(part_question, fact.option)))
+    ]
+    return towards[0] if len({fact.option for fact in towards}) == 1 else None
 
 
 def _left_out(description: str, current: Walk) -> dict[str, Fact]:
@@ -533,6 +547,14 @@ def answer(state: State, message: Message) -> Turn:
     if _describes_at_the_first_question(answers, current, message):
         return describe(replace(state, current_question=None), message)
     reading = _read_typed(current.question, message)
+    suggested = _suggested_by_the_description(state, current)
+    if suggested is not None and _names_the_suggested_part(message.text, reading, suggested):
+        # "konsulten med marknadsföringen, som jag skrev" under the part named first: "Något annat" (the
+        # marketing) must not be recorded over it (trial 21, t21-20).
+        first = current.question.option(suggested.option)
+        assert first is not None
+        others = tuple(o for o in (reading.option, *reading.candidates) if o is not None and o.id != first.id)
+        return _did_you_mean(state, current, current.question, AnswerReading(None, candidates=(first, *others)[:3]))
     if reading.option is None:
         if reading.candidates:
             return _did_you_mean(state, current, current.question, reading)
@@ -540,6 +562,13 @@ def answer(state: State, message: Message) -> Turn:
     noted = messages.text("assessment.noted", answer=current.fill(reading.option.label))
     turn = _continue(state, {**answers, current.question.id: reading.option.id}, answered=current.question.id)
     return [Reply(text=noted), *turn[0]], turn[1]
+
+
+def _names_the_suggested_part(text: str, reading: AnswerReading, suggested: Fact) -> bool:
+    """A typed answer that repeats the words of the part the question names first, read as another answer."""
+    if reading.option is not None and reading.option.id == suggested.option:
+        return False
+    return echoes(text, suggested.evidence, reading.option)
 
 
 def _describes_at_the_first_question(answers: dict[str, str], current: Walk, message: Message) -> bool:

@@ -926,6 +926,32 @@ def named_alike(option: Option, text: str, other: str) -> bool:
     )
 
 
+def echoes(answer: str, quote: str, read_as: Option | None = None) -> bool:
+    """Does a typed answer repeat a word of a quoted part, other than the words of the option it was read
+    as and words that name who takes part? "konsulten med marknadsföringen" echoes "en konsult som ger
+    marknadsföringsråd" through "konsulten"; "köpa platser", read as work training, echoes nothing of "… som
+    vi köper platser av"; nor does "företaget", as every route names a company."""
+    quoted = [t.word for t in swedish.tokens(quote)]
+    keywords = _keywords(read_as) if read_as is not None else ()
+    own = [swedish.fold(word).lstrip("=") for keyword in keywords for word in keyword.split() if word != "~"]
+    for token in swedish.tokens(answer):
+        if token.negated or token.word in _FUNCTION_WORDS or len(token.word) < _ECHO_PREFIX:
+            continue
+        if any(swedish.word_matches(word, token.word) for word in (*own, *_ACTORS)):
+            continue
+        if any(word[:_ECHO_PREFIX] == token.word[:_ECHO_PREFIX] for word in quoted):
+            return True
+    return False
+
+
+# Words that share this many first letters are one word inflected or a compound's first part (konsulten,
+# konsult; marknadsföringen, marknadsföringsråd), not two words on one stem ("arbetsträning", "arbetsgivare").
+_ECHO_PREFIX = 7
+# Those who take part: every route names them, so repeating one says nothing about which part is meant.
+_ACTORS = ("foretag", "forbund", "deltagare", "kommun", "region", "socialt", "personal", "arbetsformedling",
+           "forsakringskassa", "parter")  # fmt: skip
+
+
 def with_route(tree: Tree, answers: Mapping[str, str]) -> dict[str, str]:
     """`answers` plus the answers that lead to them where only one does ("Ge ett bidrag i pengar"
     is reached only from "Ett företag …")."""
@@ -1285,6 +1311,19 @@ def _all_routes(tree: Tree) -> list[dict[str, str]]:
     follow({})
     _ROUTES[:] = [(tree, routes)]
     return routes
+
+
+def answer_towards(tree: Tree, answers: Mapping[str, str], question_id: str, outcome_id: str) -> str | None:
+    """The one answer to the question on which a route holding `answers` ends in the outcome; None when no
+    answer or several do ("Pengar, saker eller en tjänst till företaget" on the participants' route ends where
+    advice to one company does)."""
+    found = set()
+    for route in _all_routes(tree):
+        if question_id in route and all(route.get(q) == o for q, o in answers.items()):
+            outcome = walk(tree, route).outcome
+            if outcome is not None and outcome.id == outcome_id:
+                found.add(route[question_id])
+    return found.pop() if len(found) == 1 else None
 
 
 def _open_conflicts(

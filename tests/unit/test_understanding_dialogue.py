@@ -18,7 +18,7 @@ from actions.actions import (
 from asf import dialogue, memo, messages, other_questions, recap
 from asf.guidance import learned, swedish
 from asf.guidance.model import Tree
-from asf.guidance.understanding import Fact, Reading, read_answer, read_description
+from asf.guidance.understanding import Fact, Reading, answer_towards, echoes, read_answer, read_description
 from asf.turns import Message, Reply, State
 from tests.unit.test_dialogue_corrections import Conversation, said
 
@@ -2166,3 +2166,37 @@ def test_paying_more_than_it_costs_is_a_grant_not_an_ordinary_purchase(tree: Tre
     assert reading.facts["stod_till_foretag"].option == "pengar"
     counted = other_questions.asked_beside_a_description(text, lambda t: read_description(tree, t).stated)
     assert counted is None
+
+
+def test_the_answer_towards_an_outcome_is_the_one_answer_whose_route_ends_there(tree: Tree):
+    # Advice to one company ends in "stöd till ett visst företag"; for participants that is what the company gets.
+    outcome = "stod_till_ett_foretag"
+    assert answer_towards(tree, {"vem": "deltagare", "malgrupp": "ja"}, "insats_typ", outcome) == "till_foretaget"
+    assert (
+        answer_towards(tree, {"vem": "deltagare", "insats_typ": "till_foretaget"}, "foretaget_far", outcome) == "tjanst"
+    )
+    assert answer_towards(tree, {}, "vem", outcome) is None  # several who-answers lead there
+    work_training = {"vem": "deltagare", "malgrupp": "ja", "insats_typ": "arbetsforberedande"}
+    assert answer_towards(tree, work_training, "utforare", outcome) is None  # none does
+
+
+@pytest.mark.parametrize(
+    ("answer", "echoed"),
+    [
+        ("konsulten, som jag skrev", True),  # inflected
+        ("marknadsföringen", True),  # a compound's first part
+        ("det sociala företaget", False),  # who takes part: every route names them
+        ("arbetsgivaren", False),  # one stem, another word
+        ("inte konsulten", False),
+    ],
+)
+def test_a_typed_answer_echoes_a_part_by_its_own_words(answer: str, echoed: bool):
+    part = "en konsult som ger marknadsföringsråd och arbetsträning till ett enda socialt företag"
+    assert echoes(answer, part) is echoed
+
+
+def test_the_words_of_the_option_an_answer_was_read_as_are_no_echo(tree: Tree):
+    work_training = tree.questions["insats_typ"].option("arbetsforberedande")
+    part = "…en rådgivare som ger råd till ett enda socialt företag som vi köper platser…"
+    assert echoes("köpa platser", part)
+    assert not echoes("köpa platser", part, work_training)
