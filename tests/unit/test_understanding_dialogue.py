@@ -2200,3 +2200,21 @@ def test_the_words_of_the_option_an_answer_was_read_as_are_no_echo(tree: Tree):
     part = "…en rådgivare som ger råd till ett enda socialt företag som vi köper platser…"
     assert echoes("köpa platser", part)
     assert not echoes("köpa platser", part, work_training)
+
+
+def test_money_the_company_gets_for_its_own_purchases_is_money_not_things(tree: Tree):
+    # Trial 21 (t21-7): "företaget får 150 000 kronor för att köpa nya maskiner" was set aside as support in
+    # things, whose result said it is no cash grant and that the guidance does not name it.
+    text = (
+        "Regionen köper arbetsträning på Snickeriet och förbundet betalar via regionen. "
+        "I avtalet står också att företaget får 80 000 kr till en ny skåpbil."
+    )
+    reading = read_description(tree, text)
+    assert reading.facts["insats_typ"].option == "arbetsforberedande"
+    assert {q: f.option for q, f in reading.set_aside.items()} == {"stod_till_foretag": "pengar"}
+
+
+def test_the_price_per_place_a_party_pays_is_no_grant(tree: Tree):
+    text = "Kommunen köper arbetsträningsplatser på kaféet för deltagarna, och företaget får 2 000 kronor per plats."
+    reading = read_description(tree, text)
+    assert not reading.must_nots and not reading.set_aside
