@@ -268,7 +268,21 @@ def with_changed_lines(tree: Tree, state: State, changes: Mapping[str, str], tex
         pending={q: o for q, o in pending.items() if q in kept},
         evidence={q: e for q, e in evidence.items() if q in kept},
     )
-    return _summary_with(tree, state, {q: Fact(q, option, text) for q, option in changes.items()})
+    new = {q: Fact(q, option, text) for q, option in changes.items()}
+    # A kept line whose words name a changed answer ("Via {svar:utforare}") rests on the correction too: its
+    # old quote ("… betalar via kommunen") would contradict the line "Via regionen" it stands under.
+    new |= {
+        q: Fact(q, option, text)
+        for q, option in kept.items()
+        if q not in changes and _names_the_answer_to(tree, q, option, changes)
+    }
+    return _summary_with(tree, state, new)
+
+
+def _names_the_answer_to(tree: Tree, question_id: str, option_id: str, questions: Collection[str]) -> bool:
+    option = tree.questions[question_id].option(option_id)
+    label = option.label if option is not None else ""
+    return any(match.group(1) in questions for match in model.ANSWER_PLACEHOLDER.finditer(label))
 
 
 def _summary_with(

@@ -413,16 +413,19 @@ def find(keyword: str, words: tuple[Token, ...]) -> list[Mention]:
             # företaget"; "handledaren ska inte vara anställd på företaget").
             # A negation inside the phrase is the phrase's own ("inte säker"), not a denial of it.
             own_negation = any(word in NEGATIONS or word == "utan" for group in compiled.parts for word in group)
-            negated = first.negated or (last.negated and not own_negation) or _denied_after(words, end)
+            negated = first.negated or (last.negated and not own_negation) or _denied_after(words, start, end)
             found.append(Mention(keyword, first.start, last.end, negated, size))
     return found
 
 
-def _denied_after(words: tuple[Token, ...], end: int) -> bool:
+def _denied_after(words: tuple[Token, ...], start: int, end: int) -> bool:
     """Swedish puts the negation after the verb: "AF köper inga platser", "kommunen betalar inte". A
     phrase the same clause goes on to deny with the very next word is denied; not in a contrast ("till
-    företaget, inte till personerna", often without the comma) and not in "inte bara"."""
+    företaget, inte till personerna", often without the comma; "det är regionen inte kommunen", where
+    "är" comes right before) and not in "inte bara"."""
     if end >= len(words) or words[end].word not in NEGATIONS or words[end].segment != words[end - 1].segment:
+        return False
+    if start > 0 and words[start - 1].word == "ar" and words[start - 1].written != "år":
         return False
     following = words[end + 1].word if end + 1 < len(words) else ""
     return following not in _ONLY and following not in _CONTRAST_STARTS

@@ -880,6 +880,21 @@ def test_a_correction_after_no_that_also_adds_something_still_changes_its_line()
     assert talk.slots["pending_answers"].get("utforare") == "regionen"
 
 
+def test_a_correction_after_no_contrasting_two_parties_without_a_comma_changes_the_line_and_its_route():
+    # Trial 21: "nej, det är regionen inte kommunen" after "Nej" got "Jag kunde inte läsa ut något nytt"; the
+    # line about the money ("Via {svar:utforare}") then quoted "… via kommunen" under "Via regionen".
+    talk = Conversation()
+    text = WORK_TRAINING + ", kommunen köper platserna och förbundet betalar via kommunen"
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert talk.slots["pending_answers"]["pengavag"] == "via_part"
+    talk.send(ActionAnswer(), "/deny", intent="deny")
+    sent = talk.send(ActionAnswer(), "nej, det är regionen inte kommunen", intent="inform")
+    assert talk.slots["pending_answers"]["utforare"] == "regionen"
+    assert talk.slots["pending_answers"]["pengavag"] == "via_part"
+    (money_line,) = [line for line in said(sent).splitlines() if "Via regionen" in line]
+    assert "via kommunen" not in money_line
+
+
 def test_a_plain_yes_at_the_summary_still_confirms_it():
     talk = Conversation()
     talk.send(ActionDescribeInitiative(), WORK_TRAINING, intent="describe_initiative")

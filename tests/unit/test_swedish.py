@@ -57,6 +57,20 @@ def test_negation_covers_the_words_after_it_in_the_same_clause():
     assert found("datorer", "inte köpa platser, vi köper datorer") == [("datorer", False)]
 
 
+@pytest.mark.parametrize(
+    ("text", "affirmed"),
+    [
+        ("det är regionen inte kommunen", True),  # "X, inte Y" without the comma (trial 21)
+        ("det ar regionen inte kommunen", True),  # without å/ä/ö
+        ("om regionen inte köper platserna", False),
+        ("i ett år regionen inte betalar", False),
+    ],
+)
+def test_a_contrast_after_is_is_no_denial_of_what_it_names(text: str, affirmed: bool):
+    assert found("regionen", text) == [("regionen", not affirmed)]
+    assert all(negated for _, negated in found("kommunen", text))
+
+
 def test_a_negation_covers_each_thing_it_lists_with_eller():
     # Dev set 5: "inga behov av rehabilitering eller samordnade insatser" was read as the target group.
     text = "de saknar behov av både vård, rehabilitering eller samordnat stöd från myndigheterna"
