@@ -181,7 +181,10 @@ def _evidence(
             for m in swedish.find(keyword, words)
         ]
         affirmed = [(rank, m) for rank, m in mentions if not m.negated]
-        if any(m.negated for _, m in mentions) and not (description and _affirmed_first(mentions, words)):
+        # "Soc står för arbetsträningen …, inte via kommunen utan direkt": a route the money does not take
+        # denies no party that the text says, in other words, is responsible.
+        denials = [m for _, m in mentions if m.negated and not (affirmed and _names_a_route(m))]
+        if denials and not (description and _affirmed_first(mentions, words)):
             negated.add(option.id)
         if affirmed:
             # The longest phrase; among equals the word listed first in the tree, then the first in the text.
@@ -190,6 +193,10 @@ def _evidence(
             letters = max(len(m.keyword) for _, m in affirmed)
             found[option.id] = _Evidence(option, best.words, swedish.quote(text, best), best.start, spans, letters)
     return found, negated
+
+
+def _names_a_route(mention: swedish.Mention) -> bool:
+    return mention.keyword.split()[0] in ("via", "genom")
 
 
 # --- Typed answers ------------------------------------------------------------

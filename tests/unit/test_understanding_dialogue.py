@@ -2218,3 +2218,14 @@ def test_the_price_per_place_a_party_pays_is_no_grant(tree: Tree):
     text = "Kommunen köper arbetsträningsplatser på kaféet för deltagarna, och företaget får 2 000 kronor per plats."
     reading = read_description(tree, text)
     assert not reading.must_nots and not reading.set_aside
+
+
+def test_a_route_the_money_does_not_take_denies_no_party_named_as_responsible(tree: Tree):
+    # Development set 7: "Soc står för arbetsträningen …, inte via kommunen utan direkt till butiken" lost the
+    # party, and "Vilken part ansvarar …?" was asked although the text said it.
+    text = "Socialtjänsten ansvarar för arbetsträningen på Bryggeriet, men förbundet betalar företaget direkt, inte via kommunen."
+    facts = {q: f.option for q, f in read_description(tree, text).facts.items()}
+    assert facts["utforare"] == "kommunen" and facts["pengavag"] == "direkt"
+    # With no other word for the party, "inte via kommunen" still says nothing for the municipality.
+    denied = read_description(tree, "Arbetsträning på Bryggeriet, förbundet betalar direkt, inte via kommunen.")
+    assert "utforare" not in denied.facts
