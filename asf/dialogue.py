@@ -568,7 +568,7 @@ def _names_the_suggested_part(text: str, reading: AnswerReading, suggested: Fact
     """A typed answer that repeats the words of the part the question names first, read as another answer."""
     if reading.option is not None and reading.option.id == suggested.option:
         return False
-    return echoes(text, suggested.evidence, reading.option)
+    return echoes(text, suggested.evidence, tree().questions[suggested.question])
 
 
 def _describes_at_the_first_question(answers: dict[str, str], current: Walk, message: Message) -> bool:

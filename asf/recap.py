@@ -280,6 +280,7 @@ def with_changed_lines(tree: Tree, state: State, changes: Mapping[str, str], tex
 
 
 def _names_the_answer_to(tree: Tree, question_id: str, option_id: str, questions: Collection[str]) -> bool:
+    """The option's label has a placeholder for the answer to one of `questions` ("Via {svar:utforare}")."""
     option = tree.questions[question_id].option(option_id)
     label = option.label if option is not None else ""
     return any(match.group(1) in questions for match in model.ANSWER_PLACEHOLDER.finditer(label))

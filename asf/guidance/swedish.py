@@ -421,14 +421,26 @@ def find(keyword: str, words: tuple[Token, ...]) -> list[Mention]:
 def _denied_after(words: tuple[Token, ...], start: int, end: int) -> bool:
     """Swedish puts the negation after the verb: "AF köper inga platser", "kommunen betalar inte". A
     phrase the same clause goes on to deny with the very next word is denied; not in a contrast ("till
-    företaget, inte till personerna", often without the comma; "det är regionen inte kommunen", where
-    "är" comes right before) and not in "inte bara"."""
+    företaget, inte till personerna", often without the comma; "det är regionen inte kommunen") and not in
+    "inte bara"."""
     if end >= len(words) or words[end].word not in NEGATIONS or words[end].segment != words[end - 1].segment:
         return False
-    if start > 0 and words[start - 1].word == "ar" and words[start - 1].written != "år":
+    if _contrast_after_it_is(words, start, end):
         return False
     following = words[end + 1].word if end + 1 < len(words) else ""
     return following not in _ONLY and following not in _CONTRAST_STARTS
+
+
+def _contrast_after_it_is(words: tuple[Token, ...], start: int, end: int) -> bool:
+    """ "det är regionen inte kommunen (som köper)": "det är" right before, and after "inte" one word that ends
+    the clause or is followed by "som". "För oss är startbidrag inte aktuellt" and "det är kommunen inte beredd
+    att …" deny what they name."""
+    if start < 2 or words[start - 2].word not in ("det", "detta") or words[start - 1].word != "ar":
+        return False
+    if words[start - 1].written == "år":
+        return False
+    rest = [t for t in words[end + 1 :] if t.segment == words[end].segment]
+    return len(rest) == 1 or (len(rest) > 1 and rest[1].word == "som")
 
 
 def _match_from(compiled: Pattern, words: tuple[Token, ...], start: int) -> int | None:

@@ -933,22 +933,32 @@ def named_alike(option: Option, text: str, other: str) -> bool:
     )
 
 
-def echoes(answer: str, quote: str, read_as: Option | None = None) -> bool:
-    """Does a typed answer repeat a word of a quoted part, other than the words of the option it was read
-    as and words that name who takes part? "konsulten med marknadsföringen" echoes "en konsult som ger
-    marknadsföringsråd" through "konsulten"; "köpa platser", read as work training, echoes nothing of "… som
-    vi köper platser av"; nor does "företaget", as every route names a company."""
-    quoted = [t.word for t in swedish.tokens(quote)]
-    keywords = _keywords(read_as) if read_as is not None else ()
-    own = [swedish.fold(word).lstrip("=") for keyword in keywords for word in keyword.split() if word != "~"]
+def echoes(answer: str, quote: str, question: Question) -> bool:
+    """Does a typed answer repeat a word of a quoted part that is neither a name, nor a word for who takes
+    part, nor a word of an answer to the question asked? "konsulten med marknadsföringen" echoes "en konsult
+    som ger marknadsföringsråd" through "konsulten"; "arbetsträning på Kvarnen" echoes nothing of "… en hemsida
+    åt Kvarnen som tar emot arbetstränande deltagare", since "arbetsträning" names an answer and "Kvarnen" a
+    company; nor does "företaget", as every route names a company."""
+    quoted = [t.word for t in swedish.tokens(quote) if not _a_name(quote, t)]
+    answers = [swedish.fold(word).lstrip("=") for option in question.options for word in _words_of(option)]
     for token in swedish.tokens(answer):
         if token.negated or token.word in _FUNCTION_WORDS or len(token.word) < _ECHO_PREFIX:
             continue
-        if any(swedish.word_matches(word, token.word) for word in (*own, *_ACTORS)):
+        if any(swedish.word_matches(word, token.word) for word in (*answers, *_ACTORS)):
             continue
         if any(word[:_ECHO_PREFIX] == token.word[:_ECHO_PREFIX] for word in quoted):
             return True
     return False
+
+
+def _words_of(option: Option) -> list[str]:
+    return [word for keyword in _keywords(option) for word in keyword.split() if word != "~"]
+
+
+def _a_name(text: str, token: swedish.Token) -> bool:
+    """A word written with a capital inside a sentence: a company's or a place's name ("Kvarnen")."""
+    before = text[: token.start].rstrip(" ”\"'(…")
+    return text[token.start].isupper() and not (before == "" or before.endswith((".", "!", "?", ":")))
 
 
 # Words that share this many first letters are one word inflected or a compound's first part (konsulten,
@@ -1321,16 +1331,25 @@ def _all_routes(tree: Tree) -> list[dict[str, str]]:
 
 
 def answer_towards(tree: Tree, answers: Mapping[str, str], question_id: str, outcome_id: str) -> str | None:
-    """The one answer to the question on which a route holding `answers` ends in the outcome; None when no
-    answer or several do ("Pengar, saker eller en tjänst till företaget" on the participants' route ends where
-    advice to one company does)."""
-    found = set()
+    """The one answer to the question on which a route holding `answers` ends in the outcome within one more
+    question; None when no answer or several do. "Pengar, saker eller en tjänst till företaget" on the
+    participants' route ends where advice to one company does; "De är själva deltagare" for a company's staff
+    does not, though a long way round reaches it too."""
+    found: set[str] = set()
     for route in _all_routes(tree):
-        if question_id in route and all(route.get(q) == o for q, o in answers.items()):
-            outcome = walk(tree, route).outcome
-            if outcome is not None and outcome.id == outcome_id:
-                found.add(route[question_id])
+        if question_id not in route or any(route.get(q) != o for q, o in answers.items()):
+            continue
+        order = list(route)
+        if len(order) - order.index(question_id) - 1 > _STEPS_TOWARDS:
+            continue
+        outcome = walk(tree, route).outcome
+        if outcome is not None and outcome.id == outcome_id:
+            found.add(route[question_id])
     return found.pop() if len(found) == 1 else None
+
+
+# How many questions may follow the answer on the way to the outcome (see answer_towards).
+_STEPS_TOWARDS = 1
 
 
 def _open_conflicts(

@@ -62,13 +62,15 @@ def test_negation_covers_the_words_after_it_in_the_same_clause():
     [
         ("det är regionen inte kommunen", True),  # "X, inte Y" without the comma (trial 21)
         ("det ar regionen inte kommunen", True),  # without å/ä/ö
+        ("det är regionen inte kommunen som köper platserna", True),
         ("om regionen inte köper platserna", False),
-        ("i ett år regionen inte betalar", False),
+        ("det är regionen inte beredd att göra", False),  # no contrast: what follows "inte" goes on
+        ("nu är regionen inte längre med", False),  # review of session 17: an inverted clause denies
     ],
 )
-def test_a_contrast_after_is_is_no_denial_of_what_it_names(text: str, affirmed: bool):
+def test_a_contrast_after_det_ar_is_no_denial_of_what_it_names(text: str, affirmed: bool):
     assert found("regionen", text) == [("regionen", not affirmed)]
-    assert all(negated for _, negated in found("kommunen", text))
+    assert found("kommunen", text) in ([], [("kommunen", True)])
 
 
 def test_a_negation_covers_each_thing_it_lists_with_eller():
