@@ -26,6 +26,7 @@ from asf.guidance.understanding import (
     Fact,
     Reading,
     answer_towards,
+    denied_options,
     echoes,
     kept_beside,
     match_question,
@@ -546,6 +547,11 @@ def answer(state: State, message: Message) -> Turn:
         return _other_question_answer(state, aside)
     if _describes_at_the_first_question(answers, current, message):
         return describe(replace(state, current_question=None), message)
+    if _denies_the_last_answer(current, message):
+        # "nej det är ingen handledare, det är en konsult …" at "Var är handledaren anställd?" denies what the
+        # question rests on (trial 22, t22-17 recorded "Hos det sociala företaget" and got "kan finansiera"):
+        # that answer is asked again, and nothing is recorded.
+        return _reopen(state, answers, current.steps[-1].question.id)
     reading = _read_typed(current.question, message)
     suggested = _suggested_by_the_description(state, current)
     if suggested is not None and _names_the_suggested_part(message.text, reading, suggested):
@@ -562,6 +568,14 @@ def answer(state: State, message: Message) -> Turn:
     noted = messages.text("assessment.noted", answer=current.fill(reading.option.label))
     turn = _continue(state, {**answers, current.question.id: reading.option.id}, answered=current.question.id)
     return [Reply(text=noted), *turn[0]], turn[1]
+
+
+def _denies_the_last_answer(current: Walk, message: Message) -> bool:
+    """A typed "nej …" that names the answer just before the open question only to deny it."""
+    if not message.typed or not current.steps or not _LEADING_NO.match(message.text):
+        return False
+    last = current.steps[-1]
+    return last.option.id in denied_options(last.question, message.text)
 
 
 def _names_the_suggested_part(text: str, reading: AnswerReading, suggested: Fact) -> bool:

@@ -933,6 +933,13 @@ def named_alike(option: Option, text: str, other: str) -> bool:
     )
 
 
+def denied_options(question: Question, text: str) -> set[str]:
+    """The options of the question that the text denies somewhere ("det är ingen handledare"), whatever else
+    it says ("… en konsult som ska coacha ledningen" names a handledare's keyword too)."""
+    _, negated = _evidence(question, text, swedish.tokens(text), description=False)
+    return negated
+
+
 def echoes(answer: str, quote: str, question: Question) -> bool:
     """Does a typed answer repeat a word of a quoted part that is neither a name, nor a word for who takes
     part, nor a word of an answer to the question asked? "konsulten med marknadsföringen" echoes "en konsult

@@ -723,6 +723,36 @@ def test_a_rejected_line_of_the_summary_is_not_suggested_again():
     assert suggestion.strip(". ") not in said(sent)
 
 
+def at_where_the_handledare_is_employed() -> Conversation:
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), "/start_assessment", intent="start_assessment")
+    for question, choice in (("vem", "deltagare"), ("malgrupp", "ja"), ("insats_typ", "handledare")):
+        talk.click(question, choice)
+    assert talk.slots["current_question"] == "handledare_anstalld"
+    return talk
+
+
+def test_a_no_that_denies_the_answer_the_question_rests_on_asks_that_answer_again():
+    # Trial 22 (t22-17): "nej det är ingen handledare, det är en konsult som …" at "Var är handledaren anställd?"
+    # was recorded as "Hos det sociala företaget", and business coaching got "kan finansiera på villkor".
+    talk = at_where_the_handledare_is_employed()
+    sent = talk.send(
+        ActionAnswer(), "nä, det är inte någon handledare utan en coach för kaféets ägare", intent="inform"
+    )
+    assert "handledare_anstalld" not in talk.slots["answers"]
+    assert talk.slots["current_question"] == "insats_typ"
+    assert "En handledare" in said(sent)  # the answer it asks again names the old one
+
+
+@pytest.mark.parametrize(
+    "text", ["nej, hos kommunen, inte hos företaget", "nej, handledaren ska inte vara anställd på företaget utan på AF"]
+)
+def test_a_no_about_the_open_question_itself_is_an_answer_to_it(text: str):
+    talk = at_where_the_handledare_is_employed()
+    talk.send(ActionAnswer(), text, intent="inform")
+    assert talk.slots["answers"]["handledare_anstalld"] == "hos_part"
+
+
 # Advice to one company, with the places a party buys there named only in a relative clause: no summary, so
 # who it is for is asked first (trial 21, t21-20, in new words).
 ADVICE_BESIDE_PLACES = (
