@@ -2273,3 +2273,11 @@ def test_a_denial_after_is_in_an_inverted_clause_still_denies(tree: Tree, text: 
 def test_a_typed_party_contrasted_with_another_is_the_one_not_denied(tree: Tree, text: str, party: str):
     reading = read_answer(tree.questions["utforare"], text, models=learned.WORDS_ONLY)
     assert reading.option is not None and reading.option.id == party
+
+
+def test_a_start_or_operating_support_typed_at_who_gets_the_money_is_asked_about(tree: Tree):
+    # Trial 22 (t22-12): "… att förbundet varje år ska ge startstöd till nya sociala företag?" at "Vem får
+    # förbundets pengar?" was recorded as the förbund's own activity ("förbundet"), and the result approved it.
+    reading = read_answer(tree.questions["mottagare"], "förbundet, och så får kooperativen ett etableringsstöd")
+    assert reading.option is None
+    assert "ett_foretag" in {option.id for option in reading.candidates}
