@@ -2281,3 +2281,15 @@ def test_a_start_or_operating_support_typed_at_who_gets_the_money_is_asked_about
     reading = read_answer(tree.questions["mottagare"], "förbundet, och så får kooperativen ett etableringsstöd")
     assert reading.option is None
     assert "ett_foretag" in {option.id for option in reading.candidates}
+
+
+def test_two_answers_to_a_question_after_the_next_one_are_named_as_a_doubt(tree: Tree):
+    # Trial 22 (t22-1): places and a handledare, both named, were dropped because "Vad ska deltagarna få?" comes
+    # after the target-group question; it was then asked as if the text had said nothing about it.
+    text = (
+        "AME vill upphandla arbetsträningsplatser på ett lokalt ASF för deltagare, och förbundet betalar via "
+        "kommunen. Kommunen anställer en handledare till dem."
+    )
+    reading = read_description(tree, text)
+    assert "insats_typ" not in reading.facts
+    assert {fact.option for fact in reading.conflicts["insats_typ"]} == {"arbetsforberedande", "handledare"}
