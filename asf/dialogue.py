@@ -1152,6 +1152,13 @@ def _correct_summary(state: State, message: Message) -> Turn:
     # "… inte kommunen" contrasts a new answer with a line: a change, however the message begins.
     adds = any(t.word in _ADDING for t in said) and not any(t.word in swedish.NEGATIONS for t in said)
     if message.text and not message.entity("question") and message.intent != "affirm" and not adds:
+        other_start = _says_who_it_is_for_otherwise(pending, message.text)
+        if other_start:
+            # "Nej, det är en utbildning för företagets handledare, inte en handledare till deltagarna": who it
+            # is for changes, and with it what is done; one word ("utbildning") had made it "Utbildning om
+            # sociala företag" for the participants (trial 22, t22-21). The lines that fit the new route stay.
+            reply, changed = recap.with_changed_lines(tree(), state, other_start, message.text)
+            return [reply], changed
         # "det är AF som köper platserna, inte kommunen": the one line it gives a new answer is changed.
         changes = _changed_answers(pending, list(pending), message.text)
         if len(changes) == 1:
@@ -1183,6 +1190,16 @@ def _correct_summary(state: State, message: Message) -> Turn:
             state, correcting=True
         )
     return [recap.which_line(tree(), state)], replace(state, correcting=True)
+
+
+def _says_who_it_is_for_otherwise(pending: dict[str, str], text: str) -> dict[str, str]:
+    """The facts of a correction read as a description, when it says in words (not by implication) who the
+    initiative is for and its facts fit no route beside the lines; else nothing."""
+    reading = _description_reading(text)
+    if tree().start not in reading.facts or tree().start in reading.implied:
+        return {}
+    described = {q: fact.option for q, fact in reading.facts.items()}
+    return {} if one_route_holds(tree(), {**pending, **described}) else described
 
 
 def _asked_later(pending: dict[str, str], text: str) -> str | None:

@@ -925,6 +925,20 @@ def test_a_correction_after_no_contrasting_two_parties_without_a_comma_changes_t
     assert "via kommunen" not in money_line
 
 
+def test_a_correction_after_no_that_says_who_it_is_for_otherwise_rebuilds_the_lines_on_that_route():
+    # Trial 22 (t22-21): "Nej, det är en utbildning för företagets handledare, inte en handledare till
+    # deltagarna" changed only "Vad deltagarna ska få" to "Utbildning om sociala företag" (one word, a lawful
+    # example), one step from a positive result for competence development of a company's staff.
+    talk = Conversation()
+    text = "Kommunen vill köpa en utbildning i konflikthantering för handledarna som är anställda på Kvarnen, ett "
+    text += "ASF, så att de kan stötta våra deltagare bättre. Förbundet betalar via kommunen."
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert talk.slots["pending_answers"]["insats_typ"] == "handledare"  # the misreading the user corrects
+    talk.send(ActionAnswer(), "/deny", intent="deny")
+    talk.send(ActionAnswer(), "nej, det gäller en kurs för företagets handledare, inte en handledare för deltagarna")
+    assert talk.slots["pending_answers"] == {"vem": "asf_personal", "asf_personal_stod": "kompetensutveckling"}
+
+
 def test_a_plain_yes_at_the_summary_still_confirms_it():
     talk = Conversation()
     talk.send(ActionDescribeInitiative(), WORK_TRAINING, intent="describe_initiative")
