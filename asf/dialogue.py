@@ -507,6 +507,10 @@ def answer(state: State, message: Message) -> Turn:
     if training.awaiting_verdict(state):
         return training.judge(state, message)
     if state.pending is not None and not message.entity("choice"):
+        if message.typed and _only_starts_over(state.pending, message.text):
+            # "nej nu blev det fel. vi börjar om" corrects no line (trial 22, t22-11 got a summary mixing the
+            # old lines with the rejected one): it asks to start over.
+            return restart(state, message)
         if says_no_to_the_summary(state, message):
             # "Nej, förbundet ska inte äga något, …" typed at the summary is a "Nej" with its correction.
             message = replace(message, intent="deny")
@@ -583,6 +587,21 @@ def _names_the_suggested_part(text: str, reading: AnswerReading, suggested: Fact
     if reading.option is not None and reading.option.id == suggested.option:
         return False
     return echoes(text, suggested.evidence, tree().questions[suggested.question])
+
+
+def _only_starts_over(pending: dict[str, str], text: str) -> bool:
+    """A sentence of its own asks to start over ("… vi börjar om"), and the message changes and names no line
+    ("nej, fråga om igen vem som får pengarna" and "glöm det, det är kommunen" correct one)."""
+    short_request = any(
+        asks_to_start_over(sentence) and len(sentence.split()) <= _SHORT_REQUEST
+        for sentence in re.split(r"[.!?]", text)
+    )
+    return (
+        short_request
+        and not _description_reading(text).facts
+        and not _changed_answers(pending, list(pending), text)
+        and match_question(tree(), text, list(pending)) is None
+    )
 
 
 def _describes_at_the_first_question(answers: dict[str, str], current: Walk, message: Message) -> bool:

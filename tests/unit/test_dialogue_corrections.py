@@ -939,6 +939,29 @@ def test_a_correction_after_no_that_says_who_it_is_for_otherwise_rebuilds_the_li
     assert talk.slots["pending_answers"] == {"vem": "asf_personal", "asf_personal_stod": "kompetensutveckling"}
 
 
+@pytest.mark.parametrize("intent", ["deny", "inform"])
+def test_a_request_to_start_over_at_a_corrected_summary_starts_over(intent: str):
+    # Trial 22 (t22-11): "nej nu blev det fel. vi börjar om" showed a summary mixing the old lines with the
+    # rejected one, or "Jag kunde inte läsa ut något nytt".
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), WORK_TRAINING + ", kommunen köper platserna", intent="describe_initiative")
+    talk.send(ActionAnswer(), "/deny", intent="deny")
+    talk.send(ActionAnswer(), "det är regionen som köper, inte kommunen", intent="inform")
+    assert talk.slots["pending_answers"]["utforare"] == "regionen"
+    sent = talk.send(ActionAnswer(), "Nä, det blev knas. Vi börjar om.", intent=intent)
+    assert not talk.slots.get("pending_answers") and not talk.slots.get("answers")
+    assert messages.text("assessment.restart") in said(sent)
+
+
+@pytest.mark.parametrize("text", ["nej, fråga om igen vem som köper", "glöm det, det är Försäkringskassan som köper"])
+def test_a_correction_with_words_of_starting_over_still_corrects(text: str):
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), WORK_TRAINING + ", kommunen köper platserna", intent="describe_initiative")
+    talk.send(ActionAnswer(), "/deny", intent="deny")
+    sent = talk.send(ActionAnswer(), text, intent="inform")
+    assert messages.text("assessment.restart") not in said(sent)
+
+
 def test_a_plain_yes_at_the_summary_still_confirms_it():
     talk = Conversation()
     talk.send(ActionDescribeInitiative(), WORK_TRAINING, intent="describe_initiative")
