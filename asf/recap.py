@@ -268,6 +268,7 @@ def with_changed_lines(tree: Tree, state: State, changes: Mapping[str, str], tex
         pending={q: o for q, o in pending.items() if q in kept},
         evidence={q: e for q, e in evidence.items() if q in kept},
     )
+    dropped = [tree.questions[q].short for q in pending if q not in kept and q not in changes]
     new = {q: Fact(q, option, text) for q, option in changes.items()}
     # A kept line whose words name a changed answer ("Via {svar:utforare}") rests on the correction too: its
     # old quote ("… betalar via kommunen") would contradict the line "Via regionen" it stands under.
@@ -276,7 +277,17 @@ def with_changed_lines(tree: Tree, state: State, changes: Mapping[str, str], tex
         for q, option in kept.items()
         if q not in changes and _names_the_answer_to(tree, q, option, changes)
     }
-    return _summary_with(tree, state, new)
+    reply, changed = _summary_with(tree, state, new)
+    if not dropped:
+        return reply, changed
+    # "konsulten ska vara ett av de sociala företagen" made it a company's initiative: the lines that no
+    # longer fit are named, not dropped silently (trial 22, t22-11).
+    lines = model.listing(dropped)
+    if len(dropped) == 1:
+        note = messages.text("describe.line_dropped", lines=lines)
+    else:
+        note = messages.text("describe.lines_dropped", lines=lines)
+    return replace(reply, text=f"{note}\n\n{reply.text}"), changed
 
 
 def _names_the_answer_to(tree: Tree, question_id: str, option_id: str, questions: Collection[str]) -> bool:

@@ -962,6 +962,19 @@ def test_a_correction_with_words_of_starting_over_still_corrects(text: str):
     assert messages.text("assessment.restart") not in said(sent)
 
 
+def test_a_correction_that_leaves_lines_without_a_route_names_the_lines_it_drops():
+    # Trial 22 (t22-11): "konsulten ska vara ett av de sociala företagen …" after "Nej" made it a company's
+    # initiative, and the line about the mapping vanished without a word.
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), "Förbundet vill betala en kartläggning av ASF i regionen")
+    assert talk.slots["pending_answers"]["strukturell_typ"] == "annan_kunskap"
+    talk.send(ActionAnswer(), "/deny", intent="deny")
+    sent = talk.send(ActionAnswer(), "nej, det gäller personalen på kooperativet, inte förbundet", intent="inform")
+    assert "strukturell_typ" not in talk.slots["pending_answers"]
+    dropped = messages.text("describe.line_dropped", lines="vad kunskaps- eller samverkansinsatsen ska göra")
+    assert said(sent).startswith(dropped)
+
+
 def test_a_plain_yes_at_the_summary_still_confirms_it():
     talk = Conversation()
     talk.send(ActionDescribeInitiative(), WORK_TRAINING, intent="describe_initiative")
