@@ -449,7 +449,7 @@ def describe(state: State, message: Message, *, as_new: bool = False) -> Turn:
     text = f"{state.description}\n{message.text}" if state.pending is not None and state.description else message.text
     reading = read_description(tree(), text)
     state = replace(state, description=text)
-    several = recap.several_text(reading)
+    several = recap.several_text(tree(), reading)
     if several is not None:
         after_result = [*after_result, Reply(text=several)]
     if not reading.facts:

@@ -19,7 +19,15 @@ from asf import messages
 from asf.guidance import model, swedish
 from asf.guidance.engine import AnswerError, walk
 from asf.guidance.model import Tree, sentence_case
-from asf.guidance.understanding import Fact, Reading, kept_beside, must_not_options, read_answer, read_description
+from asf.guidance.understanding import (
+    Fact,
+    Reading,
+    kept_beside,
+    must_not_options,
+    one_route_holds,
+    read_answer,
+    read_description,
+)
 from asf.turns import Reply, State, button
 
 
@@ -71,14 +79,20 @@ WHAT_IS_DONE = frozenset({"strukturell_typ", "insats_typ", "stod_till_foretag", 
 _ONE_INITIATIVE = frozenset({frozenset({"handledare", "arbetsforberedande"})})
 
 
-def several_text(reading: Reading) -> str | None:
+def several_text(tree: Tree, reading: Reading) -> str | None:
     """A note that the description seems to hold more than one initiative, which are assessed one
-    at a time (trial 8: a policy and a study visit in one message got no word about the second)."""
+    at a time (trial 8: a policy and a study visit in one message got no word about the second). Only
+    for a question on the route of the summary's lines: "en utbildning i affärsutveckling och
+    marknadsföring för dom som jobbar på ett ASF" is one thing for the company's staff, though on the
+    company's own route the same words would be two (trial 22, t22-7)."""
+    lines = {q: fact.option for q, fact in reading.facts.items()}
     named = next(
         (
             facts
             for q, facts in reading.together.items()
-            if q in WHAT_IS_DONE and frozenset(f.option for f in facts) not in _ONE_INITIATIVE
+            if q in WHAT_IS_DONE
+            and frozenset(f.option for f in facts) not in _ONE_INITIATIVE
+            and any(one_route_holds(tree, {**lines, q: fact.option}) for fact in facts)
         ),
         None,
     )

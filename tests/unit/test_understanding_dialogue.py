@@ -1690,7 +1690,7 @@ def test_the_forbund_and_a_party_starting_a_company_or_a_spin_off_is_read_as_sta
     assert "vem" in reading.facts or "foretaget" in {side.option for side in reading.conflicts["vem"]}
 
 
-def test_a_handledare_and_work_training_named_together_are_one_initiative():
+def test_a_handledare_and_work_training_named_together_are_one_initiative(tree: Tree):
     # Trial 12 (t12-5): an arbetsspecialist supporting participants in work training got "Du beskriver
     # mer än en sak"; a policy and a study visit still do.
     one = (
@@ -1698,8 +1698,8 @@ def test_a_handledare_and_work_training_named_together_are_one_initiative():
         Fact("insats_typ", "arbetsforberedande", "arbetsträning"),
     )
     two = (Fact("strukturell_typ", "policy", "en policy"), Fact("strukturell_typ", "evenemang", "ett studiebesök"))
-    assert recap.several_text(Reading({}, together={"insats_typ": one})) is None
-    text = recap.several_text(Reading({}, together={"strukturell_typ": two}))
+    assert recap.several_text(tree, Reading({}, together={"insats_typ": one})) is None
+    text = recap.several_text(tree, Reading({}, together={"strukturell_typ": two}))
     assert text is not None and "studiebesök" in text
 
 
@@ -2293,3 +2293,14 @@ def test_two_answers_to_a_question_after_the_next_one_are_named_as_a_doubt(tree:
     reading = read_description(tree, text)
     assert "insats_typ" not in reading.facts
     assert {fact.option for fact in reading.conflicts["insats_typ"]} == {"arbetsforberedande", "handledare"}
+
+
+def test_two_things_named_together_off_the_summarys_route_are_not_two_initiatives(tree: Tree):
+    # Trial 22 (t22-7): "en utbildning i affärsutveckling och marknadsföring för dom som jobbar på ett ASF" got
+    # "Du beskriver mer än en sak", quoting the same words twice: the two were answers on the company's route.
+    text = (
+        "kommunen vill att förbundet bekostar en kurs i affärsutveckling och marknadsföring för de anställda på ett ASF"
+    )
+    reading = read_description(tree, text)
+    assert reading.facts["vem"].option == "asf_personal"
+    assert recap.several_text(tree, reading) is None
