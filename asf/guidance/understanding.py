@@ -592,6 +592,7 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
     "bör inte finansieras" is not proposed while the text also names an option
     of the lawful route: that question is asked instead, naming both.
     """
+    text = without_introduction(text)
     words = swedish.tokens(text)
     model = (models or learned.default_models()).descriptions
     facts: dict[str, Fact] = {}
@@ -692,6 +693,33 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
     together = {q: c for q, c in conflicts.items() if q in both}
     still_implied = frozenset(q for q in implied_start if kept.get(q) is implied.get(q))
     return Reading(kept, asked, set_aside, must_nots, together, still_implied)
+
+
+def without_introduction(text: str) -> str:
+    """The text with the writer's opening introduction blanked out, offsets kept: "Hej, FK handläggare här."
+    or "Jag är ny processledare." says who writes, not who the initiative is for or who carries it out
+    (trial 22, t22-3 and t22-7 quoted them as evidence of who it is for)."""
+    found = _INTRODUCTION.match(text)
+    role = (found.group("role") or found.group("role2")) if found is not None else ""
+    if found is None or _NOT_A_ROLE.search(role) or not _A_ROLE.search(role):
+        return text
+    return " " * found.end() + text[found.end() :]
+
+
+_INTRODUCTION = re.compile(
+    r"^\W*(?:(?:hej|hejsan|hallå|tjena|god morgon)\b[\s,!.]*)?"
+    r"(?:(?:jag är|jag jobbar som|jag arbetar som)\s(?P<role>[^.,!?\n]{1,40})[.,!]"
+    r"|(?P<role2>(?:[^\W\d_]+[\s-]){1,3})här\s*[.,!])",
+    re.IGNORECASE,
+)
+# Words that make the opening a statement or a question of its own, not a name of the writer's role.
+_NOT_A_ROLE = re.compile(r"\b(?:det|jag|vi|skriver|står|undrar|vill|ska)\b", re.IGNORECASE)
+# A role the writer names ("Kommunen här, vi köper platser" names who buys, and stays).
+_A_ROLE = re.compile(
+    r"(?:handläggare|processledare|chef|samordnare|koordinator|strateg|utvecklare|ekonom|controller|tjänsteperson"
+    r"|tjänsteman|medarbetare|anställd|kansli|ordförande|ledamot)",
+    re.IGNORECASE,
+)
 
 
 def _request_after_its_context(

@@ -18,7 +18,15 @@ from actions.actions import (
 from asf import dialogue, memo, messages, other_questions, recap
 from asf.guidance import learned, swedish
 from asf.guidance.model import Tree
-from asf.guidance.understanding import Fact, Reading, answer_towards, echoes, read_answer, read_description
+from asf.guidance.understanding import (
+    Fact,
+    Reading,
+    answer_towards,
+    echoes,
+    read_answer,
+    read_description,
+    without_introduction,
+)
 from asf.turns import Message, Reply, State
 from tests.unit.test_dialogue_corrections import Conversation, said
 
@@ -2304,3 +2312,27 @@ def test_two_things_named_together_off_the_summarys_route_are_not_two_initiative
     reading = read_description(tree, text)
     assert reading.facts["vem"].option == "asf_personal"
     assert recap.several_text(tree, reading) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Hej! Förbundschef här. Vi vill ordna ett seminarium om ASF för parterna.", False),
+        ("Jag är nyanställd handläggare. Regionen vill köpa arbetsträning på ett ASF.", False),
+        ("Kommunen här, vi köper platser på kaféet.", True),  # names who buys, not a role
+        ("Jag är handläggare på AF och vi vill köpa platser.", True),  # a statement of its own
+        ("Hur sparas det jag skriver här?", True),
+    ],
+)
+def test_the_writers_opening_introduction_is_no_evidence(text: str, kept: bool):
+    # Trial 22 (t22-3, t22-7): "Jag är ny processledare" and "FK handläggare här" were quoted as evidence of
+    # who the initiative is for.
+    blanked = without_introduction(text)
+    assert len(blanked) == len(text)  # offsets kept, so quotes still point at the user's words
+    assert (blanked == text) is kept
+
+
+def test_an_introduction_is_not_quoted_in_the_summary(tree: Tree):
+    reading = read_description(tree, "Hej, processledare här. Vi vill ta fram en policy om ASF med parterna.")
+    assert all("processledare" not in fact.evidence for fact in reading.facts.values())
+    assert all("processledare" not in fact.evidence for side in reading.conflicts.values() for fact in side)
