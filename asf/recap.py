@@ -19,15 +19,7 @@ from asf import messages
 from asf.guidance import model, swedish
 from asf.guidance.engine import AnswerError, walk
 from asf.guidance.model import Tree, sentence_case
-from asf.guidance.understanding import (
-    Fact,
-    Reading,
-    kept_beside,
-    must_not_options,
-    one_route_holds,
-    read_answer,
-    read_description,
-)
+from asf.guidance.understanding import Fact, Reading, kept_beside, must_not_options, read_answer, read_description
 from asf.turns import Reply, State, button
 
 
@@ -79,25 +71,37 @@ WHAT_IS_DONE = frozenset({"strukturell_typ", "insats_typ", "stod_till_foretag", 
 _ONE_INITIATIVE = frozenset({frozenset({"handledare", "arbetsforberedande"})})
 
 
-def several_text(tree: Tree, reading: Reading) -> str | None:
-    """A note that the description seems to hold more than one initiative, which are assessed one
-    at a time (trial 8: a policy and a study visit in one message got no word about the second). Only
-    for a question on the route of the summary's lines: "en utbildning i affärsutveckling och
-    marknadsföring för dom som jobbar på ett ASF" is one thing for the company's staff, though on the
-    company's own route the same words would be two (trial 22, t22-7)."""
-    lines = {q: fact.option for q, fact in reading.facts.items()}
-    named = next(
+def several_question(reading: Reading) -> str | None:
+    """The question about what is done for which the description names two things together, in two places:
+    "en utbildning i affärsutveckling och marknadsföring för dom som jobbar på ett ASF" is one thing named
+    in one place, which two answers read (trial 22, t22-7 quoted the same words twice)."""
+    return next(
         (
-            facts
+            q
             for q, facts in reading.together.items()
-            if q in WHAT_IS_DONE
-            and frozenset(f.option for f in facts) not in _ONE_INITIATIVE
-            and any(one_route_holds(tree, {**lines, q: fact.option}) for fact in facts)
+            if q in WHAT_IS_DONE and frozenset(f.option for f in facts) not in _ONE_INITIATIVE and not _one_place(facts)
         ),
         None,
     )
-    if named is None:
+
+
+def _one_place(facts: tuple[Fact, ...]) -> bool:
+    """Most words of each quote stand in every other: the same words, read twice."""
+    quoted = [{t.word for t in swedish.tokens(fact.evidence)} for fact in facts]
+    return all(len(a & b) >= _SAME_PLACE * min(len(a), len(b)) for i, a in enumerate(quoted) for b in quoted[i + 1 :])
+
+
+# The share of words two quotes must have in common to be one place in the text.
+_SAME_PLACE = 0.6
+
+
+def several_text(reading: Reading) -> str | None:
+    """A note that the description seems to hold more than one initiative, which are assessed one
+    at a time (trial 8: a policy and a study visit in one message got no word about the second)."""
+    question = several_question(reading)
+    if question is None:
         return None
+    named = reading.together[question]
     quotes = model.listing(model.quoted(fact.evidence) for fact in named)
     return messages.text("describe.several", quotes=quotes)
 
@@ -173,7 +177,9 @@ def summary_reply(tree: Tree, reading: Reading) -> Reply:
     answers = {q: f.option for q, f in reading.facts.items()}
     evidence = {q: f.evidence for q, f in reading.facts.items()}
     parts = ["\n".join(fact_lines(tree, answers, evidence, reading.implied))]
-    parts += [conflict_text(tree, q, facts) for q, facts in reading.conflicts.items()]
+    # The note on several initiatives names the question's two quotes already (dialogue.describe).
+    several = several_question(reading)
+    parts += [conflict_text(tree, q, facts) for q, facts in reading.conflicts.items() if q != several]
     parts += [
         messages.text(
             "describe.set_aside",

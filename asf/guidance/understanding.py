@@ -703,7 +703,10 @@ def without_introduction(text: str) -> str:
     role = (found.group("role") or found.group("role2")) if found is not None else ""
     if found is None or _NOT_A_ROLE.search(role) or not _A_ROLE.search(role):
         return text
-    return " " * found.end() + text[found.end() :]
+    rest = text[found.end() :]
+    if _AN_EMPLOYER.search(role) and _WE.search(rest):
+        return text  # "Jag är samordnare på kommunen. Vi vill köpa platser": "vi" is the employer named
+    return " " * found.end() + rest
 
 
 _INTRODUCTION = re.compile(
@@ -717,9 +720,16 @@ _NOT_A_ROLE = re.compile(r"\b(?:det|jag|vi|skriver|står|undrar|vill|ska)\b", re
 # A role the writer names ("Kommunen här, vi köper platser" names who buys, and stays).
 _A_ROLE = re.compile(
     r"(?:handläggare|processledare|chef|samordnare|koordinator|strateg|utvecklare|ekonom|controller|tjänsteperson"
-    r"|tjänsteman|medarbetare|anställd|kansli|ordförande|ledamot)",
+    r"|tjänsteman|medarbetare|ordförande|ledamot)\b",
     re.IGNORECASE,
 )
+# An employer the introduction names, and "we" after it: then the employer is who acts.
+_AN_EMPLOYER = re.compile(
+    r"\b(?:kommun\w*|region\w*|af|arbetsförmedling\w*|fk|försäkringskass\w*|soc\w*|ame|asf\w*|företag\w*"
+    r"|kooperativ\w*)\b",
+    re.IGNORECASE,
+)
+_WE = re.compile(r"\b(?:vi|vår|vårt|våra|oss)\b", re.IGNORECASE)
 
 
 def _request_after_its_context(
@@ -961,11 +971,26 @@ def named_alike(option: Option, text: str, other: str) -> bool:
     )
 
 
-def denied_options(question: Question, text: str) -> set[str]:
-    """The options of the question that the text denies somewhere ("det är ingen handledare"), whatever else
-    it says ("… en konsult som ska coacha ledningen" names a handledare's keyword too)."""
-    _, negated = _evidence(question, text, swedish.tokens(text), description=False)
-    return negated
+def denied_outright(option: Option, text: str) -> bool:
+    """Does the text deny that there is any such thing ("det är ingen handledare", "inte någon handledare"),
+    whatever else it says ("… en konsult som ska coacha ledningen" names a handledare's keyword too)? Not
+    "inte handledaren på kaféet" or "inte via kommunen", which deny one of them or one way."""
+    words = swedish.tokens(text)
+    starts = {t.start: i for i, t in enumerate(words)}
+    for keyword in _keywords(option):
+        for mention in swedish.find(keyword, words):
+            at = starts.get(mention.start)
+            if not mention.negated or at is None or at == 0:
+                continue
+            before = words[at - 1].word
+            if before in _NONE or (before in _ANY and at >= 2 and words[at - 2].word in ("inte", "ej")):
+                return True
+    return False
+
+
+# "ingen handledare"; "inte någon handledare", "inte en handledare" (folded).
+_NONE = frozenset({"ingen", "inget", "inga"})
+_ANY = frozenset({"en", "ett", "nagon", "nagot", "nagra"})
 
 
 def echoes(answer: str, quote: str, question: Question) -> bool:
@@ -1395,9 +1420,12 @@ def _open_conflicts(
     text names both places and a handledare: trial 22, t22-1 asked it as if nothing had been said). A question
     only some of those routes ask may never come ("Vad skulle företaget få?" waits on what participants get)."""
     answers = {q: f.option for q, f in kept.items()}
-    holding = [set(route) for route in _all_routes(tree) if _holds(route, answers)]
-    asked = set.intersection(*holding) if holding else set()
-    return {q: c for q, c in conflicts.items() if q in asked}
+    holding = [route for route in _all_routes(tree) if _holds(route, answers)]
+    asked = set.intersection(*(set(route) for route in holding)) if holding else set()
+    # A question every such route answers alike is settled by the kept facts ("Var handledaren är anställd"
+    # kept means a handledare): no doubt to name.
+    settled = {q for q in asked if len({route[q] for route in holding}) == 1}
+    return {q: c for q, c in conflicts.items() if q in asked and q not in settled}
 
 
 def _holds(route: Mapping[str, str], answers: Mapping[str, str]) -> bool:
