@@ -26,6 +26,7 @@ from asf.guidance.understanding import (
     Fact,
     Reading,
     answer_towards,
+    denied_options,
     denied_outright,
     echoes,
     kept_beside,
@@ -449,7 +450,7 @@ def describe(state: State, message: Message, *, as_new: bool = False) -> Turn:
     text = f"{state.description}\n{message.text}" if state.pending is not None and state.description else message.text
     reading = read_description(tree(), text)
     state = replace(state, description=text)
-    several = recap.several_text(reading)
+    several = recap.several_text(tree(), reading)
     if several is not None:
         after_result = [*after_result, Reply(text=several)]
     if not reading.facts:
@@ -575,14 +576,20 @@ def answer(state: State, message: Message) -> Turn:
 
 
 def _denies_the_last_answer(current: Walk, message: Message) -> bool:
-    """A typed "nej …" that denies there is any of what the answer just before the open question names ("nej det
-    är ingen handledare"). Not at a yes-or-no question, where "nej, deltagarna hör inte till målgruppen" is the
-    answer, and not "nej, inte via kommunen, direkt till företaget", which denies one way, not the thing."""
-    if not message.typed or not current.steps or not _LEADING_NO.match(message.text):
+    """A typed "nej …" that denies the answer just before the open question: outright ("nej det är ingen
+    handledare"), or with another answer to that question named. Not at a yes-or-no question without another
+    answer named ("nej, deltagarna hör inte till målgruppen" is the answer), and not "nej, inte via kommunen,
+    direkt till företaget", which denies one way, not the thing."""
+    if not message.typed or not current.steps or not _LEADING_NO.match(message.text) or current.question is None:
         return False
-    if current.question is None or any(option.means for option in current.question.options):
-        return False
-    return denied_outright(current.steps[-1].option, message.text)
+    last = current.steps[-1]
+    # "nej, inte handledare utan arbetsträning", "nej, det är inga deltagare, det är personalen": another answer
+    # to the question before is named beside the denial, also at a yes-or-no question (third review).
+    other = named_options(last.question, message.text) - {last.option.id}
+    if other and last.option.id in denied_options(last.question, message.text):
+        return True
+    yes_or_no = any(option.means for option in current.question.options)
+    return not yes_or_no and denied_outright(last.option, message.text)
 
 
 def _names_the_suggested_part(text: str, reading: AnswerReading, suggested: Fact) -> bool:
@@ -592,16 +599,20 @@ def _names_the_suggested_part(text: str, reading: AnswerReading, suggested: Fact
     return echoes(text, suggested.evidence, tree().questions[suggested.question])
 
 
-# At a summary only these ask to start over: "om igen", "glöm det" and "avbryt" may be about a line ("Fråga om
-# igen.", "Kommunen köper inte. Avbryt det."); a part of the message this short holds the request.
-_STARTING_OVER = ("börja om", "börjar om", "borja om", "borjar om", "starta om", "från början")
+# At a summary only these ask to start over within a longer message: "om igen", "glöm det" and "avbryt" may be
+# about a line ("Fråga om igen.", "Kommunen köper inte. Avbryt det."), and "från början" may praise the first
+# version ("Nej, det var rätt från början"); a part of the message this short holds the request. A message of
+# a word or two ("Avbryt", "glöm allt") is the request whichever of the words it uses.
+_STARTING_OVER = ("börja om", "börjar om", "borja om", "borjar om", "starta om", "ta ~ från början")
 _SHORT_PART = 6
+_A_WORD_OR_TWO = 2
 
 
 def _only_starts_over(pending: dict[str, str], text: str) -> bool:
     """A sentence of its own asks to start over ("… vi börjar om"), and the message changes and names no line
     ("nej, fråga om igen vem som får pengarna" and "glöm det, det är kommunen" correct one)."""
-    short_request = any(
+    alone = asks_to_start_over(text) and len(_LEADING_NO.sub("", text).split()) <= _A_WORD_OR_TWO
+    short_request = alone or any(
         _names_any(part, _STARTING_OVER) and len(part.split()) <= _SHORT_PART for part in re.split(r"[.!?,;\n]", text)
     )
     return (

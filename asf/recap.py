@@ -19,7 +19,15 @@ from asf import messages
 from asf.guidance import model, swedish
 from asf.guidance.engine import AnswerError, walk
 from asf.guidance.model import Tree, sentence_case
-from asf.guidance.understanding import Fact, Reading, kept_beside, must_not_options, read_answer, read_description
+from asf.guidance.understanding import (
+    Fact,
+    Reading,
+    kept_beside,
+    must_not_options,
+    one_route_holds,
+    read_answer,
+    read_description,
+)
 from asf.turns import Reply, State, button
 
 
@@ -71,34 +79,44 @@ WHAT_IS_DONE = frozenset({"strukturell_typ", "insats_typ", "stod_till_foretag", 
 _ONE_INITIATIVE = frozenset({frozenset({"handledare", "arbetsforberedande"})})
 
 
-def several_question(reading: Reading) -> str | None:
-    """The question about what is done for which the description names two things together, in two places:
-    "en utbildning i affärsutveckling och marknadsföring för dom som jobbar på ett ASF" is one thing named
-    in one place, which two answers read (trial 22, t22-7 quoted the same words twice)."""
+def several_question(tree: Tree, reading: Reading) -> str | None:
+    """The question about what is done for which the description names two things together. Not when the
+    question is off the route of the summary's lines and both are the words of a line read again: "en
+    utbildning i affärsutveckling och marknadsföring för dom som jobbar på ett ASF" is the staff's training,
+    which the company's route reads as two things (trial 22, t22-7 quoted the same words twice)."""
+    lines = {q: fact.option for q, fact in reading.facts.items()}
+    quotes = [fact.evidence for fact in reading.facts.values()]
+
+    def read_again(q: str, facts: tuple[Fact, ...]) -> bool:
+        off_the_route = not any(one_route_holds(tree, {**lines, q: fact.option}) for fact in facts)
+        return off_the_route and all(_same_words(fact.evidence, quotes) for fact in facts)
+
     return next(
         (
             q
             for q, facts in reading.together.items()
-            if q in WHAT_IS_DONE and frozenset(f.option for f in facts) not in _ONE_INITIATIVE and not _one_place(facts)
+            if q in WHAT_IS_DONE
+            and frozenset(f.option for f in facts) not in _ONE_INITIATIVE
+            and not read_again(q, facts)
         ),
         None,
     )
 
 
-def _one_place(facts: tuple[Fact, ...]) -> bool:
-    """Most words of each quote stand in every other: the same words, read twice."""
-    quoted = [{t.word for t in swedish.tokens(fact.evidence)} for fact in facts]
-    return all(len(a & b) >= _SAME_PLACE * min(len(a), len(b)) for i, a in enumerate(quoted) for b in quoted[i + 1 :])
+def _same_words(quote: str, others: list[str]) -> bool:
+    """Most words of the quote stand in one of the other quotes."""
+    words = {t.word for t in swedish.tokens(quote)}
+    return any(len(words & {t.word for t in swedish.tokens(other)}) >= _SAME_PLACE * len(words) for other in others)
 
 
-# The share of words two quotes must have in common to be one place in the text.
+# The share of its words a quote must have in another to be the same words read again.
 _SAME_PLACE = 0.6
 
 
-def several_text(reading: Reading) -> str | None:
+def several_text(tree: Tree, reading: Reading) -> str | None:
     """A note that the description seems to hold more than one initiative, which are assessed one
     at a time (trial 8: a policy and a study visit in one message got no word about the second)."""
-    question = several_question(reading)
+    question = several_question(tree, reading)
     if question is None:
         return None
     named = reading.together[question]
@@ -178,7 +196,7 @@ def summary_reply(tree: Tree, reading: Reading) -> Reply:
     evidence = {q: f.evidence for q, f in reading.facts.items()}
     parts = ["\n".join(fact_lines(tree, answers, evidence, reading.implied))]
     # The note on several initiatives names the question's two quotes already (dialogue.describe).
-    several = several_question(reading)
+    several = several_question(tree, reading)
     parts += [conflict_text(tree, q, facts) for q, facts in reading.conflicts.items() if q != several]
     parts += [
         messages.text(

@@ -703,10 +703,7 @@ def without_introduction(text: str) -> str:
     role = (found.group("role") or found.group("role2")) if found is not None else ""
     if found is None or _NOT_A_ROLE.search(role) or not _A_ROLE.search(role):
         return text
-    rest = text[found.end() :]
-    if _AN_EMPLOYER.search(role) and _WE.search(rest):
-        return text  # "Jag är samordnare på kommunen. Vi vill köpa platser": "vi" is the employer named
-    return " " * found.end() + rest
+    return " " * found.end() + text[found.end() :]
 
 
 _INTRODUCTION = re.compile(
@@ -723,13 +720,6 @@ _A_ROLE = re.compile(
     r"|tjänsteman|medarbetare|ordförande|ledamot)\b",
     re.IGNORECASE,
 )
-# An employer the introduction names, and "we" after it: then the employer is who acts.
-_AN_EMPLOYER = re.compile(
-    r"\b(?:kommun\w*|region\w*|af|arbetsförmedling\w*|fk|försäkringskass\w*|soc\w*|ame|asf\w*|företag\w*"
-    r"|kooperativ\w*)\b",
-    re.IGNORECASE,
-)
-_WE = re.compile(r"\b(?:vi|vår|vårt|våra|oss)\b", re.IGNORECASE)
 
 
 def _request_after_its_context(
@@ -969,6 +959,12 @@ def named_alike(option: Option, text: str, other: str) -> bool:
         and any(not m.negated for m in swedish.find(keyword, other_words))
         for keyword in _keywords(option)
     )
+
+
+def denied_options(question: Question, text: str) -> set[str]:
+    """The options of the question that the text denies somewhere ("inte handledare utan arbetsträning")."""
+    _, negated = _evidence(question, text, swedish.tokens(text), description=False)
+    return negated
 
 
 def denied_outright(option: Option, text: str) -> bool:
@@ -1420,12 +1416,9 @@ def _open_conflicts(
     text names both places and a handledare: trial 22, t22-1 asked it as if nothing had been said). A question
     only some of those routes ask may never come ("Vad skulle företaget få?" waits on what participants get)."""
     answers = {q: f.option for q, f in kept.items()}
-    holding = [route for route in _all_routes(tree) if _holds(route, answers)]
-    asked = set.intersection(*(set(route) for route in holding)) if holding else set()
-    # A question every such route answers alike is settled by the kept facts ("Var handledaren är anställd"
-    # kept means a handledare): no doubt to name.
-    settled = {q for q in asked if len({route[q] for route in holding}) == 1}
-    return {q: c for q, c in conflicts.items() if q in asked and q not in settled}
+    holding = [set(route) for route in _all_routes(tree) if _holds(route, answers)]
+    asked = set.intersection(*holding) if holding else set()
+    return {q: c for q, c in conflicts.items() if q in asked}
 
 
 def _holds(route: Mapping[str, str], answers: Mapping[str, str]) -> bool:

@@ -784,6 +784,29 @@ def test_a_no_that_answers_the_open_question_is_recorded(
     assert talk.slots["answers"][question] == recorded
 
 
+@pytest.mark.parametrize(
+    ("clicks", "text", "reopened"),
+    [
+        # Third review of session 17: another answer to the question before, named beside the denial.
+        ((("vem", "deltagare"),), "nej, det är inga deltagare, det är personalen på kaféet", "vem"),
+        (
+            (("vem", "deltagare"), ("malgrupp", "ja"), ("insats_typ", "handledare")),
+            "nej, inte handledare utan arbetsträning",
+            "insats_typ",
+        ),
+    ],
+)
+def test_a_no_naming_another_answer_to_the_question_before_asks_it_again(
+    clicks: tuple[tuple[str, str], ...], text: str, reopened: str
+):
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), "/start_assessment", intent="start_assessment")
+    for clicked in clicks:
+        talk.click(*clicked)
+    talk.send(ActionAnswer(), text, intent="inform")
+    assert talk.slots["current_question"] == reopened and reopened not in talk.slots["answers"]
+
+
 # Advice to one company, with the places a party buys there named only in a relative clause: no summary, so
 # who it is for is asked first (trial 21, t21-20, in new words).
 ADVICE_BESIDE_PLACES = (
@@ -970,8 +993,16 @@ def test_a_correction_after_no_that_says_who_it_is_for_otherwise_rebuilds_the_li
     assert talk.slots["pending_answers"] == {"vem": "asf_personal", "asf_personal_stod": "kompetensutveckling"}
 
 
-@pytest.mark.parametrize("intent", ["deny", "inform"])
-def test_a_request_to_start_over_at_a_corrected_summary_starts_over(intent: str):
+@pytest.mark.parametrize(
+    ("intent", "text"),
+    [
+        ("deny", "Nä, det blev knas, vi börjar om"),  # a comma, as in the trial
+        ("inform", "Nä, det blev knas, vi börjar om"),
+        ("inform", "Avbryt"),  # third review: one word alone is the request
+        ("inform", "glöm allt"),
+    ],
+)
+def test_a_request_to_start_over_at_a_corrected_summary_starts_over(intent: str, text: str):
     # Trial 22 (t22-11): "nej nu blev det fel. vi börjar om" showed a summary mixing the old lines with the
     # rejected one, or "Jag kunde inte läsa ut något nytt".
     talk = Conversation()
@@ -979,7 +1010,7 @@ def test_a_request_to_start_over_at_a_corrected_summary_starts_over(intent: str)
     talk.send(ActionAnswer(), "/deny", intent="deny")
     talk.send(ActionAnswer(), "det är regionen som köper, inte kommunen", intent="inform")
     assert talk.slots["pending_answers"]["utforare"] == "regionen"
-    sent = talk.send(ActionAnswer(), "Nä, det blev knas, vi börjar om", intent=intent)  # a comma, as in the trial
+    sent = talk.send(ActionAnswer(), text, intent=intent)
     assert not talk.slots.get("pending_answers") and not talk.slots.get("answers")
     assert messages.text("assessment.restart") in said(sent)
 
@@ -991,6 +1022,7 @@ def test_a_request_to_start_over_at_a_corrected_summary_starts_over(intent: str)
         "glöm det, det är Försäkringskassan som köper",
         "Fråga om igen.",  # review of session 17: "om igen" and "avbryt" may be about a line
         "Kommunen köper inte. Avbryt det.",
+        "Nej, det var rätt från början",  # third review: praise of the first version
     ],
 )
 def test_a_correction_with_words_of_starting_over_still_corrects(text: str):
