@@ -1223,9 +1223,7 @@ def _open_questions_by_start(tree: Tree, kept: Mapping[str, Fact]) -> dict[str, 
     """Per answer to the first question whose routes hold the kept facts, the fewest questions they leave
     open between the first question and the last kept fact."""
     closest: dict[str, int] = {}
-    for route in _all_routes(tree):
-        if not all(route.get(q) == fact.option for q, fact in kept.items()):
-            continue
+    for route in _routes_holding(tree, {q: fact.option for q, fact in kept.items()}):
         order = list(route)
         last = max(order.index(q) for q in kept)
         between = sum(1 for q in order[1:last] if q not in kept)
@@ -1309,7 +1307,7 @@ def _same_outcome_on_this_route(
                 if same.next != option.next:
                     continue
                 beside = {**answers, question.id: same.id}
-                holding = [r for r in _all_routes(tree) if all(r.get(q) == o for q, o in beside.items())]
+                holding = _routes_holding(tree, beside)
                 # Not on a route through the part's own question ("Ett företag" → "köpa tjänster" → …
                 # leads to the participants' questions too): there the part answers that question.
                 if holding and not any(fact.question in route for route in holding):
@@ -1392,8 +1390,8 @@ def answer_towards(tree: Tree, answers: Mapping[str, str], question_id: str, out
     participants' route ends where advice to one company does; "De är själva deltagare" for a company's staff
     does not, though a long way round reaches it too."""
     found: set[str] = set()
-    for route in _all_routes(tree):
-        if question_id not in route or any(route.get(q) != o for q, o in answers.items()):
+    for route in _routes_holding(tree, answers):
+        if question_id not in route:
             continue
         order = list(route)
         if len(order) - order.index(question_id) - 1 > _STEPS_TOWARDS:
@@ -1416,13 +1414,14 @@ def _open_conflicts(
     text names both places and a handledare: trial 22, t22-1 asked it as if nothing had been said). A question
     only some of those routes ask may never come ("Vad skulle företaget få?" waits on what participants get)."""
     answers = {q: f.option for q, f in kept.items()}
-    holding = [set(route) for route in _all_routes(tree) if _holds(route, answers)]
+    holding = [set(route) for route in _routes_holding(tree, answers)]
     asked = set.intersection(*holding) if holding else set()
     return {q: c for q, c in conflicts.items() if q in asked}
 
 
-def _holds(route: Mapping[str, str], answers: Mapping[str, str]) -> bool:
-    return all(route.get(q) == o for q, o in answers.items())
+def _routes_holding(tree: Tree, answers: Mapping[str, str]) -> list[dict[str, str]]:
+    """Every route through the tree that holds all of `answers`."""
+    return [route for route in _all_routes(tree) if all(route.get(q) == o for q, o in answers.items())]
 
 
 def _facts(question_id: str, found: Iterable[_Evidence]) -> tuple[Fact, ...]:
