@@ -27,6 +27,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from asf.guidance import company_names
+
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"})
 _WORD = re.compile(r"[a-z0-9§]+")
 _KEYWORD_WORD = re.compile(r"[a-z0-9§]+\*?")
@@ -194,7 +196,7 @@ def tokens(text: str) -> tuple[Token, ...]:
                 instead,
             )
         )
-    return tuple(found)
+    return company_names.read_as_the_company(tuple(found), text)
 
 
 def _instead_of(before: list[Token], word: str, segment: int) -> bool:
