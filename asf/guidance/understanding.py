@@ -20,7 +20,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from asf.guidance import learned, swedish
+from asf.guidance import learned, scene, swedish
 from asf.guidance.engine import walk
 from asf.guidance.model import Option, Question, Tree
 
@@ -616,6 +616,8 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
             # "vi vet inte om de är i målgruppen": the answer the tree has for that, on those words.
             doubt = next(iter(doubted.values()))
             found[unknown.id] = replace(doubt, option=unknown)
+        if question.id == _WHAT_PARTICIPANTS_GET:
+            found = _without_the_scene(tree, question, found, text, words)
         for option_id in _joint_of_one(question, found, words):
             found.pop(option_id, None)
         if _only_guesses(found, words):  # beside another option, a guess stays: the question is asked naming both
@@ -908,6 +910,33 @@ def words_of_its_sentence(quote: str, text: str) -> tuple[swedish.Token, ...]:
     words = swedish.tokens(text)
     sentence = _sentence_of(quote, text, words)
     return () if sentence is None else _sentence_words(words, sentence)
+
+
+_WHAT_PARTICIPANTS_GET = "insats_typ"
+# Questions whose answers say what participants or their company get, and the answer of each that says nothing.
+_WHAT_IS_GOT = ("insats_typ", "foretaget_far")
+_SOMETHING_ELSE = "annat"
+
+
+def _without_the_scene(
+    tree: Tree, question: Question, found: dict[str, _Evidence], text: str, words: tuple[swedish.Token, ...]
+) -> dict[str, _Evidence]:
+    """What participants get, without what the text names only in a clause about where they already are
+    ("kaféet där våra deltagare arbetstränar"), when it names elsewhere what participants or their company
+    are to get: then the clause is the scene, not the request (trial 21, "en affärscoach till kaféet där våra
+    deltagare arbetstränar" was read as work training)."""
+    clauses = scene.scene_clauses(words)
+    in_scene = {o for o, evidence in found.items() if scene.inside(evidence.spans, clauses)}
+    if not in_scene:
+        return found
+    named_elsewhere = any(
+        option_id != _SOMETHING_ELSE and not scene.inside(evidence.spans, clauses)
+        for question_id in _WHAT_IS_GOT
+        for option_id, evidence in (
+            found if question_id == question.id else _evidence(tree.questions[question_id], text, words, True)[0]
+        ).items()
+    )
+    return {o: evidence for o, evidence in found.items() if o not in in_scene} if named_elsewhere else found
 
 
 def _names_what_is_done(tree: Tree, question_id: str) -> bool:

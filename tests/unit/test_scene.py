@@ -1,0 +1,32 @@
+"""A relative clause about where participants already are is the scene, not what the initiative pays for."""
+
+from __future__ import annotations
+
+from asf.guidance import scene, swedish
+from asf.guidance.model import Tree
+from asf.guidance.understanding import read_description
+
+
+def clauses(text: str) -> list[str]:
+    return [text[a:b] for a, b in scene.scene_clauses(swedish.tokens(text))]
+
+
+def test_a_clause_about_the_participants_or_the_company_is_found_and_ends_before_the_main_verb():
+    assert clauses("Deltagarna som praktiserar på tryckeriet behöver nya skor.") == ["som praktiserar på tryckeriet"]
+    assert clauses("En rådgivare till kooperativet där våra deltagare arbetstränar.") == [
+        "där våra deltagare arbetstränar"
+    ]
+    assert clauses("Förbundet anställer någon som handleder.") == []  # not about the participants or the company
+
+
+def test_what_the_company_gets_is_read_beside_a_clause_saying_the_participants_work_train_there(tree: Tree):
+    text = "Förbundet vill betala en affärscoach till bageriet där deltagarna arbetstränar."
+    facts = {q: f.option for q, f in read_description(tree, text).facts.items()}
+    assert facts.get("insats_typ") == "till_foretaget"
+    assert facts.get("foretaget_far") == "tjanst"
+
+
+def test_work_training_in_such_a_clause_is_still_read_when_nothing_else_is_asked_for(tree: Tree):
+    text = "Vi vill köpa platser via kommunen åt deltagare som ska arbetsträna på Kafé Linden."
+    facts = {q: f.option for q, f in read_description(tree, text).facts.items()}
+    assert facts.get("insats_typ") == "arbetsforberedande"
