@@ -4,15 +4,19 @@ People write "Kafé Måsen", "Returverket AB" or "Gröna Händer ASF" where the 
 "företaget": "en konsult som hjälper Kafé Måsen" is a service to the company. The name's words
 become one word "foretaget" that keeps the name's offsets, so a quote shows the name as written.
 
-Only a name that says it is a business counts: a word for a kind of business before it ("Kafé",
-"Bageriet", "Second Hand"), or a form of company after it ("AB", "ek. för.", "ekonomisk förening",
-"ASF"). A later mention of the same name ("Hoppet vill växa") counts too. A capital alone does not:
-places, people and the parties are written with one too.
+Only a name that says it is a business counts: a word for a kind of business right before it ("Kafé",
+"Bageriet", "Second Hand"), or a form of company right after it ("AB", "ek. för.", "ekonomisk förening",
+"ASF"). The name is the capitalised words next to that, with nothing but spaces between them (not over a
+dash, a bracket or a full stop), never a party, the förbund or a word such as "Vi", "Hos" or "Flera" that
+begins a sentence. The same name elsewhere in the text ("Hoppet vill växa") counts too. A capital alone
+does not: places, people and the parties are written with one too. Text in capitals throughout is not read
+for names.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -24,25 +28,39 @@ _KINDS = frozenset(
         "kafe", "kafeet", "cafe", "cafeet", "bageri", "bageriet", "restaurang", "restaurangen",
         "butik", "butiken", "returbutik", "returbutiken", "snickeri", "snickeriet", "tvatteri",
         "tvatteriet", "atelje", "ateljen", "verkstad", "verkstaden", "kooperativ", "kooperativet",
-        "stall", "catering", "firma", "firman", "bolag", "bolaget", "handelstradgard", "tradgardskooperativet",
+        "stall", "catering", "firma", "firman", "bolag", "bolaget", "tradgardskooperativet",
     }
 )  # fmt: skip
-_TWO_WORD_KINDS = (("second", "hand"),)
-# Words that may join two capitalised words of one name ("Omtanke i Norr", "Linne & Lin").
-_JOINING = frozenset({"i", "och", "pa"})
-_LONGEST_NAME = 4  # capitalised words a name may have after its kind
+_TWO_WORD_KIND = ("second", "hand")
+# Capitalised words that are never a business's name, folded: the parties and the förbund, and words that
+# begin a sentence or a list ("Hos Returverket AB", "Flera ASF", "Vi och Returverket AB").
+_NOT_A_NAME = frozenset(
+    {
+        "arbetsformedlingen", "forsakringskassan", "kommunen", "kommun", "regionen", "region", "af", "fk",
+        "soc", "ame", "socialtjansten", "psykiatrin", "forbundet", "samordningsforbundet", "finsam", "stad",
+        "vi", "de", "jag", "ni", "vara", "var", "dessa", "det", "den", "ett", "en", "flera", "alla", "manga",
+        "nagra", "olika", "bada", "tva", "tre", "fyra", "fem", "hos", "pa", "for", "i", "av", "med", "till",
+        "aven", "och", "eller", "men", "om", "nar", "kan", "ska", "vill", "ar", "har", "deltagarna",
+        "deltagare", "personalen", "ledningen", "handlaggare", "handlaggarna", "anstallda", "ungdomar",
+    }
+)  # fmt: skip
+_JOINING = frozenset({"i", "och", "pa"})  # between two capitalised words of one name after a kind ("Omtanke i Norr")
+_LONGEST_NAME = 3  # capitalised words a name may have
+_SHORTEST_ALONE = 4  # letters a one-word name needs to be found again on its own
+_BETWEEN_WORDS = re.compile(r"\s+|\s*&\s*")  # what may stand between two words of a name ("Linne & Lin")
+_PLACE_AFTER = frozenset({"stad", "kommun", "lan", "region"})  # "Malmö stad" is the place, not "Second Hand Malmö"
 _COMPANY = "foretaget"
 _COMPANY_WRITTEN = "företaget"
 
 
 def read_as_the_company(words: tuple[Token, ...], text: str) -> tuple[Token, ...]:
     """`words` with each business name replaced by one word "foretaget" spanning the name."""
-    spans = _named_businesses(words, text)
+    if _in_capitals(text):
+        return words
+    spans, names = _named_businesses(words, text)
     if not spans:
         return words
-    names = {words[i].word for start, end in spans for i in range(start, end) if _capitalised(words[i], text)}
-    names -= _KINDS
-    spans = _with_later_mentions(spans, words, text, names)
+    spans = _with_other_mentions(spans, words, text, names)
     replaced: list[Token] = []
     index = 0
     for start, end in spans:
@@ -54,64 +72,93 @@ def read_as_the_company(words: tuple[Token, ...], text: str) -> tuple[Token, ...
     return tuple(replaced)
 
 
-def _capitalised(token: Token, text: str) -> bool:
-    return text[token.start].isupper()
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 3 and sum(c.isupper() for c in letters) * 2 > len(letters)
 
 
-def _named_businesses(words: tuple[Token, ...], text: str) -> list[tuple[int, int]]:
+def _named_businesses(words: tuple[Token, ...], text: str) -> tuple[list[tuple[int, int]], set[tuple[str, ...]]]:
+    """The spans of the names found, and each name's own words (without its kind or form)."""
     spans: list[tuple[int, int]] = []
+    names: set[tuple[str, ...]] = set()
     index = 0
     while index < len(words):
-        span = _kind_then_name(words, text, index) or _name_then_form(words, text, index)
-        if span:
-            spans.append(span)
-            index = span[1]
-        else:
+        found = _kind_then_name(words, text, index) or _name_then_form(words, text, index)
+        if found is None:
             index += 1
-    return spans
+            continue
+        (start, end), name = found
+        spans.append((start, end))
+        names.add(name)
+        index = end
+    return spans, names
 
 
-def _kind_then_name(words: tuple[Token, ...], text: str, index: int) -> tuple[int, int] | None:
+def _kind_then_name(words: tuple[Token, ...], text: str, index: int) -> tuple[tuple[int, int], tuple[str, ...]] | None:
     """ "Kafé Måsen", "kaféet Pärlan", "Second Hand Hoppet": a kind of business, then a capitalised name."""
-    kind_words = next((len(kind) for kind in _TWO_WORD_KINDS if _words_at(words, index) == kind), 0)
-    if not kind_words and words[index].word in _KINDS:
-        kind_words = 1
-    name = index + kind_words
-    if not kind_words or name >= len(words) or words[name].segment != words[index].segment:
+    if _words_at(words, index, 2) == _TWO_WORD_KIND and _adjacent(words, text, index):
+        name_start = index + 2
+    elif words[index].word in _KINDS:
+        name_start = index + 1
+    else:
         return None
-    end = _name_end(words, text, name)
-    if end == index + kind_words:
+    if name_start >= len(words) or not _adjacent(words, text, name_start - 1):
         return None
-    return index, _with_form_after(words, text, end)
-
-
-def _name_then_form(words: tuple[Token, ...], text: str, index: int) -> tuple[int, int] | None:
-    """ "Returverket AB", "Miljöpatrullen ek. för.", "Gröna Händer ASF": a name, then a form of company."""
-    if not _capitalised(words[index], text) or (index and _name_continues(words, text, index - 1, index)):
+    end = _name_end(words, text, name_start, joining=True)
+    if end == name_start:
         return None
-    end = _name_end(words, text, index)
-    with_form = _with_form_after(words, text, end)
-    return (index, with_form) if end > index and with_form > end else None
+    name = tuple(w.word for w in words[name_start:end] if w.word not in _JOINING)
+    return (index, end + _form_length(words, text, end - 1)), name
 
 
-def _name_continues(words: tuple[Token, ...], text: str, before: int, index: int) -> bool:
-    """The word at `index` goes on the name the word at `before` is part of (same stretch of text, capitalised)."""
-    return words[before].segment == words[index].segment and _capitalised(words[before], text)
+def _name_then_form(words: tuple[Token, ...], text: str, index: int) -> tuple[tuple[int, int], tuple[str, ...]] | None:
+    """ "Returverket AB", "Miljöpatrullen ek. för.", "Gröna Händer ASF": capitalised words, then a form of
+    company. One word that begins a sentence before "ASF" is not taken ("Flera ASF", "Lokala ASF")."""
+    if not _a_name_word(words, text, index) or (index and _continues(words, text, index - 1)):
+        return None
+    end = _name_end(words, text, index, joining=False)
+    form = _form_length(words, text, end - 1)
+    if end == index or not form:
+        return None
+    sentence_initial = index == 0 or words[index - 1].sentence != words[index].sentence
+    if end - index == 1 and sentence_initial and words[end].word == "asf":
+        return None
+    return (index, end + form), tuple(w.word for w in words[index:end])
 
 
-def _name_end(words: tuple[Token, ...], text: str, start: int) -> int:
-    """The index after the capitalised words from `start` ("Omtanke i Norr": a joining word between two)."""
-    end = start
-    while end < len(words) and end - start < _LONGEST_NAME and words[end].segment == words[start].segment:
-        if _capitalised(words[end], text) and not _a_form(words, text, end):
+def _continues(words: tuple[Token, ...], text: str, before: int) -> bool:
+    """The word after `before` goes on a name the word at `before` is part of."""
+    return _a_name_word(words, text, before) and _adjacent(words, text, before)
+
+
+def _a_name_word(words: tuple[Token, ...], text: str, index: int) -> bool:
+    word = words[index]
+    return text[word.start].isupper() and word.word not in _NOT_A_NAME and word.word not in _KINDS
+
+
+def _adjacent(words: tuple[Token, ...], text: str, index: int) -> bool:
+    """Only spaces (or "&") stand between the word at `index` and the next."""
+    if index + 1 >= len(words):
+        return False
+    return _BETWEEN_WORDS.fullmatch(text[words[index].end : words[index + 1].start]) is not None
+
+
+def _name_end(words: tuple[Token, ...], text: str, start: int, joining: bool) -> int:
+    """The index after the name's capitalised words from `start`, with a joining word between two when
+    `joining` ("Omtanke i Norr")."""
+    if not _a_name_word(words, text, start):
+        return start
+    end = start + 1
+    while end < len(words) and end - start < _LONGEST_NAME and _adjacent(words, text, end - 1):
+        if _form_length(words, text, end - 1):
+            break
+        if _a_name_word(words, text, end):
             end += 1
         elif (
-            end > start
+            joining
             and words[end].word in _JOINING
-            and end + 1 < len(words)
-            and words[end + 1].segment == words[end].segment
-            and _capitalised(words[end + 1], text)
-            and not _a_form(words, text, end + 1)
+            and _adjacent(words, text, end)
+            and _a_name_word(words, text, end + 1)
         ):
             end += 2
         else:
@@ -119,40 +166,47 @@ def _name_end(words: tuple[Token, ...], text: str, start: int) -> int:
     return end
 
 
-def _a_form(words: tuple[Token, ...], text: str, index: int) -> bool:
-    return _form_length(words, text, index) > 0
-
-
-def _with_form_after(words: tuple[Token, ...], text: str, end: int) -> int:
-    return end + _form_length(words, text, end)
-
-
-def _form_length(words: tuple[Token, ...], text: str, index: int) -> int:
-    """How many words a form of company at `index` has: "AB", "ASF" (capitals), "ek. för.",
-    "ekonomisk förening" after a name; 0 where there is none."""
-    if index >= len(words):
+def _form_length(words: tuple[Token, ...], text: str, last: int) -> int:
+    """How many words a form of company right after the word at `last` has: "AB", "ASF" (in capitals, not
+    the start of "ASF-nätverket" or "ASF:et"), "ek. för.", "ekonomisk förening"; 0 where there is none."""
+    if not _adjacent(words, text, last):
         return 0
-    written = text[words[index].start : words[index].end]
-    if written in ("AB", "ASF"):
+    form = words[last + 1]
+    written = text[form.start : form.end]
+    after = text[form.end : form.end + 1]
+    if written in ("AB", "ASF") and after not in ("-", ":"):
         return 1
-    if _words_at(words, index) in (("ek", "for"), ("ekonomisk", "forening")):
+    if _words_at(words, last + 1, 2) == ("ekonomisk", "forening") and _adjacent(words, text, last + 1):
+        return 2
+    if _words_at(words, last + 1, 2) == ("ek", "for") and text[form.end : words[last + 2].start].strip() == ".":
         return 2
     return 0
 
 
-def _words_at(words: tuple[Token, ...], index: int) -> tuple[str, str]:
-    following = words[index + 1].word if index + 1 < len(words) else ""
-    return words[index].word, following
+def _words_at(words: tuple[Token, ...], index: int, count: int) -> tuple[str, ...]:
+    return tuple(w.word for w in words[index : index + count])
 
 
-def _with_later_mentions(
-    spans: list[tuple[int, int]], words: tuple[Token, ...], text: str, names: set[str]
+def _with_other_mentions(
+    spans: list[tuple[int, int]], words: tuple[Token, ...], text: str, names: set[tuple[str, ...]]
 ) -> list[tuple[int, int]]:
-    """The spans, and each other capitalised word that is one of the names found ("Hoppet vill växa")."""
+    """The spans, and each other place where one of the names stands on its own, capitalised ("Hoppet vill
+    växa" beside "Second Hand Hoppet"); a one-word name only when it is not a short word."""
     covered = {i for start, end in spans for i in range(start, end)}
-    more = [
-        (i, i + 1)
-        for i, token in enumerate(words)
-        if i not in covered and token.word in names and _capitalised(token, text)
-    ]
+    more = []
+    for name in names:
+        if len(name) == 1 and len(name[0]) < _SHORTEST_ALONE:
+            continue
+        for start in range(len(words) - len(name) + 1):
+            end = start + len(name)
+            if covered.intersection(range(start, end)) or _words_at(words, start, len(name)) != name:
+                continue
+            place = end < len(words) and words[end].word in _PLACE_AFTER and _adjacent(words, text, end - 1)
+            if (
+                not place
+                and all(text[w.start].isupper() for w in words[start:end])
+                and all(_adjacent(words, text, i) for i in range(start, end - 1))
+            ):
+                more.append((start, end))
+                covered.update(range(start, end))
     return sorted(spans + more)

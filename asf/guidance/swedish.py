@@ -133,7 +133,8 @@ def fold_in_place(text: str) -> str:
 
 def tokens(text: str) -> tuple[Token, ...]:
     """The words of `text`, each marked negated when a negation covers it in its clause.
-    Offsets are those of `text` itself."""
+    Offsets are those of `text` itself. A business named by its name ("Kafé Måsen", "Returverket AB") is one
+    word "foretaget" spanning the name, with the first word's sentence, clause and segment (company_names)."""
     lowered = _lowered_in_place(text)
     folded = lowered.translate(_FOLD)  # same length as `lowered`: only letters change
     found: list[Token] = []

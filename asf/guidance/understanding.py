@@ -642,7 +642,7 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
         long_phrase = chosen is not None and joint is None and chosen.strength >= _NO_VETO_WORDS
         if not long_phrase:
             _weigh_learned(tree, question, text, words, model, negated, facts, conflicts)
-    route = _best_route(tree, {q: f.option for q, f in facts.items()}, {q: f.evidence for q, f in facts.items()})
+    route = _best_route(tree, {q: f.option for q, f in facts.items()})
     kept = {q: facts[q] for q in route if q in facts}
     # Two sides in two sentences may be two parts' ("Kommunen köper arbetsträning åt deltagarna. Förbundet vill
     # köpa in utrustning åt kaféet."): only sides named in one sentence are weighed by their routes' length.
@@ -1177,24 +1177,15 @@ def _guessed(evidence: _Evidence, words: tuple[swedish.Token, ...]) -> bool:
     )
 
 
-# Two questions of the participants' route that say together what one of the company's route says.
-_ASKED_IN_TWO = frozenset({"insats_typ", "foretaget_far"})
-
-
-def _best_route(tree: Tree, facts: Mapping[str, str], evidence: Mapping[str, str] | None = None) -> list[str]:
+def _best_route(tree: Tree, facts: Mapping[str, str]) -> list[str]:
     """The questions, in order, of a route through the tree that agrees with the most facts.
 
-    What participants' company gets counts once when it rests on the same words as that they get something
-    through their company (`evidence`, per question): "ge Kuben AB ett verksamhetsbidrag" is one thing said,
-    whether a route asks it in one question (the company's) or in two. Where several routes agree with as
-    many facts, only
-    the questions they share count. Routes are followed with the engine's own walk, so conditional
-    routing (`next_if`) holds.
+    Where several routes agree with as many facts, only the questions they share count.
+    Routes are followed with the engine's own walk, so conditional routing (`next_if`) holds.
     """
     # The routes that answer no question other than the facts do.
     routes = [route for route in _all_routes(tree) if all(facts.get(q, o) == o for q, o in route.items())]
-    said = {q: (evidence or {}).get(q, q) if q in _ASKED_IN_TWO else q for q in facts}
-    scored = [(len({said[q] for q, o in route.items() if facts.get(q) == o}), route) for route in routes]
+    scored = [(sum(1 for q, o in route.items() if facts.get(q) == o), route) for route in routes]
     best = max((score for score, _ in scored), default=0)
     best_routes = [route for score, route in scored if score == best]
     if not best_routes or best == 0:
@@ -1388,34 +1379,36 @@ def _with_implied_start(
     return {q: implied[q] for q in tree.questions if q in implied}
 
 
-# What the company gets, as the participants' route asks it and as the company's own route does.
+# What the company gets, as the participants' route asks it ("Vad skulle företaget få av förbundet?") and as
+# the company's own route does ("Vad skulle förbundet göra för företaget?").
 _WHAT_THE_COMPANY_GETS = {"pengar": "pengar", "in_natura": "in_natura", "tjanst": "tjanst_at_foretaget"}
-_TO_THE_COMPANY = ("insats_typ", "till_foretaget")
-_COMPANY_GETS = "foretaget_far"
-_FOR_THE_COMPANY = ("stod_till_foretag", "vem", "foretaget")
+_WHAT_THEY_GET, _TO_THEIR_COMPANY = "insats_typ", "till_foretaget"
+_THEIR_COMPANY_GETS = "foretaget_far"
+_FOR_THE_COMPANY, _THE_COMPANY = "stod_till_foretag", "foretaget"
+_PARTICIPANTS = "deltagare"
 
 
 def _for_the_company_itself(
     tree: Tree, kept: Mapping[str, Fact], text: str, words: tuple[swedish.Token, ...], unsure: set[str]
 ) -> dict[str, Fact]:
-    """Facts with money, things or a service to a company moved to the company's own route when the text names
-    no participants: "Hyran för lokalen där Ateljé Fyren håller till" was read as what participants get at
-    "the company where they are". Every description of that case in the development sets names the
-    participants; when the text names them, who it is for is left as read."""
-    question_id, option_id = _TO_THE_COMPANY
-    to_company = kept.get(question_id)
-    if to_company is None or to_company.option != option_id or tree.start in kept or tree.start in unsure:
+    """Facts with money, things or a service to a company moved to the company's own route when no word of the
+    text names participants (not even "praktikanter" or "de som arbetstränar"): "Hyran för lokalen där Ateljé
+    Fyren håller till" was read as what participants get at "the company where they are". Every description of
+    that case in the development sets names the participants."""
+    to_company = kept.get(_WHAT_THEY_GET)
+    if to_company is None or to_company.option != _TO_THEIR_COMPANY or tree.start in kept or tree.start in unsure:
         return dict(kept)
-    what_question, start_question, company = _FOR_THE_COMPANY
-    found, _ = _evidence(tree.questions[tree.start], text, words, description=True)
-    if "deltagare" in found or what_question in unsure:
+    gets = kept.get(_THEIR_COMPANY_GETS)
+    if _FOR_THE_COMPANY in unsure or (gets is not None and gets.option not in _WHAT_THE_COMPANY_GETS):
         return dict(kept)
-    moved = {q: fact for q, fact in kept.items() if q not in (question_id, _COMPANY_GETS)}
-    gets = kept.get(_COMPANY_GETS)
-    if gets is not None and gets.option in _WHAT_THE_COMPANY_GETS:
-        option = _WHAT_THE_COMPANY_GETS[gets.option]
-        moved[what_question] = Fact(what_question, option, gets.evidence)
-    moved[start_question] = Fact(start_question, company, to_company.evidence)
+    start = tree.questions[tree.start]
+    named, _ = _evidence(start, text, words, description=False)
+    if _PARTICIPANTS in named or _PARTICIPANTS in _evidence(start, text, words, description=True)[0]:
+        return dict(kept)
+    moved = {q: fact for q, fact in kept.items() if q not in (_WHAT_THEY_GET, _THEIR_COMPANY_GETS)}
+    if gets is not None:
+        moved[_FOR_THE_COMPANY] = Fact(_FOR_THE_COMPANY, _WHAT_THE_COMPANY_GETS[gets.option], gets.evidence)
+    moved[tree.start] = Fact(tree.start, _THE_COMPANY, to_company.evidence)
     return {q: moved[q] for q in tree.questions if q in moved}
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from asf.guidance import swedish
+from asf.guidance import learned, swedish
 from asf.guidance.model import Tree
-from asf.guidance.understanding import read_description
+from asf.guidance.understanding import read_answer, read_description
 
 
 def companies(text: str) -> list[str]:
@@ -20,10 +20,18 @@ def companies(text: str) -> list[str]:
         ("Kan vi betala en redovisningsbyrå åt Kafé Solrosen?", ["Kafé Solrosen"]),
         ("Deltagarna är på Snickeriet Hyveln i Tuna.", ["Snickeriet Hyveln i Tuna"]),  # the place may go with it
         ("Vi vill stötta Cykelkällaren ASF.", ["Cykelkällaren ASF"]),
-        ("Städglans i Norr AB har det svårt.", ["Städglans i Norr AB"]),
+        ("Städglans i Norr AB har det svårt.", ["Norr AB"]),  # before a form, no joining word: "Ledningen på …"
         ("Bageriet Degen ek. för. söker pengar.", ["Bageriet Degen ek. för"]),
         ("Odlarna ekonomisk förening tar emot tre.", ["Odlarna ekonomisk förening"]),
         ("De är på Second Hand Vågen. Vågen vill växa.", ["Second Hand Vågen", "Vågen"]),
+        ("Vågen är bra. Second Hand Vågen vill växa.", ["Vågen", "Second Hand Vågen"]),  # earlier mentions too
+        ("Till Lindas Trädgård AB. Bidraget", ["Lindas Trädgård AB"]),  # the form is never part of the name
+        # Only the name: never a party, a role or a word that begins the sentence before it.
+        ("Arbetsförmedlingen och Returverket AB har ett avtal.", ["Returverket AB"]),
+        ("Ledningen på Gröna Händer ASF behöver utbildning.", ["Gröna Händer ASF"]),
+        ("Hos Returverket AB arbetstränar tre. Hos dem finns plats.", ["Returverket AB"]),
+        ("Kafé Linden (Arbetsförmedlingen köper platser) behöver en handledare.", ["Kafé Linden"]),
+        ("Second Hand Malmö säljer kläder. Malmö stad köper platser.", ["Second Hand Malmö"]),
     ],
 )
 def test_a_named_business_is_one_word_for_the_company(text: str, names: list[str]):
@@ -38,6 +46,10 @@ def test_a_named_business_is_one_word_for_the_company(text: str, names: list[str
         "Tvätteriet i Ås tar emot deltagare.",  # a kind of business and a place: no name
         "De arbetstränar på kaféet? AF står för insatsen.",  # a name never reaches into the next sentence
         "Hur mycket kan ett ASF få?",  # "ASF" alone names no business
+        "Flera ASF vill ha pengar. Tre ASF har sökt.",  # a word that begins a sentence, before "ASF"
+        "Kommunens ASF-satsning och ASF:et i stan.",  # "ASF" beginning a compound or a definite form
+        "Vi vill att restaurangen Region Skåne driver kaféet och bageriet AF.",  # a kind before a party
+        "VI VILL STÖTTA BAGERIET DEGEN FÖR SINA DELTAGARE",  # in capitals throughout every word is capitalised
     ],
 )
 def test_capitals_alone_name_no_business(text: str):
@@ -65,3 +77,31 @@ def test_participants_named_keep_who_it_is_for(tree: Tree):
     facts = read_description(tree, text).facts
     assert facts["vem"].option == "deltagare"
     assert "stod_till_foretag" not in facts
+
+
+def test_participants_named_in_other_words_keep_the_participants_route(tree: Tree):
+    facts = read_description(tree, "Kan förbundet betala hyran för Kafé Linden? De har fem praktikanter.").facts
+    assert "stod_till_foretag" not in facts and facts.get("vem", None) is None
+    assert facts["foretaget_far"].option == "in_natura"
+
+
+def test_the_participants_two_questions_do_not_tie_with_the_staffs_one(tree: Tree):
+    """Two questions on one quote once counted as one, tied with the company staff's route and emptied the reading."""
+    text = "Kan förbundet betala lön till arbetsledaren på kaféet som handleder deltagarna?"
+    facts = {q: f.option for q, f in read_description(tree, text).facts.items()}
+    assert facts.get("insats_typ") == "till_foretaget" and facts.get("foretaget_far") == "pengar"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "option"),
+    [
+        ("utforare", "Kommunen och Returverket AB", "kommunen"),  # one party; the company is no second party
+        ("vem", "Deltagarna på Returverket AB", "deltagare"),
+        ("vem", "Personalen på Returverket AB", "asf_personal"),
+        ("handledare_anstalld", "Hos Bageriet Kärnan", "hos_foretaget"),
+    ],
+)
+def test_a_typed_answer_naming_a_business_by_name(tree: Tree, question: str, answer: str, option: str):
+    for models in (learned.WORDS_ONLY, learned.default_models()):
+        reading = read_answer(tree.questions[question], answer, models=models)
+        assert reading.option is not None and reading.option.id == option, (answer, models is learned.WORDS_ONLY)
