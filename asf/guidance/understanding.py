@@ -20,7 +20,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from asf.guidance import learned, scene, swedish
+from asf.guidance import learned, scene, swedish, writer
 from asf.guidance.engine import walk
 from asf.guidance.model import Option, Question, Tree
 
@@ -592,8 +592,11 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
     "bör inte finansieras" is not proposed while the text also names an option
     of the lawful route: that question is asked instead, naming both.
     """
+    party = writer.writers_party(text)
     text = without_introduction(text)
     words = swedish.tokens(text)
+    if party is not None:
+        words = writer.we_as_the_party(words, party)
     model = (models or learned.default_models()).descriptions
     facts: dict[str, Fact] = {}
     conflicts: dict[str, tuple[Fact, ...]] = {}
