@@ -149,6 +149,8 @@ def tokens(text: str) -> tuple[Token, ...]:
     for number, match in enumerate(matches):
         word = match.group()
         gap = folded[found[-1].end : match.start()] if found else ""
+        if _closes_an_abbreviation(found, gap, word, text[match.start()]):
+            gap = gap.replace(".", " ")  # "ek. för. ett bidrag", "t.ex. datorer": no sentence ends there
         # "inget bidrag, utan ett lån": the comma does not make "utan" mean "without".
         contrast = word == "utan" and gap.strip() == "," and last_negation >= clause_start
         if re.search(r"[.;:!?,\n]", gap):
@@ -198,6 +200,20 @@ def tokens(text: str) -> tuple[Token, ...]:
             )
         )
     return company_names.read_as_the_company(tuple(found), text)
+
+
+# Abbreviations written with full stops, folded: their words, and the pairs a second word ends ("ek. för.").
+_ABBREVIATIONS = frozenset({"ek", "t", "ex", "bl", "dvs", "ca", "osv", "jfr", "resp", "inkl", "exkl", "nr", "kl"})
+_SECOND_PARTS = frozenset({("ek", "for"), ("bl", "a"), ("m", "m"), ("m", "fl"), ("o", "s"), ("s", "v")})
+
+
+def _closes_an_abbreviation(before: list[Token], gap: str, word: str, first_letter: str) -> bool:
+    """The full stop in `gap` closes an abbreviation ("ek.", "t.ex.", "bl.a.") and the text goes on in lower
+    case: "Kafé Linden ek. för. ett bidrag" is one sentence."""
+    if not before or gap.strip() != "." or not gap.startswith(".") or not (first_letter.islower() or word.isdigit()):
+        return False
+    last = before[-1].word
+    return last in _ABBREVIATIONS or (len(before) > 1 and (before[-2].word, last) in _SECOND_PARTS)
 
 
 def _instead_of(before: list[Token], word: str, segment: int) -> bool:

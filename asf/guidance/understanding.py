@@ -125,6 +125,12 @@ class Reading:
         """How many facts the text itself states."""
         return len(set(self.facts) - self.implied)
 
+    @property
+    def spoken_to(self) -> int:
+        """How many questions the text speaks to: the facts it states and the questions where it names two
+        answers ("ett bidrag … för deras nya lokal": money or premises, asked)."""
+        return len((set(self.facts) - self.implied) | set(self.conflicts))
+
 
 @dataclass(frozen=True)
 class AnswerReading:

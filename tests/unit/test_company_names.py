@@ -105,3 +105,9 @@ def test_a_typed_answer_naming_a_business_by_name(tree: Tree, question: str, ans
     for models in (learned.WORDS_ONLY, learned.default_models()):
         reading = read_answer(tree.questions[question], answer, models=models)
         assert reading.option is not None and reading.option.id == option, (answer, models is learned.WORDS_ONLY)
+
+
+def test_a_grant_to_a_business_named_with_ek_för_is_read_in_full(tree: Tree):
+    facts = read_description(tree, "Kan förbundet ge Bageriet Degen ek. för. ett bidrag på 50 000 kr?").facts
+    assert facts["stod_till_foretag"].option == "pengar"
+    assert facts["stod_till_foretag"].evidence.endswith("ett bidrag på 50 000 kr")

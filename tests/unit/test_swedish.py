@@ -224,3 +224,11 @@ def test_a_negation_right_after_a_phrase_denies_it(text: str, denied: bool):
 def test_not_this_comma_but_that_is_a_contrast_not_without():
     words = swedish.tokens("det är inget bidrag, utan ett lån")
     assert [t.word for t in words if t.negated] == ["bidrag"]
+
+
+def test_an_abbreviation_with_full_stops_ends_no_sentence():
+    """ "ek. för." and "t.ex." cut quotes and phrases in two (trial 23: a grant to "… ek. för." was not read)."""
+    text = "Kafé Linden ek. för. ska få ett bidrag, t.ex. till datorer bl.a. Nästa mening börjar här."
+    sentences = {t.word: t.sentence for t in swedish.tokens(text)}
+    assert sentences["bidrag"] == sentences["datorer"] == sentences["foretaget"] == 0
+    assert sentences["nasta"] == 1  # a full stop before a capital still ends the sentence
