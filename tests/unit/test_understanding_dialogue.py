@@ -2366,7 +2366,8 @@ def test_a_start_support_named_as_a_topic_is_no_support_given(tree: Tree):
 def test_staff_named_as_those_who_work_at_the_company_and_their_course(tree: Tree):
     # "de som jobbar på det sociala företaget" is its staff (development sets and trial 22), read as such when
     # typed too; the participants are "deltagarna som …".
-    assert read_answer(tree.questions["vem"], "de som jobbar på det sociala företaget").option.id == "asf_personal"
+    typed = read_answer(tree.questions["vem"], "de som jobbar på det sociala företaget").option
+    assert typed is not None and typed.id == "asf_personal"
     text = "Vi vill ordna en kurs i stresshantering för dom som jobbar på ett ASF i kommunen."
     facts = {q: f.option for q, f in read_description(tree, text).facts.items()}
     assert facts == {"vem": "asf_personal", "asf_personal_stod": "kompetensutveckling"}
