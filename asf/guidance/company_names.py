@@ -6,11 +6,12 @@ become one word "foretaget" that keeps the name's offsets, so a quote shows the 
 
 Only a name that says it is a business counts: a word for a kind of business right before it ("Kafé",
 "Bageriet", "Second Hand"), or a form of company right after it ("AB", "ek. för.", "ekonomisk förening",
-"ASF"). The name is the capitalised words next to that, with nothing but spaces between them (not over a
-dash, a bracket or a full stop), never a party, the förbund or a word such as "Vi", "Hos" or "Flera" that
-begins a sentence. The same name elsewhere in the text ("Hoppet vill växa") counts too. A capital alone
-does not: places, people and the parties are written with one too. Text in capitals throughout is not read
-for names.
+"ASF"). The name is up to three capitalised words next to that, with nothing but spaces between them (not
+over a line break, a dash, a bracket or a full stop), never a party, the förbund or a word that often begins
+a sentence ("Vi", "Hos", "Flera", "Enligt"). The same name elsewhere in the text ("Hoppet vill växa") counts
+too, except after "i" or before "stad" (a place: "Second Hand Ystad" beside "enheten i Ystad"). A capital
+alone does not count: places, people and the parties are written with one too. Text in capitals throughout
+is not read for names.
 """
 
 from __future__ import annotations
@@ -40,14 +41,15 @@ _NOT_A_NAME = frozenset(
         "soc", "ame", "socialtjansten", "psykiatrin", "forbundet", "samordningsforbundet", "finsam", "stad",
         "vi", "de", "jag", "ni", "vara", "var", "dessa", "det", "den", "ett", "en", "flera", "alla", "manga",
         "nagra", "olika", "bada", "tva", "tre", "fyra", "fem", "hos", "pa", "for", "i", "av", "med", "till",
-        "aven", "och", "eller", "men", "om", "nar", "kan", "ska", "vill", "ar", "har", "deltagarna",
+        "aven", "och", "eller", "men", "om", "nar", "kan", "ska", "vill", "ar", "har", "deltagarna", "bade",
+        "via", "enligt", "dessutom", "genom", "utan", "efter", "inom", "mellan", "sedan", "tack", "sa", "nu", "da",
+        "hej",
         "deltagare", "personalen", "ledningen", "handlaggare", "handlaggarna", "anstallda", "ungdomar",
     }
 )  # fmt: skip
-_JOINING = frozenset({"i", "och", "pa"})  # between two capitalised words of one name after a kind ("Omtanke i Norr")
 _LONGEST_NAME = 3  # capitalised words a name may have
 _SHORTEST_ALONE = 4  # letters a one-word name needs to be found again on its own
-_BETWEEN_WORDS = re.compile(r"\s+|\s*&\s*")  # what may stand between two words of a name ("Linne & Lin")
+_BETWEEN_WORDS = re.compile(r"[ \t]+|[ \t]*&[ \t]*")  # between two words of a name ("Linne & Lin"), not a line break
 _PLACE_AFTER = frozenset({"stad", "kommun", "lan", "region"})  # "Malmö stad" is the place, not "Second Hand Malmö"
 _COMPANY = "foretaget"
 _COMPANY_WRITTEN = "företaget"
@@ -104,10 +106,10 @@ def _kind_then_name(words: tuple[Token, ...], text: str, index: int) -> tuple[tu
         return None
     if name_start >= len(words) or not _adjacent(words, text, name_start - 1):
         return None
-    end = _name_end(words, text, name_start, joining=True)
+    end = _name_end(words, text, name_start)
     if end == name_start:
         return None
-    name = tuple(w.word for w in words[name_start:end] if w.word not in _JOINING)
+    name = tuple(w.word for w in words[name_start:end])
     return (index, end + _form_length(words, text, end - 1)), name
 
 
@@ -116,14 +118,18 @@ def _name_then_form(words: tuple[Token, ...], text: str, index: int) -> tuple[tu
     company. One word that begins a sentence before "ASF" is not taken ("Flera ASF", "Lokala ASF")."""
     if not _a_name_word(words, text, index) or (index and _continues(words, text, index - 1)):
         return None
-    end = _name_end(words, text, index, joining=False)
+    end = _name_end(words, text, index)
     form = _form_length(words, text, end - 1)
     if end == index or not form:
         return None
     sentence_initial = index == 0 or words[index - 1].sentence != words[index].sentence
-    if end - index == 1 and sentence_initial and words[end].word == "asf":
-        return None
+    if words[end].word == "asf" and ((end - index == 1 and sentence_initial) or _a_genitive(words[end - 1])):
+        return None  # "Flera ASF", "Malmös ASF", "Sveriges ASF"
     return (index, end + form), tuple(w.word for w in words[index:end])
+
+
+def _a_genitive(word: Token) -> bool:
+    return len(word.word) > 3 and word.word.endswith("s")
 
 
 def _continues(words: tuple[Token, ...], text: str, before: int) -> bool:
@@ -143,25 +149,12 @@ def _adjacent(words: tuple[Token, ...], text: str, index: int) -> bool:
     return _BETWEEN_WORDS.fullmatch(text[words[index].end : words[index + 1].start]) is not None
 
 
-def _name_end(words: tuple[Token, ...], text: str, start: int, joining: bool) -> int:
-    """The index after the name's capitalised words from `start`, with a joining word between two when
-    `joining` ("Omtanke i Norr")."""
-    if not _a_name_word(words, text, start):
-        return start
-    end = start + 1
-    while end < len(words) and end - start < _LONGEST_NAME and _adjacent(words, text, end - 1):
-        if _form_length(words, text, end - 1):
-            break
-        if _a_name_word(words, text, end):
-            end += 1
-        elif (
-            joining
-            and words[end].word in _JOINING
-            and _adjacent(words, text, end)
-            and _a_name_word(words, text, end + 1)
-        ):
-            end += 2
-        else:
+def _name_end(words: tuple[Token, ...], text: str, start: int) -> int:
+    """The index after the name's capitalised words from `start`, up to a form of company."""
+    end = start
+    while end < len(words) and end - start < _LONGEST_NAME and _a_name_word(words, text, end):
+        end += 1
+        if not _adjacent(words, text, end - 1) or _form_length(words, text, end - 1):
             break
     return end
 
@@ -174,7 +167,8 @@ def _form_length(words: tuple[Token, ...], text: str, last: int) -> int:
     form = words[last + 1]
     written = text[form.start : form.end]
     after = text[form.end : form.end + 1]
-    if written in ("AB", "ASF") and after not in ("-", ":"):
+    genitive = text[form.end : form.end + 3].rstrip(".,;!? )\n") == ":s"  # "Returverket AB:s hyra"
+    if written in ("AB", "ASF") and (after not in ("-", ":") or genitive):
         return 1
     if _words_at(words, last + 1, 2) == ("ekonomisk", "forening") and _adjacent(words, text, last + 1):
         return 2
@@ -201,7 +195,9 @@ def _with_other_mentions(
             end = start + len(name)
             if covered.intersection(range(start, end)) or _words_at(words, start, len(name)) != name:
                 continue
-            place = end < len(words) and words[end].word in _PLACE_AFTER and _adjacent(words, text, end - 1)
+            place = (end < len(words) and words[end].word in _PLACE_AFTER and _adjacent(words, text, end - 1)) or (
+                start > 0 and words[start - 1].word == "i"  # "kommunens enhet i Ystad" beside "Second Hand Ystad"
+            )
             if (
                 not place
                 and all(text[w.start].isupper() for w in words[start:end])

@@ -1400,8 +1400,8 @@ _PARTICIPANTS = "deltagare"
 def _for_the_company_itself(
     tree: Tree, kept: Mapping[str, Fact], text: str, words: tuple[swedish.Token, ...], unsure: set[str]
 ) -> dict[str, Fact]:
-    """Facts with money, things or a service to a company moved to the company's own route when no word of the
-    text names participants (not even "praktikanter" or "de som arbetstränar"): "Hyran för lokalen där Ateljé
+    """Facts with money, things or a service to a company moved to the company's own route when the text names
+    no participants (its words for them in a description, "praktikanterna" among them): "Hyran för lokalen där Ateljé
     Fyren håller till" was read as what participants get at "the company where they are". Every description of
     that case in the development sets names the participants."""
     to_company = kept.get(_WHAT_THEY_GET)
@@ -1410,9 +1410,7 @@ def _for_the_company_itself(
     gets = kept.get(_THEIR_COMPANY_GETS)
     if _FOR_THE_COMPANY in unsure or (gets is not None and gets.option not in _WHAT_THE_COMPANY_GETS):
         return dict(kept)
-    start = tree.questions[tree.start]
-    named, _ = _evidence(start, text, words, description=False)
-    if _PARTICIPANTS in named or _PARTICIPANTS in _evidence(start, text, words, description=True)[0]:
+    if _PARTICIPANTS in _evidence(tree.questions[tree.start], text, words, description=True)[0]:
         return dict(kept)
     moved = {q: fact for q, fact in kept.items() if q not in (_WHAT_THEY_GET, _THEIR_COMPANY_GETS)}
     if gets is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from asf.guidance import scene, swedish
 from asf.guidance.model import Tree
 from asf.guidance.understanding import read_description
@@ -17,6 +19,26 @@ def test_a_clause_about_the_participants_or_the_company_is_found_and_ends_before
         "där våra deltagare arbetstränar"
     ]
     assert clauses("Förbundet anställer någon som handleder.") == []  # not about the participants or the company
+    assert clauses("Deltagare som idag arbetstränar på ett socialt företag i stan.") == [
+        "som idag arbetstränar på ett socialt företag"
+    ]
+    # It ends with its place: what follows "och" is no longer the scene.
+    assert clauses("En handledare för deltagare som arbetstränar på kaféet och en diskmaskin.") == [
+        "som arbetstränar på kaféet"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Förbundet vill ge deltagare som är långtidssjukskrivna praktik i en butik.",  # no place right after "är …"
+        "Förbundet köper platser hos Kafé Linden som arbetsträning för deltagare.",  # "som" meaning "as"
+        "Vi vill anställa tidigare deltagare som handledare på kaféet.",
+        "Många deltagare som handledare har träffat behöver arbetsträning.",
+    ],
+)
+def test_other_clauses_are_no_scene(text: str):
+    assert clauses(text) == []
 
 
 def test_what_the_company_gets_is_read_beside_a_clause_saying_the_participants_work_train_there(tree: Tree):
@@ -28,5 +50,13 @@ def test_what_the_company_gets_is_read_beside_a_clause_saying_the_participants_w
 
 def test_work_training_in_such_a_clause_is_still_read_when_nothing_else_is_asked_for(tree: Tree):
     text = "Vi vill köpa platser via kommunen åt deltagare som ska arbetsträna på Kafé Linden."
+    facts = {q: f.option for q, f in read_description(tree, text).facts.items()}
+    assert facts.get("insats_typ") == "arbetsforberedande"
+
+
+def test_work_training_bought_as_such_stays_beside_another_part(tree: Tree):
+    text = (
+        "Förbundet vill köpa in platser hos Kafé Linden som arbetsträning för deltagare, och kaféet vill ha en coach."
+    )
     facts = {q: f.option for q, f in read_description(tree, text).facts.items()}
     assert facts.get("insats_typ") == "arbetsforberedande"
