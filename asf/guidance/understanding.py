@@ -922,9 +922,11 @@ def words_of_its_sentence(quote: str, text: str) -> tuple[swedish.Token, ...]:
 
 
 _WHAT_PARTICIPANTS_GET = "insats_typ"
-# Questions whose answers say what participants or their company get, and the answer of each that says nothing.
+# Questions whose answers say what participants or their company get, and the answer of each that says nothing;
+# and the questions for the company or its staff, whose parts to avoid are requests of their own (a wage, a grant).
 _WHAT_IS_GOT = ("insats_typ", "foretaget_far")
 _SOMETHING_ELSE = "annat"
+_PARTS_TO_AVOID_FROM = ("stod_till_foretag", "asf_personal_stod")
 
 
 def _without_the_scene(
@@ -932,8 +934,9 @@ def _without_the_scene(
 ) -> dict[str, _Evidence]:
     """What participants get, without what the text names only in a clause about where they already are
     ("kaféet där våra deltagare arbetstränar"), when it names elsewhere what participants or their company
-    are to get: then the clause is the scene, not the request (trial 21, "en affärscoach till kaféet där våra
-    deltagare arbetstränar" was read as work training)."""
+    are to get, or a part to avoid for the company or its staff (a wage, a grant): then the clause is the
+    scene, not the request (trial 21, "en affärscoach till kaféet där våra deltagare arbetstränar" was read
+    as work training; trial 23, t23-11, the wages of participants to be employed "där de arbetstränar idag")."""
     clauses = scene.scene_clauses(words)
     in_scene = {o for o, evidence in found.items() if scene.inside(evidence.spans, clauses)}
     if not in_scene:
@@ -944,6 +947,10 @@ def _without_the_scene(
         for option_id, evidence in (
             found if question_id == question.id else _evidence(tree.questions[question_id], text, words, True)[0]
         ).items()
+    ) or any(
+        _leads_to_must_not(tree, evidence.option) and not scene.inside(evidence.spans, clauses)
+        for question_id in _PARTS_TO_AVOID_FROM
+        for evidence in _evidence(tree.questions[question_id], text, words, True)[0].values()
     )
     return {o: evidence for o, evidence in found.items() if o not in in_scene} if named_elsewhere else found
 

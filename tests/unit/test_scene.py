@@ -60,3 +60,13 @@ def test_work_training_bought_as_such_stays_beside_another_part(tree: Tree):
     )
     facts = {q: f.option for q, f in read_description(tree, text).facts.items()}
     assert facts.get("insats_typ") == "arbetsforberedande"
+
+
+def test_where_participants_train_today_is_no_request_beside_their_wages(tree: Tree):
+    """Trial 23 (t23-11): wages for participants to be employed "där de arbetstränar idag" were read as work training
+    and approved on conditions."""
+    text = "Kan förbundet stå för lönekostnaden för tre som ska anställas på Degen AB, där de praktiserar idag via AF?"
+    assert clauses(text) == ["där de praktiserar"]
+    reading = read_description(tree, text)
+    assert "insats_typ" not in reading.facts
+    assert reading.must_nots["asf_personal_stod"].option == "ersattning"  # the wage: a part to avoid, asked about
