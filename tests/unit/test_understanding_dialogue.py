@@ -2383,7 +2383,7 @@ def test_a_grant_the_nlu_did_not_understand_is_still_assessed_when_it_names_a_do
 
 
 def test_an_overprice_to_support_a_company_is_no_ordinary_purchase():
-    """Trial 23 (t23-17): "dubbelt pris … för att stötta kaféet" got only the answer about the förbund's own purchases."""
+    """Trial 23 (t23-17): "dubbelt pris … för att stötta kaféet" got only the answer on the förbund's own purchases."""
     talk = Conversation()
     sent = talk.send(
         ActionDescribeInitiative(), "Får vi betala dubbelt pris för fikat från Bageriet Degen för att stötta dem?"
