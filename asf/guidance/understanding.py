@@ -287,6 +287,9 @@ def read_answer(
         meaning = yes_no or ("ja" if plain in _YES else "nej" if plain in _NO else None)
         option = next((o for o in question.options if meaning and o.means == meaning), None)
         if option is not None and option.id not in negated:
+            if _partly(words):
+                # "nja, vissa", heard by the NLU as a yes, is no plain "Ja" (trial 23, t23-16): asked
+                return AnswerReading(None, candidates=tuple(o for o in question.options if o.id not in negated)[:3])
             return AnswerReading(option, evidence=text.strip())
         sure = _learned_choice(question, learned_view, negated, _ANSWER_SURE)
         if sure is not None and sure.means == "ja" and any(t.word in swedish.NEGATIONS for t in words):
@@ -451,7 +454,7 @@ def _head_of_answer(found: Mapping[str, _Evidence], words: tuple[swedish.Token, 
     return None
 
 
-_HEDGES = frozenset({"kanske", "eventuellt", "mojligen", "mojligtvis"})
+_HEDGES = frozenset({"kanske", "eventuellt", "mojligen", "mojligtvis", "nja"})
 
 
 def _hedged(chosen: _Evidence, words: tuple[swedish.Token, ...]) -> bool:

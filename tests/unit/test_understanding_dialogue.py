@@ -2389,3 +2389,10 @@ def test_an_overprice_to_support_a_company_is_no_ordinary_purchase():
         ActionDescribeInitiative(), "Får vi betala dubbelt pris för fikat från Bageriet Degen för att stötta dem?"
     )
     assert "inte bör finansiera" in said(sent)
+
+
+@pytest.mark.parametrize("text", ["nja, vissa av dem", "nja", "vissa gör det"])
+def test_a_hedged_yes_the_nlu_heard_as_yes_is_asked_about(tree: Tree, text: str):
+    """Trial 23 (t23-16): "nja, vissa" at the target-group question was recorded as a plain "Ja"."""
+    reading = read_answer(tree.questions["malgrupp"], text, yes_no="ja")
+    assert reading.option is None and "ja" in [o.id for o in reading.candidates]
