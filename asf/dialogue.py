@@ -1542,6 +1542,10 @@ def request_memo(state: State, message: Message | None = None) -> Turn:
         # Mid-assessment there is no result to write up yet: a message the NLU took for the memo is an
         # unclear one (trial 11, t11-11: "en konsult som vi anlitar, skrev jag ju" got "Gör en bedömning först").
         return fallback(state, message)
+    if message is not None and not _names_any(message.text, _MEMO_WORDS) and _describes_an_initiative(state, message):
+        # "om priset bara ar ett diplom, och forbundet gor en film om vinnaren …?" after a result is a what-if, not a
+        # request for the memo of the old result (trial 23, t23-19).
+        return describe(state, message)
     if state.last_result is None:
         return [Reply(text=messages.text("memo.no_result"), buttons=start_buttons())], state
     document = memo.payload(state.last_result)

@@ -9,10 +9,12 @@ from dataclasses import replace
 import pytest
 
 from actions.actions import (
+    ActionAnswer,
     ActionChangeAnswer,
     ActionDescribeInitiative,
     ActionFallback,
     ActionHandoff,
+    ActionRequestMemo,
     ActionStartAssessment,
 )
 from asf import dialogue, memo, messages, other_questions, recap
@@ -2396,3 +2398,16 @@ def test_a_hedged_yes_the_nlu_heard_as_yes_is_asked_about(tree: Tree, text: str)
     """Trial 23 (t23-16): "nja, vissa" at the target-group question was recorded as a plain "Ja"."""
     reading = read_answer(tree.questions["malgrupp"], text, yes_no="ja")
     assert reading.option is None and "ja" in [o.id for o in reading.candidates]
+
+
+def test_a_what_if_the_nlu_took_for_a_memo_request_is_assessed_not_written_up():
+    """Trial 23 (t23-19): a what-if without å/ä/ö after a result produced the memo of the old result."""
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), "Förbundet vill ge 20 000 kr i bidrag till Bageriet Degen AB.")
+    talk.send(ActionAnswer(), "", intent="affirm")
+    sent = talk.send(
+        ActionRequestMemo(),
+        "om det bara blir ett diplom och en film om bageriet som visas pa ett seminarium for parterna?",
+        intent="request_memo",
+    )
+    assert "Beslutsunderlag" not in said(sent) and "Så här uppfattar jag insatsen" in said(sent)
