@@ -26,6 +26,7 @@ from asf.guidance.understanding import (
     Fact,
     Reading,
     answer_towards,
+    asks_the_förbund_to_pay,
     denied_options,
     denied_outright,
     echoes,
@@ -1416,10 +1417,13 @@ def _describes_an_initiative(state: State, message: Message) -> bool:
         return False
     if training.active(state) or _ASKS_WHAT.match(normalise(message.text)):
         return False
-    # What the text speaks to, doubts included: "Kan förbundet ge ett bidrag på 200 000 kr till Second Hand
-    # Guldkornet AB för deras nya lokal?" states one fact and names two answers to another (trial 23, t23-2 got
-    # "Det förstod jag inte" three times).
-    return read_description(tree(), message.text).spoken_to >= other_questions.FACTS_OF_A_DESCRIPTION
+    # What the text speaks to, doubts included, when it asks the förbund to pay or give: "Kan förbundet ge ett
+    # bidrag på 200 000 kr till Second Hand Guldkornet AB för deras nya lokal?" states one fact and names two
+    # answers to another (trial 23, t23-2 got "Det förstod jag inte" three times); "skillnaden mellan lån och
+    # bidrag till ett socialt företag?" asks for no payment and stays a question about concepts.
+    reading = read_description(tree(), message.text)
+    spoken_to = reading.spoken_to if asks_the_förbund_to_pay(message.text) else reading.stated
+    return spoken_to >= other_questions.FACTS_OF_A_DESCRIPTION
 
 
 def concept(state: State, message: Message) -> Turn:

@@ -203,7 +203,9 @@ def tokens(text: str) -> tuple[Token, ...]:
 
 
 # Abbreviations written with full stops, folded: their words, and the pairs a second word ends ("ek. för.").
-_ABBREVIATIONS = frozenset({"ek", "t", "ex", "bl", "dvs", "ca", "osv", "jfr", "resp", "inkl", "exkl", "nr", "kl"})
+_ABBREVIATIONS = frozenset(
+    {"ek", "t", "ex", "bl", "m", "o", "s", "dvs", "ca", "osv", "jfr", "resp", "inkl", "exkl", "nr", "kl"}
+)
 _SECOND_PARTS = frozenset({("ek", "for"), ("bl", "a"), ("m", "m"), ("m", "fl"), ("o", "s"), ("s", "v")})
 
 
@@ -544,8 +546,9 @@ def quote(text: str, mention: Mention, context: int = 4) -> str:
         return text[mention.start : mention.end]
     first, last = max(0, inside[0] - context), min(len(words) - 1, inside[-1] + context)
     start, end = words[first].start, words[last].end
-    sentence_start = max(text.rfind(mark, 0, mention.start) for mark in ".!?\n") + 1
-    sentence_end = min((i for i in (text.find(mark, mention.end) for mark in ".!?\n") if i >= 0), default=len(text))
+    # The sentence as the words are split into sentences: "ek. för." and "t.ex." end none.
+    sentence = [token for token in words if token.sentence == words[inside[0]].sentence]
+    sentence_start, sentence_end = sentence[0].start, sentence[-1].end
     start, end = max(start, sentence_start), min(end, sentence_end)
     snippet = " ".join(text[start:end].split())
     prefix = "…" if start > sentence_start and text[sentence_start:start].strip() else ""

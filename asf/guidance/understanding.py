@@ -867,6 +867,12 @@ def _outcome_verdict(tree: Tree, route: Mapping[str, str]) -> str | None:
     return outcome.verdict if outcome is not None else None
 
 
+def asks_the_förbund_to_pay(text: str) -> bool:
+    """A sentence of the text names the förbund or "vi" and a verb of paying or giving ("kan förbundet ge …")."""
+    words = swedish.tokens(text)
+    return any(_asks_the_förbund(_sentence_words(words, n), _ASKS_TO_PAY) for n in {t.sentence for t in words})
+
+
 def _asks_the_förbund(sentence: tuple[swedish.Token, ...], verbs: tuple[str, ...]) -> bool:
     """The sentence names the förbund or "vi" and one of the verbs."""
     names = _names_the_förbund(sentence) or any(t.word == "vi" for t in sentence)
@@ -942,7 +948,7 @@ def _without_the_scene(
     as work training; trial 23, t23-11, the wages of participants to be employed "där de arbetstränar idag")."""
     clauses = scene.scene_clauses(words)
     in_scene = {o for o, evidence in found.items() if scene.inside(evidence.spans, clauses)}
-    if not in_scene:
+    if not in_scene or _buys_places_outside(tree, text, words, clauses):
         return found
     named_elsewhere = any(
         option_id != _SOMETHING_ELSE and not scene.inside(evidence.spans, clauses)
@@ -956,6 +962,19 @@ def _without_the_scene(
         for evidence in _evidence(tree.questions[question_id], text, words, True)[0].values()
     )
     return {o: evidence for o, evidence in found.items() if o not in in_scene} if named_elsewhere else found
+
+
+def _buys_places_outside(
+    tree: Tree, text: str, words: tuple[swedish.Token, ...], clauses: list[tuple[int, int]]
+) -> bool:
+    """The text buys places or services outside the scene ("köpa fler platser på Degen AB, där …"): then work
+    training where they are is what is bought, whatever else is asked for beside it."""
+    question_id, option_id = _BUYING_PLACES
+    found, _ = _evidence(tree.questions[question_id], text, words, description=False)
+    return option_id in found and not scene.inside(found[option_id].spans, clauses)
+
+
+_BUYING_PLACES = ("stod_till_foretag", "kopa_tjanster")
 
 
 def _names_what_is_done(tree: Tree, question_id: str) -> bool:

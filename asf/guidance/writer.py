@@ -1,9 +1,11 @@
 """Who "vi" is: the party the writer says they work at.
 
-Most users write from the förbund, and "vi" is read as the förbund. Staff of a party say so first ("Vi på AF
-…", "Jag jobbar på kommunen.", "Jag är handläggare på FK.", "FK-handläggare här."), and then "vi köper
-platserna" and "via oss" name that party: "när vi köper en arbetsförberedande insats" says who procures it.
-The words "vi" and "oss" then read as the party's name, keeping their offsets, so a quote shows "vi".
+Most users write from the förbund, and "vi" is read as the förbund. Staff of a party say so somewhere in the
+text ("Vi på AF …", "Jag jobbar på kommunen.", "Jag är handläggare på FK.", "FK-handläggare här."), and then
+"vi köper platserna" and "via oss" name that party: "när vi köper en arbetsförberedande insats" says who
+procures it. Only there: "vi" before a verb of procuring, "oss" after "via", "genom" or "hos", read as the
+party's name, keeping their offsets, so a quote shows "vi". Elsewhere "vi" may be the förbund and the party
+together ("vi vill ge företaget …", "vi parter").
 """
 
 from __future__ import annotations
@@ -35,12 +37,21 @@ _WRITER_AT_A_PARTY = tuple(
         rf"\b(?:vi|jag)\s+{_AT}\s+{_PARTY}\b",  # "vi på AF"
         rf"\bjag\s+(?:jobbar|arbetar|ar\s+anstalld)\s+{_AT}\s+{_PARTY}\b",  # "jag jobbar på kommunen"
         rf"\bjag\s+ar\s+(?:\w+\s+){{0,2}}{_AT}\s+{_PARTY}\b",  # "jag är handläggare på FK"
-        rf"\b{_PARTY}(?:[\s-]?\w+)?\s+har\s*[.,!]",  # "FK-handläggare här."
     )
 )
+# "FK-handläggare här.": in the text as written, where "här" (here) is not "har" (has).
+_PARTY_HERE = re.compile(r"\b(?P<party>" + "|".join(_PARTIES) + r")(?:[\s-]?\w+)?\s+här\s*[.!]", re.IGNORECASE)
 # The writer at the förbund after all: "vi" stays the förbund.
-_WRITER_AT_THE_FORBUND = re.compile(rf"\b(?:vi|jag)\s+(?:{_AT}|som)\s+(?:samordnings)?forbundet?\b")
-_WE = frozenset({"vi", "oss"})
+_WRITER_AT_THE_FORBUND = re.compile(
+    rf"\b(?:vi|jag)\s+(?:{_AT}|som)\s+(?:samordnings)?forbundet?\b"
+    r"|\bforbundets\s+(?:rakning|vagnar|kontaktperson|representant|vagnar)\b"
+)
+# "vi" names the party only as the one that procures ("vi köper", "vi upphandlar", "vi har avtalet"), "oss" only
+# as the way the money goes or where someone is employed ("via oss", "hos oss"): elsewhere "vi" may be the
+# förbund and the party together ("vi vill ge företaget …", "vi parter").
+_WE_PROCURE = ("kop", "upphandl", "avtal")
+_US_AS_A_ROUTE = frozenset({"via", "genom", "hos"})
+_WE_REACH = 2
 
 
 def writers_party(text: str) -> str | None:
@@ -48,11 +59,23 @@ def writers_party(text: str) -> str | None:
     say both a party and the förbund."""
     folded = swedish.fold(text)
     found = {_PARTIES[m.group("party")] for pattern in _WRITER_AT_A_PARTY for m in pattern.finditer(folded)}
+    found |= {_PARTIES[swedish.fold(m.group("party"))] for m in _PARTY_HERE.finditer(text)}
     if len(found) != 1 or _WRITER_AT_THE_FORBUND.search(folded):
         return None
     return found.pop()
 
 
 def we_as_the_party(words: tuple[swedish.Token, ...], party: str) -> tuple[swedish.Token, ...]:
-    """`words` with "vi" and "oss" read as the party's name."""
-    return tuple(dataclasses.replace(w, word=party, written=party) if w.word in _WE else w for w in words)
+    """`words` with "vi" that procures and "oss" that the money goes via read as the party's name."""
+    return tuple(
+        dataclasses.replace(w, word=party, written=party) if _the_party_meant(words, i) else w
+        for i, w in enumerate(words)
+    )
+
+
+def _the_party_meant(words: tuple[swedish.Token, ...], index: int) -> bool:
+    word = words[index]
+    if word.word == "oss":
+        return index > 0 and words[index - 1].word in _US_AS_A_ROUTE
+    following = words[index + 1 : index + 1 + _WE_REACH]
+    return word.word == "vi" and any(w.word.startswith(_WE_PROCURE) and w.clause == word.clause for w in following)

@@ -70,3 +70,11 @@ def test_where_participants_train_today_is_no_request_beside_their_wages(tree: T
     reading = read_description(tree, text)
     assert "insats_typ" not in reading.facts
     assert reading.must_nots["asf_personal_stod"].option == "ersattning"  # the wage: a part to avoid, asked about
+
+
+def test_places_bought_outside_the_scene_keep_the_work_training(tree: Tree):
+    text = (
+        "Vi vill köpa fler platser på Degen AB, där våra deltagare arbetstränar idag, och ge dem ett bidrag till ugnen."
+    )
+    assert read_description(tree, text).facts["insats_typ"].option == "arbetsforberedande"
+    assert clauses("Bageriet; där deltagarna arbetstränar.") == []  # not over a semicolon

@@ -232,3 +232,10 @@ def test_an_abbreviation_with_full_stops_ends_no_sentence():
     sentences = {t.word: t.sentence for t in swedish.tokens(text)}
     assert sentences["bidrag"] == sentences["datorer"] == sentences["foretaget"] == 0
     assert sentences["nasta"] == 1  # a full stop before a capital still ends the sentence
+
+
+def test_a_quote_runs_over_an_abbreviation():
+    text = "Förbundet vill ge kaféet saker, t.ex. en ny diskmaskin."
+    mention = swedish.find("diskmaskin", swedish.tokens(text))[0]
+    assert "saker, t.ex. en ny diskmaskin" in swedish.quote(text, mention, context=8)
+    assert {t.sentence for t in swedish.tokens("Pennor, papper m.m. och datorer o.s.v. till dem.")} == {0}

@@ -2411,3 +2411,31 @@ def test_a_what_if_the_nlu_took_for_a_memo_request_is_assessed_not_written_up():
         intent="request_memo",
     )
     assert "Beslutsunderlag" not in said(sent) and "Så här uppfattar jag insatsen" in said(sent)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi vill ordna en utbildning för de som jobbar på AF om sociala företag.",  # a party's staff, about ASF
+        "Förbundet vill bjuda in de som är anställda på socialtjänsten till en inspirationsdag om ASF.",
+    ],
+)
+def test_the_staff_of_a_party_are_not_the_staff_of_a_company(tree: Tree, text: str):
+    reading = read_description(tree, text)
+    assert "asf_personal_stod" not in reading.must_nots
+    assert "vem" not in reading.facts or reading.facts["vem"].option != "asf_personal"
+
+
+def test_a_fair_price_to_help_participants_is_no_grant(tree: Tree):
+    text = "Vi köper arbetsträning av Kafé Linden till ett rimligt pris för att hjälpa deltagarna tillbaka till arbete."
+    assert "stod_till_foretag" not in read_description(tree, text).must_nots
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Skillnaden mellan lån och bidrag till ett socialt företag?", "Nej, lån och bidrag till företaget"],
+)
+def test_a_question_naming_two_answers_but_asking_for_no_payment_is_not_assessed(text: str):
+    talk = Conversation()
+    sent = talk.send(ActionFallback(), text, intent="nlu_fallback")
+    assert "Så här uppfattar jag insatsen" not in said(sent)

@@ -40,3 +40,21 @@ def test_we_at_a_party_procure_and_the_money_goes_via_us(tree: Tree):
 def test_we_are_the_förbund_when_the_writer_names_no_party(tree: Tree):
     facts = read_description(tree, "Vi vill köpa arbetsträning på Kafé Linden för sjukskrivna.").facts
     assert facts.get("utforare") is None or facts["utforare"].option == "forbundet"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kommunen har, precis som AF, deltagare där.",  # "har," is "has", not "här."
+        "Jag jobbar på kommunen men skriver för förbundets räkning.",
+    ],
+)
+def test_no_party_is_the_writers_where_the_text_says_otherwise(text: str):
+    assert writer.writers_party(text) is None
+
+
+def test_we_who_give_a_grant_or_are_several_parties_stay_as_written(tree: Tree):
+    facts = read_description(tree, "Jag jobbar på AF. Vi vill ge företaget 50 000 kr.").facts
+    assert facts["stod_till_foretag"].option == "pengar"  # "vi ~ ge företaget ~ kr" still reads
+    text = "Jag jobbar på kommunen. Vi parter vill tillsammans köpa arbetsträning på ett socialt företag."
+    assert read_description(tree, text).facts["utforare"].option == "flera_parter"
