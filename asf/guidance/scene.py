@@ -33,8 +33,8 @@ def scene_clauses(words: tuple[Token, ...]) -> list[tuple[int, int]]:
     ranges = []
     for index in range(1, len(words) - 1):
         word, before = words[index], words[index - 1]
-        if before.clause != word.clause:
-            continue  # "Grönt & Gott AB, där de arbetstränar": a comma may stand before it, not ";" or ":"
+        if before.sentence != word.sentence or before.segment < word.segment - 1:
+            continue  # "Grönt & Gott AB, där de arbetstränar": a comma, colon or semicolon may stand before it
         end = None
         if word.word == "som" and before.word.startswith(_ACTOR_STARTS):
             end = _end_of_where_they_are(words, index + 1)

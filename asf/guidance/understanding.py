@@ -868,9 +868,14 @@ def _outcome_verdict(tree: Tree, route: Mapping[str, str]) -> str | None:
 
 
 def asks_the_förbund_to_pay(text: str) -> bool:
-    """A sentence of the text names the förbund or "vi" and a verb of paying or giving ("kan förbundet ge …")."""
+    """A sentence of the text names the förbund or "vi" and a verb of paying or giving or a word for money ("kan
+    förbundet ge …", "bidrag eller lån från förbundet?")."""
     words = swedish.tokens(text)
-    return any(_asks_the_förbund(_sentence_words(words, n), _ASKS_TO_PAY) for n in {t.sentence for t in words})
+    asking = (*_ASKS_TO_PAY, "stötta", "stödja", *_MONEY_WORDS)
+    return any(_asks_the_förbund(_sentence_words(words, n), asking) for n in {t.sentence for t in words})
+
+
+_MONEY_WORDS = ("bidrag", "lån", "pengar", "medel", "finansiering")
 
 
 def _asks_the_förbund(sentence: tuple[swedish.Token, ...], verbs: tuple[str, ...]) -> bool:

@@ -40,18 +40,20 @@ _WRITER_AT_A_PARTY = tuple(
     )
 )
 # "FK-handläggare här.": in the text as written, where "här" (here) is not "har" (has).
-_PARTY_HERE = re.compile(r"\b(?P<party>" + "|".join(_PARTIES) + r")(?:[\s-]?\w+)?\s+här\s*[.!]", re.IGNORECASE)
+_HERE = re.compile(r"\bhär\b", re.IGNORECASE)
+_HERE_MARK = "hærmark"  # "här" kept apart from "har" (has) when the text is folded
+_PARTY_HERE = re.compile(rf"\b{_PARTY}(?:[\s-]?\w+)?\s+{_HERE_MARK}\s*[.,!]")
 # The writer at the förbund after all: "vi" stays the förbund.
 _WRITER_AT_THE_FORBUND = re.compile(
     rf"\b(?:vi|jag)\s+(?:{_AT}|som)\s+(?:samordnings)?forbundet?\b"
     r"|\bforbundets\s+(?:rakning|vagnar|kontaktperson|representant|vagnar)\b"
 )
-# "vi" names the party only as the one that procures ("vi köper", "vi upphandlar", "vi har avtalet"), "oss" only
-# as the way the money goes or where someone is employed ("via oss", "hos oss"): elsewhere "vi" may be the
-# förbund and the party together ("vi vill ge företaget …", "vi parter").
-_WE_PROCURE = ("kop", "upphandl", "avtal")
-_US_AS_A_ROUTE = frozenset({"via", "genom", "hos"})
-_WE_REACH = 2
+# "vi" names the party only as the one that procures ("vi köper", "vi upphandlar", "vi har avtalet"), "oss"
+# only as the way the money goes or where someone is employed ("via oss", "hos oss", "anställd av oss"):
+# elsewhere "vi" may be the förbund and the party together ("vi vill ge företaget …", "vi parter").
+_WE_PROCURE = ("koper", "kopa", "kopt", "upphandl", "avtal")
+_US_AS_A_ROUTE = frozenset({"via", "genom", "hos", "av"})
+_WE_REACH = 3  # "vi skulle vilja köpa"
 
 
 def writers_party(text: str) -> str | None:
@@ -59,7 +61,8 @@ def writers_party(text: str) -> str | None:
     say both a party and the förbund."""
     folded = swedish.fold(text)
     found = {_PARTIES[m.group("party")] for pattern in _WRITER_AT_A_PARTY for m in pattern.finditer(folded)}
-    found |= {_PARTIES[swedish.fold(m.group("party"))] for m in _PARTY_HERE.finditer(text)}
+    marked = swedish.fold(_HERE.sub(_HERE_MARK, text))
+    found |= {_PARTIES[m.group("party")] for m in _PARTY_HERE.finditer(marked)}
     if len(found) != 1 or _WRITER_AT_THE_FORBUND.search(folded):
         return None
     return found.pop()

@@ -77,4 +77,4 @@ def test_places_bought_outside_the_scene_keep_the_work_training(tree: Tree):
         "Vi vill köpa fler platser på Degen AB, där våra deltagare arbetstränar idag, och ge dem ett bidrag till ugnen."
     )
     assert read_description(tree, text).facts["insats_typ"].option == "arbetsforberedande"
-    assert clauses("Bageriet; där deltagarna arbetstränar.") == []  # not over a semicolon
+    assert clauses("Kafé Linden: där arbetstränar de.") == ["där arbetstränar"]  # after a colon too

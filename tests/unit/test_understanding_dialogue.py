@@ -2439,3 +2439,20 @@ def test_a_question_naming_two_answers_but_asking_for_no_payment_is_not_assessed
     talk = Conversation()
     sent = talk.send(ActionFallback(), text, intent="nlu_fallback")
     assert "Så här uppfattar jag insatsen" not in said(sent)
+
+
+def test_a_request_naming_money_from_the_förbund_without_a_verb_is_assessed():
+    talk = Conversation()
+    sent = talk.send(ActionFallback(), "Kafé Linden behöver en ny kaffemaskin, bidrag eller lån från förbundet?")
+    assert "Så här uppfattar jag insatsen" in said(sent)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Förbundet vill bekosta en kurs för de som jobbar på arbetsintegrerande sociala företag.",
+        "Vi tänker betala ett högre pris för att stötta det sociala företaget när vi köper platser.",
+    ],
+)
+def test_a_course_for_company_staff_and_an_overprice_are_parts_to_avoid(tree: Tree, text: str):
+    assert read_description(tree, text).must_nots

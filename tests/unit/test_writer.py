@@ -58,3 +58,9 @@ def test_we_who_give_a_grant_or_are_several_parties_stay_as_written(tree: Tree):
     assert facts["stod_till_foretag"].option == "pengar"  # "vi ~ ge företaget ~ kr" still reads
     text = "Jag jobbar på kommunen. Vi parter vill tillsammans köpa arbetsträning på ett socialt företag."
     assert read_description(tree, text).facts["utforare"].option == "flera_parter"
+
+
+def test_we_who_would_buy_and_a_party_here_written_in_full(tree: Tree):
+    facts = read_description(tree, "Jag jobbar på AF. Vi skulle vilja köpa arbetsträningsplatser på Kafé Linden.").facts
+    assert facts["utforare"].option == "arbetsformedlingen"
+    assert writer.writers_party("Försäkringskassan-handläggare här, vi köper platser.") == "forsakringskassan"
