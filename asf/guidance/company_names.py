@@ -33,6 +33,12 @@ _KINDS = frozenset(
     }
 )  # fmt: skip
 _TWO_WORD_KIND = ("second", "hand")
+# Kinds of business that end a compound name, folded ("Syateljén", "Cykelverkstan", "Bokcaféet").
+_COMPOUND_KINDS = (
+    "atelje", "ateljen", "kafe", "kafeet", "cafe", "cafeet", "bageri", "bageriet", "bryggeri", "bryggeriet",
+    "butik", "butiken", "verkstad", "verkstaden", "verkstan", "snickeri", "snickeriet", "tvatteri", "tvatteriet",
+    "kooperativ", "kooperativet",
+)  # fmt: skip
 # Capitalised words that are never a business's name, folded: the parties and the förbund, and words that
 # begin a sentence or a list ("Hos Returverket AB", "Flera ASF", "Vi och Returverket AB").
 _NOT_A_NAME = frozenset(
@@ -85,7 +91,11 @@ def _named_businesses(words: tuple[Token, ...], text: str) -> tuple[list[tuple[i
     names: set[tuple[str, ...]] = set()
     index = 0
     while index < len(words):
-        found = _kind_then_name(words, text, index) or _name_then_form(words, text, index)
+        found = (
+            _kind_then_name(words, text, index)
+            or _name_then_form(words, text, index)
+            or _name_ending_in_a_kind(words, text, index)
+        )
         if found is None:
             index += 1
             continue
@@ -94,6 +104,24 @@ def _named_businesses(words: tuple[Token, ...], text: str) -> tuple[list[tuple[i
         names.add(name)
         index = end
     return spans, names
+
+
+def _name_ending_in_a_kind(
+    words: tuple[Token, ...], text: str, index: int
+) -> tuple[tuple[int, int], tuple[str, ...]] | None:
+    """ "Syateljén", "Cykelverkstan", "Bokcaféet" inside a sentence: one capitalised word that is a kind of business
+    with a word before it, and a capitalised genitive right before ("Sylvias Syateljé")."""
+    word = words[index]
+    sentence_initial = index == 0 or words[index - 1].sentence != word.sentence
+    if sentence_initial or not text[word.start].isupper() or word.word in _KINDS or word.word in _NOT_A_NAME:
+        return None
+    if not any(word.word.endswith(kind) and len(word.word) > len(kind) + 1 for kind in _COMPOUND_KINDS):
+        return None
+    before = words[index - 1]
+    # The genitive is taken only inside its sentence: a capitalised first word is no name of its own.
+    genitive = _a_genitive(before) and _a_name_word(words, text, index - 1) and _adjacent(words, text, index - 1)
+    start = index - 1 if genitive and index > 1 and words[index - 2].sentence == before.sentence else index
+    return (start, index + 1), (word.word,)
 
 
 def _kind_then_name(words: tuple[Token, ...], text: str, index: int) -> tuple[tuple[int, int], tuple[str, ...]] | None:

@@ -37,6 +37,9 @@ def companies(text: str) -> list[str]:
         ("Kan förbundet betala Returverket AB:s hyra?", ["Returverket AB"]),  # a genitive
         ("Enligt Gröna Händer ASF behövs det.", ["Gröna Händer ASF"]),
         ("Verkstaden Mekano i Lund tar emot. Mekano vill ha en svets.", ["Verkstaden Mekano", "Mekano"]),
+        # One word ending in a kind of business, inside a sentence, with a genitive before it (trial 23, t23-13).
+        ("De ska vara på Annas Syateljé två dagar.", ["Annas Syateljé"]),
+        ("Kan vi hjälpa Cykelverkstan med en hemsida?", ["Cykelverkstan"]),
     ],
 )
 def test_a_named_business_is_one_word_for_the_company(text: str, names: list[str]):
@@ -57,6 +60,7 @@ def test_a_named_business_is_one_word_for_the_company(text: str, names: list[str
         "VI VILL STÖTTA BAGERIET DEGEN FÖR SINA DELTAGARE",  # in capitals throughout every word is capitalised
         "Kan förbundet köpa nya datorer till kaféet\nBrukare från psykiatrin är där",  # a new line, no name
         "Vi vill stärka Malmös ASF och Sveriges ASF.",  # a place's genitive before "ASF"
+        "Bokcaféet är ett socialt företag.",  # a kind-word name at the start of a sentence is not taken alone
     ],
 )
 def test_capitals_alone_name_no_business(text: str):
