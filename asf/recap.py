@@ -63,9 +63,23 @@ def _fact_line(tree: Tree, answers: Mapping[str, str], evidence: str, question_i
 
 
 def conflict_text(tree: Tree, question_id: str, facts: tuple[Fact, ...]) -> str:
-    """Why a question is asked although the description touches it."""
+    """Why a question is asked although the description touches it. Where the quotes are the same words (one
+    inside the other), the longest is quoted once with the answers it may mean: "du skrev ”… bidrag … för deras
+    nya lokal” och ”… för deras nya lokal”" named no difference (trial 23, t23-2)."""
+    question = tree.questions[question_id]
+    bare = [fact.evidence.strip("…") for fact in facts]
+    longest = max(bare, key=len)
+    if len(facts) > 1 and all(quote in longest for quote in bare):
+        answers = (option.label for fact in facts if (option := question.option(fact.option)) is not None)
+        quote = model.quoted(next(fact.evidence for fact in facts if fact.evidence.strip("…") == longest))
+        return messages.text(
+            "describe.conflict_one_quote",
+            question=question.short,
+            quote=quote,
+            answers=model.listing((f"”{answer}”" for answer in answers), last="eller"),
+        )
     quotes = model.listing(model.quoted(fact.evidence) for fact in facts)
-    return messages.text("describe.conflict", question=tree.questions[question_id].short, quotes=quotes)
+    return messages.text("describe.conflict", question=question.short, quotes=quotes)
 
 
 # The questions about what is to be done: two answers named together there are two initiatives

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from asf import recap
 from asf.guidance import learned, swedish
 from asf.guidance.model import Tree
 from asf.guidance.understanding import read_answer, read_description
@@ -122,3 +123,11 @@ def test_a_grant_to_a_business_named_with_ek_för_is_read_in_full(tree: Tree):
     facts = read_description(tree, "Kan förbundet ge Bageriet Degen ek. för. ett bidrag på 50 000 kr?").facts
     assert facts["stod_till_foretag"].option == "pengar"
     assert facts["stod_till_foretag"].evidence.endswith("ett bidrag på 50 000 kr")
+
+
+def test_a_doubt_resting_on_the_same_words_quotes_them_once_and_names_the_answers(tree: Tree):
+    text = "Kan förbundet ge ett bidrag på 90 000 kr till Bageriet Degen AB för deras nya lokal?"
+    reading = read_description(tree, text)
+    line = recap.conflict_text(tree, "stod_till_foretag", reading.conflicts["stod_till_foretag"])
+    assert line.count("”Kan förbundet ge ett bidrag") == 1 and " och ”" not in line
+    assert "”Ge ett bidrag i pengar till företaget eller företagaren” eller ”Ge företaget saker" in line
