@@ -867,15 +867,15 @@ def _outcome_verdict(tree: Tree, route: Mapping[str, str]) -> str | None:
     return outcome.verdict if outcome is not None else None
 
 
+_MONEY_WORDS = ("bidrag", "lån", "pengar", "medel", "finansiering")
+
+
 def asks_the_förbund_to_pay(text: str) -> bool:
     """A sentence of the text names the förbund or "vi" and a verb of paying or giving or a word for money ("kan
     förbundet ge …", "bidrag eller lån från förbundet?")."""
     words = swedish.tokens(text)
     asking = (*_ASKS_TO_PAY, "stötta", "stödja", *_MONEY_WORDS)
     return any(_asks_the_förbund(_sentence_words(words, n), asking) for n in {t.sentence for t in words})
-
-
-_MONEY_WORDS = ("bidrag", "lån", "pengar", "medel", "finansiering")
 
 
 def _asks_the_förbund(sentence: tuple[swedish.Token, ...], verbs: tuple[str, ...]) -> bool:
@@ -941,6 +941,7 @@ _WHAT_PARTICIPANTS_GET = "insats_typ"
 _WHAT_IS_GOT = ("insats_typ", "foretaget_far")
 _SOMETHING_ELSE = "annat"
 _PARTS_TO_AVOID_FROM = ("stod_till_foretag", "asf_personal_stod")
+_BUYING_PLACES = ("stod_till_foretag", "kopa_tjanster")  # a party buys places or services: work training bought
 
 
 def _without_the_scene(
@@ -977,9 +978,6 @@ def _buys_places_outside(
     question_id, option_id = _BUYING_PLACES
     found, _ = _evidence(tree.questions[question_id], text, words, description=False)
     return option_id in found and not scene.inside(found[option_id].spans, clauses)
-
-
-_BUYING_PLACES = ("stod_till_foretag", "kopa_tjanster")
 
 
 def _names_what_is_done(tree: Tree, question_id: str) -> bool:
