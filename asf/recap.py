@@ -68,14 +68,13 @@ def conflict_text(tree: Tree, question_id: str, facts: tuple[Fact, ...]) -> str:
     nya lokal” och ”… för deras nya lokal”" named no difference (trial 23, t23-2)."""
     question = tree.questions[question_id]
     bare = [fact.evidence.strip("…") for fact in facts]
-    longest = max(bare, key=len)
-    if len(facts) > 1 and all(quote in longest for quote in bare):
+    longest = max(range(len(facts)), key=lambda i: len(bare[i]))
+    if len(facts) > 1 and all(quote in bare[longest] for quote in bare):
         answers = (option.label for fact in facts if (option := question.option(fact.option)) is not None)
-        quote = model.quoted(next(fact.evidence for fact in facts if fact.evidence.strip("…") == longest))
         return messages.text(
             "describe.conflict_one_quote",
             question=question.short,
-            quote=quote,
+            quote=model.quoted(facts[longest].evidence),
             answers=model.listing((f"”{answer}”" for answer in answers), last="eller"),
         )
     quotes = model.listing(model.quoted(fact.evidence) for fact in facts)

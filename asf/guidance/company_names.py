@@ -112,8 +112,12 @@ def _name_ending_in_a_kind(
     """ "Syateljén", "Cykelverkstan", "Bokcaféet" inside a sentence: one capitalised word that is a kind of business
     with a word before it, and a capitalised genitive right before ("Sylvias Syateljé")."""
     word = words[index]
-    sentence_initial = index == 0 or words[index - 1].sentence != word.sentence
-    if sentence_initial or not text[word.start].isupper() or word.word in _KINDS or word.word in _NOT_A_NAME:
+    if (
+        _begins_a_sentence(words, index)
+        or not text[word.start].isupper()
+        or word.word in _KINDS
+        or word.word in _NOT_A_NAME
+    ):
         return None
     if not any(word.word.endswith(kind) and len(word.word) > len(kind) + 1 for kind in _COMPOUND_KINDS):
         return None
@@ -150,10 +154,14 @@ def _name_then_form(words: tuple[Token, ...], text: str, index: int) -> tuple[tu
     form = _form_length(words, text, end - 1)
     if end == index or not form:
         return None
-    sentence_initial = index == 0 or words[index - 1].sentence != words[index].sentence
-    if words[end].word == "asf" and ((end - index == 1 and sentence_initial) or _a_genitive(words[end - 1])):
+    one_opening_word = end - index == 1 and _begins_a_sentence(words, index)
+    if words[end].word == "asf" and (one_opening_word or _a_genitive(words[end - 1])):
         return None  # "Flera ASF", "Malmös ASF", "Sveriges ASF"
     return (index, end + form), tuple(w.word for w in words[index:end])
+
+
+def _begins_a_sentence(words: tuple[Token, ...], index: int) -> bool:
+    return index == 0 or words[index - 1].sentence != words[index].sentence
 
 
 def _a_genitive(word: Token) -> bool:

@@ -867,15 +867,15 @@ def _outcome_verdict(tree: Tree, route: Mapping[str, str]) -> str | None:
     return outcome.verdict if outcome is not None else None
 
 
-_MONEY_WORDS = ("bidrag", "lån", "pengar", "medel", "finansiering")
+# Words that, beside the förbund or "vi", ask it for money: its verbs of paying or giving, and words for money.
+_ASKS_FOR_MONEY = (*_ASKS_TO_PAY, "stötta", "stödja", "bidrag", "lån", "pengar", "medel", "finansiering")
 
 
 def asks_the_förbund_to_pay(text: str) -> bool:
     """A sentence of the text names the förbund or "vi" and a verb of paying or giving or a word for money ("kan
     förbundet ge …", "bidrag eller lån från förbundet?")."""
     words = swedish.tokens(text)
-    asking = (*_ASKS_TO_PAY, "stötta", "stödja", *_MONEY_WORDS)
-    return any(_asks_the_förbund(_sentence_words(words, n), asking) for n in {t.sentence for t in words})
+    return any(_asks_the_förbund(_sentence_words(words, n), _ASKS_FOR_MONEY) for n in {t.sentence for t in words})
 
 
 def _asks_the_förbund(sentence: tuple[swedish.Token, ...], verbs: tuple[str, ...]) -> bool:
@@ -935,13 +935,17 @@ def words_of_its_sentence(quote: str, text: str) -> tuple[swedish.Token, ...]:
     return () if sentence is None else _sentence_words(words, sentence)
 
 
-_WHAT_PARTICIPANTS_GET = "insats_typ"
+# What participants get ("Vad ska deltagarna få?", its answer "Pengar, saker eller en tjänst till företaget"), what
+# their company gets ("Vad skulle företaget få av förbundet?") and what the förbund would do for a company itself.
+_WHAT_PARTICIPANTS_GET, _TO_THEIR_COMPANY = "insats_typ", "till_foretaget"
+_THEIR_COMPANY_GETS = "foretaget_far"
+_FOR_THE_COMPANY, _THE_COMPANY = "stod_till_foretag", "foretaget"
 # Questions whose answers say what participants or their company get, and the answer of each that says nothing;
 # and the questions for the company or its staff, whose parts to avoid are requests of their own (a wage, a grant).
-_WHAT_IS_GOT = ("insats_typ", "foretaget_far")
+_WHAT_IS_GOT = (_WHAT_PARTICIPANTS_GET, _THEIR_COMPANY_GETS)
 _SOMETHING_ELSE = "annat"
-_PARTS_TO_AVOID_FROM = ("stod_till_foretag", "asf_personal_stod")
-_BUYING_PLACES = ("stod_till_foretag", "kopa_tjanster")  # a party buys places or services: work training bought
+_PARTS_TO_AVOID_FROM = (_FOR_THE_COMPANY, "asf_personal_stod")
+_BUYING_PLACES = (_FOR_THE_COMPANY, "kopa_tjanster")  # a party buys places or services: work training bought
 
 
 def _without_the_scene(
@@ -1423,9 +1427,6 @@ def _with_implied_start(
 # What the company gets, as the participants' route asks it ("Vad skulle företaget få av förbundet?") and as
 # the company's own route does ("Vad skulle förbundet göra för företaget?").
 _WHAT_THE_COMPANY_GETS = {"pengar": "pengar", "in_natura": "in_natura", "tjanst": "tjanst_at_foretaget"}
-_WHAT_THEY_GET, _TO_THEIR_COMPANY = "insats_typ", "till_foretaget"
-_THEIR_COMPANY_GETS = "foretaget_far"
-_FOR_THE_COMPANY, _THE_COMPANY = "stod_till_foretag", "foretaget"
 _PARTICIPANTS = "deltagare"
 
 
@@ -1436,7 +1437,7 @@ def _for_the_company_itself(
     no participants (its words for them in a description, "praktikanterna" among them): "Hyran för lokalen där Ateljé
     Fyren håller till" was read as what participants get at "the company where they are". Every description of
     that case in the development sets names the participants."""
-    to_company = kept.get(_WHAT_THEY_GET)
+    to_company = kept.get(_WHAT_PARTICIPANTS_GET)
     if to_company is None or to_company.option != _TO_THEIR_COMPANY or tree.start in kept or tree.start in unsure:
         return dict(kept)
     gets = kept.get(_THEIR_COMPANY_GETS)
@@ -1444,7 +1445,7 @@ def _for_the_company_itself(
         return dict(kept)
     if _PARTICIPANTS in _evidence(tree.questions[tree.start], text, words, description=True)[0]:
         return dict(kept)
-    moved = {q: fact for q, fact in kept.items() if q not in (_WHAT_THEY_GET, _THEIR_COMPANY_GETS)}
+    moved = {q: fact for q, fact in kept.items() if q not in _WHAT_IS_GOT}
     if gets is not None:
         moved[_FOR_THE_COMPANY] = Fact(_FOR_THE_COMPANY, _WHAT_THE_COMPANY_GETS[gets.option], gets.evidence)
     moved[tree.start] = Fact(tree.start, _THE_COMPANY, to_company.evidence)

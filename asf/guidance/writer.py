@@ -46,7 +46,7 @@ _PARTY_HERE = re.compile(rf"\b{_PARTY}(?:[\s-]?\w+)?\s+{_HERE_MARK}\s*[.,!]")
 # The writer at the förbund after all: "vi" stays the förbund.
 _WRITER_AT_THE_FORBUND = re.compile(
     rf"\b(?:vi|jag)\s+(?:{_AT}|som)\s+(?:samordnings)?forbundet?\b"
-    r"|\bforbundets\s+(?:rakning|vagnar|kontaktperson|representant|vagnar)\b"
+    r"|\bforbundets\s+(?:rakning|vagnar|kontaktperson|representant)\b"
 )
 # "vi" names the party only as the one that procures ("vi köper", "vi upphandlar", "vi har avtalet"), "oss"
 # only as the way the money goes or where someone is employed ("via oss", "hos oss", "anställd av oss"):
