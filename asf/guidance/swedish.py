@@ -50,6 +50,7 @@ _ENDINGS = frozenset(
         "ns",
         "ts",
         "es",
+        "as",
         "ens",
         "ets",
         "ers",

@@ -62,6 +62,7 @@ _FOR_THE_ACTORS = "parter_och_aktorer"
 _STAFF = "asf_personal"
 _HANDLEDARE = ("insats_typ", "handledare")
 _EMPLOYED = "anstalld"
+_PARTICIPANTS_BEFORE = 4  # words between "deltagare som" and "anställas": "som nu ska anställas"
 # Who it is for is still asked of an event, as often open to anyone as for the parties ("mässa i
 # stadshuset"), and of advice to one company, which may be read as for the company.
 _WHO_STILL_ASKED = frozenset({"evenemang", "radgivning_ett_foretag"})
@@ -1280,6 +1281,8 @@ def _nearest_start(tree: Tree, kept: Mapping[str, Fact], sides: list[Fact]) -> l
     question_id, option_id = _HANDLEDARE
     if question_id in kept and kept[question_id].option == option_id:
         sides = [side for side in sides if side.option != _STAFF or not _names_one_employed(side)]
+    # "deltagare som ska anställas på kaféet": the people to be employed are named as participants.
+    sides = [side for side in sides if side.option != _STAFF or not _participants_employed(side)]
     if any(side.option == _STAFF for side in sides):
         return sides
     closest = _open_questions_by_start(tree, kept)
@@ -1291,6 +1294,17 @@ def _nearest_start(tree: Tree, kept: Mapping[str, Fact], sides: list[Fact]) -> l
 def _names_one_employed(side: Fact) -> bool:
     """The words are "anställd" (one person employed somewhere), not "de anställda" or "personalen"."""
     return _EMPLOYED in normalise(side.evidence).split()
+
+
+def _participants_employed(side: Fact) -> bool:
+    """The staff's words are participants who are or will be employed ("deltagarna som anställs på …",
+    "deltagare som ska anställas hos …"): participants, whom employment does not make the company's staff."""
+    words = normalise(side.evidence).split()
+    employed = next((i for i, word in enumerate(words) if word.startswith(_EMPLOYED[:-1])), None)
+    if employed is None:
+        return False
+    before = words[max(0, employed - _PARTICIPANTS_BEFORE) : employed]
+    return "som" in before and any(word.startswith("deltagar") for word in before[: before.index("som")])
 
 
 def _open_questions_by_start(tree: Tree, kept: Mapping[str, Fact]) -> dict[str, int]:

@@ -1465,6 +1465,17 @@ def test_part_of_the_wages_for_participants_the_company_employs_is_read_and_neve
     assert {f.option for f in reading.conflicts["insats_typ"]} == {"arbetsforberedande", "till_foretaget"}
 
 
+def test_wages_for_participants_who_are_to_be_employed_are_money_to_the_company_for_participants(tree: Tree):
+    # Trial 23: "lönen för deltagare som ska anställas" (a passive, no "lönekostnad") was not read as a wage,
+    # and the participants "anställas på kaféet" made who it is for a question between them and the staff.
+    reading = read_description(tree, "Lönen för deltagare som ska anställas på Bryggeriet, kan förbundet ta den?")
+    assert reading.facts["foretaget_far"].option == "pengar"
+    assert reading.facts["vem"].option == "deltagare" and "vem" not in reading.conflicts
+    # The company's own staff stay the staff.
+    staff = read_description(tree, "Lönen för personalen som anställs på Bryggeriet, kan förbundet ta den?")
+    assert staff.facts["vem"].option == "asf_personal"
+
+
 def test_the_forbund_starting_and_owning_a_company_is_read_as_that_not_as_for_participants(tree: Tree):
     # Trial 10 (t10-19): only "Deltagare" was read, and the result said "kan finansieras på villkor".
     text = (
