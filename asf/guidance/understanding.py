@@ -20,7 +20,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from asf.guidance import learned, scene, swedish, writer
+from asf.guidance import course_topic, learned, scene, swedish, writer
 from asf.guidance.engine import walk
 from asf.guidance.model import Option, Question, Tree
 
@@ -173,6 +173,11 @@ def _keywords(option: Option, description: bool = False) -> tuple[str, ...]:
     return (option.label, *option.keywords, *option.cues)
 
 
+# Money to start a business, whose words may name what a course is about ("en starta eget-kurs"): in a
+# description not read as that money; a typed answer "en kurs om att starta eget" is asked about.
+_MONEY_TO_START = ("insats_typ", "startbidrag")
+
+
 def _evidence(
     question: Question, text: str, words: tuple[swedish.Token, ...], description: bool
 ) -> tuple[dict[str, _Evidence], set[str]]:
@@ -188,6 +193,8 @@ def _evidence(
             for m in swedish.find(keyword, words)
         ]
         affirmed = [(rank, m) for rank, m in mentions if not m.negated]
+        if description and (question.id, option.id) == _MONEY_TO_START:
+            affirmed = [(rank, m) for rank, m in affirmed if not course_topic.is_a_course_subject(m.start, m.end, words)]
         # "Soc står för arbetsträningen …, inte via kommunen utan direkt": a route the money does not take
         # denies no party that the text says, in other words, is responsible.
         denials = [m for _, m in mentions if m.negated and not (affirmed and _names_a_route(m))]

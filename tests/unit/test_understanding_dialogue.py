@@ -1476,6 +1476,21 @@ def test_wages_for_participants_who_are_to_be_employed_are_money_to_the_company_
     assert staff.facts["vem"].option == "asf_personal"
 
 
+def test_a_course_in_starting_a_business_is_no_start_grant_unless_money_is_named(tree: Tree):
+    # Trial 23 (t23-6): a course the kommun buys was proposed as "Pengar för att starta ett eget företag", and
+    # the party and the money's way, beside that must-not, were left out of the summary and asked again.
+    text = "Soc vill upphandla en starta eget-utbildning för deltagarna, och förbundet betalar via kommunen."
+    reading = read_description(tree, text)
+    assert "insats_typ" not in reading.facts and "insats_typ" not in reading.must_nots
+    assert reading.facts["utforare"].option == "kommunen" and reading.facts["pengavag"].option == "via_part"
+    # Typed, it is asked: neither money to start a business nor, without saying so, a course about ASF.
+    typed = read_answer(tree.questions["insats_typ"], "en kurs om hur man startar eget")
+    assert typed.option is None and "startbidrag" in {o.id for o in typed.candidates}
+    # Money in the clause is still money to start a business.
+    paid = read_description(tree, "Deltagarna som vill starta eget får en kurs och 15 000 kr var av förbundet.")
+    assert paid.must_nots["insats_typ"].option == "startbidrag"
+
+
 def test_the_forbund_starting_and_owning_a_company_is_read_as_that_not_as_for_participants(tree: Tree):
     # Trial 10 (t10-19): only "Deltagare" was read, and the result said "kan finansieras på villkor".
     text = (
