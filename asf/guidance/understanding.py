@@ -194,7 +194,7 @@ def _evidence(
         ]
         affirmed = [(rank, m) for rank, m in mentions if not m.negated]
         if description and (question.id, option.id) == _MONEY_TO_START:
-            affirmed = [(rank, m) for rank, m in affirmed if not course_topic.is_a_course_subject(m.start, m.end, words)]
+            affirmed = [(r, m) for r, m in affirmed if not course_topic.is_a_course_subject(m.start, m.end, words)]
         # "Soc står för arbetsträningen …, inte via kommunen utan direkt": a route the money does not take
         # denies no party that the text says, in other words, is responsible.
         denials = [m for _, m in mentions if m.negated and not (affirmed and _names_a_route(m))]
