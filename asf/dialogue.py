@@ -744,9 +744,26 @@ def _marks_a_change(message: Message, changes: int) -> bool:
     return changes <= _MOST_CHANGES_WEAKLY_MARKED and _WEAK_CHANGE_MARKERS.search(plain) is not None
 
 
+_OPENS_WITH_IF = re.compile(r"^(?:(?:ok|okej|ja|och|men)\s+)*om\b")  # "om …", "men om …", "och om …", folded
+
+
 def _opens_with_if(text: str) -> bool:
     """ "om AF köper utbildningen i stället?" (trial 15, t15-7): a question opening with "om"."""
     return normalise(text).startswith("om ") and text.rstrip().endswith("?")
+
+
+def _another_thing_asked_about(changes: dict[str, str], message: Message) -> bool:
+    """A follow-up naming another thing done, neither saying the result was wrong nor putting it as a
+    what-if of this one ("om …", "… i stället", "ändrar det något …"): another initiative. Trial 24: "ok men får
+    vi betala konferensavgiften när vi går på deras konferens?" after "bör inte" for a membership, "och
+    praktiken då, om AF köper platserna …?" after start-up costs and "del 1 då? kommunen upphandlar …" were
+    read as corrections: the result was replaced, and the memo put the first text under the new verdict."""
+    if not changes.keys() & recap.WHAT_IS_DONE or _INSTEAD.search(message.text):
+        return False
+    plain = normalise(message.text)
+    if _WHAT_IF.search(plain) or _OPENS_WITH_IF.match(plain):
+        return False
+    return not _says_something_is_wrong(message) and not _marks_a_change(message, len(changes))
 
 
 def _names_another_thing_done(described: dict[str, str], text: str, answered: list[str]) -> bool:
@@ -834,6 +851,8 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
     if routed is not None:
         return [_which_answer([_RESPONSIBLE_PARTY, _ROUTE_OF_MONEY], routed)], state
     changes = _changed_answers(answers, answered, message.text)
+    if _another_thing_asked_about(changes, message):
+        return describe(state, message, as_new=True)
     asks_if_ok = _asks_if_ok(message.text) and bool(changes)
     what_if = _WHAT_IF.search(normalise(message.text)) is not None or _opens_with_if(message.text) or asks_if_ok
     if what_if:
@@ -1017,7 +1036,7 @@ def _try_answers(state: State, answers: dict[str, str], changes: dict[str, str],
         if q in current.used
     ]
     prefix = messages.text("change.tried", answers=listing(named, last="och")) if named else None
-    note = messages.text("change.correction_note", text=message.text)
+    note = messages.text("change.tried_note", text=message.text)
     description = f"{state.description}\n{note}" if state.description else None
     return _continue(replace(state, description=description), tried, prefix)
 

@@ -1214,3 +1214,47 @@ def test_a_correction_of_where_the_handledare_is_employed_stays_a_correction():
     talk = finished(answers)
     talk.send(ActionAnswer(), "handledaren är anställd hos det sociala företaget, inte hos kommunen")
     assert talk.slots["answers"]["handledare_anstalld"] == "hos_foretaget"
+
+
+@pytest.mark.parametrize(
+    ("result", "follow_up"),
+    [
+        # Trial 24 (t24-4, t24-5, t24-12), in new wording: each replaced the result it followed.
+        (
+            {"vem": "parter_och_aktorer", "strukturell_typ": "medlemskap_organisation", "medlem_vem": "forbundet"},
+            "okej, men får vi betala deltagaravgiften när vi åker på deras konferens i vår?",
+        ),
+        (
+            {"vem": "foretaget", "stod_till_foretag": "starta_utveckla"},
+            "Och arbetsträningen för deltagarna sen, när kommunen köper platser av det nya företaget?",
+        ),
+        (
+            {"vem": "foretaget", "stod_till_foretag": "in_natura"},
+            "bra, del två då? AF upphandlar arbetsträningsplatser på kooperativet",
+        ),
+    ],
+)
+def test_a_follow_up_naming_another_thing_done_is_another_initiative_and_the_result_stands(
+    result: dict[str, str], follow_up: str
+):
+    talk = finished(result)
+    before = talk.slots["last_result"]
+    sent = talk.send(ActionAnswer(), follow_up)
+    assert messages.text("describe.new_after_result") in said(sent)
+    assert "Jag ändrar svaret" not in said(sent)
+    assert talk.slots["last_result"] == before  # the result stands until the new one is given
+    assert talk.slots["description"] == follow_up  # the memo of the new one quotes only its own words
+
+
+def test_a_what_if_and_a_marked_correction_of_what_is_done_still_change_this_initiative():
+    grant = {"vem": "foretaget", "stod_till_foretag": "pengar"}
+    talk = finished(grant)
+    talk.send(ActionAnswer(), "nej fel, det är ett lån till företaget och inget bidrag")
+    assert talk.slots["last_result"]["answers"]["stod_till_foretag"] == "lan"
+    talk = finished({"vem": "parter_och_aktorer", "strukturell_typ": "evenemang", "mottagare": "egen_verksamhet"})
+    talk.slots["description"] = "Förbundet arrangerar en inspirationsdag."
+    talk.send(ActionAnswer(), "om förbundet i stället blir medlem i Skoopi?")
+    assert talk.slots["answers"]["strukturell_typ"] == "medlemskap_organisation"
+    # The memo says the result is for what was tried, not that the description was wrong.
+    tried = messages.text("change.tried_note", text="om förbundet i stället blir medlem i Skoopi?")
+    assert talk.slots["description"] == "Förbundet arrangerar en inspirationsdag.\n" + tried
