@@ -517,9 +517,21 @@ def _joint_option(
         if option.id in found and named and (len(named) > 1 or _names_another(question, option, named[0], words)):
             named = [found[option.id], *named]
         if len(named) >= 2 and not _alternatives_between(named, words):
-            quotes = " … ".join(dict.fromkeys(e.quote for e in named))
+            quotes = _joined_quotes([e.quote for e in named])
             return AnswerReading(option, evidence=quotes, parts=tuple(e.option for e in named))
     return None
+
+
+def _joined_quotes(quotes: list[str]) -> str:
+    """The quotes in order, each once: one whose words another quote holds is left out (trial 24, t24-19:
+    "AF och kommunen vill gemensamt driva…" stood before "AF och kommunen vill gemensamt driva ett projekt…")."""
+    cores = [quote.strip("… ") for quote in quotes]
+    kept = [
+        quote
+        for i, quote in enumerate(quotes)
+        if not any(cores[i] in other and (cores[i] != other or j < i) for j, other in enumerate(cores) if j != i)
+    ]
+    return " … ".join(kept)
 
 
 def _joint_of_one(

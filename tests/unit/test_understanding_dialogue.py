@@ -1491,6 +1491,23 @@ def test_a_course_in_starting_a_business_is_no_start_grant_unless_money_is_named
     assert paid.must_nots["insats_typ"].option == "startbidrag"
 
 
+def test_part_of_the_companys_rent_beside_places_a_party_buys_is_named_and_each_quote_shown_once(tree: Tree):
+    # Trial 24 (t24-19): "en del av företagets hyra" was not read, so a part to avoid vanished from the summary
+    # and the result said "kan finansiera på villkor"; the joint parties' line showed one quote twice.
+    text = (
+        "Regionen och kommunen vill gemensamt driva ett projekt där tio personer med lång sjukskrivning får"
+        " arbetsträning hos ett socialt företag. Regionen upphandlar platserna, och förbundet betalar också"
+        " halva kooperativets hyra."
+        " Pengarna går via regionen."
+    )
+    reading = read_description(tree, text)
+    assert reading.must_nots["stod_till_foretag"].option == "in_natura"
+    assert "stod_till_foretag" in reading.set_aside
+    evidence = reading.facts["utforare"].evidence
+    assert evidence.count("vill gemensamt driva") == 1
+    assert read_description(tree, "Förbundet ska betala en del av företagets hyra.").facts["vem"].option == "foretaget"
+
+
 def test_the_forbund_starting_and_owning_a_company_is_read_as_that_not_as_for_participants(tree: Tree):
     # Trial 10 (t10-19): only "Deltagare" was read, and the result said "kan finansieras på villkor".
     text = (
