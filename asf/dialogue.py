@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from asf import feedback, memo, messages, other_questions, recap, settings, yamltext
-from asf.guidance import explain, learned, sections, swedish
+from asf.guidance import explain, learned, numbered_parts, sections, swedish
 from asf.guidance.engine import AnswerError, Walk, back, reopen, walk
 from asf.guidance.loader import default_tree
 from asf.guidance.model import Question, Tree, listing, quoted, sentence_case
@@ -235,7 +235,61 @@ def _must_not_outcome(question_id: str, option_id: str) -> str:
 @lru_cache(maxsize=256)
 def _description_reading(description: str) -> Reading:
     """The stored description read once, not on every question and result of its assessment (~30 ms a read)."""
-    return read_description(tree(), description)
+    return read_description(tree(), _words_read(description))
+
+
+def _words_read(description: str) -> str:
+    """The words an assessment is about: the part a numbered description's last line says is assessed, or
+    all of it. The memo shows the whole description with that line; the other parts are asked for later."""
+    whole, _, last = description.rpartition("\n")
+    for number, part in enumerate(numbered_parts.numbered_parts(whole), start=1):
+        if last == _numbered_part_note(number, part):
+            return part
+    return description
+
+
+def _numbered_part_note(number: int, part: str) -> str:
+    return messages.text("change.numbered_part_note", number=number, evidence=quoted(part))
+
+
+def _numbered_part(state: State, message: Message) -> Turn | None:
+    """A description numbering two or more initiatives ("1) … 2) … 3) …") assessed a part at a time, from
+    the first; "och del 3 då?" afterwards assesses that part (trial 24, t24-12: read as one, who it was for
+    was asked between all three and the third part's equipment for a company was lost; trial 23, t23-8)."""
+    if not message.typed or state.current_question is not None or training.active(state):
+        return None
+    parts = numbered_parts.numbered_parts(message.text) if state.pending is None else []
+    if sum(1 for part in parts if _names_an_initiative(part)) >= 2:
+        return _assess_numbered_part(state, message, message.text, parts, 1)
+    number = numbered_parts.part_asked_for(message.text)
+    if number is None or not state.description or state.pending is not None:
+        return None
+    whole = state.description.rpartition("\n")[0] if _words_read(state.description) != state.description else ""
+    parts = numbered_parts.numbered_parts(whole or state.description)
+    if not 1 <= number <= len(parts):
+        return None
+    return _assess_numbered_part(state, message, whole or state.description, parts, number)
+
+
+def _names_an_initiative(part: str) -> bool:
+    """A part that says who it is for or what is done, not only how ("2) pengarna går via kommunen"): two such
+    parts are two initiatives."""
+    reading = read_description(tree(), part)
+    named = {*reading.facts, *reading.conflicts, *reading.must_nots}
+    return bool(named & (recap.WHAT_IS_DONE | {tree().start}))
+
+
+def _assess_numbered_part(state: State, message: Message, whole: str, parts: list[str], number: int) -> Turn:
+    part = parts[number - 1]
+    if number == 1 and message.text == whole:
+        named = listing((f"del {n} {quoted(words)}" for n, words in enumerate(parts, start=1)), last="och")
+        intro = messages.text("describe.numbered_parts", count=len(parts), parts=named)
+    else:
+        intro = messages.text("describe.numbered_part", number=number, evidence=quoted(part))
+    fresh = replace(state, pending=None, evidence=None, correcting=False, description=None)
+    replies, new_state = describe(fresh, replace(message, text=part), as_new=True)
+    described = f"{whole}\n{_numbered_part_note(number, part)}"
+    return [Reply(text=intro), *replies], replace(new_state, description=described)
 
 
 def _suggested_by_the_description(state: State, current: Walk) -> Fact | None:
@@ -424,6 +478,9 @@ def describe(state: State, message: Message, *, as_new: bool = False) -> Turn:
         return answer(state, replace(message, intent="affirm"))  # "ja, men …": the lines stand, the rest is added
     if _just_finished(state) and message.typed and _asks_why(message.text):
         return why(state)  # an objection to the result (trial 14, t14-4), not a new initiative
+    numbered = _numbered_part(state, message)
+    if numbered is not None:
+        return numbered
     topic = other_questions.asked_beside_a_description(message.text, lambda text: read_description(tree(), text).stated)
     # The topic's answer first; an initiative described in the same message is then read as usual
     # (trial 9: "Kan vi betala ett studiebesök …? Och får vi lägga in personnummer här?" lost the visit).
@@ -448,7 +505,8 @@ def describe(state: State, message: Message, *, as_new: bool = False) -> Turn:
     after_result = [Reply(text=messages.text("describe.new_after_result"))] if _just_finished(state) else []
     after_result = [*aside, *after_result]
     # Written while a summary waits for "Ja" or "Nej": more of the same description.
-    text = f"{state.description}\n{message.text}" if state.pending is not None and state.description else message.text
+    earlier = _words_read(state.description) if state.pending is not None and state.description else None
+    text = f"{earlier}\n{message.text}" if earlier else message.text
     reading = read_description(tree(), text)
     state = replace(state, description=text)
     several = recap.several_text(tree(), reading)
@@ -1502,6 +1560,9 @@ def fallback(state: State, message: Message | None = None) -> Turn:
     if message is not None and message.text and not message.text.startswith("/"):
         if training.awaiting_verdict(state) and training.parse_verdict(message) is not None:
             return training.judge(state, message)
+        numbered = _numbered_part(state, message)  # "del 2, tack" after a numbered description's first part
+        if numbered is not None:
+            return numbered
         # In training an unclear message is about the case, never a correction of the own result.
         corrected = None if training.active(state) else _correct_result(state, _safe_answers(state), message)
         if corrected is not None:

@@ -993,8 +993,8 @@ def test_one_initiative_gets_no_note_about_several():
 
 def test_a_part_left_out_is_named_once_even_when_it_sounds_like_two_answers():
     text = (
-        "Två delar: 1) arbetsträning på ASF via kommunen för deltagare med samordningsbehov, pengarna går via"
-        " kommunen; 2) ett startbidrag till företaget så att de kan köpa nya maskiner."
+        "Två delar: arbetsträning på ASF via kommunen för deltagare med samordningsbehov, pengarna går via"
+        " kommunen; och ett startbidrag till företaget så att de kan köpa nya maskiner."
     )
     replies, _ = dialogue.describe(State(), Message(text=text, intent="describe_initiative"))
     assert texts(replies).count("Den delen ingår inte") == 1

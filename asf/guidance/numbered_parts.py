@@ -1,0 +1,61 @@
+"""The parts a description numbers, and a later message asking for one of them.
+
+"Ett projekt i tre delar: 1) kommunen upphandlar …, 2) förbundet arrangerar …, 3) förbundet köper in …" is
+three initiatives; read as one, who it is for was a question between all of them and the third part's cash
+register for the company was never named (trial 24, t24-12; trial 23, t23-8). "del 3 då?" or "ta den tredje
+delen" afterwards asks for one of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A number that opens a part: "1)", "2.", "3:" after a space, a line break or a colon, or "Del 2:"; then a space.
+_MARK = re.compile(r"(?:^|(?<=[\s:;,]))(?:del\s+)?(?P<number>[1-9])\s?[).:](?=\s)", re.IGNORECASE)
+_ENDING = " ,;\n\t"
+_JOINING = re.compile(r"\s+(?:och|samt)$", re.IGNORECASE)
+# A short question closing the text ("Vad säger du?", "Går det?") is about all the parts, not the last one's.
+_CLOSING_QUESTION = re.compile(r"(?<=[.!])\s+[^.!?\n]{1,40}\?\s*$")
+_CLOSING_WORDS = 5
+
+_CARDINALS = {"1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "ett": 1, "tva": 2, "två": 2, "tre": 3, "fyra": 4, "fem": 5}
+_ORDINALS = {"forsta": 1, "första": 1, "andra": 2, "tredje": 3, "fjarde": 4, "fjärde": 4, "femte": 5}
+# "del 2", "del två", "punkt 3", "den andra delen", "tredje delen": a part asked for by its number ("en del
+# av hyran" is none).
+_ASKED = re.compile(
+    rf"\b(?:del(?:en)?|punkt(?:en)?|nummer)\s+(?P<cardinal>{'|'.join(_CARDINALS)})\b"
+    rf"|\b(?P<ordinal>{'|'.join(_ORDINALS)})\s+del(?:en)?\b",
+    re.IGNORECASE,
+)
+_SHORT_REQUEST = 8  # words: "och del 3 då?", "kan du ta den tredje delen nu?"; longer is a description of its own
+
+
+def numbered_parts(text: str) -> list[str]:
+    """The parts in order, each without its number, when the text numbers at least two from 1 upwards."""
+    marks = list(_MARK.finditer(text))
+    expected = [m for i, m in enumerate(marks) if m.group("number") == str(i + 1)]
+    if len(expected) != len(marks) or len(marks) < 2:
+        return []
+    parts = []
+    for mark, following in zip(marks, [*marks[1:], None], strict=True):
+        end = following.start() if following is not None else len(text)
+        part = _JOINING.sub("", text[mark.end() : end].strip(_ENDING)).strip(_ENDING)
+        if not part:
+            return []
+        parts.append(part)
+    closing = _CLOSING_QUESTION.search(parts[-1])
+    if closing is not None and len(closing.group().split()) <= _CLOSING_WORDS:
+        parts[-1] = parts[-1][: closing.start()]
+    return parts
+
+
+def part_asked_for(text: str) -> int | None:
+    """The number of the part a short message asks for ("och del 3 då?", "ta den andra delen"), if any."""
+    if len(text.split()) > _SHORT_REQUEST:
+        return None
+    found = _ASKED.search(text)
+    if found is None:
+        return None
+    if found.group("cardinal"):
+        return _CARDINALS[found.group("cardinal").lower()]
+    return _ORDINALS[found.group("ordinal").lower()]
