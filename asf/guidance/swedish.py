@@ -292,7 +292,28 @@ _WORD_CLASSES: dict[str, tuple[str, ...]] = {
         "varden",
         "vardcentral",
         "habilitering",
-    )
+    ),
+    # The parties' professions, whose staff a course may be for ("regionens arbetsterapeuter").
+    "§staff": (
+        "arbetsterapeut",
+        "handlaggare",
+        "socialsekreterare",
+        "kurator",
+        "sjukskoterska",
+        "psykolog",
+        "lakare",
+        "arbetskonsulent",
+        "arbetsspecialist",
+        "jobbcoach",
+        "medarbetare",
+        "=personal",
+        "=personalen",
+        "=anstallda",
+        "chefer",
+        "tjanstemann",
+        "tjanstemannen",
+        "tjanstepersoner",
+    ),
 }
 
 

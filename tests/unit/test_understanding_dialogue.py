@@ -1508,6 +1508,21 @@ def test_part_of_the_companys_rent_beside_places_a_party_buys_is_named_and_each_
     assert read_description(tree, "Förbundet ska betala en del av företagets hyra.").facts["vem"].option == "foretaget"
 
 
+def test_a_course_for_a_partys_professionals_is_for_the_parties_not_a_handledare_for_participants(tree: Tree):
+    # Trial 24 (t24-20): "regionens arbetsterapeuter får gå en utbildning om hur man handleder …" was summarised
+    # as participants getting a handledare.
+    text = "Kommunen vill att förbundet bekostar en kurs för kommunens socialsekreterare om hur man handleder på ASF."
+    reading = read_description(tree, text)
+    assert reading.facts["vem"].option == "parter_och_aktorer" and "insats_typ" not in reading.facts
+    assert (
+        read_description(tree, "Psykiatrins kuratorer ska gå en utbildning om sociala företag.").facts["vem"].option
+        == "parter_och_aktorer"
+    )
+    # A party's professional who supports participants is still a handledare for them.
+    support = read_description(tree, "Kommunens arbetsspecialister ska handleda deltagarna på kaféet.").facts
+    assert support["vem"].option == "deltagare" and support["insats_typ"].option == "handledare"
+
+
 def test_the_forbund_starting_and_owning_a_company_is_read_as_that_not_as_for_participants(tree: Tree):
     # Trial 10 (t10-19): only "Deltagare" was read, and the result said "kan finansieras på villkor".
     text = (
