@@ -165,7 +165,10 @@ ActionChangeAnswer = _action(
     routing.in_training(dialogue.other_question_first(dialogue.unless_a_statement_answers(dialogue.change))),
 )
 # "ja hon har stöd från både psykiatrin och FK" was read as a request for the summary: an answer stays one.
-ActionSummary = _action("action_summary", routing.in_training(dialogue.unless_an_answer(_stateless(dialogue.summary))))
+ActionSummary = _action(
+    "action_summary",
+    routing.in_training(dialogue.other_question_first(dialogue.unless_an_answer(_stateless(dialogue.summary)))),
+)
 # "resebolaget och restaurangen, dvs våra egna kostnader", an answer, was read as "börja om".
 ActionRestartAssessment = _action("action_restart_assessment", dialogue.restart)
 ActionHelp = _action(
@@ -179,8 +182,10 @@ ActionHandoff = _action(
     "action_handoff",
     dialogue.initiative_before_handoff(dialogue.unless_a_statement_answers(_stateless(dialogue.handoff))),
 )
+# "kan chattloggen bli en allmän handling?" was read as a request for the result (trial 24, t24-10).
 ActionShowResult = _action(
-    "action_show_result", routing.in_training(dialogue.unless_an_answer(_stateless(dialogue.show_result)))
+    "action_show_result",
+    routing.in_training(dialogue.other_question_first(dialogue.unless_an_answer(_stateless(dialogue.show_result)))),
 )
 ActionFallback = _action("action_fallback", dialogue.fallback)
 ActionRequestMemo = _action("action_request_memo", routing.in_training(dialogue.request_memo))

@@ -31,6 +31,9 @@ from asf.guidance import learned
         ("Hur mycket betalar kommunen för en arbetsträningsplats på ett ASF?", None),  # a price, not the shares
         ("Kan förbundet betala en bokföringskurs för en företagare?", None),  # trial 10 (t10-32): an initiative
         ("Hur ska vi bokföra kostnaden för inspirationsdagen?", "budget"),
+        # Trial 24 (t24-6): answered as the share of the budget spent on ASF; AF pays no share of its own.
+        ("Betalar Arbetsförmedlingen också en del av förbundets pengar?", "forbundets_pengar"),
+        ("hur mycket betalar AF till samordningsförbundet?", "forbundets_pengar"),
     ],
 )
 def test_a_question_about_another_topic_is_recognised(text: str, topic: str | None):
@@ -102,3 +105,19 @@ def test_a_topic_word_in_a_statement_of_a_described_initiative_is_part_of_it():
     assert other_questions.asked_beside_a_description(text, lambda _: 1) is not None  # no initiative read
     asked = "Vi ordnar arbetsträning via kommunen. Behåller deltagarna sin aktivitetsersättning?"
     assert other_questions.asked_beside_a_description(asked, lambda _: 3) is not None  # asked in a question
+
+
+def test_the_parties_shares_say_that_the_state_pays_through_forsakringskassan_only():
+    answer = next(topic.answer for topic in other_questions.topics() if topic.id == "forbundets_pengar")
+    assert "Arbetsförmedlingen betalar ingen egen andel" in answer
+
+
+def test_a_question_about_the_chat_log_the_nlu_took_for_the_result_gets_the_chat_topics_answer():
+    # Trial 24 (t24-10): "kan chattloggen bli en allmän handling?" got "Du har ingen bedömning ännu".
+    from actions.actions import ActionShowResult
+    from tests.unit.test_dialogue_corrections import Conversation, said
+
+    talk = Conversation()
+    sent = talk.send(ActionShowResult(), "blir loggen av chatten en allmän handling?", intent="show_result")
+    chat = next(topic.answer for topic in other_questions.topics() if topic.id == "chatten")
+    assert chat in said(sent) and "allmänna handlingar" in chat
