@@ -481,6 +481,8 @@ def describe(state: State, message: Message, *, as_new: bool = False) -> Turn:
     numbered = _numbered_part(state, message)
     if numbered is not None:
         return numbered
+    if _asks_what_a_concept_is(message):
+        return _concept_answer(state, message)
     topic = other_questions.asked_beside_a_description(message.text, lambda text: read_description(tree(), text).stated)
     # The topic's answer first; an initiative described in the same message is then read as usual
     # (trial 9: "Kan vi betala ett studiebesök …? Och får vi lägga in personnummer här?" lost the visit).
@@ -1503,9 +1505,30 @@ def _describes_an_initiative(state: State, message: Message) -> bool:
     return spoken_to >= other_questions.FACTS_OF_A_DESCRIPTION
 
 
+# "Vad räknas som …?", "vad är …?" after at most a short opening ("En annan sak, …"), folded.
+_ASKS_WHAT_IT_IS = re.compile(r"^(?:\W*\w+){0,3}?\W*\bvad\s+(?:ar|betyder|menas|innebar|(?:som\s+)?raknas)\b")
+
+
+def _asks_what_a_concept_is(message: Message) -> bool:
+    """A question what a concept is or counts as, not a request to pay for something: "En annan sak, vad räknas
+    som ett socialt företag? Är en ekonomisk förening det?" was summarised as an initiative for a company
+    (trial 24, t24-14)."""
+    folded = swedish.fold(message.text).lower()
+    return (
+        message.typed
+        and message.entity("concept") is not None
+        and _ASKS_WHAT_IT_IS.match(folded) is not None
+        and not asks_the_förbund_to_pay(message.text)
+    )
+
+
 def concept(state: State, message: Message) -> Turn:
-    if _describes_an_initiative(state, message):
+    if _describes_an_initiative(state, message) and not _asks_what_a_concept_is(message):
         return describe(state, message)
+    return _concept_answer(state, message)
+
+
+def _concept_answer(state: State, message: Message) -> Turn:
     key = message.entity("concept")
     entry = concepts().get(key or "")
     if entry is None:

@@ -121,3 +121,31 @@ def test_a_question_about_the_chat_log_the_nlu_took_for_the_result_gets_the_chat
     sent = talk.send(ActionShowResult(), "blir loggen av chatten en allmän handling?", intent="show_result")
     chat = next(topic.answer for topic in other_questions.topics() if topic.id == "chatten")
     assert chat in said(sent) and "allmänna handlingar" in chat
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En sak till: vad räknas som ett socialt företag? Kan en ekonomisk förening vara det?",  # trial 24, t24-14
+        "Hej! Vad menas med arbetsintegrerande sociala företag, är ett kooperativ ett sådant?",
+    ],
+)
+def test_a_question_what_counts_as_a_concept_is_explained_not_summarised_as_an_initiative(text: str):
+    from actions.actions import ActionDescribeInitiative
+    from asf import dialogue
+    from tests.unit.test_dialogue_corrections import Conversation, said
+
+    talk = Conversation()
+    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative", concept="asf")
+    assert dialogue.concepts()["asf"]["text"] in said(sent)
+    assert "Så här uppfattar jag insatsen" not in said(sent) and not talk.slots["pending_answers"]
+
+
+def test_a_request_to_pay_that_also_asks_what_a_concept_is_is_assessed():
+    from actions.actions import ActionDescribeInitiative
+    from tests.unit.test_dialogue_corrections import Conversation
+
+    talk = Conversation()
+    text = "Vad räknas som socialt företag? Kan förbundet ge kooperativet Linet 40 000 kr i bidrag?"
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative", concept="asf")
+    assert talk.slots["pending_answers"] or talk.slots["current_question"]
