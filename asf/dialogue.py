@@ -239,13 +239,26 @@ def _description_reading(description: str) -> Reading:
 
 
 def _words_read(description: str) -> str:
-    """The words an assessment is about: the part a numbered description's last line says is assessed, or
-    all of it. The memo shows the whole description with that line; the other parts are asked for later."""
-    whole, _, last = description.rpartition("\n")
-    for number, part in enumerate(numbered_parts.numbered_parts(whole), start=1):
-        if last == _numbered_part_note(number, part):
-            return part
-    return description
+    """The words an assessment is about: the part of a numbered description its note names, with what was
+    written after the note (an addition, a correction), or all of it. The memo shows the whole description and
+    the note; the other parts are asked for later."""
+    split = _split_description(description)
+    if split is None:
+        return description
+    whole, number, after = split
+    return "\n".join([numbered_parts.numbered_parts(whole)[number - 1], *after])
+
+
+def _split_description(description: str) -> tuple[str, int, list[str]] | None:
+    """A description split into numbered parts: the whole, the number of the part assessed, and the lines
+    written after the note saying so."""
+    lines = description.split("\n")
+    for index, line in enumerate(lines):
+        whole = "\n".join(lines[:index])
+        for number, part in enumerate(numbered_parts.numbered_parts(whole), start=1):
+            if line == _numbered_part_note(number, part):
+                return whole, number, lines[index + 1 :]
+    return None
 
 
 def _numbered_part_note(number: int, part: str) -> str:
@@ -253,30 +266,47 @@ def _numbered_part_note(number: int, part: str) -> str:
 
 
 def _numbered_part(state: State, message: Message) -> Turn | None:
-    """A description numbering two or more initiatives ("1) … 2) … 3) …") assessed a part at a time, from
-    the first; "och del 3 då?" afterwards assesses that part (trial 24, t24-12: read as one, who it was for
-    was asked between all three and the third part's equipment for a company was lost; trial 23, t23-8)."""
+    """A description numbering two or more initiatives ("Två saker: 1) … 2) …") assessed a part at a time,
+    from the first; "och del 3 då?" afterwards assesses that part (trial 24, t24-12: read as one, who it was
+    for was asked between all three and the third part's equipment for a company was lost; trial 23, t23-8).
+    Numbered details of one initiative ("1. Målgrupp: … 2. Insats: …", "Hen ska 1. … 2. …") stay one."""
     if not message.typed or state.current_question is not None or training.active(state):
         return None
     parts = numbered_parts.numbered_parts(message.text) if state.pending is None else []
-    if sum(1 for part in parts if _names_an_initiative(part)) >= 2:
+    if parts and _several_initiatives(message.text, parts):
         return _assess_numbered_part(state, message, message.text, parts, 1)
     number = numbered_parts.part_asked_for(message.text)
-    if number is None or not state.description or state.pending is not None:
+    split = _split_description(state.description) if state.description and state.pending is None else None
+    if number is None or split is None:
         return None
-    whole = state.description.rpartition("\n")[0] if _words_read(state.description) != state.description else ""
-    parts = numbered_parts.numbered_parts(whole or state.description)
+    whole = split[0]
+    parts = numbered_parts.numbered_parts(whole)
     if not 1 <= number <= len(parts):
         return None
-    return _assess_numbered_part(state, message, whole or state.description, parts, number)
+    return _assess_numbered_part(state, message, whole, parts, number)
 
 
-def _names_an_initiative(part: str) -> bool:
-    """A part that says who it is for or what is done, not only how ("2) pengarna går via kommunen"): two such
-    parts are two initiatives."""
+def _several_initiatives(text: str, parts: list[str]) -> bool:
+    """The numbered parts are initiatives of their own: what comes before them says nothing of its own (it
+    would hold for every part), and two parts name who it is for or what is done in ways no one route
+    holds together."""
+    before = read_description(tree(), numbered_parts.preamble(text))
+    if before.facts or before.conflicts or before.must_nots:
+        return False
+    named = [_what_it_is(part) for part in parts]
+    return any(
+        not one_route_holds(tree(), {**first, **second}) or any(first[q] != second[q] for q in first.keys() & second)
+        for index, first in enumerate(named)
+        for second in named[index + 1 :]
+        if first and second
+    )
+
+
+def _what_it_is(part: str) -> dict[str, str]:
+    """Who a part is for and what is done in it, as far as its words say."""
     reading = read_description(tree(), part)
-    named = {*reading.facts, *reading.conflicts, *reading.must_nots}
-    return bool(named & (recap.WHAT_IS_DONE | {tree().start}))
+    asked = recap.WHAT_IS_DONE | {tree().start}
+    return {q: fact.option for q, fact in reading.facts.items() if q in asked}
 
 
 def _assess_numbered_part(state: State, message: Message, whole: str, parts: list[str], number: int) -> Turn:
@@ -288,6 +318,8 @@ def _assess_numbered_part(state: State, message: Message, whole: str, parts: lis
         intro = messages.text("describe.numbered_part", number=number, evidence=quoted(part))
     fresh = replace(state, pending=None, evidence=None, correcting=False, description=None)
     replies, new_state = describe(fresh, replace(message, text=part), as_new=True)
+    # "Jag tar det som en ny insats …" says again what the intro says.
+    replies = [reply for reply in replies if reply.text != messages.text("describe.new_after_result")]
     described = f"{whole}\n{_numbered_part_note(number, part)}"
     return [Reply(text=intro), *replies], replace(new_state, description=described)
 
@@ -507,9 +539,8 @@ def describe(state: State, message: Message, *, as_new: bool = False) -> Turn:
     after_result = [Reply(text=messages.text("describe.new_after_result"))] if _just_finished(state) else []
     after_result = [*aside, *after_result]
     # Written while a summary waits for "Ja" or "Nej": more of the same description.
-    earlier = _words_read(state.description) if state.pending is not None and state.description else None
-    text = f"{earlier}\n{message.text}" if earlier else message.text
-    reading = read_description(tree(), text)
+    text = f"{state.description}\n{message.text}" if state.pending is not None and state.description else message.text
+    reading = read_description(tree(), _words_read(text))
     state = replace(state, description=text)
     several = recap.several_text(tree(), reading)
     if several is not None:
@@ -813,17 +844,33 @@ def _opens_with_if(text: str) -> bool:
 
 
 def _another_thing_asked_about(changes: dict[str, str], message: Message) -> bool:
-    """A follow-up naming another thing done, neither saying the result was wrong nor putting it as a
-    what-if of this one ("om …", "… i stället", "ändrar det något …"): another initiative. Trial 24: "ok men får
-    vi betala konferensavgiften när vi går på deras konferens?" after "bör inte" for a membership, "och
-    praktiken då, om AF köper platserna …?" after start-up costs and "del 1 då? kommunen upphandlar …" were
-    read as corrections: the result was replaced, and the memo put the first text under the new verdict."""
+    """A follow-up that changes what is done and says it is about another thing ("och praktiken då, …?",
+    "får vi också …?", "ok men får vi betala konferensavgiften …?", "del 1 då? …"): another initiative. Trial 24:
+    three such follow-ups were read as corrections, the result was replaced, and the memo put the first text
+    under the new verdict. A correction ("det är en handledare, inte arbetsträning", "det gäller egentligen
+    …") or a what-if ("tänk om …", "samma sak men med …") still changes this result (review of session 19)."""
     if not changes.keys() & recap.WHAT_IS_DONE or _INSTEAD.search(message.text):
         return False
     plain = normalise(message.text)
-    if _WHAT_IF.search(plain) or _OPENS_WITH_IF.match(plain):
+    if _WHAT_IF.search(plain) or _OPENS_WITH_IF.match(plain) or _CORRECTS_OR_SUPPOSES.search(plain):
         return False
-    return not _says_something_is_wrong(message) and not _marks_a_change(message, len(changes))
+    if _says_something_is_wrong(message) or _marks_a_change(message, len(changes)):
+        return False
+    return _ANOTHER_THING.search(plain) is not None
+
+
+# Words of a follow-up about another thing, folded: "och X då?" or "och X sen" opening the message, "också", "även",
+# "dessutom", "en annan sak", "del 2", or "(ok men) får/kan vi betala …" opening it.
+_ANOTHER_THING = re.compile(
+    r"^(?:(?:ok|okej|bra|tack|och|men)\s+)+(?:\w+\s+){0,5}?(?:da|sen|sedan)\b"
+    r"|\b(?:ocksa|aven|dessutom|en annan sak|del \d)\b"
+    r"|^(?:(?:ok|okej|bra|tack|men|och)\s+)*(?:far|kan) vi (?:\w+\s+)?(?:betala|kopa|finansiera|bekosta|ge|sta for)\b"
+)
+# Words of a correction or a supposition, folded: such a follow-up is about this initiative.
+_CORRECTS_OR_SUPPOSES = re.compile(
+    r"\b(?:det ar|det galler|egentligen|snarare|menade|menar|sorry|forlat|tank om|sag att|samma sak|samma bedomning"
+    r"|vad sager du om|hur blir det)\b"
+)
 
 
 def _names_another_thing_done(described: dict[str, str], text: str, answered: list[str]) -> bool:

@@ -3,8 +3,8 @@
 "En starta eget-kurs", "en kurs i hur man startar eget", "utbildning om att starta företag": the words of a
 start grant ("starta eget") name the course's subject there, not money for starting a business (trial 23,
 t23-6: a course the kommun buys was proposed as "Pengar för att starta ett eget företag"). Only where the
-clause names no money (pengar, bidrag, kronor, startpeng …): "en kurs och sedan 10 000 kr till den som vill
-starta eget" still names the money.
+sentence names no money (pengar, bidrag, kronor, stöd …): "en kurs och sedan 10 000 kr till den som vill
+starta eget" still names the money, and "efter kursen ska de kunna starta eget" names no course subject.
 """
 
 from __future__ import annotations
@@ -14,13 +14,18 @@ from asf.guidance import swedish
 # A course, folded, as a word or the last part of a compound ("eget-kurs", "företagarutbildning").
 _COURSES = ("kurs", "kursen", "kurser", "utbildning", "utbildningen", "utbildningar", "forelasning", "forelasningen",
             "workshop", "workshopen", "studiecirkel", "studiecirkeln", "seminarium", "seminariet")  # fmt: skip
-# Money named in the clause: then the start-up words may name money after all.
-_MONEY = ("pengar", "bidrag", "kronor", "kr", "tkr", "sek", "mkr", "startpeng", "kapital", "kontanter", "kontantstod")
+_NOT_COURSES = ("konkurs",)  # words ending in a course word that are none
+# Words that join a course to its subject: "en kurs i …", "utbildning om hur …", "en kurs för deltagare om …".
+_SUBJECT_WORDS = frozenset({"i", "om", "kring", "inom"})
+# Money named in the sentence: then the start-up words may name money after all ("efter kursen får de
+# 10 000 kr", "etableringsstöd").
+_MONEY = ("pengar", "bidrag", "kronor", "kr", "tkr", "sek", "mkr", "startpeng", "kapital", "kontanter", "stod",
+          "stipendium")  # fmt: skip
 _BEFORE = 6  # words from the course to the subject: "en kurs för deltagare om hur man startar eget"
 
 
 def _a_course(token: swedish.Token) -> bool:
-    return any(token.word == course or token.word.endswith(course) for course in _COURSES)
+    return any(token.word.endswith(course) for course in _COURSES) and not token.word.startswith(_NOT_COURSES)
 
 
 def _money(token: swedish.Token) -> bool:
@@ -28,16 +33,19 @@ def _money(token: swedish.Token) -> bool:
 
 
 def is_a_course_subject(start: int, end: int, words: tuple[swedish.Token, ...]) -> bool:
-    """The words at `start`–`end` (character offsets) are what a course in their clause is about, and the
-    clause names no money."""
+    """The words at `start`–`end` (character offsets) are what a course is about ("en kurs om …", "en
+    starta eget-kurs"), in a sentence that names no money."""
     inside = [i for i, t in enumerate(words) if start <= t.start < end]
     if not inside:
         return False
     first, last = inside[0], inside[-1]
-    clause = words[first].clause
-    in_clause = [t for t in words if t.clause == clause]
-    if any(_money(t) for t in in_clause):
+    sentence = words[first].sentence
+    if any(_money(t) for t in words if t.sentence == sentence):
         return False
-    before = [t for t in words[max(0, first - _BEFORE) : first] if t.clause == clause]
-    right_after = words[last + 1] if last + 1 < len(words) and words[last + 1].clause == clause else None
-    return any(_a_course(t) for t in before) or (right_after is not None and _a_course(right_after))
+    right_after = words[last + 1] if last + 1 < len(words) and words[last + 1].sentence == sentence else None
+    if right_after is not None and _a_course(right_after):
+        return True  # "en starta eget-kurs"
+    before = [t for t in words[max(0, first - _BEFORE) : first] if t.clause == words[first].clause]
+    courses = [i for i, t in enumerate(before) if _a_course(t)]
+    # The subject follows the course after "i", "om", "kring": "efter kursen ska de kunna starta eget" is no subject.
+    return bool(courses) and any(t.word in _SUBJECT_WORDS for t in before[courses[0] + 1 :])

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 
-# A number that opens a part: "1)", "2.", "3:" after a space, a line break or a colon, or "Del 2:"; then a space.
-_MARK = re.compile(r"(?:^|(?<=[\s:;,]))(?:del\s+)?(?P<number>[1-9])\s?[).:](?=\s)", re.IGNORECASE)
+# A number that opens a part: "1)", "2.", "3:" after a space, a line break or a colon, or "Del 2:", "Fas 2:";
+# then a space.
+_MARK = re.compile(
+    r"(?:^|(?<=[\s:;,]))(?:(?:del|fas|steg|etapp|punkt)\s+)?(?P<number>[1-9])\s?[).:](?=\s)", re.IGNORECASE
+)
 _ENDING = " ,;\n\t"
 _JOINING = re.compile(r"\s+(?:och|samt)$", re.IGNORECASE)
 # A short question closing the text ("Vad säger du?", "Går det?") is about all the parts, not the last one's.
@@ -49,12 +52,24 @@ def numbered_parts(text: str) -> list[str]:
     return parts
 
 
+def preamble(text: str) -> str:
+    """What the text says before its first numbered part ("Vi planerar ett projekt i tre delar:")."""
+    first = _MARK.search(text)
+    return text[: first.start()] if first is not None else text
+
+
+# Words of a message that says something about a part rather than asking for it ("punkt 2 stämmer inte",
+# "den andra delen är inte aktuell längre").
+_ABOUT_A_PART = re.compile(r"\b(?:inte|ej|fel|stammer|stämmer|stryk|strunta|glom|glöm)\b", re.IGNORECASE)
+
+
 def part_asked_for(text: str) -> int | None:
-    """The number of the part a short message asks for ("och del 3 då?", "ta den andra delen"), if any."""
-    if len(text.split()) > _SHORT_REQUEST:
+    """The number of the part a short message asks for ("och del 3 då?", "ta den andra delen"), if any;
+    not a part of something else ("i andra delen av kommunen")."""
+    if len(text.split()) > _SHORT_REQUEST or _ABOUT_A_PART.search(text):
         return None
     found = _ASKED.search(text)
-    if found is None:
+    if found is None or text[found.end() :].lstrip().lower().startswith("av "):
         return None
     if found.group("cardinal"):
         return _CARDINALS[found.group("cardinal").lower()]

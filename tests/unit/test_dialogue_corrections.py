@@ -1258,3 +1258,23 @@ def test_a_what_if_and_a_marked_correction_of_what_is_done_still_change_this_ini
     # The memo says the result is for what was tried, not that the description was wrong.
     tried = messages.text("change.tried_note", text="om förbundet i stället blir medlem i Skoopi?")
     assert talk.slots["description"] == "Förbundet arrangerar en inspirationsdag.\n" + tried
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Review of session 19: each of these was taken for another initiative and the result kept wrong.
+        "Det blev lite fel, det är en handledare",
+        "Sorry, det gäller egentligen en handledare anställd av kommunen",
+        "Det är nog snarare en handledare från kommunen",
+        "Tänk om det är en handledare anställd av kommunen?",
+        "Samma sak men med en handledare från kommunen?",
+        "Säg att det är en handledare från kommunen, går det då?",
+        "Vad säger du om en handledare från kommunen?",
+    ],
+)
+def test_a_correction_or_supposition_of_what_is_done_changes_this_result(text: str):
+    talk = finished(VIA_KOMMUNEN)
+    sent = talk.send(ActionAnswer(), text)
+    assert messages.text("describe.new_after_result") not in said(sent)
+    assert talk.slots["answers"]["insats_typ"] == "handledare"

@@ -50,6 +50,8 @@ def test_text_that_numbers_no_parts_from_one_has_none(text: str):
         ("punkt 2 tack", 2),
         ("en del av hyran", None),  # "en del" is no number
         ("vi har en del deltagare som vill", None),
+        ("i andra delen av kommunen finns ett kafé", None),  # review of session 19
+        ("den andra delen är inte aktuell längre", None),
         ("och del 3, där förbundet ger kaféet pengar till en ny diskmaskin, hur blir det?", None),  # a description
     ],
 )
@@ -104,3 +106,74 @@ def test_a_part_asked_for_in_words_the_nlu_did_not_understand_is_assessed():
     second = numbered_parts(THREE_PARTS)[1]
     assert messages.text("describe.numbered_part", number=2, evidence=quoted(second)) in said(sent)
     assert talk.slots["pending_answers"]["vem"] == "parter_och_aktorer"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Review of session 19: numbered details of one initiative, and a preamble that holds for every part.
+        "Projekt Vägen\n1. Målgrupp: unga med aktivitetsersättning\n2. Insats: arbetsträning på ett ASF-kafé som"
+        " kommunen köper\n3. Finansiering: förbundet via kommunen",
+        "Förbundet vill finansiera en jobbcoach via kommunen. Hen ska 1. stötta deltagarna på kaféet 2. hålla"
+        " kontakt med handläggarna på AF.",
+        "Förbundet vill ge kooperativet Linet 150 000 kr för att 1) anställa en handledare för deltagarna"
+        " 2) ta emot fler deltagare.",
+        "Steg 1: kartläggning av deltagarna hos FK. Steg 2: arbetsträning på bageriet som FK köper.",
+    ],
+)
+def test_numbered_details_of_one_initiative_are_read_as_one(text: str):
+    talk = Conversation()
+    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert "delar" not in said(sent).split("\n")[0]
+    assert not (talk.slots["description"] or "").count("Bedömningen gäller bara del")
+
+
+def test_a_grant_before_numbered_purposes_is_still_read():
+    text = "Förbundet vill ge kooperativet Linet 150 000 kr för att 1) anställa en handledare 2) ta emot fler."
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert (talk.slots["pending_answers"] or {}).get("insats_typ") != "handledare"
+
+
+def _first_part_assessed() -> Conversation:
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), THREE_PARTS, intent="describe_initiative")
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    while talk.slots["current_question"]:
+        question = talk.slots["current_question"]
+        talk.click(question, {"malgrupp": "ja", "pengavag": "via_part"}[question])
+    return talk
+
+
+def test_a_later_part_is_read_alone_after_a_correction_of_the_first():
+    talk = _first_part_assessed()
+    talk.send(ActionAnswer(), "nej, det är kommunen som köper platserna", party="kommunen")
+    assert talk.slots["last_result"]["answers"]["utforare"] == "kommunen"
+    sent = talk.send(ActionAnswer(), "och del 2 då?")
+    second = numbered_parts(THREE_PARTS)[1]
+    assert messages.text("describe.numbered_part", number=2, evidence=quoted(second)) in said(sent)
+    assert talk.slots["pending_answers"]["vem"] == "parter_och_aktorer"
+    assert messages.text("describe.new_after_result") not in said(sent)  # the intro says it
+
+
+def test_words_added_while_a_parts_summary_waits_keep_the_whole_description():
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), THREE_PARTS, intent="describe_initiative")
+    talk.send(ActionDescribeInitiative(), "Deltagarna är unga med aktivitetsersättning.", intent="describe_initiative")
+    assert talk.slots["description"].startswith(THREE_PARTS)
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    while talk.slots["current_question"]:
+        question = talk.slots["current_question"]
+        talk.click(question, {"malgrupp": "ja", "pengavag": "via_part"}[question])
+    talk.send(ActionFallback(), "del 2, tack", intent="nlu_fallback")
+    assert talk.slots["pending_answers"]["vem"] == "parter_och_aktorer"
+
+
+@pytest.mark.parametrize("text", ["punkt 2 stämmer inte, det är AF", "första delen är fel"])
+def test_a_part_named_after_a_description_that_was_not_split_is_no_request_for_it(text: str):
+    talk = Conversation()
+    one = "Kommunen köper arbetsträningsplatser på kaféet. 1) deltagarna är i målgruppen 2) pengarna går via kommunen"
+    talk.send(ActionDescribeInitiative(), one, intent="describe_initiative")
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    sent = talk.send(ActionFallback(), text, intent="nlu_fallback")
+    assert "Då bedömer jag del" not in said(sent)
