@@ -95,13 +95,18 @@ def test_two_numbered_lines_about_one_initiative_are_read_as_one():
     assert talk.slots["pending_answers"]["pengavag"] == "via_part"
 
 
-def test_a_part_asked_for_in_words_the_nlu_did_not_understand_is_assessed():
+def _first_part_assessed() -> Conversation:
     talk = Conversation()
     talk.send(ActionDescribeInitiative(), THREE_PARTS, intent="describe_initiative")
     talk.send(ActionAnswer(), "ja", intent="affirm")
     while talk.slots["current_question"]:
         question = talk.slots["current_question"]
         talk.click(question, {"malgrupp": "ja", "pengavag": "via_part"}[question])
+    return talk
+
+
+def test_a_part_asked_for_in_words_the_nlu_did_not_understand_is_assessed():
+    talk = _first_part_assessed()
     sent = talk.send(ActionFallback(), "del 2, tack", intent="nlu_fallback")
     second = numbered_parts(THREE_PARTS)[1]
     assert messages.text("describe.numbered_part", number=2, evidence=quoted(second)) in said(sent)
@@ -133,16 +138,6 @@ def test_a_grant_before_numbered_purposes_is_still_read():
     talk = Conversation()
     talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
     assert (talk.slots["pending_answers"] or {}).get("insats_typ") != "handledare"
-
-
-def _first_part_assessed() -> Conversation:
-    talk = Conversation()
-    talk.send(ActionDescribeInitiative(), THREE_PARTS, intent="describe_initiative")
-    talk.send(ActionAnswer(), "ja", intent="affirm")
-    while talk.slots["current_question"]:
-        question = talk.slots["current_question"]
-        talk.click(question, {"malgrupp": "ja", "pengavag": "via_part"}[question])
-    return talk
 
 
 def test_a_later_part_is_read_alone_after_a_correction_of_the_first():
