@@ -31,6 +31,9 @@ from asf.guidance import learned
         ("Hur mycket betalar kommunen för en arbetsträningsplats på ett ASF?", None),  # a price, not the shares
         ("Kan förbundet betala en bokföringskurs för en företagare?", None),  # trial 10 (t10-32): an initiative
         ("Hur ska vi bokföra kostnaden för inspirationsdagen?", "budget"),
+        # Trial 24 (t24-1): a question about procurement law after a result started a new assessment.
+        ("Måste regionen annonsera enligt LOU, eller räcker ett avtal direkt med kooperativet?", "upphandlingsregler"),
+        ("Kommunen upphandlar platserna på bageriet och förbundet betalar via kommunen.", None),
         # Trial 24 (t24-6): answered as the share of the budget spent on ASF; AF pays no share of its own.
         ("Betalar Arbetsförmedlingen också en del av förbundets pengar?", "forbundets_pengar"),
         ("hur mycket betalar AF till samordningsförbundet?", "forbundets_pengar"),
