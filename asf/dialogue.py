@@ -599,6 +599,8 @@ def _just_finished(state: State) -> bool:
 def answer(state: State, message: Message) -> Turn:
     if training.awaiting_verdict(state):
         return training.judge(state, message)
+    if state.pending is not None and message.typed and _NO_INITIATIVE.search(normalise(message.text)):
+        return _no_initiative_after_all(state, message)
     if state.pending is not None and not message.entity("choice"):
         if message.typed and _only_starts_over(state.pending, message.text):
             # "nej nu blev det fel. vi börjar om" corrects no line (trial 22, t22-11 got a summary mixing the
@@ -1216,6 +1218,26 @@ _YES_OPENINGS = frozenset({"ja", "japp", "jepp", "javisst", "precis", "exakt", "
 # The replies that ask "Ja eller nej?" with the yes as their first button: "Vill du avbryta
 # bedömningen?", "Vill du lämna den och öva?".
 YES_COMMANDS = frozenset({"start_over", "start_training"})
+
+
+# "Nej, det var ingen insats. Jag undrar bara …" at the summary, folded: a question was read as an initiative.
+_NO_INITIATIVE = re.compile(
+    r"\b(?:(?:var|ar) (?:ingen|inte en|inte nagon) insats|ingen insats|inte om en insats|undrar bara|bara undrar"
+    r"|bara en fraga)\b"
+)
+
+
+def _no_initiative_after_all(state: State, message: Message) -> Turn:
+    """The summary of a message that was a question, not an initiative, is let go; the question gets its answer
+    (trial 24, t24-14: "Nej, det var ingen insats. Jag undrar bara: vad är ett ASF?" got "Jag kunde inte läsa ut
+    något nytt")."""
+    cleared = replace(state, pending=None, evidence=None, correcting=False, description=None)
+    topic = _typed_topic(cleared, message)
+    if topic is not None:
+        return _other_question_answer(cleared, topic)
+    if message.entity("concept") is not None:
+        return _concept_answer(cleared, message)
+    return [Reply(text=messages.text("describe.no_initiative"), buttons=start_buttons())], cleared
 
 
 def says_no_to_the_summary(state: State, message: Message) -> bool:

@@ -152,3 +152,22 @@ def test_a_request_to_pay_that_also_asks_what_a_concept_is_is_assessed():
     text = "Vad räknas som socialt företag? Kan förbundet ge kooperativet Linet 40 000 kr i bidrag?"
     talk.send(ActionDescribeInitiative(), text, intent="describe_initiative", concept="asf")
     assert talk.slots["pending_answers"] or talk.slots["current_question"]
+
+
+def test_saying_at_the_summary_that_it_was_no_initiative_answers_the_question_and_drops_the_summary():
+    # Trial 24 (t24-14): "Nej, det var ingen insats. Jag undrar bara: vad är ett ASF?" got "Jag kunde inte läsa ut
+    # något nytt" and stayed in the correction.
+    from actions.actions import ActionAnswer, ActionDescribeInitiative
+    from asf import dialogue
+    from tests.unit.test_dialogue_corrections import Conversation, said
+
+    talk = Conversation()
+    talk.send(
+        ActionDescribeInitiative(), "Kan en ekonomisk förening vara ett socialt företag?", intent="describe_initiative"
+    )
+    talk.slots["pending_answers"] = talk.slots["pending_answers"] or {"vem": "foretaget"}
+    sent = talk.send(
+        ActionAnswer(), "Nej, det var ingen insats. Jag undrar bara vad ett ASF är", intent="deny", concept="asf"
+    )
+    assert dialogue.concepts()["asf"]["text"] in said(sent)
+    assert not talk.slots["pending_answers"] and not talk.slots["current_question"]
