@@ -1529,6 +1529,14 @@ def test_a_course_for_a_partys_professionals_is_for_the_parties_not_a_handledare
     assert support["vem"].option == "deltagare" and support["insats_typ"].option == "handledare"
 
 
+def test_paying_the_companys_wages_typed_is_money_to_the_company(tree: Tree):
+    # Trial 24 (t24-11): "betala deras löner" got "Menar du …?" between a grant, a loan and things.
+    question = tree.questions["stod_till_foretag"]
+    assert read_answer(question, "vi betalar deras löner ett halvår").option.id == "pengar"  # type: ignore[union-attr]
+    # A payroll service bought for the company is a service, not money.
+    assert read_answer(question, "lönehantering hos en redovisningsbyrå").option.id == "tjanst_at_foretaget"  # type: ignore[union-attr]
+
+
 def test_the_forbund_starting_and_owning_a_company_is_read_as_that_not_as_for_participants(tree: Tree):
     # Trial 10 (t10-19): only "Deltagare" was read, and the result said "kan finansieras på villkor".
     text = (
