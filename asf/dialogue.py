@@ -306,7 +306,9 @@ def _what_it_is(part: str) -> dict[str, str]:
     """Who a part is for and what is done in it, as far as its words say."""
     reading = read_description(tree(), part)
     asked = recap.WHAT_IS_DONE | {tree().start}
-    return {q: fact.option for q, fact in reading.facts.items() if q in asked}
+    # A part to avoid names what is done wherever it stands ("2) förbundet blir medlem i Returen").
+    named = {**reading.must_nots, **{q: fact for q, fact in reading.facts.items() if q in asked}}
+    return {q: fact.option for q, fact in named.items()}
 
 
 def _assess_numbered_part(state: State, message: Message, whole: str, parts: list[str], number: int) -> Turn:
@@ -599,7 +601,7 @@ def _just_finished(state: State) -> bool:
 def answer(state: State, message: Message) -> Turn:
     if training.awaiting_verdict(state):
         return training.judge(state, message)
-    if state.pending is not None and message.typed and _NO_INITIATIVE.search(normalise(message.text)):
+    if state.pending is not None and message.typed and _NO_INITIATIVE.match(swedish.fold(message.text).lower()):
         return _no_initiative_after_all(state, message)
     if state.pending is not None and not message.entity("choice"):
         if message.typed and _only_starts_over(state.pending, message.text):
@@ -846,32 +848,39 @@ def _opens_with_if(text: str) -> bool:
 
 
 def _another_thing_asked_about(changes: dict[str, str], message: Message) -> bool:
-    """A follow-up that changes what is done and says it is about another thing ("och praktiken då, …?",
-    "får vi också …?", "ok men får vi betala konferensavgiften …?", "del 1 då? …"): another initiative. Trial 24:
-    three such follow-ups were read as corrections, the result was replaced, and the memo put the first text
-    under the new verdict. A correction ("det är en handledare, inte arbetsträning", "det gäller egentligen
-    …") or a what-if ("tänk om …", "samma sak men med …") still changes this result (review of session 19)."""
+    """A follow-up that changes what is done and says it is about another thing ("och praktiken då, …?", "och
+    datorer till dem?", "får vi också …?", "ok men får vi betala konferensavgiften …?", "del 1 då? …"): another
+    initiative. Trial 24: three such follow-ups were read as corrections, the result was replaced, and the memo
+    put the first text under the new verdict. A correction ("det är en handledare, inte arbetsträning", "det
+    gäller egentligen …") or a what-if ("tänk om …", "och med en handledare?") still changes this result."""
     if not changes.keys() & recap.WHAT_IS_DONE or _INSTEAD.search(message.text):
         return False
     plain = normalise(message.text)
-    if _WHAT_IF.search(plain) or _OPENS_WITH_IF.match(plain) or _CORRECTS_OR_SUPPOSES.search(plain):
+    if _WHAT_IF.search(plain) or _OPENS_WITH_IF.match(plain):
         return False
     if _says_something_is_wrong(message) or _marks_a_change(message, len(changes)):
         return False
-    return _ANOTHER_THING.search(plain) is not None
+    if _ALSO.search(plain):
+        return True  # "jag menar att de får en handledare också": an addition, assessed on its own
+    if _CORRECTS_OR_SUPPOSES.search(plain):
+        return False
+    return _ANOTHER_THING.search(swedish.fold(message.text).lower()) is not None
 
 
-# Words of a follow-up about another thing, folded: "och X då?" or "och X sen" opening the message, "också", "även",
-# "dessutom", "en annan sak", "del 2", or "(ok men) får/kan vi betala …" opening it.
+# Words adding another thing, folded: "också", "även", "dessutom", "en annan sak", "del 2".
+_ALSO = re.compile(r"\b(?:ocksa|aven|dessutom|en annan sak|del (?:\d|ett|tva|tre|fyra|fem))\b")
+# A follow-up about another thing, folded with its punctuation: "och X?" (not "och med X?", a what-if), "och X
+# då/sen …", or "får/kan vi betala …" opening a sentence.
+_OPENING = r"(?:^|[.!?]\s+)\W*(?:(?:ok|okej|bra|tack|men)\W+)*"
 _ANOTHER_THING = re.compile(
-    r"^(?:(?:ok|okej|bra|tack|och|men)\s+)+(?:\w+\s+){0,5}?(?:da|sen|sedan)\b"
-    r"|\b(?:ocksa|aven|dessutom|en annan sak|del \d)\b"
-    r"|^(?:(?:ok|okej|bra|tack|men|och)\s+)*(?:far|kan) vi (?:\w+\s+)?(?:betala|kopa|finansiera|bekosta|ge|sta for)\b"
+    rf"{_OPENING}och\s+(?!med\b)[^.!?]*\?"
+    rf"|{_OPENING}och\s+(?:\w+\s+){{0,5}}?(?:da|sen|sedan)\b"
+    rf"|{_OPENING}(?:far|kan) vi (?:\w+\s+)?(?:betala|kopa|finansiera|bekosta|ge|sta for)\b"
 )
 # Words of a correction or a supposition, folded: such a follow-up is about this initiative.
 _CORRECTS_OR_SUPPOSES = re.compile(
-    r"\b(?:det ar|det galler|egentligen|snarare|menade|menar|sorry|forlat|tank om|sag att|samma sak|samma bedomning"
-    r"|vad sager du om|hur blir det)\b"
+    r"^(?:\w+\s+){0,3}det (?:ar|galler)\b|\b(?:egentligen|snarare|menade|menar|sorry|forlat|tank om|sag att"
+    r"|samma sak|samma bedomning|vad sager du om)\b"
 )
 
 
@@ -1220,10 +1229,12 @@ _YES_OPENINGS = frozenset({"ja", "japp", "jepp", "javisst", "precis", "exakt", "
 YES_COMMANDS = frozenset({"start_over", "start_training"})
 
 
-# "Nej, det var ingen insats. Jag undrar bara …" at the summary, folded: a question was read as an initiative.
+# "Nej, det var ingen insats. Jag undrar bara …" at the summary, folded with its punctuation: a no, then that it
+# was no initiative at all or only a question, said as a whole ("nej, det är ingen insats för deltagare utan …"
+# corrects a line, review of session 19).
 _NO_INITIATIVE = re.compile(
-    r"\b(?:(?:var|ar) (?:ingen|inte en|inte nagon) insats|ingen insats|inte om en insats|undrar bara|bara undrar"
-    r"|bara en fraga)\b"
+    r"^\W*(?:nej|na|nae)\b\W+(?:(?:det\s+)?(?:var|ar)\s+(?:ingen|inte\s+(?:en|nagon))\s+insats(?:\s+alls)?\s*(?:[.!,;:]|$)"
+    r"|jag\s+(?:undrar|fragar)\s+bara\b)"
 )
 
 
@@ -1588,6 +1599,8 @@ def _asks_what_a_concept_is(message: Message) -> bool:
         and message.entity("concept") is not None
         and _ASKS_WHAT_IT_IS.match(folded) is not None
         and not asks_the_förbund_to_pay(message.text)
+        # "Vad är bedömningen om kommunen köper platser av ett ASF för deltagare?" describes an initiative.
+        and read_description(tree(), message.text).stated < other_questions.FACTS_OF_A_DESCRIPTION
     )
 
 

@@ -3,7 +3,7 @@
 "En starta eget-kurs", "en kurs i hur man startar eget", "utbildning om att starta företag": the words of a
 start grant ("starta eget") name the course's subject there, not money for starting a business (trial 23,
 t23-6: a course the kommun buys was proposed as "Pengar för att starta ett eget företag"). Only where the
-sentence names no money (pengar, bidrag, kronor, stöd …): "en kurs och sedan 10 000 kr till den som vill
+sentence names no money (pengar, bidrag, kronor, etableringsstöd …): "en kurs och sedan 10 000 kr till den som vill
 starta eget" still names the money, and "efter kursen ska de kunna starta eget" names no course subject.
 """
 
@@ -15,12 +15,14 @@ from asf.guidance import swedish
 _COURSES = ("kurs", "kursen", "kurser", "utbildning", "utbildningen", "utbildningar", "forelasning", "forelasningen",
             "workshop", "workshopen", "studiecirkel", "studiecirkeln", "seminarium", "seminariet")  # fmt: skip
 _NOT_COURSES = ("konkurs",)  # words ending in a course word that are none
-# Words that join a course to its subject: "en kurs i …", "utbildning om hur …", "en kurs för deltagare om …".
-_SUBJECT_WORDS = frozenset({"i", "om", "kring", "inom"})
+# Words that join a course to its subject: "en kurs i …", "utbildning om hur …", "en kurs för deltagare om …",
+# "en utbildning där deltagarna lär sig …", "en kurs för att …".
+_SUBJECT_WORDS = frozenset({"i", "om", "kring", "inom", "dar", "att"})
 # Money named in the sentence: then the start-up words may name money after all ("efter kursen får de
 # 10 000 kr", "etableringsstöd").
-_MONEY = ("pengar", "bidrag", "kronor", "kr", "tkr", "sek", "mkr", "startpeng", "kapital", "kontanter", "stod",
-          "stipendium")  # fmt: skip
+_MONEY = ("pengar", "bidrag", "kronor", "kr", "tkr", "sek", "mkr", "startpeng", "kapital", "kontanter",
+          "etableringsstod", "startstod", "kontantstod", "stipendium")  # fmt: skip
+_MONEY_BEFORE_SUPPORT = "ekonomiskt"  # "ekonomiskt stöd"; "stöd" alone is mostly not money ("stöd från FK")
 _BEFORE = 6  # words from the course to the subject: "en kurs för deltagare om hur man startar eget"
 
 
@@ -29,7 +31,7 @@ def _a_course(token: swedish.Token) -> bool:
 
 
 def _money(token: swedish.Token) -> bool:
-    return any(swedish.word_matches(money, token.word) for money in _MONEY)
+    return token.word == _MONEY_BEFORE_SUPPORT or any(swedish.word_matches(money, token.word) for money in _MONEY)
 
 
 def is_a_course_subject(start: int, end: int, words: tuple[swedish.Token, ...]) -> bool:

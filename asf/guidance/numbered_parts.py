@@ -59,17 +59,21 @@ def preamble(text: str) -> str:
 
 
 # Words of a message that says something about a part rather than asking for it ("punkt 2 stämmer inte",
-# "den andra delen är inte aktuell längre").
-_ABOUT_A_PART = re.compile(r"\b(?:inte|ej|fel|stammer|stämmer|stryk|strunta|glom|glöm)\b", re.IGNORECASE)
+# "den andra delen är inte aktuell längre", "stryk del 3").
+_ABOUT_A_PART = re.compile(
+    r"\b(?:fel|stammer|stämmer|stryk|strunta|glom|glöm|skippa|aktuell|behovs|behövs|hoppa over|hoppa över)\b",
+    re.IGNORECASE,
+)
+_IN_A_PART_OF = re.compile(r"\bi\s+(?:den\s+)?\w+\s+delen\s+av\b", re.IGNORECASE)  # "i andra delen av kommunen"
 
 
 def part_asked_for(text: str) -> int | None:
     """The number of the part a short message asks for ("och del 3 då?", "ta den andra delen"), if any;
     not a part of something else ("i andra delen av kommunen")."""
-    if len(text.split()) > _SHORT_REQUEST or _ABOUT_A_PART.search(text):
+    if len(text.split()) > _SHORT_REQUEST or _ABOUT_A_PART.search(text) or _IN_A_PART_OF.search(text):
         return None
     found = _ASKED.search(text)
-    if found is None or text[found.end() :].lstrip().lower().startswith("av "):
+    if found is None:
         return None
     if found.group("cardinal"):
         return _CARDINALS[found.group("cardinal").lower()]

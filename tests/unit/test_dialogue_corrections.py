@@ -1232,6 +1232,10 @@ def test_a_correction_of_where_the_handledare_is_employed_stays_a_correction():
             {"vem": "foretaget", "stod_till_foretag": "in_natura"},
             "bra, del två då? AF upphandlar arbetsträningsplatser på kooperativet",
         ),
+        # Second review of session 19: "och X?" and an addition with "också".
+        ({"vem": "foretaget", "stod_till_foretag": "pengar"}, "ok. Och medlemskap i kooperativet?"),
+        ({"vem": "foretaget", "stod_till_foretag": "pengar"}, "Och datorer till företaget?"),
+        (VIA_KOMMUNEN, "Jag menar att de får en handledare också"),
     ],
 )
 def test_a_follow_up_naming_another_thing_done_is_another_initiative_and_the_result_stands(
@@ -1271,6 +1275,8 @@ def test_a_what_if_and_a_marked_correction_of_what_is_done_still_change_this_ini
         "Samma sak men med en handledare från kommunen?",
         "Säg att det är en handledare från kommunen, går det då?",
         "Vad säger du om en handledare från kommunen?",
+        "Hur blir det då om kommunen anställer en handledare?",  # second review of session 19
+        "Och med en handledare från kommunen?",
     ],
 )
 def test_a_correction_or_supposition_of_what_is_done_changes_this_result(text: str):

@@ -51,6 +51,9 @@ def test_text_that_numbers_no_parts_from_one_has_none(text: str):
         ("en del av hyran", None),  # "en del" is no number
         ("vi har en del deltagare som vill", None),
         ("i andra delen av kommunen finns ett kafé", None),  # review of session 19
+        ("del 2 av 2 tack", 2),  # second review of session 19
+        ("kan du inte ta del 2 nu?", 2),
+        ("punkt 2 stämmer inte", None),
         ("den andra delen är inte aktuell längre", None),
         ("och del 3, där förbundet ger kaféet pengar till en ny diskmaskin, hur blir det?", None),  # a description
     ],
@@ -172,3 +175,15 @@ def test_a_part_named_after_a_description_that_was_not_split_is_no_request_for_i
     talk.send(ActionAnswer(), "ja", intent="affirm")
     sent = talk.send(ActionFallback(), text, intent="nlu_fallback")
     assert "Då bedömer jag del" not in said(sent)
+
+
+def test_a_part_that_is_only_a_part_to_avoid_is_a_part_of_its_own():
+    # Second review of session 19: a part naming only a start grant or a membership kept the text one initiative.
+    for text in (
+        "Två frågor: 1. regionen köper arbetsträningsplatser på ett socialt företag för deltagare 2. förbundet ger"
+        " samma företag ett startbidrag",
+        "1) kommunen köper arbetsträning på Returen 2) förbundet blir medlem i Returen",
+    ):
+        talk = Conversation()
+        sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+        assert said(sent).startswith("Du beskriver 2 delar"), text

@@ -34,6 +34,8 @@ from asf.guidance import learned
         # Trial 24 (t24-1): a question about procurement law after a result started a new assessment.
         ("Måste regionen annonsera enligt LOU, eller räcker ett avtal direkt med kooperativet?", "upphandlingsregler"),
         ("Kommunen upphandlar platserna på bageriet och förbundet betalar via kommunen.", None),
+        ("Kan förbundet betala arbetsträning på ett ASF utan upphandling?", None),  # second review of session 19
+        ("Betalar regionen en andel av arbetsträningen?", "budget"),  # sharing a cost is not the parties' shares
         # Trial 24 (t24-6): answered as the share of the budget spent on ASF; AF pays no share of its own.
         ("Betalar Arbetsförmedlingen också en del av förbundets pengar?", "forbundets_pengar"),
         ("hur mycket betalar AF till samordningsförbundet?", "forbundets_pengar"),
@@ -171,3 +173,35 @@ def test_saying_at_the_summary_that_it_was_no_initiative_answers_the_question_an
     )
     assert dialogue.concepts()["asf"]["text"] in said(sent)
     assert not talk.slots["pending_answers"] and not talk.slots["current_question"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Second review of session 19: corrections and answers at the summary that mention "ingen insats" or
+        # "undrar bara" dropped the summary.
+        "Nej, det är ingen insats för deltagare utan för kommunens personal",
+        "Ja. Jag undrar bara om pengarna kan gå direkt till kaféet",
+        "Nej, det är AF som köper. Jag undrar bara om det spelar roll",
+    ],
+)
+def test_a_correction_at_the_summary_that_mentions_no_initiative_keeps_the_summary(text: str):
+    from actions.actions import ActionAnswer, ActionDescribeInitiative
+    from tests.unit.test_dialogue_corrections import Conversation
+
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), "Kommunen köper arbetsträningsplatser på kaféet för deltagare.")
+    assert talk.slots["pending_answers"]
+    talk.send(ActionAnswer(), text, intent="deny" if text.startswith("Nej") else "affirm")
+    assert talk.slots["pending_answers"] or talk.slots["current_question"] or talk.slots["correcting"]
+    assert talk.slots["description"]
+
+
+def test_a_question_about_the_verdict_of_a_described_initiative_is_assessed_not_explained_as_a_concept():
+    from actions.actions import ActionDescribeInitiative
+    from tests.unit.test_dialogue_corrections import Conversation
+
+    talk = Conversation()
+    text = "Vad är bedömningen om kommunen köper arbetsträningsplatser av ett ASF för deltagare?"
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative", concept="asf")
+    assert talk.slots["pending_answers"]["insats_typ"] == "arbetsforberedande"

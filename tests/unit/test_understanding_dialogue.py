@@ -1483,6 +1483,12 @@ def test_a_course_in_starting_a_business_is_no_start_grant_unless_money_is_named
     reading = read_description(tree, text)
     assert "insats_typ" not in reading.facts and "insats_typ" not in reading.must_nots
     assert reading.facts["utforare"].option == "kommunen" and reading.facts["pengavag"].option == "via_part"
+    # "stöd" that is no money, and a course "där" they learn it (second review of session 19).
+    for course in (
+        "Kommunen köper en kurs i att starta eget för deltagare som har stöd från FK.",
+        "AF köper en utbildning där deltagarna lär sig starta eget.",
+    ):
+        assert "insats_typ" not in read_description(tree, course).must_nots, course
     # Typed, it is asked: neither money to start a business nor, without saying so, a course about ASF.
     typed = read_answer(tree.questions["insats_typ"], "en kurs om hur man startar eget")
     assert typed.option is None and "startbidrag" in {o.id for o in typed.candidates}
@@ -1493,6 +1499,7 @@ def test_a_course_in_starting_a_business_is_no_start_grant_unless_money_is_named
         "Efter kursen ska deltagarna kunna starta eget, och förbundet ger dem 8 000 kr var.",
         "Vi vill att förbundet efter utbildningen finansierar starta eget för några deltagare.",
         "Bageriet gick i konkurs och nu vill två deltagare starta eget.",
+        "Efter kursen får de ekonomiskt stöd för att starta eget.",
     ):
         assert read_description(tree, still_money).must_nots["insats_typ"].option == "startbidrag", still_money
 
@@ -1512,6 +1519,14 @@ def test_part_of_the_companys_rent_beside_places_a_party_buys_is_named_and_each_
     evidence = reading.facts["utforare"].evidence
     assert evidence.count("vill gemensamt driva") == 1
     assert read_description(tree, "Förbundet ska betala en del av företagets hyra.").facts["vem"].option == "foretaget"
+    # Other ways of paying it (second review of session 19), and a price covering the seller's rent is none.
+    for rent in (
+        "Förbundet täcker kooperativets hyra under ett år.",
+        "Företagets hyra på 8 000 kr betalas av förbundet.",
+    ):
+        assert read_description(tree, rent).must_nots["stod_till_foretag"].option == "in_natura", rent
+    price = "AF köper arbetsträning på Returbutiken till ett pris som täcker företagets del av hyran för platserna."
+    assert not read_description(tree, price).must_nots
 
 
 def test_a_course_for_a_partys_professionals_is_for_the_parties_not_a_handledare_for_participants(tree: Tree):
@@ -1533,6 +1548,8 @@ def test_paying_the_companys_wages_typed_is_money_to_the_company(tree: Tree):
     # Trial 24 (t24-11): "betala deras löner" got "Menar du …?" between a grant, a loan and things.
     question = tree.questions["stod_till_foretag"]
     assert read_answer(question, "vi betalar deras löner ett halvår").option.id == "pengar"  # type: ignore[union-attr]
+    # Wages named beside something else are not money from the förbund (second review of session 19).
+    assert read_answer(question, "vi lånar ut en lokal, lönen betalar de själva").option.id == "in_natura"  # type: ignore[union-attr]
     # A payroll service bought for the company is a service, not money.
     assert read_answer(question, "lönehantering hos en redovisningsbyrå").option.id == "tjanst_at_foretaget"  # type: ignore[union-attr]
 
