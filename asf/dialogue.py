@@ -860,26 +860,26 @@ def _another_thing_asked_about(changes: dict[str, str], message: Message) -> boo
         return False
     if _says_something_is_wrong(message) or _marks_a_change(message, len(changes)):
         return False
+    if _CORRECTS_OR_SUPPOSES.search(plain):
+        return False  # "tänk om de även får en handledare?" asks about this one
     if _ALSO.search(plain):
         return True  # "jag menar att de får en handledare också": an addition, assessed on its own
-    if _CORRECTS_OR_SUPPOSES.search(plain):
-        return False
     return _ANOTHER_THING.search(swedish.fold(message.text).lower()) is not None
 
 
 # Words adding another thing, folded: "också", "även", "dessutom", "en annan sak", "del 2".
 _ALSO = re.compile(r"\b(?:ocksa|aven|dessutom|en annan sak|del (?:\d|ett|tva|tre|fyra|fem))\b")
-# A follow-up about another thing, folded with its punctuation: "och X?" (not "och med X?", a what-if), "och X
+# A follow-up about another thing, folded with its punctuation: "och X?" (not "och med/ifall/som X?", what-ifs), "och X
 # då/sen …", or "får/kan vi betala …" opening a sentence.
 _OPENING = r"(?:^|[.!?]\s+)\W*(?:(?:ok|okej|bra|tack|men)\W+)*"
 _ANOTHER_THING = re.compile(
-    rf"{_OPENING}och\s+(?!med\b)[^.!?]*\?"
+    rf"{_OPENING}och\s+(?!(?:med|m|om|ifall|vid|som|utan|i\s+sa\s+fall|i\s+form\s+av)\b)[^.!?]*\?"
     rf"|{_OPENING}och\s+(?:\w+\s+){{0,5}}?(?:da|sen|sedan)\b"
     rf"|{_OPENING}(?:far|kan) vi (?:\w+\s+)?(?:betala|kopa|finansiera|bekosta|ge|sta for)\b"
 )
 # Words of a correction or a supposition, folded: such a follow-up is about this initiative.
 _CORRECTS_OR_SUPPOSES = re.compile(
-    r"^(?:\w+\s+){0,3}det (?:ar|galler)\b|\b(?:egentligen|snarare|menade|menar|sorry|forlat|tank om|sag att"
+    r"^(?:\w+\s+){0,3}det (?:ar|galler)\b|\b(?:egentligen|snarare|menade|sorry|forlat|glomde|tank om|sag att|ifall"
     r"|samma sak|samma bedomning|vad sager du om)\b"
 )
 
@@ -1232,9 +1232,14 @@ YES_COMMANDS = frozenset({"start_over", "start_training"})
 # "Nej, det var ingen insats. Jag undrar bara …" at the summary, folded with its punctuation: a no, then that it
 # was no initiative at all or only a question, said as a whole ("nej, det är ingen insats för deltagare utan …"
 # corrects a line, review of session 19).
+_NO = r"^\W*(?:(?:nej|na|nae)\W+)"
 _NO_INITIATIVE = re.compile(
-    r"^\W*(?:nej|na|nae)\b\W+(?:(?:det\s+)?(?:var|ar)\s+(?:ingen|inte\s+(?:en|nagon))\s+insats(?:\s+alls)?\s*(?:[.!,;:]|$)"
-    r"|jag\s+(?:undrar|fragar)\s+bara\b)"
+    # "(Nej,) (det var) ingen insats (alls) (utan en fråga)", then the end, a stop, or "jag …", "bara …"
+    rf"{_NO}?(?:(?:det\s+)?(?:var|ar)\s+)?(?:ingen|inte\s+(?:en|nagon))\s+insats(?:\s+alls)?"
+    r"(?:\s+utan\s+(?:bara\s+)?en\s+fraga)?(?=\s*(?:[.!?,;:]|$)|\s+(?:utan\s+)?(?:jag|bara)\b)"
+    # "Nej, (det var) bara en fråga", "nej, jag undrar bara …" (not "jag frågar bara för att …")
+    rf"|{_NO}(?:(?:det\s+)?(?:var|ar)\s+)?bara\s+en\s+fraga\b"
+    rf"|{_NO}jag\s+(?:(?:undrar|fragar)\s+bara|bara\s+(?:undrar|fragar))\b(?!\s+for\s+att)"
 )
 
 

@@ -16,13 +16,17 @@ _COURSES = ("kurs", "kursen", "kurser", "utbildning", "utbildningen", "utbildnin
             "workshop", "workshopen", "studiecirkel", "studiecirkeln", "seminarium", "seminariet")  # fmt: skip
 _NOT_COURSES = ("konkurs",)  # words ending in a course word that are none
 # Words that join a course to its subject: "en kurs i …", "utbildning om hur …", "en kurs för deltagare om …",
-# "en utbildning där deltagarna lär sig …", "en kurs för att …".
-_SUBJECT_WORDS = frozenset({"i", "om", "kring", "inom", "dar", "att"})
+# "en utbildning där deltagarna lär sig …".
+_SUBJECT_WORDS = frozenset({"i", "om", "kring", "inom", "dar"})
 # Money named in the sentence: then the start-up words may name money after all ("efter kursen får de
 # 10 000 kr", "etableringsstöd").
 _MONEY = ("pengar", "bidrag", "kronor", "kr", "tkr", "sek", "mkr", "startpeng", "kapital", "kontanter",
           "etableringsstod", "startstod", "kontantstod", "stipendium")  # fmt: skip
-_MONEY_BEFORE_SUPPORT = "ekonomiskt"  # "ekonomiskt stöd"; "stöd" alone is mostly not money ("stöd från FK")
+# "ekonomiskt stöd", and "stöd" in a sentence naming the förbund ("får ett stöd från förbundet"); "stöd från FK"
+# is mostly no money.
+_MONEY_BEFORE_SUPPORT = "ekonomiskt"
+_SUPPORT = "stod"
+_THE_FORBUND = "forbundet"
 _BEFORE = 6  # words from the course to the subject: "en kurs för deltagare om hur man startar eget"
 
 
@@ -42,7 +46,10 @@ def is_a_course_subject(start: int, end: int, words: tuple[swedish.Token, ...]) 
         return False
     first, last = inside[0], inside[-1]
     sentence = words[first].sentence
-    if any(_money(t) for t in words if t.sentence == sentence):
+    in_sentence = [t for t in words if t.sentence == sentence]
+    if any(_money(t) for t in in_sentence):
+        return False
+    if any(t.word == _SUPPORT for t in in_sentence) and any(t.word == _THE_FORBUND for t in in_sentence):
         return False
     right_after = words[last + 1] if last + 1 < len(words) and words[last + 1].sentence == sentence else None
     if right_after is not None and _a_course(right_after):

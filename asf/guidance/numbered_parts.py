@@ -61,19 +61,27 @@ def preamble(text: str) -> str:
 # Words of a message that says something about a part rather than asking for it ("punkt 2 stämmer inte",
 # "den andra delen är inte aktuell längre", "stryk del 3").
 _ABOUT_A_PART = re.compile(
-    r"\b(?:fel|stammer|stämmer|stryk|strunta|glom|glöm|skippa|aktuell|behovs|behövs|hoppa over|hoppa över)\b",
+    r"\b(?:inte|ej|fel|stammer|stämmer|stryk|strunta|glom|glöm|skippa|aktuell|behover|behöver|behovs|behövs"
+    r"|hoppa over|hoppa över)\b",
     re.IGNORECASE,
 )
+# "kan du inte ta del 2?" is a polite request, whatever its "inte".
+_POLITE = re.compile(r"\b(?:kan|kunde)\s+(?:du|vi|ni)\s+inte\s+ta\b", re.IGNORECASE)
+# After "del 2": "av" only for what a part of a description is of ("del 2 av 2", "av beskrivningen"), not "av lönen".
+_OF_WHAT = r"(?:\d|ett|två|tva|tre|fyra|fem|beskrivningen|texten|förslaget|forslaget|listan)"
+_PART_OF_THE_TEXT = re.compile(rf"\s*av\s+{_OF_WHAT}\b|(?!\s*av\b)", re.IGNORECASE)
 _IN_A_PART_OF = re.compile(r"\bi\s+(?:den\s+)?\w+\s+delen\s+av\b", re.IGNORECASE)  # "i andra delen av kommunen"
 
 
 def part_asked_for(text: str) -> int | None:
     """The number of the part a short message asks for ("och del 3 då?", "ta den andra delen"), if any;
     not a part of something else ("i andra delen av kommunen")."""
-    if len(text.split()) > _SHORT_REQUEST or _ABOUT_A_PART.search(text) or _IN_A_PART_OF.search(text):
+    if len(text.split()) > _SHORT_REQUEST or _IN_A_PART_OF.search(text):
+        return None
+    if _ABOUT_A_PART.search(_POLITE.sub("", text)):
         return None
     found = _ASKED.search(text)
-    if found is None:
+    if found is None or not _PART_OF_THE_TEXT.match(text, found.end()):
         return None
     if found.group("cardinal"):
         return _CARDINALS[found.group("cardinal").lower()]

@@ -293,8 +293,8 @@ _WORD_CLASSES: dict[str, tuple[str, ...]] = {
         "vardcentral",
         "habilitering",
     ),
-    # The company, as its own word or its genitive ("kooperativets hyra").
-    "§company": ("=foretag", "=kooperativ", "=forening", "=asf", "=bolag", "=firma"),
+    # The company's, in the genitive ("kooperativets hyra"; "betalar föreningen hyra" pays the company rent).
+    "§company": ("=foretagets", "=kooperativets", "=foreningens", "=bolagets", "=firmans"),
     # The parties' professions, whose staff a course may be for ("regionens arbetsterapeuter").
     "§staff": (
         "arbetsterapeut",

@@ -1277,6 +1277,9 @@ def test_a_what_if_and_a_marked_correction_of_what_is_done_still_change_this_ini
         "Vad säger du om en handledare från kommunen?",
         "Hur blir det då om kommunen anställer en handledare?",  # second review of session 19
         "Och med en handledare från kommunen?",
+        "Tänk om det även är en handledare?",  # third review of session 19
+        "Sorry, glömde säga att de även har en handledare",
+        "Och ifall de får en handledare?",
     ],
 )
 def test_a_correction_or_supposition_of_what_is_done_changes_this_result(text: str):

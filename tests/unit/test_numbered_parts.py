@@ -54,6 +54,9 @@ def test_text_that_numbers_no_parts_from_one_has_none(text: str):
         ("del 2 av 2 tack", 2),  # second review of session 19
         ("kan du inte ta del 2 nu?", 2),
         ("punkt 2 stämmer inte", None),
+        ("Vi gör inte del 2", None),  # third review of session 19
+        ("Andra delen av lönen betalar AF", None),
+        ("ta del 2 av beskrivningen", 2),
         ("den andra delen är inte aktuell längre", None),
         ("och del 3, där förbundet ger kaféet pengar till en ny diskmaskin, hur blir det?", None),  # a description
     ],

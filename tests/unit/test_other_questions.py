@@ -34,7 +34,8 @@ from asf.guidance import learned
         # Trial 24 (t24-1): a question about procurement law after a result started a new assessment.
         ("Måste regionen annonsera enligt LOU, eller räcker ett avtal direkt med kooperativet?", "upphandlingsregler"),
         ("Kommunen upphandlar platserna på bageriet och förbundet betalar via kommunen.", None),
-        ("Kan förbundet betala arbetsträning på ett ASF utan upphandling?", None),  # second review of session 19
+        ("Får kommunen köpa utan upphandling enligt LOU?", "upphandlingsregler"),  # third review of session 19
+        ("Betalar kommunen en större andel än regionen?", "forbundets_pengar"),
         ("Betalar regionen en andel av arbetsträningen?", "budget"),  # sharing a cost is not the parties' shares
         # Trial 24 (t24-6): answered as the share of the budget spent on ASF; AF pays no share of its own.
         ("Betalar Arbetsförmedlingen också en del av förbundets pengar?", "forbundets_pengar"),
@@ -183,6 +184,7 @@ def test_saying_at_the_summary_that_it_was_no_initiative_answers_the_question_an
         "Nej, det är ingen insats för deltagare utan för kommunens personal",
         "Ja. Jag undrar bara om pengarna kan gå direkt till kaféet",
         "Nej, det är AF som köper. Jag undrar bara om det spelar roll",
+        "Nej jag frågar bara för att regionen vill veta, det är regionen som köper",  # third review of session 19
     ],
 )
 def test_a_correction_at_the_summary_that_mentions_no_initiative_keeps_the_summary(text: str):
@@ -205,3 +207,18 @@ def test_a_question_about_the_verdict_of_a_described_initiative_is_assessed_not_
     text = "Vad är bedömningen om kommunen köper arbetsträningsplatser av ett ASF för deltagare?"
     talk.send(ActionDescribeInitiative(), text, intent="describe_initiative", concept="asf")
     assert talk.slots["pending_answers"]["insats_typ"] == "arbetsforberedande"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nej det var ingen insats jag undrar bara vad ett asf ar", "Nej, ingen insats. Jag undrar bara vad ett ASF är"],
+)
+def test_no_initiative_said_without_commas_or_with_a_short_no_lets_the_summary_go(text: str):
+    # Third review of session 19: these were read as a correction, and "Vem" became "Ett företag".
+    from actions.actions import ActionAnswer, ActionDescribeInitiative
+    from tests.unit.test_dialogue_corrections import Conversation
+
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), "Kommunen köper arbetsträningsplatser på kaféet för deltagare.")
+    talk.send(ActionAnswer(), text, intent="deny", concept="asf")
+    assert not talk.slots["pending_answers"] and not talk.slots["current_question"]

@@ -1500,6 +1500,7 @@ def test_a_course_in_starting_a_business_is_no_start_grant_unless_money_is_named
         "Vi vill att förbundet efter utbildningen finansierar starta eget för några deltagare.",
         "Bageriet gick i konkurs och nu vill två deltagare starta eget.",
         "Efter kursen får de ekonomiskt stöd för att starta eget.",
+        "Utbildningen där deltagare som vill starta eget får ett stöd från förbundet.",  # third review
     ):
         assert read_description(tree, still_money).must_nots["insats_typ"].option == "startbidrag", still_money
 
@@ -1527,6 +1528,9 @@ def test_part_of_the_companys_rent_beside_places_a_party_buys_is_named_and_each_
         assert read_description(tree, rent).must_nots["stod_till_foretag"].option == "in_natura", rent
     price = "AF köper arbetsträning på Returbutiken till ett pris som täcker företagets del av hyran för platserna."
     assert not read_description(tree, price).must_nots
+    # Rent paid to the company for premises is no rent of the company's (third review of session 19).
+    paid_to = read_description(tree, "Kommunen betalar föreningen hyra för lokalen där deltagarnas kurs hålls.")
+    assert "foretaget_far" not in paid_to.facts
 
 
 def test_a_course_for_a_partys_professionals_is_for_the_parties_not_a_handledare_for_participants(tree: Tree):
