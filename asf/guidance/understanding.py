@@ -285,6 +285,7 @@ def read_answer(
         if (
             _speaks_against(learned_view, chosen.option.id, _ANSWER_VETO)
             or _only_who_pays(question, chosen, words)
+            or _only_names_a_company(question, chosen.option, words)
             or _given_not_paid(chosen, words)
         ):
             # The words name it, but answers like this one meant something else: ask, offering both.
@@ -300,6 +301,8 @@ def read_answer(
                 return AnswerReading(None, candidates=tuple(o for o in question.options if o.id not in negated)[:3])
             return AnswerReading(option, evidence=text.strip())
         sure = _learned_choice(question, learned_view, negated, _ANSWER_SURE)
+        if sure is not None and _only_names_a_company(question, sure, words):
+            return AnswerReading(None, candidates=tuple(o for o in question.options if o.id in _TO_A_COMPANY_OR_OWN))
         if sure is not None and sure.means == "ja" and any(t.word in swedish.NEGATIONS for t in words):
             sure = None  # "det finns inga deltagare" is no "Ja" (trial 15, t15-15): the model does not read negation
         if sure is not None and sure.id in stops and len(_content_words(words)) <= 1:
@@ -320,6 +323,25 @@ def read_answer(
 _RESPONSIBLE = ("utforare", "forbundet")  # the question, and its answer "Förbundet självt"
 _PAYING = ("betala", "finansiera", "bekosta", "stå för kostnaden", "står för kostnaden")
 _DOING = ("upphandla", "köpa", "ansvara", "driva", "avtal", "själv", "själva", "anställa", "regi")
+
+
+# "Vem får förbundets pengar?" asks what the money is for: "Ett visst företag, som stöd" or the förbund's own
+# activity, an ordinary purchase from a social enterprise included. An answer that only names a company
+# ("ASF:et", "företaget som håller i seminariet") says who is paid, not which: asked, offering both.
+_TO_A_COMPANY = ("mottagare", "ett_foretag")
+_TO_A_COMPANY_OR_OWN = frozenset({"ett_foretag", "egen_verksamhet"})
+_SUPPORT_WORDS = ("pris", "bidrag", "stod", "stot", "extra", "gratis", "sponsr", "reklam", "annons", "stipend",
+                  "utmark", "tack", "at", "just", "visst", "enskilt", "specifikt", "pengar", "gava")  # fmt: skip
+
+
+def _only_names_a_company(question: Question, option: Option, words: tuple[swedish.Token, ...]) -> bool:
+    """A typed answer to who gets the money that names a company and nothing of support to it."""
+    if (question.id, option.id) != _TO_A_COMPANY:
+        return False
+    folded = [token.word for token in words]
+    # "kooperativet får dem" receives it; "företaget som håller i det får betalt" is paid for a service.
+    receives = any(word == "far" and folded[i + 1 : i + 2] != ["betalt"] for i, word in enumerate(folded))
+    return not receives and not any(word.startswith(_SUPPORT_WORDS) for word in folded)
 
 
 def _only_who_pays(question: Question, chosen: _Evidence, words: tuple[swedish.Token, ...]) -> bool:

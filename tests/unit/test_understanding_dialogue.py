@@ -1558,6 +1558,21 @@ def test_paying_the_companys_wages_typed_is_money_to_the_company(tree: Tree):
     assert read_answer(question, "lönehantering hos en redovisningsbyrå").option.id == "tjanst_at_foretaget"  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize("text", ["det sociala företaget", "Kooperativet som håller i kursen", "ASF:et Linet"])
+def test_who_gets_the_money_answered_only_with_a_company_asks_whether_it_is_support_or_a_purchase(
+    tree: Tree, text: str
+):
+    # A company named as the payee may be supported or only sell to the förbund's own activity: both are offered.
+    reading = read_answer(tree.questions["mottagare"], text)
+    assert reading.option is None
+    assert {o.id for o in reading.candidates} == {"ett_foretag", "egen_verksamhet"}
+
+
+def test_who_gets_the_money_answered_with_support_to_a_company_is_that(tree: Tree):
+    for text in ("företaget får ett pris", "kooperativet får pengarna", "ett visst företag, som tack"):
+        assert read_answer(tree.questions["mottagare"], text).option.id == "ett_foretag", text  # type: ignore[union-attr]
+
+
 def test_the_forbund_starting_and_owning_a_company_is_read_as_that_not_as_for_participants(tree: Tree):
     # Trial 10 (t10-19): only "Deltagare" was read, and the result said "kan finansieras på villkor".
     text = (
