@@ -281,6 +281,8 @@ def read_answer(
     learned_view = _learned_view((models or learned.default_models()).answers, question.id, text, words, negated)
     chosen = _clear_winner(found) or _head_of_answer(found, words)
     partial_yes_no = chosen is not None and chosen.option.means is not None and _partly(words)
+    if chosen is not None and _staff_of_no_one(question, chosen.option, words):
+        return AnswerReading(None, candidates=tuple(o for o in question.options if o.id in _WHOSE_STAFF))
     if chosen is not None and not _names_two_things(words, found) and not _hedged(chosen, words) and not partial_yes_no:
         if (
             _speaks_against(learned_view, chosen.option.id, _ANSWER_VETO)
@@ -303,6 +305,8 @@ def read_answer(
         sure = _learned_choice(question, learned_view, negated, _ANSWER_SURE)
         if sure is not None and _only_names_a_company(question, sure, words):
             return AnswerReading(None, candidates=tuple(o for o in question.options if o.id in _TO_A_COMPANY_OR_OWN))
+        if sure is not None and _staff_of_no_one(question, sure, words):
+            return AnswerReading(None, candidates=tuple(o for o in question.options if o.id in _WHOSE_STAFF))
         if sure is not None and sure.means == "ja" and any(t.word in swedish.NEGATIONS for t in words):
             sure = None  # "det finns inga deltagare" is no "Ja" (trial 15, t15-15): the model does not read negation
         if sure is not None and sure.id in stops and len(_content_words(words)) <= 1:
@@ -342,6 +346,20 @@ def _only_names_a_company(question: Question, option: Option, words: tuple[swedi
     # "kooperativet får dem" receives it; "företaget som håller i det får betalt" is paid for a service.
     receives = any(word == "far" and folded[i + 1 : i + 2] != ["betalt"] for i, word in enumerate(folded))
     return not receives and not any(word.startswith(_SUPPORT_WORDS) for word in folded)
+
+
+# "Vem är insatsen till för?" answered "anställda" or "personalen" alone: the company's staff or the parties'.
+_WHOSE_STAFF = frozenset({"asf_personal", "parter_och_aktorer"})
+_BARE_STAFF_WORDS = frozenset(
+    {"anstallda", "personal", "personalen", "medarbetare", "medarbetarna", "de", "dom", "alla"}
+)
+
+
+def _staff_of_no_one(question: Question, option: Option, words: tuple[swedish.Token, ...]) -> bool:
+    """A typed answer naming staff without saying whose ("de anställda"), read as one side's staff."""
+    if question.id != "vem" or option.id not in _WHOSE_STAFF:
+        return False
+    return bool(words) and all(token.word in _BARE_STAFF_WORDS for token in words)
 
 
 def _only_who_pays(question: Question, chosen: _Evidence, words: tuple[swedish.Token, ...]) -> bool:

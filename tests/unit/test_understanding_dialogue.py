@@ -1568,6 +1568,15 @@ def test_who_gets_the_money_answered_only_with_a_company_asks_whether_it_is_supp
     assert {o.id for o in reading.candidates} == {"ett_foretag", "egen_verksamhet"}
 
 
+@pytest.mark.parametrize("text", ["anställda", "de anställda", "personalen"])
+def test_who_it_is_for_answered_with_staff_of_no_one_asks_whose(tree: Tree, text: str):
+    # "anställda" was recorded as the company's staff, a route towards a must-not, though a party's staff fit too.
+    reading = read_answer(tree.questions["vem"], text)
+    assert reading.option is None
+    assert {"asf_personal", "parter_och_aktorer"} <= {o.id for o in reading.candidates}
+    assert read_answer(tree.questions["vem"], "de anställda på kaféet").option.id == "asf_personal"  # type: ignore[union-attr]
+
+
 def test_who_gets_the_money_answered_with_support_to_a_company_is_that(tree: Tree):
     for text in ("företaget får ett pris", "kooperativet får pengarna", "ett visst företag, som tack"):
         assert read_answer(tree.questions["mottagare"], text).option.id == "ett_foretag", text  # type: ignore[union-attr]
