@@ -235,64 +235,46 @@ def _must_not_outcome(question_id: str, option_id: str) -> str:
 @lru_cache(maxsize=256)
 def _description_reading(description: str) -> Reading:
     """The stored description read once, not on every question and result of its assessment (~30 ms a read)."""
-    return read_description(tree(), _words_read(description))
-
-
-def _words_read(description: str) -> str:
-    """The words an assessment is about: the part of a numbered description its note names, with what was
-    written after the note (an addition, a correction), or all of it. The memo shows the whole description and
-    the note; the other parts are asked for later."""
-    split = _split_description(description)
-    if split is None:
-        return description
-    whole, number, after = split
-    return "\n".join([numbered_parts.numbered_parts(whole)[number - 1], *after])
-
-
-def _split_description(description: str) -> tuple[str, int, list[str]] | None:
-    """A description split into numbered parts: the whole, the number of the part assessed, and the lines
-    written after the note saying so."""
-    lines = description.split("\n")
-    for index, line in enumerate(lines):
-        whole = "\n".join(lines[:index])
-        for number, part in enumerate(numbered_parts.numbered_parts(whole), start=1):
-            if line == _numbered_part_note(number, part):
-                return whole, number, lines[index + 1 :]
-    return None
-
-
-def _numbered_part_note(number: int, part: str) -> str:
-    return messages.text("change.numbered_part_note", number=number, evidence=quoted(part))
+    return read_description(tree(), recap.words_read(description))
 
 
 def _numbered_part(state: State, message: Message) -> Turn | None:
     """A description numbering two or more initiatives ("Två saker: 1) … 2) …") assessed a part at a time,
-    from the first; "och del 3 då?" afterwards assesses that part (trial 24, t24-12: read as one, who it was
-    for was asked between all three and the third part's equipment for a company was lost; trial 23, t23-8).
+    from the first; "och del 3 då?" or "ta del 2 först" assesses that part (trial 24, t24-12: read as one, who
+    it was for was asked between all three and the third part's equipment for a company was lost; trial 23,
+    t23-8), and "bedöm dem var för sig" splits a description that was read as one (trial 25, t25-16).
     Numbered details of one initiative ("1. Målgrupp: … 2. Insats: …", "Hen ska 1. … 2. …") stay one."""
-    if not message.typed or state.current_question is not None or training.active(state):
+    if not message.typed or training.active(state):
         return None
     parts = numbered_parts.numbered_parts(message.text) if state.pending is None else []
-    if parts and _several_initiatives(message.text, parts):
+    if parts and state.current_question is None and _several_initiatives(message.text, parts):
         return _assess_numbered_part(state, message, message.text, parts, 1)
+    split = recap.split_description(state.description) if state.description else None
+    if split is None:
+        whole = state.description or ""
+        parts = numbered_parts.numbered_parts(whole)
+        if len(parts) >= 2 and _ONE_AT_A_TIME.search(normalise(message.text)):
+            return _assess_numbered_part(state, replace(message, text=whole), whole, parts, 1)
+        return None
     number = numbered_parts.part_asked_for(message.text)
-    split = _split_description(state.description) if state.description and state.pending is None else None
-    if number is None or split is None:
+    parts = numbered_parts.numbered_parts(split[0])
+    if number is None or not 1 <= number <= len(parts) or (state.current_question is not None and number == split[1]):
         return None
-    whole = split[0]
-    parts = numbered_parts.numbered_parts(whole)
-    if not 1 <= number <= len(parts):
-        return None
-    return _assess_numbered_part(state, message, whole, parts, number)
+    return _assess_numbered_part(state, message, split[0], parts, number)
+
+
+# "bedöm dem var för sig", "en i taget", "separat", folded.
+_ONE_AT_A_TIME = re.compile(r"\b(?:var (?:och en )?for sig|en (?:del )?i taget|separat|separata|olika delar)\b")
 
 
 def _several_initiatives(text: str, parts: list[str]) -> bool:
-    """The numbered parts are initiatives of their own: what comes before them says nothing of its own (it
-    would hold for every part), and two parts name who it is for or what is done in ways no one route
-    holds together."""
+    """The numbered parts are initiatives of their own: what comes before them names no one it is for and
+    nothing done ("Kommunen har ett projekt i tre delar:"; each part is read on its own words), and two parts
+    name who it is for or what is done in ways no one route holds together."""
     before = read_description(tree(), numbered_parts.preamble(text))
-    if before.facts or before.conflicts or before.must_nots:
-        return False
+    asked = recap.WHAT_IS_DONE | {tree().start}
+    if before.must_nots or (set(before.facts) | set(before.conflicts)) & asked:
+        return False  # "Förbundet vill ge kooperativet 150 000 kr för att 1) … 2) …": one initiative
     named = [_what_it_is(part) for part in parts]
     return any(
         not one_route_holds(tree(), {**first, **second}) or any(first[q] != second[q] for q in first.keys() & second)
@@ -318,11 +300,11 @@ def _assess_numbered_part(state: State, message: Message, whole: str, parts: lis
         intro = messages.text("describe.numbered_parts", count=len(parts), parts=named)
     else:
         intro = messages.text("describe.numbered_part", number=number, evidence=quoted(part))
-    fresh = replace(state, pending=None, evidence=None, correcting=False, description=None)
+    fresh = replace(state, pending=None, evidence=None, correcting=False, description=None, current_question=None)
     replies, new_state = describe(fresh, replace(message, text=part), as_new=True)
     # "Jag tar det som en ny insats …" says again what the intro says.
     replies = [reply for reply in replies if reply.text != messages.text("describe.new_after_result")]
-    described = f"{whole}\n{_numbered_part_note(number, part)}"
+    described = f"{whole}\n{recap.numbered_part_note(number, part)}"
     return [Reply(text=intro), *replies], replace(new_state, description=described)
 
 
@@ -542,7 +524,7 @@ def describe(state: State, message: Message, *, as_new: bool = False) -> Turn:
     after_result = [*aside, *after_result]
     # Written while a summary waits for "Ja" or "Nej": more of the same description.
     text = f"{state.description}\n{message.text}" if state.pending is not None and state.description else message.text
-    reading = read_description(tree(), _words_read(text))
+    reading = read_description(tree(), recap.words_read(text))
     state = replace(state, description=text)
     several = recap.several_text(tree(), reading)
     if several is not None:

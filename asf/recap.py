@@ -16,7 +16,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import replace
 
 from asf import messages
-from asf.guidance import model, swedish
+from asf.guidance import model, numbered_parts, swedish
 from asf.guidance.engine import AnswerError, walk
 from asf.guidance.model import Tree, sentence_case
 from asf.guidance.understanding import (
@@ -272,7 +272,7 @@ def with_addition(tree: Tree, state: State, addition: str) -> tuple[Reply, State
     pending = state.pending or {}
     addition = _MISSED.sub("", addition)
     description = f"{state.description}\n{addition}" if state.description else addition
-    reading = read_description(tree, description)
+    reading = read_description(tree, words_read(description))
     added = {q: fact for q, fact in reading.facts.items() if q not in pending}
     if not reading.set_aside:
         known = {**pending, **{q: fact.option for q, fact in added.items()}}
@@ -303,7 +303,7 @@ def _answer_to_the_open_question(tree: Tree, pending: Mapping[str, str], text: s
 def _new_parts_set_aside(tree: Tree, description: str | None, reading: Reading) -> bool:
     """The addition names a part that would lead to "bör inte finansieras" on its own and that the
     summary leaves out ("ja, men företaget ska också få ett driftsbidrag"): shown, never dropped."""
-    before = read_description(tree, description).set_aside if description else {}
+    before = read_description(tree, words_read(description)).set_aside if description else {}
     return any(before.get(q) != fact for q, fact in reading.set_aside.items())
 
 
@@ -371,3 +371,30 @@ def without(state: State, question_id: str) -> tuple[State, dict[str, str]]:
     kept = {q: o for q, o in (state.pending or {}).items() if q != question_id}
     evidence = {q: e for q, e in (state.evidence or {}).items() if q != question_id}
     return replace(state, pending=None, evidence=evidence or None, correcting=False), kept
+
+
+def words_read(description: str) -> str:
+    """The words an assessment is about: the part of a numbered description its note names, with what was
+    written after the note (an addition, a correction), or all of it. The memo shows the whole description and
+    the note; the other parts are asked for later."""
+    split = split_description(description)
+    if split is None:
+        return description
+    whole, number, after = split
+    return "\n".join([numbered_parts.numbered_parts(whole)[number - 1], *after])
+
+
+def split_description(description: str) -> tuple[str, int, list[str]] | None:
+    """A description split into numbered parts: the whole, the number of the part assessed, and the lines
+    written after the note saying so."""
+    lines = description.split("\n")
+    for index, line in enumerate(lines):
+        whole = "\n".join(lines[:index])
+        for number, part in enumerate(numbered_parts.numbered_parts(whole), start=1):
+            if line == numbered_part_note(number, part):
+                return whole, number, lines[index + 1 :]
+    return None
+
+
+def numbered_part_note(number: int, part: str) -> str:
+    return messages.text("change.numbered_part_note", number=number, evidence=model.quoted(part))

@@ -30,7 +30,7 @@ _ASKED = re.compile(
     rf"|\b(?P<ordinal>{'|'.join(_ORDINALS)})\s+del(?:en)?\b",
     re.IGNORECASE,
 )
-_SHORT_REQUEST = 8  # words: "och del 3 då?", "kan du ta den tredje delen nu?"; longer is a description of its own
+_SHORT_REQUEST = 10  # words: "och del 3 då?", "del 1 vet jag är ok, ta del 2 direkt"; longer is a description
 
 
 def numbered_parts(text: str) -> list[str]:
@@ -80,7 +80,8 @@ def part_asked_for(text: str) -> int | None:
         return None
     if _ABOUT_A_PART.search(_POLITE.sub("", text)):
         return None
-    found = _ASKED.search(text)
+    # The last part named: "del 1 vet jag är ok, ta del 2 direkt" asks for the second.
+    found = next(reversed(list(_ASKED.finditer(text))), None)
     if found is None or not _PART_OF_THE_TEXT.match(text, found.end()):
         return None
     if found.group("cardinal"):

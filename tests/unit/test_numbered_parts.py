@@ -190,3 +190,32 @@ def test_a_part_that_is_only_a_part_to_avoid_is_a_part_of_its_own():
         talk = Conversation()
         sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
         assert said(sent).startswith("Du beskriver 2 delar"), text
+
+
+INLINE = (
+    "Regionen har ett projekt med tre delar: 1) regionen köper 8 arbetsträningsplatser på Bageriet Limpan"
+    " 2) förbundet betalar också hyran för företagets lokal 3) en film om sociala företag som visas för politikerna"
+)
+
+
+def test_an_inline_list_after_a_preamble_naming_a_party_is_split_and_a_part_is_chosen_while_another_waits():
+    # Trial 25 (t25-16): not split, and "ta del 2 direkt" at part 1's summary merged part 2 into it; the
+    # "Bedöm i stället" button it then offered answered "Den frågan är inte aktuell just nu".
+    talk = Conversation()
+    sent = talk.send(ActionDescribeInitiative(), INLINE, intent="describe_initiative")
+    assert said(sent).startswith("Du beskriver 3 delar")
+    sent = talk.send(ActionAnswer(), "del 1 vet jag är ok, ta del 2 direkt")
+    second = numbered_parts(INLINE)[1]
+    assert messages.text("describe.numbered_part", number=2, evidence=quoted(second)) in said(sent)
+    assert talk.slots["pending_answers"] == {"vem": "foretaget", "stod_till_foretag": "in_natura"}
+
+
+def test_a_numbered_description_read_as_one_is_split_when_asked_to_take_the_parts_one_at_a_time():
+    # Trial 25 (t25-16): "det är tre olika delar, bedöm dem var för sig" was not understood.
+    text = INLINE.replace("Regionen har ett projekt med tre delar:", "Arbetsträning för deltagare och mer:")
+    talk = Conversation()
+    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert "Du beskriver 3 delar" not in said(sent)  # what precedes the parts names what is done: one
+    sent = talk.send(ActionFallback(), "det är tre olika delar, bedöm dem var för sig", intent="nlu_fallback")
+    assert said(sent).startswith("Du beskriver 3 delar")
+    assert talk.slots["pending_answers"]["insats_typ"] == "arbetsforberedande"
