@@ -1287,3 +1287,14 @@ def test_a_correction_or_supposition_of_what_is_done_changes_this_result(text: s
     sent = talk.send(ActionAnswer(), text)
     assert messages.text("describe.new_after_result") not in said(sent)
     assert talk.slots["answers"]["insats_typ"] == "handledare"
+
+
+def test_a_membership_left_out_of_the_result_is_named_as_a_membership_not_as_who_would_be_member():
+    # Trial 25 (t25-22): a part left out was named by its answer alone, "Samordningsförbundet självt".
+    talk = Conversation()
+    text = "Kommunen köper arbetsträningsplatser på kaféet för deltagare, pengarna går via kommunen. Förbundet blir också medlem i Skoopi."
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    sent = talk.click("malgrupp", "ja")
+    membership = dialogue.tree().outcomes["medlemskap"].title
+    assert f"Den låter som ”{membership}”" in said(sent)
