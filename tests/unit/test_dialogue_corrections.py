@@ -1292,7 +1292,10 @@ def test_a_correction_or_supposition_of_what_is_done_changes_this_result(text: s
 def test_a_membership_left_out_of_the_result_is_named_as_a_membership_not_as_who_would_be_member():
     # Trial 25 (t25-22): a part left out was named by its answer alone, "Samordningsförbundet självt".
     talk = Conversation()
-    text = "Kommunen köper arbetsträningsplatser på kaféet för deltagare, pengarna går via kommunen. Förbundet blir också medlem i Skoopi."
+    text = (
+        "Kommunen köper arbetsträningsplatser på kaféet för deltagare, pengarna går via kommunen."
+        " Förbundet blir också medlem i Skoopi."
+    )
     talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
     talk.send(ActionAnswer(), "ja", intent="affirm")
     sent = talk.click("malgrupp", "ja")
