@@ -359,23 +359,7 @@ def _left_out(description: str, current: Walk) -> dict[str, Fact]:
         for question_id, fact in reading.must_nots.items()
         if _off_the_route(question_id, fact, current, description)
         and not _inside_any(fact.evidence.strip("…"), summarised)
-        and not (question_id in _HOW_PARTICIPANTS_ARE_SERVED and not _serves_participants(current, description))
     }
-
-
-def _serves_participants(current: Walk, description: str) -> bool:
-    """The route or the description is about something for participants ("arbetsträning för deltagare")."""
-    if _WHAT_PARTICIPANTS_GET in current.used:
-        return True
-    participants = named_options(tree().questions[tree().start], description)
-    return _PARTICIPANTS in participants or bool(named_options(tree().questions[_WHAT_PARTICIPANTS_GET], description))
-
-
-# Who procures an initiative for participants and how its money goes: on a route where no participants get
-# anything, "en konsult som förbundet upphandlar" for a mapping is the förbund's own purchase, no part of its
-# own to avoid (trial 25, t25-18 put that warning in the memo twice).
-_HOW_PARTICIPANTS_ARE_SERVED = frozenset({"utforare", "pengavag"})
-_WHAT_PARTICIPANTS_GET = "insats_typ"
 
 
 def _off_the_route(question_id: str, fact: Fact, current: Walk, description: str) -> bool:
@@ -1118,7 +1102,6 @@ def _in_running_text(walked: Walk, option_id: str) -> str:
 # question about what participants get (tree.yml).
 _COMPANY_STAFF = "asf_personal"
 _WHAT_PARTICIPANTS_GET = "insats_typ"
-_PARTICIPANTS = "deltagare"
 
 
 def _about_the_companys_staff(answers: dict[str, str], changes: dict[str, str], text: str) -> bool:

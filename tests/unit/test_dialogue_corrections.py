@@ -1301,20 +1301,3 @@ def test_a_membership_left_out_of_the_result_is_named_as_a_membership_not_as_who
     sent = talk.click("malgrupp", "ja")
     membership = dialogue.tree().outcomes["medlemskap"].title
     assert f"Den låter som ”{membership}”" in said(sent)
-
-
-def test_a_consultant_the_forbund_procures_for_a_mapping_is_no_part_left_out():
-    # Trial 25 (t25-18): "en konsult som förbundet upphandlar" was named as a part to avoid beside a structural
-    # mapping, in the chat and twice in the memo; the parties procure what is done for participants.
-    talk = Conversation()
-    text = (
-        "Kan vi bekosta en kartläggning av vilka sociala företag som finns i regionen, som underlag för"
-        " parternas handläggare? Kartläggningen görs av en konsult som förbundet upphandlar."
-    )
-    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
-    sent = talk.send(ActionAnswer(), "ja", intent="affirm")
-    while talk.slots["current_question"]:
-        question = talk.slots["current_question"]
-        sent = talk.click(question, {"mottagare": "egen_verksamhet", "strukturell_typ": "annan_kunskap"}[question])
-    assert "Din beskrivning nämner också" not in said(sent)
-    assert not talk.slots["last_result"].get("not_assessed")
