@@ -227,11 +227,12 @@ def _not_assessed(description: str | None, current: Walk) -> list[_PartLeftOut]:
 
 def _what_the_part_is(question_id: str, option_id: str) -> str:
     """A part left out, named by its answer where that says what is done ("Ge företaget saker eller lokaler"),
-    else by the result it leads to: "Samordningsförbundet självt" alone, as who would be a member, said
-    nothing of a membership (trial 25, t25-22)."""
+    else with its question: "Samordningsförbundet självt" alone, as who would be a member, said nothing of a
+    membership (trial 25, t25-22)."""
+    answer = recap.answer_text(tree(), {question_id: option_id}, question_id)
     if question_id in recap.WHAT_IS_DONE:
-        return recap.answer_text(tree(), {question_id: option_id}, question_id)
-    return tree().outcomes[_must_not_outcome(question_id, option_id)].title
+        return answer
+    return f"{sentence_case(tree().questions[question_id].short)}: {answer}"
 
 
 def _must_not_outcome(question_id: str, option_id: str) -> str:
@@ -262,28 +263,34 @@ def _numbered_part(state: State, message: Message) -> Turn | None:
     if split is None:
         whole = state.description or ""
         parts = numbered_parts.numbered_parts(whole)
-        if len(parts) >= 2 and _ONE_AT_A_TIME.search(normalise(message.text)):
+        if len(parts) >= 2 and not _just_finished(state) and _ONE_AT_A_TIME.search(normalise(message.text)):
             return _assess_numbered_part(state, replace(message, text=whole), whole, parts, 1)
         return None
     number = numbered_parts.part_asked_for(message.text)
     parts = numbered_parts.numbered_parts(split[0])
-    if number is None or not 1 <= number <= len(parts) or (state.current_question is not None and number == split[1]):
+    if number is None or not 1 <= number <= len(parts):
         return None
+    if (state.current_question is not None or state.pending is not None) and number == split[1]:
+        return None  # "i del 1 är det kommunen som köper" corrects the part being assessed
     return _assess_numbered_part(state, message, split[0], parts, number)
 
 
-# "bedöm dem var för sig", "en i taget", "separat", folded.
-_ONE_AT_A_TIME = re.compile(r"\b(?:var (?:och en )?for sig|en (?:del )?i taget|separat|separata|olika delar)\b")
+# A request to take the parts one at a time, folded: "bedöm dem var för sig", "ta delarna en i taget".
+_ONE_AT_A_TIME = re.compile(
+    r"\b(?:bedom|ta|ga igenom|titta pa)\s+(?:dem|de|dom|delarna|dom)\s+(?:var (?:och en )?for sig|en i taget|separat)\b"
+)
 
 
 def _several_initiatives(text: str, parts: list[str]) -> bool:
-    """The numbered parts are initiatives of their own: what comes before them names no one it is for and
-    nothing done ("Kommunen har ett projekt i tre delar:"; each part is read on its own words), and two parts
-    name who it is for or what is done in ways no one route holds together."""
+    """The numbered parts are initiatives of their own: what comes before them says nothing of its own (it
+    would hold for every part, read on its own words), and two parts name who it is for or what is done in
+    ways no one route holds together."""
     before = read_description(tree(), numbered_parts.preamble(text))
-    asked = recap.WHAT_IS_DONE | {tree().start}
-    if before.must_nots or (set(before.facts) | set(before.conflicts)) & asked:
-        return False  # "Förbundet vill ge kooperativet 150 000 kr för att 1) … 2) …": one initiative
+    if before.facts or before.conflicts or before.must_nots:
+        # "Förbundet vill ge kooperativet 150 000 kr för att 1) … 2) …" is one initiative, and "Kommunen
+        # upphandlar och pengarna går via kommunen: 1) … 2) …" says what holds for every part: one, unless the
+        # user asks for the parts one at a time (_ONE_AT_A_TIME).
+        return False
     named = [_what_it_is(part) for part in parts]
     return any(
         not one_route_holds(tree(), {**first, **second}) or any(first[q] != second[q] for q in first.keys() & second)

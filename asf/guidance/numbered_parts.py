@@ -73,6 +73,18 @@ _PART_OF_THE_TEXT = re.compile(rf"\s*av\s+{_OF_WHAT}\b|(?!\s*av\b)", re.IGNORECA
 _IN_A_PART_OF = re.compile(r"\bi\s+(?:den\s+)?\w+\s+delen\s+av\b", re.IGNORECASE)  # "i andra delen av kommunen"
 
 
+# A verb asking for a part ("ta del 2", "bedöm punkt 3", "och del 3 då?"), and the forms of a request.
+_ASKING_VERB = re.compile(
+    r"\b(?:ta|bedöm|bedom|kör|kor|gör|gor|och|nu)\s+(?:den\s+)?(?:\w+\s+)?(?:del|punkt)", re.IGNORECASE
+)
+_REQUEST = re.compile(
+    r"\b(?:ta|bedöm|bedom|kör|kor|gör|gor|och|nu)\s+(?:den\s+)?(?:\w+\s+)?(?:del|punkt)"
+    r"|\b(?:del|punkt)(?:en)?\s+\w+\W*(?:då|da|först|forst|tack|direkt|nu)\b"
+    r"|^\W*(?:del|punkt)\s+\w+(?:\s+av\s+\w+)?\W*(?:tack)?\W*$",
+    re.IGNORECASE,
+)
+
+
 def part_asked_for(text: str) -> int | None:
     """The number of the part a short message asks for ("och del 3 då?", "ta den andra delen"), if any;
     not a part of something else ("i andra delen av kommunen")."""
@@ -80,8 +92,11 @@ def part_asked_for(text: str) -> int | None:
         return None
     if _ABOUT_A_PART.search(_POLITE.sub("", text)):
         return None
-    # The last part named: "del 1 vet jag är ok, ta del 2 direkt" asks for the second.
-    found = next(reversed(list(_ASKED.finditer(text))), None)
+    if not _REQUEST.search(text):
+        return None  # "samma som i del 2", "i del 1 är det kommunen …" name a part without asking for it
+    # The part after a verb of asking ("del 1 vet jag är ok, ta del 2 direkt"), else the first named.
+    verb = _ASKING_VERB.search(text)
+    found = _ASKED.search(text, verb.start() if verb is not None else 0)
     if found is None or not _PART_OF_THE_TEXT.match(text, found.end()):
         return None
     if found.group("cardinal"):

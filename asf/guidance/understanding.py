@@ -283,11 +283,12 @@ def read_answer(
     partial_yes_no = chosen is not None and chosen.option.means is not None and _partly(words)
     if chosen is not None and _staff_of_no_one(question, chosen.option, words):
         return AnswerReading(None, candidates=tuple(o for o in question.options if o.id in _WHOSE_STAFF))
+    if chosen is not None and _only_names_a_company(question, chosen.option, words):
+        return AnswerReading(None, candidates=tuple(o for o in question.options if o.id in _TO_A_COMPANY_OR_OWN))
     if chosen is not None and not _names_two_things(words, found) and not _hedged(chosen, words) and not partial_yes_no:
         if (
             _speaks_against(learned_view, chosen.option.id, _ANSWER_VETO)
             or _only_who_pays(question, chosen, words)
-            or _only_names_a_company(question, chosen.option, words)
             or _given_not_paid(chosen, words)
         ):
             # The words name it, but answers like this one meant something else: ask, offering both.
@@ -335,7 +336,10 @@ _DOING = ("upphandla", "köpa", "ansvara", "driva", "avtal", "själv", "själva"
 _TO_A_COMPANY = ("mottagare", "ett_foretag")
 _TO_A_COMPANY_OR_OWN = frozenset({"ett_foretag", "egen_verksamhet"})
 _SUPPORT_WORDS = ("pris", "bidrag", "stod", "stot", "extra", "gratis", "sponsr", "reklam", "annons", "stipend",
-                  "utmark", "tack", "at", "just", "visst", "enskilt", "specifikt", "pengar", "gava")  # fmt: skip
+                  "utmark", "tack", "just", "visst", "enskilt", "specifikt", "pengar", "gava", "vinn")  # fmt: skip
+_SUPPORT_INSIDE = ("bidrag", "stod", "pris")  # "driftsbidrag", "investeringsstöd", "prispengar"
+_RECEIVES = ("far", "fa", "ha", "erhaller", "mottar", "tar emot")
+_FOR_THEM = "at"  # "åt de fyra företagen", folded; not "att"
 
 
 def _only_names_a_company(question: Question, option: Option, words: tuple[swedish.Token, ...]) -> bool:
@@ -343,9 +347,13 @@ def _only_names_a_company(question: Question, option: Option, words: tuple[swedi
     if (question.id, option.id) != _TO_A_COMPANY:
         return False
     folded = [token.word for token in words]
-    # "kooperativet får dem" receives it; "företaget som håller i det får betalt" is paid for a service.
-    receives = any(word == "far" and folded[i + 1 : i + 2] != ["betalt"] for i, word in enumerate(folded))
-    return not receives and not any(word.startswith(_SUPPORT_WORDS) for word in folded)
+    # "kooperativet (ska) få dem" receives it; "företaget som håller i det får betalt" is paid for a service.
+    receives = any(word in _RECEIVES and folded[i + 1 : i + 2] != ["betalt"] for i, word in enumerate(folded))
+    support = any(
+        word == _FOR_THEM or word.startswith(_SUPPORT_WORDS) or any(s in word for s in _SUPPORT_INSIDE)
+        for word in folded
+    )
+    return not receives and not support
 
 
 # "Vem är insatsen till för?" answered "anställda" or "personalen" alone: the company's staff or the parties'.

@@ -57,6 +57,13 @@ def test_text_that_numbers_no_parts_from_one_has_none(text: str):
         ("Vi gör inte del 2", None),  # third review of session 19
         ("Andra delen av lönen betalar AF", None),
         ("ta del 2 av beskrivningen", 2),
+        # Fourth review of session 19: the part after a verb of asking, else the first; a part named in an answer
+        # or a correction is no request.
+        ("ta del 2 och sen del 3", 2),
+        ("del 2 först, sen del 1", 2),
+        ("samma som i del 2", None),
+        ("i del 1 är det kommunen som köper platserna", None),
+        ("kommunen upphandlar i del 2 och regionen i del 3", None),
         ("den andra delen är inte aktuell längre", None),
         ("och del 3, där förbundet ger kaféet pengar till en ny diskmaskin, hur blir det?", None),  # a description
     ],
@@ -130,6 +137,9 @@ def test_a_part_asked_for_in_words_the_nlu_did_not_understand_is_assessed():
         "Förbundet vill ge kooperativet Linet 150 000 kr för att 1) anställa en handledare för deltagarna"
         " 2) ta emot fler deltagare.",
         "Steg 1: kartläggning av deltagarna hos FK. Steg 2: arbetsträning på bageriet som FK köper.",
+        # Fourth review: a preamble that holds for every part keeps them one.
+        "Kommunen upphandlar och pengarna går via kommunen: 1) arbetsträning för deltagare på Returen 2) en kurs om"
+        " sociala företag för deltagarna",
     ],
 )
 def test_numbered_details_of_one_initiative_are_read_as_one(text: str):
@@ -219,3 +229,27 @@ def test_a_numbered_description_read_as_one_is_split_when_asked_to_take_the_part
     sent = talk.send(ActionFallback(), "det är tre olika delar, bedöm dem var för sig", intent="nlu_fallback")
     assert said(sent).startswith("Du beskriver 3 delar")
     assert talk.slots["pending_answers"]["insats_typ"] == "arbetsforberedande"
+
+
+ONE_NUMBERED = (
+    "Arbetsträning för deltagare på kooperativet Returen. 1. Målgrupp: unga vuxna med aktivitetsersättning"
+    " 2. Insats: arbetsträning fyra timmar om dagen 3. Ansvar: kommunen upphandlar platserna"
+)
+
+
+@pytest.mark.parametrize(
+    "text", ["deltagarna kommer från olika delar av kommunen", "ja, de skrivs in en i taget", "del 1 stämmer"]
+)
+def test_words_about_parts_in_an_answer_do_not_split_a_description_read_as_one(text: str):
+    # Fourth review of session 19: "olika delar", "en i taget" in an answer cut the description into parts.
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), ONE_NUMBERED, intent="describe_initiative")
+    sent = talk.send(ActionFallback(), text, intent="nlu_fallback")
+    assert "Du beskriver 3 delar" not in said(sent) and "Då bedömer jag del" not in said(sent)
+
+
+def test_a_correction_of_the_part_being_assessed_is_no_request_for_it():
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), INLINE.replace("Regionen har ett projekt med tre delar:", "Tre delar:"))
+    sent = talk.send(ActionAnswer(), "i del 1 är det kommunen som köper platserna", intent="deny", party="kommunen")
+    assert "Då bedömer jag del 1" not in said(sent)
