@@ -73,9 +73,10 @@ _PART_OF_THE_TEXT = re.compile(rf"\s*av\s+{_OF_WHAT}\b|(?!\s*av\b)", re.IGNORECA
 _IN_A_PART_OF = re.compile(r"\bi\s+(?:den\s+)?\w+\s+delen\s+av\b", re.IGNORECASE)  # "i andra delen av kommunen"
 
 
-# A verb asking for a part ("ta del 2", "bedöm punkt 3", "och del 3 då?"), and the forms of a request.
+# A verb asking for a part ("ta del 2", "bedöm punkt 3"; "och" is none: "del 2 och del 3 tack" asks for the
+# second first), and the forms of a request ("och del 3 då?" is one).
 _ASKING_VERB = re.compile(
-    r"\b(?:ta|bedöm|bedom|kör|kor|gör|gor|och|nu)\s+(?:den\s+)?(?:\w+\s+)?(?:del|punkt)", re.IGNORECASE
+    r"\b(?:ta|bedöm|bedom|kör|kor|gör|gor|nu)\s+(?:den\s+)?(?:\w+\s+)?(?:del|punkt)", re.IGNORECASE
 )
 _REQUEST = re.compile(
     r"\b(?:ta|bedöm|bedom|kör|kor|gör|gor|och|nu)\s+(?:den\s+)?(?:\w+\s+)?(?:del|punkt)"

@@ -338,7 +338,7 @@ _TO_A_COMPANY_OR_OWN = frozenset({"ett_foretag", "egen_verksamhet"})
 _SUPPORT_WORDS = ("pris", "bidrag", "stod", "stot", "extra", "gratis", "sponsr", "reklam", "annons", "stipend",
                   "utmark", "tack", "just", "visst", "enskilt", "specifikt", "pengar", "gava", "vinn")  # fmt: skip
 _SUPPORT_INSIDE = ("bidrag", "stod", "pris")  # "driftsbidrag", "investeringsstöd", "prispengar"
-_RECEIVES = ("far", "fa", "ha", "erhaller", "mottar", "tar emot")
+_RECEIVES = ("far", "fa", "ha", "erhaller", "mottar", "emot")  # "tar emot" is two words: "emot" says it
 _FOR_THEM = "at"  # "åt de fyra företagen", folded; not "att"
 
 

@@ -60,6 +60,7 @@ def test_text_that_numbers_no_parts_from_one_has_none(text: str):
         # Fourth review of session 19: the part after a verb of asking, else the first; a part named in an answer
         # or a correction is no request.
         ("ta del 2 och sen del 3", 2),
+        ("del 2 och del 3 tack", 2),
         ("del 2 först, sen del 1", 2),
         ("samma som i del 2", None),
         ("i del 1 är det kommunen som köper platserna", None),

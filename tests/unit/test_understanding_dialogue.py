@@ -1584,6 +1584,7 @@ def test_who_gets_the_money_answered_with_support_to_a_company_is_that(tree: Tre
         "ett visst företag, som tack",
         "ett driftsbidrag till kooperativet",  # fourth review of session 19: support inside a compound
         "kooperativet ska få dem",
+        "kooperativet tar emot dem",
     ):
         assert read_answer(tree.questions["mottagare"], text).option.id == "ett_foretag", text  # type: ignore[union-attr]
 
