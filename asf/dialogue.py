@@ -213,7 +213,7 @@ def _not_assessed(description: str | None, current: Walk) -> list[_PartLeftOut]:
     # istället" replaced the payment straight to the company (trial 10, t10-35 still got the note).
     for question_id, fact in recap.distinct_parts(tree(), _left_out(description, current)).items():
         evidence = quoted(recap.own_clause(tree(), fact))
-        option = _what_the_part_is(question_id, fact.option)
+        option = recap.part_name(tree(), question_id, fact.option)
         note = messages.text("describe.not_assessed", evidence=evidence, option=option)
         condition = {
             "text": messages.text("describe.without_the_part", evidence=evidence, option=option),
@@ -223,16 +223,6 @@ def _not_assessed(description: str | None, current: Walk) -> list[_PartLeftOut]:
         }
         notes.append(_PartLeftOut(note, recap.part_button(tree(), fact), condition))
     return notes
-
-
-def _what_the_part_is(question_id: str, option_id: str) -> str:
-    """A part left out, named by its answer where that says what is done ("Ge företaget saker eller lokaler"),
-    else with its question: "Samordningsförbundet självt" alone, as who would be a member, said nothing of a
-    membership (trial 25, t25-22)."""
-    answer = recap.answer_text(tree(), {question_id: option_id}, question_id)
-    if question_id in recap.WHAT_IS_DONE:
-        return answer
-    return f"{sentence_case(tree().questions[question_id].short)}: {answer}"
 
 
 def _must_not_outcome(question_id: str, option_id: str) -> str:

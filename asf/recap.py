@@ -193,6 +193,16 @@ def distinct_parts(tree: Tree, parts: Mapping[str, Fact]) -> dict[str, Fact]:
 _PART_IN_BUTTON = 40
 
 
+def part_name(tree: Tree, question_id: str, option_id: str) -> str:
+    """A part of the description named by its answer where that says what is done ("Ge företaget saker eller
+    lokaler"), else with its question: "Samordningsförbundet självt" alone, as who would be a member, said
+    nothing of a membership (trial 25, t25-22)."""
+    answer = answer_text(tree, {question_id: option_id}, question_id)
+    if question_id in WHAT_IS_DONE:
+        return answer
+    return f"{sentence_case(tree.questions[question_id].short)}: {answer}"
+
+
 def part_button(tree: Tree, fact: Fact) -> dict[str, str]:
     """A button that assesses a part of the description the summary or result left out ("Bedöm i
     stället ”ett bidrag på 80 000 kr…”"): trial 13 users answered the rest and got "kan finansieras"
@@ -215,7 +225,7 @@ def summary_reply(tree: Tree, reading: Reading) -> Reply:
         messages.text(
             "describe.set_aside",
             evidence=model.quoted(own_clause(tree, fact)),
-            option=answer_text(tree, {q: fact.option}, q),
+            option=part_name(tree, q, fact.option),
         )
         for q, fact in distinct_parts(tree, reading.set_aside).items()
     ]

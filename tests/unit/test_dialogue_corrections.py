@@ -1300,3 +1300,12 @@ def test_a_membership_left_out_of_the_result_is_named_as_a_membership_not_as_who
     talk.send(ActionAnswer(), "ja", intent="affirm")
     sent = talk.click("malgrupp", "ja")
     assert "Den låter som ”Vem som skulle bli medlem: Samordningsförbundet självt”" in said(sent)
+
+
+def test_a_part_is_named_by_what_is_done_or_with_its_question_in_the_summary_and_the_result():
+    from asf import recap
+
+    tree = dialogue.tree()
+    assert recap.part_name(tree, "medlem_vem", "forbundet") == "Vem som skulle bli medlem: Samordningsförbundet självt"
+    label = tree.questions["stod_till_foretag"].option("in_natura").label  # type: ignore[union-attr]
+    assert recap.part_name(tree, "stod_till_foretag", "in_natura") == label
