@@ -257,17 +257,16 @@ def _numbered_part(state: State, message: Message) -> Turn | None:
             return _assess_numbered_part(state, replace(message, text=whole), whole, parts, 1)
         return None
     number = numbered_parts.part_asked_for(message.text)
-    parts = numbered_parts.numbered_parts(split[0])
-    if number is None or not 1 <= number <= len(parts):
+    if number is None or not 1 <= number <= len(split.parts):
         return None
-    if (state.current_question is not None or state.pending is not None) and number == split[1]:
+    if (state.current_question is not None or state.pending is not None) and number == split.number:
         return None  # "i del 1 är det kommunen som köper" corrects the part being assessed
-    return _assess_numbered_part(state, message, split[0], parts, number)
+    return _assess_numbered_part(state, message, split.whole, split.parts, number)
 
 
 # A request to take the parts one at a time, folded: "bedöm dem var för sig", "ta delarna en i taget".
 _ONE_AT_A_TIME = re.compile(
-    r"\b(?:bedom|ta|ga igenom|titta pa)\s+(?:dem|de|dom|delarna|dom)\s+(?:var (?:och en )?for sig|en i taget|separat)\b"
+    r"\b(?:bedom|ta|ga igenom|titta pa)\s+(?:dem|de|dom|delarna)\s+(?:var (?:och en )?for sig|en i taget|separat)\b"
 )
 
 
@@ -589,7 +588,7 @@ def _just_finished(state: State) -> bool:
 def answer(state: State, message: Message) -> Turn:
     if training.awaiting_verdict(state):
         return training.judge(state, message)
-    if state.pending is not None and message.typed and _NO_INITIATIVE.match(swedish.fold(message.text).lower()):
+    if state.pending is not None and message.typed and _NO_INITIATIVE.match(swedish.fold(message.text)):
         return _no_initiative_after_all(state, message)
     if state.pending is not None and not message.entity("choice"):
         if message.typed and _only_starts_over(state.pending, message.text):
@@ -852,7 +851,7 @@ def _another_thing_asked_about(changes: dict[str, str], message: Message) -> boo
         return False  # "tänk om de även får en handledare?" asks about this one
     if _ALSO.search(plain):
         return True  # "jag menar att de får en handledare också": an addition, assessed on its own
-    return _ANOTHER_THING.search(swedish.fold(message.text).lower()) is not None
+    return _ANOTHER_THING.search(swedish.fold(message.text)) is not None
 
 
 # Words adding another thing, folded: "också", "även", "dessutom", "en annan sak", "del 2".
@@ -1586,7 +1585,7 @@ def _asks_what_a_concept_is(message: Message) -> bool:
     """A question what a concept is or counts as, not a request to pay for something: "En annan sak, vad räknas
     som ett socialt företag? Är en ekonomisk förening det?" was summarised as an initiative for a company
     (trial 24, t24-14)."""
-    folded = swedish.fold(message.text).lower()
+    folded = swedish.fold(message.text)
     return (
         message.typed
         and message.entity("concept") is not None

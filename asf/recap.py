@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import replace
+from typing import NamedTuple
 
 from asf import messages
 from asf.guidance import model, numbered_parts, swedish
@@ -390,19 +391,27 @@ def words_read(description: str) -> str:
     split = split_description(description)
     if split is None:
         return description
-    whole, number, after = split
-    return "\n".join([numbered_parts.numbered_parts(whole)[number - 1], *after])
+    return "\n".join([split.parts[split.number - 1], *split.after])
 
 
-def split_description(description: str) -> tuple[str, int, list[str]] | None:
-    """A description split into numbered parts: the whole, the number of the part assessed, and the lines
-    written after the note saying so."""
+class NumberedSplit(NamedTuple):
+    """A description split into numbered parts, with a note saying which part is assessed."""
+
+    whole: str  # the description as written, before the note
+    parts: list[str]  # its numbered parts, without their numbers
+    number: int  # the part assessed, counted from 1
+    after: list[str]  # lines written after the note: an addition, a correction
+
+
+def split_description(description: str) -> NumberedSplit | None:
+    """The description split into numbered parts, when a line of it is the note saying which is assessed."""
     lines = description.split("\n")
     for index, line in enumerate(lines):
         whole = "\n".join(lines[:index])
-        for number, part in enumerate(numbered_parts.numbered_parts(whole), start=1):
+        parts = numbered_parts.numbered_parts(whole)
+        for number, part in enumerate(parts, start=1):
             if line == numbered_part_note(number, part):
-                return whole, number, lines[index + 1 :]
+                return NumberedSplit(whole, parts, number, lines[index + 1 :])
     return None
 
 

@@ -75,11 +75,11 @@ _IN_A_PART_OF = re.compile(r"\bi\s+(?:den\s+)?\w+\s+delen\s+av\b", re.IGNORECASE
 
 # A verb asking for a part ("ta del 2", "bedöm punkt 3"; "och" is none: "del 2 och del 3 tack" asks for the
 # second first), and the forms of a request ("och del 3 då?" is one).
-_ASKING_VERB = re.compile(
-    r"\b(?:ta|bedöm|bedom|kör|kor|gör|gor|nu)\s+(?:den\s+)?(?:\w+\s+)?(?:del|punkt)", re.IGNORECASE
-)
+_VERBS = "ta|bedöm|bedom|kör|kor|gör|gor|nu"
+_BEFORE_A_PART = r"\s+(?:den\s+)?(?:\w+\s+)?(?:del|punkt)"
+_ASKING_VERB = re.compile(rf"\b(?:{_VERBS}){_BEFORE_A_PART}", re.IGNORECASE)
 _REQUEST = re.compile(
-    r"\b(?:ta|bedöm|bedom|kör|kor|gör|gor|och|nu)\s+(?:den\s+)?(?:\w+\s+)?(?:del|punkt)"
+    rf"\b(?:{_VERBS}|och){_BEFORE_A_PART}"
     r"|\b(?:del|punkt)(?:en)?\s+\w+\W*(?:då|da|först|forst|tack|direkt|nu)\b"
     r"|^\W*(?:del|punkt)\s+\w+(?:\s+av\s+\w+)?\W*(?:tack)?\W*$",
     re.IGNORECASE,

@@ -281,10 +281,9 @@ def read_answer(
     learned_view = _learned_view((models or learned.default_models()).answers, question.id, text, words, negated)
     chosen = _clear_winner(found) or _head_of_answer(found, words)
     partial_yes_no = chosen is not None and chosen.option.means is not None and _partly(words)
-    if chosen is not None and _staff_of_no_one(question, chosen.option, words):
-        return AnswerReading(None, candidates=tuple(o for o in question.options if o.id in _WHOSE_STAFF))
-    if chosen is not None and _only_names_a_company(question, chosen.option, words):
-        return AnswerReading(None, candidates=tuple(o for o in question.options if o.id in _TO_A_COMPANY_OR_OWN))
+    between = _between_two(question, chosen.option, words) if chosen is not None else None
+    if between is not None:
+        return between
     if chosen is not None and not _names_two_things(words, found) and not _hedged(chosen, words) and not partial_yes_no:
         if (
             _speaks_against(learned_view, chosen.option.id, _ANSWER_VETO)
@@ -304,10 +303,9 @@ def read_answer(
                 return AnswerReading(None, candidates=tuple(o for o in question.options if o.id not in negated)[:3])
             return AnswerReading(option, evidence=text.strip())
         sure = _learned_choice(question, learned_view, negated, _ANSWER_SURE)
-        if sure is not None and _only_names_a_company(question, sure, words):
-            return AnswerReading(None, candidates=tuple(o for o in question.options if o.id in _TO_A_COMPANY_OR_OWN))
-        if sure is not None and _staff_of_no_one(question, sure, words):
-            return AnswerReading(None, candidates=tuple(o for o in question.options if o.id in _WHOSE_STAFF))
+        between = _between_two(question, sure, words) if sure is not None else None
+        if between is not None:
+            return between
         if sure is not None and sure.means == "ja" and any(t.word in swedish.NEGATIONS for t in words):
             sure = None  # "det finns inga deltagare" is no "Ja" (trial 15, t15-15): the model does not read negation
         if sure is not None and sure.id in stops and len(_content_words(words)) <= 1:
@@ -368,6 +366,18 @@ def _staff_of_no_one(question: Question, option: Option, words: tuple[swedish.To
     if question.id != "vem" or option.id not in _WHOSE_STAFF:
         return False
     return bool(words) and all(token.word in _BARE_STAFF_WORDS for token in words)
+
+
+def _between_two(question: Question, option: Option, words: tuple[swedish.Token, ...]) -> AnswerReading | None:
+    """An answer read as `option`, from its words or the learned reader, that says too little to tell it from a
+    neighbour (a company named as the payee, staff of no one): asked, offering both."""
+    for says_too_little, offered in (
+        (_only_names_a_company, _TO_A_COMPANY_OR_OWN),
+        (_staff_of_no_one, _WHOSE_STAFF),
+    ):
+        if says_too_little(question, option, words):
+            return AnswerReading(None, candidates=tuple(o for o in question.options if o.id in offered))
+    return None
 
 
 def _only_who_pays(question: Question, chosen: _Evidence, words: tuple[swedish.Token, ...]) -> bool:
