@@ -777,7 +777,7 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
     request = _request_after_its_context(tree, text, words, kept, set_aside, lawful)
     if request is not None:
         kept, set_aside = request, {}
-    if _who_only_from_the_scene(tree, text, words, kept):
+    if _who_only_from_the_scene(tree, text, words, kept) or _who_only_from_a_reason(tree, text, words, kept, set_aside):
         # The request is then what is read: a part set aside is it, on its own route ("Kan förbundet betala en
         # ny kaffemaskin till kaféet?"), as "Bedöm i stället" would assess it; else who it is for is asked.
         own = _on_its_own_route(tree, next(iter(set_aside.values()))) if len(set_aside) == 1 else None
@@ -914,6 +914,51 @@ def _who_only_from_the_scene(tree: Tree, text: str, words: tuple[swedish.Token, 
         if _asks_the_förbund(said, _ASKS_TO_PAY) and not points_back and not for_them:
             return True
     return False
+
+
+# Words opening a clause that gives the reason for a request ("… som tack för att de tagit emot våra deltagare",
+# "… så att de orkar ta emot fler"), folded: "för att" only after "tack", where it cannot mean "pay for".
+_REASONS = (("sa", "att"), ("eftersom",), ("tack", "for", "att"))
+
+
+def _who_only_from_a_reason(
+    tree: Tree, text: str, words: tuple[swedish.Token, ...], kept: Mapping[str, Fact], set_aside: Mapping[str, Fact]
+) -> bool:
+    """Who the initiative is for is all that was read, from a clause giving the reason for a request that asks the
+    förbund to pay and names no one it is for, while one part to avoid was set aside: "Kan förbundet ge en
+    engångssumma till ägarna som tack för att de tagit emot våra deltagare?" is money to the owners, not an
+    initiative for the participants (development set 7, md7096). The part set aside is then what is read."""
+    if set(kept) != {tree.start} or len(set_aside) != 1:
+        return False
+    start = kept[tree.start]
+    at = _sentence_of(start.evidence, text, words)
+    if at is None:
+        return False
+    sentence = _sentence_words(words, at)
+    folded = [t.word for t in sentence]
+    opening = next(
+        (i for i in range(1, len(folded)) for reason in _REASONS if tuple(folded[i : i + len(reason)]) == reason),
+        None,
+    )
+    if opening is None:
+        return False
+    request, reason = sentence[:opening], sentence[opening:]
+    who = tree.questions[tree.start]
+    chosen = who.option(start.option)
+    assert chosen is not None
+    said = text[request[0].start : request[-1].end]
+    # As for a scene: only what a route to an outcome that may be financed runs through names it for them.
+    for_them = [
+        option
+        for question in (who, *_what_is_done_for(tree, chosen))
+        for option in named_options(question, said)
+        if (option == start.option if question is who else _may_be_financed(tree, question.id, option))
+    ]
+    return (
+        _asks_the_förbund(request, _ASKS_TO_PAY)
+        and not for_them
+        and start.option in named_options(who, text[reason[0].start : reason[-1].end])
+    )
 
 
 def _pays_for_the_scene(sentence: tuple[swedish.Token, ...]) -> bool:

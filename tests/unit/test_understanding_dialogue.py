@@ -1420,6 +1420,25 @@ def test_participants_in_the_scene_are_not_whom_a_request_for_the_company_is_for
     assert read_description(tree, text).facts["vem"].option == "parter_och_aktorer"
 
 
+def test_participants_in_the_reason_for_a_request_for_the_company_are_not_whom_it_is_for(tree: Tree):
+    # Development set 7 (md7096): money to a company's owners "som tack för att de tagit emot våra deltagare"
+    # was summarised as an initiative for the participants; the request is the part to avoid, on its own route.
+    for text, part in (
+        (
+            "Vill förbundet ge en engångssumma till ägarna av Snickeriet som tack för att de tog emot deltagare?",
+            "pengar",
+        ),
+        ("Kan förbundet betala en ny diskmaskin till kaféet eftersom flera av våra deltagare jobbar där?", "in_natura"),
+    ):
+        facts = read_description(tree, text).facts
+        assert (facts["vem"].option, facts["stod_till_foretag"].option) == ("foretaget", part)
+    # ... but a reason that says what the participants get, or a request for them, is about them
+    text = "Vi vill ge pengar till kooperativet så att våra deltagare får en handledare där."
+    assert read_description(tree, text).facts["insats_typ"].option == "handledare"
+    text = "Förbundet vill betala arbetskläder så att deltagarna kan arbetsträna på kaféet."
+    assert read_description(tree, text).facts["vem"].option == "deltagare"
+
+
 def test_managers_at_the_parties_are_the_parties_staff_and_at_the_companies_the_companies(tree: Tree):
     # Trial 9 (t9-2): "chefer pa af, fk, kommunen o regionen" was asked again.
     text = "vi vill ordna en inspirationsdag om sociala foretag for chefer pa af, fk, kommunen o regionen"
