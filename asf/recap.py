@@ -78,7 +78,8 @@ def conflict_text(tree: Tree, question_id: str, facts: tuple[Fact, ...]) -> str:
             quote=model.quoted(facts[longest].evidence),
             answers=model.listing((f"”{answer}”" for answer in answers), last="eller"),
         )
-    quotes = model.listing(model.quoted(fact.evidence) for fact in facts)
+    # Two answers may rest on the same words ("Förbundet beställer en kartläggning" for the parties or for anyone).
+    quotes = model.listing(dict.fromkeys(model.quoted(fact.evidence) for fact in facts))
     return messages.text("describe.conflict", question=question.short, quotes=quotes)
 
 

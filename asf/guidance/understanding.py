@@ -734,6 +734,9 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
             _weigh_learned(tree, question, text, words, model, negated, facts, conflicts)
     route = _best_route(tree, {q: f.option for q, f in facts.items()})
     kept = {q: facts[q] for q in route if q in facts}
+    doubts = _who_doubted_off_the_route(tree, facts, kept, must_nots)
+    if doubts:
+        conflicts[tree.start] = (kept.pop(tree.start), *doubts)
     # Two sides in two sentences may be two parts' ("Kommunen köper arbetsträning åt deltagarna. Förbundet vill
     # köpa in utrustning åt kaféet."): only sides named in one sentence are weighed by their routes' length.
     start_in_one_sentence = (
@@ -1465,6 +1468,26 @@ def _joins(between: list[swedish.Token]) -> bool:
     anställd på kooperativet och stöttar deltagarna" names who is employed and whom he supports)."""
     joins = [i for i, t in enumerate(between) if t.word in ("och", "samt")]
     return bool(joins) and all(t.word in _JOINING_WORDS for t in between[joins[-1] + 1 :])
+
+
+def _who_doubted_off_the_route(
+    tree: Tree, facts: Mapping[str, Fact], kept: Mapping[str, Fact], must_nots: Mapping[str, Fact]
+) -> tuple[Fact, ...]:
+    """Who it is for, when participants are all that was kept and a fact the route left out is reached only
+    through other answers to it: "en forskare utvärderar hur det har gått för deltagarna" names participants, yet
+    an evaluation is knowledge for the parties (development set 6, md6046). Those answers, on the left-out fact's
+    words, so the question is asked naming them. Participants are what such knowledge is often about; a role
+    ("kuratorer", "skolelever") names whom it is for. A part to avoid is not such a fact: it is set aside."""
+    if set(kept) != {tree.start} or kept[tree.start].option != _PARTICIPANTS:
+        return ()
+    start = kept[tree.start]
+    for question_id, fact in facts.items():
+        if question_id in kept or question_id in must_nots:
+            continue
+        through = {route[tree.start] for route in _all_routes(tree) if route.get(question_id) == fact.option}
+        if through and start.option not in through:
+            return tuple(Fact(tree.start, option, fact.evidence) for option in sorted(through))
+    return ()
 
 
 def _with_implied_parents(tree: Tree, kept: Mapping[str, Fact], unsure: set[str]) -> dict[str, Fact]:

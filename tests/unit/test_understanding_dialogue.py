@@ -1439,6 +1439,19 @@ def test_participants_in_the_reason_for_a_request_for_the_company_are_not_whom_i
     assert read_description(tree, text).facts["vem"].option == "deltagare"
 
 
+def test_participants_studied_by_an_evaluation_for_the_parties_make_whom_it_is_for_a_question(tree: Tree):
+    # Development set 6 (md6046): an evaluation of how participants fared was summarised as an initiative for the
+    # participants; the evaluation is reached only through other answers, so who it is for is asked, naming them.
+    text = "Förbundet vill beställa en kartläggning av hur deltagarna på kooperativen i länet har det."
+    reading = read_description(tree, text)
+    assert "vem" not in reading.facts
+    assert {"deltagare", "parter_och_aktorer"} <= {fact.option for fact in reading.conflicts["vem"]}
+    said = recap.conflict_text(tree, "vem", reading.conflicts["vem"])  # the same words quoted once
+    assert said.count("”Förbundet vill beställa") == 1
+    # ... while participants with work training, and a part to avoid set aside, stay as they were
+    assert read_description(tree, "Deltagarna ska arbetsträna på kooperativet.").facts["vem"].option == "deltagare"
+
+
 def test_managers_at_the_parties_are_the_parties_staff_and_at_the_companies_the_companies(tree: Tree):
     # Trial 9 (t9-2): "chefer pa af, fk, kommunen o regionen" was asked again.
     text = "vi vill ordna en inspirationsdag om sociala foretag for chefer pa af, fk, kommunen o regionen"
