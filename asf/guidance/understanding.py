@@ -368,12 +368,25 @@ def _staff_of_no_one(question: Question, option: Option, words: tuple[swedish.To
     return bool(words) and all(token.word in _BARE_STAFF_WORDS for token in words)
 
 
+# "Vilken part ansvarar …?" answered "företaget har skickat in ansökan själva": "själva" is the company, not the
+# förbund; asked between the förbund itself and no party, with the money straight to the company (trial 26, t26-15).
+_ITSELF_OR_NO_PARTY = frozenset({"forbundet", "ingen_part_direkt"})
+
+
+def _the_company_itself(question: Question, option: Option, words: tuple[swedish.Token, ...]) -> bool:
+    """A typed answer read as "Förbundet självt" that names a company and neither the förbund nor "vi"."""
+    if (question.id, option.id) != _RESPONSIBLE or not swedish.find("företaget", words):
+        return False
+    return not _names_the_förbund(words) and not any(t.word in ("vi", "oss") for t in words)
+
+
 def _between_two(question: Question, option: Option, words: tuple[swedish.Token, ...]) -> AnswerReading | None:
     """An answer read as `option`, from its words or the learned reader, that says too little to tell it from a
     neighbour (a company named as the payee, staff of no one): asked, offering both."""
     for says_too_little, offered in (
         (_only_names_a_company, _TO_A_COMPANY_OR_OWN),
         (_staff_of_no_one, _WHOSE_STAFF),
+        (_the_company_itself, _ITSELF_OR_NO_PARTY),
     ):
         if says_too_little(question, option, words):
             return AnswerReading(None, candidates=tuple(o for o in question.options if o.id in offered))
