@@ -188,11 +188,39 @@ def _with_set_aside(state: State, answers: dict[str, str]) -> dict[str, str]:
 def _result(description: str | None, current: Walk) -> tuple[dict[str, Any], list[_PartLeftOut]]:
     """The result payload of a finished walk, with the description and the parts of it left out."""
     payload = {**explain.result_payload(tree(), current), "description": description}
+    changed = _changed_since_described(description, current)
+    if changed:
+        payload["changed_answers"] = changed
     not_assessed = _not_assessed(description, current)
     if not_assessed:
         payload["not_assessed"] = [part.note for part in not_assessed]
         payload = explain.with_parts_left_out(payload, [part.condition for part in not_assessed])
     return payload, not_assessed
+
+
+def _changed_since_described(description: str | None, current: Walk) -> list[str]:
+    """A note for each answer the result rests on that differs from what the description said: the memo quotes
+    the description, and after a correction, "Ändra ett svar" or a what-if it said "via Arbetsförmedlingen" above
+    a result about money paid straight to the company (trial 26, t26-1 and t26-9)."""
+    if not description:
+        return []
+    described = _description_reading(description).facts
+    notes = []
+    for question_id, option_id in current.used.items():
+        fact = described.get(question_id)
+        question = tree().questions[question_id]
+        said, now = (question.option(fact.option) if fact else None), question.option(option_id)
+        if said is None or now is None or said.id == now.id:
+            continue
+        notes.append(
+            messages.text(
+                "memo.changed_answer",
+                question=sentence_case(question.short),
+                answer=current.fill(now.label),
+                described=current.fill(said.label),
+            )
+        )
+    return notes
 
 
 class _PartLeftOut(NamedTuple):

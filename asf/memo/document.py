@@ -109,6 +109,8 @@ def blocks(result: dict[str, Any], date: dt.date | None = None) -> list[Block]:
         out += [Heading(2, "Insatsen"), Paragraph(result["description"])]
         # A part of it that the answers left out and that could be "bör inte finansieras" on its own.
         out += [Paragraph(text, note=True) for text in result.get("not_assessed") or ()]
+        # An answer changed in the conversation after the description, which then says otherwise.
+        out += [Paragraph(text, note=True) for text in result.get("changed_answers") or ()]
     out += [
         Heading(2, "Frågor och svar"),
         Items(

@@ -16,6 +16,7 @@ from actions.actions import (
     ActionFallback,
     ActionFeedback,
     ActionJudge,
+    ActionRequestMemo,
     ActionRestartAssessment,
     ActionStartAssessment,
     ActionStartTraining,
@@ -1309,3 +1310,30 @@ def test_a_part_is_named_by_what_is_done_or_with_its_question_in_the_summary_and
     assert recap.part_name(tree, "medlem_vem", "forbundet") == "Vem som skulle bli medlem: Samordningsförbundet självt"
     label = tree.questions["stod_till_foretag"].option("in_natura").label  # type: ignore[union-attr]
     assert recap.part_name(tree, "stod_till_foretag", "in_natura") == label
+
+
+def test_the_memo_notes_an_answer_changed_after_the_description():
+    # Trial 26 (t26-9, t26-1): the memo quoted "Kommunens arbetsmarknadsenhet …" above answers saying Regionen, after
+    # the summary was corrected; and "via Arbetsförmedlingen" above a result about money paid straight to a company.
+    talk = Conversation()
+    talk.send(
+        ActionDescribeInitiative(),
+        "Kommunen köper arbetsträningsplatser på Kafé Linden åt deltagare i målgruppen. Vi betalar via kommunen.",
+        intent="describe_initiative",
+    )
+    talk.send(ActionAnswer(), "Nej, det är regionen som köper platserna, inte kommunen.", intent="deny")
+    talk.send(ActionAnswer(), "/affirm", intent="affirm")
+    while talk.slots.get("current_question") == "malgrupp":
+        talk.send(ActionAnswer(), "ja", intent="affirm")
+    result = talk.slots["last_result"]
+    assert result["answers"]["utforare"] == "regionen"
+    memo_text = said(talk.send(ActionRequestMemo(), "/request_memo", intent="request_memo"))
+    note = messages.text(
+        "memo.changed_answer",
+        question="Vilken part som ansvarar för och upphandlar insatsen",
+        answer="Regionen",
+        described="Kommunen",
+    )
+    assert note in memo_text
+    # An answer the description gave and the result kept gets no such note.
+    assert "Hur pengarna ska gå: ”" not in memo_text.split("## Frågor och svar")[0]
