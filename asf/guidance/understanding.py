@@ -49,8 +49,11 @@ _WORDS_DECIDE = frozenset({"malgrupp"})
 # Answers that imply the initiative is for participants: what they get, on the route through "Deltagare"
 # with the fewest questions between. Such a fact says who it is for when the text names nobody (a party
 # or a payment route does not: a coordinator is employed by a party too; nor does a course about social
-# enterprises, which the förbund's own staff may take).
-_IMPLIES_PARTICIPANTS = frozenset({("insats_typ", "arbetsforberedande"), ("insats_typ", "handledare")})
+# enterprises, which the förbund's own staff may take). Being in Finsam's target group is said only of
+# participants ("en kurs för personer i vår målgrupp": trial 26, t26-9 asked who it is for after the summary).
+_IMPLIES_PARTICIPANTS = frozenset(
+    {("insats_typ", "arbetsforberedande"), ("insats_typ", "handledare"), ("malgrupp", "ja")}
+)
 # What a knowledge or cooperation initiative does is asked after "Förbundet självt, parternas personal …" and
 # after "Alla som är intresserade"; the first is the answer unless the text names the public, whose words
 # the first question has ("öppet för alla", "invånarna"). Its label names knowledge, cooperation and

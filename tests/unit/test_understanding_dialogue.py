@@ -1478,6 +1478,17 @@ def test_a_company_applying_itself_is_never_recorded_as_the_förbund_itself_or_n
     assert ourselves is not None and ourselves.id == "forbundet"
 
 
+def test_people_in_the_target_group_are_participants_without_being_called_so(tree: Tree):
+    # Trial 26 (t26-9): "en utbildning om sociala företag … för personer i vår målgrupp" was summarised with the
+    # target group and the course, and then "Vem är insatsen till för?" was asked after the user's yes.
+    text = "Regionen vill ordna en kurs om sociala företag för personer i vår målgrupp. Vi betalar via regionen."
+    reading = read_description(tree, text)
+    assert reading.facts["vem"].option == "deltagare" and "vem" in reading.implied
+    # ... but not when the text names someone else it is for
+    text = "Vi vill ordna en kurs om sociala företag för handläggare som möter personer i vår målgrupp."
+    assert read_description(tree, text).facts["vem"].option == "parter_och_aktorer"
+
+
 def test_managers_at_the_parties_are_the_parties_staff_and_at_the_companies_the_companies(tree: Tree):
     # Trial 9 (t9-2): "chefer pa af, fk, kommunen o regionen" was asked again.
     text = "vi vill ordna en inspirationsdag om sociala foretag for chefer pa af, fk, kommunen o regionen"
