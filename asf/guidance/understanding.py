@@ -763,7 +763,10 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
     )
     conflicts = {q: c for q, c in conflicts.items() if q not in kept}
     kept = _with_implied_parents(tree, kept, set(conflicts))
-    implied = _with_implied_start(tree, kept, start_named or tree.start in conflicts, bool(must_nots))
+    # A part to avoid that the kept route itself holds ("förbundet blir medlem i en intresseorganisation") is
+    # what the knowledge initiative is, not a part beside it (trial 26, t26-5 asked who it is for).
+    beside = any(kept.get(q) is None or kept[q].option != fact.option for q, fact in must_nots.items())
+    implied = _with_implied_start(tree, kept, start_named or tree.start in conflicts, beside)
     # Only who it is for is implied: a company's membership moved to the company's route is still stated.
     implied_start = frozenset({tree.start}) & (frozenset(implied) - frozenset(kept))
     kept = _for_the_company_itself(tree, implied, text, words, set(conflicts))

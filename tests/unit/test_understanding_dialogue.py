@@ -1489,6 +1489,15 @@ def test_people_in_the_target_group_are_participants_without_being_called_so(tre
     assert read_description(tree, text).facts["vem"].option == "parter_och_aktorer"
 
 
+def test_the_förbunds_own_membership_says_whom_it_is_for(tree: Tree):
+    # Trial 26 (t26-5): "förbundet … bli medlem i en regional intresseorganisation" was summarised as the membership
+    # and the förbund itself, and after the user's yes "Vem är insatsen till för?" was asked.
+    text = "Kan förbundet gå med i ett nätverk för sociala företag? Medlemsavgiften är 3000 kr om året."
+    reading = read_description(tree, text)
+    assert reading.facts["medlem_vem"].option == "forbundet"
+    assert reading.facts["vem"].option == "parter_och_aktorer" and "vem" in reading.implied
+
+
 def test_managers_at_the_parties_are_the_parties_staff_and_at_the_companies_the_companies(tree: Tree):
     # Trial 9 (t9-2): "chefer pa af, fk, kommunen o regionen" was asked again.
     text = "vi vill ordna en inspirationsdag om sociala foretag for chefer pa af, fk, kommunen o regionen"
