@@ -285,6 +285,8 @@ def _numbered_part(state: State, message: Message) -> Turn | None:
             return _assess_numbered_part(state, replace(message, text=whole), whole, parts, 1)
         return None
     number = numbered_parts.part_asked_for(message.text)
+    if number is None and _just_finished(state) and _ANOTHER_THING.search(swedish.fold(message.text)):
+        number = numbered_parts.part_named_by(message.text, split.parts, split.number)  # "och priset då?"
     if number is None or not 1 <= number <= len(split.parts):
         return None
     if (state.current_question is not None or state.pending is not None) and number == split.number:

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 
+from asf.guidance import swedish
+
 # A number that opens a part: "1)", "2.", "3:" after a space, a line break or a colon, or "Del 2:", "Fas 2:";
 # then a space.
 _MARK = re.compile(
     r"(?:^|(?<=[\s:;,]))(?:(?:del|fas|steg|etapp|punkt)\s+)?(?P<number>[1-9])\s?[).:](?=\s)", re.IGNORECASE
 )
-_ENDING = " ,;\n\t"
+_ENDING = " ,;.\n\t"  # a part's own full stop too: quoted, it would stand before another
 _JOINING = re.compile(r"\s+(?:och|samt)$", re.IGNORECASE)
 # A short question closing the text ("Vad säger du?", "Går det?") is about all the parts, not the last one's.
 _CLOSING_QUESTION = re.compile(r"(?<=[.!])\s+[^.!?\n]{1,40}\?\s*$")
@@ -103,3 +105,32 @@ def part_asked_for(text: str) -> int | None:
     if found.group("cardinal"):
         return _CARDINALS[found.group("cardinal").lower()]
     return _ORDINALS[found.group("ordinal").lower()]
+
+
+# Words too common in parts to tell them apart, folded; shorter words say too little.
+_COMMON = frozenset(
+    {"forbundet", "foretaget", "foretag", "sociala", "socialt", "kommunen", "regionen", "deltagarna", "deltagare",
+     "betala", "betalar", "finansiera", "insatsen", "gäller", "galler", "sedan", "ocksa", "också"}
+)  # fmt: skip
+_WORD = 4
+_SAME_STEM = 4  # "priset" names "pris", "affärscoachen" names "affärscoach"
+
+
+def part_named_by(text: str, parts: list[str], current: int) -> int | None:
+    """The number of the one part other than `current` that a short follow-up names by a word of its own ("och
+    priset då?" after part 1 of "1) studiebesök … 2) ett pris …"); trial 26, t26-12 and t26-21 started an empty
+    new assessment instead. None when no part, or more than one, or the current one, has such a word."""
+    if len(text.split()) > _SHORT_REQUEST:
+        return None
+    asked = {t.word for t in swedish.tokens(text) if len(t.word) >= _WORD and t.word not in _COMMON}
+    named = [
+        number
+        for number, part in enumerate(parts, start=1)
+        if any(_same_stem(word, t.word) for word in asked for t in swedish.tokens(part))
+    ]
+    return named[0] if len(named) == 1 and named[0] != current else None
+
+
+def _same_stem(one: str, other: str) -> bool:
+    shorter, longer = sorted((one, other), key=len)
+    return len(shorter) >= _SAME_STEM and longer.startswith(shorter)

@@ -7,7 +7,7 @@ import pytest
 from actions.actions import ActionAnswer, ActionDescribeInitiative, ActionFallback
 from asf import messages
 from asf.guidance.model import quoted
-from asf.guidance.numbered_parts import numbered_parts, part_asked_for
+from asf.guidance.numbered_parts import numbered_parts, part_asked_for, part_named_by
 from tests.unit.test_dialogue_corrections import Conversation, said
 
 THREE_PARTS = (
@@ -24,8 +24,8 @@ def test_the_numbered_parts_are_found_without_their_numbers_joining_words_or_a_c
         "förbundet ger kaféet 30 000 kr till en ny diskmaskin.",
     ]
     assert numbered_parts("Två saker:\n1. AF köper platser.\n2. En studieresa för politiker.") == [
-        "AF köper platser.",
-        "En studieresa för politiker.",
+        "AF köper platser",  # the full stop goes: quoted, it stood before the sentence's own
+        "En studieresa för politiker",
     ]
 
 
@@ -254,3 +254,34 @@ def test_a_correction_of_the_part_being_assessed_is_no_request_for_it():
     talk.send(ActionDescribeInitiative(), INLINE.replace("Regionen har ett projekt med tre delar:", "Tre delar:"))
     sent = talk.send(ActionAnswer(), "i del 1 är det kommunen som köper platserna", intent="deny", party="kommunen")
     assert "Då bedömer jag del 1" not in said(sent)
+
+
+@pytest.mark.parametrize(("follow_up", "number"), [("och diskmaskinen då?", 3), ("Och temadagen, då?", 2)])
+def test_a_follow_up_naming_another_part_by_its_words_assesses_that_part(follow_up: str, number: int):
+    # Trial 26 (t26-12, t26-21): "och priset då?" and "och affärscoachen då?" after part 1 started an empty new
+    # assessment, and the list was lost: "del 3" was then not understood.
+    talk = _first_part_assessed()
+    result = talk.slots["last_result"]
+    sent = talk.send(ActionAnswer(), follow_up)
+    part = numbered_parts(THREE_PARTS)[number - 1]
+    assert messages.text("describe.numbered_part", number=number, evidence=quoted(part)) in said(sent)
+    assert talk.slots["last_result"] == result
+    # ... and the list stays: another part is asked for by its number afterwards
+    sent = talk.send(ActionAnswer(), "del 1, tack")
+    assert messages.text("describe.numbered_part", number=1, evidence=quoted(numbered_parts(THREE_PARTS)[0])) in said(
+        sent
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("och priset då?", 2),  # a word of one part only
+        ("och kaféet då?", None),  # parts 1 and 3 both name the café
+        ("och den första då?", None),  # no word of a part
+        ("och regionen då?", None),  # too common to tell parts apart
+    ],
+)
+def test_a_part_is_named_by_a_word_only_it_has(text: str, number: int | None):
+    parts = ["studiebesök hos ett kafé", "ett pris på 20 000 kr till Årets sociala företag", "kaféet får en dator"]
+    assert part_named_by(text, parts, current=1) == number
