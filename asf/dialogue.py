@@ -769,9 +769,9 @@ _CHANGE_MARKERS = re.compile(
 _WHAT_IF = re.compile(
     r"\b(?:andrar det nagot|andras det nagot|spelar det nagon roll|gor det nagon skillnad|blir det annorlunda"
     r"|vad hander om|hur blir det om|blir det annat om|andrar inte det|andrar det inte|spelar det ingen roll"
-    r"|spelar det roll)\b"
+    r"|spelar det roll|tank om|tanker vi oss|anta att|antag att|ponera att|sag att)\b"
     r"|^(?:(?:ok|okej|ja|och|men)\s+)+om\b|^om\b.*\bda$"
-)
+)  # "tänk om vi istället betalar kaféet direkt?" (trial 26, t26-1 asked which answer to change)
 _WEAK_CHANGE_MARKERS = re.compile(r"\b(?:istallet|i stallet) for\b")
 _SAYS_IT_WAS_WRONG = re.compile(r"\b(?:hade fel|skrev fel|rattelse|korrigering|jag menade)\b")
 _MOST_CHANGES_WEAKLY_MARKED = 2
@@ -1008,7 +1008,8 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         described = {
             q: f.option for q, f in reading.facts.items() if answers.get(q) != f.option and q not in reading.implied
         }
-        if not _INSTEAD.search(message.text) or described.get(_ROUTE_OF_MONEY) == _DIRECT or asks_if_ok:
+        instead = _INSTEAD.search(message.text) and described.get(_ROUTE_OF_MONEY) != _DIRECT and not asks_if_ok
+        if not instead and not _needs_its_own_start(answers, described):
             # Who it is for changes only when the what-if says so; a company the money would go straight
             # to ("om förbundet i stället betalar räkningen direkt till kooperativet?") is the payee.
             described.pop(tree().start, None)
@@ -1159,6 +1160,17 @@ def _off_this_route(answers: dict[str, str], described: dict[str, str], text: st
     return bool(rest) and not rest.keys() & set(answered) and not one_route_holds(tree(), {**answers, **rest})
 
 
+def _needs_its_own_start(answers: dict[str, str], described: dict[str, str]) -> bool:
+    """A what-if describes a whole initiative of its own: who it is for, other than the result's answer, and what
+    is done for them on a route from there: "om kommunen startar butiken själv och köper arbetsträning där för
+    deltagarna och vi betalar via kommunen?" after a start-up grant (trial 26, t26-4 kept "Ett företag" and asked
+    what the förbund would do for the company)."""
+    start = tree().start
+    if start not in described or start not in answers or described[start] == answers[start]:
+        return False
+    return bool(described.keys() & recap.WHAT_IS_DONE) and one_route_holds(tree(), described)
+
+
 def _try_answers(state: State, answers: dict[str, str], changes: dict[str, str], message: Message) -> Turn:
     """The result again with the answers a "what if" names, every other answer kept that one route
     holds beside them ("kommunen köper platser i stället" keeps "Ett företag" but not the cash grant
@@ -1187,10 +1199,15 @@ def _with_what_follows(answers: dict[str, str], text: str) -> dict[str, str]:
             return answers
         if question is None or question.id in answers:
             return answers
-        option = read_answer(question, _LEADING_NO.sub("", text), models=learned.WORDS_ONLY).option
+        option = read_answer(question, _OPENING_WORDS.sub("", text), models=learned.WORDS_ONLY).option
         if option is None:
             return answers
         answers[question.id] = option.id
+
+
+# Words opening a correction or a what-if ("nej, …", "ok men om …"): no answer to a yes/no question it leads to
+# ("ok men om kommunen …" recorded "Ja" to whether the participants are in Finsam's target group).
+_OPENING_WORDS = re.compile(r"^\W*(?:(?:nej|nä|fel|ja|japp|jo|ok|okej|precis|stämmer|bra|men|och|fast)\b\W*)+", re.I)
 
 
 def _which_answer(question_ids: list[str], text: str) -> Reply:

@@ -1337,3 +1337,29 @@ def test_the_memo_notes_an_answer_changed_after_the_description():
     assert note in memo_text
     # An answer the description gave and the result kept gets no such note.
     assert "Hur pengarna ska gå: ”" not in memo_text.split("## Frågor och svar")[0]
+
+
+@pytest.mark.parametrize(
+    "text", ["tänk om vi i stället betalar kaféet direkt, det är ju enklare?", "Anta att vi betalar kaféet direkt?"]
+)
+def test_a_supposition_with_tänk_om_or_anta_att_is_tried_on_this_result(text: str):
+    # Trial 26 (t26-1): "tänk om vi istället betalar kaféet direkt …?" asked which answer to change, and without
+    # "istället" it became an empty new initiative.
+    talk = finished(VIA_KOMMUNEN)
+    talk.send(ActionAnswer(), text)
+    assert talk.slots["last_result"]["answers"] == {**VIA_KOMMUNEN, "pengavag": "direkt"}
+
+
+def test_a_what_if_describing_a_whole_initiative_for_others_changes_whom_it_is_for_and_records_no_yes():
+    # Trial 26 (t26-4): after a start-up grant, "ok men om kommunen startar butiken själv … och sen köper arbetsträning
+    # där för deltagarna och vi betalar … via kommunen?" kept "Ett företag" and asked what the förbund would do for
+    # it; the opening "ok" was then no "Ja" to the target group, which nobody had asked about.
+    talk = finished({"vem": "foretaget", "stod_till_foretag": "starta_utveckla"})
+    talk.send(
+        ActionAnswer(),
+        "ok men om kommunen startar butiken själv och sen köper arbetsträning där för deltagarna och vi betalar "
+        "arbetsträningen via kommunen?",
+    )
+    assert talk.slots["current_question"] == "malgrupp"
+    assert talk.slots["answers"]["vem"] == "deltagare" and "malgrupp" not in talk.slots["answers"]
+    assert talk.slots["answers"]["pengavag"] == "via_part"
