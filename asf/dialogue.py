@@ -528,7 +528,7 @@ def describe(state: State, message: Message, *, as_new: bool = False) -> Turn:
     if state.pending is not None and message.typed and _opens_with_yes(message.text):
         return answer(state, replace(message, intent="affirm"))  # "ja, men …": the lines stand, the rest is added
     if _just_finished(state) and message.typed and _asks_why(message.text):
-        return why(state)  # an objection to the result (trial 14, t14-4), not a new initiative
+        return _why_or_reopen(state, message)  # an objection to the result (trial 14, t14-4), not a new initiative
     numbered = _numbered_part(state, message)
     if numbered is not None:
         return numbered
@@ -652,7 +652,8 @@ def answer(state: State, message: Message) -> Turn:
     if current.question is None or state.current_question is None:
         typed = bool(message.text) and not message.text.startswith("/")
         if typed and state.last_result is not None and _asks_why(message.text):
-            return why(state)  # "varför? …, då borde det väl gå" asks for the reasons, whatever the NLU read
+            # "varför? …, då borde det väl gå" asks for the reasons, whatever the NLU read
+            return _why_or_reopen(state, message)
         if typed and message.intent in ("inform", "deny"):
             corrected = _correct_result(state, answers, message)
             if corrected is not None:
@@ -823,6 +824,22 @@ def _asks_not_corrects(text: str) -> bool:
     plain = normalise(text)
     asks = _asks_why(text) or _ASKS_IF_ALLOWED.match(plain) is not None
     return asks and not _CHANGE_MARKERS.search(plain)
+
+
+# "varför? det är ju inte ett visst företag …": an objection that denies an answer of the result.
+_DENIES_AN_ANSWER = re.compile(r"\bdet (?:ar|var)(?: ju)? inte\b")
+
+
+def _why_or_reopen(state: State, message: Message) -> Turn:
+    """The reasons for the result, or, when the objection denies one of its answers ("varför? det är ju inte ett
+    visst företag utan alla sociala företag i länet"), that question asked again: trial 26, t26-16 got the same
+    reasons twice and no way to change the answer."""
+    answers = _safe_answers(state)
+    if _DENIES_AN_ANSWER.search(normalise(message.text)):
+        for step in walk(tree(), answers).steps:
+            if step.option.id in denied_options(step.question, message.text):
+                return _reopen(state, answers, step.question.id)
+    return why(state)
 
 
 def _asks_why(text: str) -> bool:

@@ -371,6 +371,16 @@ def _staff_of_no_one(question: Question, option: Option, words: tuple[swedish.To
     return bool(words) and all(token.word in _BARE_STAFF_WORDS for token in words)
 
 
+# "Vem får förbundets pengar?" answered "alla sociala företag i länet får platsen gratis": no one company, as the
+# answer "Ett visst företag" says (trial 26, t26-16 recorded it and got "Stöd till ett visst företag").
+_ALL_COMPANIES = ("alla ~ företag", "samtliga ~ företag", "alla ~ asf", "alla ~ kooperativ", "varje ~ företag")
+
+
+def _all_companies(question: Question, option: Option, words: tuple[swedish.Token, ...]) -> bool:
+    """A typed answer read as a certain company's support that names every company instead."""
+    return (question.id, option.id) == _TO_A_COMPANY and any(swedish.find(p, words) for p in _ALL_COMPANIES)
+
+
 # "Vilken part ansvarar …?" answered "företaget har skickat in ansökan själva": "själva" is the company, not the
 # förbund; asked between the förbund itself and no party, with the money straight to the company (trial 26, t26-15).
 _ITSELF_OR_NO_PARTY = frozenset({"forbundet", "ingen_part_direkt"})
@@ -390,6 +400,7 @@ def _between_two(question: Question, option: Option, words: tuple[swedish.Token,
         (_only_names_a_company, _TO_A_COMPANY_OR_OWN),
         (_staff_of_no_one, _WHOSE_STAFF),
         (_the_company_itself, _ITSELF_OR_NO_PARTY),
+        (_all_companies, _TO_A_COMPANY_OR_OWN),
     ):
         if says_too_little(question, option, words):
             return AnswerReading(None, candidates=tuple(o for o in question.options if o.id in offered))

@@ -1363,3 +1363,21 @@ def test_a_what_if_describing_a_whole_initiative_for_others_changes_whom_it_is_f
     assert talk.slots["current_question"] == "malgrupp"
     assert talk.slots["answers"]["vem"] == "deltagare" and "malgrupp" not in talk.slots["answers"]
     assert talk.slots["answers"]["pengavag"] == "via_part"
+
+
+def test_an_objection_that_denies_an_answer_asks_that_question_again():
+    # Trial 26 (t26-16): "varför? det är ju inte ett visst företag utan alla sociala företag i länet …" got the same
+    # reasons again, with "Ett visst företag" kept and no way to change it.
+    fair = {"vem": "allmanheten", "strukturell_typ": "evenemang", "mottagare": "ett_foretag"}
+    talk = finished(fair)
+    sent = talk.send(
+        ActionAnswer(), "Varför då? Det är ju inte ett visst företag, alla kooperativ i kommunen får plats."
+    )
+    assert talk.slots["current_question"] == "mottagare"
+    assert "mottagare" not in talk.slots["answers"]
+    assert "Välj ett nytt svar" in said(sent)
+    # ... while "varför?" alone, or "varför inte …?", gets the reasons
+    for text in ("varför då?", "varför inte via en part?"):
+        talk = finished(fair)
+        talk.send(ActionAnswer(), text)
+        assert talk.slots["answers"] == fair

@@ -1498,6 +1498,16 @@ def test_the_förbunds_own_membership_says_whom_it_is_for(tree: Tree):
     assert reading.facts["vem"].option == "parter_och_aktorer" and "vem" in reading.implied
 
 
+@pytest.mark.parametrize(
+    "text", ["alla sociala företag i länet får platsen gratis", "samtliga ASF i kommunen får en gratis monter"]
+)
+def test_every_company_is_never_recorded_as_a_certain_company(tree: Tree, text: str):
+    # Trial 26 (t26-16): an answer naming all the county's social enterprises was recorded as "Ett visst företag".
+    reading = read_answer(tree.questions["mottagare"], text)
+    assert reading.option is None
+    assert {option.id for option in reading.candidates} == {"egen_verksamhet", "ett_foretag"}
+
+
 def test_managers_at_the_parties_are_the_parties_staff_and_at_the_companies_the_companies(tree: Tree):
     # Trial 9 (t9-2): "chefer pa af, fk, kommunen o regionen" was asked again.
     text = "vi vill ordna en inspirationsdag om sociala foretag for chefer pa af, fk, kommunen o regionen"
