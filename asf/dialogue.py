@@ -1795,6 +1795,11 @@ def request_memo(state: State, message: Message | None = None) -> Turn:
         return [Reply(text=messages.text("memo.no_result"), buttons=start_buttons())], state
     document = memo.payload(state.last_result)
     intro = messages.text("memo.intro")
+    described = state.last_result.get("description")
+    split = recap.split_description(described) if described else None
+    if split is not None:
+        # "ett samlat beslutsunderlag för alla tre delarna" got part 3's alone, unsaid (trial 26, t26-3).
+        intro += " " + messages.text("memo.one_part", number=split.number, count=len(split.parts))
     return [
         Reply(text=intro),
         Reply(text=document["markdown"], buttons=result_buttons()),

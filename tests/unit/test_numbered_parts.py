@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.actions import ActionAnswer, ActionDescribeInitiative, ActionFallback
+from actions.actions import ActionAnswer, ActionDescribeInitiative, ActionFallback, ActionRequestMemo
 from asf import messages
 from asf.guidance.model import quoted
 from asf.guidance.numbered_parts import numbered_parts, part_asked_for, part_named_by
@@ -285,3 +285,13 @@ def test_a_follow_up_naming_another_part_by_its_words_assesses_that_part(follow_
 def test_a_part_is_named_by_a_word_only_it_has(text: str, number: int | None):
     parts = ["studiebesök hos ett kafé", "ett pris på 20 000 kr till Årets sociala företag", "kaféet får en dator"]
     assert part_named_by(text, parts, current=1) == number
+
+
+def test_the_memo_of_a_part_says_it_is_one_part_of_several():
+    # Trial 26 (t26-3): "Kan jag få ett samlat beslutsunderlag för alla tre delarna?" got part 3's memo alone,
+    # without a word that the other parts were assessed apart.
+    talk = _first_part_assessed()
+    sent = talk.send(
+        ActionRequestMemo(), "Kan jag få ett samlat beslutsunderlag för alla delarna?", intent="request_memo"
+    )
+    assert messages.text("memo.one_part", number=1, count=3) in said(sent)
