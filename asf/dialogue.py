@@ -385,7 +385,27 @@ def _left_out(description: str, current: Walk) -> dict[str, Fact]:
         for question_id, fact in reading.must_nots.items()
         if _off_the_route(question_id, fact, current, description)
         and not _inside_any(fact.evidence.strip("…"), summarised)
+        and not _the_förbund_buying_for_itself(question_id, fact, current, description)
     }
+
+
+def _the_förbund_buying_for_itself(question_id: str, fact: Fact, current: Walk, description: str) -> bool:
+    """ "förbundet köper en tjänst av dem" beside a knowledge or cooperation initiative is its own purchase, not
+    the förbund carrying out an initiative for participants itself, when its sentence names nothing participants
+    get (trial 26, t26-8 set the very purchase assessed aside; trial 25, t25-18). "Förbundet köper platser" names
+    something, and stays a part to avoid."""
+    if (question_id, fact.option) != _THE_FÖRBUND_ITSELF or _STRUCTURAL_TYPE not in current.used:
+        return False
+    sentence = words_of_its_sentence(fact.evidence, description)
+    if not sentence:
+        return False
+    said = description[sentence[0].start : sentence[-1].end]
+    for_participants = named_options(tree().questions[_WHAT_PARTICIPANTS_GET], said)
+    return not for_participants and _PARTICIPANTS not in named_options(tree().questions[tree().start], said)
+
+
+_THE_FÖRBUND_ITSELF = ("utforare", "forbundet")
+_STRUCTURAL_TYPE, _WHAT_PARTICIPANTS_GET, _PARTICIPANTS = "strukturell_typ", "insats_typ", "deltagare"
 
 
 def _off_the_route(question_id: str, fact: Fact, current: Walk, description: str) -> bool:

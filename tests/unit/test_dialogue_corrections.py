@@ -1381,3 +1381,32 @@ def test_an_objection_that_denies_an_answer_asks_that_question_again():
         talk = finished(fair)
         talk.send(ActionAnswer(), text)
         assert talk.slots["answers"] == fair
+
+
+def _assessed(description: str, *typed: str) -> Conversation:
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), description, intent="describe_initiative")
+    talk.send(ActionAnswer(), "/affirm", intent="affirm")
+    for text in typed:
+        talk.send(ActionAnswer(), text)
+    assert talk.slots["last_result"] is not None
+    return talk
+
+
+def test_the_förbunds_own_purchase_beside_a_knowledge_initiative_is_no_part_to_avoid():
+    # Trial 26 (t26-8): "förbundet köper ju en tjänst av dem (samordnaren sprider kunskap …)" was set aside as the
+    # förbund carrying out an initiative itself, under a result for the very purchase assessed.
+    talk = _assessed(
+        "Förbundet köper en tjänst av Kaffekoppen (deras samordnare sprider kunskap om ASF till parterna).",
+        "parternas handläggare",
+        "ett vanligt köp av en tjänst från Kaffekoppen",
+    )
+    assert "not_assessed" not in talk.slots["last_result"]
+    # ... while places the förbund buys itself, beside a theme day, stay a part to avoid
+    talk = _assessed(
+        "Förbundet ordnar en temadag om sociala företag för parternas chefer och betalar lokalen. Förbundet köper "
+        "också arbetsträningsplatser på kaféet själv.",
+        "en temadag",
+        "lokalen, vår egen kostnad",
+    )
+    assert "Samordningsförbundet självt" in talk.slots["last_result"]["not_assessed"][0]
