@@ -735,6 +735,8 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
             found[unknown.id] = replace(doubt, option=unknown)
         if question.id == _WHAT_PARTICIPANTS_GET:
             found = _without_the_scene(tree, question, found, text, words)
+        if question.id == _FOR_THE_COMPANY:
+            found = _a_loan_with_its_sum_and_purpose(found, text, words)
         for option_id in _joint_of_one(question, found, words):
             found.pop(option_id, None)
         if _only_guesses(found, words):  # beside another option, a guess stays: the question is asked naming both
@@ -1002,6 +1004,35 @@ def _pays_for_the_scene(sentence: tuple[swedish.Token, ...]) -> bool:
         and any(swedish.find(verb, (before,)) for verb in _ASKS_TO_PAY)
         for before, word in itertools.pairwise(sentence)
     )
+
+
+# A loan to a company: its sum ("lånar ut 100 000 kr till ett ASF") and what it buys ("som behöver köpa en ny
+# tvättmaskin") say what the loan is, not that money or a thing is given besides (trial 26, t26-18 asked between
+# a grant, a loan and a thing). Words of giving ("och ger dem ett bidrag", "skänker") still name a gift.
+_LOAN, _LOAN_ALSO_NAMES = "lan", frozenset({"pengar", "in_natura"})
+_GIVING = ("bidrag", "stod", "stot", "gava", "skank", "ge", "ger", "gratis", "pris", "tack", "extra")
+
+
+def _a_loan_with_its_sum_and_purpose(
+    found: dict[str, _Evidence], text: str, words: tuple[swedish.Token, ...]
+) -> dict[str, _Evidence]:
+    """What the förbund would do for a company: a loan, without money or a thing named in the loan's sentence
+    with no word of giving."""
+    loan = found.get(_LOAN)
+    if loan is None:
+        return found
+    sentence = _sentence_of(loan.quote, text, words)
+
+    def part_of_the_loan(evidence: _Evidence) -> bool:
+        said = [t.word for t in words for s, e in evidence.spans if s <= t.start and t.end <= e]
+        gives = any(word.startswith(_GIVING) for word in said if len(word) > 1)
+        return _sentence_of(evidence.quote, text, words) == sentence and not gives
+
+    return {
+        option_id: evidence
+        for option_id, evidence in found.items()
+        if option_id not in _LOAN_ALSO_NAMES or not part_of_the_loan(evidence)
+    }
 
 
 def _without_routing(sentence: tuple[swedish.Token, ...]) -> tuple[swedish.Token, ...]:

@@ -1508,6 +1508,17 @@ def test_every_company_is_never_recorded_as_a_certain_company(tree: Tree, text: 
     assert {option.id for option in reading.candidates} == {"egen_verksamhet", "ett_foretag"}
 
 
+def test_a_loans_sum_and_what_it_buys_are_the_loan_but_a_gift_beside_it_is_not(tree: Tree):
+    # Trial 26 (t26-18): "förbundet lånar ut 100 000 kr räntefritt till ett ASF som behöver köpa en ny tvättmaskin"
+    # was asked between a grant, a loan and a thing.
+    text = "Kan förbundet låna ut 80 000 kr till ett socialt företag som ska köpa en ny symaskin? De betalar tillbaka."
+    assert read_description(tree, text).facts["stod_till_foretag"].option == "lan"
+    text = "Förbundet lånar ut 50 000 kr till kooperativet och ger dem dessutom ett bidrag på 20 000 kr."
+    reading = read_description(tree, text)
+    assert "stod_till_foretag" not in reading.facts
+    assert {fact.option for fact in reading.conflicts["stod_till_foretag"]} == {"lan", "pengar"}
+
+
 def test_managers_at_the_parties_are_the_parties_staff_and_at_the_companies_the_companies(tree: Tree):
     # Trial 9 (t9-2): "chefer pa af, fk, kommunen o regionen" was asked again.
     text = "vi vill ordna en inspirationsdag om sociala foretag for chefer pa af, fk, kommunen o regionen"
