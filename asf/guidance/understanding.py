@@ -1019,8 +1019,8 @@ def _a_loan_with_its_sum_and_purpose(
     """What the förbund would do for a company: a loan, without money or a thing named in the loan's sentence
     with no word of giving."""
     loan = found.get(_LOAN)
-    if loan is None:
-        return found
+    if loan is None or (loan.strength < 2 and loan.places < 2):
+        return found  # "en ny kaffemaskin, bidrag eller lån?": one word of a loan says too little to drop others
     sentence = _sentence_of(loan.quote, text, words)
 
     def part_of_the_loan(evidence: _Evidence) -> bool:
