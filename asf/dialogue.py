@@ -790,9 +790,24 @@ _CHANGE_MARKERS = re.compile(
 _WHAT_IF = re.compile(
     r"\b(?:andrar det nagot|andras det nagot|spelar det nagon roll|gor det nagon skillnad|blir det annorlunda"
     r"|vad hander om|hur blir det om|blir det annat om|andrar inte det|andrar det inte|spelar det ingen roll"
-    r"|spelar det roll|tank om|tanker vi oss|anta att|antag att|ponera att|sag att)\b"
+    r"|spelar det roll)\b"
     r"|^(?:(?:ok|okej|ja|och|men)\s+)+om\b|^om\b.*\bda$"
-)  # "tänk om vi istället betalar kaféet direkt?" (trial 26, t26-1 asked which answer to change)
+)
+# A supposition opening the message or a sentence, folded with its punctuation: "tänk om vi istället betalar
+# kaféet direkt?" (trial 26, t26-1 asked which answer to change); not "vi tänker oss en inspirationsdag" inside a
+# sentence, nor after words saying it is a new question ("Vi har en ny fråga. Anta att …").
+_SUPPOSES = re.compile(
+    r"(?:^|[.!?:]\s+)\W*(?:(?:ok|okej|ja|och|men|fast)\W+)*(?:tank om|anta att|antag att|ponera att|sag att)\b"
+)
+_NEW_QUESTION = re.compile(r"\b(?:ny fraga|annan fraga|en annan sak|nasta (?:ide|fraga|sak|insats))\b")
+
+
+def _supposes(text: str) -> bool:
+    """The message supposes a change to the result just given ("tänk om …", "anta att …")."""
+    folded = swedish.fold(text)
+    return _SUPPOSES.search(folded) is not None and _NEW_QUESTION.search(folded) is None
+
+
 _WEAK_CHANGE_MARKERS = re.compile(r"\b(?:istallet|i stallet) for\b")
 _SAYS_IT_WAS_WRONG = re.compile(r"\b(?:hade fel|skrev fel|rattelse|korrigering|jag menade)\b")
 _MOST_CHANGES_WEAKLY_MARKED = 2
@@ -878,7 +893,7 @@ def _says_something_is_wrong(message: Message) -> bool:
 
 def _marks_a_change(message: Message, changes: int) -> bool:
     plain = normalise(message.text)
-    if _SAYS_IT_WAS_WRONG.search(plain) or _WHAT_IF.search(plain):
+    if _SAYS_IT_WAS_WRONG.search(plain) or _WHAT_IF.search(plain) or _supposes(message.text):
         # "jag hade fel: …" is a correction, and "ändrar det något om …?" a question about this result,
         # even where no answer's new value can be read: then the user is asked which answer.
         return True
@@ -933,9 +948,9 @@ _ANOTHER_THING = re.compile(
 )
 # Words of a correction or a supposition, folded: such a follow-up is about this initiative.
 _CORRECTS_OR_SUPPOSES = re.compile(
-    r"^(?:\w+\s+){0,3}det (?:ar|galler)\b|\b(?:egentligen|snarare|menade|sorry|forlat|glomde|tank om|sag att|ifall"
+    r"^(?:\w+\s+){0,3}det (?:ar|galler)\b|^sag att\b|\b(?:egentligen|snarare|menade|sorry|forlat|glomde|tank om|ifall"
     r"|samma sak|samma bedomning|vad sager du om)\b"
-)
+)  # "säg att" only opening the message: folded, "vi såg att kaféet behöver …" is the same letters
 
 
 def _names_another_thing_done(described: dict[str, str], text: str, answered: list[str]) -> bool:
@@ -1026,7 +1041,12 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
     if _another_thing_asked_about(changes, message):
         return describe(state, message, as_new=True)
     asks_if_ok = _asks_if_ok(message.text) and bool(changes)
-    what_if = _WHAT_IF.search(normalise(message.text)) is not None or _opens_with_if(message.text) or asks_if_ok
+    what_if = (
+        _WHAT_IF.search(normalise(message.text)) is not None
+        or _supposes(message.text)
+        or _opens_with_if(message.text)
+        or asks_if_ok
+    )
     if what_if:
         # "Ändrar det något om AF köper handledningen av Verkstan och vi finansierar via AF?" is read as
         # a description is: each word of an answer typed alone ("Verkstan" a company, "AF" a party) had
@@ -1045,8 +1065,8 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         described = {
             q: f.option for q, f in reading.facts.items() if answers.get(q) != f.option and q not in reading.implied
         }
-        instead = _INSTEAD.search(message.text) and described.get(_ROUTE_OF_MONEY) != _DIRECT and not asks_if_ok
-        if not instead and not _needs_its_own_start(answers, described):
+        instead = bool(_INSTEAD.search(message.text)) and described.get(_ROUTE_OF_MONEY) != _DIRECT and not asks_if_ok
+        if not instead and not _needs_its_own_start(answers, described, message.text):
             # Who it is for changes only when the what-if says so; a company the money would go straight
             # to ("om förbundet i stället betalar räkningen direkt till kooperativet?") is the payee.
             described.pop(tree().start, None)
@@ -1197,7 +1217,7 @@ def _off_this_route(answers: dict[str, str], described: dict[str, str], text: st
     return bool(rest) and not rest.keys() & set(answered) and not one_route_holds(tree(), {**answers, **rest})
 
 
-def _needs_its_own_start(answers: dict[str, str], described: dict[str, str]) -> bool:
+def _needs_its_own_start(answers: dict[str, str], described: dict[str, str], text: str) -> bool:
     """A what-if describes a whole initiative of its own: who it is for, other than the result's answer, and what
     is done for them on a route from there: "om kommunen startar butiken själv och köper arbetsträning där för
     deltagarna och vi betalar via kommunen?" after a start-up grant (trial 26, t26-4 kept "Ett företag" and asked
@@ -1205,7 +1225,17 @@ def _needs_its_own_start(answers: dict[str, str], described: dict[str, str]) -> 
     start = tree().start
     if start not in described or start not in answers or described[start] == answers[start]:
         return False
-    return bool(described.keys() & recap.WHAT_IS_DONE) and one_route_holds(tree(), described)
+    if not described.keys() & recap.WHAT_IS_DONE or not one_route_holds(tree(), described):
+        return False
+    # "vad händer om bidraget går via kommunen och deltagarna arbetstränar där?" keeps the grant the result was
+    # about: only a what-if in which a party does that thing itself ("kommunen startar butiken själv") leaves it.
+    named_again = any(
+        answers[q] in named_options(tree().questions[q], text) for q in recap.WHAT_IS_DONE if q in answers
+    )
+    return not named_again or _BY_ITSELF.search(normalise(text)) is not None
+
+
+_BY_ITSELF = re.compile(r"\b(?:sjalv|sjalva|med egna pengar|i egen regi|pa egen hand)\b")
 
 
 def _try_answers(state: State, answers: dict[str, str], changes: dict[str, str], message: Message) -> Turn:

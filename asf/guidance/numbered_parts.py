@@ -50,7 +50,7 @@ def numbered_parts(text: str) -> list[str]:
         parts.append(part)
     closing = _CLOSING_QUESTION.search(parts[-1])
     if closing is not None and len(closing.group().split()) <= _CLOSING_WORDS:
-        parts[-1] = parts[-1][: closing.start()]
+        parts[-1] = parts[-1][: closing.start()].strip(_ENDING)
     return parts
 
 

@@ -49,10 +49,15 @@ _WORDS_DECIDE = frozenset({"malgrupp"})
 # Answers that imply the initiative is for participants: what they get, on the route through "Deltagare"
 # with the fewest questions between. Such a fact says who it is for when the text names nobody (a party
 # or a payment route does not: a coordinator is employed by a party too; nor does a course about social
-# enterprises, which the förbund's own staff may take). Being in Finsam's target group is said only of
-# participants ("en kurs för personer i vår målgrupp": trial 26, t26-9 asked who it is for after the summary).
-_IMPLIES_PARTICIPANTS = frozenset(
-    {("insats_typ", "arbetsforberedande"), ("insats_typ", "handledare"), ("malgrupp", "ja")}
+# enterprises, which the förbund's own staff may take).
+_IMPLIES_PARTICIPANTS = frozenset({("insats_typ", "arbetsforberedande"), ("insats_typ", "handledare")})
+# People the initiative is for, said to be in Finsam's target group, folded: "en kurs … för personer i vår
+# målgrupp" (trial 26, t26-9 asked who it is for after the summary); not "för rektorer som möter unga i vår
+# målgrupp" (review of session 20).
+_IN_THE_TARGET_GROUP = ("malgrupp", "ja")
+_PEOPLE_IN_THE_TARGET_GROUP = re.compile(
+    r"\bfor (?:\w+ ){0,2}?(?:personer|individer|deltagare|deltagarna|de|dem|dom|unga|ungdomar|vuxna|kvinnor|man)"
+    r"(?: \w+){0,3}? i (?:var|vara|forbundets|finsams) malgrupp"
 )
 # What a knowledge or cooperation initiative does is asked after "Förbundet självt, parternas personal …" and
 # after "Alla som är intresserade"; the first is the answer unless the text names the public, whose words
@@ -779,7 +784,8 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
     # A part to avoid that the kept route itself holds ("förbundet blir medlem i en intresseorganisation") is
     # what the knowledge initiative is, not a part beside it (trial 26, t26-5 asked who it is for).
     beside = any(kept.get(q) is None or kept[q].option != fact.option for q, fact in must_nots.items())
-    implied = _with_implied_start(tree, kept, start_named or tree.start in conflicts, beside)
+    people = _PEOPLE_IN_THE_TARGET_GROUP.search(normalise(text)) is not None
+    implied = _with_implied_start(tree, kept, start_named or tree.start in conflicts, beside, people)
     # Only who it is for is implied: a company's membership moved to the company's route is still stated.
     implied_start = frozenset({tree.start}) & (frozenset(implied) - frozenset(kept))
     kept = _for_the_company_itself(tree, implied, text, words, set(conflicts))
@@ -967,8 +973,9 @@ def _who_only_from_a_reason(
         return False
     start = kept[tree.start]
     at = _sentence_of(start.evidence, text, words)
-    if at is None:
-        return False
+    (part,) = set_aside.values()
+    if at is None or _sentence_of(part.evidence, text, words) != at:
+        return False  # "Kan förbundet betala lunchen så att deltagarna orkar? Kaféet vill också ha ett bidrag."
     sentence = _sentence_words(words, at)
     folded = [t.word for t in sentence]
     opening = next(
@@ -1531,10 +1538,15 @@ def _joins(between: list[swedish.Token]) -> bool:
     return bool(joins) and all(t.word in _JOINING_WORDS for t in between[joins[-1] + 1 :])
 
 
+# Knowledge that may be about participants without being for them: an evaluation, a mapping, a survey. An
+# inspiration day or a study visit "för deltagarna" is for them (review of session 20).
+_KNOWLEDGE_ABOUT = frozenset({(_STRUCTURAL, "annan_kunskap")})
+
+
 def _who_doubted_off_the_route(
     tree: Tree, facts: Mapping[str, Fact], kept: Mapping[str, Fact], must_nots: Mapping[str, Fact]
 ) -> tuple[Fact, ...]:
-    """Who it is for, when participants are all that was kept and a fact the route left out is reached only
+    """Who it is for, when participants are all that was kept and knowledge the route left out is reached only
     through other answers to it: "en forskare utvärderar hur det har gått för deltagarna" names participants, yet
     an evaluation is knowledge for the parties (development set 6, md6046). Those answers, on the left-out fact's
     words, so the question is asked naming them. Participants are what such knowledge is often about; a role
@@ -1543,7 +1555,7 @@ def _who_doubted_off_the_route(
         return ()
     start = kept[tree.start]
     for question_id, fact in facts.items():
-        if question_id in kept or question_id in must_nots:
+        if question_id in kept or question_id in must_nots or (question_id, fact.option) not in _KNOWLEDGE_ABOUT:
             continue
         through = {route[tree.start] for route in _all_routes(tree) if route.get(question_id) == fact.option}
         if through and start.option not in through:
@@ -1616,7 +1628,11 @@ _ROUTES: list[tuple[Tree, list[dict[str, str]]]] = []
 
 
 def _with_implied_start(
-    tree: Tree, kept: Mapping[str, Fact], start_named: bool, parts_to_avoid: bool = False
+    tree: Tree,
+    kept: Mapping[str, Fact],
+    start_named: bool,
+    parts_to_avoid: bool = False,
+    people_in_target_group: bool = False,
 ) -> dict[str, Fact]:
     """Facts plus who the initiative is for, when the text names nobody but says what participants get or
     what a knowledge or cooperation initiative does. "arbetsträning via kommunen" is reached from
@@ -1627,7 +1643,8 @@ def _with_implied_start(
     ("en samordnare som ska hjälpa kooperativet att bli lönsamt" is perhaps for the company)."""
     if start_named or tree.start in kept:
         return dict(kept)
-    trigger = next((fact for q, fact in kept.items() if (q, fact.option) in _IMPLIES_PARTICIPANTS), None)
+    triggers = _IMPLIES_PARTICIPANTS | ({_IN_THE_TARGET_GROUP} if people_in_target_group else set())
+    trigger = next((fact for q, fact in kept.items() if (q, fact.option) in triggers), None)
     structural = kept.get(_STRUCTURAL)
     if trigger is None and structural is not None and structural.option not in _WHO_STILL_ASKED:
         if parts_to_avoid and not _company_membership(kept):

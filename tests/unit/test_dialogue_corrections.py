@@ -1410,3 +1410,35 @@ def test_the_förbunds_own_purchase_beside_a_knowledge_initiative_is_no_part_to_
         "lokalen, vår egen kostnad",
     )
     assert "Samordningsförbundet självt" in talk.slots["last_result"]["not_assessed"][0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Review of session 20: each of these changed who it was for to the participants and approved the grant.
+        "vad händer om bidraget går via kommunen och deltagarna arbetstränar där?",
+        "men om pengarna går via kommunen, som köper arbetsträning där åt deltagarna?",
+    ],
+)
+def test_a_what_if_routing_the_grant_via_a_party_keeps_the_grant(text: str):
+    grant = {"vem": "foretaget", "stod_till_foretag": "pengar"}
+    talk = finished(grant)
+    talk.send(ActionAnswer(), text)
+    assert talk.slots["last_result"]["answers"]["stod_till_foretag"] == "pengar"
+    assert talk.slots["last_result"]["verdict"] == "not_financeable"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Review of session 20: suppositions inside a sentence, or after saying it is a new question, are new.
+        "Nästa idé: i höst tänker vi oss en inspirationsdag om sociala företag för politiker.",
+        "Vi har en ny fråga. Anta att regionen vill ordna en temadag om sociala företag för chefer.",
+    ],
+)
+def test_a_new_idea_with_a_supposition_is_another_initiative(text: str):
+    talk = finished(VIA_KOMMUNEN)
+    before = talk.slots["last_result"]
+    sent = talk.send(ActionAnswer(), text)
+    assert talk.slots["last_result"] == before
+    assert messages.text("describe.new_after_result") in said(sent)

@@ -21,7 +21,7 @@ def test_the_numbered_parts_are_found_without_their_numbers_joining_words_or_a_c
     assert numbered_parts(THREE_PARTS) == [
         "regionen köper arbetsträningsplatser på Kafé Lärkan åt deltagare",
         "förbundet ordnar en temadag om sociala företag för parternas handläggare",
-        "förbundet ger kaféet 30 000 kr till en ny diskmaskin.",
+        "förbundet ger kaféet 30 000 kr till en ny diskmaskin",
     ]
     assert numbered_parts("Två saker:\n1. AF köper platser.\n2. En studieresa för politiker.") == [
         "AF köper platser",  # the full stop goes: quoted, it stood before the sentence's own

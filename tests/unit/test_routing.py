@@ -79,7 +79,7 @@ def test_an_answer_to_the_open_question_read_as_stop_training_stays_in_the_asses
     assert NOT_ACTIVE not in said(sent)
     assert messages.text("assessment.resume_offer") not in said(sent)
     # Read as the start of a description at the first question: a summary to confirm, nothing recorded yet.
-    assert talk.slots["pending_answers"] == {"vem": "deltagare", "malgrupp": "ja"}
+    assert talk.slots["pending_answers"] == {"malgrupp": "ja"}
     assert "Så här uppfattar jag insatsen" in said(sent)
 
 

@@ -1437,6 +1437,10 @@ def test_participants_in_the_reason_for_a_request_for_the_company_are_not_whom_i
     assert read_description(tree, text).facts["insats_typ"].option == "handledare"
     text = "Förbundet vill betala arbetskläder så att deltagarna kan arbetsträna på kaféet."
     assert read_description(tree, text).facts["vem"].option == "deltagare"
+    # ... and a part to avoid in another sentence is no request with that reason (review of session 20)
+    text = "Kan förbundet betala lunchen så att deltagarna orkar hela dagen? Kaféet vill också ha ett driftsbidrag."
+    reading = read_description(tree, text)
+    assert reading.facts["vem"].option == "deltagare" and "stod_till_foretag" in reading.set_aside
 
 
 def test_participants_studied_by_an_evaluation_for_the_parties_make_whom_it_is_for_a_question(tree: Tree):
@@ -1448,13 +1452,18 @@ def test_participants_studied_by_an_evaluation_for_the_parties_make_whom_it_is_f
     assert {"deltagare", "parter_och_aktorer"} <= {fact.option for fact in reading.conflicts["vem"]}
     said = recap.conflict_text(tree, "vem", reading.conflicts["vem"])  # the same words quoted once
     assert said.count("”Förbundet vill beställa") == 1
-    # ... while participants with work training, and a part to avoid set aside, stay as they were
+    # ... while an inspiration day for them is theirs (review of session 20), as participants with work training are
+    text = "Vi vill ordna en inspirationsdag om sociala företag för deltagarna."
+    assert read_description(tree, text).facts["vem"].option == "deltagare"
     assert read_description(tree, "Deltagarna ska arbetsträna på kooperativet.").facts["vem"].option == "deltagare"
 
 
 @pytest.mark.parametrize(
     "extra",
-    ["Dessutom vill vi lägga på 15 % extra på priset så att kooperativet går runt.", "Vi betalar 10 procent extra."],
+    [
+        "Dessutom vill vi lägga på 15 % extra på priset så att kooperativet går runt.",
+        "Vi betalar ett påslag så att kooperativet klarar sin ekonomi.",
+    ],
 )
 def test_a_surcharge_on_places_a_party_buys_is_named_as_money_to_the_company(tree: Tree, extra: str):
     # Trial 26 (t26-19): "lägga på 10 % extra på ersättningen så att caféet klarar sin ekonomi" beside places a
@@ -1463,6 +1472,22 @@ def test_a_surcharge_on_places_a_party_buys_is_named_as_money_to_the_company(tre
     reading = read_description(tree, text)
     assert reading.facts["utforare"].option == "kommunen"
     assert reading.set_aside["stod_till_foretag"].option == "pengar"
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        # Review of session 20: lawful details that the first surcharge cues set aside as money to the company.
+        "Kommunen får ett påslag på 5 % för administrationen.",
+        "Vi lägger på 10 % extra för resor och material.",
+        "Budgeten är 10 procent mer än förra året.",
+        "Det finns en buffert på 10 procent extra ovanpå för oförutsedda kostnader.",
+    ],
+)
+def test_a_surcharge_for_costs_or_a_party_is_no_money_to_the_company(tree: Tree, extra: str):
+    text = f"Kommunen köper arbetsträningsplatser på Kooperativet Gnistan och förbundet betalar via kommunen. {extra}"
+    reading = read_description(tree, text)
+    assert "stod_till_foretag" not in reading.set_aside and "stod_till_foretag" not in reading.must_nots
 
 
 @pytest.mark.parametrize(
@@ -1487,6 +1512,8 @@ def test_people_in_the_target_group_are_participants_without_being_called_so(tre
     # ... but not when the text names someone else it is for
     text = "Vi vill ordna en kurs om sociala företag för handläggare som möter personer i vår målgrupp."
     assert read_description(tree, text).facts["vem"].option == "parter_och_aktorer"
+    text = "Vi vill ordna en kurs om sociala företag för rektorer som möter unga i vår målgrupp."
+    assert "vem" not in read_description(tree, text).facts
 
 
 def test_the_förbunds_own_membership_says_whom_it_is_for(tree: Tree):
