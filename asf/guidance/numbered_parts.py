@@ -110,10 +110,11 @@ def part_asked_for(text: str) -> int | None:
 # Words too common in parts to tell them apart, folded; shorter words say too little.
 _COMMON = frozenset(
     {"forbundet", "foretaget", "foretag", "sociala", "socialt", "kommunen", "regionen", "deltagarna", "deltagare",
-     "betala", "betalar", "finansiera", "insatsen", "gäller", "galler", "sedan", "ocksa", "också"}
+     "betala", "betalar", "finansiera", "insatsen", "galler", "sedan", "ocksa"}
 )  # fmt: skip
-_WORD = 4
+_SHORTEST = 4  # letters of a word that may name a part
 _SAME_STEM = 4  # "priset" names "pris", "affärscoachen" names "affärscoach"
+_ENDING_LETTERS = 2  # an inflection may change this many letters at the end: "handläggare", "handläggarna"
 
 
 def part_named_by(text: str, parts: list[str], current: int) -> int | None:
@@ -122,15 +123,21 @@ def part_named_by(text: str, parts: list[str], current: int) -> int | None:
     new assessment instead. None when no part, or more than one, or the current one, has such a word."""
     if len(text.split()) > _SHORT_REQUEST:
         return None
-    asked = {t.word for t in swedish.tokens(text) if len(t.word) >= _WORD and t.word not in _COMMON}
+    asked = {word for word in _written(text) if len(word) >= _SHORTEST and word not in _COMMON}
     named = [
         number
         for number, part in enumerate(parts, start=1)
-        if any(_same_stem(word, t.word) for word in asked for t in swedish.tokens(part))
+        if any(_same_stem(word, other) for word in asked for other in _written(part))
     ]
     return named[0] if len(named) == 1 and named[0] != current else None
 
 
+def _written(text: str) -> list[str]:
+    """The words as written, folded: a company's name stays its name ("Lärkan"), not the word for a company."""
+    return re.findall(r"\w+", swedish.fold(text))
+
+
 def _same_stem(one: str, other: str) -> bool:
-    shorter, longer = sorted((one, other), key=len)
-    return len(shorter) >= _SAME_STEM and longer.startswith(shorter)
+    """One word is the other inflected: "priset" and "pris", "handläggarna" and "handläggare"."""
+    shared = next((i for i, (a, b) in enumerate(zip(one, other, strict=False)) if a != b), min(len(one), len(other)))
+    return shared >= _SAME_STEM and shared >= min(len(one), len(other)) - _ENDING_LETTERS

@@ -280,10 +280,14 @@ def test_a_follow_up_naming_another_part_by_its_words_assesses_that_part(follow_
         ("och kaféet då?", None),  # parts 1 and 3 both name the café
         ("och den första då?", None),  # no word of a part
         ("och regionen då?", None),  # too common to tell parts apart
+        # Review of session 20: an inflection that changes the ending, and a company's name.
+        ("och handläggarna då?", 4),
+        ("och Lärkan då?", 5),
     ],
 )
 def test_a_part_is_named_by_a_word_only_it_has(text: str, number: int | None):
     parts = ["studiebesök hos ett kafé", "ett pris på 20 000 kr till Årets sociala företag", "kaféet får en dator"]
+    parts += ["en kurs för handläggare", "Kafé Lärkan får ett bidrag"]
     assert part_named_by(text, parts, current=1) == number
 
 
