@@ -742,6 +742,9 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
             found = _without_the_scene(tree, question, found, text, words)
         if question.id == _FOR_THE_COMPANY:
             found = _a_loan_with_its_sum_and_purpose(found, text, words)
+            surcharge = _surcharge_for_support(question, text, words)
+            if surcharge is not None and surcharge.option.id not in found:
+                found[surcharge.option.id] = surcharge
         for option_id in _joint_of_one(question, found, words):
             found.pop(option_id, None)
         if _only_guesses(found, words):  # beside another option, a guess stays: the question is asked naming both
@@ -1013,33 +1016,88 @@ def _pays_for_the_scene(sentence: tuple[swedish.Token, ...]) -> bool:
     )
 
 
-# A loan to a company: its sum ("lånar ut 100 000 kr till ett ASF") and what it buys ("som behöver köpa en ny
-# tvättmaskin") say what the loan is, not that money or a thing is given besides (trial 26, t26-18 asked between
-# a grant, a loan and a thing). Words of giving ("och ger dem ett bidrag", "skänker") still name a gift.
-_LOAN, _LOAN_ALSO_NAMES = "lan", frozenset({"pengar", "in_natura"})
-_GIVING = ("bidrag", "stod", "stot", "gava", "skank", "ge", "ger", "gratis", "pris", "tack", "extra")
+# A loan to a company: its sum ("lånar ut 100 000 kr … till ett ASF") and what it is to buy ("som behöver köpa en ny
+# tvättmaskin") say what the loan is, not that money or a thing is given besides (trial 26, t26-18 asked between a
+# grant, a loan and a thing). Only those: money named by other words ("ett driftsbidrag", "deras löner") or a thing
+# bought or lent besides ("och köper dessutom in datorer", "lånar ut sin lokal") is another part (review of session 20).
+_LOAN, _ITS_SUM, _ITS_PURPOSE = "lan", "pengar", "in_natura"
+_SUM_WORDS = frozenset(
+    {"kr", "kronor", "tkr", "sek", "till", "ett", "en", "det", "dem", "asf", "foretaget", "rantefritt"}
+)
+_TO_BUY = ("kopa", "kops", "investera", "till en ny", "till nya")
+_BEFORE_THE_PURPOSE = 4  # words between "köpa" and the thing: "behöver köpa en ny tvättmaskin"
 
 
 def _a_loan_with_its_sum_and_purpose(
     found: dict[str, _Evidence], text: str, words: tuple[swedish.Token, ...]
 ) -> dict[str, _Evidence]:
-    """What the förbund would do for a company: a loan, without money or a thing named in the loan's sentence
-    with no word of giving."""
+    """What the förbund would do for a company: a loan, stated in more than one word, without its own sum and
+    purpose read as a grant and a thing."""
     loan = found.get(_LOAN)
     if loan is None or (loan.strength < 2 and loan.places < 2):
         return found  # "en ny kaffemaskin, bidrag eller lån?": one word of a loan says too little to drop others
     sentence = _sentence_of(loan.quote, text, words)
 
+    def inside(evidence: _Evidence) -> list[int]:
+        return [i for i, t in enumerate(words) for s, e in evidence.spans if s <= t.start and t.end <= e]
+
+    def a_sum(start: int, end: int) -> bool:
+        said = [t.word for t in words if start <= t.start and t.end <= end]
+        before_recipient = said[: said.index("till")] if "till" in said else said  # "kr till ett socialt företag"
+        return all(word in _SUM_WORDS or word.isdigit() for word in before_recipient)
+
+    def its_sum(evidence: _Evidence) -> bool:
+        return all(a_sum(start, end) for start, end in evidence.spans)  # "… och ett driftsbidrag" is no sum
+
+    def its_purpose(evidence: _Evidence) -> bool:
+        at = inside(evidence)
+        before = " ".join(t.word for t in words[max(0, at[0] - _BEFORE_THE_PURPOSE) : at[0]]) if at else ""
+        return any(verb in before for verb in _TO_BUY) and not any(t.word in ALSO for t in words[: at[0]] if at)
+
     def part_of_the_loan(evidence: _Evidence) -> bool:
-        said = [t.word for t in words for s, e in evidence.spans if s <= t.start and t.end <= e]
-        gives = any(word.startswith(_GIVING) for word in said if len(word) > 1)
-        return _sentence_of(evidence.quote, text, words) == sentence and not gives
+        if _sentence_of(evidence.quote, text, words) != sentence:
+            return False
+        if evidence.option.id == _ITS_SUM:
+            return its_sum(evidence)
+        lent = any(s < loan_e and loan_s < e for s, e in evidence.spans for loan_s, loan_e in loan.spans)
+        return not lent and its_purpose(evidence)  # "lånar ut sin lokal" is a thing lent, not what a loan buys
 
     return {
         option_id: evidence
         for option_id, evidence in found.items()
-        if option_id not in _LOAN_ALSO_NAMES or not part_of_the_loan(evidence)
+        if option_id not in (_ITS_SUM, _ITS_PURPOSE) or not part_of_the_loan(evidence)
     }
+
+
+# A surcharge ("10 % extra på ersättningen", "ett påslag", "mer än marknadspriset") and, in its sentence, a reason
+# that is the company's survival ("så att caféet klarar sin ekonomi", "för att de ska överleva"): money to the
+# company beside what a party buys (trial 26, t26-19). A surcharge for costs ("för administrationen", "för resor")
+# is none; neither is the reason alone ("kommunen köper platser så att kooperativet går runt" is a purchase).
+_SURCHARGE = ("extra", "paslag", "overpris", "mer an")
+_FOR_ITS_SURVIVAL = ("gar runt", "overleva", "klara sig", "klarar sig", "klarar sin ekonomi", "klara sin ekonomi",
+                     "klara ekonomin", "har det tufft", "har det svart", "stotta dem", "stotta foretaget")  # fmt: skip
+_MONEY = "pengar"
+_PEOPLE = ("deltagar", "praktikant", "individ", "person", "klient", "brukar")
+
+
+def _surcharge_for_support(question: Question, text: str, words: tuple[swedish.Token, ...]) -> _Evidence | None:
+    """Money to the company read from a surcharge with a reason of survival in one sentence."""
+    option = question.option(_MONEY)
+    if option is None:
+        return None
+    for number in sorted({t.sentence for t in words}):
+        sentence = _sentence_words(words, number)
+        said = " " + " ".join(t.word for t in sentence) + " "
+        about_people = any(t.word.startswith(_PEOPLE) for t in sentence)  # "extra handledning så att deltagarna …"
+        if (
+            any(f" {w} " in said for w in _SURCHARGE)
+            and any(f" {r} " in said for r in _FOR_ITS_SURVIVAL)
+            and not about_people
+        ):
+            start, end = sentence[0].start, sentence[-1].end
+            quote = swedish.quote(text, swedish.Mention("", start, end, False, len(sentence)))
+            return _Evidence(option, _PHRASE_WORDS, quote, start, ((start, end),), end - start)
+    return None
 
 
 def _without_routing(sentence: tuple[swedish.Token, ...]) -> tuple[swedish.Token, ...]:

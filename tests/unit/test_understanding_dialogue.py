@@ -1463,6 +1463,10 @@ def test_participants_studied_by_an_evaluation_for_the_parties_make_whom_it_is_f
     [
         "Dessutom vill vi lägga på 15 % extra på priset så att kooperativet går runt.",
         "Vi betalar ett påslag så att kooperativet klarar sin ekonomi.",
+        # Second review of session 20: support written with other reasons.
+        "Vi lägger på 10 % extra per plats för att kooperativet ska överleva.",
+        "Gnistan får ett påslag på 15 % för att de ska klara sig.",
+        "Vi betalar 25 procent mer än marknadspriset eftersom kooperativet har det tufft.",
     ],
 )
 def test_a_surcharge_on_places_a_party_buys_is_named_as_money_to_the_company(tree: Tree, extra: str):
@@ -1482,6 +1486,8 @@ def test_a_surcharge_on_places_a_party_buys_is_named_as_money_to_the_company(tre
         "Vi lägger på 10 % extra för resor och material.",
         "Budgeten är 10 procent mer än förra året.",
         "Det finns en buffert på 10 procent extra ovanpå för oförutsedda kostnader.",
+        "Kommunen betalar ett påslag på priset för administrationen.",
+        "Deltagarna får extra handledning så att de klarar sig på jobbet.",
     ],
 )
 def test_a_surcharge_for_costs_or_a_party_is_no_money_to_the_company(tree: Tree, extra: str):
@@ -1540,10 +1546,22 @@ def test_a_loans_sum_and_what_it_buys_are_the_loan_but_a_gift_beside_it_is_not(t
     # was asked between a grant, a loan and a thing.
     text = "Kan förbundet låna ut 80 000 kr till ett socialt företag som ska köpa en ny symaskin? De betalar tillbaka."
     assert read_description(tree, text).facts["stod_till_foretag"].option == "lan"
-    text = "Förbundet lånar ut 50 000 kr till kooperativet och ger dem dessutom ett bidrag på 20 000 kr."
-    reading = read_description(tree, text)
-    assert "stod_till_foretag" not in reading.facts
-    assert {fact.option for fact in reading.conflicts["stod_till_foretag"]} == {"lan", "pengar"}
+    for text, besides in (
+        ("Förbundet lånar ut 50 000 kr till kooperativet och ger dem dessutom ett bidrag på 20 000 kr.", "pengar"),
+        # Second review of session 20: money or a thing named otherwise beside the loan is another part.
+        (
+            "Förbundet lånar ut 40 000 kr räntefritt till kooperativet och betalar ett driftsbidrag på 10 000 kr.",
+            "pengar",
+        ),
+        ("Kan förbundet låna ut 30 000 kr till kaféet, och resten täcker vi med ett kontantbidrag?", "pengar"),
+        ("Förbundet lånar ut 100 000 kr till kaféet och köper dessutom in datorer till dem.", "in_natura"),
+    ):
+        reading = read_description(tree, text)
+        assert "stod_till_foretag" not in reading.facts
+        assert {"lan", besides} <= {fact.option for fact in reading.conflicts["stod_till_foretag"]}
+    # ... and premises lent are a thing, not a loan of money
+    lent = read_description(tree, "Förbundet lånar ut sin lokal till kooperativet.").facts["stod_till_foretag"]
+    assert lent.option == "in_natura"
 
 
 def test_managers_at_the_parties_are_the_parties_staff_and_at_the_companies_the_companies(tree: Tree):
