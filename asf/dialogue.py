@@ -797,9 +797,10 @@ _WHAT_IF = re.compile(
 # kaféet direkt?" (trial 26, t26-1 asked which answer to change); not "vi tänker oss en inspirationsdag" inside a
 # sentence, nor after words saying it is a new question ("Vi har en ny fråga. Anta att …").
 _SUPPOSES = re.compile(
-    r"(?:^|[.!?:]\s+)\W*(?:(?:ok|okej|ja|och|men|fast)\W+)*(?:tank om|anta att|antag att|ponera att|sag att)\b"
+    r"(?:^|[.!?:]\s+)\W*(?:(?:ok|okej|ja|och|men|fast|bra|tack|hmm|jag undrar)\W+)*"
+    r"(?:tank om|anta att|antag att|ponera att|sag att)\b"
 )
-_NEW_QUESTION = re.compile(r"\b(?:ny fraga|annan fraga|en annan sak|nasta (?:ide|fraga|sak|insats))\b")
+_NEW_QUESTION = re.compile(r"\b(?:ny fraga|annan fraga|ny ide|ny insats|nasta (?:ide|fraga|sak|insats))\b")
 
 
 def _supposes(text: str) -> bool:
@@ -1031,8 +1032,8 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
     if _asks_about_another_topic(message.text):
         # Trial 10 (t10-41): "ändrar det något att maten köps från ett ASF?" changed "Vem" to a company.
         return None
-    if _asks_not_corrects(message.text):
-        return None
+    if _asks_not_corrects(message.text) or _NEW_QUESTION.search(swedish.fold(message.text)):
+        return None  # "Ny idé: anta att regionen …" is another initiative, whatever answer of this one it names
     answered = [step.question.id for step in current.steps]
     routed = _routed_via_another_party(answers, message.text)
     if routed is not None:
@@ -1229,13 +1230,22 @@ def _needs_its_own_start(answers: dict[str, str], described: dict[str, str], tex
         return False
     # "vad händer om bidraget går via kommunen och deltagarna arbetstränar där?" keeps the grant the result was
     # about: only a what-if in which a party does that thing itself ("kommunen startar butiken själv") leaves it.
+    # "pengarna" is how any initiative is paid for ("… och vi betalar pengarna via kommunen?"), not the grant.
+    specific = _THE_MONEY.sub(" ", text)
     named_again = any(
-        answers[q] in named_options(tree().questions[q], text) for q in recap.WHAT_IS_DONE if q in answers
+        answers[q] in named_options(tree().questions[q], specific) for q in recap.WHAT_IS_DONE if q in answers
     )
-    return not named_again or _BY_ITSELF.search(normalise(text)) is not None
+    return not named_again or _LEAVES_IT.search(normalise(text)) is not None
 
 
-_BY_ITSELF = re.compile(r"\b(?:sjalv|sjalva|med egna pengar|i egen regi|pa egen hand)\b")
+_THE_MONEY = re.compile(r"\bpengar(?:na)?\b", re.IGNORECASE)
+# The thing the result was about, left: a party doing it itself ("kommunen startar butiken själv", "med egna
+# pengar") or the thing withdrawn ("om vi drar in bidraget och …").
+_LEAVES_IT = re.compile(
+    r"\b(?:kommunen|regionen|af|arbetsformedlingen|fk|forsakringskassan|parten)\b"
+    r"(?: (?!och\b)\w+){0,4} (?:sjalv|sjalva)\b"
+    r"|\b(?:med egna pengar|i egen regi|drar in|drar tillbaka|slopar|stryker|skippar|i stallet for)\b"
+)
 
 
 def _try_answers(state: State, answers: dict[str, str], changes: dict[str, str], message: Message) -> Turn:

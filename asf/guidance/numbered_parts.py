@@ -123,7 +123,12 @@ def part_named_by(text: str, parts: list[str], current: int) -> int | None:
     new assessment instead. None when no part, or more than one, or the current one, has such a word."""
     if len(text.split()) > _SHORT_REQUEST:
         return None
-    asked = {word for word in _written(text) if len(word) >= _SHORTEST and word not in _COMMON}
+    # An inflected common word is common too: "deltagarnas", "företagets".
+    asked = {
+        word
+        for word in _written(text)
+        if len(word) >= _SHORTEST and not any(_same_stem(word, common) for common in _COMMON)
+    }
     named = [
         number
         for number, part in enumerate(parts, start=1)

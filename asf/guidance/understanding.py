@@ -56,8 +56,8 @@ _IMPLIES_PARTICIPANTS = frozenset({("insats_typ", "arbetsforberedande"), ("insat
 # målgrupp" (review of session 20).
 _IN_THE_TARGET_GROUP = ("malgrupp", "ja")
 _PEOPLE_IN_THE_TARGET_GROUP = re.compile(
-    r"\bfor (?:\w+ ){0,2}?(?:personer|individer|deltagare|deltagarna|de|dem|dom|unga|ungdomar|vuxna|kvinnor|man)"
-    r"(?: \w+){0,3}? i (?:var|vara|forbundets|finsams) malgrupp"
+    r"\bfor (?:\w+ ){0,2}?(?:personer|individer|deltagare|deltagarna|unga|ungdomar|vuxna|kvinnor)"
+    r"(?: \w+){0,3}? i (?:(?:var|vara|forbundets|finsams) malgrupp|malgruppen)"
 )
 # What a knowledge or cooperation initiative does is asked after "Förbundet självt, parternas personal …" and
 # after "Alla som är intresserade"; the first is the answer unless the text names the public, whose words
@@ -771,7 +771,7 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
             _weigh_learned(tree, question, text, words, model, negated, facts, conflicts)
     route = _best_route(tree, {q: f.option for q, f in facts.items()})
     kept = {q: facts[q] for q in route if q in facts}
-    doubts = _who_doubted_off_the_route(tree, facts, kept, must_nots)
+    doubts = _who_doubted_off_the_route(tree, facts, kept, must_nots, text)
     if doubts:
         conflicts[tree.start] = (kept.pop(tree.start), *doubts)
     # Two sides in two sentences may be two parts' ("Kommunen köper arbetsträning åt deltagarna. Förbundet vill
@@ -1599,10 +1599,13 @@ def _joins(between: list[swedish.Token]) -> bool:
 # Knowledge that may be about participants without being for them: an evaluation, a mapping, a survey. An
 # inspiration day or a study visit "för deltagarna" is for them (review of session 20).
 _KNOWLEDGE_ABOUT = frozenset({(_STRUCTURAL, "annan_kunskap")})
+# Participants as what any knowledge initiative is about: "en konferens om hur deltagarna har det", "en policy
+# för hur deltagarna ska tas emot" (second review of session 20), folded.
+_ABOUT_PARTICIPANTS = re.compile(r"\b(?:om|hur) (?:\w+ ){0,2}deltagar\w*")
 
 
 def _who_doubted_off_the_route(
-    tree: Tree, facts: Mapping[str, Fact], kept: Mapping[str, Fact], must_nots: Mapping[str, Fact]
+    tree: Tree, facts: Mapping[str, Fact], kept: Mapping[str, Fact], must_nots: Mapping[str, Fact], text: str
 ) -> tuple[Fact, ...]:
     """Who it is for, when participants are all that was kept and knowledge the route left out is reached only
     through other answers to it: "en forskare utvärderar hur det har gått för deltagarna" names participants, yet
@@ -1612,8 +1615,11 @@ def _who_doubted_off_the_route(
     if set(kept) != {tree.start} or kept[tree.start].option != _PARTICIPANTS:
         return ()
     start = kept[tree.start]
+    about_them = _ABOUT_PARTICIPANTS.search(normalise(text)) is not None
     for question_id, fact in facts.items():
-        if question_id in kept or question_id in must_nots or (question_id, fact.option) not in _KNOWLEDGE_ABOUT:
+        if question_id in kept or question_id in must_nots:
+            continue
+        if (question_id, fact.option) not in _KNOWLEDGE_ABOUT and not (question_id == _STRUCTURAL and about_them):
             continue
         through = {route[tree.start] for route in _all_routes(tree) if route.get(question_id) == fact.option}
         if through and start.option not in through:

@@ -1340,7 +1340,12 @@ def test_the_memo_notes_an_answer_changed_after_the_description():
 
 
 @pytest.mark.parametrize(
-    "text", ["tänk om vi i stället betalar kaféet direkt, det är ju enklare?", "Anta att vi betalar kaféet direkt?"]
+    "text",
+    [
+        "tänk om vi i stället betalar kaféet direkt, det är ju enklare?",
+        "Anta att vi betalar kaféet direkt?",
+        "Bra, men tänk om vi betalar kaféet direkt, blir det en annan sak då?",  # second review of session 20
+    ],
 )
 def test_a_supposition_with_tänk_om_or_anta_att_is_tried_on_this_result(text: str):
     # Trial 26 (t26-1): "tänk om vi istället betalar kaféet direkt …?" asked which answer to change, and without
@@ -1417,7 +1422,7 @@ def test_the_förbunds_own_purchase_beside_a_knowledge_initiative_is_no_part_to_
     [
         # Review of session 20: each of these changed who it was for to the participants and approved the grant.
         "vad händer om bidraget går via kommunen och deltagarna arbetstränar där?",
-        "men om pengarna går via kommunen, som köper arbetsträning där åt deltagarna?",
+        "vad händer om bidraget går via kommunen och deltagarna själva arbetstränar där?",
     ],
 )
 def test_a_what_if_routing_the_grant_via_a_party_keeps_the_grant(text: str):
@@ -1434,6 +1439,7 @@ def test_a_what_if_routing_the_grant_via_a_party_keeps_the_grant(text: str):
         # Review of session 20: suppositions inside a sentence, or after saying it is a new question, are new.
         "Nästa idé: i höst tänker vi oss en inspirationsdag om sociala företag för politiker.",
         "Vi har en ny fråga. Anta att regionen vill ordna en temadag om sociala företag för chefer.",
+        "Ny idé: anta att regionen ordnar en temadag för chefer.",
     ],
 )
 def test_a_new_idea_with_a_supposition_is_another_initiative(text: str):
@@ -1442,3 +1448,19 @@ def test_a_new_idea_with_a_supposition_is_another_initiative(text: str):
     sent = talk.send(ActionAnswer(), text)
     assert talk.slots["last_result"] == before
     assert messages.text("describe.new_after_result") in said(sent)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Second review of session 20: the lawful alternative, with "pengarna" for how it is paid, or the grant
+        # withdrawn, is tried as an initiative for the participants.
+        "ändrar det något om kommunen köper arbetsträning för deltagarna där och vi betalar pengarna via kommunen?",
+        "om vi drar in bidraget och AF köper arbetsträningsplatser för deltagarna där och vi betalar via AF?",
+    ],
+)
+def test_a_what_if_describing_the_lawful_alternative_to_a_grant_is_tried_for_the_participants(text: str):
+    talk = finished({"vem": "foretaget", "stod_till_foretag": "pengar"})
+    talk.send(ActionAnswer(), text)
+    assert talk.slots["answers"]["vem"] == "deltagare" and "stod_till_foretag" not in talk.slots["answers"]
+    assert talk.slots["current_question"] == "malgrupp"

@@ -1452,6 +1452,12 @@ def test_participants_studied_by_an_evaluation_for_the_parties_make_whom_it_is_f
     assert {"deltagare", "parter_och_aktorer"} <= {fact.option for fact in reading.conflicts["vem"]}
     said = recap.conflict_text(tree, "vem", reading.conflicts["vem"])  # the same words quoted once
     assert said.count("”Förbundet vill beställa") == 1
+    # ... as with any knowledge initiative about how participants fare (second review of session 20)
+    for text in (
+        "Vi vill ordna en konferens om hur deltagarna har det på de sociala företagen.",
+        "Vi vill ta fram en policy för hur deltagarna ska tas emot på sociala företag.",
+    ):
+        assert "vem" in read_description(tree, text).conflicts
     # ... while an inspiration day for them is theirs (review of session 20), as participants with work training are
     text = "Vi vill ordna en inspirationsdag om sociala företag för deltagarna."
     assert read_description(tree, text).facts["vem"].option == "deltagare"
@@ -1518,8 +1524,11 @@ def test_people_in_the_target_group_are_participants_without_being_called_so(tre
     # ... but not when the text names someone else it is for
     text = "Vi vill ordna en kurs om sociala företag för handläggare som möter personer i vår målgrupp."
     assert read_description(tree, text).facts["vem"].option == "parter_och_aktorer"
-    text = "Vi vill ordna en kurs om sociala företag för rektorer som möter unga i vår målgrupp."
-    assert "vem" not in read_description(tree, text).facts
+    for text in (
+        "Vi vill ordna en kurs om sociala företag för rektorer som möter unga i vår målgrupp.",
+        "Vi vill ordna en kurs om sociala företag för dem som möter unga i vår målgrupp.",
+    ):
+        assert "vem" not in read_description(tree, text).facts
 
 
 def test_the_förbunds_own_membership_says_whom_it_is_for(tree: Tree):
