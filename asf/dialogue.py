@@ -405,6 +405,7 @@ def _the_förbund_buying_for_itself(question_id: str, fact: Fact, current: Walk,
 
 
 _THE_FÖRBUND_ITSELF = ("utforare", "forbundet")
+_WHO_GETS_THE_MONEY = "mottagare"
 _STRUCTURAL_TYPE, _WHAT_PARTICIPANTS_GET, _PARTICIPANTS = "strukturell_typ", "insats_typ", "deltagare"
 
 
@@ -414,7 +415,15 @@ def _off_the_route(question_id: str, fact: Fact, current: Walk, description: str
     phrase the user settled otherwise ("en kurs om hur man kan starta eget") is no part of its own."""
     if question_id not in current.used:
         return True
-    if question_id not in recap.WHAT_IS_DONE or current.used[question_id] == fact.option:
+    if current.used[question_id] == fact.option:
+        return False
+    # The description named both who gets the money ("… konferensen …" and "25 000 kr i prispengar till vinnaren"),
+    # and the answer is the other: the part to avoid stays named (trial 27, t27-20 approved the prize unsaid). Money
+    # may go to both; a party or a way for the money is one or the other ("kör via kommunen istället").
+    named = {side.option for side in _description_reading(description).conflicts.get(question_id, ())}
+    if question_id == _WHO_GETS_THE_MONEY and {fact.option, current.used[question_id]} <= named:
+        return True
+    if question_id not in recap.WHAT_IS_DONE:
         return False
     one_more = any(t.word in ALSO for t in words_of_its_sentence(fact.evidence, description))
     return one_more and not _names_any(description, _REMOVING)

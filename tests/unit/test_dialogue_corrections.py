@@ -1464,3 +1464,30 @@ def test_a_what_if_describing_the_lawful_alternative_to_a_grant_is_tried_for_the
     talk.send(ActionAnswer(), text)
     assert talk.slots["answers"]["vem"] == "deltagare" and "stod_till_foretag" not in talk.slots["answers"]
     assert talk.slots["current_question"] == "malgrupp"
+
+
+def test_a_part_to_avoid_named_beside_the_chosen_answer_stays_named_in_the_result():
+    # Trial 27 (t27-20): a conference with "25 000 kr i prispengar till vinnaren"; who gets the money was asked, the
+    # user said "båda" and chose the förbund's own activity, and the result approved it without a word of the prize.
+    talk = Conversation()
+    text = (
+        "Vi vill dela ut ett pris, Årets sociala företag, 25 000 kr i prispengar till vinnaren, på förbundets "
+        "årliga konferens. Konferensen i övrigt handlar om samverkan kring ASF. Är det ok att förbundet betalar?"
+    )
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    talk.send(ActionAnswer(), "/affirm", intent="affirm")
+    assert talk.slots["current_question"] == "mottagare"
+    talk.click("mottagare", "egen_verksamhet")
+    result = talk.slots["last_result"]
+    assert result["verdict"] == "conditional"
+    assert "prispengar" in result["not_assessed"][0]
+
+
+def test_a_lump_sum_paid_whatever_is_delivered_is_money_to_the_company():
+    # Trial 27 (t27-13): "tänk om kommunen betalar 100 000 kr till dem i förskott oavsett hur många deltagare som
+    # faktiskt kommer?" got "ingår redan i bedömningen ovan".
+    talk = finished(VIA_KOMMUNEN)
+    talk.send(
+        ActionAnswer(), "tänk om kommunen betalar 80 000 kr till dem i förskott oavsett hur många deltagare som kommer?"
+    )
+    assert talk.slots["last_result"]["answers"].get("stod_till_foretag") == "pengar"
