@@ -285,7 +285,8 @@ def _numbered_part(state: State, message: Message) -> Turn | None:
             return _assess_numbered_part(state, replace(message, text=whole), whole, parts, 1)
         return None
     number = numbered_parts.part_asked_for(message.text)
-    if number is None and _just_finished(state) and _ANOTHER_THING.search(swedish.fold(message.text)):
+    folded = swedish.fold(message.text)
+    if number is None and _just_finished(state) and (_ANOTHER_THING.search(folded) or _THING_THEN.match(folded)):
         number = numbered_parts.part_named_by(message.text, split.parts, split.number)  # "och priset då?"
     if number is None or not 1 <= number <= len(split.parts):
         return None
@@ -294,6 +295,8 @@ def _numbered_part(state: State, message: Message) -> Turn | None:
     return _assess_numbered_part(state, message, split.whole, split.parts, number)
 
 
+# "medlemsavgiften då?", "priset då, hur blir det?", folded: a short follow-up naming a thing.
+_THING_THEN = re.compile(r"^\W*(?:\w+\s+){1,3}(?:da|sen)\b\W*(?:$|,)")
 # A request to take the parts one at a time, folded: "bedöm dem var för sig", "ta delarna en i taget".
 _ONE_AT_A_TIME = re.compile(
     r"\b(?:bedom|ta|ga igenom|titta pa)\s+(?:dem|de|dom|delarna)\s+(?:var (?:och en )?for sig|en i taget|separat)\b"
@@ -552,7 +555,7 @@ def describe(state: State, message: Message, *, as_new: bool = False) -> Turn:
     if state.current_question is not None:
         # Mid-assessment a longer sentence is an answer to the open question.
         return answer(state, replace(message, intent="inform"))
-    if says_no_to_the_summary(state, message):
+    if says_no_to_the_summary(state, message) and not _ONE_AT_A_TIME.search(normalise(message.text)):
         return answer(state, replace(message, intent="deny"))  # a "Nej" to the summary, with its correction
     if state.pending is not None and message.typed and _opens_with_yes(message.text):
         return answer(state, replace(message, intent="affirm"))  # "ja, men …": the lines stand, the rest is added
@@ -649,6 +652,12 @@ def answer(state: State, message: Message) -> Turn:
         return training.judge(state, message)
     if state.pending is not None and message.typed and _NO_INITIATIVE.match(swedish.fold(message.text)):
         return _no_initiative_after_all(state, message)
+    if state.pending is not None and message.typed and _ONE_AT_A_TIME.search(normalise(message.text)):
+        # "Nej, det är tre olika delar i listan, bedöm dem var för sig" at the summary of a list read as one
+        # (trial 27, t27-19 got "Jag kunde inte läsa ut något nytt").
+        numbered = _numbered_part(state, message)
+        if numbered is not None:
+            return numbered
     if state.pending is not None and not message.entity("choice"):
         if message.typed and _only_starts_over(state.pending, message.text):
             # "nej nu blev det fel. vi börjar om" corrects no line (trial 22, t22-11 got a summary mixing the

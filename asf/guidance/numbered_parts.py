@@ -83,7 +83,8 @@ _ASKING_VERB = re.compile(rf"\b(?:{_VERBS}){_BEFORE_A_PART}", re.IGNORECASE)
 _REQUEST = re.compile(
     rf"\b(?:{_VERBS}|och){_BEFORE_A_PART}"
     r"|\b(?:del|punkt)(?:en)?\s+\w+\W*(?:då|da|först|forst|tack|direkt|nu)\b"
-    r"|^\W*(?:del|punkt)\s+\w+(?:\s+av\s+\w+)?\W*(?:tack)?\W*$",
+    r"|^\W*(?:del|punkt)\s+\w+(?:\s+av\s+\w+)?\W*(?:tack)?\W*$"
+    r"|\b(?:då|da)\s*,\s*(?:del|punkt)\s+\w+\W*$",  # "medlemsavgiften då, punkt 2?" (trial 27, t27-12)
     re.IGNORECASE,
 )
 

@@ -67,6 +67,8 @@ def test_text_that_numbers_no_parts_from_one_has_none(text: str):
         ("kommunen upphandlar i del 2 och regionen i del 3", None),
         ("den andra delen är inte aktuell längre", None),
         ("och del 3, där förbundet ger kaféet pengar till en ny diskmaskin, hur blir det?", None),  # a description
+        ("medlemsavgiften då, punkt 2?", 2),  # trial 27, t27-12
+        ("kommunen betalar då del 2", None),
     ],
 )
 def test_a_short_message_asks_for_a_part_by_its_number(text: str, number: int | None):
@@ -300,3 +302,27 @@ def test_the_memo_of_a_part_says_it_is_one_part_of_several():
         ActionRequestMemo(), "Kan jag få ett samlat beslutsunderlag för alla delarna?", intent="request_memo"
     )
     assert messages.text("memo.one_part", number=1, count=3) in said(sent)
+
+
+@pytest.mark.parametrize("follow_up", ["diskmaskinen då?", "diskmaskinen då, punkt 3?"])
+def test_a_short_follow_up_without_och_names_a_part(follow_up: str):
+    # Trial 27 (t27-12): "medlemsavgiften då, punkt 2?" started a new initiative that invented a party as member.
+    talk = _first_part_assessed()
+    sent = talk.send(ActionAnswer(), follow_up)
+    part = numbered_parts(THREE_PARTS)[2]
+    assert messages.text("describe.numbered_part", number=3, evidence=quoted(part)) in said(sent)
+
+
+def test_a_list_read_as_one_is_split_when_the_user_says_no_and_asks_for_the_parts_one_at_a_time():
+    # Trial 27 (t27-19): a list after an introduction was read as one, and "Nej, det är tre olika delar i listan,
+    # bedöm dem var för sig" got "Jag kunde inte läsa ut något nytt".
+    text = (
+        "Vi planerar en satsning med regionen och kommunen på Kooperativet Linnea. Förbundet finansierar via parterna."
+        " 1. Regionen köper tio arbetsträningsplatser. 2. En handledare anställd av kommunen stöttar deltagarna."
+        " 3. Kooperativets personal går en kurs i ledarskap som förbundet betalar."
+    )
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    sent = talk.send(ActionAnswer(), "Nej, det är tre olika delar i listan, bedöm dem var för sig", intent="deny")
+    assert "Du beskriver 3 delar" in said(sent)
+    assert talk.slots["pending_answers"]["insats_typ"] == "arbetsforberedande"
