@@ -561,6 +561,10 @@ def describe(state: State, message: Message, *, as_new: bool = False) -> Turn:
         return answer(state, replace(message, intent="affirm"))  # "ja, men …": the lines stand, the rest is added
     if _just_finished(state) and message.typed and _asks_why(message.text):
         return _why_or_reopen(state, message)  # an objection to the result (trial 14, t14-4), not a new initiative
+    if _just_finished(state) and message.typed:
+        answers = _safe_answers(state)
+        if _asks_for_the_verdict(answers, walk(tree(), answers), message.text):
+            return _short_answer(state)
     numbered = _numbered_part(state, message)
     if numbered is not None:
         return numbered
@@ -692,6 +696,8 @@ def answer(state: State, message: Message) -> Turn:
         if typed and state.last_result is not None and _asks_why(message.text):
             # "varför? …, då borde det väl gå" asks for the reasons, whatever the NLU read
             return _why_or_reopen(state, message)
+        if typed and state.last_result is not None and _asks_for_the_verdict(answers, current, message.text):
+            return _short_answer(state)
         if typed and message.intent in ("inform", "deny"):
             corrected = _correct_result(state, answers, message)
             if corrected is not None:
@@ -894,6 +900,25 @@ def _why_or_reopen(state: State, message: Message) -> Turn:
             if step.option.id in denied_options(step.question, message.text):
                 return _reopen(state, answers, step.question.id)
     return why(state)
+
+
+# "så vi får alltså låna ut pengarna? ja eller nej?", "så det är ok alltså?", folded: the verdict asked for again.
+_ASKS_FOR_THE_VERDICT = re.compile(r"\bja eller nej\b|^\W*sa\s+(?:\w+\s+){0,4}(?:alltsa|da)\b[^.!]*\?\s*$")
+
+
+def _asks_for_the_verdict(answers: dict[str, str], current: Walk, text: str) -> bool:
+    """A question after a result that asks for its verdict again and changes none of its answers (trial 27, t27-18
+    took "så vi får alltså låna ut pengarna? ja eller nej?" for a new initiative)."""
+    if _ASKS_FOR_THE_VERDICT.search(swedish.fold(text)) is None:
+        return False
+    return not _changed_answers(answers, [step.question.id for step in current.steps], text)
+
+
+def _short_answer(state: State) -> Turn:
+    result = state.last_result or {}
+    verdict = sections.verdict_sentence(result)
+    text = messages.text("why.short_answer", title=result.get("title", ""), verdict=verdict)
+    return [Reply(text=text, buttons=result_buttons())], state
 
 
 def _asks_why(text: str) -> bool:

@@ -1491,3 +1491,14 @@ def test_a_lump_sum_paid_whatever_is_delivered_is_money_to_the_company():
         ActionAnswer(), "tänk om kommunen betalar 80 000 kr till dem i förskott oavsett hur många deltagare som kommer?"
     )
     assert talk.slots["last_result"]["answers"].get("stod_till_foretag") == "pengar"
+
+
+@pytest.mark.parametrize("text", ["så vi får alltså låna ut pengarna? ja eller nej?", "Så det är okej då?"])
+def test_a_question_for_the_verdict_again_gets_the_short_answer(text: str):
+    # Trial 27 (t27-18): "så vi får alltså låna ut pengarna? ja eller nej?" after a result was taken for a new
+    # initiative, and its first question was asked.
+    talk = finished({"vem": "foretaget", "stod_till_foretag": "lan"})
+    before = talk.slots["last_result"]
+    sent = talk.send(ActionAnswer(), text)
+    assert "Kort svar" in said(sent) and before["title"] in said(sent)
+    assert talk.slots["last_result"] == before and talk.slots["current_question"] is None
