@@ -552,6 +552,8 @@ def describe(state: State, message: Message, *, as_new: bool = False) -> Turn:
     result just shown (it is assessed as another initiative)."""
     if training.awaiting_verdict(state):
         return training.judge(state, message)
+    if message.typed and _the_förbund_pays_nothing(message.text):
+        return _nothing_to_finance(state)
     if state.current_question is not None:
         # Mid-assessment a longer sentence is an answer to the open question.
         return answer(state, replace(message, intent="inform"))
@@ -654,6 +656,8 @@ def _just_finished(state: State) -> bool:
 def answer(state: State, message: Message) -> Turn:
     if training.awaiting_verdict(state):
         return training.judge(state, message)
+    if message.typed and _the_förbund_pays_nothing(message.text):
+        return _nothing_to_finance(state)
     if state.pending is not None and message.typed and _NO_INITIATIVE.match(swedish.fold(message.text)):
         return _no_initiative_after_all(state, message)
     if state.pending is not None and message.typed and _ONE_AT_A_TIME.search(normalise(message.text)):
@@ -900,6 +904,29 @@ def _why_or_reopen(state: State, message: Message) -> Turn:
             if step.option.id in denied_options(step.question, message.text):
                 return _reopen(state, answers, step.question.id)
     return why(state)
+
+
+# "förbundet betalar ingenting", "förbundet är inte inblandat", folded: nothing for the förbund to finance.
+_PAYS_NOTHING = re.compile(
+    r"\b(?:forbundet|samordningsforbundet|vi)\s+(?:betalar|finansierar|star for|bekostar)\s+"
+    r"(?:inget|ingenting|inte nagot|inte nagonting|inga pengar)\b(?!\s+(?:for|av|till|utom)\b)"
+    r"|\bforbundet (?:ar|blir) inte (?:inblandat|med)\b"
+)
+
+
+def _the_förbund_pays_nothing(text: str) -> bool:
+    """The message says the förbund pays nothing at all, and asks it to pay for nothing else: "kommunen, och kommunen
+    betalar själv. förbundet betalar ingenting" (trial 27, t27-6 looped on "Menar du …?"). Not "förbundet betalar
+    inget för lokalen" (something else is paid) nor beside another request to pay."""
+    folded = swedish.fold(text)
+    found = _PAYS_NOTHING.search(folded)
+    return found is not None and not asks_the_förbund_to_pay(text[: found.start()] + text[found.end() :])
+
+
+def _nothing_to_finance(state: State) -> Turn:
+    """The assessment left: there is nothing for the förbund to finance. The last result, if any, stays."""
+    left = replace(state, current_question=None, pending=None, evidence=None, correcting=False)
+    return [Reply(text=messages.text("assessment.forbund_pays_nothing"), buttons=start_buttons())], left
 
 
 # "så vi får alltså låna ut pengarna? ja eller nej?", "så det är ok alltså?", folded: the verdict asked for again.

@@ -1502,3 +1502,20 @@ def test_a_question_for_the_verdict_again_gets_the_short_answer(text: str):
     sent = talk.send(ActionAnswer(), text)
     assert "Kort svar" in said(sent) and before["title"] in said(sent)
     assert talk.slots["last_result"] == before and talk.slots["current_question"] is None
+
+
+def test_an_initiative_the_förbund_pays_nothing_for_leaves_the_assessment():
+    # Trial 27 (t27-6): "kommunen, och kommunen betalar själv. förbundet betalar ingenting" at "Vem skulle bli
+    # medlem?" looped on "Menar du …?" and "Välj det alternativ som passar bäst".
+    talk = finished(
+        {"vem": "parter_och_aktorer", "strukturell_typ": "medlemskap_organisation", "medlem_vem": "forbundet"}
+    )
+    before = talk.slots["last_result"]
+    talk.send(ActionAnswer(), "/change_answer", intent="change_answer")
+    sent = talk.send(ActionAnswer(), "kommunen går med och betalar själv, förbundet betalar ingenting")
+    assert messages.text("assessment.forbund_pays_nothing") in said(sent)
+    assert talk.slots["current_question"] is None and talk.slots["last_result"] == before
+    # ... but not when the förbund pays for something else
+    talk = finished(VIA_KOMMUNEN)
+    sent = talk.send(ActionAnswer(), "förbundet betalar inget för lokalen, kommunen står för den")
+    assert messages.text("assessment.forbund_pays_nothing") not in said(sent)
