@@ -1535,6 +1535,12 @@ def _correct_summary(state: State, message: Message) -> Turn:
     said = swedish.tokens(message.text or "")
     # "… inte kommunen" contrasts a new answer with a line: a change, however the message begins.
     adds = any(t.word in _ADDING for t in said) and not any(t.word in swedish.NEGATIONS for t in said)
+    denied = _denied_line(pending, message.text) if message.text else None
+    if denied is not None:
+        # "Nej, de ska inte få pengar. Förbundet betalar en processledare …": the line "Pengar för att starta ett
+        # eget företag" is what is denied, and it is asked again (trial 27, t27-8 kept it beside a changed line).
+        corrected, kept = recap.without(state, denied)
+        return _continue(corrected, kept, prefix=messages.text("describe.line_rejected"))
     if message.text and not message.entity("question") and message.intent != "affirm" and not adds:
         other_start = _says_who_it_is_for_otherwise(pending, message.text)
         if other_start:
@@ -1574,6 +1580,27 @@ def _correct_summary(state: State, message: Message) -> Turn:
             state, correcting=True
         )
     return [recap.which_line(tree(), state)], replace(state, correcting=True)
+
+
+_DENYING = r"\b(?:inte|ej|inga|ingen|inget)\s+(?:\w+\s+){0,2}"
+
+
+def _denied_line(pending: dict[str, str], text: str) -> str | None:
+    """The one line of the summary about what is done whose answer's first word the message denies, giving it no
+    other answer ("de ska inte få pengar" denies "Pengar för att starta ett eget företag"), if exactly one."""
+    folded = swedish.fold(text)
+    denied = []
+    for question_id, option_id in pending.items():
+        if question_id not in recap.WHAT_IS_DONE or _changed_answers(pending, [question_id], text):
+            continue  # "det är AF, inte kommunen" changes a line; only what is done is denied outright
+        option = tree().questions[question_id].option(option_id)
+        first = re.findall(r"\w+", swedish.fold(option.label))[0] if option is not None else ""
+        if len(first) >= _SHORTEST_DENIED and re.search(_DENYING + re.escape(first) + r"\b", folded):
+            denied.append(question_id)
+    return denied[0] if len(denied) == 1 else None
+
+
+_SHORTEST_DENIED = 5  # letters: "Pengar", "Arbetsträning", not "En" or "Ett"
 
 
 def _says_who_it_is_for_otherwise(pending: dict[str, str], text: str) -> dict[str, str]:

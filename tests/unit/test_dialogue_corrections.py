@@ -1519,3 +1519,19 @@ def test_an_initiative_the_förbund_pays_nothing_for_leaves_the_assessment():
     talk = finished(VIA_KOMMUNEN)
     sent = talk.send(ActionAnswer(), "förbundet betalar inget för lokalen, kommunen står för den")
     assert messages.text("assessment.forbund_pays_nothing") not in said(sent)
+
+
+def test_a_no_that_denies_what_is_done_asks_it_again_without_keeping_it():
+    # Trial 27 (t27-8): "Nej, de ska inte få pengar. Förbundet betalar en processledare …" kept the line "Pengar för
+    # att starta ett eget företag" beside a changed one.
+    talk = Conversation()
+    text = "Några deltagare vill starta ett eget företag. Kan förbundet ge dem startpengar?"
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert talk.slots["pending_answers"].get("insats_typ") == "startbidrag"
+    talk.send(ActionAnswer(), "Nej, de ska inte få pengar. Förbundet betalar någon som hjälper dem", intent="deny")
+    assert "insats_typ" not in (talk.slots["answers"] or {}) and not talk.slots["pending_answers"]
+    # ... and with the new answer named, the line gets it
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    talk.send(ActionAnswer(), "Nej, de ska inte få pengar. Förbundet betalar en coach som hjälper dem", intent="deny")
+    assert talk.slots["pending_answers"]["insats_typ"] == "handledare"
