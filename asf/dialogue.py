@@ -296,7 +296,7 @@ def _numbered_part(state: State, message: Message) -> Turn | None:
 
 
 # "medlemsavgiften då?", "priset då, hur blir det?", folded: a short follow-up naming a thing.
-_THING_THEN = re.compile(r"^\W*(?:\w+\s+){1,3}(?:da|sen)\b\W*(?:$|,)")
+_THING_THEN = re.compile(r"^\W*(?!(?:vad|hur|var|varfor|vem|nar|vilken|vilket)\b)(?:\w+\s+){1,3}(?:da|sen)\b\W*(?:$|,)")
 # A request to take the parts one at a time, folded: "bedöm dem var för sig", "ta delarna en i taget".
 _ONE_AT_A_TIME = re.compile(
     r"\b(?:bedom|ta|ga igenom|titta pa)\s+(?:dem|de|dom|delarna)\s+(?:var (?:och en )?for sig|en i taget|separat)\b"
@@ -658,7 +658,8 @@ def answer(state: State, message: Message) -> Turn:
         return training.judge(state, message)
     if message.typed and _the_förbund_pays_nothing(message.text):
         return _nothing_to_finance(state)
-    if state.pending is not None and message.typed and _NO_INITIATIVE.match(swedish.fold(message.text)):
+    open_assessment = state.pending is not None or state.current_question is not None
+    if open_assessment and message.typed and _NO_INITIATIVE.match(swedish.fold(message.text)):
         return _no_initiative_after_all(state, message)
     if state.pending is not None and message.typed and _ONE_AT_A_TIME.search(normalise(message.text)):
         # "Nej, det är tre olika delar i listan, bedöm dem var för sig" at the summary of a list read as one
@@ -938,7 +939,13 @@ def _asks_for_the_verdict(answers: dict[str, str], current: Walk, text: str) -> 
     took "så vi får alltså låna ut pengarna? ja eller nej?" for a new initiative)."""
     if _ASKS_FOR_THE_VERDICT.search(swedish.fold(text)) is None:
         return False
-    return not _changed_answers(answers, [step.question.id for step in current.steps], text)
+    if _changed_answers(answers, [step.question.id for step in current.steps], text):
+        return False
+    # Nothing of another initiative either: "så vi får alltså bli medlemmar i kooperativet? ja eller nej?" asks about
+    # a membership, not the result above (third review of session 20).
+    reading = read_description(tree(), text)
+    named = {**{q: f.option for q, f in reading.facts.items()}, **{q: f.option for q, f in reading.must_nots.items()}}
+    return all(answers.get(q) == o for q, o in named.items() if q not in reading.implied)
 
 
 def _short_answer(state: State) -> Turn:
@@ -1314,7 +1321,8 @@ _THE_MONEY = re.compile(r"\bpengar(?:na)?\b", re.IGNORECASE)
 _LEAVES_IT = re.compile(
     r"\b(?:kommunen|regionen|af|arbetsformedlingen|fk|forsakringskassan|parten)\b"
     r"(?: (?!och\b)\w+){0,4} (?:sjalv|sjalva)\b"
-    r"|\b(?:med egna pengar|i egen regi|drar in|drar tillbaka|slopar|stryker|skippar|i stallet for)\b"
+    r"|\b(?:med egna pengar|i egen regi)\b"
+    r"|\b(?:drar in|drar tillbaka|slopar|stryker|skippar)\s+(?:\w+\s+)?(?:bidrag|stod|startpeng|driftsbidrag|lan)\w*"
 )
 
 
@@ -1421,6 +1429,8 @@ _NO_INITIATIVE = re.compile(
     # "Nej, (det var) bara en fråga", "nej, jag undrar bara …" (not "jag frågar bara för att …")
     rf"|{_NO}(?:(?:det\s+)?(?:var|ar)\s+)?bara\s+en\s+fraga\b"
     rf"|{_NO}jag\s+(?:(?:undrar|fragar)\s+bara|bara\s+(?:undrar|fragar))\b(?!\s+for\s+att)"
+    # "det var en allmän fråga, inte en insats" (trial 27, t27-15 recorded it as an answer)
+    rf"|{_NO}?(?:(?:det\s+)?(?:var|ar)\s+)?(?:en\s+)?(?:allman|generell)\s+fraga\b"
 )
 
 
@@ -1428,7 +1438,9 @@ def _no_initiative_after_all(state: State, message: Message) -> Turn:
     """The summary of a message that was a question, not an initiative, is let go; the question gets its answer
     (trial 24, t24-14: "Nej, det var ingen insats. Jag undrar bara: vad är ett ASF?" got "Jag kunde inte läsa ut
     något nytt")."""
-    cleared = replace(state, pending=None, evidence=None, correcting=False, description=None)
+    cleared = replace(
+        state, answers={}, current_question=None, pending=None, evidence=None, correcting=False, description=None
+    )
     topic = _typed_topic(cleared, message)
     if topic is not None:
         return _other_question_answer(cleared, topic)

@@ -76,11 +76,20 @@ def asked_beside_a_description(
     topic = recognise(text, models=models)
     if topic is None or asked_in_a_question(text, topic):
         return topic
-    if understanding.asks_the_förbund_to_pay(text):
+    if _sets_the_scene_of_a_request(text, topic):
         # "Fyra deltagare med aktivitetsersättning ska börja på … Kan förbundet betala deras löner?": the topic's
         # word sets the scene, and the question asks the förbund to pay (development set 7, md7079).
         return None
     return topic if facts_in(text) < FACTS_OF_A_DESCRIPTION else None
+
+
+def _sets_the_scene_of_a_request(text: str, topic: Topic) -> bool:
+    """The topic is named only in sentences that ask nothing of the förbund, and another sentence asks it to pay.
+    "Vi vill köpa julklappar till vår egen personal från ett ASF och betala med förbundets pengar. Är det ok?"
+    names the topic in the request itself: that is the question (third review of session 20)."""
+    sentences = [s for s in re.findall(r"[^.!?\n]+[.!?]*", text) if s.strip()]
+    requests = [s for s in sentences if understanding.asks_the_förbund_to_pay(s)]
+    return bool(requests) and not any(_names(topic, swedish.tokens(s)) for s in requests)
 
 
 def asked_in_a_question(text: str, topic: Topic) -> bool:

@@ -115,7 +115,7 @@ _COMMON = frozenset(
 )  # fmt: skip
 _SHORTEST = 4  # letters of a word that may name a part
 _SAME_STEM = 4  # "priset" names "pris", "affärscoachen" names "affärscoach"
-_ENDING_LETTERS = 2  # an inflection may change this many letters at the end: "handläggare", "handläggarna"
+_ENDING_LETTERS = 1  # an inflection may change this many letters at the end: "handläggare", "handläggarna"
 
 
 def part_named_by(text: str, parts: list[str], current: int) -> int | None:

@@ -1021,9 +1021,7 @@ def _pays_for_the_scene(sentence: tuple[swedish.Token, ...]) -> bool:
 # grant, a loan and a thing). Only those: money named by other words ("ett driftsbidrag", "deras löner") or a thing
 # bought or lent besides ("och köper dessutom in datorer", "lånar ut sin lokal") is another part (review of session 20).
 _LOAN, _ITS_SUM, _ITS_PURPOSE = "lan", "pengar", "in_natura"
-_SUM_WORDS = frozenset(
-    {"kr", "kronor", "tkr", "sek", "till", "ett", "en", "det", "dem", "asf", "foretaget", "rantefritt"}
-)
+_SUM_WORDS = frozenset({"kr", "kronor", "tkr", "sek", "rantefritt", "pengar", "pengarna", "pa"})
 _TO_BUY = ("kopa", "kops", "investera", "till en ny", "till nya")
 _BEFORE_THE_PURPOSE = 4  # words between "köpa" and the thing: "behöver köpa en ny tvättmaskin"
 
@@ -1073,11 +1071,16 @@ def _a_loan_with_its_sum_and_purpose(
 # that is the company's survival ("så att caféet klarar sin ekonomi", "för att de ska överleva"): money to the
 # company beside what a party buys (trial 26, t26-19). A surcharge for costs ("för administrationen", "för resor")
 # is none; neither is the reason alone ("kommunen köper platser så att kooperativet går runt" is a purchase).
-_SURCHARGE = ("extra", "paslag", "overpris", "mer an")
+# A surcharge on a price or a payment: "10 % extra", "procent extra", "extra på priset", "ett påslag", "överpris",
+# "mer än (marknads)priset"; not "en extra handledare" (third review of session 20).
+_SURCHARGE = re.compile(
+    r"\b\d+ (?:procent )?extra\b|\bprocent extra\b|\bextra (?:pa|per) (?:priset|ersattningen|plats)\b"
+    r"|\bpaslag\w*|\boverpris\b|\bmer an (?:marknads)?pris\w*"
+)
 _FOR_ITS_SURVIVAL = ("gar runt", "overleva", "klara sig", "klarar sig", "klarar sin ekonomi", "klara sin ekonomi",
-                     "klara ekonomin", "har det tufft", "har det svart", "stotta dem", "stotta foretaget")  # fmt: skip
+                     "klara ekonomin", "har det tufft", "har det svart", "stotta foretaget")  # fmt: skip
 _MONEY = "pengar"
-_PEOPLE = ("deltagar", "praktikant", "individ", "person", "klient", "brukar")
+_PEOPLE = ("deltagar", "praktikant", "individ", "person", "klient", "brukar", "unga", "nyanland", "anstalld")
 
 
 def _surcharge_for_support(question: Question, text: str, words: tuple[swedish.Token, ...]) -> _Evidence | None:
@@ -1089,11 +1092,7 @@ def _surcharge_for_support(question: Question, text: str, words: tuple[swedish.T
         sentence = _sentence_words(words, number)
         said = " " + " ".join(t.word for t in sentence) + " "
         about_people = any(t.word.startswith(_PEOPLE) for t in sentence)  # "extra handledning så att deltagarna …"
-        if (
-            any(f" {w} " in said for w in _SURCHARGE)
-            and any(f" {r} " in said for r in _FOR_ITS_SURVIVAL)
-            and not about_people
-        ):
+        if _SURCHARGE.search(said) and any(f" {r} " in said for r in _FOR_ITS_SURVIVAL) and not about_people:
             start, end = sentence[0].start, sentence[-1].end
             quote = swedish.quote(text, swedish.Mention("", start, end, False, len(sentence)))
             return _Evidence(option, _PHRASE_WORDS, quote, start, ((start, end),), end - start)
@@ -1602,6 +1601,7 @@ _KNOWLEDGE_ABOUT = frozenset({(_STRUCTURAL, "annan_kunskap")})
 # Participants as what any knowledge initiative is about: "en konferens om hur deltagarna har det", "en policy
 # för hur deltagarna ska tas emot" (second review of session 20), folded.
 _ABOUT_PARTICIPANTS = re.compile(r"\b(?:om|hur) (?:\w+ ){0,2}deltagar\w*")
+_FOR_PARTICIPANTS = re.compile(r"\bfor (?:vara |alla )?deltagar\w*")  # "en inspirationsdag för deltagarna om hur …"
 
 
 def _who_doubted_off_the_route(
@@ -1615,7 +1615,8 @@ def _who_doubted_off_the_route(
     if set(kept) != {tree.start} or kept[tree.start].option != _PARTICIPANTS:
         return ()
     start = kept[tree.start]
-    about_them = _ABOUT_PARTICIPANTS.search(normalise(text)) is not None
+    plain = normalise(text)
+    about_them = _ABOUT_PARTICIPANTS.search(plain) is not None and _FOR_PARTICIPANTS.search(plain) is None
     for question_id, fact in facts.items():
         if question_id in kept or question_id in must_nots:
             continue

@@ -1423,6 +1423,9 @@ def test_the_förbunds_own_purchase_beside_a_knowledge_initiative_is_no_part_to_
         # Review of session 20: each of these changed who it was for to the participants and approved the grant.
         "vad händer om bidraget går via kommunen och deltagarna arbetstränar där?",
         "vad händer om bidraget går via kommunen och deltagarna själva arbetstränar där?",
+        # Third review of session 20: a withdrawal word about something else leaves the grant where it was.
+        "om vi skippar direktbetalningen och bidraget går via kommunen, där deltagarna arbetstränar?",
+        "om bidraget i stället för att gå direkt går via kommunen och deltagarna arbetstränar där?",
     ],
 )
 def test_a_what_if_routing_the_grant_via_a_party_keeps_the_grant(text: str):
@@ -1491,6 +1494,20 @@ def test_a_lump_sum_paid_whatever_is_delivered_is_money_to_the_company():
         ActionAnswer(), "tänk om kommunen betalar 80 000 kr till dem i förskott oavsett hur många deltagare som kommer?"
     )
     assert talk.slots["last_result"]["answers"].get("stod_till_foretag") == "pengar"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Third review of session 20: each of these got the result's "kan finansiera" as a short answer.
+        "så vi får alltså bli medlemmar i kooperativet? ja eller nej?",
+        "ja eller nej, får förbundet starta ett eget socialt företag?",
+    ],
+)
+def test_a_question_naming_another_thing_gets_no_short_answer_of_this_result(text: str):
+    talk = finished(VIA_KOMMUNEN)
+    sent = talk.send(ActionAnswer(), text)
+    assert "Kort svar" not in said(sent)
 
 
 @pytest.mark.parametrize("text", ["så vi får alltså låna ut pengarna? ja eller nej?", "Så det är okej då?"])

@@ -117,6 +117,12 @@ def test_a_topic_word_in_a_statement_of_a_described_initiative_is_part_of_it():
     # initiative however few facts are read from it.
     scene = "Tre deltagare med aktivitetsersättning ska börja på ett snickeri. Kan förbundet betala deras löner?"
     assert other_questions.asked_beside_a_description(scene, lambda _: 1) is None
+    # ... but a topic named in the request itself is the question (third review of session 20)
+    for asked in (
+        "Vi vill köpa julklappar till vår egen personal från ett ASF och betala med förbundets pengar. Är det ok?",
+        "Förbundet ska betala en utvärdering där forskaren vill ha deltagarnas personnummer. Är det ok?",
+    ):
+        assert other_questions.asked_beside_a_description(asked, lambda _: 1) is not None
 
 
 def test_the_parties_shares_say_that_the_state_pays_through_forsakringskassan_only():

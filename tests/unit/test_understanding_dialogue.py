@@ -1494,6 +1494,9 @@ def test_a_surcharge_on_places_a_party_buys_is_named_as_money_to_the_company(tre
         "Det finns en buffert på 10 procent extra ovanpå för oförutsedda kostnader.",
         "Kommunen betalar ett påslag på priset för administrationen.",
         "Deltagarna får extra handledning så att de klarar sig på jobbet.",
+        # Third review of session 20: "extra" as an adjective, and "oavsett" about something else.
+        "Förbundet finansierar också en extra handledare som ska stötta kooperativet så att det klarar sig.",
+        "Handledaren finns på plats oavsett hur många deltagare som kommer.",
     ],
 )
 def test_a_surcharge_for_costs_or_a_party_is_no_money_to_the_company(tree: Tree, extra: str):
