@@ -1552,3 +1552,13 @@ def test_a_no_that_denies_what_is_done_asks_it_again_without_keeping_it():
     talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
     talk.send(ActionAnswer(), "Nej, de ska inte få pengar. Förbundet betalar en coach som hjälper dem", intent="deny")
     assert talk.slots["pending_answers"]["insats_typ"] == "handledare"
+
+
+def test_saying_it_was_a_general_question_leaves_an_open_assessment():
+    # Trial 27 (t27-15): "det var en allmän fråga, inte en insats. får företag söka pengar hos förbundet …?" at an open
+    # question was recorded as the answer "Ett företag".
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    assert talk.slots["current_question"] == "vem"
+    talk.send(ActionAnswer(), "det var en allmän fråga, inte en insats. får företag söka pengar hos förbundet?")
+    assert talk.slots["current_question"] is None and not talk.slots["answers"]
