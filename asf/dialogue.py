@@ -948,6 +948,14 @@ def _asks_for_the_verdict(answers: dict[str, str], current: Walk, text: str) -> 
     return all(answers.get(q) == o for q, o in named.items() if q not in reading.implied)
 
 
+def asks_about_the_result(state: State, message: Message) -> bool:
+    """A typed question about the result just given: its reasons ("varför?") or its verdict again."""
+    if not message.typed or state.last_result is None:
+        return False
+    answers = _safe_answers(state)
+    return _asks_why(message.text) or _asks_for_the_verdict(answers, walk(tree(), answers), message.text)
+
+
 def _short_answer(state: State) -> Turn:
     result = state.last_result or {}
     verdict = sections.verdict_sentence(result)

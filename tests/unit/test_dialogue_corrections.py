@@ -1562,3 +1562,11 @@ def test_saying_it_was_a_general_question_leaves_an_open_assessment():
     assert talk.slots["current_question"] == "vem"
     talk.send(ActionAnswer(), "det var en allmän fråga, inte en insats. får företag söka pengar hos förbundet?")
     assert talk.slots["current_question"] is None and not talk.slots["answers"]
+
+
+def test_a_question_for_the_verdict_right_after_the_feedback_question_is_answered_not_stored():
+    # Live check of session 20: "så vi får alltså inte betala coachen? ja eller nej?" right after "Hade du nytta av
+    # bedömningen?" was stored as a "nej" to that question.
+    talk = finished({"vem": "foretaget", "stod_till_foretag": "tjanst_at_foretaget"})
+    sent = talk.send(ActionAnswer(), "så vi får alltså inte betala coachen? ja eller nej?", intent="deny")
+    assert "Kort svar" in said(sent)
