@@ -296,7 +296,7 @@ def _numbered_part(state: State, message: Message) -> Turn | None:
 
 
 # "medlemsavgiften då?", "priset då, hur blir det?", folded: a short follow-up naming a thing.
-_THING_THEN = re.compile(r"^\W*(?!(?:vad|hur|var|varfor|vem|nar|vilken|vilket)\b)(?:\w+\s+){1,3}(?:da|sen)\b\W*(?:$|,)")
+_THING_THEN = re.compile(r"^\W*(?:\w+\s+){1,3}(?:da|sen)\b\W*(?:$|,)")
 # A request to take the parts one at a time, folded: "bedöm dem var för sig", "ta delarna en i taget".
 _ONE_AT_A_TIME = re.compile(
     r"\b(?:bedom|ta|ga igenom|titta pa)\s+(?:dem|de|dom|delarna)\s+(?:var (?:och en )?for sig|en i taget|separat)\b"
@@ -907,21 +907,27 @@ def _why_or_reopen(state: State, message: Message) -> Turn:
     return why(state)
 
 
-# "förbundet betalar ingenting", "förbundet är inte inblandat", folded: nothing for the förbund to finance.
+# "förbundet betalar ingenting", "förbundet är inte inblandat", folded: nothing for the förbund to finance, said as a
+# whole clause (not "inget extra", "inga pengar direkt till företaget", "ingenting annat än …").
 _PAYS_NOTHING = re.compile(
     r"\b(?:forbundet|samordningsforbundet|vi)\s+(?:betalar|finansierar|star for|bekostar)\s+"
-    r"(?:inget|ingenting|inte nagot|inte nagonting|inga pengar)\b(?!\s+(?:for|av|till|utom)\b)"
-    r"|\bforbundet (?:ar|blir) inte (?:inblandat|med)\b"
+    r"(?:inget|ingenting|inte nagot|inte nagonting|inga pengar)(?=\s*(?:[.!?;]|,\s*det\b|$))"
+    r"|\bforbundet (?:ar|blir) inte (?:inblandat|med)(?=\s*(?:[.!?,;]|$))"
 )
 
 
 def _the_förbund_pays_nothing(text: str) -> bool:
-    """The message says the förbund pays nothing at all, and asks it to pay for nothing else: "kommunen, och kommunen
-    betalar själv. förbundet betalar ingenting" (trial 27, t27-6 looped on "Menar du …?"). Not "förbundet betalar
-    inget för lokalen" (something else is paid) nor beside another request to pay."""
-    folded = swedish.fold(text)
-    found = _PAYS_NOTHING.search(folded)
-    return found is not None and not asks_the_förbund_to_pay(text[: found.start()] + text[found.end() :])
+    """The message says the förbund pays nothing at all, and the rest of it names nothing done and asks it to pay
+    for nothing: "kommunen, och kommunen betalar själv. förbundet betalar ingenting" (trial 27, t27-6 looped on
+    "Menar du …?"). Not "förbundet betalar inget för lokalen", "… inga pengar direkt till företaget utan via
+    kommunen", nor "vi betalar inga pengar, de får hjälp av en coach" (fourth review of session 20)."""
+    found = _PAYS_NOTHING.search(swedish.fold(text))
+    if found is None:
+        return False
+    rest = text[: found.start()] + text[found.end() :]
+    reading = read_description(tree(), rest)
+    done = (reading.facts.keys() | reading.must_nots.keys()) & (recap.WHAT_IS_DONE | {tree().start})
+    return not done and not asks_the_förbund_to_pay(rest)
 
 
 def _nothing_to_finance(state: State) -> Turn:
@@ -1446,6 +1452,7 @@ def _no_initiative_after_all(state: State, message: Message) -> Turn:
     """The summary of a message that was a question, not an initiative, is let go; the question gets its answer
     (trial 24, t24-14: "Nej, det var ingen insats. Jag undrar bara: vad är ett ASF?" got "Jag kunde inte läsa ut
     något nytt")."""
+    summary = state.pending is not None
     cleared = replace(
         state, answers={}, current_question=None, pending=None, evidence=None, correcting=False, description=None
     )
@@ -1454,7 +1461,14 @@ def _no_initiative_after_all(state: State, message: Message) -> Turn:
         return _other_question_answer(cleared, topic)
     if message.entity("concept") is not None:
         return _concept_answer(cleared, message)
-    return [Reply(text=messages.text("describe.no_initiative"), buttons=start_buttons())], cleared
+    found = _NO_INITIATIVE.match(swedish.fold(message.text))
+    rest = message.text[found.end() :].strip(" .,:;!") if found is not None else ""
+    if rest and read_description(tree(), rest).stated:
+        # "det var en allmän fråga, inte en insats. får företag söka pengar hos förbundet?": the question is read
+        # as one, from its own words (fourth review of session 20).
+        return describe(cleared, replace(message, text=rest, intent="describe_initiative"))
+    said = messages.text("describe.no_initiative") if summary else messages.text("describe.no_initiative_open")
+    return [Reply(text=said, buttons=start_buttons())], cleared
 
 
 def says_no_to_the_summary(state: State, message: Message) -> bool:
@@ -1609,13 +1623,16 @@ def _denied_line(pending: dict[str, str], text: str) -> str | None:
     """The one line of the summary about what is done whose answer's first word the message denies, giving it no
     other answer ("de ska inte få pengar" denies "Pengar för att starta ett eget företag"), if exactly one."""
     folded = swedish.fold(text)
+    if _changed_answers(pending, list(pending), text):
+        return None  # "det är inte arbetsträning i kommunens regi, det är AF som köper den" changes a line
     denied = []
     for question_id, option_id in pending.items():
         if question_id not in recap.WHAT_IS_DONE or _changed_answers(pending, [question_id], text):
             continue  # "det är AF, inte kommunen" changes a line; only what is done is denied outright
         option = tree().questions[question_id].option(option_id)
         first = re.findall(r"\w+", swedish.fold(option.label))[0] if option is not None else ""
-        if len(first) >= _SHORTEST_DENIED and re.search(_DENYING + re.escape(first) + r"\b", folded):
+        ends = r"\b(?=\s*(?:[.!?;,]|$|utan\b))"  # "inte arbetsträning i kommunens regi" qualifies, denies nothing
+        if len(first) >= _SHORTEST_DENIED and re.search(_DENYING + re.escape(first) + ends, folded):
             denied.append(question_id)
     return denied[0] if len(denied) == 1 else None
 

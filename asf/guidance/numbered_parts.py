@@ -116,6 +116,7 @@ _COMMON = frozenset(
 _SHORTEST = 4  # letters of a word that may name a part
 _SAME_STEM = 4  # "priset" names "pris", "affärscoachen" names "affärscoach"
 _ENDING_LETTERS = 1  # an inflection may change this many letters at the end: "handläggare", "handläggarna"
+_LONG_STEM = 6
 
 
 def part_named_by(text: str, parts: list[str], current: int) -> int | None:
@@ -145,5 +146,8 @@ def _written(text: str) -> list[str]:
 
 def _same_stem(one: str, other: str) -> bool:
     """One word is the other inflected: "priset" and "pris", "handläggarna" and "handläggare"."""
-    shared = next((i for i, (a, b) in enumerate(zip(one, other, strict=False)) if a != b), min(len(one), len(other)))
-    return shared >= _SAME_STEM and shared >= min(len(one), len(other)) - _ENDING_LETTERS
+    shortest = min(len(one), len(other))
+    shared = next((i for i, (a, b) in enumerate(zip(one, other, strict=False)) if a != b), shortest)
+    # A longer stem may change two letters: "seminariet" and "seminarium"; "händer" is no "handläggare".
+    ending = _ENDING_LETTERS + 1 if shared >= _LONG_STEM else _ENDING_LETTERS
+    return shared >= _SAME_STEM and shared >= shortest - ending

@@ -1053,8 +1053,10 @@ def _a_loan_with_its_sum_and_purpose(
         return any(verb in before for verb in _TO_BUY) and not any(t.word in ALSO for t in words[: at[0]] if at)
 
     def part_of_the_loan(evidence: _Evidence) -> bool:
-        if _sentence_of(evidence.quote, text, words) != sentence:
+        if _sentence_of(evidence.quote, text, words) != sentence or sentence is None:
             return False
+        if any(t.word in ALSO for t in _sentence_words(words, sentence)):
+            return False  # "… lånar ut pengar och dessutom betala pengar till deras löner": something besides
         if evidence.option.id == _ITS_SUM:
             return its_sum(evidence)
         lent = any(s < loan_e and loan_s < e for s, e in evidence.spans for loan_s, loan_e in loan.spans)
@@ -1074,13 +1076,17 @@ def _a_loan_with_its_sum_and_purpose(
 # A surcharge on a price or a payment: "10 % extra", "procent extra", "extra på priset", "ett påslag", "överpris",
 # "mer än (marknads)priset"; not "en extra handledare" (third review of session 20).
 _SURCHARGE = re.compile(
-    r"\b\d+ (?:procent )?extra\b|\bprocent extra\b|\bextra (?:pa|per) (?:priset|ersattningen|plats)\b"
-    r"|\bpaslag\w*|\boverpris\b|\bmer an (?:marknads)?pris\w*"
+    r"\b\d+ (?:procent )?extra\b|\bprocent extra\b|\bextra (?:pa|per|for) (?:priset|ersattningen|plats\w*|varje)\b"
+    r"|\bbetalar (?:lite |nagot )?extra (?:for|per|pa)\b|\bpaslag\w*|\boverpris\b|\bmer an (?:marknads)?pris\w*"
 )
+# A sum paid whatever is delivered: "200 000 kr per år oavsett hur många deltagare som kommer", "betalar för
+# platserna oavsett om någon kommer"; not "oavsett om deltagarna kommer från kommunen" (fourth review of session 20).
+_WHATEVER_COMES = re.compile(r"\boavsett (?:hur manga|om)\b(?: \w+){0,4} (?:kommer|dyker upp)\b(?! fran)")
+_PAYMENT = re.compile(r"\b(?:betala\w*|kr|kronor|tkr|pengar\w*|ersattning\w*|summa\w*|belopp\w*)\b")
 _FOR_ITS_SURVIVAL = ("gar runt", "overleva", "klara sig", "klarar sig", "klarar sin ekonomi", "klara sin ekonomi",
                      "klara ekonomin", "har det tufft", "har det svart", "stotta foretaget")  # fmt: skip
 _MONEY = "pengar"
-_PEOPLE = ("deltagar", "praktikant", "individ", "person", "klient", "brukar", "unga", "nyanland", "anstalld")
+_PEOPLE = ("deltagar", "praktikant", "individ", "person", "klient", "brukar", "unga")
 
 
 def _surcharge_for_support(question: Question, text: str, words: tuple[swedish.Token, ...]) -> _Evidence | None:
@@ -1092,7 +1098,8 @@ def _surcharge_for_support(question: Question, text: str, words: tuple[swedish.T
         sentence = _sentence_words(words, number)
         said = " " + " ".join(t.word for t in sentence) + " "
         about_people = any(t.word.startswith(_PEOPLE) for t in sentence)  # "extra handledning så att deltagarna …"
-        if _SURCHARGE.search(said) and any(f" {r} " in said for r in _FOR_ITS_SURVIVAL) and not about_people:
+        surcharge = _SURCHARGE.search(said) and any(f" {r} " in said for r in _FOR_ITS_SURVIVAL) and not about_people
+        if surcharge or (_WHATEVER_COMES.search(said) and _PAYMENT.search(said)):
             start, end = sentence[0].start, sentence[-1].end
             quote = swedish.quote(text, swedish.Mention("", start, end, False, len(sentence)))
             return _Evidence(option, _PHRASE_WORDS, quote, start, ((start, end),), end - start)

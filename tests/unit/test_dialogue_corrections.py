@@ -1562,6 +1562,11 @@ def test_saying_it_was_a_general_question_leaves_an_open_assessment():
     assert talk.slots["current_question"] == "vem"
     talk.send(ActionAnswer(), "det var en allmän fråga, inte en insats. får företag söka pengar hos förbundet?")
     assert talk.slots["current_question"] is None and not talk.slots["answers"]
+    # ... and a question that describes an initiative is read as one (fourth review of session 20)
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.send(ActionAnswer(), "det är en generell fråga: får förbundet ge ett bidrag på 50 000 kr till ett ASF?")
+    assert talk.slots["pending_answers"]["stod_till_foretag"] == "pengar"
 
 
 def test_a_question_for_the_verdict_right_after_the_feedback_question_is_answered_not_stored():
@@ -1570,3 +1575,31 @@ def test_a_question_for_the_verdict_right_after_the_feedback_question_is_answere
     talk = finished({"vem": "foretaget", "stod_till_foretag": "tjanst_at_foretaget"})
     sent = talk.send(ActionAnswer(), "så vi får alltså inte betala coachen? ja eller nej?", intent="deny")
     assert "Kort svar" in said(sent)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Fourth review of session 20: each of these left the assessment as if the förbund paid nothing.
+        "Förbundet finansierar ingenting annat än en handledare på det sociala företaget för deltagarna",
+        "Kommunen köper arbetsträning av ett socialt företag för deltagarna. Förbundet betalar inga pengar direkt "
+        "till företaget utan allt går via kommunen.",
+        "Kommunen köper platser på kaféet åt deltagarna. Förbundet betalar inget extra, bara det vanliga priset.",
+        "Nej, vi betalar inga pengar, de får hjälp av en coach som förbundet anställer",
+    ],
+)
+def test_a_förbund_paying_nothing_of_one_kind_is_still_an_initiative(text: str):
+    talk = Conversation()
+    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert messages.text("assessment.forbund_pays_nothing") not in said(sent)
+
+
+def test_a_qualified_inte_in_a_no_changes_a_line_and_keeps_what_is_done():
+    # Fourth review of session 20: "Nej, det är inte arbetsträning i kommunens regi, det är AF som köper den" dropped
+    # the line "Arbetsträning …" and kept Kommunen.
+    talk = Conversation()
+    text = "Kommunen köper arbetsträningsplatser på Kafé Linden åt deltagare i målgruppen. Vi betalar via kommunen."
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    talk.send(ActionAnswer(), "Nej, det är inte arbetsträning i kommunens regi, det är AF som köper den", intent="deny")
+    assert talk.slots["pending_answers"]["insats_typ"] == "arbetsforberedande"
+    assert talk.slots["pending_answers"]["utforare"] == "arbetsformedlingen"

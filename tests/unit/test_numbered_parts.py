@@ -287,6 +287,7 @@ def test_a_follow_up_naming_another_part_by_its_words_assesses_that_part(follow_
         ("och Lärkan då?", 5),
         ("och deltagarnas lunch då?", None),  # an inflected common word is common (second review of session 20)
         ("vad händer då?", None),  # "händer" is no "handläggare" (third review of session 20)
+        ("och handläggarnas del då?", 4),  # a longer stem may change two letters (fourth review of session 20)
     ],
 )
 def test_a_part_is_named_by_a_word_only_it_has(text: str, number: int | None):

@@ -1473,6 +1473,10 @@ def test_participants_studied_by_an_evaluation_for_the_parties_make_whom_it_is_f
         "Vi lägger på 10 % extra per plats för att kooperativet ska överleva.",
         "Gnistan får ett påslag på 15 % för att de ska klara sig.",
         "Vi betalar 25 procent mer än marknadspriset eftersom kooperativet har det tufft.",
+        # Fourth review of session 20: written otherwise, and a sum paid whatever is delivered.
+        "Förbundet betalar lite extra för varje plats så att företaget klarar sig.",
+        "Kooperativet får 15 % extra per plats så att det kan behålla sina anställda och överleva.",
+        "Kommunen betalar också kooperativet 200 000 kr per år oavsett hur många deltagare som kommer.",
     ],
 )
 def test_a_surcharge_on_places_a_party_buys_is_named_as_money_to_the_company(tree: Tree, extra: str):
@@ -1567,6 +1571,7 @@ def test_a_loans_sum_and_what_it_buys_are_the_loan_but_a_gift_beside_it_is_not(t
         ),
         ("Kan förbundet låna ut 30 000 kr till kaféet, och resten täcker vi med ett kontantbidrag?", "pengar"),
         ("Förbundet lånar ut 100 000 kr till kaféet och köper dessutom in datorer till dem.", "in_natura"),
+        ("Förbundet vill låna ut pengar till företaget och dessutom betala pengar till deras löner.", "pengar"),
     ):
         reading = read_description(tree, text)
         assert "stod_till_foretag" not in reading.facts
