@@ -563,10 +563,8 @@ def describe(state: State, message: Message, *, as_new: bool = False) -> Turn:
         return answer(state, replace(message, intent="affirm"))  # "ja, men …": the lines stand, the rest is added
     if _just_finished(state) and message.typed and _asks_why(message.text):
         return _why_or_reopen(state, message)  # an objection to the result (trial 14, t14-4), not a new initiative
-    if _just_finished(state) and message.typed:
-        answers = _safe_answers(state)
-        if _asks_for_the_verdict(answers, walk(tree(), answers), message.text):
-            return _short_answer(state)
+    if _just_finished(state) and message.typed and _asks_for_the_verdict(state, message.text):
+        return _short_answer(state)
     numbered = _numbered_part(state, message)
     if numbered is not None:
         return numbered
@@ -701,7 +699,7 @@ def answer(state: State, message: Message) -> Turn:
         if typed and state.last_result is not None and _asks_why(message.text):
             # "varför? …, då borde det väl gå" asks for the reasons, whatever the NLU read
             return _why_or_reopen(state, message)
-        if typed and state.last_result is not None and _asks_for_the_verdict(answers, current, message.text):
+        if typed and state.last_result is not None and _asks_for_the_verdict(state, message.text):
             return _short_answer(state)
         if typed and message.intent in ("inform", "deny"):
             corrected = _correct_result(state, answers, message)
@@ -940,12 +938,13 @@ def _nothing_to_finance(state: State) -> Turn:
 _ASKS_FOR_THE_VERDICT = re.compile(r"\bja eller nej\b|^\W*sa\s+(?:\w+\s+){0,4}(?:alltsa|da)\b[^.!]*\?\s*$")
 
 
-def _asks_for_the_verdict(answers: dict[str, str], current: Walk, text: str) -> bool:
+def _asks_for_the_verdict(state: State, text: str) -> bool:
     """A question after a result that asks for its verdict again and changes none of its answers (trial 27, t27-18
     took "så vi får alltså låna ut pengarna? ja eller nej?" for a new initiative)."""
     if _ASKS_FOR_THE_VERDICT.search(swedish.fold(text)) is None:
         return False
-    if _changed_answers(answers, [step.question.id for step in current.steps], text):
+    answers = _safe_answers(state)
+    if _changed_answers(answers, [step.question.id for step in walk(tree(), answers).steps], text):
         return False
     # Nothing of another initiative either: "så vi får alltså bli medlemmar i kooperativet? ja eller nej?" asks about
     # a membership, not the result above (third review of session 20).
@@ -958,8 +957,7 @@ def asks_about_the_result(state: State, message: Message) -> bool:
     """A typed question about the result just given: its reasons ("varför?") or its verdict again."""
     if not message.typed or state.last_result is None:
         return False
-    answers = _safe_answers(state)
-    return _asks_why(message.text) or _asks_for_the_verdict(answers, walk(tree(), answers), message.text)
+    return _asks_why(message.text) or _asks_for_the_verdict(state, message.text)
 
 
 def _short_answer(state: State) -> Turn:

@@ -55,10 +55,15 @@ def looks_like_a_question(text: str) -> bool:
     return "?" in text or (bool(words) and words[0].word in _QUESTION_WORDS)
 
 
+def _sentences(text: str) -> list[str]:
+    """The text's sentences, each with its closing mark."""
+    return re.findall(r"[^.!?\n]+[.!?]*", text)
+
+
 def without_topic(text: str, topic: Topic) -> str:
     """The sentences of `text` that do not name the topic: what a message says besides its question
     about another topic ("Kan vi betala ett studiebesök …? Får vi skriva personnummer här?")."""
-    sentences = re.findall(r"[^.!?\n]+[.!?]*", text)
+    sentences = _sentences(text)
     return " ".join(s.strip() for s in sentences if not _names(topic, swedish.tokens(s))).strip()
 
 
@@ -87,7 +92,7 @@ def _sets_the_scene_of_a_request(text: str, topic: Topic) -> bool:
     """The topic is named only in sentences that ask nothing of the förbund, and another sentence asks it to pay.
     "Vi vill köpa julklappar till vår egen personal från ett ASF och betala med förbundets pengar. Är det ok?"
     names the topic in the request itself: that is the question (third review of session 20)."""
-    sentences = [s for s in re.findall(r"[^.!?\n]+[.!?]*", text) if s.strip()]
+    sentences = [s for s in _sentences(text) if s.strip()]
     requests = [s for s in sentences if understanding.asks_the_förbund_to_pay(s)]
     return bool(requests) and not any(_names(topic, swedish.tokens(s)) for s in requests)
 
@@ -95,7 +100,7 @@ def _sets_the_scene_of_a_request(text: str, topic: Topic) -> bool:
 def asked_in_a_question(text: str, topic: Topic) -> bool:
     """A sentence that names the topic is itself a question ("Får vi lägga in personnummer här?"),
     not a statement beside one ("Förbundet står för lokal och fika. Ok?" names a cost)."""
-    sentences = re.findall(r"[^.!?\n]+[.!?]*", text)
+    sentences = _sentences(text)
     return any(_names(topic, swedish.tokens(s)) and looks_like_a_question(s) for s in sentences)
 
 

@@ -938,26 +938,28 @@ def _who_only_from_the_scene(tree: Tree, text: str, words: tuple[swedish.Token, 
     scene = _sentence_of(start.evidence, text, words)
     if scene is None or _asks_the_förbund(_sentence_words(words, scene), _WANTS):
         return False  # "Vi vill ordna ett seminarium för chefer hos parterna": the request itself
-    chosen = tree.questions[tree.start].option(start.option)
-    assert chosen is not None
-    # Who it is for, and what is done for them: "Kan förbundet betala platserna?" is about the scene's participants.
-    about = [tree.questions[tree.start], *_what_is_done_for(tree, chosen)]
     for sentence in sorted({t.sentence for t in words if t.sentence > scene}):
         said = _sentence_words(words, sentence)
         # "Kan förbundet betala deras handledare?": a pronoun points back at those the scene named.
         points_back = any(t.word in _POINTING_BACK for t in said)
         request = text[said[0].start : said[-1].end]
-        named = {(question.id, option) for question in about for option in named_options(question, request)}
-        # "Pengar, saker eller en tjänst till företaget" is what a request for the company names, not what
-        # participants get: only options with a route to an outcome that may be financed count.
-        for_them = {
-            (question_id, option)
-            for question_id, option in named
-            if (option == start.option if question_id == tree.start else _may_be_financed(tree, question_id, option))
-        }
-        if _asks_the_förbund(said, _ASKS_TO_PAY) and not points_back and not for_them:
+        if _asks_the_förbund(said, _ASKS_TO_PAY) and not points_back and not _names_it_for_them(tree, start, request):
             return True
     return False
+
+
+def _names_it_for_them(tree: Tree, start: Fact, request: str) -> bool:
+    """The request names those it is for, or something done for them ("Kan förbundet betala platserna?" is about
+    the participants). "Pengar, saker eller en tjänst till företaget" is what a request for the company names, not
+    what participants get: only options with a route to an outcome that may be financed count."""
+    who = tree.questions[tree.start]
+    chosen = who.option(start.option)
+    assert chosen is not None
+    return any(
+        option == start.option if question is who else _may_be_financed(tree, question.id, option)
+        for question in (who, *_what_is_done_for(tree, chosen))
+        for option in named_options(question, request)
+    )
 
 
 # Words opening a clause that gives the reason for a request ("… som tack för att de tagit emot våra deltagare",
@@ -988,21 +990,10 @@ def _who_only_from_a_reason(
     if opening is None:
         return False
     request, reason = sentence[:opening], sentence[opening:]
-    who = tree.questions[tree.start]
-    chosen = who.option(start.option)
-    assert chosen is not None
-    said = text[request[0].start : request[-1].end]
-    # As for a scene: only what a route to an outcome that may be financed runs through names it for them.
-    for_them = [
-        option
-        for question in (who, *_what_is_done_for(tree, chosen))
-        for option in named_options(question, said)
-        if (option == start.option if question is who else _may_be_financed(tree, question.id, option))
-    ]
     return (
         _asks_the_förbund(request, _ASKS_TO_PAY)
-        and not for_them
-        and start.option in named_options(who, text[reason[0].start : reason[-1].end])
+        and not _names_it_for_them(tree, start, text[request[0].start : request[-1].end])
+        and start.option in named_options(tree.questions[tree.start], text[reason[0].start : reason[-1].end])
     )
 
 
@@ -1069,12 +1060,11 @@ def _a_loan_with_its_sum_and_purpose(
     }
 
 
-# A surcharge ("10 % extra på ersättningen", "ett påslag", "mer än marknadspriset") and, in its sentence, a reason
-# that is the company's survival ("så att caféet klarar sin ekonomi", "för att de ska överleva"): money to the
-# company beside what a party buys (trial 26, t26-19). A surcharge for costs ("för administrationen", "för resor")
-# is none; neither is the reason alone ("kommunen köper platser så att kooperativet går runt" is a purchase).
-# A surcharge on a price or a payment: "10 % extra", "procent extra", "extra på priset", "ett påslag", "överpris",
-# "mer än (marknads)priset"; not "en extra handledare" (third review of session 20).
+# A surcharge on a price or a payment ("10 % extra på ersättningen", "ett påslag", "mer än marknadspriset"; not "en
+# extra handledare", third review of session 20) and, in its sentence, a reason that is the company's survival ("så
+# att caféet klarar sin ekonomi", "för att de ska överleva"): money to the company beside what a party buys (trial 26,
+# t26-19). A surcharge for costs ("för administrationen", "för resor") is none; neither is the reason alone
+# ("kommunen köper platser så att kooperativet går runt" is a purchase).
 _SURCHARGE = re.compile(
     r"\b\d+ (?:procent )?extra\b|\bprocent extra\b|\bextra (?:pa|per|for) (?:priset|ersattningen|plats\w*|varje)\b"
     r"|\bbetalar (?:lite |nagot )?extra (?:for|per|pa)\b|\bpaslag\w*|\boverpris\b|\bmer an (?:marknads)?pris\w*"
@@ -1085,13 +1075,12 @@ _WHATEVER_COMES = re.compile(r"\boavsett (?:hur manga|om)\b(?: \w+){0,4} (?:komm
 _PAYMENT = re.compile(r"\b(?:betala\w*|kr|kronor|tkr|pengar\w*|ersattning\w*|summa\w*|belopp\w*)\b")
 _FOR_ITS_SURVIVAL = ("gar runt", "overleva", "klara sig", "klarar sig", "klarar sin ekonomi", "klara sin ekonomi",
                      "klara ekonomin", "har det tufft", "har det svart", "stotta foretaget")  # fmt: skip
-_MONEY = "pengar"
 _PEOPLE = ("deltagar", "praktikant", "individ", "person", "klient", "brukar", "unga")
 
 
 def _surcharge_for_support(question: Question, text: str, words: tuple[swedish.Token, ...]) -> _Evidence | None:
     """Money to the company read from a surcharge with a reason of survival in one sentence."""
-    option = question.option(_MONEY)
+    option = question.option(_ITS_SUM)  # money to the company
     if option is None:
         return None
     for number in sorted({t.sentence for t in words}):
