@@ -10,6 +10,7 @@ PostgreSQL (several Rasa servers, TRACKER_URL) is used exactly as Rasa does.
 
 The module is imported only by the Rasa server, so it also installs the cheaper
 check of the action server's answers (rasa_plugins/action_response.py), the
+intent classifier's weights in the order its product needs (rasa_plugins/intent_classifier.py), the
 session start that carries the state over for a new assessment
 (rasa_plugins/session_start.py) and the session expiry that also counts such a
 session (rasa_plugins/session_expiry.py).
@@ -22,7 +23,7 @@ from typing import Any
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 
-from rasa_plugins import action_response, session_expiry, session_start
+from rasa_plugins import action_response, intent_classifier, session_expiry, session_start
 
 
 def _set_pragmas(dbapi_connection: Any, _: Any) -> None:
@@ -37,6 +38,7 @@ class ProjectSQLTrackerStore(SQLTrackerStore):  # type: ignore[misc]  # Rasa shi
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         action_response.install()
+        intent_classifier.install()
         session_expiry.install()
         session_start.install()
         super().__init__(*args, **kwargs)

@@ -201,3 +201,39 @@ def test_rasas_session_start_carries_the_state_only_when_a_dialogue_action_asked
     # Started by Rasa (a new conversation, or after the expiry): Rasa's own action, nothing carried.
     for events in (before, []):
         assert [e["event"] for e in run(events)] == ["session_started", "action"]
+
+
+def test_the_intent_classifier_reads_as_before_with_its_weights_in_fortran_order():
+    import numpy as np
+    import scipy.sparse as sp  # type: ignore[import-untyped]  # SciPy ships no type stubs
+    from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+    from rasa.shared.nlu.training_data.message import Message
+
+    from rasa_plugins import intent_classifier
+
+    rng = np.random.default_rng(3)
+    features = sp.random(60, 400, density=0.05, format="csr", random_state=4)
+    labels = [f"intent_{i % 3}" for i in range(60)]
+    classifier = LogisticRegressionClassifier({}, "intent", mock.Mock(), mock.Mock())
+    classifier.clf.fit(features, labels)
+    # Fitted, the weights are a view into the solver's array; loaded from the model, in C order: neither is F.
+    assert not classifier.clf.coef_.flags.f_contiguous
+    rows = sp.csr_matrix(rng.random((2, 400)))
+
+    def read(process: Any) -> list[tuple[str, float]]:
+        messages = [Message(data={"text": "a"}), Message(data={"text": "b"})]
+        with mock.patch.object(classifier, "_create_X", return_value=rows):
+            process(classifier, messages)
+        return [(m.get("intent")["name"], m.get("intent")["confidence"]) for m in messages]
+
+    before = read(LogisticRegressionClassifier.process)
+    original = LogisticRegressionClassifier.process
+    try:
+        intent_classifier.install()
+        assert LogisticRegressionClassifier.process is intent_classifier.process
+        after = read(LogisticRegressionClassifier.process)
+    finally:
+        LogisticRegressionClassifier.process = original
+    assert classifier.clf.coef_.flags.f_contiguous
+    assert [name for name, _ in after] == [name for name, _ in before]
+    assert np.allclose([c for _, c in after], [c for _, c in before], rtol=0, atol=1e-12)
