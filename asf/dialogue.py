@@ -1581,6 +1581,15 @@ def _correct_summary(state: State, message: Message) -> Turn:
             # sociala företag" for the participants (trial 22, t22-21). The lines that fit the new route stay.
             reply, changed = recap.with_changed_lines(tree(), state, other_start, message.text)
             return [reply], changed
+        described = _described_changes(pending, message.text)
+        if described:
+            # "Handledaren ska anställas av tvätteriet, men regionen förmedlar pengarna": read as a description,
+            # the correction changes one line and answers a later question; one question at a time, "tvätteriet"
+            # had changed who it is for (trial 27, t27-7).
+            changes = {q: fact.option for q, fact in described.items()}
+            quotes = {q: fact.evidence for q, fact in described.items()}
+            reply, changed = recap.with_changed_lines(tree(), state, changes, message.text, quotes)
+            return [reply], changed
         # "det är AF som köper platserna, inte kommunen": the one line it gives a new answer is changed.
         changes = _changed_answers(pending, list(pending), message.text)
         if len(changes) == 1:
@@ -1646,6 +1655,21 @@ def _says_who_it_is_for_otherwise(pending: dict[str, str], text: str) -> dict[st
         return {}
     described = {q: fact.option for q, fact in reading.facts.items()}
     return {} if one_route_holds(tree(), {**pending, **described}) else described
+
+
+def _described_changes(pending: dict[str, str], text: str) -> dict[str, Fact]:
+    """A correction read as a description, in words only: the answers it gives that differ from the lines,
+    when it gives at least one line another answer, names nothing to set aside and one route holds its
+    answers with the lines it leaves; else nothing. Who it is for only when said in words."""
+    reading = read_description(tree(), _LEADING_NO.sub("", text), learned.WORDS_ONLY)
+    if reading.conflicts or reading.must_nots:
+        return {}
+    described = {q: fact for q, fact in reading.facts.items() if q not in reading.implied}
+    changed = {q: fact for q, fact in described.items() if pending.get(q) != fact.option}
+    answers = {**pending, **{q: fact.option for q, fact in described.items()}}
+    if not changed.keys() & pending.keys() or not one_route_holds(tree(), answers):
+        return {}
+    return changed
 
 
 def _asked_later(pending: dict[str, str], text: str) -> str | None:

@@ -319,9 +319,11 @@ def _new_parts_set_aside(tree: Tree, description: str | None, reading: Reading) 
     return any(before.get(q) != fact for q, fact in reading.set_aside.items())
 
 
-def with_changed_lines(tree: Tree, state: State, changes: Mapping[str, str], text: str) -> tuple[Reply, State]:
-    """The summary again with the lines `changes` gives new answers, `text` (the user's words) as their
-    evidence; the other lines are kept where one route holds them beside the new ones (trial 12: "Vem:
+def with_changed_lines(
+    tree: Tree, state: State, changes: Mapping[str, str], text: str, quotes: Mapping[str, str] | None = None
+) -> tuple[Reply, State]:
+    """The summary again with the lines `changes` gives new answers, `text` (the user's words) or the words
+    `quotes` gives for a line as their evidence; the other lines are kept where one route holds them beside the new ones (trial 12: "Vem:
     Deltagare" beside "Vad förbundet skulle göra för företaget" after "deltagarna bildar föreningen")."""
     pending = state.pending or {}
     kept = kept_beside(tree, changes, pending)
@@ -332,7 +334,7 @@ def with_changed_lines(tree: Tree, state: State, changes: Mapping[str, str], tex
         evidence={q: e for q, e in evidence.items() if q in kept},
     )
     dropped = [tree.questions[q].short for q in pending if q not in kept and q not in changes]
-    new = {q: Fact(q, option, text) for q, option in changes.items()}
+    new = {q: Fact(q, option, (quotes or {}).get(q, text)) for q, option in changes.items()}
     # A kept line whose words name a changed answer ("Via {svar:utforare}") rests on the correction too: its
     # old quote ("… betalar via kommunen") would contradict the line "Via regionen" it stands under.
     new |= {

@@ -1603,3 +1603,22 @@ def test_a_qualified_inte_in_a_no_changes_a_line_and_keeps_what_is_done():
     talk.send(ActionAnswer(), "Nej, det är inte arbetsträning i kommunens regi, det är AF som köper den", intent="deny")
     assert talk.slots["pending_answers"]["insats_typ"] == "arbetsforberedande"
     assert talk.slots["pending_answers"]["utforare"] == "arbetsformedlingen"
+
+
+def test_a_no_that_changes_a_line_and_answers_a_later_question_keeps_both():
+    # Trial 27 (t27-7): "Nej, … handledaren ska anställas av tvätteriet, men regionen förmedlar pengarna" dropped the
+    # employer line, asked it and how the money goes again, and kept nothing of the correction.
+    talk = Conversation()
+    text = "Kommunen vill anställa en handledare som stöttar våra deltagare på ett socialt kafé. Kan förbundet betala?"
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert talk.slots["pending_answers"]["handledare_anstalld"] == "hos_part"
+    correction = "Nej, fel av mig. Handledaren anställs av det sociala företaget, men kommunen förmedlar pengarna."
+    replies = talk.send(ActionAnswer(), correction, intent="deny")
+    assert talk.slots["pending_answers"] == {
+        "vem": "deltagare",
+        "insats_typ": "handledare",
+        "handledare_anstalld": "hos_foretaget",
+        "pengavag": "via_part",
+    }
+    summary = said(replies)
+    assert "Hos det sociala företaget – du skrev ”" in summary and "Nej, fel av mig" not in summary
