@@ -323,8 +323,9 @@ def with_changed_lines(
     tree: Tree, state: State, changes: Mapping[str, str], text: str, quotes: Mapping[str, str] | None = None
 ) -> tuple[Reply, State]:
     """The summary again with the lines `changes` gives new answers, `text` (the user's words) or the words
-    `quotes` gives for a line as their evidence; the other lines are kept where one route holds them beside the new ones (trial 12: "Vem:
-    Deltagare" beside "Vad förbundet skulle göra för företaget" after "deltagarna bildar föreningen")."""
+    `quotes` gives for a line as their evidence; the other lines are kept where one route holds them beside the
+    new ones (trial 12: "Vem: Deltagare" beside "Vad förbundet skulle göra för företaget" after "deltagarna
+    bildar föreningen")."""
     pending = state.pending or {}
     kept = kept_beside(tree, changes, pending)
     evidence = state.evidence or {}
