@@ -729,6 +729,8 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
         # to the doubt, yet it also negates what follows it.
         unnegated, _ = _evidence(question, text, _without_negation(words), description=True)
         doubted = {option_id: unnegated[option_id] for option_id in _doubted(question, unnegated, text, words)}
+        if question.id in _COMPANY_IN_ITS_ORGANISATION:
+            found = _without_organisations_for_companies(found, text, _COMPANY_IN_ITS_ORGANISATION[question.id])
         if question.id == tree.start and (found or negated or doubted):
             start_named = True
         for option_id in {*negated, *doubted}:
@@ -965,6 +967,32 @@ def _names_it_for_them(tree: Tree, start: Fact, request: str) -> bool:
 # Words opening a clause that gives the reason for a request ("… som tack för att de tagit emot våra deltagare",
 # "… så att de orkar ta emot fler"), folded: "för att" only after "tack", where it cannot mean "pay for".
 _REASONS = (("sa", "att"), ("eftersom",), ("tack", "for", "att"))
+
+
+# "branschorganisationen för ASF", "ett nätverk för sociala företag", folded, up to the company word's end: an
+# organisation named by whom it gathers.
+_ORGANISATION_FOR_COMPANIES = re.compile(
+    r"(?:organisation|forening|natverk|forbund|rad)\w*\s+for\s+(?:\w+\s+){0,2}?\w+\W*$"
+)
+
+
+# The answer that a company named only as whom an organisation gathers is no evidence for: who it is for. The
+# company's route's membership ("Bli medlem i företaget eller i en intresseorganisation") names both.
+_COMPANY_IN_ITS_ORGANISATION = {"vem": "foretaget"}
+
+
+def _without_organisations_for_companies(
+    found: dict[str, _Evidence], text: str, option_id: str
+) -> dict[str, _Evidence]:
+    """The answers found, without `option_id` where its words end in a company named only as whom an organisation
+    gathers: "medlem i Skoopi, branschorganisationen för ASF" names no company the initiative is for (trial 28, t28-5
+    asked who it is for after a summary of the förbund's own membership). Found anywhere else too, it stays."""
+    company = found.get(option_id)
+    if company is None or not company.spans:
+        return found
+    if all(_ORGANISATION_FOR_COMPANIES.search(swedish.fold(text[:end])) for _, end in company.spans):
+        return {option: evidence for option, evidence in found.items() if option != option_id}
+    return found
 
 
 def _who_only_from_a_reason(

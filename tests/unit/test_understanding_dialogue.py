@@ -1545,6 +1545,14 @@ def test_the_förbunds_own_membership_says_whom_it_is_for(tree: Tree):
     reading = read_description(tree, text)
     assert reading.facts["medlem_vem"].option == "forbundet"
     assert reading.facts["vem"].option == "parter_och_aktorer" and "vem" in reading.implied
+    # Trial 28 (t28-5): the organisation named "för ASF" in the words of the membership named no company it is for
+    text = "Vi vill att förbundet går med som medlem i Nordnätet, branschorganisationen för ASF."
+    reading = read_description(tree, text)
+    assert reading.facts["medlem_vem"].option == "forbundet"
+    assert reading.facts["vem"].option == "parter_och_aktorer" and "vem" in reading.implied
+    # ... but a membership in the company itself is on the company's route
+    reading = read_description(tree, "Förbundet vill bli medlem i kooperativet Solrosen.")
+    assert reading.facts["vem"].option == "foretaget" and "vem" not in reading.implied
 
 
 @pytest.mark.parametrize(
