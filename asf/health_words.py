@@ -59,4 +59,10 @@ WORD_STARTS = (
     "diagnos",
     "funktionsnedsättning",
     "utvecklingsstörning",
+    # Sick leave and sickness benefits say that the person is ill ("hon har varit sjukskriven länge", trial 28).
+    "sjuk",
+    "sjukskriv",
+    "långtidssjukskriv",
+    "sjukersättning",
+    "sjukpenning",
 )

@@ -215,7 +215,7 @@ def test_channels_mask_the_text_and_the_metadata_they_hand_rasa():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("en kille, Kalle, med lång sjukskrivning", "en kille, [namn], med lång sjukskrivning"),
+        ("en kille, Kalle, med lång erfarenhet", "en kille, [namn], med lång erfarenhet"),
         ("Anna Svensson-Berg ska börja i maj", "[namn] ska börja i maj"),  # the surname with it
         ("Hej Eva! Vi på kommunen", "Hej [namn]! Vi på kommunen"),
         ("Maria och Johan vill arbetsträna", "[namn] och [namn] vill arbetsträna"),
@@ -246,8 +246,15 @@ def test_capitalised_words_that_are_not_names_are_kept(text: str):
         # about one person (a name masked, a pronoun, "en tjej"): the condition goes too
         (
             "en kille, Kalle, med adhd och lång sjukskrivning",
-            "en kille, [namn], med [hälsouppgift] och lång sjukskrivning",
+            "en kille, [namn], med [hälsouppgift] och lång [hälsouppgift]",
         ),
+        # sick leave and sickness benefits are health details too (trial 28, t28-14)
+        (
+            "vill starta eget företag. hon har varit sjukskriven länge",
+            "vill starta eget företag. hon har varit [hälsouppgift] länge",
+        ),
+        ("Han är långtidssjukskriven och har sjukersättning.", "Han är [hälsouppgift] och har [hälsouppgift]."),
+        ("Hen är sjuk ofta.", "Hen är [hälsouppgift] ofta."),
         ("Hon har diagnosen schizofreni och vill börja på kaféet.", "Hon har [hälsouppgift] och vill börja på kaféet."),
         ("Vi har en tjej med Aspergers som vill arbetsträna", "Vi har en tjej med [hälsouppgift] som vill arbetsträna"),
         ("Ahmed har en förvärvad hjärnskada.", "[namn] har en förvärvad [hälsouppgift]."),
@@ -269,6 +276,7 @@ def test_health_conditions_are_masked_in_a_sentence_about_one_person(text: str, 
         "Arbetsträning för personer med ADHD och autism på ett socialt företag",
         "Målgruppen är unga vuxna med NPF och psykisk ohälsa som har insatser från flera parter.",
         "Regionens beroendevård köper platser åt patienter med missbruksproblematik",
+        "Arbetsträning för långtidssjukskrivna och personer med sjukersättning",
     ],
 )
 def test_health_words_describing_a_target_group_are_kept(text: str):
