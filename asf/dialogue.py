@@ -130,6 +130,14 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
     `answered` is the question just answered: if answers given earlier to later
     questions still apply, the walk skips them and the user is told so.
     """
+    routed = _money_read_via_another_party(state, answers)
+    if routed is not None:
+        # "Förbundet betalar allt via kommunen" was read as "Via den part som ansvarar", and Försäkringskassan
+        # turned out to procure: the memo said "Via Försäkringskassan", which the user never wrote (trial 28, t28-20).
+        answers = {q: o for q, o in answers.items() if q != _ROUTE_OF_MONEY}
+        evidence = {q: e for q, e in (state.evidence or {}).items() if q != _ROUTE_OF_MONEY}
+        state = replace(state, evidence=evidence)
+        prefix = f"{prefix}\n\n{routed}" if prefix else routed
     current = walk(tree(), answers)
     if answered is not None and prefix is None:
         # Later answers the user gave (not ones read from a description) still apply: say so.
@@ -1240,7 +1248,7 @@ _MONEY_VIA = re.compile(
 )
 
 
-def _routed_via_another_party(answers: dict[str, str], text: str) -> str | None:
+def _routed_via_another_party(answers: dict[str, str], text: str, procurer_named: bool = True) -> str | None:
     """ "och pengarna går via kommunen" after a result where the region procures: the money is to go via the
     party that procured, so that is said and the user chooses which answer to change. Read as a change of
     who procures, it had turned the described set-up into a lawful one (trial 18, t18-18). Only a message
@@ -1251,10 +1259,11 @@ def _routed_via_another_party(answers: dict[str, str], text: str) -> str | None:
     if current in (None, _SEVERAL_PARTIES) or answers.get(_ROUTE_OF_MONEY) is None:
         return None
     routed = {o for m in _MONEY_VIA.finditer(text) for o in named_options(responsible, m.group("party"))}
-    # "det är regionen som upphandlar, men pengarna går via kommunen": the one procuring is named too.
+    # "det är regionen som upphandlar, men pengarna går via kommunen": the one procuring is named too; in a
+    # description's words (`procurer_named` false) "Förbundet betalar …" is who pays, and the answer stands.
     rest = _MONEY_VIA.sub(" ", text)
-    named = read_answer(responsible, rest, models=learned.WORDS_ONLY)
-    procurer = named.option.id if named.option is not None else current
+    named = read_answer(responsible, rest, models=learned.WORDS_ONLY) if procurer_named else None
+    procurer = named.option.id if named is not None and named.option is not None else current
     other = next(iter(routed - {procurer}), None)
     if other is None:
         return None
@@ -1264,12 +1273,26 @@ def _routed_via_another_party(answers: dict[str, str], text: str) -> str | None:
     )
 
 
+def _money_read_via_another_party(state: State, answers: dict[str, str]) -> str | None:
+    """Why the answer read from the description about how the money goes is asked after all: its words route the
+    money via another party than the one that procures ("Förbundet betalar allt via kommunen", Försäkringskassan
+    procures). None when it was not read from the description, or names no other party."""
+    quote = (state.evidence or {}).get(_ROUTE_OF_MONEY)
+    if quote is None or _ROUTE_OF_MONEY not in answers or _RESPONSIBLE_PARTY not in answers:
+        return None
+    return _routed_via_another_party(answers, quote, procurer_named=False)
+
+
 def _in_running_text(walked: Walk, option_id: str) -> str:
-    """A party's answer as it reads inside a sentence ("regionen")."""
+    """A party's answer as it reads inside a sentence ("regionen"); the two agencies' names keep their capital
+    ("Försäkringskassan", trial 28 saw "försäkringskassan")."""
     option = tree().questions[_RESPONSIBLE_PARTY].option(option_id)
     assert option is not None
     label = walked.fill(option.label)
-    return label[:1].lower() + label[1:]
+    return label if label in _AGENCIES else label[:1].lower() + label[1:]
+
+
+_AGENCIES = frozenset({"Arbetsförmedlingen", "Försäkringskassan"})
 
 
 # Who the initiative is for when it is the staff or management of the social enterprise, and the

@@ -133,7 +133,11 @@ def test_a_correction_after_a_described_initiative_keeps_the_answers_read_from_t
         talk.click(question, VIA_KOMMUNEN[question])
     before = dict(talk.slots["answers"])
     assert before["utforare"] == "kommunen"
-    talk.send(ActionAnswer(), "fel, Försäkringskassan upphandlar, inte kommunen", party="forsakringskassan")
+    sent = talk.send(ActionAnswer(), "fel, Försäkringskassan upphandlar, inte kommunen", party="forsakringskassan")
+    # The description's "betalar via kommunen" no longer fits: how the money goes is asked, never recorded as "Via
+    # Försäkringskassan" unsaid (trial 28, t28-20); the other answers stay.
+    assert talk.slots["current_question"] == "pengavag" and "via kommunen" in said(sent)
+    talk.click("pengavag", "via_part")
     assert talk.slots["answers"] == {**before, "utforare": "forsakringskassan"}
     # The memo shows the correction, marked as one, beside the description.
     note = messages.text("change.correction_note", text="fel, Försäkringskassan upphandlar, inte kommunen")
@@ -1110,8 +1114,36 @@ def test_money_said_to_go_via_another_party_than_the_one_that_procures_is_asked_
     talk = finished(answers)
     sent = talk.send(ActionAnswer(), text)
     assert talk.slots["answers"] == answers
-    assert "upphandlat" in said(sent) and "arbetsförmedlingen" in said(sent)
+    assert "upphandlat" in said(sent) and "Här är det Arbetsförmedlingen, men" in said(sent)  # its capital kept
     assert {b["title"] for b in sent[-1]["buttons"]} >= {"Hur pengarna ska gå"}
+
+
+def test_money_described_via_another_party_than_the_one_that_procures_is_asked_not_recorded():
+    # Trial 28 (t28-20): "Förbundet betalar allt via kommunen" was read as "Via den part som ansvarar",
+    # Försäkringskassan was then named as the one procuring, and the memo said "Via Försäkringskassan", which the
+    # user never wrote.
+    talk = Conversation()
+    text = "Försäkringskassan köper arbetsträning på ett socialt företag åt deltagarna. Förbundet betalar via kommunen."
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert talk.slots["pending_answers"]["pengavag"] == "via_part" and "utforare" not in talk.slots["pending_answers"]
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    while talk.slots["current_question"] != "utforare":
+        question = talk.slots["current_question"]
+        talk.click(question, VIA_KOMMUNEN[question])
+    sent = talk.send(ActionAnswer(), "Försäkringskassan")
+    assert talk.slots["current_question"] == "pengavag" and "pengavag" not in talk.slots["answers"]
+    assert "Här är det Försäkringskassan, men du skriver att pengarna ska gå via kommunen" in said(sent)
+    talk.click("pengavag", "via_part")  # chosen now by the user: the result follows, not the same question again
+    assert talk.slots["last_result"]["answers"]["pengavag"] == "via_part" and talk.slots["current_question"] is None
+    # ... while money described via the party that procures is kept
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    while talk.slots["current_question"] != "utforare":
+        question = talk.slots["current_question"]
+        talk.click(question, VIA_KOMMUNEN[question])
+    talk.send(ActionAnswer(), "kommunen")
+    assert talk.slots["last_result"]["answers"]["pengavag"] == "via_part"
 
 
 def test_a_what_if_that_names_another_party_on_the_route_still_tries_it():
