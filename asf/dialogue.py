@@ -2090,6 +2090,20 @@ def unless_an_answer(step: Callable[[State, Message], Turn]) -> Callable[[State,
     return guarded
 
 
+def unless_a_correction(step: Callable[[State, Message], Turn]) -> Callable[[State, Message], Turn]:
+    """`step`, except that a typed statement while a summary waits for its yes, its no or the line to correct is that
+    answer: "de anställda det gäller är själva personer från vår målgrupp …, inte ledningen" after "Nej" was taken
+    for "varför?" and got "Jag förklarar gärna varför jag frågar, när vi har börjat" (trial 28, t28-10)."""
+
+    def guarded(state: State, message: Message) -> Turn:
+        statement = message.typed and not other_questions.looks_like_a_question(message.text)
+        if state.pending is not None and statement and "varfor" not in swedish.fold(message.text).split():
+            return answer(state, replace(message, intent="inform"))
+        return step(state, message)
+
+    return guarded
+
+
 def unless_a_statement_answers(step: Callable[[State, Message], Turn]) -> Callable[[State, Message], Turn]:
     """`unless_an_answer` for intents that a question may rightly carry: "vad är ett ASF?" asks
     for the concept even though "ASF" names an option, and "kan jag prata med någon på kommunen?"

@@ -1654,3 +1654,22 @@ def test_a_no_that_changes_a_line_and_answers_a_later_question_keeps_both():
     }
     summary = said(replies)
     assert "Hos det sociala företaget – du skrev ”" in summary and "Nej, fel av mig" not in summary
+
+
+def test_a_statement_after_no_that_the_nlu_took_for_why_corrects_the_summary():
+    # Trial 28 (t28-10): after "Nej", "de anställda det gäller är själva personer från vår målgrupp …, inte ledningen"
+    # was taken for "varför?" and got "Jag förklarar gärna varför jag frågar, när vi har börjat en bedömning."
+    talk = Conversation()
+    text = "Förbundet vill bekosta en kurs i bokföring för de anställda på Kafé Lyktan, ett socialt företag."
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert talk.slots["pending_answers"]["vem"] == "asf_personal"
+    talk.send(ActionAnswer(), "/deny", intent="deny")
+    statement = "det gäller anställda som själva är deltagare från vår målgrupp, de har lönebidrag, inte chefen"
+    sent = talk.send(ActionWhy(), statement, intent="ask_why")
+    assert messages.text("why.not_started") not in said(sent)
+    # Read as the correction: staff who are participants themselves (either way the tree can say it)
+    pending = talk.slots["pending_answers"]
+    assert pending.get("vem") == "deltagare" or pending.get("asf_personal_stod") == "sjalva_deltagare"
+    # ... while "varför?" itself is still a question: the summary is not changed by it
+    talk.send(ActionWhy(), "men varför frågar du det", intent="ask_why")
+    assert talk.slots["pending_answers"] == pending
