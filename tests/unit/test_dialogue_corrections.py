@@ -1568,6 +1568,15 @@ def test_an_initiative_the_förbund_pays_nothing_for_leaves_the_assessment():
     talk = finished(VIA_KOMMUNEN)
     sent = talk.send(ActionAnswer(), "förbundet betalar inget för lokalen, kommunen står för den")
     assert messages.text("assessment.forbund_pays_nothing") not in said(sent)
+    # Trial 28 (t28-5): a what-if with the förbund paying nothing in a clause of its own ("… och förbundet inte
+    # betalar något") was recorded as "En av parterna, men förbundet skulle betala avgiften"
+    talk = finished(
+        {"vem": "parter_och_aktorer", "strukturell_typ": "medlemskap_organisation", "medlem_vem": "forbundet"}
+    )
+    before = talk.slots["last_result"]
+    sent = talk.send(ActionAnswer(), "och om regionen går med som medlem och förbundet inte betalar något, går det?")
+    assert messages.text("assessment.forbund_pays_nothing") in said(sent)
+    assert talk.slots["last_result"] == before
 
 
 def test_a_no_that_denies_what_is_done_asks_it_again_without_keeping_it():
