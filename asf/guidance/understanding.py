@@ -86,6 +86,9 @@ _WORDS_PROPOSE = _WORDS_DECIDE | {"handledare_anstalld"}
 # initiative on the company's route, which holds one question more than the participants' route and
 # so wins; places a party buys read as support to a company is the misreading #14 began with.
 _WORDS_PROPOSE_OPTIONS = frozenset({("stod_till_foretag", "kopa_tjanster")})
+# Options the model proposes only where the text names a party: "Förbundet betalar medlemsavgiften för Återbruket i
+# Coompanion" names none, and the model made it "En av parterna" (trial 28, t28-17).
+_NEEDS_A_PARTY = frozenset({("medlem_vem", "en_part")})
 # Typed answers the model alone never records: where the handledare is employed ("hen är anställd på
 # Kvarterskoket", a company's name, was recorded as "Hos en av parterna", trial 12); it is offered instead.
 _TYPED_FROM_WORDS = frozenset({"handledare_anstalld"})
@@ -1448,6 +1451,8 @@ def _weigh_learned(
     if option is None or question.id in conflicts or question.id in _WORDS_PROPOSE:
         return
     if (question.id, option.id) in _WORDS_PROPOSE_OPTIONS:
+        return
+    if (question.id, option.id) in _NEEDS_A_PARTY and not swedish.find("<part>", words):
         return
     if not option.from_description:
         return  # an answer a description never gives ("Något annat", "Vet inte än"), from the words or the model

@@ -1555,6 +1555,15 @@ def test_the_förbunds_own_membership_says_whom_it_is_for(tree: Tree):
     assert reading.facts["vem"].option == "foretaget" and "vem" not in reading.implied
 
 
+def test_a_partys_membership_is_never_proposed_where_no_party_is_named(tree: Tree):
+    # Trial 28 (t28-17): "Förbundet betalar medlemsavgiften för Återbruket i Coompanion" was summarised as "En av
+    # parterna, men förbundet skulle betala avgiften": the company is the member; who is, is asked.
+    reading = read_description(tree, "Förbundet står för medlemsavgiften för Vävstugan i Coompanion.")
+    assert reading.facts.get("medlem_vem", None) is None or reading.facts["medlem_vem"].option != "en_part"
+    reading = read_description(tree, "Förbundet står för medlemsavgiften för regionen i Coompanion.")
+    assert reading.facts["medlem_vem"].option == "en_part"
+
+
 @pytest.mark.parametrize(
     "text", ["alla sociala företag i länet får platsen gratis", "samtliga ASF i kommunen får en gratis monter"]
 )
