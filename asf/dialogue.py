@@ -170,13 +170,17 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
     # Answers the result no longer needs stay with it (not sent to the channel): "ändrar det något om
     # alla är i målgruppen?" after "Nej" needs them again (trial 13, t13-10 asked all three again).
     set_aside = {q: answers[q] for q in current.unused if q in answers}
+    kept = {_SET_ASIDE: set_aside} if set_aside else {}
+    earlier = _earlier_parts(state.last_result, payload)
+    if earlier:
+        kept[_EARLIER_PARTS] = earlier
     new_state = replace(
         state,
         answers=dict(current.used),
         current_question=None,
         pending=None,
         correcting=False,
-        last_result={**payload, _SET_ASIDE: set_aside} if set_aside else payload,
+        last_result={**payload, **kept},
         misunderstood=0,
         feedback=feedback.offered(payload),
     )
@@ -185,6 +189,23 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
 
 # The key in the stored last result for the answers it set aside (see _continue).
 _SET_ASIDE = "set_aside_answers"
+# The key in the stored last result for the results of the other parts of a numbered description, by number.
+_EARLIER_PARTS = "earlier_parts"
+
+
+def _earlier_parts(previous: dict[str, Any] | None, payload: dict[str, Any]) -> dict[str, Any]:
+    """The results of the other parts of the same numbered description assessed before this one, by the part's number:
+    "kan jag få beslutsunderlaget för del 1 också?" after part 3 got part 3's memo (trial 28, t28-7)."""
+    if previous is None:
+        return {}
+    now = recap.split_description(payload.get("description") or "")
+    before = recap.split_description(previous.get("description") or "")
+    if now is None or before is None or now.parts != before.parts:
+        return {}
+    kept = dict(previous.get(_EARLIER_PARTS) or {})
+    kept[str(before.number)] = {k: v for k, v in previous.items() if k not in (_EARLIER_PARTS, _SET_ASIDE)}
+    kept.pop(str(now.number), None)
+    return kept
 
 
 def _with_set_aside(state: State, answers: dict[str, str]) -> dict[str, str]:
@@ -2047,13 +2068,22 @@ def request_memo(state: State, message: Message | None = None) -> Turn:
         return describe(state, message)
     if state.last_result is None:
         return [Reply(text=messages.text("memo.no_result"), buttons=start_buttons())], state
-    document = memo.payload(state.last_result)
-    intro = messages.text("memo.intro")
-    described = state.last_result.get("description")
+    result = state.last_result
+    described = result.get("description")
     split = recap.split_description(described) if described else None
+    number = split.number if split is not None else None
+    asked = numbered_parts.part_named(message.text) if split is not None and message and message.text else None
+    if split is not None and asked is not None and asked != split.number:
+        earlier = (result.get(_EARLIER_PARTS) or {}).get(str(asked))
+        if earlier is None or asked > len(split.parts):
+            text = messages.text("memo.part_not_assessed", number=asked)
+            return [Reply(text=text, buttons=result_buttons())], state
+        result, number = earlier, asked
+    document = memo.payload(result)
+    intro = messages.text("memo.intro")
     if split is not None:
         # "ett samlat beslutsunderlag för alla tre delarna" got part 3's alone, unsaid (trial 26, t26-3).
-        intro += " " + messages.text("memo.one_part", number=split.number, count=len(split.parts))
+        intro += " " + messages.text("memo.one_part", number=number, count=len(split.parts))
     return [
         Reply(text=intro),
         Reply(text=document["markdown"], buttons=result_buttons()),

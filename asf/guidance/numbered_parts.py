@@ -89,6 +89,20 @@ _REQUEST = re.compile(
 )
 
 
+def part_named(text: str) -> int | None:
+    """The number of the part a message names anywhere ("kan jag få beslutsunderlaget för del 1 också?"), if one."""
+    found = _ASKED.search(text)
+    if found is None or not _PART_OF_THE_TEXT.match(text, found.end()):
+        return None
+    return _number_of(found)
+
+
+def _number_of(found: re.Match[str]) -> int:
+    if found.group("cardinal"):
+        return _CARDINALS[found.group("cardinal").lower()]
+    return _ORDINALS[found.group("ordinal").lower()]
+
+
 def part_asked_for(text: str) -> int | None:
     """The number of the part a short message asks for ("och del 3 då?", "ta den andra delen"), if any;
     not a part of something else ("i andra delen av kommunen")."""
@@ -103,9 +117,7 @@ def part_asked_for(text: str) -> int | None:
     found = _ASKED.search(text, verb.start() if verb is not None else 0)
     if found is None or not _PART_OF_THE_TEXT.match(text, found.end()):
         return None
-    if found.group("cardinal"):
-        return _CARDINALS[found.group("cardinal").lower()]
-    return _ORDINALS[found.group("ordinal").lower()]
+    return _number_of(found)
 
 
 # Words too common in parts to tell them apart, folded; shorter words say too little.

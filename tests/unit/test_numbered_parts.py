@@ -6,6 +6,7 @@ import pytest
 
 from actions.actions import ActionAnswer, ActionDescribeInitiative, ActionFallback, ActionRequestMemo
 from asf import messages
+from asf.guidance.loader import default_tree as tree
 from asf.guidance.model import quoted
 from asf.guidance.numbered_parts import numbered_parts, part_asked_for, part_named_by
 from tests.unit.test_dialogue_corrections import Conversation, said
@@ -304,6 +305,32 @@ def test_the_memo_of_a_part_says_it_is_one_part_of_several():
         ActionRequestMemo(), "Kan jag få ett samlat beslutsunderlag för alla delarna?", intent="request_memo"
     )
     assert messages.text("memo.one_part", number=1, count=3) in said(sent)
+
+
+def test_the_memo_of_an_earlier_part_is_given_when_asked_for():
+    # Trial 28 (t28-7): "kan jag få beslutsunderlaget för del 1 också?" after part 3 gave part 3's memo again.
+    talk = _first_part_assessed()
+    first = talk.slots["last_result"]
+    talk.send(ActionDescribeInitiative(), "del 3", intent="describe_initiative")
+    while talk.slots["current_question"] or talk.slots["pending_answers"]:
+        if talk.slots["pending_answers"]:
+            talk.send(ActionAnswer(), "ja", intent="affirm")
+        else:
+            question = talk.slots["current_question"]
+            talk.click(question, tree().questions[question].options[0].id)
+    third = talk.slots["last_result"]
+    assert third["outcome_id"] != first["outcome_id"]
+    sent = talk.send(ActionRequestMemo(), "kan jag få beslutsunderlaget för del 1 också?", intent="request_memo")
+    assert messages.text("memo.one_part", number=1, count=3) in said(sent)
+    assert sent[-1]["custom"]["outcome_id"] == first["outcome_id"]
+    # ... the part just assessed, when asked for without a number or by its own
+    for request in ("beslutsunderlaget, tack", "och beslutsunderlaget för del 3?"):
+        sent = talk.send(ActionRequestMemo(), request, intent="request_memo")
+        assert sent[-1]["custom"]["outcome_id"] == third["outcome_id"]
+    # ... and a part not assessed in this conversation is said to be so, with no memo of another part
+    sent = talk.send(ActionRequestMemo(), "beslutsunderlaget för del 2", intent="request_memo")
+    assert messages.text("memo.part_not_assessed", number=2) in said(sent)
+    assert not any(reply["custom"] for reply in sent)
 
 
 @pytest.mark.parametrize("follow_up", ["diskmaskinen då?", "diskmaskinen då, punkt 3?"])
