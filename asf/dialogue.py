@@ -2049,8 +2049,11 @@ def fallback(state: State, message: Message | None = None) -> Turn:
 _MEMO_WORDS = ("beslutsunderlag", "underlag", "pdf", "memo", "dokument", "sammanställning", "utskrift")
 
 
-def request_memo(state: State, message: Message | None = None) -> Turn:
-    """The last result as a decision memo: Markdown in the chat, Markdown and PDF as a payload."""
+def request_memo(state: State, message: Message | None = None, *, clearly_asked: bool = False) -> Turn:
+    """The last result as a decision memo: Markdown in the chat, Markdown and PDF as a payload. `clearly_asked`: the
+    message is known to ask for it (routing.asks_for_memo), and is read only for the part it names."""
+    if clearly_asked and message is not None:
+        return _memo(state, message.text)
     if message is not None and reads_as_an_answer(state, message):
         return answer(state, replace(message, intent="inform"))
     topic = _typed_topic(state, message) if message is not None else None
@@ -2066,13 +2069,18 @@ def request_memo(state: State, message: Message | None = None) -> Turn:
         # "om priset bara ar ett diplom, och forbundet gor en film om vinnaren …?" after a result is a what-if, not a
         # request for the memo of the old result (trial 23, t23-19).
         return describe(state, message)
+    return _memo(state, message.text if message is not None else None)
+
+
+def _memo(state: State, text: str | None) -> Turn:
+    """The memo of the last result, or of the earlier numbered part `text` names."""
     if state.last_result is None:
         return [Reply(text=messages.text("memo.no_result"), buttons=start_buttons())], state
     result = state.last_result
     described = result.get("description")
     split = recap.split_description(described) if described else None
     number = split.number if split is not None else None
-    asked = numbered_parts.part_named(message.text) if split is not None and message and message.text else None
+    asked = numbered_parts.part_named(text) if split is not None and text else None
     if split is not None and asked is not None and asked != split.number:
         earlier = (result.get(_EARLIER_PARTS) or {}).get(str(asked))
         if earlier is None or asked > len(split.parts):

@@ -70,7 +70,7 @@ def memo_first(step: Step) -> Step:
 
     def guarded(state: State, message: Message) -> Turn:
         if asks_for_memo(state, message):
-            return dialogue.request_memo(state, message)  # the message may name a part ("… för del 1")
+            return dialogue.request_memo(state, message, clearly_asked=True)  # it may name a part ("… för del 1")
         return step(state, message)
 
     return guarded
