@@ -1075,7 +1075,12 @@ STAFF_TRAINING = {"vem": "asf_personal", "asf_personal_stod": "kompetensutveckli
 
 @pytest.mark.parametrize(
     "text",
-    ["om Arbetsförmedlingen upphandlar kursen och pengarna går via dem?", "ändrar det något om regionen köper kursen?"],
+    [
+        "om Arbetsförmedlingen upphandlar kursen och pengarna går via dem?",
+        "ändrar det något om regionen köper kursen?",
+        # trial 28 (t28-18): an objection naming who procures was assessed as a new initiative
+        "men kommunen upphandlar ju kursen, räcker inte det?",
+    ],
 )
 def test_a_what_if_about_questions_this_route_never_asks_keeps_the_result(text: str):
     # Trial 15 (t15-7): "om AF köper utbildningen …?" after "bör inte" for training the company's staff
