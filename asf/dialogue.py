@@ -155,7 +155,8 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
             misunderstood=0,
         )
         suggested = _suggested_by_the_description(state, current)
-        return [_ask(current, current.question, prefix, suggested)], new_state
+        asked = _ask(current, current.question, prefix, suggested)
+        return [_with_change_of_procurer(asked) if routed is not None else asked], new_state
     replies = [Reply(text=prefix)] if prefix else []
     if current.unused:
         dropped = listing(tree().questions[qid].short for qid in current.unused)
@@ -747,6 +748,11 @@ def answer(state: State, message: Message) -> Turn:
         # question rests on (trial 22, t22-17 recorded "Hos det sociala företaget" and got "kan finansiera"):
         # that answer is asked again, and nothing is recorded.
         return _reopen(state, answers, current.steps[-1].question.id)
+    routed = _typed_via_another_party(answers, current, message)
+    if routed is not None:
+        # "via kommunen" at "Hur ska förbundets pengar gå?" where Försäkringskassan procures was recorded as "Via
+        # Försäkringskassan" (review of session 21): the conflict is named again and nothing is recorded.
+        return [_with_change_of_procurer(_ask(current, current.question, prefix=routed))], state
     reading = _read_typed(current.question, message)
     suggested = _suggested_by_the_description(state, current)
     if suggested is not None and _names_the_suggested_part(message.text, reading, suggested):
@@ -939,10 +945,15 @@ def _why_or_reopen(state: State, message: Message) -> Turn:
 _PAYS_NOTHING = re.compile(
     r"\b(?:forbundet|samordningsforbundet|vi)\s+(?:betalar|finansierar|star for|bekostar)\s+"
     r"(?:inget|ingenting|inte nagot|inte nagonting|inga pengar)(?=\s*(?:[.!?;]|,\s*det\b|$))"
-    # in a clause of its own: "om kommunen är medlem och förbundet inte betalar något, är det ok?"
-    r"|\b(?:forbundet|samordningsforbundet|vi)\s+inte\s+(?:betalar|finansierar|bekostar)\s+(?:nagot|nagonting)"
-    r"(?=\s*(?:[.!?;,]|$))"
     r"|\bforbundet (?:ar|blir) inte (?:inblandat|med)(?=\s*(?:[.!?,;]|$))"
+)
+
+
+# The same in a clause of its own, then a question about it: "om kommunen är medlem och förbundet inte betalar
+# något, är det ok då?" (trial 28, t28-5); not "…, utöver projektledarens lön" nor "…, men vår processledare …".
+_PAYS_NOTHING_IF = re.compile(
+    r"\b(?:forbundet|samordningsforbundet|vi)\s+inte\s+(?:betalar|finansierar|bekostar)\s+(?:nagot|nagonting)"
+    r"(?=\s*(?:[?]|,\s*(?:ar|gar|blir|funkar|duger|far|kan)\s+(?:det|vi|man)\b))"
 )
 
 
@@ -951,7 +962,12 @@ def _the_förbund_pays_nothing(text: str) -> bool:
     for nothing: "kommunen, och kommunen betalar själv. förbundet betalar ingenting" (trial 27, t27-6 looped on
     "Menar du …?"). Not "förbundet betalar inget för lokalen", "… inga pengar direkt till företaget utan via
     kommunen", nor "vi betalar inga pengar, de får hjälp av en coach" (fourth review of session 20)."""
-    found = _PAYS_NOTHING.search(swedish.fold(text))
+    folded = swedish.fold(text)
+    supposed = _PAYS_NOTHING_IF.search(folded)
+    if supposed is not None:
+        # Whatever else the question names (a party's membership), the förbund would pay nothing for it.
+        return not asks_the_förbund_to_pay(text[: supposed.start()] + text[supposed.end() :])
+    found = _PAYS_NOTHING.search(folded)
     if found is None:
         return False
     rest = text[: found.start()] + text[found.end() :]
@@ -1306,6 +1322,38 @@ def _routed_via_another_party(answers: dict[str, str], text: str, procurer_named
     walked = walk(tree(), answers)
     return messages.text(
         "change.via_another_party", party=_in_running_text(walked, procurer), other=_in_running_text(walked, other)
+    )
+
+
+def _with_change_of_procurer(asked: Reply) -> Reply:
+    """The question how the money goes, with a button that changes who procures instead (the other way out the
+    reply names: "Vill du ändra vem som upphandlar, eller hur pengarna ska gå?")."""
+    procurer = tree().questions[_RESPONSIBLE_PARTY]
+    payload = "/change_answer" + json.dumps({"question": procurer.id}, separators=(",", ":"))
+    return replace(asked, buttons=(*asked.buttons, button(sentence_case(procurer.short), payload)))
+
+
+_VIA_A_PARTY = re.compile(r"\b(?:via|genom)\s+\w+", re.IGNORECASE)
+
+
+def _typed_via_another_party(answers: dict[str, str], current: Walk, message: Message) -> str | None:
+    """Why a typed answer to how the money goes is not recorded: it names only other parties than the one that
+    procures ("via kommunen" where Försäkringskassan procures), which the guidance does not allow."""
+    if not message.typed or current.question is None or current.question.id != _ROUTE_OF_MONEY:
+        return None
+    procurer = answers.get(_RESPONSIBLE_PARTY)
+    if procurer in (None, _SEVERAL_PARTIES):
+        return None
+    # Only the money's way ("via kommunen", "genom AF"): "det är kommunen som upphandlar" changes who procures.
+    routes = " ".join(match.group(0) for match in _VIA_A_PARTY.finditer(message.text))
+    named = named_options(tree().questions[_RESPONSIBLE_PARTY], routes)
+    others = named - {procurer}
+    if not others or procurer in named:
+        return None
+    return messages.text(
+        "change.via_another_party",
+        party=_in_running_text(current, procurer),
+        other=_in_running_text(current, sorted(others)[0]),
     )
 
 
@@ -1723,9 +1771,14 @@ def _described_changes(pending: dict[str, str], text: str) -> dict[str, Fact]:
     reading = read_description(tree(), _LEADING_NO.sub("", text), learned.WORDS_ONLY)
     if reading.conflicts or reading.must_nots:
         return {}
-    described = {q: fact for q, fact in reading.facts.items() if q not in reading.implied}
+    # Who it is for changes only through _says_who_it_is_for_otherwise: "handledaren ska vara anställd på kaféet"
+    # names the company's staff in words, yet says where the handledare is employed (review of session 21).
+    described = {q: fact for q, fact in reading.facts.items() if q not in reading.implied and q != tree().start}
     changed = {q: fact for q, fact in described.items() if pending.get(q) != fact.option}
     answers = {**pending, **{q: fact.option for q, fact in described.items()}}
+    start = reading.facts.get(tree().start)
+    if start is not None and start.option != pending.get(tree().start, start.option):
+        return {}  # it says who it is for otherwise too: not a change of the other lines alone
     if not changed.keys() & pending.keys() or not one_route_holds(tree(), answers):
         return {}
     return changed
@@ -2143,6 +2196,11 @@ def unless_an_answer(step: Callable[[State, Message], Turn]) -> Callable[[State,
     return guarded
 
 
+# A question why, or what something matters, without its question mark, folded: "Men varför.", "vrf fragar du om
+# det", "jag undrar vad det spelar för roll" (review of session 21).
+_ASKS_WHY = re.compile(r"\b(?:varfor|vrf|hur kommer det sig|undrar|spelar (?:det|.{0,30}) roll|vad menar du)\b")
+
+
 def unless_a_correction(step: Callable[[State, Message], Turn]) -> Callable[[State, Message], Turn]:
     """`step`, except that a typed statement while a summary waits for its yes, its no or the line to correct is that
     answer: "de anställda det gäller är själva personer från vår målgrupp …, inte ledningen" after "Nej" was taken
@@ -2150,7 +2208,7 @@ def unless_a_correction(step: Callable[[State, Message], Turn]) -> Callable[[Sta
 
     def guarded(state: State, message: Message) -> Turn:
         statement = message.typed and not other_questions.looks_like_a_question(message.text)
-        if state.pending is not None and statement and "varfor" not in swedish.fold(message.text).split():
+        if state.pending is not None and statement and not _ASKS_WHY.search(swedish.fold(message.text)):
             return answer(state, replace(message, intent="inform"))
         return step(state, message)
 

@@ -59,7 +59,12 @@ WORD_STARTS = (
     "diagnos",
     "funktionsnedsättning",
     "utvecklingsstörning",
-    # Sick leave and sickness benefits say that the person is ill ("hon har varit sjukskriven länge", trial 28).
+)
+
+# Sick leave and sickness benefits say that a person is ill ("hon har varit sjukskriven länge", trial 28), but far more
+# often they describe the target group ("platser för sjukskrivna") or ask about the rules ("får hen behålla sin
+# sjukpenning?"): privacy.py masks them only after a word for one certain person in the same sentence.
+SICK_LEAVE_STARTS = (
     "sjuk",
     "sjukskriv",
     "långtidssjukskriv",

@@ -19,6 +19,7 @@ import re
 import unicodedata
 
 from asf.first_names import FIRST_NAMES
+from asf.health_words import SICK_LEAVE_STARTS
 from asf.health_words import WORD_STARTS as HEALTH_WORD_STARTS
 
 # Hyphens and dashes people (and word processors) put between digits. NFKC keeps most of them.
@@ -113,20 +114,37 @@ _ONE_PERSON = re.compile(
     r"(?=[\[hkt])(?:\[(?:namn|personnummer)\]|\b(?:han|hon|hen|hans|hennes|hens|honom|henne|kille|killen|tjej|tjejen)\b)",
     re.IGNORECASE,
 )
+_SICK_LEAVE = re.compile(
+    r"(?=[sl])\b(?:" + "|".join(re.escape(w) + (r"\b" if len(w) <= 4 else r"\w*") for w in SICK_LEAVE_STARTS) + ")",
+    re.IGNORECASE,
+)
+# One certain person, as the words before sick leave must name one: not "hen", which is as often anyone ("får hen
+# behålla sin sjukpenning?"), nor "han på kommunen" after the words ("… för sjukskrivna, han på kommunen upphandlar").
+_CERTAIN_PERSON = re.compile(
+    r"(?=[\[hkt])(?:\[(?:namn|personnummer)\]|\b(?:han|hon|hans|hennes|honom|henne|kille|killen|tjej|tjejen)\b)",
+    re.IGNORECASE,
+)
 # A sentence ends at ".", "!", "?" or a new line; bounded, so splitting takes linear time.
 _SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]*")
 _REPEATED_HEALTH = re.compile(r"\[hälsouppgift\](?:\s+\[hälsouppgift\])+")
 
 
 def _mask_health(text: str) -> str:
-    """Health conditions in the sentences that are about one person."""
-    if not _ONE_PERSON.search(text) or not _HEALTH.search(text):
+    """Health conditions in the sentences that are about one person; sick leave after the words for that person."""
+    if not _ONE_PERSON.search(text) or not (_HEALTH.search(text) or _SICK_LEAVE.search(text)):
         return text
     masked = "".join(
-        _HEALTH.sub(TOKENS["hälsa"], part) if _ONE_PERSON.search(part) else part
+        _mask_sick_leave(_HEALTH.sub(TOKENS["hälsa"], part)) if _ONE_PERSON.search(part) else part
         for part in (match.group() for match in _SENTENCE.finditer(text))
     )
     return _REPEATED_HEALTH.sub(TOKENS["hälsa"], masked)  # "diagnosen bipolär": one marker, not two
+
+
+def _mask_sick_leave(sentence: str) -> str:
+    person = _CERTAIN_PERSON.search(sentence)
+    if person is None:
+        return sentence
+    return sentence[: person.end()] + _SICK_LEAVE.sub(TOKENS["hälsa"], sentence[person.end() :])
 
 
 def mask(text: str) -> str:

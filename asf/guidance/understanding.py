@@ -975,8 +975,8 @@ _REASONS = (("sa", "att"), ("eftersom",), ("tack", "for", "att"))
 # "branschorganisationen för ASF", "ett nätverk för sociala företag", folded, up to the company word's end: an
 # organisation named by whom it gathers.
 _ORGANISATION_FOR_COMPANIES = re.compile(
-    r"(?:organisation|forening|natverk|forbund|rad)\w*\s+for\s+(?:\w+\s+){0,2}?\w+\W*$"
-)
+    r"(?:\w*(?:organisation|forening|natverk)(?:en|et)?|\b(?:forbund|rad)(?:et)?)\s+for\s+(?:\w+\s+){0,2}?\w+\W*$"
+)  # whole words: not "rådgivning för ASF" (advice to the companies) nor "samordningsförbundet för …"
 
 
 # The answer that a company named only as whom an organisation gathers is no evidence for: who it is for. The

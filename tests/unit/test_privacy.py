@@ -254,7 +254,7 @@ def test_capitalised_words_that_are_not_names_are_kept(text: str):
             "vill starta eget företag. hon har varit [hälsouppgift] länge",
         ),
         ("Han är långtidssjukskriven och har sjukersättning.", "Han är [hälsouppgift] och har [hälsouppgift]."),
-        ("Hen är sjuk ofta.", "Hen är [hälsouppgift] ofta."),
+        ("Hon är sjuk ofta.", "Hon är [hälsouppgift] ofta."),
         ("Hon har diagnosen schizofreni och vill börja på kaféet.", "Hon har [hälsouppgift] och vill börja på kaféet."),
         ("Vi har en tjej med Aspergers som vill arbetsträna", "Vi har en tjej med [hälsouppgift] som vill arbetsträna"),
         ("Ahmed har en förvärvad hjärnskada.", "[namn] har en förvärvad [hälsouppgift]."),
@@ -277,6 +277,9 @@ def test_health_conditions_are_masked_in_a_sentence_about_one_person(text: str, 
         "Målgruppen är unga vuxna med NPF och psykisk ohälsa som har insatser från flera parter.",
         "Regionens beroendevård köper platser åt patienter med missbruksproblematik",
         "Arbetsträning för långtidssjukskrivna och personer med sjukersättning",
+        # sick leave before the words for a person, or beside an "hen" that is anyone (review of session 21)
+        "Kommunen ska köpa platser på Returen för sjukskrivna, han på kommunen upphandlar",
+        "Får deltagaren behålla sin sjukpenning när hen arbetstränar på ett socialt företag?",
     ],
 )
 def test_health_words_describing_a_target_group_are_kept(text: str):
