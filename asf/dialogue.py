@@ -748,10 +748,21 @@ def answer(state: State, message: Message) -> Turn:
         # question rests on (trial 22, t22-17 recorded "Hos det sociala företaget" and got "kan finansiera"):
         # that answer is asked again, and nothing is recorded.
         return _reopen(state, answers, current.steps[-1].question.id)
-    routed = _typed_via_another_party(answers, current, message)
-    if routed is not None:
+    other = _another_party_at_the_money_question(answers, current, message)
+    if other is not None and _PROCURES.search(swedish.fold(message.text)):
+        # "det är kommunen som upphandlar" at the money question changes who procures; the money is asked again.
+        procurer = tree().questions[_RESPONSIBLE_PARTY]
+        label = current.fill(procurer.option(other).label)  # type: ignore[union-attr]  # a named option
+        changed = messages.text("change.corrected", question=procurer.short, answer=label)
+        return _continue(state, {**answers, procurer.id: other}, prefix=changed)
+    if other is not None:
         # "via kommunen" at "Hur ska förbundets pengar gå?" where Försäkringskassan procures was recorded as "Via
         # Försäkringskassan" (review of session 21): the conflict is named again and nothing is recorded.
+        routed = messages.text(
+            "change.via_another_party",
+            party=_in_running_text(current, answers[_RESPONSIBLE_PARTY]),
+            other=_in_running_text(current, other),
+        )
         return [_with_change_of_procurer(_ask(current, current.question, prefix=routed))], state
     reading = _read_typed(current.question, message)
     suggested = _suggested_by_the_description(state, current)
@@ -852,7 +863,10 @@ _CHANGE_MARKERS = re.compile(
 _WHAT_IF = re.compile(
     r"\b(?:andrar det nagot|andras det nagot|spelar det nagon roll|gor det nagon skillnad|blir det annorlunda"
     r"|vad hander om|hur blir det om|blir det annat om|andrar inte det|andrar det inte|spelar det ingen roll"
-    r"|spelar det roll|racker inte det|racker det inte|racker inte detta)\b"
+    r"|spelar det roll)\b"
+    # "men regionen upphandlar ju utbildningen, räcker inte det?" (trial 28, t28-18), ending the message: not "räcker
+    # inte det till en kurs …?" (second review of session 21)
+    r"|\bracker (?:inte det|det inte|inte detta)\W*$"
     r"|^(?:(?:ok|okej|ja|och|men)\s+)+om\b|^om\b.*\bda$"
 )
 # A supposition opening the message or a sentence, folded with its punctuation: "tänk om vi istället betalar
@@ -964,23 +978,34 @@ def _the_förbund_pays_nothing(text: str) -> bool:
     kommunen", nor "vi betalar inga pengar, de får hjälp av en coach" (fourth review of session 20)."""
     folded = swedish.fold(text)
     supposed = _PAYS_NOTHING_IF.search(folded)
-    if supposed is not None:
-        # Whatever else the question names (a party's membership), the förbund would pay nothing for it.
-        return not asks_the_förbund_to_pay(text[: supposed.start()] + text[supposed.end() :])
-    found = _PAYS_NOTHING.search(folded)
+    found = supposed or _PAYS_NOTHING.search(folded)
     if found is None:
         return False
     rest = text[: found.start()] + text[found.end() :]
     reading = read_description(tree(), rest)
     # An answer that has the förbund pay is no thing done here: the message says it pays nothing ("En av parterna,
-    # men förbundet skulle betala avgiften" from "om bara kommunen är medlem …", trial 28, t28-5).
+    # men förbundet skulle betala avgiften" from "om bara kommunen är medlem …", trial 28, t28-5); nor, in a question
+    # of its own, someone else's membership. Anything else named is ("… är det ok att vår processledare jobbar på
+    # kaféet?", second review of session 21).
     facts = [*reading.facts.values(), *reading.must_nots.values()]
+    if supposed is not None and not _MEMBERSHIP_WORDS.search(swedish.fold(rest)):
+        return False  # only someone else's membership is such a question; the rest is read as usual
     done = {
         fact.question
         for fact in facts
-        if fact.question in recap.WHAT_IS_DONE | {tree().start} and not _has_the_förbund_pay(fact)
+        if fact.question in recap.WHAT_IS_DONE | {tree().start}
+        and not _has_the_förbund_pay(fact)
+        and not (supposed and (_a_membership(fact) or fact.question == tree().start))
     }
     return not done and not asks_the_förbund_to_pay(rest)
+
+
+_MEMBERSHIP_WORDS = re.compile(r"\bmedlem\w*|\bgar med\b|\bga med\b")
+_MEMBERSHIPS = frozenset({("strukturell_typ", "medlemskap_organisation"), ("stod_till_foretag", "medlem")})
+
+
+def _a_membership(fact: Fact) -> bool:
+    return fact.question == "medlem_vem" or (fact.question, fact.option) in _MEMBERSHIPS
 
 
 def _has_the_förbund_pay(fact: Fact) -> bool:
@@ -1333,28 +1358,23 @@ def _with_change_of_procurer(asked: Reply) -> Reply:
     return replace(asked, buttons=(*asked.buttons, button(sentence_case(procurer.short), payload)))
 
 
-_VIA_A_PARTY = re.compile(r"\b(?:via|genom)\s+\w+", re.IGNORECASE)
-
-
-def _typed_via_another_party(answers: dict[str, str], current: Walk, message: Message) -> str | None:
-    """Why a typed answer to how the money goes is not recorded: it names only other parties than the one that
-    procures ("via kommunen" where Försäkringskassan procures), which the guidance does not allow."""
+def _another_party_at_the_money_question(answers: dict[str, str], current: Walk, message: Message) -> str | None:
+    """Another party than the one that procures, named in a typed answer to how the money goes ("via kommunen",
+    "kommunen", "genom att kommunen betalar" where Försäkringskassan procures): "Via den part som ansvarar" would be
+    recorded as "Via Försäkringskassan", which the user never wrote (review of session 21). None when the answer names
+    no other party, or names the one that procures too."""
     if not message.typed or current.question is None or current.question.id != _ROUTE_OF_MONEY:
         return None
     procurer = answers.get(_RESPONSIBLE_PARTY)
     if procurer in (None, _SEVERAL_PARTIES):
         return None
-    # Only the money's way ("via kommunen", "genom AF"): "det är kommunen som upphandlar" changes who procures.
-    routes = " ".join(match.group(0) for match in _VIA_A_PARTY.finditer(message.text))
-    named = named_options(tree().questions[_RESPONSIBLE_PARTY], routes)
-    others = named - {procurer}
-    if not others or procurer in named:
-        return None
-    return messages.text(
-        "change.via_another_party",
-        party=_in_running_text(current, procurer),
-        other=_in_running_text(current, sorted(others)[0]),
-    )
+    named = named_options(tree().questions[_RESPONSIBLE_PARTY], message.text)
+    others = sorted(named - {procurer})
+    return others[0] if len(others) == 1 and procurer not in named else None
+
+
+# Words saying who procures, folded: "det är kommunen som upphandlar" changes that answer, not the money's way.
+_PROCURES = re.compile(r"\b(?:upphandl\w*|koper|kopa|kopt|ansvar\w*|star for|haller i|driver|utfor)\b")
 
 
 def _money_read_via_another_party(state: State, answers: dict[str, str]) -> str | None:
@@ -1858,6 +1878,10 @@ def _reask(state: State, prefix: str) -> Turn:
 def why(state: State) -> Turn:
     if training.active(state):
         return training.why(state)
+    if state.pending is not None:
+        # "Men varför?" at the summary (second review of session 21 got "… när vi har börjat en bedömning").
+        again = recap.which_line(tree(), state) if state.correcting else recap.pending_summary(tree(), state)
+        return [Reply(text=messages.text("why.at_summary")), again], state
     answers = _safe_answers(state)
     current = walk(tree(), answers)
     if state.current_question is not None and current.question is not None:

@@ -381,6 +381,11 @@ def _summary_with(
     return summary_reply(tree, Reading(ordered, set_aside=set_aside or {})), new_state
 
 
+def pending_summary(tree: Tree, state: State) -> Reply:
+    """The summary that waits for "Ja" or "Nej", shown again as it is."""
+    return _summary_with(tree, state, {})[0]
+
+
 def without(state: State, question_id: str) -> tuple[State, dict[str, str]]:
     """The state and answers once one line of the summary is rejected: the other facts are kept."""
     kept = {q: o for q, o in (state.pending or {}).items() if q != question_id}

@@ -1555,6 +1555,22 @@ def test_the_förbunds_own_membership_says_whom_it_is_for(tree: Tree):
     assert reading.facts["vem"].option == "foretaget" and "vem" not in reading.implied
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hos oss på arbetsförmedlingen, som jag skrev", "hos_part"),
+        ("hos oss på kommunen", "hos_part"),
+        ("hos oss på förbundet", "hos_forbundet"),
+        ("hos oss", None),  # the user may work at a party as well as at the förbund: asked
+    ],
+)
+def test_our_place_is_no_employer_until_it_is_named(tree: Tree, text: str, expected: str | None):
+    # Trial 29 (t29-4): "hos oss på arbetsförmedlingen" was recorded as "Hos samordningsförbundet", and the verdict
+    # became "bör inte" for the guidance's own example of a handledare employed by a party.
+    reading = read_answer(tree.questions["handledare_anstalld"], text)
+    assert (reading.option.id if reading.option is not None else None) == expected
+
+
 def test_a_partys_membership_is_never_proposed_where_no_party_is_named(tree: Tree):
     # Trial 28 (t28-17): "Förbundet betalar medlemsavgiften för Återbruket i Coompanion" was summarised as "En av
     # parterna, men förbundet skulle betala avgiften": the company is the member; who is, is asked.
