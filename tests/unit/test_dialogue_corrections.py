@@ -1123,18 +1123,28 @@ def test_money_said_to_go_via_another_party_than_the_one_that_procures_is_asked_
     assert {b["title"] for b in sent[-1]["buttons"]} >= {"Hur pengarna ska gå"}
 
 
-def test_money_described_via_another_party_than_the_one_that_procures_is_asked_not_recorded():
-    # Trial 28 (t28-20): "Förbundet betalar allt via kommunen" was read as "Via den part som ansvarar",
-    # Försäkringskassan was then named as the one procuring, and the memo said "Via Försäkringskassan", which the
-    # user never wrote.
+MONEY_VIA_KOMMUNEN = (
+    "Försäkringskassan köper arbetsträning på ett socialt företag åt deltagarna. Förbundet betalar via kommunen."
+)
+
+
+def _at_the_question_who_procures() -> Conversation:
+    """MONEY_VIA_KOMMUNEN described and confirmed, answered up to "Vilken part ansvarar …?"."""
     talk = Conversation()
-    text = "Försäkringskassan köper arbetsträning på ett socialt företag åt deltagarna. Förbundet betalar via kommunen."
-    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    talk.send(ActionDescribeInitiative(), MONEY_VIA_KOMMUNEN, intent="describe_initiative")
     assert talk.slots["pending_answers"]["pengavag"] == "via_part" and "utforare" not in talk.slots["pending_answers"]
     talk.send(ActionAnswer(), "ja", intent="affirm")
     while talk.slots["current_question"] != "utforare":
         question = talk.slots["current_question"]
         talk.click(question, VIA_KOMMUNEN[question])
+    return talk
+
+
+def test_money_described_via_another_party_than_the_one_that_procures_is_asked_not_recorded():
+    # Trial 28 (t28-20): "Förbundet betalar allt via kommunen" was read as "Via den part som ansvarar",
+    # Försäkringskassan was then named as the one procuring, and the memo said "Via Försäkringskassan", which the
+    # user never wrote.
+    talk = _at_the_question_who_procures()
     sent = talk.send(ActionAnswer(), "Försäkringskassan")
     assert talk.slots["current_question"] == "pengavag" and "pengavag" not in talk.slots["answers"]
     assert "Här är det Försäkringskassan, men du skriver att pengarna ska gå via kommunen" in said(sent)
@@ -1149,22 +1159,12 @@ def test_money_described_via_another_party_than_the_one_that_procures_is_asked_n
     talk.click("pengavag", "via_part")  # chosen now by the user: the result follows, not the same question again
     assert talk.slots["last_result"]["answers"]["pengavag"] == "via_part" and talk.slots["current_question"] is None
     # ... and naming who procures at that question changes that answer, and the money is asked again
-    talk = Conversation()
-    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
-    talk.send(ActionAnswer(), "ja", intent="affirm")
-    while talk.slots["current_question"] != "utforare":
-        question = talk.slots["current_question"]
-        talk.click(question, VIA_KOMMUNEN[question])
+    talk = _at_the_question_who_procures()
     talk.send(ActionAnswer(), "Försäkringskassan")
     talk.send(ActionAnswer(), "nej, det är kommunen som upphandlar")
     assert talk.slots["answers"]["utforare"] == "kommunen" and talk.slots["current_question"] == "pengavag"
     # ... while money described via the party that procures is kept
-    talk = Conversation()
-    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
-    talk.send(ActionAnswer(), "ja", intent="affirm")
-    while talk.slots["current_question"] != "utforare":
-        question = talk.slots["current_question"]
-        talk.click(question, VIA_KOMMUNEN[question])
+    talk = _at_the_question_who_procures()
     talk.send(ActionAnswer(), "kommunen")
     assert talk.slots["last_result"]["answers"]["pengavag"] == "via_part"
 
