@@ -2157,12 +2157,20 @@ def _memo(state: State, text: str | None) -> Turn:
     described = result.get("description")
     split = recap.split_description(described) if described else None
     number = split.number if split is not None else None
-    asked = numbered_parts.part_named(text) if split is not None and text else None
+    asked = numbered_parts.part_named(text) if text else None
+    if asked is not None and split is None:
+        # "beslutsunderlaget för del 1" after an initiative that had no numbered parts (second review of session 21
+        # got that initiative's memo, unsaid).
+        reply = messages.text("memo.no_parts", number=asked)
+        return [Reply(text=reply, buttons=result_buttons())], state
     if split is not None and asked is not None and asked != split.number:
         earlier = (result.get(_EARLIER_PARTS) or {}).get(str(asked))
-        if earlier is None or asked > len(split.parts):
-            text = messages.text("memo.part_not_assessed", number=asked)
-            return [Reply(text=text, buttons=result_buttons())], state
+        if asked > len(split.parts):
+            reply = messages.text("memo.no_such_part", number=asked, count=len(split.parts))
+            return [Reply(text=reply, buttons=result_buttons())], state
+        if earlier is None:
+            reply = messages.text("memo.part_not_assessed", number=asked)
+            return [Reply(text=reply, buttons=result_buttons())], state
         result, number = earlier, asked
     document = memo.payload(result)
     intro = messages.text("memo.intro")

@@ -331,6 +331,18 @@ def test_the_memo_of_an_earlier_part_is_given_when_asked_for():
     sent = talk.send(ActionRequestMemo(), "beslutsunderlaget för del 2", intent="request_memo")
     assert messages.text("memo.part_not_assessed", number=2) in said(sent)
     assert not any(reply["custom"] for reply in sent)
+    # ... a part the description does not have, too (second review of session 21)
+    sent = talk.send(ActionRequestMemo(), "promemoria för del 4", intent="request_memo")
+    assert messages.text("memo.no_such_part", number=4, count=3) in said(sent)
+    # ... and after an initiative without parts, a part's memo is not given as another initiative's
+    talk.send(ActionDescribeInitiative(), "Förbundet vill ordna en temadag om sociala företag för politiker.")
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    while talk.slots["current_question"]:
+        question = talk.slots["current_question"]
+        talk.click(question, tree().questions[question].options[0].id)
+    sent = talk.send(ActionRequestMemo(), "beslutsunderlaget för del 1", intent="request_memo")
+    assert messages.text("memo.no_parts", number=1) in said(sent)
+    assert not any(reply["custom"] for reply in sent)
 
 
 @pytest.mark.parametrize("follow_up", ["diskmaskinen då?", "diskmaskinen då, punkt 3?"])
