@@ -77,7 +77,10 @@ _ENDINGS = frozenset(
 )
 NEGATIONS = frozenset({"inte", "ej", "ingen", "inga", "inget", "aldrig", "icke", "varken", "knappast"})
 # Short words that end or begin many other words (utbildn-ingen): matched only as whole words.
+# Prepositions too: "för" in a phrase is not the end of "genomförs" ("Utbildningen genomförs av Arbetsförmedlingens
+# egen personal" read as a course for the staff, trial 29, t29-11).
 _WHOLE_WORDS_ONLY = NEGATIONS | {"annat", "annan", "nagot", "nagon", "alla", "vet", "oss", "via", "part"}
+_WHOLE_WORDS_ONLY |= {"for", "som", "med", "till", "fran"}
 _NEGATION_REACH = 4  # words after a negation that it can cover
 # What is to be avoided is not what is done, to the end of the clause: "vi vill slippa krångel med
 # att gå via kommunen" names no route through the municipality.

@@ -1571,6 +1571,18 @@ def test_our_place_is_no_employer_until_it_is_named(tree: Tree, text: str, expec
     assert (reading.option.id if reading.option is not None else None) == expected
 
 
+def test_a_preposition_in_a_phrase_is_no_end_of_a_longer_word(tree: Tree):
+    # Trial 29 (t29-11): "Utbildningen genomförs av Arbetsförmedlingens egen personal" matched "utbildning för ~
+    # personalen" through the "för" in "genomförs", and a course for participants got a condition about courses for
+    # the social enterprise's staff.
+    text = "Regionen ordnar en kurs om sociala företag för deltagarna. Kursen genomförs av regionens egen personal."
+    reading = read_description(tree, text)
+    assert "asf_personal_stod" not in reading.must_nots and "asf_personal_stod" not in reading.set_aside
+    # ... while the phrase itself still reads
+    reading = read_description(tree, "Förbundet vill betala en utbildning för personalen på kaféet.")
+    assert reading.facts["asf_personal_stod"].option == "kompetensutveckling"
+
+
 def test_a_partys_membership_is_never_proposed_where_no_party_is_named(tree: Tree):
     # Trial 28 (t28-17): "Förbundet betalar medlemsavgiften för Återbruket i Coompanion" was summarised as "En av
     # parterna, men förbundet skulle betala avgiften": the company is the member; who is, is asked.
