@@ -18,7 +18,7 @@ from asf import feedback, memo, messages, other_questions, recap, settings, yaml
 from asf.guidance import explain, learned, numbered_parts, sections, swedish
 from asf.guidance.engine import AnswerError, Walk, back, reopen, walk
 from asf.guidance.loader import default_tree
-from asf.guidance.model import Question, Tree, listing, quoted, sentence_case
+from asf.guidance.model import Option, Question, Tree, listing, quoted, sentence_case
 from asf.guidance.progress import progress
 from asf.guidance.understanding import (
     ALSO,
@@ -765,6 +765,11 @@ def answer(state: State, message: Message) -> Turn:
         )
         return [_with_change_of_procurer(_ask(current, current.question, prefix=routed))], state
     reading = _read_typed(current.question, message)
+    if reading.option is not None and _label_denied(reading.option, message.text):
+        # "inga pengar till dem, de får coachning för att starta kooperativet" was recorded as "Pengar för att starta
+        # ett eget företag" (trial 29, t29-7): an option the answer denies in words is never recorded.
+        others = tuple(c for c in reading.candidates if c.id != reading.option.id)
+        reading = AnswerReading(None, candidates=others)
     suggested = _suggested_by_the_description(state, current)
     if suggested is not None and _names_the_suggested_part(message.text, reading, suggested):
         # "konsulten med marknadsföringen, som jag skrev" under the part named first: "Något annat" (the
@@ -1772,6 +1777,15 @@ def _denied_line(pending: dict[str, str], text: str) -> str | None:
 
 
 _SHORTEST_DENIED = 5  # letters: "Pengar", "Arbetsträning", not "En" or "Ett"
+
+
+def _label_denied(option: Option, text: str) -> bool:
+    """The answer denies the first word of the option's label right after a negation ("inga pengar" against "Pengar
+    för att starta ett eget företag")."""
+    first = re.findall(r"\w+", swedish.fold(option.label))[0]
+    if len(first) < _SHORTEST_DENIED:
+        return False
+    return re.search(r"\b(?:inte|ej|inga|ingen|inget)\s+" + re.escape(first) + r"\b", swedish.fold(text)) is not None
 
 
 def _says_who_it_is_for_otherwise(pending: dict[str, str], text: str) -> dict[str, str]:

@@ -1724,3 +1724,18 @@ def test_a_statement_after_no_that_the_nlu_took_for_why_corrects_the_summary():
         sent = talk.send(ActionWhy(), question, intent="ask_why")
         assert talk.slots["pending_answers"] == pending
         assert messages.text("why.at_summary") in said(sent) and "Stämmer det?" in said(sent)
+
+
+def test_an_option_the_typed_answer_denies_is_never_recorded():
+    # Trial 29 (t29-7): "inga pengar till dem, de får stöd och coachning … för att starta kooperativet" at "Vad ska
+    # deltagarna få?" was recorded as "Pengar för att starta ett eget företag", and the verdict was "bör inte".
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "deltagare")
+    talk.click("malgrupp", "ja")
+    assert talk.slots["current_question"] == "insats_typ"
+    talk.send(ActionAnswer(), "inga pengar till dem, de får hjälp av vår personal för att starta ett kooperativ")
+    assert talk.slots["current_question"] == "insats_typ" and "insats_typ" not in talk.slots["answers"]
+    # ... while the same option named without a denial is recorded
+    talk.send(ActionAnswer(), "pengar för att starta eget")
+    assert talk.slots["answers"]["insats_typ"] == "startbidrag"
