@@ -748,7 +748,9 @@ def answer(state: State, message: Message) -> Turn:
         # question rests on (trial 22, t22-17 recorded "Hos det sociala företaget" and got "kan finansiera"):
         # that answer is asked again, and nothing is recorded.
         return _reopen(state, answers, current.steps[-1].question.id)
-    other = _another_party_at_the_money_question(answers, current, message)
+    reading = _read_typed(current.question, message)
+    via_or_unclear = reading.option is None or reading.option.id == _VIA_THE_PARTY  # "direkt …", "vet inte" answer
+    other = _another_party_at_the_money_question(answers, current, message) if via_or_unclear else None
     if other is not None and _PROCURES.search(swedish.fold(message.text)):
         # "det är kommunen som upphandlar" at the money question changes who procures; the money is asked again.
         procurer = tree().questions[_RESPONSIBLE_PARTY]
@@ -764,7 +766,6 @@ def answer(state: State, message: Message) -> Turn:
             other=_in_running_text(current, other),
         )
         return [_with_change_of_procurer(_ask(current, current.question, prefix=routed))], state
-    reading = _read_typed(current.question, message)
     if reading.option is not None and _label_denied(reading.option, message.text):
         # "inga pengar till dem, de får coachning för att starta kooperativet" was recorded as "Pengar för att starta
         # ett eget företag" (trial 29, t29-7): an option the answer denies in words is never recorded.
@@ -869,9 +870,9 @@ _WHAT_IF = re.compile(
     r"\b(?:andrar det nagot|andras det nagot|spelar det nagon roll|gor det nagon skillnad|blir det annorlunda"
     r"|vad hander om|hur blir det om|blir det annat om|andrar inte det|andrar det inte|spelar det ingen roll"
     r"|spelar det roll)\b"
-    # "men regionen upphandlar ju utbildningen, räcker inte det?" (trial 28, t28-18), ending the message: not "räcker
-    # inte det till en kurs …?" (second review of session 21)
-    r"|\bracker (?:inte det|det inte|inte detta)\W*$"
+    # "men regionen upphandlar ju utbildningen, räcker inte det?" (trial 28, t28-18), ending the message or its clause
+    # (the text is read without punctuation): not "räcker inte det till en kurs …?" (second review of session 21)
+    r"|\bracker (?:inte det|det inte|inte detta)(?:\s+(?:da|val|ens))?(?:$|\s+(?:det|den|de|vi|jag|men|och)\b)"
     r"|^(?:(?:ok|okej|ja|och|men)\s+)+om\b|^om\b.*\bda$"
 )
 # A supposition opening the message or a sentence, folded with its punctuation: "tänk om vi istället betalar
@@ -1319,6 +1320,7 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
 # Who is responsible for and procures the initiative, and how the förbund's money goes (tree.yml).
 _RESPONSIBLE_PARTY = "utforare"
 _ROUTE_OF_MONEY = "pengavag"
+_VIA_THE_PARTY = "via_part"
 _DIRECT = "direkt"  # the route of money straight from the förbund to the company
 _SEVERAL_PARTIES = "flera_parter"
 _PASSING_A_PARTY = re.compile(r"\b(?:via|genom)\s+\w+", re.IGNORECASE)
@@ -1373,13 +1375,15 @@ def _another_party_at_the_money_question(answers: dict[str, str], current: Walk,
     procurer = answers.get(_RESPONSIBLE_PARTY)
     if procurer in (None, _SEVERAL_PARTIES):
         return None
-    named = named_options(tree().questions[_RESPONSIBLE_PARTY], message.text)
+    named = named_options(tree().questions[_RESPONSIBLE_PARTY], message.text) & _THE_FOUR_PARTIES
     others = sorted(named - {procurer})
     return others[0] if len(others) == 1 and procurer not in named else None
 
 
-# Words saying who procures, folded: "det är kommunen som upphandlar" changes that answer, not the money's way.
-_PROCURES = re.compile(r"\b(?:upphandl\w*|koper|kopa|kopt|ansvar\w*|star for|haller i|driver|utfor)\b")
+_THE_FOUR_PARTIES = frozenset({"arbetsformedlingen", "forsakringskassan", "kommunen", "regionen"})
+# Words saying who procures, folded: "det är kommunen som upphandlar" changes that answer, not the money's way
+# ("… kommunen står för handledningen" or "… som ansvarar för budgeten" do not: third review of session 21).
+_PROCURES = re.compile(r"\b(?:upphandl\w*|koper|kopt)\b")
 
 
 def _money_read_via_another_party(state: State, answers: dict[str, str]) -> str | None:
@@ -1894,8 +1898,11 @@ def why(state: State) -> Turn:
         return training.why(state)
     if state.pending is not None:
         # "Men varför?" at the summary (second review of session 21 got "… när vi har börjat en bedömning").
-        again = recap.which_line(tree(), state) if state.correcting else recap.pending_summary(tree(), state)
-        return [Reply(text=messages.text("why.at_summary")), again], state
+        if state.correcting:
+            return [Reply(text=messages.text("why.at_summary")), recap.which_line(tree(), state)], state
+        # The summary above stays as it was shown (with its notes and parts set aside); only its choices again.
+        buttons = recap.pending_summary(tree(), state).buttons
+        return [Reply(text=messages.text("why.at_summary_lines"), buttons=buttons)], state
     answers = _safe_answers(state)
     current = walk(tree(), answers)
     if state.current_question is not None and current.question is not None:
@@ -2163,6 +2170,12 @@ def request_memo(state: State, message: Message | None = None, *, clearly_asked:
     return _memo(state, message.text if message is not None else None)
 
 
+# A part named as a part, folded: "del 1", "delen 2", "första delen".
+_A_PART = re.compile(
+    r"\bdel(?:en)?\s+(?:\d|ett|en|tva|tre|fyra|fem)\b|\b(?:forsta|andra|tredje|fjarde|femte)\s+delen\b"
+)
+
+
 def _memo(state: State, text: str | None) -> Turn:
     """The memo of the last result, or of the earlier numbered part `text` names."""
     if state.last_result is None:
@@ -2172,6 +2185,8 @@ def _memo(state: State, text: str | None) -> Turn:
     split = recap.split_description(described) if described else None
     number = split.number if split is not None else None
     asked = numbered_parts.part_named(text) if text else None
+    if split is None and text and not _A_PART.search(swedish.fold(text)):
+        asked = None  # "Vi tar det som punkt 3 på styrelsemötet" is no part of a description (third review)
     if asked is not None and split is None:
         # "beslutsunderlaget för del 1" after an initiative that had no numbered parts (second review of session 21
         # got that initiative's memo, unsaid).

@@ -343,6 +343,9 @@ def test_the_memo_of_an_earlier_part_is_given_when_asked_for():
     sent = talk.send(ActionRequestMemo(), "beslutsunderlaget för del 1", intent="request_memo")
     assert messages.text("memo.no_parts", number=1) in said(sent)
     assert not any(reply["custom"] for reply in sent)
+    # ... but a number that is no part is no request for one (third review of session 21)
+    sent = talk.send(ActionRequestMemo(), "Kan jag få beslutsunderlaget? Det blir punkt 3 på styrelsemötet.")
+    assert sent[-1]["custom"]["type"] == "decision_memo"
 
 
 @pytest.mark.parametrize("follow_up", ["diskmaskinen då?", "diskmaskinen då, punkt 3?"])

@@ -1562,6 +1562,7 @@ def test_the_förbunds_own_membership_says_whom_it_is_for(tree: Tree):
         ("hos oss på kommunen", "hos_part"),
         ("hos oss på förbundet", "hos_forbundet"),
         ("hos oss", None),  # the user may work at a party as well as at the förbund: asked
+        ("hos oss, men hon jobbar på kaféet", None),  # employed by "us", working at the company (third review)
     ],
 )
 def test_our_place_is_no_employer_until_it_is_named(tree: Tree, text: str, expected: str | None):
