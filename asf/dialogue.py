@@ -124,18 +124,11 @@ def _ask(current: Walk, question: Question, prefix: str | None = None, suggested
     )
 
 
-def _continue(
-    state: State,
-    answers: dict[str, str],
-    prefix: str | None = None,
-    answered: str | None = None,
-    asked_again: bool = False,
-) -> Turn:
+def _continue(state: State, answers: dict[str, str], prefix: str | None = None, answered: str | None = None) -> Turn:
     """Walk with `answers`; ask the next question or give the result.
 
     `answered` is the question just answered: if answers given earlier to later
-    questions still apply, the walk skips them and the user is told so. `asked_again`: the user asked to answer a
-    question again (or went back), so no earlier part's answer stands in for it.
+    questions still apply, the walk skips them and the user is told so.
     """
     routed = _money_read_via_another_party(state, answers)
     if routed is not None:
@@ -146,17 +139,6 @@ def _continue(
         state = replace(state, evidence=evidence)
         prefix = f"{prefix}\n\n{routed}" if prefix else routed
     current = walk(tree(), answers)
-    same = None if asked_again else _target_group_of_an_earlier_part(state, answers, current)
-    if same is not None:
-        # Trials 27–29: "Hör deltagarna till Finsams målgrupp?" was asked again for every part of a numbered list with
-        # the same participants. The earlier answer is used, said so, and one button changes it.
-        answers = {**answers, _TARGET_GROUP: same[1]}
-        current = walk(tree(), answers)
-        if current.question is not None:
-            note = messages.text("assessment.same_target_group", number=same[0], answer=same[2])
-        else:
-            note = messages.text("assessment.same_target_group_result", number=same[0], answer=same[2])
-        prefix = f"{prefix}\n\n{note}" if prefix else note
     if answered is not None and prefix is None:
         # Later answers the user gave (not ones read from a description) still apply: say so.
         path = [step.question.id for step in current.steps]
@@ -174,11 +156,7 @@ def _continue(
         )
         suggested = _suggested_by_the_description(state, current)
         asked = _ask(current, current.question, prefix, suggested)
-        if routed is not None:
-            asked = _with_change_of_procurer(asked)
-        if same is not None:
-            asked = _with_change_of(asked, _TARGET_GROUP)
-        return [asked], new_state
+        return [_with_change_of_procurer(asked) if routed is not None else asked], new_state
     replies = [Reply(text=prefix)] if prefix else []
     if current.unused:
         dropped = listing(tree().questions[qid].short for qid in current.unused)
@@ -1382,46 +1360,9 @@ def _routed_via_another_party(answers: dict[str, str], text: str, procurer_named
 def _with_change_of_procurer(asked: Reply) -> Reply:
     """The question how the money goes, with a button that changes who procures instead (the other way out the
     reply names: "Vill du ändra vem som upphandlar, eller hur pengarna ska gå?")."""
-    return _with_change_of(asked, _RESPONSIBLE_PARTY)
-
-
-def _with_change_of(asked: Reply, question_id: str) -> Reply:
-    """A question asked, with a button after its options that asks an earlier question again instead."""
-    earlier = tree().questions[question_id]
-    payload = "/change_answer" + json.dumps({"question": earlier.id}, separators=(",", ":"))
-    return replace(asked, buttons=(*asked.buttons, button(sentence_case(earlier.short), payload)))
-
-
-_TARGET_GROUP = "malgrupp"
-
-
-def _target_group_of_an_earlier_part(
-    state: State, answers: dict[str, str], current: Walk
-) -> tuple[int, str, str] | None:
-    """The part number, answer and its label for the target group, when the question now is the target group of a
-    numbered part for participants and an earlier part of the same description, also for participants, had it
-    answered by the user."""
-    if current.question is None or current.question.id != _TARGET_GROUP or not state.description:
-        return None
-    now = recap.split_description(state.description)
-    if now is None:
-        return None
-    previous = state.last_result or {}
-    results = {**(previous.get(_EARLIER_PARTS) or {})}
-    before = recap.split_description(previous.get("description") or "")
-    if before is not None:
-        results[str(before.number)] = previous
-    for number, result in sorted(results.items()):
-        split = recap.split_description(result.get("description") or "")
-        earlier = result.get("answers") or {}
-        if split is None or split.parts != now.parts or int(number) == now.number:
-            continue
-        if earlier.get(tree().start) != answers.get(tree().start) or _TARGET_GROUP not in earlier:
-            continue
-        option = current.question.option(earlier[_TARGET_GROUP])
-        if option is not None:
-            return int(number), option.id, current.fill(option.label)
-    return None
+    procurer = tree().questions[_RESPONSIBLE_PARTY]
+    payload = "/change_answer" + json.dumps({"question": procurer.id}, separators=(",", ":"))
+    return replace(asked, buttons=(*asked.buttons, button(sentence_case(procurer.short), payload)))
 
 
 def _another_party_at_the_money_question(answers: dict[str, str], current: Walk, message: Message) -> str | None:
@@ -1589,7 +1530,7 @@ def _reopen(state: State, answers: dict[str, str], question_id: str) -> Turn:
     current = walk(tree(), answers)
     previous = current.fill(tree().questions[question_id].option(answers[question_id]).label)  # type: ignore[union-attr]
     reopened = reopen(tree(), answers, question_id)
-    return _continue(state, reopened, prefix=messages.text("change.previous", previous=previous), asked_again=True)
+    return _continue(state, reopened, prefix=messages.text("change.previous", previous=previous))
 
 
 def _read_typed(question: Question, message: Message, models: learned.Models | None = None) -> AnswerReading:
@@ -1995,7 +1936,7 @@ def go_back(state: State) -> Turn:
     answers = _safe_answers(state)
     if not walk(tree(), answers).steps:
         return _continue(state, {}, prefix=messages.text("assessment.first_question"))
-    return _continue(state, back(tree(), answers), prefix=messages.text("assessment.back"), asked_again=True)
+    return _continue(state, back(tree(), answers), prefix=messages.text("assessment.back"))
 
 
 def change(state: State, message: Message) -> Turn:

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.actions import (
-    ActionAnswer,
-    ActionChangeAnswer,
-    ActionDescribeInitiative,
-    ActionFallback,
-    ActionRequestMemo,
-)
+from actions.actions import ActionAnswer, ActionDescribeInitiative, ActionFallback, ActionRequestMemo
 from asf import messages
 from asf.guidance.loader import default_tree as tree
 from asf.guidance.model import quoted
@@ -376,26 +370,3 @@ def test_a_list_read_as_one_is_split_when_the_user_says_no_and_asks_for_the_part
     sent = talk.send(ActionAnswer(), "Nej, det är tre olika delar i listan, bedöm dem var för sig", intent="deny")
     assert "Du beskriver 3 delar" in said(sent)
     assert talk.slots["pending_answers"]["insats_typ"] == "arbetsforberedande"
-
-
-def test_a_later_part_for_the_same_participants_uses_the_target_group_answered_before():
-    # Trials 27-29 (t27-19, t28-7, t28-17, t28-20): "Hör deltagarna till Finsams målgrupp?" was asked again for each
-    # part of a list with the same participants, the most frequent repeated question.
-    text = (
-        "Två delar: 1) regionen köper arbetsträningsplatser på Kafé Lärkan åt deltagare, pengarna går via regionen"
-        " 2) kommunen håller en kurs om sociala företag för samma deltagare, förbundet betalar via kommunen"
-    )
-    talk = Conversation()
-    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
-    talk.send(ActionAnswer(), "ja", intent="affirm")
-    talk.click("malgrupp", "ja")
-    assert talk.slots["last_result"]["answers"]["malgrupp"] == "ja"
-    talk.send(ActionDescribeInitiative(), "del 2", intent="describe_initiative")
-    sent = talk.send(ActionAnswer(), "ja", intent="affirm")
-    assert messages.text("assessment.same_target_group_result", number=1, answer="Ja") in said(sent)
-    assert talk.slots["last_result"]["answers"]["malgrupp"] == "ja"
-    # ... and asked for again, it is asked, not filled in once more
-    talk.send(ActionChangeAnswer(), "ändra målgruppen", intent="change_answer")
-    assert talk.slots["current_question"] == "malgrupp"
-    talk.click("malgrupp", "nej")
-    assert talk.slots["last_result"]["answers"]["malgrupp"] == "nej"
