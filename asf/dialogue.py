@@ -988,14 +988,14 @@ def _the_förbund_pays_nothing(text: str) -> bool:
     if found is None:
         return False
     rest = text[: found.start()] + text[found.end() :]
+    if supposed is not None and not _MEMBERSHIP_WORDS.search(swedish.fold(rest)):
+        return False  # only someone else's membership is such a question; the rest is read as usual
     reading = read_description(tree(), rest)
     # An answer that has the förbund pay is no thing done here: the message says it pays nothing ("En av parterna,
     # men förbundet skulle betala avgiften" from "om bara kommunen är medlem …", trial 28, t28-5); nor, in a question
     # of its own, someone else's membership. Anything else named is ("… är det ok att vår processledare jobbar på
     # kaféet?", second review of session 21).
     facts = [*reading.facts.values(), *reading.must_nots.values()]
-    if supposed is not None and not _MEMBERSHIP_WORDS.search(swedish.fold(rest)):
-        return False  # only someone else's membership is such a question; the rest is read as usual
     done = {
         fact.question
         for fact in facts
@@ -1360,9 +1360,7 @@ def _routed_via_another_party(answers: dict[str, str], text: str, procurer_named
 def _with_change_of_procurer(asked: Reply) -> Reply:
     """The question how the money goes, with a button that changes who procures instead (the other way out the
     reply names: "Vill du ändra vem som upphandlar, eller hur pengarna ska gå?")."""
-    procurer = tree().questions[_RESPONSIBLE_PARTY]
-    payload = "/change_answer" + json.dumps({"question": procurer.id}, separators=(",", ":"))
-    return replace(asked, buttons=(*asked.buttons, button(sentence_case(procurer.short), payload)))
+    return replace(asked, buttons=(*asked.buttons, _change_button(_RESPONSIBLE_PARTY)))
 
 
 def _another_party_at_the_money_question(answers: dict[str, str], current: Walk, message: Message) -> str | None:
@@ -1515,14 +1513,13 @@ _OPENING_WORDS = re.compile(r"^\W*(?:(?:nej|nä|fel|ja|japp|jo|ok|okej|precis|st
 
 def _which_answer(question_ids: list[str], text: str) -> Reply:
     """A button per answered question, each reopening that question."""
-    buttons = tuple(
-        button(
-            sentence_case(tree().questions[qid].short),
-            "/change_answer" + json.dumps({"question": qid}, separators=(",", ":")),
-        )
-        for qid in question_ids
-    )
-    return Reply(text=text, buttons=buttons)
+    return Reply(text=text, buttons=tuple(_change_button(qid) for qid in question_ids))
+
+
+def _change_button(question_id: str) -> dict[str, str]:
+    """A button that asks an answered question again, named by what it asks."""
+    payload = "/change_answer" + json.dumps({"question": question_id}, separators=(",", ":"))
+    return button(sentence_case(tree().questions[question_id].short), payload)
 
 
 def _reopen(state: State, answers: dict[str, str], question_id: str) -> Turn:
@@ -1773,9 +1770,9 @@ def _denied_line(pending: dict[str, str], text: str) -> str | None:
         if question_id not in recap.WHAT_IS_DONE or _changed_answers(pending, [question_id], text):
             continue  # "det är AF, inte kommunen" changes a line; only what is done is denied outright
         option = tree().questions[question_id].option(option_id)
-        first = re.findall(r"\w+", swedish.fold(option.label))[0] if option is not None else ""
+        first = _first_word(option) if option is not None else None
         ends = r"\b(?=\s*(?:[.!?;,]|$|utan\b))"  # "inte arbetsträning i kommunens regi" qualifies, denies nothing
-        if len(first) >= _SHORTEST_DENIED and re.search(_DENYING + re.escape(first) + ends, folded):
+        if first is not None and re.search(_DENYING + re.escape(first) + ends, folded):
             denied.append(question_id)
     return denied[0] if len(denied) == 1 else None
 
@@ -1783,11 +1780,17 @@ def _denied_line(pending: dict[str, str], text: str) -> str | None:
 _SHORTEST_DENIED = 5  # letters: "Pengar", "Arbetsträning", not "En" or "Ett"
 
 
+def _first_word(option: Option) -> str | None:
+    """The first word of the option's label, folded, when it is long enough to be denied ("pengar")."""
+    first = re.findall(r"\w+", swedish.fold(option.label))[0]
+    return first if len(first) >= _SHORTEST_DENIED else None
+
+
 def _label_denied(option: Option, text: str) -> bool:
     """The answer denies the first word of the option's label right after a negation ("inga pengar" against "Pengar
     för att starta ett eget företag")."""
-    first = re.findall(r"\w+", swedish.fold(option.label))[0]
-    if len(first) < _SHORTEST_DENIED:
+    first = _first_word(option)
+    if first is None:
         return False
     return re.search(r"\b(?:inte|ej|inga|ingen|inget)\s+" + re.escape(first) + r"\b", swedish.fold(text)) is not None
 
@@ -2170,12 +2173,6 @@ def request_memo(state: State, message: Message | None = None, *, clearly_asked:
     return _memo(state, message.text if message is not None else None)
 
 
-# A part named as a part, folded: "del 1", "delen 2", "första delen".
-_A_PART = re.compile(
-    r"\bdel(?:en)?\s+(?:\d|ett|en|tva|tre|fyra|fem)\b|\b(?:forsta|andra|tredje|fjarde|femte)\s+delen\b"
-)
-
-
 def _memo(state: State, text: str | None) -> Turn:
     """The memo of the last result, or of the earlier numbered part `text` names."""
     if state.last_result is None:
@@ -2184,9 +2181,8 @@ def _memo(state: State, text: str | None) -> Turn:
     described = result.get("description")
     split = recap.split_description(described) if described else None
     number = split.number if split is not None else None
-    asked = numbered_parts.part_named(text) if text else None
-    if split is None and text and not _A_PART.search(swedish.fold(text)):
-        asked = None  # "Vi tar det som punkt 3 på styrelsemötet" is no part of a description (third review)
+    # Without numbered parts, only "del 1" names a part: "punkt 3 på styrelsemötet" does not (third review).
+    asked = numbered_parts.part_named(text, as_a_part_only=split is None) if text else None
     if asked is not None and split is None:
         # "beslutsunderlaget för del 1" after an initiative that had no numbered parts (second review of session 21
         # got that initiative's memo, unsaid).
@@ -2259,7 +2255,9 @@ def unless_an_answer(step: Callable[[State, Message], Turn]) -> Callable[[State,
 
 # A question why, or what something matters, without its question mark, folded: "Men varför.", "vrf fragar du om
 # det", "jag undrar vad det spelar för roll" (review of session 21).
-_ASKS_WHY = re.compile(r"\b(?:varfor|vrf|hur kommer det sig|undrar|spelar (?:det|.{0,30}) roll|vad menar du)\b")
+_WHY_WITHOUT_ITS_MARK = re.compile(
+    r"\b(?:varfor|vrf|hur kommer det sig|undrar|spelar (?:det|.{0,30}) roll|vad menar du)\b"
+)
 
 
 def unless_a_correction(step: Callable[[State, Message], Turn]) -> Callable[[State, Message], Turn]:
@@ -2269,7 +2267,7 @@ def unless_a_correction(step: Callable[[State, Message], Turn]) -> Callable[[Sta
 
     def guarded(state: State, message: Message) -> Turn:
         statement = message.typed and not other_questions.looks_like_a_question(message.text)
-        if state.pending is not None and statement and not _ASKS_WHY.search(swedish.fold(message.text)):
+        if state.pending is not None and statement and not _WHY_WITHOUT_ITS_MARK.search(swedish.fold(message.text)):
             return answer(state, replace(message, intent="inform"))
         return step(state, message)
 

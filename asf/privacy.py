@@ -99,31 +99,29 @@ def _mask_names(text: str) -> str:
     return "".join(parts)
 
 
-# A health condition, as the start of a word ("depressionen"); abbreviations ("adhd") as whole words.
-# The lookahead on the first letters lets the regex engine skip ahead in C to where a word could
-# start: without it, 1 MB of text took three times as long.
-_HEALTH_FIRST_LETTERS = "".join(sorted({w[0] for w in HEALTH_WORD_STARTS}))
-_HEALTH = re.compile(
-    rf"(?=[{_HEALTH_FIRST_LETTERS}])\b(?:"
-    + "|".join(re.escape(w) + (r"\b" if len(w) <= 4 else r"\w*") for w in HEALTH_WORD_STARTS)
-    + ")",
-    re.IGNORECASE,
-)
-# What makes a sentence about one person: a name or number masked in it, a personal pronoun, "en kille".
-_ONE_PERSON = re.compile(
-    r"(?=[\[hkt])(?:\[(?:namn|personnummer)\]|\b(?:han|hon|hen|hans|hennes|hens|honom|henne|kille|killen|tjej|tjejen)\b)",
-    re.IGNORECASE,
-)
-_SICK_LEAVE = re.compile(
-    r"(?=[sl])\b(?:" + "|".join(re.escape(w) + (r"\b" if len(w) <= 4 else r"\w*") for w in SICK_LEAVE_STARTS) + ")",
-    re.IGNORECASE,
-)
+def _word_starts(starts: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the words, as the start of a word ("depressionen"); short ones (abbreviations: "adhd") as whole words.
+    The lookahead on the first letters lets the regex engine skip ahead in C to where a word could start: without
+    it, 1 MB of text took three times as long."""
+    first_letters = "".join(sorted({w[0] for w in starts}))
+    words = "|".join(re.escape(w) + (r"\b" if len(w) <= 4 else r"\w*") for w in starts)
+    return re.compile(rf"(?=[{first_letters}])\b(?:{words})", re.IGNORECASE)
+
+
+def _person_words(words: str) -> re.Pattern[str]:
+    """A name or number masked in the text, or one of the words for a person."""
+    return re.compile(rf"(?=[\[hkt])(?:\[(?:namn|personnummer)\]|\b(?:{words})\b)", re.IGNORECASE)
+
+
+_HEALTH = _word_starts(HEALTH_WORD_STARTS)
+_SICK_LEAVE = _word_starts(SICK_LEAVE_STARTS)
+# Words for one certain person: a personal pronoun, "en kille".
+_CERTAIN = "han|hon|hans|hennes|honom|henne|kille|killen|tjej|tjejen"
+# What makes a sentence about one person: a name or number masked in it, or a word for a person, "hen" too.
+_ONE_PERSON = _person_words(f"{_CERTAIN}|hen|hens")
 # One certain person, as the words before sick leave must name one: not "hen", which is as often anyone ("får hen
 # behålla sin sjukpenning?"), nor "han på kommunen" after the words ("… för sjukskrivna, han på kommunen upphandlar").
-_CERTAIN_PERSON = re.compile(
-    r"(?=[\[hkt])(?:\[(?:namn|personnummer)\]|\b(?:han|hon|hans|hennes|honom|henne|kille|killen|tjej|tjejen)\b)",
-    re.IGNORECASE,
-)
+_CERTAIN_PERSON = _person_words(_CERTAIN)
 # A sentence ends at ".", "!", "?" or a new line; bounded, so splitting takes linear time.
 _SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]*")
 _REPEATED_HEALTH = re.compile(r"\[hälsouppgift\](?:\s+\[hälsouppgift\])+")

@@ -25,13 +25,20 @@ _CLOSING_WORDS = 5
 
 _CARDINALS = {"1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "ett": 1, "tva": 2, "två": 2, "tre": 3, "fyra": 4, "fem": 5}
 _ORDINALS = {"forsta": 1, "första": 1, "andra": 2, "tredje": 3, "fjarde": 4, "fjärde": 4, "femte": 5}
+
+
+def _asked_by(nouns: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?:{nouns})\s+(?P<cardinal>{'|'.join(_CARDINALS)})\b"
+        rf"|\b(?P<ordinal>{'|'.join(_ORDINALS)})\s+del(?:en)?\b",
+        re.IGNORECASE,
+    )
+
+
 # "del 2", "del två", "punkt 3", "den andra delen", "tredje delen": a part asked for by its number ("en del
-# av hyran" is none).
-_ASKED = re.compile(
-    rf"\b(?:del(?:en)?|punkt(?:en)?|nummer)\s+(?P<cardinal>{'|'.join(_CARDINALS)})\b"
-    rf"|\b(?P<ordinal>{'|'.join(_ORDINALS)})\s+del(?:en)?\b",
-    re.IGNORECASE,
-)
+# av hyran" is none); as a part only, not "punkt 3" or "nummer 2".
+_ASKED = _asked_by(r"del(?:en)?|punkt(?:en)?|nummer")
+_ASKED_AS_A_PART = _asked_by(r"del(?:en)?")
 _SHORT_REQUEST = 10  # words: "och del 3 då?", "del 1 vet jag är ok, ta del 2 direkt"; longer is a description
 
 
@@ -89,9 +96,10 @@ _REQUEST = re.compile(
 )
 
 
-def part_named(text: str) -> int | None:
-    """The number of the part a message names anywhere ("kan jag få beslutsunderlaget för del 1 också?"), if one."""
-    found = _ASKED.search(text)
+def part_named(text: str, as_a_part_only: bool = False) -> int | None:
+    """The number of the part a message names anywhere ("kan jag få beslutsunderlaget för del 1 också?"), if one;
+    `as_a_part_only`: named as a part ("del 1", "första delen"), not as a point or a number ("punkt 3")."""
+    found = (_ASKED_AS_A_PART if as_a_part_only else _ASKED).search(text)
     if found is None or not _PART_OF_THE_TEXT.match(text, found.end()):
         return None
     return _number_of(found)

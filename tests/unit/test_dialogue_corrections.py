@@ -1460,10 +1460,16 @@ def test_an_objection_that_denies_an_answer_asks_that_question_again():
         assert talk.slots["answers"] == fair
 
 
-def _assessed(description: str, *typed: str) -> Conversation:
+def _confirmed(description: str) -> Conversation:
+    """A conversation where `description` was summarised and the summary confirmed."""
     talk = Conversation()
     talk.send(ActionDescribeInitiative(), description, intent="describe_initiative")
     talk.send(ActionAnswer(), "/affirm", intent="affirm")
+    return talk
+
+
+def _assessed(description: str, *typed: str) -> Conversation:
+    talk = _confirmed(description)
     for text in typed:
         talk.send(ActionAnswer(), text)
     assert talk.slots["last_result"] is not None
@@ -1544,13 +1550,10 @@ def test_a_what_if_describing_the_lawful_alternative_to_a_grant_is_tried_for_the
 def test_a_part_to_avoid_named_beside_the_chosen_answer_stays_named_in_the_result():
     # Trial 27 (t27-20): a conference with "25 000 kr i prispengar till vinnaren"; who gets the money was asked, the
     # user said "båda" and chose the förbund's own activity, and the result approved it without a word of the prize.
-    talk = Conversation()
-    text = (
+    talk = _confirmed(
         "Vi vill dela ut ett pris, Årets sociala företag, 25 000 kr i prispengar till vinnaren, på förbundets "
         "årliga konferens. Konferensen i övrigt handlar om samverkan kring ASF. Är det ok att förbundet betalar?"
     )
-    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
-    talk.send(ActionAnswer(), "/affirm", intent="affirm")
     assert talk.slots["current_question"] == "mottagare"
     talk.click("mottagare", "egen_verksamhet")
     result = talk.slots["last_result"]

@@ -1464,6 +1464,9 @@ def test_participants_studied_by_an_evaluation_for_the_parties_make_whom_it_is_f
     assert read_description(tree, "Deltagarna ska arbetsträna på kooperativet.").facts["vem"].option == "deltagare"
 
 
+PLACES_AT_GNISTAN = "Kommunen köper arbetsträningsplatser på Kooperativet Gnistan och förbundet betalar via kommunen."
+
+
 @pytest.mark.parametrize(
     "extra",
     [
@@ -1482,7 +1485,7 @@ def test_participants_studied_by_an_evaluation_for_the_parties_make_whom_it_is_f
 def test_a_surcharge_on_places_a_party_buys_is_named_as_money_to_the_company(tree: Tree, extra: str):
     # Trial 26 (t26-19): "lägga på 10 % extra på ersättningen så att caféet klarar sin ekonomi" beside places a
     # party buys was left out of the summary, and the result said "kan finansiera på villkor".
-    text = f"Kommunen köper arbetsträningsplatser på Kooperativet Gnistan och förbundet betalar via kommunen. {extra}"
+    text = f"{PLACES_AT_GNISTAN} {extra}"
     reading = read_description(tree, text)
     assert reading.facts["utforare"].option == "kommunen"
     assert reading.set_aside["stod_till_foretag"].option == "pengar"
@@ -1504,7 +1507,7 @@ def test_a_surcharge_on_places_a_party_buys_is_named_as_money_to_the_company(tre
     ],
 )
 def test_a_surcharge_for_costs_or_a_party_is_no_money_to_the_company(tree: Tree, extra: str):
-    text = f"Kommunen köper arbetsträningsplatser på Kooperativet Gnistan och förbundet betalar via kommunen. {extra}"
+    text = f"{PLACES_AT_GNISTAN} {extra}"
     reading = read_description(tree, text)
     assert "stod_till_foretag" not in reading.set_aside and "stod_till_foretag" not in reading.must_nots
 
