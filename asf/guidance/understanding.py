@@ -289,6 +289,9 @@ def read_answer(
     joint = _joint_option(question, found, words)
     if joint is not None:
         return joint
+    echoed = _echoed_label(question, words, negated)
+    if echoed is not None:
+        return AnswerReading(echoed, evidence=text.strip())
     learned_view = _learned_view((models or learned.default_models()).answers, question.id, text, words, negated)
     chosen = _clear_winner(found) or _head_of_answer(found, words)
     partial_yes_no = chosen is not None and chosen.option.means is not None and _partly(words)
@@ -349,6 +352,29 @@ _SUPPORT_WORDS = ("pris", "bidrag", "stod", "stot", "extra", "gratis", "sponsr",
 _SUPPORT_INSIDE = ("bidrag", "stod", "pris")  # "driftsbidrag", "investeringsstöd", "prispengar"
 _RECEIVES = ("far", "fa", "ha", "erhaller", "mottar", "emot")  # "tar emot" is two words: "emot" says it
 _FOR_THEM = "at"  # "åt de fyra företagen", folded; not "att"
+
+
+def _echoed_label(question: Question, words: tuple[swedish.Token, ...], negated: set[str]) -> Option | None:
+    """The option whose button text the answer repeats: every longer word of the answer (two at least) is in
+    that option's label, and they are most of the label's own words before any example in brackets
+    ("förbundet eller parterna, för sin egen verksamhet"). Someone who types a button's words means that
+    button; a negation, or a few of a label's words ("det är förbundet som betalar"), leaves it to the rest."""
+    written = [token.word for token in words if len(token.word) >= 4]
+    if len(written) < 2 or any(token.word in swedish.NEGATIONS for token in words):
+        return None
+    echoed = []
+    for option in question.options:
+        label = [w for w in normalise(option.label.split("(")[0]).split() if len(w) >= 4]
+        if option.id in negated or not label:
+            continue
+        in_label = all(any(swedish.word_matches(word, w) for w in label) for word in written)
+        covered = sum(1 for w in label if any(swedish.word_matches(word, w) for word in written)) / len(label)
+        if in_label and covered >= _MOST_OF_A_LABEL:
+            echoed.append(option)
+    return echoed[0] if len(echoed) == 1 else None
+
+
+_MOST_OF_A_LABEL = 0.6
 
 
 def _only_names_a_company(question: Question, option: Option, words: tuple[swedish.Token, ...]) -> bool:

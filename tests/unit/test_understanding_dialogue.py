@@ -467,6 +467,36 @@ def test_natural_answers_are_understood(tree: Tree, question: str, text: str, op
 
 
 @pytest.mark.parametrize(
+    ("question", "text", "option"),
+    [
+        # A button's own words, typed (trial 29: the first got "Menar du …?" with that one option).
+        ("mottagare", "förbundet eller parterna, för sin egen verksamhet", "egen_verksamhet"),
+        ("mottagare", "ett visst foretag, som stod till just det foretaget", "ett_foretag"),
+        ("handledare_anstalld", "hos samordningsförbundet", "hos_forbundet"),
+    ],
+)
+def test_an_answer_repeating_a_buttons_words_is_that_button(tree: Tree, question: str, text: str, option: str):
+    reading = read_answer(tree.questions[question], text)
+    assert reading.option is not None and reading.option.id == option
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "not_recorded"),
+    [
+        # A few of a label's words are not the label: who pays is not who procures.
+        ("utforare", "det är förbundet som betalar", "ingen_part_direkt"),
+        # A negation leaves the answer to the rest of the reading.
+        ("mottagare", "inte förbundet eller parterna för sin egen verksamhet", "egen_verksamhet"),
+    ],
+)
+def test_a_partial_or_denied_echo_of_a_button_is_not_that_button(
+    tree: Tree, question: str, text: str, not_recorded: str
+):
+    reading = read_answer(tree.questions[question], text)
+    assert reading.option is None or reading.option.id != not_recorded
+
+
+@pytest.mark.parametrize(
     ("text", "option"),
     [
         # Who is meant comes first; what follows "på"/"hos"/"för" is where they are.
