@@ -300,7 +300,7 @@ def read_answer(
         return between
     if chosen is not None and not _names_two_things(words, found) and not _hedged(chosen, words) and not partial_yes_no:
         if (
-            _speaks_against(learned_view, chosen.option.id, _ANSWER_VETO)
+            (_speaks_against(learned_view, chosen.option.id, _ANSWER_VETO) and not _named_twice_alone(chosen, found))
             or _only_who_pays(question, chosen, words)
             or _given_not_paid(chosen, words)
         ):
@@ -499,6 +499,12 @@ def _learned_view(
     probabilities = {o: p for o, p in model.probabilities(question_id, text).items() if o not in negated}
     total = sum(probabilities.values())
     return {o: p / total for o, p in probabilities.items()} if total > 0 else {}
+
+
+def _named_twice_alone(chosen: _Evidence, found: Mapping[str, _Evidence]) -> bool:
+    """The answer names the option in two places and names no other ("ASF:et, mot faktura för materialet de
+    gör åt oss"): words the learned reader's guess cannot outweigh."""
+    return chosen.places >= 2 and len(found) == 1
 
 
 def _speaks_against(probabilities: Mapping[str, float], option_id: str, veto: float) -> bool:
