@@ -100,9 +100,24 @@ def privacy_notice(message: Message) -> Reply | None:
 # --- Asking and concluding -----------------------------------------------
 
 
-def _ask(current: Walk, question: Question, prefix: str | None = None, suggested: Fact | None = None) -> Reply:
+def _ask(
+    current: Walk,
+    question: Question,
+    prefix: str | None = None,
+    suggested: Fact | None = None,
+    earlier: tuple[int, str] | None = None,
+) -> Reply:
+    """The question with a button per option. `suggested` is a part of the description that answers it, `earlier`
+    the part number and option the user gave for it in an earlier part: either is named and put first, never
+    recorded."""
     text = explain.question_text(tree(), current, question)
     options = list(question.options)
+    earlier_option = question.option(earlier[1]) if earlier is not None and suggested is None else None
+    if earlier is not None and earlier_option is not None:
+        options = [earlier_option, *(option for option in options if option.id != earlier_option.id)]
+        text = f"{text}\n\n" + messages.text(
+            "assessment.earlier_part", number=earlier[0], option=quoted(current.fill(earlier_option.label))
+        )
     if suggested is not None:
         # The answer a part of the description gives, first and named, still to be chosen by the user.
         first = question.option(suggested.option)
@@ -155,7 +170,8 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
             misunderstood=0,
         )
         suggested = _suggested_by_the_description(state, current)
-        asked = _ask(current, current.question, prefix, suggested)
+        given_before = _given_in_an_earlier_part(state, current.question.id)
+        asked = _ask(current, current.question, prefix, suggested, given_before)
         return [_with_change_of_procurer(asked) if routed is not None else asked], new_state
     replies = [Reply(text=prefix)] if prefix else []
     if current.unused:
@@ -171,7 +187,9 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
     # Answers the result no longer needs stay with it (not sent to the channel): "ändrar det något om
     # alla är i målgruppen?" after "Nej" needs them again (trial 13, t13-10 asked all three again).
     set_aside = {q: answers[q] for q in current.unused if q in answers}
-    kept = {_SET_ASIDE: set_aside} if set_aside else {}
+    kept: dict[str, Any] = {_SET_ASIDE: set_aside} if set_aside else {}
+    if recap.split_description(state.description or "") is not None:
+        kept[_GIVEN] = [q for q in current.used if q not in (state.evidence or {})]
     earlier = _earlier_parts(state.last_result, payload)
     if earlier:
         kept[_EARLIER_PARTS] = earlier
@@ -192,6 +210,33 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
 _SET_ASIDE = "set_aside_answers"
 # The key in the stored last result for the results of the other parts of a numbered description, by number.
 _EARLIER_PARTS = "earlier_parts"
+# The key in the stored last result for the questions the user answered (not read from the description).
+_GIVEN = "given_answers"
+# Questions whose answer differs from part to part by what the parts are: never offered from an earlier part.
+_OWN_TO_EACH_PART = recap.WHAT_IS_DONE | {"vem"}
+
+
+def _given_in_an_earlier_part(state: State, question_id: str) -> tuple[int, str] | None:
+    """The part number and option the user chose for this question in an earlier part of the same numbered
+    description, when the earlier parts that answered it agree: offered first, never recorded, since the
+    parts may concern other people or another party (session 21 tried carrying it over and reverted that)."""
+    if question_id in _OWN_TO_EACH_PART or state.last_result is None:
+        return None
+    now = recap.split_description(state.description or "")
+    before = recap.split_description(state.last_result.get("description") or "")
+    if now is None or before is None or now.parts != before.parts:
+        return None
+    results = {before.number: state.last_result}
+    results.update({int(number): result for number, result in (state.last_result.get(_EARLIER_PARTS) or {}).items()})
+    given = {
+        number: result["answers"][question_id]
+        for number, result in results.items()
+        if number != now.number and question_id in (result.get(_GIVEN) or ()) and question_id in result["answers"]
+    }
+    if len(set(given.values())) != 1:
+        return None
+    first = min(given)
+    return first, given[first]
 
 
 def _earlier_parts(previous: dict[str, Any] | None, payload: dict[str, Any]) -> dict[str, Any]:

@@ -370,3 +370,35 @@ def test_a_list_read_as_one_is_split_when_the_user_says_no_and_asks_for_the_part
     sent = talk.send(ActionAnswer(), "Nej, det är tre olika delar i listan, bedöm dem var för sig", intent="deny")
     assert "Du beskriver 3 delar" in said(sent)
     assert talk.slots["pending_answers"]["insats_typ"] == "arbetsforberedande"
+
+
+TWO_PARTS_FOR_PARTICIPANTS = (
+    "Två förslag: 1) kommunen köper arbetsträningsplatser på Snickeriet Spånet åt deltagare,"
+    " 2) Arbetsförmedlingen anställer en handledare som stöttar deltagare på Snickeriet Spånet."
+)
+
+
+def test_an_answer_given_in_an_earlier_part_is_offered_first_and_never_recorded():
+    # Trial 29: whether the participants belong to the target group was asked again in every part, as if the
+    # user had not answered it. Carrying the answer over was tried and reverted (the parts may concern other
+    # people): it is named and offered first, and the user chooses.
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), TWO_PARTS_FOR_PARTICIPANTS, intent="describe_initiative")
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    while talk.slots["current_question"]:
+        question = talk.slots["current_question"]
+        talk.click(question, {"malgrupp": "vet_inte"}.get(question, tree().questions[question].options[0].id))
+    sent = talk.send(ActionAnswer(), "och del 2 då?")
+    if talk.slots["pending_answers"]:
+        sent = talk.send(ActionAnswer(), "ja", intent="affirm")
+    while talk.slots["current_question"] != "malgrupp":
+        question = talk.slots["current_question"]
+        assert question is not None
+        sent = talk.click(question, tree().questions[question].options[0].id)
+    unknown = quoted(tree().questions["malgrupp"].options[1].label)  # "Vet inte än"
+    assert messages.text("assessment.earlier_part", number=1, option=unknown) in said(sent)
+    asked = next(m for m in sent if m.get("buttons"))
+    assert '"vet_inte"' in asked["buttons"][0]["payload"]
+    assert "malgrupp" not in (talk.slots["answers"] or {})  # offered, not recorded
+    talk.click("malgrupp", "ja")
+    assert talk.slots["answers"]["malgrupp"] == "ja"  # another answer holds for this part
