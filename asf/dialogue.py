@@ -1752,6 +1752,17 @@ def _correct_summary(state: State, message: Message) -> Turn:
         corrected, kept = recap.without(state, denied)
         return _continue(corrected, kept, prefix=messages.text("describe.line_rejected"))
     if message.text and not message.entity("question") and message.intent != "affirm" and not adds:
+        if _about_the_handledares_employer(pending, message.text):
+            # "Nej, handledaren är en av de anställda där" says where the handledare works, not that the company's
+            # staff are who it is for (trial 29): recorded when the place is clear, else asked; the lines stay.
+            employer = tree().questions[_EMPLOYER]
+            where = read_answer(employer, message.text).option
+            if where is not None:
+                reply, changed = recap.with_changed_lines(tree(), state, {employer.id: where.id}, message.text)
+                return [reply], changed
+            return _continue(
+                state, dict(pending), prefix=messages.text("describe.asked_later", question=employer.short)
+            )
         other_start = _says_who_it_is_for_otherwise(pending, message.text)
         if other_start:
             # "Nej, det är en utbildning för företagets handledare, inte en handledare till deltagarna": who it
@@ -1802,6 +1813,18 @@ def _correct_summary(state: State, message: Message) -> Turn:
 
 
 _DENYING = r"\b(?:inte|ej|inga|ingen|inget)\s+(?:\w+\s+){0,2}"
+# Where the handledare is employed, and the words, folded, that a correction about it uses.
+_EMPLOYER = "handledare_anstalld"
+_WORKS_AT = ("anstall", "jobba", "arbeta")
+
+
+def _about_the_handledares_employer(pending: dict[str, str], text: str) -> bool:
+    """A correction of a summary with a handledare for the participants that says where the handledare works,
+    before that question is answered."""
+    if pending.get("insats_typ") != "handledare" or _EMPLOYER in pending:
+        return False
+    words = swedish.tokens(text)
+    return any(t.word.startswith("handledar") for t in words) and any(t.word.startswith(_WORKS_AT) for t in words)
 
 
 def _denied_line(pending: dict[str, str], text: str) -> str | None:

@@ -1725,6 +1725,34 @@ def test_a_no_that_changes_a_line_and_answers_a_later_question_keeps_both():
     assert (talk.slots["pending_answers"] or talk.slots["answers"])["vem"] == "deltagare"
 
 
+@pytest.mark.parametrize(
+    ("correction", "employer"),
+    [
+        ("Nej, handledaren är en av de anställda där", None),  # where "där" is, is asked
+        ("nej, handledaren ska jobba på kaféet", "hos_foretaget"),
+        ("Nej. Handledaren är anställd hos regionen.", "hos_part"),
+    ],
+)
+def test_a_no_that_says_where_the_handledare_works_never_makes_the_companys_staff_who_it_is_for(
+    correction: str, employer: str | None
+):
+    # Trial 29: "Nej, handledaren är en av de anställda där" made "Anställda eller ledning på ett socialt företag"
+    # who the initiative is for, a handledare for the participants still in the summary.
+    talk = Conversation()
+    text = "Regionen vill att en handledare stöttar våra deltagare på Kafé Solen, och förbundet betalar via regionen."
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert "handledare_anstalld" not in talk.slots["pending_answers"]
+    sent = talk.send(ActionAnswer(), correction, intent="deny")
+    lines = talk.slots["pending_answers"] or talk.slots["answers"]
+    assert lines["vem"] == "deltagare" and lines["insats_typ"] == "handledare" and lines["utforare"] == "regionen"
+    if employer is None:
+        assert "handledare_anstalld" not in lines
+        short = dialogue.tree().questions["handledare_anstalld"].short
+        assert messages.text("describe.asked_later", question=short) in said(sent)
+    else:
+        assert lines["handledare_anstalld"] == employer
+
+
 def test_a_statement_after_no_that_the_nlu_took_for_why_corrects_the_summary():
     # Trial 28 (t28-10): after "Nej", "de anställda det gäller är själva personer från vår målgrupp …, inte ledningen"
     # was taken for "varför?" and got "Jag förklarar gärna varför jag frågar, när vi har börjat en bedömning."
