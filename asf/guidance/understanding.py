@@ -843,6 +843,7 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
             del kept[question_id]
             conflicts[question_id] = (fact, warning)
     asked = _open_conflicts(tree, kept, conflicts)
+    kept = _beside_the_open_questions(tree, kept, asked)
     # Beside a kept fact that already leads to "bör inte finansieras", another such part adds nothing.
     already_must_not = any(_leads_to_must_not(tree, _option_of(tree, fact)) for fact in kept.values())
     set_aside = {
@@ -1882,6 +1883,28 @@ def _open_conflicts(
     holding = [set(route) for route in _routes_holding(tree, answers)]
     asked = set.intersection(*holding) if holding else set()
     return {q: c for q, c in conflicts.items() if q in asked}
+
+
+def _beside_the_open_questions(
+    tree: Tree, kept: Mapping[str, Fact], asked: Mapping[str, tuple[Fact, ...]]
+) -> dict[str, Fact]:
+    """The facts that hold beside one of the answers the text names to each question it leaves open. "förbundet
+    ger kaféet 30 000 kr till en ny diskmaskin" asks whether the company gets money or things; a line on what
+    the participants get fits neither, and it stood in the summary under "Ett företag" (trial 29)."""
+    answers = {q: f.option for q, f in kept.items()}
+
+    def sides_hold(route: Mapping[str, str]) -> bool:
+        return all(route.get(q) in {f.option for f in sides} for q, sides in asked.items())
+
+    if not asked or any(sides_hold(route) for route in _routes_holding(tree, answers)):
+        return dict(kept)
+    candidates = [route for route in _all_routes(tree) if sides_hold(route)]
+    agreeing = [{q for q, o in answers.items() if route.get(q) == o} for route in candidates]
+    most = max((len(facts) for facts in agreeing), default=0)
+    if most == 0:
+        return dict(kept)
+    held = set.intersection(*(facts for facts in agreeing if len(facts) == most))
+    return {q: f for q, f in kept.items() if q in held}
 
 
 def _routes_holding(tree: Tree, answers: Mapping[str, str]) -> list[dict[str, str]]:

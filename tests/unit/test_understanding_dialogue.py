@@ -25,6 +25,7 @@ from asf.guidance.understanding import (
     Reading,
     answer_towards,
     echoes,
+    one_route_holds,
     read_answer,
     read_description,
     without_introduction,
@@ -2820,3 +2821,19 @@ def test_a_request_naming_money_from_the_förbund_without_a_verb_is_assessed():
 )
 def test_a_course_for_company_staff_and_an_overprice_are_parts_to_avoid(tree: Tree, text: str):
     assert read_description(tree, text).must_nots
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "förbundet ger kaféet 30 000 kr till en ny diskmaskin",
+        "Vi vill ge Returbutiken Fyndet 40 000 kronor till nya hyllor i butiken.",
+    ],
+)
+def test_a_summary_holds_no_line_that_fits_neither_answer_to_a_question_it_asks(tree: Tree, text: str):
+    # Trial 29: money for equipment, asked as "money or things?", was summarised beside "Vad deltagarna ska få"
+    # under "Ett företag": a line on a route that neither answer leads to.
+    reading = read_description(tree, text)
+    for question_id, sides in reading.conflicts.items():
+        answers = {q: fact.option for q, fact in reading.facts.items()}
+        assert any(one_route_holds(tree, {**answers, question_id: side.option}) for side in sides), (text, answers)
