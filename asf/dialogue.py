@@ -2242,7 +2242,18 @@ def request_memo(state: State, message: Message | None = None, *, clearly_asked:
 
 
 def _memo(state: State, text: str | None) -> Turn:
-    """The memo of the last result, or of the earlier numbered part `text` names."""
+    """The memo of the last result, or of the earlier numbered part `text` names; then the question still open, if
+    one is (trial 29: the memo of part 1, asked for in the middle of part 2, left part 2's question unseen)."""
+    replies, new_state = _memo_replies(state, text)
+    current = walk(tree(), _safe_answers(state)) if state.current_question is not None else None
+    if current is None or current.question is None:
+        return replies, new_state
+    without_buttons = [replace(reply, buttons=()) for reply in replies]
+    asked = _ask(current, current.question, prefix=messages.text("assessment.back_to_question"))
+    return [*without_buttons, asked], new_state
+
+
+def _memo_replies(state: State, text: str | None) -> Turn:
     if state.last_result is None:
         return [Reply(text=messages.text("memo.no_result"), buttons=start_buttons())], state
     result = state.last_result

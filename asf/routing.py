@@ -12,8 +12,9 @@ training". These wrappers put the conversation's state first:
 - inside training, a typed message the NLU reads as a request that makes no sense there
   (the memo, the result again, the own assessment's summary, going back or changing an
   answer) is the trainee's verdict, or gets the training's own reply;
-- after a result, "promemoria", "PM" or "beslutsunderlag" in a request is the memo, whatever
-  intent the NLU picked (the NLU data knows only "beslutsunderlag");
+- after a result, "promemoria", "PM", "beslutsunderlag" or "underlag" in a request (also one that ends in
+  "tack" or names a part) is the memo, whatever intent the NLU picked (the NLU data knows only
+  "beslutsunderlag");
 - a question is never a goodbye or a thank-you: "och bonusen till företaget då, får vi ge
   den?" was read as "hej då" (the "då") and got "Tack för i dag!"; and while a question is open,
   a message with no word of farewell or thanks is not one either.
@@ -24,15 +25,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from asf import dialogue, feedback, messages, other_questions
-from asf.guidance import swedish
+from asf.guidance import numbered_parts, swedish
 from asf.training import flow as training
 from asf.turns import Message, Reply, State, Turn
 
 Step = Callable[[State, Message], Turn]
 
 # Words that name the decision memo. The NLU data has only "beslutsunderlag"; people also
-# say "promemoria" or "PM". Inflected forms ("promemorian") are found too (asf/guidance/swedish.py).
-MEMO_WORDS = ("beslutsunderlag", "promemoria", "pm")
+# say "promemoria", "PM" or "underlaget". Inflected forms ("promemorian") are found too (asf/guidance/swedish.py).
+MEMO_WORDS = ("beslutsunderlag", "promemoria", "pm", "underlag")
 # Outside training, a training intent for a message this short is a command meant for it ("nästa", "hoppa över").
 SHORT_TRAINING_COMMAND = 2
 # The start of a word that names the training: öva, övning(släge), träna, träning(sfall), quiz.
@@ -62,7 +63,13 @@ def asks_for_memo(state: State, message: Message) -> bool:
         return False
     words = swedish.tokens(message.text)
     named = any(not mention.negated for word in MEMO_WORDS for mention in swedish.find(word, words))
-    return named and feedback.reads_as_request(message.text) and not dialogue.reads_as_an_answer(state, message)
+    # "pm för första delen tack" is a request too, though it begins as no request does (trial 29).
+    asked = feedback.reads_as_request(message.text) or _polite_or_for_a_part(message.text, words)
+    return named and asked and not dialogue.reads_as_an_answer(state, message)
+
+
+def _polite_or_for_a_part(text: str, words: tuple[swedish.Token, ...]) -> bool:
+    return (bool(words) and words[-1].word == "tack") or numbered_parts.part_named(text) is not None
 
 
 def memo_first(step: Step) -> Step:

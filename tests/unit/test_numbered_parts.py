@@ -402,3 +402,30 @@ def test_an_answer_given_in_an_earlier_part_is_offered_first_and_never_recorded(
     assert "malgrupp" not in (talk.slots["answers"] or {})  # offered, not recorded
     talk.click("malgrupp", "ja")
     assert talk.slots["answers"]["malgrupp"] == "ja"  # another answer holds for this part
+
+
+@pytest.mark.parametrize("request_", ["pm för första delen tack", "underlaget för del 1", "kan jag få underlaget?"])
+def test_a_memo_asked_for_in_words_the_nlu_does_not_know_is_the_memo(request_: str):
+    # Trial 29: "underlaget för punkt 2" and "pm för första delen tack" got "Det förstod jag inte".
+    talk = _first_part_assessed()
+    first = talk.slots["last_result"]
+    sent = talk.send(ActionFallback(), request_, intent="nlu_fallback")
+    assert sent[-1]["custom"]["type"] == "decision_memo"
+    assert sent[-1]["custom"]["outcome_id"] == first["outcome_id"]
+
+
+def test_a_memo_asked_for_while_a_later_part_is_being_assessed_ends_with_the_open_question():
+    # Trial 29: the memo of part 1, asked for in the middle of part 2, was the last thing shown; part 2's open
+    # question was not, and the memo's buttons offered a new assessment.
+    talk = _first_part_assessed()
+    talk.send(ActionAnswer(), "och del 2 då?")
+    if talk.slots["pending_answers"]:
+        talk.send(ActionAnswer(), "ja", intent="affirm")
+    question = talk.slots["current_question"]
+    assert question is not None
+    sent = talk.send(ActionRequestMemo(), "beslutsunderlaget för del 1", intent="request_memo")
+    assert any(m.get("custom", {}) and m["custom"].get("type") == "decision_memo" for m in sent)
+    last = sent[-1]
+    assert tree().questions[question].text in last["text"] and last["buttons"]
+    assert all(not m.get("buttons") for m in sent[:-1])
+    assert talk.slots["current_question"] == question
