@@ -1984,21 +1984,46 @@ def why(state: State) -> Turn:
     return [Reply(text=messages.text("why.not_started"), buttons=start_buttons())], state
 
 
+def why_asked(state: State, message: Message) -> Turn:
+    """ "Varför?": after a result, a why that names one of its answers ("varför måste pengarna gå via kommunen?")
+    gets that step of the chain; any other gets the whole chain, as `why` gives it (trial 29: a question about one
+    point got every step)."""
+    result = state.last_result
+    if result is None or state.pending is not None or state.current_question is not None or not message.typed:
+        return why(state)
+    steps = [step["question_id"] for step in result["path"]]
+    named = match_question(tree(), message.text, steps)
+    if named is None:
+        return why(state)
+    number = steps.index(named) + 1
+    lines = [messages.text("why.one_step", verdict=sections.verdict_sentence(result))]
+    lines += _step_lines(number, result["path"][number - 1], set())
+    lines.append(messages.text("why.whole_chain"))
+    return [Reply(text="\n".join(lines), buttons=result_buttons())], state
+
+
+def _step_lines(number: int, step: dict[str, Any], quoted: set[str]) -> list[str]:
+    """One step of the chain: the question, the answer and each place in the guidance, quoted once (`quoted`
+    holds the places quoted above and is added to)."""
+    lines = [messages.text("why.step", number=number, question=step["question"], answer=step["answer"])]
+    for cite in step["cites"]:
+        quote = cite.get("quote")
+        if not quote:
+            lines.append(messages.text("why.no_quote", cite=cite["text"]))
+        elif cite["key"] in quoted:
+            lines.append(messages.text("why.quote_again", cite=cite["text"]))
+        else:
+            quoted.add(cite["key"])
+            lines.append(messages.text("why.quote", cite=cite["text"], quote=quote))
+    return lines
+
+
 def _path_explanation(result: dict[str, Any]) -> str:
     """The rule chain: each question, the answer, and the quoted places in the guidance that decided it."""
     lines = [messages.text("why.result", verdict=sections.verdict_sentence(result))]
     quoted: set[str] = set()
     for number, step in enumerate(result["path"], start=1):
-        lines.append(messages.text("why.step", number=number, question=step["question"], answer=step["answer"]))
-        for cite in step["cites"]:
-            quote = cite.get("quote")
-            if not quote:
-                lines.append(messages.text("why.no_quote", cite=cite["text"]))
-            elif cite["key"] in quoted:
-                lines.append(messages.text("why.quote_again", cite=cite["text"]))
-            else:
-                quoted.add(cite["key"])
-                lines.append(messages.text("why.quote", cite=cite["text"], quote=quote))
+        lines += _step_lines(number, step, quoted)
     lines.append(messages.text("why.outcome", title=result["title"]))
     return "\n".join(lines)
 

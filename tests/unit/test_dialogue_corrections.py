@@ -1787,3 +1787,15 @@ def test_an_option_the_typed_answer_denies_is_never_recorded():
     # ... while the same option named without a denial is recorded
     talk.send(ActionAnswer(), "pengar för att starta eget")
     assert talk.slots["answers"]["insats_typ"] == "startbidrag"
+
+
+def test_a_why_about_one_answer_after_a_result_gets_that_step_and_a_plain_why_the_whole_chain():
+    # Trial 29: "varför måste pengarna gå via kommunen?" got every step of the chain, the answer to it fifth.
+    talk = finished(VIA_KOMMUNEN)
+    one = said(talk.send(ActionWhy(), "varför måste pengarna gå via kommunen?", intent="ask_why"))
+    money = dialogue.tree().questions["pengavag"].text
+    assert money in one and messages.text("why.whole_chain") in one
+    assert dialogue.tree().questions["vem"].text not in one  # only the step asked about
+    whole = said(talk.send(ActionWhy(), "varför?", intent="ask_why"))
+    assert dialogue.tree().questions["vem"].text in whole and money in whole
+    assert talk.slots["last_result"]["answers"] == VIA_KOMMUNEN  # a why changes nothing
