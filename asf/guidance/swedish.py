@@ -390,7 +390,7 @@ def _matches(keyword: str, word: str, exact: bool) -> bool:
     for stem in _stem_forms(keyword):
         if word.startswith(stem) and word[len(stem) :] in _ENDINGS:
             return True
-    if exact or len(keyword) < 3 or keyword in _WHOLE_WORDS_ONLY:
+    if exact or len(keyword) < 3 or keyword in _WHOLE_WORDS_ONLY or word.startswith(_NO_COMPOUNDS):
         return False
     # The keyword as the last part of a compound: arbetsträning, startbidraget.
     for stem in _stem_forms(keyword):
@@ -401,6 +401,12 @@ def _matches(keyword: str, word: str, exact: bool) -> bool:
             position = word.find(stem, position + 1)
     # One letter wrong, missing, extra or swapped in a long word.
     return len(keyword) >= 7 and _one_edit(keyword, word)
+
+
+# Words, folded, whose last part is no keyword's meaning: "vägledningen" (the guidance) is no "ledningen" (a
+# company's management), nor is "handledningen" (after a result, "var står det i vägledningen?" changed who it
+# was for).
+_NO_COMPOUNDS = ("vagledning", "handledning")
 
 
 # Real words one letter from another keyword: never read as a typo ("delägare" is not "deltagare").

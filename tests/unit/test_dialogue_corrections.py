@@ -23,6 +23,7 @@ from actions.actions import (
     ActionWhy,
 )
 from asf import dialogue, messages
+from asf.guidance import swedish
 from asf.turns import Message, Reply, State
 from tests.unit.test_actions import run, tracker
 
@@ -1799,3 +1800,19 @@ def test_a_why_about_one_answer_after_a_result_gets_that_step_and_a_plain_why_th
     whole = said(talk.send(ActionWhy(), "varför?", intent="ask_why"))
     assert dialogue.tree().questions["vem"].text in whole and money in whole
     assert talk.slots["last_result"]["answers"] == VIA_KOMMUNEN  # a why changes nothing
+
+
+@pytest.mark.parametrize("text", ["var står det i vägledningen?", "är vägledningen bindande?"])
+def test_the_guidance_named_after_a_result_is_no_management_of_a_company(text: str):
+    # "vägledningen" ends in "ledningen" (a company's management): it changed who the initiative was for to the staff
+    # of a social enterprise, the result with it (found in round 20 trying follow-ups about the guidance).
+    talk = finished(VIA_KOMMUNEN)
+    talk.send(ActionFallback(), text, intent="nlu_fallback")
+    assert talk.slots["last_result"]["answers"] == VIA_KOMMUNEN
+    assert talk.slots["answers"] == VIA_KOMMUNEN
+
+
+def test_words_ending_in_a_keyword_that_mean_something_else_are_not_that_keyword():
+    assert not swedish.word_matches("ledningen", "vagledningen")
+    assert not swedish.word_matches("ledningen", "handledningen")
+    assert swedish.word_matches("ledningen", "foretagsledningen")  # a company's management still is
