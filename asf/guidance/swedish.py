@@ -81,6 +81,9 @@ NEGATIONS = frozenset({"inte", "ej", "ingen", "inga", "inget", "aldrig", "icke",
 # egen personal" read as a course for the staff, trial 29, t29-11).
 _WHOLE_WORDS_ONLY = NEGATIONS | {"annat", "annan", "nagot", "nagon", "alla", "vet", "oss", "via", "part"}
 _WHOLE_WORDS_ONLY |= {"for", "som", "med", "till", "fran"}
+# Keywords that end many words meaning something else: "äga" in "arbetsförmåga" and "utbildningsdagar" (a day of
+# training set aside as "Starta, äga eller utveckla ett socialt företag"), "visa" in "delvis", "fika" in "specifikt".
+_WHOLE_WORDS_ONLY |= {"aga", "visa", "fika", "borgen"}
 _NEGATION_REACH = 4  # words after a negation that it can cover
 # What is to be avoided is not what is done, to the end of the clause: "vi vill slippa krångel med
 # att gå via kommunen" names no route through the municipality.
@@ -406,12 +409,18 @@ def _matches(keyword: str, word: str, exact: bool) -> bool:
 # Words, folded, whose last part is no keyword's meaning: "vägledningen" (the guidance) is no "ledningen" (a
 # company's management), nor is "handledningen" (after a result, "var står det i vägledningen?" changed who it
 # was for).
-_NO_COMPOUNDS = ("vagledning", "handledning")
+_NO_COMPOUNDS = ("vagledning", "handledning", "processledning", "regionledning", "kommunledning", "forbundschef")
+# ... nor is "mellan", "skolan" or a plan a loan ("lån"), a leaflet rent ("hyra"), a landlord care ("vården") or a
+# contact person one of the participants ("person").
+_NO_COMPOUNDS += ("mellan", "emellan", "skolan", "hogskolan", "affarsplan", "handlingsplan", "verksamhetsplan")
+_NO_COMPOUNDS += ("projektplan", "aktivitetsplan", "broschyr", "hyresvard", "kontaktperson", "goteborg", "medborgar")
 
 
 # Real words one letter from another keyword: never read as a typo ("delägare" is not "deltagare").
 _REAL_WORDS = frozenset(
     {"delagare", "delagarna", "delagaren", "deltagare", "deltagarna", "deltagaren", "deltagarnas", "deltagares"}
+    # "samordnade insatser" is no "samordnare", and "kontakter" no "kontanter"
+    | {"samordnade", "samordnad", "samordnat", "kontakter", "kontakten", "kontakterna"}
 )
 
 

@@ -24,6 +24,7 @@ from actions.actions import (
 )
 from asf import dialogue, messages
 from asf.guidance import swedish
+from asf.guidance.understanding import read_description
 from asf.turns import Message, Reply, State
 from tests.unit.test_actions import run, tracker
 
@@ -1816,3 +1817,15 @@ def test_words_ending_in_a_keyword_that_mean_something_else_are_not_that_keyword
     assert not swedish.word_matches("ledningen", "vagledningen")
     assert not swedish.word_matches("ledningen", "handledningen")
     assert swedish.word_matches("ledningen", "foretagsledningen")  # a company's management still is
+
+
+def test_a_keyword_inside_a_longer_word_of_another_meaning_names_nothing():
+    # "äga" ends "utbildningsdagar" and "arbetsförmåga": a day of training was set aside as "Starta, äga eller
+    # utveckla ett socialt företag"; "lån" ends "mellan" and "affärsplan", "samordnade" is no "samordnare".
+    pairs = [("aga", "utbildningsdagar"), ("aga", "arbetsformaga"), ("lan", "mellan"), ("lan", "affarsplanen")]
+    pairs += [("samordnare", "samordnade"), ("kontanter", "kontakter")]
+    for keyword, word in pairs:
+        assert not swedish.word_matches(keyword, word), (keyword, word)
+    assert swedish.word_matches("lan", "banklanet") and swedish.word_matches("hyra", "lokalhyran")
+    reading = read_description(dialogue.tree(), "Vi ordnar två utbildningsdagar om sociala företag för handläggarna")
+    assert not reading.must_nots and not reading.set_aside
