@@ -409,7 +409,14 @@ def _matches(keyword: str, word: str, exact: bool) -> bool:
 # Words, folded, whose last part is no keyword's meaning: "vägledningen" (the guidance) is no "ledningen" (a
 # company's management), nor is "handledningen" (after a result, "var står det i vägledningen?" changed who it
 # was for).
-_NO_COMPOUNDS: tuple[str, ...] = ("vagledning", "handledning", "processledning", "regionledning", "kommunledning", "forbundschef")
+_NO_COMPOUNDS: tuple[str, ...] = (
+    "vagledning",
+    "handledning",
+    "processledning",
+    "regionledning",
+    "kommunledning",
+    "forbundschef",
+)
 # ... nor is "mellan", "skolan" or a plan a loan ("lån"), a leaflet rent ("hyra"), a landlord care ("vården") or a
 # contact person one of the participants ("person").
 _NO_COMPOUNDS += ("mellan", "emellan", "skolan", "hogskolan", "affarsplan", "handlingsplan", "verksamhetsplan")
