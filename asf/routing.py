@@ -12,9 +12,9 @@ training". These wrappers put the conversation's state first:
 - inside training, a typed message the NLU reads as a request that makes no sense there
   (the memo, the result again, the own assessment's summary, going back or changing an
   answer) is the trainee's verdict, or gets the training's own reply;
-- after a result, "promemoria", "PM", "beslutsunderlag" or "underlag" in a request (also one that ends in
-  "tack" or names a part) is the memo, whatever intent the NLU picked (the NLU data knows only
-  "beslutsunderlag");
+- after a result, "promemoria", "PM" or "beslutsunderlag" in a request (also one that holds nothing else but a
+  part and "tack"), and "underlaget" in such a request or after "få", "ge" or "ha", is the memo, whatever intent
+  the NLU picked (the NLU data knows only "beslutsunderlag");
 - a question is never a goodbye or a thank-you: "och bonusen till företaget då, får vi ge
   den?" was read as "hej då" (the "då") and got "Tack för i dag!"; and while a question is open,
   a message with no word of farewell or thanks is not one either.
@@ -25,15 +25,24 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from asf import dialogue, feedback, messages, other_questions
-from asf.guidance import numbered_parts, swedish
+from asf.guidance import swedish
 from asf.training import flow as training
 from asf.turns import Message, Reply, State, Turn
 
 Step = Callable[[State, Message], Turn]
 
 # Words that name the decision memo. The NLU data has only "beslutsunderlag"; people also
-# say "promemoria", "PM" or "underlaget". Inflected forms ("promemorian") are found too (asf/guidance/swedish.py).
-MEMO_WORDS = ("beslutsunderlag", "promemoria", "pm", "underlag")
+# say "promemoria" or "PM". Inflected forms ("promemorian") are found too (asf/guidance/swedish.py).
+MEMO_WORDS = ("beslutsunderlag", "promemoria", "pm")
+# "underlaget" names the memo only in a request for it alone ("underlaget för del 1") or after a verb of getting
+# ("kan jag få underlaget?"): it is any document too ("Vilket underlag behöver styrelsen?", "Tack för underlaget").
+_PLAIN_MEMO_WORD = "underlag"
+_GETTING = frozenset({"fa", "ge", "ha"})  # folded: "kan jag få", "ge mig", "vill ha"
+# Words, folded, that a request for the memo alone may hold beside its name: "pm för första delen tack".
+_ONLY_ASKING = frozenset(
+    {"for", "till", "av", "om", "med", "del", "delen", "punkt", "tack", "ocksa", "snalla", "det", "den", "nu"}
+    | {"garna", "forsta", "andra", "tredje", "fjarde", "femte", "1", "2", "3", "4", "5", "ettan", "tvaan", "trean"}
+)
 # Outside training, a training intent for a message this short is a command meant for it ("nästa", "hoppa över").
 SHORT_TRAINING_COMMAND = 2
 # The start of a word that names the training: öva, övning(släge), träna, träning(sfall), quiz.
@@ -62,14 +71,18 @@ def asks_for_memo(state: State, message: Message) -> bool:
     if not message.typed or state.last_result is None or training.active(state) or state.pending is not None:
         return False
     words = swedish.tokens(message.text)
-    named = any(not mention.negated for word in MEMO_WORDS for mention in swedish.find(word, words))
+    if not words or words[0].word == "tack":
+        return False  # "Tack för underlaget" thanks for it
+    named = _names(MEMO_WORDS, words)
     # "pm för första delen tack" is a request too, though it begins as no request does (trial 29).
-    asked = feedback.reads_as_request(message.text) or _polite_or_for_a_part(message.text, words)
-    return named and asked and not dialogue.reads_as_an_answer(state, message)
+    alone = all(t.word in _ONLY_ASKING or _names((*MEMO_WORDS, _PLAIN_MEMO_WORD), (t,)) for t in words)
+    asked = feedback.reads_as_request(message.text) or alone
+    plain = _names((_PLAIN_MEMO_WORD,), words) and (alone or (asked and any(t.word in _GETTING for t in words)))
+    return ((named and asked) or plain) and not dialogue.reads_as_an_answer(state, message)
 
 
-def _polite_or_for_a_part(text: str, words: tuple[swedish.Token, ...]) -> bool:
-    return (bool(words) and words[-1].word == "tack") or numbered_parts.part_named(text) is not None
+def _names(memo_words: tuple[str, ...], words: tuple[swedish.Token, ...]) -> bool:
+    return any(not mention.negated for word in memo_words for mention in swedish.find(word, words))
 
 
 def memo_first(step: Step) -> Step:

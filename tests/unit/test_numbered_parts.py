@@ -429,3 +429,21 @@ def test_a_memo_asked_for_while_a_later_part_is_being_assessed_ends_with_the_ope
     assert tree().questions[question].text in last["text"] and last["buttons"]
     assert all(not m.get("buttons") for m in sent[:-1])
     assert talk.slots["current_question"] == question
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tack för underlaget",
+        "Jag skickar underlaget till styrelsen, tack!",
+        "Underlaget var tydligt, tack",
+        "Vilket underlag behöver styrelsen för att besluta?",
+        "Kan förbundet betala för att ta fram ett underlag om sociala företag?",
+        "underlaget för del 2 säger att regionen betalar",
+    ],
+)
+def test_a_message_naming_some_other_underlag_is_no_request_for_the_memo(text: str):
+    # Review of round 20: "underlag" is any document; thanks, statements and questions about one are not the memo.
+    talk = _first_part_assessed()
+    sent = talk.send(ActionFallback(), text, intent="nlu_fallback")
+    assert not any(m.get("custom", {}) and m["custom"].get("type") == "decision_memo" for m in sent), text
