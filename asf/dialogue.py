@@ -1820,11 +1820,23 @@ _WORKS_AT = ("anstall", "jobba", "arbeta")
 
 def _about_the_handledares_employer(pending: dict[str, str], text: str) -> bool:
     """A correction of a summary with a handledare for the participants that says where the handledare works,
-    before that question is answered."""
+    before that question is answered, and nothing else: the handledare is what it speaks of first ("Nej,
+    handledaren är …"), it denies nothing ("… inte regionen" changes who procures) and gives no line another
+    answer ("… men pengarna går direkt från förbundet"; review of round 20)."""
     if pending.get("insats_typ") != "handledare" or _EMPLOYER in pending:
         return False
-    words = swedish.tokens(text)
-    return any(t.word.startswith("handledar") for t in words) and any(t.word.startswith(_WORKS_AT) for t in words)
+    words = swedish.tokens(_LEADING_NO.sub("", text))
+    if (
+        not words
+        or not words[0].word.startswith(("handledar", "hen", "han", "hon"))
+        and not (len(words) > 1 and words[1].word.startswith("handledar"))
+    ):
+        return False
+    if any(t.word in swedish.NEGATIONS for t in words) or not any(t.word.startswith(_WORKS_AT) for t in words):
+        return False
+    # Who it is for may read as changed: the company's staff or the company itself, in words about the handledare.
+    changed = {*_described_changes(pending, text), *_changed_answers(pending, list(pending), text)}
+    return not changed - {_EMPLOYER, tree().start}
 
 
 def _denied_line(pending: dict[str, str], text: str) -> str | None:

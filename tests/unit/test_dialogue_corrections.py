@@ -1829,3 +1829,24 @@ def test_a_keyword_inside_a_longer_word_of_another_meaning_names_nothing():
     assert swedish.word_matches("lan", "banklanet") and swedish.word_matches("hyra", "lokalhyran")
     reading = read_description(dialogue.tree(), "Vi ordnar två utbildningsdagar om sociala företag för handläggarna")
     assert not reading.must_nots and not reading.set_aside
+
+
+@pytest.mark.parametrize(
+    ("correction", "changed"),
+    [
+        ("Nej, det är kommunen som anställer handledaren, inte regionen", {"utforare": "kommunen"}),
+        ("Nej, handledaren är anställd av Arbetsförmedlingen och det är AF som betalar, inte regionen", {}),
+        ("Nej, handledaren jobbar på kaféet men pengarna går direkt från förbundet", {}),
+    ],
+)
+def test_a_no_about_the_handledare_that_changes_another_line_changes_it(correction: str, changed: dict[str, str]):
+    # Review of round 20: the rule for where the handledare works took over these and kept "Regionen" and "Via
+    # regionen", which the corrections deny.
+    talk = Conversation()
+    text = "Regionen vill att en handledare stöttar våra deltagare på Kafé Solen, och förbundet betalar via regionen."
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    talk.send(ActionAnswer(), correction, intent="deny")
+    lines = talk.slots["pending_answers"] or talk.slots["answers"]
+    assert lines.get("utforare") != "regionen" or lines.get("pengavag") != "via_part", lines
+    for question, option in changed.items():
+        assert lines[question] == option
