@@ -1826,12 +1826,8 @@ def _about_the_handledares_employer(pending: dict[str, str], text: str) -> bool:
     if pending.get("insats_typ") != "handledare" or _EMPLOYER in pending:
         return False
     words = swedish.tokens(_LEADING_NO.sub("", text))
-    if (
-        not words
-        or not words[0].word.startswith(("handledar", "hen", "han", "hon"))
-        and not (len(words) > 1 and words[1].word.startswith("handledar"))
-    ):
-        return False
+    if not any(t.word.startswith("handledar") for t in words[:2]):
+        return False  # "handledaren är …", "men handledaren …"; not "det är en utbildning för handledarna …"
     if any(t.word in swedish.NEGATIONS for t in words) or not any(t.word.startswith(_WORKS_AT) for t in words):
         return False
     # Who it is for may read as changed: the company's staff or the company itself, in words about the handledare.
