@@ -289,7 +289,7 @@ def read_answer(
     joint = _joint_option(question, found, words)
     if joint is not None:
         return joint
-    echoed = _echoed_label(question, words, negated)
+    echoed = _echoed_label(question, words, negated) if not text.rstrip().endswith("?") else None
     if echoed is not None:
         return AnswerReading(echoed, evidence=text.strip())
     learned_view = _learned_view((models or learned.default_models()).answers, question.id, text, words, negated)
@@ -356,25 +356,37 @@ _FOR_THEM = "at"  # "åt de fyra företagen", folded; not "att"
 
 def _echoed_label(question: Question, words: tuple[swedish.Token, ...], negated: set[str]) -> Option | None:
     """The option whose button text the answer repeats: every longer word of the answer (two at least) is in
-    that option's label, and they are most of the label's own words before any example in brackets
-    ("förbundet eller parterna, för sin egen verksamhet"). Someone who types a button's words means that
-    button; a negation, or a few of a label's words ("det är förbundet som betalar"), leaves it to the rest."""
+    that option's label, they are most of the label's own words before any example in brackets, and one of them
+    is in no other option's label ("förbundet eller parterna, för sin egen verksamhet"). Someone who types a
+    button's words means that button. Not so a negation, a hedge or a question, nor a few of a label's words
+    ("det är förbundet som betalar"), nor words two labels share ("pengar till företaget" is in "Låna ut pengar
+    till företaget" and in "Ge ett bidrag i pengar till företaget"; review of round 20)."""
     written = [token.word for token in words if len(token.word) >= 4]
-    if len(written) < 2 or any(token.word in swedish.NEGATIONS for token in words):
+    if len(written) < 2 or any(token.word in swedish.NEGATIONS or token.word in _ECHO_HEDGES for token in words):
         return None
+    labels = {
+        option.id: [w for w in normalise(option.label.split("(")[0]).split() if len(w) >= 4]
+        for option in question.options
+    }
+
+    def in_label(word: str, label: list[str]) -> bool:
+        return any(swedish.word_matches(word, w) for w in label)
+
     echoed = []
     for option in question.options:
-        label = [w for w in normalise(option.label.split("(")[0]).split() if len(w) >= 4]
-        if option.id in negated or not label:
+        label = labels[option.id]
+        if option.id in negated or not label or not all(in_label(word, label) for word in written):
             continue
-        in_label = all(any(swedish.word_matches(word, w) for w in label) for word in written)
         covered = sum(1 for w in label if any(swedish.word_matches(word, w) for word in written)) / len(label)
-        if in_label and covered >= _MOST_OF_A_LABEL:
+        own = [w for w in written if not any(in_label(w, labels[o]) for o in labels if o != option.id)]
+        if covered >= _MOST_OF_A_LABEL and own:
             echoed.append(option)
     return echoed[0] if len(echoed) == 1 else None
 
 
 _MOST_OF_A_LABEL = 0.6
+# Words, folded, that make an answer a guess: "nog förbundet eller parterna", "typ …", "… tror jag".
+_ECHO_HEDGES = frozenset({"kanske", "eventuellt", "mojligen", "mojligtvis", "nja", "nog", "typ", "tror", "troligen"})
 
 
 def _only_names_a_company(question: Question, option: Option, words: tuple[swedish.Token, ...]) -> bool:
