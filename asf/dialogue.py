@@ -105,19 +105,17 @@ def _ask(
     question: Question,
     prefix: str | None = None,
     suggested: Fact | None = None,
-    earlier: tuple[int, str] | None = None,
+    earlier: tuple[int, str, str] | None = None,
 ) -> Reply:
     """The question with a button per option. `suggested` is a part of the description that answers it, `earlier`
-    the part number and option the user gave for it in an earlier part: either is named and put first, never
-    recorded."""
+    the part number, option and its text as the user gave it in an earlier part: either is named and put first,
+    never recorded."""
     text = explain.question_text(tree(), current, question)
     options = list(question.options)
     earlier_option = question.option(earlier[1]) if earlier is not None and suggested is None else None
     if earlier is not None and earlier_option is not None:
         options = [earlier_option, *(option for option in options if option.id != earlier_option.id)]
-        text = f"{text}\n\n" + messages.text(
-            "assessment.earlier_part", number=earlier[0], option=quoted(current.fill(earlier_option.label))
-        )
+        text = f"{text}\n\n" + messages.text("assessment.earlier_part", number=earlier[0], option=quoted(earlier[2]))
     if suggested is not None:
         # The answer a part of the description gives, first and named, still to be chosen by the user.
         first = question.option(suggested.option)
@@ -169,9 +167,7 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
             correcting=False,
             misunderstood=0,
         )
-        suggested = _suggested_by_the_description(state, current)
-        given_before = _given_in_an_earlier_part(state, current.question.id)
-        asked = _ask(current, current.question, prefix, suggested, given_before)
+        asked = _ask_with_what_is_known(state, current, prefix)
         return [_with_change_of_procurer(asked) if routed is not None else asked], new_state
     replies = [Reply(text=prefix)] if prefix else []
     if current.unused:
@@ -206,6 +202,14 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
     return replies, new_state
 
 
+def _ask_with_what_is_known(state: State, current: Walk, prefix: str | None = None) -> Reply:
+    """The open question, with what the description or an earlier part says about it first."""
+    assert current.question is not None
+    suggested = _suggested_by_the_description(state, current)
+    given_before = _given_in_an_earlier_part(state, current.question.id)
+    return _ask(current, current.question, prefix, suggested, given_before)
+
+
 # The key in the stored last result for the answers it set aside (see _continue).
 _SET_ASIDE = "set_aside_answers"
 # The key in the stored last result for the results of the other parts of a numbered description, by number.
@@ -216,10 +220,11 @@ _GIVEN = "given_answers"
 _OWN_TO_EACH_PART = recap.WHAT_IS_DONE | {"vem"}
 
 
-def _given_in_an_earlier_part(state: State, question_id: str) -> tuple[int, str] | None:
-    """The part number and option the user chose for this question in an earlier part of the same numbered
-    description, when the earlier parts that answered it agree: offered first, never recorded, since the
-    parts may concern other people or another party (session 21 tried carrying it over and reverted that)."""
+def _given_in_an_earlier_part(state: State, question_id: str) -> tuple[int, str, str] | None:
+    """The part number and option (as that part's answer read) the user chose for this question in an earlier part
+    of the same numbered description, when the earlier parts that answered it agree: offered first, never recorded,
+    since the parts may concern other people or another party (session 21 tried carrying it over and reverted
+    that)."""
     if question_id in _OWN_TO_EACH_PART or state.last_result is None:
         return None
     now = recap.split_description(state.description or "")
@@ -236,7 +241,11 @@ def _given_in_an_earlier_part(state: State, question_id: str) -> tuple[int, str]
     if len(set(given.values())) != 1:
         return None
     first = min(given)
-    return first, given[first]
+    option = tree().questions[question_id].option(given[first])
+    if option is None:
+        return None
+    # "Via {svar:utforare}" as that part had it: "Via Arbetsförmedlingen", not this part's party (review of round 20).
+    return first, option.id, walk(tree(), results[first]["answers"]).fill(option.label)
 
 
 def _earlier_parts(previous: dict[str, Any] | None, payload: dict[str, Any]) -> dict[str, Any]:
@@ -2282,7 +2291,7 @@ def _memo(state: State, text: str | None) -> Turn:
     if current is None or current.question is None:
         return replies, new_state
     without_buttons = [replace(reply, buttons=()) for reply in replies]
-    asked = _ask(current, current.question, prefix=messages.text("assessment.back_to_question"))
+    asked = _ask_with_what_is_known(state, current, prefix=messages.text("assessment.back_to_question"))
     return [*without_buttons, asked], new_state
 
 

@@ -447,3 +447,27 @@ def test_a_message_naming_some_other_underlag_is_no_request_for_the_memo(text: s
     talk = _first_part_assessed()
     sent = talk.send(ActionFallback(), text, intent="nlu_fallback")
     assert not any(m.get("custom", {}) and m["custom"].get("type") == "decision_memo" for m in sent), text
+
+
+def test_an_earlier_parts_answer_is_named_as_that_part_had_it():
+    # Review of round 20: "Via {svar:utforare}" was filled from the part being assessed ("Via regionen") though in
+    # part 1 the user chose "Via Arbetsförmedlingen".
+    talk = Conversation()
+    text = (
+        "Två förslag: 1) Arbetsförmedlingen anställer en handledare som stöttar deltagare på Snickeriet Spånet,"
+        " 2) regionen ordnar arbetsträning på Kafé Solen för deltagare."
+    )
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    while talk.slots["current_question"]:
+        question = talk.slots["current_question"]
+        talk.click(question, {"pengavag": "via_part"}.get(question, tree().questions[question].options[0].id))
+    assert talk.slots["last_result"]["answers"].get("pengavag") == "via_part"
+    sent = talk.send(ActionAnswer(), "och del 2 då?")
+    if talk.slots["pending_answers"]:
+        sent = talk.send(ActionAnswer(), "ja", intent="affirm")
+    while talk.slots["current_question"] not in (None, "pengavag"):
+        question = talk.slots["current_question"]
+        sent = talk.click(question, {"utforare": "regionen"}.get(question, tree().questions[question].options[0].id))
+    assert talk.slots["current_question"] == "pengavag"
+    assert messages.text("assessment.earlier_part", number=1, option="”Via Arbetsförmedlingen”") in said(sent)
