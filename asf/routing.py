@@ -38,6 +38,7 @@ MEMO_WORDS = ("beslutsunderlag", "promemoria", "pm")
 # ("kan jag få underlaget?"): it is any document too ("Vilket underlag behöver styrelsen?", "Tack för underlaget").
 _PLAIN_MEMO_WORD = "underlag"
 _GETTING = frozenset({"fa", "ge", "ha"})  # folded: "kan jag få", "ge mig", "vill ha"
+_GETTING_REACH = 3  # words from the verb to the name: "ge mig ett underlag"
 # Words, folded, that a request for the memo alone may hold beside its name: "pm för första delen tack".
 _ONLY_ASKING = frozenset(
     {"for", "till", "av", "om", "med", "del", "delen", "punkt", "tack", "ocksa", "snalla", "det", "den", "nu"}
@@ -77,8 +78,21 @@ def asks_for_memo(state: State, message: Message) -> bool:
     # "pm för första delen tack" is a request too, though it begins as no request does (trial 29).
     alone = all(t.word in _ONLY_ASKING or _names((*MEMO_WORDS, _PLAIN_MEMO_WORD), (t,)) for t in words)
     asked = feedback.reads_as_request(message.text) or alone
-    plain = _names((_PLAIN_MEMO_WORD,), words) and (alone or (asked and any(t.word in _GETTING for t in words)))
+    plain = _names((_PLAIN_MEMO_WORD,), words) and (alone or (asked and _gets_it(words)))
+    if other_questions.recognise(message.text, general=False) is not None:
+        return False  # "Får jag skriva namn och diagnoser i underlaget till styrelsen?" asks about personal data
     return ((named and asked) or plain) and not dialogue.reads_as_an_answer(state, message)
+
+
+def _gets_it(words: tuple[swedish.Token, ...]) -> bool:
+    """A verb of getting just before the memo's name: "kan jag få underlaget", "ge mig ett underlag"; not "får jag
+    skriva namn … i underlaget" (trial 30)."""
+    for index, token in enumerate(words):
+        if token.word in _GETTING:
+            after = words[index + 1 : index + 1 + _GETTING_REACH]
+            if any(_names((_PLAIN_MEMO_WORD,), (other,)) for other in after):
+                return True
+    return False
 
 
 def _names(memo_words: tuple[str, ...], words: tuple[swedish.Token, ...]) -> bool:

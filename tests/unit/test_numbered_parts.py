@@ -440,6 +440,9 @@ def test_a_memo_asked_for_while_a_later_part_is_being_assessed_ends_with_the_ope
         "Vilket underlag behöver styrelsen för att besluta?",
         "Kan förbundet betala för att ta fram ett underlag om sociala företag?",
         "underlaget för del 2 säger att regionen betalar",
+        # Trial 30: a question about personal data that names the memo is about personal data.
+        "Får jag skriva in namn och diagnoser på deltagarna i underlaget till styrelsen?",
+        "Får jag skriva namn på deltagarna i beslutsunderlaget?",
     ],
 )
 def test_a_message_naming_some_other_underlag_is_no_request_for_the_memo(text: str):
