@@ -1150,7 +1150,8 @@ _SURCHARGE = re.compile(
 _WHATEVER_COMES = re.compile(r"\boavsett (?:hur manga|om)\b(?: \w+){0,4} (?:kommer|dyker upp)\b(?! fran)")
 _PAYMENT = re.compile(r"\b(?:betala\w*|kr|kronor|tkr|pengar\w*|ersattning\w*|summa\w*|belopp\w*)\b")
 _FOR_ITS_SURVIVAL = ("gar runt", "overleva", "klara sig", "klarar sig", "klarar sin ekonomi", "klara sin ekonomi",
-                     "klara ekonomin", "har det tufft", "har det svart", "stotta foretaget")  # fmt: skip
+                     "klara ekonomin", "har det tufft", "har det svart", "stotta foretaget", "anstalla",
+                     "nyanstalla", "ny anstallning", "anstalla en till")  # fmt: skip
 _PEOPLE = ("deltagar", "praktikant", "individ", "person", "klient", "brukar", "unga")
 
 
@@ -1162,8 +1163,12 @@ def _surcharge_for_support(question: Question, text: str, words: tuple[swedish.T
     for number in sorted({t.sentence for t in words}):
         sentence = _sentence_words(words, number)
         said = " " + " ".join(t.word for t in sentence) + " "
-        about_people = any(t.word.startswith(_PEOPLE) for t in sentence)  # "extra handledning så att deltagarna …"
-        surcharge = _SURCHARGE.search(said) and any(f" {r} " in said for r in _FOR_ITS_SURVIVAL) and not about_people
+        found = _SURCHARGE.search(said)
+        # The reason follows the surcharge: "… för deltagare på ett ASF men betalar 20 % extra så att företaget kan
+        # anställa en till" (trial 30); "extra handledning så att deltagarna …" is about the people.
+        reason = said[found.start() :] if found else ""
+        about_people = any(word.startswith(_PEOPLE) for word in reason.split())
+        surcharge = found and any(f" {r} " in reason for r in _FOR_ITS_SURVIVAL) and not about_people
         if surcharge or (_WHATEVER_COMES.search(said) and _PAYMENT.search(said)):
             start, end = sentence[0].start, sentence[-1].end
             quote = swedish.quote(text, swedish.Mention("", start, end, False, len(sentence)))

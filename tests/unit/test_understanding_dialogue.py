@@ -1516,6 +1516,8 @@ PLACES_AT_GNISTAN = "Kommunen köper arbetsträningsplatser på Kooperativet Gni
         "Förbundet betalar lite extra för varje plats så att företaget klarar sig.",
         "Kooperativet får 15 % extra per plats så att det kan behålla sina anställda och överleva.",
         "Kommunen betalar också kooperativet 200 000 kr per år oavsett hur många deltagare som kommer.",
+        # Trial 30: a surcharge so that the company can hire someone.
+        "Vi betalar 20 % extra per plats så att kooperativet kan anställa en till.",
     ],
 )
 def test_a_surcharge_on_places_a_party_buys_is_named_as_money_to_the_company(tree: Tree, extra: str):
@@ -1524,6 +1526,16 @@ def test_a_surcharge_on_places_a_party_buys_is_named_as_money_to_the_company(tre
     text = f"{PLACES_AT_GNISTAN} {extra}"
     reading = read_description(tree, text)
     assert reading.facts["utforare"].option == "kommunen"
+    assert reading.set_aside["stod_till_foretag"].option == "pengar"
+
+
+def test_a_surcharge_in_the_sentence_about_the_participants_is_still_named(tree: Tree):
+    # Trial 30: "regionen köper arbetsträning för deltagare … men betalar 20 % extra så att företaget kan anställa en
+    # till" was summarised without the surcharge (the participants in the same sentence hid it) and got "kan
+    # finansieras på villkor".
+    text = "regionen köper arbetsträning för deltagare på ett ASF men betalar 20 % extra så att företaget kan anställa"
+    reading = read_description(tree, text)
+    assert reading.facts["utforare"].option == "regionen"
     assert reading.set_aside["stod_till_foretag"].option == "pengar"
 
 
@@ -1540,6 +1552,7 @@ def test_a_surcharge_on_places_a_party_buys_is_named_as_money_to_the_company(tre
         # Third review of session 20: "extra" as an adjective, and "oavsett" about something else.
         "Förbundet finansierar också en extra handledare som ska stötta kooperativet så att det klarar sig.",
         "Handledaren finns på plats oavsett hur många deltagare som kommer.",
+        "Kommunen betalar 10 procent extra för handledning så att deltagarna får mer stöd.",
     ],
 )
 def test_a_surcharge_for_costs_or_a_party_is_no_money_to_the_company(tree: Tree, extra: str):
