@@ -111,9 +111,24 @@ def _number_of(found: re.Match[str]) -> int:
     return _ORDINALS[found.group("ordinal").lower()]
 
 
+# A part named as people say a number ("och trean då?", "tvåan tack", "den tredje då?"), as the whole message.
+_COLLOQUIAL = {"ettan": 1, "tvaan": 2, "tvåan": 2, "trean": 3, "fyran": 4, "femman": 5}
+_BY_ITS_NUMBER = re.compile(
+    rf"^\W*(?:och\s+|ta\s+|nu\s+)?(?:(?P<colloquial>{'|'.join(_COLLOQUIAL)})"
+    rf"|den\s+(?P<ordinal>{'|'.join(_ORDINALS)})(?:\s+delen)?|(?P<ordinal_then>{'|'.join(_ORDINALS)})(?=\s+(?:då|da)\b))"
+    r"(?:\s+(?:då|da|tack|nu|också|ocksa))*\W*$",
+    re.IGNORECASE,
+)
+
+
 def part_asked_for(text: str) -> int | None:
-    """The number of the part a short message asks for ("och del 3 då?", "ta den andra delen"), if any;
-    not a part of something else ("i andra delen av kommunen")."""
+    """The number of the part a short message asks for ("och del 3 då?", "ta den andra delen", "och trean då?"), if
+    any; not a part of something else ("i andra delen av kommunen")."""
+    said = _BY_ITS_NUMBER.match(text)
+    if said is not None:
+        if said.group("colloquial"):
+            return _COLLOQUIAL[said.group("colloquial").lower()]
+        return _ORDINALS[(said.group("ordinal") or said.group("ordinal_then")).lower()]
     if len(text.split()) > _SHORT_REQUEST or _IN_A_PART_OF.search(text):
         return None
     if _ABOUT_A_PART.search(_POLITE.sub("", text)):

@@ -69,6 +69,13 @@ def test_text_that_numbers_no_parts_from_one_has_none(text: str):
         ("den andra delen är inte aktuell längre", None),
         ("och del 3, där förbundet ger kaféet pengar till en ny diskmaskin, hur blir det?", None),  # a description
         ("medlemsavgiften då, punkt 2?", 2),  # trial 27, t27-12
+        # Trial 30: a part named as people say a number ("och trean då?" began a new empty assessment).
+        ("och trean då?", 3),
+        ("tvåan tack", 2),
+        ("den tredje då?", 3),
+        ("den andra delen", 2),
+        ("andra", None),  # may be an answer ("andra aktörer")
+        ("trean är fel", None),
         ("kommunen betalar då del 2", None),
     ],
 )
