@@ -421,6 +421,8 @@ _NO_COMPOUNDS: tuple[str, ...] = (
 # contact person one of the participants ("person").
 _NO_COMPOUNDS += ("mellan", "emellan", "skolan", "hogskolan", "affarsplan", "handlingsplan", "verksamhetsplan")
 _NO_COMPOUNDS += ("projektplan", "aktivitetsplan", "broschyr", "hyresvard", "kontaktperson", "goteborg", "medborgar")
+# ... nor is a "samverkansavtal" a purchase ("avtal"): in trial 30 it was a grant to the company by another name.
+_NO_COMPOUNDS += ("samverkansavtal", "samarbetsavtal", "partnerskapsavtal", "overenskommelse")
 
 
 # Real words one letter from another keyword: never read as a typo ("delägare" is not "deltagare").

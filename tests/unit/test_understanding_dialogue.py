@@ -490,6 +490,12 @@ def test_an_answer_repeating_a_buttons_words_is_that_button(tree: Tree, question
         ("mottagare", "inte förbundet eller parterna för sin egen verksamhet", "egen_verksamhet"),
         ("mottagare", "typ förbundet eller parterna för sin egen verksamhet", "egen_verksamhet"),
         ("mottagare", "är det förbundet eller parterna?", "egen_verksamhet"),
+        # Trial 30: a "samverkansavtal" paying the company for "samverkan" is no purchase of places ("avtal").
+        (
+            "stod_till_foretag",
+            "det är ett samverkansavtal, kommunen betalar för samverkan med företaget",
+            "kopa_tjanster",
+        ),
         # Words two labels share are neither's (review of round 20: both were recorded as the first).
         ("stod_till_foretag", "ge pengar till företaget", "lan"),
         ("medlem_vem", "förbundet betalar avgiften", "en_part"),
