@@ -113,7 +113,9 @@ def _ask(
     text = explain.question_text(tree(), current, question)
     options = list(question.options)
     earlier_option = question.option(earlier[1]) if earlier is not None and suggested is None else None
-    if earlier is not None and earlier_option is not None:
+    if earlier is not None and earlier_option is not None and current.fill(earlier_option.label) == earlier[2]:
+        # Only an answer that reads the same here: "Via Arbetsförmedlingen" in part 1 is "Via regionen" in a part
+        # the region procures, and naming one above a button saying the other contradicts it (second review).
         options = [earlier_option, *(option for option in options if option.id != earlier_option.id)]
         text = f"{text}\n\n" + messages.text("assessment.earlier_part", number=earlier[0], option=quoted(earlier[2]))
     if suggested is not None:
@@ -368,7 +370,9 @@ def _numbered_part(state: State, message: Message) -> Turn | None:
         if len(parts) >= 2 and not _just_finished(state) and _ONE_AT_A_TIME.search(normalise(message.text)):
             return _assess_numbered_part(state, replace(message, text=whole), whole, parts, 1)
         return None
-    number = numbered_parts.part_asked_for(message.text)
+    number = numbered_parts.part_asked_for(
+        message.text, colloquial=state.current_question is None and state.pending is None
+    )
     folded = swedish.fold(message.text)
     if number is None and _just_finished(state) and (_ANOTHER_THING.search(folded) or _THING_THEN.match(folded)):
         number = numbered_parts.part_named_by(message.text, split.parts, split.number)  # "och priset då?"
@@ -1761,17 +1765,11 @@ def _correct_summary(state: State, message: Message) -> Turn:
         corrected, kept = recap.without(state, denied)
         return _continue(corrected, kept, prefix=messages.text("describe.line_rejected"))
     if message.text and not message.entity("question") and message.intent != "affirm" and not adds:
-        if _about_the_handledares_employer(pending, message.text):
+        employed = _where_the_handledare_works(state, pending, message.text)
+        if employed is not None:
             # "Nej, handledaren är en av de anställda där" says where the handledare works, not that the company's
             # staff are who it is for (trial 29): recorded when the place is clear, else asked; the lines stay.
-            employer = tree().questions[_EMPLOYER]
-            where = read_answer(employer, message.text).option
-            if where is not None:
-                reply, changed = recap.with_changed_lines(tree(), state, {employer.id: where.id}, message.text)
-                return [reply], changed
-            return _continue(
-                state, dict(pending), prefix=messages.text("describe.asked_later", question=employer.short)
-            )
+            return employed
         other_start = _says_who_it_is_for_otherwise(pending, message.text)
         if other_start:
             # "Nej, det är en utbildning för företagets handledare, inte en handledare till deltagarna": who it
@@ -1825,23 +1823,46 @@ _DENYING = r"\b(?:inte|ej|inga|ingen|inget)\s+(?:\w+\s+){0,2}"
 # Where the handledare is employed, and the words, folded, that a correction about it uses.
 _EMPLOYER = "handledare_anstalld"
 _WORKS_AT = ("anstall", "jobba", "arbeta")
+_PROCURER = "utforare"
+_PROCURING = ("betala", "upphandla", "kop", "ansvar", "star for", "finansier", "bekost")  # folded word starts
 
 
-def _about_the_handledares_employer(pending: dict[str, str], text: str) -> bool:
+def _where_the_handledare_works(state: State, pending: dict[str, str], text: str) -> Turn | None:
     """A correction of a summary with a handledare for the participants that says where the handledare works,
-    before that question is answered, and nothing else: the handledare is what it speaks of first ("Nej,
-    handledaren är …"), it denies nothing ("… inte regionen" changes who procures) and gives no line another
-    answer ("… men pengarna går direkt från förbundet"; review of round 20)."""
+    before that question is answered: that answer, and never a change of who it is for ("… anställd på kaféet"
+    read as the company). A party named only as the employer is not who procures: that line is asked again
+    (second review of round 20), unless the correction says who pays or procures. A correction that also changes
+    another line ("… men pengarna går direkt"), or that names no clear place and denies something, is read as
+    any other."""
     if pending.get("insats_typ") != "handledare" or _EMPLOYER in pending:
-        return False
+        return None
     words = swedish.tokens(_LEADING_NO.sub("", text))
-    if not any(t.word.startswith("handledar") for t in words[:2]):
-        return False  # "handledaren är …", "men handledaren …"; not "det är en utbildning för handledarna …"
-    if any(t.word in swedish.NEGATIONS for t in words) or not any(t.word.startswith(_WORKS_AT) for t in words):
-        return False
-    # Who it is for may read as changed: the company's staff or the company itself, in words about the handledare.
-    changed = {*_described_changes(pending, text), *_changed_answers(pending, list(pending), text)}
-    return not changed - {_EMPLOYER, tree().start}
+    if not any(t.word.startswith("handledar") for t in words) or not any(t.word.startswith(_WORKS_AT) for t in words):
+        return None
+    if recap.WHAT_IS_DONE & set(_says_who_it_is_for_otherwise(pending, text)):
+        return None  # "det är personalen på kaféet som behöver utbildning, handledarna som arbetar där"
+    changed = {**_changed_answers(pending, list(pending), text)}
+    changed.update({q: fact.option for q, fact in _described_changes(pending, text).items()})
+    others = {q: o for q, o in changed.items() if q not in (_EMPLOYER, tree().start)}
+    employer = tree().questions[_EMPLOYER]
+    where = read_answer(employer, text).option
+    if where is None:
+        if others or any(t.word in swedish.NEGATIONS for t in words):
+            return None
+        return _continue(state, dict(pending), prefix=messages.text("describe.asked_later", question=employer.short))
+    if set(others) - {_PROCURER}:
+        return None
+    changes = {employer.id: where.id}
+    if _PROCURER in others and any(t.word.startswith(_PROCURING) for t in words):
+        changes[_PROCURER] = others[_PROCURER]
+    elif _PROCURER in others:
+        state = replace(
+            state,
+            pending={q: o for q, o in pending.items() if q != _PROCURER},
+            evidence={q: e for q, e in (state.evidence or {}).items() if q != _PROCURER} or None,
+        )
+    reply, corrected = recap.with_changed_lines(tree(), state, changes, text)
+    return [reply], corrected
 
 
 def _denied_line(pending: dict[str, str], text: str) -> str | None:
@@ -2009,7 +2030,8 @@ def why_asked(state: State, message: Message) -> Turn:
     if result is None or state.pending is not None or state.current_question is not None or not message.typed:
         return why(state)
     steps = [step["question_id"] for step in result["path"]]
-    named = match_question(tree(), message.text, steps)
+    # "varför kan insatsen finansieras?" asks about the whole result: words every question shares name no step.
+    named = match_question(tree(), _GENERAL_WORDS.sub(" ", message.text), steps)
     if named is None:
         return why(state)
     number = steps.index(named) + 1
@@ -2017,6 +2039,9 @@ def why_asked(state: State, message: Message) -> Turn:
     lines += _step_lines(number, result["path"][number - 1], set())
     lines.append(messages.text("why.whole_chain"))
     return [Reply(text="\n".join(lines), buttons=result_buttons())], state
+
+
+_GENERAL_WORDS = re.compile(r"\b(?:insats\w*|finansier\w*|bedöm\w*|bedom\w*|resultat\w*|svar\w*)", re.IGNORECASE)
 
 
 def _step_lines(number: int, step: dict[str, Any], quoted: set[str]) -> list[str]:

@@ -22,6 +22,7 @@ training". These wrappers put the conversation's state first:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from asf import dialogue, feedback, messages, other_questions
@@ -39,6 +40,8 @@ MEMO_WORDS = ("beslutsunderlag", "promemoria", "pm")
 _PLAIN_MEMO_WORD = "underlag"
 _GETTING = frozenset({"fa", "ge", "ha"})  # folded: "kan jag få", "ge mig", "vill ha"
 _GETTING_REACH = 3  # words from the verb to the name: "ge mig ett underlag"
+# Thanks before what follows it: "Tack!", "tack för hjälpen," — the whole message when nothing follows.
+_THANKS_FIRST = re.compile(r"^\W*tack\b[^,.!?]*(?:[,.!?]+\s*|$)", re.IGNORECASE)
 # Words, folded, that a request for the memo alone may hold beside its name: "pm för första delen tack".
 _ONLY_ASKING = frozenset(
     {"for", "till", "av", "om", "med", "del", "delen", "punkt", "tack", "ocksa", "snalla", "det", "den", "nu"}
@@ -71,13 +74,18 @@ def asks_for_memo(state: State, message: Message) -> bool:
     """A typed request for the memo of the result shown ("kan jag få en promemoria?", "PM")."""
     if not message.typed or state.last_result is None or training.active(state) or state.pending is not None:
         return False
-    words = swedish.tokens(message.text)
-    if not words or words[0].word == "tack":
-        return False  # "Tack för underlaget" thanks for it
+    text = message.text
+    thanks = _THANKS_FIRST.match(text)
+    if thanks is not None:
+        # "Tack för underlaget" thanks for it; "Tack, kan jag få en PM på det?" asks after the thanks (second review).
+        text = text[thanks.end() :]
+    words = swedish.tokens(text)
+    if not words:
+        return False
     named = _names(MEMO_WORDS, words)
     # "pm för första delen tack" is a request too, though it begins as no request does (trial 29).
     alone = all(t.word in _ONLY_ASKING or _names((*MEMO_WORDS, _PLAIN_MEMO_WORD), (t,)) for t in words)
-    asked = feedback.reads_as_request(message.text) or alone
+    asked = feedback.reads_as_request(text) or alone
     plain = _names((_PLAIN_MEMO_WORD,), words) and (alone or (asked and _gets_it(words)))
     if other_questions.recognise(message.text, general=False) is not None:
         return False  # "Får jag skriva namn och diagnoser i underlaget till styrelsen?" asks about personal data

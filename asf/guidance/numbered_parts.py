@@ -121,11 +121,13 @@ _BY_ITS_NUMBER = re.compile(
 )
 
 
-def part_asked_for(text: str) -> int | None:
+def part_asked_for(text: str, colloquial: bool = True) -> int | None:
     """The number of the part a short message asks for ("och del 3 då?", "ta den andra delen", "och trean då?"), if
-    any; not a part of something else ("i andra delen av kommunen")."""
+    any; not a part of something else ("i andra delen av kommunen"). Without `colloquial`, only a part named as one
+    ("delen"): while a question is open, "den andra" or "trean" may mean its second or third button (second review
+    of round 20)."""
     said = _BY_ITS_NUMBER.match(text)
-    if said is not None:
+    if said is not None and (colloquial or re.search(r"\bdelen\b", text, re.IGNORECASE)):
         if said.group("colloquial"):
             return _COLLOQUIAL[said.group("colloquial").lower()]
         return _ORDINALS[(said.group("ordinal") or said.group("ordinal_then")).lower()]

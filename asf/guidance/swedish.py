@@ -393,7 +393,7 @@ def _matches(keyword: str, word: str, exact: bool) -> bool:
     for stem in _stem_forms(keyword):
         if word.startswith(stem) and word[len(stem) :] in _ENDINGS:
             return True
-    if exact or len(keyword) < 3 or keyword in _WHOLE_WORDS_ONLY or word.startswith(_NO_COMPOUNDS):
+    if exact or len(keyword) < 3 or keyword in _WHOLE_WORDS_ONLY or _a_word_of_its_own(word):
         return False
     # The keyword as the last part of a compound: arbetsträning, startbidraget.
     for stem in _stem_forms(keyword):
@@ -423,6 +423,12 @@ _NO_COMPOUNDS += ("mellan", "emellan", "skolan", "hogskolan", "affarsplan", "han
 _NO_COMPOUNDS += ("projektplan", "aktivitetsplan", "broschyr", "hyresvard", "kontaktperson", "goteborg", "medborgar")
 # ... nor is a "samverkansavtal" a purchase ("avtal"): in trial 30 it was a grant to the company by another name.
 _NO_COMPOUNDS += ("samverkansavtal", "samarbetsavtal", "partnerskapsavtal", "overenskommelse")
+
+
+def _a_word_of_its_own(word: str) -> bool:
+    """One of _NO_COMPOUNDS, inflected ("vägledningen", "förbundschefens"), not a longer compound that begins with
+    it ("handledningsplatser" ends in "platser"; second review of round 20)."""
+    return any(word.startswith(own) and word[len(own) :] in _ENDINGS for own in _NO_COMPOUNDS)
 
 
 # Real words one letter from another keyword: never read as a typo ("delägare" is not "deltagare").

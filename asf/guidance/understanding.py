@@ -1155,6 +1155,23 @@ _FOR_ITS_SURVIVAL = ("gar runt", "overleva", "klara sig", "klarar sig", "klarar 
 _PEOPLE = ("deltagar", "praktikant", "individ", "person", "klient", "brukar", "unga")
 
 
+def _clause_from(sentence: tuple[swedish.Token, ...], first: int) -> str:
+    """The words from `first` to the end of its clause, and a clause it opens with "så att" or "för att": "20 %
+    extra så att företaget kan anställa"; not "5 % extra för resor, och företaget vill anställa" (second review)."""
+    first = max(first, 0)
+    taken: list[str] = []
+    clause = sentence[first].clause if first < len(sentence) else -1
+    for index in range(first, len(sentence)):
+        token = sentence[index]
+        if token.clause != clause:
+            following = " ".join(t.word for t in sentence[index : index + 2])
+            if following not in ("sa att", "for att"):
+                break
+            clause = token.clause
+        taken.append(token.word)
+    return " " + " ".join(taken) + " "
+
+
 def _surcharge_for_support(question: Question, text: str, words: tuple[swedish.Token, ...]) -> _Evidence | None:
     """Money to the company read from a surcharge with a reason of survival in one sentence."""
     option = question.option(_ITS_SUM)  # money to the company
@@ -1166,7 +1183,7 @@ def _surcharge_for_support(question: Question, text: str, words: tuple[swedish.T
         found = _SURCHARGE.search(said)
         # The reason follows the surcharge: "… för deltagare på ett ASF men betalar 20 % extra så att företaget kan
         # anställa en till" (trial 30); "extra handledning så att deltagarna …" is about the people.
-        reason = said[found.start() :] if found else ""
+        reason = _clause_from(sentence, said[: found.start()].count(" ") - 1) if found else ""
         about_people = any(word.startswith(_PEOPLE) for word in reason.split())
         surcharge = found and any(f" {r} " in reason for r in _FOR_ITS_SURVIVAL) and not about_people
         if surcharge or (_WHATEVER_COMES.search(said) and _PAYMENT.search(said)):

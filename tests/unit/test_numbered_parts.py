@@ -459,9 +459,10 @@ def test_a_message_naming_some_other_underlag_is_no_request_for_the_memo(text: s
     assert not any(m.get("custom", {}) and m["custom"].get("type") == "decision_memo" for m in sent), text
 
 
-def test_an_earlier_parts_answer_is_named_as_that_part_had_it():
+def test_an_earlier_parts_answer_that_reads_otherwise_here_is_not_offered():
     # Review of round 20: "Via {svar:utforare}" was filled from the part being assessed ("Via regionen") though in
-    # part 1 the user chose "Via Arbetsförmedlingen".
+    # part 1 the user chose "Via Arbetsförmedlingen"; then the note named that above a first button "Via regionen".
+    # An answer that reads otherwise in this part is not offered at all.
     talk = Conversation()
     text = (
         "Två förslag: 1) Arbetsförmedlingen anställer en handledare som stöttar deltagare på Snickeriet Spånet,"
@@ -480,4 +481,25 @@ def test_an_earlier_parts_answer_is_named_as_that_part_had_it():
         question = talk.slots["current_question"]
         sent = talk.click(question, {"utforare": "regionen"}.get(question, tree().questions[question].options[0].id))
     assert talk.slots["current_question"] == "pengavag"
-    assert messages.text("assessment.earlier_part", number=1, option="”Via Arbetsförmedlingen”") in said(sent)
+    assert "Via Arbetsförmedlingen" not in said(sent) and "I del 1 svarade du" not in said(sent)
+
+
+@pytest.mark.parametrize("text", ["Tack, kan jag få en PM på det?", "tack för hjälpen, kan jag få underlaget?"])
+def test_a_memo_request_after_thanks_is_the_memo(text: str):
+    # Second review of round 20: every message beginning with "tack" was kept from the memo.
+    talk = _first_part_assessed()
+    sent = talk.send(ActionFallback(), text, intent="nlu_fallback")
+    assert sent[-1]["custom"]["type"] == "decision_memo"
+
+
+@pytest.mark.parametrize("text", ["den andra", "trean", "andra då?"])
+def test_a_number_said_while_a_question_is_open_is_no_request_for_another_part(text: str):
+    # Second review of round 20: "den andra" (the second button) switched to part 2 and dropped part 1.
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), THREE_PARTS, intent="describe_initiative")
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    question = talk.slots["current_question"]
+    assert question is not None
+    sent = talk.send(ActionFallback(), text, intent="nlu_fallback")
+    assert "Då bedömer jag del" not in said(sent)
+    assert talk.slots["current_question"] == question

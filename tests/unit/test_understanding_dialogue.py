@@ -1559,6 +1559,8 @@ def test_a_surcharge_in_the_sentence_about_the_participants_is_still_named(tree:
         "Förbundet finansierar också en extra handledare som ska stötta kooperativet så att det klarar sig.",
         "Handledaren finns på plats oavsett hur många deltagare som kommer.",
         "Kommunen betalar 10 procent extra för handledning så att deltagarna får mer stöd.",
+        # Second review of round 20: hiring named in another clause is no reason for the surcharge.
+        "Vi betalar 5 % extra per plats för resor, och företaget vill anställa en till.",
     ],
 )
 def test_a_surcharge_for_costs_or_a_party_is_no_money_to_the_company(tree: Tree, extra: str):
