@@ -503,3 +503,26 @@ def test_a_number_said_while_a_question_is_open_is_no_request_for_another_part(t
     sent = talk.send(ActionFallback(), text, intent="nlu_fallback")
     assert "Då bedömer jag del" not in said(sent)
     assert talk.slots["current_question"] == question
+
+
+def test_an_answer_typed_in_an_earlier_part_is_offered_too():
+    # A typed answer is the user's too, not only a click (checked over REST at the end of round 20).
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), TWO_PARTS_FOR_PARTICIPANTS, intent="describe_initiative")
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    while talk.slots["current_question"]:
+        question = talk.slots["current_question"]
+        if question == "malgrupp":
+            talk.send(ActionAnswer(), "ja de har stöd från både soc och psykiatrin")
+        else:
+            talk.click(question, tree().questions[question].options[0].id)
+    assert talk.slots["last_result"]["answers"]["malgrupp"] == "ja"
+    sent = talk.send(ActionAnswer(), "och del 2 då?")
+    if talk.slots["pending_answers"]:
+        sent = talk.send(ActionAnswer(), "ja", intent="affirm")
+    while talk.slots["current_question"] != "malgrupp":
+        question = talk.slots["current_question"]
+        assert question is not None
+        sent = talk.click(question, tree().questions[question].options[0].id)
+    yes = quoted(tree().questions["malgrupp"].options[0].label)
+    assert messages.text("assessment.earlier_part", number=1, option=yes) in said(sent)
