@@ -998,8 +998,15 @@ def _asks_not_corrects(text: str) -> bool:
     for); "får förbundet ge Blomman ett bidrag?" asks about another initiative (t14-24 changed who
     carries out this one, from "förbundet")."""
     plain = normalise(text)
-    asks = _asks_why(text) or _ASKS_IF_ALLOWED.match(plain) is not None
+    asks = _asks_why(text) or _ASKS_IF_ALLOWED.match(plain) is not None or _ASKS_FOR_SOMETHING.match(plain) is not None
     return asks and not _CHANGE_MARKERS.search(plain)
+
+
+# "Har ni något underlag om sociala företag som jag kan läsa?", "finns det exempel på …?": a question asking for
+# something, not a change of the result (end of round 20: it changed who the initiative was for).
+_ASKS_FOR_SOMETHING = re.compile(
+    r"(?:(?:och|men|ok|okej)\s+)?(?:har (?:ni|du)|finns det|vet (?:ni|du)|kan (?:ni|du) (?:tipsa|rekommendera|visa))\b"
+)
 
 
 # "varför? det är ju inte ett visst företag …": an objection that denies an answer of the result.

@@ -1883,3 +1883,14 @@ def test_compounds_that_begin_with_a_word_of_its_own_are_still_read():
     assert places.facts["insats_typ"].option == "arbetsforberedande"
     owning = read_description(tree, "Förbundet och kommunen ska samäga kooperativet")
     assert owning.must_nots["stod_till_foretag"].option == "starta_utveckla"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Har ni något underlag om sociala företag som jag kan läsa?", "finns det exempel på sociala företag i regionen?"],
+)
+def test_a_question_asking_for_something_after_a_result_changes_no_answer(text: str):
+    # End of round 20: "Har ni något underlag om sociala företag …?" changed who the initiative was for.
+    talk = finished(VIA_KOMMUNEN)
+    talk.send(ActionFallback(), text, intent="nlu_fallback")
+    assert talk.slots["last_result"]["answers"] == VIA_KOMMUNEN
