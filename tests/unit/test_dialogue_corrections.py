@@ -1893,4 +1893,4 @@ def test_a_question_asking_for_something_after_a_result_changes_no_answer(text: 
     # End of round 20: "Har ni något underlag om sociala företag …?" changed who the initiative was for.
     talk = finished(VIA_KOMMUNEN)
     talk.send(ActionFallback(), text, intent="nlu_fallback")
-    assert talk.slots["last_result"]["answers"] == VIA_KOMMUNEN
+    assert talk.slots["answers"] == VIA_KOMMUNEN and talk.slots["current_question"] is None
