@@ -1863,11 +1863,8 @@ def _where_the_handledare_works(state: State, pending: dict[str, str], text: str
     if _PROCURER in others and any(t.word.startswith(_PROCURING) for t in words):
         changes[_PROCURER] = others[_PROCURER]
     elif _PROCURER in others:
-        state = replace(
-            state,
-            pending={q: o for q, o in pending.items() if q != _PROCURER},
-            evidence={q: e for q, e in (state.evidence or {}).items() if q != _PROCURER} or None,
-        )
+        without, kept = recap.without(state, _PROCURER)
+        state = replace(without, pending=kept)
     reply, corrected = recap.with_changed_lines(tree(), state, changes, text)
     return [reply], corrected
 

@@ -428,7 +428,10 @@ _NO_COMPOUNDS += ("samverkansavtal", "samarbetsavtal", "partnerskapsavtal", "ove
 def _a_word_of_its_own(word: str) -> bool:
     """One of _NO_COMPOUNDS, inflected ("vägledningen", "förbundschefens"), not a longer compound that begins with
     it ("handledningsplatser" ends in "platser"; second review of round 20)."""
-    return any(word.startswith(own) and word[len(own) :] in _ENDINGS for own in _NO_COMPOUNDS)
+    # The one-call prefix test first: this runs for every keyword a word is not an inflection of.
+    return word.startswith(_NO_COMPOUNDS) and any(
+        word.startswith(own) and word[len(own) :] in _ENDINGS for own in _NO_COMPOUNDS
+    )
 
 
 # Real words one letter from another keyword: never read as a typo ("delägare" is not "deltagare").
