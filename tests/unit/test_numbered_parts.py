@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from actions.actions import ActionAnswer, ActionDescribeInitiative, ActionFallback, ActionRequestMemo
@@ -385,23 +387,35 @@ TWO_PARTS_FOR_PARTICIPANTS = (
 )
 
 
+def _first_part_done(text: str, choices: dict[str, str]) -> Conversation:
+    """`text` described, its first part's summary accepted and its questions clicked (`choices`, else the first)."""
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    while talk.slots["current_question"]:
+        question = talk.slots["current_question"]
+        talk.click(question, choices.get(question, tree().questions[question].options[0].id))
+    return talk
+
+
+def _second_part_at(talk: Conversation, stop: str, choices: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """Part 2 asked for, its summary accepted and its questions clicked until `stop` is asked: what was said then."""
+    sent = talk.send(ActionAnswer(), "och del 2 då?")
+    if talk.slots["pending_answers"]:
+        sent = talk.send(ActionAnswer(), "ja", intent="affirm")
+    while talk.slots["current_question"] not in (None, stop):
+        question = talk.slots["current_question"]
+        sent = talk.click(question, (choices or {}).get(question, tree().questions[question].options[0].id))
+    assert talk.slots["current_question"] == stop
+    return sent
+
+
 def test_an_answer_given_in_an_earlier_part_is_offered_first_and_never_recorded():
     # Trial 29: whether the participants belong to the target group was asked again in every part, as if the
     # user had not answered it. Carrying the answer over was tried and reverted (the parts may concern other
     # people): it is named and offered first, and the user chooses.
-    talk = Conversation()
-    talk.send(ActionDescribeInitiative(), TWO_PARTS_FOR_PARTICIPANTS, intent="describe_initiative")
-    talk.send(ActionAnswer(), "ja", intent="affirm")
-    while talk.slots["current_question"]:
-        question = talk.slots["current_question"]
-        talk.click(question, {"malgrupp": "vet_inte"}.get(question, tree().questions[question].options[0].id))
-    sent = talk.send(ActionAnswer(), "och del 2 då?")
-    if talk.slots["pending_answers"]:
-        sent = talk.send(ActionAnswer(), "ja", intent="affirm")
-    while talk.slots["current_question"] != "malgrupp":
-        question = talk.slots["current_question"]
-        assert question is not None
-        sent = talk.click(question, tree().questions[question].options[0].id)
+    talk = _first_part_done(TWO_PARTS_FOR_PARTICIPANTS, {"malgrupp": "vet_inte"})
+    sent = _second_part_at(talk, "malgrupp")
     unknown = quoted(tree().questions["malgrupp"].options[1].label)  # "Vet inte än"
     assert messages.text("assessment.earlier_part", number=1, option=unknown) in said(sent)
     asked = next(m for m in sent if m.get("buttons"))
@@ -463,24 +477,13 @@ def test_an_earlier_parts_answer_that_reads_otherwise_here_is_not_offered():
     # Review of round 20: "Via {svar:utforare}" was filled from the part being assessed ("Via regionen") though in
     # part 1 the user chose "Via Arbetsförmedlingen"; then the note named that above a first button "Via regionen".
     # An answer that reads otherwise in this part is not offered at all.
-    talk = Conversation()
     text = (
         "Två förslag: 1) Arbetsförmedlingen anställer en handledare som stöttar deltagare på Snickeriet Spånet,"
         " 2) regionen ordnar arbetsträning på Kafé Solen för deltagare."
     )
-    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
-    talk.send(ActionAnswer(), "ja", intent="affirm")
-    while talk.slots["current_question"]:
-        question = talk.slots["current_question"]
-        talk.click(question, {"pengavag": "via_part"}.get(question, tree().questions[question].options[0].id))
+    talk = _first_part_done(text, {"pengavag": "via_part"})
     assert talk.slots["last_result"]["answers"].get("pengavag") == "via_part"
-    sent = talk.send(ActionAnswer(), "och del 2 då?")
-    if talk.slots["pending_answers"]:
-        sent = talk.send(ActionAnswer(), "ja", intent="affirm")
-    while talk.slots["current_question"] not in (None, "pengavag"):
-        question = talk.slots["current_question"]
-        sent = talk.click(question, {"utforare": "regionen"}.get(question, tree().questions[question].options[0].id))
-    assert talk.slots["current_question"] == "pengavag"
+    sent = _second_part_at(talk, "pengavag", {"utforare": "regionen"})
     assert "Via Arbetsförmedlingen" not in said(sent) and "I del 1 svarade du" not in said(sent)
 
 
@@ -517,12 +520,6 @@ def test_an_answer_typed_in_an_earlier_part_is_offered_too():
         else:
             talk.click(question, tree().questions[question].options[0].id)
     assert talk.slots["last_result"]["answers"]["malgrupp"] == "ja"
-    sent = talk.send(ActionAnswer(), "och del 2 då?")
-    if talk.slots["pending_answers"]:
-        sent = talk.send(ActionAnswer(), "ja", intent="affirm")
-    while talk.slots["current_question"] != "malgrupp":
-        question = talk.slots["current_question"]
-        assert question is not None
-        sent = talk.click(question, tree().questions[question].options[0].id)
+    sent = _second_part_at(talk, "malgrupp")
     yes = quoted(tree().questions["malgrupp"].options[0].label)
     assert messages.text("assessment.earlier_part", number=1, option=yes) in said(sent)
