@@ -237,3 +237,136 @@ def test_the_intent_classifier_reads_as_before_with_its_weights_in_fortran_order
     assert classifier.clf.coef_.flags.f_contiguous
     assert [name for name, _ in after] == [name for name, _ in before]
     assert np.allclose([c for _, c in after], [c for _, c in before], rtol=0, atol=1e-12)
+
+
+def _turns() -> list[list[Any]]:
+    """Turns of one conversation as Rasa's processor adds them: a session start, answers, and an
+    assessment that starts a new session whose events are older than the session start (asf/sessions.py)."""
+    from rasa.shared.core.events import BotUttered, FollowupAction, SessionStarted
+
+    return [
+        [ActionExecuted("action_session_start", timestamp=1.0), SessionStarted(timestamp=1.0)],
+        [
+            ActionExecuted("action_listen", timestamp=2.0),
+            UserUttered("hej", timestamp=3.0),
+            BotUttered("Hej!", timestamp=3.5),
+        ],
+        [UserUttered("deltagare", timestamp=10.0), SlotSet("answers", {"vem": "deltagare"}, timestamp=11.0)],
+        [
+            UserUttered("/start_assessment", timestamp=100.0),
+            SlotSet("answers", {}, timestamp=102.0),
+            FollowupAction("action_session_start", timestamp=102.0),
+            ActionExecuted("action_session_start", timestamp=103.0),
+            SessionStarted(timestamp=104.0),
+            SlotSet("answers", {"vem": "foretaget"}, timestamp=104.0),
+            ActionExecuted("action_listen", timestamp=105.0),
+        ],
+        [UserUttered("nej", timestamp=99.0), SlotSet("answers", {"vem": "deltagare"}, timestamp=106.0)],
+        [],
+        [UserUttered("tack", timestamp=200.0), BotUttered("Varsågod", timestamp=201.0)],
+    ]
+
+
+def _events(tracker: DialogueStateTracker | None) -> list[dict[str, Any]]:
+    return [] if tracker is None else [event.as_dict() for event in tracker.events]
+
+
+def test_the_kept_session_gives_the_tracker_rasas_own_store_gives(tmp_path: Path):
+    """Turn after turn, the project's store loads and saves exactly what Rasa's SQL store does,
+    including a session start in mid-turn and an event older than the session it is saved in."""
+    from rasa.core.tracker_store import SQLTrackerStore
+
+    from rasa_plugins.tracker_store import ProjectSQLTrackerStore
+
+    ours = ProjectSQLTrackerStore(domain=DOMAIN, host=f"sqlite:///{tmp_path / 'ours.db'}")
+    rasas = SQLTrackerStore(domain=DOMAIN, host=f"sqlite:///{tmp_path / 'rasas.db'}")
+    for turn in _turns():
+        loaded = [asyncio.run(store.retrieve("samtal")) for store in (ours, rasas)]
+        assert _events(loaded[0]) == _events(loaded[1])
+        for store, loaded_tracker in zip((ours, rasas), loaded, strict=True):
+            tracker = loaded_tracker or DialogueStateTracker("samtal", DOMAIN.slots)
+            for event in turn:
+                tracker.update(event)
+            asyncio.run(store.save(tracker))
+    final = [asyncio.run(store.retrieve("samtal")) for store in (ours, rasas)]
+    assert _events(final[0]) == _events(final[1])
+    assert [e["event"] for e in _events(final[0])][:2] == ["session_started", "slot"]
+    with sqlite3.connect(tmp_path / "ours.db") as a, sqlite3.connect(tmp_path / "rasas.db") as b:
+        columns = "sender_id, type_name, timestamp, intent_name, action_name, data"
+        assert (
+            a.execute(f"SELECT {columns} FROM events ORDER BY id").fetchall()
+            == b.execute(f"SELECT {columns} FROM events ORDER BY id").fetchall()
+        )
+
+
+def test_events_written_or_deleted_elsewhere_are_read_again(tmp_path: Path):
+    """Another Rasa server on the same database, and `make purge`, change what a kept session holds."""
+    import sqlalchemy as sa
+
+    from rasa_plugins.tracker_store import ProjectSQLTrackerStore
+    from scripts.purge_conversations import purge
+
+    url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    first, second = (ProjectSQLTrackerStore(domain=DOMAIN, host=url) for _ in range(2))
+    tracker = DialogueStateTracker.from_events("delad", [UserUttered("hej", timestamp=10.0)], DOMAIN.slots)
+    asyncio.run(first.save(tracker))
+    other = asyncio.run(second.retrieve("delad"))
+    assert other is not None
+    other.update(SlotSet("answers", {"vem": "deltagare"}, timestamp=20.0))
+    asyncio.run(second.save(other))
+    seen = asyncio.run(first.retrieve("delad"))
+    assert seen is not None and seen.get_slot("answers") == {"vem": "deltagare"}
+    # Saving from the first server now adds only its own new event after the second server's.
+    seen.update(UserUttered("tack", timestamp=30.0))
+    asyncio.run(first.save(seen))
+    assert [e["event"] for e in _events(asyncio.run(second.retrieve("delad")))] == ["user", "slot", "user"]
+    purge(sa.create_engine(url), days=1, now=25.0 + 86400)
+    after = asyncio.run(first.retrieve("delad"))
+    assert [e.get("text") for e in _events(after)] == ["tack"]
+    purge(sa.create_engine(url), days=1, now=100.0 + 86400)
+    assert asyncio.run(first.retrieve("delad")) is None and len(first.stored) == 0
+
+
+def test_a_turn_reads_the_kept_session_instead_of_the_events(tmp_path: Path):
+    """After a save, loading the conversation reads only how many events it has and the highest id."""
+    import sqlalchemy as sa
+
+    from rasa_plugins.tracker_store import ProjectSQLTrackerStore
+
+    store = ProjectSQLTrackerStore(domain=DOMAIN, host=f"sqlite:///{tmp_path / 'tracker.db'}")
+    tracker = DialogueStateTracker.from_events("läst", [UserUttered("hej", timestamp=1.0)], DOMAIN.slots)
+    asyncio.run(store.save(tracker))
+    statements: list[str] = []
+    sa.event.listen(store.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    loaded = asyncio.run(store.retrieve("läst"))
+    assert loaded is not None and _events(loaded) == _events(tracker)
+    assert len(statements) == 1 and "count(" in statements[0] and "data" not in statements[0]
+
+
+def test_an_events_class_is_found_as_rasa_finds_it_with_one_walk_per_type_name():
+    from rasa.shared.core import events as rasa_events
+    from rasa.shared.utils.common import all_subclasses
+
+    from rasa_plugins import event_types
+
+    original = rasa_events.Event.resolve_by_type
+    names = {cls.type_name for cls in all_subclasses(rasa_events.Event)}
+    expected = {name: original(name) for name in names}
+    event_types._found.clear()
+    with mock.patch.object(event_types, "all_subclasses", wraps=all_subclasses) as walk:
+        for _ in range(3):
+            assert {name: event_types.resolve_by_type(name) for name in names} == expected
+    assert walk.call_count == len(names)
+    # Names no class has: Rasa's answers, every time.
+    assert event_types.resolve_by_type("topic") is None
+    assert event_types.resolve_by_type("okänd", default=rasa_events.SlotSet) is rasa_events.SlotSet
+    with pytest.raises(ValueError, match="Unknown event name 'okänd'"):
+        event_types.resolve_by_type("okänd")
+    try:
+        event_types.install()
+        assert rasa_events.Event.from_parameters({"event": "slot", "name": "answers", "value": 1}) == SlotSet(
+            "answers", 1
+        )
+        assert rasa_events.Event.resolve_by_type("user") is UserUttered
+    finally:
+        rasa_events.Event.resolve_by_type = original
