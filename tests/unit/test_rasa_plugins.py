@@ -370,3 +370,49 @@ def test_an_events_class_is_found_as_rasa_finds_it_with_one_walk_per_type_name()
         assert rasa_events.Event.resolve_by_type("user") is UserUttered
     finally:
         rasa_events.Event.resolve_by_type = original
+
+
+def _featurized(seed: int, origins: tuple[tuple[str, int], ...], dense: bool = False) -> Any:
+    """A message with per-token and sentence features from several featurizers, as the pipeline leaves it."""
+    import numpy as np
+    import scipy.sparse as sp
+    from rasa.shared.nlu.training_data.features import Features
+    from rasa.shared.nlu.training_data.message import Message
+
+    message = Message(data={"text": "arbetsträning"})
+    for number, (origin, width) in enumerate(origins):
+        state = seed * 10 + number
+        message.add_features(
+            Features(sp.random(7, width, density=0.1, format="coo", random_state=state), "sequence", "text", origin)
+        )
+        sentence = sp.random(1, width, density=0.2, format="coo", random_state=state + 5)
+        message.add_features(Features(sentence, "sentence", "text", origin))
+        message.add_features(Features(sentence, "sentence", "intent", origin))  # another attribute: not read
+    if dense:
+        message.add_features(Features(np.ones((1, 4)), "sentence", "text", "spacy"))
+    return message
+
+
+def test_the_intent_classifiers_feature_rows_are_rasas_built_from_the_sentence_parts_alone():
+    from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+
+    from rasa_plugins import intent_classifier
+
+    classifier = LogisticRegressionClassifier({}, "intent", mock.Mock(), mock.Mock())
+    origins = (("regex", 5), ("lexical", 30), ("chars", 400), ("words", 90))
+    for messages in ([_featurized(1, origins)], [_featurized(seed, origins) for seed in range(2, 6)]):
+        rasas = LogisticRegressionClassifier._create_X(classifier, messages)
+        ours = intent_classifier.create_x(classifier, messages)
+        assert ours.shape == rasas.shape == (len(messages), 525) and ours.dtype == rasas.dtype
+        assert (ours != rasas).nnz == 0 and ours.has_canonical_format
+    # Dense sentence features, or rows of different widths: Rasa's own, which this pipeline never needs.
+    for messages in ([_featurized(7, origins, dense=True)], [_featurized(8, origins), _featurized(9, origins[:2])]):
+        with mock.patch.object(intent_classifier, "_rasas_create_x", return_value="rasas") as rasas_own:
+            assert intent_classifier.create_x(classifier, messages) == "rasas"
+        rasas_own.assert_called_once()
+    original = LogisticRegressionClassifier._create_X, LogisticRegressionClassifier.process
+    try:
+        intent_classifier.install()
+        assert LogisticRegressionClassifier._create_X is intent_classifier.create_x
+    finally:
+        LogisticRegressionClassifier._create_X, LogisticRegressionClassifier.process = original
