@@ -416,3 +416,52 @@ def test_the_intent_classifiers_feature_rows_are_rasas_built_from_the_sentence_p
         assert LogisticRegressionClassifier._create_X is intent_classifier.create_x
     finally:
         LogisticRegressionClassifier._create_X, LogisticRegressionClassifier.process = original
+
+
+def test_calls_to_an_endpoint_share_one_kept_connection_with_rasas_headers_and_login():
+    from aiohttp import web
+    from rasa.utils.endpoints import EndpointConfig
+
+    from rasa_plugins import kept_connections
+
+    seen: list[tuple[int, str | None, str | None]] = []
+
+    async def webhook(request: web.Request) -> web.Response:
+        peer = request.transport.get_extra_info("peername") if request.transport else None
+        seen.append(
+            (peer[1] if peer else -1, request.headers.get("X-Action-Token"), request.headers.get("Authorization"))
+        )
+        return web.json_response({"events": [], "responses": []})
+
+    async def calls() -> list[object]:
+        app = web.Application()
+        app.router.add_post("/webhook", webhook)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        endpoint = EndpointConfig(
+            url=f"http://127.0.0.1:{port}/webhook",
+            headers={"X-Action-Token": "hemligt"},
+            basic_auth={"username": "rasa", "password": "losen"},
+        )
+        try:
+            answers = [await endpoint.request(json={"next_action": "action_greet"}) for _ in range(3)]
+        finally:
+            await vars(endpoint)[kept_connections._KEPT][1].close()
+            await runner.cleanup()
+        return answers
+
+    original = EndpointConfig.session
+    try:
+        kept_connections.install()
+        answers = asyncio.run(calls())
+        with mock.patch.object(kept_connections, "_rasas_session", return_value="rasas") as rasas_own:
+            assert EndpointConfig("http://127.0.0.1:1").session() == "rasas"  # outside an event loop
+        rasas_own.assert_called_once()
+    finally:
+        EndpointConfig.session = original
+    assert answers == [{"events": [], "responses": []}] * 3
+    assert len({port for port, _, _ in seen}) == 1  # one connection for all three calls
+    assert {(token, login) for _, token, login in seen} == {("hemligt", "Basic cmFzYTpsb3Nlbg==")}
