@@ -6,7 +6,12 @@ first answer, resident memory of the Rasa and action servers, REST latency
 p50/p95/p99 for full assessment dialogues at 1 and 20 concurrent
 conversations (of the answered requests: a "busy" 429 from the admission
 control is sent again after Retry-After and counted apart), throughput, and
-intent macro-F1 on the held-out test set; the last line is the ratios A/B. Also a micro-benchmark of the tree engine.
+intent macro-F1 on the held-out test set. Also a micro-benchmark of the tree engine.
+
+B runs on the same server set-up as A (endpoints.yml, with the project's speed-ups in the Rasa server,
+rasa_plugins/), so A/B compares the configurations alone. B is measured once more on Rasa's own SQL
+tracker store, without those speed-ups ("B, Rasas SQL"): stock Rasa as a whole. The last two lines
+are the ratios A/B and A/(B on Rasa's own store).
 
     python -m bench.run            # the full comparison (about ten minutes)
     python -m bench.run --smoke    # engine + A only, reusing the current model, few dialogues
@@ -104,12 +109,20 @@ def rss_mb(pgid: int, pattern: str) -> float:
     return total / 1024
 
 
-def measure(name: str, model: Path, conversations: int, concurrency: tuple[int, ...], figures: Figures) -> None:
+def measure(
+    name: str,
+    model: Path,
+    conversations: int,
+    concurrency: tuple[int, ...],
+    figures: Figures,
+    endpoints: Path | None = None,
+) -> None:
     import requests
 
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
-        with running_servers(Path(tmp), extra_env={"ASF_MODEL": str(model)}) as servers:
+        env = {"ASF_MODEL": str(model), **({"ASF_ENDPOINTS": str(endpoints)} if endpoints else {})}
+        with running_servers(Path(tmp), extra_env=env) as servers:
             requests.post(
                 f"{servers.rasa_url}/webhooks/rest/webhook",
                 json={"sender": "first", "message": "hej"},
@@ -137,6 +150,21 @@ def measure(name: str, model: Path, conversations: int, concurrency: tuple[int, 
             figures.values["action server RSS (MB)"] = rss_mb(pgid, "rasa run actions")
 
 
+def rasas_own_store(folder: Path) -> Path:
+    """endpoints.yml with Rasa's own SQL store (rasa_plugins.tracker_store.StockSQLTrackerStore) in place
+    of the project's, so that B also runs as stock Rasa does: none of the project's speed-ups in the server."""
+    text = (ROOT / "endpoints.yml").read_text(encoding="utf-8")
+    project, stock = (
+        "rasa_plugins.tracker_store.ProjectSQLTrackerStore",
+        "rasa_plugins.tracker_store.StockSQLTrackerStore",
+    )
+    if f"type: {project}" not in text:
+        raise SystemExit(f"endpoints.yml names no {project}: the comparison with Rasa's own store cannot be made")
+    path = folder / "endpoints-stock.yml"
+    path.write_text(text.replace(f"type: {project}", f"type: {stock}"), encoding="utf-8")
+    return path
+
+
 def nlu_scores(model: Path) -> dict[str, float]:
     scores, _, _ = evaluate(model)
     return {
@@ -162,7 +190,7 @@ def main(argv: list[str]) -> int:
     smoke = "--smoke" in argv
     walk_us = engine_walk_time() * 1e6
     print(f"Tree engine: one full walk to an outcome takes {walk_us:.1f} µs")
-    a, b = Figures("A (projekt)"), Figures("B (standard)")
+    a, b, stock = Figures("A (projekt)"), Figures("B (standard)"), Figures("B, Rasas SQL")
     with tempfile.TemporaryDirectory() as tmp:
         if smoke:
             model_a = current_model()
@@ -172,8 +200,13 @@ def main(argv: list[str]) -> int:
             # Two at a time only: the dozen one-at-a-time conversations of a full run add nothing to a smoke test.
             measure("A", model_a, conversations=4, concurrency=(2,), figures=a)
             a.values.update(nlu_scores(model_a))
-            print_table([a])
-            return 1 if a.values.get("errors @2") or a.values.get("wrong verdicts @2") else 0
+            # The same model on Rasa's own store: the dialogues must work there too for the full run's B.
+            on_rasas_store = Figures("A, Rasas SQL")
+            endpoints = rasas_own_store(Path(tmp))
+            measure("As", model_a, conversations=4, concurrency=(2,), figures=on_rasas_store, endpoints=endpoints)
+            print_table([a, on_rasas_store])
+            failed = [f for f in (a, on_rasas_store) if f.values.get("errors @2") or f.values.get("wrong verdicts @2")]
+            return 1 if failed else 0
         for figures, config in ((a, ROOT / "config.yml"), (b, STOCK_CONFIG)):
             model, seconds, cpu = train(config, Path(tmp), figures.name[0])
             figures.values["training time (s)"] = seconds
@@ -181,7 +214,9 @@ def main(argv: list[str]) -> int:
             figures.values["model size (MB)"] = model.stat().st_size / 1e6
             measure(figures.name[0], model, conversations=60, concurrency=(1, 20), figures=figures)
             figures.values.update(nlu_scores(model))
-    print_table([a, b])
+        # B's model once more, on Rasa's own store: stock Rasa as a whole, not only its configuration.
+        measure("Bs", model, conversations=60, concurrency=(1, 20), figures=stock, endpoints=rasas_own_store(Path(tmp)))
+    print_table([a, b, stock])
     ratios = {k: a.values[k] / b.values[k] for k in a.values if b.values.get(k)}
     wanted = [
         "training time (s)",
@@ -192,6 +227,8 @@ def main(argv: list[str]) -> int:
         "intent macro-F1",
     ]
     print("A/B: " + ", ".join(f"{k} {ratios[k]:.2f}" for k in wanted if k in ratios))
+    latency = [k for k in ("p50 @20 (ms)", "p95 @20 (ms)") if stock.values.get(k)]
+    print("A/(B, Rasas SQL): " + ", ".join(f"{k} {a.values[k] / stock.values[k]:.2f}" for k in latency))
     return 0
 
 

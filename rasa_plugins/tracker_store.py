@@ -153,3 +153,14 @@ def _row(sender_id: str, event: Event) -> dict[str, Any]:
         "action_name": data.get("name"),
         "data": json.dumps(data),
     }
+
+
+class StockSQLTrackerStore(SQLTrackerStore):  # type: ignore[misc]  # Rasa ships no type stubs
+    """Rasa's own SQL store, with only what the dialogue needs to work (the session start that carries
+    the state over, and its expiry) and none of the speed-ups above: `make bench` runs Rasa's stock
+    configuration on it too, to compare the project with stock Rasa as a whole (bench/run.py)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        session_expiry.install()
+        session_start.install()
+        super().__init__(*args, **kwargs)

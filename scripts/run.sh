@@ -157,12 +157,14 @@ fi
 # with room for both starting on a busy machine. A REST message that reaches Rasa before the action
 # server answers gets the guard's "not available, send it again" (nothing is stored), as during an
 # action-server restart; the page and "Assistenten är igång" come only once both answer.
+# Another endpoints file only for `make bench`, which also runs Rasa's stock configuration on Rasa's own store.
+ENDPOINTS=${ASF_ENDPOINTS:-endpoints.yml}
 actions_up() { wait_for "http://127.0.0.1:$ACTION_PORT/health" "Action-servern" "$(log_of actions)" 120; }
 
 case "$part" in
   --shell)
     actions_up
-    "$BIN/python" -m rasa_plugins.cli shell --model "$model" --endpoints endpoints.yml --quiet
+    "$BIN/python" -m rasa_plugins.cli shell --model "$model" --endpoints "$ENDPOINTS" --quiet
     exit 0
     ;;
   --actions)
@@ -175,7 +177,7 @@ esac
 [ "$LOGS" = - ] || : >"$LOGS/rasa.log"  # each start begins a new log, as for the action server
 log_to rasa
 # Rasa through rasa_plugins/cli.py: skops first, a start 5-12 s shorter (see there).
-SANIC_REQUEST_MAX_SIZE=$RASA_MAX_BYTES "$BIN/python" -m rasa_plugins.cli run --model "$model" --endpoints endpoints.yml \
+SANIC_REQUEST_MAX_SIZE=$RASA_MAX_BYTES "$BIN/python" -m rasa_plugins.cli run --model "$model" --endpoints "$ENDPOINTS" \
   --credentials credentials.yml "${api[@]}" \
   --interface "$HOST" --port "$RASA_PORT" --cors "http://$HOST:$WEB_PORT" >>"$(target_of rasa)" 2>&1 &
 pids+=($!)

@@ -30,3 +30,5 @@ def test_bench_smoke_runs_and_prints_its_table():
     ]
     for row in rows:
         assert row in result.stdout
+    # Both columns: the project's store and Rasa's own, which the full run's B is also measured on.
+    assert "A (projekt)" in result.stdout and "A, Rasas SQL" in result.stdout
