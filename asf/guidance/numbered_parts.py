@@ -42,11 +42,49 @@ _ASKED_AS_A_PART = _asked_by(r"del(?:en)?")
 _SHORT_REQUEST = 10  # words: "och del 3 då?", "del 1 vet jag är ok, ta del 2 direkt"; longer is a description
 
 
+# "har en fråga: 1 vi vill köpa … 2 kommunen vill …" numbers its parts with bare digits (trial 30, t30-19). A bare
+# digit is a count as often ("1 000 kr", "2 deltagare"), so it numbers parts only when the first opens the text,
+# follows a colon or a word announcing parts, every one is followed by a word that is no unit or counted noun, and
+# every part has some words of its own.
+_BARE_MARK = re.compile(r"(?:^|(?<=[\s:;,]))(?P<number>[1-9])\s+(?=[^\W\d_])")
+_ANNOUNCED = re.compile(
+    r"(?:^|[:;]|\b(?:förslag|forslag|saker|grejer|delar|insatser|frågor|fragor|idéer|ideer|punkter|alternativ))"
+    r"\W*$",
+    re.IGNORECASE,
+)
+_COUNTED = re.compile(
+    r"(?:kr|kronor|tkr|mkr|miljoner?|st|procent|år|ar|månad(?:er)?|manad(?:er)?|veckor?|dagar?|timm(?:e|ar)|tim"
+    r"|min|h|personer|person|deltagare|platser|plats|gånger|gang(?:er)?|gång|anställda|anstallda|handledare"
+    r"|företag|foretag|arbetsträningsplatser|praktikplatser)\b",
+    re.IGNORECASE,
+)
+_FEWEST_WORDS = 3  # in a part numbered by bare digits
+
+
+def _marks(text: str) -> list[re.Match[str]]:
+    """The marks that number the text's parts from 1 upwards, at least two; punctuated ones ("1)", "2.") first."""
+    punctuated = list(_MARK.finditer(text))
+    if _in_order(punctuated):
+        return punctuated
+    bare = list(_BARE_MARK.finditer(text))
+    if not _in_order(bare) or not _ANNOUNCED.search(text[: bare[0].start()]):
+        return []
+    if any(_COUNTED.match(text, mark.end()) for mark in bare):
+        return []
+    ends = [following.start() for following in bare[1:]] + [len(text)]
+    if any(len(text[mark.end() : end].split()) < _FEWEST_WORDS for mark, end in zip(bare, ends, strict=True)):
+        return []
+    return bare
+
+
+def _in_order(marks: list[re.Match[str]]) -> bool:
+    return len(marks) >= 2 and all(mark.group("number") == str(i + 1) for i, mark in enumerate(marks))
+
+
 def numbered_parts(text: str) -> list[str]:
     """The parts in order, each without its number, when the text numbers at least two from 1 upwards."""
-    marks = list(_MARK.finditer(text))
-    expected = [m for i, m in enumerate(marks) if m.group("number") == str(i + 1)]
-    if len(expected) != len(marks) or len(marks) < 2:
+    marks = _marks(text)
+    if not marks:
         return []
     parts = []
     for mark, following in zip(marks, [*marks[1:], None], strict=True):
@@ -63,8 +101,8 @@ def numbered_parts(text: str) -> list[str]:
 
 def preamble(text: str) -> str:
     """What the text says before its first numbered part ("Vi planerar ett projekt i tre delar:")."""
-    first = _MARK.search(text)
-    return text[: first.start()] if first is not None else text
+    marks = _marks(text)
+    return text[: marks[0].start()] if marks else text
 
 
 # Words of a message that says something about a part rather than asking for it ("punkt 2 stämmer inte",

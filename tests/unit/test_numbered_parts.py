@@ -32,12 +32,45 @@ def test_the_numbered_parts_are_found_without_their_numbers_joining_words_or_a_c
     ]
 
 
+def test_parts_numbered_by_bare_digits_are_found_after_a_colon_or_a_word_announcing_them():
+    """Trial 30, t30-19: "1 … 2 …" without a full stop or a bracket was read as one initiative and part 1 was lost."""
+    assert numbered_parts("tre grejer 1 regionen köper praktik på Bryggan 2 en temadag för handläggare 3 vi skänker"
+                          " en kaffemaskin till Bryggan") == [
+        "regionen köper praktik på Bryggan",
+        "en temadag för handläggare",
+        "vi skänker en kaffemaskin till Bryggan",
+    ]  # fmt: skip
+    assert numbered_parts("undrar över detta: 1 AF köper platser hos Verkstan 2 förbundet betalar deras hyra") == [
+        "AF köper platser hos Verkstan",
+        "förbundet betalar deras hyra",
+    ]
+
+
+def test_a_description_numbered_by_bare_digits_is_assessed_a_part_at_a_time():
+    text = (
+        "två saker 1 vi vill beställa fika från Kafé Humlan till vårt nätverksmöte om sociala företag"
+        " 2 förbundet ska ge Humlan 40 000 kr till en ny ugn"
+    )
+    talk = Conversation()
+    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    first, second = numbered_parts(text)
+    parts = f"del 1 {quoted(first)} och del 2 {quoted(second)}"
+    assert messages.text("describe.numbered_parts", count=2, parts=parts) in said(sent)
+    # The summary is the first part's: knowledge for the parties, nothing of the oven for the company.
+    assert talk.slots["pending_answers"]["vem"] == "parter_och_aktorer"
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "Förbundet betalar 1 000 kr. 2 deltagare börjar i maj.",  # amounts and counts are no numbering
         "Vi har 3 deltagare. 2) något",  # not numbered from 1
         "1) bara en del",
+        # Bare digits are counts unless they open the text or follow a colon or a word announcing parts
+        "Vi tar emot 1 deltagare i januari och 2 till i mars på kaféet",
+        "Två förslag: 1 deltagare får lön och 2 deltagare får lunch varje dag",  # counted nouns after the digits
+        "Förslag: 1 kommunen köper 2 regionen ordnar en kurs",  # a part of one word is no part
+        "Regionen köper 1 plats. 2 kommuner vill vara med.",
     ],
 )
 def test_text_that_numbers_no_parts_from_one_has_none(text: str):
