@@ -693,7 +693,7 @@ def describe(state: State, message: Message, *, as_new: bool = False) -> Turn:
         if first_conflict is not None and first_conflict[0] == tree().start:
             replies, new_state = _continue(state, {}, prefix=recap.conflict_text(tree(), *first_conflict))
         else:
-            replies, new_state = _continue(state, {}, prefix=messages.text("describe.ask_more"))
+            replies, new_state = _continue(state, {}, prefix=_ask_more(reading))
         return [*after_result, *replies], new_state
     pending = {q: f.option for q, f in reading.facts.items()}
     if _correction_that_changed_nothing(state, message, pending, reading):
@@ -718,6 +718,18 @@ def _must_not_in(text: str) -> Fact | None:
     about an initiative too. "om vi medvetet betalar dubbelt så mycket som lunchen kostar, för att stötta
     caféet?" got only the answer about the förbund's own purchases (trial 17, t17-22)."""
     return next(iter(_description_reading(text).must_nots.values()), None)
+
+
+def _ask_more(reading: Reading) -> str:
+    """What is said before the first question when no line could be read: a part that may be a must-not is
+    named with its words, not left unsaid ("Förbundet betalar 300 000 kr per år till företaget enligt avtalet",
+    trial 30, t30-2 got only "Tack! Jag behöver veta lite mer")."""
+    fact = next(iter(reading.must_nots.values()), None)
+    if fact is None:
+        return messages.text("describe.ask_more")
+    evidence = quoted(recap.own_clause(tree(), fact))
+    option = recap.part_name(tree(), fact.question, fact.option)
+    return messages.text("describe.ask_more_must_not", evidence=evidence, option=option)
 
 
 def _must_nots_not_set_aside(text: str) -> list[Fact]:
@@ -1770,7 +1782,7 @@ def _correct_summary(state: State, message: Message) -> Turn:
         # "Nej, de ska inte få pengar. Förbundet betalar en processledare …": the line "Pengar för att starta ett
         # eget företag" is what is denied, and it is asked again (trial 27, t27-8 kept it beside a changed line).
         corrected, kept = recap.without(state, denied)
-        return _continue(corrected, kept, prefix=messages.text("describe.line_rejected"))
+        return _continue(corrected, kept, prefix=_line_rejected(kept, denied))
     if message.text and not message.entity("question") and message.intent != "affirm" and not adds:
         employed = _where_the_handledare_works(state, pending, message.text)
         if employed is not None:
@@ -1803,12 +1815,15 @@ def _correct_summary(state: State, message: Message) -> Turn:
     )
     if named in pending:
         corrected, kept = recap.without(state, named)
-        return _continue(corrected, kept, prefix=messages.text("describe.line_rejected"))
+        return _continue(corrected, kept, prefix=_line_rejected(kept, named))
     if message.intent == "affirm" and not message.text:
         # "Raderna stämmer" after an addition that added nothing: the lines count, the rest is asked.
         return _continue(state, dict(pending), prefix=messages.text("describe.confirmed"))
     if named == recap.MISSING:
         return [Reply(text=messages.text("describe.write_missing"))], replace(state, correcting=True)
+    if message.text and _only_says_no(message.text):
+        # "Nej, något stämmer inte", the button typed, says no more than the button: no "nothing new" (trial 30, t30-5)
+        return [recap.which_line(tree(), state)], replace(state, correcting=True)
     if message.text and (message.intent not in ("affirm", "deny") or len(message.text.split()) > 2):
         # Not a line of the summary: what is missing, in the user's words.
         added = recap.with_addition(tree(), state, message.text)
@@ -1824,6 +1839,28 @@ def _correct_summary(state: State, message: Message) -> Turn:
             state, correcting=True
         )
     return [recap.which_line(tree(), state)], replace(state, correcting=True)
+
+
+# The words of a plain "no" to the summary, folded: "nej, det stämmer inte riktigt", "något är fel".
+_NO_TO_THE_SUMMARY = frozenset(
+    {"nej", "na", "naa", "nix", "nope", "nagot", "nat", "stammer", "det", "ar", "fel", "riktigt", "helt", "alls",
+     "tyvarr", "blev", "inte", "ej", "sa", "dar", "har", "en", "rad", "raderna", "nagon", "nagra"}
+)  # fmt: skip
+
+
+def _line_rejected(kept: dict[str, str], rejected: str) -> str:
+    """Said before the next question when a line was rejected. A question the tree asks before the rejected one
+    comes first, and the user is told so: "Okej, då frågar jag om det igen" followed by another question read as
+    a mistake (trial 30, t30-16)."""
+    following = walk(tree(), kept).question
+    if following is None or following.id == rejected or rejected not in tree().questions:
+        return messages.text("describe.line_rejected")
+    return messages.text("describe.line_rejected_later", question=tree().questions[rejected].short)
+
+
+def _only_says_no(text: str) -> bool:
+    words = swedish.tokens(text)
+    return bool(words) and all(t.word in _NO_TO_THE_SUMMARY for t in words)
 
 
 _DENYING = r"\b(?:inte|ej|inga|ingen|inget)\s+(?:\w+\s+){0,2}"
@@ -1920,7 +1957,9 @@ def _described_changes(pending: dict[str, str], text: str) -> dict[str, Fact]:
     when it gives at least one line another answer, names nothing to set aside and one route holds its
     answers with the lines it leaves; else nothing. Who it is for only when said in words."""
     reading = read_description(tree(), _LEADING_NO.sub("", text), learned.WORDS_ONLY)
-    if reading.conflicts or reading.must_nots:
+    # A must-not answer may replace a line the user is correcting ("… men fakturan går direkt till förbundet",
+    # trial 30, t30-14); it is shown with its words and confirmed. It never adds a line of its own.
+    if reading.conflicts or not reading.must_nots.keys() <= pending.keys():
         return {}
     # Who it is for changes only through _says_who_it_is_for_otherwise: "handledaren ska vara anställd på kaféet"
     # names the company's staff in words, yet says where the handledare is employed (review of session 21).

@@ -1199,8 +1199,10 @@ def test_a_yes_that_corrects_a_line_of_the_summary_is_no_confirmation():
     talk = Conversation()
     talk.send(ActionDescribeInitiative(), WORK_TRAINING + ", kommunen köper platserna och pengarna går via kommunen")
     assert talk.slots["pending_answers"]["pengavag"] == "via_part"
-    talk.send(ActionAnswer(), "ja fast pengarna går direkt till företaget", intent="affirm")
-    assert talk.slots["answers"].get("pengavag") != "via_part"
+    sent = talk.send(ActionAnswer(), "ja fast pengarna går direkt till företaget", intent="affirm")
+    assert not talk.slots["answers"]  # nothing confirmed: the changed summary is shown again
+    assert talk.slots["pending_answers"]["pengavag"] == "direkt"
+    assert "”ja fast pengarna går direkt till företaget”" in said(sent)
 
 
 def test_a_what_if_naming_the_lawful_alternative_after_a_grant_tries_it():
@@ -1894,3 +1896,65 @@ def test_a_question_asking_for_something_after_a_result_changes_no_answer(text: 
     talk = finished(VIA_KOMMUNEN)
     talk.send(ActionFallback(), text, intent="nlu_fallback")
     assert talk.slots["answers"] == VIA_KOMMUNEN and talk.slots["current_question"] is None
+
+
+def _summary_of(text: str) -> Conversation:
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    return talk
+
+
+def test_a_correction_that_the_money_goes_straight_to_the_company_replaces_the_money_line():
+    """Trial 30, t30-14: a "no" naming a direct payment got "Jag kunde inte läsa ut något nytt"."""
+    talk = _summary_of("Regionen köper praktikplatser på Kafé Kanelen åt deltagare och förbundet betalar via regionen.")
+    assert talk.slots["pending_answers"]["pengavag"] == "via_part"
+    sent = talk.send(
+        ActionAnswer(),
+        "nej, en sak: regionen beställer men fakturan från företaget går direkt till förbundet",
+        intent="deny",
+    )
+    assert messages.text("describe.nothing_added") not in said(sent)
+    assert talk.slots["pending_answers"]["pengavag"] == "direkt"
+    assert talk.slots["pending_answers"]["utforare"] == "regionen"  # the other lines stay
+    assert "fakturan från företaget går direkt till förbundet”" in said(sent)  # the line quotes the correction
+
+
+def test_the_no_button_typed_in_words_asks_which_line_without_saying_nothing_was_new():
+    talk = _summary_of("Regionen köper praktikplatser på Kafé Kanelen åt deltagare och förbundet betalar via regionen.")
+    sent = talk.send(ActionAnswer(), "Nej, något stämmer inte riktigt", intent="deny")
+    assert messages.text("describe.nothing_added") not in said(sent)
+    assert any(b["payload"].startswith("/change_answer") for b in sent[-1]["buttons"])
+    assert talk.slots["pending_answers"]["pengavag"] == "via_part"  # nothing changed
+
+
+def test_a_payment_to_the_company_too_unclear_for_a_line_is_named_before_the_questions():
+    """Trial 30, t30-2: an "agreement" paying a company got only "Tack! Jag behöver veta lite mer"."""
+    talk = Conversation()
+    sent = talk.send(
+        ActionDescribeInitiative(),
+        "Vi har skrivit ett partnerskapsavtal med det sociala företaget Solrosen ek. för. Förbundet betalar 200 000 kr"
+        " om året till företaget enligt avtalet, och i gengäld tar de emot deltagare som kommunen anvisar. Det är"
+        " alltså inget bidrag utan en ersättning enligt avtal.",
+        intent="describe_initiative",
+    )
+    assert "”Förbundet betalar 200 000 kr om året till företaget" in said(sent)
+    assert "inte bör finansiera" in said(sent) and not talk.slots["pending_answers"]
+    assert talk.slots["current_question"] == "vem"  # asked, nothing recorded
+
+
+def test_a_rejected_line_asked_after_an_earlier_question_says_that_one_comes_first():
+    """Trial 30, t30-16: "Okej, då frågar jag om det igen" was followed by another question."""
+    talk = _summary_of(
+        "Kan AF köpa arbetsträning hos ett socialt företag för långtidsarbetslösa? Förbundet betalar AF."
+    )
+    assert "malgrupp" not in talk.slots["pending_answers"]
+    talk.send(ActionAnswer(), "nej", intent="deny")
+    sent = talk.send(ActionChangeAnswer(), "/change_answer", intent="change_answer", question="insats_typ")
+    later = messages.text("describe.line_rejected_later", question=dialogue.tree().questions["insats_typ"].short)
+    assert later in said(sent) and talk.slots["current_question"] == "malgrupp"
+    talk.click("malgrupp", "ja")
+    assert talk.slots["current_question"] == "insats_typ"
+    # Rejecting the line asked next is said as before.
+    talk, _ = rejected_summary()
+    sent = talk.send(ActionChangeAnswer(), "/change_answer", intent="change_answer", question="vem")
+    assert messages.text("describe.line_rejected") in said(sent)
