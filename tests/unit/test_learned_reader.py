@@ -58,6 +58,16 @@ def test_a_fact_the_words_missed_is_proposed_when_the_model_is_sure_with_the_wor
     assert "Linden" in reading.facts["vem"].evidence  # the user's own words, around the strongest one
 
 
+@pytest.mark.parametrize("option", ["via_part", "direkt"])
+def test_the_model_proposes_how_the_money_goes_only_where_the_text_speaks_of_money(tree: Tree, option: str):
+    sure = describing(pengavag={option: 0.95, "none": 0.05})
+    silent = "Regionen köper arbetsträningsplatser på Kafé Linden åt deltagare"  # who procures, not how it is paid
+    assert "pengavag" not in read_description(tree, silent, sure).facts
+    paid = "Regionen köper arbetsträningsplatser på Kafé Linden åt deltagare och förbundet står för kostnaden"
+    assert "pengavag" not in read_description(tree, paid, learned.WORDS_ONLY).facts
+    assert read_description(tree, paid, sure).facts["pengavag"].option == option
+
+
 def test_a_model_that_is_not_sure_adds_nothing(tree: Tree):
     text = "Vi vill att några får prova på jobb hos Kafé Linden"
     reading = read_description(tree, text, describing(vem={"deltagare": 0.6, "none": 0.4}))
