@@ -212,6 +212,8 @@ def _evidence(
             for m in swedish.find(keyword, words)
         ]
         affirmed = [(rank, m) for rank, m in mentions if not m.negated]
+        if (question.id, option.id) == _A_LOAN and _lends_a_thing(text):
+            affirmed = [(r, m) for r, m in affirmed if not swedish.fold(m.keyword).lstrip("=").startswith("lan")]
         if description and (question.id, option.id) == _MONEY_TO_START:
             affirmed = [(r, m) for r, m in affirmed if not course_topic.is_a_course_subject(m.start, m.end, words)]
         # "Soc står för arbetsträningen …, inte via kommunen utan direkt": a route the money does not take
@@ -226,6 +228,57 @@ def _evidence(
             letters = max(len(m.keyword) for _, m in affirmed)
             found[option.id] = _Evidence(option, best.words, swedish.quote(text, best), best.start, spans, letters)
     return found, negated
+
+
+# "Låna ut pengar till företaget" lends money; "låna ut vår minibuss" or "vår logga" lends a thing, which is no
+# loan to the company (development set 5, mt084, was recorded as one): the verb's object decides.
+_A_LOAN = ("stod_till_foretag", "lan")
+_LENDING = re.compile(r"\blan(?:a|ar|ade)\s+(?:ut\s+)?(?P<object>(?:[\w:]+\s*){0,4})")
+_END_OF_OBJECT = frozenset({"till", "at", "for", "under", "i", "pa", "som", "sa", "och", "med", "nar", "om", "av"})
+_NO_OBJECT = frozenset({
+    "var", "vart", "vara", "sin", "sitt", "sina", "en", "ett", "den", "det", "de", "dem", "dom", "oss", "er", "ut",
+    "deras", "hans", "hennes", "lite", "mer", "nagot", "nat", "foretaget", "firman", "kooperativet", "asf",
+})  # fmt: skip
+_MONEY_OBJECT = re.compile(
+    r"\d|\w*pengar\w*$|kr$|kronor$|tkr$|mkr$|belopp|summ|kapital|medel$|miljon|likviditet|kredit"
+)
+
+
+def _lends_a_thing(text: str) -> bool:
+    """The text lends something that is not money ("låna ut vår minibuss till dem")."""
+    for lending in _LENDING.finditer(swedish.fold(text)):
+        lent: list[str] = []
+        for word in lending.group("object").split():
+            if word in _END_OF_OBJECT:
+                break
+            lent.append(word)
+        if any(_MONEY_OBJECT.search(word) for word in lent):
+            continue
+        if any(word not in _NO_OBJECT for word in lent):
+            return True
+    return False
+
+
+# "via kommunen", "genom dem" name the party's route; "via projektet" or "via vårt projekt" name no party, and
+# were recorded as "Via den part som ansvarar" (development half, t271): asked instead.
+_THROUGH_A_PARTY = ("pengavag", "via_part")
+_THROUGH = frozenset({"via", "genom"})
+_OWNING = frozenset(
+    {"var", "vart", "vara", "er", "ert", "era", "deras", "sin", "sitt", "sina", "den", "det", "en", "ett"}
+)
+_THE_PARTY = frozenset({"parten", "part", "parterna", "dem", "dom", "den", "henne", "honom", "denna", "dessa", "de"})
+
+
+def _through_something_else(words: tuple[swedish.Token, ...]) -> bool:
+    """Every "via"/"genom" in the answer is followed by something that is no party."""
+    through = [i for i, t in enumerate(words) if t.word in _THROUGH]
+    if not through:
+        return False
+    for i in through:
+        following = [t for t in words[i + 1 : i + 4] if t.word not in _OWNING] or list(words[i + 1 : i + 2])
+        if not following or following[0].word in _THE_PARTY or swedish.find("<part>", tuple(following[:1])):
+            return False
+    return True
 
 
 def _names_a_route(mention: swedish.Mention) -> bool:
@@ -309,6 +362,7 @@ def read_answer(
     if chosen is not None and not _names_two_things(words, found) and not _hedged(chosen, words) and not partial_yes_no:
         if (
             (_speaks_against(learned_view, chosen.option.id, _ANSWER_VETO) and not _named_twice_alone(chosen, found))
+            or ((question.id, chosen.option.id) == _THROUGH_A_PARTY and _through_something_else(words))
             or _only_who_pays(question, chosen, words)
             or _given_not_paid(chosen, words)
         ):
@@ -330,6 +384,10 @@ def read_answer(
             return between
         if sure is not None and sure.means == "ja" and any(t.word in swedish.NEGATIONS for t in words):
             sure = None  # "det finns inga deltagare" is no "Ja" (trial 15, t15-15): the model does not read negation
+        if sure is not None and (question.id, sure.id) == _THROUGH_A_PARTY and _through_something_else(words):
+            sure = None  # "via projektet" names no party: asked
+        if sure is not None and (question.id, sure.id) == _A_LOAN and _lends_a_thing(text):
+            sure = None  # "låna ut vår logga" lends no money: asked
         if sure is not None and sure.id in stops and len(_content_words(words)) <= 1:
             sure = None  # one word is no ground for a "bör inte" ("stöd", "ett stöd till dem"): asked
         if sure is not None and sure.means is not None and _partly(words):
@@ -1530,6 +1588,8 @@ def _weigh_learned(
     if (question.id, option.id) in _NEEDS_A_PARTY and not swedish.find("<part>", words):
         return
     if (question.id, option.id) in _NEEDS_MONEY_WORDS and not _MONEY_WORDS.search(swedish.fold(text)):
+        return
+    if (question.id, option.id) == _A_LOAN and _lends_a_thing(text):
         return
     if not option.from_description:
         return  # an answer a description never gives ("Något annat", "Vet inte än"), from the words or the model

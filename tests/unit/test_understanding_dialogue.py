@@ -2863,3 +2863,27 @@ def test_a_summary_holds_no_line_that_fits_neither_answer_to_a_question_it_asks(
     for question_id, sides in reading.conflicts.items():
         answers = {q: fact.option for q, fact in reading.facts.items()}
         assert any(one_route_holds(tree, {**answers, question_id: side.option}) for side in sides), (text, answers)
+
+
+def test_lending_a_thing_is_no_loan_of_money_to_the_company(tree: Tree):
+    """Development set 5, mt084: "låna ut vår logga" was recorded as "Låna ut pengar till företaget"."""
+    question = tree.questions["stod_till_foretag"]
+    for thing in ("låna ut vår släpvagn till dem", "vi lånar ut vårt konferensrum"):
+        reading = read_answer(question, thing)
+        assert reading.option is None and reading.candidates  # asked, never recorded as a loan
+    for money in ("låna ut 80 000 till dem", "vi lånar dem pengar till en ugn", "ett räntefritt lån"):
+        assert read_answer(question, money).option.id == "lan"
+    lent = read_description(tree, "Förbundet vill låna ut sin släpvagn till Kafé Humlan över sommaren.")
+    assert lent.facts.get("stod_till_foretag") is None
+    loan = read_description(tree, "Förbundet vill låna ut 80 000 kr till Kafé Humlan över sommaren.")
+    assert loan.facts["stod_till_foretag"].option == "lan"
+
+
+def test_money_through_something_that_is_no_party_is_asked(tree: Tree):
+    """Development half, t271: "via projektet" was recorded as "Via den part som ansvarar"."""
+    question = tree.questions["pengavag"]
+    for elsewhere in ("via vår förening", "genom projektet"):
+        reading = read_answer(question, elsewhere)
+        assert reading.option is None and reading.candidates
+    for party in ("via soc", "genom dem", "via Försäkringskassans kontor", "via den part som köper"):
+        assert read_answer(question, party).option.id == "via_part"
