@@ -401,6 +401,8 @@ def _several_initiatives(text: str, parts: list[str]) -> bool:
         # upphandlar och pengarna går via kommunen: 1) … 2) …" says what holds for every part: one, unless the
         # user asks for the parts one at a time (_ONE_AT_A_TIME).
         return False
+    if numbered_parts.announces_several(text):
+        return True
     named = [_what_it_is(part) for part in parts]
     return any(
         not one_route_holds(tree(), {**first, **second}) or any(first[q] != second[q] for q in first.keys() & second)

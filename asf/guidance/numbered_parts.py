@@ -99,6 +99,20 @@ def numbered_parts(text: str) -> list[str]:
     return parts
 
 
+# "Två frågor om lokaler: 1) … 2) …", "tre olika förslag": the text announces several things, so its numbered parts
+# are initiatives of their own even where one part's words name nothing the tree asks (trial 31, t31-7).
+_SEVERAL = re.compile(
+    r"\b(?:två|tva|tre|fyra|fem|[2-5]|flera)\s+(?:olika\s+)?(?:frågor|fragor|saker|förslag|forslag|insatser|idéer"
+    r"|ideer|ärenden|arenden|initiativ|grejer|projekt)\b",
+    re.IGNORECASE,
+)
+
+
+def announces_several(text: str) -> bool:
+    """What comes before the numbered parts says they are several things ("Två frågor:")."""
+    return bool(_SEVERAL.search(preamble(text)))
+
+
 def preamble(text: str) -> str:
     """What the text says before its first numbered part ("Vi planerar ett projekt i tre delar:")."""
     marks = _marks(text)

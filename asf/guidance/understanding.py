@@ -1210,10 +1210,17 @@ def _a_loan_with_its_sum_and_purpose(
 _SURCHARGE = re.compile(
     r"\b\d+ (?:procent )?extra\b|\bprocent extra\b|\bextra (?:pa|per|for) (?:priset|ersattningen|plats\w*|varje)\b"
     r"|\bbetalar (?:lite |nagot )?extra (?:for|per|pa)\b|\bpaslag\w*|\boverpris\b|\bmer an (?:marknads)?pris\w*"
+    r"|\bsom (?:en )?garanti\b"
 )
 # A sum paid whatever is delivered: "200 000 kr per år oavsett hur många deltagare som kommer", "betalar för
 # platserna oavsett om någon kommer"; not "oavsett om deltagarna kommer från kommunen" (fourth review of session 20).
-_WHATEVER_COMES = re.compile(r"\boavsett (?:hur manga|om)\b(?: \w+){0,4} (?:kommer|dyker upp)\b(?! fran)")
+# So is paying for places left empty: "betalar för 10 platser oavsett beläggning", "för fler platser än som används"
+# (trial 31, t31-21 was assessed as a purchase).
+_WHATEVER_COMES = re.compile(
+    r"\boavsett (?:hur manga|om)\b(?: \w+){0,4} (?:kommer|dyker upp|anvands|fylls|behovs)\b(?! fran)"
+    r"|\boavsett (?:belaggning\w*|antal (?:deltagare|platser))|\bfler platser an (?:som |det )?(?:anvands|behovs)\b"
+    r"|\b(?:tomma|oanvanda|obesatta) platser\b"
+)
 _PAYMENT = re.compile(r"\b(?:betala\w*|kr|kronor|tkr|pengar\w*|ersattning\w*|summa\w*|belopp\w*)\b")
 _FOR_ITS_SURVIVAL = ("gar runt", "overleva", "klara sig", "klarar sig", "klarar sin ekonomi", "klara sin ekonomi",
                      "klara ekonomin", "har det tufft", "har det svart", "stotta foretaget", "anstalla",

@@ -556,3 +556,22 @@ def test_an_answer_typed_in_an_earlier_part_is_offered_too():
     sent = _second_part_at(talk, "malgrupp")
     yes = quoted(tree().questions["malgrupp"].options[0].label)
     assert messages.text("assessment.earlier_part", number=1, option=yes) in said(sent)
+
+
+def test_parts_announced_as_several_things_are_split_even_where_one_part_names_nothing_the_tree_asks():
+    """Trial 31, t31-7: "Två frågor om lokaler: 1) … 2) …" was read as one, since the second part (an ordinary
+    purchase) named nothing the tree asks."""
+    text = (
+        "Två frågor om kaféet Mandeln: 1) Kommunen köper arbetsträningsplatser på Mandeln åt deltagare och förbundet"
+        " betalar via kommunen. 2) Vi beställer kaffe och bullar från Mandeln till vårt styrelsemöte."
+    )
+    talk = Conversation()
+    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    first, second = numbered_parts(text)
+    parts = f"del 1 {quoted(first)} och del 2 {quoted(second)}"
+    assert messages.text("describe.numbered_parts", count=2, parts=parts) in said(sent)
+    # Numbered details of one initiative, with nothing announcing several, stay one.
+    details = "Vi planerar arbetsträning på Mandeln: 1) kommunen köper platserna 2) förbundet betalar via kommunen"
+    talk = Conversation()
+    sent = talk.send(ActionDescribeInitiative(), details, intent="describe_initiative")
+    assert "Du beskriver 2 delar" not in said(sent)

@@ -2889,3 +2889,20 @@ def test_money_through_something_that_is_no_party_is_asked(tree: Tree):
     for party in ("via soc", "genom dem", "via Försäkringskassans kontor", "via den part som köper"):
         recorded = read_answer(question, party).option
         assert recorded is not None and recorded.id == "via_part"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regionen köper fyra praktikplatser hos Bageriet Degen men betalar för åtta oavsett beläggning, så att bageriet"
+        " klarar sig. Förbundet betalar via regionen.",
+        "AF betalar Bageriet Degen för fler platser än som används, som en garanti så att de går runt. Förbundet"
+        " finansierar via AF.",
+    ],
+)
+def test_places_paid_for_but_left_empty_are_named_as_money_to_the_company(tree: Tree, text: str):
+    """Trial 31, t31-21: paying for empty places "as a guarantee" was assessed as a lawful purchase."""
+    reading = read_description(tree, text)
+    assert reading.must_nots["stod_till_foretag"].option == "pengar"
+    named = {**reading.facts, **reading.set_aside, **reading.conflicts}
+    assert "stod_till_foretag" in named  # in the summary, set aside beside it or asked: never left unsaid
