@@ -46,16 +46,22 @@ def test_parts_numbered_by_bare_digits_are_found_after_a_colon_or_a_word_announc
     ]
 
 
-def test_a_description_numbered_by_bare_digits_is_assessed_a_part_at_a_time():
-    text = (
-        "två saker 1 vi vill beställa fika från Kafé Humlan till vårt nätverksmöte om sociala företag"
-        " 2 förbundet ska ge Humlan 40 000 kr till en ny ugn"
-    )
+def described_in_two_parts(text: str) -> Conversation:
+    """A conversation told `text`, after checking that the reply names its two parts and starts with the first."""
     talk = Conversation()
     sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
     first, second = numbered_parts(text)
     parts = f"del 1 {quoted(first)} och del 2 {quoted(second)}"
     assert messages.text("describe.numbered_parts", count=2, parts=parts) in said(sent)
+    return talk
+
+
+def test_a_description_numbered_by_bare_digits_is_assessed_a_part_at_a_time():
+    text = (
+        "två saker 1 vi vill beställa fika från Kafé Humlan till vårt nätverksmöte om sociala företag"
+        " 2 förbundet ska ge Humlan 40 000 kr till en ny ugn"
+    )
+    talk = described_in_two_parts(text)
     # The summary is the first part's: knowledge for the parties, nothing of the oven for the company.
     assert talk.slots["pending_answers"]["vem"] == "parter_och_aktorer"
 
@@ -565,11 +571,7 @@ def test_parts_announced_as_several_things_are_split_even_where_one_part_names_n
         "Två frågor om kaféet Mandeln: 1) Kommunen köper arbetsträningsplatser på Mandeln åt deltagare och förbundet"
         " betalar via kommunen. 2) Vi beställer kaffe och bullar från Mandeln till vårt styrelsemöte."
     )
-    talk = Conversation()
-    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
-    first, second = numbered_parts(text)
-    parts = f"del 1 {quoted(first)} och del 2 {quoted(second)}"
-    assert messages.text("describe.numbered_parts", count=2, parts=parts) in said(sent)
+    described_in_two_parts(text)
     # Numbered details of one initiative, with nothing announcing several, stay one.
     details = "Vi planerar arbetsträning på Mandeln: 1) kommunen köper platserna 2) förbundet betalar via kommunen"
     talk = Conversation()
