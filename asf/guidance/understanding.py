@@ -89,6 +89,11 @@ _WORDS_PROPOSE_OPTIONS = frozenset({("stod_till_foretag", "kopa_tjanster")})
 # Options the model proposes only where the text names a party: "Förbundet betalar medlemsavgiften för Återbruket i
 # Coompanion" names none, and the model made it "En av parterna" (trial 28, t28-17).
 _NEEDS_A_PARTY = frozenset({("medlem_vem", "en_part")})
+# The guidance says the förbund should not finance competence development for the staff of a social enterprise,
+# "t.ex. affärsutveckling", whoever procures it (Vad ska samordningsförbund undvika, point 4): when the text says
+# in words that it is for the staff, a party procuring it is no lawful route that makes it a question (trial 31,
+# t31-8 was asked "vad de anställda ska få", quoting the region's procurement).
+_WHOEVER_PROCURES = frozenset({("asf_personal_stod", "kompetensutveckling")})
 # How the money goes is proposed by the model only where the text speaks of the money or its way: "Kommunen köper
 # platser på kaféet" says who procures, and the förbund may still pay the company directly (trial 30, t30-14);
 # the model read "Via den part som ansvarar" into such texts (development sets 5-7: five of its wrong facts).
@@ -917,6 +922,9 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
         option = tree.questions[question_id].option(fact.option)
         assert option is not None
         warning = _stops_despite_lawful_route(tree, option, lawful, question_id)
+        stated_for_them = tree.start in kept and tree.start not in implied_start
+        if warning is not None and (question_id, fact.option) in _WHOEVER_PROCURES and stated_for_them:
+            warning = None
         if warning is not None:
             del kept[question_id]
             conflicts[question_id] = (fact, warning)

@@ -2906,3 +2906,21 @@ def test_places_paid_for_but_left_empty_are_named_as_money_to_the_company(tree: 
     assert reading.must_nots["stod_till_foretag"].option == "pengar"
     named = {**reading.facts, **reading.set_aside, **reading.conflicts}
     assert "stod_till_foretag" in named  # in the summary, set aside beside it or asked: never left unsaid
+
+
+def test_business_development_for_the_staff_is_proposed_even_when_a_party_procures_it(tree: Tree):
+    """Trial 31, t31-8: a course in business development for the staff of social enterprises, procured by the
+    region, got three notes (several things, unsure what the staff get, a part set aside) instead of one line."""
+    text = (
+        "Kommunen vill upphandla en kurs i ekonomistyrning och affärsutveckling för de anställda arbetsledarna på två"
+        " sociala företag, och förbundet betalar via kommunen."
+    )
+    reading = read_description(tree, text)
+    assert reading.facts["vem"].option == "asf_personal"
+    assert reading.facts["asf_personal_stod"].option == "kompetensutveckling"
+    assert not reading.conflicts and not reading.set_aside
+    # Without the staff named in words, a course is no must-not: it is asked.
+    course = read_description(
+        tree, "Kommunen vill upphandla en kurs i ekonomistyrning, och förbundet betalar via kommunen."
+    )
+    assert "asf_personal_stod" not in course.facts
