@@ -51,6 +51,8 @@ def is_a_course_subject(start: int, end: int, words: tuple[swedish.Token, ...]) 
         return False
     if any(t.word == _SUPPORT for t in in_sentence) and any(t.word == _THE_FORBUND for t in in_sentence):
         return False
+    if _in_a_course_about_social_enterprises(first, in_sentence, words):
+        return True
     right_after = words[last + 1] if last + 1 < len(words) and words[last + 1].sentence == sentence else None
     if right_after is not None and _a_course(right_after):
         return True  # "en starta eget-kurs"
@@ -58,3 +60,28 @@ def is_a_course_subject(start: int, end: int, words: tuple[swedish.Token, ...]) 
     courses = [i for i, t in enumerate(before) if _a_course(t)]
     # The subject follows the course after "i", "om", "kring": "efter kursen ska de kunna starta eget" is no subject.
     return bool(courses) and any(t.word in _SUBJECT_WORDS for t in before[courses[0] + 1 :])
+
+
+# "en utbildning om arbetsintegrerande sociala företag – vad de är, hur man kan bli anställd och delägare":
+# what the course covers may run over several clauses (trial 31, t31-9 read "delägare" as the förbund owning a
+# company). Only in a sentence where neither the förbund nor "vi" acts: "… och förbundet vill bli delägare" is no
+# course subject.
+_ABOUT = "om"
+_SOCIAL_ENTERPRISE = frozenset({"sociala", "socialt", "arbetsintegrerande", "asf"})
+_ACTORS = frozenset({"forbundet", "samordningsforbundet", "vi", "oss"})
+_TO_ITS_TOPIC = 3  # words from the course to "om"
+
+
+def _in_a_course_about_social_enterprises(
+    first: int, in_sentence: list[swedish.Token], words: tuple[swedish.Token, ...]
+) -> bool:
+    if any(t.word in _ACTORS for t in in_sentence):
+        return False
+    start = words[first].start
+    for index, token in enumerate(in_sentence):
+        if token.start >= start or not _a_course(token):
+            continue
+        following = [t.word for t in in_sentence[index + 1 : index + 2 + _TO_ITS_TOPIC]]
+        if _ABOUT in following and _SOCIAL_ENTERPRISE & set(following[following.index(_ABOUT) + 1 :]):
+            return True
+    return False

@@ -2924,3 +2924,23 @@ def test_business_development_for_the_staff_is_proposed_even_when_a_party_procur
         tree, "Kommunen vill upphandla en kurs i ekonomistyrning, och förbundet betalar via kommunen."
     )
     assert "asf_personal_stod" not in course.facts
+
+
+LONG_COURSE = (
+    "Inför nästa år vill vi lyfta följande. Regionen avser att upphandla en halvdags utbildning om arbetsintegrerande"
+    " sociala företag – hur de fungerar, hur man kan få jobb där och hur man blir delägare – riktad till deltagare i"
+    " Finsams målgrupp. Samordningsförbundet föreslås stå för kostnaden."
+)
+
+
+def test_what_a_course_about_social_enterprises_covers_is_no_part_to_avoid(tree: Tree):
+    """Trial 31, t31-9: "hur man blir delägare", as the course's content, was set aside as starting or owning a
+    company, and the party that procures it was dropped from the summary."""
+    reading = read_description(tree, LONG_COURSE)
+    assert reading.facts["insats_typ"].option == "utbildning_om_asf"
+    assert reading.facts["utforare"].option == "regionen"
+    assert "stod_till_foretag" not in reading.must_nots
+    owning = read_description(
+        tree, "En kurs om sociala företag för deltagare, och förbundet vill bli delägare i Kvarnen."
+    )
+    assert owning.must_nots["stod_till_foretag"].option == "starta_utveckla"  # the förbund acts: still named
