@@ -1920,7 +1920,9 @@ def _denied_line(pending: dict[str, str], text: str) -> str | None:
             continue  # "det är AF, inte kommunen" changes a line; only what is done is denied outright
         option = tree().questions[question_id].option(option_id)
         first = _first_word(option) if option is not None else None
-        ends = r"\b(?=\s*(?:[.!?;,]|$|utan\b))"  # "inte arbetsträning i kommunens regi" qualifies, denies nothing
+        # "inte arbetsträning i kommunens regi" qualifies, denies nothing; "inte få arbetsträning av oss, …" denies it
+        # (trial 31, t31-16 got "Jag kunde inte läsa ut något nytt").
+        ends = r"\b(?=\s*(?:(?:av|fran|hos) (?:oss|er|dem|mig)\s*)?(?:[.!?;,]|$|utan\b))"
         if first is not None and re.search(_DENYING + re.escape(first) + ends, folded):
             denied.append(question_id)
     return denied[0] if len(denied) == 1 else None

@@ -1958,3 +1958,14 @@ def test_a_rejected_line_asked_after_an_earlier_question_says_that_one_comes_fir
     talk, _ = rejected_summary()
     sent = talk.send(ActionChangeAnswer(), "/change_answer", intent="change_answer", question="vem")
     assert messages.text("describe.line_rejected") in said(sent)
+
+
+def test_a_line_denied_with_by_us_after_it_is_asked_again():
+    """Trial 31, t31-16: "de ska inte få arbetsträning av oss, de ska få …" got "Jag kunde inte läsa ut något nytt"."""
+    talk = _summary_of(
+        "Regionen köper en kurs i svetsning för deltagare som arbetstränar på Verkstan, förbundet betalar via regionen."
+    )
+    assert talk.slots["pending_answers"]["insats_typ"] == "arbetsforberedande"
+    sent = talk.send(ActionAnswer(), "nej, de ska inte få arbetsträning av oss, de ska gå en svetskurs", intent="deny")
+    assert messages.text("describe.nothing_added") not in said(sent)
+    assert "insats_typ" not in talk.slots["answers"] and talk.slots["answers"]["utforare"] == "regionen"

@@ -2944,3 +2944,9 @@ def test_what_a_course_about_social_enterprises_covers_is_no_part_to_avoid(tree:
         tree, "En kurs om sociala företag för deltagare, och förbundet vill bli delägare i Kvarnen."
     )
     assert owning.must_nots["stod_till_foretag"].option == "starta_utveckla"  # the förbund acts: still named
+
+
+def test_a_handledare_the_party_employs_itself_is_read_as_employed_by_a_party(tree: Tree):
+    """Trial 31, t31-13: "en handledare som FK själva anställer" was quoted in the summary, then asked again."""
+    reading = read_description(tree, "Kommunen vill att förbundet betalar en handledare som kommunen själva anställer.")
+    assert reading.facts["handledare_anstalld"].option == "hos_part"
