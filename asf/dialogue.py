@@ -637,9 +637,10 @@ def restart(state: State, message: Message | None = None) -> Turn:
     return _continue(fresh, {}, prefix=messages.text("assessment.restart"))
 
 
-def describe(state: State, message: Message, *, as_new: bool = False) -> Turn:
+def describe(state: State, message: Message, *, as_new: bool = False, answered: Fact | None = None) -> Turn:
     """A typed description read into facts and a summary; `as_new`: known already not to correct the
-    result just shown (it is assessed as another initiative)."""
+    result just shown (it is assessed as another initiative); `answered`: what the same words answer to the
+    question that was open, a line of the summary where the description leaves that question open."""
     if training.awaiting_verdict(state):
         return training.judge(state, message)
     if message.typed and _the_förbund_pays_nothing(message.text):
@@ -685,7 +686,7 @@ def describe(state: State, message: Message, *, as_new: bool = False) -> Turn:
     after_result = [*aside, *after_result]
     # Written while a summary waits for "Ja" or "Nej": more of the same description.
     text = f"{state.description}\n{message.text}" if state.pending is not None and state.description else message.text
-    reading = read_description(tree(), recap.words_read(text))
+    reading = _with_the_answer(read_description(tree(), recap.words_read(text)), answered)
     state = replace(state, description=text)
     several = recap.several_text(tree(), reading)
     if several is not None:
@@ -814,7 +815,9 @@ def answer(state: State, message: Message) -> Turn:
     if aside is not None:
         return _other_question_answer(state, aside)
     if _describes_at_the_first_question(answers, current, message):
-        return describe(replace(state, current_question=None), message)
+        said = _read_typed(current.question, message).option
+        answered = Fact(current.question.id, said.id, message.text.strip()) if said is not None else None
+        return describe(replace(state, current_question=None), message, answered=answered)
     if _denies_the_last_answer(current, message):
         # "nej det är ingen handledare, det är en konsult …" at "Var är handledaren anställd?" denies what the
         # question rests on (trial 22, t22-17 recorded "Hos det sociala företaget" and got "kan finansiera"):
@@ -906,6 +909,19 @@ def _only_starts_over(pending: dict[str, str], text: str) -> bool:
         and not _changed_answers(pending, list(pending), text)
         and match_question(tree(), text, list(pending)) is None
     )
+
+
+def _with_the_answer(reading: Reading, answered: Fact | None) -> Reading:
+    """The reading with the answer to the open question, where it leaves that question open and one route holds
+    both: "parterna, det är en inspirationsdag för dem" at "Vem …?" summarised only the inspiration day, and who it
+    is for was asked again after "Ja" (trial 31, t31-14)."""
+    if answered is None or answered.question in reading.facts or answered.question in reading.conflicts:
+        return reading
+    facts = {answered.question: answered, **reading.facts}
+    if not one_route_holds(tree(), {q: fact.option for q, fact in facts.items()}):
+        return reading
+    ordered = {q: facts[q] for q in tree().questions if q in facts}
+    return replace(reading, facts=ordered, implied=reading.implied - {answered.question})
 
 
 def _describes_at_the_first_question(answers: dict[str, str], current: Walk, message: Message) -> bool:

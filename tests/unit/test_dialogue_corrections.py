@@ -1969,3 +1969,16 @@ def test_a_line_denied_with_by_us_after_it_is_asked_again():
     sent = talk.send(ActionAnswer(), "nej, de ska inte få arbetsträning av oss, de ska gå en svetskurs", intent="deny")
     assert messages.text("describe.nothing_added") not in said(sent)
     assert "insats_typ" not in talk.slots["answers"] and talk.slots["answers"]["utforare"] == "regionen"
+
+
+def test_an_answer_with_a_description_at_the_first_question_keeps_the_answer():
+    """Trial 31, t31-14: "parterna, det är en inspirationsdag för dem" at "Vem …?" summarised only the
+    inspiration day, and who it is for was asked again after "Ja"."""
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    assert talk.slots["current_question"] == "vem"
+    sent = talk.send(ActionAnswer(), "beslutsfattarna, vi ordnar en inspirationsdag")
+    assert talk.slots["pending_answers"] == {"vem": "parter_och_aktorer", "strukturell_typ": "evenemang"}
+    assert "”beslutsfattarna, vi ordnar en inspirationsdag”" in said(sent)
+    talk.send(ActionAnswer(), "/affirm", intent="affirm")
+    assert talk.slots["current_question"] == "mottagare"
