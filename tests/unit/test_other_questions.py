@@ -6,6 +6,8 @@ import pytest
 
 from asf import other_questions
 from asf.guidance import learned
+from asf.guidance.loader import default_tree
+from asf.guidance.understanding import read_description
 
 
 @pytest.mark.parametrize(
@@ -234,3 +236,19 @@ def test_no_initiative_said_without_commas_or_with_a_short_no_lets_the_summary_g
     talk.send(ActionDescribeInitiative(), "Kommunen köper arbetsträningsplatser på kaféet för deltagare.")
     talk.send(ActionAnswer(), text, intent="deny", concept="asf")
     assert not talk.slots["pending_answers"] and not talk.slots["current_question"]
+
+
+def test_an_ordinary_purchase_stated_without_a_question_gets_the_answer_about_own_purchases():
+    """Trial 31, t31-7: "Förbundet hyr konferensrum av Kvarnen … till vanligt pris" went through the knowledge
+    question and got "täcks inte"."""
+
+    def facts(text: str) -> int:
+        return read_description(default_tree(), text).stated
+
+    own = "Vi bokar Kafé Lindens lokal för vårt nätverksmöte till vanligt pris."
+    topic = other_questions.asked_beside_a_description(own, facts)
+    assert topic is not None and topic.id == "egna_inkop"
+    # A described initiative at an ordinary price is still the initiative, and a statement is no question elsewhere.
+    lawful = "Regionen köper arbetsträningsplatser på Kafé Linden till vanligt pris åt deltagare, via regionen."
+    assert other_questions.asked_beside_a_description(lawful, facts) is None
+    assert other_questions.recognise(own) is None
