@@ -181,6 +181,10 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
         replies.append(Reply(text="\n\n".join(payload["not_assessed"]), buttons=buttons))
     replies.append(Reply(text=explain.chat_text(payload), buttons=result_buttons()))
     replies.append(Reply(custom=payload))
+    earlier = _earlier_parts(state.last_result, payload)
+    waiting = _parts_not_assessed(payload, earlier)
+    if waiting:
+        replies.append(Reply(text=waiting))
     replies.append(feedback.question())
     # Answers the result no longer needs stay with it (not sent to the channel): "ändrar det något om
     # alla är i målgruppen?" after "Nej" needs them again (trial 13, t13-10 asked all three again).
@@ -188,7 +192,6 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
     kept: dict[str, Any] = {_SET_ASIDE: set_aside} if set_aside else {}
     if recap.split_description(state.description or "") is not None:
         kept[_GIVEN] = [q for q in current.used if q not in (state.evidence or {})]
-    earlier = _earlier_parts(state.last_result, payload)
     if earlier:
         kept[_EARLIER_PARTS] = earlier
     new_state = replace(
@@ -248,6 +251,19 @@ def _given_in_an_earlier_part(state: State, question_id: str) -> tuple[int, str,
         return None
     # "Via {svar:utforare}" as that part had it: "Via Arbetsförmedlingen", not this part's party (review of round 20).
     return first, option.id, walk(tree(), results[first]["answers"]).fill(option.label)
+
+
+def _parts_not_assessed(payload: dict[str, Any], earlier: dict[str, Any]) -> str | None:
+    """After a part's result, the parts of the numbered description not yet assessed, named with how to ask for
+    one: after part 1 nothing said that part 2 was waiting (trial 30)."""
+    split = recap.split_description(payload.get("description") or "")
+    if split is None:
+        return None
+    waiting = [n for n in range(1, len(split.parts) + 1) if n != split.number and str(n) not in earlier]
+    if not waiting:
+        return None
+    named = listing((f"del {n} {quoted(split.parts[n - 1])}" for n in waiting), last="och")
+    return messages.text("describe.parts_waiting", parts=named, first=waiting[0])
 
 
 def _earlier_parts(previous: dict[str, Any] | None, payload: dict[str, Any]) -> dict[str, Any]:

@@ -577,3 +577,31 @@ def test_parts_announced_as_several_things_are_split_even_where_one_part_names_n
     talk = Conversation()
     sent = talk.send(ActionDescribeInitiative(), details, intent="describe_initiative")
     assert "Du beskriver 2 delar" not in said(sent)
+
+
+def test_after_a_parts_result_the_parts_not_yet_assessed_are_named():
+    """Trial 30: after part 1's result nothing said that part 2 was still waiting."""
+    text = (
+        "Två saker: 1) Regionen köper praktikplatser på Bryggan åt deltagare, via regionen."
+        " 2) En temadag för handläggare."
+    )
+    talk = described_in_two_parts(text)
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    sent: list[dict[str, Any]] = []
+    while talk.slots["current_question"]:
+        question = talk.slots["current_question"]
+        sent = talk.click(
+            question, {"malgrupp": "ja", "pengavag": "via_part", "insats_typ": "arbetsforberedande"}[question]
+        )
+    second = numbered_parts(text)[1]
+    waiting = messages.text("describe.parts_waiting", parts=f"del 2 {quoted(second)}", first=2)
+    assert waiting in said(sent)
+    sent = talk.send(ActionAnswer(), "del 2")
+    while talk.slots["current_question"] or talk.slots["pending_answers"]:
+        if talk.slots["pending_answers"]:
+            sent = talk.send(ActionAnswer(), "ja", intent="affirm")
+            continue
+        question = talk.slots["current_question"]
+        options = tree().questions[question].options
+        sent = talk.click(question, options[0].id)
+    assert "Kvar att bedöma" not in said(sent)  # part 1 is done: nothing waits
