@@ -370,6 +370,11 @@ def read_answer(
     between = _between_two(question, chosen.option, words) if chosen is not None else None
     if between is not None:
         return between
+    beyond = _surcharge_for_support(question, text, words) if chosen is not None else None
+    if chosen is not None and beyond is not None and beyond.option.id != chosen.option.id:
+        # "en part köper platser, men vi betalar för fler än vi använder" names money to the company beside the
+        # purchase (trial 32, t32-20 recorded the purchase alone): asked, offering both.
+        return AnswerReading(None, candidates=(chosen.option, beyond.option))
     if chosen is not None and not _names_two_things(words, found) and not _hedged(chosen, words) and not partial_yes_no:
         if (
             (_speaks_against(learned_view, chosen.option.id, _ANSWER_VETO) and not _named_twice_alone(chosen, found))
@@ -1234,12 +1239,14 @@ _SURCHARGE = re.compile(
 _WHATEVER_COMES = re.compile(
     r"\boavsett (?:hur manga|om)\b(?: \w+){0,4} (?:kommer|dyker upp|anvands|fylls|behovs)\b(?! fran)"
     r"|\boavsett (?:belaggning\w*|antal (?:deltagare|platser))|\bfler platser an (?:som |det )?(?:anvands|behovs)\b"
-    r"|\b(?:tomma|oanvanda|obesatta) platser\b"
+    r"|\b(?:tomma|oanvanda|obesatta) platser\b|\bresten betalas (?:anda|i alla fall|anda sa)\b"
+    r"|\bfler (?:platser )?an (?:vi|de|man|som|det) (?:anvander|anvands|behover|behovs)\b"
 )
 _PAYMENT = re.compile(r"\b(?:betala\w*|kr|kronor|tkr|pengar\w*|ersattning\w*|summa\w*|belopp\w*)\b")
 _FOR_ITS_SURVIVAL = ("gar runt", "overleva", "klara sig", "klarar sig", "klarar sin ekonomi", "klara sin ekonomi",
                      "klara ekonomin", "har det tufft", "har det svart", "stotta foretaget", "anstalla",
-                     "nyanstalla", "ny anstallning", "anstalla en till")  # fmt: skip
+                     "nyanstalla", "ny anstallning", "anstalla en till", "stabil ekonomi", "stabilare ekonomi",
+                     "ekonomisk trygghet")  # fmt: skip
 _PEOPLE = ("deltagar", "praktikant", "individ", "person", "klient", "brukar", "unga")
 
 

@@ -2950,3 +2950,29 @@ def test_a_handledare_the_party_employs_itself_is_read_as_employed_by_a_party(tr
     """Trial 31, t31-13: "en handledare som FK själva anställer" was quoted in the summary, then asked again."""
     reading = read_description(tree, "Kommunen vill att förbundet betalar en handledare som kommunen själva anställer.")
     assert reading.facts["handledare_anstalld"].option == "hos_part"
+
+
+def test_we_starting_a_social_enterprise_with_a_party_is_starting_one_not_a_start_grant(tree: Tree):
+    """Trial 32, t32-19: "Kan vi tillsammans med kommunen starta ett eget socialt företag …" was named as a
+    participant's start grant, and the answers that followed gave "kan finansieras på villkor"."""
+    reading = read_description(
+        tree, "Kan vi tillsammans med regionen starta ett eget socialt företag, en tvättstuga, där deltagare kan jobba?"
+    )
+    assert reading.facts["stod_till_foretag"].option == "starta_utveckla"
+    grant = read_description(tree, "Deltagarna vill starta eget, kan vi ge dem startpeng?")
+    assert grant.facts["insats_typ"].option == "startbidrag"
+
+
+def test_paying_for_more_places_than_are_used_is_asked_beside_the_purchase(tree: Tree):
+    """Trial 32, t32-20: "… men vi betalar för fler än vi använder" was recorded as the purchase alone."""
+    question = tree.questions["stod_till_foretag"]
+    reading = read_answer(
+        question, "regionen köper platser, men betalar för fler än de behöver så att de har stabil ekonomi"
+    )
+    assert reading.option is None and {c.id for c in reading.candidates} == {"kopa_tjanster", "pengar"}
+    described = read_description(
+        tree,
+        "AF köper sex platser på Verkstan. Vi använder två, men resten betalas ändå så att Verkstan får stabil"
+        " ekonomi.",
+    )
+    assert described.must_nots["stod_till_foretag"].option == "pengar"
