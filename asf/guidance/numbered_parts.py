@@ -137,12 +137,12 @@ _IN_A_PART_OF = re.compile(r"\bi\s+(?:den\s+)?\w+\s+delen\s+av\b", re.IGNORECASE
 # A verb asking for a part ("ta del 2", "bedöm punkt 3"; "och" is none: "del 2 och del 3 tack" asks for the
 # second first), and the forms of a request ("och del 3 då?" is one).
 _VERBS = "ta|bedöm|bedom|kör|kor|gör|gor|nu"
-_BEFORE_A_PART = r"\s+(?:den\s+)?(?:\w+\s+)?(?:del|punkt)"
+_BEFORE_A_PART = r"\s+(?:den\s+)?(?:\w+\s+)?(?:del|punkt|nummer)"  # "ok, nu nummer 2" (trial 32, t32-9)
 _ASKING_VERB = re.compile(rf"\b(?:{_VERBS}){_BEFORE_A_PART}", re.IGNORECASE)
 _REQUEST = re.compile(
     rf"\b(?:{_VERBS}|och){_BEFORE_A_PART}"
-    r"|\b(?:del|punkt)(?:en)?\s+\w+\W*(?:då|da|först|forst|tack|direkt|nu)\b"
-    r"|^\W*(?:del|punkt)\s+\w+(?:\s+av\s+\w+)?\W*(?:tack)?\W*$"
+    r"|\b(?:del|punkt|nummer)(?:en)?\s+\w+\W*(?:då|da|först|forst|tack|direkt|nu)\b"
+    r"|^\W*(?:del|punkt|nummer)\s+\w+(?:\s+av\s+\w+)?\W*(?:tack)?\W*$"
     r"|\b(?:då|da)\s*,\s*(?:del|punkt)\s+\w+\W*$",  # "medlemsavgiften då, punkt 2?" (trial 27, t27-12)
     re.IGNORECASE,
 )
@@ -173,6 +173,10 @@ _BY_ITS_NUMBER = re.compile(
 )
 
 
+_BY_NUMBER_ONLY = re.compile(r"\bnummer\b", re.IGNORECASE)
+_AS_A_PART = re.compile(r"\b(?:del|delen|punkt|punkten)\b", re.IGNORECASE)
+
+
 def part_asked_for(text: str, colloquial: bool = True) -> int | None:
     """The number of the part a short message asks for ("och del 3 då?", "ta den andra delen", "och trean då?"), if
     any; not a part of something else ("i andra delen av kommunen"). Without `colloquial`, only a part named as one
@@ -185,6 +189,8 @@ def part_asked_for(text: str, colloquial: bool = True) -> int | None:
         return _ORDINALS[(said.group("ordinal") or said.group("ordinal_then")).lower()]
     if len(text.split()) > _SHORT_REQUEST or _IN_A_PART_OF.search(text):
         return None
+    if not colloquial and _BY_NUMBER_ONLY.search(text) and not _AS_A_PART.search(text):
+        return None  # "nummer 2" while a question is open may be its second button
     if _ABOUT_A_PART.search(_POLITE.sub("", text)):
         return None
     if not _REQUEST.search(text):

@@ -316,7 +316,7 @@ def test_a_correction_the_nlu_did_not_understand_still_asks_which_answer_keeping
 def test_a_corrected_answer_is_named_by_its_question():
     talk = finished(VIA_KOMMUNEN)
     sent = talk.send(ActionAnswer(), "nej, det är regionen som upphandlar och inte kommunen", party="regionen")
-    assert "Jag ändrar svaret om vilken part" in said(sent)
+    assert "Jag ändrar svaret på frågan vilken part" in said(sent)
 
 
 def test_a_marked_correction_right_after_the_result_read_as_a_description_is_a_correction():

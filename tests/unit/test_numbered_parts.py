@@ -87,6 +87,8 @@ def test_text_that_numbers_no_parts_from_one_has_none(text: str):
     ("text", "number"),
     [
         ("och del 3 då?", 3),
+        ("ok, nu nummer 2", 2),  # trial 32, t32-9 changed an answer instead
+        ("vi har nummer 2 i kön", None),
         ("kan du ta den andra delen nu", 2),
         ("Del två", 2),
         ("punkt 2 tack", 2),
@@ -605,3 +607,8 @@ def test_after_a_parts_result_the_parts_not_yet_assessed_are_named():
         options = tree().questions[question].options
         sent = talk.click(question, options[0].id)
     assert "Kvar att bedöma" not in said(sent)  # part 1 is done: nothing waits
+
+
+def test_a_part_asked_for_by_nummer_after_a_result_is_assessed_but_not_while_a_question_is_open():
+    assert part_asked_for("ok, nu nummer 2") == 2
+    assert part_asked_for("nummer 2", colloquial=False) is None  # at an open question: maybe its second button
