@@ -2400,6 +2400,8 @@ def _memo(state: State, text: str | None) -> Turn:
 
 
 def _memo_replies(state: State, text: str | None) -> Turn:
+    if state.last_result is None and state.current_question is not None:
+        return [Reply(text=messages.text("memo.not_yet"))], state  # the open question follows (_memo)
     if state.last_result is None:
         return [Reply(text=messages.text("memo.no_result"), buttons=start_buttons())], state
     result = state.last_result

@@ -71,8 +71,10 @@ def names_the_training_mode(words: tuple[swedish.Token, ...]) -> bool:
 
 
 def asks_for_memo(state: State, message: Message) -> bool:
-    """A typed request for the memo of the result shown ("kan jag få en promemoria?", "PM")."""
-    if not message.typed or state.last_result is None or training.active(state) or state.pending is not None:
+    """A typed request for the memo of the result shown ("kan jag få en promemoria?", "PM"), or asked for while the
+    first assessment is under way (trial 32, t32-1: "Kan jag få ett beslutsunderlag?" got "Menar du ”Ja”?")."""
+    nothing_yet = state.last_result is None and state.current_question is None
+    if not message.typed or nothing_yet or training.active(state) or state.pending is not None:
         return False
     text = message.text
     thanks = _THANKS_FIRST.match(text)

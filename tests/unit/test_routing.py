@@ -542,3 +542,20 @@ def test_train_in_an_answer_mid_question_is_no_request_for_the_training():
     assert messages.text("assessment.leave_for_training") not in said(sent)
     sent = talk.send(ActionStartTraining(), "jag vill gå till övningsläget", intent="start_training")
     assert messages.text("assessment.leave_for_training") in said(sent)
+
+
+@pytest.mark.parametrize(
+    ("action", "intent"), [(ActionAnswer, "inform"), (ActionAnswer, "affirm"), (ActionRequestMemo, "request_memo")]
+)
+def test_a_memo_asked_for_before_the_first_result_says_when_it_comes_and_asks_the_question_again(
+    action: type, intent: str
+):
+    """Trial 32, t32-1: "Kan jag få ett beslutsunderlag?" at the target-group question got "Menar du ”Ja”?"."""
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "deltagare")
+    assert talk.slots["current_question"] == "malgrupp"
+    sent = talk.send(action(), "Kan jag få ett beslutsunderlag?", intent=intent)
+    assert messages.text("memo.not_yet") in said(sent)
+    assert talk.slots["current_question"] == "malgrupp" and "malgrupp" not in (talk.slots["answers"] or {})
+    assert not any(m.get("custom", {}).get("markdown") for m in sent)
