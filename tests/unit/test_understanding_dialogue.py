@@ -2976,3 +2976,15 @@ def test_paying_for_more_places_than_are_used_is_asked_beside_the_purchase(tree:
         " ekonomi.",
     )
     assert described.must_nots["stod_till_foretag"].option == "pengar"
+
+
+def test_covering_an_associations_administration_is_named_as_money_to_it(tree: Tree):
+    """Trial 32, t32-13: an IOP paying the association's administration and rent, via the kommun, read nothing."""
+    text = (
+        "Regionen vill teckna ett ideburet offentligt partnerskap med foreningen bakom Vavstugan. Forbundet betalar"
+        " via regionen. Pengarna ska tacka foreningens administration och lokal."
+    )
+    reading = read_description(tree, text)
+    assert reading.must_nots["stod_till_foretag"].option == "pengar"
+    # Beside the party's route it is asked or set aside with its words, never left unsaid.
+    assert "stod_till_foretag" in {**reading.conflicts, **reading.set_aside}
