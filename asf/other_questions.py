@@ -111,11 +111,15 @@ def asked_in_a_question(text: str, topic: Topic) -> bool:
 
 
 def _states(topic: Topic, words: tuple[swedish.Token, ...]) -> bool:
-    return any(not m.negated for word in topic.stated for m in swedish.find(word, words))
+    return _any_said(topic.stated, words)
 
 
 def _names(topic: Topic, words: tuple[swedish.Token, ...]) -> bool:
-    return bool(topic.words) and any(not m.negated for word in topic.words for m in swedish.find(word, words))
+    return _any_said(topic.words, words)
+
+
+def _any_said(phrases: tuple[str, ...], words: tuple[swedish.Token, ...]) -> bool:
+    return any(not m.negated for phrase in phrases for m in swedish.find(phrase, words))
 
 
 def recognise(

@@ -246,10 +246,14 @@ def _evidence(
 _A_LOAN = ("stod_till_foretag", "lan")
 _LENDING = re.compile(r"\blan(?:a|ar|ade)\s+(?:ut\s+)?(?P<object>(?:[\w:]+\s*){0,4})")
 _END_OF_OBJECT = frozenset({"till", "at", "for", "under", "i", "pa", "som", "sa", "och", "med", "nar", "om", "av"})
-_NO_OBJECT = frozenset({
-    "var", "vart", "vara", "sin", "sitt", "sina", "en", "ett", "den", "det", "de", "dem", "dom", "oss", "er", "ut",
-    "deras", "hans", "hennes", "lite", "mer", "nagot", "nat", "foretaget", "firman", "kooperativet", "asf",
-})  # fmt: skip
+# Words before what is owned or lent, folded: "vår", "deras", "en".
+_OWNING = frozenset(
+    {"var", "vart", "vara", "er", "ert", "era", "deras", "sin", "sitt", "sina", "den", "det", "en", "ett"}
+)
+_NO_OBJECT = _OWNING | {
+    "de", "dem", "dom", "oss", "ut", "hans", "hennes", "lite", "mer", "nagot", "nat", "foretaget", "firman",
+    "kooperativet", "asf",
+}  # fmt: skip
 _MONEY_OBJECT = re.compile(
     r"\d|\w*pengar\w*$|kr$|kronor$|tkr$|mkr$|belopp|summ|kapital|medel$|miljon|likviditet|kredit"
 )
@@ -274,9 +278,6 @@ def _lends_a_thing(text: str) -> bool:
 # were recorded as "Via den part som ansvarar" (development half, t271): asked instead.
 _THROUGH_A_PARTY = ("pengavag", "via_part")
 _THROUGH = frozenset({"via", "genom"})
-_OWNING = frozenset(
-    {"var", "vart", "vara", "er", "ert", "era", "deras", "sin", "sitt", "sina", "den", "det", "en", "ett"}
-)
 _THE_PARTY = frozenset({"parten", "part", "parterna", "dem", "dom", "den", "henne", "honom", "denna", "dessa", "de"})
 
 
