@@ -808,7 +808,8 @@ def answer(state: State, message: Message) -> Turn:
     answers = _safe_answers(state)
     button_question, button_choice = message.entity("question"), message.entity("choice")
     if button_question and button_choice:
-        return _answer_button(state, answers, button_question, button_choice)
+        confirmed = message.entity(_CONFIRMED) is not None
+        return _answer_button(state, answers, button_question, button_choice, confirmed)
     if button_question and not message.text:
         # "Inget av dem" under "Menar du …?": the question again with every option.
         return _reask(state, messages.text("assessment.none_of_them"))
@@ -874,6 +875,10 @@ def answer(state: State, message: Message) -> Turn:
         if reading.candidates:
             return _did_you_mean(state, current, current.question, reading)
         return _misunderstood(state, current, current.question)
+    # Asked once: after any question back at this question, a typed "något annat" is the user's choice.
+    unsure = _uncovered_beside_a_must_not(state, current, reading.option.id) if not state.misunderstood else None
+    if unsure is not None:
+        return unsure
     noted = messages.text("assessment.noted", answer=current.fill(reading.option.label))
     turn = _continue(state, {**answers, current.question.id: reading.option.id}, answered=current.question.id)
     return [Reply(text=noted), *turn[0]], turn[1]
@@ -2023,7 +2028,9 @@ def _asked_later(pending: dict[str, str], text: str) -> str | None:
     return None
 
 
-def _answer_button(state: State, answers: dict[str, str], question_id: str, option_id: str) -> Turn:
+def _answer_button(
+    state: State, answers: dict[str, str], question_id: str, option_id: str, confirmed: bool = False
+) -> Turn:
     question = tree().questions.get(question_id)
     if question is None or question.option(option_id) is None:
         return _reask(state, messages.text("assessment.unknown_answer"))
@@ -2033,6 +2040,9 @@ def _answer_button(state: State, answers: dict[str, str], question_id: str, opti
         return _assess_part(state, answers, part)
     on_path = {step.question.id for step in current.steps}
     if current.question is not None and current.question.id == question_id:
+        unsure = None if confirmed else _uncovered_beside_a_must_not(state, current, option_id)
+        if unsure is not None:
+            return unsure
         return _continue(state, {**answers, question_id: option_id}, answered=question_id)
     if question_id in on_path or (current.question is None and question_id in answers):
         # An earlier question's button: treat it as changing that answer.
@@ -2040,6 +2050,41 @@ def _answer_button(state: State, answers: dict[str, str], question_id: str, opti
     if not answers and question_id == tree().start:
         return _continue(state, {question_id: option_id})
     return _reask(state, messages.text("assessment.not_current"))
+
+
+# The entity of the button that keeps an answer the guidance does not cover after being asked about it.
+_CONFIRMED = "confirmed"
+
+
+def _uncovered_beside_a_must_not(state: State, current: Walk, option_id: str) -> Turn | None:
+    """Asked before an answer the guidance does not cover ("Något annat") is recorded at a question the description
+    answers with something to avoid: 300 000 kr a year "direkt till företaget", then "Något annat", got "Vägledningen
+    täcker inte insatsen" (trial 32, t32-2 and t32-13). The user chooses; nothing is recorded until then."""
+    question = current.question
+    assert question is not None
+    option = question.option(option_id)
+    outcome = tree().outcomes.get(option.next) if option is not None else None
+    if option is None or outcome is None or outcome.verdict != "out_of_scope":
+        return None
+    part = _suggested_by_the_description(state, current)
+    must_not = question.option(part.option) if part is not None else None
+    if part is None or must_not is None or must_not.id == option_id:
+        return None
+    answer, named = current.fill(option.label), current.fill(must_not.label)
+    text = messages.text(
+        "assessment.confirm_uncovered",
+        answer=quoted(answer),
+        evidence=quoted(recap.own_clause(tree(), part)),
+        option=quoted(named),
+    )
+    keep = "/inform" + json.dumps(
+        {"question": question.id, "choice": option.id, _CONFIRMED: "ja"}, separators=(",", ":")
+    )
+    buttons = (
+        button(explain.button_label(current, must_not.label), _answer_payload(question.id, must_not.id)),
+        button(messages.text("buttons.keep_uncovered", answer=answer[:1].lower() + answer[1:]), keep),
+    )
+    return [Reply(text=text, buttons=buttons)], replace(state, misunderstood=state.misunderstood + 1)
 
 
 def _part_of_the_description(state: State, current: Walk, question_id: str, option_id: str) -> Fact | None:

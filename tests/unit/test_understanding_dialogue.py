@@ -2988,3 +2988,55 @@ def test_covering_an_associations_administration_is_named_as_money_to_it(tree: T
     assert reading.must_nots["stod_till_foretag"].option == "pengar"
     # Beside the party's route it is asked or set aside with its words, never left unsaid.
     assert "stod_till_foretag" in {**reading.conflicts, **reading.set_aside}
+
+
+def _at_what_is_done_for_the_company(description: str) -> Conversation:
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), description, intent="describe_initiative")
+    talk.click("vem", "foretaget")
+    assert talk.slots["current_question"] == "stod_till_foretag"
+    return talk
+
+
+_GRANT_STRAIGHT_TO_IT = (
+    "Vi vill göra ett samarbetsavtal med Linfabriken, ett socialt företag, där förbundet betalar 250 000 kronor om"
+    " året direkt till företaget för att de ska ta emot våra deltagare och utveckla sin verksamhet."
+)
+
+
+def test_choosing_an_answer_the_guidance_does_not_cover_over_a_described_grant_is_asked_first():
+    """Trial 32, t32-2 and t32-13: money "direkt till företaget", then "Något annat", got "Vägledningen täcker inte
+    insatsen" with nothing said of the grant. The choice is asked once, naming the user's words; kept, it counts."""
+    talk = _at_what_is_done_for_the_company(_GRANT_STRAIGHT_TO_IT)
+    asked = talk.click("stod_till_foretag", "annat")
+    text = said(asked)
+    assert "Innan jag noterar ”Något annat”" in text and "250 000 kronor" in text
+    assert "stod_till_foretag" not in (talk.slots["answers"] or {}) and not talk.slots["last_result"]
+    payloads = [b["payload"] for b in asked[-1]["buttons"]]
+    assert payloads[0] == '/inform{"question":"stod_till_foretag","choice":"pengar"}'
+    assert '"confirmed":"ja"' in payloads[1]
+    # "Ja, något annat" keeps the choice: the result is the one the guidance gives for it.
+    talk.send(ActionAnswer(), "/inform", question="stod_till_foretag", choice="annat", confirmed="ja")
+    assert talk.slots["last_result"]["verdict"] == "out_of_scope"
+
+
+def test_the_described_grant_chosen_after_the_question_back_is_not_to_be_financed():
+    talk = _at_what_is_done_for_the_company(_GRANT_STRAIGHT_TO_IT)
+    talk.click("stod_till_foretag", "annat")
+    talk.click("stod_till_foretag", "pengar")
+    assert talk.slots["last_result"]["verdict"] == "not_financeable"
+
+
+def test_a_typed_other_answer_over_a_described_grant_is_asked_once_then_recorded():
+    talk = _at_what_is_done_for_the_company(_GRANT_STRAIGHT_TO_IT)
+    first = said(talk.send(ActionAnswer(), "något annat"))
+    assert "Innan jag noterar" in first and not talk.slots["last_result"]
+    talk.send(ActionAnswer(), "något annat")
+    assert talk.slots["last_result"]["verdict"] == "out_of_scope"
+
+
+def test_an_other_answer_is_recorded_at_once_where_the_description_names_nothing_to_avoid():
+    talk = _at_what_is_done_for_the_company("Vi funderar på något tillsammans med det sociala företaget Ängen.")
+    sent = said(talk.click("stod_till_foretag", "annat"))
+    assert "Innan jag noterar" not in sent
+    assert talk.slots["last_result"]["verdict"] == "out_of_scope"
