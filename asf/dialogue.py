@@ -1013,12 +1013,25 @@ _ASKS_IF_ALLOWED = re.compile(
 
 # "är arvodet till företaget ok då?", "är det okej att köpa den av dem?": whether something is allowed.
 _IS_IT_OK = re.compile(
-    r"\b(?:ar|blir|gar)\s+(?:\w+\s+){1,6}(?:ok|okej|okay|bra|tillatet|godkant|lagligt|i sin ordning)\b"
+    r"\b(?:ar|blir|gar)\s+(?:\w+\s+){0,6}(?:ok|okej|okay|bra|tillatet|godkant|lagligt|i sin ordning)\b"
 )
 
 
 def _asks_if_ok(text: str) -> bool:
     return "?" in text and _IS_IT_OK.search(normalise(text)) is not None
+
+
+def _about_this_result(text: str) -> bool:
+    """A question whether something is ok after a result, that changes none of its answers yet is about it: it
+    states only a party or that the money goes via one ("men pengarna går ju via kommunen, blir det inte ok då?"
+    after a start grant), or it adds a part to avoid ("så det är ok att vi betalar för tre platser som står
+    tomma?" after places a party buys). Trial 32 (t32-8, t32-20) got "Jag tar det som en ny insats" and a new
+    summary, and "Bedömningen du nyss fick gäller som förut" read as a yes."""
+    reading = _description_reading(text)
+    if reading.must_nots:
+        return True
+    stated = {q for q in reading.facts if q not in reading.implied} - {tree().start}
+    return bool(stated) and stated <= {_RESPONSIBLE_PARTY, _ROUTE_OF_MONEY}
 
 
 def _already_answered(answers: dict[str, str], answered: list[str], text: str) -> str | None:
@@ -1337,7 +1350,7 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
     changes = _changed_answers(answers, answered, message.text)
     if _another_thing_asked_about(changes, message):
         return describe(state, message, as_new=True)
-    asks_if_ok = _asks_if_ok(message.text) and bool(changes)
+    asks_if_ok = _asks_if_ok(message.text) and (bool(changes) or _about_this_result(message.text))
     what_if = (
         _WHAT_IF.search(normalise(message.text)) is not None
         or _supposes(message.text)

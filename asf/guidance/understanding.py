@@ -850,6 +850,7 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
     facts: dict[str, Fact] = {}
     conflicts: dict[str, tuple[Fact, ...]] = {}
     must_nots: dict[str, Fact] = {}
+    must_not_spans: dict[str, tuple[tuple[int, int], ...]] = {}  # where in the text each was found
     both: set[str] = set()  # two-way questions where the text names both sides together
     stated_in_phrases: set[str] = set()  # must-not parts named by a phrase, not by a word or two ("dator")
     start_named = False  # the text names or denies who the initiative is for, in any way
@@ -883,6 +884,8 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
             found = {}
         for evidence in found.values():
             if _leads_to_must_not(tree, evidence.option):
+                if question.id not in must_nots:
+                    must_not_spans[question.id] = evidence.spans
                 must_nots.setdefault(question.id, Fact(question.id, evidence.option.id, evidence.quote))
                 if evidence.strength >= _PHRASE_WORDS and must_nots[question.id].option == evidence.option.id:
                     stated_in_phrases.add(question.id)
@@ -953,6 +956,7 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
         and bool(kept)
         and not already_must_not
         and not _later_on_the_route(tree, kept, fact)
+        and not _read_ahead_on_the_route(tree, kept, must_nots, must_not_spans, fact)
         and _names_what_is_done(tree, q)
     }
     request = _request_after_its_context(tree, text, words, kept, set_aside, lawful)
@@ -1242,6 +1246,8 @@ _WHATEVER_COMES = re.compile(
     r"|\boavsett (?:belaggning\w*|antal (?:deltagare|platser))|\bfler platser an (?:som |det )?(?:anvands|behovs)\b"
     r"|\b(?:tomma|oanvanda|obesatta) platser\b|\bresten betalas (?:anda|i alla fall|anda sa)\b"
     r"|\bfler (?:platser )?an (?:vi|de|man|som|det) (?:anvander|anvands|behover|behovs)\b"
+    r"|\bplatse\w* (?:som )?(?:star|stod|blir) (?:tomma|oanvanda)\b"
+    r"|\bplatse\w* som inte (?:anvands|behovs|utnyttjas|fylls)\b"
 )
 _PAYMENT = re.compile(r"\b(?:betala\w*|kr|kronor|tkr|pengar\w*|ersattning\w*|summa\w*|belopp\w*)\b")
 _FOR_ITS_SURVIVAL = ("gar runt", "overleva", "klara sig", "klarar sig", "klarar sin ekonomi", "klara sin ekonomi",
@@ -1439,6 +1445,38 @@ def _later_on_the_route(tree: Tree, kept: Mapping[str, Fact], fact: Fact) -> boo
     handledare the description already placed): it is asked there, not named as a separate part
     "not included in this assessment"."""
     return fact.question not in kept and _fits_route(tree, kept, fact)
+
+
+def _read_ahead_on_the_route(
+    tree: Tree,
+    kept: Mapping[str, Fact],
+    must_nots: Mapping[str, Fact],
+    spans: Mapping[str, tuple[tuple[int, int], ...]],
+    fact: Fact,
+) -> bool:
+    """The same words read as another part to avoid on a question ahead on the kept route: they are named there,
+    when that question is asked. "ge deltagare som vill starta eget ett startbidrag …, via kommunen" was set
+    aside as a grant to a company beside participants, though it is their start grant (trial 32, t32-8)."""
+    places = set(spans.get(fact.question, ()))
+    return any(
+        other.question != fact.question
+        and places.intersection(spans.get(other.question, ()))
+        and _asked_next(tree, kept, other)
+        for other in must_nots.values()
+    )
+
+
+def _asked_next(tree: Tree, kept: Mapping[str, Fact], fact: Fact) -> bool:
+    """The fact's question is asked after the kept facts with nothing between but the yes-or-no questions only
+    words decide (Finsam's target group): "Vad ska deltagarna få?" after "Deltagare", while "Vad skulle
+    företaget få?" comes only after an answer nobody gave ("Pengar … till företaget")."""
+    for route in _all_routes(tree):
+        if route.get(fact.question) != fact.option or any(route.get(q) != f.option for q, f in kept.items()):
+            continue
+        before = list(route)[: list(route).index(fact.question)]
+        if all(q in kept or q in _WORDS_DECIDE for q in before):
+            return True
+    return False
 
 
 def _fits_route(tree: Tree, facts: Mapping[str, Fact], fact: Fact) -> bool:

@@ -31,7 +31,7 @@ from asf.guidance.understanding import (
     without_introduction,
 )
 from asf.turns import Message, Reply, State
-from tests.unit.test_dialogue_corrections import Conversation, said
+from tests.unit.test_dialogue_corrections import VIA_KOMMUNEN, Conversation, said
 
 
 def texts(replies: list[Reply]) -> str:
@@ -3040,3 +3040,51 @@ def test_an_other_answer_is_recorded_at_once_where_the_description_names_nothing
     sent = said(talk.click("stod_till_foretag", "annat"))
     assert "Innan jag noterar" not in sent
     assert talk.slots["last_result"]["verdict"] == "out_of_scope"
+
+
+def test_a_participants_start_grant_routed_via_a_party_is_asked_as_theirs_not_set_aside_as_a_company_grant(
+    tree: Tree,
+):
+    """Trial 32, t32-8: "ett startbidrag … pengarna går via kommunen" was set aside as "Ge ett bidrag i pengar till
+    företaget" beside participants; it is the participants' start grant, named where what they get is asked."""
+    text = "Förbundet vill att arbetslösa deltagare som vill bli egenföretagare får ett startbidrag, via regionen."
+    reading = read_description(tree, text)
+    assert "stod_till_foretag" not in reading.set_aside
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    asked = said(talk.click("malgrupp", "ja"))
+    assert talk.slots["current_question"] == "insats_typ"
+    assert "Det låter som ”Pengar för att starta ett eget företag”" in asked
+
+
+def _result_of(answers: dict[str, str]) -> Conversation:
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    for question, choice in answers.items():
+        talk.click(question, choice)
+    assert talk.slots["last_result"] is not None
+    return talk
+
+
+def test_asking_if_routing_a_grant_via_a_party_makes_it_ok_is_about_the_result_not_a_new_initiative():
+    """Trial 32, t32-8: "men pengarna går ju via kommunen, gör inte det det ok?" after "bör inte" for a start grant
+    got "Jag tar det som en ny insats" and a summary of only the kommun."""
+    talk = _result_of({"vem": "deltagare", "malgrupp": "ja", "insats_typ": "startbidrag"})
+    sent = said(talk.send(ActionAnswer(), "men pengarna skickas ju via Arbetsförmedlingen, blir det inte okej då?"))
+    assert "Det ändrar inte bedömningen" in sent and "ny insats" not in sent
+    assert talk.slots["last_result"]["verdict"] == "not_financeable" and not talk.slots["pending_answers"]
+
+
+def test_asking_if_paying_for_empty_places_is_ok_assesses_that_part():
+    """Trial 32, t32-20: "så det är ok att vi betalar för de 6 platser som står tomma?" after places a party buys
+    got "Jag tar det som en ny insats … gäller som förut", which read as a yes."""
+    talk = _result_of(VIA_KOMMUNEN)
+    sent = said(talk.send(ActionAnswer(), "alltså är det ok att förbundet betalar även för platserna som står tomma?"))
+    assert "ny insats" not in sent
+    assert talk.slots["last_result"]["verdict"] == "not_financeable"
+
+
+def test_places_left_empty_but_paid_for_are_money_to_the_company(tree: Tree):
+    reading = read_description(tree, "Kommunen betalar tolv platser på Cykelköket, fast fyra av platserna står tomma.")
+    assert reading.must_nots["stod_till_foretag"].option == "pengar"
