@@ -2280,6 +2280,9 @@ def _describes_an_initiative(state: State, message: Message) -> bool:
         return False
     if training.active(state) or _ASKS_WHAT.match(normalise(message.text)):
         return False
+    parts = numbered_parts.numbered_parts(message.text)
+    if parts and _several_initiatives(message.text, parts):
+        return True  # "1. Ta fram en gemensam policy for hur parterna … 2. Kopa fika …" (trial 32, t32-14)
     # What the text speaks to, doubts included, when it asks the förbund to pay or give: "Kan förbundet ge ett
     # bidrag på 200 000 kr till Second Hand Guldkornet AB för deras nya lokal?" states one fact and names two
     # answers to another (trial 23, t23-2 got "Det förstod jag inte" three times); "skillnaden mellan lån och

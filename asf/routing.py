@@ -14,7 +14,8 @@ training". These wrappers put the conversation's state first:
   answer) is the trainee's verdict, or gets the training's own reply;
 - after a result, "promemoria", "PM" or "beslutsunderlag" in a request (also one that holds nothing else but a
   part and "tack"), and "underlaget" in such a request or after "få", "ge" or "ha", is the memo, whatever intent
-  the NLU picked (the NLU data knows only "beslutsunderlag");
+  the NLU picked (the NLU data knows only "beslutsunderlag"), and so is a request to write the result up for the
+  board ("skriv ihop det till något jag kan ta med till styrelsen");
 - a question is never a goodbye or a thank-you: "och bonusen till företaget då, får vi ge
   den?" was read as "hej då" (the "då") and got "Tack för i dag!"; and while a question is open,
   a message with no word of farewell or thanks is not one either.
@@ -91,7 +92,17 @@ def asks_for_memo(state: State, message: Message) -> bool:
     plain = _names((_PLAIN_MEMO_WORD,), words) and (alone or (asked and _gets_it(words)))
     if other_questions.recognise(message.text, general=False) is not None:
         return False  # "Får jag skriva namn och diagnoser i underlaget till styrelsen?" asks about personal data
-    return ((named and asked) or plain) and not dialogue.reads_as_an_answer(state, message)
+    written_up = state.last_result is not None and _WRITE_UP_FOR_THE_BOARD.search(swedish.fold(text)) is not None
+    return ((named and asked) or plain or written_up) and not dialogue.reads_as_an_answer(state, message)
+
+
+# After a result, a request to write it up for those who decide is the memo, though it names none: "skriv ihop det
+# till något jag kan ta med till styrelsen" was handed over to the kansli (trial 32, t32-1).
+_WRITE_UP_FOR_THE_BOARD = re.compile(
+    r"^\W*(?:(?:ok|okej|bra|snalla|och|da|men)\W+)*(?:(?:kan|vill|skulle) (?:du|ni)(?: kunna)? |hjalp mig(?: att)? )?"
+    r"(?:skriv|skriva|sammanfatta|sammanstall|sammanstalla|formulera|gor|gora)\b(?:\s+\w+){0,10}?\s+"
+    r"(?:till|for|at|infor)\s+(?:\w+\s+){0,2}(?:styrelse|styrelsen|styrelsemotet|ledningen|chefen|namnden)\b"
+)
 
 
 def _gets_it(words: tuple[swedish.Token, ...]) -> bool:

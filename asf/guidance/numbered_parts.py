@@ -17,7 +17,7 @@ from asf.guidance import swedish
 _MARK = re.compile(
     r"(?:^|(?<=[\s:;,]))(?:(?:del|fas|steg|etapp|punkt)\s+)?(?P<number>[1-9])\s?[).:](?=\s)", re.IGNORECASE
 )
-_ENDING = " ,;.\n\t"  # a part's own full stop too: quoted, it would stand before another
+_ENDING = " ,;./\n\t"  # a part's own full stop too (quoted, it would stand before another), and "… / 2."
 _JOINING = re.compile(r"\s+(?:och|samt)$", re.IGNORECASE)
 # A short question closing the text ("Vad säger du?", "Går det?") is about all the parts, not the last one's.
 _CLOSING_QUESTION = re.compile(r"(?<=[.!])\s+[^.!?\n]{1,40}\?\s*$")

@@ -6,7 +6,13 @@ from typing import Any
 
 import pytest
 
-from actions.actions import ActionAnswer, ActionDescribeInitiative, ActionFallback, ActionRequestMemo
+from actions.actions import (
+    ActionAnswer,
+    ActionDescribeInitiative,
+    ActionExplainConcept,
+    ActionFallback,
+    ActionRequestMemo,
+)
 from asf import messages
 from asf.guidance.loader import default_tree as tree
 from asf.guidance.model import quoted
@@ -612,3 +618,16 @@ def test_after_a_parts_result_the_parts_not_yet_assessed_are_named():
 def test_a_part_asked_for_by_nummer_after_a_result_is_assessed_but_not_while_a_question_is_open():
     assert part_asked_for("ok, nu nummer 2") == 2
     assert part_asked_for("nummer 2", colloquial=False) is None  # at an open question: maybe its second button
+
+
+def test_numbered_initiatives_read_by_the_nlu_as_a_question_about_a_concept_are_assessed_a_part_at_a_time():
+    """Trial 32, t32-14: two numbered initiatives without å/ä/ö, the first naming "parterna", got the definition of
+    the parties, and the parts were lost."""
+    text = (
+        "1. Anta en gemensam policy om hur parterna ska stotta sociala foretag / 2. Bestalla smorgasar fran"
+        " ASF-kafeet till var natverkstraff"
+    )
+    talk = Conversation()
+    sent = said(talk.send(ActionExplainConcept(), text, intent="explain_concept", concept="parterna"))
+    assert "Du beskriver 2 delar" in sent and "Parterna är de fyra" not in sent
+    assert "ska stotta sociala foretag”" in sent  # the separator "/" is no part of the quote

@@ -220,6 +220,27 @@ def test_promemoria_or_pm_after_a_result_gives_the_memo(action: type, text: str,
     assert talk.slots["feedback"]["answer"] is None  # "PM" right after the question is not a "ja"
 
 
+@pytest.mark.parametrize(
+    ("action", "text", "intent"),
+    [
+        (ActionHandoff, "kan du skriva ihop det här till något jag kan visa för styrelsen?", "human_handoff"),
+        (ActionFallback, "sammanställ bedömningen inför nämnden, tack", "nlu_fallback"),
+    ],
+)
+def test_a_request_to_write_the_result_up_for_the_board_gives_the_memo(action: type, text: str, intent: str):
+    """Trial 32, t32-1: "skriv ihop det till något jag kan ta med till styrelsen" was handed over to the kansli."""
+    talk = finished(VIA_KOMMUNEN)
+    sent = talk.send(action(), text, intent=intent)
+    assert MEMO_INTRO in said(sent)
+
+
+def test_an_initiative_for_the_board_is_no_request_for_the_memo():
+    talk = finished(VIA_KOMMUNEN)
+    state = State(last_result=talk.slots["last_result"])
+    assert not routing.asks_for_memo(state, _typed("Vi vill göra en studieresa för styrelsen och parternas chefer."))
+    assert not routing.asks_for_memo(state, _typed("Vad ska jag säga till styrelsen om det här?"))
+
+
 def test_a_question_about_the_chat_heard_as_a_memo_request_gets_its_answer():
     # Trial 19 (t19-5): "Sparas det jag skriver här? …" got "Gör en bedömning först".
     text = "Lagras det jag skriver? Är det en allmän handling?"
