@@ -925,6 +925,8 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
     beside = any(kept.get(q) is None or kept[q].option != fact.option for q, fact in must_nots.items())
     people = _PEOPLE_IN_THE_TARGET_GROUP.search(normalise(text)) is not None
     implied = _with_implied_start(tree, kept, start_named or tree.start in conflicts, beside, people)
+    if not kept and not start_named:
+        implied = _start_every_side_implies(tree, conflicts, beside, people)
     # Only who it is for is implied: a company's membership moved to the company's route is still stated.
     implied_start = frozenset({tree.start}) & (frozenset(implied) - frozenset(kept))
     kept = _for_the_company_itself(tree, implied, text, words, set(conflicts))
@@ -1958,6 +1960,26 @@ def _with_implied_start(
         return dict(kept)
     implied = {tree.start: Fact(tree.start, options[0], trigger.evidence), **kept}
     return {q: implied[q] for q in tree.questions if q in implied}
+
+
+def _start_every_side_implies(
+    tree: Tree, conflicts: Mapping[str, tuple[Fact, ...]], parts_to_avoid: bool, people_in_target_group: bool
+) -> dict[str, Fact]:
+    """Who the initiative is for, implied as `_with_implied_start` implies it, when nothing else was read and the
+    one question the text points two ways on implies the same answer on every side: "ta fram riktlinjer för hur
+    parterna ska samarbeta med sociala företag" names a policy and the parties' local work, both knowledge
+    initiatives, and read nothing at all; now that question is asked, naming both."""
+    if len(conflicts) != 1:
+        return {}
+    ((question_id, sides),) = conflicts.items()
+    starts = [
+        _with_implied_start(tree, {question_id: side}, False, parts_to_avoid, people_in_target_group).get(tree.start)
+        for side in sides
+    ]
+    first = starts[0]
+    if first is None or any(start is None or start.option != first.option for start in starts):
+        return {}
+    return {tree.start: first}
 
 
 # What the company gets, as the participants' route asks it ("Vad skulle företaget få av förbundet?") and as

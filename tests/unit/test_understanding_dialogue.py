@@ -3088,3 +3088,11 @@ def test_asking_if_paying_for_empty_places_is_ok_assesses_that_part():
 def test_places_left_empty_but_paid_for_are_money_to_the_company(tree: Tree):
     reading = read_description(tree, "Kommunen betalar tolv platser på Cykelköket, fast fyra av platserna står tomma.")
     assert reading.must_nots["stod_till_foretag"].option == "pengar"
+
+
+def test_a_knowledge_initiative_named_two_ways_is_asked_about_not_lost(tree: Tree):
+    """A policy for how the parties are to work with social enterprises named both a policy and the parties'
+    local work: the text read as nothing, and who it was for was asked as if nothing had been said."""
+    reading = read_description(tree, "Vi vill skriva riktlinjer för hur parterna ska samarbeta med sociala företag.")
+    assert reading.facts["vem"].option == "parter_och_aktorer" and "vem" in reading.implied
+    assert {fact.option for fact in reading.conflicts["strukturell_typ"]} == {"policy", "parternas_arbete"}
