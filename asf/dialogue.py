@@ -1857,6 +1857,13 @@ def _correct_summary(state: State, message: Message) -> Turn:
             quotes = {q: fact.evidence for q, fact in described.items()}
             reply, changed = recap.with_changed_lines(tree(), state, changes, message.text, quotes)
             return [reply], changed
+        answered = _answers_the_open_lines(pending, message.text)
+        if answered:
+            quotes = {q: fact.evidence for q, fact in answered.items()}
+            reply, changed = recap.with_changed_lines(
+                tree(), state, {q: fact.option for q, fact in answered.items()}, message.text, quotes
+            )
+            return [reply], changed
         # "det är AF som köper platserna, inte kommunen": the one line it gives a new answer is changed.
         changes = _changed_answers(pending, list(pending), message.text)
         if len(changes) == 1:
@@ -2026,6 +2033,25 @@ def _described_changes(pending: dict[str, str], text: str) -> dict[str, Fact]:
     if not changed.keys() & pending.keys() or not one_route_holds(tree(), answers):
         return {}
     return changed
+
+
+def _answers_the_open_lines(pending: dict[str, str], text: str) -> dict[str, Fact]:
+    """A correction that, read as a description, keeps who the initiative is for and answers only questions the
+    summary has no line for: "handledaren kommer faktiskt att vara anställd av det andra sociala företaget" under a
+    summary unsure what the participants get changed who it was for to the company, a word at a time (trial 32,
+    t32-6). Those answers are added, with their words, when one route holds them with the lines."""
+    reading = read_description(tree(), _LEADING_NO.sub("", text), learned.WORDS_ONLY)
+    start = reading.facts.get(tree().start)
+    if reading.conflicts or reading.must_nots or start is None or start.option != pending.get(tree().start):
+        return {}
+    if any(pending.get(q, fact.option) != fact.option for q, fact in reading.facts.items()):
+        return {}
+    if set(_changed_answers(pending, list(pending), text)) - {tree().start}:
+        return {}  # "… och det är AF som betalar, inte regionen" changes a line too: read as any other correction
+    new = {q: fact for q, fact in reading.facts.items() if q not in pending}
+    if not new or not one_route_holds(tree(), {**pending, **{q: fact.option for q, fact in new.items()}}):
+        return {}
+    return new
 
 
 def _asked_later(pending: dict[str, str], text: str) -> str | None:

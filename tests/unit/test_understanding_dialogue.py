@@ -3096,3 +3096,31 @@ def test_a_knowledge_initiative_named_two_ways_is_asked_about_not_lost(tree: Tre
     reading = read_description(tree, "Vi vill skriva riktlinjer för hur parterna ska samarbeta med sociala företag.")
     assert reading.facts["vem"].option == "parter_och_aktorer" and "vem" in reading.implied
     assert {fact.option for fact in reading.conflicts["strukturell_typ"]} == {"policy", "parternas_arbete"}
+
+
+_HANDLEDARE_AT_THE_PARTY = (
+    "Avsikten är att förbundet finansierar en jobbcoach anställd vid regionens rehabenhet, som ska stötta deltagare"
+    " i Finsams målgrupp under arbetsträning på det sociala företaget Lövet. Det finansieras genom en överföring till"
+    " regionen."
+)
+
+
+def test_money_transferred_to_a_party_is_read_as_going_via_it(tree: Tree):
+    """Trial 32, t32-6: "Finansieringen sker genom överföring till kommunen" was asked again."""
+    assert read_description(tree, _HANDLEDARE_AT_THE_PARTY).facts["pengavag"].option == "via_part"
+
+
+def test_a_correction_saying_where_the_handledare_works_adds_that_line_and_keeps_who_it_is_for():
+    """Trial 32, t32-6: "handledaren kommer faktiskt att vara anställd av det ena sociala företaget, kommunen betalar
+    lönen dit", under a summary unsure what participants get, changed who it is for to the company."""
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), _HANDLEDARE_AT_THE_PARTY, intent="describe_initiative")
+    assert "insats_typ" not in talk.slots["pending_answers"]
+    talk.send(ActionAnswer(), "Nej", intent="deny")
+    talk.send(
+        ActionAnswer(),
+        "fel, handledaren kommer nog att vara anställd hos det sociala företaget, regionen står för lönen",
+    )
+    pending = talk.slots["pending_answers"]
+    assert pending["vem"] == "deltagare"
+    assert pending["insats_typ"] == "handledare" and pending["handledare_anstalld"] == "hos_foretaget"
