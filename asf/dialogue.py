@@ -876,7 +876,11 @@ def answer(state: State, message: Message) -> Turn:
             return _did_you_mean(state, current, current.question, reading)
         return _misunderstood(state, current, current.question)
     # Asked once: after any question back at this question, a typed "något annat" is the user's choice.
-    unsure = _uncovered_beside_a_must_not(state, current, reading.option.id) if not state.misunderstood else None
+    unsure = (
+        _chosen_over_a_described_must_not(state, current, reading.option.id, typed=True)
+        if not state.misunderstood
+        else None
+    )
     if unsure is not None:
         return unsure
     noted = messages.text("assessment.noted", answer=current.fill(reading.option.label))
@@ -1783,6 +1787,11 @@ def chosen_by_yes(text: str, buttons: list[dict[str, Any]]) -> Message | None:
     if not _only_yes_words(text):
         return None
     clicks = [_button_message(str(b.get("payload") or "")) for b in buttons]
+    kept = [c for c in clicks if c is not None and c.entity(_CONFIRMED)]
+    if len(kept) == 1:
+        return kept[
+            0
+        ]  # "Stämmer ”Något annat” ändå, eller …?": yes keeps the answer (_chosen_over_a_described_must_not)
     answers = [c for c in clicks if c is not None and c.intent == "inform" and c.entity("choice")]
     # Only beside "Inget av dem": beside "Ja, det stämmer" the one answer is "Bedöm i stället …", and a
     # "ja" to the summary assessed that part instead (trial 15, t15-4).
@@ -2079,7 +2088,7 @@ def _answer_button(
         return _assess_part(state, answers, part)
     on_path = {step.question.id for step in current.steps}
     if current.question is not None and current.question.id == question_id:
-        unsure = None if confirmed else _uncovered_beside_a_must_not(state, current, option_id)
+        unsure = None if confirmed else _chosen_over_a_described_must_not(state, current, option_id)
         if unsure is not None:
             return unsure
         return _continue(state, {**answers, question_id: option_id}, answered=question_id)
@@ -2095,17 +2104,23 @@ def _answer_button(
 _CONFIRMED = "confirmed"
 
 
-def _uncovered_beside_a_must_not(state: State, current: Walk, option_id: str) -> Turn | None:
-    """Asked before an answer the guidance does not cover ("Något annat") is recorded at a question the description
-    answers with something to avoid: 300 000 kr a year "direkt till företaget", then "Något annat", got "Vägledningen
-    täcker inte insatsen" (trial 32, t32-2 and t32-13). The user chooses; nothing is recorded until then."""
+def _chosen_over_a_described_must_not(state: State, current: Walk, option_id: str, typed: bool = False) -> Turn | None:
+    """Asked before an answer is recorded at a question the description answers with something to avoid, when the
+    answer is one the guidance does not cover ("Något annat"), or, typed, the lawful route: 300 000 kr a year
+    "direkt till företaget", then "Något annat", got "Vägledningen täcker inte insatsen" (trial 32, t32-2 and
+    t32-13), and 150 000 kr a year "till företaget", with no places booked, then "kommunen köper ju tillgång till
+    praktikplatser", got "kan finansieras på villkor" (trial 33, t33-11). The user chooses; nothing is recorded
+    until then."""
     question = current.question
     assert question is not None
     option = question.option(option_id)
     outcome = tree().outcomes.get(option.next) if option is not None else None
-    if option is None or outcome is None or outcome.verdict != "out_of_scope":
+    if option is None:
         return None
-    part = _suggested_by_the_description(state, current)
+    uncovered = outcome is not None and outcome.verdict == "out_of_scope"
+    if not uncovered and not (typed and option.lawful_route):
+        return None
+    part = _suggested_by_the_description(state, current) or _must_not_side_of_a_conflict(state, question.id)
     must_not = question.option(part.option) if part is not None else None
     if part is None or must_not is None or must_not.id == option_id:
         return None
@@ -2124,6 +2139,21 @@ def _uncovered_beside_a_must_not(state: State, current: Walk, option_id: str) ->
         button(messages.text("buttons.keep_uncovered", answer=answer[:1].lower() + answer[1:]), keep),
     )
     return [Reply(text=text, buttons=buttons)], replace(state, misunderstood=state.misunderstood + 1)
+
+
+def _must_not_side_of_a_conflict(state: State, question_id: str) -> Fact | None:
+    """The side leading to "bör inte finansieras" of a question the description pointed two ways on ("… betala
+    120 000 kr om året till företaget …" beside "via regionen"), which the summary said it would ask."""
+    if not state.description:
+        return None
+    sides = _description_reading(state.description).conflicts.get(question_id, ())
+    return next((side for side in sides if side.question == question_id and _leads_to_must_not(side)), None)
+
+
+def _leads_to_must_not(fact: Fact) -> bool:
+    option = tree().questions[fact.question].option(fact.option)
+    outcome = tree().outcomes.get(option.next) if option is not None else None
+    return outcome is not None and outcome.verdict == "not_financeable"
 
 
 def _part_of_the_description(state: State, current: Walk, question_id: str, option_id: str) -> Fact | None:

@@ -3124,3 +3124,37 @@ def test_a_correction_saying_where_the_handledare_works_adds_that_line_and_keeps
     pending = talk.slots["pending_answers"]
     assert pending["vem"] == "deltagare"
     assert pending["insats_typ"] == "handledare" and pending["handledare_anstalld"] == "hos_foretaget"
+
+
+_FIXED_SUM_CALLED_A_PARTNERSHIP = (
+    "Kommunen vill sluta ett 'samarbetspartnerskap' med ett socialt företag. Förbundet ska via kommunen betala"
+    " 90 000 kr om året till företaget som samarbetsersättning, och företaget tar emot praktikanter när det går."
+    " Inga platser köps."
+)
+
+
+def test_a_typed_purchase_over_a_described_fixed_sum_to_the_company_is_asked_first():
+    """Trial 33, t33-11: a fixed yearly sum to the company with no places bought, then "kommunen köper ju tillgång
+    till praktikplatser" typed, was recorded as a purchase and got "kan finansieras på villkor"."""
+    talk = _at_what_is_done_for_the_company(_FIXED_SUM_CALLED_A_PARTNERSHIP)
+    first = said(talk.send(ActionAnswer(), "kommunens jurist kallar det ett köp, de köper ju tillgång till platser"))
+    assert "Innan jag noterar ”En part köper platser" in first and "90 000 kr" in first
+    assert "stod_till_foretag" not in (talk.slots["answers"] or {})
+    talk.click("stod_till_foretag", "pengar")
+    assert talk.slots["last_result"]["verdict"] == "not_financeable"
+
+
+def test_a_plain_yes_to_the_question_back_keeps_the_answer():
+    talk = _at_what_is_done_for_the_company(_FIXED_SUM_CALLED_A_PARTNERSHIP)
+    asked = talk.send(ActionAnswer(), "kommunen köper platser där")
+    assert "stod_till_foretag" not in (talk.slots["answers"] or {})
+    kept = dialogue.chosen_by_yes("ja", asked[-1]["buttons"])
+    assert kept is not None and kept.entity("choice") == "kopa_tjanster" and kept.entity("confirmed")
+    talk.send(ActionAnswer(), "/inform", question="stod_till_foretag", choice="kopa_tjanster", confirmed="ja")
+    assert talk.slots["answers"]["stod_till_foretag"] == "kopa_tjanster"
+
+
+def test_a_click_on_the_purchase_is_recorded_without_asking():
+    talk = _at_what_is_done_for_the_company(_FIXED_SUM_CALLED_A_PARTNERSHIP)
+    talk.click("stod_till_foretag", "kopa_tjanster")
+    assert talk.slots["answers"]["stod_till_foretag"] == "kopa_tjanster"
