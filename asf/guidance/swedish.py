@@ -504,12 +504,25 @@ def _denied_after(words: tuple[Token, ...], start: int, end: int) -> bool:
     phrase the same clause goes on to deny with the very next word is denied; not in a contrast ("till
     företaget, inte till personerna", often without the comma; "det är regionen inte kommunen") and not in
     "inte bara"."""
+    if _has_nothing_to_do_with(words, end):
+        return True
     if end >= len(words) or words[end].word not in NEGATIONS or words[end].segment != words[end - 1].segment:
         return False
     if _contrast_after_it_is(words, start, end):
         return False
     following = words[end + 1].word if end + 1 < len(words) else ""
     return following not in _ONLY and following not in _CONTRAST_STARTS
+
+
+def _has_nothing_to_do_with(words: tuple[Token, ...], end: int) -> bool:
+    """ "förbundet har inget med den att göra", "kommunen har ingenting med saken att göra": what has nothing to do
+    with it is denied (trial 33, t33-7 read the förbund as the one that procures)."""
+    following = [t.word for t in words[end : end + 3] if t.segment == words[end - 1].segment]
+    return (
+        following[:1] in (["har"], ["hade"])
+        and following[1:2] in (["inget"], ["ingenting"])
+        and (following[2:3] == ["med"])
+    )
 
 
 def _contrast_after_it_is(words: tuple[Token, ...], start: int, end: int) -> bool:

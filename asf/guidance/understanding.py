@@ -225,6 +225,9 @@ def _evidence(
         affirmed = [(rank, m) for rank, m in mentions if not m.negated]
         if (question.id, option.id) == _A_LOAN and _lends_a_thing(text):
             affirmed = [(r, m) for r, m in affirmed if not swedish.fold(m.keyword).lstrip("=").startswith("lan")]
+        if (question.id, option.id) in _THINGS_GIVEN:
+            own = _paid_by_the_company_itself(words)
+            affirmed = [(r, m) for r, m in affirmed if _clause_at(m.start, words) not in own]
         if description and (question.id, option.id) in (_MONEY_TO_START, _STARTING_ONE):
             affirmed = [(r, m) for r, m in affirmed if not course_topic.is_a_course_subject(m.start, m.end, words)]
         # "Soc står för arbetsträningen …, inte via kommunen utan direkt": a route the money does not take
@@ -257,6 +260,32 @@ _NO_OBJECT = _OWNING | {
 _MONEY_OBJECT = re.compile(
     r"\d|\w*pengar\w*$|kr$|kronor$|tkr$|mkr$|belopp|summ|kapital|medel$|miljon|likviditet|kredit"
 )
+
+
+# Things or premises the förbund would give the company (tree.yml), and the clauses that say the company pays for
+# them itself: "… och företaget hyr lokalen själv" gives it nothing (trial 33, t33-7 set it aside as a gift).
+_THINGS_GIVEN = frozenset({("stod_till_foretag", "in_natura"), ("foretaget_far", "in_natura")})
+_ITSELF = frozenset({"sjalv", "sjalva", "sjalvt"})
+_PAYING_FOR_IT = ("hyr", "betala", "bekost", "star")
+_THE_FÖRBUND_OR_WE = frozenset({"forbundet", "samordningsforbundet", "vi", "oss", "forbundets"})
+
+
+def _paid_by_the_company_itself(words: tuple[swedish.Token, ...]) -> set[int]:
+    """The clauses in which someone other than the förbund pays or rents "själv"."""
+    clauses: dict[int, list[swedish.Token]] = {}
+    for token in words:
+        clauses.setdefault(token.clause, []).append(token)
+    return {
+        clause
+        for clause, tokens in clauses.items()
+        if any(t.word in _ITSELF for t in tokens)
+        and any(t.word.startswith(_PAYING_FOR_IT) for t in tokens)
+        and not any(t.word in _THE_FÖRBUND_OR_WE for t in tokens)
+    }
+
+
+def _clause_at(start: int, words: tuple[swedish.Token, ...]) -> int | None:
+    return next((t.clause for t in words if t.start <= start < t.end), None)
 
 
 def _lends_a_thing(text: str) -> bool:
@@ -1660,6 +1689,8 @@ def _weigh_learned(
     if (question.id, option.id) in _NEEDS_MONEY_WORDS and not _MONEY_WORDS.search(swedish.fold(text)):
         return
     if (question.id, option.id) == _A_LOAN and _lends_a_thing(text):
+        return
+    if (question.id, option.id) in _THINGS_GIVEN and _paid_by_the_company_itself(words):
         return
     if not option.from_description:
         return  # an answer a description never gives ("Något annat", "Vet inte än"), from the words or the model

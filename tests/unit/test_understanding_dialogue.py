@@ -3158,3 +3158,24 @@ def test_a_click_on_the_purchase_is_recorded_without_asking():
     talk = _at_what_is_done_for_the_company(_FIXED_SUM_CALLED_A_PARTNERSHIP)
     talk.click("stod_till_foretag", "kopa_tjanster")
     assert talk.slots["answers"]["stod_till_foretag"] == "kopa_tjanster"
+
+
+def test_what_has_nothing_to_do_with_it_is_denied(tree: Tree):
+    """Trial 33, t33-7: "förbundet har inget med den att göra" was read as the förbund procuring, and the result
+    was "Förbundet genomför eller köper insatsen själv: bör inte finansieras"."""
+    question = tree.questions["utforare"]
+    assert read_answer(question, "regionen köper platserna, förbundet har ingenting med upphandlingen att göra").option
+    reading = read_answer(question, "samordningsförbundet har inget med avtalet att göra")
+    assert reading.option is None or reading.option.id != "forbundet"
+    facts = read_description(
+        tree, "Regionen köper platserna på bageriet och förbundet har inget med det att göra."
+    ).facts
+    assert facts.get("utforare") is None or facts["utforare"].option == "regionen"
+
+
+def test_premises_the_company_pays_for_itself_are_no_gift(tree: Tree):
+    """Trial 33, t33-7: "… och företaget hyr lokalen själv" was set aside as "Ge företaget saker eller lokaler"."""
+    text = "Arbetsförmedlingen köper praktikplatser i cykelbutiken, och företaget hyr sina lokaler själv."
+    reading = read_description(tree, text)
+    assert "stod_till_foretag" not in reading.must_nots and "stod_till_foretag" not in reading.set_aside
+    assert read_description(tree, "Förbundet vill betala hyran för kaféets lokal.").must_nots
