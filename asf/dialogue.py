@@ -392,6 +392,14 @@ def _numbered_part(state: State, message: Message) -> Turn | None:
     folded = swedish.fold(message.text)
     if number is None and _just_finished(state) and (_ANOTHER_THING.search(folded) or _THING_THEN.match(folded)):
         number = numbered_parts.part_named_by(message.text, split.parts, split.number)  # "och priset då?"
+    if number is None and _just_finished(state):
+        named = numbered_parts.part_named(message.text, as_a_part_only=True)
+        if named is not None and named != split.number and 1 <= named <= len(split.parts):
+            # "Tillbaka till del 1: om det i stället är regionens egna handledare …?" after part 2's result changed
+            # part 2 (trial 33, t33-17): that part is taken up again, and the question waits until it is assessed.
+            turn = _assess_numbered_part(state, message, split.whole, split.parts, named)
+            note = Reply(text=messages.text("describe.back_to_part", number=named, current=split.number))
+            return [note, *turn[0]], turn[1]
     if number is None or not 1 <= number <= len(split.parts):
         return None
     if (state.current_question is not None or state.pending is not None) and number == split.number:
@@ -821,6 +829,9 @@ def answer(state: State, message: Message) -> Turn:
             return _why_or_reopen(state, message)
         if typed and state.last_result is not None and _asks_for_the_verdict(state, message.text):
             return _short_answer(state)
+        numbered = _numbered_part(state, message) if typed and state.last_result is not None else None
+        if numbered is not None:
+            return numbered  # "tillbaka till del 1: om …?" is about another part than the result shown
         if typed and message.intent in ("inform", "deny"):
             corrected = _correct_result(state, answers, message)
             if corrected is not None:

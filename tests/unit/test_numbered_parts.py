@@ -631,3 +631,25 @@ def test_numbered_initiatives_read_by_the_nlu_as_a_question_about_a_concept_are_
     sent = said(talk.send(ActionExplainConcept(), text, intent="explain_concept", concept="parterna"))
     assert "Du beskriver 2 delar" in sent and "Parterna är de fyra" not in sent
     assert "ska stotta sociala foretag”" in sent  # the separator "/" is no part of the quote
+
+
+def test_a_question_about_an_earlier_part_after_a_result_takes_that_part_up_again():
+    """Trial 33, t33-17: "Tillbaka till del 1: om det i stället är regionens egna handledare …?" after part 2's
+    result changed part 2's answers."""
+    text = (
+        "Två saker från regionen: 1. Kan förbundet bekosta en kurs i bemötande för arbetsledarna på ett ASF? Regionen"
+        " upphandlar den. 2. Kan förbundet betala ett studiebesök för parternas handläggare hos ett ASF i Umeå?"
+    )
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    talk.click("vem", "asf_personal")
+    talk.send(ActionAnswer(), "en kurs")
+    talk.send(ActionAnswer(), "och del 2 då?")
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    talk.click("mottagare", "egen_verksamhet")
+    second = talk.slots["last_result"]
+    assert second is not None and second["verdict"] == "financeable"
+    sent = said(talk.send(ActionAnswer(), "tillbaka till del 1: om det i stället är regionens egna handledare?"))
+    assert messages.text("describe.back_to_part", number=1, current=2) in sent
+    assert "Då bedömer jag del 1" in sent
+    assert talk.slots["last_result"] == second  # part 2's result is not changed by a question about part 1
