@@ -974,7 +974,7 @@ def _describes_at_the_first_question(answers: dict[str, str], current: Walk, mes
 # How a typed message after a result says that something in it is wrong ("nej, …", "det stämmer
 # inte"): then it is a correction even when it does not say which answer, never a new description.
 _CORRECTION_STARTS = ("nej", "na ", "fel", "inte ")
-_CORRECTION_PHRASES = ("stammer inte", "ar fel", "var fel", "blev fel", "inte ratt")
+_CORRECTION_PHRASES = ("stammer inte", "stammer nog inte", "ar fel", "ar nog fel", "var fel", "blev fel", "inte ratt")
 # Words that mark a message as changing what was said before ("förresten, jag hade fel: …", "vänta,
 # i stället blir …", "vi ändrar så att …"; "ändra" alone is "andra", other, without its dots): then
 # it is a correction however many answers it touches. "I stället för" is
@@ -1453,6 +1453,12 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         return None  # reads as another initiative, not as a change to this one
     # Naming an answer without its new value ("det var fel part") counts only beside a word saying it is
     # wrong: a new description may well name a question's words too ("parternas personal").
+    if wrong and not changes:
+        part = _part_off_the_route(read_description(tree(), message.text), answered)
+        if part is not None:
+            # "rad 2 stämmer nog inte, kommunen köper inga platser, företaget får en fast summa varje år" says the
+            # initiative is a part to avoid: tried on that part's route (trial 33, t33-11 read it as a new one).
+            return _try_answers(state, answers, with_route(tree(), part), message)
     named = match_question(tree(), message.text, answered) if wrong and not changes else None
     if named is not None:
         return _reopen(state, answers, named)

@@ -1273,7 +1273,8 @@ _SURCHARGE = re.compile(
 # So is paying for places left empty: "betalar för 10 platser oavsett beläggning", "för fler platser än som används"
 # (trial 31, t31-21 was assessed as a purchase).
 _WHATEVER_COMES = re.compile(
-    r"\boavsett (?:hur manga|om)\b(?: \w+){0,4} (?:kommer|dyker upp|anvands|fylls|behovs)\b(?! fran)"
+    r"\boavsett (?:hur manga|om)\b(?: \w+){0,4} (?:kommer|dyker upp|anvands|fylls|behovs|praktiserar|arbetstranar"
+    r"|deltar)\b(?! fran)|\b(?:samma|en fast) (?:summa|ersattning|belopp)\w*\b(?: \w+){0,4} oavsett\b"
     r"|\boavsett (?:belaggning\w*|antal (?:deltagare|platser))|\bfler platser an (?:som |det )?(?:anvands|behovs)\b"
     r"|\b(?:tomma|oanvanda|obesatta) platser\b|\bresten betalas (?:anda|i alla fall|anda sa)\b"
     r"|\bfler (?:platser )?an (?:vi|de|man|som|det) (?:anvander|anvands|behover|behovs)\b"

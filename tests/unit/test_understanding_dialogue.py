@@ -3179,3 +3179,39 @@ def test_premises_the_company_pays_for_itself_are_no_gift(tree: Tree):
     reading = read_description(tree, text)
     assert "stod_till_foretag" not in reading.must_nots and "stod_till_foretag" not in reading.set_aside
     assert read_description(tree, "Förbundet vill betala hyran för kaféets lokal.").must_nots
+
+
+def test_a_fixed_sum_whatever_happens_is_money_to_the_company(tree: Tree):
+    """Trial 33, t33-11: "företaget får samma summa oavsett" and "oavsett om någon praktiserar där" read nothing."""
+    for text in (
+        "Kooperativet får samma ersättning oavsett hur många som kommer.",
+        "Regionen köper inga platser, verkstaden får en fast summa varje månad oavsett om någon arbetstränar där.",
+    ):
+        assert read_description(tree, text).must_nots["stod_till_foretag"].option == "pengar", text
+
+
+def test_a_correction_after_a_result_that_says_it_is_a_fixed_sum_is_tried_as_that():
+    """Trial 33, t33-11: "rad 2 stämmer nog inte, kommunen köper inga platser, företaget får en fast summa …" after
+    "kan finansieras på villkor" was taken as a new initiative, and the result stood."""
+    talk = _result_of(VIA_KOMMUNEN)
+    assert talk.slots["last_result"]["verdict"] != "not_financeable"
+    text = (
+        "rad två stämmer nog inte, kommunen bokar inga platser, kaféet får samma belopp varje år oavsett om någon"
+        " deltar"
+    )
+    sent = said(talk.send(ActionAnswer(), text))
+    assert "ny insats" not in sent
+    # Tried on the grant's route, or asked what the förbund would do for the company: never the purchase kept.
+    verdict = (talk.slots["last_result"] or {}).get("verdict")
+    assert verdict == "not_financeable" or talk.slots["current_question"] == "stod_till_foretag", sent
+
+
+def test_a_line_said_to_be_wrong_with_a_fixed_sum_to_the_company_is_tried_on_the_grants_route():
+    talk = _result_of(VIA_KOMMUNEN)
+    text = (
+        "rad 3 stämmer nog inte, regionen köper inga platser, företaget får en fast summa per månad oavsett om någon"
+        " praktiserar där"
+    )
+    sent = said(talk.send(ActionAnswer(), text))
+    verdict = (talk.slots["last_result"] or {}).get("verdict")
+    assert verdict == "not_financeable" or talk.slots["current_question"] == "stod_till_foretag", sent
