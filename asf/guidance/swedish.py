@@ -611,6 +611,11 @@ def letters_clash(keyword: str, word: str) -> bool:
     return aligned
 
 
+def _in_one_amount(text: str, before: Token, after: Token) -> bool:
+    """Two numbers with only a space between are one amount ("250 000")."""
+    return before.word.isdigit() and after.word.isdigit() and not text[before.end : after.start].strip()
+
+
 def quote(text: str, mention: Mention, context: int = 4) -> str:
     """The user's own words around a mention: the mention and a few words either side, within its sentence."""
     words = tokens(text)
@@ -618,6 +623,11 @@ def quote(text: str, mention: Mention, context: int = 4) -> str:
     if not inside:
         return text[mention.start : mention.end]
     first, last = max(0, inside[0] - context), min(len(words) - 1, inside[-1] + context)
+    # An amount is quoted whole: "…000 kronor om året" cut "250 000 kronor" in two (trial 32, t32-2).
+    while first > 0 and _in_one_amount(text, words[first - 1], words[first]):
+        first -= 1
+    while last < len(words) - 1 and _in_one_amount(text, words[last], words[last + 1]):
+        last += 1
     start, end = words[first].start, words[last].end
     # The sentence as the words are split into sentences: "ek. för." and "t.ex." end none.
     sentence = [token for token in words if token.sentence == words[inside[0]].sentence]

@@ -239,3 +239,11 @@ def test_a_quote_runs_over_an_abbreviation():
     mention = swedish.find("diskmaskin", swedish.tokens(text))[0]
     assert "saker, t.ex. en ny diskmaskin" in swedish.quote(text, mention, context=8)
     assert {t.sentence for t in swedish.tokens("Pennor, papper m.m. och datorer o.s.v. till dem.")} == {0}
+
+
+def test_a_quote_never_cuts_an_amount_in_two():
+    """Trial 32, t32-2: a button read "Bedöm i stället ”000 kr per år direkt till företaget…”"."""
+    text = "Förbundet betalar 1 250 000 kronor om året direkt till föreningen för driften."
+    (mention,) = [m for m in swedish.find("direkt till", swedish.tokens(text))]
+    quoted = swedish.quote(text, mention, context=4)  # four words back start inside the amount
+    assert "1 250 000 kronor" in quoted, quoted
