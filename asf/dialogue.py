@@ -392,6 +392,8 @@ def _numbered_part(state: State, message: Message) -> Turn | None:
     folded = swedish.fold(message.text)
     if number is None and _just_finished(state) and (_ANOTHER_THING.search(folded) or _THING_THEN.match(folded)):
         number = numbered_parts.part_named_by(message.text, split.parts, split.number)  # "och priset då?"
+    if number is None and _just_finished(state) and _NEXT_PART.match(folded) and split.number < len(split.parts):
+        number = split.number + 1  # "Nästa del, tack." got "Det förstod jag inte" (trial 33, t33-9)
     if number is None and _just_finished(state):
         named = numbered_parts.part_named(message.text, as_a_part_only=True)
         if named is not None and named != split.number and 1 <= named <= len(split.parts):
@@ -407,6 +409,11 @@ def _numbered_part(state: State, message: Message) -> Turn | None:
     return _assess_numbered_part(state, message, split.whole, split.parts, number)
 
 
+# "nästa del, tack", "ok, vi tar nästa", "vidare till nästa punkt", folded: the part after the one just assessed.
+_NEXT_PART = re.compile(
+    r"^\W*(?:(?:ok|okej|bra|tack)\W+)*(?:(?:vi\s+)?tar\s+|ta\s+|(?:ga\s+)?vidare\s+till\s+|och\s+)?nasta"
+    r"(?:\s+(?:del|delen|punkt|punkten|fraga|fragan))?(?:\W+(?:tack|da|nu|garna))*\W*$"
+)
 # "medlemsavgiften då?", "priset då, hur blir det?", folded: a short follow-up naming a thing.
 _THING_THEN = re.compile(r"^\W*(?:\w+\s+){1,3}(?:da|sen)\b\W*(?:$|,)")
 # A request to take the parts one at a time, folded: "bedöm dem var för sig", "ta delarna en i taget".

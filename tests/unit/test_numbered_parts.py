@@ -653,3 +653,15 @@ def test_a_question_about_an_earlier_part_after_a_result_takes_that_part_up_agai
     assert messages.text("describe.back_to_part", number=1, current=2) in sent
     assert "Då bedömer jag del 1" in sent
     assert talk.slots["last_result"] == second  # part 2's result is not changed by a question about part 1
+
+
+@pytest.mark.parametrize("text", ["Nästa del, tack.", "ok, vi tar nästa", "vidare till nästa punkt"])
+def test_the_next_part_is_taken_when_asked_for_as_the_next(text: str):
+    """Trial 33, t33-9: "Nästa del, tack." after part 1's result got "Det förstod jag inte"."""
+    talk = Conversation()
+    described = "Två saker: 1) Förbundet vill bli medlem i Skoopi. 2) Förbundet vill ordna en inspirationsdag om ASF."
+    talk.send(ActionDescribeInitiative(), described, intent="describe_initiative")
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    assert talk.slots["last_result"]["verdict"] == "not_financeable"  # part 1, the membership
+    sent = said(talk.send(ActionFallback(), text, intent="nlu_fallback"))
+    assert "Då bedömer jag del 2" in sent, sent
