@@ -394,11 +394,12 @@ def _numbered_part(state: State, message: Message) -> Turn | None:
         number = numbered_parts.part_named_by(message.text, split.parts, split.number)  # "och priset då?"
     if number is None and _just_finished(state) and _NEXT_PART.match(folded) and split.number < len(split.parts):
         number = split.number + 1  # "Nästa del, tack." got "Det förstod jag inte" (trial 33, t33-9)
-    if number is None and _just_finished(state):
+    if number is None and _just_finished(state) and _BACK_TO_A_PART.search(folded):
         named = numbered_parts.part_named(message.text, as_a_part_only=True)
         if named is not None and named != split.number and 1 <= named <= len(split.parts):
             # "Tillbaka till del 1: om det i stället är regionens egna handledare …?" after part 2's result changed
-            # part 2 (trial 33, t33-17): that part is taken up again, and the question waits until it is assessed.
+            # part 2 (trial 33, t33-17): that part is taken up now, and the user asks the question once it is
+            # assessed. Not "samma som i del 1: det är kommunen som köper", which corrects the part just assessed.
             turn = _assess_numbered_part(state, message, split.whole, split.parts, named)
             note = Reply(text=messages.text("describe.back_to_part", number=named, current=split.number))
             return [note, *turn[0]], turn[1]
@@ -409,6 +410,11 @@ def _numbered_part(state: State, message: Message) -> Turn | None:
     return _assess_numbered_part(state, message, split.whole, split.parts, number)
 
 
+# A message about another part opens with it or goes back to it: "del 1: om …", "tillbaka till del 1, …", folded.
+_BACK_TO_A_PART = re.compile(
+    r"^\W*(?:(?:och|men|ok|okej)\W+)*(?:(?:ga\s+)?tillbaka\s+till\s+|om\s+|i\s+)?(?:del|delen|punkt)\s+\w+\b"
+    r"|\btillbaka\s+till\s+(?:del|punkt)\b"
+)
 # "nästa del, tack", "ok, vi tar nästa", "vidare till nästa punkt", folded: the part after the one just assessed.
 _NEXT_PART = re.compile(
     r"^\W*(?:(?:ok|okej|bra|tack)\W+)*(?:(?:vi\s+)?tar\s+|ta\s+|(?:ga\s+)?vidare\s+till\s+|och\s+)?nasta"
@@ -893,7 +899,8 @@ def answer(state: State, message: Message) -> Turn:
         if reading.candidates:
             return _did_you_mean(state, current, current.question, reading)
         return _misunderstood(state, current, current.question)
-    # Asked once: after any question back at this question, a typed "något annat" is the user's choice.
+    # Asked once: after any question back at this question ("Menar du …?" or this one, both counted in
+    # `misunderstood`), a typed "något annat" is the user's choice.
     unsure = (
         _chosen_over_a_described_must_not(state, current, reading.option.id, typed=True)
         if not state.misunderstood
@@ -2160,9 +2167,14 @@ def _chosen_over_a_described_must_not(state: State, current: Walk, option_id: st
     )
     buttons = (
         button(explain.button_label(current, must_not.label), _answer_payload(question.id, must_not.id)),
-        button(messages.text("buttons.keep_uncovered", answer=answer[:1].lower() + answer[1:]), keep),
+        button(messages.text("buttons.keep_uncovered", answer=_in_a_sentence(answer)), keep),
     )
     return [Reply(text=text, buttons=buttons)], replace(state, misunderstood=state.misunderstood + 1)
+
+
+def _in_a_sentence(label: str) -> str:
+    """An answer's label inside a sentence: "något annat", but "Arbetsförmedlingen" keeps its capital."""
+    return label if label in _AGENCIES else label[:1].lower() + label[1:]
 
 
 def _must_not_side_of_a_conflict(state: State, question_id: str) -> Fact | None:
@@ -2171,7 +2183,7 @@ def _must_not_side_of_a_conflict(state: State, question_id: str) -> Fact | None:
     if not state.description:
         return None
     sides = _description_reading(state.description).conflicts.get(question_id, ())
-    return next((side for side in sides if side.question == question_id and _leads_to_must_not(side)), None)
+    return next((side for side in sides if _leads_to_must_not(side)), None)
 
 
 def _leads_to_must_not(fact: Fact) -> bool:

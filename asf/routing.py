@@ -100,7 +100,7 @@ def asks_for_memo(state: State, message: Message) -> bool:
 # till något jag kan ta med till styrelsen" was handed over to the kansli (trial 32, t32-1).
 _WRITE_UP_FOR_THE_BOARD = re.compile(
     r"^\W*(?:(?:ok|okej|bra|snalla|och|da|men)\W+)*(?:(?:kan|vill|skulle) (?:du|ni)(?: kunna)? |hjalp mig(?: att)? )?"
-    r"(?:skriv|skriva|sammanfatta|sammanstall|sammanstalla|formulera|gor|gora)\b(?:\s+\w+){0,10}?\s+"
+    r"(?:skriv|skriva|sammanfatta|sammanstall|sammanstalla|formulera)\b(?:\s+\w+){0,10}?\s+"
     r"(?:till|for|at|infor)\s+(?:\w+\s+){0,2}(?:styrelse|styrelsen|styrelsemotet|ledningen|chefen|namnden)\b"
 )
 

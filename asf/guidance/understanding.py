@@ -266,12 +266,18 @@ _MONEY_OBJECT = re.compile(
 # them itself: "… och företaget hyr lokalen själv" gives it nothing (trial 33, t33-7 set it aside as a gift).
 _THINGS_GIVEN = frozenset({("stod_till_foretag", "in_natura"), ("foretaget_far", "in_natura")})
 _ITSELF = frozenset({"sjalv", "sjalva", "sjalvt"})
-_PAYING_FOR_IT = ("hyr", "betala", "bekost", "star")
+# Renting or paying for the premises themselves, either way round: "hyr lokalen själv", "lokalen betalar företaget
+# själv"; not "får lokalen gratis och betalar själv för el" (review: the premises are still a gift there).
+_PAYS_FOR_PREMISES = re.compile(
+    r"\b(?:hyr|hyra|betalar|betala|bekostar|bekosta|star for)\b(?: \w+){0,3}? (?:lokal\w*|hyran|hyra|lokalhyra\w*)\b"
+    r"|\b(?:lokal\w*|hyran)\b(?: \w+)? (?:hyr|betalar|bekostar|star for)\b"
+)
+_PREMISES = ("lokal", "hyra", "hyran")
 _THE_FÖRBUND_OR_WE = frozenset({"forbundet", "samordningsforbundet", "vi", "oss", "forbundets"})
 
 
 def _paid_by_the_company_itself(words: tuple[swedish.Token, ...]) -> set[int]:
-    """The clauses in which someone other than the förbund pays or rents "själv"."""
+    """The clauses in which someone other than the förbund rents or pays for the premises "själv"."""
     clauses: dict[int, list[swedish.Token]] = {}
     for token in words:
         clauses.setdefault(token.clause, []).append(token)
@@ -279,9 +285,17 @@ def _paid_by_the_company_itself(words: tuple[swedish.Token, ...]) -> set[int]:
         clause
         for clause, tokens in clauses.items()
         if any(t.word in _ITSELF for t in tokens)
-        and any(t.word.startswith(_PAYING_FOR_IT) for t in tokens)
+        and _PAYS_FOR_PREMISES.search(" ".join(t.word for t in tokens))
         and not any(t.word in _THE_FÖRBUND_OR_WE for t in tokens)
     }
+
+
+def _only_premises_paid_for_itself(words: tuple[swedish.Token, ...]) -> bool:
+    """Every mention of premises is in a clause where the company pays for them itself (for the learned reader,
+    which reads the whole text)."""
+    own = _paid_by_the_company_itself(words)
+    premises = [t for t in words if t.word.startswith(_PREMISES)]
+    return bool(own) and all(t.clause in own for t in premises)
 
 
 def _clause_at(start: int, words: tuple[swedish.Token, ...]) -> int | None:
@@ -1273,8 +1287,10 @@ _SURCHARGE = re.compile(
 # So is paying for places left empty: "betalar för 10 platser oavsett beläggning", "för fler platser än som används"
 # (trial 31, t31-21 was assessed as a purchase).
 _WHATEVER_COMES = re.compile(
-    r"\boavsett (?:hur manga|om)\b(?: \w+){0,4} (?:kommer|dyker upp|anvands|fylls|behovs|praktiserar|arbetstranar"
-    r"|deltar)\b(?! fran)|\b(?:samma|en fast) (?:summa|ersattning|belopp)\w*\b(?: \w+){0,4} oavsett\b"
+    r"\boavsett (?:hur manga|om)\b(?: \w+){0,4} (?:kommer|dyker upp|anvands|fylls|behovs)\b(?! fran)"
+    r"|\boavsett om (?:nagon|ingen)(?: \w+){0,2} (?:praktiserar|arbetstranar|deltar)\b"
+    r"|\b(?:samma|en fast) (?:summa|ersattning|belopp)\w*(?: (?!per\b)\w+){0,3} oavsett"
+    r"(?= *$| (?:om (?:nagon|ingen)|hur manga|belaggning|antal)\b)"
     r"|\boavsett (?:belaggning\w*|antal (?:deltagare|platser))|\bfler platser an (?:som |det )?(?:anvands|behovs)\b"
     r"|\b(?:tomma|oanvanda|obesatta) platser\b|\bresten betalas (?:anda|i alla fall|anda sa)\b"
     r"|\bfler (?:platser )?an (?:vi|de|man|som|det) (?:anvander|anvands|behover|behovs)\b"
@@ -1282,6 +1298,8 @@ _WHATEVER_COMES = re.compile(
     r"|\bplatse\w* som inte (?:anvands|behovs|utnyttjas|fylls)\b"
 )
 _PAYMENT = re.compile(r"\b(?:betala\w*|kr|kronor|tkr|pengar\w*|ersattning\w*|summa\w*|belopp\w*)\b")
+# "… platser som står tomma betalar vi inte för": what is not paid for is no money to the company (review).
+_NOT_PAID = re.compile(r"\bbetala\w*(?: \w+){0,2} (?:inte|ej|aldrig)\b|\b(?:inte|ej|aldrig|bara) (?:betala\w*|for)\b")
 _FOR_ITS_SURVIVAL = ("gar runt", "overleva", "klara sig", "klarar sig", "klarar sin ekonomi", "klara sin ekonomi",
                      "klara ekonomin", "har det tufft", "har det svart", "stotta foretaget", "anstalla",
                      "nyanstalla", "ny anstallning", "anstalla en till", "stabil ekonomi", "stabilare ekonomi",
@@ -1320,7 +1338,8 @@ def _surcharge_for_support(question: Question, text: str, words: tuple[swedish.T
         reason = _clause_from(sentence, said[: found.start()].count(" ") - 1) if found else ""
         about_people = any(word.startswith(_PEOPLE) for word in reason.split())
         surcharge = found and any(f" {r} " in reason for r in _FOR_ITS_SURVIVAL) and not about_people
-        if surcharge or (_WHATEVER_COMES.search(said) and _PAYMENT.search(said)):
+        whatever = _WHATEVER_COMES.search(said) is not None and not _NOT_PAID.search(said)
+        if surcharge or (whatever and _PAYMENT.search(said)):
             start, end = sentence[0].start, sentence[-1].end
             quote = swedish.quote(text, swedish.Mention("", start, end, False, len(sentence)))
             return _Evidence(option, _PHRASE_WORDS, quote, start, ((start, end),), end - start)
@@ -1691,7 +1710,7 @@ def _weigh_learned(
         return
     if (question.id, option.id) == _A_LOAN and _lends_a_thing(text):
         return
-    if (question.id, option.id) in _THINGS_GIVEN and _paid_by_the_company_itself(words):
+    if (question.id, option.id) in _THINGS_GIVEN and _only_premises_paid_for_itself(words):
         return
     if not option.from_description:
         return  # an answer a description never gives ("Något annat", "Vet inte än"), from the words or the model

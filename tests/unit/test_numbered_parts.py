@@ -665,3 +665,12 @@ def test_the_next_part_is_taken_when_asked_for_as_the_next(text: str):
     assert talk.slots["last_result"]["verdict"] == "not_financeable"  # part 1, the membership
     sent = said(talk.send(ActionFallback(), text, intent="nlu_fallback"))
     assert "Då bedömer jag del 2" in sent, sent
+
+
+def test_a_correction_that_mentions_another_part_corrects_the_part_just_assessed():
+    # Review of session 25: "samma som i del 1: …" after part 2's result took part 1 up again.
+    from asf import dialogue
+
+    assert not dialogue._BACK_TO_A_PART.search("samma som i del 1 det ar kommunen som koper inte regionen")
+    assert dialogue._BACK_TO_A_PART.search("tillbaka till del 1 om det i stallet ar regionens handledare")
+    assert dialogue._BACK_TO_A_PART.search("del 1 om regionen koper i stallet")

@@ -3215,3 +3215,29 @@ def test_a_line_said_to_be_wrong_with_a_fixed_sum_to_the_company_is_tried_on_the
     sent = said(talk.send(ActionAnswer(), text))
     verdict = (talk.slots["last_result"] or {}).get("verdict")
     assert verdict == "not_financeable" or talk.slots["current_question"] == "stod_till_foretag", sent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kommunen köper arbetsträningsplatser och betalar samma summa per deltagare oavsett vilken handläggare som"
+        " anvisar.",
+        "Regionen betalar ett fast belopp per deltagare oavsett om deltagaren deltar heltid eller deltid.",
+        "Vi betalar bara för platser som används, platser som står tomma betalar vi inte för.",
+    ],
+)
+def test_a_fixed_price_per_participant_or_places_not_paid_for_are_no_money_to_the_company(tree: Tree, text: str):
+    # Review of session 25: the rules for a fixed sum "oavsett" read these lawful purchases as money to the company.
+    assert "stod_till_foretag" not in read_description(tree, text).must_nots
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kooperativet får lokalen gratis och betalar själv för el och städning.",
+        "Företaget får gratis datorer och står själva för underhållet.",
+    ],
+)
+def test_a_gift_stays_a_gift_when_the_company_pays_for_something_else_itself(tree: Tree, text: str):
+    # Review of session 25: "själv" and any paying verb in the clause had dropped the gift.
+    assert read_description(tree, text).must_nots["stod_till_foretag"].option == "in_natura"
