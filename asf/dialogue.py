@@ -362,6 +362,13 @@ def _must_not_outcome(question_id: str, option_id: str) -> str:
     return option.next
 
 
+@lru_cache(maxsize=64)
+def _correction_reading(text: str) -> Reading:
+    """A correction after "Nej" read as a description, in words only and without its "nej": one read for every rule
+    that weighs it (_where_the_handledare_works, _described_changes, _answers_the_open_lines)."""
+    return read_description(tree(), _LEADING_NO.sub("", text), learned.WORDS_ONLY)
+
+
 @lru_cache(maxsize=256)
 def _description_reading(description: str) -> Reading:
     """The stored description read once, not on every question and result of its assessment (~30 ms a read)."""
@@ -1563,8 +1570,7 @@ def _in_running_text(walked: Walk, option_id: str) -> str:
     ("Försäkringskassan", trial 28 saw "försäkringskassan")."""
     option = tree().questions[_RESPONSIBLE_PARTY].option(option_id)
     assert option is not None
-    label = walked.fill(option.label)
-    return label if label in _AGENCIES else label[:1].lower() + label[1:]
+    return _in_a_sentence(walked.fill(option.label))
 
 
 _AGENCIES = frozenset({"Arbetsförmedlingen", "Försäkringskassan"})
@@ -1819,10 +1825,9 @@ def chosen_by_yes(text: str, buttons: list[dict[str, Any]]) -> Message | None:
         return None
     clicks = [_button_message(str(b.get("payload") or "")) for b in buttons]
     kept = [c for c in clicks if c is not None and c.entity(_CONFIRMED)]
+    # "Stämmer ”Något annat” ändå?": yes keeps the answer (_chosen_over_a_described_must_not).
     if len(kept) == 1:
-        return kept[
-            0
-        ]  # "Stämmer ”Något annat” ändå, eller …?": yes keeps the answer (_chosen_over_a_described_must_not)
+        return kept[0]
     answers = [c for c in clicks if c is not None and c.intent == "inform" and c.entity("choice")]
     # Only beside "Inget av dem": beside "Ja, det stämmer" the one answer is "Bedöm i stället …", and a
     # "ja" to the summary assessed that part instead (trial 15, t15-4).
@@ -2057,7 +2062,7 @@ def _described_changes(pending: dict[str, str], text: str) -> dict[str, Fact]:
     """A correction read as a description, in words only: the answers it gives that differ from the lines,
     when it gives at least one line another answer, names nothing to set aside and one route holds its
     answers with the lines it leaves; else nothing. Who it is for only when said in words."""
-    reading = read_description(tree(), _LEADING_NO.sub("", text), learned.WORDS_ONLY)
+    reading = _correction_reading(text)
     # A must-not answer may replace a line the user is correcting ("… men fakturan går direkt till förbundet",
     # trial 30, t30-14); it is shown with its words and confirmed. It never adds a line of its own.
     if reading.conflicts or not reading.must_nots.keys() <= pending.keys():
@@ -2080,7 +2085,7 @@ def _answers_the_open_lines(pending: dict[str, str], text: str) -> dict[str, Fac
     summary has no line for: "handledaren kommer faktiskt att vara anställd av det andra sociala företaget" under a
     summary unsure what the participants get changed who it was for to the company, a word at a time (trial 32,
     t32-6). Those answers are added, with their words, when one route holds them with the lines."""
-    reading = read_description(tree(), _LEADING_NO.sub("", text), learned.WORDS_ONLY)
+    reading = _correction_reading(text)
     start = reading.facts.get(tree().start)
     if reading.conflicts or reading.must_nots or start is None or start.option != pending.get(tree().start):
         return {}
@@ -2183,13 +2188,8 @@ def _must_not_side_of_a_conflict(state: State, question_id: str) -> Fact | None:
     if not state.description:
         return None
     sides = _description_reading(state.description).conflicts.get(question_id, ())
-    return next((side for side in sides if _leads_to_must_not(side)), None)
-
-
-def _leads_to_must_not(fact: Fact) -> bool:
-    option = tree().questions[fact.question].option(fact.option)
-    outcome = tree().outcomes.get(option.next) if option is not None else None
-    return outcome is not None and outcome.verdict == "not_financeable"
+    to_avoid = must_not_options(tree(), tree().questions[question_id])
+    return next((side for side in sides if side.option in to_avoid), None)
 
 
 def _part_of_the_description(state: State, current: Walk, question_id: str, option_id: str) -> Fact | None:

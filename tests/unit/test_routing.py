@@ -209,6 +209,9 @@ def test_after_the_feedback_on_a_case_a_memo_request_gets_the_trainings_reply():
         (ActionFallback, "promemoria", "nlu_fallback"),
         (ActionAnswer, "PM", "affirm"),
         (ActionRequestMemo, "beslutsunderlag", "request_memo"),
+        # Trial 32, t32-1: "skriv ihop det till något jag kan ta med till styrelsen" was handed over to the kansli.
+        (ActionHandoff, "kan du skriva ihop det här till något jag kan visa för styrelsen?", "human_handoff"),
+        (ActionFallback, "sammanställ bedömningen inför nämnden, tack", "nlu_fallback"),
     ],
 )
 def test_promemoria_or_pm_after_a_result_gives_the_memo(action: type, text: str, intent: str):
@@ -218,20 +221,6 @@ def test_promemoria_or_pm_after_a_result_gives_the_memo(action: type, text: str,
     assert any(m.get("custom", {}).get("markdown") for m in sent)
     assert talk.slots["current_question"] is None  # no new assessment started
     assert talk.slots["feedback"]["answer"] is None  # "PM" right after the question is not a "ja"
-
-
-@pytest.mark.parametrize(
-    ("action", "text", "intent"),
-    [
-        (ActionHandoff, "kan du skriva ihop det här till något jag kan visa för styrelsen?", "human_handoff"),
-        (ActionFallback, "sammanställ bedömningen inför nämnden, tack", "nlu_fallback"),
-    ],
-)
-def test_a_request_to_write_the_result_up_for_the_board_gives_the_memo(action: type, text: str, intent: str):
-    """Trial 32, t32-1: "skriv ihop det till något jag kan ta med till styrelsen" was handed over to the kansli."""
-    talk = finished(VIA_KOMMUNEN)
-    sent = talk.send(action(), text, intent=intent)
-    assert MEMO_INTRO in said(sent)
 
 
 def test_an_initiative_for_the_board_is_no_request_for_the_memo():
