@@ -909,7 +909,7 @@ def answer(state: State, message: Message) -> Turn:
     # Asked once: after any question back at this question ("Menar du …?" or this one, both counted in
     # `misunderstood`), a typed "något annat" is the user's choice.
     unsure = (
-        _chosen_over_a_described_must_not(state, current, reading.option.id, typed=True)
+        _chosen_over_a_described_must_not(state, current, reading.option.id, typed=message.text)
         if not state.misunderstood
         else None
     )
@@ -2140,27 +2140,29 @@ def _answer_button(
 _CONFIRMED = "confirmed"
 
 
-def _chosen_over_a_described_must_not(state: State, current: Walk, option_id: str, typed: bool = False) -> Turn | None:
+def _chosen_over_a_described_must_not(state: State, current: Walk, option_id: str, typed: str = "") -> Turn | None:
     """Asked before an answer is recorded at a question the description answers with something to avoid, when the
     answer is one the guidance does not cover ("Något annat"), or, typed, the lawful route: 300 000 kr a year
     "direkt till företaget", then "Något annat", got "Vägledningen täcker inte insatsen" (trial 32, t32-2 and
     t32-13), and 150 000 kr a year "till företaget", with no places booked, then "kommunen köper ju tillgång till
-    praktikplatser", got "kan finansieras på villkor" (trial 33, t33-11). The user chooses; nothing is recorded
-    until then."""
+    praktikplatser", got "kan finansieras på villkor" (trial 33, t33-11). A typed answer that itself states
+    something to avoid is asked about whatever it chose: "… men de 25 000 kr till varje ASF är för att de ska
+    utveckla sin verksamhet" was recorded as the förbund's own costs and got "kan finansieras" (trial 34, t34-7).
+    The user chooses; nothing is recorded until then."""
     question = current.question
     assert question is not None
     option = question.option(option_id)
     outcome = tree().outcomes.get(option.next) if option is not None else None
     if option is None:
         return None
+    part = _must_not_stated_in_the_answer(current, option_id, typed) if typed else None
     uncovered = outcome is not None and outcome.verdict == "out_of_scope"
-    if not uncovered and not (typed and option.lawful_route):
-        return None
-    part = _suggested_by_the_description(state, current) or _must_not_side_of_a_conflict(state, question.id)
+    if part is None and (uncovered or (typed and option.lawful_route)):
+        part = _suggested_by_the_description(state, current) or _must_not_side_of_a_conflict(state, question.id)
     must_not = question.option(part.option) if part is not None else None
     if part is None or must_not is None or must_not.id == option_id:
         return None
-    answer, named = current.fill(option.label), current.fill(must_not.label)
+    answer, named = _without_examples(current.fill(option.label)), _without_examples(current.fill(must_not.label))
     text = messages.text(
         "assessment.confirm_uncovered",
         answer=quoted(answer),
@@ -2175,6 +2177,51 @@ def _chosen_over_a_described_must_not(state: State, current: Walk, option_id: st
         button(messages.text("buttons.keep_uncovered", answer=_in_a_sentence(answer)), keep),
     )
     return [Reply(text=text, buttons=buttons)], replace(state, misunderstood=state.misunderstood + 1)
+
+
+def _must_not_stated_in_the_answer(current: Walk, chosen: str, text: str) -> Fact | None:
+    """The answer at the open question that a part of the typed answer to avoid leads to, when it is not the one
+    the answer was read as. A grant to a company stated where "Vem får förbundets pengar?" is asked ends where
+    support to one company does, since the guidance avoids both for the same reason (own reading of "Vad ett
+    samordningsförbund bör undvika")."""
+    question = current.question
+    assert question is not None
+    reading = _description_reading(text)
+    stated = [
+        *reading.must_nots.values(),
+        *(side for sides in reading.conflicts.values() for side in sides),
+        *reading.facts.values(),
+    ]
+    for fact in stated:
+        if fact.option not in must_not_options(tree(), tree().questions[fact.question]):
+            continue
+        if fact.question == question.id:
+            found = {fact.option}
+        elif fact.question in current.used:
+            continue
+        else:
+            towards = _SUPPORT_TO_ONE_COMPANY if fact.question in _ABOUT_THE_COMPANY else set()
+            outcomes = {_must_not_outcome(fact.question, fact.option)} | towards
+            found = {o for outcome in outcomes if (o := answer_towards(tree(), current.used, question.id, outcome))}
+        if len(found) == 1 and chosen not in found:
+            return Fact(question.id, found.pop(), fact.evidence)
+    return None
+
+
+# What the förbund would do for a company (or give it), and the outcomes of doing it for one company: a grant
+# stated at a question with no answer towards "kontantbidrag" is taken towards these (_must_not_stated_in_the_answer).
+_ABOUT_THE_COMPANY = frozenset({"stod_till_foretag", "foretaget_far"})
+_SUPPORT_TO_ONE_COMPANY = frozenset({"kontantbidrag", "stod_in_natura", "stod_till_ett_foretag"})
+
+
+# The examples after an answer's label: " (t.ex. en samordnares lön, …)", ", till exempel löner, …".
+_EXAMPLES = re.compile(r"\s*\(t\.ex\.[^)]*\)|,\s*(?:t\.ex\.|till exempel)\s.*$")
+
+
+def _without_examples(label: str) -> str:
+    """An answer's label without its examples, where it is named in a sentence: three long labels made the
+    question before recording an answer hard to read."""
+    return _EXAMPLES.sub("", label).strip() or label
 
 
 def _in_a_sentence(label: str) -> str:

@@ -3241,3 +3241,57 @@ def test_a_fixed_price_per_participant_or_places_not_paid_for_are_no_money_to_th
 def test_a_gift_stays_a_gift_when_the_company_pays_for_something_else_itself(tree: Tree, text: str):
     # Review of session 25: "själv" and any paying verb in the clause had dropped the gift.
     assert read_description(tree, text).must_nots["stod_till_foretag"].option == "in_natura"
+
+
+def _at_who_gets_the_money_for_a_seminar() -> Conversation:
+    talk = Conversation()
+    talk.send(
+        ActionDescribeInitiative(),
+        "Vi funderar på en studiedag om sociala företag för chefer hos parterna, där några lokala ASF berättar om"
+        " sitt arbete.",
+        intent="describe_initiative",
+    )
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    assert talk.slots["current_question"] == "mottagare"
+    return talk
+
+
+def test_a_typed_answer_that_itself_states_a_grant_is_asked_about_first():
+    """Trial 34, t34-7: "… men de 25 000 kr till varje ASF är för att de ska utveckla sin verksamhet", typed where
+    "Vem får förbundets pengar?" was asked, was recorded as the förbund's own costs and got "kan finansieras", with
+    "Insatsen är alltså inget kontantbidrag" beside it."""
+    talk = _at_who_gets_the_money_for_a_seminar()
+    asked = talk.send(
+        ActionAnswer(), "hyra och fika är vanliga köp, men 30 000 kr till varje ASF är för att de ska kunna växa"
+    )
+    text = said(asked)
+    assert "Innan jag noterar ”Förbundet eller parterna, för sin egen verksamhet”" in text and "30 000 kr" in text
+    assert "(t.ex." not in text  # the labels' examples are left out of the sentence
+    assert "mottagare" not in (talk.slots["answers"] or {}) and not talk.slots["last_result"]
+    payloads = [b["payload"] for b in asked[-1]["buttons"]]
+    assert payloads[0] == '/inform{"question":"mottagare","choice":"ett_foretag"}'
+    talk.click("mottagare", "ett_foretag")
+    assert talk.slots["last_result"]["verdict"] == "not_financeable"
+
+
+def test_a_typed_answer_naming_an_operating_grant_is_not_recorded_as_work_training():
+    """Trial 34, t34-9: "Det är arbetsträning. Verksamhetsstödet är ersättningen …" was recorded as work training
+    and, via Försäkringskassan, got "kan finansieras på villkor" for an operating grant to the company."""
+    talk = Conversation()
+    talk.send(
+        ActionDescribeInitiative(),
+        "Regionen vill ge personer i vår målgrupp en insats på ett socialt företag.",
+        intent="describe_initiative",
+    )
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    talk.click("vem", "deltagare")
+    assert talk.slots["current_question"] == "insats_typ"
+    text = said(talk.send(ActionAnswer(), "platserna, och kaféet får ett verksamhetsstöd på 80 000 kr för att ha dem"))
+    assert "Innan jag noterar ”Arbetsträning" in text and "verksamhetsstöd" in text
+    assert "insats_typ" not in talk.slots["answers"]
+
+
+def test_a_typed_answer_that_names_no_grant_is_recorded_at_once():
+    talk = _at_who_gets_the_money_for_a_seminar()
+    talk.send(ActionAnswer(), "lokalhyran och föreläsarens arvode, som vanliga köp")
+    assert talk.slots["answers"]["mottagare"] == "egen_verksamhet"
