@@ -897,6 +897,7 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
     both: set[str] = set()  # two-way questions where the text names both sides together
     stated_in_phrases: set[str] = set()  # must-not parts named by a phrase, not by a word or two ("dator")
     start_named = False  # the text names or denies who the initiative is for, in any way
+    start_from_the_model: Fact | None = None  # who it is for, proposed by the learned reader alone
     for question in tree.questions.values():
         found, negated = _evidence(question, text, words, description=True)
         # A doubt is read before negation: in "vi vet inte om de är i målgruppen" the "inte" belongs
@@ -947,7 +948,12 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
         long_phrase = chosen is not None and joint is None and chosen.strength >= _NO_VETO_WORDS
         procures = question.id == _WHO_PROCURES and chosen is not None and _PROCURING.search(swedish.fold(chosen.quote))
         if not long_phrase and not procures:
+            before = facts.get(question.id)
             _weigh_learned(tree, question, text, words, model, negated, facts, conflicts)
+            if question.id == tree.start and before is None:
+                start_from_the_model = facts.get(question.id)
+    if start_from_the_model is not None and _words_imply_another_start(facts, start_from_the_model):
+        del facts[tree.start]
     route = _best_route(tree, {q: f.option for q, f in facts.items()})
     kept = {q: facts[q] for q in route if q in facts}
     doubts = _who_doubted_off_the_route(tree, facts, kept, must_nots, text)
@@ -1015,6 +1021,13 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
     together = {q: c for q, c in conflicts.items() if q in both}
     still_implied = frozenset(q for q in implied_start if kept.get(q) is implied.get(q))
     return Reading(kept, asked, set_aside, must_nots, together, still_implied)
+
+
+def _words_imply_another_start(facts: Mapping[str, Fact], start: Fact) -> bool:
+    """Do the other facts say what participants get, while the learned reader alone made the initiative one for someone
+    else? "… köper arbetsträningsplatser av ASF:et …" was summarised as for "Ett företag" (development half,
+    and trial 34, t34-9: "Försäkringskassan köper platser"); the words' own implication is then taken."""
+    return start.option != _PARTICIPANTS and any((q, fact.option) in _IMPLIES_PARTICIPANTS for q, fact in facts.items())
 
 
 def without_introduction(text: str) -> str:

@@ -325,3 +325,15 @@ def test_the_model_never_proposes_an_answer_a_description_cannot_give(tree: Tree
     text = "Vi vill bygga en digital kunskapsbank om sociala företag för parternas personal"
     reading = read_description(tree, text, describing(strukturell_typ={"annat": 0.95, "none": 0.05}))
     assert "strukturell_typ" not in reading.facts
+
+
+def test_the_model_alone_does_not_make_bought_work_training_an_initiative_for_the_company(tree: Tree):
+    """Development half and trial 34, t34-9: places the förbund or a party buys at a social enterprise were
+    summarised as for "Ett företag", on the learned reader's word alone. The words' work training says it is for
+    participants; where the words say nothing of what participants get, the model's answer stands."""
+    sure = describing(vem={"foretaget": 0.95, "none": 0.05})
+    bought = read_description(tree, "Parterna vill att förbundet köper arbetsträningsplatser av ASF:et åt dem.", sure)
+    assert bought.facts["vem"].option == "deltagare"
+    assert (
+        read_description(tree, "Parterna vill att förbundet stöttar ASF:et.", sure).facts["vem"].option == "foretaget"
+    )
