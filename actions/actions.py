@@ -176,7 +176,7 @@ ActionHelp = _action(
 )
 # "hur stor andel av budgeten får vi lägga på ASF?" was read as a concept question: another topic first.
 ActionExplainConcept = _action(
-    "action_explain_concept", dialogue.other_question_first(dialogue.unless_a_statement_answers(dialogue.concept))
+    "action_explain_concept", dialogue.other_question_first(dialogue.unless_a_statement_names_answers(dialogue.concept))
 )
 ActionHandoff = _action(
     "action_handoff",

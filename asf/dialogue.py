@@ -1719,6 +1719,17 @@ def reads_as_an_answer(state: State, message: Message) -> bool:
     return _read_typed(question, replace(message, intent="inform"), learned.WORDS_ONLY).option is not None
 
 
+def _names_answers(state: State, message: Message) -> bool:
+    """While a question is open, does a typed message name at least one of its answers in the tree's words?"""
+    if state.current_question is None or not message.text or message.text.startswith("/"):
+        return False
+    question = walk(tree(), _safe_answers(state)).question
+    if question is None:
+        return False
+    reading = _read_typed(question, replace(message, intent="inform"), learned.WORDS_ONLY)
+    return reading.option is not None or bool(reading.candidates)
+
+
 # A plain yes, typed: "ja", "ja precis", "japp, den".
 _YES_WORDS = frozenset({"ja", "japp", "jepp", "javisst", "precis", "exakt", "absolut", "stammer", "just", "det", "den",
                         "tack", "sa", "visst", "gor", "ar", "ratt"})  # fmt: skip
@@ -2714,6 +2725,22 @@ def unless_a_statement_answers(step: Callable[[State, Message], Turn]) -> Callab
         return guarded(state, message)
 
     return unless_a_question
+
+
+def unless_a_statement_names_answers(step: Callable[[State, Message], Turn]) -> Callable[[State, Message], Turn]:
+    """`unless_a_statement_answers` for a question about a concept, where a statement that names answers to the
+    open question at all is an answer, asked about if unclear: "sprida kunskap, visa vad asf kan betyda for
+    malgruppen" got the definition of an ASF, twice (trial 34, t34-8). Not for "ändra svaret om …", which
+    names an answer too."""
+    guarded = unless_a_statement_answers(step)
+
+    def unless_it_names_answers(state: State, message: Message) -> Turn:
+        statement = not other_questions.looks_like_a_question(message.text)
+        if statement and not training.active(state) and _names_answers(state, message):
+            return answer(state, replace(message, intent="inform"))
+        return guarded(state, message)
+
+    return unless_it_names_answers
 
 
 def thanks(state: State) -> Turn:

@@ -12,6 +12,7 @@ from actions.actions import (
     ActionAnswer,
     ActionChangeAnswer,
     ActionDescribeInitiative,
+    ActionExplainConcept,
     ActionFallback,
     ActionHandoff,
     ActionRequestMemo,
@@ -3295,3 +3296,35 @@ def test_a_typed_answer_that_names_no_grant_is_recorded_at_once():
     talk = _at_who_gets_the_money_for_a_seminar()
     talk.send(ActionAnswer(), "lokalhyran och föreläsarens arvode, som vanliga köp")
     assert talk.slots["answers"]["mottagare"] == "egen_verksamhet"
+
+
+def _at_what_the_knowledge_initiative_does() -> Conversation:
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "/start_assessment", intent="start_assessment")
+    talk.click("vem", "parter_och_aktorer")
+    assert talk.slots["current_question"] == "strukturell_typ"
+    return talk
+
+
+def test_an_answer_naming_asf_is_an_answer_not_a_question_about_the_concept():
+    """Trial 34, t34-8: "sprida kunskap, visa vad asf kan betyda for malgruppen", typed at "Vad ska kunskaps- eller
+    samverkansinsatsen göra?" and heard by the NLU as a question about the concept, got the definition of an ASF."""
+    talk = _at_what_the_knowledge_initiative_does()
+    sent = talk.send(
+        ActionExplainConcept(),
+        "informera om asf och vad de kan betyda for malgruppen",
+        intent="explain_concept",
+        concept="asf",
+    )
+    text = said(sent)
+    assert "Menar du" in text and "Tillväxtverket" not in text
+    titles = [b["title"] for b in sent[-1]["buttons"]]
+    assert any(title.startswith("Visa vad sociala företag kan betyda") for title in titles)
+
+
+def test_a_real_question_about_asf_at_an_open_question_is_still_answered():
+    talk = _at_what_the_knowledge_initiative_does()
+    text = said(
+        talk.send(ActionExplainConcept(), "vad är ett asf egentligen?", intent="explain_concept", concept="asf")
+    )
+    assert "Tillbaka till frågan" in text and talk.slots["current_question"] == "strukturell_typ"
