@@ -1342,6 +1342,10 @@ def _changed_answers(answers: dict[str, str], answered: list[str], text: str) ->
     for question_id in answered:
         # A party the money or the participants pass ("via AF", "genom kommunen") is not the one procuring.
         said = _PASSING_A_PARTY.sub(" ", text) if question_id == _RESPONSIBLE_PARTY else text
+        if question_id == _EMPLOYER and not _EMPLOYED.search(swedish.fold(text)):
+            # "och om förbundet betalar hela handledarens lön året runt?" says who pays, not who employs: it was
+            # read as "Hos samordningsförbundet" (trial 34, t34-4).
+            continue
         # A correction must name its new answer in words: no learned guess changes a result.
         option = read_answer(tree().questions[question_id], said, models=learned.WORDS_ONLY).option
         if option is not None and option.id != answers[question_id]:
@@ -1981,6 +1985,8 @@ def _only_says_no(text: str) -> bool:
 _DENYING = r"\b(?:inte|ej|inga|ingen|inget)\s+(?:\w+\s+){0,2}"
 # Where the handledare is employed, and the words, folded, that a correction about it uses.
 _EMPLOYER = "handledare_anstalld"
+# Words that say where someone is employed or works, folded: "anställd", "anställs", "jobbar", "arbetar".
+_EMPLOYED = re.compile(r"\b(?:anstall\w*|jobbar|arbetar|tjanstgor)\b")
 _WORKS_AT = ("anstall", "jobba", "arbeta")
 _PROCURER = "utforare"
 _PROCURING = ("betala", "upphandla", "kop", "ansvar", "star for", "finansier", "bekost")  # folded word starts

@@ -429,6 +429,9 @@ def read_answer(
             # The words name it, but answers like this one meant something else: ask, offering both.
             offered = _with_learned_guess(question, (chosen.option,), learned_view, negated)
             return AnswerReading(None, candidates=offered)
+        if _spreading_with_no_one_to_do_it(question, chosen, words):
+            other = question.option(_OTHER_KNOWLEDGE_INITIATIVE)
+            return AnswerReading(None, candidates=(chosen.option, *((other,) if other is not None else ())))
         return AnswerReading(chosen.option, evidence=chosen.quote)
     if not found:
         meaning = yes_no or ("ja" if plain in _YES else "nej" if plain in _NO else None)
@@ -599,6 +602,30 @@ def _given_not_paid(chosen: _Evidence, words: tuple[swedish.Token, ...]) -> bool
     if chosen.option.id not in _PAID_SERVICES or not any(t.written in _OWN_OR_FREE for t in words):
         return False
     return not any(swedish.find(word, words) for word in (*_PAYING, "köpa"))
+
+
+# A coordinator among the knowledge initiatives (tree.yml), and the words that name a person or a post to do the
+# spreading: "sprida kunskap om sociala företag" alone may be a web page or a film (trial 34, t34-12 recorded "En
+# samordnare", and the result said the initiative was the guidance's example of one).
+_COORDINATOR = ("strukturell_typ", "samordnare")
+_OTHER_KNOWLEDGE_INITIATIVE = "annan_kunskap"
+_SPREADING = ("sprida", "sprider", "informera", "informerar", "information", "info")
+_SOMEONE_TO_DO_IT = (
+    "samordnare", "koordinator", "processledare", "informatör", "person", "personer", "nån", "någon", "tjänst",
+    "anställa", "anställd", "lön", "halvtid", "heltid", "medarbetare", "kunskapsspridning",
+)  # fmt: skip
+
+
+def _spreading_with_no_one_to_do_it(question: Question, chosen: _Evidence, words: tuple[swedish.Token, ...]) -> bool:
+    """An answer naming the spreading of knowledge that a coordinator does, with no one named to do it."""
+    if (question.id, chosen.option.id) != _COORDINATOR:
+        return False
+    spreading = any(swedish.find(word, words) for word in _SPREADING)
+    return spreading and not _names_someone_to_do_it(words)
+
+
+def _names_someone_to_do_it(words: tuple[swedish.Token, ...]) -> bool:
+    return any(swedish.find(word, words) for word in _SOMEONE_TO_DO_IT)
 
 
 def _opening_yes_no(
@@ -1725,6 +1752,8 @@ def _weigh_learned(
         return
     if (question.id, option.id) in _THINGS_GIVEN and _only_premises_paid_for_itself(words):
         return
+    if (question.id, option.id) == _COORDINATOR and not _names_someone_to_do_it(words):
+        return  # "en webbsida som sprider kunskap om sociala företag" is no coordinator
     if not option.from_description:
         return  # an answer a description never gives ("Något annat", "Vet inte än"), from the words or the model
     if _leads_to_must_not(tree, option) and probabilities[option.id] < _SURE_MUST_NOT:

@@ -3328,3 +3328,49 @@ def test_a_real_question_about_asf_at_an_open_question_is_still_answered():
         talk.send(ActionExplainConcept(), "vad är ett asf egentligen?", intent="explain_concept", concept="asf")
     )
     assert "Tillbaka till frågan" in text and talk.slots["current_question"] == "strukturell_typ"
+
+
+def test_spreading_knowledge_with_no_one_to_do_it_is_not_recorded_as_a_coordinator(tree: Tree):
+    """Trial 34, t34-12: "sprida kunskap om sociala företag", typed for a web page, was recorded as "Finansiera en
+    samordnare …", and the result called the web page the guidance's example of a coordinator."""
+    question = tree.questions["strukturell_typ"]
+    for text in ("sprida kunskap om arbetsintegrerande företag", "informera parterna om ASF på en webbplats"):
+        reading = read_answer(question, text)
+        assert reading.option is None, text
+        assert [c.id for c in reading.candidates] == ["samordnare", "annan_kunskap"], text
+    for text in ("en person som sprider kunskap om ASF", "lön till någon som informerar om sociala företag"):
+        reading = read_answer(question, text)
+        assert reading.option is not None and reading.option.id == "samordnare", text
+
+
+def test_a_web_page_or_film_that_spreads_knowledge_is_no_coordinator(tree: Tree):
+    """Trial 34, t34-12: a web page "som sprider kunskap om sociala företag" was summarised as "Finansiera en
+    samordnare …"; spreading knowledge is a coordinator's only when someone is named to do it."""
+    for text in (
+        "Kommunen vill att förbundet bekostar en hemsida som sprider kunskap om arbetsintegrerande företag.",
+        "Vi vill göra en kortfilm som informerar parterna om ASF.",
+    ):
+        reading = read_description(tree, text)
+        assert reading.facts.get("strukturell_typ") is None or reading.facts["strukturell_typ"].option != "samordnare"
+    named = read_description(tree, "Förbundet vill anställa någon som sprider kunskap om ASF hos parterna.")
+    assert named.facts["strukturell_typ"].option == "samordnare"
+
+
+def test_a_what_if_about_who_pays_a_salary_does_not_change_where_the_handledare_is_employed():
+    """Trial 34, t34-4: "och om förbundet betalar hela handledarens lön året runt …?" after a result changed where
+    the handledare is employed to "Hos samordningsförbundet" and gave "Förbundet genomför … själv"."""
+    talk = Conversation()
+    talk.send(
+        ActionDescribeInitiative(),
+        "Regionen köper handledning av en handledare som är anställd på det sociala företaget och stöttar deltagarna"
+        " där. Förbundet betalar via regionen.",
+        intent="describe_initiative",
+    )
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    while talk.slots["current_question"]:
+        question = talk.slots["current_question"]
+        talk.click(question, {"malgrupp": "ja", "vem": "deltagare"}.get(question) or "")
+    assert talk.slots["answers"]["handledare_anstalld"] == "hos_foretaget"
+    text = said(talk.send(ActionAnswer(), "och om förbundet betalar hela lönen för handledaren, även på sommaren?"))
+    assert "Hos samordningsförbundet" not in text
+    assert talk.slots["answers"]["handledare_anstalld"] == "hos_foretaget"
