@@ -2632,6 +2632,14 @@ def _memo_replies(state: State, text: str | None) -> Turn:
         # got that initiative's memo, unsaid).
         reply = messages.text("memo.no_parts", number=asked)
         return [Reply(text=reply, buttons=result_buttons())], state
+    if (
+        split is not None
+        and asked is None
+        and text
+        and _EVERY_PART.search(normalise(text))
+        and result.get(_EARLIER_PARTS)
+    ):
+        return _memo_of_every_part(result, split), state
     if split is not None and asked is not None and asked != split.number:
         earlier = (result.get(_EARLIER_PARTS) or {}).get(str(asked))
         if asked > len(split.parts):
@@ -2651,6 +2659,36 @@ def _memo_replies(state: State, text: str | None) -> Turn:
         Reply(text=document["markdown"], buttons=result_buttons()),
         Reply(custom=document),
     ], state
+
+
+# A memo asked for every part of a numbered description, folded: "ett samlat beslutsunderlag för alla tre delarna",
+# "underlag för båda delarna", "för varje del".
+_EVERY_PART = re.compile(
+    r"\b(?:alla|samtliga|bada|de)(?: (?:tva|tre|fyra|fem))? (?:delar|delarna)\b|\bvarje del\b|\bsamlat?\b|\bsamlade\b"
+)
+
+
+def _memo_of_every_part(result: dict[str, Any], split: recap.NumberedSplit) -> list[Reply]:
+    """One memo for each part assessed in the conversation, in the parts' order, and the parts not yet assessed
+    named: "ett samlat underlag för alla delarna" got the last part's memo alone (trial 34). Each part keeps its
+    own memo and result, since each was assessed on its own."""
+    results = {int(number): earlier for number, earlier in (result.get(_EARLIER_PARTS) or {}).items()}
+    results[split.number] = result
+    assessed = sorted(results)
+    intro = messages.text("memo.every_part", parts=listing((str(n) for n in assessed), last="och"))
+    waiting = [n for n in range(1, len(split.parts) + 1) if n not in results]
+    if waiting:
+        parts = listing((str(n) for n in waiting), last="och")
+        intro += " " + messages.text("memo.parts_waiting", parts=parts, first=waiting[0])
+    replies = [Reply(text=intro)]
+    for number in assessed:
+        document = memo.payload(results[number])
+        last = number == assessed[-1]
+        replies += [
+            Reply(text=document["markdown"], buttons=result_buttons() if last else ()),
+            Reply(custom=document),
+        ]
+    return replies
 
 
 def start_training(state: State, message: Message) -> Turn:

@@ -363,10 +363,8 @@ def test_the_memo_of_a_part_says_it_is_one_part_of_several():
     assert messages.text("memo.one_part", number=1, count=3) in said(sent)
 
 
-def test_the_memo_of_an_earlier_part_is_given_when_asked_for():
-    # Trial 28 (t28-7): "kan jag få beslutsunderlaget för del 1 också?" after part 3 gave part 3's memo again.
-    talk = _first_part_assessed()
-    first = talk.slots["last_result"]
+def _third_part_assessed(talk: Conversation) -> None:
+    """Part 3 taken up and answered: the summary confirmed, every question with its first answer."""
     talk.send(ActionDescribeInitiative(), "del 3", intent="describe_initiative")
     while talk.slots["current_question"] or talk.slots["pending_answers"]:
         if talk.slots["pending_answers"]:
@@ -374,6 +372,13 @@ def test_the_memo_of_an_earlier_part_is_given_when_asked_for():
         else:
             question = talk.slots["current_question"]
             talk.click(question, tree().questions[question].options[0].id)
+
+
+def test_the_memo_of_an_earlier_part_is_given_when_asked_for():
+    # Trial 28 (t28-7): "kan jag få beslutsunderlaget för del 1 också?" after part 3 gave part 3's memo again.
+    talk = _first_part_assessed()
+    first = talk.slots["last_result"]
+    _third_part_assessed(talk)
     third = talk.slots["last_result"]
     assert third["outcome_id"] != first["outcome_id"]
     sent = talk.send(ActionRequestMemo(), "kan jag få beslutsunderlaget för del 1 också?", intent="request_memo")
@@ -674,3 +679,19 @@ def test_a_correction_that_mentions_another_part_corrects_the_part_just_assessed
     assert not dialogue._BACK_TO_A_PART.search("samma som i del 1 det ar kommunen som koper inte regionen")
     assert dialogue._BACK_TO_A_PART.search("tillbaka till del 1 om det i stallet ar regionens handledare")
     assert dialogue._BACK_TO_A_PART.search("del 1 om regionen koper i stallet")
+
+
+def test_a_memo_for_all_the_parts_gives_one_for_each_part_assessed():
+    """Trial 34: "ett samlat beslutsunderlag för alla delarna" after two of three parts gave the last part's memo
+    alone. Each assessed part's memo comes, in the parts' order, and the part not assessed is named."""
+    talk = _first_part_assessed()
+    first = talk.slots["last_result"]
+    _third_part_assessed(talk)
+    third = talk.slots["last_result"]
+    sent = talk.send(ActionRequestMemo(), "kan jag få underlag för båda delarna", intent="request_memo")
+    memos = [reply["custom"] for reply in sent if reply.get("custom")]
+    assert [m["outcome_id"] for m in memos] == [first["outcome_id"], third["outcome_id"]]
+    text = said(sent)
+    assert messages.text("memo.every_part", parts="1 och 3") in text
+    assert messages.text("memo.parts_waiting", parts="2", first=2) in text
+    assert "gäller bara del 1 av" in memos[0]["markdown"] and "gäller bara del 3 av" in memos[1]["markdown"]
