@@ -417,6 +417,18 @@ def _numbered_part(state: State, message: Message) -> Turn | None:
     return _assess_numbered_part(state, message, split.whole, split.parts, number)
 
 
+def asks_for_another_part(state: State, message: Message) -> bool:
+    """After a part's result, does a typed message ask for another part of the numbered description ("del 2",
+    "nästa del, tack")? Right after "Vill du säga något mer?" it was saved as a comment on the result."""
+    split = recap.split_description(state.description) if state.description else None
+    if not message.typed or split is None or not _just_finished(state):
+        return False
+    number = numbered_parts.part_asked_for(message.text, colloquial=True)
+    if number is None and _NEXT_PART.match(swedish.fold(message.text)):
+        number = split.number + 1
+    return number is not None and number != split.number and 1 <= number <= len(split.parts)
+
+
 # A message about another part opens with it or goes back to it: "del 1: om …", "tillbaka till del 1, …", folded.
 _BACK_TO_A_PART = re.compile(
     r"^\W*(?:(?:och|men|ok|okej)\W+)*(?:(?:ga\s+)?tillbaka\s+till\s+|om\s+|i\s+)?(?:del|delen|punkt)\s+\w+\b"

@@ -153,15 +153,21 @@ def summary_first(step: Step) -> Step:
 
 def not_feedback(state: State, message: Message) -> bool:
     """Typed messages right after "Hade du nytta av bedömningen?" that are never the feedback:
-    a correction of one of the result's answers, a request for the memo, and a question about the result ("så vi
-    får alltså inte betala coachen? ja eller nej?" was stored as a "nej" to the question, live check of session 20).
+    a correction of one of the result's answers, a request for the memo, a question about the result ("så vi
+    får alltså inte betala coachen? ja eller nej?" was stored as a "nej" to the question, live check of session 20),
+    and a request for another numbered part ("del 2" was saved as a comment, session 26).
 
     A correction counts only with an intent whose step carries it out: "Handläggaren … tyckte att
     svaret var för långt" reads "handläggaren" as an answer, but the NLU took it for "prata med
     en person", so it was neither corrected nor saved."""
     marked_only = message.intent == "describe_initiative"
     correction = message.intent in _CORRECTING_INTENTS and dialogue.corrects_result(state, message, marked_only)
-    return correction or asks_for_memo(state, message) or dialogue.asks_about_the_result(state, message)
+    return (
+        correction
+        or asks_for_memo(state, message)
+        or dialogue.asks_about_the_result(state, message)
+        or dialogue.asks_for_another_part(state, message)
+    )
 
 
 def training_intent(step: Step) -> Step:

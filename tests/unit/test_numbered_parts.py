@@ -11,6 +11,7 @@ from actions.actions import (
     ActionDescribeInitiative,
     ActionExplainConcept,
     ActionFallback,
+    ActionFeedback,
     ActionRequestMemo,
 )
 from asf import messages
@@ -695,3 +696,20 @@ def test_a_memo_for_all_the_parts_gives_one_for_each_part_assessed():
     assert messages.text("memo.every_part", parts="1 och 3") in text
     assert messages.text("memo.parts_waiting", parts="2", first=2) in text
     assert "gäller bara del 1 av" in memos[0]["markdown"] and "gäller bara del 3 av" in memos[1]["markdown"]
+
+
+def test_another_part_asked_for_right_after_the_feedback_is_not_saved_as_a_comment():
+    """Session 26, on the web page: "del 2", typed after "Ja" to "Hade du nytta av bedömningen?", was saved as a
+    comment on part 1's result ("Tack, jag har sparat din kommentar")."""
+    for request in ("del 2", "nästa del, tack"):
+        talk = _first_part_assessed()
+        talk.send(ActionFeedback(), "/feedback", intent="feedback", choice="ja")
+        assert talk.slots["feedback"]["status"] == "answered"
+        sent = talk.send(ActionDescribeInitiative(), request, intent="describe_initiative")
+        assert "sparat din kommentar" not in said(sent), request
+        assert talk.slots["feedback"].get("comment") is None, request
+        assert "del 2" in said(sent), request
+    talk = _first_part_assessed()
+    talk.send(ActionFeedback(), "/feedback", intent="feedback", choice="ja")
+    talk.send(ActionDescribeInitiative(), "bra att den tog delarna en i taget", intent="describe_initiative")
+    assert talk.slots["feedback"]["comment"] == "bra att den tog delarna en i taget"
