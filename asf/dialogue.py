@@ -927,6 +927,7 @@ def answer(state: State, message: Message) -> Turn:
     )
     if unsure is not None:
         return unsure
+    state = _with_a_part_to_avoid_in_the_answer(state, current, message.text)
     noted = messages.text("assessment.noted", answer=current.fill(reading.option.label))
     turn = _continue(state, {**answers, current.question.id: reading.option.id}, answered=current.question.id)
     return [Reply(text=noted), *turn[0]], turn[1]
@@ -2206,6 +2207,20 @@ def _chosen_over_a_described_must_not(state: State, current: Walk, option_id: st
         button(messages.text("buttons.keep_uncovered", answer=_in_a_sentence(answer)), keep),
     )
     return [Reply(text=text, buttons=buttons)], replace(state, misunderstood=state.misunderstood + 1)
+
+
+def _with_a_part_to_avoid_in_the_answer(state: State, current: Walk, text: str) -> State:
+    """The state with a typed answer added to the description, marked, when the answer also names something to
+    avoid on another question than the one answered: "ja … men företaget får också 50 000 kr i verksamhetsstöd"
+    at the target-group question was recorded as "Ja" and the grant was lost (trial 35, t35-1). Added, the part
+    is named beside the result with "Bedöm i stället", as a part of the description is, and the memo shows it."""
+    question = current.question
+    answered = set(current.used) | ({question.id} if question is not None else set())
+    parts = _description_reading(text).must_nots
+    if not any(question_id not in answered for question_id in parts):
+        return state
+    note = messages.text("change.answer_note", text=text.strip())
+    return replace(state, description=f"{state.description}\n{note}" if state.description else note)
 
 
 def _must_not_stated_in_the_answer(current: Walk, chosen: str, text: str) -> Fact | None:

@@ -3374,3 +3374,34 @@ def test_a_what_if_about_who_pays_a_salary_does_not_change_where_the_handledare_
     text = said(talk.send(ActionAnswer(), "och om förbundet betalar hela lönen för handledaren, även på sommaren?"))
     assert "Hos samordningsförbundet" not in text
     assert talk.slots["answers"]["handledare_anstalld"] == "hos_foretaget"
+
+
+def test_a_grant_named_in_an_answer_to_another_question_is_named_beside_the_result():
+    """Trial 35, t35-1: "ja. och som sagt, företaget får ett verksamhetsstöd på 50 000 kr utöver platserna" at the
+    target-group question was recorded as "Ja", and the result "på villkor" said nothing of the grant. It is
+    named beside the result with a button to assess it, and the memo's description shows the answer."""
+    talk = Conversation()
+    talk.send(
+        ActionDescribeInitiative(),
+        "Regionen vill köpa fyra arbetsträningsplatser på ett kooperativ och förbundet betalar via regionen.",
+        intent="describe_initiative",
+    )
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    assert talk.slots["current_question"] == "malgrupp"
+    sent = talk.send(ActionAnswer(), "ja, och kooperativet får dessutom ett driftsbidrag på 30 000 kr")
+    assert talk.slots["answers"]["malgrupp"] == "ja"
+    result = talk.slots["last_result"]
+    assert result["verdict"] != "not_financeable"
+    assert "driftsbidrag" in said(sent)
+    titles = [b["title"] for m in sent for b in m.get("buttons") or []]
+    assert any(title.startswith("Bedöm i stället ”kooperativet") for title in titles)
+    assert "Skrivet i ett svar: ja, och kooperativet får dessutom ett driftsbidrag" in result["description"]
+
+
+def test_an_answer_naming_nothing_to_avoid_leaves_the_description_as_it_was():
+    talk = Conversation()
+    described = "Regionen vill köpa fyra arbetsträningsplatser på ett kooperativ och förbundet betalar via regionen."
+    talk.send(ActionDescribeInitiative(), described, intent="describe_initiative")
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    talk.send(ActionAnswer(), "ja, alla har kontakt med både vården och Försäkringskassan")
+    assert talk.slots["last_result"]["description"] == described
