@@ -740,8 +740,11 @@ def describe(state: State, message: Message, *, as_new: bool = False, answered: 
     # follow-up ("och hyran då?") otherwise seems to lose what was just said.
     after_result = [Reply(text=messages.text("describe.new_after_result"))] if _just_finished(state) else []
     after_result = [*aside, *after_result]
-    # Written while a summary waits for "Ja" or "Nej": more of the same description.
-    text = f"{state.description}\n{message.text}" if state.pending is not None and state.description else message.text
+    # Written while a summary waits for "Ja" or "Nej", or as the answer to the first question asked after a
+    # description that gave no line: more of the same description (trial 35, t35-3 lost the first message, with
+    # its 200 000 kr a year, from the reading and from the memo).
+    more_of_it = state.pending is not None or answered is not None
+    text = f"{state.description}\n{message.text}" if more_of_it and state.description else message.text
     reading = _with_the_answer(read_description(tree(), recap.words_read(text)), answered)
     state = replace(state, description=text)
     several = recap.several_text(tree(), reading)

@@ -1337,6 +1337,10 @@ _WHATEVER_COMES = re.compile(
     r"|\bplatse\w* (?:som )?(?:star|stod|blir) (?:tomma|oanvanda)\b"
     r"|\bplatse\w* som inte (?:anvands|behovs|utnyttjas|fylls)\b"
 )
+# "… fast 200 000 oavsett hur många deltagare" (trial 35, t35-3), but not a unit price: "5 000 kr per deltagare,
+# oavsett hur många deltagare det blir" pays for each one who comes.
+_WHATEVER_HOW_MANY = re.compile(r"\boavsett hur manga (?:deltagare|personer|platser)\b")
+_UNIT_PRICE = re.compile(r"\bper (?:deltagare|person|plats|timme|dag|vecka|tillfalle|manad och (?:deltagare|plats))\b")
 _PAYMENT = re.compile(r"\b(?:betala\w*|kr|kronor|tkr|pengar\w*|ersattning\w*|summa\w*|belopp\w*)\b")
 # "… platser som står tomma betalar vi inte för": what is not paid for is no money to the company (review).
 _NOT_PAID = re.compile(r"\bbetala\w*(?: \w+){0,2} (?:inte|ej|aldrig)\b|\b(?:inte|ej|aldrig|bara) (?:betala\w*|for)\b")
@@ -1378,7 +1382,8 @@ def _surcharge_for_support(question: Question, text: str, words: tuple[swedish.T
         reason = _clause_from(sentence, said[: found.start()].count(" ") - 1) if found else ""
         about_people = any(word.startswith(_PEOPLE) for word in reason.split())
         surcharge = found and any(f" {r} " in reason for r in _FOR_ITS_SURVIVAL) and not about_people
-        whatever = _WHATEVER_COMES.search(said) is not None and not _NOT_PAID.search(said)
+        how_many = _WHATEVER_HOW_MANY.search(said) is not None and not _UNIT_PRICE.search(said)
+        whatever = (_WHATEVER_COMES.search(said) is not None or how_many) and not _NOT_PAID.search(said)
         if surcharge or (whatever and _PAYMENT.search(said)):
             start, end = sentence[0].start, sentence[-1].end
             quote = swedish.quote(text, swedish.Mention("", start, end, False, len(sentence)))

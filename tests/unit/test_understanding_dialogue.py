@@ -3405,3 +3405,27 @@ def test_an_answer_naming_nothing_to_avoid_leaves_the_description_as_it_was():
     talk.send(ActionAnswer(), "ja", intent="affirm")
     talk.send(ActionAnswer(), "ja, alla har kontakt med både vården och Försäkringskassan")
     assert talk.slots["last_result"]["description"] == described
+
+
+def test_more_description_at_the_first_question_is_added_to_the_first_message():
+    """Trial 35, t35-3: a first message that gave no line ("… förbundet betalar 200 000 kr per år …, ingen
+    upphandling behövs …"), then more of it typed at "Vem är insatsen till för?", lost the first message: it was
+    not read again, and the memo's description began with the second."""
+    talk = Conversation()
+    first = "vi tänker oss ett samverkansavtal där förbundet står för 150 000 kr om året, utan upphandling"
+    talk.send(ActionDescribeInitiative(), first, intent="describe_initiative")
+    assert talk.slots["current_question"] == "vem" and not talk.slots["pending_answers"]
+    talk.send(ActionAnswer(), "deltagarna ska arbetsträna på kaféet som avtalet gäller")
+    assert talk.slots["description"].startswith(first)
+    assert talk.slots["description"].endswith("deltagarna ska arbetsträna på kaféet som avtalet gäller")
+
+
+def test_a_fixed_sum_whatever_the_number_of_participants_is_money_to_the_company(tree: Tree):
+    """Trial 35, t35-3: "summan är fortfarande fast 200 000 oavsett hur många deltagare" via kommunen got "kan
+    finansieras på villkor"; a price per participant is still a purchase."""
+    fixed = read_description(
+        tree, "Kommunen betalar 120 000 kr om året till bageriet oavsett hur många deltagare det blir."
+    )
+    assert fixed.must_nots["stod_till_foretag"].option == "pengar"
+    unit = read_description(tree, "Kommunen betalar 4 000 kr per deltagare, oavsett hur många deltagare det blir.")
+    assert "stod_till_foretag" not in unit.must_nots
