@@ -881,6 +881,12 @@ def answer(state: State, message: Message) -> Turn:
         said = _read_typed(current.question, message).option
         answered = Fact(current.question.id, said.id, message.text.strip()) if said is not None else None
         return describe(replace(state, current_question=None), message, answered=answered)
+    wrong = _earlier_answer_said_to_be_wrong(current, message)
+    if wrong is not None:
+        # "du missförstod, det är vem-raden som är fel. utbildningen är för kommunens personal" at "Vad ska de
+        # anställda … få?" was recorded as "Utbildning, kompetens- eller affärsutveckling" and got "bör inte" for
+        # the company's staff, which the user had just denied (trial 35, t35-4): that answer is asked again.
+        return _reopen(state, answers, wrong)
     if _denies_the_last_answer(current, message):
         # "nej det är ingen handledare, det är en konsult …" at "Var är handledaren anställd?" denies what the
         # question rests on (trial 22, t22-17 recorded "Hos det sociala företaget" and got "kan finansiera"):
@@ -934,6 +940,18 @@ def answer(state: State, message: Message) -> Turn:
     noted = messages.text("assessment.noted", answer=current.fill(reading.option.label))
     turn = _continue(state, {**answers, current.question.id: reading.option.id}, answered=current.question.id)
     return [Reply(text=noted), *turn[0]], turn[1]
+
+
+def _earlier_answer_said_to_be_wrong(current: Walk, message: Message) -> str | None:
+    """The earlier answer a typed message at an open question names and says is wrong ("det är vem-raden som är
+    fel", "du missförstod vem den är till för"), if one stands out."""
+    if not message.typed:
+        return None
+    plain = normalise(message.text)
+    if not (any(phrase in plain for phrase in _CORRECTION_PHRASES) or "missforst" in plain):
+        return None
+    answered = [step.question.id for step in current.steps]
+    return match_question(tree(), message.text, answered)
 
 
 def _denies_the_last_answer(current: Walk, message: Message) -> bool:
@@ -1906,6 +1924,8 @@ def _correct_summary(state: State, message: Message) -> Turn:
     # "… inte kommunen" contrasts a new answer with a line: a change, however the message begins.
     adds = any(t.word in _ADDING for t in said) and not any(t.word in swedish.NEGATIONS for t in said)
     denied = _denied_line(pending, message.text) if message.text else None
+    if denied is None and message.text and _denies_the_companys_staff(pending, message.text):
+        denied = tree().start
     if denied is not None:
         # "Nej, de ska inte få pengar. Förbundet betalar en processledare …": the line "Pengar för att starta ett
         # eget företag" is what is denied, and it is asked again (trial 27, t27-8 kept it beside a changed line).
@@ -2001,6 +2021,7 @@ def _only_says_no(text: str) -> bool:
 _DENYING = r"\b(?:inte|ej|inga|ingen|inget)\s+(?:\w+\s+){0,2}"
 # Where the handledare is employed, and the words, folded, that a correction about it uses.
 _EMPLOYER = "handledare_anstalld"
+_COMPANY_STAFF = "asf_personal"  # who it is for: the staff of a social enterprise
 # Words that say where someone is employed or works, folded: "anställd", "anställs", "jobbar", "arbetar".
 _EMPLOYED = re.compile(r"\b(?:anstall\w*|jobbar|arbetar|tjanstgor)\b")
 _WORKS_AT = ("anstall", "jobba", "arbeta")
@@ -2064,6 +2085,22 @@ def _denied_line(pending: dict[str, str], text: str) -> str | None:
 
 
 _SHORTEST_DENIED = 5  # letters: "Pengar", "Arbetsträning", not "En" or "Ett"
+
+
+# A company's staff denied, folded: "personalen är inte anställd av företagen", "inte företagets anställda".
+_NOT_THE_COMPANYS_STAFF = re.compile(
+    r"\b(?:inte|ej|inga)\s+(?:\w+\s+){0,2}?anstall\w*\s+(?:av|pa|hos|i)\s+(?:\w+\s+)?(?:foretag|asf|kooperativ)\w*"
+    r"|\b(?:inte|ej)\s+(?:\w+\s+)?(?:foretagens|foretagets|asf\w*s|kooperativets)\s+(?:personal|anstallda)\b"
+)
+
+
+def _denies_the_companys_staff(pending: dict[str, str], text: str) -> bool:
+    """After "Nej", a summary for the staff of a social enterprise that the correction says they are not ("personalen
+    är faktiskt inte anställd av företagen, det är kommunens handledare"): who it is for is asked again. The word
+    "personalen" had reopened what the staff get instead (trial 35, t35-4)."""
+    return (
+        pending.get(tree().start) == _COMPANY_STAFF and _NOT_THE_COMPANYS_STAFF.search(swedish.fold(text)) is not None
+    )
 
 
 def _first_word(option: Option) -> str | None:

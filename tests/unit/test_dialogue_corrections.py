@@ -1982,3 +1982,25 @@ def test_an_answer_with_a_description_at_the_first_question_keeps_the_answer():
     assert "”beslutsfattarna, vi ordnar en inspirationsdag”" in said(sent)
     talk.send(ActionAnswer(), "/affirm", intent="affirm")
     assert talk.slots["current_question"] == "mottagare"
+
+
+def test_a_summary_for_the_companys_staff_that_the_correction_denies_asks_who_it_is_for_again():
+    """Trial 35, t35-4: after "Nej", "personalen är faktiskt inte anställd av företagen, det är kommunens handledare
+    …" reopened what the company's staff get (the word "personalen"), and the result was "bör inte" for them."""
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), "en kurs i arbetsmiljö för de anställda på två sociala företag")
+    assert talk.slots["pending_answers"]["vem"] == "asf_personal"
+    talk.send(ActionAnswer(), "nej", intent="deny")
+    talk.send(ActionAnswer(), "deltagarna är inte anställda på företagen, det är regionens handledare som går kursen")
+    assert talk.slots["current_question"] == "vem"
+
+
+def test_an_earlier_answer_said_to_be_wrong_at_an_open_question_is_asked_again():
+    """Trial 35, t35-4: "du missförstod, det är vem-raden som är fel. …" at "Vad ska de anställda … få?" was recorded
+    as an answer to that question ("utbildning") and gave "bör inte" for the company's staff."""
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "/start_assessment", intent="start_assessment")
+    talk.click("vem", "asf_personal")
+    assert talk.slots["current_question"] == "asf_personal_stod"
+    talk.send(ActionAnswer(), "nej, raden om vem det gäller är fel, utbildningen är för regionens personal")
+    assert talk.slots["current_question"] == "vem" and "asf_personal_stod" not in talk.slots["answers"]
