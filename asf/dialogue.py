@@ -736,6 +736,8 @@ def describe(state: State, message: Message, *, as_new: bool = False, answered: 
         corrected = _correct_result(state, _safe_answers(state), message)
         if corrected is not None:
             return corrected
+    if not as_new and _asks_if_ok_changing_no_answer(state, message):
+        return [Reply(text=messages.text("change.no_answer_changed"))], state
     # After a result, a new description is a new initiative, assessed on its own: say so, since a
     # follow-up ("och hyran då?") otherwise seems to lose what was just said.
     after_result = [Reply(text=messages.text("describe.new_after_result"))] if _just_finished(state) else []
@@ -1091,6 +1093,23 @@ def _asks_if_ok(text: str) -> bool:
     return "?" in text and _IS_IT_OK.search(normalise(text)) is not None
 
 
+def _asks_if_ok_changing_no_answer(state: State, message: Message) -> bool:
+    """Right after a result, a question whether it becomes ok that, read as a description, says nothing that differs
+    from the result's answers nor names a part to avoid beside them: "blir det inte ok om medlemskapet är gratis? då
+    betalar vi ju inget" after "bör inte" for a membership was taken as a new initiative, and the rest of a numbered
+    list was lost (trial 35, t35-12)."""
+    if not message.typed or not _just_finished(state) or not _asks_if_ok(message.text):
+        return False
+    answers = _safe_answers(state)
+    reading = _description_reading(message.text)
+    stated = {q: f.option for q, f in reading.facts.items() if q not in reading.implied}
+    if any(answers.get(q) != option for q, option in stated.items()):
+        return False
+    if reading.conflicts or reading.set_aside:
+        return False
+    return all(answers.get(q) == fact.option for q, fact in reading.must_nots.items())
+
+
 def _about_this_result(text: str) -> bool:
     """A question whether something is ok after a result, that changes none of its answers yet is about it: it
     states only a party or that the money goes via one ("men pengarna går ju via kommunen, blir det inte ok då?"
@@ -1424,6 +1443,8 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
     changes = _changed_answers(answers, answered, message.text)
     if _another_thing_asked_about(changes, message):
         return describe(state, message, as_new=True)
+    if not changes and _asks_if_ok_changing_no_answer(state, message):
+        return [Reply(text=messages.text("change.no_answer_changed"))], state
     asks_if_ok = _asks_if_ok(message.text) and (bool(changes) or _about_this_result(message.text))
     what_if = (
         _WHAT_IF.search(normalise(message.text)) is not None

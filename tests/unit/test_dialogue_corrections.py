@@ -2004,3 +2004,18 @@ def test_an_earlier_answer_said_to_be_wrong_at_an_open_question_is_asked_again()
     assert talk.slots["current_question"] == "asf_personal_stod"
     talk.send(ActionAnswer(), "nej, raden om vem det gäller är fel, utbildningen är för regionens personal")
     assert talk.slots["current_question"] == "vem" and "asf_personal_stod" not in talk.slots["answers"]
+
+
+def test_asking_if_it_is_ok_in_a_way_that_changes_no_answer_keeps_the_result():
+    """Trial 35, t35-12: "blir det inte ok om medlemskapet är gratis? då betalar vi ju inget" after "bör inte" for
+    the förbund's membership was taken as a new initiative, and the numbered list it came from was lost."""
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "parter_och_aktorer")
+    talk.click("strukturell_typ", "medlemskap_organisation")
+    talk.click("medlem_vem", "forbundet")
+    result = talk.slots["last_result"]
+    assert result["verdict"] == "not_financeable"
+    sent = talk.send(ActionDescribeInitiative(), "blir det inte okej om avgiften är noll? då kostar det oss inget")
+    assert messages.text("change.no_answer_changed") in said(sent)
+    assert talk.slots["last_result"] == result and not talk.slots["pending_answers"]
