@@ -839,7 +839,7 @@ def answer(state: State, message: Message) -> Turn:
             message = replace(message, intent="deny")
         yes = (message.intent == "affirm" or _opens_with_yes(message.text)) and not state.correcting
         more = message.typed and not _only_yes_words(message.text)
-        if yes and more and _changed_answers(state.pending, list(state.pending), message.text):
+        if yes and more and _changes_beside_the_yes(state.pending, message.text):
             # "ja fast pengarna går direkt till företaget" corrects a line: not a yes to the summary.
             return _correct_summary(state, replace(message, intent="deny"))
         if yes:
@@ -1091,6 +1091,19 @@ _IS_IT_OK = re.compile(
 
 def _asks_if_ok(text: str) -> bool:
     return "?" in text and _IS_IT_OK.search(normalise(text)) is not None
+
+
+def _changes_beside_the_yes(pending: dict[str, str], text: str) -> dict[str, str]:
+    """The lines of the summary that "ja, fast …" changes. Who it is for changes only where the words, read as a
+    description, say so: "ja, och processledningen köps av ett socialt företag till vanligt pris" made the policy
+    work one for "Ett företag" and dropped two right lines (trial 35, t35-16)."""
+    changes = _changed_answers(pending, list(pending), text)
+    start = tree().start
+    if start in changes:
+        stated = _description_reading(text).facts.get(start)
+        if stated is None or stated.option != changes[start]:
+            del changes[start]
+    return changes
 
 
 def _asks_if_ok_changing_no_answer(state: State, message: Message) -> bool:
@@ -2750,9 +2763,11 @@ def _memo_replies(state: State, text: str | None) -> Turn:
 
 
 # A memo asked for every part of a numbered description, folded: "ett samlat beslutsunderlag för alla tre delarna",
-# "underlag för båda delarna", "för varje del".
+# "underlag för båda delarna", "för varje del", "för båda förslagen", "samtliga delinsatser" (trial 35, t35-8, t35-16).
 _EVERY_PART = re.compile(
-    r"\b(?:alla|samtliga|bada|de)(?: (?:tva|tre|fyra|fem))? (?:delar|delarna)\b|\bvarje del\b|\bsamlat?\b|\bsamlade\b"
+    r"\b(?:alla|samtliga|bada|de)(?: (?:tva|tre|fyra|fem))?"
+    r" (?:delar|delarna|delinsatser\w*|forslag|forslagen|saker|sakerna|punkter|punkterna|insatser|insatserna)\b"
+    r"|\bvarje del\b|\bsamlat?\b|\bsamlade\b"
 )
 
 

@@ -1321,6 +1321,8 @@ _SURCHARGE = re.compile(
     r"\b\d+ (?:procent )?extra\b|\bprocent extra\b|\bextra (?:pa|per|for) (?:priset|ersattningen|plats\w*|varje)\b"
     r"|\bbetalar (?:lite |nagot )?extra (?:for|per|pa)\b|\bpaslag\w*|\boverpris\b|\bmer an (?:marknads)?pris\w*"
     r"|\bsom (?:en )?garanti\b"
+    # "20 % av priset är öronmärkt för att företaget ska kunna anställa en säljare" (trial 35, t35-8)
+    r"|\b\d+ (?:procent )?av (?:priset|summan|ersattningen|pengarna|beloppet|avgiften)\b"
 )
 # A sum paid whatever is delivered: "200 000 kr per år oavsett hur många deltagare som kommer", "betalar för
 # platserna oavsett om någon kommer"; not "oavsett om deltagarna kommer från kommunen" (fourth review of session 20).
@@ -1336,6 +1338,8 @@ _WHATEVER_COMES = re.compile(
     r"|\bfler (?:platser )?an (?:vi|de|man|som|det) (?:anvander|anvands|behover|behovs)\b"
     r"|\bplatse\w* (?:som )?(?:star|stod|blir) (?:tomma|oanvanda)\b"
     r"|\bplatse\w* som inte (?:anvands|behovs|utnyttjas|fylls)\b"
+    # "… för att hålla platserna öppna även när de står tomma" (trial 35, t35-9)
+    r"|\bnar (?:de|dom|platserna|platsen) (?:star|ar|blir) (?:tomma|tom|oanvanda)\b"
 )
 # "… fast 200 000 oavsett hur många deltagare" (trial 35, t35-3), but not a unit price: "5 000 kr per deltagare,
 # oavsett hur många deltagare det blir" pays for each one who comes.
@@ -1347,7 +1351,8 @@ _NOT_PAID = re.compile(r"\bbetala\w*(?: \w+){0,2} (?:inte|ej|aldrig)\b|\b(?:inte
 _FOR_ITS_SURVIVAL = ("gar runt", "overleva", "klara sig", "klarar sig", "klarar sin ekonomi", "klara sin ekonomi",
                      "klara ekonomin", "har det tufft", "har det svart", "stotta foretaget", "anstalla",
                      "nyanstalla", "ny anstallning", "anstalla en till", "stabil ekonomi", "stabilare ekonomi",
-                     "ekonomisk trygghet")  # fmt: skip
+                     "ekonomisk trygghet", "vaxa", "utvecklas", "utvecklingspeng", "utvecklingspengar",
+                     "utveckla sin verksamhet", "utveckla verksamheten")  # fmt: skip
 _PEOPLE = ("deltagar", "praktikant", "individ", "person", "klient", "brukar", "unga")
 
 

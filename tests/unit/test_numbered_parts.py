@@ -682,14 +682,24 @@ def test_a_correction_that_mentions_another_part_corrects_the_part_just_assessed
     assert dialogue._BACK_TO_A_PART.search("del 1 om regionen koper i stallet")
 
 
-def test_a_memo_for_all_the_parts_gives_one_for_each_part_assessed():
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "kan jag få underlag för båda delarna",
+        # Trial 35 (t35-8, t35-16, t35-4): other words for every part.
+        "Vänligen sammanställ beslutsunderlag för samtliga delinsatser.",
+        "skriv beslutsunderlag för båda förslagen",
+        "ge mig underlagen för alla sakerna jag tog upp",
+    ],
+)
+def test_a_memo_for_all_the_parts_gives_one_for_each_part_assessed(request_text: str):
     """Trial 34: "ett samlat beslutsunderlag för alla delarna" after two of three parts gave the last part's memo
     alone. Each assessed part's memo comes, in the parts' order, and the part not assessed is named."""
     talk = _first_part_assessed()
     first = talk.slots["last_result"]
     _third_part_assessed(talk)
     third = talk.slots["last_result"]
-    sent = talk.send(ActionRequestMemo(), "kan jag få underlag för båda delarna", intent="request_memo")
+    sent = talk.send(ActionRequestMemo(), request_text, intent="request_memo")
     memos = [reply["custom"] for reply in sent if reply.get("custom")]
     assert [m["outcome_id"] for m in memos] == [first["outcome_id"], third["outcome_id"]]
     text = said(sent)

@@ -3429,3 +3429,34 @@ def test_a_fixed_sum_whatever_the_number_of_participants_is_money_to_the_company
     assert fixed.must_nots["stod_till_foretag"].option == "pengar"
     unit = read_description(tree, "Kommunen betalar 4 000 kr per deltagare, oavsett hur många deltagare det blir.")
     assert "stod_till_foretag" not in unit.must_nots
+
+
+def test_a_share_of_the_price_for_the_company_to_grow_is_money_to_the_company(tree: Tree):
+    """Trial 35 (t35-8, t35-9, t35-14): "20 % av priset … för att företaget ska kunna anställa en säljare", "en fast
+    månadsersättning … även när de står tomma" and "10 % utvecklingspeng" were recorded beside lawful answers and
+    the results were "på villkor"; a share of the price paid in advance is no such thing."""
+    for text in (
+        "Kommunen köper kursen, och 15 % av priset är vikt för att kooperativet ska kunna anställa en till.",
+        "AF köper platserna, och företaget får 8 000 kr i månaden för att hålla dem öppna även när de står tomma.",
+        "Regionen köper platser, plus 5 % utvecklingspeng till företaget.",
+    ):
+        assert read_description(tree, text).must_nots["stod_till_foretag"].option == "pengar", text
+    assert not read_description(tree, "Kommunen betalar 20 % av priset i förskott.").must_nots
+
+
+def test_yes_with_a_seller_named_keeps_who_it_is_for():
+    """Trial 35, t35-16: "ja, och processledningen köps av ett socialt företag till vanligt pris" at the summary of a
+    policy work made it one for "Ett företag" and removed two right lines."""
+    talk = Conversation()
+    talk.send(
+        ActionDescribeInitiative(),
+        "Kommunen och regionen tar fram en gemensam policy för arbetet med sociala företag, förbundet betalar"
+        " processledningen.",
+        intent="describe_initiative",
+    )
+    assert talk.slots["pending_answers"]["vem"] == "parter_och_aktorer"
+    talk.send(
+        ActionAnswer(), "ja, och processledningen hyrs in från ett socialt företag till vanligt pris", intent="affirm"
+    )
+    assert talk.slots["answers"]["vem"] == "parter_och_aktorer"
+    assert talk.slots["last_result"]["verdict"] == "financeable"
