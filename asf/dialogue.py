@@ -1958,7 +1958,12 @@ def _correct_summary(state: State, message: Message) -> Turn:
     # "… inte kommunen" contrasts a new answer with a line: a change, however the message begins.
     adds = any(t.word in _ADDING for t in said) and not any(t.word in swedish.NEGATIONS for t in said)
     denied = _denied_line(pending, message.text) if message.text else None
-    if denied is None and message.text and _denies_the_companys_staff(pending, message.text):
+    if denied is None and message.text and _denies_who_it_is_for(pending, message.text):
+        named = _named_instead_of_the_participants(pending, message.text)
+        if named is not None:
+            # "pengarna är till föreningen …, inte till deltagarna" (trial 35, t35-7): who it is for changes.
+            reply, changed = recap.with_changed_lines(tree(), state, {tree().start: named}, message.text)
+            return [reply], changed
         denied = tree().start
     if denied is not None:
         # "Nej, de ska inte få pengar. Förbundet betalar en processledare …": the line "Pengar för att starta ett
@@ -2055,7 +2060,6 @@ def _only_says_no(text: str) -> bool:
 _DENYING = r"\b(?:inte|ej|inga|ingen|inget)\s+(?:\w+\s+){0,2}"
 # Where the handledare is employed, and the words, folded, that a correction about it uses.
 _EMPLOYER = "handledare_anstalld"
-_COMPANY_STAFF = "asf_personal"  # who it is for: the staff of a social enterprise
 # Words that say where someone is employed or works, folded: "anställd", "anställs", "jobbar", "arbetar".
 _EMPLOYED = re.compile(r"\b(?:anstall\w*|jobbar|arbetar|tjanstgor)\b")
 _WORKS_AT = ("anstall", "jobba", "arbeta")
@@ -2121,20 +2125,36 @@ def _denied_line(pending: dict[str, str], text: str) -> str | None:
 _SHORTEST_DENIED = 5  # letters: "Pengar", "Arbetsträning", not "En" or "Ett"
 
 
-# A company's staff denied, folded: "personalen är inte anställd av företagen", "inte företagets anställda".
-_NOT_THE_COMPANYS_STAFF = re.compile(
-    r"\b(?:inte|ej|inga)\s+(?:\w+\s+){0,2}?anstall\w*\s+(?:av|pa|hos|i)\s+(?:\w+\s+)?(?:foretag|asf|kooperativ)\w*"
-    r"|\b(?:inte|ej)\s+(?:\w+\s+)?(?:foretagens|foretagets|asf\w*s|kooperativets)\s+(?:personal|anstallda)\b"
-)
+_PARTICIPANTS = "deltagare"  # who it is for: participants
+# Who the summary says the initiative is for, denied, folded: "personalen är inte anställd av företagen",
+# "inte företagets anställda"; "inte till deltagarna", "det är INTE deltagarna som får pengar".
+_DENIED_WHO = {
+    "asf_personal": re.compile(
+        r"\b(?:inte|ej|inga)\s+(?:\w+\s+){0,2}?anstall\w*\s+(?:av|pa|hos|i)\s+(?:\w+\s+)?(?:foretag|asf|kooperativ)\w*"
+        r"|\b(?:inte|ej)\s+(?:\w+\s+)?(?:foretagens|foretagets|asf\w*s|kooperativets)\s+(?:personal|anstallda)\b"
+    ),
+    "deltagare": re.compile(r"\b(?:inte|ej)\s+(?:till\s+|for\s+|at\s+)?(?:de\s+)?deltagar\w*"),
+}
 
 
-def _denies_the_companys_staff(pending: dict[str, str], text: str) -> bool:
-    """After "Nej", a summary for the staff of a social enterprise that the correction says they are not ("personalen
-    är faktiskt inte anställd av företagen, det är kommunens handledare"): who it is for is asked again. The word
-    "personalen" had reopened what the staff get instead (trial 35, t35-4)."""
-    return (
-        pending.get(tree().start) == _COMPANY_STAFF and _NOT_THE_COMPANYS_STAFF.search(swedish.fold(text)) is not None
-    )
+def _named_instead_of_the_participants(pending: dict[str, str], text: str) -> str | None:
+    """Who a correction denying the participants says in words the initiative is for instead. Only participants
+    denied give way so: beside a company's staff denied, "deltagarna är inte anställda där, det är regionens
+    handledare som går kursen" names the participants only in passing."""
+    if pending.get(tree().start) != _PARTICIPANTS:
+        return None
+    reading = _description_reading(text)
+    named = reading.facts.get(tree().start) if tree().start not in reading.implied else None
+    return named.option if named is not None and named.option != _PARTICIPANTS else None
+
+
+def _denies_who_it_is_for(pending: dict[str, str], text: str) -> bool:
+    """After "Nej", does the correction deny who the summary says the initiative is for? "personalen är faktiskt
+    inte anställd av företagen, det är kommunens handledare" reopened what the staff get (the word "personalen"),
+    and "pengarna är till föreningen …, inte till deltagarna" added a start grant for participants (trial 35, t35-4,
+    t35-7)."""
+    denial = _DENIED_WHO.get(pending.get(tree().start) or "")
+    return denial is not None and denial.search(swedish.fold(text)) is not None
 
 
 def _first_word(option: Option) -> str | None:

@@ -2019,3 +2019,20 @@ def test_asking_if_it_is_ok_in_a_way_that_changes_no_answer_keeps_the_result():
     sent = talk.send(ActionDescribeInitiative(), "blir det inte okej om avgiften är noll? då kostar det oss inget")
     assert messages.text("change.no_answer_changed") in said(sent)
     assert talk.slots["last_result"] == result and not talk.slots["pending_answers"]
+
+
+def test_a_correction_that_denies_the_participants_and_names_the_company_changes_who_it_is_for():
+    """Trial 35, t35-7: "pengarna är till föreningen så att den kan starta företaget, inte till deltagarna direkt"
+    after a summary for participants added "Pengar för att starta ett eget företag" for the participants."""
+    talk = Conversation()
+    talk.send(
+        ActionDescribeInitiative(),
+        "Vi på regionen och AF vill att förbundet ger ett startbidrag på 60 000 kr till en förening som ska starta ett"
+        " arbetsintegrerande socialt företag, eftersom våra deltagare saknar platser.",
+    )
+    assert talk.slots["pending_answers"]["vem"] == "deltagare"
+    talk.send(ActionAnswer(), "nej", intent="deny")
+    talk.send(ActionAnswer(), "bidraget går till föreningen så att den kan starta företaget, inte till deltagarna")
+    pending = talk.slots["pending_answers"] or {}
+    assert pending.get("vem") == "foretaget" or talk.slots["current_question"] == "vem"
+    assert pending.get("insats_typ") != "startbidrag"
