@@ -706,6 +706,16 @@ def describe(state: State, message: Message, *, as_new: bool = False, answered: 
         return answer(state, replace(message, intent="inform"))
     if says_no_to_the_summary(state, message) and not _ONE_AT_A_TIME.search(normalise(message.text)):
         return answer(state, replace(message, intent="deny"))  # a "Nej" to the summary, with its correction
+    if (
+        state.correcting
+        and state.pending is not None
+        and message.typed
+        and not _ONE_AT_A_TIME.search(normalise(message.text))
+    ):
+        # After "Nej", what is typed corrects the summary: "… det är en konsult från ett socialt företag som vi köper
+        # tjänsten av till vanligt pris" got the answer about the förbund's own purchases, and the assessment was
+        # left (trial 35, t35-16).
+        return answer(state, replace(message, intent="deny"))
     if state.pending is not None and message.typed and _opens_with_yes(message.text):
         return answer(state, replace(message, intent="affirm"))  # "ja, men …": the lines stand, the rest is added
     if _just_finished(state) and message.typed and _asks_why(message.text):
@@ -2940,6 +2950,8 @@ def _typed_topic(state: State, message: Message) -> other_questions.Topic | None
     """The other topic a typed message asks about by the topic's own words; none in training."""
     if not message.typed or training.active(state):
         return None
+    if state.correcting and not other_questions.looks_like_a_question(message.text):
+        return None  # after "Nej", a statement corrects the summary (describe, trial 35, t35-16)
     return other_questions.recognise(message.text, general=False)
 
 

@@ -2036,3 +2036,19 @@ def test_a_correction_that_denies_the_participants_and_names_the_company_changes
     pending = talk.slots["pending_answers"] or {}
     assert pending.get("vem") == "foretaget" or talk.slots["current_question"] == "vem"
     assert pending.get("insats_typ") != "startbidrag"
+
+
+def test_a_correction_after_nej_that_names_an_own_purchase_stays_a_correction():
+    """Trial 35, t35-16: after "Nej", "… det är en konsult från ett socialt företag som vi köper tjänsten av till
+    vanligt pris" got the answer about the förbund's own purchases, and the assessment was left."""
+    talk = Conversation()
+    talk.send(
+        ActionDescribeInitiative(),
+        "Regionen och AF tar fram ett gemensamt policybeslut om sociala företag, förbundet betalar processledningen.",
+    )
+    summary = dict(talk.slots["pending_answers"])
+    talk.send(ActionAnswer(), "nej", intent="deny")
+    text = "processledningen görs av ett socialt företag som vi köper tjänsten av till marknadspris, inte av parterna"
+    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert "egna inköp" not in said(sent)
+    assert talk.slots["pending_answers"] is not None and talk.slots["pending_answers"].get("vem") == summary["vem"]
