@@ -954,13 +954,17 @@ def answer(state: State, message: Message) -> Turn:
     return [Reply(text=noted), *turn[0]], turn[1]
 
 
+# "du missförstod", "ni har missförstått", folded; not "för att undvika missförstånd" (review of session 26).
+_MISUNDERSTOOD = re.compile(r"\bmissforst(?:od|att|ar)\b")
+
+
 def _earlier_answer_said_to_be_wrong(current: Walk, message: Message) -> str | None:
     """The earlier answer a typed message at an open question names and says is wrong ("det är vem-raden som är
     fel", "du missförstod vem den är till för"), if one stands out."""
     if not message.typed:
         return None
     plain = normalise(message.text)
-    if not (any(phrase in plain for phrase in _CORRECTION_PHRASES) or "missforst" in plain):
+    if not (any(phrase in plain for phrase in _CORRECTION_PHRASES) or _MISUNDERSTOOD.search(plain)):
         return None
     answered = [step.question.id for step in current.steps]
     return match_question(tree(), message.text, answered)
@@ -1104,16 +1108,24 @@ def _asks_if_ok(text: str) -> bool:
 
 
 def _changes_beside_the_yes(pending: dict[str, str], text: str) -> dict[str, str]:
-    """The lines of the summary that "ja, fast …" changes. Who it is for changes only where the words, read as a
-    description, say so: "ja, och processledningen köps av ett socialt företag till vanligt pris" made the policy
-    work one for "Ett företag" and dropped two right lines (trial 35, t35-16)."""
+    """The lines of the summary that "ja, fast …" changes. Beside a company named as the seller, who it is for
+    changes only where the words, read as a description, say so: "ja, och processledningen köps av ett socialt
+    företag till vanligt pris" made the policy work one for "Ett företag" and dropped two right lines (trial 35,
+    t35-16); "ja men det är företaget som ska få stödet" still changes it."""
     changes = _changed_answers(pending, list(pending), text)
     start = tree().start
-    if start in changes:
+    if start in changes and _SOLD_BY_A_COMPANY.search(swedish.fold(text)):
         stated = _description_reading(text).facts.get(start)
         if stated is None or stated.option != changes[start]:
             del changes[start]
     return changes
+
+
+# A company named as the seller, folded: "köps av ett socialt företag", "hyrs in från ett kooperativ".
+_SOLD_BY_A_COMPANY = re.compile(
+    r"\b(?:kops?|kopt|koper|kopa|hyrs|hyr|levereras|saljs|gors)(?: in)? (?:av|fran|hos) (?:\w+ ){0,2}?"
+    r"(?:foretag|socialt|sociala|asf|kooperativ)\w*"
+)
 
 
 def _asks_if_ok_changing_no_answer(state: State, message: Message) -> bool:
@@ -1124,7 +1136,9 @@ def _asks_if_ok_changing_no_answer(state: State, message: Message) -> bool:
     if not message.typed or not _just_finished(state) or not _asks_if_ok(message.text):
         return False
     answers = _safe_answers(state)
-    reading = _description_reading(message.text)
+    # Read without the question's own words, whose "inte" ("blir det inte ok om kommunen köper platserna?") would
+    # deny what follows (review of session 26).
+    reading = _description_reading(_IS_IT_OK.sub(" ", normalise(message.text)))
     stated = {q: f.option for q, f in reading.facts.items() if q not in reading.implied}
     if any(answers.get(q) != option for q, option in stated.items()):
         return False
@@ -1418,7 +1432,11 @@ def _changed_answers(answers: dict[str, str], answered: list[str], text: str) ->
     for question_id in answered:
         # A party the money or the participants pass ("via AF", "genom kommunen") is not the one procuring.
         said = _PASSING_A_PARTY.sub(" ", text) if question_id == _RESPONSIBLE_PARTY else text
-        if question_id == _EMPLOYER and not _EMPLOYED.search(swedish.fold(text)):
+        if (
+            question_id == _EMPLOYER
+            and _PAYS_A_SALARY.search(swedish.fold(text))
+            and not _EMPLOYED.search(swedish.fold(text))
+        ):
             # "och om förbundet betalar hela handledarens lön året runt?" says who pays, not who employs: it was
             # read as "Hos samordningsförbundet" (trial 34, t34-4).
             continue
@@ -1801,12 +1819,17 @@ def reads_as_an_answer(state: State, message: Message) -> bool:
     return _read_typed(question, replace(message, intent="inform"), learned.WORDS_ONLY).option is not None
 
 
+# A request to explain, folded: "förklara …", "berätta om målgruppen", "jag förstår inte vad målgruppen är".
+_ASKS_TO_EXPLAIN = re.compile(r"\b(?:forklara|beratta|forstar inte|betyder|innebar|vad \w+ (?:ar|var))\b")
+
+
 def _names_answers(state: State, message: Message) -> bool:
-    """While a question is open, does a typed message name at least one of its answers in the tree's words?"""
+    """While a question is open, does a typed message name at least one of its answers in the tree's words? Not at a
+    yes-or-no question, where "jag förstår inte vad målgruppen är" read as "Nej" (review of session 26)."""
     if state.current_question is None or not message.text or message.text.startswith("/"):
         return False
     question = walk(tree(), _safe_answers(state)).question
-    if question is None:
+    if question is None or any(option.means for option in question.options):
         return False
     reading = _read_typed(question, replace(message, intent="inform"), learned.WORDS_ONLY)
     return reading.option is not None or bool(reading.candidates)
@@ -2071,7 +2094,9 @@ _DENYING = r"\b(?:inte|ej|inga|ingen|inget)\s+(?:\w+\s+){0,2}"
 # Where the handledare is employed, and the words, folded, that a correction about it uses.
 _EMPLOYER = "handledare_anstalld"
 # Words that say where someone is employed or works, folded: "anställd", "anställs", "jobbar", "arbetar".
-_EMPLOYED = re.compile(r"\b(?:anstall\w*|jobbar|arbetar|tjanstgor)\b")
+_EMPLOYED = re.compile(r"\b(?:anstall\w*|jobba\w*|arbeta\w*|tjanstgor)\b")
+# Paying a salary, folded: "betalar hela handledarens lön", "står för lönen".
+_PAYS_A_SALARY = re.compile(r"\b(?:betala\w*|star for|bekosta\w*|finansiera\w*)\b(?: \w+){0,4} \w*lon(?:en|er|erna)?\b")
 _WORKS_AT = ("anstall", "jobba", "arbeta")
 _PROCURER = "utforare"
 _PROCURING = ("betala", "upphandla", "kop", "ansvar", "star for", "finansier", "bekost")  # folded word starts
@@ -2795,9 +2820,9 @@ def _memo_replies(state: State, text: str | None) -> Turn:
 # A memo asked for every part of a numbered description, folded: "ett samlat beslutsunderlag för alla tre delarna",
 # "underlag för båda delarna", "för varje del", "för båda förslagen", "samtliga delinsatser" (trial 35, t35-8, t35-16).
 _EVERY_PART = re.compile(
-    r"\b(?:alla|samtliga|bada|de)(?: (?:tva|tre|fyra|fem))?"
+    r"\b(?:alla|samtliga|bada|de)(?: (?:tva|tre|fyra|fem|\d))?"
     r" (?:delar|delarna|delinsatser\w*|forslag|forslagen|saker|sakerna|punkter|punkterna|insatser|insatserna)\b"
-    r"|\bvarje del\b|\bsamlat?\b|\bsamlade\b"
+    r"|\bvarje del\b|\bsamla(?:t|de)? (?:\w+ )?(?:beslutsunderlag|underlag|pm|promemoria)\w*"
 )
 
 
@@ -2913,7 +2938,8 @@ def unless_a_statement_names_answers(step: Callable[[State, Message], Turn]) -> 
 
     def unless_it_names_answers(state: State, message: Message) -> Turn:
         statement = not other_questions.looks_like_a_question(message.text)
-        if statement and not training.active(state) and _names_answers(state, message):
+        explain = _ASKS_TO_EXPLAIN.search(normalise(message.text or "")) is not None
+        if statement and not explain and not training.active(state) and _names_answers(state, message):
             return answer(state, replace(message, intent="inform"))
         return guarded(state, message)
 

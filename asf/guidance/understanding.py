@@ -612,7 +612,8 @@ _OTHER_KNOWLEDGE_INITIATIVE = "annan_kunskap"
 _SPREADING = ("sprida", "sprider", "informera", "informerar", "information", "info")
 _SOMEONE_TO_DO_IT = (
     "samordnare", "koordinator", "processledare", "informatör", "person", "personer", "nån", "någon", "tjänst",
-    "anställa", "anställd", "lön", "halvtid", "heltid", "medarbetare", "kunskapsspridning",
+    "anställa", "anställd", "lön", "halvtid", "heltid", "medarbetare", "kunskapsspridning", "projektledare",
+    "kommunikatör", "samordnartjänst",
 )  # fmt: skip
 
 
@@ -1321,9 +1322,11 @@ _SURCHARGE = re.compile(
     r"\b\d+ (?:procent )?extra\b|\bprocent extra\b|\bextra (?:pa|per|for) (?:priset|ersattningen|plats\w*|varje)\b"
     r"|\bbetalar (?:lite |nagot )?extra (?:for|per|pa)\b|\bpaslag\w*|\boverpris\b|\bmer an (?:marknads)?pris\w*"
     r"|\bsom (?:en )?garanti\b"
-    # "20 % av priset är öronmärkt för att företaget ska kunna anställa en säljare" (trial 35, t35-8)
-    r"|\b\d+ (?:procent )?av (?:priset|summan|ersattningen|pengarna|beloppet|avgiften)\b"
 )
+# A share of the price whose reason names the company: "20 % av priset är öronmärkt för att företaget ska kunna anställa
+# en säljare" (trial 35, t35-8); not "40 procent av priset via kommunen så att insatsen kan växa" (review).
+_SHARE_OF_THE_PRICE = re.compile(r"\b\d+ (?:procent )?av (?:priset|summan|ersattningen|pengarna|beloppet|avgiften)\b")
+_THE_COMPANY_WORDS = ("foretag", "kooperativ", "asf", "bolag", "firma", "verkstad", "kafe", "cafe")
 # A sum paid whatever is delivered: "200 000 kr per år oavsett hur många deltagare som kommer", "betalar för
 # platserna oavsett om någon kommer"; not "oavsett om deltagarna kommer från kommunen" (fourth review of session 20).
 # So is paying for places left empty: "betalar för 10 platser oavsett beläggning", "för fler platser än som används"
@@ -1347,12 +1350,18 @@ _WHATEVER_HOW_MANY = re.compile(r"\boavsett hur manga (?:deltagare|personer|plat
 _UNIT_PRICE = re.compile(r"\bper (?:deltagare|person|plats|timme|dag|vecka|tillfalle|manad och (?:deltagare|plats))\b")
 _PAYMENT = re.compile(r"\b(?:betala\w*|kr|kronor|tkr|pengar\w*|ersattning\w*|summa\w*|belopp\w*)\b")
 # "… platser som står tomma betalar vi inte för": what is not paid for is no money to the company (review).
-_NOT_PAID = re.compile(r"\bbetala\w*(?: \w+){0,2} (?:inte|ej|aldrig)\b|\b(?:inte|ej|aldrig|bara) (?:betala\w*|for)\b")
+_NOT_PAID = re.compile(
+    r"\bbetala\w*(?: \w+){0,2} (?:inte|ej|aldrig)\b|\b(?:inte|ej|aldrig|bara) (?:betala\w*|for)\b"
+    # "När de står tomma får företaget ingen ersättning." (review of session 26)
+    r"|\b(?:ingen|inga|inget|ingenting) (?:ersattning|betalning|pengar|betalt)\b|\bfar (?:\w+ )?(?:ingenting|inget)\b"
+)
 _FOR_ITS_SURVIVAL = ("gar runt", "overleva", "klara sig", "klarar sig", "klarar sin ekonomi", "klara sin ekonomi",
                      "klara ekonomin", "har det tufft", "har det svart", "stotta foretaget", "anstalla",
                      "nyanstalla", "ny anstallning", "anstalla en till", "stabil ekonomi", "stabilare ekonomi",
-                     "ekonomisk trygghet", "vaxa", "utvecklas", "utvecklingspeng", "utvecklingspengar",
-                     "utveckla sin verksamhet", "utveckla verksamheten")  # fmt: skip
+                     "ekonomisk trygghet", "utvecklingspeng", "utvecklingspengar")  # fmt: skip
+# Reasons of growth, which count only where the reason names the company ("så att företaget kan växa", not "så att
+# insatsen kan växa" or "så att samverkan kan utvecklas", review of session 26).
+_FOR_ITS_GROWTH = ("vaxa", "utvecklas", "utveckla sin verksamhet", "utveckla verksamheten")
 _PEOPLE = ("deltagar", "praktikant", "individ", "person", "klient", "brukar", "unga")
 
 
@@ -1382,11 +1391,16 @@ def _surcharge_for_support(question: Question, text: str, words: tuple[swedish.T
         sentence = _sentence_words(words, number)
         said = " " + " ".join(t.word for t in sentence) + " "
         found = _SURCHARGE.search(said)
+        share = _SHARE_OF_THE_PRICE.search(said) if found is None else None
+        found = found or share
         # The reason follows the surcharge: "… för deltagare på ett ASF men betalar 20 % extra så att företaget kan
         # anställa en till" (trial 30); "extra handledning så att deltagarna …" is about the people.
         reason = _clause_from(sentence, said[: found.start()].count(" ") - 1) if found else ""
         about_people = any(word.startswith(_PEOPLE) for word in reason.split())
-        surcharge = found and any(f" {r} " in reason for r in _FOR_ITS_SURVIVAL) and not about_people
+        about_the_company = any(word.startswith(_THE_COMPANY_WORDS) for word in reason.split())
+        survival = any(f" {r} " in reason for r in _FOR_ITS_SURVIVAL)
+        growth = about_the_company and any(f" {r} " in reason for r in _FOR_ITS_GROWTH)
+        surcharge = found and (survival or growth) and not about_people and (about_the_company or not share)
         how_many = _WHATEVER_HOW_MANY.search(said) is not None and not _UNIT_PRICE.search(said)
         whatever = (_WHATEVER_COMES.search(said) is not None or how_many) and not _NOT_PAID.search(said)
         if surcharge or (whatever and _PAYMENT.search(said)):

@@ -3460,3 +3460,45 @@ def test_yes_with_a_seller_named_keeps_who_it_is_for():
     )
     assert talk.slots["answers"]["vem"] == "parter_och_aktorer"
     assert talk.slots["last_result"]["verdict"] == "financeable"
+
+
+def test_a_share_of_the_price_or_empty_places_with_no_company_reason_is_no_grant(tree: Tree):
+    """Review of session 26: a share of the price "så att insatsen kan växa" or "för att kommunen ska kunna anställa
+    en handledare", and places that earn nothing when empty, were read as money to the company."""
+    for text in (
+        "Regionen köper arbetsträningsplatser åt deltagare. Förbundet står för 30 procent av priset via regionen så"
+        " att samarbetet kan växa.",
+        "Regionen köper platser, förbundet betalar 60 procent av priset via regionen för att regionen ska kunna"
+        " anställa en handledare.",
+        "Regionen köper platser för 400 kr per dag. När de står tomma får kooperativet ingen ersättning.",
+    ):
+        assert "stod_till_foretag" not in read_description(tree, text).must_nots, text
+
+
+def test_a_request_to_explain_at_an_open_question_is_explained_not_recorded():
+    """Review of session 26: "jag förstår inte vad målgruppen är" at "Hör deltagarna till Finsams målgrupp?" was
+    recorded as "Nej" and gave "bör inte"; and "för att undvika missförstånd" is no correction."""
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "/start_assessment", intent="start_assessment")
+    talk.click("vem", "deltagare")
+    talk.send(
+        ActionExplainConcept(), "jag förstår inte vad målgruppen är", intent="explain_concept", concept="malgrupp"
+    )
+    assert "malgrupp" not in talk.slots["answers"] and talk.slots["current_question"] == "malgrupp"
+    talk.click("malgrupp", "ja")
+    talk.send(
+        ActionAnswer(), "Arbetsträning. För att undvika missförstånd: den är till för deltagarna, inte för företaget."
+    )
+    assert talk.slots["answers"]["insats_typ"] == "arbetsforberedande" and talk.slots["answers"]["vem"] == "deltagare"
+
+
+def test_yes_but_it_is_the_company_that_gets_it_still_changes_who_it_is_for():
+    """Review of session 26: the guard for a company named as the seller kept "Deltagare" after "ja men det är
+    företaget som ska få stödet"."""
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), "Förbundet vill ge stöd till deltagare som arbetstränar på ett kafé.")
+    assert (talk.slots["pending_answers"] or {}).get("vem") == "deltagare"
+    talk.send(ActionAnswer(), "ja men det är företaget som ska få stödet", intent="affirm")
+    assert (talk.slots["pending_answers"] or {}).get("vem") == "foretaget" or talk.slots["answers"].get(
+        "vem"
+    ) == "foretaget"
