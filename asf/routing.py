@@ -102,6 +102,9 @@ _WRITE_UP_FOR_THE_BOARD = re.compile(
     r"^\W*(?:(?:ok|okej|bra|snalla|och|da|men)\W+)*(?:(?:kan|vill|skulle) (?:du|ni)(?: kunna)? |hjalp mig(?: att)? )?"
     r"(?:skriv|skriva|sammanfatta|sammanstall|sammanstalla|formulera)\b(?:\s+\w+){0,10}?\s+"
     r"(?:till|for|at|infor)\s+(?:\w+\s+){0,2}(?:styrelse|styrelsen|styrelsemotet|ledningen|chefen|namnden)\b"
+    # "jag behöver nåt skriftligt till styrelsen om det här" (trial 36, t36-7 was handed over to the kansli)
+    r"|\b(?:nat|nagot|nagonting)\s+skriftligt\s+(?:till|for|at|infor)\s+(?:\w+\s+){0,2}"
+    r"(?:styrelse|styrelsen|styrelsemotet|ledningen|chefen|forbundschefen|namnden)\b"
 )
 
 

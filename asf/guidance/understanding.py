@@ -429,6 +429,11 @@ def read_answer(
             # The words name it, but answers like this one meant something else: ask, offering both.
             offered = _with_learned_guess(question, (chosen.option,), learned_view, negated)
             return AnswerReading(None, candidates=offered)
+        if (question.id, chosen.option.id) == _OWN_COSTS and _AN_ORGANISATION_GETS_MONEY.search(swedish.fold(text)):
+            # "stiftelsen får 250 000 kr per år …, så ett vanligt köp skulle jag säga" was recorded as the förbund's
+            # own costs, and the result said the money went to its own activity (trial 36, t36-3): asked.
+            one_company = question.option(_ONE_COMPANY)
+            return AnswerReading(None, candidates=(chosen.option, *((one_company,) if one_company else ())))
         if _spreading_with_no_one_to_do_it(question, chosen, words):
             other = question.option(_OTHER_KNOWLEDGE_INITIATIVE)
             return AnswerReading(None, candidates=(chosen.option, *((other,) if other is not None else ())))
@@ -604,6 +609,14 @@ def _given_not_paid(chosen: _Evidence, words: tuple[swedish.Token, ...]) -> bool
     return not any(swedish.find(word, words) for word in (*_PAYING, "köpa"))
 
 
+# Who gets the förbund's money (tree.yml): its own costs, or one company; and a company, foundation or association
+# said to get a sum, folded ("stiftelsen får 250 000 kr per år").
+_OWN_COSTS = ("mottagare", "egen_verksamhet")
+_ONE_COMPANY = "ett_foretag"
+_AN_ORGANISATION_GETS_MONEY = re.compile(
+    r"\b(?:foretag|kooperativ|stiftelse|forening|asf|kafe|cafe|bolag)\w*\s+(?:\w+\s+){0,2}?far\s+(?:\w+\s+){0,3}?"
+    r"\d[\d ]*\s*(?:kr|kronor|tkr|000)\b"
+)
 # A coordinator among the knowledge initiatives (tree.yml), and the words that name a person or a post to do the
 # spreading: "sprida kunskap om sociala företag" alone may be a web page or a film (trial 34, t34-12 recorded "En
 # samordnare", and the result said the initiative was the guidance's example of one).

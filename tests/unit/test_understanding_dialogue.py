@@ -3502,3 +3502,15 @@ def test_yes_but_it_is_the_company_that_gets_it_still_changes_who_it_is_for():
     assert (talk.slots["pending_answers"] or {}).get("vem") == "foretaget" or talk.slots["answers"].get(
         "vem"
     ) == "foretaget"
+
+
+def test_an_organisation_getting_a_sum_is_not_recorded_as_the_förbunds_own_costs(tree: Tree):
+    """Trial 36, t36-3: "stiftelsen får 250 000 kr per år …, så ett vanligt köp skulle jag säga" at "Vem får
+    förbundets pengar?" was recorded as the förbund's own costs, and the result said so, with no condition."""
+    question = tree.questions["mottagare"]
+    reading = read_answer(
+        question, "föreningen får 180 000 kronor om året för att vara med i nätverket, ett vanligt köp"
+    )
+    assert reading.option is None and [c.id for c in reading.candidates] == ["egen_verksamhet", "ett_foretag"]
+    plain = read_answer(question, "lokalhyra och föreläsare, ett vanligt köp")
+    assert plain.option is not None and plain.option.id == "egen_verksamhet"
