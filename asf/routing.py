@@ -47,6 +47,8 @@ _THANKS_FIRST = re.compile(r"^\W*tack\b[^,.!?]*(?:[,.!?]+\s*|$)", re.IGNORECASE)
 _ONLY_ASKING = frozenset(
     {"for", "till", "av", "om", "med", "del", "delen", "punkt", "tack", "ocksa", "snalla", "det", "den", "nu"}
     | {"garna", "forsta", "andra", "tredje", "fjarde", "femte", "1", "2", "3", "4", "5", "ettan", "tvaan", "trean"}
+    # "underlag för alla delarna tack" got "Varsågod!" (trial 36)
+    | {"alla", "samtliga", "bada", "delar", "delarna", "och", "tva", "tre", "fyra"}
 )
 # Outside training, a training intent for a message this short is a command meant for it ("nästa", "hoppa över").
 SHORT_TRAINING_COMMAND = 2

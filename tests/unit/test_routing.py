@@ -212,6 +212,8 @@ def test_after_the_feedback_on_a_case_a_memo_request_gets_the_trainings_reply():
         # Trial 32, t32-1: "skriv ihop det till något jag kan ta med till styrelsen" was handed over to the kansli.
         (ActionHandoff, "kan du skriva ihop det här till något jag kan visa för styrelsen?", "human_handoff"),
         (ActionFallback, "sammanställ bedömningen inför nämnden, tack", "nlu_fallback"),
+        # Trial 36: "underlag för alla delarna tack", heard as thanks, got "Varsågod!".
+        (ActionThanks, "underlag för alla delarna tack", "thanks"),
         # Trial 36, t36-7: "jag behöver nåt skriftligt till styrelsen om det här" was handed over to the kansli.
         (ActionHandoff, "jag skulle behöva något skriftligt till förbundschefen om detta", "human_handoff"),
     ],
