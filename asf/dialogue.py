@@ -1429,16 +1429,14 @@ def _changed_answers(answers: dict[str, str], answered: list[str], text: str) ->
     question, so it is read without it; so are the NLU's yes/no and entities."""
     text = _LEADING_YES_BUT.sub("", _LEADING_NO.sub("", text))
     changes = {}
+    folded = swedish.fold(text)
+    # "och om förbundet betalar hela handledarens lön året runt?" says who pays, not who employs: it was read as
+    # "Hos samordningsförbundet" (trial 34, t34-4).
+    salary_only = _EMPLOYER in answered and bool(_PAYS_A_SALARY.search(folded)) and not _EMPLOYED.search(folded)
     for question_id in answered:
         # A party the money or the participants pass ("via AF", "genom kommunen") is not the one procuring.
         said = _PASSING_A_PARTY.sub(" ", text) if question_id == _RESPONSIBLE_PARTY else text
-        if (
-            question_id == _EMPLOYER
-            and _PAYS_A_SALARY.search(swedish.fold(text))
-            and not _EMPLOYED.search(swedish.fold(text))
-        ):
-            # "och om förbundet betalar hela handledarens lön året runt?" says who pays, not who employs: it was
-            # read as "Hos samordningsförbundet" (trial 34, t34-4).
+        if question_id == _EMPLOYER and salary_only:
             continue
         # A correction must name its new answer in words: no learned guess changes a result.
         option = read_answer(tree().questions[question_id], said, models=learned.WORDS_ONLY).option
@@ -1807,16 +1805,23 @@ def _read_typed(question: Question, message: Message, models: learned.Models | N
     return read_answer(question, message.text, yes_no=yes_no, entity_values=values, models=models, stops=stops)
 
 
-def reads_as_an_answer(state: State, message: Message) -> bool:
-    """While a question is open, does a typed message read as an answer to it (not as a request)?"""
+def _read_at_the_open_question(state: State, message: Message) -> tuple[Question, AnswerReading] | None:
+    """The open question and a typed message read as an answer to it in the tree's words alone (no learned guess
+    overrides the NLU), or None when no question is open."""
     if state.current_question is None or not message.text or message.text.startswith("/"):
-        return False
+        return None
     question = walk(tree(), _safe_answers(state)).question
     if question is None:
-        return False
-    # Only an answer the tree's words make clear counts (no learned guess overrides the NLU): an
-    # explicit request ("jag vill öva", "kan jag prata med någon") must still reach its mode.
-    return _read_typed(question, replace(message, intent="inform"), learned.WORDS_ONLY).option is not None
+        return None
+    return question, _read_typed(question, replace(message, intent="inform"), learned.WORDS_ONLY)
+
+
+def reads_as_an_answer(state: State, message: Message) -> bool:
+    """While a question is open, does a typed message read as an answer to it (not as a request)? Only an answer the
+    tree's words make clear counts: an explicit request ("jag vill öva", "kan jag prata med någon") must still reach
+    its mode."""
+    read = _read_at_the_open_question(state, message)
+    return read is not None and read[1].option is not None
 
 
 # A request to explain, folded: "förklara …", "berätta om målgruppen", "jag förstår inte vad målgruppen är".
@@ -1826,13 +1831,10 @@ _ASKS_TO_EXPLAIN = re.compile(r"\b(?:forklara|beratta|forstar inte|betyder|inneb
 def _names_answers(state: State, message: Message) -> bool:
     """While a question is open, does a typed message name at least one of its answers in the tree's words? Not at a
     yes-or-no question, where "jag förstår inte vad målgruppen är" read as "Nej" (review of session 26)."""
-    if state.current_question is None or not message.text or message.text.startswith("/"):
+    read = _read_at_the_open_question(state, message)
+    if read is None or any(option.means for option in read[0].options):
         return False
-    question = walk(tree(), _safe_answers(state)).question
-    if question is None or any(option.means for option in question.options):
-        return False
-    reading = _read_typed(question, replace(message, intent="inform"), learned.WORDS_ONLY)
-    return reading.option is not None or bool(reading.candidates)
+    return read[1].option is not None or bool(read[1].candidates)
 
 
 # A plain yes, typed: "ja", "ja precis", "japp, den".
@@ -2093,11 +2095,11 @@ def _only_says_no(text: str) -> bool:
 _DENYING = r"\b(?:inte|ej|inga|ingen|inget)\s+(?:\w+\s+){0,2}"
 # Where the handledare is employed, and the words, folded, that a correction about it uses.
 _EMPLOYER = "handledare_anstalld"
-# Words that say where someone is employed or works, folded: "anställd", "anställs", "jobbar", "arbetar".
-_EMPLOYED = re.compile(r"\b(?:anstall\w*|jobba\w*|arbeta\w*|tjanstgor)\b")
 # Paying a salary, folded: "betalar hela handledarens lön", "står för lönen".
 _PAYS_A_SALARY = re.compile(r"\b(?:betala\w*|star for|bekosta\w*|finansiera\w*)\b(?: \w+){0,4} \w*lon(?:en|er|erna)?\b")
 _WORKS_AT = ("anstall", "jobba", "arbeta")
+# Words that say where someone is employed or works, folded: "anställd", "anställs", "jobbar", "arbetar", "tjänstgör".
+_EMPLOYED = re.compile(r"\b(?:" + "|".join(rf"{start}\w*" for start in _WORKS_AT) + r"|tjanstgor)\b")
 _PROCURER = "utforare"
 _PROCURING = ("betala", "upphandla", "kop", "ansvar", "star for", "finansier", "bekost")  # folded word starts
 
@@ -2160,7 +2162,6 @@ def _denied_line(pending: dict[str, str], text: str) -> str | None:
 _SHORTEST_DENIED = 5  # letters: "Pengar", "Arbetsträning", not "En" or "Ett"
 
 
-_PARTICIPANTS = "deltagare"  # who it is for: participants
 # Who the summary says the initiative is for, denied, folded: "personalen är inte anställd av företagen",
 # "inte företagets anställda"; "inte till deltagarna", "det är INTE deltagarna som får pengar".
 _DENIED_WHO = {

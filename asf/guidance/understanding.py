@@ -432,11 +432,9 @@ def read_answer(
         if (question.id, chosen.option.id) == _OWN_COSTS and _AN_ORGANISATION_GETS_MONEY.search(swedish.fold(text)):
             # "stiftelsen får 250 000 kr per år …, så ett vanligt köp skulle jag säga" was recorded as the förbund's
             # own costs, and the result said the money went to its own activity (trial 36, t36-3): asked.
-            one_company = question.option(_ONE_COMPANY)
-            return AnswerReading(None, candidates=(chosen.option, *((one_company,) if one_company else ())))
+            return _asked_beside(question, chosen.option, _ONE_COMPANY)
         if _spreading_with_no_one_to_do_it(question, chosen, words):
-            other = question.option(_OTHER_KNOWLEDGE_INITIATIVE)
-            return AnswerReading(None, candidates=(chosen.option, *((other,) if other is not None else ())))
+            return _asked_beside(question, chosen.option, _OTHER_KNOWLEDGE_INITIATIVE)
         return AnswerReading(chosen.option, evidence=chosen.quote)
     if not found:
         meaning = yes_no or ("ja" if plain in _YES else "nej" if plain in _NO else None)
@@ -628,6 +626,12 @@ _SOMEONE_TO_DO_IT = (
     "anställa", "anställd", "lön", "halvtid", "heltid", "medarbetare", "kunskapsspridning", "projektledare",
     "kommunikatör", "samordnartjänst",
 )  # fmt: skip
+
+
+def _asked_beside(question: Question, read: Option, other_id: str) -> AnswerReading:
+    """Nothing recorded: the answer the words read, and the other answer the words may mean, offered."""
+    other = question.option(other_id)
+    return AnswerReading(None, candidates=(read, *((other,) if other is not None else ())))
 
 
 def _spreading_with_no_one_to_do_it(question: Question, chosen: _Evidence, words: tuple[swedish.Token, ...]) -> bool:
