@@ -1464,7 +1464,7 @@ def test_an_objection_that_denies_an_answer_asks_that_question_again():
         assert talk.slots["answers"] == fair
 
 
-def _confirmed(description: str) -> Conversation:
+def summary_confirmed(description: str) -> Conversation:
     """A conversation where `description` was summarised and the summary confirmed."""
     talk = Conversation()
     talk.send(ActionDescribeInitiative(), description, intent="describe_initiative")
@@ -1473,7 +1473,7 @@ def _confirmed(description: str) -> Conversation:
 
 
 def _assessed(description: str, *typed: str) -> Conversation:
-    talk = _confirmed(description)
+    talk = summary_confirmed(description)
     for text in typed:
         talk.send(ActionAnswer(), text)
     assert talk.slots["last_result"] is not None
@@ -1554,7 +1554,7 @@ def test_a_what_if_describing_the_lawful_alternative_to_a_grant_is_tried_for_the
 def test_a_part_to_avoid_named_beside_the_chosen_answer_stays_named_in_the_result():
     # Trial 27 (t27-20): a conference with "25 000 kr i prispengar till vinnaren"; who gets the money was asked, the
     # user said "båda" and chose the förbund's own activity, and the result approved it without a word of the prize.
-    talk = _confirmed(
+    talk = summary_confirmed(
         "Vi vill dela ut ett pris, Årets sociala företag, 25 000 kr i prispengar till vinnaren, på förbundets "
         "årliga konferens. Konferensen i övrigt handlar om samverkan kring ASF. Är det ok att förbundet betalar?"
     )

@@ -32,7 +32,7 @@ from asf.guidance.understanding import (
     without_introduction,
 )
 from asf.turns import Message, Reply, State
-from tests.unit.test_dialogue_corrections import VIA_KOMMUNEN, Conversation, said
+from tests.unit.test_dialogue_corrections import VIA_KOMMUNEN, Conversation, said, summary_confirmed
 
 
 def texts(replies: list[Reply]) -> str:
@@ -3245,14 +3245,10 @@ def test_a_gift_stays_a_gift_when_the_company_pays_for_something_else_itself(tre
 
 
 def _at_who_gets_the_money_for_a_seminar() -> Conversation:
-    talk = Conversation()
-    talk.send(
-        ActionDescribeInitiative(),
+    talk = summary_confirmed(
         "Vi funderar på en studiedag om sociala företag för chefer hos parterna, där några lokala ASF berättar om"
-        " sitt arbete.",
-        intent="describe_initiative",
+        " sitt arbete."
     )
-    talk.send(ActionAnswer(), "ja", intent="affirm")
     assert talk.slots["current_question"] == "mottagare"
     return talk
 
@@ -3278,13 +3274,7 @@ def test_a_typed_answer_that_itself_states_a_grant_is_asked_about_first():
 def test_a_typed_answer_naming_an_operating_grant_is_not_recorded_as_work_training():
     """Trial 34, t34-9: "Det är arbetsträning. Verksamhetsstödet är ersättningen …" was recorded as work training
     and, via Försäkringskassan, got "kan finansieras på villkor" for an operating grant to the company."""
-    talk = Conversation()
-    talk.send(
-        ActionDescribeInitiative(),
-        "Regionen vill ge personer i vår målgrupp en insats på ett socialt företag.",
-        intent="describe_initiative",
-    )
-    talk.send(ActionAnswer(), "ja", intent="affirm")
+    talk = summary_confirmed("Regionen vill ge personer i vår målgrupp en insats på ett socialt företag.")
     talk.click("vem", "deltagare")
     assert talk.slots["current_question"] == "insats_typ"
     text = said(talk.send(ActionAnswer(), "platserna, och kaféet får ett verksamhetsstöd på 80 000 kr för att ha dem"))
@@ -3359,14 +3349,10 @@ def test_a_web_page_or_film_that_spreads_knowledge_is_no_coordinator(tree: Tree)
 def test_a_what_if_about_who_pays_a_salary_does_not_change_where_the_handledare_is_employed():
     """Trial 34, t34-4: "och om förbundet betalar hela handledarens lön året runt …?" after a result changed where
     the handledare is employed to "Hos samordningsförbundet" and gave "Förbundet genomför … själv"."""
-    talk = Conversation()
-    talk.send(
-        ActionDescribeInitiative(),
+    talk = summary_confirmed(
         "Regionen köper handledning av en handledare som är anställd på det sociala företaget och stöttar deltagarna"
-        " där. Förbundet betalar via regionen.",
-        intent="describe_initiative",
+        " där. Förbundet betalar via regionen."
     )
-    talk.send(ActionAnswer(), "ja", intent="affirm")
     while talk.slots["current_question"]:
         question = talk.slots["current_question"]
         talk.click(question, {"malgrupp": "ja", "vem": "deltagare"}.get(question) or "")
@@ -3380,13 +3366,9 @@ def test_a_grant_named_in_an_answer_to_another_question_is_named_beside_the_resu
     """Trial 35, t35-1: "ja. och som sagt, företaget får ett verksamhetsstöd på 50 000 kr utöver platserna" at the
     target-group question was recorded as "Ja", and the result "på villkor" said nothing of the grant. It is
     named beside the result with a button to assess it, and the memo's description shows the answer."""
-    talk = Conversation()
-    talk.send(
-        ActionDescribeInitiative(),
-        "Regionen vill köpa fyra arbetsträningsplatser på ett kooperativ och förbundet betalar via regionen.",
-        intent="describe_initiative",
+    talk = summary_confirmed(
+        "Regionen vill köpa fyra arbetsträningsplatser på ett kooperativ och förbundet betalar via regionen."
     )
-    talk.send(ActionAnswer(), "ja", intent="affirm")
     assert talk.slots["current_question"] == "malgrupp"
     sent = talk.send(ActionAnswer(), "ja, och kooperativet får dessutom ett driftsbidrag på 30 000 kr")
     assert talk.slots["answers"]["malgrupp"] == "ja"
