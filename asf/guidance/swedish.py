@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from asf.guidance import company_names
 
@@ -138,6 +138,9 @@ def fold_in_place(text: str) -> str:
     return _lowered_in_place(text).translate(_FOLD)
 
 
+# One reading of a description asks for its words some twenty times (per question, per quote): the same
+# immutable answer each time, so it is kept for the texts most recently read.
+@lru_cache(maxsize=256)
 def tokens(text: str) -> tuple[Token, ...]:
     """The words of `text`, each marked negated when a negation covers it in its clause.
     Offsets are those of `text` itself. A business named by its name ("Kafé Måsen", "Returverket AB") is one
@@ -483,10 +486,7 @@ def find(keyword: str, words: tuple[Token, ...]) -> list[Mention]:
     found: list[Mention] = []
     size = sum(len(group) for group in compiled.parts)
     lead = compiled.parts[0][0]
-    for start in range(len(words)):
-        # Most words are not the keyword's first word: that one look (cached) rules them out.
-        if not word_matches(lead, words[start].word, compiled.exact):
-            continue
+    for start in _starts(lead, compiled.exact, words):
         end = _match_from(compiled, words, start)
         if end is not None and words[start].sentence == words[end - 1].sentence:
             first, last = words[start], words[end - 1]
@@ -497,6 +497,26 @@ def find(keyword: str, words: tuple[Token, ...]) -> list[Mention]:
             negated = first.negated or (last.negated and not own_negation) or _denied_after(words, start, end)
             found.append(Mention(keyword, first.start, last.end, negated, size))
     return found
+
+
+# Where each first word of a keyword is, in the words searched most recently. Reading one description looks
+# for some 4 000 keywords in the same few word sequences (the text, and the text read without its negations),
+# but the keywords begin with only about 600 different words: each is looked for once per sequence. The
+# sequences themselves are kept, so another text's words are never taken for them.
+_RECENT_SEARCHES = 4
+_recent: list[tuple[tuple[Token, ...], dict[tuple[str, bool], list[int]]]] = []
+
+
+def _starts(lead: str, exact: bool, words: tuple[Token, ...]) -> list[int]:
+    starts = next((found for searched, found in _recent if searched is words), None)
+    if starts is None:
+        starts = {}
+        _recent.insert(0, (words, starts))
+        del _recent[_RECENT_SEARCHES:]
+    key = (lead, exact)
+    if key not in starts:
+        starts[key] = [i for i, token in enumerate(words) if word_matches(lead, token.word, exact)]
+    return starts[key]
 
 
 def _denied_after(words: tuple[Token, ...], start: int, end: int) -> bool:

@@ -943,11 +943,12 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
     stated_in_phrases: set[str] = set()  # must-not parts named by a phrase, not by a word or two ("dator")
     start_named = False  # the text names or denies who the initiative is for, in any way
     start_from_the_model: Fact | None = None  # who it is for, proposed by the learned reader alone
+    # A doubt is read before negation: in "vi vet inte om de är i målgruppen" the "inte" belongs
+    # to the doubt, yet it also negates what follows it.
+    words_without_negation = _without_negation(words)
     for question in tree.questions.values():
         found, negated = _evidence(question, text, words, description=True)
-        # A doubt is read before negation: in "vi vet inte om de är i målgruppen" the "inte" belongs
-        # to the doubt, yet it also negates what follows it.
-        unnegated, _ = _evidence(question, text, _without_negation(words), description=True)
+        unnegated, _ = _evidence(question, text, words_without_negation, description=True)
         doubted = {option_id: unnegated[option_id] for option_id in _doubted(question, unnegated, text, words)}
         if question.id in _COMPANY_IN_ITS_ORGANISATION:
             found = _without_organisations_for_companies(found, text, _COMPANY_IN_ITS_ORGANISATION[question.id])

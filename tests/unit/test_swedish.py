@@ -247,3 +247,19 @@ def test_a_quote_never_cuts_an_amount_in_two():
     (mention,) = [m for m in swedish.find("direkt till", swedish.tokens(text))]
     quoted = swedish.quote(text, mention, context=4)  # four words back start inside the amount
     assert "1 250 000 kronor" in quoted, quoted
+
+
+def test_where_a_word_was_found_is_never_taken_from_another_text():
+    """find keeps where each first word was found in the words searched most recently (for speed): a search in
+    other words, or in words built again from the same text, gives what a first search would."""
+    texts = [f"{party} köper platser, inte {other}" for party in ("kommunen", "regionen") for other in ("AF", "FK")]
+    texts += ["platser köps av kommunen", "ingen part alls", "kommunen kommunen kommunen"]
+    first = {text: found("kommunen", text) for text in texts}
+    for text in reversed(texts * 3):
+        assert found("kommunen", text) == first[text]
+        words = tuple(list(swedish.tokens(text)))  # equal words in another tuple
+        assert [(m.start, m.negated) for m in swedish.find("köper", words)] == [
+            (m.start, m.negated) for m in swedish.find("köper", swedish.tokens(text))
+        ]
+    assert found("kommunen", "platser köps av kommunen") == [("kommunen", False)]
+    assert len(found("kommunen", "kommunen kommunen kommunen")) == 3
