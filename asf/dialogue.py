@@ -613,6 +613,10 @@ def greet(state: State) -> Turn:
 
 
 def start(state: State, message: Message | None = None) -> Turn:
+    if message is not None and message.entity("choice") == RESUME and state.pending is not None:
+        # "Nej, fortsätt" to leaving at the summary (trial 36, t36-4): back to it, or to its lines after "Nej".
+        shown = recap.which_line(tree(), state) if state.correcting else recap.pending_summary(tree(), state)
+        return [Reply(text=messages.text("assessment.resumed")), shown], state
     if message is not None and message.entity("choice") == RESUME and _unfinished(state):
         return _continue(
             replace(state, training=None), _safe_answers(state), prefix=messages.text("assessment.resumed")
@@ -727,19 +731,19 @@ def describe(state: State, message: Message, *, as_new: bool = False, answered: 
         return numbered
     if _asks_what_a_concept_is(message):
         return _concept_answer(state, message)
-    topic = other_questions.asked_beside_a_description(message.text, lambda text: read_description(tree(), text).stated)
-    # The topic's answer first; an initiative described in the same message is then read as usual
+    topics, besides = _topics_asked_beside(message.text)
+    # The topics' answers first; an initiative described in the same message is then read as usual
     # (trial 9: "Kan vi betala ett studiebesök …? Och får vi lägga in personnummer här?" lost the visit).
-    aside = [Reply(text=topic.answer)] if topic is not None else []
-    must_not = _must_not_in(message.text) if topic is not None else None
+    aside = [Reply(text=topic.answer) for topic in topics]
+    must_not = _must_not_in(message.text) if topics else None
     unnamed = _must_nots_not_set_aside(message.text) if must_not is not None else []
     if unnamed:  # a part the summary names by itself is not named twice
         quote = quoted(recap.own_clause(tree(), unnamed[0]))
         aside.append(Reply(text=messages.text("describe.must_not_beside_topic", evidence=quote)))
-    besides = other_questions.without_topic(message.text, topic) if topic is not None and must_not is None else ""
-    if topic is not None and must_not is None:
+    if topics and must_not is None:
         if read_description(tree(), besides).stated < other_questions.FACTS_OF_A_DESCRIPTION:
-            text = messages.text("describe.other_question", answer=topic.answer)
+            answers = "\n\n".join(topic.answer for topic in topics)
+            text = messages.text("describe.other_question", answer=answers)
             return [Reply(text=text, buttons=start_buttons())], state
         message = replace(message, text=besides)  # the summary quotes the initiative, not the question
     if not as_new and corrects_result(state, message, marked_only=True):
@@ -777,6 +781,22 @@ def describe(state: State, message: Message, *, as_new: bool = False, answered: 
     evidence = {q: f.evidence for q, f in reading.facts.items()}
     new_state = replace(state, pending=pending, evidence=evidence, correcting=False, current_question=None)
     return [*after_result, recap.summary_reply(tree(), reading)], new_state
+
+
+def _topics_asked_beside(text: str) -> tuple[list[other_questions.Topic], str]:
+    """Each other topic the message asks about, in order, and what it says besides them. "Behöver deltagarna
+    ha någon försäkring? Och får jag skriva in namn och diagnos här?" asks two: answering the first and
+    reading the rest as an initiative made the insurance question a summary of work training (trial 36, t36-4)."""
+    found: list[other_questions.Topic] = []
+    rest = text
+    while rest:
+        topic = other_questions.asked_beside_a_description(rest, lambda part: read_description(tree(), part).stated)
+        # The general answer only for the whole message: a part left after a named topic is read as it is.
+        if topic is None or topic in found or (found and topic.id == other_questions.GENERAL):
+            break
+        found.append(topic)
+        rest = other_questions.without_topic(rest, topic)
+    return sorted(found, key=lambda topic: other_questions.first_named(text, topic)), rest
 
 
 def _correction_that_changed_nothing(state: State, message: Message, pending: dict[str, str], reading: Reading) -> bool:
@@ -859,7 +879,8 @@ def answer(state: State, message: Message) -> Turn:
                 return [added[0]], added[1]
             return _continue(state, dict(state.pending), prefix=messages.text("describe.confirmed"))
         if message.intent == "deny" or state.correcting:
-            return _correct_summary(state, message)
+            beside_the_lines = _aside_at_the_line_choice(state, message) if state.correcting else None
+            return beside_the_lines if beside_the_lines is not None else _correct_summary(state, message)
     answers = _safe_answers(state)
     button_question, button_choice = message.entity("question"), message.entity("choice")
     if button_question and button_choice:
@@ -1984,6 +2005,33 @@ def _did_you_mean(state: State, current: Walk, question: Question, reading: Answ
 # "förbundet ger också kaféet ett bidrag", "det saknas att …" add to the summary; they change no line of it
 # (unless they contrast a new answer with an old one).
 _ADDING = ALSO | {"saknas", "glomde"}
+
+
+# Saying, after "Nej", that no initiative is to be assessed now ("jag vill inte bedöma nån insats nu").
+_NOT_ASSESSING = ("vill inte bedöma", "ska inte bedöma", "inte bedöma ~ insats", "vill inte ha ~ bedömning")
+
+
+def _aside_at_the_line_choice(state: State, message: Message) -> Turn | None:
+    """After "Nej", while the wrong line is chosen: a question about another topic is answered and the lines
+    offered again; "avbryt" as the message's first words, or "jag vill inte bedöma nån insats", asks whether to
+    leave the assessment. Both got "Jag kunde inte läsa ut något nytt …" again and again (trial 36, t36-4)."""
+    if not message.typed:
+        return None
+    first = re.split(r"[.!?,;\n]", _LEADING_NO.sub("", message.text).strip(), maxsplit=1)[0]
+    leaving = asks_to_start_over(first) and len(first.split()) <= _A_WORD_OR_TWO
+    leaving = leaving or _names_any(message.text, _NOT_ASSESSING)
+    topic = other_questions.named(message.text)
+    if topic is None or not (leaving or other_questions.asked_in_a_question(message.text, topic)):
+        # A topic's word in a statement that stays in the assessment is part of the correction.
+        aside = []
+    else:
+        aside = [Reply(text=topic.answer)]
+    if leaving:
+        replies, same = _abort_offer(state)
+        return [*aside, *replies], same
+    if aside:
+        return [*aside, recap.which_line(tree(), state)], state
+    return None
 
 
 def _correct_summary(state: State, message: Message) -> Turn:

@@ -103,6 +103,19 @@ def _sets_the_scene_of_a_request(text: str, topic: Topic) -> bool:
     return bool(requests) and not any(_names(topic, swedish.tokens(s)) for s in requests)
 
 
+def named(text: str) -> Topic | None:
+    """The first topic whose words the text names, asked about or not ("jag frågade om försäkring")."""
+    words = swedish.tokens(text)
+    return next((topic for topic in topics() if _names(topic, words)), None)
+
+
+def first_named(text: str, topic: Topic) -> int:
+    """Which sentence of `text` names the topic first (after the last when none does): answers come in
+    the order they were asked."""
+    sentences = _sentences(text)
+    return next((n for n, s in enumerate(sentences) if _names(topic, swedish.tokens(s))), len(sentences))
+
+
 def asked_in_a_question(text: str, topic: Topic) -> bool:
     """A sentence that names the topic is itself a question ("Får vi lägga in personnummer här?"),
     not a statement beside one ("Förbundet står för lokal och fika. Ok?" names a cost)."""

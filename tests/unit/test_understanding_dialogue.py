@@ -1444,6 +1444,54 @@ def test_an_initiative_heard_as_a_wish_for_a_person_is_assessed():
     assert not other.slots["pending_answers"] and "kansli" in said(sent)
 
 
+def test_two_questions_about_other_topics_are_both_answered_and_start_no_assessment():
+    # Trial 36 (t36-4): the answer about personal data came, then the insurance question was summarised as work
+    # training at a social enterprise and never answered.
+    text = (
+        "En sak till: måste praktikanterna som arbetstränar hos ett socialt företag vara försäkrade på något sätt?"
+        " Och kan jag skriva deras personnummer i den här chatten?"
+    )
+    replies, after = dialogue.describe(State(), Message(text=text, intent="describe_initiative"))
+    said = texts(replies)
+    assert "försäkringar" in said and "personuppgifter" in said
+    assert said.index("försäkringar") < said.index("personuppgifter")  # in the order asked
+    assert not after.pending and after.current_question is None
+    # ... and an initiative beside both is still read, without either question
+    text = (
+        "Regionen vill köpa arbetsträningsplatser på Kafé Linden åt sina patienter, med förbundets pengar via"
+        " regionen. Är de försäkrade där? Får vi mejla företaget deras diagnoser?"
+    )
+    replies, after = dialogue.describe(State(), Message(text=text, intent="describe_initiative"))
+    assert "försäkringar" in texts(replies) and "personuppgifter" in texts(replies)
+    assert after.pending and after.pending.get("utforare") == "regionen"
+    assert all("försäkrade" not in words and "diagnos" not in words for words in (after.evidence or {}).values())
+
+
+@pytest.mark.parametrize("action", [ActionDescribeInitiative, ActionAnswer, ActionFallback])
+def test_at_the_line_choice_a_question_aside_is_answered_and_a_wish_to_leave_asks_first(action: type):
+    # Trial 36 (t36-4): after "Nej", "avbryt. vad gäller för försäkring …?" and "jag vill inte bedöma nån insats
+    # nu" got "Jag kunde inte läsa ut något nytt …" again and again.
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), "Regionen vill köpa praktikplatser hos Snickeriet Kvisten åt sina patienter")
+    talk.send(ActionAnswer(), "nej", intent="deny")
+    lines = talk.slots["pending_answers"]
+    sent = talk.send(action(), "men gäller någon försäkring för patienterna när de är där?")
+    assert "försäkringar" in said(sent) and "Vilken rad" in said(sent)
+    assert talk.slots["pending_answers"] == lines  # still choosing the wrong line
+    for leaving in ("Avbryt! Är de försäkrade när de praktiserar?", "nä, jag ska inte bedöma något just nu"):
+        sent = talk.send(action(), leaving)
+        assert "Vill du avbryta bedömningen?" in said(sent)
+        assert ("försäkringar" in said(sent)) == ("försäkrade" in leaving)
+        assert talk.slots["pending_answers"] == lines  # nothing is thrown away before the user says so
+    # ... and "Nej, fortsätt bedömningen" goes back to the lines
+    sent = talk.send(ActionStartAssessment(), "/start_assessment", intent="start_assessment", choice="fortsatt")
+    assert "Vilken rad" in said(sent) and talk.slots["pending_answers"] == lines
+    # ... while a correction that names a line is still a correction
+    sent = talk.send(action(), "det är inte regionen utan kommunen som köper platserna")
+    assert "Vill du avbryta" not in said(sent)
+    assert (talk.slots["pending_answers"] or {}).get("utforare") == "kommunen"
+
+
 def test_a_question_about_another_topic_alone_is_not_read_as_an_initiative():
     text = "Är deltagarna försäkrade när de gör arbetsträning på ett socialt företag?"
     replies, after = dialogue.describe(State(), Message(text=text, intent="describe_initiative"))
