@@ -1228,6 +1228,9 @@ def _why_or_reopen(state: State, message: Message) -> Turn:
     """The reasons for the result, or, when the objection denies one of its answers ("varför? det är ju inte ett
     visst företag utan alla sociala företag i länet"), that question asked again: trial 26, t26-16 got the same
     reasons twice and no way to change the answer."""
+    point = _one_point(state.last_result, message.text) if state.last_result is not None else None
+    if point is not None:
+        return point, state
     answers = _safe_answers(state)
     if _DENIES_AN_ANSWER.search(normalise(message.text)):
         for step in walk(tree(), answers).steps:
@@ -2527,6 +2530,9 @@ def why_asked(state: State, message: Message) -> Turn:
     result = state.last_result
     if result is None or state.pending is not None or state.current_question is not None or not message.typed:
         return why(state)
+    point = _one_point(result, message.text)
+    if point is not None:
+        return point, state
     steps = [step["question_id"] for step in result["path"]]
     # "varför kan insatsen finansieras?" asks about the whole result: words every question shares name no step.
     named = match_question(tree(), _GENERAL_WORDS.sub(" ", message.text), steps)
@@ -2537,6 +2543,46 @@ def why_asked(state: State, message: Message) -> Turn:
     lines += _step_lines(number, result["path"][number - 1], set())
     lines.append(messages.text("why.whole_chain"))
     return [Reply(text="\n".join(lines), buttons=result_buttons())], state
+
+
+# "varför villkor 4?", "skäl nr 2", "det fjärde villkoret", folded: one numbered point of the result.
+_ORDINALS = {"forsta": 1, "andra": 2, "tredje": 3, "fjarde": 4, "femte": 5, "sjatte": 6, "sjunde": 7}
+_NUMBERED_POINT = re.compile(
+    r"\b(?P<list>villkor|skal)(?:et)?\s*(?:(?:nr|nummer|punkt)\.?\s*)?(?P<number>\d{1,2})\b"
+    r"|\b(?P<ordinal>" + "|".join(_ORDINALS) + r")\s+(?P<list2>villkor|skal)(?:et)?\b"
+)
+
+
+def _one_point(result: dict[str, Any], text: str) -> list[Reply] | None:
+    """ "varför villkor 4?": that condition or reason with the places it rests on, quoted, and whether it is a
+    reading; the whole chain did not answer it (trial 36, t36-7). None when the text names no numbered point."""
+    found = _NUMBERED_POINT.search(swedish.fold(text))
+    if found is None:
+        return None
+    kind = found.group("list") or found.group("list2")
+    number = int(found.group("number") or _ORDINALS.get(found.group("ordinal") or "", 0))
+    conditions = kind == "villkor"
+    points = result["conditions" if conditions else "reasons"] or []
+    heading = messages.text("why.conditions") if conditions else messages.text("why.reasons")
+    if not 1 <= number <= len(points):
+        lowered = heading.lower()
+        if points:
+            text = messages.text("why.no_such_point", heading=lowered, count=len(points))
+        else:
+            text = messages.text("why.no_points", heading=lowered)
+        return [Reply(text=text, buttons=result_buttons())]
+    point = points[number - 1]
+    lines = [messages.text("why.one_point", heading=heading, number=number, text=point["text"])]
+    for cite in point["cites"]:
+        quote = cite.get("quote")
+        if quote:
+            lines.append(messages.text("why.quote", cite=cite["text"], quote=quote))
+        else:
+            lines.append(messages.text("why.no_quote", cite=cite["text"]))
+    if point.get("reading"):
+        lines.append(sections.READING_NOTE)
+    lines.append(messages.text("why.whole_chain"))
+    return [Reply(text="\n".join(lines), buttons=result_buttons())]
 
 
 _GENERAL_WORDS = re.compile(r"\b(?:insats\w*|finansier\w*|bedöm\w*|bedom\w*|resultat\w*|svar\w*)", re.IGNORECASE)

@@ -19,7 +19,7 @@ from actions.actions import (
     ActionStartAssessment,
 )
 from asf import dialogue, memo, messages, other_questions, recap
-from asf.guidance import learned, swedish
+from asf.guidance import learned, sections, swedish
 from asf.guidance.model import Tree
 from asf.guidance.understanding import (
     Fact,
@@ -1490,6 +1490,34 @@ def test_at_the_line_choice_a_question_aside_is_answered_and_a_wish_to_leave_ask
     sent = talk.send(action(), "det är inte regionen utan kommunen som köper platserna")
     assert "Vill du avbryta" not in said(sent)
     assert (talk.slots["pending_answers"] or {}).get("utforare") == "kommunen"
+
+
+@pytest.mark.parametrize(("action", "intent"), [("ActionWhy", "ask_why"), ("ActionDescribeInitiative", "inform")])
+def test_a_why_about_one_numbered_point_gets_that_point_and_where_it_stands(action: str, intent: str):
+    # Trial 36 (t36-7): "varför villkor 4? vad menas med påslag?" got the whole chain, question by question,
+    # and not the condition asked about, the only one the chain does not show.
+    from actions import actions
+
+    text = "AF köper arbetsträning hos Cykelköket åt långtidsarbetslösa som behöver samordnat stöd, betalt via AF."
+    talk = summary_confirmed(text)
+    result = talk.slots["last_result"]
+    assert result and len(result["conditions"]) >= 2 and len(result["reasons"]) >= 2
+    step = getattr(actions, action)()
+    for asked, kind, number in (
+        ("men varför villkor 2, vad betyder det?", "conditions", 2),
+        ("Varför det andra skälet?", "reasons", 2),
+        ("varför skäl nr 1", "reasons", 1),
+    ):
+        sent = talk.send(step, asked, intent=intent)
+        point = result[kind][number - 1]
+        assert point["text"] in said(sent)
+        assert all(cite["text"] in said(sent) for cite in point["cites"])
+        assert (sections.READING_NOTE in said(sent)) == bool(point.get("reading"))
+        others = [p["text"] for p in result["conditions"] + result["reasons"] if p is not point]
+        assert not any(other in said(sent) for other in others)  # that point only, not the chain
+        assert "Svar:" not in said(sent)
+    sent = talk.send(step, "varför villkor 12?", intent=intent)
+    assert f"{len(result['conditions'])} villkor" in said(sent)
 
 
 def test_a_question_about_another_topic_alone_is_not_read_as_an_initiative():
