@@ -296,7 +296,9 @@ def _result(description: str | None, current: Walk) -> tuple[dict[str, Any], lis
     not_assessed = _not_assessed(description, current)
     if not_assessed:
         payload["not_assessed"] = [part.note for part in not_assessed]
-        payload = explain.with_parts_left_out(payload, [part.condition for part in not_assessed])
+        conditions = [part.condition for part in not_assessed]
+        headline = messages.text("describe.verdict_without_the_part")
+        payload = explain.with_parts_left_out(payload, conditions, headline)
     return payload, not_assessed
 
 

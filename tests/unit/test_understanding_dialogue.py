@@ -796,6 +796,31 @@ def test_a_part_paid_straight_to_the_company_beside_a_knowledge_initiative_is_st
     assert "not_assessed" in after.last_result
 
 
+def test_a_result_without_a_part_says_so_in_its_verdict_everywhere(tree: Tree):
+    # Trial 36: a purchase of places with a grant to the company beside it got "Förbundet kan finansiera insatsen
+    # på villkor." as its verdict, and the tester read it as an approval of the grant too.
+    text = (
+        "Kommunen köper platser på Returbutiken åt personer med försörjningsstöd, förbundet betalar via kommunen."
+        " Vi vill också ge butiken ett bidrag på 60 000 kr så att de kan anställa en handledare till."
+    )
+    talk = summary_confirmed(text)
+    for question, choice in (("vem", "deltagare"), ("malgrupp", "ja"), ("insats_typ", "arbetsforberedande")):
+        if talk.slots["last_result"] is None and talk.slots["current_question"] == question:
+            talk.click(question, choice)
+    result = talk.slots["last_result"]
+    assert result is not None and "not_assessed" in result
+    sentence = messages.text("describe.verdict_without_the_part")
+    assert result["verdict"] == "conditional" and result["verdict_sentence"] == sentence
+    assert result["sections"][0]["heading"] == sentence  # the web card's headline
+    assert f"\n## Bedömning\n\n{sentence}\n" in memo.markdown(result, dt.date(2026, 12, 3))
+    # ... while a result with nothing left out keeps the plain verdict
+    plain = summary_confirmed(text.split(" Vi vill också")[0])
+    for question, choice in (("vem", "deltagare"), ("malgrupp", "ja"), ("insats_typ", "arbetsforberedande")):
+        if plain.slots["last_result"] is None and plain.slots["current_question"] == question:
+            plain.click(question, choice)
+    assert plain.slots["last_result"]["verdict_sentence"] == "Förbundet kan finansiera insatsen på villkor."
+
+
 def test_a_deeper_question_named_in_the_description_is_no_part_left_out(tree: Tree):
     # Trial 19 (t19-14): "förbundet självt upphandlar …", after the user changed the party to AF, was named
     # as a part that sounds like "Samordningsförbundet självt" (as member), with a button for membership.
