@@ -42,6 +42,9 @@ from asf.guidance.understanding import read_description
         # Trial 24 (t24-6): answered as the share of the budget spent on ASF; AF pays no share of its own.
         ("Betalar Arbetsförmedlingen också en del av förbundets pengar?", "forbundets_pengar"),
         ("hur mycket betalar AF till samordningsförbundet?", "forbundets_pengar"),
+        # Trial 36: called another topic; the answer about the guidance names who sits in the council.
+        ("vilka sitter egentligen i Nationella rådet?", "vagledningen"),
+        ("Enligt Nationella rådet får vi inte ge bidrag, men kan vi köpa platser via kommunen?", None),
     ],
 )
 def test_a_question_about_another_topic_is_recognised(text: str, topic: str | None):
