@@ -748,7 +748,9 @@ def describe(state: State, message: Message, *, as_new: bool = False, answered: 
             text = messages.text("describe.other_question", answer=answers)
             return [Reply(text=text, buttons=start_buttons())], state
         message = replace(message, text=besides)  # the summary quotes the initiative, not the question
-    if not as_new and corrects_result(state, message, marked_only=True):
+    if not as_new and (
+        corrects_result(state, message, marked_only=True) or _asks_if_ok_about_this_result(state, message)
+    ):
         corrected = _correct_result(state, _safe_answers(state), message)
         if corrected is not None:
             return corrected
@@ -1168,6 +1170,12 @@ def _asks_if_ok_changing_no_answer(state: State, message: Message) -> bool:
     if reading.conflicts or reading.set_aside:
         return False
     return all(answers.get(q) == fact.option for q, fact in reading.must_nots.items())
+
+
+def _asks_if_ok_about_this_result(state: State, message: Message) -> bool:
+    """Right after a result, "blir det inte ok om bidraget går via kommunen?": a what-if about this result, not a new
+    initiative of a party and a route (trial 36)."""
+    return message.typed and _just_finished(state) and _asks_if_ok(message.text) and _about_this_result(message.text)
 
 
 def _about_this_result(text: str) -> bool:

@@ -33,6 +33,8 @@ FRAGMENTS = {
     "privacy.health",
     "training.mode",
     "training.mode_named",
+    "why.conditions",  # the headings "Villkor" and "Skäl" in "Villkor 4 i bedömningen: …"
+    "why.reasons",
     "describe.line",
 }
 FRAGMENT_GROUPS = {"buttons", "training_buttons"}

@@ -754,7 +754,8 @@ def test_a_result_beside_a_part_left_out_holds_only_without_that_part(tree: Tree
     replies, after = click(state, "mottagare", "egen_verksamhet")
     result = after.last_result
     assert result is not None and result["verdict"] == "conditional"
-    assert "Förbundet kan finansiera insatsen på villkor." in texts(replies)
+    # The verdict says the result does not cover the whole description (trial 36).
+    assert messages.text("describe.verdict_without_the_part") in texts(replies)
     condition = result["conditions"][-1]
     assert "gäller insatsen utan" in condition["text"] and "bidrag på 40 000 kr" in condition["text"]
     assert condition["reading"] is True
@@ -768,7 +769,8 @@ def test_a_result_beside_a_part_left_out_holds_only_without_that_part(tree: Tree
     markdown = memo.markdown(result, dt.date(2026, 11, 30))
     assert "på villkor" in markdown and "gäller insatsen utan" in markdown
     again, _ = dialogue.show_result(after)  # "visa resultatet igen" says the same
-    assert "Förbundet kan finansiera insatsen på villkor." in texts(again) and "gäller insatsen utan" in texts(again)
+    sentence = messages.text("describe.verdict_without_the_part")
+    assert sentence in texts(again) and "gäller insatsen utan" in texts(again)
 
 
 @pytest.mark.parametrize(
@@ -1543,6 +1545,21 @@ def test_a_why_about_one_numbered_point_gets_that_point_and_where_it_stands(acti
         assert "Svar:" not in said(sent)
     sent = talk.send(step, "varför villkor 12?", intent=intent)
     assert f"{len(result['conditions'])} villkor" in said(sent)
+
+
+@pytest.mark.parametrize("intent", ["inform", "describe_initiative"])
+def test_asking_if_a_grant_becomes_ok_through_a_party_is_about_this_result(intent: str):
+    # Trial 36: "blir det inte ok om bidraget också går via kommunen?" after "bör inte" for a grant was read as a new
+    # initiative of several parties.
+    talk = summary_confirmed("Förbundet vill ge Syateljén Nålen ett bidrag på 100 000 kr till nya symaskiner.")
+    for question, choice in (("vem", "foretaget"), ("stod_till_foretag", "pengar")):
+        if talk.slots["last_result"] is None and talk.slots["current_question"] == question:
+            talk.click(question, choice)
+    result = talk.slots["last_result"]
+    assert result is not None and result["verdict"] == "not_financeable"
+    sent = talk.send(ActionDescribeInitiative(), "men blir det inte ok om pengarna går via kommunen då?", intent=intent)
+    assert "Det ändrar inte bedömningen" in said(sent)
+    assert talk.slots["last_result"]["answers"] == result["answers"] and not talk.slots["pending_answers"]
 
 
 def test_a_question_about_another_topic_alone_is_not_read_as_an_initiative():
