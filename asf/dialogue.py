@@ -790,15 +790,25 @@ def describe(state: State, message: Message, *, as_new: bool = False, answered: 
 def _topics_asked_beside(text: str) -> tuple[list[other_questions.Topic], str]:
     """Each other topic the message asks about, in order, and what it says besides them. "Behöver deltagarna
     ha någon försäkring? Och får jag skriva in namn och diagnos här?" asks two: answering the first and
-    reading the rest as an initiative made the insurance question a summary of work training (trial 36, t36-4)."""
+    reading the rest as an initiative made the insurance question a summary of work training (trial 36, t36-4).
+    A later topic counts only where its sentences do not describe an initiative themselves ("… Och kan kommunen
+    köpa platser på Kafé Linden utan upphandling, via kommunen?" is one, with a procurement word in it)."""
+
+    def facts_in(part: str) -> int:
+        return read_description(tree(), part).stated
+
     found: list[other_questions.Topic] = []
     rest = text
     while rest:
-        topic = other_questions.asked_beside_a_description(rest, lambda part: read_description(tree(), part).stated)
+        topic = other_questions.asked_beside_a_description(rest, facts_in)
         # The general answer only for the whole message: a part left after a named topic is read as it is.
         if topic is None or topic in found or (found and topic.id == other_questions.GENERAL):
             break
-        found.append(topic)
+        asked = other_questions.with_topic(rest, topic)
+        if found and facts_in(asked) >= other_questions.FACTS_OF_A_DESCRIPTION:
+            break
+        # "Måste de vara försäkrade och får vi skriva in deras personnummer?": one sentence, two topics.
+        found += [t for t in other_questions.all_named(asked) if t not in found and t != topic] + [topic]
         rest = other_questions.without_topic(rest, topic)
     return sorted(found, key=lambda topic: other_questions.first_named(text, topic)), rest
 
@@ -1238,15 +1248,23 @@ def _why_or_reopen(state: State, message: Message) -> Turn:
     """The reasons for the result, or, when the objection denies one of its answers ("varför? det är ju inte ett
     visst företag utan alla sociala företag i länet"), that question asked again: trial 26, t26-16 got the same
     reasons twice and no way to change the answer."""
+    reopened = _reopened_by_a_denial(state, message)
+    if reopened is not None:
+        return reopened
     point = _one_point(state.last_result, message.text) if state.last_result is not None else None
     if point is not None:
         return point, state
+    return why(state)
+
+
+def _reopened_by_a_denial(state: State, message: Message) -> Turn | None:
+    """The question asked again whose answer the message denies ("… det är ju inte AF utan kommunen")."""
     answers = _safe_answers(state)
     if _DENIES_AN_ANSWER.search(normalise(message.text)):
         for step in walk(tree(), answers).steps:
             if step.option.id in denied_options(step.question, message.text):
                 return _reopen(state, answers, step.question.id)
-    return why(state)
+    return None
 
 
 # "förbundet betalar ingenting", "förbundet är inte inblandat", folded: nothing for the förbund to finance, said as a
@@ -2021,30 +2039,39 @@ _ADDING = ALSO | {"saknas", "glomde"}
 
 
 # Saying, after "Nej", that no initiative is to be assessed now ("jag vill inte bedöma nån insats nu").
-_NOT_ASSESSING = ("vill inte bedöma", "ska inte bedöma", "inte bedöma ~ insats", "vill inte ha ~ bedömning")
+# Saying, after "Nej", that no initiative is to be assessed now ("jag vill inte bedöma nån insats nu"); not "AF vill
+# inte bedöma deltagarna själva", a correction (review of session 27).
+_NOT_ASSESSING = (
+    "jag vill inte bedöma", "jag ska inte bedöma", "vill inte bedöma ~ insats", "ska inte bedöma ~ insats",
+    "vill inte ha ~ bedömning", "vill inte göra ~ bedömning",
+)  # fmt: skip
+# A message that begins with these alone asks to leave ("Avbryt! Är de försäkrade …?"); not "Från början, alltså i
+# fjol, var det kommunen …".
+_LEAVING_FIRST = ("=avbryt", "=avbryta", "=avsluta", "börja om", "starta om")
 
 
 def _aside_at_the_line_choice(state: State, message: Message) -> Turn | None:
-    """After "Nej", while the wrong line is chosen: a question about another topic is answered and the lines
-    offered again; "avbryt" as the message's first words, or "jag vill inte bedöma nån insats", asks whether to
-    leave the assessment. Both got "Jag kunde inte läsa ut något nytt …" again and again (trial 36, t36-4)."""
+    """After "Nej", while the wrong line is chosen: a question about another topic is answered beside the correction
+    the message may also make; "avbryt" as the message's first words, or "jag vill inte bedöma nån insats", asks
+    whether to leave the assessment. Both got "Jag kunde inte läsa ut något nytt …" again and again (trial 36,
+    t36-4)."""
     if not message.typed:
         return None
     first = re.split(r"[.!?,;\n]", _LEADING_NO.sub("", message.text).strip(), maxsplit=1)[0]
-    leaving = asks_to_start_over(first) and len(first.split()) <= _A_WORD_OR_TWO
+    leaving = _names_any(first, _LEAVING_FIRST) and len(first.split()) <= _A_WORD_OR_TWO
     leaving = leaving or _names_any(message.text, _NOT_ASSESSING)
     topic = other_questions.named(message.text)
     if topic is None or not (leaving or other_questions.asked_in_a_question(message.text, topic)):
-        # A topic's word in a statement that stays in the assessment is part of the correction.
-        aside = []
-    else:
-        aside = [Reply(text=topic.answer)]
+        return _abort_offer(state) if leaving else None
+    aside = [Reply(text=topic.answer)]
     if leaving:
         replies, same = _abort_offer(state)
         return [*aside, *replies], same
-    if aside:
-        return [*aside, recap.which_line(tree(), state)], state
-    return None
+    # "det är kommunen som direktupphandlar platserna, måste de annonsera?" corrects a line too (review).
+    corrected, after = _correct_summary(state, message)
+    if after != state:
+        return [*aside, *corrected], after
+    return [*aside, recap.which_line(tree(), state)], state
 
 
 def _correct_summary(state: State, message: Message) -> Turn:
@@ -2540,6 +2567,10 @@ def why_asked(state: State, message: Message) -> Turn:
     result = state.last_result
     if result is None or state.pending is not None or state.current_question is not None or not message.typed:
         return why(state)
+    # An objection that denies an answer reopens it, a numbered point beside it or not (review of session 27).
+    reopened = _reopened_by_a_denial(state, message)
+    if reopened is not None:
+        return reopened
     point = _one_point(result, message.text)
     if point is not None:
         return point, state
@@ -2555,11 +2586,12 @@ def why_asked(state: State, message: Message) -> Turn:
     return [Reply(text="\n".join(lines), buttons=result_buttons())], state
 
 
-# "varför villkor 4?", "skäl nr 2", "det fjärde villkoret", folded: one numbered point of the result.
+# "varför villkor 4?", "skäl nr 2", "det fjärde villkoret", folded: one numbered point of the result. An ordinal only
+# with the definite form: "andra villkor" are other conditions (review of session 27).
 _ORDINALS = {"forsta": 1, "andra": 2, "tredje": 3, "fjarde": 4, "femte": 5, "sjatte": 6, "sjunde": 7}
 _NUMBERED_POINT = re.compile(
     r"\b(?P<list>villkor|skal)(?:et)?\s*(?:(?:nr|nummer|punkt)\.?\s*)?(?P<number>\d{1,2})\b"
-    r"|\b(?P<ordinal>" + "|".join(_ORDINALS) + r")\s+(?P<list2>villkor|skal)(?:et)?\b"
+    r"|\b(?P<ordinal>" + "|".join(_ORDINALS) + r")\s+(?P<list2>villkor|skal)et\b"
 )
 
 
@@ -2577,10 +2609,10 @@ def _one_point(result: dict[str, Any], text: str) -> list[Reply] | None:
     if not 1 <= number <= len(points):
         lowered = heading.lower()
         if points:
-            text = messages.text("why.no_such_point", heading=lowered, count=len(points))
+            reply = messages.text("why.no_such_point", heading=lowered, count=len(points))
         else:
-            text = messages.text("why.no_points", heading=lowered)
-        return [Reply(text=text, buttons=result_buttons())]
+            reply = messages.text("why.no_points", heading=lowered)
+        return [Reply(text=reply, buttons=result_buttons())]
     point = points[number - 1]
     lines = [messages.text("why.one_point", heading=heading, number=number, text=point["text"])]
     for cite in point["cites"]:

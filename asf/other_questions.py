@@ -105,8 +105,18 @@ def _sets_the_scene_of_a_request(text: str, topic: Topic) -> bool:
 
 def named(text: str) -> Topic | None:
     """The first topic whose words the text names, asked about or not ("jag frågade om försäkring")."""
+    return next(iter(all_named(text)), None)
+
+
+def all_named(text: str) -> list[Topic]:
+    """Every topic whose words the text names, in the file's order."""
     words = swedish.tokens(text)
-    return next((topic for topic in topics() if _names(topic, words)), None)
+    return [topic for topic in topics() if _names(topic, words)]
+
+
+def with_topic(text: str, topic: Topic) -> str:
+    """The sentences of `text` that name the topic: what `without_topic` leaves out."""
+    return " ".join(s.strip() for s in _sentences(text) if _names(topic, swedish.tokens(s))).strip()
 
 
 def first_named(text: str, topic: Topic) -> int:

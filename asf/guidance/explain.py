@@ -184,7 +184,7 @@ def result_payload(tree: Tree, walk: Walk, guidance_url: str | None = None) -> d
 
 
 def with_parts_left_out(
-    payload: dict[str, Any], conditions: list[dict[str, Any]], verdict_sentence: str | None = None
+    payload: dict[str, Any], conditions: list[dict[str, Any]], verdict_sentence: str
 ) -> dict[str, Any]:
     """A result whose description also names parts that would be "bör inte finansieras" on their own
     (a coordinator who "ska även bistå nystartade sociala företag med affärsplaner", trial 18, t18-10):
@@ -192,15 +192,15 @@ def with_parts_left_out(
     finansiera på villkor". A result that already says no or not covered is left as it is.
 
     `conditions` are statements as the payload carries them ({"text", "reading", "cites"});
-    `verdict_sentence`, when given, says in the headline that the result does not cover all that was
-    described (trial 36: "på villkor" alone was read as an approval of the grant beside the purchase)."""
+    `verdict_sentence` says in the headline that the result does not cover all that was described (trial 36:
+    "på villkor" alone was read as an approval of the grant beside the purchase)."""
     if not conditions or payload["verdict"] not in ("financeable", "conditional"):
         return payload
     changed: dict[str, Any] = {
         **payload,
         "verdict": "conditional",
         "verdict_text": VERDICT_NAMES["conditional"],
-        "verdict_sentence": verdict_sentence or VERDICT_SENTENCES["conditional"],
+        "verdict_sentence": verdict_sentence,
         "conditions": [*payload["conditions"], *conditions],
     }
     known = {cite["key"] for cite in payload["cites"]}

@@ -499,10 +499,11 @@ def find(keyword: str, words: tuple[Token, ...]) -> list[Mention]:
     return found
 
 
-# Where each first word of a keyword is, in the words searched most recently. Reading one description looks
-# for some 4 000 keywords in the same few word sequences (the text, and the text read without its negations),
-# but the keywords begin with only about 600 different words: each is looked for once per sequence. The
-# sequences themselves are kept, so another text's words are never taken for them.
+# Where each first word of a keyword is, in the last few word sequences searched (first in, first out).
+# Reading one description looks for some 4 000 keywords in the same few sequences (the text, and the text read
+# without its negations), but the keywords begin with only about 600 different words: each is looked for once
+# per sequence. The sequences (immutable tuples) are kept and matched by identity, so another text's words are
+# never taken for them.
 _RECENT_SEARCHES = 4
 _recent: list[tuple[tuple[Token, ...], dict[tuple[str, bool], list[int]]]] = []
 

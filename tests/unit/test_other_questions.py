@@ -43,7 +43,12 @@ from asf.guidance.understanding import read_description
         ("Betalar Arbetsförmedlingen också en del av förbundets pengar?", "forbundets_pengar"),
         ("hur mycket betalar AF till samordningsförbundet?", "forbundets_pengar"),
         # Trial 36: called another topic; the answer about the guidance names who sits in the council.
-        ("vilka sitter egentligen i Nationella rådet?", "vagledningen"),
+        ("vilka sitter i Nationella rådet egentligen?", "vagledningen"),
+        # ... but not an initiative that names the council (review of session 27)
+        (
+            "Kan kommunen köpa platser på Kafé Linden med förbundets pengar, som ingår i Nationella rådets satsning?",
+            None,
+        ),
         ("Enligt Nationella rådet får vi inte ge bidrag, men kan vi köpa platser via kommunen?", None),
     ],
 )

@@ -1545,6 +1545,12 @@ def test_a_why_about_one_numbered_point_gets_that_point_and_where_it_stands(acti
         assert "Svar:" not in said(sent)
     sent = talk.send(step, "varför villkor 12?", intent=intent)
     assert f"{len(result['conditions'])} villkor" in said(sent)
+    # "andra villkor" are other conditions, not the second (review of session 27)
+    sent = talk.send(step, "varför finns det andra villkor för sociala företag?", intent=intent)
+    assert "Villkor 2 i bedömningen" not in said(sent)
+    # ... and an objection that denies an answer reopens it, a number beside it or not
+    sent = talk.send(step, "varför villkor 1? det är ju inte AF utan kommunen som köper", intent=intent)
+    assert "Villkor 1 i bedömningen" not in said(sent) and talk.slots["current_question"] == "utforare"
 
 
 @pytest.mark.parametrize("intent", ["inform", "describe_initiative"])
@@ -1560,6 +1566,48 @@ def test_asking_if_a_grant_becomes_ok_through_a_party_is_about_this_result(inten
     sent = talk.send(ActionDescribeInitiative(), "men blir det inte ok om pengarna går via kommunen då?", intent=intent)
     assert "Det ändrar inte bedömningen" in said(sent)
     assert talk.slots["last_result"]["answers"] == result["answers"] and not talk.slots["pending_answers"]
+
+
+def test_an_initiative_asked_with_a_topic_word_after_another_topic_is_still_read():
+    # Review of session 27: the second question, an initiative with "utan upphandling" in it, was taken for the
+    # procurement topic and the initiative was lost.
+    text = (
+        "Får vi skriva deltagarnas namn här? Och kan kommunen köpa platser på Kafé Linden utan upphandling, med"
+        " förbundets pengar via kommunen?"
+    )
+    replies, after = dialogue.describe(State(), Message(text=text, intent="describe_initiative"))
+    assert "personuppgifter" in texts(replies) and "upphandling" not in texts(replies).split("Så här")[0]
+    assert after.pending and after.pending.get("utforare") == "kommunen"
+    # ... and two topics in one sentence are both answered
+    one = "Måste deltagarna vara försäkrade och får vi skriva in deras personnummer här?"
+    replies, after = dialogue.describe(State(), Message(text=one, intent="describe_initiative"))
+    assert "försäkringar" in texts(replies) and "personuppgifter" in texts(replies) and not after.pending
+
+
+@pytest.mark.parametrize(
+    "correction",
+    [
+        "AF vill inte bedöma deltagarna själva, därför köper de kartläggning av företaget",
+        "regionen ska inte bedöma deltagarnas arbetsförmåga, det gör snickeriet",
+        "Från början, alltså i fjol, var det kommunen som köpte",
+    ],
+)
+def test_a_correction_at_the_line_choice_is_no_wish_to_leave(correction: str):
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), "Regionen vill köpa praktikplatser hos Snickeriet Kvisten åt sina patienter")
+    talk.send(ActionAnswer(), "nej", intent="deny")
+    sent = talk.send(ActionAnswer(), correction)
+    assert "Vill du avbryta" not in said(sent)
+
+
+def test_a_correction_beside_a_question_aside_at_the_line_choice_is_made():
+    # Review of session 27: the procurement answer came and the party stayed the region.
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), "Regionen vill köpa praktikplatser hos Snickeriet Kvisten åt sina patienter")
+    talk.send(ActionAnswer(), "nej", intent="deny")
+    sent = talk.send(ActionAnswer(), "det är kommunen som direktupphandlar platserna, måste de annonsera?")
+    assert "upphandl" in said(sent).lower()
+    assert (talk.slots["pending_answers"] or {}).get("utforare") == "kommunen"
 
 
 def test_a_question_about_another_topic_alone_is_not_read_as_an_initiative():
