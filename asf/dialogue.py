@@ -594,7 +594,28 @@ def _about_a_left_out_part(state: State, current: Walk, text: str) -> dict[str, 
         named = read_answer(tree().questions[question_id], text, models=learned.WORDS_ONLY).option
         if named is not None and named.id == fact.option and named_alike(named, text, fact.evidence):
             return with_route(tree(), {question_id: fact.option})
+        if _names_the_thing_again(text, fact.evidence):
+            return with_route(tree(), {question_id: fact.option})
     return None
+
+
+_LONGEST_ENDING = 3  # "-et", "-en", "-na", "-ets": what a definite or plural form adds to the word a part used
+_SHORTEST_THING = 6  # letters a word needs to name the thing again ("tillägg"; not "kr", "det", "avtal")
+
+
+def _names_the_thing_again(text: str, evidence: str) -> bool:
+    """The what-if names the part's thing by the last part of its compound or in another form: "så tillägget på
+    100 000 är ok då?" after "… ett utvecklingstillägg på 100 000 kr som företaget får använda fritt" (trial 37,
+    t37-6 got "bedömningen står kvar")."""
+    said = [t.word for t in swedish.tokens(evidence)]
+    for token in swedish.tokens(text):
+        if token.negated:
+            continue
+        for cut in range(_LONGEST_ENDING + 1):
+            stem = token.word[: len(token.word) - cut] if cut else token.word
+            if len(stem) >= _SHORTEST_THING and any(word.endswith(stem) and word != stem for word in said):
+                return True
+    return False
 
 
 def _safe_answers(state: State) -> dict[str, str]:
@@ -1171,6 +1192,8 @@ def _asks_if_ok_changing_no_answer(state: State, message: Message) -> bool:
     if not message.typed or not _just_finished(state) or not _asks_if_ok(message.text):
         return False
     answers = _safe_answers(state)
+    if _about_a_left_out_part(state, walk(tree(), answers), message.text) is not None:
+        return False  # "så tillägget är ok då?" asks about the part the result left out (trial 37, t37-6)
     # Read without the question's own words, whose "inte" ("blir det inte ok om kommunen köper platserna?") would
     # deny what follows (review of session 26).
     reading = _description_reading(_IS_IT_OK.sub(" ", normalise(message.text)))
@@ -1185,7 +1208,10 @@ def _asks_if_ok_changing_no_answer(state: State, message: Message) -> bool:
 def _asks_if_ok_about_this_result(state: State, message: Message) -> bool:
     """Right after a result, "blir det inte ok om bidraget går via kommunen?": a what-if about this result, not a new
     initiative of a party and a route (trial 36)."""
-    return message.typed and _just_finished(state) and _asks_if_ok(message.text) and _about_this_result(message.text)
+    if not (message.typed and _just_finished(state) and _asks_if_ok(message.text)):
+        return False
+    left_out = _about_a_left_out_part(state, walk(tree(), _safe_answers(state)), message.text)
+    return _about_this_result(message.text) or left_out is not None
 
 
 def _about_this_result(text: str) -> bool:
@@ -1342,8 +1368,11 @@ def _asks_for_the_verdict(state: State, text: str) -> bool:
     if _ASKS_FOR_THE_VERDICT.search(swedish.fold(text)) is None:
         return False
     answers = _safe_answers(state)
-    if _changed_answers(answers, [step.question.id for step in walk(tree(), answers).steps], text):
+    current = walk(tree(), answers)
+    if _changed_answers(answers, [step.question.id for step in current.steps], text):
         return False
+    if _about_a_left_out_part(state, current, text) is not None:
+        return False  # "så tillägget är ok då?" asks about the part the result left out (trial 37, t37-6)
     # Nothing of another initiative either: "så vi får alltså bli medlemmar i kooperativet? ja eller nej?" asks about
     # a membership, not the result above (third review of session 20).
     reading = read_description(tree(), text)
@@ -1536,7 +1565,11 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         return describe(state, message, as_new=True)
     if not changes and _asks_if_ok_changing_no_answer(state, message):
         return [Reply(text=messages.text("change.no_answer_changed"))], state
-    asks_if_ok = _asks_if_ok(message.text) and (bool(changes) or _about_this_result(message.text))
+    asks_if_ok = _asks_if_ok(message.text) and (
+        bool(changes)
+        or _about_this_result(message.text)
+        or _about_a_left_out_part(state, current, message.text) is not None
+    )
     what_if = (
         _WHAT_IF.search(normalise(message.text)) is not None
         or _supposes(message.text)

@@ -1340,6 +1340,8 @@ _SURCHARGE = re.compile(
     r"\b\d+ (?:procent )?extra\b|\bprocent extra\b|\bextra (?:pa|per|for) (?:priset|ersattningen|plats\w*|varje)\b"
     r"|\bbetalar (?:lite |nagot )?extra (?:for|per|pa)\b|\bpaslag\w*|\boverpris\b|\bmer an (?:marknads)?pris\w*"
     r"|\bsom (?:en )?garanti\b"
+    # "ett utvecklingstillägg på 100 000 kr som företaget får använda fritt", "ovanpå det får företaget …" (trial 37)
+    r"|\b\w*tillagg(?:et|en)?\b|\bovanpa (?:det|detta|priset|kopet|ersattningen)\b"
 )
 # A share of the price whose reason names the company: "20 % av priset är öronmärkt för att företaget ska kunna anställa
 # en säljare" (trial 35, t35-8); not "40 procent av priset via kommunen så att insatsen kan växa" (review).
@@ -1376,7 +1378,10 @@ _NOT_PAID = re.compile(
 _FOR_ITS_SURVIVAL = ("gar runt", "overleva", "klara sig", "klarar sig", "klarar sin ekonomi", "klara sin ekonomi",
                      "klara ekonomin", "har det tufft", "har det svart", "stotta foretaget", "anstalla",
                      "nyanstalla", "ny anstallning", "anstalla en till", "stabil ekonomi", "stabilare ekonomi",
-                     "ekonomisk trygghet", "utvecklingspeng", "utvecklingspengar")  # fmt: skip
+                     "ekonomisk trygghet", "utvecklingspeng", "utvecklingspengar",
+                     # money the company may spend as it likes is no price for anything (trial 37, t37-6)
+                     "anvanda fritt", "fritt anvanda", "anvanda som de vill", "anvanda hur de vill",
+                     "disponera fritt", "fritt disponera", "fritt forfoga")  # fmt: skip
 # Reasons of growth, which count only where the reason names the company ("så att företaget kan växa", not "så att
 # insatsen kan växa" or "så att samverkan kan utvecklas", review of session 26).
 _FOR_ITS_GROWTH = ("vaxa", "utvecklas", "utveckla sin verksamhet", "utveckla verksamheten")

@@ -1610,6 +1610,35 @@ def test_a_correction_beside_a_question_aside_at_the_line_choice_is_made():
     assert (talk.slots["pending_answers"] or {}).get("utforare") == "kommunen"
 
 
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "I avtalet lägger vi också ett driftstillägg på 60 000 kr som kooperativet får använda fritt.",
+        "Ovanpå det får kooperativet 60 000 kr att använda hur de vill, för att kunna växa.",
+    ],
+)
+def test_money_the_company_may_spend_freely_beside_a_purchase_is_set_aside_and_can_be_asked_about(extra: str):
+    # Trial 37 (t37-6): "ett utvecklingstillägg på 100 000 kr som företaget får använda fritt" in the same agreement
+    # as places a party buys was not read at all; the result and the memo said "på villkor" for the whole.
+    text = f"Kommunen köper fem arbetsträningsplatser på Kooperativet Humlan, förbundet betalar via kommunen. {extra}"
+    tree = dialogue.tree()
+    assert read_description(tree, text).set_aside.get("stod_till_foretag") is not None
+    talk = summary_confirmed(
+        "Kommunen köper fem arbetsträningsplatser på Kooperativet Humlan, förbundet betalar via kommunen. Ovanpå det"
+        " får kooperativet ett extratillägg på 60 000 kr att använda hur de vill."
+    )
+    for question, choice in (("vem", "deltagare"), ("malgrupp", "ja"), ("insats_typ", "arbetsforberedande")):
+        if talk.slots["last_result"] is None and talk.slots["current_question"] == question:
+            talk.click(question, choice)
+    result = talk.slots["last_result"]
+    assert result is not None and result["verdict_sentence"] == messages.text("describe.verdict_without_the_part")
+    sent = talk.send(ActionDescribeInitiative(), "så tillägget är ok då, eftersom det står i kommunens avtal?")
+    assert talk.slots["last_result"]["verdict"] == "not_financeable", said(sent)  # that part, assessed
+    # ... while an addendum for more places is no money to the company
+    addendum = "Kommunen köper platser på Humlan, och vi gör ett tillägg till avtalet om två platser till."
+    assert "stod_till_foretag" not in read_description(tree, addendum).set_aside
+
+
 def test_a_question_about_another_topic_alone_is_not_read_as_an_initiative():
     text = "Är deltagarna försäkrade när de gör arbetsträning på ett socialt företag?"
     replies, after = dialogue.describe(State(), Message(text=text, intent="describe_initiative"))
