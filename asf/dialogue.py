@@ -2078,9 +2078,12 @@ _NOT_ASSESSING = (
     "jag vill inte bedöma", "jag ska inte bedöma", "vill inte bedöma ~ insats", "ska inte bedöma ~ insats",
     "vill inte ha ~ bedömning", "vill inte göra ~ bedömning",
 )  # fmt: skip
-# A message that begins with these alone asks to leave ("Avbryt! Är de försäkrade …?"); not "Från början, alltså i
-# fjol, var det kommunen …".
-_LEAVING_FIRST = ("=avbryt", "=avbryta", "=avsluta", "börja om", "starta om")
+# One of the message's first two parts, of a few words, that asks to leave ("Avbryt! Är de försäkrade …?", "äsch,
+# avbryt, jag tar det en annan gång", "nej! jag vill sluta", trial 37); not "Från början, alltså i fjol, var det …".
+_LEAVING_FIRST = ("=avbryt", "=avbryta", "=avsluta", "börja om", "starta om", "jag vill sluta", "=sluta")
+_LEAVING_PART = 3  # words
+# The summary was right after all ("förlåt, jag ångrar mig, det stämmer ju ändå", trial 37, t37-3 lost it).
+_RIGHT_AFTER_ALL = ("stämmer ~ ändå", "var rätt ~ ändå", "det stämmer ju", "ångrar mig, det stämmer")
 
 
 def _aside_at_the_line_choice(state: State, message: Message) -> Turn | None:
@@ -2090,8 +2093,11 @@ def _aside_at_the_line_choice(state: State, message: Message) -> Turn | None:
     t36-4)."""
     if not message.typed:
         return None
-    first = re.split(r"[.!?,;\n]", _LEADING_NO.sub("", message.text).strip(), maxsplit=1)[0]
-    leaving = _names_any(first, _LEAVING_FIRST) and len(first.split()) <= _A_WORD_OR_TWO
+    if _names_any(message.text, _RIGHT_AFTER_ALL):
+        confirmed = replace(state, correcting=False)
+        return _continue(confirmed, dict(state.pending or {}), prefix=messages.text("describe.confirmed"))
+    parts = [p.strip() for p in re.split(r"[.!?,;\n]", _LEADING_NO.sub("", message.text).strip())[:2]]
+    leaving = any(_names_any(p, _LEAVING_FIRST) and len(p.split()) <= _LEAVING_PART for p in parts)
     leaving = leaving or _names_any(message.text, _NOT_ASSESSING)
     topic = other_questions.named(message.text)
     if topic is None or not (leaving or other_questions.asked_in_a_question(message.text, topic)):

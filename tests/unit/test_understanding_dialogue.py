@@ -1639,6 +1639,42 @@ def test_money_the_company_may_spend_freely_beside_a_purchase_is_set_aside_and_c
     assert "stod_till_foretag" not in read_description(tree, addendum).set_aside
 
 
+def test_an_initiative_and_two_other_questions_in_one_message_are_all_taken_up():
+    # Trial 37 (t37-1, t37-11): only the budget question was answered; the initiative and "vem har tagit fram
+    # vägledningen?" were lost.
+    text = (
+        "Får kommunen köpa praktikplatser på Bageriet Limpan med förbundets pengar? Hur stor andel av budgeten kan"
+        " gå till sådant? Och vem tog fram vägledningen?"
+    )
+    replies, after = dialogue.describe(State(), Message(text=text, intent="describe_initiative"))
+    assert "styrelse" in texts(replies) and "Nationella rådet" in texts(replies)
+    assert after.pending and after.pending.get("utforare") == "kommunen"
+
+
+@pytest.mark.parametrize("action", ["ActionAnswer", "ActionBack", "ActionFallback"])
+def test_at_the_line_choice_right_after_all_confirms_and_a_wish_to_leave_in_passing_asks_first(action: str):
+    # Trial 37: "förlåt, jag ångrar mig, det stämmer ju ändå" went back to the first question and lost the summary;
+    # "äsch, avbryt, jag tar det en annan gång" became the line "Vem: Någon annan"; "nej! jag vill sluta" a "Nej".
+    from actions import actions
+
+    for typed, leaves in (
+        ("oj, jag ångrar mig. Det stämmer ju ändå", False),
+        ("äsch, avbryt, jag gör det i morgon", True),
+        ("nej! jag vill sluta", True),
+    ):
+        talk = Conversation()
+        talk.send(
+            ActionDescribeInitiative(), "Regionen vill köpa praktikplatser hos Snickeriet Kvisten åt sina patienter"
+        )
+        lines = talk.slots["pending_answers"]
+        talk.send(ActionAnswer(), "nej", intent="deny")
+        sent = talk.send(getattr(actions, action)(), typed)
+        if leaves:
+            assert "Vill du avbryta bedömningen?" in said(sent) and talk.slots["pending_answers"] == lines
+        else:
+            assert "Bra, då går vi vidare." in said(sent) and talk.slots["answers"] == lines
+
+
 def test_a_question_about_another_topic_alone_is_not_read_as_an_initiative():
     text = "Är deltagarna försäkrade när de gör arbetsträning på ett socialt företag?"
     replies, after = dialogue.describe(State(), Message(text=text, intent="describe_initiative"))
