@@ -774,9 +774,11 @@ def describe(state: State, message: Message, *, as_new: bool = False, answered: 
     ):
         corrected = _correct_result(state, _safe_answers(state), message)
         if corrected is not None:
-            return corrected
+            # The topic's answer too: "om det i stället är regionen …? och får jag skriva in diagnoser här?" lost
+            # the question about personal data (trial 37, t37-2).
+            return [*aside, *corrected[0]], corrected[1]
     if not as_new and _asks_if_ok_changing_no_answer(state, message):
-        return [Reply(text=messages.text("change.no_answer_changed"))], state
+        return [*aside, Reply(text=messages.text("change.no_answer_changed"))], state
     # After a result, a new description is a new initiative, assessed on its own: say so, since a
     # follow-up ("och hyran då?") otherwise seems to lose what was just said.
     after_result = [Reply(text=messages.text("describe.new_after_result"))] if _just_finished(state) else []

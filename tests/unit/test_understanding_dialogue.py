@@ -1675,6 +1675,23 @@ def test_at_the_line_choice_right_after_all_confirms_and_a_wish_to_leave_in_pass
             assert "Bra, då går vi vidare." in said(sent) and talk.slots["answers"] == lines
 
 
+def test_a_what_if_after_a_result_with_a_question_about_another_topic_gets_both():
+    # Trial 37 (t37-2): "om det i stället är regionen som köper platser …? och får jag skriva in deltagarnas diagnoser
+    # här …?" tried the new answers and never answered the question about personal data.
+    talk = summary_confirmed("Förbundet vill ge Verkstan Kugghjulet 200 000 kr per år till arbetsledarens lön.")
+    for question, choice in (("vem", "foretaget"), ("stod_till_foretag", "pengar")):
+        if talk.slots["last_result"] is None and talk.slots["current_question"] == question:
+            talk.click(question, choice)
+    assert talk.slots["last_result"] is not None
+    sent = talk.send(
+        ActionAnswer(),
+        "och om kommunen i stället köper platser hos verkstan och vi betalar via kommunen? får vi skicka deltagarnas"
+        " personnummer till verkstan?",
+    )
+    assert "personuppgifter" in said(sent)
+    assert talk.slots["current_question"] is not None or talk.slots["last_result"]["answers"].get("utforare")
+
+
 def test_a_question_about_another_topic_alone_is_not_read_as_an_initiative():
     text = "Är deltagarna försäkrade när de gör arbetsträning på ett socialt företag?"
     replies, after = dialogue.describe(State(), Message(text=text, intent="describe_initiative"))
