@@ -600,7 +600,10 @@ def _about_a_left_out_part(state: State, current: Walk, text: str) -> dict[str, 
 
 
 _LONGEST_ENDING = 3  # "-et", "-en", "-na", "-ets": what a definite or plural form adds to the word a part used
-_SHORTEST_THING = 6  # letters a word needs to name the thing again ("tillägg"; not "kr", "det", "avtal")
+_SHORTEST_THING = 6  # letters a word needs to name the thing again ("tillägg"; not "kr", "det")
+# Words every part and every what-if may name, folded: they name no one part ("företaget", "platserna", "avtalet").
+_NAMING_NO_PART = ("foretag", "kooperativ", "deltagar", "kommun", "region", "forsakringskass", "arbetsformedling",
+                   "forbund", "avtal", "plats", "pengar", "kronor", "insats", "verksamhet", "social")  # fmt: skip
 
 
 def _names_the_thing_again(text: str, evidence: str) -> bool:
@@ -609,11 +612,11 @@ def _names_the_thing_again(text: str, evidence: str) -> bool:
     t37-6 got "bedömningen står kvar")."""
     said = [t.word for t in swedish.tokens(evidence)]
     for token in swedish.tokens(text):
-        if token.negated:
+        if token.negated or token.word.startswith(_NAMING_NO_PART):
             continue
         for cut in range(_LONGEST_ENDING + 1):
             stem = token.word[: len(token.word) - cut] if cut else token.word
-            if len(stem) >= _SHORTEST_THING and any(word.endswith(stem) and word != stem for word in said):
+            if len(stem) >= _SHORTEST_THING and any(word.endswith(stem) for word in said):
                 return True
     return False
 

@@ -1623,17 +1623,22 @@ def test_money_the_company_may_spend_freely_beside_a_purchase_is_set_aside_and_c
     text = f"Kommunen köper fem arbetsträningsplatser på Kooperativet Humlan, förbundet betalar via kommunen. {extra}"
     tree = dialogue.tree()
     assert read_description(tree, text).set_aside.get("stod_till_foretag") is not None
-    talk = summary_confirmed(
-        "Kommunen köper fem arbetsträningsplatser på Kooperativet Humlan, förbundet betalar via kommunen. Ovanpå det"
-        " får kooperativet ett extratillägg på 60 000 kr att använda hur de vill."
-    )
-    for question, choice in (("vem", "deltagare"), ("malgrupp", "ja"), ("insats_typ", "arbetsforberedande")):
-        if talk.slots["last_result"] is None and talk.slots["current_question"] == question:
-            talk.click(question, choice)
-    result = talk.slots["last_result"]
-    assert result is not None and result["verdict_sentence"] == messages.text("describe.verdict_without_the_part")
-    sent = talk.send(ActionDescribeInitiative(), "så tillägget är ok då, eftersom det står i kommunens avtal?")
-    assert talk.slots["last_result"]["verdict"] == "not_financeable", said(sent)  # that part, assessed
+    for thing in ("ett extratillägg", "ett tillägg"):  # a compound, and the same word (found live)
+        talk = summary_confirmed(
+            "Kommunen köper fem arbetsträningsplatser på Kooperativet Humlan, förbundet betalar via kommunen. Ovanpå"
+            f" det får kooperativet {thing} på 60 000 kr att använda hur de vill."
+        )
+        for question, choice in (("vem", "deltagare"), ("malgrupp", "ja"), ("insats_typ", "arbetsforberedande")):
+            if talk.slots["last_result"] is None and talk.slots["current_question"] == question:
+                talk.click(question, choice)
+        result = talk.slots["last_result"]
+        assert result is not None and result["verdict_sentence"] == messages.text("describe.verdict_without_the_part")
+        sent = talk.send(ActionDescribeInitiative(), "så tillägget är ok då, eftersom det står i kommunens avtal?")
+        assert talk.slots["last_result"]["verdict"] == "not_financeable", said(sent)  # that part, assessed
+    # ... while words every part may name do not name that part again
+    part = "I samma avtal får kooperativet ett tillägg på 60 000 kr att använda fritt."
+    assert dialogue._names_the_thing_again("så tilläggen är ok?", part)
+    assert not dialogue._names_the_thing_again("blir det ok om kooperativet står i avtalet med kommunen då?", part)
     # ... while an addendum for more places is no money to the company
     addendum = "Kommunen köper platser på Humlan, och vi gör ett tillägg till avtalet om två platser till."
     assert "stod_till_foretag" not in read_description(tree, addendum).set_aside
