@@ -2076,7 +2076,6 @@ def _did_you_mean(state: State, current: Walk, question: Question, reading: Answ
 _ADDING = ALSO | {"saknas", "glomde"}
 
 
-# Saying, after "Nej", that no initiative is to be assessed now ("jag vill inte bedöma nån insats nu").
 # Saying, after "Nej", that no initiative is to be assessed now ("jag vill inte bedöma nån insats nu"); not "AF vill
 # inte bedöma deltagarna själva", a correction (review of session 27).
 _NOT_ASSESSING = (
@@ -2105,12 +2104,14 @@ def _aside_at_the_line_choice(state: State, message: Message) -> Turn | None:
     leaving = any(_names_any(p, _LEAVING_FIRST) and len(p.split()) <= _LEAVING_PART for p in parts)
     leaving = leaving or _names_any(message.text, _NOT_ASSESSING)
     topic = other_questions.named(message.text)
-    if topic is None or not (leaving or other_questions.asked_in_a_question(message.text, topic)):
-        return _abort_offer(state) if leaving else None
-    aside = [Reply(text=topic.answer)]
+    # A topic's word in a statement that stays in the assessment is part of the correction.
+    asked = topic is not None and (leaving or other_questions.asked_in_a_question(message.text, topic))
+    aside = [Reply(text=topic.answer)] if asked and topic is not None else []
     if leaving:
         replies, same = _abort_offer(state)
         return [*aside, *replies], same
+    if not aside:
+        return None
     # "det är kommunen som direktupphandlar platserna, måste de annonsera?" corrects a line too (review).
     corrected, after = _correct_summary(state, message)
     if after != state:
@@ -2659,12 +2660,7 @@ def _one_point(result: dict[str, Any], text: str) -> list[Reply] | None:
         return [Reply(text=reply, buttons=result_buttons())]
     point = points[number - 1]
     lines = [messages.text("why.one_point", heading=heading, number=number, text=point["text"])]
-    for cite in point["cites"]:
-        quote = cite.get("quote")
-        if quote:
-            lines.append(messages.text("why.quote", cite=cite["text"], quote=quote))
-        else:
-            lines.append(messages.text("why.no_quote", cite=cite["text"]))
+    lines += [_cite_line(cite) for cite in point["cites"]]
     if point.get("reading"):
         lines.append(sections.READING_NOTE)
     lines.append(messages.text("why.whole_chain"))
@@ -2679,15 +2675,21 @@ def _step_lines(number: int, step: dict[str, Any], quoted: set[str]) -> list[str
     holds the places quoted above and is added to)."""
     lines = [messages.text("why.step", number=number, question=step["question"], answer=step["answer"])]
     for cite in step["cites"]:
-        quote = cite.get("quote")
-        if not quote:
-            lines.append(messages.text("why.no_quote", cite=cite["text"]))
-        elif cite["key"] in quoted:
+        if cite.get("quote") and cite["key"] in quoted:
             lines.append(messages.text("why.quote_again", cite=cite["text"]))
-        else:
+            continue
+        if cite.get("quote"):
             quoted.add(cite["key"])
-            lines.append(messages.text("why.quote", cite=cite["text"], quote=quote))
+        lines.append(_cite_line(cite))
     return lines
+
+
+def _cite_line(cite: dict[str, Any]) -> str:
+    """A place in the guidance under a step or a point: its words quoted, or for a law section only where it is."""
+    quote = cite.get("quote")
+    if quote:
+        return messages.text("why.quote", cite=cite["text"], quote=quote)
+    return messages.text("why.no_quote", cite=cite["text"])
 
 
 def _path_explanation(result: dict[str, Any]) -> str:

@@ -35,6 +35,13 @@ from asf.turns import Message, Reply, State
 from tests.unit.test_dialogue_corrections import VIA_KOMMUNEN, Conversation, said, summary_confirmed
 
 
+def clicked_to_the_result(talk: Conversation, *answers: tuple[str, str]) -> None:
+    """Each (question, choice) clicked in turn while that question is the open one, until a result is given."""
+    for question, choice in answers:
+        if talk.slots["last_result"] is None and talk.slots["current_question"] == question:
+            talk.click(question, choice)
+
+
 def texts(replies: list[Reply]) -> str:
     return "\n".join(reply.text or "" for reply in replies)
 
@@ -806,9 +813,7 @@ def test_a_result_without_a_part_says_so_in_its_verdict_everywhere(tree: Tree):
         " Vi vill också ge butiken ett bidrag på 60 000 kr så att de kan anställa en handledare till."
     )
     talk = summary_confirmed(text)
-    for question, choice in (("vem", "deltagare"), ("malgrupp", "ja"), ("insats_typ", "arbetsforberedande")):
-        if talk.slots["last_result"] is None and talk.slots["current_question"] == question:
-            talk.click(question, choice)
+    clicked_to_the_result(talk, ("vem", "deltagare"), ("malgrupp", "ja"), ("insats_typ", "arbetsforberedande"))
     result = talk.slots["last_result"]
     assert result is not None and "not_assessed" in result
     sentence = messages.text("describe.verdict_without_the_part")
@@ -817,9 +822,7 @@ def test_a_result_without_a_part_says_so_in_its_verdict_everywhere(tree: Tree):
     assert f"\n## Bedömning\n\n{sentence}\n" in memo.markdown(result, dt.date(2026, 12, 3))
     # ... while a result with nothing left out keeps the plain verdict
     plain = summary_confirmed(text.split(" Vi vill också")[0])
-    for question, choice in (("vem", "deltagare"), ("malgrupp", "ja"), ("insats_typ", "arbetsforberedande")):
-        if plain.slots["last_result"] is None and plain.slots["current_question"] == question:
-            plain.click(question, choice)
+    clicked_to_the_result(plain, ("vem", "deltagare"), ("malgrupp", "ja"), ("insats_typ", "arbetsforberedande"))
     assert plain.slots["last_result"]["verdict_sentence"] == "Förbundet kan finansiera insatsen på villkor."
 
 
@@ -1558,9 +1561,7 @@ def test_asking_if_a_grant_becomes_ok_through_a_party_is_about_this_result(inten
     # Trial 36: "blir det inte ok om bidraget också går via kommunen?" after "bör inte" for a grant was read as a new
     # initiative of several parties.
     talk = summary_confirmed("Förbundet vill ge Syateljén Nålen ett bidrag på 100 000 kr till nya symaskiner.")
-    for question, choice in (("vem", "foretaget"), ("stod_till_foretag", "pengar")):
-        if talk.slots["last_result"] is None and talk.slots["current_question"] == question:
-            talk.click(question, choice)
+    clicked_to_the_result(talk, ("vem", "foretaget"), ("stod_till_foretag", "pengar"))
     result = talk.slots["last_result"]
     assert result is not None and result["verdict"] == "not_financeable"
     sent = talk.send(ActionDescribeInitiative(), "men blir det inte ok om pengarna går via kommunen då?", intent=intent)
@@ -1628,9 +1629,7 @@ def test_money_the_company_may_spend_freely_beside_a_purchase_is_set_aside_and_c
             "Kommunen köper fem arbetsträningsplatser på Kooperativet Humlan, förbundet betalar via kommunen. Ovanpå"
             f" det får kooperativet {thing} på 60 000 kr att använda hur de vill."
         )
-        for question, choice in (("vem", "deltagare"), ("malgrupp", "ja"), ("insats_typ", "arbetsforberedande")):
-            if talk.slots["last_result"] is None and talk.slots["current_question"] == question:
-                talk.click(question, choice)
+        clicked_to_the_result(talk, ("vem", "deltagare"), ("malgrupp", "ja"), ("insats_typ", "arbetsforberedande"))
         result = talk.slots["last_result"]
         assert result is not None and result["verdict_sentence"] == messages.text("describe.verdict_without_the_part")
         sent = talk.send(ActionDescribeInitiative(), "så tillägget är ok då, eftersom det står i kommunens avtal?")
@@ -1684,9 +1683,7 @@ def test_a_what_if_after_a_result_with_a_question_about_another_topic_gets_both(
     # Trial 37 (t37-2): "om det i stället är regionen som köper platser …? och får jag skriva in deltagarnas diagnoser
     # här …?" tried the new answers and never answered the question about personal data.
     talk = summary_confirmed("Förbundet vill ge Verkstan Kugghjulet 200 000 kr per år till arbetsledarens lön.")
-    for question, choice in (("vem", "foretaget"), ("stod_till_foretag", "pengar")):
-        if talk.slots["last_result"] is None and talk.slots["current_question"] == question:
-            talk.click(question, choice)
+    clicked_to_the_result(talk, ("vem", "foretaget"), ("stod_till_foretag", "pengar"))
     assert talk.slots["last_result"] is not None
     sent = talk.send(
         ActionAnswer(),
