@@ -909,7 +909,12 @@ def answer(state: State, message: Message) -> Turn:
             message = replace(message, intent="deny")
         yes = (message.intent == "affirm" or _opens_with_yes(message.text)) and not state.correcting
         more = message.typed and not _only_yes_words(message.text)
-        if yes and more and _changes_beside_the_yes(state.pending, message.text):
+        if (
+            yes
+            and more
+            and not _ADDS_TO_THE_YES.match(message.text)
+            and _changes_beside_the_yes(state.pending, message.text)
+        ):
             # "ja fast pengarna går direkt till företaget" corrects a line: not a yes to the summary.
             return _correct_summary(state, replace(message, intent="deny"))
         if yes:
@@ -1180,6 +1185,11 @@ def _changes_beside_the_yes(pending: dict[str, str], text: str) -> dict[str, str
         if stated is None or stated.option != changes[start]:
             del changes[start]
     return changes
+
+
+# "ja, och …" confirms the lines and adds to them: a word of the addition that fits another answer to a line just
+# confirmed is no correction ("ja, och processledaren blir vår förbundschef" made policy work a coordinator).
+_ADDS_TO_THE_YES = re.compile(r"^\W*(?:ja|japp|jo|precis|stämmer|det stämmer)\b\W*(?:och|plus|dessutom)\b", re.I)
 
 
 # A company named as the seller, folded: "köps av ett socialt företag", "hyrs in från ett kooperativ".
@@ -1836,15 +1846,21 @@ def _try_answers(state: State, answers: dict[str, str], changes: dict[str, str],
     the result was about)."""
     tried = _with_what_follows(kept_beside(tree(), changes, _with_set_aside(state, answers)), message.text)
     current = walk(tree(), tried)
+    # A walk that stops at a question has not reached the new answers yet: they are named all the same, or the
+    # question came with no word of what was tried (trial 37, t37-1 got "Hör deltagarna till …?" alone).
+    ahead = {q for q in changes if q in tried} if current.question is not None else set()
     named = [
-        f"{tree().questions[q].short}: {quoted(current.fill(tree().questions[q].option(o).label))}"  # type: ignore[union-attr]
-        for q, o in changes.items()
-        if q in current.used
+        f"{tree().questions[q].short}: {quoted(recap.answer_text(tree(), tried, q))}"
+        for q in changes
+        if q in current.used or q in ahead
     ]
     prefix = messages.text("change.tried", answers=listing(named, last="och")) if named else None
     note = messages.text("change.tried_note", text=message.text)
     description = f"{state.description}\n{note}" if state.description else None
-    return _continue(replace(state, description=description), tried, prefix)
+    # The what-if's words are behind its answers: answering a question asked before them is no change of an
+    # answer ("Uppdaterat. Dina senare svar gäller fortfarande" came after a plain answer, t37-1).
+    evidence = {**(state.evidence or {}), **{q: message.text for q in ahead}}
+    return _continue(replace(state, description=description, evidence=evidence or None), tried, prefix)
 
 
 def _with_what_follows(answers: dict[str, str], text: str) -> dict[str, str]:

@@ -371,6 +371,11 @@ def named_options(question: Question, text: str) -> set[str]:
     return set(found)
 
 
+def _in_tree_order(question: Question, option_ids: Collection[str]) -> list[str]:
+    """`option_ids` in the order the question lists its options (a set's order changes between runs)."""
+    return [option.id for option in question.options if option.id in option_ids]
+
+
 def read_answer(
     question: Question,
     text: str,
@@ -395,8 +400,20 @@ def read_answer(
         named = [o for o in question.options if o.id == value or normalise(value) in map(normalise, o.keywords)]
         if len(named) == 1 and named[0].id not in negated and named[0].id not in found:
             found[named[0].id] = _Evidence(named[0], 1, text.strip())
+    # An option to avoid, named in some words and denied in others ("det är pengar vi betalar ut, men det heter
+    # samverkansavtal och inte bidrag"): never recorded, but offered first rather than left out (trial 37, t37-1
+    # lost the grant from the buttons). Only where nothing else the answer names outweighs it: "inte arbetsträning,
+    # de ska ha en handledare på plats" names the handledare.
+    contested = tuple(
+        found[o].option
+        for o in _in_tree_order(question, negated & found.keys() & set(stops))
+        if all(e.strength <= found[o].strength for p, e in found.items() if p not in negated)
+    )
     for option_id in negated:
         found.pop(option_id, None)  # an option the answer contradicts is never recorded
+    if contested:
+        others = tuple(e.option for e in sorted(found.values(), key=lambda e: -e.strength))
+        return AnswerReading(None, candidates=(*contested, *others)[:3])
     for option_id in _joint_of_one(question, found, words, description=False):
         found.pop(option_id, None)
     opening = _opening_yes_no(question, words, found, negated)

@@ -2052,3 +2052,28 @@ def test_a_correction_after_nej_that_names_an_own_purchase_stays_a_correction():
     sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
     assert "egna inköp" not in said(sent)
     assert talk.slots["pending_answers"] is not None and talk.slots["pending_answers"].get("vem") == summary["vem"]
+
+
+def test_what_if_that_leads_back_to_a_question_names_what_it_tried_and_no_change_after_the_answer():
+    # Trial 37 (t37-1): after "bör inte" for money to a company, "om det i stället är regionen som köper …" got
+    # the target-group question with no word of what was tried, and the plain answer to the next question
+    # "Uppdaterat. Dina senare svar gäller fortfarande", though the user had changed nothing.
+    talk = finished({"vem": "foretaget", "stod_till_foretag": "pengar"})
+    assert talk.slots["last_result"]["verdict"] == "not_financeable"
+    text = "tänk om kommunen i stället köper praktikplatser hos kooperativet och förbundet betalar via kommunen?"
+    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    tried = said(sent)
+    assert talk.slots["current_question"] == "malgrupp", tried
+    lead = messages.text("change.tried", answers="@@").split("@@")[0]
+    assert lead in tried and "”Kommunen”" in tried and "”Via kommunen”" in tried, tried
+    talk.click("malgrupp", "ja")
+    sent = talk.send(ActionAnswer(), "arbetsträning hos dem")
+    assert talk.slots["last_result"]["answers"]["utforare"] == "kommunen", said(sent)
+    assert messages.text("assessment.still_valid") not in said(sent)
+
+
+def test_an_answer_after_changing_an_earlier_one_still_says_the_later_answers_hold():
+    talk = finished(VIA_KOMMUNEN)
+    talk.send(ActionChangeAnswer(), "/change_answer", intent="change_answer", question="insats_typ")
+    sent = talk.click("insats_typ", "arbetsforberedande")
+    assert messages.text("assessment.still_valid") in said(sent)

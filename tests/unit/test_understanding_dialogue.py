@@ -26,6 +26,7 @@ from asf.guidance.understanding import (
     Reading,
     answer_towards,
     echoes,
+    must_not_options,
     one_route_holds,
     read_answer,
     read_description,
@@ -352,6 +353,29 @@ def test_an_option_the_answer_contradicts_is_never_recorded(tree: Tree):
     reading = read_answer(tree.questions["stod_till_foretag"], "inte platser, vi tänkte köpa in surfplattor åt dem")
     assert reading.option is None or reading.option.id != "kopa_tjanster"
     assert all(option.id != "kopa_tjanster" for option in reading.candidates)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vi betalar ut pengar till dem varje år, fast i avtalet står det inte bidrag",
+        "det blir ett bidrag rent praktiskt, även om vi inte kallar det pengar till företaget",
+    ],
+)
+def test_an_option_named_in_some_words_and_denied_in_others_is_asked_about_first(tree: Tree, text: str):
+    # Trial 37 (t37-1): "det är pengar vi betalar ut, men det heter … inte bidrag" offered a loan, things and
+    # a service, and the grant, named twice, was gone from the buttons.
+    question = tree.questions["stod_till_foretag"]
+    reading = read_answer(question, text, stops=must_not_options(tree, question))
+    assert reading.option is None
+    assert reading.candidates[0].id == "pengar", reading
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "foretaget")
+    sent = talk.send(ActionAnswer(), text)
+    assert talk.slots["current_question"] == "stod_till_foretag" and not talk.slots["answers"].get("stod_till_foretag")
+    payloads = [b["payload"] for b in sent[-1]["buttons"]]
+    assert '"choice":"pengar"' in payloads[0], payloads
 
 
 def test_training_for_the_companys_staff_beside_a_course_for_participants_is_set_aside(tree: Tree):
@@ -3692,6 +3716,25 @@ def test_yes_with_a_seller_named_keeps_who_it_is_for():
     )
     assert talk.slots["answers"]["vem"] == "parter_och_aktorer"
     assert talk.slots["last_result"]["verdict"] == "financeable"
+
+
+@pytest.mark.parametrize(
+    "addition",
+    [
+        "ja, och samordnaren för projektet blir vår förbundschef",
+        "Ja och den som leder processen är en av våra processledare",
+    ],
+)
+def test_yes_and_an_addition_never_changes_a_line_just_confirmed(addition: str):
+    """Found typing to the running assistant after trial 37: "ja, och processledaren för arbetet blir vår
+    förbundschef" at the summary of policy work changed the line to financing a coordinator."""
+    talk = Conversation()
+    text = "Förbundet vill vara med när regionen och kommunen tar fram ett policybeslut om sociala företag."
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert talk.slots["pending_answers"]["strukturell_typ"] == "policy"
+    talk.send(ActionAnswer(), addition, intent="affirm")
+    kept = talk.slots["pending_answers"] or talk.slots["answers"]
+    assert kept["strukturell_typ"] == "policy"
 
 
 def test_a_share_of_the_price_or_empty_places_with_no_company_reason_is_no_grant(tree: Tree):
