@@ -922,7 +922,9 @@ def answer(state: State, message: Message) -> Turn:
             added = recap.with_addition(tree(), state, message.text) if more else None
             if added is not None:
                 return [added[0]], added[1]
-            return _continue(state, dict(state.pending), prefix=messages.text("describe.confirmed"))
+            confirmed = messages.text("describe.confirmed")
+            aside = _addition_of_its_own(state.pending, message.text) if more else None
+            return _continue(state, dict(state.pending), prefix=f"{confirmed}\n\n{aside}" if aside else confirmed)
         if message.intent == "deny" or state.correcting:
             beside_the_lines = _aside_at_the_line_choice(state, message) if state.correcting else None
             return beside_the_lines if beside_the_lines is not None else _correct_summary(state, message)
@@ -1171,6 +1173,23 @@ _IS_IT_OK = re.compile(
 
 def _asks_if_ok(text: str) -> bool:
     return "?" in text and _IS_IT_OK.search(normalise(text)) is not None
+
+
+def _addition_of_its_own(pending: dict[str, str], text: str) -> str | None:
+    """ "ja, och deltagarna får också en handledare från af" beside work training: another answer to a line just
+    confirmed, which one assessment cannot hold; said, not dropped without a word (trial 38, t38-1)."""
+    if not _ADDS_TO_THE_YES.match(text):
+        return None
+    changes = _changes_beside_the_yes(pending, text)
+    if not changes:
+        return None
+    question_id, option_id = next(iter(changes.items()))
+    question = tree().questions[question_id]
+    addition = _ADDS_TO_THE_YES.sub("", text).strip()
+    option = recap.answer_text(tree(), {**pending, question_id: option_id}, question_id)
+    return messages.text(
+        "describe.addition_of_its_own", evidence=quoted(addition), question=question.short, option=option
+    )
 
 
 def _changes_beside_the_yes(pending: dict[str, str], text: str) -> dict[str, str]:

@@ -286,6 +286,10 @@ def with_addition(tree: Tree, state: State, addition: str) -> tuple[Reply, State
     description = f"{state.description}\n{addition}" if state.description else addition
     reading = read_description(tree, words_read(description))
     added = {q: fact for q, fact in reading.facts.items() if q not in pending}
+    # Only lines a route holds beside the summary's: "ja, och deltagarna får också en handledare från kommunen" beside
+    # work training added where a handledare is employed, a question of another route (trial 38, t38-1).
+    kept = kept_beside(tree, pending, {q: fact.option for q, fact in added.items()})
+    added = {q: fact for q, fact in added.items() if kept.get(q) == fact.option}
     if not reading.set_aside:
         known = {**pending, **{q: fact.option for q, fact in added.items()}}
         added.update(_answer_to_the_open_question(tree, known, addition))

@@ -3737,6 +3737,20 @@ def test_yes_and_an_addition_never_changes_a_line_just_confirmed(addition: str):
     assert kept["strukturell_typ"] == "policy"
 
 
+def test_yes_and_another_thing_done_is_confirmed_and_the_other_thing_named_not_dropped():
+    """Trial 38 (t38-1): "ja, och deltagarna får också en handledare från af på plats" after a summary of work
+    training got "Jag kunde inte läsa ut något nytt"; then, confirmed, it added a line of another route."""
+    talk = Conversation()
+    text = "Regionen köper praktikplatser på kooperativet Lyktan och förbundet betalar via regionen."
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    summary = dict(talk.slots["pending_answers"])
+    assert summary["insats_typ"] == "arbetsforberedande"
+    sent = talk.send(ActionAnswer(), "ja och de ska även ha en handledare från regionen där", intent="affirm")
+    assert talk.slots["answers"] == summary, said(sent)
+    assert "handledare från regionen där”" in said(sent)
+    assert "En handledare som stöttar dem" in said(sent)
+
+
 def test_a_share_of_the_price_or_empty_places_with_no_company_reason_is_no_grant(tree: Tree):
     """Review of session 26: a share of the price "så att insatsen kan växa" or "för att kommunen ska kunna anställa
     en handledare", and places that earn nothing when empty, were read as money to the company."""
