@@ -922,9 +922,10 @@ def answer(state: State, message: Message) -> Turn:
             added = recap.with_addition(tree(), state, message.text) if more else None
             if added is not None:
                 return [added[0]], added[1]
-            confirmed = messages.text("describe.confirmed")
-            aside = _addition_of_its_own(state.pending, message.text) if more else None
-            return _continue(state, dict(state.pending), prefix=f"{confirmed}\n\n{aside}" if aside else confirmed)
+            going_on = messages.text("describe.confirmed")
+            of_its_own = _addition_of_its_own(state.pending, message.text) if more else None
+            prefix = f"{going_on}\n\n{of_its_own}" if of_its_own else going_on
+            return _continue(state, dict(state.pending), prefix=prefix)
         if message.intent == "deny" or state.correcting:
             beside_the_lines = _aside_at_the_line_choice(state, message) if state.correcting else None
             return beside_the_lines if beside_the_lines is not None else _correct_summary(state, message)
