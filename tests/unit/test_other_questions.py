@@ -50,6 +50,9 @@ from asf.guidance.understanding import read_description
             None,
         ),
         ("Enligt Nationella rådet får vi inte ge bidrag, men kan vi köpa platser via kommunen?", None),
+        # Trial 38 (t38-4): called another topic, with no word on what the guidance says about IOP.
+        ("vad står det i vägledningen om IOP?", "iop"),
+        ("Går det att använda ett idéburet offentligt partnerskap i stället för en upphandling?", "iop"),
     ],
 )
 def test_a_question_about_another_topic_is_recognised(text: str, topic: str | None):

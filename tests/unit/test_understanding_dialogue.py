@@ -378,6 +378,22 @@ def test_an_option_named_in_some_words_and_denied_in_others_is_asked_about_first
     assert '"choice":"pengar"' in payloads[0], payloads
 
 
+def test_money_for_the_companys_premises_and_staff_is_money_to_the_company(tree: Tree):
+    """Trial 38 (t38-2): "400 000 kr till lokalhyra och personal" was recorded as things or premises ("är inget
+    kontantbidrag"), and a description where the förbund transfers the money to the association for premises
+    and staff was read as premises; trial 37 (t37-1) the same."""
+    question = tree.questions["stod_till_foretag"]
+    stops = must_not_options(tree, question)
+    staff = read_answer(question, "250 000 kronor till hyran och personalen", stops=stops)
+    assert staff.option is not None and staff.option.id == "pengar", staff
+    both = read_answer(question, "vi täcker deras personalkostnader och lokal", stops=stops)  # staff costs, premises
+    assert both.option is None and both.candidates[0].id == "pengar", both
+    described = read_description(
+        tree, "Förbundet överför 250 000 kronor om året till föreningen Kvarnen för lokal och personal."
+    )
+    assert described.must_nots["stod_till_foretag"].option == "pengar"
+
+
 def test_training_for_the_companys_staff_beside_a_course_for_participants_is_set_aside(tree: Tree):
     # Trial 19 (t19-16): "… betalar en pedagogikutbildning för deras två kursledare" beside a course for
     # participants was not named at all, and the result said nothing of it.
