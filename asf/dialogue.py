@@ -1156,7 +1156,11 @@ def _supposes(text: str) -> bool:
 
 
 _WEAK_CHANGE_MARKERS = re.compile(r"\b(?:istallet|i stallet) for\b")
-_SAYS_IT_WAS_WRONG = re.compile(r"\b(?:hade fel|skrev fel|rattelse|korrigering|jag menade)\b")
+# "nej, du missförstod. Det är kommunen som …" right after a result was stored as the answer "Nej" to "Hade du nytta
+# av bedömningen?" and the correction was lost (trial 38, t38-5).
+_SAYS_IT_WAS_WRONG = re.compile(
+    r"\b(?:hade fel|skrev fel|rattelse|korrigering|jag menade|missforst\w*|missuppfatt\w*|feltolka\w*)\b"
+)
 _MOST_CHANGES_WEAKLY_MARKED = 2
 
 

@@ -105,7 +105,8 @@ _WRITE_UP_FOR_THE_BOARD = re.compile(
     r"(?:skriv|skriva|sammanfatta|sammanstall|sammanstalla|formulera)\b(?:\s+\w+){0,10}?\s+"
     r"(?:till|for|at|infor)\s+(?:\w+\s+){0,2}(?:styrelse|styrelsen|styrelsemotet|ledningen|chefen|namnden)\b"
     # "jag behöver nåt skriftligt till styrelsen om det här" (trial 36, t36-7 was handed over to the kansli)
-    r"|\b(?:nat|nagot|nagonting)\s+skriftligt\s+(?:till|for|at|infor)\s+(?:\w+\s+){0,2}"
+    # "… något skriftligt att ta med till styrelsemötet?" (trial 38, t38-2)
+    r"|\b(?:nat|nagot|nagonting)\s+skriftligt(?:\s+\w+){0,3}?\s+(?:till|for|at|infor)\s+(?:\w+\s+){0,2}"
     r"(?:styrelse|styrelsen|styrelsemotet|ledningen|chefen|forbundschefen|namnden)\b"
 )
 

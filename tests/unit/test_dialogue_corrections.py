@@ -2077,3 +2077,29 @@ def test_an_answer_after_changing_an_earlier_one_still_says_the_later_answers_ho
     talk.send(ActionChangeAnswer(), "/change_answer", intent="change_answer", question="insats_typ")
     sent = talk.click("insats_typ", "arbetsforberedande")
     assert messages.text("assessment.still_valid") in said(sent)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nej, du har missförstått. Det är regionen som köper handledningen, inte förbundet.",
+        "Nej nu missuppfattade du mig, regionen står för köpet och inte förbundet",
+    ],
+)
+def test_a_no_that_says_the_result_misread_it_is_a_correction_not_feedback(text: str):
+    # Trial 38 (t38-5): "nej, du missförstod. Det är kommunen som ansvarar och köper, inte förbundet." right after
+    # a result was stored as the answer "Nej" to "Hade du nytta av bedömningen?", and the correction was lost.
+    answers = {
+        "vem": "deltagare",
+        "malgrupp": "ja",
+        "insats_typ": "handledare",
+        "handledare_anstalld": "hos_foretaget",
+        "utforare": "forbundet",
+    }
+    talk = finished(answers)
+    sent = talk.send(ActionAnswer(), text, intent="deny")
+    assert messages.text("feedback.thanks_no") not in said(sent)
+    assert (talk.slots["feedback"] or {}).get("answer") is None, talk.slots["feedback"]
+    changed = talk.slots["answers"].get("utforare") == "regionen"
+    asked = any(b["payload"].startswith("/change_answer") for m in sent for b in m.get("buttons") or [])
+    assert changed or asked, said(sent)

@@ -216,6 +216,8 @@ def test_after_the_feedback_on_a_case_a_memo_request_gets_the_trainings_reply():
         (ActionThanks, "underlag för alla delarna tack", "thanks"),
         # Trial 36, t36-7: "jag behöver nåt skriftligt till styrelsen om det här" was handed over to the kansli.
         (ActionHandoff, "jag skulle behöva något skriftligt till förbundschefen om detta", "human_handoff"),
+        # Trial 38, t38-2: "kan jag få något skriftligt att ta med till styrelsemötet?" likewise.
+        (ActionHandoff, "får jag något skriftligt att visa upp för styrelsen?", "human_handoff"),
     ],
 )
 def test_promemoria_or_pm_after_a_result_gives_the_memo(action: type, text: str, intent: str):
