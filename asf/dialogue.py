@@ -1185,12 +1185,20 @@ def _addition_of_its_own(pending: dict[str, str], text: str) -> str | None:
     confirmed, which one assessment cannot hold; said, not dropped without a word (trial 38, t38-1)."""
     if not _ADDS_TO_THE_YES.match(text):
         return None
-    changes = _changes_beside_the_yes(pending, text)
+    # Only another thing done: a fee to the company hosting a study visit ("ja, och varje företag får 5 000 kr för
+    # att ta emot oss") is part of the visit, not an initiative for the company.
+    # And only as the addition, read as a description, states it: "… för att visa oss runt" names no initiative
+    # that shows what social enterprises can mean, though the word "visa" answers that as a typed answer.
+    addition = _ADDS_TO_THE_YES.sub("", text).strip()
+    stated = _description_reading(addition)
+    said = {q: f.option for q, f in (*stated.facts.items(), *stated.must_nots.items(), *stated.set_aside.items())}
+    changes = {
+        q: o for q, o in _changes_beside_the_yes(pending, text).items() if q in recap.WHAT_IS_DONE and said.get(q) == o
+    }
     if not changes:
         return None
     question_id, option_id = next(iter(changes.items()))
     question = tree().questions[question_id]
-    addition = _ADDS_TO_THE_YES.sub("", text).strip()
     option = recap.answer_text(tree(), {**pending, question_id: option_id}, question_id)
     return messages.text(
         "describe.addition_of_its_own", evidence=quoted(addition), question=question.short, option=option

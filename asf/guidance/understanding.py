@@ -248,7 +248,9 @@ def _evidence(
 # loan to the company (development set 5, mt084, was recorded as one): the verb's object decides.
 _A_LOAN = ("stod_till_foretag", "lan")
 _LENDING = re.compile(r"\blan(?:a|ar|ade)\s+(?:ut\s+)?(?P<object>(?:[\w:]+\s*){0,4})")
-_END_OF_OBJECT = frozenset({"till", "at", "for", "under", "i", "pa", "som", "sa", "och", "med", "nar", "om", "av"})
+_END_OF_OBJECT = frozenset(
+    {"till", "at", "for", "under", "i", "pa", "som", "sa", "och", "med", "nar", "om", "av", "utan", "men"}
+)
 # Words before what is owned or lent, folded: "vår", "deras", "en".
 _OWNING = frozenset(
     {"var", "vart", "vara", "er", "ert", "era", "deras", "sin", "sitt", "sina", "den", "det", "en", "ett"}

@@ -130,6 +130,19 @@ def test_inte_x_utan_y_affirms_y():
     assert found("bidrag", text) == [("bidrag", False)]
 
 
+def test_in_a_cleft_the_negation_denies_who_and_what_they_do_still_holds():
+    # Trial 38 (t38-3): "det ar inte forbundet sjalvt som lanar ut utan kommunen" denied the loan, and the summary's
+    # loan became a grant through "ger pengarna" later on.
+    text = "nej, det är inte förbundet som lånar ut pengarna utan regionen"
+    assert found("förbundet", text) == [("förbundet", True)]
+    assert found("lånar ut", text) == [("lånar ut", False)]
+    assert found("regionen", text) == [("regionen", False)]
+    # A quantity is what is denied: not all of them need it.
+    assert found("behöver", "det är inte alla som behöver stöd utan bara några") == [("behöver", True)]
+    # No "utan" naming another: the relative clause stays under the negation.
+    assert found("behöver", "det är inte deltagare som behöver stöd") == [("behöver", True)]
+
+
 def test_a_quote_gives_the_users_own_words_around_a_mention():
     text = "Vi har pratat länge om detta. Kommunen vill köpa platser på kaféet åt deltagare i höst. Mer sen."
     mention = swedish.find("köpa platser", swedish.tokens(text))[0]

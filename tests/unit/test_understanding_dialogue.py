@@ -394,6 +394,15 @@ def test_money_for_the_companys_premises_and_staff_is_money_to_the_company(tree:
     assert described.must_nots["stod_till_foretag"].option == "pengar"
 
 
+def test_a_loan_made_by_another_than_the_forbund_is_still_a_loan(tree: Tree):
+    # Trial 38 (t38-3): the loan in the summary was changed to a grant.
+    text = "nej, det är inte förbundet som lånar ut utan regionen, och förbundet ger pengarna till regionen först"
+    question = tree.questions["stod_till_foretag"]
+    reading = read_answer(question, text, stops=must_not_options(tree, question))
+    chosen = reading.option if reading.option is not None else reading.candidates[0]
+    assert chosen.id == "lan", reading  # recorded, or offered first
+
+
 def test_training_for_the_companys_staff_beside_a_course_for_participants_is_set_aside(tree: Tree):
     # Trial 19 (t19-16): "… betalar en pedagogikutbildning för deras två kursledare" beside a course for
     # participants was not named at all, and the result said nothing of it.
@@ -3765,6 +3774,20 @@ def test_yes_and_another_thing_done_is_confirmed_and_the_other_thing_named_not_d
     assert talk.slots["answers"] == summary, said(sent)
     assert "handledare från regionen där”" in said(sent)
     assert "En handledare som stöttar dem" in said(sent)
+
+
+def test_yes_and_a_fee_to_the_hosts_of_a_visit_keeps_the_visit():
+    """Trial 38 (t38-7): "ja, och varje företag får 5 000 kr i ersättning för att ta emot oss en halv dag" made a study
+    visit for the parties' staff one for "Ett företag" and removed the visit's line."""
+    talk = Conversation()
+    text = "Studiebesök på två sociala företag för socialsekreterare och handläggare från parterna."
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    summary = dict(talk.slots["pending_answers"])
+    assert summary["vem"] == "parter_och_aktorer"
+    addition = "ja och båda företagen får 3 000 kr var för att visa oss runt en eftermiddag"
+    sent = talk.send(ActionAnswer(), addition, intent="affirm")
+    assert talk.slots["answers"] == summary, said(sent)
+    assert "passar ett annat svar" not in said(sent)
 
 
 def test_a_share_of_the_price_or_empty_places_with_no_company_reason_is_no_grant(tree: Tree):
