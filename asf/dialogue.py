@@ -1176,6 +1176,15 @@ _IS_IT_OK = re.compile(
 )
 
 
+def _without_the_questions_negation(text: str) -> str:
+    """ "blir det inte ok om kommunen köper …?" read without the question's own "inte", which denied the municipality
+    and made the förbund the one that buys (trial 38, t38-5); the rest of the text as written."""
+    if not _asks_if_ok(text):
+        return text
+    plain = normalise(text)
+    return _IS_IT_OK.sub(lambda found: re.sub(r"\b(?:inte|ej)\b\s*", "", found.group()), plain)
+
+
 def _asks_if_ok(text: str) -> bool:
     return "?" in text and _IS_IT_OK.search(normalise(text)) is not None
 
@@ -1555,7 +1564,7 @@ def _changed_answers(answers: dict[str, str], answered: list[str], text: str) ->
     """The answered questions a typed message gives a clear, different answer to. The "nej" that
     opens a correction ("nej, det är regionen …") is about the result, not an answer to a yes/no
     question, so it is read without it; so are the NLU's yes/no and entities."""
-    text = _LEADING_YES_BUT.sub("", _LEADING_NO.sub("", text))
+    text = _without_the_questions_negation(_LEADING_YES_BUT.sub("", _LEADING_NO.sub("", text)))
     changes = {}
     folded = swedish.fold(text)
     # "och om förbundet betalar hela handledarens lön året runt?" says who pays, not who employs: it was read as
@@ -1646,6 +1655,12 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
             # Who it is for changes only when the what-if says so; a company the money would go straight
             # to ("om förbundet i stället betalar räkningen direkt till kooperativet?") is the payee.
             described.pop(tree().start, None)
+        if described:
+            # An answer of this result the what-if changes in words, which the reading as a description left open:
+            # "blir det inte ok om kommunen köper handledningen … och förbundet betalar kommunen?" read only the
+            # money's way, and what followed made the förbund the buyer (trial 38, t38-5). Only a party named as the
+            # one that buys: "om vi betalar kooperativet direkt" changes the money's way alone.
+            described.update({q: o for q, o in changes.items() if q not in described and _names_a_lawful_route(q, o)})
         if not described:
             # Words that fit several routes on their own ("reklamfilm för ett enda företag") are read on
             # this result's route: the what-if is about this initiative.
@@ -1724,7 +1739,13 @@ _ROUTE_OF_MONEY = "pengavag"
 _VIA_THE_PARTY = "via_part"
 _DIRECT = "direkt"  # the route of money straight from the förbund to the company
 _SEVERAL_PARTIES = "flera_parter"
-_PASSING_A_PARTY = re.compile(r"\b(?:via|genom)\s+\w+", re.IGNORECASE)
+_PASSING_A_PARTY = re.compile(
+    # ... and the förbund paying, which it always does: "… och förbundet betalar kommunen" names no förbund that buys
+    # the initiative itself (trial 38, t38-5 got "Förbundet genomför eller köper insatsen själv").
+    r"\b(?:via|genom)\s+\w+|\b(?:förbundet|forbundet|samordningsförbundet|samordningsforbundet)\s+"
+    r"(?:betalar|finansierar|bekostar|ersätter|ersatter|står för|star for)\b",
+    re.IGNORECASE,
+)
 # "pengarna går via kommunen", "betalas genom AF": the money's way through a party (one word after "via").
 _MONEY_VIA = re.compile(
     r"\b(?:pengar\w*|medl\w*|finansiering\w*|betalning\w*|ersättning\w*|betala\w*|finansiera\w*)"
@@ -1841,6 +1862,11 @@ def _off_this_route(answers: dict[str, str], described: dict[str, str], text: st
     return bool(rest) and not rest.keys() & set(answered) and not one_route_holds(tree(), {**answers, **rest})
 
 
+def _names_a_lawful_route(question_id: str, option_id: str) -> bool:
+    option = tree().questions[question_id].option(option_id)
+    return option is not None and option.lawful_route
+
+
 def _needs_its_own_start(answers: dict[str, str], described: dict[str, str], text: str) -> bool:
     """A what-if describes a whole initiative of its own: who it is for, other than the result's answer, and what
     is done for them on a route from there: "om kommunen startar butiken själv och köper arbetsträning där för
@@ -1883,8 +1909,8 @@ def _try_answers(state: State, answers: dict[str, str], changes: dict[str, str],
     ahead = {q for q in changes if q in tried} if current.question is not None else set()
     named = [
         f"{tree().questions[q].short}: {quoted(recap.answer_text(tree(), tried, q))}"
-        for q in changes
-        if q in current.used or q in ahead
+        for q in tree().questions  # in the order they are asked
+        if q in changes and (q in current.used or q in ahead)
     ]
     prefix = messages.text("change.tried", answers=listing(named, last="och")) if named else None
     note = messages.text("change.tried_note", text=message.text)

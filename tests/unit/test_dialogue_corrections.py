@@ -2103,3 +2103,21 @@ def test_a_no_that_says_the_result_misread_it_is_a_correction_not_feedback(text:
     changed = talk.slots["answers"].get("utforare") == "regionen"
     asked = any(b["payload"].startswith("/change_answer") for m in sent for b in m.get("buttons") or [])
     assert changed or asked, said(sent)
+
+
+def test_is_it_not_ok_if_a_party_buys_it_names_that_party_and_never_the_forbund():
+    # Trial 38 (t38-5): after "bör inte" for a handledare paid straight to the company, "blir det inte ok om kommunen
+    # köper handledningen av företaget och förbundet betalar kommunen?" got "Förbundet genomför eller köper insatsen
+    # själv": the question's "inte" denied the municipality, and "förbundet betalar" named the förbund as the buyer.
+    answers = {
+        "vem": "deltagare",
+        "malgrupp": "ja",
+        "insats_typ": "handledare",
+        "handledare_anstalld": "hos_foretaget",
+        "utforare": "ingen_part_direkt",
+    }
+    talk = finished(answers)
+    text = "blir det inte okej om regionen köper handledningen av kooperativet och förbundet betalar regionen?"
+    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert talk.slots["last_result"]["answers"]["utforare"] == "regionen", said(sent)
+    assert talk.slots["last_result"]["answers"]["pengavag"] == "via_part"
