@@ -2904,6 +2904,8 @@ def handoff(state: State) -> Turn:
 
 # Words of a request for a person: a message with them is a handoff, whatever else it describes.
 _ASKS_FOR_A_PERSON = ("prata med", "tala med", "kontakta", "kontakt med", "människa", "ringa", "uppringd", "ring upp")
+# ... but not where the user tells of a talk already had, folded: "jag har pratat med kansliet, det är …" (trial 38).
+_HAVE_TALKED = re.compile(r"\b(?:pratat|pratade|talat|talade|kontaktat|kontaktade|ringt|ringde)\b(?:\s+med)?")
 
 
 def initiative_before_handoff(step: Callable[[State, Message], Turn]) -> Callable[[State, Message], Turn]:
@@ -2912,7 +2914,15 @@ def initiative_before_handoff(step: Callable[[State, Message], Turn]) -> Callabl
     wish to talk to the kansli and got only its contact details (trial 18, t18-4)."""
 
     def guarded(state: State, message: Message) -> Turn:
-        if _describes_an_initiative(state, message) and not _names_any(message.text, _ASKS_FOR_A_PERSON):
+        if _names_any(_HAVE_TALKED.sub(" ", swedish.fold(message.text)), _ASKS_FOR_A_PERSON):
+            return step(state, message)
+        if corrects_result(state, message):
+            # "jag har pratat med kansliet, det är förbundet självt som ska bli medlem ändå" changes an answer of the
+            # result just shown; it got the kansli's contact details (trial 38, t38-4).
+            corrected = _correct_result(state, _safe_answers(state), message)
+            if corrected is not None:
+                return corrected
+        if _describes_an_initiative(state, message):
             return describe(state, message)
         return step(state, message)
 

@@ -90,8 +90,9 @@ WHAT_IS_DONE = frozenset({"strukturell_typ", "insats_typ", "stod_till_foretag", 
 
 # Answers that, named together, are still one initiative: a handledare supports participants in work
 # training ("en arbetsspecialist som stöttar deltagarna i arbetsträningen", trial 12); which of the two
-# it is stays asked.
-_ONE_INITIATIVE = frozenset({frozenset({"handledare", "arbetsforberedande"})})
+# it is stays asked. Likewise a coordinator who also holds an inspiration day ("en samordnare som ska sprida kunskap
+# … och ordna en inspirationsdag", trial 38, t38-5 was told it described more than one thing).
+_ONE_INITIATIVE = frozenset({frozenset({"handledare", "arbetsforberedande"}), frozenset({"samordnare", "evenemang"})})
 
 
 def several_question(tree: Tree, reading: Reading) -> str | None:

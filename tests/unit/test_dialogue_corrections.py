@@ -15,6 +15,7 @@ from actions.actions import (
     ActionDescribeInitiative,
     ActionFallback,
     ActionFeedback,
+    ActionHandoff,
     ActionJudge,
     ActionRequestMemo,
     ActionRestartAssessment,
@@ -2121,3 +2122,15 @@ def test_is_it_not_ok_if_a_party_buys_it_names_that_party_and_never_the_forbund(
     sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
     assert talk.slots["last_result"]["answers"]["utforare"] == "regionen", said(sent)
     assert talk.slots["last_result"]["answers"]["pengavag"] == "via_part"
+
+
+def test_a_correction_that_tells_of_a_talk_with_the_kansli_changes_the_answer_and_is_no_handover():
+    # Trial 38 (t38-4): "jag har pratat med kansliet, det ar forbundet sjalvt som ska bli medlem anda", heard as a wish
+    # to talk to the kansli, got its contact details and the answer stayed.
+    answers = {"vem": "parter_och_aktorer", "strukturell_typ": "medlemskap_organisation", "medlem_vem": "en_part"}
+    talk = finished(answers)
+    text = "vi har talat med kansliet och det är förbundet självt som ska bli medlem trots allt"
+    sent = talk.send(ActionHandoff(), text, intent="human_handoff")
+    assert talk.slots["last_result"]["answers"]["medlem_vem"] == "forbundet", said(sent)
+    asked = talk.send(ActionHandoff(), "kan jag få prata med någon på kansliet?", intent="human_handoff")
+    assert "kansli" in said(asked) and talk.slots["last_result"]["answers"]["medlem_vem"] == "forbundet"

@@ -2402,6 +2402,12 @@ def test_a_handledare_and_work_training_named_together_are_one_initiative(tree: 
     assert recap.several_text(tree, Reading({}, together={"insats_typ": one})) is None
     text = recap.several_text(tree, Reading({}, together={"strukturell_typ": two}))
     assert text is not None and "studiebesök" in text
+    # Trial 38 (t38-5): a coordinator who also holds an inspiration day is one initiative too.
+    coordinator = read_description(
+        tree, "Förbundet anställer en samordnare som sprider kunskap om ASF hos parterna och håller en inspirationsdag."
+    )
+    assert {f.option for f in coordinator.together["strukturell_typ"]} == {"samordnare", "evenemang"}
+    assert recap.several_text(tree, coordinator) is None
 
 
 @pytest.mark.parametrize("intent", ["describe_initiative", "inform", "deny"])
