@@ -139,6 +139,17 @@ def _ask(
     )
 
 
+def _said_by_the_route(current: Walk, question_id: str) -> bool:
+    """An answer left unused that the route itself says: money straight to the company beside "Ingen part:
+    förbundet betalar företaget direkt" got "Den här bedömningen påverkas inte av hur pengarna ska gå" above a
+    result that is all about that money (trial 38, t38-5)."""
+    return (
+        question_id == _ROUTE_OF_MONEY
+        and current.unused.get(question_id) == _DIRECT
+        and current.used.get(_RESPONSIBLE_PARTY) == _NO_PARTY
+    )
+
+
 def _continue(state: State, answers: dict[str, str], prefix: str | None = None, answered: str | None = None) -> Turn:
     """Walk with `answers`; ask the next question or give the result.
 
@@ -172,8 +183,9 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
         asked = _ask_with_what_is_known(state, current, prefix)
         return [_with_change_of_procurer(asked) if routed is not None else asked], new_state
     replies = [Reply(text=prefix)] if prefix else []
-    if current.unused:
-        dropped = listing(tree().questions[qid].short for qid in current.unused)
+    unsaid = [qid for qid in current.unused if not _said_by_the_route(current, qid)]
+    if unsaid:
+        dropped = listing(tree().questions[qid].short for qid in unsaid)
         replies.append(Reply(text=messages.text("assessment.dropped", dropped=dropped)))
     payload, not_assessed = _result(state.description, current)
     if not_assessed:
@@ -1738,6 +1750,7 @@ _RESPONSIBLE_PARTY = "utforare"
 _ROUTE_OF_MONEY = "pengavag"
 _VIA_THE_PARTY = "via_part"
 _DIRECT = "direkt"  # the route of money straight from the förbund to the company
+_NO_PARTY = "ingen_part_direkt"  # no party: the förbund would pay the company straight away
 _SEVERAL_PARTIES = "flera_parter"
 _PASSING_A_PARTY = re.compile(
     # ... and the förbund paying, which it always does: "… och förbundet betalar kommunen" names no förbund that buys
@@ -2454,7 +2467,11 @@ def _answers_the_open_lines(pending: dict[str, str], text: str) -> dict[str, Fac
     t32-6). Those answers are added, with their words, when one route holds them with the lines."""
     reading = _correction_reading(text)
     start = reading.facts.get(tree().start)
-    if reading.conflicts or reading.must_nots or start is None or start.option != pending.get(tree().start):
+    if reading.conflicts or reading.must_nots or start is None:
+        return {}
+    # A summary unsure who it is for gains that line: "Nej. Utbildningen riktar sig inte till deltagarna utan till
+    # arbetsledarna på företagen" was asked who it is for again, with "vad deltagarna ska få" promised (t38-8).
+    if tree().start in pending and start.option != pending[tree().start]:
         return {}
     if any(pending.get(q, fact.option) != fact.option for q, fact in reading.facts.items()):
         return {}

@@ -2134,3 +2134,38 @@ def test_a_correction_that_tells_of_a_talk_with_the_kansli_changes_the_answer_an
     assert talk.slots["last_result"]["answers"]["medlem_vem"] == "forbundet", said(sent)
     asked = talk.send(ActionHandoff(), "kan jag få prata med någon på kansliet?", intent="human_handoff")
     assert "kansli" in said(asked) and talk.slots["last_result"]["answers"]["medlem_vem"] == "forbundet"
+
+
+def test_money_straight_to_the_company_is_not_called_unused_beside_no_party():
+    # Trial 38 (t38-5): "Den här bedömningen påverkas inte av hur pengarna ska gå" above a result about a handledare
+    # paid straight to the company, after "förbundet betalar lönen direkt till företaget" was a line of the summary.
+    dropped = messages.text("assessment.dropped", dropped="@@").split("@@")[0]
+    for route_of_money, named in (("direkt", False), ("via_part", True)):  # money via a party is still named
+        talk = Conversation()
+        talk.send(ActionStartAssessment(), "", intent="start_assessment")
+        for question, choice in (("vem", "deltagare"), ("malgrupp", "ja"), ("insats_typ", "handledare")):
+            talk.click(question, choice)
+        talk.click("handledare_anstalld", "hos_foretaget")
+        talk.slots["answers"] = {**talk.slots["answers"], "pengavag": route_of_money}  # a line of the summary
+        sent = talk.click("utforare", "ingen_part_direkt")
+        assert talk.slots["last_result"]["verdict"] == "not_financeable"
+        assert (dropped in said(sent)) is named, said(sent)
+
+
+def test_a_correction_saying_who_it_is_for_gives_a_summary_unsure_of_it_that_line():
+    # Trial 38 (t38-8): under a summary unsure who the initiative is for, "Nej. Utbildningen riktar sig inte till
+    # deltagarna utan till arbetsledarna på företagen, även om syftet är …" asked who it is for again and promised a
+    # question about what the participants get.
+    talk = Conversation()
+    text = (
+        "Vi föreslår att regionens arbetsterapeuter håller en handledarutbildning riktad till arbetsledarna på två"
+        " arbetsintegrerande sociala företag, i syfte att stärka stödet till deltagare i arbetsträning. Kostnaden"
+        " finansieras av förbundet via regionen."
+    )
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert "vem" not in (talk.slots["pending_answers"] or {})
+    correction = (
+        "Nej. Kursen vänder sig inte till deltagarna utan till arbetsledarna, även om målet är bättre stöd till dem."
+    )
+    sent = talk.send(ActionAnswer(), correction, intent="deny")
+    assert (talk.slots["pending_answers"] or {}).get("vem") == "asf_personal", said(sent)
