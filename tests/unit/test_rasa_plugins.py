@@ -10,6 +10,7 @@ from unittest import mock
 
 import pytest
 from jsonschema import ValidationError
+from jsonschema.exceptions import best_match
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -50,6 +51,7 @@ def test_a_valid_action_answer_passes_and_the_schema_is_checked_once():
     action_response.response_validator.cache_clear()
     validator_class = type(action_response.response_validator())
     action_response.response_validator.cache_clear()
+    action_response._by_kind.cache_clear()  # built from the checked validator: the one check happens there
     with mock.patch.object(validator_class, "check_schema", wraps=validator_class.check_schema) as check:
         for _ in range(3):
             assert action_response.validate_action_result(mock.Mock(), VALID) is True
@@ -65,6 +67,72 @@ def test_an_invalid_action_answer_is_refused_as_rasa_refuses_it(answer: dict[str
 
     with pytest.raises(ValidationError, match="Failed to validate Action server response"):
         action_response.validate_action_result(mock.Mock(), answer)
+
+
+def _answers_to_check() -> list[Any]:
+    """Answers of every kind of event Rasa knows, valid and not, and answers that are wrong around the events."""
+    from rasa.core.actions.action import RemoteAction
+
+    item = RemoteAction.action_response_format_spec()["properties"]["events"]["items"]
+    kinds = [branch["properties"]["event"]["const"] for branch in item["oneOf"]]
+    events: list[Any] = [{"event": kind} for kind in kinds]
+    events += [{"event": kind, "timestamp": "late"} for kind in kinds]  # a timestamp must be a number or null
+    events += [
+        {"event": "slot", "name": "answers", "value": {"vem": "deltagare"}, "timestamp": 1.5},
+        {"event": "slot", "name": 3, "value": 1},
+        {"event": "slot", "value": 1},
+        {"event": "entities", "entities": [{"entity": "party", "value": "kommunen", "start": 0, "end": 8}]},
+        {"event": "entities", "entities": [{"entity": "party", "start": "0"}]},
+        {"event": "user", "text": "hej", "parse_data": {"intent": {"name": "greet", "confidence": 0.9}}},
+        {"event": "user", "text": 5},
+        {"event": "action", "name": "action_listen", "policy": None, "confidence": 1.0},
+        {"event": "action", "hide_rule_turn": "yes"},
+        {"event": "bot", "text": "Hej", "data": {"buttons": []}},
+        {"event": "followup", "name": "action_session_start"},
+        {"event": "no_such_kind"},
+        {"name": "answers"},
+        {"event": 7},
+        "slot",
+        None,
+    ]
+    answers: list[Any] = [{"events": [event], "responses": []} for event in events]
+    answers += [
+        {"events": events[:3]},
+        {"events": "not a list"},
+        {"responses": "text"},
+        {"responses": [{"text": "Hej"}, "Hej"]},
+        {},
+        [],
+        "answer",
+        {"events": [], "responses": [{"text": "Hej", "buttons": [{"title": "Ja", "payload": "/affirm"}]}]},
+    ]
+    return answers
+
+
+def test_checking_each_event_by_its_kind_accepts_exactly_what_rasas_check_accepts():
+    from rasa_plugins import action_response
+
+    by_kind = action_response._by_kind()
+    assert by_kind is not None  # the schema Rasa ships allows it
+    full = action_response.response_validator()
+    checked = _answers_to_check()
+    assert any(full.is_valid(a) for a in checked) and not all(full.is_valid(a) for a in checked)
+    for answer in checked:
+        assert by_kind.accepts(answer) == full.is_valid(answer), answer
+
+
+def test_an_answer_refused_by_kind_raises_the_error_rasas_check_raises():
+    from rasa_plugins import action_response
+
+    full = action_response.response_validator()
+    for answer in (a for a in _answers_to_check() if isinstance(a, dict)):
+        expected = best_match(full.iter_errors(answer))
+        if expected is None:
+            assert action_response.validate_action_result(mock.Mock(), answer) is True
+            continue
+        with pytest.raises(ValidationError) as raised:
+            action_response.validate_action_result(mock.Mock(), answer)
+        assert raised.value.message.startswith(expected.message), answer
 
 
 def test_installing_makes_rasa_use_the_cached_check():
