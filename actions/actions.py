@@ -156,7 +156,12 @@ ActionStartAssessment = _action(
 ActionDescribeInitiative = _action("action_describe_initiative", dialogue.describe)
 # In training a typed answer is about the case, never a change of the user's own earlier result.
 ActionAnswer = _action("action_answer", routing.in_training(dialogue.answer))
-ActionWhy = _action("action_why", dialogue.other_question_first(dialogue.unless_a_correction(dialogue.why_asked)))
+ActionWhy = _action(
+    "action_why",
+    dialogue.other_question_first(
+        dialogue.unless_a_correction(dialogue.unless_a_statement_answers(dialogue.why_asked))
+    ),
+)
 ActionBack = _action("action_back", routing.in_training(dialogue.unless_a_correction(_stateless(dialogue.go_back))))
 # "andra aktörer" (other actors), typed as an answer, was read as "ändra" (change): an answer stays one.
 # "ändrar det något att maten köps från ett ASF?" asks about own purchases: that topic first.

@@ -2223,8 +2223,7 @@ def _correct_summary(state: State, message: Message) -> Turn:
     if denied is not None:
         # "Nej, de ska inte få pengar. Förbundet betalar en processledare …": the line "Pengar för att starta ett
         # eget företag" is what is denied, and it is asked again (trial 27, t27-8 kept it beside a changed line).
-        corrected, kept = recap.without(state, denied)
-        return _continue(corrected, kept, prefix=_line_rejected(kept, denied))
+        return _without_the_line(state, denied, message.text)
     if message.text and not message.entity("question") and message.intent != "affirm" and not adds:
         employed = _where_the_handledare_works(state, pending, message.text)
         if employed is not None:
@@ -2263,8 +2262,7 @@ def _correct_summary(state: State, message: Message) -> Turn:
         match_question(tree(), message.text, list(pending)) if message.text else None
     )
     if named in pending:
-        corrected, kept = recap.without(state, named)
-        return _continue(corrected, kept, prefix=_line_rejected(kept, named))
+        return _without_the_line(state, named, message.text)
     if message.intent == "affirm" and not message.text:
         # "Raderna stämmer" after an addition that added nothing: the lines count, the rest is asked.
         return _continue(state, dict(pending), prefix=messages.text("describe.confirmed"))
@@ -2393,6 +2391,34 @@ _DENIED_WHO = {
 }
 
 
+def _without_the_line(state: State, line: str, text: str) -> Turn:
+    """The summary without the line a correction rejects, that question asked again when the walk reaches it; or,
+    where the correction also says who the initiative is for and the summary had no such line, the summary with that
+    line: "Nej, arbetsträningen är bara bakgrund … den riktar sig till arbetsledarna" was asked who it is for with a
+    promise to ask what the participants get (trial 39, t39-10)."""
+    corrected, kept = recap.without(state, line)
+    instead = _who_it_is_for_instead(kept, text) if text and line != tree().start else None
+    if instead is not None:
+        start = tree().start
+        reply, changed = recap.with_changed_lines(
+            tree(), corrected, {start: instead.option}, text, {start: instead.evidence}
+        )
+        return [reply], changed
+    return _continue(corrected, kept, prefix=_line_rejected(kept, line))
+
+
+def _who_it_is_for_instead(kept: dict[str, str], text: str) -> Fact | None:
+    """Who a correction that denies a line says, in words, the initiative is for, where the summary had no such line
+    and one route holds it with the lines kept."""
+    if tree().start in kept:
+        return None
+    reading = _correction_reading(text)
+    named = reading.facts.get(tree().start)
+    if named is None or tree().start in reading.implied or reading.conflicts.get(tree().start):
+        return None
+    return named if one_route_holds(tree(), {**kept, tree().start: named.option}) else None
+
+
 def _named_instead_of_the_participants(pending: dict[str, str], text: str) -> str | None:
     """Who a correction denying the participants says in words the initiative is for instead. Only participants
     denied give way so: beside a company's staff denied, "deltagarna är inte anställda där, det är regionens
@@ -2472,6 +2498,10 @@ def _answers_the_open_lines(pending: dict[str, str], text: str) -> dict[str, Fac
     # A summary unsure who it is for gains that line: "Nej. Utbildningen riktar sig inte till deltagarna utan till
     # arbetsledarna på företagen" was asked who it is for again, with "vad deltagarna ska få" promised (t38-8).
     if tree().start in pending and start.option != pending[tree().start]:
+        return {}
+    if tree().start not in pending and pending.keys() & recap.WHAT_IS_DONE:
+        # ... but not beside a line of what is done, which the new answer may not share a route with: "Nej,
+        # arbetsträningen är bara bakgrund … den riktar sig till arbetsledarna" kept "Vad deltagarna ska få" (t39-10).
         return {}
     if any(pending.get(q, fact.option) != fact.option for q, fact in reading.facts.items()):
         return {}

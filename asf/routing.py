@@ -39,6 +39,7 @@ MEMO_WORDS = ("beslutsunderlag", "promemoria", "pm")
 # "underlaget" names the memo only in a request for it alone ("underlaget för del 1") or after a verb of getting
 # ("kan jag få underlaget?"): it is any document too ("Vilket underlag behöver styrelsen?", "Tack för underlaget").
 _PLAIN_MEMO_WORD = "underlag"
+_MEMO_NAMES_ALONE = frozenset({"beslutsunderlag", "promemoria", "pm"})  # folded, indefinite
 _GETTING = frozenset({"fa", "ge", "ha"})  # folded: "kan jag få", "ge mig", "vill ha"
 _GETTING_REACH = 3  # words from the verb to the name: "ge mig ett underlag"
 # Thanks before what follows it: "Tack!", "tack för hjälpen," — the whole message when nothing follows.
@@ -90,12 +91,15 @@ def asks_for_memo(state: State, message: Message) -> bool:
     named = _names(MEMO_WORDS, words)
     # "pm för första delen tack" is a request too, though it begins as no request does (trial 29).
     alone = all(t.word in _ONLY_ASKING or _names((*MEMO_WORDS, _PLAIN_MEMO_WORD), (t,)) for t in words)
-    asked = feedback.reads_as_request(text) or alone
+    # "beslutsunderlag för lokalen tack" begins with the memo's name, not in the definite form a comment uses
+    # ("beslutsunderlaget var tydligt"): a request (trial 39, t39-8 had it read as an answer to the open question).
+    first = words[0].word in _MEMO_NAMES_ALONE
+    asked = feedback.reads_as_request(text) or alone or first
     plain = _names((_PLAIN_MEMO_WORD,), words) and (alone or (asked and _gets_it(words)))
     if other_questions.recognise(message.text, general=False) is not None:
         return False  # "Får jag skriva namn och diagnoser i underlaget till styrelsen?" asks about personal data
     written_up = state.last_result is not None and _WRITE_UP_FOR_THE_BOARD.search(swedish.fold(text)) is not None
-    return ((named and asked) or plain or written_up) and not dialogue.reads_as_an_answer(state, message)
+    return ((named and asked) or plain or written_up) and (first or not dialogue.reads_as_an_answer(state, message))
 
 
 # After a result, a request to write it up for those who decide is the memo, though it names none: "skriv ihop det
@@ -108,6 +112,10 @@ _WRITE_UP_FOR_THE_BOARD = re.compile(
     # "… något skriftligt att ta med till styrelsemötet?" (trial 38, t38-2)
     r"|\b(?:nat|nagot|nagonting)\s+skriftligt(?:\s+\w+){0,3}?\s+(?:till|for|at|infor)\s+(?:\w+\s+){0,2}"
     r"(?:styrelse|styrelsen|styrelsemotet|ledningen|chefen|forbundschefen|namnden)\b"
+    # "gör en sammanställning av bedömningen som jag kan bifoga till protokollet" (trial 39, t39-8 started a new
+    # assessment)
+    r"|\b(?:sammanstallning|sammanfattning|sammanstall|sammanfatta)\w*(?:\s+\w+){0,8}?\s+(?:till|for|i|infor)\s+"
+    r"(?:\w+\s+){0,2}(?:protokoll|protokollet|diariet|arendet|styrelse|styrelsen|styrelsemotet|namnden)\b"
 )
 
 

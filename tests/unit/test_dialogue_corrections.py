@@ -2169,3 +2169,37 @@ def test_a_correction_saying_who_it_is_for_gives_a_summary_unsure_of_it_that_lin
     )
     sent = talk.send(ActionAnswer(), correction, intent="deny")
     assert (talk.slots["pending_answers"] or {}).get("vem") == "asf_personal", said(sent)
+
+
+def test_an_answer_with_darfor_in_it_heard_as_why_is_the_answer():
+    # Trial 39 (t39-2): "arbetsträning, det är ju därför vi betalar ersättningen" at "Vad ska deltagarna få?", heard as
+    # a why, got an explanation of the options and the same question again.
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "deltagare")
+    talk.click("malgrupp", "ja")
+    assert talk.slots["current_question"] == "insats_typ"
+    sent = talk.send(ActionWhy(), "arbetsträning på kaféet, det är därför vi betalar dem", intent="ask_why")
+    assert talk.slots["answers"].get("insats_typ") == "arbetsforberedande", said(sent)
+    asked = talk.send(ActionWhy(), "varför frågar du om det", intent="ask_why")
+    assert talk.slots["current_question"] == "utforare" and "utforare" not in talk.slots["answers"], said(asked)
+
+
+def test_a_correction_that_calls_a_line_background_and_says_who_it_is_for_gives_that_line():
+    # Trial 39 (t39-10): "Nej, arbetsträningen är bara bakgrund. Insatsen är utbildningen, och den riktar sig till
+    # arbetsledarna …" kept "Vad deltagarna ska få: Arbetsträning" beside the company's staff (after the change in
+    # aea3b5d), and before it asked who it is for with a promise to ask what the participants get.
+    talk = Conversation()
+    text = (
+        "Med anledning av att flera av våra deltagare har arbetsträning på lokala ASF föreslår styrgruppen att"
+        " regionens psykiatri, med finansiering från förbundet via regionen, håller en utbildning i bemötande"
+        " riktad till arbetsledare anställda på dessa företag."
+    )
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert (talk.slots["pending_answers"] or {}).get("insats_typ") == "arbetsforberedande"
+    correction = (
+        "Nej, arbetsträningen är bara bakgrunden. Insatsen är kursen, och den är för arbetsledarna, inte deltagarna."
+    )
+    sent = talk.send(ActionAnswer(), correction, intent="deny")
+    pending = talk.slots["pending_answers"] or {}
+    assert pending.get("vem") == "asf_personal" and "insats_typ" not in pending, said(sent)

@@ -218,6 +218,12 @@ def test_after_the_feedback_on_a_case_a_memo_request_gets_the_trainings_reply():
         (ActionHandoff, "jag skulle behöva något skriftligt till förbundschefen om detta", "human_handoff"),
         # Trial 38, t38-2: "kan jag få något skriftligt att ta med till styrelsemötet?" likewise.
         (ActionHandoff, "får jag något skriftligt att visa upp för styrelsen?", "human_handoff"),
+        # Trial 39, t39-8: "gör en sammanställning … till protokollet" started a new assessment.
+        (
+            ActionStartAssessment,
+            "kan du göra en sammanställning av det här som vi kan lägga till protokollet",
+            "start_assessment",
+        ),
     ],
 )
 def test_promemoria_or_pm_after_a_result_gives_the_memo(action: type, text: str, intent: str):
@@ -575,3 +581,14 @@ def test_a_memo_asked_for_before_the_first_result_says_when_it_comes_and_asks_th
     assert messages.text("memo.not_yet") in said(sent)
     assert talk.slots["current_question"] == "malgrupp" and "malgrupp" not in (talk.slots["answers"] or {})
     assert not any(m.get("custom", {}).get("markdown") for m in sent)
+
+
+def test_a_request_opening_with_the_memos_name_at_an_open_question_gives_the_last_result_s_memo():
+    # Trial 39, t39-8: after a result and a new assessment begun, "beslutsunderlag för lokalen tack" was read as an
+    # answer to who the initiative is for ("Menar du …?").
+    talk = finished(VIA_KOMMUNEN)
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    assert talk.slots["current_question"] == "vem"
+    sent = talk.send(ActionAnswer(), "beslutsunderlag för kommunens platser tack", intent="inform")
+    assert MEMO_INTRO in said(sent)
+    assert "vem" not in (talk.slots["answers"] or {})

@@ -392,6 +392,9 @@ def test_money_for_the_companys_premises_and_staff_is_money_to_the_company(tree:
         tree, "Förbundet överför 250 000 kronor om året till föreningen Kvarnen för lokal och personal."
     )
     assert described.must_nots["stod_till_foretag"].option == "pengar"
+    # Trial 39 (t39-5): "Forbundet bidrar med 300 000 kr per ar via kommunen till foretagets verksamhet" in an IOP.
+    partnership = read_description(tree, "I ett IOP bidrar förbundet med 200 000 kr om året till föreningens drift.")
+    assert partnership.must_nots["stod_till_foretag"].option == "pengar"
 
 
 def test_a_loan_made_by_another_than_the_forbund_is_still_a_loan(tree: Tree):
