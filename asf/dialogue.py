@@ -921,12 +921,7 @@ def answer(state: State, message: Message) -> Turn:
             message = replace(message, intent="deny")
         yes = (message.intent == "affirm" or _opens_with_yes(message.text)) and not state.correcting
         more = message.typed and not _only_yes_words(message.text)
-        if (
-            yes
-            and more
-            and not _ADDS_TO_THE_YES.match(message.text)
-            and _changes_beside_the_yes(state.pending, message.text)
-        ):
+        if yes and more and not _only_adds(message.text) and _changes_beside_the_yes(state.pending, message.text):
             # "ja fast pengarna går direkt till företaget" corrects a line: not a yes to the summary.
             return _correct_summary(state, replace(message, intent="deny"))
         if yes:
@@ -1171,7 +1166,10 @@ _WEAK_CHANGE_MARKERS = re.compile(r"\b(?:istallet|i stallet) for\b")
 # "nej, du missförstod. Det är kommunen som …" right after a result was stored as the answer "Nej" to "Hade du nytta
 # av bedömningen?" and the correction was lost (trial 38, t38-5).
 _SAYS_IT_WAS_WRONG = re.compile(
-    r"\b(?:hade fel|skrev fel|rattelse|korrigering|jag menade|missforst\w*|missuppfatt\w*|feltolka\w*)\b"
+    r"\b(?:hade fel|skrev fel|rattelse|korrigering|jag menade)\b"
+    # ... the assistant as the one who misread, not "jag hade nog missförstått reglerna" (review of session 28)
+    r"|\b(?:du|ni)\s+(?:har\s+|hade\s+)?(?:missforst|missuppfatt|feltolka)\w*"
+    r"|\b(?:missforst|missuppfatt|feltolka)\w*\s+(?:du|ni)\b"
 )
 _MOST_CHANGES_WEAKLY_MARKED = 2
 
@@ -1204,7 +1202,7 @@ def _asks_if_ok(text: str) -> bool:
 def _addition_of_its_own(pending: dict[str, str], text: str) -> str | None:
     """ "ja, och deltagarna får också en handledare från af" beside work training: another answer to a line just
     confirmed, which one assessment cannot hold; said, not dropped without a word (trial 38, t38-1)."""
-    if not _ADDS_TO_THE_YES.match(text):
+    if not _only_adds(text):
         return None
     # Only another thing done: a fee to the company hosting a study visit ("ja, och varje företag får 5 000 kr för
     # att ta emot oss") is part of the visit, not an initiative for the company.
@@ -1243,6 +1241,13 @@ def _changes_beside_the_yes(pending: dict[str, str], text: str) -> dict[str, str
 # "ja, och …" confirms the lines and adds to them: a word of the addition that fits another answer to a line just
 # confirmed is no correction ("ja, och processledaren blir vår förbundschef" made policy work a coordinator).
 _ADDS_TO_THE_YES = re.compile(r"^\W*(?:ja|japp|jo|precis|stämmer|det stämmer)\b\W*(?:och|plus|dessutom)\b", re.I)
+# ... unless it denies something ("Ja och nej. Det är regionen som köper, inte kommunen"): a correction as before
+# (review of session 28).
+_DENIES = re.compile(r"\b(?:nej|inte|ej)\b")
+
+
+def _only_adds(text: str) -> bool:
+    return _ADDS_TO_THE_YES.match(text) is not None and _DENIES.search(swedish.fold(text)) is None
 
 
 # A company named as the seller, folded: "köps av ett socialt företag", "hyrs in från ett kooperativ".
@@ -3224,6 +3229,20 @@ def unless_a_correction(step: Callable[[State, Message], Turn]) -> Callable[[Sta
         if state.pending is not None and statement and not _WHY_WITHOUT_ITS_MARK.search(swedish.fold(message.text)):
             return answer(state, replace(message, intent="inform"))
         return step(state, message)
+
+    return guarded
+
+
+def unless_an_answer_not_a_why(step: Callable[[State, Message], Turn]) -> Callable[[State, Message], Turn]:
+    """`unless_a_statement_answers` for the why step: "arbetsträning, det är ju därför vi betalar" heard as "varför?"
+    is the answer (trial 39, t39-2), but a why without its question mark ("varför måste det vara kommunen") stays a
+    why, whatever answer it names (review of session 28)."""
+    answers_first = unless_a_statement_answers(step)
+
+    def guarded(state: State, message: Message) -> Turn:
+        if _WHY_WITHOUT_ITS_MARK.search(swedish.fold(message.text)):
+            return step(state, message)
+        return answers_first(state, message)
 
     return guarded
 

@@ -39,7 +39,8 @@ MEMO_WORDS = ("beslutsunderlag", "promemoria", "pm")
 # "underlaget" names the memo only in a request for it alone ("underlaget för del 1") or after a verb of getting
 # ("kan jag få underlaget?"): it is any document too ("Vilket underlag behöver styrelsen?", "Tack för underlaget").
 _PLAIN_MEMO_WORD = "underlag"
-_MEMO_NAMES_ALONE = frozenset({"beslutsunderlag", "promemoria", "pm"})  # folded, indefinite
+# Folded, indefinite and whole: not "PM:et var jättebra" (review of session 28).
+_MEMO_NAME_FIRST = re.compile(r"^\W*(?:beslutsunderlag|promemoria|pm)(?![\w:])")
 _GETTING = frozenset({"fa", "ge", "ha"})  # folded: "kan jag få", "ge mig", "vill ha"
 _GETTING_REACH = 3  # words from the verb to the name: "ge mig ett underlag"
 # Thanks before what follows it: "Tack!", "tack för hjälpen," — the whole message when nothing follows.
@@ -93,7 +94,7 @@ def asks_for_memo(state: State, message: Message) -> bool:
     alone = all(t.word in _ONLY_ASKING or _names((*MEMO_WORDS, _PLAIN_MEMO_WORD), (t,)) for t in words)
     # "beslutsunderlag för lokalen tack" begins with the memo's name, not in the definite form a comment uses
     # ("beslutsunderlaget var tydligt"): a request (trial 39, t39-8 had it read as an answer to the open question).
-    first = words[0].word in _MEMO_NAMES_ALONE
+    first = _MEMO_NAME_FIRST.match(swedish.fold(text)) is not None
     asked = feedback.reads_as_request(text) or alone or first
     plain = _names((_PLAIN_MEMO_WORD,), words) and (alone or (asked and _gets_it(words)))
     if other_questions.recognise(message.text, general=False) is not None:
@@ -114,7 +115,8 @@ _WRITE_UP_FOR_THE_BOARD = re.compile(
     r"(?:styrelse|styrelsen|styrelsemotet|ledningen|chefen|forbundschefen|namnden)\b"
     # "gör en sammanställning av bedömningen som jag kan bifoga till protokollet" (trial 39, t39-8 started a new
     # assessment)
-    r"|\b(?:sammanstallning|sammanfattning|sammanstall|sammanfatta)\w*(?:\s+\w+){0,8}?\s+(?:till|for|i|infor)\s+"
+    r"|\b(?:en sammanstallning|en sammanfattning|sammanstall|sammanstalla|sammanfatta)\b(?:\s+\w+){0,8}?\s+"
+    r"(?:till|for|i|infor)\s+"
     r"(?:\w+\s+){0,2}(?:protokoll|protokollet|diariet|arendet|styrelse|styrelsen|styrelsemotet|namnden)\b"
 )
 

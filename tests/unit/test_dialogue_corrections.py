@@ -2181,7 +2181,7 @@ def test_an_answer_with_darfor_in_it_heard_as_why_is_the_answer():
     assert talk.slots["current_question"] == "insats_typ"
     sent = talk.send(ActionWhy(), "arbetsträning på kaféet, det är därför vi betalar dem", intent="ask_why")
     assert talk.slots["answers"].get("insats_typ") == "arbetsforberedande", said(sent)
-    asked = talk.send(ActionWhy(), "varför frågar du om det", intent="ask_why")
+    asked = talk.send(ActionWhy(), "varför måste det vara kommunen", intent="ask_why")  # review of session 28
     assert talk.slots["current_question"] == "utforare" and "utforare" not in talk.slots["answers"], said(asked)
 
 
@@ -2203,3 +2203,26 @@ def test_a_correction_that_calls_a_line_background_and_says_who_it_is_for_gives_
     sent = talk.send(ActionAnswer(), correction, intent="deny")
     pending = talk.slots["pending_answers"] or {}
     assert pending.get("vem") == "asf_personal" and "insats_typ" not in pending, said(sent)
+
+
+def test_yes_and_no_with_a_denial_at_the_summary_still_corrects_the_line():
+    # Review of session 28: "Ja och nej. Det är regionen som köper arbetsträningen, inte kommunen" confirmed the
+    # municipality once "ja, och …" only added.
+    for text in (
+        "Ja och nej. Det är regionen som köper arbetsträningen, inte kommunen.",
+        "ja, och det är regionen som köper den, inte kommunen",
+    ):
+        talk = Conversation()
+        description = "Kommunen köper arbetsträning för deltagare på Kvarnen och förbundet betalar via kommunen."
+        talk.send(ActionDescribeInitiative(), description, intent="describe_initiative")
+        assert talk.slots["pending_answers"]["utforare"] == "kommunen"
+        sent = talk.send(ActionAnswer(), text, intent="affirm")
+        kept = talk.slots["pending_answers"] or talk.slots["answers"]
+        assert kept.get("utforare") != "kommunen", said(sent)
+
+
+def test_the_user_saying_they_misunderstood_is_feedback_not_a_correction():
+    # Review of session 28: "Nej, jag hade nog missförstått reglerna …" asked which answer to change.
+    talk = finished(VIA_KOMMUNEN)
+    talk.send(ActionAnswer(), "Nej, jag hade nog missförstått reglerna men nu är det tydligt", intent="deny")
+    assert talk.slots["feedback"]["answer"] == "nej"

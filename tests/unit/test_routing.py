@@ -264,6 +264,9 @@ def test_the_memo_words_need_a_result_and_a_request():
     assert routing.asks_for_memo(state, _typed("promemorian tack"))
     assert not routing.asks_for_memo(state, _typed("ingen promemoria behövs, tack ändå för hjälpen"))
     assert not routing.asks_for_memo(state, _typed("beslutsunderlaget var tydligt och bra skrivet"))
+    # Review of session 28: comments that begin with the memo's name or praise the summary for the board.
+    assert not routing.asks_for_memo(state, _typed("PM:et var jättebra"))
+    assert not routing.asks_for_memo(state, _typed("Ja, sammanfattningen var tydlig och bra för styrelsen"))
 
 
 def _typed(text: str) -> Message:
