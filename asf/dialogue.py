@@ -842,12 +842,12 @@ def _topics_asked_beside(text: str) -> tuple[list[other_questions.Topic], str]:
         # The general answer only for the whole message: a part left after a named topic is read as it is.
         if topic is None or topic in found or (found and topic.id == other_questions.GENERAL):
             break
-        asked = other_questions.with_topic(rest, topic)
+        asked, remainder = other_questions.split_by_topic(rest, topic)
         if found and facts_in(asked) >= other_questions.FACTS_OF_A_DESCRIPTION:
             break
         # "Måste de vara försäkrade och får vi skriva in deras personnummer?": one sentence, two topics.
         found += [t for t in other_questions.all_named(asked) if t not in found and t != topic] + [topic]
-        rest = other_questions.without_topic(rest, topic)
+        rest = remainder
     return sorted(found, key=lambda topic: other_questions.first_named(text, topic)), rest
 
 
@@ -1347,13 +1347,18 @@ def _why_or_reopen(state: State, message: Message) -> Turn:
     """The reasons for the result, or, when the objection denies one of its answers ("varför? det är ju inte ett
     visst företag utan alla sociala företag i länet"), that question asked again: trial 26, t26-16 got the same
     reasons twice and no way to change the answer."""
+    answered = _denial_or_one_point(state, message)
+    return answered if answered is not None else why(state)
+
+
+def _denial_or_one_point(state: State, message: Message) -> Turn | None:
+    """A why about the result that denies one of its answers (that question asked again) or names one numbered point
+    of it (that point), in that order (review of session 27); None for any other why."""
     reopened = _reopened_by_a_denial(state, message)
     if reopened is not None:
         return reopened
     point = _one_point(state.last_result, message.text) if state.last_result is not None else None
-    if point is not None:
-        return point, state
-    return why(state)
+    return (point, state) if point is not None else None
 
 
 def _reopened_by_a_denial(state: State, message: Message) -> Turn | None:
@@ -2739,12 +2744,9 @@ def why_asked(state: State, message: Message) -> Turn:
     if result is None or state.pending is not None or state.current_question is not None or not message.typed:
         return why(state)
     # An objection that denies an answer reopens it, a numbered point beside it or not (review of session 27).
-    reopened = _reopened_by_a_denial(state, message)
-    if reopened is not None:
-        return reopened
-    point = _one_point(result, message.text)
-    if point is not None:
-        return point, state
+    answered = _denial_or_one_point(state, message)
+    if answered is not None:
+        return answered
     steps = [step["question_id"] for step in result["path"]]
     # "varför kan insatsen finansieras?" asks about the whole result: words every question shares name no step.
     named = match_question(tree(), _GENERAL_WORDS.sub(" ", message.text), steps)

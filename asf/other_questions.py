@@ -66,11 +66,18 @@ def _sentences(text: str) -> list[str]:
     return re.findall(r"[^.!?\n]+[.!?]*", text)
 
 
-def without_topic(text: str, topic: Topic) -> str:
-    """The sentences of `text` that do not name the topic: what a message says besides its question
+def _in_sentence(topic: Topic, sentence: str) -> bool:
+    return _names(topic, swedish.tokens(sentence))
+
+
+def split_by_topic(text: str, topic: Topic) -> tuple[str, str]:
+    """The sentences of `text` that name the topic, and the rest: what a message says besides its question
     about another topic ("Kan vi betala ett studiebesök …? Får vi skriva personnummer här?")."""
-    sentences = _sentences(text)
-    return " ".join(s.strip() for s in sentences if not _names(topic, swedish.tokens(s))).strip()
+    naming: list[str] = []
+    rest: list[str] = []
+    for sentence in _sentences(text):
+        (naming if _in_sentence(topic, sentence) else rest).append(sentence.strip())
+    return " ".join(naming).strip(), " ".join(rest).strip()
 
 
 # A message about another topic that also gives this many facts describes an initiative too.
@@ -100,7 +107,7 @@ def _sets_the_scene_of_a_request(text: str, topic: Topic) -> bool:
     names the topic in the request itself: that is the question (third review of session 20)."""
     sentences = [s for s in _sentences(text) if s.strip()]
     requests = [s for s in sentences if understanding.asks_the_förbund_to_pay(s)]
-    return bool(requests) and not any(_names(topic, swedish.tokens(s)) for s in requests)
+    return bool(requests) and not any(_in_sentence(topic, s) for s in requests)
 
 
 def named(text: str) -> Topic | None:
@@ -114,23 +121,18 @@ def all_named(text: str) -> list[Topic]:
     return [topic for topic in topics() if _names(topic, words)]
 
 
-def with_topic(text: str, topic: Topic) -> str:
-    """The sentences of `text` that name the topic: what `without_topic` leaves out."""
-    return " ".join(s.strip() for s in _sentences(text) if _names(topic, swedish.tokens(s))).strip()
-
-
 def first_named(text: str, topic: Topic) -> int:
     """Which sentence of `text` names the topic first (after the last when none does): answers come in
     the order they were asked."""
     sentences = _sentences(text)
-    return next((n for n, s in enumerate(sentences) if _names(topic, swedish.tokens(s))), len(sentences))
+    return next((n for n, s in enumerate(sentences) if _in_sentence(topic, s)), len(sentences))
 
 
 def asked_in_a_question(text: str, topic: Topic) -> bool:
     """A sentence that names the topic is itself a question ("Får vi lägga in personnummer här?"),
     not a statement beside one ("Förbundet står för lokal och fika. Ok?" names a cost)."""
     sentences = _sentences(text)
-    return any(_names(topic, swedish.tokens(s)) and looks_like_a_question(s) for s in sentences)
+    return any(_in_sentence(topic, s) and looks_like_a_question(s) for s in sentences)
 
 
 def _states(topic: Topic, words: tuple[swedish.Token, ...]) -> bool:

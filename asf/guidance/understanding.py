@@ -373,11 +373,6 @@ def named_options(question: Question, text: str) -> set[str]:
     return set(found)
 
 
-def _in_tree_order(question: Question, option_ids: Collection[str]) -> list[str]:
-    """`option_ids` in the order the question lists its options (a set's order changes between runs)."""
-    return [option.id for option in question.options if option.id in option_ids]
-
-
 def read_answer(
     question: Question,
     text: str,
@@ -407,9 +402,10 @@ def read_answer(
     # lost the grant from the buttons). Only where nothing else the answer names outweighs it: "inte arbetsträning,
     # de ska ha en handledare på plats" names the handledare.
     contested = tuple(
-        found[o].option
-        for o in _in_tree_order(question, negated & found.keys() & set(stops))
-        if all(e.strength <= found[o].strength for p, e in found.items() if p not in negated)
+        option  # in the question's order: a set's order changes between runs
+        for option in question.options
+        if option.id in negated & found.keys() & set(stops)
+        and all(e.strength <= found[option.id].strength for p, e in found.items() if p not in negated)
     )
     for option_id in negated:
         found.pop(option_id, None)  # an option the answer contradicts is never recorded

@@ -2090,14 +2090,7 @@ def test_an_answer_after_changing_an_earlier_one_still_says_the_later_answers_ho
 def test_a_no_that_says_the_result_misread_it_is_a_correction_not_feedback(text: str):
     # Trial 38 (t38-5): "nej, du missförstod. Det är kommunen som ansvarar och köper, inte förbundet." right after
     # a result was stored as the answer "Nej" to "Hade du nytta av bedömningen?", and the correction was lost.
-    answers = {
-        "vem": "deltagare",
-        "malgrupp": "ja",
-        "insats_typ": "handledare",
-        "handledare_anstalld": "hos_foretaget",
-        "utforare": "forbundet",
-    }
-    talk = finished(answers)
+    talk = finished({**HANDLEDARE_PAID_DIRECTLY, "utforare": "forbundet"})
     sent = talk.send(ActionAnswer(), text, intent="deny")
     assert messages.text("feedback.thanks_no") not in said(sent)
     assert (talk.slots["feedback"] or {}).get("answer") is None, talk.slots["feedback"]
@@ -2110,14 +2103,7 @@ def test_is_it_not_ok_if_a_party_buys_it_names_that_party_and_never_the_forbund(
     # Trial 38 (t38-5): after "bör inte" for a handledare paid straight to the company, "blir det inte ok om kommunen
     # köper handledningen av företaget och förbundet betalar kommunen?" got "Förbundet genomför eller köper insatsen
     # själv": the question's "inte" denied the municipality, and "förbundet betalar" named the förbund as the buyer.
-    answers = {
-        "vem": "deltagare",
-        "malgrupp": "ja",
-        "insats_typ": "handledare",
-        "handledare_anstalld": "hos_foretaget",
-        "utforare": "ingen_part_direkt",
-    }
-    talk = finished(answers)
+    talk = finished(HANDLEDARE_PAID_DIRECTLY)
     text = "blir det inte okej om regionen köper handledningen av kooperativet och förbundet betalar regionen?"
     sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
     assert talk.slots["last_result"]["answers"]["utforare"] == "regionen", said(sent)
