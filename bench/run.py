@@ -5,13 +5,16 @@ Prints per configuration: training time, model size, start-up time to the
 first answer, resident memory of the Rasa and action servers, REST latency
 p50/p95/p99 for full assessment dialogues at 1 and 20 concurrent
 conversations (of the answered requests: a "busy" 429 from the admission
-control is sent again after Retry-After and counted apart), throughput, and
-intent macro-F1 on the held-out test set. Also a micro-benchmark of the tree engine.
+control is sent again after Retry-After and counted apart), throughput, the CPU
+milliseconds each server spent per answered message, and intent macro-F1 on the
+held-out test set. Also a micro-benchmark of the tree engine.
 
 B runs on the same server set-up as A (endpoints.yml, with the project's speed-ups in the Rasa server,
 rasa_plugins/), so A/B compares the configurations alone. B is measured once more on Rasa's own SQL
-tracker store, without those speed-ups ("B, Rasas SQL"): stock Rasa as a whole. The last two lines
-are the ratios A/B and A/(B on Rasa's own store).
+tracker store, without those speed-ups ("B, Rasas SQL"): stock Rasa as a whole. The three run at
+once and take turns, three rounds at 20 concurrent each (bench/side_by_side.py); the figures pool the
+rounds, and each round's p95 is printed after the table. The last two lines are the ratios A/B and
+A/(B on Rasa's own store).
 
     python -m bench.run            # the full comparison (about ten minutes)
     python -m bench.run --smoke    # engine + A only, reusing the current model, few dialogues
@@ -26,21 +29,13 @@ import sys
 import tempfile
 import time
 import timeit
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.dialogues import run as run_dialogues
-from devtools.servers import running_servers
+from bench.side_by_side import Candidate, measure
 from scripts.evaluate_nlu import current_model, evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
 STOCK_CONFIG = ROOT / "bench" / "stock_config.yml"
-
-
-@dataclass
-class Figures:
-    name: str
-    values: dict[str, float] = field(default_factory=dict)
 
 
 def engine_walk_time() -> float:
@@ -100,56 +95,6 @@ def train(config: Path, out: Path, name: str) -> tuple[Path, float, float]:
     return out / f"{name}.tar.gz", time.perf_counter() - start, children_cpu_seconds() - cpu
 
 
-def rss_mb(pgid: int, pattern: str) -> float:
-    pids = subprocess.run(["pgrep", "-g", str(pgid), "-f", pattern], capture_output=True, text=True).stdout.split()
-    total = 0
-    for pid in pids:
-        status = Path(f"/proc/{pid}/status").read_text()
-        total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS"))
-    return total / 1024
-
-
-def measure(
-    name: str,
-    model: Path,
-    conversations: int,
-    concurrency: tuple[int, ...],
-    figures: Figures,
-    endpoints: Path | None = None,
-) -> None:
-    import requests
-
-    with tempfile.TemporaryDirectory() as tmp:
-        start = time.perf_counter()
-        env = {"ASF_MODEL": str(model), **({"ASF_ENDPOINTS": str(endpoints)} if endpoints else {})}
-        with running_servers(Path(tmp), extra_env=env) as servers:
-            requests.post(
-                f"{servers.rasa_url}/webhooks/rest/webhook",
-                json={"sender": "first", "message": "hej"},
-                headers=servers.rest_headers,
-                timeout=60,
-            ).raise_for_status()
-            figures.values["start-up to first answer (s)"] = time.perf_counter() - start
-            for users in concurrency:
-                result = run_dialogues(
-                    servers.rasa_url,
-                    servers.rest_headers,
-                    conversations if users > 1 else max(12, conversations // 4),
-                    users,
-                    f"{name}-{users}",
-                )
-                figures.values[f"p50 @{users} (ms)"] = result.p50 * 1000
-                figures.values[f"p95 @{users} (ms)"] = result.percentile(0.95) * 1000
-                figures.values[f"p99 @{users} (ms)"] = result.percentile(0.99) * 1000
-                figures.values[f"throughput @{users} (msg/s)"] = result.throughput
-                figures.values[f"wrong verdicts @{users}"] = result.wrong
-                figures.values[f"errors @{users}"] = result.errors
-                figures.values[f"busy (429) @{users}"] = result.busy
-            pgid = servers.process.pid
-            figures.values["Rasa server RSS (MB)"] = rss_mb(pgid, " run --model")
-            figures.values["action server RSS (MB)"] = rss_mb(pgid, "rasa run actions")
-
-
 def rasas_own_store(folder: Path) -> Path:
     """endpoints.yml with Rasa's own SQL store (rasa_plugins.tracker_store.StockSQLTrackerStore) in place
     of the project's, so that B also runs as stock Rasa does: none of the project's speed-ups in the server."""
@@ -178,11 +123,20 @@ def _cell(value: float) -> str:
     return f"{value:>14.3f}" if abs(value) < 1 else f"{value:>14.2f}"
 
 
-def print_table(columns: list[Figures]) -> None:
-    keys = list(dict.fromkeys(k for c in columns for k in c.values))
-    print(f"{'':34}" + "".join(f"{c.name:>14}" for c in columns))
+def print_table(columns: dict[str, Candidate]) -> None:
+    keys = list(dict.fromkeys(k for c in columns.values() for k in c.values))
+    print(f"{'':40}" + "".join(f"{name:>14}" for name in columns))
     for key in keys:
-        print(f"{key:34}" + "".join(_cell(c.values.get(key, float("nan"))) for c in columns))
+        print(f"{key:40}" + "".join(_cell(c.values.get(key, float("nan"))) for c in columns.values()))
+
+
+def print_rounds(a: Candidate, b: Candidate, stock: Candidate) -> None:
+    """Each round's p95 at full concurrency and its A/B ratio: how far the pooled figure can be trusted."""
+    for number, (pa, pb, ps) in enumerate(zip(a.round_p95, b.round_p95, stock.round_p95, strict=True), start=1):
+        print(f"round {number}: p95 @20 A {pa:.0f} / B {pb:.0f} / B, Rasas SQL {ps:.0f} ms, A/B {pa / pb:.2f}")
+
+
+ROUNDS = 3  # rounds at 20 concurrent per configuration, taken in turn (bench/side_by_side.py)
 
 
 def main(argv: list[str]) -> int:
@@ -190,38 +144,42 @@ def main(argv: list[str]) -> int:
     smoke = "--smoke" in argv
     walk_us = engine_walk_time() * 1e6
     print(f"Tree engine: one full walk to an outcome takes {walk_us:.1f} µs")
-    a, b, stock = Figures("A (projekt)"), Figures("B (standard)"), Figures("B, Rasas SQL")
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
         if smoke:
             model_a = current_model()
             if not model_a.exists():
                 print("FEL: ingen tränad modell; kör 'make train'.", file=sys.stderr)
                 return 1
-            # Two at a time only: the dozen one-at-a-time conversations of a full run add nothing to a smoke test.
-            measure("A", model_a, conversations=4, concurrency=(2,), figures=a)
+            # The same model on Rasa's own store too: the dialogues must work there for the full run's B.
+            a = Candidate("A", model_a, {})
+            on_rasas_store = Candidate("As", model_a, {}, endpoints=rasas_own_store(tmp))
+            # Two at a time and one round only: a full run's dozen one-at-a-time dialogues add nothing here.
+            measure([a, on_rasas_store], alone=0, conversations=4, concurrency=2, rounds=1, tmp=tmp)
             a.values.update(nlu_scores(model_a))
-            # The same model on Rasa's own store: the dialogues must work there too for the full run's B.
-            on_rasas_store = Figures("A, Rasas SQL")
-            endpoints = rasas_own_store(Path(tmp))
-            measure("As", model_a, conversations=4, concurrency=(2,), figures=on_rasas_store, endpoints=endpoints)
-            print_table([a, on_rasas_store])
-            failed = [f for f in (a, on_rasas_store) if f.values.get("errors @2") or f.values.get("wrong verdicts @2")]
+            columns = {"A (projekt)": a, "A, Rasas SQL": on_rasas_store}
+            print_table(columns)
+            failed = [c for c in columns.values() if c.values.get("errors @2") or c.values.get("wrong verdicts @2")]
             return 1 if failed else 0
-        for figures, config in ((a, ROOT / "config.yml"), (b, STOCK_CONFIG)):
-            model, seconds, cpu = train(config, Path(tmp), figures.name[0])
-            figures.values["training time (s)"] = seconds
-            figures.values["training CPU (s)"] = cpu
-            figures.values["model size (MB)"] = model.stat().st_size / 1e6
-            measure(figures.name[0], model, conversations=60, concurrency=(1, 20), figures=figures)
-            figures.values.update(nlu_scores(model))
+        trained = {}
+        for tag, config in (("A", ROOT / "config.yml"), ("B", STOCK_CONFIG)):
+            model, seconds, cpu = train(config, tmp, tag)
+            values = {"training time (s)": seconds, "training CPU (s)": cpu}
+            trained[tag] = Candidate(tag, model, {**values, "model size (MB)": model.stat().st_size / 1e6})
+        a, b = trained["A"], trained["B"]
         # B's model once more, on Rasa's own store: stock Rasa as a whole, not only its configuration.
-        measure("Bs", model, conversations=60, concurrency=(1, 20), figures=stock, endpoints=rasas_own_store(Path(tmp)))
-    print_table([a, b, stock])
+        stock = Candidate("Bs", b.model, {}, endpoints=rasas_own_store(tmp))
+        measure([a, b, stock], alone=15, conversations=60, concurrency=20, rounds=ROUNDS, tmp=tmp)
+        for candidate in (a, b):
+            candidate.values.update(nlu_scores(candidate.model))
+    print_table({"A (projekt)": a, "B (standard)": b, "B, Rasas SQL": stock})
+    print_rounds(a, b, stock)
     ratios = {k: a.values[k] / b.values[k] for k in a.values if b.values.get(k)}
     wanted = [
         "training time (s)",
         "training CPU (s)",
         "p95 @20 (ms)",
+        "Rasa server CPU per message @20 (ms)",
         "start-up to first answer (s)",
         "Rasa server RSS (MB)",
         "intent macro-F1",
