@@ -2768,31 +2768,52 @@ _NUMBERED_POINT = re.compile(
 )
 
 
+# "varför punkt 3?", "nr 2", "den tredje punkten", folded: a number without saying condition or reason (trial 39).
+_BARE_POINT = re.compile(
+    r"\b(?:punkt(?:en)?|nr|nummer)\.?\s*(?P<number>\d{1,2})\b|\b(?P<ordinal>" + "|".join(_ORDINALS) + r")\s+punkten\b"
+)
+_KINDS = ("conditions", "reasons")
+
+
 def _one_point(result: dict[str, Any], text: str) -> list[Reply] | None:
     """ "varför villkor 4?": that condition or reason with the places it rests on, quoted, and whether it is a
-    reading; the whole chain did not answer it (trial 36, t36-7). None when the text names no numbered point."""
-    found = _NUMBERED_POINT.search(swedish.fold(text))
+    reading; the whole chain did not answer it (trial 36, t36-7). A number alone ("varför punkt 3?") is the
+    condition or reason of that number, or both when there are both (trial 39). None when the text names no
+    numbered point, or a number alone that the result has no point of."""
+    folded = swedish.fold(text)
+    found = _NUMBERED_POINT.search(folded)
+    if found is not None:
+        kinds = ["conditions" if (found.group("list") or found.group("list2")) == "villkor" else "reasons"]
+    else:
+        found = _BARE_POINT.search(folded)
+        kinds = list(_KINDS)
     if found is None:
         return None
-    kind = found.group("list") or found.group("list2")
     number = int(found.group("number") or _ORDINALS.get(found.group("ordinal") or "", 0))
-    conditions = kind == "villkor"
-    points = result["conditions" if conditions else "reasons"] or []
-    heading = messages.text("why.conditions") if conditions else messages.text("why.reasons")
-    if not 1 <= number <= len(points):
-        lowered = heading.lower()
-        if points:
-            reply = messages.text("why.no_such_point", heading=lowered, count=len(points))
-        else:
-            reply = messages.text("why.no_points", heading=lowered)
-        return [Reply(text=reply, buttons=result_buttons())]
-    point = points[number - 1]
-    lines = [messages.text("why.one_point", heading=heading, number=number, text=point["text"])]
-    lines += [_cite_line(cite) for cite in point["cites"]]
-    if point.get("reading"):
-        lines.append(sections.READING_NOTE)
+    fitting = [kind for kind in kinds if 1 <= number <= len(result[kind] or [])]
+    if not fitting:
+        return _no_such_point(result, kinds[0]) if len(kinds) == 1 else None
+    lines = []
+    for kind in fitting:
+        point = result[kind][number - 1]
+        heading = messages.text("why.conditions") if kind == "conditions" else messages.text("why.reasons")
+        lines.append(messages.text("why.one_point", heading=heading, number=number, text=point["text"]))
+        lines += [_cite_line(cite) for cite in point["cites"]]
+        if point.get("reading"):
+            lines.append(sections.READING_NOTE)
     lines.append(messages.text("why.whole_chain"))
     return [Reply(text="\n".join(lines), buttons=result_buttons())]
+
+
+def _no_such_point(result: dict[str, Any], kind: str) -> list[Reply]:
+    """ "varför villkor 12?" when there are fewer: how many there are, or that there are none."""
+    points = result[kind] or []
+    heading = (messages.text("why.conditions") if kind == "conditions" else messages.text("why.reasons")).lower()
+    if points:
+        reply = messages.text("why.no_such_point", heading=heading, count=len(points))
+    else:
+        reply = messages.text("why.no_points", heading=heading)
+    return [Reply(text=reply, buttons=result_buttons())]
 
 
 _GENERAL_WORDS = re.compile(r"\b(?:insats\w*|finansier\w*|bedöm\w*|bedom\w*|resultat\w*|svar\w*)", re.IGNORECASE)

@@ -1610,6 +1610,33 @@ def test_a_why_about_one_numbered_point_gets_that_point_and_where_it_stands(acti
     assert "Villkor 1 i bedömningen" not in said(sent) and talk.slots["current_question"] == "utforare"
 
 
+@pytest.mark.parametrize(("action", "intent"), [("ActionWhy", "ask_why"), ("ActionDescribeInitiative", "inform")])
+def test_a_why_about_a_number_alone_gets_the_points_of_that_number(action: str, intent: str):
+    # Trial 39: "varför punkt 3?" (no "villkor" or "skäl") got the whole chain, question by question.
+    from actions import actions
+
+    text = "Regionen köper arbetsträning hos Tryckeriet åt sjukskrivna som behöver samordnat stöd, betalt via regionen."
+    talk = summary_confirmed(text)
+    result = talk.slots["last_result"]
+    conditions, reasons = result["conditions"], result["reasons"]
+    assert len(conditions) >= 2 and len(reasons) >= 2 and len(conditions) != len(reasons)
+    step = getattr(actions, action)()
+    # A number both lists have: the condition and the reason of that number, nothing else.
+    sent = talk.send(step, "varför punkt 2?", intent=intent)
+    assert conditions[1]["text"] in said(sent) and reasons[1]["text"] in said(sent)
+    assert "Villkor 2 i bedömningen" in said(sent) and "Skäl 2 i bedömningen" in said(sent)
+    others = [p["text"] for p in conditions + reasons if p not in (conditions[1], reasons[1])]
+    assert not any(other in said(sent) for other in others) and "Svar:" not in said(sent)
+    # A number only the longer list has: that point alone.
+    longer, kind = (conditions, "Villkor") if len(conditions) > len(reasons) else (reasons, "Skäl")
+    number = len(longer)
+    sent = talk.send(
+        step, f"varför den {['', 'första', 'andra', 'tredje', 'fjärde', 'femte'][number]} punkten?", intent=intent
+    )
+    assert f"{kind} {number} i bedömningen" in said(sent) and longer[-1]["text"] in said(sent)
+    assert not any(p["text"] in said(sent) for p in conditions + reasons if p is not longer[-1])
+
+
 @pytest.mark.parametrize("intent", ["inform", "describe_initiative"])
 def test_asking_if_a_grant_becomes_ok_through_a_party_is_about_this_result(intent: str):
     # Trial 36: "blir det inte ok om bidraget också går via kommunen?" after "bör inte" for a grant was read as a new
