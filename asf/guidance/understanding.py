@@ -226,8 +226,11 @@ def _evidence(
         if (question.id, option.id) == _A_LOAN and _lends_a_thing(text):
             affirmed = [(r, m) for r, m in affirmed if not swedish.fold(m.keyword).lstrip("=").startswith("lan")]
         if (question.id, option.id) in _THINGS_GIVEN:
-            own = _paid_by_the_company_itself(words)
+            own = _paid_by_the_company_itself(words) | _owned_by_a_party(words)
             affirmed = [(r, m) for r, m in affirmed if _clause_at(m.start, words) not in own]
+        if (question.id, option.id) == _STARTING_ONE:
+            owned = [words[i] for i in _a_party_owns(words)]
+            affirmed = [(r, m) for r, m in affirmed if not any(m.start <= t.start < m.end for t in owned)]
         if description and (question.id, option.id) in (_MONEY_TO_START, _STARTING_ONE):
             affirmed = [(r, m) for r, m in affirmed if not course_topic.is_a_course_subject(m.start, m.end, words)]
         # "Soc står för arbetsträningen …, inte via kommunen utan direkt": a route the money does not take
@@ -290,6 +293,33 @@ def _paid_by_the_company_itself(words: tuple[swedish.Token, ...]) -> set[int]:
         and _PAYS_FOR_PREMISES.search(" ".join(t.word for t in tokens))
         and not any(t.word in _THE_FÖRBUND_OR_WE for t in tokens)
     }
+
+
+# "AF äger datorerna", "som kommunen äger", "de ägs av regionen", folded: what a party owns is neither given to the
+# company nor a company the förbund owns (trial 39, t39-7: "blir det inte ok om det är AF som äger datorerna …" was
+# read as computers for the company).
+_OWNS, _OWNED = frozenset({"ager", "agde"}), frozenset({"ags", "agdes"})
+
+
+def _a_party_owns(words: tuple[swedish.Token, ...]) -> list[int]:
+    """The places of the verbs that say a party owns something."""
+
+    def party(at: int) -> bool:
+        return 0 <= at < len(words) and bool(swedish.find("<part>", words[at : at + 1]))
+
+    return [
+        i
+        for i, token in enumerate(words)
+        if (token.word in _OWNS and (party(i - 1) or (i > 1 and words[i - 1].word == "som" and party(i - 2))))
+        or (token.word in _OWNED and i + 2 < len(words) and words[i + 1].word == "av" and party(i + 2))
+    ]
+
+
+def _owned_by_a_party(words: tuple[swedish.Token, ...]) -> set[int]:
+    """The clauses in which a party owns something and the förbund does nothing ("… och vi betalar hyran åt
+    kooperativet" still pays for the company's premises)."""
+    owning = {words[i].clause for i in _a_party_owns(words)}
+    return {c for c in owning if not any(t.word in _THE_FÖRBUND_OR_WE for t in words if t.clause == c)}
 
 
 def _only_premises_paid_for_itself(words: tuple[swedish.Token, ...]) -> bool:

@@ -3519,6 +3519,25 @@ def test_premises_the_company_pays_for_itself_are_no_gift(tree: Tree):
     assert read_description(tree, "Förbundet vill betala hyran för kaféets lokal.").must_nots
 
 
+def test_what_a_party_owns_is_no_gift_to_the_company(tree: Tree):
+    """Trial 39, t39-7: "… det är AF som äger datorerna och deltagarna använder dem på företaget" was read as computers
+    for the company, and once that went, "äger" as the förbund owning a company."""
+    for text in (
+        "Räcker det om det är Arbetsförmedlingen som äger datorerna och deltagarna använder dem på kaféet?",
+        "Symaskinerna ägs av kommunen, deltagarna syr på dem i verkstaden.",
+    ):
+        reading = read_description(tree, text)
+        assert "stod_till_foretag" not in reading.must_nots and "stod_till_foretag" not in reading.set_aside, text
+        assert read_answer(tree.questions["stod_till_foretag"], text).option is None, text
+    # What the förbund gives, or owns, still is.
+    for text, option in (
+        ("Regionen äger huset men vi betalar hyran åt kooperativet.", "in_natura"),
+        ("Förbundet och regionen vill äga kooperativet tillsammans.", "starta_utveckla"),
+        ("Förbundet köper in datorer som verkstaden sedan äger.", "in_natura"),
+    ):
+        assert read_description(tree, text).must_nots["stod_till_foretag"].option == option, text
+
+
 def test_a_fixed_sum_whatever_happens_is_money_to_the_company(tree: Tree):
     """Trial 33, t33-11: "företaget får samma summa oavsett" and "oavsett om någon praktiserar där" read nothing."""
     for text in (
