@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
@@ -921,12 +921,13 @@ def answer(state: State, message: Message) -> Turn:
             message = replace(message, intent="deny")
         yes = (message.intent == "affirm" or _opens_with_yes(message.text)) and not state.correcting
         more = message.typed and not _only_yes_words(message.text)
-        if yes and more and not _only_adds(message.text) and _changes_beside_the_yes(state.pending, message.text):
+        adds = _only_adds(state.pending, message.text)
+        if yes and more and not adds and _changes_beside_the_yes(state.pending, message.text):
             # "ja fast pengarna går direkt till företaget" corrects a line: not a yes to the summary.
             return _correct_summary(state, replace(message, intent="deny"))
         if yes:
             # "ja, men företaget ska också få ett driftsbidrag": what follows the yes is part of the initiative.
-            added = recap.with_addition(tree(), state, message.text) if more else None
+            added = recap.with_addition(tree(), state, message.text, adds_to_a_yes=adds) if more else None
             if added is not None:
                 return [added[0]], added[1]
             going_on = messages.text("describe.confirmed")
@@ -1202,7 +1203,7 @@ def _asks_if_ok(text: str) -> bool:
 def _addition_of_its_own(pending: dict[str, str], text: str) -> str | None:
     """ "ja, och deltagarna får också en handledare från af" beside work training: another answer to a line just
     confirmed, which one assessment cannot hold; said, not dropped without a word (trial 38, t38-1)."""
-    if not _only_adds(text):
+    if not _only_adds(pending, text):
         return None
     # Only another thing done: a fee to the company hosting a study visit ("ja, och varje företag får 5 000 kr för
     # att ta emot oss") is part of the visit, not an initiative for the company.
@@ -1246,8 +1247,19 @@ _ADDS_TO_THE_YES = re.compile(r"^\W*(?:ja|japp|jo|precis|stämmer|det stämmer)\
 _DENIES = re.compile(r"\b(?:nej|inte|ej)\b")
 
 
-def _only_adds(text: str) -> bool:
-    return _ADDS_TO_THE_YES.match(text) is not None and _DENIES.search(swedish.fold(text)) is None
+def _only_adds(pending: Mapping[str, str], text: str) -> bool:
+    """ "ja, och …" that denies none of the lines: a "nej" corrects, and so does an "inte" that denies a line's
+    answer; "ja, och arbetsledaren är anställd på företaget, inte hos regionen" beside no party only adds (trial
+    39, t39-9 made it a correction of who the initiative is for)."""
+    if _ADDS_TO_THE_YES.match(text) is None:
+        return False
+    denial = _DENIES.search(swedish.fold(text))
+    if denial is None:
+        return True
+    if denial.group() == "nej":
+        return False
+    questions = tree().questions
+    return not any(option in denied_options(questions[q], text) for q, option in pending.items() if q in questions)
 
 
 # A company named as the seller, folded: "köps av ett socialt företag", "hyrs in från ett kooperativ".

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from asf import messages
 from asf.guidance import model, numbered_parts, swedish
 from asf.guidance.engine import AnswerError, walk
-from asf.guidance.model import Tree, sentence_case
+from asf.guidance.model import Question, Tree, sentence_case
 from asf.guidance.understanding import (
     Fact,
     Reading,
@@ -276,8 +276,9 @@ _MISSED = re.compile(
 )
 
 
-def with_addition(tree: Tree, state: State, addition: str) -> tuple[Reply, State] | None:
-    """The summary again with the facts that `addition` (written after "Nej") adds, or None if it adds none.
+def with_addition(tree: Tree, state: State, addition: str, adds_to_a_yes: bool = False) -> tuple[Reply, State] | None:
+    """The summary again with the facts that `addition` (written after "Nej", or after "ja, och …" when
+    `adds_to_a_yes`) adds, or None if it adds none.
 
     The addition is read together with the description, so a fact in it is placed on the same route
     ("kommunen upphandlar" after a description of work training); the lines already in the summary
@@ -293,28 +294,48 @@ def with_addition(tree: Tree, state: State, addition: str) -> tuple[Reply, State
     added = {q: fact for q, fact in added.items() if kept.get(q) == fact.option}
     if not reading.set_aside:
         known = {**pending, **{q: fact.option for q, fact in added.items()}}
-        added.update(_answer_to_the_open_question(tree, known, addition))
+        added.update(_answer_to_the_open_question(tree, known, addition, past_yes_or_no=adds_to_a_yes))
     if not added and not _new_parts_set_aside(tree, state.description, reading):
         return None
     return _summary_with(tree, replace(state, description=description), added, reading.set_aside)
 
 
-def _answer_to_the_open_question(tree: Tree, pending: Mapping[str, str], text: str) -> dict[str, Fact]:
+def _answer_to_the_open_question(
+    tree: Tree, pending: Mapping[str, str], text: str, past_yes_or_no: bool
+) -> dict[str, Fact]:
     """What is written after "Nej" or "Något saknas", read as a typed answer to the first question the
     summary leaves open: a short phrase ("öppen för allmänheten", "anställda på de sociala företagen")
     has none of the cues a description is read by, and got "Jag kunde inte läsa ut något nytt" (trial 19,
     t19-20 and t19-9). It is read as an open question reads a typed answer, and only a clear one is
     added: the user sees it in the summary again before anything is recorded."""
-    try:
-        question = walk(tree, dict(pending)).question
-    except AnswerError:
+    question = _first_open_question(tree, pending, past_yes_or_no)
+    if question is None:
         return {}
-    if question is None or any(option.means for option in question.options):
-        return {}  # the "ja" or "nej" in "ja, men glöm inte …" is about the summary, not a yes/no question
     option = read_answer(question, text, stops=must_not_options(tree, question)).option
     if option is None:
         return {}
     return {question.id: Fact(question.id, option.id, text.strip())}
+
+
+def _first_open_question(tree: Tree, pending: Mapping[str, str], past_yes_or_no: bool) -> Question | None:
+    """The first question the summary leaves open, None if it is a yes-or-no question: the "ja" or "nej" in "ja,
+    men glöm inte …" is about the summary. With `past_yes_or_no`, the first after such questions: "ja, och
+    arbetsledaren är anställd på företaget" beside a handledare answers where the handledare is employed, the
+    question after Finsam's target group (trial 39, t39-9 was asked it again); not after "Nej", where "oj, jag
+    ångrar mig, det stämmer ju" answers nothing."""
+    answers = dict(pending)
+    for _ in tree.questions:
+        try:
+            question = walk(tree, answers).question
+        except AnswerError:
+            return None
+        yes = next((option for option in question.options if option.means == "ja"), None) if question else None
+        if question is None or not any(option.means for option in question.options):
+            return question
+        if yes is None or not past_yes_or_no:
+            return None
+        answers[question.id] = yes.id  # only to find the question after it; nothing is recorded for it
+    return None
 
 
 def _new_parts_set_aside(tree: Tree, description: str | None, reading: Reading) -> bool:

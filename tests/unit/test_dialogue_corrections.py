@@ -2207,6 +2207,26 @@ def test_yes_and_no_with_a_denial_at_the_summary_still_corrects_the_line():
         assert kept.get("utforare") != "kommunen", said(sent)
 
 
+def test_yes_and_with_a_contrast_that_denies_no_line_adds_to_the_summary():
+    # Trial 39 (t39-9): "ja, och arbetsledaren är anställd på företaget, inte hos regionen" beside a handledare made
+    # the initiative one for the company's staff, beside "Vad deltagarna ska få: En handledare"; and where the
+    # handledare is employed, the question after Finsam's target group, was asked again.
+    description = "Förbundet vill bekosta en handledare för deltagarna som arbetstränar på kooperativet Sköljet."
+    for addition in (
+        "ja, och arbetsledaren är anställd på kooperativet, inte hos regionen",
+        "ja, och arbetsledaren är anställd av företaget och inte av kommunen",
+    ):
+        talk = Conversation()
+        talk.send(ActionDescribeInitiative(), description, intent="describe_initiative")
+        assert talk.slots["pending_answers"] == {"vem": "deltagare", "insats_typ": "handledare"}
+        sent = talk.send(ActionAnswer(), addition, intent="affirm")
+        pending = talk.slots["pending_answers"] or {}
+        assert pending == {"vem": "deltagare", "insats_typ": "handledare", "handledare_anstalld": "hos_foretaget"}, (
+            said(sent)
+        )
+        assert "Var handledaren är anställd: Hos det sociala företaget" in said(sent)
+
+
 def test_the_user_saying_they_misunderstood_is_feedback_not_a_correction():
     # Review of session 28: "Nej, jag hade nog missförstått reglerna …" asked which answer to change.
     talk = finished(VIA_KOMMUNEN)
