@@ -772,7 +772,8 @@ def describe(state: State, message: Message, *, as_new: bool = False, answered: 
     topics, besides = _topics_asked_beside(message.text)
     # The topics' answers first; an initiative described in the same message is then read as usual
     # (trial 9: "Kan vi betala ett studiebesök …? Och får vi lägga in personnummer här?" lost the visit).
-    aside = [Reply(text=topic.answer) for topic in topics]
+    noted = [topic for topic in other_questions.noted_in(message.text) if topic not in topics]
+    aside = [Reply(text=topic.answer) for topic in [*topics, *noted]]
     must_not = _must_not_in(message.text) if topics else None
     unnamed = _must_nots_not_set_aside(message.text) if must_not is not None else []
     if unnamed:  # a part the summary names by itself is not named twice
@@ -2785,6 +2786,8 @@ _BARE_POINT = re.compile(
     r"\b(?:punkt(?:en)?|nr|nummer)\.?\s*(?P<number>\d{1,2})\b|\b(?P<ordinal>" + "|".join(_ORDINALS) + r")\s+punkten\b"
 )
 _KINDS = ("conditions", "reasons")
+# The result cites the guidance by its points too ("”Individriktade insatser”, punkt 3"), folded.
+_NAMES_THE_GUIDANCE = re.compile(r"vagledning|undvika|individriktad|strukturovergripande|finsamlagen|\blagen\b")
 
 
 def _one_point(result: dict[str, Any], text: str) -> list[Reply] | None:
@@ -2796,9 +2799,17 @@ def _one_point(result: dict[str, Any], text: str) -> list[Reply] | None:
     found = _NUMBERED_POINT.search(folded)
     if found is not None:
         kinds = ["conditions" if (found.group("list") or found.group("list2")) == "villkor" else "reasons"]
+    elif _NAMES_THE_GUIDANCE.search(folded):
+        return None  # "varför står det punkt 1 under Vad ska samordningsförbund undvika?" is about the guidance
     else:
         found = _BARE_POINT.search(folded)
-        kinds = list(_KINDS)
+        # "villkoret i punkt 2", "punkt 2 under skälen": the list named elsewhere in the message
+        named = [
+            kind
+            for kind, word in (("conditions", r"\bvillkor"), ("reasons", r"\bskal(?:en|et)?\b"))
+            if re.search(word, folded)
+        ]
+        kinds = named or list(_KINDS)
     if found is None:
         return None
     number = int(found.group("number") or _ORDINALS.get(found.group("ordinal") or "", 0))

@@ -37,6 +37,9 @@ class Topic:
     # Words that name the topic in a statement too: "Förbundet hyr konferensrum av Kvarnen till vanligt pris" is the
     # förbund's own purchase, asked about or not (trial 31, t31-7 got "täcks inte" through the knowledge question).
     stated: tuple[str, ...] = ()
+    # Answered beside a description that names it, asked about or not: the guidance's silence on an IOP bears on
+    # the initiative described as one (trial 39, t39-5 was assessed as a purchase without a word about it).
+    noted: bool = False
 
 
 def topics_file() -> Path:
@@ -46,7 +49,13 @@ def topics_file() -> Path:
 def load_topics(path: Path) -> tuple[Topic, ...]:
     raw = yamltext.load(path.read_text(encoding="utf-8"))
     return tuple(
-        Topic(key, tuple(entry["words"]), " ".join(entry["answer"].split()), tuple(entry.get("stated", ())))
+        Topic(
+            key,
+            tuple(entry["words"]),
+            " ".join(entry["answer"].split()),
+            tuple(entry.get("stated", ())),
+            bool(entry.get("noted_in_a_description", False)),
+        )
         for key, entry in raw.items()
     )
 
@@ -108,6 +117,12 @@ def _sets_the_scene_of_a_request(text: str, topic: Topic) -> bool:
     sentences = [s for s in _sentences(text) if s.strip()]
     requests = [s for s in sentences if understanding.asks_the_förbund_to_pay(s)]
     return bool(requests) and not any(_in_sentence(topic, s) for s in requests)
+
+
+def noted_in(text: str) -> list[Topic]:
+    """The topics to answer beside a description that names them (`noted_in_a_description`)."""
+    words = swedish.tokens(text)
+    return [topic for topic in topics() if topic.noted and _names(topic, words)]
 
 
 def named(text: str) -> Topic | None:

@@ -308,8 +308,10 @@ def _answer_to_the_open_question(
     has none of the cues a description is read by, and got "Jag kunde inte läsa ut något nytt" (trial 19,
     t19-20 and t19-9). It is read as an open question reads a typed answer, and only a clear one is
     added: the user sees it in the summary again before anything is recorded."""
-    question = _first_open_question(tree, pending, past_yes_or_no)
-    if question is None:
+    question, past = _first_open_question(tree, pending, past_yes_or_no)
+    if question is None or (past and not _speaks_to(question, text)):
+        # Past a yes-or-no question only an addition about the question itself answers it: "ja, och kooperativet
+        # heter Sköljet" names the company, not where the handledare is employed (review of session 29).
         return {}
     option = read_answer(question, text, stops=must_not_options(tree, question)).option
     if option is None:
@@ -317,25 +319,36 @@ def _answer_to_the_open_question(
     return {question.id: Fact(question.id, option.id, text.strip())}
 
 
-def _first_open_question(tree: Tree, pending: Mapping[str, str], past_yes_or_no: bool) -> Question | None:
+def _first_open_question(tree: Tree, pending: Mapping[str, str], past_yes_or_no: bool) -> tuple[Question | None, bool]:
     """The first question the summary leaves open, None if it is a yes-or-no question: the "ja" or "nej" in "ja,
     men glöm inte …" is about the summary. With `past_yes_or_no`, the first after such questions: "ja, och
     arbetsledaren är anställd på företaget" beside a handledare answers where the handledare is employed, the
     question after Finsam's target group (trial 39, t39-9 was asked it again); not after "Nej", where "oj, jag
-    ångrar mig, det stämmer ju" answers nothing."""
+    ångrar mig, det stämmer ju" answers nothing. And whether it lies past a yes-or-no question."""
     answers = dict(pending)
     for _ in tree.questions:
         try:
             question = walk(tree, answers).question
         except AnswerError:
-            return None
+            return None, False
         yes = next((option for option in question.options if option.means == "ja"), None) if question else None
         if question is None or not any(option.means for option in question.options):
-            return question
+            return question, answers != pending
         if yes is None or not past_yes_or_no:
-            return None
+            return None, False
         answers[question.id] = yes.id  # only to find the question after it; nothing is recorded for it
-    return None
+    return None, False
+
+
+# Words of a question that say nothing of what it asks, folded.
+_QUESTION_FILLER = frozenset({"vilken", "vilket", "vilka", "insatsen", "deltagarna", "foretaget", "forbundets"})
+
+
+def _speaks_to(question: Question, text: str) -> bool:
+    """The text shares a word with the question, compared on the first six letters: "anställd" with "Var är
+    handledaren anställd?"."""
+    asked = {t.word[:6] for t in swedish.tokens(question.text) if len(t.word) >= 5 and t.word not in _QUESTION_FILLER}
+    return any(t.word[:6] in asked for t in swedish.tokens(text) if len(t.word) >= 5)
 
 
 def _new_parts_set_aside(tree: Tree, description: str | None, reading: Reading) -> bool:

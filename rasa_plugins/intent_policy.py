@@ -12,9 +12,10 @@ like itself, so no user reaches them), and an intent no rule names leads to the 
 After any action it listens; RulePolicy predicted its fallback after Rasa's restart or undo had
 emptied the conversation, and again after its own fallback (tests/unit/test_intent_policy.py).
 
-A rule that is more than one intent and one action, or two rules that send one
-intent to two actions, stop the training with an error saying which: the policy could not
-follow them.
+A rule that says more than "this intent, then this action" (a condition on slots or a loop, a
+slot set, entities, `conversation_start`, `wait_for_user_input: false`, two actions in a row),
+or two rules that send one intent to two actions, stop the training with an error saying which:
+the policy could not follow them.
 """
 
 from __future__ import annotations
@@ -117,19 +118,33 @@ class IntentActionPolicy(Policy):  # type: ignore[misc]  # Rasa ships no type st
 
 
 def _intent_and_action(tracker: TrackerWithCachedStates) -> list[tuple[str, str]]:
-    """The (intent, action) pairs of a rule's steps; anything else in a rule cannot be followed."""
-    # Rasa's rule trackers start with the snippet action ("...") and listen between the steps: neither is a step.
-    skipped = (ACTION_LISTEN_NAME, RULE_SNIPPET_ACTION_NAME, None)
-    steps = [
-        event
-        for event in tracker.events
-        if isinstance(event, UserUttered) or (isinstance(event, ActionExecuted) and event.action_name not in skipped)
-    ]
-    pairs = []
-    for first, second in zip(steps[::2], steps[1::2], strict=False):
-        if not isinstance(first, UserUttered) or not isinstance(second, ActionExecuted) or not first.intent_name:
-            raise RuleNotFollowed(f"Regeln '{tracker.sender_id}' är inte en avsikt följd av en handling.")
-        pairs.append((first.intent_name, second.action_name or ""))
-    if len(steps) % 2:
-        raise RuleNotFollowed(f"Regeln '{tracker.sender_id}' är inte en avsikt följd av en handling.")
-    return pairs
+    """The (intent, action) pairs of a rule's steps. Anything else a rule can say (a condition on slots or a
+    loop, a slot set, entities, `conversation_start`, `wait_for_user_input: false`, two actions in a row) would
+    change when it applies, which a lookup by intent cannot follow: it stops the training."""
+    events = list(tracker.events)
+    # Rasa's rule trackers start with the snippet action ("...") unless the rule only applies at the start, and
+    # have it nowhere else unless the rule says not to wait for the user (then it comes after the last action).
+    snippet = RULE_SNIPPET_ACTION_NAME
+    starts_anywhere = [
+        i for i, e in enumerate(events) if isinstance(e, ActionExecuted) and e.action_name == snippet
+    ] == [0]
+    waits = bool(events) and isinstance(events[-1], ActionExecuted) and events[-1].action_name == ACTION_LISTEN_NAME
+    skipped = (ACTION_LISTEN_NAME, RULE_SNIPPET_ACTION_NAME)
+    steps = [e for e in events if not (isinstance(e, ActionExecuted) and e.action_name in skipped)]
+    pairs = list(zip(steps[::2], steps[1::2], strict=False))
+    simple = (
+        starts_anywhere
+        and waits
+        and len(steps) % 2 == 0
+        and all(
+            isinstance(said, UserUttered)
+            and said.intent_name
+            and not said.entities
+            and isinstance(done, ActionExecuted)
+            and done.action_name
+            for said, done in pairs
+        )
+    )
+    if not simple:
+        raise RuleNotFollowed(f"Regeln '{tracker.sender_id}' är inte bara en avsikt följd av en handling.")
+    return [(said.intent_name, done.action_name) for said, done in pairs]

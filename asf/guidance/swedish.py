@@ -85,6 +85,8 @@ _WHOLE_WORDS_ONLY |= {"for", "som", "med", "till", "fran"}
 # training set aside as "Starta, äga eller utveckla ett socialt företag"), "visa" in "delvis", "fika" in "specifikt".
 _WHOLE_WORDS_ONLY |= {"aga", "visa", "fika", "borgen"}
 _NEGATION_REACH = 4  # words after a negation that it can cover
+# Words that fold to a negation but are none: "ingå ett IOP" is not "inga" (trial 39, t39-5 read the IOP as denied).
+_FOLDED_TO_A_NEGATION = frozenset({"ingå"})
 # What is to be avoided is not what is done, to the end of the clause: "vi vill slippa krångel med
 # att gå via kommunen" names no route through the municipality.
 _AVOIDING = frozenset({"slippa", "slipper", "undvika", "undviker", "undvik"})
@@ -187,7 +189,9 @@ def tokens(text: str) -> tuple[Token, ...]:
         negated = negated and number not in cleft_clauses
         if word in _AVOIDING:
             avoiding = index
-        if (word in NEGATIONS or without) and index not in doubts:
+        written = lowered[match.start() : match.end()]
+        negation = word in NEGATIONS and written not in _FOLDED_TO_A_NEGATION
+        if (negation or without) and index not in doubts:
             last_negation = index
         elif word == "eller" and negated and avoiding < clause_start:
             # "inga behov av rehabilitering eller samordnade insatser": the negation covers each thing listed.
@@ -197,13 +201,12 @@ def tokens(text: str) -> tuple[Token, ...]:
             # the main clause after it ("I stället för AF ansvarar kommunen" names the municipality).
             following = matches[number + 1].group() if number + 1 < len(matches) else ""
             instead_at, instead_reach = index, (_NEGATION_REACH if following == "att" else 2)
-        written = lowered[match.start() : match.end()]
         found.append(
             Token(
                 word,
                 match.start(),
                 match.end(),
-                (negated or instead) and word not in NEGATIONS,
+                (negated or instead) and not negation,
                 sentence,
                 written,
                 clause,

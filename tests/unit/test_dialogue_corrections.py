@@ -2227,6 +2227,33 @@ def test_yes_and_with_a_contrast_that_denies_no_line_adds_to_the_summary():
         assert "Var handledaren är anställd: Hos det sociala företaget" in said(sent)
 
 
+def test_yes_and_with_something_else_answers_no_question_past_the_target_group():
+    # Review of session 29: read past Finsam's target group, "ja, och kooperativet heter Sköljet" put the handledare
+    # at the company, and "ja, och deltagarna kommer från AF" made AF the party that procures.
+    for description, additions in (
+        (
+            "Förbundet vill bekosta en handledare för deltagarna som arbetstränar på kooperativet Sköljet.",
+            ("ja, och kooperativet heter Sköljet", "ja, och kommunen betalar", "ja, och företaget får betalt"),
+        ),
+        (
+            "Förbundet vill finansiera arbetsträning på kaféet Vågen för deltagare.",
+            ("ja, och deltagarna kommer från AF", "ja, och vi har pratat med regionen om det"),
+        ),
+    ):
+        for addition in additions:
+            talk = Conversation()
+            talk.send(ActionDescribeInitiative(), description, intent="describe_initiative")
+            lines = dict(talk.slots["pending_answers"])
+            sent = talk.send(ActionAnswer(), addition, intent="affirm")
+            assert talk.slots["answers"] == lines and not talk.slots["pending_answers"], (addition, said(sent))
+            assert talk.slots["current_question"] == "malgrupp", addition
+    # ... while one about the question after it does
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), "Förbundet vill finansiera arbetsträning på kaféet Vågen för deltagare.")
+    talk.send(ActionAnswer(), "ja, och det är kommunen som upphandlar platserna", intent="affirm")
+    assert (talk.slots["pending_answers"] or {}).get("utforare") == "kommunen"
+
+
 def test_the_user_saying_they_misunderstood_is_feedback_not_a_correction():
     # Review of session 28: "Nej, jag hade nog missförstått reglerna …" asked which answer to change.
     talk = finished(VIA_KOMMUNEN)

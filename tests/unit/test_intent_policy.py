@@ -108,7 +108,30 @@ def test_it_predicts_what_rule_policy_predicted_for_every_intent(tmp_path: Path)
         ),
         (
             "- rule: two actions\n  steps: [{intent: greet}, {action: action_greet}, {action: action_help}]\n",
-            "inte en avsikt följd av en handling",
+            "inte bara en avsikt följd av en handling",
+        ),
+        # Review of session 29: conditions, slots, entities and the rest trained silently, as if unconditional.
+        (
+            "- rule: a condition\n  condition: [{slot_was_set: [{current_question: vem}]}]\n"
+            "  steps: [{intent: greet}, {action: action_greet}]\n",
+            "inte bara en avsikt följd av en handling",
+        ),
+        (
+            "- rule: a slot set\n"
+            "  steps: [{intent: greet}, {action: action_greet}, {slot_was_set: [{current_question: vem}]}]\n",
+            "inte bara en avsikt följd av en handling",
+        ),
+        (
+            "- rule: entities\n  steps: [{intent: greet, entities: [party]}, {action: action_greet}]\n",
+            "inte bara en avsikt följd av en handling",
+        ),
+        (
+            "- rule: at the start\n  conversation_start: true\n  steps: [{intent: greet}, {action: action_greet}]\n",
+            "inte bara en avsikt följd av en handling",
+        ),
+        (
+            "- rule: no wait\n  wait_for_user_input: false\n  steps: [{intent: greet}, {action: action_greet}]\n",
+            "inte bara en avsikt följd av en handling",
         ),
     ],
 )

@@ -263,3 +263,36 @@ def test_an_ordinary_purchase_stated_without_a_question_gets_the_answer_about_ow
     lawful = "Regionen köper arbetsträningsplatser på Kafé Linden till vanligt pris åt deltagare, via regionen."
     assert other_questions.asked_beside_a_description(lawful, facts) is None
     assert other_questions.recognise(own) is None
+
+
+def test_an_iop_described_gets_what_the_guidance_says_about_iop_beside_the_summary():
+    # Trial 39 (t39-5): an initiative described as an IOP, with money "till företagets verksamhet", was assessed as a
+    # purchase without a word about IOP, which the guidance does not cover; "ingå" was read as "inga" (none) too.
+    from actions.actions import ActionDescribeInitiative
+    from tests.unit.test_dialogue_corrections import Conversation, said
+
+    iop = next(topic for topic in other_questions.topics() if topic.id == "iop")
+    for text in (
+        "Regionen och förbundet vill ingå ett ideellt offentligt partnerskap med kooperativet Lyktan, där deltagare"
+        " arbetstränar, och förbundet betalar 200 000 kr om året via regionen.",
+        "Vi har ett IOP med Kafé Ugglan sedan i fjol. Kommunen köper platser för deltagare och förbundet betalar via"
+        " kommunen.",
+    ):
+        talk = Conversation()
+        sent = said(talk.send(ActionDescribeInitiative(), text, intent="describe_initiative"))
+        assert iop.answer in sent and "Så här uppfattar jag insatsen" in sent, sent
+    # An initiative that names no IOP gets no such note.
+    talk = Conversation()
+    sent = said(talk.send(ActionDescribeInitiative(), "Kommunen köper platser på Kafé Ugglan, betalt via kommunen."))
+    assert iop.answer not in sent
+
+
+def test_ingå_is_no_negation():
+    from asf.guidance import swedish
+
+    assert not any(t.negated for t in swedish.tokens("Kommunen vill ingå ett avtal om handledning med kooperativet"))
+    assert [t.word for t in swedish.tokens("inga pengar till företaget") if t.negated] == [
+        "pengar",
+        "till",
+        "foretaget",
+    ]

@@ -1627,6 +1627,12 @@ def test_a_why_about_a_number_alone_gets_the_points_of_that_number(action: str, 
     assert "Villkor 2 i bedömningen" in said(sent) and "Skäl 2 i bedömningen" in said(sent)
     others = [p["text"] for p in conditions + reasons if p not in (conditions[1], reasons[1])]
     assert not any(other in said(sent) for other in others) and "Svar:" not in said(sent)
+    # The list named elsewhere in the message: that list's point only (review of session 29).
+    sent = talk.send(step, "varför då, villkoret i punkt 2?", intent=intent)
+    assert "Villkor 2 i bedömningen" in said(sent) and "Skäl 2 i bedömningen" not in said(sent)
+    # A point of the guidance, as the result cites it, is no point of the result.
+    sent = talk.send(step, "varför står det punkt 1 i vägledningen under det man ska undvika?", intent=intent)
+    assert "i bedömningen:" not in said(sent)
     # A number only the longer list has: that point alone.
     longer, kind = (conditions, "Villkor") if len(conditions) > len(reasons) else (reasons, "Skäl")
     number = len(longer)
