@@ -228,6 +228,9 @@ def _evidence(
         if (question.id, option.id) in _THINGS_GIVEN:
             own = _paid_by_the_company_itself(words) | _owned_by_a_party(words)
             affirmed = [(r, m) for r, m in affirmed if _clause_at(m.start, words) not in own]
+        if (question.id, option.id) == _EMPLOYED_BY_A_PARTY:
+            other = _employed_by_another(words)
+            affirmed = [(r, m) for r, m in affirmed if not any(m.start <= t.start < m.end for t in other)]
         if (question.id, option.id) == _STARTING_ONE:
             owned = [words[i] for i in _a_party_owns(words)]
             affirmed = [(r, m) for r, m in affirmed if not any(m.start <= t.start < m.end for t in owned)]
@@ -307,10 +310,20 @@ def _a_party_owns(words: tuple[swedish.Token, ...]) -> list[int]:
     def party(at: int) -> bool:
         return 0 <= at < len(words) and bool(swedish.find("<part>", words[at : at + 1]))
 
+    def subject_before_och(at: int) -> bool:
+        """ "kommunen köper tvättmaskinen själv och äger den": the party that began the clause (trial 40, t40-4)."""
+        if at < 1 or words[at - 1].word != "och":
+            return False
+        earlier = [j for j in range(max(0, at - 8), at - 1) if words[j].clause == words[at].clause]
+        return (bool(earlier) and party(earlier[0])) or any(party(j) and words[j - 1].word == "om" for j in earlier)
+
     return [
         i
         for i, token in enumerate(words)
-        if (token.word in _OWNS and (party(i - 1) or (i > 1 and words[i - 1].word == "som" and party(i - 2))))
+        if (
+            token.word in _OWNS
+            and (party(i - 1) or (i > 1 and words[i - 1].word == "som" and party(i - 2)) or subject_before_och(i))
+        )
         or (token.word in _OWNED and i + 2 < len(words) and words[i + 1].word == "av" and party(i + 2))
     ]
 
@@ -320,6 +333,27 @@ def _owned_by_a_party(words: tuple[swedish.Token, ...]) -> set[int]:
     kooperativet" still pays for the company's premises)."""
     owning = {words[i].clause for i in _a_party_owns(words)}
     return {c for c in owning if not any(t.word in _THE_FÖRBUND_OR_WE for t in words if t.clause == c)}
+
+
+# "Handledaren är anställd av Returbutiken och AF skickar pengarna vidare": the employer is the word after "anställd
+# av", and a cue that reaches past it to a party ("handledar* ~ anställd av ~ af") names the wrong one (trial 40,
+# t40-7 read it as employed by a party). Folded.
+_EMPLOYED_BY_A_PARTY = ("handledare_anstalld", "hos_part")
+_EMPLOYED_FORMS = frozenset({"anstalld", "anstallda", "anstalls", "anstallas", "anstallt"})
+_EMPLOYED_BY = frozenset({"av", "hos", "pa", "vid"})
+_NOT_A_NAME = _OWNING | {"nagon", "nagot", "nagra", "samma", "annan", "annat", "egen", "eget", "nya", "ny"}
+
+
+def _employed_by_another(words: tuple[swedish.Token, ...]) -> list[swedish.Token]:
+    """The words naming an employer that is no party right after "anställd av/hos/på", as in "anställd av
+    Returbutiken"; not "anställd av någon av parterna" or "anställd hos en part"."""
+    named = []
+    for i, token in enumerate(words[:-2]):
+        if token.word in _EMPLOYED_FORMS and words[i + 1].word in _EMPLOYED_BY:
+            employer = words[i + 2]
+            if employer.word not in _NOT_A_NAME and not swedish.find("<part>", (employer,)):
+                named.append(employer)
+    return named
 
 
 def _only_premises_paid_for_itself(words: tuple[swedish.Token, ...]) -> bool:

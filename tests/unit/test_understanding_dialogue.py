@@ -3531,6 +3531,8 @@ def test_what_a_party_owns_is_no_gift_to_the_company(tree: Tree):
     for text in (
         "Räcker det om det är Arbetsförmedlingen som äger datorerna och deltagarna använder dem på kaféet?",
         "Symaskinerna ägs av kommunen, deltagarna syr på dem i verkstaden.",
+        # Trial 40 (t40-4): the party that began the clause owns it after "och".
+        "Men om regionen köper diskmaskinen själv och äger den, och deltagarna använder den på kaféet?",
     ):
         reading = read_description(tree, text)
         assert "stod_till_foretag" not in reading.must_nots and "stod_till_foretag" not in reading.set_aside, text
@@ -3542,6 +3544,22 @@ def test_what_a_party_owns_is_no_gift_to_the_company(tree: Tree):
         ("Förbundet köper in datorer som verkstaden sedan äger.", "in_natura"),
     ):
         assert read_description(tree, text).must_nots["stod_till_foretag"].option == option, text
+
+
+def test_the_employer_named_after_anställd_av_is_not_a_party_named_later(tree: Tree):
+    """Trial 40 (t40-7): "Handledaren är anställd av Returbutiken och AF skickar pengarna vidare" was summarised as
+    "Var handledaren är anställd: Hos en av parterna"."""
+    for text in (
+        "Handledaren är anställd av Returhuset och AF för över pengarna från förbundet.",
+        "Handledaren blir anställd av Loppisboden och kommunen skickar pengarna vidare till dem.",
+    ):
+        facts = read_description(tree, text).facts
+        assert facts.get("handledare_anstalld") is None or facts["handledare_anstalld"].option != "hos_part", text
+    for text, option in (
+        ("Handledaren är anställd av kommunen och arbetar på kaféet.", "hos_part"),
+        ("En handledare som ska vara anställd på företaget och inte hos regionen.", "hos_foretaget"),
+    ):
+        assert read_description(tree, text).facts["handledare_anstalld"].option == option, text
 
 
 def test_a_fixed_sum_whatever_happens_is_money_to_the_company(tree: Tree):
