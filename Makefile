@@ -74,7 +74,7 @@ rasa-test: train ## rasa test på testberättelserna
 	@bash scripts/rasa_test.sh
 
 evaluate: train ## träffsäkerhet på det som hålls utanför: avsikter och entiteter, och fakta ur fritext (make understanding)
-	@$(PY) scripts/evaluate_nlu.py
+	@$(PY) -m scripts.evaluate_nlu
 	@$(PY) -m bench.understanding --set heldout
 
 understanding: install ## fakta ur beskrivningar och typade svar, på den hållna halvan (SET=dev för utvecklingshalvan, SHOW=1 visar missarna där)

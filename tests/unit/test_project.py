@@ -219,6 +219,22 @@ def test_every_channel_named_in_the_configuration_can_be_loaded_by_that_name():
         assert isinstance(class_from_module_path(name), type), name
 
 
+def test_the_projects_own_components_in_the_configuration_load_by_name_where_the_model_is_read():
+    # Session 29: `make evaluate` ran `python scripts/evaluate_nlu.py`, which puts scripts/ on the path instead of
+    # the project, and could not load the model once config.yml named rasa_plugins.intent_policy.IntentActionPolicy.
+    from rasa.shared.utils.common import class_from_module_path
+
+    from asf import yamltext
+
+    config = yamltext.load((ROOT / "config.yml").read_text(encoding="utf-8"))
+    named = [c["name"] for c in config["pipeline"] + config["policies"] if "." in c["name"]]
+    assert "rasa_plugins.intent_policy.IntentActionPolicy" in named
+    for name in named:
+        assert isinstance(class_from_module_path(name), type), name
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "$(PY) -m scripts.evaluate_nlu" in makefile and "scripts/evaluate_nlu.py" not in makefile
+
+
 # --- Links between README.md and docs/*.md ----------------------------------------
 
 
