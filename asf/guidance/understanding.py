@@ -498,10 +498,6 @@ def read_answer(
         # "en part köper platser, men vi betalar för fler än vi använder" names money to the company beside the
         # purchase (trial 32, t32-20 recorded the purchase alone): asked, offering both.
         return AnswerReading(None, candidates=(chosen.option, beyond.option))
-    if chosen is not None and _denies_its_label(chosen.option, words):
-        # asked, offering the other answers
-        others = tuple(o for o in question.options if o.id != chosen.option.id and o.id not in negated)
-        return AnswerReading(None, candidates=others[:3])
     if chosen is not None and not _names_two_things(words, found) and not _hedged(chosen, words) and not partial_yes_no:
         if (
             (_speaks_against(learned_view, chosen.option.id, _ANSWER_VETO) and not _named_twice_alone(chosen, found))
@@ -548,14 +544,6 @@ def read_answer(
         return AnswerReading(None, candidates=tuple(o for o in question.options if o.id not in negated)[:3])
     closest = _closest(question, found, words, negated)
     return AnswerReading(None, candidates=_with_learned_guess(question, closest, learned_view, negated))
-
-
-def _denies_its_label(option: Option, words: tuple[swedish.Token, ...]) -> bool:
-    """The answer denies two or more words of the option's own label: "utbildningen är truckkort, inte om sociala
-    företag" is no "Utbildning om arbetsintegrerande sociala företag" (trial 40, t40-10 recorded it so). One word
-    is not enough: "personer som inte har ett arbete" is still about participants."""
-    label = {t.word[:6] for t in swedish.tokens(option.label) if len(t.word) >= 4}
-    return len({t.word[:6] for t in words if t.negated and t.word[:6] in label}) >= 2
 
 
 # "Vilken part ansvarar …?" asks who is responsible, not who pays: "det är förbundet som betalar" is how

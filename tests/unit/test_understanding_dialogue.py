@@ -3562,20 +3562,6 @@ def test_the_employer_named_after_anställd_av_is_not_a_party_named_later(tree: 
         assert read_description(tree, text).facts["handledare_anstalld"].option == option, text
 
 
-def test_a_typed_answer_that_denies_its_options_label_is_asked_about(tree: Tree):
-    """Trial 40 (t40-10): "ja, och utbildningen är alltså truckkort, inte om sociala företag" was recorded as
-    "Utbildning om arbetsintegrerande sociala företag"."""
-    question = tree.questions["insats_typ"]
-    reading = read_answer(question, "kursen gäller svetsning, alltså inte om sociala företag")
-    assert reading.option is None
-    assert "utbildning_om_asf" not in {o.id for o in reading.candidates}
-    # One denied word of the label is no denial of it, and the label itself is still read.
-    participants = read_answer(tree.questions["vem"], "personer som inte har ett arbete").option
-    assert participants is not None and participants.id == "deltagare"
-    course = read_answer(question, "en kurs om sociala företag för deltagarna").option
-    assert course is not None and course.id == "utbildning_om_asf"
-
-
 def test_a_fixed_sum_whatever_happens_is_money_to_the_company(tree: Tree):
     """Trial 33, t33-11: "företaget får samma summa oavsett" and "oavsett om någon praktiserar där" read nothing."""
     for text in (
