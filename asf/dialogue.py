@@ -2787,7 +2787,9 @@ _BARE_POINT = re.compile(
 )
 _KINDS = ("conditions", "reasons")
 # The result cites the guidance by its points too ("”Individriktade insatser”, punkt 3"), folded.
-_NAMES_THE_GUIDANCE = re.compile(r"vagledning|undvika|individriktad|strukturovergripande|finsamlagen|\blagen\b")
+_NAMES_THE_GUIDANCE = re.compile(
+    r"vagledning|undvika|individriktad|strukturovergripande|finsamlagen|\blagen\b|^under\b"
+)
 
 
 def _one_point(result: dict[str, Any], text: str) -> list[Reply] | None:
@@ -2799,10 +2801,11 @@ def _one_point(result: dict[str, Any], text: str) -> list[Reply] | None:
     found = _NUMBERED_POINT.search(folded)
     if found is not None:
         kinds = ["conditions" if (found.group("list") or found.group("list2")) == "villkor" else "reasons"]
-    elif _NAMES_THE_GUIDANCE.search(folded):
-        return None  # "varför står det punkt 1 under Vad ska samordningsförbund undvika?" is about the guidance
     else:
         found = _BARE_POINT.search(folded)
+        after = " ".join(folded[found.end() :].split()[:6]) if found is not None else ""
+        if _NAMES_THE_GUIDANCE.search(after) and not re.search(r"\b(?:villkor|skal)", after):
+            return None  # "varför står det punkt 1 under Vad ska samordningsförbund undvika?" is about the guidance
         # "villkoret i punkt 2", "punkt 2 under skälen": the list named elsewhere in the message
         named = [
             kind

@@ -345,10 +345,10 @@ _QUESTION_FILLER = frozenset({"vilken", "vilket", "vilka", "insatsen", "deltagar
 
 
 def _speaks_to(question: Question, text: str) -> bool:
-    """The text shares a word with the question, compared on the first six letters: "anställd" with "Var är
-    handledaren anställd?"."""
-    asked = {t.word[:6] for t in swedish.tokens(question.text) if len(t.word) >= 5 and t.word not in _QUESTION_FILLER}
-    return any(t.word[:6] in asked for t in swedish.tokens(text) if len(t.word) >= 5)
+    """The text has a word of the question itself: "anställd" with "Var är handledaren anställd?"; not "anställda"
+    ("kooperativet har fem anställda", second review of session 29)."""
+    asked = {t.word for t in swedish.tokens(question.text) if len(t.word) >= 5 and t.word not in _QUESTION_FILLER}
+    return any(t.word in asked for t in swedish.tokens(text))
 
 
 def _new_parts_set_aside(tree: Tree, description: str | None, reading: Reading) -> bool:

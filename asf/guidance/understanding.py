@@ -346,13 +346,22 @@ _NOT_A_NAME = _OWNING | {"nagon", "nagot", "nagra", "samma", "annan", "annat", "
 
 def _employed_by_another(words: tuple[swedish.Token, ...]) -> list[swedish.Token]:
     """The words naming an employer that is no party right after "anställd av/hos/på", as in "anställd av
-    Returbutiken"; not "anställd av någon av parterna" or "anställd hos en part"."""
+    Returbutiken"; not when a party follows within three words before an "och" or a new clause ("anställd av Lunds
+    kommun", "på heltid av kommunen", "av både kommunen och regionen"), nor "anställd av någon av parterna"."""
     named = []
     for i, token in enumerate(words[:-2]):
-        if token.word in _EMPLOYED_FORMS and words[i + 1].word in _EMPLOYED_BY:
-            employer = words[i + 2]
-            if employer.word not in _NOT_A_NAME and not swedish.find("<part>", (employer,)):
-                named.append(employer)
+        if token.word not in _EMPLOYED_FORMS or words[i + 1].word not in _EMPLOYED_BY:
+            continue
+        employer = words[i + 2]
+        if employer.word in _NOT_A_NAME:
+            continue
+        following = []
+        for later in words[i + 2 : i + 5]:
+            if later.clause != employer.clause or later.word in ("och", "men", "som"):
+                break
+            following.append(later)
+        if not swedish.find("<part>", tuple(following)):
+            named.append(employer)
     return named
 
 

@@ -2233,7 +2233,12 @@ def test_yes_and_with_something_else_answers_no_question_past_the_target_group()
     for description, additions in (
         (
             "Förbundet vill bekosta en handledare för deltagarna som arbetstränar på kooperativet Sköljet.",
-            ("ja, och kooperativet heter Sköljet", "ja, och kommunen betalar", "ja, och företaget får betalt"),
+            (
+                "ja, och kooperativet heter Sköljet",
+                "ja, och kommunen betalar",
+                "ja, och företaget får betalt",
+                "ja, och kooperativet har fem anställda",
+            ),
         ),
         (
             "Förbundet vill finansiera arbetsträning på kaféet Vågen för deltagare.",

@@ -1630,6 +1630,9 @@ def test_a_why_about_a_number_alone_gets_the_points_of_that_number(action: str, 
     # The list named elsewhere in the message: that list's point only (review of session 29).
     sent = talk.send(step, "varför då, villkoret i punkt 2?", intent=intent)
     assert "Villkor 2 i bedömningen" in said(sent) and "Skäl 2 i bedömningen" not in said(sent)
+    # ... and the guidance named elsewhere in the message does not hide the point (second review of session 29)
+    sent = talk.send(step, "varför punkt 2 i bedömningen, jag hittar det inte i vägledningen", intent=intent)
+    assert "Villkor 2 i bedömningen" in said(sent)
     # A point of the guidance, as the result cites it, is no point of the result.
     sent = talk.send(step, "varför står det punkt 1 i vägledningen under det man ska undvika?", intent=intent)
     assert "i bedömningen:" not in said(sent)
@@ -3557,6 +3560,10 @@ def test_the_employer_named_after_anställd_av_is_not_a_party_named_later(tree: 
         assert facts.get("handledare_anstalld") is None or facts["handledare_anstalld"].option != "hos_part", text
     for text, option in (
         ("Handledaren är anställd av kommunen och arbetar på kaféet.", "hos_part"),
+        # Second review of session 29: a party named as a place or after a word or two is still the employer.
+        ("Handledaren är anställd av Lunds kommun och arbetar på Returbutiken.", "hos_part"),
+        ("Handledaren är anställd på heltid av regionen.", "hos_part"),
+        ("Handledaren är anställd av både kommunen och regionen.", "hos_part"),
         ("En handledare som ska vara anställd på företaget och inte hos regionen.", "hos_foretaget"),
     ):
         assert read_description(tree, text).facts["handledare_anstalld"].option == option, text
