@@ -2822,7 +2822,7 @@ def _one_point(result: dict[str, Any], text: str) -> list[Reply] | None:
     lines = []
     for kind in fitting:
         point = result[kind][number - 1]
-        heading = messages.text("why.conditions") if kind == "conditions" else messages.text("why.reasons")
+        heading = _list_heading(kind)
         lines.append(messages.text("why.one_point", heading=heading, number=number, text=point["text"]))
         lines += [_cite_line(cite) for cite in point["cites"]]
         if point.get("reading"):
@@ -2831,10 +2831,15 @@ def _one_point(result: dict[str, Any], text: str) -> list[Reply] | None:
     return [Reply(text="\n".join(lines), buttons=result_buttons())]
 
 
+def _list_heading(kind: str) -> str:
+    """ "Villkor" or "Skäl", for the result's "conditions" or "reasons"."""
+    return messages.text("why.conditions") if kind == "conditions" else messages.text("why.reasons")
+
+
 def _no_such_point(result: dict[str, Any], kind: str) -> list[Reply]:
     """ "varför villkor 12?" when there are fewer: how many there are, or that there are none."""
     points = result[kind] or []
-    heading = (messages.text("why.conditions") if kind == "conditions" else messages.text("why.reasons")).lower()
+    heading = _list_heading(kind).lower()
     if points:
         reply = messages.text("why.no_such_point", heading=heading, count=len(points))
     else:

@@ -229,11 +229,9 @@ def _evidence(
             own = _paid_by_the_company_itself(words) | _owned_by_a_party(words)
             affirmed = [(r, m) for r, m in affirmed if _clause_at(m.start, words) not in own]
         if (question.id, option.id) == _EMPLOYED_BY_A_PARTY:
-            other = _employed_by_another(words)
-            affirmed = [(r, m) for r, m in affirmed if not any(m.start <= t.start < m.end for t in other)]
+            affirmed = _not_over(affirmed, _employed_by_another(words))
         if (question.id, option.id) == _STARTING_ONE:
-            owned = [words[i] for i in _a_party_owns(words)]
-            affirmed = [(r, m) for r, m in affirmed if not any(m.start <= t.start < m.end for t in owned)]
+            affirmed = _not_over(affirmed, [words[i] for i in _a_party_owns(words)])
         if description and (question.id, option.id) in (_MONEY_TO_START, _STARTING_ONE):
             affirmed = [(r, m) for r, m in affirmed if not course_topic.is_a_course_subject(m.start, m.end, words)]
         # "Soc står för arbetsträningen …, inte via kommunen utan direkt": a route the money does not take
@@ -248,6 +246,13 @@ def _evidence(
             letters = max(len(m.keyword) for _, m in affirmed)
             found[option.id] = _Evidence(option, best.words, swedish.quote(text, best), best.start, spans, letters)
     return found, negated
+
+
+def _not_over(
+    mentions: list[tuple[int, swedish.Mention]], tokens: list[swedish.Token]
+) -> list[tuple[int, swedish.Mention]]:
+    """The mentions that span none of the tokens."""
+    return [(r, m) for r, m in mentions if not any(m.start <= t.start < m.end for t in tokens)]
 
 
 # "Låna ut pengar till företaget" lends money; "låna ut vår minibuss" or "vår logga" lends a thing, which is no

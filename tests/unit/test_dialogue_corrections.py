@@ -1783,14 +1783,20 @@ def test_a_statement_after_no_that_the_nlu_took_for_why_corrects_the_summary():
         assert messages.text("why.at_summary_lines") in said(sent) and sent[-1]["buttons"]
 
 
-def test_an_option_the_typed_answer_denies_is_never_recorded():
-    # Trial 29 (t29-7): "inga pengar till dem, de får stöd och coachning … för att starta kooperativet" at "Vad ska
-    # deltagarna få?" was recorded as "Pengar för att starta ett eget företag", and the verdict was "bör inte".
+def _asked_what_participants_get() -> Conversation:
+    """An assessment started with buttons, at "Vad ska deltagarna få?"."""
     talk = Conversation()
     talk.send(ActionStartAssessment(), "", intent="start_assessment")
     talk.click("vem", "deltagare")
     talk.click("malgrupp", "ja")
     assert talk.slots["current_question"] == "insats_typ"
+    return talk
+
+
+def test_an_option_the_typed_answer_denies_is_never_recorded():
+    # Trial 29 (t29-7): "inga pengar till dem, de får stöd och coachning … för att starta kooperativet" at "Vad ska
+    # deltagarna få?" was recorded as "Pengar för att starta ett eget företag", and the verdict was "bör inte".
+    talk = _asked_what_participants_get()
     talk.send(ActionAnswer(), "inga pengar till dem, de får hjälp av vår personal för att starta ett kooperativ")
     assert talk.slots["current_question"] == "insats_typ" and "insats_typ" not in talk.slots["answers"]
     # ... while the same option named without a denial is recorded
@@ -2160,11 +2166,7 @@ def test_a_correction_saying_who_it_is_for_gives_a_summary_unsure_of_it_that_lin
 def test_an_answer_with_darfor_in_it_heard_as_why_is_the_answer():
     # Trial 39 (t39-2): "arbetsträning, det är ju därför vi betalar ersättningen" at "Vad ska deltagarna få?", heard as
     # a why, got an explanation of the options and the same question again.
-    talk = Conversation()
-    talk.send(ActionStartAssessment(), "", intent="start_assessment")
-    talk.click("vem", "deltagare")
-    talk.click("malgrupp", "ja")
-    assert talk.slots["current_question"] == "insats_typ"
+    talk = _asked_what_participants_get()
     sent = talk.send(ActionWhy(), "arbetsträning på kaféet, det är därför vi betalar dem", intent="ask_why")
     assert talk.slots["answers"].get("insats_typ") == "arbetsforberedande", said(sent)
     asked = talk.send(ActionWhy(), "varför måste det vara kommunen", intent="ask_why")  # review of session 28
