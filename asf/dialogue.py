@@ -385,7 +385,7 @@ def _correction_reading(text: str) -> Reading:
 
 @lru_cache(maxsize=256)
 def _description_reading(description: str) -> Reading:
-    """The stored description read once, not on every question and result of its assessment (~30 ms a read)."""
+    """A description read once, not again for every question and the result of its assessment (~30 ms a read)."""
     return read_description(tree(), recap.words_read(description))
 
 
@@ -804,7 +804,8 @@ def describe(state: State, message: Message, *, as_new: bool = False, answered: 
     # its 200 000 kr a year, from the reading and from the memo).
     more_of_it = state.pending is not None or answered is not None
     text = f"{state.description}\n{message.text}" if more_of_it and state.description else message.text
-    reading = _with_the_answer(read_description(tree(), recap.words_read(text)), answered)
+    # Read through the cache: the questions and the result of this assessment read the same words again.
+    reading = _with_the_answer(_description_reading(text), answered)
     state = replace(state, description=text)
     several = recap.several_text(tree(), reading)
     if several is not None:
@@ -1115,7 +1116,7 @@ def _describes_at_the_first_question(answers: dict[str, str], current: Walk, mes
     description, with a summary. An answer that only says who it is for stays an answer."""
     if answers or not message.typed or current.question is None or current.question.id != tree().start:
         return False
-    reading = read_description(tree(), message.text)
+    reading = _description_reading(message.text)
     named = {*reading.facts, *reading.conflicts, *reading.together}
     return reading.stated >= other_questions.FACTS_OF_A_DESCRIPTION or any(q != tree().start for q in named)
 
