@@ -101,6 +101,10 @@ def asked_beside_a_description(
     "Vi vill ha ett nätverk för handläggare … Förbundet står för lokal och fika. Ok?" got the answer
     about the förbund's own purchases). `facts_in` counts the facts a text gives about an initiative."""
     topic = recognise(text, models=models, stated=True)
+    if topic is not None and topic.noted and facts_in(text) >= FACTS_OF_A_DESCRIPTION:
+        # Its answer is said beside the summary: "Kommunen har ett IOP med föreningen … Kan förbundet finansiera
+        # kommunens del av IOP:t för deltagare …?" is an initiative to assess (development set 8, md8010).
+        return None
     if topic is None or asked_in_a_question(text, topic):
         return topic
     if _sets_the_scene_of_a_request(text, topic):

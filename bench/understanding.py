@@ -11,7 +11,7 @@ never read while tuning: `--show` (the misread items) refuses to print it.
 Each figure is printed for the tree's words alone and for the words with the learned
 reader, side by side from the same run.
 
-    python -m bench.understanding [--set dev|dev3|dev4|dev5|dev6|dev7|heldout] [--show]
+    python -m bench.understanding [--set dev|dev3|dev4|dev5|dev6|dev7|dev8|heldout] [--show]
 
 Figures (targets in the issue: precision >= 0.98, recall >= 0.80, wrong verdicts 0,
 typed-answer accuracy >= 0.95, recorded wrongly without asking <= 0.5 %):
@@ -42,13 +42,13 @@ from asf.guidance.model import Tree
 HELD_OUT_DIR = Path(__file__).resolve().parent.parent / "tests" / "eval"
 # Development sets the learned reader does not train on (content/reading/measure/): the words are tuned
 # against them, the learned reader is measured on text it has never seen.
-MEASURE_ONLY = ("dev5", "dev6", "dev7")
+MEASURE_ONLY = ("dev5", "dev6", "dev7", "dev8")
 UNCLEAR = "oklart"
 FOLDS = 5
 
 
 def load(name: str, part: str) -> list[dict[str, Any]]:
-    """One half of a set: `dev` is every development set, `dev3` … `dev7` one of them, `heldout` the held-out half."""
+    """One half of a set: `dev` is every development set, `dev3` … `dev8` one of them, `heldout` the held-out half."""
     if part == "heldout":
         files = [HELD_OUT_DIR / f"{name}_heldout.yml"]
     elif part in MEASURE_ONLY:
@@ -280,7 +280,9 @@ def _figures(described: DescriptionScore, answered: AnswerScore) -> list[tuple[s
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=["dev", "dev3", "dev4", "dev5", "dev6", "dev7", "heldout"], default="heldout")
+    parser.add_argument(
+        "--set", choices=["dev", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "heldout"], default="heldout"
+    )
     parser.add_argument("--show", action="store_true", help="print the misread items (development half only)")
     args = parser.parse_args(argv)
     if args.show and args.set == "heldout":

@@ -555,7 +555,7 @@ def _denied_after(words: tuple[Token, ...], start: int, end: int) -> bool:
     phrase the same clause goes on to deny with the very next word is denied; not in a contrast ("till
     företaget, inte till personerna", often without the comma; "det är regionen inte kommunen") and not in
     "inte bara"."""
-    if _has_nothing_to_do_with(words, end):
+    if _has_nothing_to_do_with(words, end) or _not_involved(words, end):
         return True
     if end >= len(words) or words[end].word not in NEGATIONS or words[end].segment != words[end - 1].segment:
         return False
@@ -573,6 +573,20 @@ def _has_nothing_to_do_with(words: tuple[Token, ...], end: int) -> bool:
         following[:1] in (["har"], ["hade"])
         and following[1:2] in (["inget"], ["ingenting"])
         and (following[2:3] == ["med"])
+    )
+
+
+_INVOLVED = frozenset({"med", "inblandad", "inblandade", "delaktig", "delaktiga", "involverad", "involverade"})
+
+
+def _not_involved(words: tuple[Token, ...], end: int) -> bool:
+    """ "kommunen är inte med i avtalet", "AF var inte inblandad": who is not involved is denied (development set 8,
+    md8045 read the kommun as the one responsible). "Kommunen är inte med" says it; "kommunen är inte nöjd" does not."""
+    following = [t.word for t in words[end : end + 3] if t.segment == words[end - 1].segment]
+    return (
+        following[:1] in (["ar"], ["var"])
+        and following[1:2] in (["inte"], ["ej"])
+        and following[2:3] in [[word] for word in _INVOLVED]
     )
 
 

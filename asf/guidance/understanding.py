@@ -230,6 +230,8 @@ def _evidence(
             affirmed = [(r, m) for r, m in affirmed if _clause_at(m.start, words) not in own]
         if (question.id, option.id) == _EMPLOYED_BY_A_PARTY:
             affirmed = _not_over(affirmed, _employed_by_another(words))
+        if (question.id, option.id) == _WHO_ARE_PARTICIPANTS:
+            affirmed = _not_over(affirmed, _whose_relatives(words))
         if (question.id, option.id) == _STARTING_ONE:
             affirmed = _not_over(affirmed, [words[i] for i in _a_party_owns(words)])
         if description and (question.id, option.id) in (_MONEY_TO_START, _STARTING_ONE):
@@ -347,6 +349,22 @@ _EMPLOYED_BY_A_PARTY = ("handledare_anstalld", "hos_part")
 _EMPLOYED_FORMS = frozenset({"anstalld", "anstallda", "anstalls", "anstallas", "anstallt"})
 _EMPLOYED_BY = frozenset({"av", "hos", "pa", "vid"})
 _NOT_A_NAME = _OWNING | {"nagon", "nagot", "nagra", "samma", "annan", "annat", "egen", "eget", "nya", "ny"}
+
+
+_WHO_ARE_PARTICIPANTS = ("vem", "deltagare")
+# Folded: "anhöriga till deltagarna" are the relatives, not the participants (development set 8, md8067).
+_RELATIVES = frozenset({"anhoriga", "anhorig", "narstaende", "foraldrar", "foraldrarna", "familjer", "familjerna"})
+
+
+def _whose_relatives(words: tuple[swedish.Token, ...]) -> list[swedish.Token]:
+    """The participants named as whose relatives someone is: "deltagarna" in "för anhöriga till deltagarna", "för
+    föräldrar till unga deltagare" (the two words after "till")."""
+    return [
+        named
+        for i in range(len(words) - 2)
+        if words[i].word in _RELATIVES and words[i + 1].word == "till"
+        for named in words[i + 2 : i + 4]
+    ]
 
 
 def _employed_by_another(words: tuple[swedish.Token, ...]) -> list[swedish.Token]:

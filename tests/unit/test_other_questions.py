@@ -277,10 +277,19 @@ def test_an_iop_described_gets_what_the_guidance_says_about_iop_beside_the_summa
         " arbetstränar, och förbundet betalar 200 000 kr om året via regionen.",
         "Vi har ett IOP med Kafé Ugglan sedan i fjol. Kommunen köper platser för deltagare och förbundet betalar via"
         " kommunen.",
+        # Named in the question itself (development set 8): the sentences that name it carry the initiative, and
+        # it got the IOP answer alone.
+        "Regionen har ett IOP med föreningen Vitsippan om arbetsträning i deras trädgård. Får förbundet stå för"
+        " regionens del av IOP:n för deltagare med långvarig sjukskrivning? Pengarna går till regionen.",
     ):
         talk = Conversation()
         sent = said(talk.send(ActionDescribeInitiative(), text, intent="describe_initiative"))
         assert iop.answer in sent and "Så här uppfattar jag insatsen" in sent, sent
+        assert "Vem insatsen riktar sig till: Deltagare" in sent, sent
+    # A question about IOP alone gets the answer alone, with no summary.
+    talk = Conversation()
+    sent = said(talk.send(ActionDescribeInitiative(), "Får ett samordningsförbund vara med i ett IOP?"))
+    assert iop.answer in sent and "Så här uppfattar jag insatsen" not in sent, sent
     # An initiative that names no IOP gets no such note.
     talk = Conversation()
     sent = said(talk.send(ActionDescribeInitiative(), "Kommunen köper platser på Kafé Ugglan, betalt via kommunen."))

@@ -3520,6 +3520,21 @@ def test_what_has_nothing_to_do_with_it_is_denied(tree: Tree):
     assert facts.get("utforare") is None or facts["utforare"].option == "regionen"
 
 
+def test_a_party_that_is_not_involved_is_denied(tree: Tree):
+    """Development set 8: "<part> är inte med" denies that party; the answer "Försäkringskassan är inte med, regionen
+    står för det" was recorded as "Flera parter tillsammans"."""
+    question = tree.questions["utforare"]
+    for answer, party in (
+        ("Försäkringskassan är inte med, regionen står för det", "regionen"),
+        ("regionen var inte inblandad alls, kommunen köper platserna", "kommunen"),
+    ):
+        reading = read_answer(question, answer)
+        assert reading.option is not None and reading.option.id == party, (answer, reading.option)
+    # Not involved is not every "är inte": "kommunen är inte nöjd men köper platserna" still names the kommun.
+    reading = read_answer(question, "kommunen är inte nöjd med priset men köper platserna")
+    assert reading.option is not None and reading.option.id == "kommunen"
+
+
 def test_premises_the_company_pays_for_itself_are_no_gift(tree: Tree):
     """Trial 33, t33-7: "… och företaget hyr lokalen själv" was set aside as "Ge företaget saker eller lokaler"."""
     text = "Arbetsförmedlingen köper praktikplatser i cykelbutiken, och företaget hyr sina lokaler själv."
@@ -3930,3 +3945,44 @@ def test_an_organisation_getting_a_sum_is_not_recorded_as_the_förbunds_own_cost
     assert reading.option is None and [c.id for c in reading.candidates] == ["egen_verksamhet", "ett_foretag"]
     plain = read_answer(question, "lokalhyra och föreläsare, ett vanligt köp")
     assert plain.option is not None and plain.option.id == "egen_verksamhet"
+
+
+def test_relatives_of_participants_are_not_the_participants(tree: Tree):
+    """Development set 8: a course for "anhöriga till deltagarna" was summarised as one for the participants."""
+    for text in (
+        "Vi vill bjuda in närstående till deltagarna på kooperativet till en kväll om hur sociala företag fungerar.",
+        "En träff om arbetsträning för föräldrar till unga deltagare.",
+    ):
+        fact = read_description(tree, text).facts.get("vem")
+        assert fact is None or fact.option != "deltagare", (text, fact)
+    # The participants themselves still are.
+    text = "Vi vill att deltagare som står långt från arbetsmarknaden får arbetsträna på kooperativet."
+    assert read_description(tree, text).facts["vem"].option == "deltagare"
+
+
+def test_a_membership_fee_paid_for_companies_is_the_companys_fee(tree: Tree):
+    """Development set 8: "betala medlemsavgiften åt de tre sociala företagen i kommunen" was read as a party
+    becoming a member (from "kommunen … medlem")."""
+    text = "Vi vill betala medlemsavgiften åt två sociala företag i kommunen i en intresseförening; vi går inte med."
+    fact = read_description(tree, text).facts.get("medlem_vem")
+    assert fact is not None and fact.option == "foretaget", fact
+
+
+def test_pay_for_a_social_enterprises_manager_is_read_as_that(tree: Tree):
+    """Development set 8: the salary of the company's "verksamhetsledare" was read as its staff without what they
+    get (and asked)."""
+    for text in (
+        "Förbundet betalar en tredjedel av lönen för föreståndaren på det sociala kaféet.",
+        "Vi vill stå för halva lönen för verksamhetsledaren på kooperativet Spiran.",
+    ):
+        facts = read_description(tree, text).facts
+        assert facts["vem"].option == "asf_personal", (text, facts)
+        assert facts["asf_personal_stod"].option == "ersattning", (text, facts)
+
+
+def test_typed_answers_naming_ame_or_a_service_for_a_company(tree: Tree):
+    """Development set 8: "på AME" (the kommun's labour market unit) and "en tjänst åt <company>" were asked back."""
+    employer = read_answer(tree.questions["handledare_anstalld"], "anställd på AME").option
+    assert employer is not None and employer.id == "hos_part"
+    receiver = read_answer(tree.questions["mottagare"], "en tjänst åt Bageriet Kornet").option
+    assert receiver is not None and receiver.id == "ett_foretag"
