@@ -3986,3 +3986,15 @@ def test_typed_answers_naming_ame_or_a_service_for_a_company(tree: Tree):
     assert employer is not None and employer.id == "hos_part"
     receiver = read_answer(tree.questions["mottagare"], "en tjänst åt Bageriet Kornet").option
     assert receiver is not None and receiver.id == "ett_foretag"
+
+
+def test_an_accounting_firm_paid_for_a_company_is_a_service_for_it(tree: Tree):
+    """Development set 8 (md8084): "förbundet betalar en redovisningsbyrå åt <företaget>" read as nothing, so only the
+    places the kommun already buys were assessed; now it is a service for the company, set aside beside them."""
+    reading = read_description(tree, "Får vi betala en bokföringsbyrå åt Snickeriet Spånet, som är ett socialt företag?")
+    assert reading.facts["stod_till_foretag"].option == "tjanst_at_foretaget"
+    text = (
+        "Deltagarna arbetstränar redan på Tvätteriet Vågen och regionen köper platserna. Nu vill vi också att förbundet"
+        " betalar en revisionsbyrå åt Vågen."
+    )
+    assert "stod_till_foretag" in read_description(tree, text).must_nots
