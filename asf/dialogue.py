@@ -1630,8 +1630,18 @@ def corrects_result(state: State, message: Message, marked_only: bool = False) -
         return False
     answers = _safe_answers(state)
     current = walk(tree(), answers)
-    changes = len(_changed_answers(answers, [step.question.id for step in current.steps], message.text))
-    return (changes == 1 and not marked_only) or _marks_a_change(message, changes)
+    changed = _changed_answers(answers, [step.question.id for step in current.steps], message.text)
+    changes = len(changed)
+    return (
+        (changes == 1 and not marked_only)
+        or _marks_a_change(message, changes)
+        or _denies_what_it_changes(answers, changed, message.text)
+    )
+
+
+def _denies_what_it_changes(answers: dict[str, str], changed: dict[str, str], text: str) -> bool:
+    """ "Arbetsförmedlingen upphandlar, inte regionen": the answer given is denied, so the message corrects it."""
+    return any(answers[q] in denied_options(tree().questions[q], text) for q in changed if q in answers)
 
 
 def _correct_result(state: State, answers: dict[str, str], message: Message) -> Turn | None:

@@ -141,6 +141,11 @@ def _status(state: State) -> str | None:
     return None if state.feedback is None else state.feedback.get("status")
 
 
+def comment_asked(state: State) -> bool:
+    """Ja or Nej was just given, and the comment asked for."""
+    return _status(state) == "answered"
+
+
 def is_typed_answer(state: State, message: Message) -> bool:
     """A typed "ja" or "nej" right after the question (outside training, no question open)."""
     return (

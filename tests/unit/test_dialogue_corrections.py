@@ -158,6 +158,27 @@ def test_a_correction_right_after_the_feedback_question_is_a_correction_not_feed
     assert talk.slots["last_result"]["answers"] == {**VIA_KOMMUNEN, "utforare": "arbetsformedlingen"}
 
 
+def test_a_comment_after_no_that_names_an_answer_is_a_comment_not_a_correction():
+    """Trial 41 (t41-7): after Nej to "Hade du nytta av bedömningen?" the comment "Svaret bemötte inte min invändning
+    om att deltagarna gynnas" changed who the course for a company's supervisors was for; the new result said
+    "kan finansiera" and the memo showed the comment as a correction."""
+    staff_course = {"vem": "asf_personal", "asf_personal_stod": "kompetensutveckling"}
+    for comment, intent in (
+        ("Svaret tog ingen hänsyn till min poäng om att deltagarna också gynnas.", "inform"),
+        ("Nej, bedömningen besvarade inte att deltagarna gynnas av bättre handledare.", "deny"),
+    ):
+        talk = finished(staff_course)
+        talk.send(ActionFeedback(), "/feedback", intent="feedback", choice="nej")
+        talk.send(ActionAnswer(), comment, intent=intent)
+        assert talk.slots["answers"] == staff_course, comment
+        assert talk.slots["feedback"]["comment"] == comment
+    # A marked correction at the same place still corrects ("nej, det är …", "jag hade fel").
+    talk = finished(VIA_KOMMUNEN)
+    talk.send(ActionFeedback(), "/feedback", intent="feedback", choice="nej")
+    talk.send(ActionAnswer(), "jag hade fel, det är regionen som upphandlar", intent="inform", party="regionen")
+    assert talk.slots["last_result"]["answers"] == {**VIA_KOMMUNEN, "utforare": "regionen"}
+
+
 def test_saying_only_that_the_result_is_wrong_asks_which_answer_and_keeps_them_all():
     talk = finished(VIA_KOMMUNEN)
     talk.send(ActionWhy(), "varför blev det så?", intent="ask_why")  # the feedback question is passed by

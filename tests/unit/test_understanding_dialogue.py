@@ -3991,7 +3991,9 @@ def test_typed_answers_naming_ame_or_a_service_for_a_company(tree: Tree):
 def test_an_accounting_firm_paid_for_a_company_is_a_service_for_it(tree: Tree):
     """Development set 8 (md8084): "förbundet betalar en redovisningsbyrå åt <företaget>" read as nothing, so only the
     places the kommun already buys were assessed; now it is a service for the company, set aside beside them."""
-    reading = read_description(tree, "Får vi betala en bokföringsbyrå åt Snickeriet Spånet, som är ett socialt företag?")
+    reading = read_description(
+        tree, "Får vi betala en bokföringsbyrå åt Snickeriet Spånet, som är ett socialt företag?"
+    )
     assert reading.facts["stod_till_foretag"].option == "tjanst_at_foretaget"
     text = (
         "Deltagarna arbetstränar redan på Tvätteriet Vågen och regionen köper platserna. Nu vill vi också att förbundet"
