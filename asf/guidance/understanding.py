@@ -232,6 +232,8 @@ def _evidence(
             affirmed = _not_over(affirmed, _employed_by_another(words))
         if (question.id, option.id) == _WHO_ARE_PARTICIPANTS:
             affirmed = _not_over(affirmed, _whose_relatives(words))
+        if (question.id, option.id) == _WORK_TRAINING:
+            affirmed = _not_over(affirmed, _where_a_supervisor_works(words))
         if (question.id, option.id) == _STARTING_ONE:
             affirmed = _not_over(affirmed, [words[i] for i in _a_party_owns(words)])
         if description and (question.id, option.id) in (_MONEY_TO_START, _STARTING_ONE):
@@ -349,6 +351,25 @@ _EMPLOYED_BY_A_PARTY = ("handledare_anstalld", "hos_part")
 _EMPLOYED_FORMS = frozenset({"anstalld", "anstallda", "anstalls", "anstallas", "anstallt"})
 _EMPLOYED_BY = frozenset({"av", "hos", "pa", "vid"})
 _NOT_A_NAME = _OWNING | {"nagon", "nagot", "nagra", "samma", "annan", "annat", "egen", "eget", "nya", "ny"}
+
+
+_WORK_TRAINING = ("insats_typ", "arbetsforberedande")
+# Folded words that open a clause describing the participants or the place: "… för deltagare som arbetstränar där".
+_DESCRIBING = frozenset({"som", "dar"})
+
+
+def _where_a_supervisor_works(words: tuple[swedish.Token, ...]) -> list[swedish.Token]:
+    """Beside a handledare, the work training a "som"/"där" clause describes is where the handledare works, not what
+    is financed: "en handledare på kaféet för deltagare som arbetstränar där" (trial 41, t41-2: read as work training
+    and a handledare at once, and neither was proposed)."""
+    if not any(token.word.startswith("handledar") for token in words):
+        return []
+    described = []
+    for i, token in enumerate(words):
+        before = [t for t in words[max(0, i - 3) : i] if t.clause == token.clause]
+        if any(t.word in _DESCRIBING for t in before):
+            described.append(token)
+    return described
 
 
 _WHO_ARE_PARTICIPANTS = ("vem", "deltagare")

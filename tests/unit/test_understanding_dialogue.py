@@ -4000,3 +4000,19 @@ def test_an_accounting_firm_paid_for_a_company_is_a_service_for_it(tree: Tree):
         " betalar en revisionsbyrå åt Vågen."
     )
     assert "stod_till_foretag" in read_description(tree, text).must_nots
+
+
+def test_a_supervisor_where_participants_work_train_is_a_supervisor(tree: Tree):
+    """Trial 41 (t41-2): "en handledare på … för deltagare som arbetstränar där. Handledaren är anställd av
+    föreningen" summarised only who it was for: work training and the handledare were read as two answers, and the
+    employer "föreningen" was no company."""
+    text = (
+        "Förbundet vill bekosta en handledare på Kafé Solrosen ekonomisk förening för deltagare som arbetstränar där."
+        " Handledaren är anställd hos föreningen."
+    )
+    facts = read_description(tree, text).facts
+    assert facts["insats_typ"].option == "handledare"
+    assert facts["handledare_anstalld"].option == "hos_foretaget"
+    # Places and a handledare bought together are still two answers, asked.
+    reading = read_description(tree, "Regionen köper arbetsträningsplatser och en handledare på kaféet åt deltagarna.")
+    assert "insats_typ" not in reading.facts
