@@ -53,6 +53,15 @@ from asf.guidance.understanding import read_description
         # Trial 38 (t38-4): called another topic, with no word on what the guidance says about IOP.
         ("vad står det i vägledningen om IOP?", "iop"),
         ("Går det att använda ett idéburet offentligt partnerskap i stället för en upphandling?", "iop"),
+        # Trial 41 (t41-10): the share from a party was answered as the share of the budget for this area, and how
+        # the förbund is financed as another topic.
+        ("Hur mycket av förbundets pengar kommer från Försäkringskassan?", "forbundets_pengar"),
+        ("hur fördelas egentligen finansieringen av förbundet mellan parterna?", "forbundets_pengar"),
+        ("Får vi lägga fjolårets överskott på en satsning på sociala företag?", "budget"),
+        (
+            "Deltagarna kommer från kommunen och arbetstränar på kaféet. Kan förbundet betala platserna via kommunen?",
+            None,
+        ),
     ],
 )
 def test_a_question_about_another_topic_is_recognised(text: str, topic: str | None):
