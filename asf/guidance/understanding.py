@@ -1258,8 +1258,10 @@ def _request_after_its_context(
     (part,) = set_aside.values()
     part_sentence = _sentence_of(part.evidence, text, words)
     scene = [fact for q, fact in kept.items() if q != tree.start and (q, fact.option) != _ROUTING]
-    if part_sentence is None or not scene:
+    if part_sentence is None:
         return None
+    if not scene:
+        return _request_after_what_was_done(tree, kept, part, text, words, part_sentence)
     if any(
         _sentence_of(signal.evidence, text, words) == part_sentence and (signal.question, signal.option) != _ROUTING
         for signal in lawful
@@ -1285,6 +1287,28 @@ def _request_after_its_context(
         return mapped
     # No answer on that route reaches the same outcome ("starta ett nytt socialt företag" beside
     # participants who will work there): the part on its own route, as "Bedöm i stället" would.
+    return _on_its_own_route(tree, part)
+
+
+# Folded words that put a sentence in the past: what was done is background, not what is to be financed.
+_DONE_BEFORE = frozenset({"fjol", "ifjol", "forra", "tidigare", "holl", "genomforde", "genomfort", "hade"})
+
+
+def _request_after_what_was_done(
+    tree: Tree, kept: Mapping[str, Fact], part: Fact, text: str, words: tuple[swedish.Token, ...], part_sentence: int
+) -> dict[str, Fact] | None:
+    """ "Förra året höll förbundet två seminarier för parternas chefer. Nu är förslaget att förbundet anställer en
+    processledare som ska starta ett nytt socialt företag": who the seminars were for is background, and the part a
+    later sentence asks the förbund for is what is assessed, on its own route (trial 41, t41-5 summarised the
+    seminars and offered the company only as another initiative)."""
+    start = kept.get(tree.start)
+    sentence = None if start is None else _sentence_of(start.evidence, text, words)
+    if sentence is None or sentence >= part_sentence:
+        return None
+    if not any(t.word in _DONE_BEFORE for t in _sentence_words(words, sentence)):
+        return None
+    if not _names_the_förbund(_sentence_words(words, part_sentence)):
+        return None
     return _on_its_own_route(tree, part)
 
 

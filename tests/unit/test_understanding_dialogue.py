@@ -4016,3 +4016,21 @@ def test_a_supervisor_where_participants_work_train_is_a_supervisor(tree: Tree):
     # Places and a handledare bought together are still two answers, asked.
     reading = read_description(tree, "Regionen köper arbetsträningsplatser och en handledare på kaféet åt deltagarna.")
     assert "insats_typ" not in reading.facts
+
+
+def test_what_was_done_before_is_background_to_what_is_asked_now(tree: Tree):
+    """Trial 41 (t41-5): seminars held last year were summarised as the initiative, and starting a company, which the
+    förbund was asked to pay for now, was offered only as another initiative."""
+    text = (
+        "Bakgrund: i fjol ordnade förbundet en studiedag om sociala företag för handläggare hos parterna. Nu föreslår"
+        " kansliet att förbundet anställer en projektledare som ska starta ett nytt socialt företag i kommunen."
+    )
+    facts = read_description(tree, text).facts
+    assert facts["vem"].option == "foretaget"
+    assert facts["stod_till_foretag"].option == "starta_utveckla"
+    # Without a word of the past the study day is no background: it is not dropped for the company.
+    text = (
+        "Förbundet ordnar en studiedag om sociala företag för handläggare hos parterna. Sedan vill förbundet anställa"
+        " en projektledare som ska starta ett nytt socialt företag."
+    )
+    assert read_description(tree, text).facts["vem"].option == "parter_och_aktorer"
