@@ -2316,6 +2316,11 @@ def _correct_summary(state: State, message: Message) -> Turn:
             # summary does not reach yet (trial 21, t21-3, t21-18): the lines stand, and it is asked next.
             question = tree().questions[later].short
             return _continue(state, dict(pending), prefix=messages.text("describe.asked_later", question=question))
+        reworded = _the_line_reworded(pending, message.text)
+        if reworded is not None:
+            # "det är inte en gåva. vi tänkte låna ut 200 000 kr … och hyran betalar vi som ett bidrag" names other
+            # answers to one line only: that line is asked again (trial 41, t41-4 got "nothing new").
+            return _without_the_line(state, reworded, message.text)
         return [recap.which_line(tree(), state, messages.text("describe.nothing_added"))], replace(
             state, correcting=True
         )
@@ -2423,6 +2428,12 @@ _DENIED_WHO = {
     ),
     "deltagare": re.compile(r"\b(?:inte|ej)\s+(?:till\s+|for\s+|at\s+)?(?:de\s+)?deltagar\w*"),
 }
+
+
+def _the_line_reworded(pending: dict[str, str], text: str) -> str | None:
+    """The one line of the summary whose question the correction names other answers to, in any words of the tree."""
+    lines = [q for q, option in pending.items() if named_options(tree().questions[q], text) - {option}]
+    return lines[0] if len(lines) == 1 else None
 
 
 def _without_the_line(state: State, line: str, text: str) -> Turn:

@@ -273,6 +273,23 @@ def test_after_no_a_missing_fact_can_be_written_at_once_and_the_lines_are_kept()
     assert "Pengarna går via regionen" in talk.slots["description"]
 
 
+def test_a_correction_giving_other_answers_to_one_line_asks_that_line_again():
+    """Trial 41 (t41-4): after Nej, "det är ingen gåva, vi lånar ut pengarna till maskinen … och hyran blir ett
+    bidrag" got "Jag kunde inte läsa ut något nytt", though it names the line's other answers in the tree's words."""
+    talk = Conversation()
+    talk.send(
+        ActionDescribeInitiative(),
+        "Kooperativet Kvarnen behöver en ny diskmaskin. Kan förbundet köpa den åt dem?",
+        intent="describe_initiative",
+    )
+    assert talk.slots["pending_answers"]["stod_till_foretag"] == "in_natura"
+    talk.send(ActionAnswer(), "/deny", intent="deny")
+    sent = talk.send(ActionAnswer(), "det är ingen gåva, vi lånar ut pengarna till maskinen och hyran blir ett bidrag")
+    assert messages.text("describe.nothing_added") not in said(sent)
+    assert talk.slots["current_question"] == "stod_till_foretag", said(sent)
+    assert talk.slots["answers"] == {"vem": "foretaget"}  # the other line is kept
+
+
 def test_an_addition_that_adds_nothing_says_so_and_the_lines_can_still_be_accepted():
     talk, _ = rejected_summary()
     sent = talk.send(ActionAnswer(), "det är ett trevligt ställe med god mat")
