@@ -456,6 +456,9 @@ _NO_COMPOUNDS += ("mellan", "emellan", "skolan", "hogskolan", "affarsplan", "han
 _NO_COMPOUNDS += ("projektplan", "aktivitetsplan", "broschyr", "hyresvard", "kontaktperson", "goteborg", "medborgar")
 # ... nor is a "samverkansavtal" a purchase ("avtal"): in trial 30 it was a grant to the company by another name.
 _NO_COMPOUNDS += ("samverkansavtal", "samarbetsavtal", "partnerskapsavtal", "overenskommelse")
+# ... nor is a "studieförbund" (an adult education association) the förbund (trial 41, t41-7: "regionen kan köpa den av
+# studieförbundet" was asked whether the förbund buys it).
+_NO_COMPOUNDS += ("studieforbund", "riksforbund", "idrottsforbund")
 
 
 def _a_word_of_its_own(word: str) -> bool:

@@ -4034,3 +4034,12 @@ def test_what_was_done_before_is_background_to_what_is_asked_now(tree: Tree):
         " en projektledare som ska starta ett nytt socialt företag."
     )
     assert read_description(tree, text).facts["vem"].option == "parter_och_aktorer"
+
+
+def test_a_study_association_is_not_the_förbund_and_an_undecided_target_group_is_not_known(tree: Tree):
+    """Trial 41: "regionen kan köpa den av studieförbundet" asked whether the förbund buys it (t41-7), and "målgruppen
+    har vi inte bestämt ännu" was asked back though "Vet inte än" is an answer (t41-9)."""
+    party = read_answer(tree.questions["utforare"], "kommunen köper kursen av ett studieförbund").option
+    assert party is not None and party.id == "kommunen"
+    undecided = read_answer(tree.questions["malgrupp"], "det har vi inte avgjort än").option
+    assert undecided is not None and undecided.id == "vet_inte"
