@@ -1487,8 +1487,19 @@ def _short_answer(state: State) -> Turn:
 
 
 def _asks_why(text: str) -> bool:
-    """The message asks for the reason ("varför?", "men varför då, …", "hur kommer det sig att …")."""
-    return re.match(r"\W*(?:(?:men|och|ok|okej)\s+)?(?:varfor|hur kommer det sig)\b", normalise(text)) is not None
+    """The message asks for the reason ("varför?", "men varför då, …", "hur kommer det sig att …"), or whether
+    something it states matters ("spelar det någon roll för bedömningen att handledaren är anställd hos föreningen?",
+    trial 41, t41-2: read as a correction, and the line was asked again); "… om …" supposes, which is no reason."""
+    plain = normalise(text)
+    return re.match(r"\W*(?:(?:men|och|ok|okej)\s+)?(?:varfor|hur kommer det sig)\b", plain) is not None or (
+        _MATTERS_THAT.match(plain) is not None
+    )
+
+
+_MATTERS_THAT = re.compile(
+    r"\W*(?:(?:men|och|ok|okej)\s+)?(?:spelar det (?:nagon )?roll|har det (?:nagon )?betydelse"
+    r"|paverkar det (?:bedomningen|nagot|resultatet))(?: for (?:bedomningen|resultatet|svaret))? att\b"
+)
 
 
 def _says_something_is_wrong(message: Message) -> bool:

@@ -290,6 +290,26 @@ def test_a_correction_giving_other_answers_to_one_line_asks_that_line_again():
     assert talk.slots["answers"] == {"vem": "foretaget"}  # the other line is kept
 
 
+def test_asking_whether_a_stated_answer_matters_explains_the_result():
+    """Trial 41 (t41-2): "Spelar det någon roll för bedömningen att handledaren är anställd hos föreningen …?" after a
+    result was taken as a correction and the line was asked again; "… om …" still tries the new answer."""
+    supervisor = {
+        "vem": "deltagare",
+        "malgrupp": "ja",
+        "insats_typ": "handledare",
+        "handledare_anstalld": "hos_foretaget",
+        "utforare": "ingen_part_direkt",
+    }
+    talk = finished(supervisor)
+    sent = talk.send(
+        ActionAnswer(), "Har det någon betydelse för bedömningen att handledaren är anställd på kooperativet?"
+    )
+    assert talk.slots["answers"] == supervisor and talk.slots["current_question"] is None, said(sent)
+    assert "Var är handledaren anställd? Svar: Hos det sociala företaget" in said(sent)
+    talk.send(ActionAnswer(), "Spelar det någon roll om regionen anställer handledaren i stället?")
+    assert talk.slots["answers"]["handledare_anstalld"] == "hos_part"
+
+
 def test_an_addition_that_adds_nothing_says_so_and_the_lines_can_still_be_accepted():
     talk, _ = rejected_summary()
     sent = talk.send(ActionAnswer(), "det är ett trevligt ställe med god mat")
