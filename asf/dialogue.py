@@ -1486,20 +1486,18 @@ def _short_answer(state: State) -> Turn:
     return [Reply(text=text, buttons=result_buttons())], state
 
 
+# "Fel. Regionen upphandlar.", "nej, det är regionen som …", "det ska vara kommunen": a message that opens by saying
+# the result has an answer wrong, folded.
+_OPENS_AS_A_CORRECTION = re.compile(r"\W*(?:fel\b|(?:nej\W+)?det (?:ar|blir|ska vara)\b)")
+
+
+def opens_as_a_correction(text: str) -> bool:
+    return _OPENS_AS_A_CORRECTION.match(normalise(text)) is not None
+
+
 def _asks_why(text: str) -> bool:
-    """The message asks for the reason ("varför?", "men varför då, …", "hur kommer det sig att …"), or whether
-    something it states matters ("spelar det någon roll för bedömningen att handledaren är anställd hos föreningen?",
-    trial 41, t41-2: read as a correction, and the line was asked again); "… om …" supposes, which is no reason."""
-    plain = normalise(text)
-    return re.match(r"\W*(?:(?:men|och|ok|okej)\s+)?(?:varfor|hur kommer det sig)\b", plain) is not None or (
-        _MATTERS_THAT.match(plain) is not None
-    )
-
-
-_MATTERS_THAT = re.compile(
-    r"\W*(?:(?:men|och|ok|okej)\s+)?(?:spelar det (?:nagon )?roll|har det (?:nagon )?betydelse"
-    r"|paverkar det (?:bedomningen|nagot|resultatet))(?: for (?:bedomningen|resultatet|svaret))? att\b"
-)
+    """The message asks for the reason ("varför?", "men varför då, …", "hur kommer det sig att …")."""
+    return re.match(r"\W*(?:(?:men|och|ok|okej)\s+)?(?:varfor|hur kommer det sig)\b", normalise(text)) is not None
 
 
 def _says_something_is_wrong(message: Message) -> bool:

@@ -177,9 +177,11 @@ def not_feedback(state: State, message: Message) -> bool:
     svaret var för långt" reads "handläggaren" as an answer, but the NLU took it for "prata med
     en person", so it was neither corrected nor saved."""
     # Right after Ja/Nej the user was asked for a comment, which often names an answer of the tree ("svaret bemötte
-    # inte min invändning om att deltagarna gynnas" changed who it was for, and the verdict, in trial 41): there only
-    # a marked correction ("nej, det är regionen som upphandlar", "jag hade fel: …") is one.
-    marked_only = message.intent == "describe_initiative" or feedback.comment_asked(state)
+    # inte min invändning om att deltagarna gynnas" changed who it was for, and the verdict, in trial 41): there a
+    # correction must say it is one ("jag hade fel: …", "nej, det är regionen som upphandlar", "Fel. Regionen …").
+    marked_only = message.intent == "describe_initiative" or (
+        feedback.comment_asked(state) and not dialogue.opens_as_a_correction(message.text)
+    )
     correction = message.intent in _CORRECTING_INTENTS and dialogue.corrects_result(state, message, marked_only)
     return (
         correction

@@ -583,14 +583,27 @@ _INVOLVED = frozenset({"med", "inblandad", "inblandade", "delaktig", "delaktiga"
 
 
 def _not_involved(words: tuple[Token, ...], end: int) -> bool:
-    """ "kommunen är inte med i avtalet", "AF var inte inblandad": who is not involved is denied (development set 8,
-    md8045 read the kommun as the one responsible). "Kommunen är inte med" says it; "kommunen är inte nöjd" does not."""
-    following = [t.word for t in words[end : end + 3] if t.segment == words[end - 1].segment]
-    return (
-        following[:1] in (["ar"], ["var"])
-        and following[1:2] in (["inte"], ["ej"])
-        and following[2:3] in [[word] for word in _INVOLVED]
-    )
+    """ "AF är inte med, kommunen tar det", "regionen var inte inblandad alls": a party said to be not involved is
+    denied (development set 8, md8045). Only a party, and only where the clause ends there: "kommunen är inte med i
+    styrgruppen men upphandlar", "deltagarna är inte med i planeringen" deny nothing (second review, session 30)."""
+    if end + 2 >= len(words) or not _a_party(words[end - 1].word):
+        return False
+    copula, negation, involved = words[end], words[end + 1], words[end + 2]
+    if copula.word not in ("ar", "var") or negation.word not in ("inte", "ej") or involved.word not in _INVOLVED:
+        return False
+    if len({copula.segment, negation.segment, involved.segment, words[end - 1].segment}) > 1:
+        return False
+    rest = [t.word for t in words[end + 3 :] if t.segment == involved.segment]
+    return all(word in _STILL_NOT_INVOLVED for word in rest)
+
+
+def _a_party(word: str) -> bool:
+    """One of the `<part>` words: "af" exactly, "kommunen" as an inflection of "kommun"."""
+    return any(word == form[1:] if form.startswith("=") else word.startswith(form) for form in _WORD_CLASSES["§part"])
+
+
+# Words that may end "… är inte med" without saying with what: "AF är inte med alls", "… inte heller med längre".
+_STILL_NOT_INVOLVED = frozenset({"alls", "langre", "heller", "har", "dar", "nu"})
 
 
 def _contrast_after_it_is(words: tuple[Token, ...], start: int, end: int) -> bool:

@@ -356,18 +356,21 @@ _NOT_A_NAME = _OWNING | {"nagon", "nagot", "nagra", "samma", "annan", "annat", "
 _WORK_TRAINING = ("insats_typ", "arbetsforberedande")
 # Folded words that open a clause describing the participants or the place: "… för deltagare som arbetstränar där".
 _DESCRIBING = frozenset({"som", "dar"})
+_CLAUSE_REACH = 3  # words after "som"/"där" that the clause is taken to describe
 
 
 def _where_a_supervisor_works(words: tuple[swedish.Token, ...]) -> list[swedish.Token]:
     """Beside a handledare, the work training a "som"/"där" clause describes is where the handledare works, not what
     is financed: "en handledare på kaféet för deltagare som arbetstränar där" (trial 41, t41-2: read as work training
     and a handledare at once, and neither was proposed)."""
-    if not any(token.word.startswith("handledar") for token in words):
-        return []
     described = []
     for i, token in enumerate(words):
-        before = [t for t in words[max(0, i - 3) : i] if t.clause == token.clause]
-        if any(t.word in _DESCRIBING for t in before):
+        before = [t for t in words[max(0, i - _CLAUSE_REACH) : i] if t.clause == token.clause]
+        if not any(t.word in _DESCRIBING for t in before):
+            continue
+        # The handledare named earlier in the same sentence: "fler platser för deltagare som arbetstränar på kaféet,
+        # eftersom handledaren där har tid" buys places (second review, session 30).
+        if any(t.word.startswith("handledar") and t.sentence == token.sentence for t in words[:i]):
             described.append(token)
     return described
 
@@ -1290,8 +1293,9 @@ def _request_after_its_context(
     return _on_its_own_route(tree, part)
 
 
-# Folded words that put a sentence in the past: what was done is background, not what is to be financed.
-_DONE_BEFORE = frozenset({"fjol", "ifjol", "forra", "tidigare", "holl", "genomforde", "genomfort", "hade"})
+# Folded words that say something was done before ("förra året" too): what was done is background, not what is to be
+# financed. Not "hade" or "tidigare", which plans and reasons use ("vi hade tänkt ordna …"; second review, session 30).
+_DONE_BEFORE = frozenset({"fjol", "ifjol", "holl", "genomforde", "genomfort"})
 
 
 def _request_after_what_was_done(
@@ -1305,7 +1309,9 @@ def _request_after_what_was_done(
     sentence = None if start is None else _sentence_of(start.evidence, text, words)
     if sentence is None or sentence >= part_sentence:
         return None
-    if not any(t.word in _DONE_BEFORE for t in _sentence_words(words, sentence)):
+    earlier = _sentence_words(words, sentence)
+    last_year = any(a.word == "forra" and b.word == "aret" for a, b in itertools.pairwise(earlier))
+    if not last_year and not any(t.word in _DONE_BEFORE for t in earlier):
         return None
     if not _names_the_förbund(_sentence_words(words, part_sentence)):
         return None

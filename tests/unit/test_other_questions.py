@@ -62,6 +62,9 @@ from asf.guidance.understanding import read_description
             "Deltagarna kommer från kommunen och arbetstränar på kaféet. Kan förbundet betala platserna via kommunen?",
             None,
         ),
+        # ... and initiatives that share a cost or use a surplus stay initiatives (second review of session 30).
+        ("Kan vi ordna en inspirationsdag om ASF för handläggare och fördela kostnaden mellan parterna?", None),
+        ("Får vi använda överskottet till en samordnare för ASF som regionen anställer?", None),
     ],
 )
 def test_a_question_about_another_topic_is_recognised(text: str, topic: str | None):
