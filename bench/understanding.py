@@ -280,9 +280,7 @@ def _figures(described: DescriptionScore, answered: AnswerScore) -> list[tuple[s
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--set", choices=["dev", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "heldout"], default="heldout"
-    )
+    parser.add_argument("--set", choices=["dev", "dev3", "dev4", *MEASURE_ONLY, "heldout"], default="heldout")
     parser.add_argument("--show", action="store_true", help="print the misread items (development half only)")
     args = parser.parse_args(argv)
     if args.show and args.set == "heldout":

@@ -586,7 +586,7 @@ def _not_involved(words: tuple[Token, ...], end: int) -> bool:
     """ "AF är inte med, kommunen tar det", "regionen var inte inblandad alls": a party said to be not involved is
     denied (development set 8, md8045). Only a party, and only where the clause ends there: "kommunen är inte med i
     styrgruppen men upphandlar", "deltagarna är inte med i planeringen" deny nothing (second review, session 30)."""
-    if end + 2 >= len(words) or not _a_party(words[end - 1].word):
+    if end + 2 >= len(words) or not word_matches("§part", words[end - 1].word):
         return False
     copula, negation, involved = words[end], words[end + 1], words[end + 2]
     if copula.word not in ("ar", "var") or negation.word not in ("inte", "ej") or involved.word not in _INVOLVED:
@@ -595,11 +595,6 @@ def _not_involved(words: tuple[Token, ...], end: int) -> bool:
         return False
     rest = [t.word for t in words[end + 3 :] if t.segment == involved.segment]
     return all(word in _STILL_NOT_INVOLVED for word in rest)
-
-
-def _a_party(word: str) -> bool:
-    """One of the `<part>` words: "af" exactly, "kommunen" as an inflection of "kommun"."""
-    return any(word == form[1:] if form.startswith("=") else word.startswith(form) for form in _WORD_CLASSES["§part"])
 
 
 # Words that may end "… är inte med" without saying with what: "AF är inte med alls", "… inte heller med längre".

@@ -363,14 +363,18 @@ def _where_a_supervisor_works(words: tuple[swedish.Token, ...]) -> list[swedish.
     """Beside a handledare, the work training a "som"/"där" clause describes is where the handledare works, not what
     is financed: "en handledare på kaféet för deltagare som arbetstränar där" (trial 41, t41-2: read as work training
     and a handledare at once, and neither was proposed)."""
+    # Where each sentence first names a handledare: only a clause after it counts ("fler platser för deltagare som
+    # arbetstränar på kaféet, eftersom handledaren där har tid" buys places; second review, session 30).
+    first_supervisor: dict[int, int] = {}
+    for i, token in enumerate(words):
+        if token.word.startswith("handledar"):
+            first_supervisor.setdefault(token.sentence, i)
     described = []
     for i, token in enumerate(words):
-        before = [t for t in words[max(0, i - _CLAUSE_REACH) : i] if t.clause == token.clause]
-        if not any(t.word in _DESCRIBING for t in before):
+        if first_supervisor.get(token.sentence, i) >= i:
             continue
-        # The handledare named earlier in the same sentence: "fler platser för deltagare som arbetstränar på kaféet,
-        # eftersom handledaren där har tid" buys places (second review, session 30).
-        if any(t.word.startswith("handledar") and t.sentence == token.sentence for t in words[:i]):
+        before = words[max(0, i - _CLAUSE_REACH) : i]
+        if any(t.word in _DESCRIBING and t.clause == token.clause for t in before):
             described.append(token)
     return described
 
