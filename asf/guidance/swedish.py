@@ -140,6 +140,9 @@ def fold_in_place(text: str) -> str:
     return _lowered_in_place(text).translate(_FOLD)
 
 
+_SPACED_DASH = re.compile(r"(?<=\s)[-–—]|[-–—](?=\s)")
+
+
 # One reading of a description asks for its words some twenty times (per question, per quote): the same
 # immutable answer each time, so it is kept for the texts most recently read.
 @lru_cache(maxsize=256)
@@ -164,6 +167,9 @@ def tokens(text: str) -> tuple[Token, ...]:
         gap = folded[found[-1].end : match.start()] if found else ""
         if _closes_an_abbreviation(found, gap, word, text[match.start()]):
             gap = gap.replace(".", " ")  # "ek. för. ett bidrag", "t.ex. datorer": no sentence ends there
+        # A dash set off by a space parts clauses as a comma does ("inget bidrag – vi betalar till AF"
+        # negated the payment, trial 41); one inside a word or a range ("second hand-butik", "2025–2026") does not.
+        gap = _SPACED_DASH.sub(",", gap)
         # "inget bidrag, utan ett lån": the comma does not make "utan" mean "without".
         contrast = word == "utan" and gap.strip() == "," and last_negation >= clause_start
         if re.search(r"[.;:!?,\n]", gap):
@@ -588,12 +594,16 @@ def _not_involved(words: tuple[Token, ...], end: int) -> bool:
     styrgruppen men upphandlar", "deltagarna är inte med i planeringen" deny nothing (second review, session 30)."""
     if end + 2 >= len(words) or not word_matches("§part", words[end - 1].word):
         return False
-    copula, negation, involved = words[end], words[end + 1], words[end + 2]
+    copula, negation = words[end], words[end + 1]
+    involved_at = end + 2
+    if words[involved_at].word in ("heller", "alls") and involved_at + 1 < len(words):
+        involved_at += 1  # "regionen är inte heller med" (trial 41)
+    involved = words[involved_at]
     if copula.word not in ("ar", "var") or negation.word not in ("inte", "ej") or involved.word not in _INVOLVED:
         return False
     if len({copula.segment, negation.segment, involved.segment, words[end - 1].segment}) > 1:
         return False
-    rest = [t.word for t in words[end + 3 :] if t.segment == involved.segment]
+    rest = [t.word for t in words[involved_at + 1 :] if t.segment == involved.segment]
     return all(word in _STILL_NOT_INVOLVED for word in rest)
 
 

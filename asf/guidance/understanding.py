@@ -232,6 +232,8 @@ def _evidence(
             affirmed = _not_over(affirmed, _employed_by_another(words))
         if (question.id, option.id) == _WHO_ARE_PARTICIPANTS:
             affirmed = _not_over(affirmed, _whose_relatives(words))
+        if (question.id, option.id) == _A_COMPANY_FOR_ITSELF:
+            affirmed = _not_over(affirmed, _given_a_commission(words))
         if (question.id, option.id) == _WORK_TRAINING:
             affirmed = _not_over(affirmed, _where_a_supervisor_works(words))
         if (question.id, option.id) == _STARTING_ONE:
@@ -377,6 +379,25 @@ def _where_a_supervisor_works(words: tuple[swedish.Token, ...]) -> list[swedish.
         if any(t.word in _DESCRIBING and t.clause == token.clause for t in before):
             described.append(token)
     return described
+
+
+_A_COMPANY_FOR_ITSELF = ("vem", "foretaget")
+_GIVE = frozenset({"ge", "ger", "gav", "ges", "givit", "gett"})
+
+
+def _given_a_commission(words: tuple[swedish.Token, ...]) -> list[swedish.Token]:
+    """The supplier in "ge <företaget> i uppdrag att …": a company commissioned to do something is paid for a
+    service, not given something ("ge Catering Smak i uppdrag att laga lunch till konferensen", development set 7,
+    md7080, was read as support for the company)."""
+    given: list[swedish.Token] = []
+    for i, token in enumerate(words):
+        if token.word not in _GIVE:
+            continue
+        for j in range(i + 2, min(i + 6, len(words) - 1)):
+            if words[j].word == "i" and words[j + 1].word in ("uppdrag", "uppgift") and words[j].clause == token.clause:
+                given.extend(words[i + 1 : j])
+                break
+    return given
 
 
 _WHO_ARE_PARTICIPANTS = ("vem", "deltagare")
@@ -1965,6 +1986,8 @@ def _weigh_learned(
         return
     if (question.id, option.id) in _THINGS_GIVEN and _only_premises_paid_for_itself(words):
         return
+    if (question.id, option.id) == _A_COMPANY_FOR_ITSELF and _given_a_commission(words):
+        return  # the company does a job for the förbund: what the job is decides, not the company
     if (question.id, option.id) == _COORDINATOR and not _names_someone_to_do_it(words):
         return  # "en webbsida som sprider kunskap om sociala företag" is no coordinator
     if not option.from_description:

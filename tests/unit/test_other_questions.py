@@ -317,3 +317,16 @@ def test_ingå_is_no_negation():
         "till",
         "foretaget",
     ]
+
+
+def test_who_funds_the_förbund_gets_the_parties_shares_and_not_the_budget_answer():
+    """Trial 40/41: "Vem betalar förbundets budget?" and "hur mycket av förbundets budget kommer från regionen?" got
+    the answer about how much of the budget may go to this area, or both answers with that one first."""
+    for text in ("Vem står för samordningsförbundets budget?", "Hur stor del av förbundets budget kommer från FK?"):
+        assert [t.id for t in other_questions.all_named(text)] == ["forbundets_pengar"], text
+    # The budget itself is still the budget answer, and one topic's own words inside nothing else stay named.
+    assert [t.id for t in other_questions.all_named("Hur stor budget har förbundet för sociala företag?")] == ["budget"]
+    both = other_questions.all_named("Vilken försäkring har de och får jag skriva in personnummer?")
+    assert {t.id for t in both} == {"ersattning_och_forsakring", "personuppgifter"}
+    # Who pays the förbund's share of an initiative is no question about the förbund's funding.
+    assert other_questions.all_named("Vem betalar förbundets del av platserna på kaféet?") == []

@@ -4060,3 +4060,35 @@ def test_a_study_association_is_not_the_förbund_and_an_undecided_target_group_i
     assert party is not None and party.id == "kommunen"
     undecided = read_answer(tree.questions["malgrupp"], "det har vi inte avgjort än").option
     assert undecided is not None and undecided.id == "vet_inte"
+
+
+def test_paying_to_a_party_is_the_route_through_that_party(tree: Tree):
+    """Trial 41 (t41-6): "vi betalar till AF" was not read as how the money goes, in a description after a dash
+    that followed a negation, or as a typed answer naming only the party; it was asked again."""
+    for text in (
+        "Regionen köper praktikplatser på tvätteriet åt patienter. Kooperativet får inget från oss – förbundet betalar"
+        " till regionen.",
+        "Vi för över förbundets del till Försäkringskassan, som köper arbetsträning på ett socialt företag åt"
+        " sjukskrivna.",
+    ):
+        fact = read_description(tree, text).facts.get("pengavag")
+        assert fact is not None and fact.option == "via_part", (text, fact)
+    # A dash inside a word or a range parts nothing; before the dash the negation still holds.
+    words = swedish.tokens("inga pengar till firman — kommunen betalar, second hand-butiken 2025–2026")
+    assert [t.word for t in words if t.negated] == ["pengar", "till", "firman"]
+    typed = read_answer(tree.questions["pengavag"], "förbundets pengar till Försäkringskassan").option
+    assert typed is not None and typed.id == "via_part"
+    straight = read_answer(tree.questions["pengavag"], "rakt till kooperativet").option
+    assert straight is not None and straight.id == "direkt"
+
+
+def test_a_company_given_a_commission_is_a_supplier_not_supported(tree: Tree):
+    """Development set 7 (md7080): a caterer "given the task" of the lunch at the förbund's conference was read as an
+    initiative for the company, which leads to the company-support questions; by the words and by the learned
+    reader alike."""
+    text = "Kan vi ge kooperativet Gläntan i uppdrag att trycka våra broschyrer om förbundet?"
+    for models in (learned.WORDS_ONLY, None):  # the words themselves, not only the learned reader's veto
+        fact = read_description(tree, text, models).facts.get("vem")
+        assert fact is None or fact.option != "foretaget", fact
+    # Giving the company something is still support for it.
+    assert read_description(tree, "Vi vill ge Bageriet Kornet ett startbidrag.").facts["vem"].option == "foretaget"
