@@ -926,7 +926,11 @@ def _head_of_answer(found: Mapping[str, _Evidence], words: tuple[swedish.Token, 
         # "och" after the place word joins two places ("personalen på kommunen och företaget"); before
         # it, it joins the ones meant ("VD:n och styrelsen i kooperativet").
         joined = any(t.word in ("och", "eller") for t in words if place.start < t.start < tail_start)
-        return None if joined else _clear_winner(head)
+        # A head after a place word of its own is a place too: "halvtid på kommunen och halvtid på företaget"
+        # names two employers (development set 9, mt9130, recorded the first).
+        head_start = min(start for e in head.values() for start, _ in e.spans)
+        placed = any(t.word in _PLACE_WORDS for t in words if t.start < head_start)
+        return None if joined or placed else _clear_winner(head)
     return None
 
 
@@ -970,9 +974,10 @@ def _names_two_things(words: tuple[swedish.Token, ...], found: Mapping[str, _Evi
 
 
 def _alternatives_between(named: list[_Evidence], words: tuple[swedish.Token, ...]) -> bool:
-    """Named as alternatives ("AF eller kommunen"), not together."""
+    """Named as alternatives ("AF eller kommunen") or set against each other ("Försäkringskassan betalar men
+    kommunen ansvarar", "de är inskrivna på AF men det är regionen som köper": development set 9), not together."""
     first, last = min(e.start for e in named), max(e.start for e in named)
-    return any(token.word == "eller" and first <= token.start <= last for token in words)
+    return any(token.word in ("eller", "men") and first <= token.start <= last for token in words)
 
 
 def _joint_option(

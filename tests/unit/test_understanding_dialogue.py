@@ -4092,3 +4092,45 @@ def test_a_company_given_a_commission_is_a_supplier_not_supported(tree: Tree):
         assert fact is None or fact.option != "foretaget", fact
     # Giving the company something is still support for it.
     assert read_description(tree, "Vi vill ge Bageriet Kornet ett startbidrag.").facts["vem"].option == "foretaget"
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        # Parties set against each other are no joint answer (development set 9, mt9142, mt9146).
+        ("utforare", "de är aktuella på Försäkringskassan men det är kommunen som upphandlar"),
+        ("utforare", "FK finansierar men soc har hand om det"),
+        # Two employers, each after a place word, are two answers (mt9130).
+        ("handledare_anstalld", "halva tiden på regionen och halva på kooperativet"),
+        # Money partly to the förbund's own activity and partly to a company (mt9043).
+        ("mottagare", "mest till oss själva men en del till kooperativet"),
+        # Not knowing is not "nobody appointed yet" (mt9145).
+        ("utforare", "vet inte"),
+    ],
+)
+def test_a_typed_answer_naming_two_things_or_none_is_asked_not_recorded(tree: Tree, question: str, text: str):
+    reading = read_answer(tree.questions[question], text)
+    assert reading.option is None, (text, reading.option)
+
+
+def test_development_set_9_descriptions_of_memberships_networks_and_people_outside_the_target_group(tree: Tree):
+    """Development set 9: a fee paid for several companies was the förbund's own membership (md9057); a network of
+    parties and companies, with the money's receiver not known, read only how the money goes (md9130); people
+    "without any particular needs" or "not heading for work" were not outside the target group (md9019, md9121)."""
+
+    def read(text: str) -> dict[str, str]:
+        return {q: f.option for q, f in read_description(tree, text).facts.items()}
+
+    fee = read("Kan vi stå för medlemsavgiften i Coompanion för de två kooperativen vi har avtal med?")
+    assert fee.get("medlem_vem") == "foretaget", fee
+    network = read(
+        "Vi vill bekosta ett lokalt nätverk där parterna och arbetsintegrerande företag möts fyra gånger om året."
+        " Vi vet inte än om pengarna ska gå till kansliet eller till föreningen som håller i det."
+    )
+    assert network.get("strukturell_typ") == "annan_kunskap" and network.get("mottagare") == "vet_inte", network
+    assert "pengavag" not in network
+    for text in (
+        "Regionen köper platser på ASF:et för unga vuxna utan särskilda behov av stöd. Vi betalar via regionen.",
+        "Det gäller äldre som vill ha sällskap på dagarna men inte ska ut i arbete. Kommunen köper platserna.",
+    ):
+        assert read(text).get("malgrupp") == "nej", text
