@@ -74,9 +74,10 @@ def readers_for(tree: Tree, items: list[dict[str, Any]], part: str) -> list[lear
     return [trained[index % FOLDS] for index in range(len(items))]
 
 
-def proposed_facts(tree: Tree, text: str, models: learned.Models) -> dict[str, str]:
+def proposed_facts(tree: Tree, text: str, models: learned.Models) -> tuple[dict[str, str], frozenset[str]]:
+    """The facts the summary proposes, and which of them it says are assumed ("– det antar jag, eftersom …")."""
     reading = understanding.read_description(tree, text, models)
-    return {question: fact.option for question, fact in reading.facts.items()}
+    return {question: fact.option for question, fact in reading.facts.items()}, reading.implied
 
 
 def reachable_outcomes(tree: Tree, fixed: Mapping[str, str]) -> set[str]:
@@ -131,6 +132,9 @@ class DescriptionScore:
     # Wrong proposals where the gold names another answer; the rest are on questions the gold leaves
     # unstated (a writer who did not label what the text says, or a fact the text does not give).
     contradicting: int = 0
+    # Proposed facts the summary marks as assumed from the others, and how many of them the gold does not hold.
+    assumed: int = 0
+    assumed_wrong: int = 0
     stated: int = 0
     wrong_verdicts: int = 0
     questions: int = 0
@@ -159,11 +163,13 @@ def score_descriptions(tree: Tree, items: list[dict[str, Any]], readers: list[le
             score.misread.append(f"{item['id']}: {item['text']}\n    taken as the other question {topic.id}")
         gold = learned.known_labels(tree, item.get("facts") or {})
         accepted = set(item.get("verdicts") or [])
-        proposed = proposed_facts(tree, item["text"], models)
+        proposed, assumed = proposed_facts(tree, item["text"], models)
         right = {q: o for q, o in proposed.items() if gold.get(q) == o}
         score.initiatives += 1
         score.proposed += len(proposed)
         score.correct += len(right)
+        score.assumed += len(assumed & proposed.keys())
+        score.assumed_wrong += len((assumed & proposed.keys()) - right.keys())
         score.contradicting += sum(1 for q, o in proposed.items() if q in gold and gold[q] != o)
         score.stated += len(gold)
         with_summary = reachable_outcomes(tree, {**gold, **proposed})
@@ -265,6 +271,10 @@ def _figures(described: DescriptionScore, answered: AnswerScore) -> list[tuple[s
         (
             "  av de felaktiga: guldet anger ett annat svar / guldet anger inget svar",
             f"{described.contradicting} / {described.proposed - described.correct - described.contradicting}",
+        ),
+        (
+            "  av de föreslagna: antagna (”det antar jag”) / av dem felaktiga",
+            f"{described.assumed} / {described.assumed_wrong}",
         ),
         ("angivna fakta, recall (mål >= 0.80)", ratio(described.correct, described.stated)),
         ("beskrivningar som ger en bedömning utanför de godtagna (mål 0)", str(described.wrong_verdicts)),

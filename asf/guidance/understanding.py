@@ -483,6 +483,20 @@ def _through_something_else(words: tuple[swedish.Token, ...]) -> bool:
     return True
 
 
+def _money_beside_a_party(text: str, words: tuple[swedish.Token, ...]) -> bool:
+    """Some sentence speaks of the money and names a party or a route ("via", "genom") in it: "AF har avtal med
+    Snickeriet. Förbundet ska finansiera tolv platser där." says who procures and that the förbund pays, not that
+    the money goes through AF (development set 9, md9005, proposed "Via den part som ansvarar")."""
+    for sentence in {t.sentence for t in words}:
+        said = _sentence_words(words, sentence)
+        clause = swedish.fold(text[said[0].start : said[-1].end])
+        if _MONEY_WORDS.search(clause) and (
+            any(t.word in _THROUGH or t.word.startswith("part") for t in said) or swedish.find("<part>", said)
+        ):
+            return True
+    return False
+
+
 def _names_a_route(mention: swedish.Mention) -> bool:
     return mention.keyword.split()[0] in ("via", "genom")
 
@@ -1986,6 +2000,8 @@ def _weigh_learned(
     if (question.id, option.id) in _NEEDS_A_PARTY and not swedish.find("<part>", words):
         return
     if (question.id, option.id) in _NEEDS_MONEY_WORDS and not _MONEY_WORDS.search(swedish.fold(text)):
+        return
+    if (question.id, option.id) == _THROUGH_A_PARTY and not _money_beside_a_party(text, words):
         return
     if (question.id, option.id) == _A_LOAN and _lends_a_thing(text):
         return

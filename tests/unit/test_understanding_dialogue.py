@@ -4134,3 +4134,18 @@ def test_development_set_9_descriptions_of_memberships_networks_and_people_outsi
         "Det gäller äldre som vill ha sällskap på dagarna men inte ska ut i arbete. Kommunen köper platserna.",
     ):
         assert read(text).get("malgrupp") == "nej", text
+
+
+def test_the_learned_reader_proposes_the_route_through_a_party_only_where_money_and_a_party_meet(tree: Tree):
+    """Development set 9 (md9005): the party that procures, named in one sentence, and the förbund paying, in
+    another, were read as "Via den part som ansvarar", quoting the words about who buys the places."""
+    text = (
+        "Det är Försäkringskassan som köper platserna, inte kommunen. De har redan avtal med Tryckeriet Linnea."
+        " Förbundet ska finansiera åtta platser där i höst för deltagare i vårt projekt."
+    )
+    reading = read_description(tree, text)
+    assert reading.facts["utforare"].option == "forsakringskassan"
+    assert "pengavag" not in reading.facts
+    # Said in one sentence, the route is read as before.
+    text = "Försäkringskassan köper platserna på Tryckeriet Linnea och förbundet finansierar dem genom FK."
+    assert read_description(tree, text).facts["pengavag"].option == "via_part"

@@ -37,6 +37,16 @@ def test_a_wrong_fact_that_opens_a_must_not_counts_as_a_wrong_verdict(tree: Tree
     assert score.contradicting == 1
 
 
+def test_assumed_lines_are_counted_apart_and_still_scored(tree: Tree, monkeypatch: pytest.MonkeyPatch):
+    """A line the summary marks as assumed ("– det antar jag") is a proposed fact like any other; the count of them,
+    and of the wrong ones, says how much of the precision they account for."""
+    facts = {"vem": "parter_och_aktorer", "insats_typ": "arbetsforberedande"}
+    reading = Reading({q: Fact(q, o, "ord") for q, o in facts.items()}, implied=frozenset({"vem"}))
+    monkeypatch.setattr(understanding, "read_description", lambda tree, text, models: reading)
+    score = evaluation.score_descriptions(tree, [PARTICIPANTS], [learned.WORDS_ONLY])
+    assert (score.proposed, score.correct, score.assumed, score.assumed_wrong) == (2, 1, 1, 1)
+
+
 def test_questions_after_a_summary_count_only_what_is_still_open(tree: Tree):
     gold = {"vem": "deltagare", "malgrupp": "ja", "insats_typ": "arbetsforberedande", "utforare": "kommunen"}
     gold |= {"pengavag": "via_part"}
