@@ -391,6 +391,10 @@ def _stem_forms(word: str) -> tuple[str, ...]:
         shortest = 3 if ending in ("a", "e") else 4
         if word.endswith(ending) and len(word) - len(ending) >= shortest:
             forms.append(word[: -len(ending)])
+    if len(word) >= 5 and word[-1] == "m" and word[-2] in "aeiouy":
+        forms.append(
+            word + "m"
+        )  # a short vowel doubles the m before an ending: medlem -> medlemmar, program -> programmet
     return tuple(forms)
 
 

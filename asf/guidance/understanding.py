@@ -234,6 +234,8 @@ def _evidence(
             affirmed = _not_over(affirmed, _whose_relatives(words))
         if (question.id, option.id) == _A_COMPANY_FOR_ITSELF:
             affirmed = _not_over(affirmed, _given_a_commission(words))
+        if question.id == _WHOSE_MEMBERSHIP and option.id in ("forbundet", "en_part"):
+            affirmed = _not_over(affirmed, _who_pays_the_fee(words))
         if (question.id, option.id) == _WORK_TRAINING:
             affirmed = _not_over(affirmed, _where_a_supervisor_works(words))
         if (question.id, option.id) == _STARTING_ONE:
@@ -398,6 +400,34 @@ def _given_a_commission(words: tuple[swedish.Token, ...]) -> list[swedish.Token]
                 given.extend(words[i + 1 : j])
                 break
     return given
+
+
+# Whose membership it is, beside the förbund paying the fee: "kaféet själv, vi tar avgiften" (development set 8,
+# mt8065) named the förbund by its "vi". Every answer to that question has the förbund pay, so who pays says nothing.
+_WHOSE_MEMBERSHIP = "medlem_vem"
+_PAYERS = frozenset({"vi", "forbundet", "samordningsforbundet"})
+_PAYS = frozenset({"tar", "ta", "star", "sta", "betalar", "betala", "bekostar", "bekosta", "finansierar"})
+
+
+def _names_the_fee(rest: list[swedish.Token], at: int) -> bool:
+    """The fee, or "det" in "står för det"."""
+    word = rest[at].word
+    return word.startswith(("avgift", "medlemsavgift", "kostnad")) or (
+        word == "det" and at > 0 and rest[at - 1].word == "for"
+    )
+
+
+def _who_pays_the_fee(words: tuple[swedish.Token, ...]) -> list[swedish.Token]:
+    """The words of "vi/förbundet tar/står för/betalar (avgiften/kostnaden)": the payer, not the member."""
+    paying: list[swedish.Token] = []
+    for i, token in enumerate(words[:-1]):
+        verb = words[i + 1]
+        if token.word in _PAYERS and verb.word in _PAYS and verb.clause == token.clause:
+            rest = [t for t in words[i + 2 : i + 5] if t.clause == token.clause]
+            fee = next((j for j, t in enumerate(rest) if _names_the_fee(rest, j)), None)
+            if fee is not None or not rest:
+                paying.extend([token, verb, *rest[: (fee or 0) + 1]])
+    return paying
 
 
 _WHO_ARE_PARTICIPANTS = ("vem", "deltagare")
@@ -573,6 +603,9 @@ def read_answer(
         return AnswerReading(None, candidates=(*contested, *others)[:3])
     for option_id in _joint_of_one(question, found, words, description=False):
         found.pop(option_id, None)
+    if question.id == _WHOSE_MEMBERSHIP and not found and _who_pays_the_fee(words):
+        # "förbundet betalar avgiften" says who pays, which every answer here has: not who the member is.
+        return AnswerReading(None, candidates=tuple(o for o in question.options if o.id not in negated)[:3])
     opening = _opening_yes_no(question, words, found, negated)
     if opening is not None:
         return AnswerReading(opening, evidence=text.strip())

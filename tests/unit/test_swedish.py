@@ -276,3 +276,9 @@ def test_where_a_word_was_found_is_never_taken_from_another_text():
         ]
     assert found("kommunen", "platser köps av kommunen") == [("kommunen", False)]
     assert len(found("kommunen", "kommunen kommunen kommunen")) == 3
+
+
+def test_a_short_vowel_doubles_the_m_before_an_ending():
+    """Development set 8 (mt8052): "vi vill bli medlemmar" did not find "medlem"."""
+    assert swedish.word_matches("medlem", "medlemmarna") and swedish.word_matches("medlem", "medlemmen")
+    assert not swedish.word_matches("kommun", "kommunnen")  # only the m doubles

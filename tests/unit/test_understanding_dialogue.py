@@ -4149,3 +4149,19 @@ def test_the_learned_reader_proposes_the_route_through_a_party_only_where_money_
     # Said in one sentence, the route is read as before.
     text = "Försäkringskassan köper platserna på Tryckeriet Linnea och förbundet finansierar dem genom FK."
     assert read_description(tree, text).facts["pengavag"].option == "via_part"
+
+
+def test_who_pays_a_membership_fee_does_not_say_whose_membership_it_is(tree: Tree):
+    """Development sets 8 and 9 (mt8065, mt9064): "kaféet själv, vi tar avgiften" was asked back, the "vi" read as the
+    förbund becoming a member; every answer to the question has the förbund pay the fee."""
+    for text in (
+        "kooperativet självt, förbundet betalar avgiften",
+        "Linnea AB går med i nätverket och vi står för det",
+    ):
+        reading = read_answer(tree.questions["medlem_vem"], text)
+        assert reading.option is not None and reading.option.id == "foretaget", (text, reading)
+    party = read_answer(tree.questions["medlem_vem"], "regionen, och vi tar kostnaden").option
+    assert party is not None and party.id == "en_part"
+    # The förbund as the member is still read.
+    own = read_answer(tree.questions["medlem_vem"], "vi själva går med").option
+    assert own is not None and own.id == "forbundet"
