@@ -1496,8 +1496,21 @@ def opens_as_a_correction(text: str) -> bool:
 
 
 def _asks_why(text: str) -> bool:
-    """The message asks for the reason ("varför?", "men varför då, …", "hur kommer det sig att …")."""
-    return re.match(r"\W*(?:(?:men|och|ok|okej)\s+)?(?:varfor|hur kommer det sig)\b", normalise(text)) is not None
+    """The message asks for the reason ("varför?", "men varför då, …", "hur kommer det sig att …"), or objects to
+    the result with a question in the negative: "men syftet är ju deltagarna, spelar inte det nån roll?" (trial 42,
+    t42-7: it changed who the course for a company's staff was for, and the course became a handledare)."""
+    plain = normalise(text)
+    if "?" in text and _OBJECTION.search(plain):
+        return True
+    return re.match(r"\W*(?:(?:men|och|ok|okej)\s+)?(?:varfor|hur kommer det sig)\b", plain) is not None
+
+
+# "spelar inte det någon roll?", "gör det inte nån skillnad?", "räknas inte det?", folded; the positive "spelar det
+# någon roll om …?" asks what the result would be with something changed (_WHAT_IF).
+_OBJECTION = re.compile(
+    r"\b(?:spelar|gor|betyder) (?:inte det|det inte) (?:nagon |nan |ingen )?(?:roll|skillnad)\b"
+    r"|\braknas (?:inte det|det inte)\b"
+)
 
 
 def _says_something_is_wrong(message: Message) -> bool:

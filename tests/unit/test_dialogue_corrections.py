@@ -2310,3 +2310,21 @@ def test_the_user_saying_they_misunderstood_is_feedback_not_a_correction():
     talk = finished(VIA_KOMMUNEN)
     talk.send(ActionAnswer(), "Nej, jag hade nog missförstått reglerna men nu är det tydligt", intent="deny")
     assert talk.slots["feedback"]["answer"] == "nej"
+
+
+def test_an_objection_in_the_negative_is_answered_with_the_reasons_not_taken_as_a_correction():
+    """Trial 42 (t42-7): "men syftet är ju deltagarna, spelar inte det nån roll?" after "bör inte" for a course for a
+    company's staff changed who it was for to the participants, and later answers made the course financeable."""
+    staff = {"vem": "asf_personal", "asf_personal_stod": "kompetensutveckling"}
+    for text in (
+        "men det är ju för deltagarnas skull, gör inte det någon skillnad?",
+        "räknas inte det, att deltagarna får det bättre?",
+    ):
+        talk = finished(staff)
+        sent = talk.send(ActionAnswer(), text)
+        assert talk.slots["answers"] == staff, text
+        assert "Så här gick det" in said(sent), text
+    # Asked in the positive, it is still a what-if about this result.
+    talk = finished(VIA_KOMMUNEN)
+    talk.send(ActionAnswer(), "spelar det någon roll om regionen köper platserna i stället?")
+    assert talk.slots["answers"]["utforare"] == "regionen"
