@@ -140,7 +140,24 @@ def fold_in_place(text: str) -> str:
     return _lowered_in_place(text).translate(_FOLD)
 
 
-_SPACED_DASH = re.compile(r"(?<=\s)[-–—]|[-–—](?=\s)")
+# A dash with a space on both sides parts clauses as a comma does ("inget bidrag – vi betalar till AF" negated the
+# payment, trial 41). Not one in a word, a range or a shared compound part ("second hand-butik", "2025–2026", "start-
+# eller driftsbidrag"), nor a pair around an aside in one sentence ("ska inte – som vi förstått det – ge bidrag"),
+# whose negation still reaches past it (review of session 31).
+_SPACED_DASH = re.compile(r"(?<=\s)[-–—](?=\s)")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _lone_dashes(folded: str) -> set[int]:
+    """Where the spaced dashes are that stand alone in their sentence."""
+    dashes = [m.start() for m in _SPACED_DASH.finditer(folded)]
+    lone = set()
+    for at in dashes:
+        start = max((m.end() for m in _SENTENCE_END.finditer(folded, 0, at)), default=0)
+        end = next((m.start() for m in _SENTENCE_END.finditer(folded, at)), len(folded))
+        if sum(1 for other in dashes if start <= other < end) == 1:
+            lone.add(at)
+    return lone
 
 
 # One reading of a description asks for its words some twenty times (per question, per quote): the same
@@ -158,6 +175,7 @@ def tokens(text: str) -> tuple[Token, ...]:
     instead_reach = 0
     sentence = clause = segment = 0
     matches = list(_WORD.finditer(folded))
+    lone_dashes = _lone_dashes(folded)
     not_only = _not_only(matches)
     doubts = _doubting_negations(matches, lowered) | not_only
     cleft_clauses = _cleft_clauses(matches)
@@ -167,9 +185,8 @@ def tokens(text: str) -> tuple[Token, ...]:
         gap = folded[found[-1].end : match.start()] if found else ""
         if _closes_an_abbreviation(found, gap, word, text[match.start()]):
             gap = gap.replace(".", " ")  # "ek. för. ett bidrag", "t.ex. datorer": no sentence ends there
-        # A dash set off by a space parts clauses as a comma does ("inget bidrag – vi betalar till AF"
-        # negated the payment, trial 41); one inside a word or a range ("second hand-butik", "2025–2026") does not.
-        gap = _SPACED_DASH.sub(",", gap)
+        if found and any(found[-1].end <= at < match.start() for at in lone_dashes):
+            gap += ","
         # "inget bidrag, utan ett lån": the comma does not make "utan" mean "without".
         contrast = word == "utan" and gap.strip() == "," and last_negation >= clause_start
         if re.search(r"[.;:!?,\n]", gap):

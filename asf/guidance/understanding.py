@@ -234,8 +234,13 @@ def _evidence(
             affirmed = _not_over(affirmed, _whose_relatives(words))
         if (question.id, option.id) == _A_COMPANY_FOR_ITSELF:
             affirmed = _not_over(affirmed, _given_a_commission(words))
+        if description and (question.id, option.id) in _MONEY_TO_THE_COMPANY:
+            paid = _paid_by_a_party(words)
+            affirmed = [(r, m) for r, m in affirmed if _segment_at(m.start, words) not in paid]
         if question.id == _WHOSE_MEMBERSHIP and option.id in ("forbundet", "en_part"):
-            affirmed = _not_over(affirmed, _who_pays_the_fee(words))
+            # Only what the payer's words hold: "förbundet betalar avgiften och går med" still names the member.
+            paying = _who_pays_the_fee(words)
+            affirmed = [(r, m) for r, m in affirmed if not any(s <= m.start and m.end <= e for s, e in paying)]
         if (question.id, option.id) == _WORK_TRAINING:
             affirmed = _not_over(affirmed, _where_a_supervisor_works(words))
         if (question.id, option.id) == _STARTING_ONE:
@@ -384,6 +389,42 @@ def _where_a_supervisor_works(words: tuple[swedish.Token, ...]) -> list[swedish.
 
 
 _A_COMPANY_FOR_ITSELF = ("vem", "foretaget")
+# Money to the company or its staff, which the förbund may not give: where a party is the one paying it ("AF, som i sin
+# tur ersätter föreningen för handledarens lönekostnad"), it is the party's purchase, the lawful route, and no part of
+# its own (trial 42, t42-2: set aside as "Lön, bidrag …" and then assessed as a cash grant).
+_MONEY_TO_THE_COMPANY = frozenset({("asf_personal_stod", "ersattning"), ("stod_till_foretag", "pengar")})
+_A_PARTY_PAYS = frozenset({"ersatter", "betalar", "ersatta", "betala"})
+
+
+def _paid_by_a_party(words: tuple[swedish.Token, ...]) -> set[int]:
+    """The segments (parts between commas) in which a party named just before pays: "AF, som i sin tur ersätter …",
+    "kommunen betalar kooperativet …"; not where the payment is denied ("kommunen betalar inget, förbundet …")."""
+    segments = set()
+    for i, token in enumerate(words):
+        if not swedish.word_matches("§part", token.word):
+            continue
+        relative = i + 1 < len(words) and words[i + 1].word == "som"  # "till AF, som i sin tur ersätter …"
+        if i > 0 and words[i - 1].word in _NOT_A_SUBJECT and not relative:
+            continue  # "förbundet ska via kommunen betala 90 000 kr till företaget": the förbund pays
+        for at in range(i + 1, min(i + 6, len(words))):
+            verb = words[at]
+            if verb.word in _A_PARTY_PAYS and verb.sentence == token.sentence and not verb.negated:
+                segment = [t.word for t in words if t.segment == verb.segment]
+                denied = any(t.word in swedish.NEGATIONS for t in words[at + 1 : at + 2])
+                if not denied and not any(word.startswith(_ON_TOP) for word in segment):
+                    segments.add(verb.segment)
+                break
+            if verb.word not in _BETWEEN_PARTY_AND_PAYMENT:
+                break
+    return segments
+
+
+_NOT_A_SUBJECT = frozenset({"via", "genom", "till", "fran", "hos", "med", "av", "for", "at"})
+# What may stand between the party and its payment: "AF, som i sin tur ersätter", "regionen som sedan betalar".
+_BETWEEN_PARTY_AND_PAYMENT = frozenset({"som", "i", "sin", "tur", "sedan", "sen", "da"})
+# Money on top of what the party buys is still money to the company: "om kommunen också betalar kooperativet 30 000
+# extra per år, med våra pengar?" (trial 32).
+_ON_TOP = ("extra", "bidrag", "tillagg", "bonus", "premie")
 _GIVE = frozenset({"ge", "ger", "gav", "ges", "givit", "gett"})
 
 
@@ -417,16 +458,17 @@ def _names_the_fee(rest: list[swedish.Token], at: int) -> bool:
     )
 
 
-def _who_pays_the_fee(words: tuple[swedish.Token, ...]) -> list[swedish.Token]:
-    """The words of "vi/förbundet tar/står för/betalar (avgiften/kostnaden)": the payer, not the member."""
-    paying: list[swedish.Token] = []
+def _who_pays_the_fee(words: tuple[swedish.Token, ...]) -> list[tuple[int, int]]:
+    """Where "vi/förbundet tar/står för/betalar (avgiften/kostnaden)" is written: who pays, not who is the member."""
+    paying: list[tuple[int, int]] = []
     for i, token in enumerate(words[:-1]):
         verb = words[i + 1]
         if token.word in _PAYERS and verb.word in _PAYS and verb.clause == token.clause:
             rest = [t for t in words[i + 2 : i + 5] if t.clause == token.clause]
             fee = next((j for j, t in enumerate(rest) if _names_the_fee(rest, j)), None)
             if fee is not None or not rest:
-                paying.extend([token, verb, *rest[: (fee or 0) + 1]])
+                last = rest[fee] if fee is not None else verb
+                paying.append((token.start, last.end))
     return paying
 
 
@@ -475,6 +517,10 @@ def _only_premises_paid_for_itself(words: tuple[swedish.Token, ...]) -> bool:
     return bool(own) and all(t.clause in own for t in premises)
 
 
+def _segment_at(start: int, words: tuple[swedish.Token, ...]) -> int | None:
+    return next((t.segment for t in words if t.start <= start < t.end), None)
+
+
 def _clause_at(start: int, words: tuple[swedish.Token, ...]) -> int | None:
     return next((t.clause for t in words if t.start <= start < t.end), None)
 
@@ -520,11 +566,19 @@ def _money_beside_a_party(text: str, words: tuple[swedish.Token, ...]) -> bool:
     for sentence in {t.sentence for t in words}:
         said = _sentence_words(words, sentence)
         clause = swedish.fold(text[said[0].start : said[-1].end])
-        if _MONEY_WORDS.search(clause) and (
-            any(t.word in _THROUGH or t.word.startswith("part") for t in said) or swedish.find("<part>", said)
-        ):
+        if not _MONEY_WORDS.search(clause) or not any(t.word in _THE_FÖRBUNDS_MONEY for t in said):
+            continue  # "Bageriet betalar i sin tur till kommunen för lokalhyran" is not the förbund's money (review)
+        if any(
+            t.word in _THROUGH or t.word in ("dem", "dom") or t.word.startswith("part") for t in said
+        ) or swedish.find("<part>", said):
             return True
     return False
+
+
+# Words that make the money the förbund's, folded: "vi betalar …", "förbundets del …", "medlen går …".
+_THE_FÖRBUNDS_MONEY = frozenset(
+    {"forbundet", "forbundets", "samordningsforbundet", "vi", "oss", "pengarna", "medlen", "pengar", "medel"}
+)
 
 
 def _names_a_route(mention: swedish.Mention) -> bool:
@@ -976,7 +1030,8 @@ def _head_of_answer(found: Mapping[str, _Evidence], words: tuple[swedish.Token, 
         # A head after a place word of its own is a place too: "halvtid på kommunen och halvtid på företaget"
         # names two employers (development set 9, mt9130, recorded the first).
         head_start = min(start for e in head.values() for start, _ in e.spans)
-        placed = any(t.word in _PLACE_WORDS for t in words if t.start < head_start)
+        before = [t for t in words if t.end <= head_start]
+        placed = bool(before) and before[-1].word in _PLACE_WORDS - {"for"}  # "för deltagarna" is whom
         return None if joined or placed else _clear_winner(head)
     return None
 
@@ -1024,7 +1079,14 @@ def _alternatives_between(named: list[_Evidence], words: tuple[swedish.Token, ..
     """Named as alternatives ("AF eller kommunen") or set against each other ("Försäkringskassan betalar men
     kommunen ansvarar", "de är inskrivna på AF men det är regionen som köper": development set 9), not together."""
     first, last = min(e.start for e in named), max(e.start for e in named)
-    return any(token.word in ("eller", "men") and first <= token.start <= last for token in words)
+    for i, token in enumerate(words):
+        if not first <= token.start <= last:
+            continue
+        # "kommunen men även regionen", "…, men regionen är också med" add a party rather than set one against it.
+        adds = any(t.word in ALSO and t.sentence == token.sentence for t in words[i + 1 : i + 6])
+        if token.word == "eller" or (token.word == "men" and not adds):
+            return True
+    return False
 
 
 def _joint_option(

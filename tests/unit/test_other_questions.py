@@ -330,3 +330,8 @@ def test_who_funds_the_förbund_gets_the_parties_shares_and_not_the_budget_answe
     assert {t.id for t in both} == {"ersattning_och_forsakring", "personuppgifter"}
     # Who pays the förbund's share of an initiative is no question about the förbund's funding.
     assert other_questions.all_named("Vem betalar förbundets del av platserna på kaféet?") == []
+
+
+def test_who_pays_the_förbunds_share_of_a_project_is_no_question_about_its_funding():
+    """Review of session 31: "vem står för förbundets pengar i projektet" got the parties' shares under 5 §."""
+    assert other_questions.all_named("Vem står för förbundets pengar i projektet, vi eller kommunen?") == []
