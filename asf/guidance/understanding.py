@@ -234,6 +234,8 @@ def _evidence(
             affirmed = _not_over(affirmed, _whose_relatives(words))
         if (question.id, option.id) == _A_COMPANY_FOR_ITSELF:
             affirmed = _not_over(affirmed, _given_a_commission(words))
+        if (question.id, option.id) == _A_COMPANYS_STAFF:
+            affirmed = _not_over(affirmed, _employed_by_a_party(words))
         if description and (question.id, option.id) in _MONEY_TO_THE_COMPANY:
             paid = _paid_by_a_party(words)
             affirmed = [(r, m) for r, m in affirmed if _segment_at(m.start, words) not in paid]
@@ -507,6 +509,21 @@ def _employed_by_another(words: tuple[swedish.Token, ...]) -> list[swedish.Token
         if not swedish.find("<part>", tuple(following)):
             named.append(employer)
     return named
+
+
+_A_COMPANYS_STAFF = ("vem", "asf_personal")
+
+
+def _employed_by_a_party(words: tuple[swedish.Token, ...]) -> list[swedish.Token]:
+    """ "anställd på kommunen", "anställda hos regionen": a party's staff, not a company's (trial 42, t42-5: a
+    projektledare "(anställd på kommunen)" who is to start a company was read as the company's staff)."""
+    return [
+        token
+        for i, token in enumerate(words[:-2])
+        if token.word in _EMPLOYED_FORMS
+        and words[i + 1].word in _EMPLOYED_BY
+        and swedish.word_matches("§part", words[i + 2].word)
+    ]
 
 
 def _only_premises_paid_for_itself(words: tuple[swedish.Token, ...]) -> bool:
@@ -2102,6 +2119,8 @@ def _weigh_learned(
         return
     if (question.id, option.id) in _THINGS_GIVEN and _only_premises_paid_for_itself(words):
         return
+    if (question.id, option.id) == _A_COMPANYS_STAFF and _employed_by_a_party(words):
+        return  # "anställda på kommunen" are a party's staff, whatever else the model saw
     if (question.id, option.id) == _A_COMPANY_FOR_ITSELF and _given_a_commission(words):
         return  # the company does a job for the förbund: what the job is decides, not the company
     if (question.id, option.id) == _COORDINATOR and not _names_someone_to_do_it(words):

@@ -4189,3 +4189,23 @@ def test_money_a_party_pays_the_company_is_the_lawful_route_not_a_part_to_avoid(
     # A grant the förbund gives the company beside the party's purchase is still a part to avoid.
     text = "Regionen köper platserna, och förbundet ger kooperativet ett bidrag till lönerna."
     assert "stod_till_foretag" in read_description(tree, text).must_nots
+
+
+def test_trial_42_first_summaries(tree: Tree):
+    """Trial 42: rent and things the company keeps were summarised only as "for a company" (t42-4); a project leader
+    "(anställd på kommunen)" who is to start the company was read as the company's staff (t42-5)."""
+
+    def read(text: str) -> dict[str, str]:
+        return {q: f.option for q, f in read_description(tree, text).facts.items()}
+
+    things = read(
+        "Förbundet står för hyran för en lokal åt kooperativet i ett år och köper in två symaskiner som"
+        " kooperativet får behålla."
+    )
+    assert things.get("stod_till_foretag") == "in_natura", things
+    start = read("Vi vill bekosta en processledare, anställd hos regionen, som ska starta det sociala företaget.")
+    assert start.get("stod_till_foretag") == "starta_utveckla" and start.get("vem") != "asf_personal", start
+    staff = read("En kväll om sociala företag för anställda på kommunen.")
+    assert staff.get("vem") != "asf_personal", staff
+    # A company's staff are still theirs.
+    assert read("En kurs i ekonomi för de anställda på kooperativet.").get("vem") == "asf_personal"
