@@ -140,17 +140,19 @@ def fold_in_place(text: str) -> str:
     return _lowered_in_place(text).translate(_FOLD)
 
 
-# A dash with a space on both sides parts clauses as a comma does ("inget bidrag – vi betalar till AF" negated the
-# payment, trial 41). Not one in a word, a range or a shared compound part ("second hand-butik", "2025–2026", "start-
-# eller driftsbidrag"), nor a pair around an aside in one sentence ("ska inte – som vi förstått det – ge bidrag"),
-# whose negation still reaches past it (review of session 31).
-_SPACED_DASH = re.compile(r"(?<=\s)[-–—](?=\s)")
+# A dash set off by a space parts clauses as a comma does ("inget bidrag – vi betalar till AF", "inget bidrag- vi …"
+# negated the payment, trial 41). Not one in a word, a range or a shared compound part ("second hand-butik", "2025 –
+# 2026", "start- eller driftsbidrag"), nor a pair around an aside in one sentence ("ska inte – som vi förstått det –
+# ge bidrag"), whose negation still reaches past it (reviews of session 31).
+_SPACED_DASH = re.compile(r"(?<=\s)[-–—](?=\s)|(?<=[a-zåäö])[-–—](?=\s+(?!och\b|eller\b|samt\b|resp\w*\b)[a-zåäö])")
+_NUMBER_RANGE = re.compile(r"\d\s*[-–—]\s*\d")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 def _lone_dashes(folded: str) -> set[int]:
     """Where the spaced dashes are that stand alone in their sentence."""
-    dashes = [m.start() for m in _SPACED_DASH.finditer(folded)]
+    ranges = [m.span() for m in _NUMBER_RANGE.finditer(folded)]  # "2025 – 2026" is a range, no dash between clauses
+    dashes = [m.start() for m in _SPACED_DASH.finditer(folded) if not any(a <= m.start() < b for a, b in ranges)]
     lone = set()
     for at in dashes:
         start = max((m.end() for m in _SENTENCE_END.finditer(folded, 0, at)), default=0)

@@ -1100,7 +1100,10 @@ def _alternatives_between(named: list[_Evidence], words: tuple[swedish.Token, ..
         if not first <= token.start <= last:
             continue
         # "kommunen men även regionen", "…, men regionen är också med" add a party rather than set one against it.
-        adds = any(t.word in ALSO and t.sentence == token.sentence for t in words[i + 1 : i + 6])
+        following = [t.word for t in words[i + 1 : i + 6] if t.sentence == token.sentence]
+        adds = (bool(following) and following[0] in ALSO) or any(
+            a in ALSO and b == "med" for a, b in itertools.pairwise(following)
+        )
         if token.word == "eller" or (token.word == "men" and not adds):
             return True
     return False

@@ -4209,3 +4209,32 @@ def test_trial_42_first_summaries(tree: Tree):
     assert staff.get("vem") != "asf_personal", staff
     # A company's staff are still theirs.
     assert read("En kurs i ekonomi för de anställda på kooperativet.").get("vem") == "asf_personal"
+
+
+def test_third_review_of_session_31(tree: Tree):
+    """What the second review of this round found, read as before the round."""
+
+    def read(text: str) -> dict[str, str]:
+        return {q: f.option for q, f in read_description(tree, text).facts.items()}
+
+    # Money a company keeps, or premises for a project, are no support in kind.
+    kept = read_description(tree, "Regionen ersätter kaféet för handledningen, pengar som kaféet får behålla.")
+    assert "stod_till_foretag" not in kept.must_nots
+    assert (
+        read("Förbundet står för hyran för en lokal åt projektet där deltagarna ses.").get("stod_till_foretag") is None
+    )
+    # A year range beside a lone dash, and a dash with a space after it only, still part the clauses.
+    for text in (
+        "Insatsen löper 2025 – 2027 och kooperativet får inget bidrag – vi betalar till regionen som köper platserna.",
+        "inga pengar till företaget- vi betalar till regionen som köper platserna",
+    ):
+        assert read(text).get("pengavag") == "via_part", text
+    # Handledare starting the work training start no company; "också" later in the clause sets parties against each.
+    assert (
+        "stod_till_foretag"
+        not in read_description(
+            tree, "Handledarna som ska starta arbetsträningen på kooperativet får en kurs som förbundet betalar."
+        ).must_nots
+    )
+    contrasted = read_answer(tree.questions["utforare"], "AF betalar men regionen ansvarar också för uppföljningen")
+    assert contrasted.option is None
