@@ -577,9 +577,10 @@ def _through_something_else(words: tuple[swedish.Token, ...]) -> bool:
 
 
 def _money_beside_a_party(text: str, words: tuple[swedish.Token, ...]) -> bool:
-    """Some sentence speaks of the money and names a party or a route ("via", "genom") in it: "AF har avtal med
-    Snickeriet. Förbundet ska finansiera tolv platser där." says who procures and that the förbund pays, not that
-    the money goes through AF (development set 9, md9005, proposed "Via den part som ansvarar")."""
+    """Some sentence speaks of the förbund's money ("förbundet", "vi", "medlen" beside a money word) and names a party
+    or a route ("via", "genom", "dem") in it: "AF har avtal med Snickeriet. Förbundet ska finansiera tolv platser där."
+    says who procures and that the förbund pays, not that the money goes through AF (development set 9, md9005,
+    proposed "Via den part som ansvarar")."""
     for sentence in {t.sentence for t in words}:
         said = _sentence_words(words, sentence)
         clause = swedish.fold(text[said[0].start : said[-1].end])
