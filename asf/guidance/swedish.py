@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from dataclasses import dataclass, field
+from functools import cache, cached_property, lru_cache
 
 from asf.guidance import company_names
 
@@ -334,6 +334,16 @@ class Pattern:
     exact: bool  # `=ord`: no compounds, no typos
     written: tuple[tuple[str, ...], ...]  # the same words with å/ä/ö as the tree writes them
 
+    @cached_property
+    def size(self) -> int:
+        """How many words the keyword has."""
+        return sum(len(group) for group in self.parts)
+
+    @cached_property
+    def own_negation(self) -> bool:
+        """Whether a negation is part of the phrase itself ("inte säker")."""
+        return any(word in NEGATIONS or word == "utan" for group in self.parts for word in group)
+
     @property
     def text(self) -> str:
         return " ~ ".join(" ".join(group) for group in self.parts)
@@ -402,6 +412,7 @@ def pattern(keyword: str) -> Pattern:
     return Pattern(tuple(groups), exact, tuple(written))
 
 
+@cache  # called with keywords only, a fixed set: some 600 000 calls in reading 60 descriptions
 def _stem_forms(word: str) -> tuple[str, ...]:
     """The keyword and its forms without a final vowel or ending (handledare -> handledar)."""
     forms = [word]
@@ -424,6 +435,7 @@ def _stem_forms(word: str) -> tuple[str, ...]:
 _SAME_AS = {"foretag": ("=firma", "=bolag", "kooperativ", "asf", "=kafe", "=cafe")}
 
 
+@cache  # keywords only, as _stem_forms
 def _alternatives(keyword: str) -> tuple[str, ...]:
     for word, others in _SAME_AS.items():
         for stem in _stem_forms(keyword):
@@ -432,7 +444,9 @@ def _alternatives(keyword: str) -> tuple[str, ...]:
     return ()
 
 
-@cache
+# Bounded (about 50 MB when full): the pairs grow with every new word read (900 000 pairs, about 100 MB, after
+# the 716 texts of the development sets), and a server runs for weeks. A read asks for the same pairs many times.
+@lru_cache(maxsize=2**19)
 def word_matches(keyword: str, word: str, exact: bool = False) -> bool:
     """Does the written `word` contain the keyword, inflected or as part of a compound?"""
     if word == keyword:
@@ -546,40 +560,58 @@ def find(keyword: str, words: tuple[Token, ...]) -> list[Mention]:
     if not compiled.parts:
         return []
     found: list[Mention] = []
-    size = sum(len(group) for group in compiled.parts)
-    lead = compiled.parts[0][0]
-    for start in _starts(lead, compiled.exact, words):
+    for start in _starts(compiled.parts[0][0], compiled.exact, words):
         end = _match_from(compiled, words, start)
         if end is not None and words[start].sentence == words[end - 1].sentence:
             first, last = words[start], words[end - 1]
             # Negated when a negation covers its first or its last word ("inte ett bidrag till
             # företaget"; "handledaren ska inte vara anställd på företaget").
             # A negation inside the phrase is the phrase's own ("inte säker"), not a denial of it.
-            own_negation = any(word in NEGATIONS or word == "utan" for group in compiled.parts for word in group)
-            negated = first.negated or (last.negated and not own_negation) or _denied_after(words, start, end)
-            found.append(Mention(keyword, first.start, last.end, negated, size))
+            negated = first.negated or (last.negated and not compiled.own_negation) or _denied_after(words, start, end)
+            found.append(Mention(keyword, first.start, last.end, negated, compiled.size))
     return found
 
 
 # Where each first word of a keyword is, in the last few word sequences searched (first in, first out).
 # Reading one description looks for some 4 000 keywords in the same few sequences (the text, and the text read
 # without its negations), but the keywords begin with only about 600 different words: each is looked for once
-# per sequence. The sequences (immutable tuples) are kept and matched by identity, so another text's words are
-# never taken for them.
+# per sequence, and only among the sequence's different words. The sequences (immutable tuples) are kept and
+# matched by identity, so another text's words are never taken for them.
 _RECENT_SEARCHES = 4
-_recent: list[tuple[tuple[Token, ...], dict[tuple[str, bool], list[int]]]] = []
+
+
+@dataclass
+class _Searched:
+    words: tuple[Token, ...]
+    places: dict[str, list[int]]  # each different word and where it stands
+    starts: dict[tuple[str, bool], list[int]] = field(default_factory=dict)  # (lead, exact) -> where it matches
+
+
+_recent: list[_Searched] = []
+
+
+def _searched(words: tuple[Token, ...]) -> _Searched:
+    if _recent and _recent[0].words is words:  # the sequence searched last, by far the most common case
+        return _recent[0]
+    kept = next((searched for searched in _recent if searched.words is words), None)
+    if kept is None:
+        places: dict[str, list[int]] = {}
+        for i, token in enumerate(words):
+            places.setdefault(token.word, []).append(i)
+        kept = _Searched(words, places)
+        _recent.insert(0, kept)
+        del _recent[_RECENT_SEARCHES:]
+    return kept
 
 
 def _starts(lead: str, exact: bool, words: tuple[Token, ...]) -> list[int]:
-    starts = next((found for searched, found in _recent if searched is words), None)
-    if starts is None:
-        starts = {}
-        _recent.insert(0, (words, starts))
-        del _recent[_RECENT_SEARCHES:]
+    searched = _searched(words)
     key = (lead, exact)
-    if key not in starts:
-        starts[key] = [i for i, token in enumerate(words) if word_matches(lead, token.word, exact)]
-    return starts[key]
+    found = searched.starts.get(key)
+    if found is None:
+        found = sorted(i for word, at in searched.places.items() if word_matches(lead, word, exact) for i in at)
+        searched.starts[key] = found
+    return found
 
 
 def _denied_after(words: tuple[Token, ...], start: int, end: int) -> bool:
@@ -694,7 +726,7 @@ def _group_at(
 _SWEDISH_LETTERS = frozenset("åäö")
 
 
-@cache
+@lru_cache(maxsize=2**14)  # bounded, as word_matches
 def letters_clash(keyword: str, word: str) -> bool:
     """Both written with å/ä/ö, and different ones where they line up: "länet" is not "lån".
 

@@ -282,3 +282,17 @@ def test_a_short_vowel_doubles_the_m_before_an_ending():
     """Development set 8 (mt8052): "vi vill bli medlemmar" did not find "medlem"."""
     assert swedish.word_matches("medlem", "medlemmarna") and swedish.word_matches("medlem", "medlemmen")
     assert not swedish.word_matches("kommun", "kommunnen")  # only the m doubles
+
+
+def test_a_word_said_twice_is_found_in_order_in_each_place():
+    """Starts are looked up per different word of the text: both places, in the order written."""
+    words = swedish.tokens("Kommunen köper platser, regionen betalar och kommunen följer upp.")
+    found = swedish.find("kommun", words)
+    assert [m.start for m in found] == sorted(m.start for m in found)
+    assert len(found) == 2 and found[0].start == 0
+
+
+def test_the_word_pair_cache_is_bounded():
+    """A server runs for weeks and reads new words every day: the (keyword, word) answers kept are capped."""
+    maxsize = swedish.word_matches.cache_info().maxsize
+    assert maxsize is not None and maxsize <= 2**20
