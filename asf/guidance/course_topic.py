@@ -85,3 +85,30 @@ def _in_a_course_about_social_enterprises(
         if _ABOUT in following and _SOCIAL_ENTERPRISE & set(following[following.index(_ABOUT) + 1 :]):
             return True
     return False
+
+
+# The ones a course is for: "en kurs för handledarna på kaféet", "utbildning till arbetsledarna", "utbilda
+# handledarna". Such words name who learns, not what the initiative gives (trial 42: "kurs för handledarna på
+# kaféet" was read as a handledare for the participants).
+_FOR = frozenset({"for", "till", "at"})
+_TEACHING = ("utbilda", "fortbilda", "vidareutbilda", "kompetensutveckla")
+_BEFORE_THE_LEARNERS = frozenset({"de", "dem", "alla", "vara", "sina", "deras", "nagra", "tva", "tre", "fyra"})
+
+
+def is_taught(start: int, end: int, words: tuple[swedish.Token, ...]) -> bool:
+    """The words at `start`–`end` (character offsets) are the ones a course is for: right after "för/till/åt"
+    with a course a few words before in the same clause, or right after a verb of teaching."""
+    first = next((i for i, t in enumerate(words) if start <= t.start < end), None)
+    if first is None:
+        return False
+    at = first - 1
+    while at >= 0 and words[at].word in _BEFORE_THE_LEARNERS and words[at].clause == words[first].clause:
+        at -= 1
+    if at < 0 or words[at].clause != words[first].clause:
+        return False
+    if words[at].word.startswith(_TEACHING):
+        return True
+    if words[at].word not in _FOR:
+        return False
+    before = words[max(0, at - _BEFORE) : at]
+    return any(_a_course(t) and t.clause == words[first].clause for t in before)

@@ -106,6 +106,10 @@ _MONEY_WORDS = re.compile(
     r"|forsk\w*|rekvir\w*|ersatt\w*|star for|tar kostnad\w*|budget\w*|kronor|kr|tkr|belopp\w*)\b"
 )
 _NEEDS_MONEY_WORDS = frozenset({("pengavag", "via_part"), ("pengavag", "direkt")})
+# Education about social enterprises is proposed by the model only where the text names social enterprises in some
+# way: "en kurs för deltagarna på kaféet om hur man söker jobb" is a course, but not about them (trial 42).
+_EDUCATION_ABOUT_THEM = ("insats_typ", "utbildning_om_asf")
+_SOCIAL_ENTERPRISE_WORDS = re.compile(r"\b(?:social\w*|kooperativ\w*|asf\w*|arbetsintegrerande|\w*foretagande)\b")
 # Typed answers the model alone never records: where the handledare is employed ("hen är anställd på
 # Kvarterskoket", a company's name, was recorded as "Hos en av parterna", trial 12); it is offered instead.
 _TYPED_FROM_WORDS = frozenset({"handledare_anstalld"})
@@ -245,6 +249,8 @@ def _evidence(
             affirmed = [(r, m) for r, m in affirmed if not any(s <= m.start and m.end <= e for s, e in paying)]
         if (question.id, option.id) == _WORK_TRAINING:
             affirmed = _not_over(affirmed, _where_a_supervisor_works(words))
+        if description and (question.id, option.id) == _A_SUPERVISOR:
+            affirmed = [(r, m) for r, m in affirmed if not course_topic.is_taught(m.start, m.end, words)]
         if (question.id, option.id) == _STARTING_ONE:
             affirmed = _not_over(affirmed, [words[i] for i in _a_party_owns(words)])
         if description and (question.id, option.id) in (_MONEY_TO_START, _STARTING_ONE):
@@ -365,6 +371,9 @@ _NOT_A_NAME = _OWNING | {"nagon", "nagot", "nagra", "samma", "annan", "annat", "
 
 
 _WORK_TRAINING = ("insats_typ", "arbetsforberedande")
+# A handledare a course is for learns; the initiative gives the participants no handledare ("en kurs för
+# handledarna på kaféet").
+_A_SUPERVISOR = ("insats_typ", "handledare")
 # Folded words that open a clause describing the participants or the place: "… för deltagare som arbetstränar där".
 _DESCRIBING = frozenset({"som", "dar"})
 _CLAUSE_REACH = 3  # words after "som"/"där" that the clause is taken to describe
@@ -2118,6 +2127,8 @@ def _weigh_learned(
     if (question.id, option.id) in _NEEDS_MONEY_WORDS and not _MONEY_WORDS.search(swedish.fold(text)):
         return
     if (question.id, option.id) == _THROUGH_A_PARTY and not _money_beside_a_party(text, words):
+        return
+    if (question.id, option.id) == _EDUCATION_ABOUT_THEM and not _SOCIAL_ENTERPRISE_WORDS.search(swedish.fold(text)):
         return
     if (question.id, option.id) == _A_LOAN and _lends_a_thing(text):
         return

@@ -337,3 +337,13 @@ def test_the_model_alone_does_not_make_bought_work_training_an_initiative_for_th
     assert (
         read_description(tree, "Parterna vill att förbundet stöttar ASF:et.", sure).facts["vem"].option == "foretaget"
     )
+
+
+def test_the_model_alone_does_not_make_any_course_one_about_social_enterprises(tree: Tree):
+    """Trial 42: a course on finding work, held at a café, was summarised as "Utbildning om sociala företag" on the
+    model's word alone. The model proposes that answer only where the text names social enterprises somehow."""
+    sure = describing(insats_typ={"utbildning_om_asf": 0.95, "none": 0.05})
+    job_search = "Regionen vill ordna en kurs för deltagarna på kaféet om hur man skriver CV och söker jobb."
+    assert "insats_typ" not in read_description(tree, job_search, sure).facts
+    about_them = "Regionen vill ordna en kurs för deltagarna om kooperativt företagande."
+    assert read_description(tree, about_them, sure).facts["insats_typ"].option == "utbildning_om_asf"

@@ -4238,3 +4238,21 @@ def test_third_review_of_session_31(tree: Tree):
     )
     contrasted = read_answer(tree.questions["utforare"], "AF betalar men regionen ansvarar också för uppföljningen")
     assert contrasted.option is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Förbundet vill bekosta en kurs för handledarna på kooperativet i motiverande samtal.",
+        "Vi funderar på att betala en utbildning för de nya handledarna på kaféet, så att de stöttar deltagarna.",
+    ],
+)
+def test_a_course_for_the_handledare_at_a_company_gives_the_participants_no_handledare(tree: Tree, text: str):
+    """Trial 42: "kurs för handledarna på kaféet" was summarised as a handledare for the participants. The
+    handledare are the ones who learn: staff of the company, whose competence development the guidance avoids."""
+    reading = read_description(tree, text, learned.WORDS_ONLY)
+    assert reading.facts.get("insats_typ") is None or reading.facts["insats_typ"].option != "handledare"
+    staff = reading.facts.get("vem")
+    assert reading.must_nots.get("asf_personal_stod") is not None or (
+        staff is not None and staff.option == "asf_personal"
+    )
