@@ -676,6 +676,38 @@ def test_parties_named_as_alternatives_are_not_a_joint_answer(tree: Tree):
     assert reading.option is None or reading.option.id != "flera_parter"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FK, fast det är kommunen som betalar det mesta",
+        "regionen medan AF står för pengarna",
+        "kommunen, däremot betalar FK",
+    ],
+)
+def test_parties_set_against_each_other_are_not_a_joint_answer(tree: Tree, text: str):
+    """ "fast", "medan" and "däremot" set one party against another, as "men" does: asked, never "Flera parter"."""
+    reading = read_answer(tree.questions["utforare"], text)
+    assert reading.option is None and len(reading.candidates) >= 2
+
+
+@pytest.mark.parametrize("text", ["AF och kommunen, med en fast summa var", "både FK och regionen, de har fasta tider"])
+def test_fast_as_an_adjective_keeps_a_joint_answer(tree: Tree, text: str):
+    option = read_answer(tree.questions["utforare"], text).option
+    assert option is not None and option.id == "flera_parter"
+
+
+def test_money_to_a_company_beside_the_own_activity_is_asked(tree: Tree):
+    """Development set 9: an answer naming the parties' own activity and money "till företaget" was recorded as
+    the own activity. Both are offered; an ordinary purchase invoiced by the company is still the own activity."""
+    question = tree.questions["mottagare"]
+    both = read_answer(question, "kommunen och förbundet själva, men en del pengar går till kooperativet")
+    assert both.option is None and {o.id for o in both.candidates} >= {"egen_verksamhet", "ett_foretag"}
+    bought = read_answer(question, "vår egen verksamhet, vi köper maten av kaféet och betalar till företaget")
+    assert bought.option is not None and bought.option.id == "egen_verksamhet"
+    denied = read_answer(question, "förbundets egen verksamhet, inget till företaget")
+    assert denied.option is not None and denied.option.id == "egen_verksamhet"
+
+
 @pytest.mark.parametrize("intent_step", ["stop_training", "show_result", "greet"])
 def test_an_answer_the_nlu_took_for_another_intent_is_an_answer(intent_step: str):
     from actions import actions
