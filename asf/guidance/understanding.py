@@ -240,6 +240,8 @@ def _evidence(
             affirmed = _not_over(affirmed, _given_a_commission(words))
         if (question.id, option.id) == _A_COMPANYS_STAFF:
             affirmed = _not_over(affirmed, _employed_by_a_party(words))
+        if (question.id, option.id) == _PAY_FOR_STAFF:
+            affirmed = _not_over(affirmed, _wage_subsidy_they_have(words))
         if description and (question.id, option.id) in _MONEY_TO_THE_COMPANY:
             paid = _paid_by_a_party(words)
             affirmed = [(r, m) for r, m in affirmed if _segment_at(m.start, words) not in paid]
@@ -267,6 +269,24 @@ def _evidence(
             letters = max(len(m.keyword) for _, m in affirmed)
             found[option.id] = _Evidence(option, best.words, swedish.quote(text, best), best.start, spans, letters)
     return found, negated
+
+
+# "De har lönebidrag och behöver stöd för att klara jobbet": a wage subsidy the staff already have (from AF) says who
+# they are, people the initiative could be for, not what the förbund would pay them (development sets 6-9: each was
+# asked between "själva deltagare" and "ersättning").
+_PAY_FOR_STAFF = ("asf_personal_stod", "ersattning")
+_HAVING = frozenset({"har", "hade", "med", "pa", "genom"})
+
+
+def _wage_subsidy_they_have(words: tuple[swedish.Token, ...]) -> list[swedish.Token]:
+    return [
+        token
+        for i, token in enumerate(words)
+        if token.word.startswith("lonebidrag")
+        and i > 0
+        and words[i - 1].word in _HAVING
+        and words[i - 1].segment == token.segment
+    ]
 
 
 def _not_over(

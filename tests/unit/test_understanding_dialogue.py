@@ -4288,3 +4288,17 @@ def test_a_course_for_the_handledare_at_a_company_gives_the_participants_no_hand
     assert reading.must_nots.get("asf_personal_stod") is not None or (
         staff is not None and staff.option == "asf_personal"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["några av dem har lönebidrag och behöver stöttning i jobbet", "de är anställda på lönebidrag och behöver stöd"],
+)
+def test_a_wage_subsidy_the_staff_have_says_who_they_are(tree: Tree, text: str):
+    """Development sets 6-9: "de har lönebidrag och behöver stöd …" was asked between "själva deltagare" and
+    "ersättning"; a subsidy they already have is no pay from the förbund. A wage subsidy to be paid still is."""
+    question = tree.questions["asf_personal_stod"]
+    option = read_answer(question, text).option
+    assert option is not None and option.id == "sjalva_deltagare"
+    paid = read_answer(question, "förbundet skulle betala lönebidrag till dem").option
+    assert paid is not None and paid.id == "ersattning"
