@@ -1371,6 +1371,7 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
     # Only who it is for is implied: a company's membership moved to the company's route is still stated.
     implied_start = frozenset({tree.start}) & (frozenset(implied) - frozenset(kept))
     kept = _for_the_company_itself(tree, implied, text, words, set(conflicts))
+    kept = _no_education_for_the_staff_as_participants(kept)
     lawful = _lawful_signals(tree, text, words)
     if not lawful:
         phrased = {
@@ -2228,6 +2229,23 @@ def _guessed(evidence: _Evidence, words: tuple[swedish.Token, ...]) -> bool:
     return bool(mentions) and all(
         any(t.word in _HEDGES and t.sentence == words[i].sentence for t in words[max(0, i - 4) : i]) for i in mentions
     )
+
+
+def _no_education_for_the_staff_as_participants(kept: dict[str, Fact]) -> dict[str, Fact]:
+    """ "En utbildning om sociala företag för de anställda på ASF:et": the route through "De är själva deltagare"
+    holds both the staff and education about social enterprises, so both were kept, and the summary said the staff
+    would get education as participants (development sets 8 and 9). Education for a company's staff is what the
+    staff question's "Utbildning, kompetens- eller affärsutveckling" names; unless the text says they are
+    participants themselves, what they get is asked."""
+    staff, education = kept.get(_A_COMPANYS_STAFF[0]), kept.get(_EDUCATION_ABOUT_THEM[0])
+    if staff is None or staff.option != _A_COMPANYS_STAFF[1] or _WHAT_THE_STAFF_GET in kept:
+        return kept
+    if education is None or education.option != _EDUCATION_ABOUT_THEM[1]:
+        return kept
+    return {q: fact for q, fact in kept.items() if q != _EDUCATION_ABOUT_THEM[0]}
+
+
+_WHAT_THE_STAFF_GET = "asf_personal_stod"
 
 
 def _best_route(tree: Tree, facts: Mapping[str, str]) -> list[str]:

@@ -4302,3 +4302,22 @@ def test_a_wage_subsidy_the_staff_have_says_who_they_are(tree: Tree, text: str):
     assert option is not None and option.id == "sjalva_deltagare"
     paid = read_answer(question, "förbundet skulle betala lönebidrag till dem").option
     assert paid is not None and paid.id == "ersattning"
+
+
+@pytest.mark.parametrize("text", ["Arbetsförmedlingen", "regionen", "kommunen, för deras egen verksamhet"])
+def test_a_party_named_as_the_one_that_gets_the_money_is_its_own_activity(tree: Tree, text: str):
+    """Development set 8: "AF" typed to "Vem får förbundets pengar?" was asked; a party that gets the money uses it in
+    its own activity, which is what that answer's label says."""
+    option = read_answer(tree.questions["mottagare"], text).option
+    assert option is not None and option.id == "egen_verksamhet"
+
+
+def test_education_for_a_companys_staff_is_not_education_for_them_as_participants(tree: Tree):
+    """Development sets 8 and 9: "en utbildning om sociala företag för de anställda på …" was summarised as the
+    staff getting education as participants; what the staff get is asked unless they are said to be participants."""
+    staff = read_description(tree, "Vi vill bekosta en kurs om sociala företag för de anställda på Returverket.")
+    assert "insats_typ" not in staff.facts
+    participants = read_description(
+        tree, "De anställda på kooperativet är själva deltagare och ska få en kurs om sociala företag."
+    )
+    assert participants.facts["insats_typ"].option == "utbildning_om_asf"
