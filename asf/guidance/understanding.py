@@ -1152,6 +1152,8 @@ def _alternatives_between(named: list[_Evidence], words: tuple[swedish.Token, ..
         )
         if token.word == "eller" or (token.word in _SET_AGAINST and not adds):
             return True
+        if token.word == "kanske" and token.start > first:
+            return True  # "kanske AF, kanske kommunen": a guess between them (development set 10)
         # "AF, fast regionen betalar": "fast" where it opens a clause, not "fast anställd" or "en fast summa".
         if token.word == "fast" and not adds and (i == 0 or words[i - 1].segment != token.segment):
             return True

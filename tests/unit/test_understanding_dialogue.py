@@ -4321,3 +4321,21 @@ def test_education_for_a_companys_staff_is_not_education_for_them_as_participant
         tree, "De anställda på kooperativet är själva deltagare och ska få en kurs om sociala företag."
     )
     assert participants.facts["insats_typ"].option == "utbildning_om_asf"
+
+
+def test_a_guess_between_two_parties_is_not_a_joint_answer(tree: Tree):
+    """Development set 10: "kanske AF, kanske kommunen" was recorded as "Flera parter tillsammans"."""
+    reading = read_answer(tree.questions["utforare"], "kanske FK, kanske regionen")
+    assert reading.option is None and {o.id for o in reading.candidates} >= {"forsakringskassan", "regionen"}
+
+
+def test_an_ordinary_price_is_no_prize(tree: Tree):
+    """Development set 10: "till ordinarie pris" was recorded as money to one company (the keyword "pris", a prize)."""
+    option = read_answer(tree.questions["mottagare"], "vi köper lunch av dem till ordinarie pris").option
+    assert option is not None and option.id == "egen_verksamhet"
+
+
+def test_rent_and_advice_for_a_company_are_two_answers(tree: Tree):
+    """Development set 10: "de får hyran betald och lite rådgivning" was recorded as the advice alone."""
+    reading = read_answer(tree.questions["stod_till_foretag"], "vi står för hyran och lite rådgivning")
+    assert reading.option is None and {o.id for o in reading.candidates} >= {"in_natura", "tjanst_at_foretaget"}
