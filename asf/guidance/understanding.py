@@ -1295,6 +1295,8 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
     # to the doubt, yet it also negates what follows it.
     words_without_negation = _without_negation(words)
     for question in tree.questions.values():
+        if question.id == _WHERE_THE_SUPERVISOR_WORKS and not _names_a_supervisor(tree, words):
+            continue
         found, negated = _evidence(question, text, words, description=True)
         unnegated, _ = _evidence(question, text, words_without_negation, description=True)
         doubted = {option_id: unnegated[option_id] for option_id in _doubted(question, unnegated, text, words)}
@@ -2231,6 +2233,18 @@ def _guessed(evidence: _Evidence, words: tuple[swedish.Token, ...]) -> bool:
     return bool(mentions) and all(
         any(t.word in _HEDGES and t.sentence == words[i].sentence for t in words[max(0, i - 4) : i]) for i in mentions
     )
+
+
+# Where a handledare is employed is read only from a text that names a handledare (or a coach, a support person):
+# "förbundet anställer en samordnare som ska sprida kunskap" employs a coordinator, and was set aside as a handledare
+# employed by the förbund, which the guidance's own example of a coordinator contradicts (trial 43, t43-4).
+_WHERE_THE_SUPERVISOR_WORKS = "handledare_anstalld"
+
+
+def _names_a_supervisor(tree: Tree, words: tuple[swedish.Token, ...]) -> bool:
+    supervisor = tree.questions[_A_SUPERVISOR[0]].option(_A_SUPERVISOR[1])
+    assert supervisor is not None
+    return any(swedish.find(keyword, words) for keyword in _keywords(supervisor))
 
 
 def _no_education_for_the_staff_as_participants(kept: dict[str, Fact]) -> dict[str, Fact]:

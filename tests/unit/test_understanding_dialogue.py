@@ -4339,3 +4339,22 @@ def test_rent_and_advice_for_a_company_are_two_answers(tree: Tree):
     """Development set 10: "de får hyran betald och lite rådgivning" was recorded as the advice alone."""
     reading = read_answer(tree.questions["stod_till_foretag"], "vi står för hyran och lite rådgivning")
     assert reading.option is None and {o.id for o in reading.candidates} >= {"in_natura", "tjanst_at_foretaget"}
+
+
+def test_a_coordinator_the_forbund_employs_is_no_handledare(tree: Tree):
+    """Trial 43 (t43-4): "förbundet anställer en samordnare som ska sprida kunskap …" was set aside as "a handledare
+    employed by the förbund", beside the guidance's own example of a coordinator. Where a handledare is employed is
+    read only from a text that names one."""
+    coordinator = read_description(
+        tree, "Regionen och AF vill att förbundet anställer en processledare på halvtid som sprider kunskap om ASF."
+    )
+    assert "handledare_anstalld" not in coordinator.facts and "handledare_anstalld" not in coordinator.must_nots
+    supervisor = read_description(tree, "Förbundet vill anställa en handledare som stöttar deltagarna på kooperativet.")
+    assert supervisor.must_nots["handledare_anstalld"].option == "hos_forbundet"
+
+
+def test_two_parties_that_together_run_it_in_a_cleft_sentence_are_a_joint_answer(tree: Tree):
+    """Trial 43 (t43-3): "det är regionen och kommunen tillsammans som håller i det", written after "Nej", read as
+    nothing new; the parties with "tillsammans som" are several parties together."""
+    reading = read_description(tree, "det är AF och regionen tillsammans som ansvarar för det")
+    assert reading.facts["utforare"].option == "flera_parter"
