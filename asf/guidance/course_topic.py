@@ -91,7 +91,12 @@ def _in_a_course_about_social_enterprises(
 # handledarna". Such words name who learns, not what the initiative gives (trial 42: "kurs för handledarna på
 # kaféet" was read as a handledare for the participants).
 _FOR = frozenset({"for", "till", "at"})
-_TEACHING = ("utbilda", "fortbilda", "vidareutbilda", "kompetensutveckla")
+# Verb forms only: "utbildade handledare" are trained ones, not ones a course is for (review, session 32).
+_TEACHING = frozenset(
+    f"{stem}{ending}"
+    for stem in ("utbild", "fortbild", "vidareutbild", "kompetensutveckl")
+    for ending in ("a", "ar", "as")
+)
 _BEFORE_THE_LEARNERS = frozenset({"de", "dem", "alla", "vara", "sina", "deras", "nagra", "tva", "tre", "fyra"})
 
 
@@ -106,7 +111,7 @@ def is_taught(start: int, end: int, words: tuple[swedish.Token, ...]) -> bool:
         at -= 1
     if at < 0 or words[at].clause != words[first].clause:
         return False
-    if words[at].word.startswith(_TEACHING):
+    if words[at].word in _TEACHING:
         return True
     if words[at].word not in _FOR:
         return False

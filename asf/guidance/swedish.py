@@ -412,7 +412,9 @@ def pattern(keyword: str) -> Pattern:
     return Pattern(tuple(groups), exact, tuple(written))
 
 
-@cache  # called with keywords only, a fixed set: some 600 000 calls in reading 60 descriptions
+# Mostly keywords, some 600 000 calls in reading 60 descriptions; bounded, since a typed answer's own words are
+# also looked up as keywords (understanding.in_label).
+@lru_cache(maxsize=4096)
 def _stem_forms(word: str) -> tuple[str, ...]:
     """The keyword and its forms without a final vowel or ending (handledare -> handledar)."""
     forms = [word]
@@ -435,7 +437,7 @@ def _stem_forms(word: str) -> tuple[str, ...]:
 _SAME_AS = {"foretag": ("=firma", "=bolag", "kooperativ", "asf", "=kafe", "=cafe")}
 
 
-@cache  # keywords only, as _stem_forms
+@lru_cache(maxsize=4096)  # as _stem_forms
 def _alternatives(keyword: str) -> tuple[str, ...]:
     for word, others in _SAME_AS.items():
         for stem in _stem_forms(keyword):

@@ -109,7 +109,9 @@ _NEEDS_MONEY_WORDS = frozenset({("pengavag", "via_part"), ("pengavag", "direkt")
 # Education about social enterprises is proposed by the model only where the text names social enterprises in some
 # way: "en kurs för deltagarna på kaféet om hur man söker jobb" is a course, but not about them (trial 42).
 _EDUCATION_ABOUT_THEM = ("insats_typ", "utbildning_om_asf")
-_SOCIAL_ENTERPRISE_WORDS = re.compile(r"\b(?:social\w*|kooperativ\w*|asf\w*|arbetsintegrerande|\w*foretagande)\b")
+_SOCIAL_ENTERPRISE_WORDS = re.compile(
+    r"\b(?:socialt?\s+foretag\w*|sociala\s+foretag\w*|kooperativ\w*|asf\w*|arbetsintegrerande|\w*foretagande)\b"
+)  # not "socialtjänsten", "sociala medier" (review, session 32)
 # Typed answers the model alone never records: where the handledare is employed ("hen är anställd på
 # Kvarterskoket", a company's name, was recorded as "Hos en av parterna", trial 12); it is offered instead.
 _TYPED_FROM_WORDS = frozenset({"handledare_anstalld"})
@@ -1152,8 +1154,10 @@ def _alternatives_between(named: list[_Evidence], words: tuple[swedish.Token, ..
         )
         if token.word == "eller" or (token.word in _SET_AGAINST and not adds):
             return True
-        if token.word == "kanske" and token.start > first:
-            return True  # "kanske AF, kanske kommunen": a guess between them (development set 10)
+        if token.word == "kanske" and token.start > first and not adds and following[:1] != ["med"]:
+            # "kanske AF, kanske kommunen": a guess between them (development set 10); "kanske även regionen",
+            # "kanske med stöd av AF" add a party (review, session 32).
+            return True
         # "AF, fast regionen betalar": "fast" where it opens a clause, not "fast anställd" or "en fast summa".
         if token.word == "fast" and not adds and (i == 0 or words[i - 1].segment != token.segment):
             return True
@@ -2244,7 +2248,7 @@ _WHERE_THE_SUPERVISOR_WORKS = "handledare_anstalld"
 def _names_a_supervisor(tree: Tree, words: tuple[swedish.Token, ...]) -> bool:
     supervisor = tree.questions[_A_SUPERVISOR[0]].option(_A_SUPERVISOR[1])
     assert supervisor is not None
-    return any(swedish.find(keyword, words) for keyword in _keywords(supervisor))
+    return any(not m.negated for keyword in _keywords(supervisor) for m in swedish.find(keyword, words))
 
 
 def _no_education_for_the_staff_as_participants(kept: dict[str, Fact]) -> dict[str, Fact]:
