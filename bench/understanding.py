@@ -48,7 +48,7 @@ FOLDS = 5
 
 
 def load(name: str, part: str) -> list[dict[str, Any]]:
-    """One half of a set: `dev` is every development set, `dev3` … `dev8` one of them, `heldout` the held-out half."""
+    """One half of a set: `dev` is every development set, `dev3` … `dev10` one of them, `heldout` the held-out half."""
     if part == "heldout":
         files = [HELD_OUT_DIR / f"{name}_heldout.yml"]
     elif part in MEASURE_ONLY:

@@ -739,13 +739,12 @@ def read_answer(
             # The words name it, but answers like this one meant something else: ask, offering both.
             offered = _with_learned_guess(question, (chosen.option,), learned_view, negated)
             return AnswerReading(None, candidates=offered)
-        if (question.id, chosen.option.id) == _OWN_COSTS and _money_to_a_company_beside(words):
-            # "regionen och förbundet, och lite till företaget" names both answers (development set 9, mt9043 was
-            # recorded as the förbund's own activity): asked, offering both.
-            return _asked_beside(question, chosen.option, _ONE_COMPANY)
-        if (question.id, chosen.option.id) == _OWN_COSTS and _AN_ORGANISATION_GETS_MONEY.search(swedish.fold(text)):
+        if (question.id, chosen.option.id) == _OWN_COSTS and (
+            _AN_ORGANISATION_GETS_MONEY.search(swedish.fold(text)) or _money_to_a_company_beside(words)
+        ):
             # "stiftelsen får 250 000 kr per år …, så ett vanligt köp skulle jag säga" was recorded as the förbund's
-            # own costs, and the result said the money went to its own activity (trial 36, t36-3): asked.
+            # own costs, and the result said the money went to its own activity (trial 36, t36-3); "regionen och
+            # förbundet, och lite till företaget" names both answers (development set 9, mt9043): asked, offering both.
             return _asked_beside(question, chosen.option, _ONE_COMPANY)
         if _spreading_with_no_one_to_do_it(question, chosen, words):
             return _asked_beside(question, chosen.option, _OTHER_KNOWLEDGE_INITIATIVE)
@@ -2251,6 +2250,9 @@ def _names_a_supervisor(tree: Tree, words: tuple[swedish.Token, ...]) -> bool:
     return any(not m.negated for keyword in _keywords(supervisor) for m in swedish.find(keyword, words))
 
 
+_WHAT_THE_STAFF_GET = "asf_personal_stod"
+
+
 def _no_education_for_the_staff_as_participants(kept: dict[str, Fact]) -> dict[str, Fact]:
     """ "En utbildning om sociala företag för de anställda på ASF:et": the route through "De är själva deltagare"
     holds both the staff and education about social enterprises, so both were kept, and the summary said the staff
@@ -2263,9 +2265,6 @@ def _no_education_for_the_staff_as_participants(kept: dict[str, Fact]) -> dict[s
     if education is None or education.option != _EDUCATION_ABOUT_THEM[1]:
         return kept
     return {q: fact for q, fact in kept.items() if q != _EDUCATION_ABOUT_THEM[0]}
-
-
-_WHAT_THE_STAFF_GET = "asf_personal_stod"
 
 
 def _best_route(tree: Tree, facts: Mapping[str, str]) -> list[str]:
