@@ -2125,6 +2125,7 @@ def with_route(tree: Tree, answers: Mapping[str, str]) -> dict[str, str]:
 
 # How far before a named option a doubt reaches: "vi vet inte än om deltagarna är i målgruppen".
 _DOUBT_REACH = 9
+_WHETHER_REACH = 5
 _CLAUSE_BREAK = re.compile(r"[,;:.!?]|\bmen\b", re.IGNORECASE)
 
 
@@ -2154,10 +2155,16 @@ def _doubted(
         here = index_at.get(start, -1)
         return any(
             m.end <= start
-            and 0 < here - index_at.get(m.start, here) <= _DOUBT_REACH
+            and (0 < here - index_at.get(m.start, here) <= _DOUBT_REACH or _whether_between(m.start, here))
             and not _CLAUSE_BREAK.search(text, m.end, start)
             for m in doubts
         )
+
+    def _whether_between(doubt_start: int, here: int) -> bool:
+        # "vi vet inte än vilka som blir aktuella eller om de har behov av samordnade insatser": the doubt reaches
+        # further through an "om" (whether) that opens the doubted clause, close to the option's words.
+        first = index_at.get(doubt_start, here)
+        return any(words[k].word == "om" for k in range(max(first + 1, here - _WHETHER_REACH), here))
 
     return {option_id for option_id, evidence in found.items() if all(in_doubt(s) for s, _ in evidence.spans)}
 

@@ -4421,3 +4421,51 @@ def test_a_party_that_invoices_the_forbund_and_then_pays_the_company_is_the_rout
     reading = read_answer(tree.questions["pengavag"], "kommunen fakturerar förbundet och betalar sedan företaget")
     assert reading.option is None or reading.option.id == "via_part"
     assert reading.option is not None or "via_part" in {o.id for o in reading.candidates}
+
+
+def test_a_company_that_wants_to_join_and_asks_the_forbund_for_the_fee_is_the_companys_membership(tree: Tree):
+    """Development set 11: "Kooperativet … vill bli medlem i en intresseorganisation … Kan vi betala den åt dem?" was
+    read as the förbund's own membership, a knowledge initiative, instead of a fee paid for the company."""
+    reading = read_description(
+        tree,
+        "Företaget Gröna Gården vill gå med i ett branschnätverk men saknar pengar. Kan förbundet ta avgiften åt dem?",
+    )
+    assert reading.facts["medlem_vem"].option == "foretaget"
+    assert reading.facts.get("vem") is None or reading.facts["vem"].option == "foretaget"
+    # "åt dem" after a party that wants to join is the party's fee, not a company's (development set 10, md10078).
+    party = read_description(tree, "Regionen vill bli medlem i ett nätverk för ASF. Kan förbundet ta avgiften åt dem?")
+    assert party.facts.get("medlem_vem") is None or party.facts["medlem_vem"].option == "en_part"
+    own = read_description(tree, "Förbundet vill gå med i Skoopi, och kooperativet vill bli medlem också.")
+    assert "medlem_vem" not in own.facts and {f.option for f in own.conflicts["medlem_vem"]} == {
+        "forbundet",
+        "foretaget",
+    }
+
+
+def test_a_company_asking_the_forbund_for_a_sum_is_a_cash_grant(tree: Tree):
+    """Trial 44 (t44-5): "ett socialt företag … frågar om förbundet kan ge dem 200 000 kr i bidrag" got no summary at
+    all; the guidance's clearest must-not went unread."""
+    for text in (
+        "Returverket har svårt att gå runt och undrar om förbundet kan ge dem 80 000 kronor så de klarar hösten.",
+        "Kooperativet vill ha 40 tusen i bidrag för att klara vintern.",
+    ):
+        reading = read_description(tree, text)
+        assert reading.facts["stod_till_foretag"].option == "pengar", text
+    # Money for participants is no grant to a company; a lokal the company asks for is support in kind.
+    lokal = read_description(tree, "Kaféet undrar om vi kan ge dem en lokal gratis i höst.")
+    assert lokal.facts["stod_till_foretag"].option == "in_natura"
+
+
+def test_a_doubt_reaches_through_whether_to_the_target_group(tree: Tree):
+    """Development set 10 (md10014): "Vi vet inte än vilka som blir aktuella eller om de har behov av samordnade
+    insatser" was summarised as the participants being in the target group."""
+    doubted = read_description(
+        tree,
+        "AF vill köpa arbetsträning på kooperativet. Vi vet ännu inte vilka personer det gäller eller om de har "
+        "behov av samordnade insatser.",
+    )
+    assert "malgrupp" not in doubted.facts or doubted.facts["malgrupp"].option != "ja"
+    stated = read_description(
+        tree, "Vi vet inte än vilket kooperativ det blir, men deltagarna har behov av samordnade insatser."
+    )
+    assert stated.facts["malgrupp"].option == "ja"
