@@ -2634,7 +2634,9 @@ def _chosen_over_a_described_must_not(state: State, current: Walk, option_id: st
     assert question is not None
     option = question.option(option_id)
     outcome = tree().outcomes.get(option.next) if option is not None else None
-    if option is None:
+    if option is None or (outcome is not None and outcome.verdict == "not_financeable"):
+        # An answer that itself ends in "bör inte finansieras" is not asked about another part to avoid: "en kurs i
+        # ekonomi och affärsplan" for a company's staff got "Det låter som ”Lön, bidrag …” … Stämmer ändå?" (t44-7).
         return None
     part = _must_not_stated_in_the_answer(current, option_id, typed) if typed else None
     uncovered = outcome is not None and outcome.verdict == "out_of_scope"
@@ -2689,6 +2691,11 @@ def _must_not_stated_in_the_answer(current: Walk, chosen: str, text: str) -> Fac
     ]
     for fact in stated:
         if fact.option not in must_not_options(tree(), tree().questions[fact.question]):
+            continue
+        kept = reading.facts.get(question.id)
+        if fact.question == question.id and kept is not None and kept.option == chosen:
+            # The answer's own reading outweighed it: "förbundet betalar kommunen som betalar företaget" is the route
+            # via the party, not money straight to the company (trial 44, t44-1).
             continue
         if fact.question == question.id:
             found = {fact.option}

@@ -596,3 +596,38 @@ def test_a_request_opening_with_the_memos_name_at_an_open_question_gives_the_las
     sent = talk.send(ActionAnswer(), "beslutsunderlag för kommunens platser tack", intent="inform")
     assert MEMO_INTRO in said(sent)
     assert "vem" not in (talk.slots["answers"] or {})
+
+
+def test_a_question_back_at_an_open_question_gets_why_it_is_asked():
+    # Trial 44 (t44-1): "spelar det nån roll?" to how the money goes got "Det förstod jag inte riktigt"; read as
+    # "varför?" it is told why the question matters, and nothing is recorded.
+    talk = at_question(("vem", "deltagare"), ("malgrupp", "ja"), ("insats_typ", "arbetsforberedande"))
+    talk.click("utforare", "kommunen")
+    sent = talk.send(ActionWhy(), "spelar det nån roll då?", intent="ask_why")
+    assert "pengavag" not in talk.slots["answers"]
+    assert talk.slots["current_question"] == "pengavag"
+    assert "förstod jag inte" not in said(sent)
+    assert "via den part som har upphandlat" in said(sent)  # the question's own reason, with its place
+
+
+def test_a_typed_answer_that_itself_ends_in_must_not_is_not_asked_about_another_must_not():
+    # Trial 44 (t44-7): a course in economics for a company's staff, typed at what the staff get, got "Det låter som
+    # ”Lön, bidrag eller annan ersättning” … Stämmer ”Utbildning …” ändå?", though both end in "bör inte".
+    talk = at_question(("vem", "asf_personal"))
+    text = "en utbildning, som jag skrev. marknadsföring och affärsplan men även handledning av deltagarna"
+    sent = talk.send(ActionAnswer(), text, intent="inform")
+    assert "ändå?" not in said(sent)
+    assert talk.slots["last_result"]["answers"]["asf_personal_stod"] == "kompetensutveckling"
+
+
+def test_paying_a_party_that_pays_the_company_typed_at_the_money_route_is_recorded_as_via_the_party():
+    # Trial 44 (t44-1): "via kommunen, forbundet betalar kommunen som betalar foretaget" got "Det låter som ”Direkt från
+    # förbundet till företaget” … Stämmer ”Via kommunen” ändå?", the lawful route read as its opposite.
+    talk = at_question(
+        ("vem", "deltagare"), ("malgrupp", "ja"), ("insats_typ", "arbetsforberedande"), ("utforare", "regionen")
+    )
+    sent = talk.send(
+        ActionAnswer(), "genom regionen, forbundet betalar regionen som betalar kooperativet", intent="inform"
+    )
+    assert "ändå?" not in said(sent)
+    assert talk.slots["last_result"]["answers"]["pengavag"] == "via_part"
