@@ -3037,6 +3037,24 @@ def _asks_what_a_concept_is(message: Message) -> bool:
     )
 
 
+@cache
+def _concept_words() -> dict[str, tuple[str, ...]]:
+    """Per concept, the words the NLU's entity patterns name it by (nlp/entity_patterns.yml)."""
+    patterns = yamltext.load((settings.ROOT / "nlp" / "entity_patterns.yml").read_text(encoding="utf-8"))
+    return {key: tuple(words) for key, words in (patterns.get("concept") or {}).items()}
+
+
+def _concept_asked_about(text: str) -> str | None:
+    """The one concept a "vad är …?" question names, read without the NLU: "vad är egentligen ett
+    arbetsintegrerande socialt foretag? är det en egen bolagsform?", without ö, was heard as no concept and got
+    "Det här låter som en fråga om något annat" (trial 45, t45-10), though the guidance answers it."""
+    if _ASKS_WHAT_IT_IS.match(swedish.fold(text)) is None or asks_the_förbund_to_pay(text):
+        return None
+    words = swedish.tokens(text)
+    named = {key for key, phrases in _concept_words().items() if any(swedish.find(p, words) for p in phrases)}
+    return named.pop() if len(named) == 1 else None
+
+
 def concept(state: State, message: Message) -> Turn:
     if _describes_an_initiative(state, message) and not _asks_what_a_concept_is(message):
         return describe(state, message)
@@ -3130,6 +3148,9 @@ def fallback(state: State, message: Message | None = None) -> Turn:
                 return answer(state, replace(message, intent="inform"))
         if _describes_an_initiative(state, message):
             return describe(state, message)
+        asked_about = _concept_asked_about(message.text) if message.typed else None
+        if asked_about is not None:
+            return _concept_answer(state, replace(message, entities={**message.entities, "concept": [asked_about]}))
         topic = other_questions.recognise(message.text)
         if topic is not None and message.typed and _must_not_in(message.text) is not None:
             return describe(state, message)  # the topic's answer, then the must-not assessed
