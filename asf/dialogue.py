@@ -1658,7 +1658,15 @@ def corrects_result(state: State, message: Message, marked_only: bool = False) -
         (changes == 1 and not marked_only)
         or _marks_a_change(message, changes)
         or _denies_what_it_changes(answers, changed, message.text)
+        or _denies_a_given_answer(answers, [step.question.id for step in current.steps], message.text)
     )
+
+
+def _denies_a_given_answer(answers: dict[str, str], answered: list[str], text: str) -> bool:
+    """ "va? nej, vi på AF betalar fakturan …, det går inte direkt" after a result built on "Direkt från förbundet":
+    the answer given is denied in words, so the message corrects the result even where the new answer is not read
+    (trial 45, t45-1 was assessed as a new initiative and the result could not be reached again)."""
+    return any(answers[q] in denied_options(tree().questions[q], text) for q in answered if q in answers)
 
 
 def _denies_what_it_changes(answers: dict[str, str], changed: dict[str, str], text: str) -> bool:
@@ -1784,7 +1792,7 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
     if len(changes) > 1 and what_if:
         return [_which_answer(list(changes), messages.text("change.which_kept"))], state
     if len(changes) > 1 and not wrong:
-        return None  # reads as another initiative, not as a change to this one
+        return _denied_answer_changed(state, answers, answered, changes, message)  # else another initiative
     # Naming an answer without its new value ("det var fel part") counts only beside a word saying it is
     # wrong: a new description may well name a question's words too ("parternas personal").
     if wrong and not changes:
@@ -1797,8 +1805,30 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
     if named is not None:
         return _reopen(state, answers, named)
     if not changes and not wrong:
-        return None
+        return _denied_answer_changed(state, answers, answered, changes, message)
     return [_which_answer(list(changes) or answered, messages.text("change.which_kept"))], state
+
+
+def _denied_answer_changed(
+    state: State, answers: dict[str, str], answered: list[str], changes: dict[str, str], message: Message
+) -> Turn | None:
+    """A message that would otherwise be another initiative but denies a given answer in words ("va? nej, vi på AF
+    betalar fakturan …, det går inte direkt" after "Direkt från förbundet"): that answer changed where the message
+    gives its new value, else asked again, the other answers kept (trial 45, t45-1 was assessed as a new initiative
+    and the result could not be reached again). None where no given answer is denied."""
+    denied = [q for q in answered if q in answers and answers[q] in denied_options(tree().questions[q], message.text)]
+    if not denied:
+        return None
+    question_id = denied[0]
+    if question_id in changes:
+        option = tree().questions[question_id].option(changes[question_id])
+        assert option is not None
+        current = walk(tree(), answers)
+        prefix = messages.text(
+            "change.corrected", question=tree().questions[question_id].short, answer=current.fill(option.label)
+        )
+        return _continue(state, {**_with_set_aside(state, answers), question_id: changes[question_id]}, prefix)
+    return _reopen(state, answers, question_id)
 
 
 # Who is responsible for and procures the initiative, and how the förbund's money goes (tree.yml).

@@ -2332,3 +2332,13 @@ def test_an_objection_in_the_negative_is_answered_with_the_reasons_not_taken_as_
     talk = finished(VIA_KOMMUNEN)
     talk.send(ActionAnswer(), "spelar det någon roll om regionen köper platserna i stället?")
     assert talk.slots["answers"]["utforare"] == "regionen"
+
+
+def test_a_denied_answer_after_a_result_corrects_it_and_keeps_the_other_answers():
+    # Trial 45 (t45-1): after "bör inte" built on "Direkt från förbundet", "va? nej, vi på AF betalar fakturan …, det
+    # går inte direkt" was assessed as a new initiative, and the result could not be reached again.
+    talk = finished({**VIA_KOMMUNEN, "pengavag": "direkt"})
+    text = "vad? nej nej, kommunen betalar kooperativet och förbundet ersätter kommunen, pengarna går inte direkt"
+    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert messages.text("describe.new_after_result") not in said(sent)
+    assert talk.slots["last_result"]["answers"] == VIA_KOMMUNEN

@@ -4495,3 +4495,22 @@ def test_a_party_speaking_of_itself_as_buyer_is_who_procures(tree: Tree):
         tree, "Vi på regionen har tänkt att köpa praktikplatser på ett ASF åt patienter som står långt från jobb."
     )
     assert reading.facts["utforare"].option == "regionen"
+
+
+def test_a_course_for_the_parties_case_workers_is_a_knowledge_initiative(tree: Tree):
+    """Trial 45 (t45-4): a board memo proposing a course about social enterprises for the parties' case workers was
+    asked "Vad ska kunskaps- eller samverkansinsatsen göra?" with nothing proposed; it is another knowledge initiative
+    (or a seminar), not a course for a company's staff."""
+    memo = read_description(
+        tree,
+        "Förslag till beslut: en utbildning i tre halvdagar om arbetsintegrerande sociala företag. Målgruppen för "
+        "utbildningen är parternas egen personal. Kansliet upphandlar en föreläsare.",
+    )
+    sides = {f.option for f in memo.conflicts.get("strukturell_typ", ())}
+    assert (memo.facts.get("strukturell_typ") and memo.facts["strukturell_typ"].option == "annan_kunskap") or (
+        "annan_kunskap" in sides
+    )
+    typed = read_answer(tree.questions["strukturell_typ"], "en kurs för handläggare om ASF").option
+    assert typed is not None and typed.id == "annan_kunskap"
+    staff = read_description(tree, "En utbildning för handledarna på kooperativet i ekonomi.")
+    assert staff.facts["asf_personal_stod"].option == "kompetensutveckling"
