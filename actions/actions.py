@@ -57,7 +57,10 @@ def read_message(tracker: Tracker) -> Message:
     # free text, or a word inside the JSON could match an answer's keywords.
     message = Message(text="" if text.startswith("/") else text, intent=intent, entities=entities)
     if message.typed:
-        return dialogue.chosen_by_yes(message.text, _last_buttons(tracker)) or message
+        buttons = _last_buttons(tracker)
+        return (
+            dialogue.chosen_by_yes(message.text, buttons) or dialogue.chosen_by_title(message.text, buttons) or message
+        )
     return message
 
 
@@ -205,8 +208,10 @@ ActionStopTraining = _action(
     "action_stop_training", routing.training_intent(dialogue.unless_an_answer(_stateless(dialogue.stop_training)))
 )
 
-# The steps a typed "ja" may stand for (dialogue.chosen_by_yes), beside the NLU's "affirm".
+# The steps a typed "ja" may stand for (dialogue.chosen_by_yes), beside the NLU's "affirm", and a typed button
+# title that picks an answer to change (dialogue.chosen_by_title).
 _YES_STEPS: dict[str, StepFunction] = {
     "start_over": ActionRestartAssessment.step,
     "start_training": ActionStartTraining.step,
+    "change_answer": ActionChangeAnswer.step,
 }

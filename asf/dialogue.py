@@ -1772,6 +1772,11 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         # as the seller of a fee ("ett arvode till Returbutiken (ASF)") is not the one it is for.
         changes.pop(tree().start, None)
     wrong = _says_something_is_wrong(message) or _marks_a_change(message, len(changes))
+    denied = [q for q in answered if q in answers and answers[q] in denied_options(tree().questions[q], message.text)]
+    if not what_if and len(changes) > 1 and denied and denied[0] in changes:
+        # "nej, det går inte direkt, AF betalar kaféet" denies the money's way and gives its new one; the company
+        # it names is the payee, not a new answer to whom it is for (trial 46, t46-9 asked which answer to change).
+        changes = {denied[0]: changes[denied[0]]}
     if len(changes) == 1 and _about_the_companys_staff(answers, changes, message.text):
         return describe(state, message, as_new=True)  # another initiative: not what participants get
     if len(changes) == 1:
@@ -2112,6 +2117,8 @@ _YES_OPENINGS = frozenset({"ja", "japp", "jepp", "javisst", "precis", "exakt", "
 # The replies that ask "Ja eller nej?" with the yes as their first button: "Vill du avbryta
 # bedömningen?", "Vill du lämna den och öva?".
 YES_COMMANDS = frozenset({"start_over", "start_training"})
+# The buttons a typed title may click (chosen_by_title): those that pick an answer to change.
+TITLE_COMMANDS = frozenset({"change_answer"})
 
 
 # "Nej, det var ingen insats. Jag undrar bara …" at the summary, folded with its punctuation: a no, then that it
@@ -2217,6 +2224,33 @@ def chosen_by_yes(text: str, buttons: list[dict[str, Any]]) -> Message | None:
         return answers[0]
     first = clicks[0] if len(clicks) == 2 else None
     return first if first is not None and first.intent in YES_COMMANDS else None
+
+
+def chosen_by_title(text: str, buttons: list[dict[str, Any]]) -> Message | None:
+    """A typed message that is one button's title in other letters ("hur pengarna gar" for "Hur pengarna ska gå"):
+    as if that button was clicked, for the buttons that pick a question to change. Trial 46 (t46-9): typing the
+    button's words got "Det förstod jag inte" and lost the correction."""
+    typed = _title_words(text)
+    if len(typed) < 2:
+        return None
+    clicks = [(b, _button_message(str(b.get("payload") or ""))) for b in buttons]
+    picked = [
+        click
+        for b, click in clicks
+        if click is not None
+        and click.intent in TITLE_COMMANDS
+        and all(_same_word(word, _title_words(str(b.get("title")))) for word in typed)
+    ]
+    return picked[0] if len(picked) == 1 else None
+
+
+def _title_words(text: str) -> list[str]:
+    return re.findall(r"\w+", swedish.fold(text))
+
+
+def _same_word(word: str, title: list[str]) -> bool:
+    """The word, or an inflection of it, is in the title ("gar" for "gå", folded "ga")."""
+    return any(w == word or (min(len(w), len(word)) >= 2 and (w.startswith(word) or word.startswith(w))) for w in title)
 
 
 def _button_message(payload: str) -> Message | None:

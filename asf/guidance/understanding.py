@@ -809,6 +809,8 @@ def _offered_with_neighbour(
 # does a supposition ("Hur blir det då om kommunen anställer en handledare?").
 _QUESTION_BACK = re.compile(
     r"^\W*(?:spelar|maste|varfor|behover|(?:gor|har|ska|skall|far|maste) (?:det|den|man|vi|jag))\b"
+    # "hur menar du, vad är skillnaden?" (trial 46, t46-3 was recorded as "Vet inte än")
+    r"|^\W*(?:hur|vad) menar du\b|\bvad (?:ar|blir) skillnaden\b"
 )
 
 

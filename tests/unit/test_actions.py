@@ -280,4 +280,30 @@ def test_a_typed_yes_to_the_offer_to_start_over_starts_over():
 def test_the_yes_commands_have_steps():
     from actions import actions as module
 
-    assert set(module._YES_STEPS) == dialogue.YES_COMMANDS
+    assert set(module._YES_STEPS) == dialogue.YES_COMMANDS | dialogue.TITLE_COMMANDS
+
+
+def test_a_typed_title_of_a_button_that_picks_an_answer_to_change_clicks_it():
+    # Trial 46 (t46-9): "hur pengarna gar" typed at "Vilket svar vill du ändra?" got "Det förstod jag inte".
+    buttons = [
+        {"title": "Vem insatsen riktar sig till", "payload": '/change_answer{"question":"vem"}'},
+        {"title": "Hur pengarna ska gå", "payload": '/change_answer{"question":"pengavag"}'},
+    ]
+    latest = {"text": "hur pengarna gar", "intent": {"name": "nlu_fallback", "confidence": 1.0}, "entities": []}
+    events = [{"event": "bot", "text": "Vilket svar vill du ändra?", "data": {"buttons": buttons}}]
+    slots = {
+        "answers": {
+            "vem": "deltagare",
+            "malgrupp": "ja",
+            "insats_typ": "arbetsforberedande",
+            "utforare": "kommunen",
+            "pengavag": "direkt",
+        }
+    }
+    track = Tracker("test-user", slots, latest, events, False, None, {}, "action_listen")
+    sent, new_slots = run(ActionAnswer(), track)
+    assert new_slots["current_question"] == "pengavag"
+    assert "förstod jag inte" not in "\n".join(m.get("text") or "" for m in sent)
+    # One word, or words of no single title, click nothing.
+    assert dialogue.chosen_by_title("pengarna", buttons) is None
+    assert dialogue.chosen_by_title("via kommunen", buttons) is None

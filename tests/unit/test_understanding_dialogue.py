@@ -4421,6 +4421,7 @@ def test_a_question_back_records_no_answer(tree: Tree):
         "måste vi veta det nu?",
         "spelar det någon roll om pengarna går direkt?",
         "måste det gå via regionen?",
+        "vad menar du, vad är skillnaden?",
     ):
         assert read_answer(question, text).option is None, text
     answered = read_answer(tree.questions["utforare"], "regionen?").option
@@ -4514,3 +4515,11 @@ def test_a_course_for_the_parties_case_workers_is_a_knowledge_initiative(tree: T
     assert typed is not None and typed.id == "annan_kunskap"
     staff = read_description(tree, "En utbildning för handledarna på kooperativet i ekonomi.")
     assert staff.facts["asf_personal_stod"].option == "kompetensutveckling"
+
+
+def test_a_handledare_employed_by_fk_is_a_partys(tree: Tree):
+    """Trial 46 (t46-2): "Handledaren är anställd av FK." was not read; the other parties' forms were."""
+    reading = read_description(
+        tree, "Vi vill bekosta en handledare åt deltagarna på kooperativet. Hen är anställd hos Försäkringskassan."
+    )
+    assert reading.facts["handledare_anstalld"].option == "hos_part"
