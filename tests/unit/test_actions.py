@@ -228,12 +228,14 @@ def test_a_question_that_names_an_option_still_reaches_its_intent(
 
 
 def _after_offer(text: str, buttons: list[dict[str, str]]) -> Tracker:
-    latest = {"text": text, "intent": {"name": "affirm", "confidence": 1.0}, "entities": []}
-    events = [
-        {"event": "bot", "text": "Menar du ”Pengar eller saker till företaget”?", "data": {"buttons": buttons}},
-        {"event": "user", "text": text},
-    ]
     slots = {"answers": {"vem": "deltagare", "malgrupp": "ja"}, "current_question": "insats_typ"}
+    return _after_buttons(text, "Menar du ”Pengar eller saker till företaget”?", buttons, slots, "affirm")
+
+
+def _after_buttons(text: str, asked: str, buttons: list[dict[str, str]], slots: dict[str, Any], intent: str) -> Tracker:
+    """A tracker whose last bot message asked `asked` with `buttons`, and whose user then typed `text`."""
+    latest = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": []}
+    events = [{"event": "bot", "text": asked, "data": {"buttons": buttons}}, {"event": "user", "text": text}]
     return Tracker("test-user", slots, latest, events, False, None, {}, "action_listen")
 
 
@@ -289,18 +291,9 @@ def test_a_typed_title_of_a_button_that_picks_an_answer_to_change_clicks_it():
         {"title": "Vem insatsen riktar sig till", "payload": '/change_answer{"question":"vem"}'},
         {"title": "Hur pengarna ska gå", "payload": '/change_answer{"question":"pengavag"}'},
     ]
-    latest = {"text": "hur pengarna gar", "intent": {"name": "nlu_fallback", "confidence": 1.0}, "entities": []}
-    events = [{"event": "bot", "text": "Vilket svar vill du ändra?", "data": {"buttons": buttons}}]
-    slots = {
-        "answers": {
-            "vem": "deltagare",
-            "malgrupp": "ja",
-            "insats_typ": "arbetsforberedande",
-            "utforare": "kommunen",
-            "pengavag": "direkt",
-        }
-    }
-    track = Tracker("test-user", slots, latest, events, False, None, {}, "action_listen")
+    answers = {"vem": "deltagare", "malgrupp": "ja", "insats_typ": "arbetsforberedande", "utforare": "kommunen"}
+    slots = {"answers": {**answers, "pengavag": "direkt"}}
+    track = _after_buttons("hur pengarna gar", "Vilket svar vill du ändra?", buttons, slots, "nlu_fallback")
     sent, new_slots = run(ActionAnswer(), track)
     assert new_slots["current_question"] == "pengavag"
     assert "förstod jag inte" not in "\n".join(m.get("text") or "" for m in sent)
