@@ -786,7 +786,9 @@ def describe(state: State, message: Message, *, as_new: bool = False, answered: 
             return [Reply(text=text, buttons=start_buttons())], state
         message = replace(message, text=besides)  # the summary quotes the initiative, not the question
     if not as_new and (
-        corrects_result(state, message, marked_only=True) or _asks_if_ok_about_this_result(state, message)
+        corrects_result(state, message, marked_only=True)
+        or _asks_if_ok_about_this_result(state, message)
+        or _denies_a_given_answer(state, message)
     ):
         corrected = _correct_result(state, _safe_answers(state), message)
         if corrected is not None:
@@ -1658,15 +1660,19 @@ def corrects_result(state: State, message: Message, marked_only: bool = False) -
         (changes == 1 and not marked_only)
         or _marks_a_change(message, changes)
         or _denies_what_it_changes(answers, changed, message.text)
-        or _denies_a_given_answer(answers, [step.question.id for step in current.steps], message.text)
     )
 
 
-def _denies_a_given_answer(answers: dict[str, str], answered: list[str], text: str) -> bool:
+def _denies_a_given_answer(state: State, message: Message) -> bool:
     """ "va? nej, vi på AF betalar fakturan …, det går inte direkt" after a result built on "Direkt från förbundet":
-    the answer given is denied in words, so the message corrects the result even where the new answer is not read
-    (trial 45, t45-1 was assessed as a new initiative and the result could not be reached again)."""
-    return any(answers[q] in denied_options(tree().questions[q], text) for q in answered if q in answers)
+    the answer given is denied in words, so a message read as a new description corrects the result instead (trial
+    45, t45-1 was assessed as a new initiative and the result could not be reached again). Not a correction where it
+    could be feedback: "sa inget om lönebidrag" after "Nej" to "Hade du nytta av bedömningen?" is a comment."""
+    if not message.typed or training.active(state) or not _just_finished(state):
+        return False
+    answers = _safe_answers(state)
+    answered = [step.question.id for step in walk(tree(), answers).steps]
+    return any(answers[q] in denied_options(tree().questions[q], message.text) for q in answered if q in answers)
 
 
 def _denies_what_it_changes(answers: dict[str, str], changed: dict[str, str], text: str) -> bool:

@@ -643,3 +643,16 @@ def test_what_a_concept_is_heard_as_nothing_by_the_nlu_still_gets_the_concept():
     # A question what something the guidance does not explain is still gets the honest answer, not a concept.
     other = talk.send(ActionFallback(), "vad är egentligen en bolagsform?", intent="nlu_fallback")
     assert "Tillväxtverket" not in said(other)
+
+
+@pytest.mark.parametrize(
+    ("action", "intent"),
+    [(ActionDescribeInitiative, "describe_initiative"), (ActionFallback, "inform"), (ActionChangeAnswer, "inform")],
+)
+def test_a_comment_that_denies_an_answer_word_after_nej_is_saved_not_a_correction(action: type, intent: str):
+    # Fresh-clone CI of session 33: "Svaret var för kort och sa inget om lönebidrag" after "Nej" to "Hade du nytta av
+    # bedömningen?" was read as a correction of "Ge ett bidrag i pengar" and the comment was lost.
+    talk = finished({"vem": "foretaget", "stod_till_foretag": "pengar"})
+    talk.send(ActionFeedback(), "/feedback", intent="feedback", choice="nej")
+    talk.send(action(), "Svaret var för kort och tog inte upp något om lönebidrag", intent=intent)
+    assert talk.slots["feedback"]["status"] == "commented"

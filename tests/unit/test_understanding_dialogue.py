@@ -4523,3 +4523,14 @@ def test_a_handledare_employed_by_fk_is_a_partys(tree: Tree):
         tree, "Vi vill bekosta en handledare åt deltagarna på kooperativet. Hen är anställd hos Försäkringskassan."
     )
     assert reading.facts["handledare_anstalld"].option == "hos_part"
+
+
+def test_a_grant_for_the_participants_journeys_is_no_grant_to_a_company(tree: Tree):
+    """Session 33 (noticed in trial 44's checks): "… vi vill ge dem 300 kr i bidrag till resor" beside work training
+    via AF set a cash grant to a company aside as a part to avoid; the bare "bidrag till" named no company."""
+    reading = read_description(
+        tree, "Deltagarna praktiserar på Returverket via kommunen, och vi vill ge dem ett litet bidrag till bussresor."
+    )
+    assert "stod_till_foretag" not in reading.set_aside and "stod_till_foretag" not in reading.facts
+    grant = read_description(tree, "Kan förbundet ge ett bidrag till Syateljén?")
+    assert grant.facts["stod_till_foretag"].option == "pengar"
