@@ -1671,13 +1671,17 @@ def _denies_a_given_answer(state: State, message: Message) -> bool:
     if not message.typed or training.active(state) or not _just_finished(state):
         return False
     answers = _safe_answers(state)
-    answered = [step.question.id for step in walk(tree(), answers).steps]
-    return any(answers[q] in denied_options(tree().questions[q], message.text) for q in answered if q in answers)
+    return bool(_denied_answers(answers, [step.question.id for step in walk(tree(), answers).steps], message.text))
 
 
 def _denies_what_it_changes(answers: dict[str, str], changed: dict[str, str], text: str) -> bool:
     """ "Arbetsförmedlingen upphandlar, inte regionen": the answer given is denied, so the message corrects it."""
-    return any(answers[q] in denied_options(tree().questions[q], text) for q in changed if q in answers)
+    return bool(_denied_answers(answers, list(changed), text))
+
+
+def _denied_answers(answers: dict[str, str], questions: list[str], text: str) -> list[str]:
+    """Those of `questions` whose given answer the text denies in words, in their order."""
+    return [q for q in questions if q in answers and answers[q] in denied_options(tree().questions[q], text)]
 
 
 def _correct_result(state: State, answers: dict[str, str], message: Message) -> Turn | None:
@@ -1778,7 +1782,7 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         # as the seller of a fee ("ett arvode till Returbutiken (ASF)") is not the one it is for.
         changes.pop(tree().start, None)
     wrong = _says_something_is_wrong(message) or _marks_a_change(message, len(changes))
-    denied = [q for q in answered if q in answers and answers[q] in denied_options(tree().questions[q], message.text)]
+    denied = _denied_answers(answers, answered, message.text)
     if not what_if and len(changes) > 1 and denied and denied[0] in changes:
         # "nej, det går inte direkt, AF betalar kaféet" denies the money's way and gives its new one; the company
         # it names is the payee, not a new answer to whom it is for (trial 46, t46-9 asked which answer to change).
@@ -1803,7 +1807,7 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
     if len(changes) > 1 and what_if:
         return [_which_answer(list(changes), messages.text("change.which_kept"))], state
     if len(changes) > 1 and not wrong:
-        return _denied_answer_changed(state, answers, answered, changes, message)  # else another initiative
+        return _denied_answer_asked(state, answers, denied)  # else another initiative
     # Naming an answer without its new value ("det var fel part") counts only beside a word saying it is
     # wrong: a new description may well name a question's words too ("parternas personal").
     if wrong and not changes:
@@ -1816,30 +1820,16 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
     if named is not None:
         return _reopen(state, answers, named)
     if not changes and not wrong:
-        return _denied_answer_changed(state, answers, answered, changes, message)
+        return _denied_answer_asked(state, answers, denied)
     return [_which_answer(list(changes) or answered, messages.text("change.which_kept"))], state
 
 
-def _denied_answer_changed(
-    state: State, answers: dict[str, str], answered: list[str], changes: dict[str, str], message: Message
-) -> Turn | None:
+def _denied_answer_asked(state: State, answers: dict[str, str], denied: list[str]) -> Turn | None:
     """A message that would otherwise be another initiative but denies a given answer in words ("va? nej, vi på AF
-    betalar fakturan …, det går inte direkt" after "Direkt från förbundet"): that answer changed where the message
-    gives its new value, else asked again, the other answers kept (trial 45, t45-1 was assessed as a new initiative
-    and the result could not be reached again). None where no given answer is denied."""
-    denied = [q for q in answered if q in answers and answers[q] in denied_options(tree().questions[q], message.text)]
-    if not denied:
-        return None
-    question_id = denied[0]
-    if question_id in changes:
-        option = tree().questions[question_id].option(changes[question_id])
-        assert option is not None
-        current = walk(tree(), answers)
-        prefix = messages.text(
-            "change.corrected", question=tree().questions[question_id].short, answer=current.fill(option.label)
-        )
-        return _continue(state, {**_with_set_aside(state, answers), question_id: changes[question_id]}, prefix)
-    return _reopen(state, answers, question_id)
+    betalar fakturan …, det går inte direkt" after "Direkt från förbundet"), without a new value for it that the
+    single-change path above could take: that question asked again, the other answers kept (trial 45, t45-1 was
+    assessed as a new initiative and the result could not be reached again). None where no given answer is denied."""
+    return _reopen(state, answers, denied[0]) if denied else None
 
 
 # Who is responsible for and procures the initiative, and how the förbund's money goes (tree.yml).
@@ -2239,13 +2229,11 @@ def chosen_by_title(text: str, buttons: list[dict[str, Any]]) -> Message | None:
     typed = _title_words(text)
     if len(typed) < 2:
         return None
-    clicks = [(b, _button_message(str(b.get("payload") or ""))) for b in buttons]
+    clicks = [(_title_words(str(b.get("title"))), _button_message(str(b.get("payload") or ""))) for b in buttons]
     picked = [
         click
-        for b, click in clicks
-        if click is not None
-        and click.intent in TITLE_COMMANDS
-        and all(_same_word(word, _title_words(str(b.get("title")))) for word in typed)
+        for title, click in clicks
+        if click is not None and click.intent in TITLE_COMMANDS and all(_same_word(word, title) for word in typed)
     ]
     return picked[0] if len(picked) == 1 else None
 

@@ -913,20 +913,20 @@ def _all_companies(question: Question, option: Option, words: tuple[swedish.Toke
 # "Vilken part ansvarar …?" answered "företaget har skickat in ansökan själva": "själva" is the company, not the
 # förbund; asked between the förbund itself and no party, with the money straight to the company (trial 26, t26-15).
 _ITSELF_OR_NO_PARTY = frozenset({"forbundet", "ingen_part_direkt"})
+_WE = ("vi", "oss")  # folded
 
 
 def _the_company_itself(question: Question, option: Option, words: tuple[swedish.Token, ...]) -> bool:
     """A typed answer read as "Förbundet självt" that names a company and neither the förbund nor "vi"."""
     if (question.id, option.id) != _RESPONSIBLE or not swedish.find("företaget", words):
         return False
-    return not _names_the_förbund(words) and not any(t.word in ("vi", "oss") for t in words)
+    return not _names_the_förbund(words) and not any(t.word in _WE for t in words)
 
 
 # "Hur ska förbundets pengar gå?" answered "vi betalar fakturan": from the förbund that is straight to the company,
 # from the party that bought the places ("Vi på AF …") it is the route via the party (trial 45, t45-1 got "bör inte").
 _STRAIGHT_FROM_US = ("pengavag", "direkt")
 _VIA_OR_STRAIGHT = frozenset({"via_part", "direkt"})
-_WE = ("vi", "oss")
 _SAYS_WHO_OR_STRAIGHT = ("forbundet", "samordningsforbundet", "forbundets", "direkt", "rakt")
 
 
