@@ -41,6 +41,18 @@ def read_state(tracker: Tracker) -> State:
         training=mapping("training"),
         description=description if isinstance(description := tracker.get_slot("description"), str) else None,
         feedback=mapping("feedback"),
+        typed_answers=_typed_answers(tracker.get_slot("typed_answers")),
+    )
+
+
+def _typed_answers(value: Any) -> tuple[tuple[str, str], ...]:
+    """The slot's [question, text] pairs; anything else (an older or forged value) is no answer."""
+    if not isinstance(value, list):
+        return ()
+    return tuple(
+        (pair[0], pair[1])
+        for pair in value
+        if isinstance(pair, list) and len(pair) == 2 and all(isinstance(part, str) for part in pair)
     )
 
 
@@ -85,8 +97,14 @@ def state_events(before: State, after: State) -> list[EventType]:
         "training": (before.training, after.training),
         "description": (before.description, after.description),
         "feedback": (before.feedback, after.feedback),
+        "typed_answers": (_as_lists(before.typed_answers), _as_lists(after.typed_answers)),
     }
     return [SlotSet(slot, new) for slot, (old, new) in changes.items() if old != new]
+
+
+def _as_lists(pairs: tuple[tuple[str, str], ...]) -> list[list[str]] | None:
+    """Pairs as the slot keeps them (JSON has no tuples); none as no value."""
+    return [list(pair) for pair in pairs] or None
 
 
 StepFunction = Callable[[State, Message], Turn]

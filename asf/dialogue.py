@@ -220,9 +220,9 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
 
 
 def _ask_with_what_is_known(state: State, current: Walk, prefix: str | None = None) -> Reply:
-    """The open question, with what the description or an earlier part says about it first."""
+    """The open question, with what the description, an earlier answer or an earlier part says about it first."""
     assert current.question is not None
-    suggested = _suggested_by_the_description(state, current)
+    suggested = _suggested(state, current)
     given_before = _given_in_an_earlier_part(state, current.question.id)
     return _ask(current, current.question, prefix, suggested, given_before)
 
@@ -498,7 +498,9 @@ def _assess_numbered_part(state: State, message: Message, whole: str, parts: lis
         intro = messages.text("describe.numbered_parts", count=len(parts), parts=named)
     else:
         intro = messages.text("describe.numbered_part", number=number, evidence=quoted(part))
-    fresh = replace(state, pending=None, evidence=None, correcting=False, description=None, current_question=None)
+    fresh = replace(
+        state, pending=None, evidence=None, correcting=False, description=None, current_question=None, typed_answers=()
+    )
     replies, new_state = describe(fresh, replace(message, text=part), as_new=True)
     # "Jag tar det som en ny insats …" says again what the intro says.
     replies = [reply for reply in replies if reply.text != messages.text("describe.new_after_result")]
@@ -531,6 +533,43 @@ def _suggested_by_the_description(state: State, current: Walk) -> Fact | None:
         and (option := answer_towards(tree(), current.used, question.id, _must_not_outcome(part_question, fact.option)))
     ]
     return towards[0] if len({fact.option for fact in towards}) == 1 else None
+
+
+def _suggested(state: State, current: Walk) -> Fact | None:
+    """What the user's own words say about the question now asked, to name it and put it first: a part of the
+    description, else an answer typed earlier in this assessment."""
+    return _suggested_by_the_description(state, current) or _suggested_by_earlier_answers(state, current)
+
+
+def _suggested_by_earlier_answers(state: State, current: Walk) -> Fact | None:
+    """An answer typed at an earlier question that also answers the one now asked, read as a description is
+    (trial 46: "kommunen köper platser av företaget och förbundet betalar kommunen", typed to say what the förbund
+    does, was followed by "Vem ansvarar …?" and "Hur ska pengarna gå?" as if unsaid; "hos FK som jag sa" by
+    "Vilken part ansvarar?"). The newest answer that states it clearly is named, never recorded: the user
+    chooses. An answer typed at this very question is not offered back to it."""
+    question = current.question
+    if question is None:
+        return None
+    for asked_at, text in reversed(state.typed_answers):
+        if asked_at == question.id:
+            continue
+        reading = _description_reading(text)
+        fact = reading.facts.get(question.id)
+        if fact is not None and question.id not in reading.conflicts and question.id not in reading.implied:
+            return fact
+    return None
+
+
+# How many typed answers an assessment keeps to read again (a long assessment has about a dozen questions).
+_TYPED_ANSWERS_KEPT = 12
+
+
+def _with_typed_answer(state: State, question_id: str, message: Message) -> State:
+    """The state with a typed answer kept, with the question open when it was typed ("" after a result)."""
+    if not message.typed:
+        return state
+    kept = (*state.typed_answers, (question_id, message.text.strip()))
+    return replace(state, typed_answers=kept[-_TYPED_ANSWERS_KEPT:])
 
 
 def _left_out(description: str, current: Walk) -> dict[str, Fact]:
@@ -666,8 +705,7 @@ def start(state: State, message: Message | None = None) -> Turn:
         if asks_to_start_over(message.text) or _asks_for_a_new_assessment(message.text):
             return _abort_offer(state)
         return answer(state, replace(message, intent="inform"))
-    fresh = replace(state, answers={}, pending=None, evidence=None, correcting=False, training=None, description=None)
-    return _continue(fresh, {}, prefix=messages.text("start.hint"))
+    return _continue(_new_assessment(state), {}, prefix=messages.text("start.hint"))
 
 
 RESUME = "fortsatt"  # the choice on "Fortsätt bedömningen": go on with the unfinished assessment
@@ -731,8 +769,21 @@ def restart(state: State, message: Message | None = None) -> Turn:
             return _abort_offer(state)
         if _names_any(message.text, _ENDING_WORDS):
             return goodbye(state)
-    fresh = replace(state, answers={}, pending=None, evidence=None, correcting=False, training=None, description=None)
-    return _continue(fresh, {}, prefix=messages.text("assessment.restart"))
+    return _continue(_new_assessment(state), {}, prefix=messages.text("assessment.restart"))
+
+
+def _new_assessment(state: State) -> State:
+    """The state for an assessment from its first question: nothing of the one before but the result shown."""
+    return replace(
+        state,
+        answers={},
+        pending=None,
+        evidence=None,
+        correcting=False,
+        training=None,
+        description=None,
+        typed_answers=(),
+    )
 
 
 def describe(state: State, message: Message, *, as_new: bool = False, answered: Fact | None = None) -> Turn:
@@ -808,7 +859,8 @@ def describe(state: State, message: Message, *, as_new: bool = False, answered: 
     text = f"{state.description}\n{message.text}" if more_of_it and state.description else message.text
     # Read through the cache: the questions and the result of this assessment read the same words again.
     reading = _with_the_answer(_description_reading(text), answered)
-    state = replace(state, description=text)
+    # A new initiative's description: the answers typed for the one before are not about it.
+    state = replace(state, description=text) if more_of_it else replace(state, description=text, typed_answers=())
     several = recap.several_text(tree(), reading)
     if several is not None:
         after_result = [*after_result, Reply(text=several)]
@@ -985,6 +1037,11 @@ def answer(state: State, message: Message) -> Turn:
         # question rests on (trial 22, t22-17 recorded "Hos det sociala företaget" and got "kan finansiera"):
         # that answer is asked again, and nothing is recorded.
         return _reopen(state, answers, current.steps[-1].question.id)
+    suggested = _suggested(state, current)
+    if suggested is not None and message.typed and _only_yes_words(message.text) and not _has_a_yes(current.question):
+        # "ja" to "Du skrev … Det låter som ”Kommunen”": the answer named, as its button would be.
+        return _yes_to_the_suggestion(state, answers, current, suggested)
+    state = _with_typed_answer(state, current.question.id, message)
     reading = _read_typed(current.question, message)
     via_or_unclear = reading.option is None or reading.option.id == _VIA_THE_PARTY  # "direkt …", "vet inte" answer
     other = _another_party_at_the_money_question(answers, current, message) if via_or_unclear else None
@@ -1008,7 +1065,6 @@ def answer(state: State, message: Message) -> Turn:
         # ett eget företag" (trial 29, t29-7): an option the answer denies in words is never recorded.
         others = tuple(c for c in reading.candidates if c.id != reading.option.id)
         reading = AnswerReading(None, candidates=others)
-    suggested = _suggested_by_the_description(state, current)
     if suggested is not None and _names_the_suggested_part(message.text, reading, suggested):
         # "konsulten med marknadsföringen, som jag skrev" under the part named first: "Något annat" (the
         # marketing) must not be recorded over it (trial 21, t21-20).
@@ -1033,6 +1089,21 @@ def answer(state: State, message: Message) -> Turn:
     noted = messages.text("assessment.noted", answer=current.fill(reading.option.label))
     turn = _continue(state, {**answers, current.question.id: reading.option.id}, answered=current.question.id)
     return [Reply(text=noted), *turn[0]], turn[1]
+
+
+def _yes_to_the_suggestion(state: State, answers: dict[str, str], current: Walk, suggested: Fact) -> Turn:
+    """The suggested answer chosen by a typed "ja", said as a typed answer is when it is recorded."""
+    replies, new_state = _answer_button(state, answers, suggested.question, suggested.option)
+    option = tree().questions[suggested.question].option(suggested.option)
+    if option is None or new_state.answers.get(suggested.question) != suggested.option:
+        return replies, new_state  # a part to avoid assessed, or asked about first
+    noted = messages.text("assessment.noted", answer=current.fill(option.label))
+    return [Reply(text=noted), *replies], new_state
+
+
+def _has_a_yes(question: Question) -> bool:
+    """A question one of whose answers is a yes ("Ja" to the target group), where a typed "ja" is that answer."""
+    return any(_only_yes_words(option.label) for option in question.options)
 
 
 # "du missförstod", "ni har missförstått", folded; not "för att undvika missförstånd" (review of session 26).
@@ -1705,6 +1776,7 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
     changes = _changed_answers(answers, answered, message.text)
     if _another_thing_asked_about(changes, message):
         return describe(state, message, as_new=True)
+    state = _with_typed_answer(state, "", message)  # its words may answer a question the change opens
     if not changes and _asks_if_ok_changing_no_answer(state, message):
         return [Reply(text=messages.text("change.no_answer_changed"))], state
     asks_if_ok = _asks_if_ok(message.text) and (
@@ -2139,7 +2211,14 @@ def _no_initiative_after_all(state: State, message: Message) -> Turn:
     något nytt")."""
     summary = state.pending is not None
     cleared = replace(
-        state, answers={}, current_question=None, pending=None, evidence=None, correcting=False, description=None
+        state,
+        answers={},
+        current_question=None,
+        pending=None,
+        evidence=None,
+        correcting=False,
+        description=None,
+        typed_answers=(),
     )
     topic = _typed_topic(cleared, message)
     if topic is not None:

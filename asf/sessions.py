@@ -47,6 +47,7 @@ STATE_SLOTS = (
     "training",
     "description",
     "feedback",
+    "typed_answers",
 )
 # A new assessment starts a new session only when the session holds more than a few turns already
 # (about four events a turn at least): the first assessment of a conversation keeps its session.

@@ -37,6 +37,9 @@ class State:
     description: str | None = None  # the initiative in the user's own words, as masked by the channel
     training: dict[str, Any] | None = None  # the running training round, see asf/training/flow.py
     feedback: dict[str, Any] | None = None  # "Hade du nytta av bedömningen?" for the last result, see asf/feedback.py
+    # The answers typed in this assessment (as masked by the channel), each with the question open when it was
+    # typed: words that answer a later question are named there (dialogue._suggested_by_earlier_answers).
+    typed_answers: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -112,3 +112,18 @@ def test_a_missing_fact_is_added_after_no_to_the_summary(servers: Servers):
     said = texts(replies)
     assert "Så här uppfattar jag insatsen" in said and "Kommunen – du skrev" in said
     assert "Arbetsträning" in said  # the lines that were right are kept
+
+
+def test_an_answer_that_also_names_later_answers_is_named_again_and_a_typed_yes_takes_it(servers: Servers):
+    """Trial 46 (t46-4): words typed at one question that answer later ones were asked for again as if unsaid."""
+    sender = "und-later"
+    servers.say(sender, "/start_assessment")
+    servers.say(sender, '/inform{"question":"vem","choice":"foretaget"}')
+    servers.say(sender, "arbetsförmedlingen köper praktikplatser av dem och förbundet betalar arbetsförmedlingen")
+    servers.say(sender, '/inform{"question":"malgrupp","choice":"ja"}')
+    replies = servers.say(sender, '/inform{"question":"insats_typ","choice":"arbetsforberedande"}')
+    assert "Det låter som ”Arbetsförmedlingen”" in texts(replies)
+    assert buttons(replies)[0] == "Arbetsförmedlingen"
+    replies = servers.say(sender, "ja")
+    assert "Jag noterar: Arbetsförmedlingen." in texts(replies) and "Hur ska förbundets pengar gå?" in texts(replies)
+    assert "Det låter som ”Via Arbetsförmedlingen”" in texts(replies)

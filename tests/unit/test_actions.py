@@ -20,6 +20,7 @@ from actions.actions import (
     ActionGreet,
     ActionStartAssessment,
     ActionWhy,
+    read_state,
 )
 from asf import dialogue, messages
 
@@ -300,3 +301,12 @@ def test_a_typed_title_of_a_button_that_picks_an_answer_to_change_clicks_it():
     # One word, or words of no single title, click nothing.
     assert dialogue.chosen_by_title("pengarna", buttons) is None
     assert dialogue.chosen_by_title("via kommunen", buttons) is None
+
+
+def test_typed_answers_are_kept_in_their_slot_and_a_forged_value_is_none():
+    typed = tracker("ja, de behöver stöd från flera", current_question="malgrupp", answers={"vem": "deltagare"})
+    _, slots = run(ActionAnswer(), typed)
+    assert slots["answers"]["malgrupp"] == "ja"
+    assert slots["typed_answers"] == [["malgrupp", "ja, de behöver stöd från flera"]]
+    forged = tracker(typed_answers=[["vem", 3], "x", ["a", "b"]])
+    assert read_state(forged).typed_answers == (("a", "b"),)

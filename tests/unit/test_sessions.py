@@ -46,6 +46,7 @@ def test_the_state_slots_are_the_ones_the_actions_write():
         training={"judged": 1},
         description="text",
         feedback={"answer": "ja"},
+        typed_answers=(("vem", "text"),),
     )
     written = [event["name"] for event in actions.state_events(State(), everything)]
     assert tuple(written) == sessions.STATE_SLOTS

@@ -4534,3 +4534,58 @@ def test_a_grant_for_the_participants_journeys_is_no_grant_to_a_company(tree: Tr
     assert "stod_till_foretag" not in reading.set_aside and "stod_till_foretag" not in reading.facts
     grant = read_description(tree, "Kan förbundet ge ett bidrag till Syateljén?")
     assert grant.facts["stod_till_foretag"].option == "pengar"
+
+
+def typed_to_the_company_question() -> Conversation:
+    """Who it is for clicked as the company; what the förbund does typed, with who buys and how the money goes."""
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "foretaget")
+    talk.send(ActionAnswer(), "regionen handlar upp praktikplatser hos dem och vi betalar regionen", intent="inform")
+    return talk
+
+
+def test_an_answer_that_also_says_later_answers_names_them_when_they_are_asked():
+    """Trial 46 (t46-4): "kommunen köper platser av företaget och förbundet betalar kommunen", typed to say what the
+    förbund does, was followed by "Vilken part ansvarar …?" and "Hur ska förbundets pengar gå?" as if unsaid. The
+    words are named and their answer put first at each question; nothing is recorded until the user chooses."""
+    talk = typed_to_the_company_question()
+    assert talk.slots["answers"] == {"vem": "foretaget", "stod_till_foretag": "kopa_tjanster"}
+    clicked_to_the_result(talk, ("malgrupp", "ja"), ("insats_typ", "arbetsforberedande"))
+    assert talk.slots["current_question"] == "utforare" and "utforare" not in talk.slots["answers"]
+    asked = talk.send(ActionAnswer(), "/inform", question="malgrupp", choice="ja")  # the earlier button: no change
+    assert talk.slots["current_question"] == "utforare"
+    shown = [m for m in asked if m.get("buttons")][-1]
+    assert "Du skrev ”" in shown["text"] and "Det låter som ”Regionen”" in shown["text"]
+    assert shown["buttons"][0]["title"] == "Regionen"
+    talk.click("utforare", "regionen")
+    assert talk.slots["current_question"] == "pengavag" and "pengavag" not in talk.slots["answers"]
+
+
+def test_a_typed_yes_to_a_named_answer_records_it():
+    """A typed "ja" to "Du skrev … Det låter som ”Regionen”" is that answer, said as a typed answer is; where the
+    question itself has a "Ja" (the target group), a "ja" stays that answer."""
+    talk = typed_to_the_company_question()
+    assert talk.slots["current_question"] == "malgrupp"
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    assert talk.slots["answers"]["malgrupp"] == "ja"
+    talk.click("insats_typ", "arbetsforberedande")
+    sent = talk.send(ActionAnswer(), "ja", intent="affirm")
+    assert talk.slots["answers"]["utforare"] == "regionen"
+    assert "Jag noterar: Regionen." in said(sent)
+
+
+def test_an_answer_is_not_named_back_to_its_own_question_and_a_new_initiative_forgets_it():
+    """The words typed at a question are not offered again when that question is asked again; a new description
+    starts without the answers typed about the initiative before it."""
+    talk = typed_to_the_company_question()
+    clicked_to_the_result(talk, ("malgrupp", "ja"), ("insats_typ", "arbetsforberedande"))
+    reopened = talk.send(
+        ActionChangeAnswer(), '/change_answer{"question":"stod_till_foretag"}', question="stod_till_foretag"
+    )
+    assert talk.slots["current_question"] == "stod_till_foretag"
+    assert "Du skrev" not in said(reopened)
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    assert not talk.slots.get("typed_answers")
+    talk.send(ActionDescribeInitiative(), "Förbundet vill ordna en konferens om sociala företag.", intent="inform")
+    assert not talk.slots.get("typed_answers")
