@@ -4589,3 +4589,18 @@ def test_an_answer_is_not_named_back_to_its_own_question_and_a_new_initiative_fo
     assert not talk.slots.get("typed_answers")
     talk.send(ActionDescribeInitiative(), "Förbundet vill ordna en konferens om sociala företag.", intent="inform")
     assert not talk.slots.get("typed_answers")
+
+
+def test_the_forbund_paying_a_companys_invoice_is_money_straight_to_the_company(tree: Tree):
+    """Development set 11 (md11054): "om förbundet betalar en faktura från kooperativet …, räknas det som att pengarna
+    går via AF?" was read as via the party, and accepted led to "kan finansieras"; the invoice paid by the förbund is
+    the money going straight to the company, so the question asks which it is."""
+    asked = read_description(
+        tree,
+        "Kommunen har beställt praktikplatser på Kafé Solsidan. Om förbundet betalar en faktura från kaféet, går "
+        "pengarna då via kommunen?",
+    )
+    assert "pengavag" not in asked.facts
+    assert {fact.option for fact in asked.conflicts["pengavag"]} == {"via_part", "direkt"}
+    stated = read_description(tree, "Förbundet betalar fakturor från kaféet för platserna som regionen köper.")
+    assert stated.facts["pengavag"].option == "direkt"
