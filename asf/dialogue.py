@@ -3067,6 +3067,8 @@ def _path_explanation(result: dict[str, Any]) -> str:
     for number, step in enumerate(result["path"], start=1):
         lines += _step_lines(number, step, quoted)
     lines.append(messages.text("why.outcome", title=result["title"]))
+    if result.get("alternative"):
+        lines.append(messages.text("why.alternative", alternative=result["alternative"]))
     return "\n".join(lines)
 
 

@@ -922,6 +922,19 @@ def test_why_with_an_objection_after_a_result_changes_no_answer(intent: str):
     assert "fråga för fråga" in said(sent)  # the reasons, question by question
 
 
+def test_an_objection_to_a_must_not_gets_what_the_forbund_may_do_instead():
+    """Trial 46 (t46-4): "varför? de tar ju emot våra deltagare …" after "bör inte" for a grant to a company got the
+    chain of answers, and nothing said what would be lawful; the outcome's alternative ends the chain."""
+    answers = {"vem": "foretaget", "stod_till_foretag": "pengar"}
+    talk = finished(answers)
+    sent = talk.send(ActionWhy(), "varför då? pengarna hjälper ju våra deltagare där", intent="ask_why")
+    alternative = talk.slots["last_result"]["alternative"]
+    assert alternative and said(sent).endswith(messages.text("why.alternative", alternative=alternative))
+    lawful = finished(VIA_KOMMUNEN)
+    assert not lawful.slots["last_result"]["alternative"]
+    assert "i stället" not in said(lawful.send(ActionWhy(), "varför?", intent="ask_why"))
+
+
 def test_a_question_whether_the_forbund_may_do_something_else_is_no_correction():
     # Trial 14 (t14-24): "får förbundet ge Blomman ett bidrag på 80 000?" after a result for the places FK
     # buys changed who carries them out to "Samordningsförbundet självt".
