@@ -848,6 +848,8 @@ def describe(state: State, message: Message, *, as_new: bool = False, answered: 
             return [*aside, *corrected[0]], corrected[1]
     if not as_new and _asks_if_ok_changing_no_answer(state, message):
         return [*aside, Reply(text=messages.text("change.no_answer_changed"))], state
+    if not as_new and _just_finished(state) and message.typed and _objects_to_the_result(message.text):
+        return _why_or_reopen(state, message)
     # After a result, a new description is a new initiative, assessed on its own: say so, since a
     # follow-up ("och hyran då?") otherwise seems to lose what was just said.
     after_result = [Reply(text=messages.text("describe.new_after_result"))] if _just_finished(state) else []
@@ -1583,6 +1585,25 @@ def _asks_why(text: str) -> bool:
 _OBJECTION = re.compile(
     r"\b(?:spelar|gor|betyder) (?:inte det|det inte) (?:nagon |nan |ingen )?(?:roll|skillnad)\b"
     r"|\braknas (?:inte det|det inte)\b"
+)
+
+
+def _objects_to_the_result(text: str) -> bool:
+    """A remark against the result that describes no initiative of its own: "det är ju för deltagarnas skull", "men
+    kan vi inte se det som stöd till deltagarna?" after "bör inte" for a grant to a company (trial 46, t46-4; left
+    undone in session 33) read as a new initiative for participants, with a one-line summary. Only who it is for
+    may be read from it; a message that states more is a correction or another initiative."""
+    if not _DISAGREEING.search(normalise(text)):
+        return False
+    return set(_description_reading(text).facts) <= {tree().start}
+
+
+# "det är ju …", "det är väl …", "men pengarna gör ju …", "kan vi inte se det som …", folded: the particles "ju"
+# and "väl" appeal to what the speaker takes as given, here against the result just shown.
+_DISAGREEING = re.compile(
+    r"\b(?:det|detta|pengarna|syftet|malet|de|dom)\s+(?:ar|blir|gor|gar|hjalper|handlar)\s+(?:\w+\s+)?(?:ju|val)\b"
+    r"|^\W*men\b.*\bju\b"
+    r"|\bkan (?:vi|man|ni) inte (?:se|rakna|betrakta) (?:det|detta|den|dem)\b"
 )
 
 

@@ -935,6 +935,34 @@ def test_an_objection_to_a_must_not_gets_what_the_forbund_may_do_instead():
     assert "i stället" not in said(lawful.send(ActionWhy(), "varför?", intent="ask_why"))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "det är väl ändå för deltagarna? det är ju dem pengarna hjälper",
+        "men kan man inte räkna det som stöd till deltagarna",
+        "men fler deltagare får ju jobb tack vare pengarna",
+    ],
+)
+def test_a_remark_against_the_result_is_an_objection_not_a_new_initiative(text: str):
+    """Left undone in session 33 (trial 46, t46-4): a remark against "bör inte" for a grant to a company ("det är ju
+    för deltagarnas skull") was read as a new initiative for participants, with a one-line summary; it gets the
+    reasons and what the förbund may do instead, and the result stands."""
+    answers = {"vem": "foretaget", "stod_till_foretag": "pengar"}
+    talk = finished(answers)
+    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert messages.text("describe.new_after_result") not in said(sent)
+    assert talk.slots["pending_answers"] is None and talk.slots["last_result"]["answers"] == answers
+    assert "fråga för fråga" in said(sent) and "i stället" in said(sent)
+
+
+def test_a_new_initiative_with_the_same_particle_is_still_a_new_initiative():
+    talk = finished({"vem": "foretaget", "stod_till_foretag": "pengar"})
+    sent = talk.send(
+        ActionDescribeInitiative(), "Men regionen vill ju köpa arbetsträning på kaféet via oss.", intent="inform"
+    )
+    assert "Så här uppfattar jag insatsen" in said(sent)
+
+
 def test_a_question_whether_the_forbund_may_do_something_else_is_no_correction():
     # Trial 14 (t14-24): "får förbundet ge Blomman ett bidrag på 80 000?" after a result for the places FK
     # buys changed who carries them out to "Samordningsförbundet självt".
