@@ -557,7 +557,21 @@ def _suggested_by_earlier_answers(state: State, current: Walk) -> Fact | None:
         fact = reading.facts.get(question.id)
         if fact is not None and question.id not in reading.conflicts and question.id not in reading.implied:
             return fact
+        employer = _the_handledares_employer(asked_at, question.id, text)
+        if employer is not None:
+            return employer
     return None
+
+
+def _the_handledares_employer(asked_at: str, question_id: str, text: str) -> Fact | None:
+    """The one party named where the handledare is employed ("vi är från kommunen, soc alltså"), offered as the
+    party responsible: trial 47 (t47-2) was asked "Vilken part ansvarar …?" right after. The guidance's handledare
+    is one employed by a party (Individriktade insatser, punkt 3); which party is responsible is still the user's
+    choice."""
+    if (asked_at, question_id) != (_EMPLOYER, _RESPONSIBLE_PARTY):
+        return None
+    named = named_options(tree().questions[_RESPONSIBLE_PARTY], text) & _THE_FOUR_PARTIES
+    return Fact(question_id, next(iter(named)), text) if len(named) == 1 else None
 
 
 # How many typed answers an assessment keeps to read again (a long assessment has about a dozen questions).
@@ -850,6 +864,10 @@ def describe(state: State, message: Message, *, as_new: bool = False, answered: 
         return [*aside, Reply(text=messages.text("change.no_answer_changed"))], state
     if not as_new and _just_finished(state) and message.typed and _objects_to_the_result(message.text):
         return _why_or_reopen(state, message)
+    if not as_new and _just_finished(state) and message.typed and _changes_only_this_result(state, message.text):
+        corrected = _correct_result(state, _safe_answers(state), message)
+        if corrected is not None:
+            return [*aside, *corrected[0]], corrected[1]
     # After a result, a new description is a new initiative, assessed on its own: say so, since a
     # follow-up ("och hyran då?") otherwise seems to lose what was just said.
     after_result = [Reply(text=messages.text("describe.new_after_result"))] if _just_finished(state) else []
@@ -1206,7 +1224,8 @@ _CORRECTION_PHRASES = ("stammer inte", "stammer nog inte", "ar fel", "ar nog fel
 # weaker, a new description may use it ("köpa platser i stället för ett bidrag"), so it counts only
 # beside one or two changes.
 _CHANGE_MARKERS = re.compile(
-    r"^\W*vanta\b|\b(?:hade fel|skrev fel|forresten|rattelse|korrigering|andring|jag menade|vi andrar|andrar sa"
+    r"^\W*(?:nej\W+)?vanta\b"
+    r"|\b(?:hade fel|skrev fel|forresten|rattelse|korrigering|andring|jag menade|vi andrar|andrar sa"
     r"|har andrats|nu ar det bestamt)\b"
     r"|\b(?:istallet|i stallet)\b(?!\s+for\b)"
 )
@@ -1586,6 +1605,19 @@ _OBJECTION = re.compile(
     r"\b(?:spelar|gor|betyder) (?:inte det|det inte) (?:nagon |nan |ingen )?(?:roll|skillnad)\b"
     r"|\braknas (?:inte det|det inte)\b"
 )
+
+
+def _changes_only_this_result(state: State, text: str) -> bool:
+    """A message after a result that changes one of its answers and describes nothing of its own: "AF vill inte
+    hantera fakturorna så förbundet betalar cykelverkstan direkt" (trial 47, t47-9) was taken for a new initiative
+    with one line (or none) read, and the result and every answer were lost. A message that says anything about a
+    question this result did not ask is still another initiative, unless marked as a correction
+    (`corrects_result`)."""
+    answers = _safe_answers(state)
+    answered = [step.question.id for step in walk(tree(), answers).steps]
+    if not set(_description_reading(text).facts) <= set(answered):
+        return False
+    return bool(_changed_answers(answers, answered, text))
 
 
 def _objects_to_the_result(text: str) -> bool:
@@ -3204,15 +3236,25 @@ def _concept_words() -> dict[str, tuple[str, ...]]:
     return {key: tuple(words) for key, words in (patterns.get("concept") or {}).items()}
 
 
-def _concept_asked_about(text: str) -> str | None:
-    """The one concept a "vad är …?" question names, read without the NLU: "vad är egentligen ett
-    arbetsintegrerande socialt foretag? är det en egen bolagsform?", without ö, was heard as no concept and got
-    "Det här låter som en fråga om något annat" (trial 45, t45-10), though the guidance answers it."""
-    if _ASKS_WHAT_IT_IS.match(swedish.fold(text)) is None or asks_the_förbund_to_pay(text):
-        return None
+def _concepts_asked_about(text: str) -> list[str]:
+    """The concepts a "vad är …?" question, or a short follow-up ("och individriktade då?"), names, read without the
+    NLU: "vad är egentligen ett arbetsintegrerande socialt foretag? är det en egen bolagsform?", without ö, was
+    heard as no concept and got "Det här låter som en fråga om något annat" (trial 45, t45-10), and "och
+    individriktade då?" after the answer about structural initiatives got "Det förstod jag inte" (trial 47)."""
+    folded = swedish.fold(text)
+    if _ASKS_WHAT_IT_IS.match(folded) is None and _FOLLOW_UP.match(folded) is None:
+        return []
+    return [] if asks_the_förbund_to_pay(text) else _concepts_named(text)
+
+
+# "och individriktade då?", "men finsam då?", folded: a follow-up naming a thing and nothing more.
+_FOLLOW_UP = re.compile(r"^\W*(?:och|men|ok|okej)\s+(?:\w+\s+){1,3}da\W*$")
+
+
+def _concepts_named(text: str) -> list[str]:
+    """Every concept the text names in the NLU's entity words, in the order of content/concepts.yml."""
     words = swedish.tokens(text)
-    named = {key for key, phrases in _concept_words().items() if any(swedish.find(p, words) for p in phrases)}
-    return named.pop() if len(named) == 1 else None
+    return [key for key, phrases in _concept_words().items() if any(swedish.find(p, words) for p in phrases)]
 
 
 def concept(state: State, message: Message) -> Turn:
@@ -3222,14 +3264,25 @@ def concept(state: State, message: Message) -> Turn:
 
 
 def _concept_answer(state: State, message: Message) -> Turn:
-    key = message.entity("concept")
-    entry = concepts().get(key or "")
-    if entry is None:
+    """Each concept the message asks about explained (at most three): "vad är skillnaden på strukturövergripande och
+    individriktade insatser?" got only the first (trial 47, t47-10)."""
+    several = message.typed and _SEVERAL_CONCEPTS.search(swedish.fold(message.text)) is not None
+    named = [*message.entities.get("concept", []), *(_concepts_named(message.text) if several else [])]
+    entries = [concepts()[key] for key in dict.fromkeys(named) if key in concepts()][:_CONCEPTS_AT_ONCE]
+    if not entries:
         names = listing(item["name"] for item in concepts().values())
         text = messages.text("concept.list", names=names)
         return _with_current_question(state, Reply(text=text))
-    text = messages.text("concept.explained", name=entry["name"], text=entry["text"], source=entry["source"])
+    text = "\n\n".join(
+        messages.text("concept.explained", name=entry["name"], text=entry["text"], source=entry["source"])
+        for entry in entries
+    )
     return _with_current_question(state, Reply(text=text))
+
+
+_CONCEPTS_AT_ONCE = 3
+# A question about more than one thing ("skillnaden på X och Y"), folded; "Finsams målgrupp" is one concept.
+_SEVERAL_CONCEPTS = re.compile(r"\b(?:skillnad\w*|mellan|och)\b")
 
 
 def handoff(state: State) -> Turn:
@@ -3308,9 +3361,9 @@ def fallback(state: State, message: Message | None = None) -> Turn:
                 return answer(state, replace(message, intent="inform"))
         if _describes_an_initiative(state, message):
             return describe(state, message)
-        asked_about = _concept_asked_about(message.text) if message.typed else None
-        if asked_about is not None:
-            return _concept_answer(state, replace(message, entities={**message.entities, "concept": [asked_about]}))
+        asked_about = _concepts_asked_about(message.text) if message.typed else []
+        if asked_about:
+            return _concept_answer(state, replace(message, entities={**message.entities, "concept": asked_about}))
         topic = other_questions.recognise(message.text)
         if topic is not None and message.typed and _must_not_in(message.text) is not None:
             return describe(state, message)  # the topic's answer, then the must-not assessed

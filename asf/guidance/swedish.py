@@ -207,6 +207,10 @@ def tokens(text: str) -> tuple[Token, ...]:
             last_not_only = index  # "inte bara X utan Y": Y is affirmed too
         if word in ("utan", "men"):
             last_negation = avoiding = -100
+        if word == "sa" and index - last_negation > 1:
+            # "AF vill inte hantera fakturorna så förbundet betalar kaféet direkt": a new clause, not negated (trial
+            # 47); "inte så stor" right after the negation is its adverb.
+            last_negation = avoiding = -100
         instead = 0 < index - instead_at <= instead_reach
         negated = (index - last_negation <= _NEGATION_REACH and last_negation >= clause_start) or (
             avoiding >= clause_start

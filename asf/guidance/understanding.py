@@ -267,7 +267,15 @@ def _evidence(
             affirmed = [(r, m) for r, m in affirmed if not course_topic.is_a_course_subject(m.start, m.end, words)]
         # "Soc står för arbetsträningen …, inte via kommunen utan direkt": a route the money does not take
         # denies no party that the text says, in other words, is responsible.
-        denials = [m for _, m in mentions if m.negated and not (affirmed and _names_a_route(m))]
+        # A negated word inside a longer phrase that says the option, negation and all ("AF vill inte hantera
+        # fakturorna": the bare "faktura" is negated, the phrase is not), denies nothing (trial 47, t47-9).
+        denials = [
+            m
+            for _, m in mentions
+            if m.negated
+            and not (affirmed and _names_a_route(m))
+            and not any(a.start <= m.start and m.end <= a.end for _, a in affirmed)
+        ]
         if denials and not (description and _affirmed_first(mentions, words)):
             negated.add(option.id)
         if affirmed:

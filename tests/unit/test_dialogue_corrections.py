@@ -24,8 +24,9 @@ from actions.actions import (
     ActionWhy,
 )
 from asf import dialogue, messages
-from asf.guidance import swedish
-from asf.guidance.understanding import read_description
+from asf.guidance import learned, swedish
+from asf.guidance.loader import default_tree
+from asf.guidance.understanding import read_answer, read_description
 from asf.turns import Message, Reply, State
 from tests.unit.test_actions import run, tracker
 
@@ -339,6 +340,21 @@ def test_a_correction_marked_as_one_keeps_every_answer_and_asks_which_changes(te
     payloads = [b["payload"] for b in sent[-1]["buttons"]]
     assert '/change_answer{"question":"pengavag"}' in payloads
     assert len(payloads) < len(VIA_AF)
+
+
+def test_a_message_that_changes_one_answer_of_the_result_and_describes_nothing_else_corrects_it():
+    """Trial 47 (t47-9): "nej vänta, AF vill inte hantera fakturorna så förbundet betalar cykelverkstan direkt" after
+    a result via AF was taken for a new initiative: the result and every answer were lost ("Du har inte svarat på
+    något ännu"). The money route changes; the other answers stay. A party that will not handle the invoices denies
+    no direct payment."""
+    talk = finished(VIA_AF)
+    text = "vänta nu, AF vill inte ta hand om fakturorna så förbundet betalar snickeriet direkt"
+    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert messages.text("describe.new_after_result") not in said(sent)
+    assert talk.slots["last_result"]["answers"] == {**VIA_AF, "pengavag": "direkt"}
+    question = default_tree().questions["pengavag"]
+    typed = read_answer(question, "AF vill inte hantera fakturorna", models=learned.WORDS_ONLY).option
+    assert typed is not None and typed.id == "direkt"
 
 
 def test_a_new_description_that_says_i_stallet_is_still_summarised():

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from actions.actions import ActionExplainConcept, ActionFallback
 from asf import other_questions
 from asf.guidance import learned
 from asf.guidance.loader import default_tree
 from asf.guidance.understanding import read_description
+from tests.unit.test_dialogue_corrections import Conversation, said
 
 
 @pytest.mark.parametrize(
@@ -38,6 +40,10 @@ from asf.guidance.understanding import read_description
         ("Kommunen upphandlar platserna på bageriet och förbundet betalar via kommunen.", None),
         ("Får kommunen köpa utan upphandling enligt LOU?", "upphandlingsregler"),  # third review of session 19
         ("Betalar kommunen en större andel än regionen?", "forbundets_pengar"),
+        # Trial 47 (t47-5, t47-10): "Det förstod jag inte riktigt", and an assessment started.
+        ("Får ett kooperativ söka pengar hos förbundet på egen hand?", "foretag_soker_pengar"),
+        ("vi är ett ASF, hur ansöker man om medel?", "foretag_soker_pengar"),
+        ("Hur delas förbundets pengar mellan regionen, FK och kommunerna?", "forbundets_pengar"),
         ("Betalar regionen en andel av arbetsträningen?", "budget"),  # sharing a cost is not the parties' shares
         # Trial 24 (t24-6): answered as the share of the budget spent on ASF; AF pays no share of its own.
         ("Betalar Arbetsförmedlingen också en del av förbundets pengar?", "forbundets_pengar"),
@@ -335,3 +341,20 @@ def test_who_funds_the_förbund_gets_the_parties_shares_and_not_the_budget_answe
 def test_who_pays_the_förbunds_share_of_a_project_is_no_question_about_its_funding():
     """Review of session 31: "vem står för förbundets pengar i projektet" got the parties' shares under 5 §."""
     assert other_questions.all_named("Vem står för förbundets pengar i projektet, vi eller kommunen?") == []
+
+
+def test_a_question_about_two_concepts_explains_both_and_a_follow_up_names_one():
+    """Trial 47 (t47-10): "vad är skillnaden på strukturövergripande och individriktade insatser?" explained only the
+    first, and "och individriktade då?" got "Det förstod jag inte riktigt"."""
+    talk = Conversation()
+    sent = talk.send(
+        ActionExplainConcept(),
+        "vad skiljer egentligen individriktade och strukturövergripande insatser åt?",
+        intent="explain_concept",
+        concept="individriktad",
+    )
+    assert "Individriktade insatser:" in said(sent) and "Strukturövergripande insatser:" in said(sent)
+    sent = talk.send(ActionFallback(), "och finsam då?", intent="nlu_fallback")
+    assert said(sent).startswith("Finsam:")
+    one = talk.send(ActionExplainConcept(), "vad är Finsams målgrupp?", intent="explain_concept", concept="malgrupp")
+    assert said(one).count("(Källa:") == 1

@@ -57,6 +57,12 @@ def test_negation_covers_the_words_after_it_in_the_same_clause():
     assert found("datorer", "inte köpa platser, vi köper datorer") == [("datorer", False)]
 
 
+def test_a_clause_opened_by_sa_is_not_under_the_negation_before_it():
+    """Trial 47 (t47-9): "AF vill inte hantera fakturorna så förbundet betalar … direkt" denied the direct payment."""
+    assert found("betalar", "AF vill inte det så vi betalar dem") == [("betalar", False)]
+    assert found("stort", "bidraget är inte så stort") == [("stort", True)]  # "så" as the negated adverb
+
+
 @pytest.mark.parametrize(
     ("text", "affirmed"),
     [

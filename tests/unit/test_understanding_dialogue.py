@@ -4604,3 +4604,15 @@ def test_the_forbund_paying_a_companys_invoice_is_money_straight_to_the_company(
     assert {fact.option for fact in asked.conflicts["pengavag"]} == {"via_part", "direkt"}
     stated = read_description(tree, "Förbundet betalar fakturor från kaféet för platserna som regionen köper.")
     assert stated.facts["pengavag"].option == "direkt"
+
+
+def test_the_party_employing_the_handledare_is_named_where_the_responsible_party_is_asked():
+    """Trial 47 (t47-2): "vi är från kommunen, soc alltså" where the handledare is employed was followed by "Vilken
+    part ansvarar …?" with nothing named; the party is put first, and still chosen by the user."""
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    clicked_to_the_result(talk, ("vem", "deltagare"), ("malgrupp", "ja"), ("insats_typ", "handledare"))
+    sent = talk.send(ActionAnswer(), "hon jobbar hos oss på regionens psykiatri", intent="inform")
+    assert talk.slots["answers"]["handledare_anstalld"] == "hos_part"
+    assert talk.slots["current_question"] == "utforare" and "utforare" not in talk.slots["answers"]
+    assert sent[-1]["buttons"][0]["title"] == "Regionen" and "Det låter som ”Regionen”" in said(sent)
