@@ -783,7 +783,16 @@ def restart(state: State, message: Message | None = None) -> Turn:
             return _abort_offer(state)
         if _names_any(message.text, _ENDING_WORDS):
             return goodbye(state)
+        if _CANCELS.search(swedish.fold(message.text)) and not state.answers and state.pending is None:
+            # "avbryt, jag ville inte bedöma något" at the first question got "Vi börjar om" and the same question
+            # again (trial 47, t47-10): with nothing answered, nothing is started again.
+            cancelled = replace(_new_assessment(state), current_question=None)
+            return [Reply(text=messages.text("assessment.nothing_started"), buttons=start_buttons())], cancelled
     return _continue(_new_assessment(state), {}, prefix=messages.text("assessment.restart"))
+
+
+# "avbryt", "glöm det", "strunta i det", folded: a wish to leave, not to begin again.
+_CANCELS = re.compile(r"\b(?:avbryt\w*|glom det|strunta i det|strunt i det)\b")
 
 
 def _new_assessment(state: State) -> State:
@@ -1108,7 +1117,17 @@ def answer(state: State, message: Message) -> Turn:
     state = _with_a_part_to_avoid_in_the_answer(state, current, message.text)
     noted = messages.text("assessment.noted", answer=current.fill(reading.option.label))
     turn = _continue(state, {**answers, current.question.id: reading.option.id}, answered=current.question.id)
-    return [Reply(text=noted), *turn[0]], turn[1]
+    return [*_concepts_explained(message.text), Reply(text=noted), *turn[0]], turn[1]
+
+
+def _concepts_explained(text: str) -> list[Reply]:
+    """What the concepts a typed answer asks about mean ("vad menar du med upphandlar? vi tänkte att regionens
+    folkhögskola håller kursen" was recorded as the region and the question left unanswered, trial 47, t47-3)."""
+    entries = [concepts()[key] for key in _concepts_asked_about(text) if key in concepts()][:_CONCEPTS_AT_ONCE]
+    return [
+        Reply(text=messages.text("concept.explained", name=entry["name"], text=entry["text"], source=entry["source"]))
+        for entry in entries
+    ]
 
 
 def _yes_to_the_suggestion(state: State, answers: dict[str, str], current: Walk, suggested: Fact) -> Turn:
@@ -3211,7 +3230,9 @@ def _describes_an_initiative(state: State, message: Message) -> bool:
 
 
 # "Vad räknas som …?", "vad är …?" after at most a short opening ("En annan sak, …"), folded.
-_ASKS_WHAT_IT_IS = re.compile(r"^(?:\W*\w+){0,3}?\W*\bvad\s+(?:ar|betyder|menas|innebar|(?:som\s+)?raknas)\b")
+_ASKS_WHAT_IT_IS = re.compile(
+    r"^(?:\W*\w+){0,3}?\W*\bvad\s+(?:ar|betyder|menas|innebar|(?:som\s+)?raknas|menar\s+(?:du|ni)\s+med)\b"
+)
 
 
 def _asks_what_a_concept_is(message: Message) -> bool:

@@ -16,6 +16,7 @@ from actions.actions import (
     ActionFallback,
     ActionHandoff,
     ActionRequestMemo,
+    ActionRestartAssessment,
     ActionStartAssessment,
 )
 from asf import dialogue, memo, messages, other_questions, recap
@@ -4616,3 +4617,32 @@ def test_the_party_employing_the_handledare_is_named_where_the_responsible_party
     assert talk.slots["answers"]["handledare_anstalld"] == "hos_part"
     assert talk.slots["current_question"] == "utforare" and "utforare" not in talk.slots["answers"]
     assert sent[-1]["buttons"][0]["title"] == "Regionen" and "Det låter som ”Regionen”" in said(sent)
+
+
+def test_a_party_buying_places_beside_a_grant_to_the_company_keeps_its_lines(tree: Tree):
+    """Trial 47 (t47-9): "AF köper 6 arbetsträningsplatser på Cykelverkstan …, och förbundet ger dessutom Cykelverkstan
+    50 000 kr till nya verktyg" was summarised as "Deltagare" alone, the grant not named: the grant is a part set
+    aside and named, and the part in which the party buys keeps what it says."""
+    reading = read_description(
+        tree,
+        "Regionen köper fyra praktikplatser på Snickeriet Spånet åt patienter i vår öppenvård, och förbundet ger "
+        "dessutom snickeriet 40 000 kr till en ny maskin.",
+    )
+    assert reading.facts["utforare"].option == "regionen"
+    assert reading.facts["insats_typ"].option == "arbetsforberedande"
+    assert "stod_till_foretag" in reading.must_nots and "stod_till_foretag" not in reading.facts
+    grant = read_description(tree, "Förbundet ger dessutom Cykelverkstan 50 000 kr till nya verktyg.")
+    assert grant.must_nots["stod_till_foretag"].option == "pengar"
+
+
+def test_cancelling_before_any_answer_starts_nothing_again():
+    """Trial 47 (t47-10): "avbryt, jag ville inte bedöma något" at the first question of an assessment started by
+    mistake got "Vi börjar om från början" and the same question again."""
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    sent = talk.send(ActionRestartAssessment(), "avbryt det där, jag ville bara fråga en sak", intent="restart")
+    assert said(sent) == messages.text("assessment.nothing_started")
+    assert talk.slots["current_question"] is None
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    sent = talk.send(ActionRestartAssessment(), "börja om", intent="restart")
+    assert messages.text("assessment.restart") in said(sent) and talk.slots["current_question"] == "vem"
