@@ -1475,7 +1475,22 @@ def _why_or_reopen(state: State, message: Message) -> Turn:
     visst företag utan alla sociala företag i länet"), that question asked again: trial 26, t26-16 got the same
     reasons twice and no way to change the answer."""
     answered = _denial_or_one_point(state, message)
-    return answered if answered is not None else why(state)
+    if answered is not None:
+        return answered
+    return _why_with_the_objection(state, message)
+
+
+def _why_with_the_objection(state: State, message: Message) -> Turn:
+    """The reasons for the result; an argument against it ("det är ju för deltagarnas skull") is met first by saying
+    what decides it (trials 47 and 48: the chain alone left the argument unanswered)."""
+    replies, new_state = why(state)
+    if state.last_result is not None and message.typed and not _JUST_WHY.match(swedish.fold(message.text)):
+        replies = [Reply(text=messages.text("why.objection")), *replies]
+    return replies, new_state
+
+
+# "varför?", "men varför då?", folded: a plain why, with no argument of its own.
+_JUST_WHY = re.compile(r"^\W*(?:(?:men|och|ok|okej)\s+)?varfor(?:\s+(?:da|det|inte))?\W*$")
 
 
 def _denial_or_one_point(state: State, message: Message) -> Turn | None:
@@ -3024,7 +3039,7 @@ def why_asked(state: State, message: Message) -> Turn:
     # "varför kan insatsen finansieras?" asks about the whole result: words every question shares name no step.
     named = match_question(tree(), _GENERAL_WORDS.sub(" ", message.text), steps)
     if named is None:
-        return why(state)
+        return _why_with_the_objection(state, message)
     number = steps.index(named) + 1
     lines = [messages.text("why.one_step", verdict=sections.verdict_sentence(result))]
     lines += _step_lines(number, result["path"][number - 1], set())
@@ -3281,7 +3296,19 @@ def _concepts_named(text: str) -> list[str]:
 def concept(state: State, message: Message) -> Turn:
     if _describes_an_initiative(state, message) and not _asks_what_a_concept_is(message):
         return describe(state, message)
+    if _answers_after_the_question(state, message):
+        # "vad menar du med upphandlar? regionen tar det": the concept explained, then the answer recorded (trial
+        # 48, t48-2 got the explanation and the same question again).
+        return answer(state, replace(message, intent="inform"))
     return _concept_answer(state, message)
+
+
+def _answers_after_the_question(state: State, message: Message) -> bool:
+    """A typed message that asks about a concept and, after its question mark, answers the open question."""
+    if state.current_question is None or not message.typed or "?" not in message.text:
+        return False
+    after = message.text.split("?", 1)[1]
+    return bool(after.strip()) and reads_as_an_answer(state, replace(message, text=after))
 
 
 def _concept_answer(state: State, message: Message) -> Turn:

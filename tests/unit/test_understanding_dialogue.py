@@ -18,6 +18,7 @@ from actions.actions import (
     ActionRequestMemo,
     ActionRestartAssessment,
     ActionStartAssessment,
+    ActionWhy,
 )
 from asf import dialogue, memo, messages, other_questions, recap
 from asf.guidance import learned, sections, swedish
@@ -34,7 +35,7 @@ from asf.guidance.understanding import (
     without_introduction,
 )
 from asf.turns import Message, Reply, State
-from tests.unit.test_dialogue_corrections import VIA_KOMMUNEN, Conversation, said, summary_confirmed
+from tests.unit.test_dialogue_corrections import VIA_KOMMUNEN, Conversation, finished, said, summary_confirmed
 
 
 def clicked_to_the_result(talk: Conversation, *answers: tuple[str, str]) -> None:
@@ -4646,3 +4647,32 @@ def test_cancelling_before_any_answer_starts_nothing_again():
     talk.send(ActionStartAssessment(), "", intent="start_assessment")
     sent = talk.send(ActionRestartAssessment(), "börja om", intent="restart")
     assert messages.text("assessment.restart") in said(sent) and talk.slots["current_question"] == "vem"
+
+
+def test_a_concept_question_with_the_answer_after_it_explains_and_records():
+    """Trial 48 (t48-2): "vad menar du med upphandlar? regionen tar det" got the explanation and the same question
+    again, the answer after the question mark lost."""
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    clicked_to_the_result(talk, ("vem", "deltagare"), ("malgrupp", "ja"), ("insats_typ", "utbildning_om_asf"))
+    sent = talk.send(
+        ActionExplainConcept(),
+        "vad betyder upphandla? kommunen gör det",
+        intent="explain_concept",
+        concept="upphandling",
+    )
+    assert said(sent).startswith("Upphandling:") and "Jag noterar: Kommunen." in said(sent)
+    assert talk.slots["answers"]["utforare"] == "kommunen"
+
+
+def test_an_argument_against_the_result_is_met_before_the_chain_and_a_question_about_applying_changes_nothing():
+    """Trial 48 (t48-6, t48-9): "varför? det är ju bara 5000 kr …" got the chain alone; "kan företaget själv söka
+    pengar direkt från förbundet, typ projektmedel?" after a loan result changed the loan into a grant."""
+    answers = {"vem": "foretaget", "stod_till_foretag": "lan"}
+    talk = finished(answers)
+    sent = talk.send(ActionWhy(), "varför? summan är ju liten", intent="ask_why")
+    assert said(sent).startswith(messages.text("why.objection"))
+    plain = talk.send(ActionWhy(), "men varför då?", intent="ask_why")
+    assert messages.text("why.objection") not in said(plain)
+    talk.send(ActionAnswer(), "får kooperativet söka pengar från förbundet själva, som projektmedel?", intent="inform")
+    assert talk.slots["last_result"]["answers"] == answers
