@@ -555,7 +555,8 @@ def _suggested_by_earlier_answers(state: State, current: Walk) -> Fact | None:
             continue
         reading = _description_reading(text)
         fact = reading.facts.get(question.id)
-        if fact is not None and question.id not in reading.conflicts and question.id not in reading.implied:
+        said_of_it = question.id not in _NEEDS_AN_ACT or _ACTS.search(swedish.fold(text)) is not None
+        if fact is not None and said_of_it and question.id not in {*reading.conflicts, *reading.implied}:
             return fact
         employer = _the_handledares_employer(asked_at, question.id, text)
         if employer is not None:
@@ -574,15 +575,25 @@ def _the_handledares_employer(asked_at: str, question_id: str, text: str) -> Fac
     return Fact(question_id, next(iter(named)), text) if len(named) == 1 else None
 
 
-# How many typed answers an assessment keeps to read again (a long assessment has about a dozen questions).
+# How many typed answers an assessment keeps to read again (a long assessment has about a dozen questions), and how
+# much of each (the slot is written again at every answer).
 _TYPED_ANSWERS_KEPT = 12
+_TYPED_ANSWER_CHARS = 400
+# Who procures and how the money goes are named from an earlier answer only where it says someone buys, procures,
+# pays or is responsible: "ja, de är sjukskrivna via Försäkringskassan" at the target group named Försäkringskassan
+# as the one procuring (review of session 34).
+_NEEDS_AN_ACT = frozenset({"utforare", "pengavag"})
+_ACTS = re.compile(r"\b(?:kop\w*|upphandl\w*|betal\w*|bestall\w*|ansvar\w*|finansier\w*|star for|fakturer\w*)")
+# The question a typed answer was given at, for one written after a result.
+AFTER_THE_RESULT = ""
 
 
 def _with_typed_answer(state: State, question_id: str, message: Message) -> State:
-    """The state with a typed answer kept, with the question open when it was typed ("" after a result)."""
+    """The state with a typed answer kept (its first _TYPED_ANSWER_CHARS), with the question open when it was typed
+    (AFTER_THE_RESULT for one written after a result)."""
     if not message.typed:
         return state
-    kept = (*state.typed_answers, (question_id, message.text.strip()))
+    kept = (*state.typed_answers, (question_id, message.text.strip()[:_TYPED_ANSWER_CHARS]))
     return replace(state, typed_answers=kept[-_TYPED_ANSWERS_KEPT:])
 
 
@@ -783,7 +794,8 @@ def restart(state: State, message: Message | None = None) -> Turn:
             return _abort_offer(state)
         if _names_any(message.text, _ENDING_WORDS):
             return goodbye(state)
-        if _CANCELS.search(swedish.fold(message.text)) and not state.answers and state.pending is None:
+        cancels = _names_any(message.text, _CANCELS) and not _names_any(message.text, _STARTS_AGAIN)
+        if cancels and not state.answers and state.pending is None:
             # "avbryt, jag ville inte bedöma något" at the first question got "Vi börjar om" and the same question
             # again (trial 47, t47-10): with nothing answered, nothing is started again.
             cancelled = replace(_new_assessment(state), current_question=None)
@@ -791,8 +803,9 @@ def restart(state: State, message: Message | None = None) -> Turn:
     return _continue(_new_assessment(state), {}, prefix=messages.text("assessment.restart"))
 
 
-# "avbryt", "glöm det", "strunta i det", folded: a wish to leave, not to begin again.
-_CANCELS = re.compile(r"\b(?:avbryt\w*|glom det|strunta i det|strunt i det)\b")
+# A wish to leave, not to begin again; a message that also asks to begin again begins again.
+_CANCELS = ("avbryt", "glöm det", "strunta i det", "strunt i det")
+_STARTS_AGAIN = ("börja om", "starta om", "från början")
 
 
 def _new_assessment(state: State) -> State:
@@ -1123,6 +1136,8 @@ def answer(state: State, message: Message) -> Turn:
 def _concepts_explained(text: str) -> list[Reply]:
     """What the concepts a typed answer asks about mean ("vad menar du med upphandlar? vi tänkte att regionens
     folkhögskola håller kursen" was recorded as the region and the question left unanswered, trial 47, t47-3)."""
+    if _ASKS_WHAT_IT_IS.match(swedish.fold(text)) is None:
+        return []  # "men via parterna då" typed as an answer asks about no concept
     entries = [concepts()[key] for key in _concepts_asked_about(text) if key in concepts()][:_CONCEPTS_AT_ONCE]
     return [
         Reply(text=messages.text("concept.explained", name=entry["name"], text=entry["text"], source=entry["source"]))
@@ -1647,11 +1662,18 @@ def _changes_only_this_result(state: State, text: str) -> bool:
     with one line (or none) read, and the result and every answer were lost. A message that says anything about a
     question this result did not ask is still another initiative, unless marked as a correction
     (`corrects_result`)."""
+    if _ANOTHER_ONE.search(swedish.fold(text)):
+        return False  # "regionen köper också …", "en annan insats: …" is another initiative
     answers = _safe_answers(state)
     answered = [step.question.id for step in walk(tree(), answers).steps]
-    if not set(_description_reading(text).facts) <= set(answered):
-        return False
-    return bool(_changed_answers(answers, answered, text))
+    changed = _changed_answers(answers, answered, text)
+    read = set(_description_reading(text).facts)
+    # Only the changed answers may be read from it: a message that restates a route of its own describes one.
+    return bool(changed) and read <= set(changed) and len(read) < other_questions.FACTS_OF_A_DESCRIPTION
+
+
+# Words that announce another initiative beside the one assessed, folded.
+_ANOTHER_ONE = re.compile(r"\b(?:ocksa|aven|dessutom|nasta|annan|annat|andra insats\w*|ny insats|ny ide)\b")
 
 
 def _objects_to_the_result(text: str) -> bool:
@@ -1659,10 +1681,16 @@ def _objects_to_the_result(text: str) -> bool:
     kan vi inte se det som stöd till deltagarna?" after "bör inte" for a grant to a company (trial 46, t46-4; left
     undone in session 33) read as a new initiative for participants, with a one-line summary. Only who it is for
     may be read from it; a message that states more is a correction or another initiative."""
-    if not _DISAGREEING.search(normalise(text)):
+    folded = normalise(text)
+    if not _DISAGREEING.search(folded) or _ANOTHER_ONE.search(folded) or _INSTEAD.search(folded):
         return False
-    return set(_description_reading(text).facts) <= {tree().start}
+    facts = _description_reading(text).facts
+    start = facts.get(tree().start)
+    return set(facts) <= {tree().start} and (start is None or start.option == _PARTICIPANTS)
 
+
+_PARTICIPANTS = "deltagare"  # who the initiative is for, the participants
+_INSTEAD = re.compile(r"\bi ?stallet\b")  # folded: "det är väl bättre om vi … i stället" proposes another thing
 
 # "det är ju …", "det är väl …", "men pengarna gör ju …", "kan vi inte se det som …", folded: the particles "ju"
 # and "väl" appeal to what the speaker takes as given, here against the result just shown.
@@ -1863,7 +1891,7 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
     changes = _changed_answers(answers, answered, message.text)
     if _another_thing_asked_about(changes, message):
         return describe(state, message, as_new=True)
-    state = _with_typed_answer(state, "", message)  # its words may answer a question the change opens
+    state = _with_typed_answer(state, AFTER_THE_RESULT, message)  # its words may answer a question the change opens
     if not changes and _asks_if_ok_changing_no_answer(state, message):
         return [Reply(text=messages.text("change.no_answer_changed"))], state
     asks_if_ok = _asks_if_ok(message.text) and (
@@ -3330,7 +3358,7 @@ def _concept_answer(state: State, message: Message) -> Turn:
 
 _CONCEPTS_AT_ONCE = 3
 # A question about more than one thing ("skillnaden på X och Y"), folded; "Finsams målgrupp" is one concept.
-_SEVERAL_CONCEPTS = re.compile(r"\b(?:skillnad\w*|mellan|och)\b")
+_SEVERAL_CONCEPTS = re.compile(r"\b(?:skillnad\w*|mellan|skiljer)\b")
 
 
 def handoff(state: State) -> Turn:

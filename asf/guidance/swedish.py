@@ -207,9 +207,10 @@ def tokens(text: str) -> tuple[Token, ...]:
             last_not_only = index  # "inte bara X utan Y": Y is affirmed too
         if word in ("utan", "men"):
             last_negation = avoiding = -100
-        if word == "sa" and index - last_negation > 1:
-            # "AF vill inte hantera fakturorna så förbundet betalar kaféet direkt": a new clause, not negated (trial
-            # 47); "inte så stor" right after the negation is its adverb.
+        following = matches[number + 1].group() if number + 1 < len(matches) else ""
+        if word == "sa" and index - last_negation > 1 and following in _SUBJECTS_AFTER_SA:
+            # "AF vill inte hantera fakturorna så förbundet betalar kaféet direkt": a new clause with its own subject,
+            # not negated (trial 47); "inte så stor", "ska inte bli så att förbundet betalar" stay negated.
             last_negation = avoiding = -100
         instead = 0 < index - instead_at <= instead_reach
         negated = (index - last_negation <= _NEGATION_REACH and last_negation >= clause_start) or (
@@ -272,6 +273,11 @@ def _instead_of(before: list[Token], word: str, segment: int) -> bool:
     return len(before) > 1 and before[-2].word == "i" and before[-1].written == "stället"
 
 
+# Subjects that open a clause of their own after "så", folded.
+_SUBJECTS_AFTER_SA = frozenset(
+    {"forbundet", "samordningsforbundet", "vi", "de", "dom", "ni", "jag", "man", "kommunen", "regionen", "af", "fk"}
+    | {"arbetsformedlingen", "forsakringskassan", "soc", "socialtjansten", "parten", "foretaget", "kooperativet"}
+)
 _CLAUSE_CONJUNCTIONS = frozenset({"och", "men", "sa", "samt", "eller", "utan"})
 
 

@@ -357,6 +357,27 @@ def test_a_message_that_changes_one_answer_of_the_result_and_describes_nothing_e
     assert typed is not None and typed.id == "direkt"
 
 
+def test_an_unmarked_change_of_one_answer_corrects_it_and_another_initiative_on_the_same_route_does_not():
+    """The same without "vänta" or "nej" (trial 47, t47-9); but a message that announces another initiative, or states
+    a route of its own, is one (review of session 34: "Regionen köper också praktikplatser …" replaced the result)."""
+    talk = finished(VIA_AF)
+    text = "AF vill inte hantera fakturorna så förbundet betalar verkstaden direkt"
+    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert messages.text("describe.new_after_result") not in said(sent)
+    assert talk.slots["last_result"]["answers"] == {**VIA_AF, "pengavag": "direkt"}
+    for other in (
+        "Regionen köper också praktikplatser på Returverket och förbundet betalar regionen.",
+        "En annan insats: regionen köper arbetsträning på ett annat kooperativ.",
+    ):
+        talk = finished(VIA_AF)
+        sent = talk.send(ActionDescribeInitiative(), other, intent="describe_initiative")
+        assert messages.text("describe.new_after_result") in said(sent)
+        assert talk.slots["last_result"]["answers"] == VIA_AF
+    question = default_tree().questions["pengavag"]
+    routed = read_answer(question, "förbundet vill inte hantera fakturor från företaget, det får gå via kommunen")
+    assert routed.option is not None and routed.option.id == "via_part"
+
+
 def test_a_new_description_that_says_i_stallet_is_still_summarised():
     talk = finished(VIA_KOMMUNEN)
     sent = talk.send(
@@ -969,6 +990,21 @@ def test_a_remark_against_the_result_is_an_objection_not_a_new_initiative(text: 
     assert messages.text("describe.new_after_result") not in said(sent)
     assert talk.slots["pending_answers"] is None and talk.slots["last_result"]["answers"] == answers
     assert "fråga för fråga" in said(sent) and "i stället" in said(sent)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kan vi inte se det som en kunskapsinsats för parterna?",
+        "det är väl bättre om vi bjuder in företagen till en träff i stället",
+        "Men nästa sak är ju en studieresa för kommunens personal till ett socialt företag.",
+    ],
+)
+def test_a_remark_that_proposes_something_else_is_not_an_objection(text: str):
+    """Review of session 34: each of these got the old result's reasons instead of being read as what it proposes."""
+    talk = finished({"vem": "foretaget", "stod_till_foretag": "pengar"})
+    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert messages.text("why.objection") not in said(sent) and "fråga för fråga" not in said(sent)
 
 
 def test_a_new_initiative_with_the_same_particle_is_still_a_new_initiative():

@@ -61,6 +61,8 @@ def test_a_clause_opened_by_sa_is_not_under_the_negation_before_it():
     """Trial 47 (t47-9): "AF vill inte hantera fakturorna så förbundet betalar … direkt" denied the direct payment."""
     assert found("betalar", "AF vill inte det så vi betalar dem") == [("betalar", False)]
     assert found("stort", "bidraget är inte så stort") == [("stort", True)]  # "så" as the negated adverb
+    # "så att" goes on under the negation (review of session 34)
+    assert found("förbundet", "det ska inte bli så att förbundet betalar") == [("förbundet", True)]
 
 
 @pytest.mark.parametrize(

@@ -4636,6 +4636,17 @@ def test_a_party_buying_places_beside_a_grant_to_the_company_keeps_its_lines(tre
     assert grant.must_nots["stod_till_foretag"].option == "pengar"
 
 
+def test_who_procures_is_named_from_an_earlier_answer_only_where_it_says_someone_buys_or_pays():
+    """Review of session 34: "ja, de är sjukskrivna via Försäkringskassan" at the target group named Försäkringskassan
+    at who procures, and two typed "ja" gave a verdict the user never stated."""
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "deltagare")
+    talk.send(ActionAnswer(), "ja, de är sjukskrivna via Försäkringskassan", intent="inform")
+    sent = talk.send(ActionAnswer(), "/inform", question="insats_typ", choice="arbetsforberedande")
+    assert talk.slots["current_question"] == "utforare" and "Du skrev" not in said(sent)
+
+
 def test_cancelling_before_any_answer_starts_nothing_again():
     """Trial 47 (t47-10): "avbryt, jag ville inte bedöma något" at the first question of an assessment started by
     mistake got "Vi börjar om från början" and the same question again."""
@@ -4645,7 +4656,7 @@ def test_cancelling_before_any_answer_starts_nothing_again():
     assert said(sent) == messages.text("assessment.nothing_started")
     assert talk.slots["current_question"] is None
     talk.send(ActionStartAssessment(), "", intent="start_assessment")
-    sent = talk.send(ActionRestartAssessment(), "börja om", intent="restart")
+    sent = talk.send(ActionRestartAssessment(), "glöm det, vi börjar om från början", intent="restart")
     assert messages.text("assessment.restart") in said(sent) and talk.slots["current_question"] == "vem"
 
 
