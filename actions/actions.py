@@ -71,7 +71,10 @@ def read_message(tracker: Tracker) -> Message:
     if message.typed:
         buttons = _last_buttons(tracker)
         return (
-            dialogue.chosen_by_yes(message.text, buttons) or dialogue.chosen_by_title(message.text, buttons) or message
+            dialogue.chosen_by_yes(message.text, buttons)
+            or dialogue.chosen_by_title(message.text, buttons)
+            or dialogue.chosen_by_order(message.text, buttons)
+            or message
         )
     return message
 

@@ -2416,6 +2416,28 @@ def chosen_by_yes(text: str, buttons: list[dict[str, Any]]) -> Message | None:
     return first if first is not None and first.intent in YES_COMMANDS else None
 
 
+def chosen_by_order(text: str, buttons: list[dict[str, Any]]) -> Message | None:
+    """ "sista raden", "den andra raden" typed under "Vilken rad stämmer inte?": that line's button, as if clicked
+    (trial 47, t47-4 got "Jag kunde inte läsa ut något nytt")."""
+    found = _LINE_BY_ORDER.match(swedish.fold(text).strip())
+    if found is None:
+        return None
+    clicks = [_button_message(str(b.get("payload") or "")) for b in buttons]
+    lines = [
+        c
+        for c in clicks
+        if c is not None and c.intent == "change_answer" and c.entity("question") not in (None, recap.MISSING)
+    ]
+    place = -1 if found.group(1) == "sista" else _ORDINALS[found.group(1)] - 1  # the ordinals of numbered points
+    return lines[place] if -len(lines) <= place < len(lines) else None
+
+
+# "sista raden", "det är andra raden", "den tredje raden.", folded; nothing else in the message.
+_LINE_BY_ORDER = re.compile(
+    r"^(?:(?:det\s+(?:ar|var)|den)\s+)?(forsta|andra|tredje|fjarde|femte|sjatte|sista)\s+raden\W*$"
+)
+
+
 def chosen_by_title(text: str, buttons: list[dict[str, Any]]) -> Message | None:
     """A typed message that is one button's title in other letters ("hur pengarna gar" for "Hur pengarna ska gå"):
     as if that button was clicked, for the buttons that pick a question to change. Trial 46 (t46-9): typing the

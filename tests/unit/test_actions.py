@@ -310,3 +310,22 @@ def test_typed_answers_are_kept_in_their_slot_and_a_forged_value_is_none():
     assert slots["typed_answers"] == [["malgrupp", "ja, de behöver stöd från flera"]]
     forged = tracker(typed_answers=[["vem", 3], "x", ["a", "b"]])
     assert read_state(forged).typed_answers == (("a", "b"),)
+
+
+def test_a_line_named_by_its_place_under_which_line_is_wrong_clicks_it():
+    # Trial 47 (t47-4): "sista raden" typed under "Vilken rad stämmer inte?" got "Jag kunde inte läsa ut något nytt".
+    buttons = [
+        {"title": "Vem insatsen riktar sig till: …", "payload": '/change_answer{"question":"vem"}'},
+        {"title": "Vad … ska göra: …", "payload": '/change_answer{"question":"strukturell_typ"}'},
+        {"title": "Något saknas", "payload": '/change_answer{"question":"saknas"}'},
+        {"title": "Inget av det stämmer", "payload": "/start_over"},
+    ]
+    pending = {"vem": "parter_och_aktorer", "strukturell_typ": "evenemang"}
+    slots = {"pending_answers": pending, "pending_evidence": {q: "ord" for q in pending}, "correcting": True}
+    track = _after_buttons("sista raden", "Vilken rad stämmer inte?", buttons, slots, "nlu_fallback")
+    sent, new_slots = run(ActionAnswer(), track)
+    assert new_slots.get("current_question") == "strukturell_typ"
+    assert "kunde inte läsa ut" not in "\n".join(m.get("text") or "" for m in sent)
+    assert dialogue.chosen_by_order("den första raden", buttons).entity("question") == "vem"  # type: ignore[union-attr]
+    assert dialogue.chosen_by_order("sista raden är fel, det gäller företagen", buttons) is None
+    assert dialogue.chosen_by_order("femte raden", buttons) is None
