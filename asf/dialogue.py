@@ -884,9 +884,10 @@ def describe(state: State, message: Message, *, as_new: bool = False, answered: 
             return [*aside, *corrected[0]], corrected[1]
     if not as_new and _asks_if_ok_changing_no_answer(state, message):
         return [*aside, Reply(text=messages.text("change.no_answer_changed"))], state
-    if not as_new and _just_finished(state) and message.typed and _objects_to_the_result(message.text):
+    right_after_a_result = not as_new and message.typed and _just_finished(state)
+    if right_after_a_result and _objects_to_the_result(message.text):
         return _why_or_reopen(state, message)
-    if not as_new and _just_finished(state) and message.typed and _changes_only_this_result(state, message.text):
+    if right_after_a_result and _changes_only_this_result(state, message.text):
         corrected = _correct_result(state, _safe_answers(state), message)
         if corrected is not None:
             return [*aside, *corrected[0]], corrected[1]
@@ -1138,11 +1139,7 @@ def _concepts_explained(text: str) -> list[Reply]:
     folkhögskola håller kursen" was recorded as the region and the question left unanswered, trial 47, t47-3)."""
     if _ASKS_WHAT_IT_IS.match(swedish.fold(text)) is None:
         return []  # "men via parterna då" typed as an answer asks about no concept
-    entries = [concepts()[key] for key in _concepts_asked_about(text) if key in concepts()][:_CONCEPTS_AT_ONCE]
-    return [
-        Reply(text=messages.text("concept.explained", name=entry["name"], text=entry["text"], source=entry["source"]))
-        for entry in entries
-    ]
+    return [Reply(text=explained) for explained in _explanations(_concepts_asked_about(text))]
 
 
 def _yes_to_the_suggestion(state: State, answers: dict[str, str], current: Walk, suggested: Fact) -> Turn:
@@ -1665,7 +1662,7 @@ def _changes_only_this_result(state: State, text: str) -> bool:
     if _ANOTHER_ONE.search(swedish.fold(text)):
         return False  # "regionen köper också …", "en annan insats: …" is another initiative
     answers = _safe_answers(state)
-    answered = [step.question.id for step in walk(tree(), answers).steps]
+    answered = _asked_on_the_route(answers)
     changed = _changed_answers(answers, answered, text)
     read = set(_description_reading(text).facts)
     # Only the changed answers may be read from it: a message that restates a route of its own describes one.
@@ -1857,7 +1854,12 @@ def _denies_a_given_answer(state: State, message: Message) -> bool:
     if not message.typed or training.active(state) or not _just_finished(state):
         return False
     answers = _safe_answers(state)
-    return bool(_denied_answers(answers, [step.question.id for step in walk(tree(), answers).steps], message.text))
+    return bool(_denied_answers(answers, _asked_on_the_route(answers), message.text))
+
+
+def _asked_on_the_route(answers: dict[str, str]) -> list[str]:
+    """The questions the walk with these answers asked, in order."""
+    return [step.question.id for step in walk(tree(), answers).steps]
 
 
 def _denies_what_it_changes(answers: dict[str, str], changed: dict[str, str], text: str) -> bool:
@@ -3366,16 +3368,21 @@ def _concept_answer(state: State, message: Message) -> Turn:
     individriktade insatser?" got only the first (trial 47, t47-10)."""
     several = message.typed and _SEVERAL_CONCEPTS.search(swedish.fold(message.text)) is not None
     named = [*message.entities.get("concept", []), *(_concepts_named(message.text) if several else [])]
-    entries = [concepts()[key] for key in dict.fromkeys(named) if key in concepts()][:_CONCEPTS_AT_ONCE]
-    if not entries:
+    explained = _explanations(named)
+    if not explained:
         names = listing(item["name"] for item in concepts().values())
         text = messages.text("concept.list", names=names)
         return _with_current_question(state, Reply(text=text))
-    text = "\n\n".join(
+    return _with_current_question(state, Reply(text="\n\n".join(explained)))
+
+
+def _explanations(keys: list[str]) -> list[str]:
+    """Each known concept among `keys` explained once, in their order, at most _CONCEPTS_AT_ONCE."""
+    entries = [concepts()[key] for key in dict.fromkeys(keys) if key in concepts()][:_CONCEPTS_AT_ONCE]
+    return [
         messages.text("concept.explained", name=entry["name"], text=entry["text"], source=entry["source"])
         for entry in entries
-    )
-    return _with_current_question(state, Reply(text=text))
+    ]
 
 
 _CONCEPTS_AT_ONCE = 3

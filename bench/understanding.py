@@ -89,10 +89,14 @@ def readers_for(tree: Tree, kinds: list[list[dict[str, Any]]], trained: list[boo
     by_fold = (
         [learned.train(learned.load_examples(folder, tree, skip=ids), tree) for ids in held_back] if folded else []
     )
-    return [
-        [by_fold[index % FOLDS] for index in range(len(items))] if on else [models] * len(items)  # type: ignore[list-item]
-        for items, on in zip(kinds, trained, strict=True)
-    ]
+    readers: list[list[learned.Models]] = []
+    for items, on in zip(kinds, trained, strict=True):
+        if on:
+            readers.append([by_fold[index % FOLDS] for index in range(len(items))])
+        else:
+            assert models is not None  # trained above whenever a kind is not folded
+            readers.append([models] * len(items))
+    return readers
 
 
 def proposed_facts(tree: Tree, text: str, models: learned.Models) -> tuple[dict[str, str], frozenset[str]]:
