@@ -2420,8 +2420,11 @@ def chosen_by_yes(text: str, buttons: list[dict[str, Any]]) -> Message | None:
 
 def chosen_by_order(text: str, buttons: list[dict[str, Any]]) -> Message | None:
     """ "sista raden", "den andra raden" typed under "Vilken rad stämmer inte?": that line's button, as if clicked
-    (trial 47, t47-4 got "Jag kunde inte läsa ut något nytt")."""
-    found = _LINE_BY_ORDER.match(swedish.fold(text).strip())
+    (trial 47, t47-4 got "Jag kunde inte läsa ut något nytt"). Words after it ("sista raden. företagen ska få 5000 kr
+    var som tack") come along as the message's text, the line's new answer in the user's words (t47-4 lost the line
+    about the day itself and rewrote who it was for)."""
+    folded = swedish.fold_in_place(text)
+    found = _LINE_BY_ORDER.match(folded)
     if found is None:
         return None
     clicks = [_button_message(str(b.get("payload") or "")) for b in buttons]
@@ -2431,12 +2434,16 @@ def chosen_by_order(text: str, buttons: list[dict[str, Any]]) -> Message | None:
         if c is not None and c.intent == "change_answer" and c.entity("question") not in (None, recap.MISSING)
     ]
     place = -1 if found.group(1) == "sista" else _ORDINALS[found.group(1)] - 1  # the ordinals of numbered points
-    return lines[place] if -len(lines) <= place < len(lines) else None
+    if not -len(lines) <= place < len(lines):
+        return None
+    return replace(lines[place], text=text[found.start(2) :].strip())
 
 
-# "sista raden", "det är andra raden", "den tredje raden.", folded; nothing else in the message.
+# "sista raden", "det är andra raden", "den tredje raden är fel: …", folded; what follows is the line's new answer.
 _LINE_BY_ORDER = re.compile(
-    r"^(?:(?:det\s+(?:ar|var)|den)\s+)?(forsta|andra|tredje|fjarde|femte|sjatte|sista)\s+raden\W*$"
+    r"^\s*(?:(?:det\s+(?:ar|var)|den)\s+)?(forsta|andra|tredje|fjarde|femte|sjatte|sista)\s+raden"
+    r"(?:\s+(?:ar\s+fel|stammer\s+inte))?[\s.,:;!–-]*(.*)$",
+    re.DOTALL,
 )
 
 
@@ -2541,6 +2548,9 @@ def _aside_at_the_line_choice(state: State, message: Message) -> Turn | None:
 def _correct_summary(state: State, message: Message) -> Turn:
     """After "Nej" to the summary: which line is wrong? Only that one is asked again."""
     pending = state.pending or {}
+    line = message.entity("question")
+    if line in pending and message.typed:
+        return _line_given_anew(state, line, message.text)  # the line chosen by its place, with words after it
     said = swedish.tokens(message.text or "")
     # "… inte kommunen" contrasts a new answer with a line: a change, however the message begins.
     adds = any(t.word in _ADDING for t in said) and not any(t.word in swedish.NEGATIONS for t in said)
@@ -2732,6 +2742,22 @@ def _the_line_reworded(pending: dict[str, str], text: str) -> str | None:
     """The one line of the summary whose question the correction names other answers to, in any words of the tree."""
     lines = [q for q, option in pending.items() if named_options(tree().questions[q], text) - {option}]
     return lines[0] if len(lines) == 1 else None
+
+
+def _line_given_anew(state: State, line: str, text: str) -> Turn:
+    """A line chosen together with words for it ("sista raden. företagen ska få 5000 kr var som tack"): the answer
+    those words clearly give replaces the line, the others kept; words that give none clear ask the line again."""
+    question = tree().questions[line]
+    reading = _read_typed(question, Message(text=text, intent="inform"))
+    if reading.option is None or reading.option.id == (state.pending or {}).get(line):
+        replies, asked = _without_the_line(state, line, text)
+        current = walk(tree(), _safe_answers(asked))
+        if reading.option is None and reading.candidates and current.question is question:
+            # The words point at a few answers: "Menar du …?" with those, rather than the question with all of them.
+            return _did_you_mean(asked, current, question, reading)
+        return replies, asked
+    reply, changed = recap.with_changed_lines(tree(), state, {line: reading.option.id}, text, {line: reading.evidence})
+    return [reply], changed
 
 
 def _without_the_line(state: State, line: str, text: str) -> Turn:

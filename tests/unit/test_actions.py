@@ -327,5 +327,46 @@ def test_a_line_named_by_its_place_under_which_line_is_wrong_clicks_it():
     assert new_slots.get("current_question") == "strukturell_typ"
     assert "kunde inte läsa ut" not in "\n".join(m.get("text") or "" for m in sent)
     assert dialogue.chosen_by_order("den första raden", buttons).entity("question") == "vem"  # type: ignore[union-attr]
-    assert dialogue.chosen_by_order("sista raden är fel, det gäller företagen", buttons) is None
+    after = dialogue.chosen_by_order("Sista raden är fel, det gäller företagen", buttons)
+    assert after is not None and after.entity("question") == "strukturell_typ"
+    assert after.text == "det gäller företagen"  # as written, for the quote
     assert dialogue.chosen_by_order("femte raden", buttons) is None
+    assert dialogue.chosen_by_order("raden om pengarna", buttons) is None
+
+
+_THREE_LINES = [
+    {"title": "Vem insatsen riktar sig till: …", "payload": '/change_answer{"question":"vem"}'},
+    {"title": "Vad … ska göra: …", "payload": '/change_answer{"question":"strukturell_typ"}'},
+    {"title": "Vem som får förbundets pengar: …", "payload": '/change_answer{"question":"mottagare"}'},
+    {"title": "Något saknas", "payload": '/change_answer{"question":"saknas"}'},
+]
+_A_DAY = {"vem": "parter_och_aktorer", "strukturell_typ": "evenemang", "mottagare": "egen_verksamhet"}
+
+
+def test_a_line_named_by_its_place_with_its_new_answer_changes_that_line_and_keeps_the_others():
+    # Trial 47 (t47-4): "sista raden. foretagen vi besoker ska fa 5000 kr var …" dropped the line about the day itself
+    # and rewrote who it was for.
+    slots = {"pending_answers": _A_DAY, "pending_evidence": {q: "ord" for q in _A_DAY}, "correcting": True}
+    text = "tredje raden: kooperativen vi hälsar på får 3000 kr var som tack"
+    track = _after_buttons(text, "Vilken rad stämmer inte?", _THREE_LINES, slots, "inform")
+    sent, new_slots = run(ActionAnswer(), track)
+    assert new_slots["pending_answers"] == {**_A_DAY, "mottagare": "ett_foretag"}
+    assert "du skrev ”…får 3000 kr var som tack”" in "\n".join(m.get("text") or "" for m in sent)
+
+
+def test_a_line_named_by_its_place_with_words_for_two_answers_asks_which_of_them():
+    slots = {"pending_answers": _A_DAY, "pending_evidence": {q: "ord" for q in _A_DAY}, "correcting": True}
+    text = "tredje raden: kooperativen vi hälsar på får 3000 kr var från förbundet som tack"
+    sent, new_slots = run(
+        ActionAnswer(), _after_buttons(text, "Vilken rad stämmer inte?", _THREE_LINES, slots, "inform")
+    )
+    assert new_slots["current_question"] == "mottagare" and "mottagare" not in new_slots["answers"]
+    payloads = [b["payload"] for b in sent[-1]["buttons"]]
+    assert '/inform{"question":"mottagare","choice":"ett_foretag"}' in payloads and len(payloads) == 3
+
+
+def test_a_line_named_by_its_place_with_words_that_give_no_clear_answer_asks_that_line_again():
+    slots = {"pending_answers": _A_DAY, "pending_evidence": {q: "ord" for q in _A_DAY}, "correcting": True}
+    track = _after_buttons("andra raden stämmer inte riktigt", "Vilken rad stämmer inte?", _THREE_LINES, slots, "deny")
+    _, new_slots = run(ActionAnswer(), track)
+    assert new_slots.get("current_question") == "strukturell_typ"
