@@ -887,8 +887,14 @@ def describe(state: State, message: Message, *, as_new: bool = False, answered: 
     right_after_a_result = not as_new and message.typed and _just_finished(state)
     if right_after_a_result and _objects_to_the_result(message.text):
         return _why_or_reopen(state, message)
-    if right_after_a_result and _changes_only_this_result(state, message.text):
+    only_changes = _changes_only_this_result(state, message.text) if right_after_a_result else {}
+    if only_changes:
         corrected = _correct_result(state, _safe_answers(state), message)
+        if corrected is None and len(only_changes) == 1 and _states_not_asks(message.text):
+            # Word by word the message may change more ("nej" a no to the target group, "förbundet" the one that
+            # procures); read as a whole, it changes one answer (trial 49, t49-1).
+            ((question_id, option_id),) = only_changes.items()
+            corrected = _one_answer_corrected(state, _safe_answers(state), question_id, option_id, message)
         if corrected is not None:
             return [*aside, *corrected[0]], corrected[1]
     # After a result, a new description is a new initiative, assessed on its own: say so, since a
@@ -1653,20 +1659,25 @@ _OBJECTION = re.compile(
 )
 
 
-def _changes_only_this_result(state: State, text: str) -> bool:
+def _changes_only_this_result(state: State, text: str) -> dict[str, str]:
     """A message after a result that changes one of its answers and describes nothing of its own: "AF vill inte
     hantera fakturorna så förbundet betalar cykelverkstan direkt" (trial 47, t47-9) was taken for a new initiative
     with one line (or none) read, and the result and every answer were lost. A message that says anything about a
     question this result did not ask is still another initiative, unless marked as a correction
-    (`corrects_result`)."""
+    (`corrects_result`). The answers it changes, as the whole message reads them; none for any other message."""
     if _ANOTHER_ONE.search(swedish.fold(text)):
-        return False  # "regionen köper också …", "en annan insats: …" is another initiative
+        return {}  # "regionen köper också …", "en annan insats: …" is another initiative
     answers = _safe_answers(state)
     answered = _asked_on_the_route(answers)
     changed = _changed_answers(answers, answered, text)
-    read = set(_description_reading(text).facts)
-    # Only the changed answers may be read from it: a message that restates a route of its own describes one.
-    return bool(changed) and read <= set(changed) and len(read) < other_questions.FACTS_OF_A_DESCRIPTION
+    facts = _description_reading(text).facts
+    # Only the changed answers may be read from it, besides answers the result already has ("nej pengarna går ju via
+    # kommunen" names the party that procures again, trial 49): a message that states a route of its own describes one.
+    read = {question: fact.option for question, fact in facts.items() if answers.get(question) != fact.option}
+    if not read:
+        return changed
+    # Word by word it may read otherwise ("nej" a no to the target group): the whole message's reading decides.
+    return read if read.keys() <= set(answered) and len(read) < other_questions.FACTS_OF_A_DESCRIPTION else {}
 
 
 # Words that announce another initiative beside the one assessed, folded.
@@ -1798,7 +1809,8 @@ def _what_if_instead(text: str) -> bool:
     return _opens_with_if(text) and _INSTEAD.search(text) is not None
 
 
-_LEADING_NO = re.compile(r"^\W*(?:nej|nä|fel)\b\W*", re.IGNORECASE)
+# "nej, …", also after a cry of surprise ("va? nej pengarna …", trial 49: its "nej" became a no to the target group).
+_LEADING_NO = re.compile(r"^\W*(?:(?:va|vad|äh|öh|hm+|oj|oops|hoppsan)\b\W+)?(?:nej|nä|fel)\b\W*", re.IGNORECASE)
 # "ja, men …", "ja fast …": the yes before a correction of a line is not an answer to a yes/no question.
 _LEADING_YES_BUT = re.compile(r"^\W*(?:ja|japp|jo|precis|stämmer)\b\W*(?:(?:men|fast|dock)\b\W*)?", re.IGNORECASE)
 
@@ -1843,7 +1855,20 @@ def corrects_result(state: State, message: Message, marked_only: bool = False) -
         (changes == 1 and not marked_only)
         or _marks_a_change(message, changes)
         or _denies_what_it_changes(answers, changed, message.text)
+        # Read as a whole it changes one answer, where word by word it changes none ("va? nej pengarna skickas via
+        # regionen, … och inte kaféet", trial 49, was stored as a "Nej" to "Hade du nytta av bedömningen?").
+        or (
+            not marked_only
+            and _states_not_asks(message.text)
+            and len(_changes_only_this_result(state, message.text)) == 1
+        )
     )
+
+
+def _states_not_asks(text: str) -> bool:
+    """A statement, not a question: "får kooperativet söka pengar från förbundet själva?" after a loan result asks
+    about another way, it does not change the loan into a grant."""
+    return "?" not in text.rstrip()[-1:] and not _asks_not_corrects(text)
 
 
 def _denies_a_given_answer(state: State, message: Message) -> bool:
@@ -1980,19 +2005,7 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         return describe(state, message, as_new=True)  # another initiative: not what participants get
     if len(changes) == 1:
         ((question_id, option_id),) = changes.items()
-        question = tree().questions[question_id]
-        option = question.option(option_id)
-        assert option is not None
-        corrected = current.fill(option.label)
-        prefix = messages.text("change.corrected", question=question.short, answer=corrected)
-        # The description stays the user's words; the correction is added, marked, so the memo's
-        # "Insatsen" does not contradict its answers without saying why.
-        note = messages.text("change.correction_note", text=message.text)
-        description = f"{state.description}\n{note}" if state.description else None
-        corrected_answers = _with_what_follows(
-            {**_with_set_aside(state, answers), question_id: option_id}, message.text
-        )
-        return _continue(replace(state, description=description), corrected_answers, prefix)
+        return _one_answer_corrected(state, answers, question_id, option_id, message)
     if len(changes) > 1 and what_if:
         return [_which_answer(list(changes), messages.text("change.which_kept"))], state
     if len(changes) > 1 and not wrong:
@@ -2230,6 +2243,23 @@ def _with_what_follows(answers: dict[str, str], text: str) -> dict[str, str]:
 # Words opening a correction or a what-if ("nej, …", "ok men om …"): no answer to a yes/no question it leads to
 # ("ok men om kommunen …" recorded "Ja" to whether the participants are in Finsam's target group).
 _OPENING_WORDS = re.compile(r"^\W*(?:(?:nej|nä|fel|ja|japp|jo|ok|okej|precis|stämmer|bra|men|och|fast)\b\W*)+", re.I)
+
+
+def _one_answer_corrected(
+    state: State, answers: dict[str, str], question_id: str, option_id: str, message: Message
+) -> Turn:
+    """The result again with one answer changed, the others kept, and the questions the change opens asked."""
+    question = tree().questions[question_id]
+    option = question.option(option_id)
+    assert option is not None
+    corrected = walk(tree(), answers).fill(option.label)
+    prefix = messages.text("change.corrected", question=question.short, answer=corrected)
+    # The description stays the user's words; the correction is added, marked, so the memo's
+    # "Insatsen" does not contradict its answers without saying why.
+    note = messages.text("change.correction_note", text=message.text)
+    description = f"{state.description}\n{note}" if state.description else None
+    corrected_answers = _with_what_follows({**_with_set_aside(state, answers), question_id: option_id}, message.text)
+    return _continue(replace(state, description=description), corrected_answers, prefix)
 
 
 def _which_answer(question_ids: list[str], text: str) -> Reply:
@@ -3771,8 +3801,26 @@ def _side_question(state: State, message: Message) -> other_questions.Topic | No
     """A typed question about another topic asked while a question is open ("glöm det. är
     deltagarna försäkrade …?" in trial 8 was recorded as "Deltagare"): answered, and the open
     question asked again, never taken as the answer. Only a topic's own words count here, not
-    the learned reader's general guess."""
-    return _typed_topic(state, message) if state.current_question is not None else None
+    the learned reader's general guess, except for a request to the assistant itself: "kan du hjälpa mig skriva en
+    ansökan till ESF-rådet om ett projekt med sociala företag?" was recorded as "Ett företag" (trial 49, t49-10)."""
+    if state.current_question is None:
+        return None
+    topic = _typed_topic(state, message)
+    folded = swedish.fold(message.text)
+    if topic is None and message.typed and _ASKS_THE_ASSISTANT.match(folded) and _FOR_A_TEXT.search(folded):
+        # Not "kan du skriva deltagare där?", an answer.
+        return next((topic for topic in other_questions.topics() if topic.id == other_questions.GENERAL), None)
+    return topic
+
+
+# "kan du …?", "skulle ni kunna …?", "hjälp mig …", folded: a request to the assistant.
+_ASKS_THE_ASSISTANT = re.compile(r"^\W*(?:(?:kan|skulle|vill)\s+(?:du|ni)\b|hjalp\s+(?:mig|oss)\b)")
+# ... for help with writing a text of another kind than the assessment's memo: "hjälpa mig skriva en ansökan",
+# "skriva ett mejl till kooperativet", folded.
+_FOR_A_TEXT = re.compile(
+    r"\b(?:hjalpa\s+(?:mig|oss)\s+(?:att\s+|med\s+(?:att\s+)?)?(?:skriva|formulera|soka|gora)\b"
+    r"|(?:skriva|formulera|ta\s+fram)\s+(?:en|ett)\s+(?:\w+\s+)?\w*(?:ansokan|mejl|mail|brev|text|rapport|plan)\b)"
+)
 
 
 def _typed_topic(state: State, message: Message) -> other_questions.Topic | None:
@@ -3785,8 +3833,9 @@ def _typed_topic(state: State, message: Message) -> other_questions.Topic | None
 
 
 def _other_question_answer(state: State, topic: other_questions.Topic) -> Turn:
-    """The honest answer to a question about another topic; then the open question, if any."""
-    text = messages.text("describe.other_question", answer=topic.answer)
+    """The honest answer to a question about another topic; then the open question, if any (with no invitation to
+    describe an initiative, which confused in the middle of one, trial 49)."""
+    text = topic.answer if state.current_question else messages.text("describe.other_question", answer=topic.answer)
     return _with_current_question(state, Reply(text=text, buttons=() if state.current_question else start_buttons()))
 
 

@@ -231,6 +231,21 @@ def test_a_follow_up_after_a_result_that_names_nothing_says_it_starts_a_new_asse
     assert talk.slots["current_question"] == "vem"
 
 
+def test_a_correction_after_a_result_that_names_an_unchanged_answer_too_changes_the_other_one():
+    """Trial 49 (t49-1): "va? nej pengarna går ju via kommunen, förbundet betalar till oss, inte till företaget" after
+    a result built on "Direkt" was a new initiative of two lines, the party and the route, and the answers before were
+    asked again; naming the party that procures, already an answer, is no initiative of its own."""
+    direct = {**VIA_KOMMUNEN, "utforare": "regionen", "pengavag": "direkt"}
+    for text in (
+        "nej, det ska ju gå via regionen",
+        "va? nej pengarna skickas via regionen, förbundet betalar regionen och inte kaféet",
+    ):
+        talk = finished(direct)
+        sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+        assert messages.text("describe.new_after_result") not in said(sent)
+        assert talk.slots["last_result"]["answers"] == {**direct, "pengavag": "via_part"}
+
+
 def test_a_first_description_gets_no_word_about_a_new_assessment():
     sent = Conversation().send(
         ActionDescribeInitiative(), "Kommunen köper arbetsträning på ett ASF", intent="describe_initiative"

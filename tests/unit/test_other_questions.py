@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.actions import ActionExplainConcept, ActionFallback
+from actions.actions import ActionAnswer, ActionExplainConcept, ActionFallback, ActionStartAssessment
 from asf import other_questions
 from asf.guidance import learned
 from asf.guidance.loader import default_tree
@@ -28,6 +28,7 @@ from tests.unit.test_dialogue_corrections import Conversation, said
         ("Är de som arbetstränar på kooperativet försäkrade när de är där?", "ersattning_och_forsakring"),
         ("Vem har arbetsgivaransvaret för deltagarna ute på företaget?", "ersattning_och_forsakring"),
         ("Hur mycket betalar kommunerna in till förbundet varje år?", "forbundets_pengar"),
+        ("och vilka är det egentligen som betalar in medlen till samordningsförbundet?", "forbundets_pengar"),  # t49-10
         # Trial 10 (t10-10) got "Det förstod jag inte riktigt"
         ("ok tack. och hur mycket betalar FK resp regionen till förbundet?", "forbundets_pengar"),
         ("hur mycket betalar FK respektive region och kommun till förbundet?", "forbundets_pengar"),  # t11-23
@@ -367,3 +368,18 @@ def test_a_question_about_two_concepts_explains_both_and_a_follow_up_names_one()
         concept="malgrupp",
     )
     assert said(one).count("(Källa:") == 1
+
+
+def test_a_request_to_the_assistant_at_an_open_question_is_no_answer_and_the_topic_answer_invites_nothing():
+    """Trial 49 (t49-10): "kan du hjälpa mig skriva en ansökan till ESF-rådet om ett projekt med sociala företag?" at
+    "Vem är insatsen till för?" was recorded as "Ett företag"; and an answer to another topic in the middle of an
+    assessment ended with "Vill du bedöma en insats kan du beskriva den", which confused."""
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    sent = talk.send(ActionAnswer(), "kan du skriva ett mejl till kooperativet åt mig om det här?", intent="inform")
+    assert talk.slots["current_question"] == "vem" and not talk.slots["answers"]
+    assert "Vill du bedöma en insats" not in said(sent)
+    general = next(topic for topic in other_questions.topics() if topic.id == other_questions.GENERAL)
+    assert said(sent).startswith(general.answer)
+    talk.send(ActionAnswer(), "kan du skriva deltagare där?", intent="inform")
+    assert talk.slots["answers"] == {"vem": "deltagare"}

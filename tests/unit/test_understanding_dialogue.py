@@ -273,6 +273,10 @@ def test_membership_of_a_network_is_not_membership_of_a_company(tree: Tree):
         ("handledare_anstalld", "socialtjänsten", "hos_part"),
         # buying a service is the förbund's own activity, not support to that company
         ("mottagare", "konsultfirman, vi köper tjänsten", "egen_verksamhet"),
+        # Trial 49 (t49-1): the party says the förbund pays it and it pays the company's invoice ("Direkt" and "bör
+        # inte" for the guidance's own route); said by the förbund, "vi betalar fakturan" is no route of its own.
+        ("pengavag", "förbundet betalar till oss och vi betalar fakturan från kooperativet", "via_part"),
+        ("pengavag", "vi betalar fakturan från kooperativet", None),
     ],
 )
 def test_who_pays_beside_who_joins_or_who_passes_the_money_on(tree: Tree, question: str, text: str, option: str | None):
