@@ -1122,6 +1122,9 @@ def answer(state: State, message: Message) -> Turn:
         others = tuple(o for o in (reading.option, *reading.candidates) if o is not None and o.id != first.id)
         return _did_you_mean(state, current, current.question, AnswerReading(None, candidates=(first, *others)[:3]))
     if reading.option is None:
+        if reading.candidates and _both_done(current.question, reading, message.text):
+            # "båda, samordnaren och inspirationsdagen" (trial 49, t49-5): which first, not which one is meant.
+            return _did_you_mean(state, current, current.question, reading, messages.text("assessment.one_at_a_time"))
         if reading.candidates:
             return _did_you_mean(state, current, current.question, reading)
         return _misunderstood(state, current, current.question)
@@ -2513,9 +2516,24 @@ def _button_message(payload: str) -> Message | None:
     return Message(intent=match.group(1), entities={k: [str(v)] for k, v in values.items()})
 
 
-def _did_you_mean(state: State, current: Walk, question: Question, reading: AnswerReading) -> Turn:
-    """ "Menar du …?" with the closest options as buttons, and "Inget av dem"."""
-    if len(reading.candidates) == 1:
+# What is done, and who gets the förbund's money: questions whose options are things to do, where "båda" names two
+# initiatives rather than two readings of one.
+_THINGS_DONE = frozenset({"strukturell_typ", "insats_typ", "stod_till_foretag", "foretaget_far"})
+_BOTH = re.compile(r"\b(?:bada|bade|alla tre|allihop|alltihop)\b")  # folded
+
+
+def _both_done(question: Question, reading: AnswerReading, text: str) -> bool:
+    """A typed answer that names two or more of the things to do, saying it wants them all ("båda, X och Y")."""
+    return question.id in _THINGS_DONE and len(reading.candidates) >= 2 and bool(_BOTH.search(swedish.fold(text)))
+
+
+def _did_you_mean(
+    state: State, current: Walk, question: Question, reading: AnswerReading, lead: str | None = None
+) -> Turn:
+    """ "Menar du …?" (or `lead`) with the closest options as buttons, and "Inget av dem"."""
+    if lead is not None:
+        text = lead
+    elif len(reading.candidates) == 1:
         text = messages.text("assessment.did_you_mean_one", option=quoted(current.fill(reading.candidates[0].label)))
     else:
         text = messages.text("assessment.did_you_mean")

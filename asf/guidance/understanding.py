@@ -56,6 +56,9 @@ _PHRASE_WORDS = 3
 # and writers of examples read it more loosely ("far from the labour market"): only the words decide it,
 # both adding it and keeping it ("deltagare i förbundets målgrupp" was dropped by the model).
 _WORDS_DECIDE = frozenset({"malgrupp"})
+# Participants named as whom it is for in so many words ("för deltagare", "för våra deltagare", _FOR_PARTICIPANTS):
+# the words decide that, whatever the learned reader makes of the rest.
+_THE_PARTICIPANTS = ("vem", "deltagare")
 # Answers that imply the initiative is for participants: what they get, on the route through "Deltagare"
 # with the fewest questions between. Such a fact says who it is for when the text names nobody (a party
 # or a payment route does not: a coordinator is employed by a party too; nor does a course about social
@@ -2279,6 +2282,8 @@ def _weigh_learned(
     fact = facts.get(question.id)
     if fact is not None:
         vetoed = _speaks_against(probabilities, fact.option, _VETO) and question.id not in _WORDS_DECIDE
+        if vetoed and (question.id, fact.option) == _THE_PARTICIPANTS and _FOR_PARTICIPANTS.search(swedish.fold(text)):
+            vetoed = False  # "en utbildningsserie om sociala företag för deltagare i vår rehab" (trial 49, t49-4)
         if vetoed and not _kept_by_its_own_part(model, question.id, text, fact, negated):
             del facts[question.id]  # asked instead: not replaced by the model's own choice
         return

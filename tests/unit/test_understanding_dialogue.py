@@ -277,6 +277,10 @@ def test_membership_of_a_network_is_not_membership_of_a_company(tree: Tree):
         # inte" for the guidance's own route); said by the förbund, "vi betalar fakturan" is no route of its own.
         ("pengavag", "förbundet betalar till oss och vi betalar fakturan från kooperativet", "via_part"),
         ("pengavag", "vi betalar fakturan från kooperativet", None),
+        # A party invoicing the förbund is the route via the party; the company doing it is the direct one
+        # (development set 12 recorded "kommunen fakturerar förbundet" as "Direkt").
+        ("pengavag", "regionen fakturerar förbundet en gång i kvartalet", "via_part"),
+        ("pengavag", "kooperativet fakturerar förbundet", "direkt"),
     ],
 )
 def test_who_pays_beside_who_joins_or_who_passes_the_money_on(tree: Tree, question: str, text: str, option: str | None):
@@ -4691,3 +4695,48 @@ def test_an_argument_against_the_result_is_met_before_the_chain_and_a_question_a
     assert messages.text("why.objection") not in said(plain)
     talk.send(ActionAnswer(), "får kooperativet söka pengar från förbundet själva, som projektmedel?", intent="inform")
     assert talk.slots["last_result"]["answers"] == answers
+
+
+def test_an_association_for_social_enterprises_a_course_the_förbund_holds_itself_and_catering_as_a_trade(tree: Tree):
+    """Development set 12 and trial 49: "gå med i föreningen för sociala företag i länet" was membership in a company;
+    "Förbundet anordnar själv en kurs …. Ingen part är inblandad." was read as no party, the förbund paying a company
+    directly; a new company's trade in brackets, "(catering)", got the answer about the förbund's own purchases; and
+    "en utbildningsserie om sociala företag för deltagare" was no education about social enterprises."""
+    joining = read_description(tree, "Kan förbundet gå med som medlem i en förening för sociala företag i regionen?")
+    assert joining.facts["strukturell_typ"].option == "medlemskap_organisation"
+    assert "stod_till_foretag" not in joining.facts
+    course = read_description(tree, "Förbundet anordnar själv en kurs för deltagare om kooperativ. Ingen part är med.")
+    assert "utforare" not in course.facts and {"forbundet", "ingen_part_direkt"} <= {
+        fact.option for fact in course.conflicts.get("utforare", ())
+    }
+    assert (
+        other_questions.all_named("Ett nystartat kooperativ (catering) vill låna 80 000 kr av förbundet. Går det?")
+        == []
+    )
+    assert [t.id for t in other_questions.all_named("Kan vi beställa catering från kooperativet till mötet?")] == [
+        "egna_inkop"
+    ]
+    series = read_description(tree, "En utbildningsinsats i tre delar om sociala företag för deltagarna i projektet.")
+    assert series.facts["insats_typ"].option == "utbildning_om_asf"
+    long = read_description(
+        tree,
+        "Kommunen planerar en utbildningsserie om sociala foretag for vara deltagare, sex traffar dar de far lara sig"
+        " vad ett ASF ar och besoka nagra foretag. Kommunen kommer att upphandla en extern kursledare.",
+    )
+    assert long.facts["vem"].option == "deltagare"  # the learned reader spoke against it (trial 49, t49-4)
+
+
+def test_an_answer_wanting_two_things_done_is_told_one_is_assessed_at_a_time():
+    """Trial 49 (t49-5): "båda, samordnaren och inspirationsdagen" got "Menar du något av det här?", as if unclear,
+    with no word that one thing is assessed at a time."""
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "parter_och_aktorer")
+    sent = talk.send(ActionAnswer(), "vi vill göra båda: en samordnartjänst och ett seminarium", intent="inform")
+    assert said(sent) == messages.text("assessment.one_at_a_time")
+    assert "strukturell_typ" not in talk.slots["answers"]
+    chosen = {b["payload"] for b in sent[-1]["buttons"]}
+    assert '/inform{"question":"strukturell_typ","choice":"samordnare"}' in chosen
+    # One thing named unclearly is still "Menar du …?"
+    sent = talk.send(ActionAnswer(), "nåt med en samordnare eller ett seminarium kanske", intent="inform")
+    assert messages.text("assessment.one_at_a_time") not in said(sent)
