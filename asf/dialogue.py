@@ -1835,9 +1835,16 @@ def _changed_answers(answers: dict[str, str], answered: list[str], text: str) ->
             continue
         # A correction must name its new answer in words: no learned guess changes a result.
         option = read_answer(tree().questions[question_id], said, models=learned.WORDS_ONLY).option
+        if (question_id, getattr(option, "id", None)) == _THE_FÖRBUND_ITSELF and "forbund" not in folded:
+            continue  # "krångligt med fakturorna mellan oss" made the förbund the one procuring (trial 49's remark)
         if option is not None and option.id != answers[question_id]:
             changes[question_id] = option.id
     return changes
+
+
+# The förbund carrying out the initiative itself: as an answer "oss" or "vi själva" says it, in a correction after a
+# result only the förbund named does.
+_THE_FÖRBUND_ITSELF = ("utforare", "forbundet")
 
 
 def corrects_result(state: State, message: Message, marked_only: bool = False) -> bool:
@@ -3543,7 +3550,9 @@ def fallback(state: State, message: Message | None = None) -> Turn:
         asked_about = _concepts_asked_about(message.text) if message.typed else []
         if asked_about:
             return _concept_answer(state, replace(message, entities={**message.entities, "concept": asked_about}))
-        topic = other_questions.recognise(message.text)
+        # Right after a result, a remark names a topic too ("vår ekonom tycker att det blir mycket jobb med all
+        # fakturering", trial 49, t49-1 got "Det förstod jag inte riktigt").
+        topic = other_questions.recognise(message.text, stated=_just_finished(state))
         if topic is not None and message.typed and _must_not_in(message.text) is not None:
             return describe(state, message)  # the topic's answer, then the must-not assessed
         if topic is not None:

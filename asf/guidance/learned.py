@@ -104,7 +104,7 @@ class TextModel:
     def probabilities(self, question_id: str, text: str) -> dict[str, float]:
         if question_id not in self._classifiers:
             return {}
-        return self._by_option(question_id, self._features(question_id, swedish.fold(text)))[0]
+        return self._by_option(question_id, self._features(question_id, swedish.fold(swedish.spelled_out(text))))[0]
 
     def _features(self, question_id: str, folded: str) -> Any:
         """The text's features, computed once for all the questions that share a vectorizer."""

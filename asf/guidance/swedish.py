@@ -183,7 +183,8 @@ def tokens(text: str) -> tuple[Token, ...]:
     cleft_clauses = _cleft_clauses(matches)
     last_not_only = -100
     for number, match in enumerate(matches):
-        word = match.group()
+        word = _SHORT_FORMS_AS_WRITTEN.get(text[match.start() : match.end()]) or _SHORT_FORMS.get(match.group())
+        word = word or match.group()
         gap = folded[found[-1].end : match.start()] if found else ""
         if _closes_an_abbreviation(found, gap, word, text[match.start()]):
             gap = gap.replace(".", " ")  # "ek. för. ett bidrag", "t.ex. datorer": no sentence ends there
@@ -245,6 +246,39 @@ def tokens(text: str) -> tuple[Token, ...]:
             )
         )
     return company_names.read_as_the_company(tuple(found), text)
+
+
+# Short forms staff write in notes ("Kn köper AT åt 2 dlt, SF ersätter Kn", development set 13), read as the words they
+# stand for, folded. Those whose letters are also a common word count only as written ("AT" is arbetsträning, "at"
+# folded is "åt"; "SF" the förbund; "Kn" and "Reg" the parties); the others in any case.
+_SHORT_FORMS_AS_WRITTEN = {
+    "AT": "arbetstraning",
+    "SF": "samordningsforbundet",
+    "Kn": "kommunen",
+    "KN": "kommunen",
+    "Reg": "regionen",
+    "REG": "regionen",
+}
+_SHORT_FORMS = {
+    "dlt": "deltagare",
+    "vuxenpsyk": "vuxenpsykiatrin",
+    "ngt": "nagot",
+    "ngn": "nagon",
+    "ngr": "nagra",
+    "beh": "behover",
+}
+_WORD_AS_WRITTEN = re.compile(r"\w+")
+
+
+def spelled_out(text: str) -> str:
+    """`text` with the short forms staff write in notes replaced by the words they stand for (the learned reader
+    has seen few of them); the word reading (`tokens`) reads them so itself, keeping the text's offsets."""
+    return _WORD_AS_WRITTEN.sub(
+        lambda found: (
+            _SHORT_FORMS_AS_WRITTEN.get(found.group()) or _SHORT_FORMS.get(found.group().lower(), found.group())
+        ),
+        text,
+    )
 
 
 # Abbreviations written with full stops, folded: their words, and the pairs a second word ends ("ek. för.").

@@ -9,7 +9,7 @@ from asf import other_questions
 from asf.guidance import learned
 from asf.guidance.loader import default_tree
 from asf.guidance.understanding import read_description
-from tests.unit.test_dialogue_corrections import Conversation, said
+from tests.unit.test_dialogue_corrections import VIA_KOMMUNEN, Conversation, finished, said
 
 
 @pytest.mark.parametrize(
@@ -383,3 +383,14 @@ def test_a_request_to_the_assistant_at_an_open_question_is_no_answer_and_the_top
     assert said(sent).startswith(general.answer)
     talk.send(ActionAnswer(), "kan du skriva deltagare där?", intent="inform")
     assert talk.slots["answers"] == {"vem": "deltagare"}
+
+
+def test_a_remark_about_the_invoicing_after_a_result_gets_what_the_guidance_says_and_keeps_the_result():
+    """Trial 49 (t49-1): "vår ekonom tycker dock att det blir väldigt mycket jobb med all fakturering fram och
+    tillbaka" after a result got "Det förstod jag inte riktigt" and the start menu."""
+    talk = finished(VIA_KOMMUNEN)
+    sent = talk.send(
+        ActionFallback(), "Kansliet tycker det är krångligt med fakturorna mellan oss.", intent="nlu_fallback"
+    )
+    assert "alltid ska gå via den part som har upphandlat" in said(sent)
+    assert talk.slots["last_result"]["answers"] == VIA_KOMMUNEN

@@ -33,7 +33,8 @@ def check(tmp_path: Path, version: str, log: list[dict[str, object]]) -> list[st
 def test_the_current_tree_version_is_the_newest_entry(tree: Tree) -> None:
     assert tree_changelog.check(tree.version, LOG, "x") == []
     assert entries()[0]["version"] == tree.version
-    assert [e["version"] for e in entries()][:12] == [
+    assert [e["version"] for e in entries()][:13] == [
+        "2.6.3",
         "2.6.2",
         "2.6.1",
         "2.6.0",
