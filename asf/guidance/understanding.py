@@ -20,7 +20,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from asf.guidance import course_topic, learned, scene, swedish, writer
+from asf.guidance import comparison, course_topic, learned, scene, swedish, writer
 from asf.guidance.engine import walk
 from asf.guidance.model import Option, Question, Tree
 
@@ -1375,6 +1375,53 @@ def match_question(tree: Tree, text: str, candidates: Iterable[str]) -> str | No
 
 
 def read_description(tree: Tree, text: str, models: learned.Models | None = None) -> Reading:
+    """The facts a free description of the initiative gives (`_read_description`); where it weighs two ways of doing
+    it against each other, only what both ways say, or what is said outside them (`comparison`)."""
+    reading = _read_description(tree, text, models)
+    sides = comparison.compared_sides(text)
+    if sides is None or not reading.facts:
+        return reading
+    first, second, outside = (_read_description(tree, part, models).facts if part.strip() else {} for part in sides)
+    # Ways for different people ("en kurs för personalen … och samma kurs för deltagarna") share nothing.
+    for_others = (
+        tree.start in first and tree.start in second and _chosen(first[tree.start]) != _chosen(second[tree.start])
+    )
+    one_way = {
+        q
+        for q in {*first, *second}
+        if _chosen(first.get(q)) != _chosen(second.get(q))
+        and (q in first and q in second or q in _HOW_IT_IS_DONE or for_others)
+        and _chosen(outside.get(q)) != _chosen(reading.facts.get(q))  # said again outside the weighing
+    }
+    if not one_way & set(reading.facts):
+        return reading
+    both_ways = {q: (first[q], second[q]) for q in one_way if q in first and q in second}
+    kept = {q: fact for q, fact in reading.facts.items() if q not in one_way}
+    return replace(
+        reading, facts=kept, conflicts={**reading.conflicts, **both_ways}, implied=reading.implied & set(kept)
+    )
+
+
+# Who buys, how the money goes and what a company gets: what two weighed ways differ in even where only one of them
+# names it. Who it is for and what is done are shared by both unless each names its own.
+_HOW_IT_IS_DONE = frozenset(
+    {
+        "utforare",
+        "pengavag",
+        "mottagare",
+        "stod_till_foretag",
+        "foretaget_far",
+        "handledare_anstalld",
+        "asf_personal_stod",
+    }
+)
+
+
+def _chosen(fact: Fact | None) -> str | None:
+    return fact.option if fact is not None else None
+
+
+def _read_description(tree: Tree, text: str, models: learned.Models | None = None) -> Reading:
     """The facts a free description of the initiative gives, each with its evidence.
 
     Each question is read on its own: a fact when one option clearly stands out,

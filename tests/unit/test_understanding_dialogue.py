@@ -21,7 +21,7 @@ from actions.actions import (
     ActionWhy,
 )
 from asf import dialogue, memo, messages, other_questions, recap
-from asf.guidance import learned, sections, swedish
+from asf.guidance import comparison, learned, sections, swedish
 from asf.guidance.model import Tree
 from asf.guidance.understanding import (
     Fact,
@@ -4801,3 +4801,25 @@ def test_the_förbunds_membership_in_a_social_enterprise_has_an_answer_on_the_kn
         {"vem": "parter_och_aktorer", "strukturell_typ": "medlemskap_organisation", "medlem_vem": "forbundet"}
     )
     assert talk.slots["last_result"]["verdict"] == "not_financeable"
+
+
+def test_what_only_one_of_two_compared_ways_says_is_asked_not_proposed(tree: Tree):
+    """Development set 13: "Blir det enklast om regionen köper platser … och vi betalar regionen, eller om … vi betalar
+    ASF:et direkt?" proposed one of the two ways as the initiative's; what both ways say, or what is said outside the
+    comparison, still is."""
+    weighed = read_description(
+        tree,
+        "Är det bättre om kommunen köper platserna på Kafé Lyktan och vi betalar kommunen, eller om kommunen köper men"
+        " vi betalar kaféet direkt? Det gäller deltagare med behov av samordnat stöd.",
+    )
+    assert weighed.facts["utforare"].option == "kommunen"  # both ways
+    assert "pengavag" not in weighed.facts and {f.option for f in weighed.conflicts["pengavag"]} == {
+        "via_part",
+        "direkt",
+    }
+    assert weighed.facts["vem"].option == "deltagare"  # said outside the comparison
+    plain = read_description(
+        tree, "Kommunen köper platser på kaféet eller på bageriet, och förbundet betalar via kommunen."
+    )
+    assert plain.facts["pengavag"].option == "via_part"  # "eller" alone weighs nothing
+    assert comparison.compared_sides("Kommunen köper platser på kaféet eller på bageriet.") is None
