@@ -1390,7 +1390,7 @@ def read_description(tree: Tree, text: str, models: learned.Models | None = None
         q
         for q in {*first, *second}
         if _chosen(first.get(q)) != _chosen(second.get(q))
-        and (q in first and q in second or q in _HOW_IT_IS_DONE or for_others)
+        and ((q in first and q in second) or q in _HOW_IT_IS_DONE or for_others)
         and _chosen(outside.get(q)) != _chosen(reading.facts.get(q))  # said again outside the weighing
     }
     if not one_way & set(reading.facts):
