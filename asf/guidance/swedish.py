@@ -410,6 +410,8 @@ _WORD_CLASSES: dict[str, tuple[str, ...]] = {
         "varden",
         "vardcentral",
         "habilitering",
+        "jobbtorg*",
+        "arbetsmarknadsforvaltning",
     ),
     # The company's, in the genitive ("kooperativets hyra"; "betalar föreningen hyra" pays the company rent).
     "§company": ("=foretagets", "=kooperativets", "=foreningens", "=bolagets", "=firmans"),

@@ -281,6 +281,8 @@ def test_membership_of_a_network_is_not_membership_of_a_company(tree: Tree):
         # (development set 12 recorded "kommunen fakturerar förbundet" as "Direkt").
         ("pengavag", "regionen fakturerar förbundet en gång i kvartalet", "via_part"),
         ("pengavag", "kooperativet fakturerar förbundet", "direkt"),
+        # A municipality's unit by its own name (development set 13: "jobbtorget" got "Jag är inte säker")
+        ("utforare", "jobbtorget", "kommunen"),
     ],
 )
 def test_who_pays_beside_who_joins_or_who_passes_the_money_on(tree: Tree, question: str, text: str, option: str | None):
