@@ -1377,7 +1377,7 @@ def match_question(tree: Tree, text: str, candidates: Iterable[str]) -> str | No
 def read_description(tree: Tree, text: str, models: learned.Models | None = None) -> Reading:
     """The facts a free description of the initiative gives (`_read_description`); where it weighs two ways of doing
     it against each other, only what both ways say, or what is said outside them (`comparison`)."""
-    reading = _read_description(tree, text, models)
+    reading = _without_the_company_paid_through_a_party(tree, _read_description(tree, text, models))
     sides = comparison.compared_sides(text)
     if sides is None or not reading.facts:
         return reading
@@ -1415,6 +1415,24 @@ _HOW_IT_IS_DONE = frozenset(
         "asf_personal_stod",
     }
 )
+
+
+def _without_the_company_paid_through_a_party(tree: Tree, reading: Reading) -> Reading:
+    """Who it is for is not the company where the only words for it say that the money reaches the company through a
+    party ("Kommunen köper platser på kooperativet och pengarna går via kommunen till kooperativet" was summarised
+    as an initiative for a company): asked instead."""
+    start = reading.facts.get(tree.start)
+    if start is None or start.option != _THE_COMPANY or not _THROUGH_A_PARTY_TO.search(swedish.fold(start.evidence)):
+        return reading
+    if _chosen(reading.facts.get("pengavag")) != "via_part":
+        return reading
+    facts = {q: fact for q, fact in reading.facts.items() if q != tree.start}
+    return replace(reading, facts=facts, implied=reading.implied - {tree.start})
+
+
+_THE_COMPANY = "foretaget"
+# "via kommunen till kooperativet", "genom AF till företaget", folded.
+_THROUGH_A_PARTY_TO = re.compile(r"\b(?:via|genom) (?:\w+ ){0,2}?\w+ till\b")
 
 
 def _chosen(fact: Fact | None) -> str | None:

@@ -4825,3 +4825,13 @@ def test_what_only_one_of_two_compared_ways_says_is_asked_not_proposed(tree: Tre
     )
     assert plain.facts["pengavag"].option == "via_part"  # "eller" alone weighs nothing
     assert comparison.compared_sides("Kommunen köper platser på kaféet eller på bageriet.") is None
+
+
+def test_money_that_reaches_the_company_through_a_party_does_not_make_the_company_whom_it_is_for(tree: Tree):
+    """ "Kommunen köper platser på kooperativet och pengarna går via kommunen till kooperativet" was summarised as an
+    initiative for a company, with the rest of the lawful route beside it."""
+    through = read_description(tree, "Regionen köper platser på bageriet och medlen går via regionen till bageriet.")
+    assert through.facts.get("vem") is None or through.facts["vem"].option != "foretaget"
+    assert through.facts["pengavag"].option == "via_part"
+    grant = read_description(tree, "Förbundet vill ge ett bidrag till kooperativet Linet.")
+    assert grant.facts["vem"].option == "foretaget"
