@@ -1673,7 +1673,7 @@ def _changes_only_this_result(state: State, text: str) -> dict[str, str]:
     answers = _safe_answers(state)
     answered = _asked_on_the_route(answers)
     changed = _changed_answers(answers, answered, text)
-    facts = _description_reading(text).facts
+    facts = read_description(tree(), text, learned.WORDS_ONLY).facts  # no learned guess changes a result
     # Only the changed answers may be read from it, besides answers the result already has ("nej pengarna går ju via
     # kommunen" names the party that procures again, trial 49): a message that states a route of its own describes one.
     read = {question: fact.option for question, fact in facts.items() if answers.get(question) != fact.option}
@@ -1835,16 +1835,19 @@ def _changed_answers(answers: dict[str, str], answered: list[str], text: str) ->
             continue
         # A correction must name its new answer in words: no learned guess changes a result.
         option = read_answer(tree().questions[question_id], said, models=learned.WORDS_ONLY).option
-        if (question_id, getattr(option, "id", None)) == _THE_FÖRBUND_ITSELF and "forbund" not in folded:
+        if (question_id, getattr(option, "id", None)) == _THE_FÖRBUND_ITSELF and not _NAMES_THE_FÖRBUND.search(
+            swedish.fold(swedish.spelled_out(text))
+        ):
             continue  # "krångligt med fakturorna mellan oss" made the förbund the one procuring (trial 49's remark)
         if option is not None and option.id != answers[question_id]:
             changes[question_id] = option.id
     return changes
 
 
-# The förbund carrying out the initiative itself: as an answer "oss" or "vi själva" says it, in a correction after a
-# result only the förbund named does.
+# The förbund carrying out the initiative itself: as an answer "oss" says it, in a correction after a result only the
+# förbund named ("förbundet", "SF") or "själva" ("nej, vi upphandlar själva") does.
 _THE_FÖRBUND_ITSELF = ("utforare", "forbundet")
+_NAMES_THE_FÖRBUND = re.compile(r"forbund|\bsjalva?\b")  # folded
 
 
 def corrects_result(state: State, message: Message, marked_only: bool = False) -> bool:
@@ -1878,7 +1881,7 @@ def corrects_result(state: State, message: Message, marked_only: bool = False) -
 def _states_not_asks(text: str) -> bool:
     """A statement, not a question: "får kooperativet söka pengar från förbundet själva?" after a loan result asks
     about another way, it does not change the loan into a grant."""
-    return "?" not in text.rstrip()[-1:] and not _asks_not_corrects(text)
+    return not text.rstrip().endswith("?") and not _asks_not_corrects(text)
 
 
 def _denies_a_given_answer(state: State, message: Message) -> bool:
@@ -2476,10 +2479,16 @@ def chosen_by_order(text: str, buttons: list[dict[str, Any]]) -> Message | None:
     place = -1 if found.group(1) == "sista" else _ORDINALS[found.group(1)] - 1  # the ordinals of numbered points
     if not -len(lines) <= place < len(lines):
         return None
+    rest = found.group(2)
+    if rest and (_SAYS_IT_IS_RIGHT.match(rest) or _LINE_WORD.search(rest)):
+        return None  # "sista raden är rätt men andra raden är fel, …" points at another line, read as before
     return replace(lines[place], text=text[found.start(2) :].strip())
 
 
 # "sista raden", "det är andra raden", "den tredje raden är fel: …", folded; what follows is the line's new answer.
+# After the line, folded: it is right ("är rätt", "stämmer", not "stämmer inte"), or another line is named.
+_SAYS_IT_IS_RIGHT = re.compile(r"(?:ar\s+(?:ratt|korrekt|bra|ok)|stammer(?!\s+inte))\b")
+_LINE_WORD = re.compile(r"\braden\b")
 _LINE_BY_ORDER = re.compile(
     r"^\s*(?:(?:det\s+(?:ar|var)|den)\s+)?(forsta|andra|tredje|fjarde|femte|sjatte|sista)\s+raden"
     r"(?:\s+(?:ar\s+fel|stammer\s+inte))?[\s.,:;!–-]*(.*)$",
@@ -3836,17 +3845,19 @@ def _side_question(state: State, message: Message) -> other_questions.Topic | No
     folded = swedish.fold(message.text)
     if topic is None and message.typed and _ASKS_THE_ASSISTANT.match(folded) and _FOR_A_TEXT.search(folded):
         # Not "kan du skriva deltagare där?", an answer.
-        return next((topic for topic in other_questions.topics() if topic.id == other_questions.GENERAL), None)
+        return next((known for known in other_questions.topics() if known.id == other_questions.GENERAL), None)
     return topic
 
 
-# "kan du …?", "skulle ni kunna …?", "hjälp mig …", folded: a request to the assistant.
-_ASKS_THE_ASSISTANT = re.compile(r"^\W*(?:(?:kan|skulle|vill)\s+(?:du|ni)\b|hjalp\s+(?:mig|oss)\b)")
+# "kan du …?", "skulle ni kunna …?", "hjälp mig …", after at most a few words ("innan vi går vidare, kan du …"),
+# folded: a request to the assistant.
+_ASKS_THE_ASSISTANT = re.compile(r"^(?:\W*\w+){0,4}?\W*(?:(?:kan|skulle|vill)\s+(?:du|ni)\b|hjalp\s+(?:mig|oss)\b)")
 # ... for help with writing a text of another kind than the assessment's memo: "hjälpa mig skriva en ansökan",
 # "skriva ett mejl till kooperativet", folded.
 _FOR_A_TEXT = re.compile(
-    r"\b(?:hjalpa\s+(?:mig|oss)\s+(?:att\s+|med\s+(?:att\s+)?)?(?:skriva|formulera|soka|gora)\b"
-    r"|(?:skriva|formulera|ta\s+fram)\s+(?:en|ett)\s+(?:\w+\s+)?\w*(?:ansokan|mejl|mail|brev|text|rapport|plan)\b)"
+    r"\b(?:hjalpa\s+(?:mig|oss)\s+(?:att\s+|med\s+(?:att\s+)?)?(?:skriva|formulera)\s+(?:en|ett)\s+\w*"
+    r"(?:ansokan|mejl|mail|brev|text|rapport)\b"
+    r"|(?:skriva|formulera)\s+(?:en|ett)\s+(?:\w+\s+)?\w*(?:ansokan|mejl|mail|brev|rapport)\b)"
 )
 
 

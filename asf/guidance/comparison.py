@@ -17,8 +17,11 @@ _WEIGHING = re.compile(
     r"\b(?:skillnad\w*|skiljer|klok(?:ast|are)|rimlig(?:ast|are)|bast|battre|enklast|enklare|billigast|smidigast"
     r"|lampligast|lampligare|vilket alternativ|vilken modell|vilken variant)\b"
 )
-# Where the second way begins: "… eller (om/att) …", "… jämfört med (om/att) …", and after "mellan … och att/om …".
-_SECOND_WAY = re.compile(r",?\s+(?:eller|jamfort med|i jamforelse med)\s+")
+# A question that weighs: it ends with a question mark, or opens as one ("Vad är skillnaden …", "Är det bättre …").
+_ASKS = re.compile(r"^\W*(?:vad|vilket|vilken|vilka|hur|ar det|blir det|spelar det)\b")
+# Where the second way begins: "… eller (om/att) …", "… jämfört med (om/att) …", "… än att/om …", and after
+# "mellan … och att/om …".
+_SECOND_WAY = re.compile(r",?\s+(?:eller|jamfort med|i jamforelse med|an(?=\s+(?:att|om)\b))\s+")
 _SECOND_AFTER_BETWEEN = re.compile(r",?\s+och\s+(?=(?:att|om)\b)")
 _SENTENCES = re.compile(r"[^.!?\n]+[.!?]*")
 _WAY_WORDS = 3  # words each way needs: fewer are two answers to one question ("AF eller FK")
@@ -31,16 +34,13 @@ def compared_sides(text: str) -> tuple[str, str, str] | None:
     folded = swedish.fold_in_place(text)
     for sentence in _SENTENCES.finditer(folded):
         part = sentence.group()
-        if not _WEIGHING.search(part):
-            continue
-        split = _SECOND_WAY.search(part)
-        if split is None and "mellan" in part:
-            split = _SECOND_AFTER_BETWEEN.search(part)
-        if split is None:
-            continue
-        start, end = sentence.start(), sentence.end()
-        first_way = _FRAME.sub("", part[: split.start()], count=1)  # "Är det lämpligare att AF": "AF"
-        if min(len(first_way.split()), len(part[split.end() :].split())) < _WAY_WORDS:
-            continue  # "Är det lämpligare att AF eller FK upphandlar …" weighs two answers, read as such
-        return text[start : start + split.start()], text[start + split.end() : end], text[:start] + text[end:]
+        if not _WEIGHING.search(part) or not ("?" in part or _ASKS.match(part)):
+            continue  # "Deltagarna mår bättre av att arbetsträna på kaféet eller snickeriet" weighs nothing
+        splits = [*_SECOND_WAY.finditer(part), *(_SECOND_AFTER_BETWEEN.finditer(part) if "mellan" in part else ())]
+        for split in splits:
+            first_way = _FRAME.sub("", part[: split.start()], count=1)  # "Är det lämpligare att AF": "AF"
+            if min(len(first_way.split()), len(part[split.end() :].split())) < _WAY_WORDS:
+                continue  # "Är det lämpligare att AF eller FK upphandlar …" weighs two answers, read as such
+            start, end = sentence.start(), sentence.end()
+            return text[start : start + split.start()], text[start + split.end() : end], text[:start] + text[end:]
     return None

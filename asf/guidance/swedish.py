@@ -183,8 +183,7 @@ def tokens(text: str) -> tuple[Token, ...]:
     cleft_clauses = _cleft_clauses(matches)
     last_not_only = -100
     for number, match in enumerate(matches):
-        word = _SHORT_FORMS_AS_WRITTEN.get(text[match.start() : match.end()]) or _SHORT_FORMS.get(match.group())
-        word = word or match.group()
+        word = _spelled_out_word(text, match.start(), match.end()) or match.group()
         gap = folded[found[-1].end : match.start()] if found else ""
         if _closes_an_abbreviation(found, gap, word, text[match.start()]):
             gap = gap.replace(".", " ")  # "ek. för. ett bidrag", "t.ex. datorer": no sentence ends there
@@ -265,8 +264,24 @@ _SHORT_FORMS = {
     "ngt": "nagot",
     "ngn": "nagon",
     "ngr": "nagra",
-    "beh": "behover",
 }
+# "AT" is also an arbetsterapeut ("en AT") and a doctor's internship ("AT-läkare"): work training only where a place
+# follows ("AT-plats") or no article or owner stands before it.
+_NOT_WORK_TRAINING_AFTER = re.compile(r"(?:\ben|\bregionens|\bvar|\bvår|\bsin|\bvara|\bvåra)\s+$", re.IGNORECASE)
+_DOCTOR_AFTER = re.compile(r"[-\s]?läkar", re.IGNORECASE)
+_PLACE_AFTER = re.compile(r"-?plats", re.IGNORECASE)
+
+
+def _spelled_out_word(text: str, start: int, end: int) -> str | None:
+    """The folded word a short form at text[start:end] stands for, or None where it is none (or stands for none)."""
+    written = text[start:end]
+    if written == "AT":
+        after, before = text[end : end + 8], text[max(0, start - 12) : start]
+        if _DOCTOR_AFTER.match(after) or (_NOT_WORK_TRAINING_AFTER.search(before) and not _PLACE_AFTER.match(after)):
+            return None
+    return _SHORT_FORMS_AS_WRITTEN.get(written) or _SHORT_FORMS.get(written.lower())
+
+
 _WORD_AS_WRITTEN = re.compile(r"\w+")
 
 
@@ -274,10 +289,7 @@ def spelled_out(text: str) -> str:
     """`text` with the short forms staff write in notes replaced by the words they stand for (the learned reader
     has seen few of them); the word reading (`tokens`) reads them so itself, keeping the text's offsets."""
     return _WORD_AS_WRITTEN.sub(
-        lambda found: (
-            _SHORT_FORMS_AS_WRITTEN.get(found.group()) or _SHORT_FORMS.get(found.group().lower(), found.group())
-        ),
-        text,
+        lambda found: _spelled_out_word(text, found.start(), found.end()) or found.group(), text
     )
 
 

@@ -370,3 +370,13 @@ def test_a_line_named_by_its_place_with_words_that_give_no_clear_answer_asks_tha
     track = _after_buttons("andra raden stämmer inte riktigt", "Vilken rad stämmer inte?", _THREE_LINES, slots, "deny")
     _, new_slots = run(ActionAnswer(), track)
     assert new_slots.get("current_question") == "strukturell_typ"
+
+
+def test_a_line_said_to_be_right_before_another_is_named_is_not_chosen():
+    # Review of session 35: "sista raden är rätt men andra raden är fel, det är handledning" chose the last line.
+    assert (
+        dialogue.chosen_by_order("sista raden är rätt men andra raden är fel, det är handledning", _THREE_LINES) is None
+    )
+    assert dialogue.chosen_by_order("sista raden stämmer, det är tredje raden som är fel", _THREE_LINES) is None
+    chosen = dialogue.chosen_by_order("sista raden stämmer inte: företagen får 3000 kr", _THREE_LINES)
+    assert chosen is not None and chosen.entity("question") == "mottagare"

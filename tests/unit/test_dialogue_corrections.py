@@ -2450,3 +2450,11 @@ def test_a_denied_answer_after_a_result_corrects_it_and_keeps_the_other_answers(
     sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
     assert messages.text("describe.new_after_result") not in said(sent)
     assert talk.slots["last_result"]["answers"] == VIA_KOMMUNEN
+
+
+def test_a_correction_that_names_the_förbund_or_says_själva_still_makes_it_the_one_procuring():
+    """Review of session 35: "nej, vi upphandlar själva" after a result via the municipality was no longer read as the
+    förbund procuring itself; a bare "oss" still is not ("krångligt med fakturorna mellan oss")."""
+    talk = finished(VIA_KOMMUNEN)
+    talk.send(ActionAnswer(), "nej, vi upphandlar det själva", intent="inform")
+    assert talk.slots["last_result"]["answers"]["utforare"] == "forbundet"

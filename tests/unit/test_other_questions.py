@@ -394,3 +394,14 @@ def test_a_remark_about_the_invoicing_after_a_result_gets_what_the_guidance_says
     )
     assert "alltid ska gå via den part som har upphandlat" in said(sent)
     assert talk.slots["last_result"]["answers"] == VIA_KOMMUNEN
+
+
+def test_a_request_naming_what_the_company_gets_is_still_an_answer():
+    """Review of session 35: "kan ni ta fram en affärsplan åt kooperativet?" (a company asking the förbund) at "Vad
+    skulle förbundet göra för företaget?" got the answer for other topics."""
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "foretaget")
+    sent = talk.send(ActionAnswer(), "kan ni ta fram en affärsplan åt kooperativet?", intent="inform")
+    general = next(topic for topic in other_questions.topics() if topic.id == other_questions.GENERAL)
+    assert general.answer not in said(sent)
