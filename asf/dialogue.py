@@ -1738,12 +1738,13 @@ def _marks_a_change(message: Message, changes: int) -> bool:
     return changes <= _MOST_CHANGES_WEAKLY_MARKED and _WEAK_CHANGE_MARKERS.search(plain) is not None
 
 
-_OPENS_WITH_IF = re.compile(r"^(?:(?:ok|okej|ja|och|men)\s+)*om\b")  # "om …", "men om …", "och om …", folded
+# "om …", "men om …", "och om …", "en sak till: om …" (trial 50, t50-1 was a new initiative), folded.
+_OPENS_WITH_IF = re.compile(r"^(?:(?:ok|okej|ja|och|men|forresten|en (?:sak|fraga) till)\W+)*om\b")
 
 
 def _opens_with_if(text: str) -> bool:
     """ "om AF köper utbildningen i stället?" (trial 15, t15-7): a question opening with "om"."""
-    return normalise(text).startswith("om ") and text.rstrip().endswith("?")
+    return _OPENS_WITH_IF.match(normalise(text)) is not None and text.rstrip().endswith("?")
 
 
 def _another_thing_asked_about(changes: dict[str, str], message: Message) -> bool:

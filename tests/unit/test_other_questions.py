@@ -21,6 +21,7 @@ from tests.unit.test_dialogue_corrections import VIA_KOMMUNEN, Conversation, fin
         ("Får förbundet köpa fika till sitt styrelsemöte från ett socialt kafé?", "egna_inkop"),
         ("När antogs vägledningen?", "vagledningen"),
         ("Vem har egentligen beslutat vägledningen?", "vagledningen"),
+        ("och vem är det som står bakom vägledningen, är den bindande?", "vagledningen"),  # trial 51 got "varför"
         ("Går det bra att ange deltagarens namn här?", "personuppgifter"),
         ("Får jag skriva namnen på deltagarna i chatten?", "personuppgifter"),
         ("Behöver vi tänka på sociala företag när vi köper skrivare till kansliet?", "egna_inkop"),
