@@ -2461,8 +2461,8 @@ def test_a_correction_that_names_the_förbund_or_says_själva_still_makes_it_the
 
 
 def test_a_what_if_after_a_short_opening_is_tried_on_this_result():
-    """Trial 50 (t50-1): "en sak till: om AF hoppar av och bara kommunen köper platserna, blir det någon skillnad?" after
-    a result for two parties was a new initiative, and five answers were asked again."""
+    """Trial 50 (t50-1): "en sak till: om AF hoppar av och bara kommunen köper platserna, blir det någon skillnad?"
+    after a result for two parties was a new initiative, and five answers were asked again."""
     both = {**VIA_KOMMUNEN, "utforare": "flera_parter"}
     talk = finished(both)
     text = "en sak till: om FK hoppar av och bara kommunen köper platserna, blir det nån skillnad?"
