@@ -1017,6 +1017,8 @@ def answer(state: State, message: Message) -> Turn:
         if numbered is not None:
             return numbered
     if state.pending is not None and not message.entity("choice"):
+        if message.typed and not state.correcting and _ONLY_BOTH.match(normalise(message.text)):
+            return _one_part_at_a_time(state)
         if message.typed and _only_starts_over(state.pending, message.text):
             # "nej nu blev det fel. vi börjar om" corrects no line (trial 22, t22-11 got a summary mixing the
             # old lines with the rejected one): it asks to start over.
@@ -2414,6 +2416,8 @@ def at_the_summary(state: State, message: Message, unclear: bool = False) -> Tur
         return None
     if says_no_to_the_summary(state, message):
         return answer(state, replace(message, intent="deny"))
+    if _ONLY_BOTH.match(normalise(message.text)):
+        return _one_part_at_a_time(state)
     added = recap.with_addition(tree(), state, message.text)
     if added is not None:
         return [added[0]], added[1]
@@ -2427,6 +2431,23 @@ def at_the_summary(state: State, message: Message, unclear: bool = False) -> Tur
         # A clear request ("börja om", "hej då", "vad är ett ASF?") still goes its own way.
         return answer(state, replace(message, intent="inform"))
     return None
+
+
+def _one_part_at_a_time(state: State) -> Turn:
+    """ "båda", "jag vill ha båda delarna bedömda" at a summary beside a part set aside (trial 51, t51-9 got "Det
+    förstod jag inte" three times): one part at a time, these lines first."""
+    buttons = (
+        button(messages.text("buttons.confirm_yes"), "/affirm"),
+        button(messages.text("buttons.confirm_no"), "/deny"),
+    )
+    return [Reply(text=messages.text("describe.both_parts"), buttons=buttons)], state
+
+
+# "båda", "båda delarna", "jag vill ha båda delarna bedömda", "alla tre tack", normalised.
+_ONLY_BOTH = re.compile(
+    r"^(?:(?:ja|jo|jag vill ha|vi vill ha|garna|helst)\s+)?(?:bada|bade|alla)(?:\s+(?:delarna|delar|tva|tre|sakerna))?"
+    r"(?:\s+(?:bedomda|bedomd|tack))*$"
+)
 
 
 def _only_yes_words(text: str) -> bool:

@@ -4847,3 +4847,22 @@ def test_hold_on_at_a_yes_no_question_is_no_answer():
     talk.click("vem", "deltagare")
     talk.send(ActionAnswer(), "nej vänta, det gäller en kurs för personalen och inte deltagarna", intent="deny")
     assert "malgrupp" not in talk.slots["answers"] and talk.slots["last_result"] is None
+
+
+def test_both_at_a_summary_with_a_part_set_aside_is_told_one_part_at_a_time():
+    """Trial 51 (t51-9): "båda" and "jag vill ha båda delarna bedömda" at a summary that set a grant aside got "Det
+    förstod jag inte riktigt" and the general menu."""
+    talk = Conversation()
+    talk.send(
+        ActionDescribeInitiative(),
+        "Kommunen köper arbetsträning på bageriet för deltagare, och vi vill dessutom ge bageriet 30 000 kr till"
+        " en ugn.",
+        intent="describe_initiative",
+    )
+    pending = talk.slots["pending_answers"]
+    for text in ("båda", "vi vill ha båda delarna bedömda tack"):
+        sent = talk.send(ActionAnswer(), text, intent="inform")
+        assert said(sent) == messages.text("describe.both_parts")
+        assert talk.slots["pending_answers"] == pending
+    sent = talk.send(ActionFallback(), "båda", intent="nlu_fallback")
+    assert said(sent) == messages.text("describe.both_parts")
