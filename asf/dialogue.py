@@ -498,9 +498,7 @@ def _assess_numbered_part(state: State, message: Message, whole: str, parts: lis
         intro = messages.text("describe.numbered_parts", count=len(parts), parts=named)
     else:
         intro = messages.text("describe.numbered_part", number=number, evidence=quoted(part))
-    fresh = replace(
-        state, pending=None, evidence=None, correcting=False, description=None, current_question=None, typed_answers=()
-    )
+    fresh = replace(_without_the_description(state), current_question=None)
     replies, new_state = describe(fresh, replace(message, text=part), as_new=True)
     # "Jag tar det som en ny insats …" says again what the intro says.
     replies = [reply for reply in replies if reply.text != messages.text("describe.new_after_result")]
@@ -810,16 +808,13 @@ _STARTS_AGAIN = ("börja om", "starta om", "från början")
 
 def _new_assessment(state: State) -> State:
     """The state for an assessment from its first question: nothing of the one before but the result shown."""
-    return replace(
-        state,
-        answers={},
-        pending=None,
-        evidence=None,
-        correcting=False,
-        training=None,
-        description=None,
-        typed_answers=(),
-    )
+    return replace(_without_the_description(state), answers={}, training=None)
+
+
+def _without_the_description(state: State) -> State:
+    """The state with nothing left of a described initiative: no summary waiting, no words read from it or typed for
+    it. The answers, the open question and the training are the caller's to keep or clear."""
+    return replace(state, pending=None, evidence=None, correcting=False, description=None, typed_answers=())
 
 
 def describe(state: State, message: Message, *, as_new: bool = False, answered: Fact | None = None) -> Turn:
@@ -1664,23 +1659,23 @@ _OBJECTION = re.compile(
 )
 
 
-def _changes_only_this_result(state: State, text: str) -> dict[str, str]:
+def _changes_only_this_result(state: State, text: str, changed: dict[str, str] | None = None) -> dict[str, str]:
     """A message after a result that changes one of its answers and describes nothing of its own: "AF vill inte
     hantera fakturorna så förbundet betalar cykelverkstan direkt" (trial 47, t47-9) was taken for a new initiative
     with one line (or none) read, and the result and every answer were lost. A message that says anything about a
     question this result did not ask is still another initiative, unless marked as a correction
-    (`corrects_result`). The answers it changes, as the whole message reads them; none for any other message."""
+    (`corrects_result`). The answers it changes, as the whole message reads them; none for any other message.
+    `changed`: the answers its words change one by one (`_changed_answers`), where the caller has them already."""
     if _ANOTHER_ONE.search(swedish.fold(text)):
         return {}  # "regionen köper också …", "en annan insats: …" is another initiative
     answers = _safe_answers(state)
     answered = _asked_on_the_route(answers)
-    changed = _changed_answers(answers, answered, text)
     facts = read_description(tree(), text, learned.WORDS_ONLY).facts  # no learned guess changes a result
     # Only the changed answers may be read from it, besides answers the result already has ("nej pengarna går ju via
     # kommunen" names the party that procures again, trial 49): a message that states a route of its own describes one.
     read = {question: fact.option for question, fact in facts.items() if answers.get(question) != fact.option}
     if not read:
-        return changed
+        return changed if changed is not None else _changed_answers(answers, answered, text)
     # Word by word it may read otherwise ("nej" a no to the target group): the whole message's reading decides.
     return read if read.keys() <= set(answered) and len(read) < other_questions.FACTS_OF_A_DESCRIPTION else {}
 
@@ -1876,7 +1871,7 @@ def corrects_result(state: State, message: Message, marked_only: bool = False) -
         or (
             not marked_only
             and _states_not_asks(message.text)
-            and len(_changes_only_this_result(state, message.text)) == 1
+            and len(_changes_only_this_result(state, message.text, changed)) == 1
         )
     )
 
@@ -2373,16 +2368,7 @@ def _no_initiative_after_all(state: State, message: Message) -> Turn:
     (trial 24, t24-14: "Nej, det var ingen insats. Jag undrar bara: vad är ett ASF?" got "Jag kunde inte läsa ut
     något nytt")."""
     summary = state.pending is not None
-    cleared = replace(
-        state,
-        answers={},
-        current_question=None,
-        pending=None,
-        evidence=None,
-        correcting=False,
-        description=None,
-        typed_answers=(),
-    )
+    cleared = replace(_without_the_description(state), answers={}, current_question=None)
     topic = _typed_topic(cleared, message)
     if topic is not None:
         return _other_question_answer(cleared, topic)
@@ -2436,11 +2422,7 @@ def at_the_summary(state: State, message: Message, unclear: bool = False) -> Tur
 def _one_part_at_a_time(state: State) -> Turn:
     """ "båda", "jag vill ha båda delarna bedömda" at a summary beside a part set aside (trial 51, t51-9 got "Det
     förstod jag inte" three times): one part at a time, these lines first."""
-    buttons = (
-        button(messages.text("buttons.confirm_yes"), "/affirm"),
-        button(messages.text("buttons.confirm_no"), "/deny"),
-    )
-    return [Reply(text=messages.text("describe.both_parts"), buttons=buttons)], state
+    return [Reply(text=messages.text("describe.both_parts"), buttons=recap.confirm_buttons())], state
 
 
 # "båda", "båda delarna", "jag vill ha båda delarna bedömda", "alla tre tack", normalised.

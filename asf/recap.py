@@ -233,12 +233,14 @@ def summary_reply(tree: Tree, reading: Reading) -> Reply:
         for q, fact in distinct_parts(tree, reading.set_aside).items()
     ]
     text = messages.text("describe.understood", lines="\n\n".join(parts))
-    buttons = (
-        button(messages.text("buttons.confirm_yes"), "/affirm"),
-        *(part_button(tree, fact) for fact in distinct_parts(tree, reading.set_aside).values()),
-        button(messages.text("buttons.confirm_no"), "/deny"),
-    )
-    return Reply(text=text, buttons=buttons)
+    yes, no = confirm_buttons()
+    parts_to_assess = (part_button(tree, fact) for fact in distinct_parts(tree, reading.set_aside).values())
+    return Reply(text=text, buttons=(yes, *parts_to_assess, no))
+
+
+def confirm_buttons() -> tuple[dict[str, str], dict[str, str]]:
+    """ "Ja, det stämmer" and "Nej, något stämmer inte" under a summary."""
+    return button(messages.text("buttons.confirm_yes"), "/affirm"), button(messages.text("buttons.confirm_no"), "/deny")
 
 
 def which_line(tree: Tree, state: State, prefix: str | None = None) -> Reply:

@@ -56,10 +56,7 @@ _PHRASE_WORDS = 3
 # and writers of examples read it more loosely ("far from the labour market"): only the words decide it,
 # both adding it and keeping it ("deltagare i förbundets målgrupp" was dropped by the model).
 _WORDS_DECIDE = frozenset({"malgrupp"})
-# Participants named as whom it is for in so many words, and no one beside them ("för deltagare i vår rehab", not "för
-# deltagare och personal"), folded: the words decide that, whatever the learned reader makes of the rest.
 _PARTICIPANTS_ANSWER = "deltagare"
-_ONLY_FOR_PARTICIPANTS = re.compile(r"\bfor (?:vara |alla )?deltagar\w*\b(?!\s*(?:,|och\b|samt\b|eller\b|&))")
 # Answers that imply the initiative is for participants: what they get, on the route through "Deltagare"
 # with the fewest questions between. Such a fact says who it is for when the text names nobody (a party
 # or a payment route does not: a coordinator is employed by a party too; nor does a course about social
@@ -1448,7 +1445,8 @@ def _without_the_company_paid_through_a_party(tree: Tree, reading: Reading) -> R
     start = reading.facts.get(tree.start)
     if start is None or start.option != _THE_COMPANY or not _THROUGH_A_PARTY_TO.search(swedish.fold(start.evidence)):
         return reading
-    if _chosen(reading.facts.get("pengavag")) != "via_part":
+    route = reading.facts.get(_THROUGH_A_PARTY[0])
+    if route is None or (route.question, route.option) != _THROUGH_A_PARTY:
         return reading
     facts = {q: fact for q, fact in reading.facts.items() if q != tree.start}
     return replace(reading, facts=facts, implied=reading.implied - {tree.start})
@@ -2376,8 +2374,11 @@ def _weigh_learned(
     fact = facts.get(question.id)
     if fact is not None:
         vetoed = _speaks_against(probabilities, fact.option, _VETO) and question.id not in _WORDS_DECIDE
-        said_for_them = _ONLY_FOR_PARTICIPANTS.search(swedish.fold(text))
-        if vetoed and (question.id, fact.option) == (tree.start, _PARTICIPANTS_ANSWER) and said_for_them:
+        if (
+            vetoed
+            and (question.id, fact.option) == (tree.start, _PARTICIPANTS_ANSWER)
+            and _ONLY_FOR_PARTICIPANTS.search(swedish.fold(text))
+        ):
             vetoed = False  # "en utbildningsserie om sociala företag för deltagare i vår rehab" (trial 49, t49-4)
         for_whom = facts.get(tree.start)
         if (
@@ -2626,6 +2627,9 @@ _KNOWLEDGE_ABOUT = frozenset({(_STRUCTURAL, "annan_kunskap")})
 # för hur deltagarna ska tas emot" (second review of session 20), folded.
 _ABOUT_PARTICIPANTS = re.compile(r"\b(?:om|hur) (?:\w+ ){0,2}deltagar\w*")
 _FOR_PARTICIPANTS = re.compile(r"\bfor (?:vara |alla )?deltagar\w*")  # "en inspirationsdag för deltagarna om hur …"
+# Participants named as whom it is for in so many words, and no one beside them ("för deltagare i vår rehab", not "för
+# deltagare och personal"), folded: the words decide that, whatever the learned reader makes of the rest.
+_ONLY_FOR_PARTICIPANTS = re.compile(_FOR_PARTICIPANTS.pattern + r"\b(?!\s*(?:,|och\b|samt\b|eller\b|&))")
 
 
 def _who_doubted_off_the_route(
