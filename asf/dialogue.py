@@ -3384,9 +3384,13 @@ def _describes_an_initiative(state: State, message: Message) -> bool:
     # What the text speaks to, doubts included, when it asks the förbund to pay or give: "Kan förbundet ge ett
     # bidrag på 200 000 kr till Second Hand Guldkornet AB för deras nya lokal?" states one fact and names two
     # answers to another (trial 23, t23-2 got "Det förstod jag inte" three times); "skillnaden mellan lån och
-    # bidrag till ett socialt företag?" asks for no payment and stays a question about concepts.
+    # bidrag till ett socialt företag?" asks for no payment and stays a question about concepts. A statement counts
+    # its doubts too: the note "SF anst. samordnare … + nätverk + studiebesök hos ett par ASF" got the definition of
+    # an ASF (trial 51); not one that opens with "nej", which replies to what was said before.
     reading = read_description(tree(), message.text)
-    spoken_to = reading.spoken_to if asks_the_förbund_to_pay(message.text) else reading.stated
+    statement = not other_questions.looks_like_a_question(message.text) and not _LEADING_NO.match(message.text)
+    weighs_doubts = asks_the_förbund_to_pay(message.text) or statement
+    spoken_to = reading.spoken_to if weighs_doubts else reading.stated
     return spoken_to >= other_questions.FACTS_OF_A_DESCRIPTION
 
 

@@ -170,8 +170,9 @@ class Reading:
     @property
     def spoken_to(self) -> int:
         """How many questions the text speaks to: the facts it states and the questions where it names two
-        answers ("ett bidrag … för deras nya lokal": money or premises, asked)."""
-        return len((set(self.facts) - self.implied) | set(self.conflicts))
+        answers ("ett bidrag … för deras nya lokal": money or premises, asked) or two together ("en samordnare …
+        och en studieresa": one at a time)."""
+        return len((set(self.facts) - self.implied) | set(self.conflicts) | set(self.together))
 
 
 @dataclass(frozen=True)

@@ -3167,6 +3167,18 @@ def test_a_grant_the_nlu_did_not_understand_is_still_assessed_when_it_names_a_do
     assert "förstod" not in said(sent)
 
 
+def test_a_note_naming_two_things_to_do_is_assessed_not_explained():
+    """Trial 51: a note listing a coordinator, a network and a study visit, heard by the NLU as a question about
+    the concept, got the definition of an ASF and no summary."""
+    talk = Conversation()
+    text = (
+        "Förb. anst. en ASF-samordnare på halvtid för parternas personal i länet + studieresa till två sociala företag"
+    )
+    sent = talk.send(ActionExplainConcept(), text, intent="explain_concept", concept="asf")
+    assert "Tillväxtverket" not in said(sent)
+    assert "Så här uppfattar jag insatsen" in said(sent) or talk.slots["current_question"] == "strukturell_typ"
+
+
 def test_an_overprice_to_support_a_company_is_no_ordinary_purchase():
     """Trial 23 (t23-17): "dubbelt pris … för att stötta kaféet" got only the answer on the förbund's own purchases."""
     talk = Conversation()
