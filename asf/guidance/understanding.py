@@ -699,6 +699,12 @@ def read_answer(
     plain = normalise(text)
     if plain.isdigit() and 1 <= int(plain) <= len(question.options):
         return AnswerReading(question.options[int(plain) - 1], evidence=text.strip())  # "2" picks the second button
+    corrected = _after_a_self_correction(text)
+    if corrected is not None:
+        # "företaget\nnej vänta, det är deltagarna det gäller": the answer is what follows the correction.
+        if not normalise(corrected):
+            return AnswerReading(None)  # "kommunen, nej vänta": nothing is left to record
+        return read_answer(question, corrected, models=models, stops=stops)
     words = swedish.tokens(text)
     if _holds_on(question, words):
         return AnswerReading(None)
@@ -1039,6 +1045,26 @@ def _names_someone_to_do_it(words: tuple[swedish.Token, ...]) -> bool:
 
 # Words that stop to correct something said before ("nej vänta, …", "vänta, …", "nej förresten …"), folded.
 _HOLDING_ON = frozenset({"vanta", "forresten", "forlat", "ursakta", "menar", "menade"})
+
+
+# A writer taking back what they just wrote, folded: "nej förresten", "nej vänta", "eller nej, förlåt" after some words,
+# or a new line opening with "nej" or "vänta" ("hos företaget\nnej, regionen anställer henne"; development set 14).
+_SELF_CORRECTION = re.compile(
+    r"\b(?:eller\s+)?(?:nej|na)\W+(?:forresten|vanta|forlat|ursakta|sorry|jag\s+menar|fel)\b\W*"
+    r"|\n\s*(?:(?:nej|na)\b|(?:vanta|forresten)\b)\W*"
+)
+
+
+def _after_a_self_correction(text: str) -> str | None:
+    """What a typed answer says after its writer took back what they wrote first, or None when they did not. A
+    correction at the very start ("nej vänta, …") takes back what was said before the answer (`_holds_on`)."""
+    folded = swedish.fold_in_place(text)
+    last, at = None, 0
+    while (found := _SELF_CORRECTION.search(folded, at)) is not None:
+        if normalise(text[: found.start()]):
+            last = found
+        at = found.start() + 1  # "nej\nvänta jo": the line's "vänta" is a correction of its own
+    return text[last.end() :] if last is not None else None
 
 
 def _holds_on(question: Question, words: tuple[swedish.Token, ...]) -> bool:

@@ -4878,3 +4878,32 @@ def test_both_at_a_summary_with_a_part_set_aside_is_told_one_part_at_a_time():
         assert talk.slots["pending_answers"] == pending
     sent = talk.send(ActionFallback(), "båda", intent="nlu_fallback")
     assert said(sent) == messages.text("describe.both_parts")
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("utforare", "Regionen\nnej förlåt, det är kommunen som har avtalet med kaféet", "kommunen"),
+        ("pengavag", "rakt till snickeriet, nej vänta, det går genom Arbetsförmedlingen", "via_part"),
+        ("malgrupp", "nej\nvänta jo, de har kontakt med både psykiatrin och soc och behöver samordnat stöd", "ja"),
+    ],
+)
+def test_a_typed_answer_its_writer_takes_back_is_read_from_the_correction(
+    tree: Tree, question: str, text: str, expected: str
+):
+    """Development set 14: "X\\nnej förresten, Y" was asked about ("Menar du …?") or read from both parts."""
+    assert read_answer(tree.questions[question], text).option.id == expected  # type: ignore[union-attr]
+
+
+def test_a_correction_with_nothing_after_it_records_nothing(tree: Tree):
+    assert read_answer(tree.questions["utforare"], "Kommunen, nej vänta").option is None
+
+
+def test_a_typed_answer_taken_back_in_the_chat_records_the_correction():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    for question in ("vem", "malgrupp", "insats_typ"):
+        talk.click(question, VIA_KOMMUNEN[question])
+    sent = talk.send(ActionAnswer(), "regionen\nnej förlåt, kommunen köper platserna", intent="deny")
+    assert talk.slots["answers"]["utforare"] == "kommunen" and talk.slots["current_question"] == "pengavag"
+    assert "Menar du" not in said(sent)
