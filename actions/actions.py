@@ -183,7 +183,9 @@ ActionAnswer = _action("action_answer", routing.in_training(dialogue.answer))
 ActionWhy = _action(
     "action_why",
     dialogue.other_question_first(
-        dialogue.unless_a_correction(dialogue.unless_an_answer_not_a_why(dialogue.why_asked))
+        dialogue.unless_a_concept_question(
+            dialogue.unless_a_correction(dialogue.unless_an_answer_not_a_why(dialogue.why_asked))
+        )
     ),
 )
 ActionBack = _action("action_back", routing.in_training(dialogue.unless_a_correction(_stateless(dialogue.go_back))))

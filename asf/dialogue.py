@@ -3443,6 +3443,19 @@ def _concepts_named(text: str) -> list[str]:
     return [key for key, phrases in _concept_words().items() if any(swedish.find(p, words) for p in phrases)]
 
 
+def unless_a_concept_question(step: Callable[[State, Message], Turn]) -> Callable[[State, Message], Turn]:
+    """A typed "vad är …?" about a concept, which the NLU heard as another intent, gets the concept explained: "vad är
+    egentligen ett ASF? finns det nån definition?" got the reply to a why (trial 52, t52-8)."""
+
+    def guarded(state: State, message: Message) -> Turn:
+        named = _concepts_named(message.text) if message.typed else []
+        if named and _ASKS_WHAT_IT_IS.match(swedish.fold(message.text)):
+            return _concept_answer(state, replace(message, entities={**message.entities, "concept": named}))
+        return step(state, message)
+
+    return guarded
+
+
 def concept(state: State, message: Message) -> Turn:
     if _describes_an_initiative(state, message) and not _asks_what_a_concept_is(message):
         return describe(state, message)

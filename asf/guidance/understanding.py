@@ -730,6 +730,10 @@ def read_answer(
         return AnswerReading(None, candidates=(*contested, *others)[:3])
     for option_id in _joint_of_one(question, found, words, description=False):
         found.pop(option_id, None)
+    if _no_one_the_options_name(question, words, found):
+        # "ingen ska bli medlem! vi köper bara 2 konferensbiljetter" was recorded as the förbund itself, from its "vi"
+        # (trial 52, t52-8): "ingen" to a who-question with no answer for no one denies what it asks.
+        return AnswerReading(None)
     if question.id == _WHOSE_MEMBERSHIP and not found and _who_pays_the_fee(words):
         # "förbundet betalar avgiften" says who pays, which every answer here has: not who the member is.
         return AnswerReading(None, candidates=tuple(o for o in question.options if o.id not in negated)[:3])
@@ -1065,6 +1069,18 @@ def _after_a_self_correction(text: str) -> str | None:
             last = found
         at = found.start() + 1  # "nej\nvänta jo": the line's "vänta" is a correction of its own
     return text[last.end() :] if last is not None else None
+
+
+def _no_one_the_options_name(
+    question: Question, words: tuple[swedish.Token, ...], found: Mapping[str, _Evidence]
+) -> bool:
+    """A who-question ("Vem skulle bli medlem?") that no option answers with no one, answered "ingen …", where no
+    option found starts at that word."""
+    if not words or words[0].word != "ingen" or not question.text.startswith("Vem "):
+        return False
+    if any(_NONE & set(normalise(k).split()) for option in question.options for k in (*option.keywords, *option.cues)):
+        return False
+    return not any(s <= words[0].start < e for evidence in found.values() for s, e in evidence.spans)
 
 
 def _holds_on(question: Question, words: tuple[swedish.Token, ...]) -> bool:

@@ -4907,3 +4907,31 @@ def test_a_typed_answer_taken_back_in_the_chat_records_the_correction():
     sent = talk.send(ActionAnswer(), "regionen\nnej förlåt, kommunen köper platserna", intent="deny")
     assert talk.slots["answers"]["utforare"] == "kommunen" and talk.slots["current_question"] == "pengavag"
     assert "Menar du" not in said(sent)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kort fråga bara: vad är ett arbetsintegrerande socialt företag egentligen?",
+        "vad betyder ASF, finns det en definition?",
+    ],
+)
+def test_what_a_concept_is_heard_as_a_why_gets_the_concept_explained(text: str):
+    """Trial 52 (t52-8): "vad är … ett ASF? finns det nån definition?" got "Jag förklarar gärna varför jag frågar"."""
+    talk = Conversation()
+    sent = talk.send(ActionWhy(), text, intent="ask_why")
+    assert "Tillväxtverket" in said(sent) and "varför jag frågar" not in said(sent)
+
+
+def test_a_why_naming_a_concept_is_still_a_why():
+    talk = finished(VIA_KOMMUNEN)
+    sent = talk.send(ActionWhy(), "varför måste pengarna gå via kommunen?", intent="ask_why")
+    assert "Tillväxtverket" not in said(sent)
+
+
+def test_no_one_as_the_member_is_never_recorded_as_the_förbund(tree: Tree):
+    """Trial 52 (t52-8): "ingen ska bli medlem! vi köper bara 2 konferensbiljetter" was recorded as the förbund
+    itself, from its "vi", and got the membership's "bör inte" again."""
+    reading = read_answer(tree.questions["medlem_vem"], "ingen blir medlem, vi betalar bara två platser på mässan")
+    assert reading.option is None
+    assert read_answer(tree.questions["utforare"], "ingen av parterna").option.id == "ingen_an"  # type: ignore[union-attr]
