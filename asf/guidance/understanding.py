@@ -1550,6 +1550,8 @@ def _read_description(tree: Tree, text: str, models: learned.Models | None = Non
             found[unknown.id] = replace(doubt, option=unknown)
         if question.id == _WHAT_PARTICIPANTS_GET:
             found = _without_the_scene(tree, question, found, text, words)
+        if question.id == _WHAT_THE_STAFF_GET:
+            found = _without_courses_for_the_parties_staff(tree, found, text, words)
         if question.id == _FOR_THE_COMPANY:
             found = _a_loan_with_its_sum_and_purpose(found, text, words)
             surcharge = _surcharge_for_support(question, text, words)
@@ -2525,6 +2527,20 @@ def _names_a_supervisor(tree: Tree, words: tuple[swedish.Token, ...]) -> bool:
 
 
 _WHAT_THE_STAFF_GET = "asf_personal_stod"
+
+
+def _without_courses_for_the_parties_staff(
+    tree: Tree, found: dict[str, _Evidence], text: str, words: tuple[swedish.Token, ...]
+) -> dict[str, _Evidence]:
+    """Competence development the text gives the parties' staff, naming no company's staff, is not the guidance's
+    point about a social enterprise's staff: "jag jobbar med kompetensutveckling för personalen hos parterna" was
+    set aside as what the förbund should not finance (trial 52, t52-5 and t52-7)."""
+    if not found:
+        return found
+    who, _ = _evidence(tree.questions[tree.start], text, words, description=True)
+    if _FOR_THE_ACTORS in who and _STAFF not in who:
+        return {}
+    return found
 
 
 def _no_education_for_the_staff_as_participants(kept: dict[str, Fact]) -> dict[str, Fact]:

@@ -4935,3 +4935,17 @@ def test_no_one_as_the_member_is_never_recorded_as_the_förbund(tree: Tree):
     reading = read_answer(tree.questions["medlem_vem"], "ingen blir medlem, vi betalar bara två platser på mässan")
     assert reading.option is None
     assert read_answer(tree.questions["utforare"], "ingen av parterna").option.id == "ingen_an"  # type: ignore[union-attr]
+
+
+def test_competence_development_for_the_parties_staff_is_no_part_to_avoid(tree: Tree):
+    """Trial 52 (t52-5, t52-7): "jobbar med kompetensutveckling för personalen hos parterna" was set aside as the
+    guidance's point about a social enterprise's staff, and the result said it did not cover all of the text."""
+    text = (
+        "Jag ansvarar för kompetensutveckling för personalen hos parterna. Nu planerar vi ett seminarium om sociala "
+        "företag för handläggare på FK och AF, och förbundet betalar lokal och föreläsare."
+    )
+    reading = read_description(tree, text)
+    assert "asf_personal_stod" not in reading.must_nots and not reading.set_aside
+    assert reading.facts["strukturell_typ"].option == "evenemang"
+    course = read_description(tree, "Förbundet betalar en utbildning i bokföring för de anställda på Kafé Linden")
+    assert course.facts["asf_personal_stod"].option == "kompetensutveckling"
