@@ -1474,7 +1474,19 @@ def _asks_not_corrects(text: str) -> bool:
     carries out this one, from "förbundet")."""
     plain = normalise(text)
     asks = _asks_why(text) or _ASKS_IF_ALLOWED.match(plain) is not None or _ASKS_FOR_SOMETHING.match(plain) is not None
+    # "och de som inte behöver samordnat stöd, får handledaren hjälpa dem också?" asks about some of the participants
+    # after the clause that names them; it changed the target group to "Nej" (trial 52, t52-4).
+    asks = asks or (
+        text.rstrip().endswith("?") and _ASKS_IF_ALLOWED_AFTER_A_CLAUSE.search(swedish.fold(text)) is not None
+    )
     return asks and not _CHANGE_MARKERS.search(plain)
+
+
+# "…, får handledaren hjälpa dem också?", folded: whether someone may do something, asked after a clause.
+_ASKS_IF_ALLOWED_AFTER_A_CLAUSE = re.compile(
+    r",\s*(?:(?:och|men)\s+)?(?:far|kan|ska|maste|borde)\s+(?:forbundet|samordningsforbundet|vi|man|de|dom|det|den"
+    r"|handledare\w*|\w*foretag\w*|kommunen|regionen|af|fk|arbetsformedlingen|forsakringskassan)\b"
+)
 
 
 # "Har ni något underlag om sociala företag som jag kan läsa?", "finns det exempel på …?": a question asking for

@@ -4949,3 +4949,21 @@ def test_competence_development_for_the_parties_staff_is_no_part_to_avoid(tree: 
     assert reading.facts["strukturell_typ"].option == "evenemang"
     course = read_description(tree, "Förbundet betalar en utbildning i bokföring för de anställda på Kafé Linden")
     assert course.facts["asf_personal_stod"].option == "kompetensutveckling"
+
+
+def test_a_question_about_some_participants_after_a_result_does_not_change_it():
+    """Trial 52 (t52-4): "och de som … inte behöver samordnat stöd, får handledaren hjälpa dem också?" changed the
+    target group of the result to "Nej" and gave "bör inte finansieras" for the whole initiative."""
+    answers = {
+        "vem": "deltagare",
+        "malgrupp": "ja",
+        "insats_typ": "handledare",
+        "handledare_anstalld": "hos_part",
+        "utforare": "kommunen",
+        "pengavag": "via_part",
+    }
+    talk = finished(answers)
+    text = "men de få som saknar behov av samordnat stöd från flera parter, kan handledaren stötta dem med?"
+    sent = talk.send(ActionAnswer(), text)
+    assert talk.slots["last_result"]["answers"] == answers
+    assert "Jag ändrar svaret" not in said(sent)
