@@ -22,9 +22,10 @@ after a phrase denies it too ("AF köper inga platser"), except in a contrast ("
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 
 from asf.guidance import company_names
@@ -244,7 +245,7 @@ def tokens(text: str) -> tuple[Token, ...]:
                 instead,
             )
         )
-    return company_names.read_as_the_company(tuple(found), text)
+    return company_names.read_as_the_company(_with_split_words_joined(found, folded), text)
 
 
 # Short forms staff write in notes ("Kn köper AT åt 2 dlt, SF ersätter Kn", development set 13), read as the words they
@@ -287,10 +288,109 @@ _WORD_AS_WRITTEN = re.compile(r"\w+")
 
 def spelled_out(text: str) -> str:
     """`text` with the short forms staff write in notes replaced by the words they stand for (the learned reader
-    has seen few of them); the word reading (`tokens`) reads them so itself, keeping the text's offsets."""
+    has seen few of them), and the words dictation split written together; the word reading (`tokens`) reads both
+    so itself, keeping the text's offsets."""
+    text = with_split_words_joined(text)
     return _WORD_AS_WRITTEN.sub(
         lambda found: _spelled_out_word(text, found.start(), found.end()) or found.group(), text
     )
+
+
+# Words that dictation splits ("arbets förmedlingen", "för säkrings kassan", "sam ordnings förbundet", "sjuk skrivna",
+# "a s f"; development set 14), as the folded start of the whole word: two to four words spoken apart are read as one
+# where together they begin with one of these and end at most a few letters of inflection later.
+_SPLIT_STEMS = (
+    "arbetsformedling",
+    "forsakringskass",
+    "samordningsforbund",
+    "socialtjanst",
+    "arbetsmarknadsenhet",
+    "arbetstran",
+    "jobbtran",
+    "arbetsforberedand",
+    "langtidssjukskriv",
+    "langtidsarbetslos",
+    "sjukskriv",
+    "aktivitetsersattning",
+    "funktionsnedsattning",
+    "medlemsavgift",
+    "medlemskap",
+    "upphandl",
+    "handledar",
+    "arbetsledar",
+    "arbetsterapeut",
+    "socialsekreterar",
+    "lonebidrag",
+    "lonekostnad",
+    "kompetensutveckl",
+    "affarsutveckl",
+    "affarsradgiv",
+    "affarsplan",
+    "marknadsforing",
+    "studiebesok",
+    "studieres",
+    "inspirationsdag",
+    "utbildningsdag",
+    "hemsid",
+    "filmbolag",
+    "webbyra",
+    "startbidrag",
+    "driftbidrag",
+    "driftsbidrag",
+)
+_INFLECTION = 5  # letters after a stem ("…förmedlingens", "…sjukskrivna")
+_SPELLED_LETTERS = frozenset({"asf", "af", "fk"})  # "a s f", "f k": letter by letter
+_MOST_PARTS = 4
+
+
+def _joined_length(words: list[tuple[str, int, int]], at: int, folded: str) -> int:
+    """How many of the words (folded word, start, end) from `at` on are one split word, or 1: the fewest that make
+    one, whose last word holds the end of the stem ("arbets förmedlingen dom" is two)."""
+    for count in range(2, min(_MOST_PARTS, len(words) - at) + 1):
+        parts = words[at : at + count]
+        if any(folded[a[2] : b[1]].strip() for a, b in itertools.pairwise(parts)):
+            continue  # only words spoken apart, with nothing but space between them
+        joined = "".join(word for word, _, _ in parts)
+        if all(len(word) == 1 for word, _, _ in parts):
+            if joined in _SPELLED_LETTERS:
+                return count
+            continue
+        before_last = len(joined) - len(parts[-1][0])
+        if any(
+            joined.startswith(stem) and before_last < len(stem) and len(joined) <= len(stem) + _INFLECTION
+            for stem in _SPLIT_STEMS
+        ):
+            return count
+    return 1
+
+
+def _with_split_words_joined(words: list[Token], folded: str) -> tuple[Token, ...]:
+    spans = [(word.word, word.start, word.end) for word in words]
+    joined: list[Token] = []
+    at = 0
+    while at < len(words):
+        count = _joined_length(spans, at, folded)
+        parts = words[at : at + count]
+        word, written = "".join(p.word for p in parts), "".join(p.written for p in parts)
+        joined.append(parts[0] if count == 1 else replace(parts[0], word=word, written=written, end=parts[-1].end))
+        at += count
+    return tuple(joined)
+
+
+def with_split_words_joined(text: str) -> str:
+    """`text` with the words dictation split written together, as `tokens` reads them (for the learned reader)."""
+    folded = fold_in_place(text)
+    spans = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]
+    pieces: list[str] = []
+    last = at = 0
+    while at < len(spans):
+        count = _joined_length(spans, at, folded)
+        if count > 1:
+            first, final = spans[at], spans[at + count - 1]
+            pieces += [text[last : first[1]], re.sub(r"\s+", "", text[first[1] : final[2]])]
+            last = final[2]
+        at += count
+    return "".join(pieces) + text[last:]
 
 
 # Abbreviations written with full stops, folded: their words, and the pairs a second word ends ("ek. för.").

@@ -304,3 +304,37 @@ def test_the_word_pair_cache_is_bounded():
     """A server runs for weeks and reads new words every day: the (keyword, word) answers kept are capped."""
     maxsize = swedish.word_matches.cache_info().maxsize
     assert maxsize is not None and maxsize <= 2**20
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("det är arbets förmedlingen som köper", "arbetsformedlingen"),
+        ("för säkrings kassan står för det", "forsakringskassan"),
+        ("sam ordnings förbundet betalar", "samordningsforbundet"),
+        ("de är lång tids sjuk skrivna", "langtidssjukskrivna"),
+        ("arbetsträning på ett a s f", "asf"),
+        ("medlems avgiften är låg", "medlemsavgiften"),
+    ],
+)
+def test_words_dictation_split_are_read_as_one(text: str, word: str):
+    """Development set 14: dictated text splits compounds ("arbets förmedlingen"), and the parties went unread."""
+    words = swedish.tokens(text)
+    assert word in [w.word for w in words]
+    joined = next(w for w in words if w.word == word)
+    assert " " in text[joined.start : joined.end]  # the evidence is what the user wrote, spaces and all
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["han är anställd på arbets förmedlingen sen länge", "det gäller arbets förmedlingen dom vill köpa"],
+)
+def test_a_split_word_takes_no_word_after_it(text: str):
+    assert "arbetsformedlingen" in [w.word for w in swedish.tokens(text)]
+
+
+def test_words_apart_for_other_reasons_stay_apart():
+    words = [w.word for w in swedish.tokens("en handledare, ledare för gruppen, och ett sjuk- och friskvårdsbidrag")]
+    assert "handledare" in words and "ledare" in words
+    assert swedish.with_split_words_joined("kommunen köper platser") == "kommunen köper platser"
+    assert swedish.with_split_words_joined("via arbets förmedlingen") == "via arbetsförmedlingen"

@@ -4967,3 +4967,14 @@ def test_a_question_about_some_participants_after_a_result_does_not_change_it():
     sent = talk.send(ActionAnswer(), text)
     assert talk.slots["last_result"]["answers"] == answers
     assert "Jag ändrar svaret" not in said(sent)
+
+
+def test_a_dictated_description_with_split_words_is_read(tree: Tree):
+    """Development set 14: dictated text ("arbets förmedlingen", "för säkrings kassan") lost the party and the route."""
+    text = (
+        "ja hej alltså för säkrings kassan vill köpa arbets träning på snickeriet åt sjuk skrivna "
+        "och förbundet betalar via för säkrings kassan"
+    )
+    facts = {q: f.option for q, f in read_description(tree, text).facts.items()}
+    assert facts["utforare"] == "forsakringskassan" and facts["pengavag"] == "via_part"
+    assert facts["insats_typ"] == "arbetsforberedande"
