@@ -20,7 +20,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from asf.guidance import comparison, course_topic, learned, scene, swedish, writer
+from asf.guidance import comparison, course_topic, learned, retraction, scene, swedish, writer
 from asf.guidance.engine import walk
 from asf.guidance.model import Option, Question, Tree
 
@@ -699,7 +699,7 @@ def read_answer(
     plain = normalise(text)
     if plain.isdigit() and 1 <= int(plain) <= len(question.options):
         return AnswerReading(question.options[int(plain) - 1], evidence=text.strip())  # "2" picks the second button
-    corrected = _after_a_self_correction(text)
+    corrected = retraction.after_the_last(text)
     if corrected is not None:
         # "företaget\nnej vänta, det är deltagarna det gäller": the answer is what follows the correction.
         if not normalise(corrected):
@@ -1049,26 +1049,6 @@ def _names_someone_to_do_it(words: tuple[swedish.Token, ...]) -> bool:
 
 # Words that stop to correct something said before ("nej vänta, …", "vänta, …", "nej förresten …"), folded.
 _HOLDING_ON = frozenset({"vanta", "forresten", "forlat", "ursakta", "menar", "menade"})
-
-
-# A writer taking back what they just wrote, folded: "nej förresten", "nej vänta", "eller nej, förlåt" after some words,
-# or a new line opening with "nej" or "vänta" ("hos företaget\nnej, regionen anställer henne"; development set 14).
-_SELF_CORRECTION = re.compile(
-    r"\b(?:eller\s+)?(?:nej|na)\W+(?:forresten|vanta|forlat|ursakta|sorry|jag\s+menar|fel)\b\W*"
-    r"|\n\s*(?:(?:nej|na)\b|(?:vanta|forresten)\b)\W*"
-)
-
-
-def _after_a_self_correction(text: str) -> str | None:
-    """What a typed answer says after its writer took back what they wrote first, or None when they did not. A
-    correction at the very start ("nej vänta, …") takes back what was said before the answer (`_holds_on`)."""
-    folded = swedish.fold_in_place(text)
-    last, at = None, 0
-    while (found := _SELF_CORRECTION.search(folded, at)) is not None:
-        if normalise(text[: found.start()]):
-            last = found
-        at = found.start() + 1  # "nej\nvänta jo": the line's "vänta" is a correction of its own
-    return text[last.end() :] if last is not None else None
 
 
 def _no_one_the_options_name(
@@ -1440,6 +1420,7 @@ def match_question(tree: Tree, text: str, candidates: Iterable[str]) -> str | No
 def read_description(tree: Tree, text: str, models: learned.Models | None = None) -> Reading:
     """The facts a free description of the initiative gives (`_read_description`); where it weighs two ways of doing
     it against each other, only what both ways say, or what is said outside them (`comparison`)."""
+    text = retraction.without_what_was_taken_back(text)
     reading = _without_the_company_paid_through_a_party(tree, _read_description(tree, text, models))
     sides = comparison.compared_sides(text)
     if sides is None or not reading.facts:

@@ -4978,3 +4978,24 @@ def test_a_dictated_description_with_split_words_is_read(tree: Tree):
     facts = {q: f.option for q, f in read_description(tree, text).facts.items()}
     assert facts["utforare"] == "forsakringskassan" and facts["pengavag"] == "via_part"
     assert facts["insats_typ"] == "arbetsforberedande"
+
+
+def test_what_a_description_takes_back_is_not_read():
+    """Development set 14: "först tänkte vi att förbundet skulle gå med\nmen nej, det är kommunen som blir medlem"
+    was summarised with the förbund as the member, the thought the writer took back."""
+    talk = Conversation()
+    text = (
+        "medlemskap i Nätverket för sociala företag i länet\nförst tänkte vi att förbundet skulle bli medlem\n"
+        "men nej, det är regionen som går med\nförbundet betalar bara regionens avgift"
+    )
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert talk.slots["pending_answers"].get("medlem_vem") == "en_part"
+
+
+def test_a_line_taken_back_in_a_description_gives_way_to_the_next(tree: Tree):
+    text = (
+        "handledare på Snickeriet Ekan\nanställd hos regionen\n"
+        "äh nej, rättar mig, hon ska vara anställd hos förbundet\nhon ska stötta deltagarna som arbetstränar där"
+    )
+    facts = {q: f.option for q, f in read_description(tree, text).facts.items()}
+    assert facts.get("handledare_anstalld") == "hos_forbundet"
