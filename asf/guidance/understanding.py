@@ -1535,6 +1535,7 @@ def _read_description(tree: Tree, text: str, models: learned.Models | None = Non
             found = _without_courses_for_the_parties_staff(tree, found, text, words)
         if question.id == _FOR_THE_COMPANY:
             found = _a_loan_with_its_sum_and_purpose(found, text, words)
+            found = _a_grant_with_its_purpose(found, text)
             surcharge = _surcharge_for_support(question, text, words)
             if surcharge is not None and surcharge.option.id not in found:
                 found[surcharge.option.id] = surcharge
@@ -1932,6 +1933,29 @@ def _a_loan_with_its_sum_and_purpose(
         for option_id, evidence in found.items()
         if option_id not in (_ITS_SUM, _ITS_PURPOSE) or not part_of_the_loan(evidence)
     }
+
+
+# A grant to a company and, after it in the same sentence, what it is for: "ge oss ett bidrag på 200 000 för att täcka
+# hyran och köpa maskiner" is a grant in money, whatever it pays (trial 52, t52-3 got "Du beskriver mer än en sak"),
+# folded. Not something besides it ("… och dessutom betala hyran").
+_GRANT_FOR = re.compile(
+    r"\b(?:bidrag|pengar)\w*\b(?:(?![.!?]|\b(?:och|samt) (?:dessutom|aven|ocksa)\b).)*?"
+    r"\b(?:for att|till att|sa att|som ska|for|till)\b"
+)
+
+
+def _a_grant_with_its_purpose(found: dict[str, _Evidence], text: str) -> dict[str, _Evidence]:
+    """What the förbund would do for a company: a grant named in so many words, without the things it is to pay
+    for read as things given besides."""
+    grant, thing = found.get(_ITS_SUM), found.get(_ITS_PURPOSE)
+    if grant is None or thing is None or not thing.spans:
+        return found
+    folded = swedish.fold_in_place(text)
+    thing_at = min(start for start, _ in thing.spans)
+    purpose = _GRANT_FOR.search(folded, max(0, min(start for start, _ in grant.spans) - 1), thing_at + 1)
+    if purpose is None or purpose.end() > thing_at:
+        return found
+    return {option_id: evidence for option_id, evidence in found.items() if option_id != _ITS_PURPOSE}
 
 
 # A surcharge on a price or a payment ("10 % extra på ersättningen", "ett påslag", "mer än marknadspriset"; not "en

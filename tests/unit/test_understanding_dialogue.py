@@ -4999,3 +4999,16 @@ def test_a_line_taken_back_in_a_description_gives_way_to_the_next(tree: Tree):
     )
     facts = {q: f.option for q, f in read_description(tree, text).facts.items()}
     assert facts.get("handledare_anstalld") == "hos_forbundet"
+
+
+def test_a_grant_and_what_it_is_to_pay_for_is_one_grant():
+    """Trial 52 (t52-3): "ett bidrag på typ 200 000 för att täcka hyran och köpa maskiner" got "Du beskriver mer än
+    en sak"; the rent and the machines are what the one grant pays."""
+    talk = Conversation()
+    text = (
+        "jag sitter i styrelsen for ett kooperativ, kan forbundet ge oss ett bidrag pa 120 000 for att tacka hyran "
+        "och kopa maskiner?"
+    )
+    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert "mer än en sak" not in said(sent)
+    assert talk.slots["pending_answers"].get("stod_till_foretag") == "pengar"
