@@ -5012,3 +5012,12 @@ def test_a_grant_and_what_it_is_to_pay_for_is_one_grant():
     sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
     assert "mer än en sak" not in said(sent)
     assert talk.slots["pending_answers"].get("stod_till_foretag") == "pengar"
+
+
+def test_money_to_the_party_with_a_reason_is_via_the_party(tree: Tree):
+    """Trial 52 (t52-4): "till kommunen, det är ju deras anställd. företaget får inga pengar" at how the money goes
+    got "Menar du något av det här?"; "till kommunen" alone was understood."""
+    question = tree.questions["pengavag"]
+    reading = read_answer(question, "till regionen, handledaren är ju deras. kaféet ska inte ha något")
+    assert reading.option is not None and reading.option.id == "via_part"
+    assert read_answer(question, "direkt till kaféet, inte till regionen").option.id == "direkt"  # type: ignore[union-attr]
