@@ -3,8 +3,8 @@
 Most users write from the förbund, and "vi" is read as the förbund. Staff of a party say so somewhere in the
 text ("Vi på AF …", "Jag jobbar på kommunen.", "Jag är handläggare på FK.", "FK-handläggare här."), and then
 "vi köper platserna" and "via oss" name that party: "när vi köper en arbetsförberedande insats" says who
-procures it. Only there: "vi" before a verb of procuring, "oss" after "via", "genom", "hos" or "av", read as the
-party's name, keeping their offsets, so a quote shows "vi". Elsewhere "vi" may be the förbund and the party
+procures it. Only there: "vi" before a verb of procuring, "oss" after "via", "genom", "hos", "av", "till" or a verb of
+paying ("förbundet betalar oss"), read as the party's name, keeping their offsets, so a quote shows "vi". Elsewhere "vi" may be the förbund and the party
 together ("vi vill ge företaget …", "vi parter").
 """
 
@@ -25,6 +25,7 @@ _PARTIES = {
     "soc": "kommunen",
     "socialtjansten": "kommunen",
     "ame": "kommunen",
+    "arbetsmarknadsenheten": "kommunen",
     "regionen": "regionen",
     "psykiatrin": "regionen",
 }
@@ -52,7 +53,9 @@ _WRITER_AT_THE_FORBUND = re.compile(
 # only as the way the money goes or where someone is employed ("via oss", "hos oss", "anställd av oss"):
 # elsewhere "vi" may be the förbund and the party together ("vi vill ge företaget …", "vi parter").
 _WE_PROCURE = ("koper", "kopa", "kopt", "upphandl", "avtal")
-_US_AS_A_ROUTE = frozenset({"via", "genom", "hos", "av"})
+# "via oss", "genom oss"; "förbundet betalar oss", "pengarna går till oss" (trial 52, t52-2: "vi på AME upphandlar … och
+# förbundet betalar oss" kept the direct route).
+_US_AS_A_ROUTE = frozenset({"via", "genom", "hos", "av", "betalar", "betala", "ersatter", "ersatta", "till"})
 _WE_REACH = 3  # "vi skulle vilja köpa"
 
 

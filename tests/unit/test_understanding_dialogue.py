@@ -5021,3 +5021,11 @@ def test_money_to_the_party_with_a_reason_is_via_the_party(tree: Tree):
     reading = read_answer(question, "till regionen, handledaren är ju deras. kaféet ska inte ha något")
     assert reading.option is not None and reading.option.id == "via_part"
     assert read_answer(question, "direkt till kaféet, inte till regionen").option.id == "direkt"  # type: ignore[union-attr]
+
+
+def test_a_party_writing_that_the_förbund_pays_us_is_the_route_via_it(tree: Tree):
+    """Trial 52 (t52-2): "vi på AME upphandlar platserna från caféet och förbundet betalar oss" kept the direct route
+    of the result before it."""
+    text = "Vi på arbetsmarknadsenheten köper platserna av bageriet och förbundet betalar oss"
+    facts = {q: f.option for q, f in read_description(tree, text).facts.items()}
+    assert facts.get("utforare") == "kommunen" and facts.get("pengavag") == "via_part"
