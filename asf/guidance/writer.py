@@ -3,9 +3,9 @@
 Most users write from the förbund, and "vi" is read as the förbund. Staff of a party say so somewhere in the
 text ("Vi på AF …", "Jag jobbar på kommunen.", "Jag är handläggare på FK.", "FK-handläggare här."), and then
 "vi köper platserna" and "via oss" name that party: "när vi köper en arbetsförberedande insats" says who
-procures it. Only there: "vi" before a verb of procuring, "oss" after "via", "genom", "hos", "av", "till" or a verb of
-paying ("förbundet betalar oss"), read as the party's name, keeping their offsets, so a quote shows "vi". Elsewhere "vi" may be the förbund and the party
-together ("vi vill ge företaget …", "vi parter").
+procures it. Only there: "vi" before a verb of procuring, "oss" after "via", "genom", "hos", "av", "till" or a
+verb of paying ("förbundet betalar oss"), read as the party's name, keeping their offsets, so a quote shows "vi".
+Elsewhere "vi" may be the förbund and the party together ("vi vill ge företaget …", "vi parter").
 """
 
 from __future__ import annotations
