@@ -962,8 +962,14 @@ def _correction_that_changed_nothing(state: State, message: Message, pending: di
 def _must_not_in(text: str) -> Fact | None:
     """What a question about another topic also states that the guidance names as a must-not: then it is
     about an initiative too. "om vi medvetet betalar dubbelt så mycket som lunchen kostar, för att stötta
-    caféet?" got only the answer about the förbund's own purchases (trial 17, t17-22)."""
-    return next(iter(_description_reading(text).must_nots.values()), None)
+    caféet?" got only the answer about the förbund's own purchases (trial 17, t17-22). Not who procures or how the
+    money goes, which such a question names in passing: "kan vi som företag skicka in en ansökan till förbundet
+    själva?" was assessed as the förbund procuring itself, after the answer (trial 52, t52-3)."""
+    must_nots = _description_reading(text).must_nots
+    return next((fact for q, fact in must_nots.items() if q not in _THE_MONEYS_ROUTE), None)
+
+
+_THE_MONEYS_ROUTE = frozenset({"utforare", "pengavag"})  # who procures, how the money goes
 
 
 def _ask_more(reading: Reading) -> str:

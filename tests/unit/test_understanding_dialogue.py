@@ -5029,3 +5029,15 @@ def test_a_party_writing_that_the_förbund_pays_us_is_the_route_via_it(tree: Tre
     text = "Vi på arbetsmarknadsenheten köper platserna av bageriet och förbundet betalar oss"
     facts = {q: f.option for q, f in read_description(tree, text).facts.items()}
     assert facts.get("utforare") == "kommunen" and facts.get("pengavag") == "via_part"
+
+
+def test_a_company_asking_to_apply_itself_gets_the_answer_and_no_new_assessment():
+    """Trial 52 (t52-3): "men kan vi som företag skicka in en ansökan till förbundet själva?" got the answer, then a
+    new assessment of the förbund procuring itself, four messages in a row."""
+    talk = finished({"vem": "foretaget", "stod_till_foretag": "pengar"})
+    sent = talk.send(
+        ActionFallback(), "får vi som kooperativ söka pengar direkt hos förbundet själva?", intent="nlu_fallback"
+    )
+    text = said(sent)
+    assert "vända sig till en av parterna" in text
+    assert "ny insats" not in text and "Samordningsförbundet självt" not in text
