@@ -5041,3 +5041,14 @@ def test_a_company_asking_to_apply_itself_gets_the_answer_and_no_new_assessment(
     text = said(sent)
     assert "vända sig till en av parterna" in text
     assert "ny insats" not in text and "Samordningsförbundet självt" not in text
+
+
+def test_a_course_bought_in_by_a_party_in_the_passive_names_the_party(tree: Tree):
+    """Trial 52 (t52-10): "… nej förresten den köps in av oss på AF från ett studieförbund" left who procures out of
+    the summary, and it was asked again."""
+    text = (
+        "vi på FK vill ordna en kurs för deltagare om hur sociala företag funkar. kursen hålls av regionen, nej "
+        "förresten den köps in av oss på FK från ett studieförbund. förbundet betalar"
+    )
+    facts = {q: f.option for q, f in read_description(tree, text).facts.items()}
+    assert facts.get("utforare") == "forsakringskassan" and facts.get("insats_typ") == "utbildning_om_asf"
