@@ -758,6 +758,23 @@ _REMOVING = ("stryker", "stryka", "ta bort", "tar bort", "skippar", "skippa", "s
 _NEW_ASSESSMENT_WORDS = ("ny bedömning", "nytt ärende", "ny insats", "annan insats", "bedöma en till", "bedöma en ny")
 
 
+# "ny bedömning:", "en ny insats –", "nytt ärende:" opening a message, folded: what follows is another initiative.
+_NEW_ONE_OPENING = re.compile(
+    r"^\W*(?:(?:ok|okej|nej)\W+)?(?:en\s+)?(?:ny\s+bedomning|ny\s+insats|nytt\s+arende)\s*[:–—-]\s*"
+)
+
+
+def _a_new_one_described(message: Message) -> Message | None:
+    """The description after an opening that asks for a new assessment, where it states enough to be read as one."""
+    opening = _NEW_ONE_OPENING.match(swedish.fold_in_place(message.text))
+    if opening is None:
+        return None
+    rest = message.text[opening.end() :]
+    if read_description(tree(), rest).stated < other_questions.FACTS_OF_A_DESCRIPTION:
+        return None
+    return replace(message, text=rest, intent="describe_initiative")
+
+
 def _names_any(text: str, phrases: tuple[str, ...]) -> bool:
     words = swedish.tokens(text)
     return any(not mention.negated for phrase in phrases for mention in swedish.find(phrase, words))
@@ -1011,6 +1028,12 @@ def answer(state: State, message: Message) -> Turn:
     open_assessment = state.pending is not None or state.current_question is not None
     if open_assessment and message.typed and _NO_INITIATIVE.match(swedish.fold(message.text)):
         return _no_initiative_after_all(state, message)
+    new_one = _a_new_one_described(message) if open_assessment and message.typed else None
+    if new_one is not None:
+        # "ny bedömning: kommunen anordnar …" asks in so many words to leave this assessment for the one it
+        # describes (trial 52, t52-7: it was read as an answer to the open question).
+        sent, new_state = describe(_new_assessment(replace(state, current_question=None)), new_one)
+        return [Reply(text=messages.text("describe.new_instead")), *sent], new_state
     if state.pending is not None and message.typed and _ONE_AT_A_TIME.search(normalise(message.text)):
         # "Nej, det är tre olika delar i listan, bedöm dem var för sig" at the summary of a list read as one
         # (trial 27, t27-19 got "Jag kunde inte läsa ut något nytt").

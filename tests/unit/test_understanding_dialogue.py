@@ -5052,3 +5052,23 @@ def test_a_course_bought_in_by_a_party_in_the_passive_names_the_party(tree: Tree
     )
     facts = {q: f.option for q, f in read_description(tree, text).facts.items()}
     assert facts.get("utforare") == "forsakringskassan" and facts.get("insats_typ") == "utbildning_om_asf"
+
+
+@pytest.mark.parametrize("action", [ActionAnswer, ActionDescribeInitiative])
+def test_a_new_assessment_asked_for_with_its_description_is_assessed(action: type):
+    """Trial 52 (t52-7): "ny bedömning: kommunen anordnar …" typed while a question was open was read as an answer
+    to it, and the old result came again."""
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "deltagare")
+    text = "Ny insats: regionen köper arbetsträning på bageriet åt patienter och förbundet betalar via regionen"
+    sent = talk.send(action(), text, intent="describe_initiative")
+    assert "lämnar jag den bedömning" in said(sent) and "Så här uppfattar jag insatsen" in said(sent)
+    assert talk.slots["pending_answers"].get("utforare") == "regionen" and not talk.slots["answers"]
+
+
+def test_a_new_one_with_nothing_described_is_still_an_answer():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    sent = talk.send(ActionAnswer(), "ny insats: vet inte")
+    assert "lämnar jag den bedömning" not in said(sent)
