@@ -41,6 +41,7 @@ from asf.guidance.understanding import (
     read_description,
     with_route,
     words_of_its_sentence,
+    yes_or_no_in_part,
 )
 from asf.privacy import masked_kinds
 from asf.training import flow as training
@@ -1151,6 +1152,10 @@ def answer(state: State, message: Message) -> Turn:
         if reading.candidates and _both_done(current.question, reading, message.text):
             # "båda, samordnaren och inspirationsdagen" (trial 49, t49-5): which first, not which one is meant.
             return _did_you_mean(state, current, current.question, reading, messages.text("assessment.one_at_a_time"))
+        if reading.candidates and message.typed and yes_or_no_in_part(current.question, message.text):
+            # "ja de flesta, de har kontakt med både oss och AF" got a bare "Menar du något av det här?" (trial 52,
+            # t52-2 and t52-9): why the yes is not taken as it stands.
+            return _did_you_mean(state, current, current.question, reading, messages.text("assessment.in_part"))
         if reading.candidates:
             return _did_you_mean(state, current, current.question, reading)
         return _misunderstood(state, current, current.question)

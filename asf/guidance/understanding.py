@@ -1087,6 +1087,11 @@ def _opening_yes_no(
     return option
 
 
+def yes_or_no_in_part(question: Question, text: str) -> bool:
+    """A typed answer to a yes/no question whose yes or no holds only in part ("ja de flesta, de har kontakt med …")."""
+    return any(option.means for option in question.options) and _partly(swedish.tokens(text))
+
+
 def _partly(words: tuple[swedish.Token, ...]) -> bool:
     """ "nej, inte alla", "ja, de flesta", "en del …", "kanske": the yes or no holds only in part."""
     plain = [t.word for t in words]

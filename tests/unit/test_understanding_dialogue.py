@@ -5072,3 +5072,15 @@ def test_a_new_one_with_nothing_described_is_still_an_answer():
     talk.send(ActionStartAssessment(), "", intent="start_assessment")
     sent = talk.send(ActionAnswer(), "ny insats: vet inte")
     assert "lämnar jag den bedömning" not in said(sent)
+
+
+def test_a_yes_for_most_of_them_says_why_it_is_asked():
+    """Trial 52 (t52-2, t52-9): "ja de flesta, de har kontakt med både oss och AF" got a bare "Menar du något av det
+    här?", which the user did not understand."""
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "deltagare")
+    sent = talk.send(ActionAnswer(), "ja, många av dem har stöd från både soc och psykiatrin", intent="affirm")
+    assert "en del av deltagarna" in said(sent) and "Finsams målgrupp" in said(sent)
+    assert "malgrupp" not in talk.slots["answers"]
+    assert {b["title"] for b in sent[-1]["buttons"]} >= {"Ja", "Nej"}
