@@ -730,6 +730,10 @@ def read_answer(
         return AnswerReading(None, candidates=(*contested, *others)[:3])
     for option_id in _joint_of_one(question, found, words, description=False):
         found.pop(option_id, None)
+    if _the_förbund_named_only_as_payer(question, words, found):
+        # "kommunen köper platserna och förbundet betalar kommunen" at who procures names the municipality; the förbund
+        # is the one paying (development set 14: asked between the two).
+        found.pop(_RESPONSIBLE[1])
     if _no_one_the_options_name(question, words, found):
         # "ingen ska bli medlem! vi köper bara 2 konferensbiljetter" was recorded as the förbund itself, from its "vi"
         # (trial 52, t52-8): "ingen" to a who-question with no answer for no one denies what it asks.
@@ -972,6 +976,20 @@ def _between_two(question: Question, option: Option, words: tuple[swedish.Token,
         if says_too_little(question, option, words):
             return AnswerReading(None, candidates=tuple(o for o in question.options if o.id in offered))
     return None
+
+
+def _the_förbund_named_only_as_payer(
+    question: Question, words: tuple[swedish.Token, ...], found: Mapping[str, _Evidence]
+) -> bool:
+    """At who procures, beside another answer, the förbund named only where a verb of paying follows it."""
+    förbund = found.get(_RESPONSIBLE[1])
+    if question.id != _RESPONSIBLE[0] or förbund is None or len(found) < 2 or not förbund.spans:
+        return False
+    for _, end in förbund.spans:
+        after = [t for t in words if t.start >= end][:2]
+        if not any(swedish.find(word, tuple(after)) for word in _PAYING):
+            return False
+    return True
 
 
 def _only_who_pays(question: Question, chosen: _Evidence, words: tuple[swedish.Token, ...]) -> bool:

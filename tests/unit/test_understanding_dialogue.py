@@ -5084,3 +5084,22 @@ def test_a_yes_for_most_of_them_says_why_it_is_asked():
     assert "en del av deltagarna" in said(sent) and "Finsams målgrupp" in said(sent)
     assert "malgrupp" not in talk.slots["answers"]
     assert {b["title"] for b in sent[-1]["buttons"]} >= {"Ja", "Nej"}
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        ("utforare", "regionen har avtalet med odlingen och förbundet betalar regionen", "regionen"),
+        ("pengavag", "via AF, förbundet betalar Arbetsförmedlingens faktura", "via_part"),
+        ("pengavag", "öh förbundet betalar kommunens fakturor", "via_part"),
+    ],
+)
+def test_the_förbund_paying_a_partys_invoice_names_the_party(tree: Tree, question: str, text: str, expected: str):
+    """Development set 14: "kommunen köper platserna och förbundet betalar kommunen" at who procures, and "via kommunen,
+    förbundet betalar kommunens faktura" at how the money goes, were asked between two answers."""
+    assert read_answer(tree.questions[question], text).option.id == expected  # type: ignore[union-attr]
+
+
+def test_the_förbund_buying_is_still_asked_beside_a_paying_party(tree: Tree):
+    reading = read_answer(tree.questions["utforare"], "förbundet köper platserna och kommunen betalar")
+    assert reading.option is None
