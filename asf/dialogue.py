@@ -980,14 +980,11 @@ def _correction_that_changed_nothing(state: State, message: Message, pending: di
 def _must_not_in(text: str) -> Fact | None:
     """What a question about another topic also states that the guidance names as a must-not: then it is
     about an initiative too. "om vi medvetet betalar dubbelt så mycket som lunchen kostar, för att stötta
-    caféet?" got only the answer about the förbund's own purchases (trial 17, t17-22). Not who procures or how the
-    money goes, which such a question names in passing: "kan vi som företag skicka in en ansökan till förbundet
+    caféet?" got only the answer about the förbund's own purchases (trial 17, t17-22). Not the förbund as the one
+    procuring, which such a question names in passing: "kan vi som företag skicka in en ansökan till förbundet
     själva?" was assessed as the förbund procuring itself, after the answer (trial 52, t52-3)."""
     must_nots = _description_reading(text).must_nots
-    return next((fact for q, fact in must_nots.items() if q not in _THE_MONEYS_ROUTE), None)
-
-
-_THE_MONEYS_ROUTE = frozenset({"utforare", "pengavag"})  # who procures, how the money goes
+    return next((fact for q, fact in must_nots.items() if (q, fact.option) != _THE_FÖRBUND_ITSELF), None)
 
 
 def _ask_more(reading: Reading) -> str:
@@ -1152,10 +1149,11 @@ def answer(state: State, message: Message) -> Turn:
         if reading.candidates and _both_done(current.question, reading, message.text):
             # "båda, samordnaren och inspirationsdagen" (trial 49, t49-5): which first, not which one is meant.
             return _did_you_mean(state, current, current.question, reading, messages.text("assessment.one_at_a_time"))
-        if reading.candidates and message.typed and yes_or_no_in_part(current.question, message.text):
+        if message.typed and yes_or_no_in_part(current.question, message.text):
             # "ja de flesta, de har kontakt med både oss och AF" got a bare "Menar du något av det här?" (trial 52,
-            # t52-2 and t52-9): why the yes is not taken as it stands.
-            return _did_you_mean(state, current, current.question, reading, messages.text("assessment.in_part"))
+            # t52-2 and t52-9): why the yes is not taken as it stands, with every answer as a button (trial 53).
+            every = AnswerReading(None, candidates=current.question.options)
+            return _did_you_mean(state, current, current.question, every, messages.text("assessment.in_part"))
         if reading.candidates:
             return _did_you_mean(state, current, current.question, reading)
         return _misunderstood(state, current, current.question)
@@ -1509,17 +1507,17 @@ def _asks_not_corrects(text: str) -> bool:
     plain = normalise(text)
     asks = _asks_why(text) or _ASKS_IF_ALLOWED.match(plain) is not None or _ASKS_FOR_SOMETHING.match(plain) is not None
     # "och de som inte behöver samordnat stöd, får handledaren hjälpa dem också?" asks about some of the participants
-    # after the clause that names them; it changed the target group to "Nej" (trial 52, t52-4).
-    asks = asks or (
-        text.rstrip().endswith("?") and _ASKS_IF_ALLOWED_AFTER_A_CLAUSE.search(swedish.fold(text)) is not None
-    )
+    # named before it; it changed the target group to "Nej" (trial 52, t52-4).
+    asks = asks or _ASKS_ABOUT_SOME_OF_THEM.search(swedish.fold(text)) is not None
     return asks and not _CHANGE_MARKERS.search(plain)
 
 
-# "…, får handledaren hjälpa dem också?", folded: whether someone may do something, asked after a clause.
-_ASKS_IF_ALLOWED_AFTER_A_CLAUSE = re.compile(
-    r",\s*(?:(?:och|men)\s+)?(?:far|kan|ska|maste|borde)\s+(?:forbundet|samordningsforbundet|vi|man|de|dom|det|den"
-    r"|handledare\w*|\w*foretag\w*|kommunen|regionen|af|fk|arbetsformedlingen|forsakringskassan)\b"
+# "och de som …, får handledaren hjälpa dem också?", "men de få som …, kan …?", folded: some people named in a clause
+# that opens the message, then whether someone may do something for them. Not "nej, pengarna går direkt …, kan det bli
+# godkänt då?", which corrects an answer first (review of session 36).
+_ASKS_ABOUT_SOME_OF_THEM = re.compile(
+    r"^\W*(?:(?:och|men)\s+)?(?:for\s+)?(?:de|dom|dem)\s+(?:\w+\s+){0,2}?som\b[^?]*,\s*(?:(?:och|men)\s+)?"
+    r"(?:far|kan|ska|maste|borde)\s+\w+\b[^?]*\?\s*$"
 )
 
 
@@ -3489,13 +3487,18 @@ def _concepts_named(text: str) -> list[str]:
     return [key for key, phrases in _concept_words().items() if any(swedish.find(p, words) for p in phrases)]
 
 
+# "vad är anledningen till att du frågar om målgruppen?", "vad är syftet med frågan …?", folded: a why in other words.
+_ASKS_FOR_A_REASON = re.compile(r"\b(?:anledning\w*|syfte\w*|skal(?:et)?|varfor|fragar|fragan)\b")
+
+
 def unless_a_concept_question(step: Callable[[State, Message], Turn]) -> Callable[[State, Message], Turn]:
     """A typed "vad är …?" about a concept, which the NLU heard as another intent, gets the concept explained: "vad är
     egentligen ett ASF? finns det nån definition?" got the reply to a why (trial 52, t52-8)."""
 
     def guarded(state: State, message: Message) -> Turn:
         named = _concepts_named(message.text) if message.typed else []
-        if named and _ASKS_WHAT_IT_IS.match(swedish.fold(message.text)):
+        folded = swedish.fold(message.text)
+        if named and _ASKS_WHAT_IT_IS.match(folded) and not _ASKS_FOR_A_REASON.search(folded):
             return _concept_answer(state, replace(message, entities={**message.entities, "concept": named}))
         return step(state, message)
 

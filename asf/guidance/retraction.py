@@ -2,9 +2,10 @@
 köper platserna". People write in a chat as they think (development set 14, trial 52); what they took back is not
 what they mean, and reading it put the first thought beside the second ("Direkt" and "Via kommunen" both named).
 
-Only a "nej" that corrects counts: opening a new line ("…\näh nej, rättar mig, …", "…\nmen nej, det är kommunen …"),
-or with a word of correction after it anywhere ("…, nej förresten, …", "… eller nej, förlåt, …"). A "nej" that
-denies something ("nej, vi köper inga platser") in the first line, or with no line before it, takes nothing back.
+Only a "nej" that corrects counts: with a word of correction after it ("…, nej förresten, …", "… eller nej, förlåt,
+…", "…\näh nej, rättar mig, …"), or opening a line as "men nej, det är …" with the right answer. A "nej" that denies
+something ("nej, vi köper inga platser", "…\nNej, inte AF.") takes nothing back, in a description; in a typed answer a
+line opening with "nej" does, unless it rules out another answer (`after_the_last`).
 """
 
 from __future__ import annotations
@@ -17,16 +18,23 @@ from asf.guidance import swedish
 _CORRECTING = (
     r"(?:forresten|vanta|forlat|ursakta|sorry|fel|jag\s+menar|rattar\s+mig|det\s+stammer\s+inte(?:\s+langre)?)"
 )
-_IN_A_LINE = re.compile(rf"\b(?:eller\s+)?(?:nej|na)\W+{_CORRECTING}\b[\s,.!:;]*")
+_GAP = r"(?:[^\S\n]|,)+"  # space or a comma, within the line: "nej, förresten", not "nej.\nFörresten"
+_AFTER = r"[^\S\n,.!:;]*[,.!:;]?[^\S\n]*"  # the mark and space after the correction
+_IN_A_LINE = re.compile(rf"\b(?:eller{_GAP})?(?:nej|na){_GAP}{_CORRECTING}\b{_AFTER}")
+# A line opening with "nej" and a word of correction, or with "äh nej", "men nej", "eller nej" and then the right
+# answer ("men nej, det är kommunen som blir medlem"); not "men nej, hon är inte anställd där", which denies.
 _CORRECTION_OPENING_A_LINE = (
-    rf"\n[^\S\n]*(?:(?:ah|men|eller|oj)\W+)(?:nej|na)\b[\s,.!:;]*(?:{_CORRECTING}\b[\s,.!:;]*)?"
-    rf"|\n[^\S\n]*(?:nej|na)\W+{_CORRECTING}\b[\s,.!:;]*"
-    rf"|\n[^\S\n]*(?:vanta|forresten)\b[\s,.!:;]*"
+    rf"\n[^\S\n]*(?:(?:ah|men|eller|oj){_GAP})?(?:nej|na){_GAP}{_CORRECTING}\b{_AFTER}"
+    rf"|\n[^\S\n]*(?:ah|men|eller|oj){_GAP}(?:nej|na){_GAP}(?=det\s+(?:ar|blir|galler)\b(?!\s+(?:ju\s+)?inte\b))"
 )
-# In a description a line opening with a plain "nej" may deny something ("Kommunen köper.\nNej, inte AF."); in a
-# typed answer, after a first answer, it takes that answer back ("hos företaget\nnej, regionen anställer henne").
+# In a description a line opening with a plain "nej", "förresten" or "vänta" may deny or add something ("Kommunen
+# köper.\nNej, inte AF.", "…\nFörresten, kaféet har sökt bidrag hos oss tidigare."). In a typed answer, after a first
+# answer, "nej" takes it back ("hos företaget\nnej, regionen anställer henne"), unless it rules out another ("via
+# kommunen\nnej, inte direkt"), and so does "vänta" ("nej\nvänta jo, …").
 _OPENING_A_LINE = re.compile(_CORRECTION_OPENING_A_LINE)
-_OPENING_AN_ANSWERS_LINE = re.compile(rf"{_CORRECTION_OPENING_A_LINE}|\n[^\S\n]*(?:nej|na)\b[\s,.!:;]*")
+_OPENING_AN_ANSWERS_LINE = re.compile(
+    rf"{_CORRECTION_OPENING_A_LINE}|\n[^\S\n]*(?:nej|na)\b(?!{_GAP}inte\b){_AFTER}|\n[^\S\n]*vanta\b{_AFTER}"
+)
 # Where the clause that a correction in a line takes back begins: after a sentence mark, a comma or "och".
 _CLAUSE_START = re.compile(r"[,;.!?\n]|\boch\b")
 

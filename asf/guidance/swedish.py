@@ -308,7 +308,6 @@ _SPLIT_STEMS = (
     "arbetsformedling",
     "forsakringskass",
     "samordningsforbund",
-    "socialtjanst",
     "arbetsmarknadsenhet",
     "arbetstran",
     "jobbtran",
@@ -350,17 +349,21 @@ _MOST_PARTS = 4
 
 def _joined_length(words: list[tuple[str, int, int]], at: int, folded: str) -> int:
     """How many of the words (folded word, start, end) from `at` on are one split word, or 1: the fewest that make
-    one, whose last word holds the end of the stem ("arbets förmedlingen dom" is two)."""
+    one, whose last word holds the end of the stem ("arbets förmedlingen dom" is two) and is no word of the list by
+    itself ("upp handledare" is two words: "handledare" is one already; review of session 36)."""
     for count in range(2, min(_MOST_PARTS, len(words) - at) + 1):
         parts = words[at : at + count]
-        if any(folded[a[2] : b[1]].strip() for a, b in itertools.pairwise(parts)):
-            continue  # only words spoken apart, with nothing but space between them
+        if any(folded[a[2] : b[1]] != " " * (b[1] - a[2]) for a, b in itertools.pairwise(parts)):
+            continue  # only words spoken apart, with nothing but spaces between them, in one line
         joined = "".join(word for word, _, _ in parts)
         if all(len(word) == 1 for word, _, _ in parts):
             if joined in _SPELLED_LETTERS:
                 return count
             continue
-        before_last = len(joined) - len(parts[-1][0])
+        last = parts[-1][0]
+        before_last = len(joined) - len(last)
+        if any(last.startswith(stem) for stem in _SPLIT_STEMS):
+            continue
         if any(
             joined.startswith(stem) and before_last < len(stem) and len(joined) <= len(stem) + _INFLECTION
             for stem in _SPLIT_STEMS
@@ -369,16 +372,23 @@ def _joined_length(words: list[tuple[str, int, int]], at: int, folded: str) -> i
     return 1
 
 
-def _with_split_words_joined(words: list[Token], folded: str) -> tuple[Token, ...]:
-    spans = [(word.word, word.start, word.end) for word in words]
-    joined: list[Token] = []
+def _split_words(words: list[tuple[str, int, int]], folded: str) -> list[tuple[int, int]]:
+    """Where the split words are: (index of the first word, how many words), one run per word read."""
+    runs = []
     at = 0
     while at < len(words):
-        count = _joined_length(spans, at, folded)
+        count = _joined_length(words, at, folded)
+        runs.append((at, count))
+        at += count
+    return runs
+
+
+def _with_split_words_joined(words: list[Token], folded: str) -> tuple[Token, ...]:
+    joined: list[Token] = []
+    for at, count in _split_words([(word.word, word.start, word.end) for word in words], folded):
         parts = words[at : at + count]
         word, written = "".join(p.word for p in parts), "".join(p.written for p in parts)
         joined.append(parts[0] if count == 1 else replace(parts[0], word=word, written=written, end=parts[-1].end))
-        at += count
     return tuple(joined)
 
 
@@ -387,14 +397,12 @@ def with_split_words_joined(text: str) -> str:
     folded = fold_in_place(text)
     spans = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]
     pieces: list[str] = []
-    last = at = 0
-    while at < len(spans):
-        count = _joined_length(spans, at, folded)
+    last = 0
+    for at, count in _split_words(spans, folded):
         if count > 1:
-            first, final = spans[at], spans[at + count - 1]
-            pieces += [text[last : first[1]], re.sub(r"\s+", "", text[first[1] : final[2]])]
-            last = final[2]
-        at += count
+            start, end = spans[at][1], spans[at + count - 1][2]
+            pieces += [text[last:start], text[start:end].replace(" ", "")]
+            last = end
     return "".join(pieces) + text[last:]
 
 

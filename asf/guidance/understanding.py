@@ -730,6 +730,13 @@ def read_answer(
         return AnswerReading(None, candidates=(*contested, *others)[:3])
     for option_id in _joint_of_one(question, found, words, description=False):
         found.pop(option_id, None)
+    to_a_party = _OPENS_WITH_A_PARTY_AS_RECIPIENT.match(swedish.fold_in_place(text))
+    if question.id == _THROUGH_A_PARTY[0] and to_a_party and _THROUGH_A_PARTY[1] not in found and not negated:
+        # "till kommunen, det är ju deras anställd. företaget får inga pengar" answers with the party the money goes to
+        # (trial 52, t52-4 got "Menar du …?"); only as the answer's opening: "… rapporterar till kommunen" is none.
+        via = question.option(_THROUGH_A_PARTY[1])
+        assert via is not None
+        found[via.id] = _Evidence(via, 2, text[: to_a_party.end()].strip(), spans=((0, to_a_party.end()),))
     if _the_förbund_named_only_as_payer(question, words, found):
         # "kommunen köper platserna och förbundet betalar kommunen" at who procures names the municipality; the förbund
         # is the one paying (development set 14: asked between the two).
@@ -978,6 +985,13 @@ def _between_two(question: Question, option: Option, words: tuple[swedish.Token,
     return None
 
 
+# An answer opening with the party the money goes to ("till kommunen, …", "pengarna går till AF"), folded.
+_OPENS_WITH_A_PARTY_AS_RECIPIENT = re.compile(
+    r"^\W*(?:(?:pengarna|de|dom)\s+(?:ska\s+)?(?:ga|gar)\s+)?till\s+"
+    r"(?:kommun\w*|region\w*|af|arbetsformedling\w*|fk|forsakringskass\w*|soc|socialtjanst\w*)\b"
+)
+
+
 def _the_förbund_named_only_as_payer(
     question: Question, words: tuple[swedish.Token, ...], found: Mapping[str, _Evidence]
 ) -> bool:
@@ -1072,13 +1086,14 @@ _HOLDING_ON = frozenset({"vanta", "forresten", "forlat", "ursakta", "menar", "me
 def _no_one_the_options_name(
     question: Question, words: tuple[swedish.Token, ...], found: Mapping[str, _Evidence]
 ) -> bool:
-    """A who-question ("Vem skulle bli medlem?") that no option answers with no one, answered "ingen …", where no
-    option found starts at that word."""
-    if not words or words[0].word != "ingen" or not question.text.startswith("Vem "):
+    """At "Vem skulle bli medlem?", "ingen ska bli medlem", "ingen blir det": no one is to be a member, which no
+    option says; not "ingen av parterna, det är förbundet som …", which names one (review of session 36)."""
+    if question.id != _WHOSE_MEMBERSHIP or len(words) < 2 or words[0].word != "ingen":
         return False
-    if any(_NONE & set(normalise(k).split()) for option in question.options for k in (*option.keywords, *option.cues)):
-        return False
-    return not any(s <= words[0].start < e for evidence in found.values() for s, e in evidence.spans)
+    return words[1].word in _NO_ONE_WILL
+
+
+_NO_ONE_WILL = frozenset({"ska", "skall", "blir", "kommer", "vill", "behover", "gar", "tanker"})
 
 
 def _holds_on(question: Question, words: tuple[swedish.Token, ...]) -> bool:
@@ -1106,8 +1121,17 @@ def _opening_yes_no(
 
 
 def yes_or_no_in_part(question: Question, text: str) -> bool:
-    """A typed answer to a yes/no question whose yes or no holds only in part ("ja de flesta, de har kontakt med …")."""
-    return any(option.means for option in question.options) and _partly(swedish.tokens(text))
+    """A typed answer to a yes/no question that says its yes or no holds for some of them ("ja de flesta, de har kontakt
+    med …", "en del", "inte alla"); not a hedge ("kanske") or "ja alla, många har …" (review of session 36)."""
+    if not any(option.means for option in question.options):
+        return False
+    plain = [t.word for t in swedish.tokens(text)]
+    pairs = set(itertools.pairwise(plain))
+    return bool(_SOME & set(plain)) or bool(_SOME_PAIRS & pairs)
+
+
+_SOME = frozenset({"vissa", "somliga", "flesta", "delvis", "flertalet"})
+_SOME_PAIRS = frozenset({("en", "del"), ("inte", "alla"), ("nastan", "alla"), ("manga", "av")})
 
 
 def _partly(words: tuple[swedish.Token, ...]) -> bool:
@@ -1960,23 +1984,27 @@ def _a_loan_with_its_sum_and_purpose(
 
 # A grant to a company and, after it in the same sentence, what it is for: "ge oss ett bidrag på 200 000 för att täcka
 # hyran och köpa maskiner" is a grant in money, whatever it pays (trial 52, t52-3 got "Du beskriver mer än en sak"),
-# folded. Not something besides it ("… och dessutom betala hyran").
-_GRANT_FOR = re.compile(
-    r"\b(?:bidrag|pengar)\w*\b(?:(?![.!?]|\b(?:och|samt) (?:dessutom|aven|ocksa)\b).)*?"
-    r"\b(?:for att|till att|sa att|som ska|for|till)\b"
-)
+# folded. The purpose opens with "för att", "till att", "så att" or "för"/"till"; between it and the thing, an "och"
+# only before a verb of paying or buying ("… och köpa maskiner"), never "och dessutom" or another verb ("och ställer en
+# lokal till deras förfogande" gives a thing besides; review of session 36).
+_GRANT = re.compile(r"\b(?:bidrag|pengar)\w*\b")
+_PURPOSE = re.compile(r"\b(?:for att|till att|sa att|som ska|for|till)\b")
+_BESIDES = re.compile(r"\b(?:dessutom|aven|ocksa|samt)\b|\boch\s+(?!(?:att\s+)?(?:kopa|betala|tacka|hyra|bekosta)\b)")
 
 
 def _a_grant_with_its_purpose(found: dict[str, _Evidence], text: str) -> dict[str, _Evidence]:
     """What the förbund would do for a company: a grant named in so many words, without the things it is to pay
     for read as things given besides."""
     grant, thing = found.get(_ITS_SUM), found.get(_ITS_PURPOSE)
-    if grant is None or thing is None or not thing.spans:
+    if grant is None or thing is None or not thing.spans or not grant.spans:
         return found
     folded = swedish.fold_in_place(text)
-    thing_at = min(start for start, _ in thing.spans)
-    purpose = _GRANT_FOR.search(folded, max(0, min(start for start, _ in grant.spans) - 1), thing_at + 1)
-    if purpose is None or purpose.end() > thing_at:
+    thing_end = max(end for _, end in thing.spans)  # its words may take in the grant's ("ger ett bidrag … lokal")
+    named = _GRANT.search(folded, min(start for start, _ in grant.spans), thing_end)
+    if named is None or re.search(r"[.!?\n]", folded[named.end() : thing_end]):
+        return found
+    purpose = _PURPOSE.search(folded, named.end(), thing_end)
+    if purpose is None or _BESIDES.search(folded, purpose.end(), thing_end):
         return found
     return {option_id: evidence for option_id, evidence in found.items() if option_id != _ITS_PURPOSE}
 
@@ -2563,12 +2591,20 @@ def _without_courses_for_the_parties_staff(
     """Competence development the text gives the parties' staff, naming no company's staff, is not the guidance's
     point about a social enterprise's staff: "jag jobbar med kompetensutveckling för personalen hos parterna" was
     set aside as what the förbund should not finance (trial 52, t52-5 and t52-7)."""
-    if not found:
-        return found
+    if not found or _A_COMPANYS_STAFF_NAMED.search(swedish.fold(text)):
+        return found  # "för parterna och för kooperativets medarbetare" names a company's staff (review of session 36)
     who, _ = _evidence(tree.questions[tree.start], text, words, description=True)
     if _FOR_THE_ACTORS in who and _STAFF not in who:
         return {}
     return found
+
+
+# A company's staff, folded: "kooperativets medarbetare", "personalen på kaféet", "arbetsledarna på ASF:en".
+_COMPANY_WORD = r"(?:foretag|kooperativ|kafe|cafe|asf|bolag|firma|bageri|butik|verkstad|snickeri|tvatteri)\w*"
+_STAFF_WORD = r"(?:medarbetar|personal|anstallda|arbetsledar|handledar|vd|chef|ledning)\w*"
+_A_COMPANYS_STAFF_NAMED = re.compile(
+    rf"\b{_COMPANY_WORD}s\s+{_STAFF_WORD}|\b{_STAFF_WORD}\s+(?:pa|i|hos|vid|fran)\s+(?:\w+\s+){{0,2}}?{_COMPANY_WORD}"
+)
 
 
 def _no_education_for_the_staff_as_participants(kept: dict[str, Fact]) -> dict[str, Fact]:

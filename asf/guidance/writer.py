@@ -3,8 +3,8 @@
 Most users write from the förbund, and "vi" is read as the förbund. Staff of a party say so somewhere in the
 text ("Vi på AF …", "Jag jobbar på kommunen.", "Jag är handläggare på FK.", "FK-handläggare här."), and then
 "vi köper platserna" and "via oss" name that party: "när vi köper en arbetsförberedande insats" says who
-procures it. Only there: "vi" before a verb of procuring, "oss" after "via", "genom", "hos", "av", "till" or a
-verb of paying ("förbundet betalar oss"), read as the party's name, keeping their offsets, so a quote shows "vi".
+procures it. Only there: "vi" before a verb of procuring, "oss" after "via", "genom", "hos" or "av" or paid by the
+förbund ("förbundet betalar oss"), read as the party's name, keeping their offsets, so a quote shows "vi".
 Elsewhere "vi" may be the förbund and the party together ("vi vill ge företaget …", "vi parter").
 """
 
@@ -53,9 +53,12 @@ _WRITER_AT_THE_FORBUND = re.compile(
 # only as the way the money goes or where someone is employed ("via oss", "hos oss", "anställd av oss"):
 # elsewhere "vi" may be the förbund and the party together ("vi vill ge företaget …", "vi parter").
 _WE_PROCURE = ("koper", "kopa", "kopt", "upphandl", "avtal")
-# "via oss", "genom oss"; "förbundet betalar oss", "pengarna går till oss" (trial 52, t52-2: "vi på AME upphandlar … och
-# förbundet betalar oss" kept the direct route).
-_US_AS_A_ROUTE = frozenset({"via", "genom", "hos", "av", "betalar", "betala", "ersatter", "ersatta", "till"})
+_US_AS_A_ROUTE = frozenset({"via", "genom", "hos", "av"})
+# "förbundet betalar oss", "förbundet ska ersätta oss" (trial 52, t52-2: "vi på AME upphandlar … och förbundet betalar
+# oss" kept the direct route): only with the förbund paying, not "kaféet betalar oss hyra" (review of session 36).
+_PAYING_US = frozenset({"betalar", "betala", "ersatter", "ersatta"})
+_THE_FORBUND = frozenset({"forbundet", "samordningsforbundet"})
+_PAYER_REACH = 2  # words between the förbund and its verb: "förbundet ska sedan betala oss"
 _WE_REACH = 3  # "vi skulle vilja köpa"
 
 
@@ -82,6 +85,10 @@ def we_as_the_party(words: tuple[swedish.Token, ...], party: str) -> tuple[swedi
 def _the_party_meant(words: tuple[swedish.Token, ...], index: int) -> bool:
     word = words[index]
     if word.word == "oss":
-        return index > 0 and words[index - 1].word in _US_AS_A_ROUTE
+        before = words[index - 1].word if index > 0 else ""
+        if before in _PAYING_US:
+            payer = words[max(0, index - 2 - _PAYER_REACH) : index - 1]
+            return any(w.word in _THE_FORBUND and w.clause == word.clause for w in payer)
+        return before in _US_AS_A_ROUTE
     following = words[index + 1 : index + 1 + _WE_REACH]
     return word.word == "vi" and any(w.word.startswith(_WE_PROCURE) and w.clause == word.clause for w in following)

@@ -21,7 +21,7 @@ from actions.actions import (
     ActionWhy,
 )
 from asf import dialogue, memo, messages, other_questions, recap
-from asf.guidance import comparison, learned, sections, swedish
+from asf.guidance import comparison, learned, retraction, sections, swedish
 from asf.guidance.model import Tree
 from asf.guidance.understanding import (
     Fact,
@@ -5103,3 +5103,62 @@ def test_the_förbund_paying_a_partys_invoice_names_the_party(tree: Tree, questi
 def test_the_förbund_buying_is_still_asked_beside_a_paying_party(tree: Tree):
     reading = read_answer(tree.questions["utforare"], "förbundet köper platserna och kommunen betalar")
     assert reading.option is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nej, pengarna går direkt till kaféet, kan det bli godkänt då?",
+        "nej det är regionen som upphandlar, kan det bli godkänt då?",
+    ],
+)
+def test_a_correction_that_ends_in_a_question_still_corrects(text: str):
+    """Review of session 36: a correction with a question after it was kept as the old result."""
+    talk = finished(VIA_KOMMUNEN)
+    talk.send(ActionAnswer(), text)
+    assert talk.slots["last_result"]["answers"] != VIA_KOMMUNEN
+
+
+def test_the_review_of_session_36_readings(tree: Tree):
+    """Review of session 36: rules of this round that misfired, each in the reviewer's kind of text."""
+    # "oss" paid by someone else than the förbund is no route via the writer's party.
+    text = (
+        "Jag jobbar på kommunen. AF köper arbetsträning på kaféet för deltagare. Kaféet betalar oss hyra för lokalen."
+    )
+    assert "pengavag" not in read_description(tree, text).facts
+    # "till <part>" names the route only as the answer's opening.
+    money = tree.questions["pengavag"]
+    assert read_answer(money, "kaféet fakturerar oss och vi rapporterar till kommunen").option is None
+    assert read_answer(money, "direkt till kaféet, men redovisningen går till kommunen").option.id == "direkt"  # type: ignore[union-attr]
+    # "ingen av parterna, det är förbundet …" names the member.
+    member = read_answer(tree.questions["medlem_vem"], "ingen av parterna, det är förbundet som vill bli medlem")
+    assert member.option is not None and member.option.id == "forbundet"
+    # A company's staff named beside the parties keeps the must-not.
+    staff = read_description(tree, "Kompetensutveckling för parterna och för kooperativets medarbetare.")
+    assert "asf_personal_stod" in staff.must_nots
+    # A thing given besides a grant is still named.
+    both = read_description(tree, "Förbundet ger ett bidrag på 200 000 till kaféet och dessutom nya datorer.")
+    assert "stod_till_foretag" not in both.facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regionen anställer en handledare som stöttar deltagarna på kaféet.\nMen nej, hon är inte anställd av kaféet.",
+        "Vi vill inte ge kaféet bidrag, utan AF köper platser där.\nFörresten, kaféet har sökt bidrag förut.",
+    ],
+)
+def test_a_line_that_denies_or_adds_takes_nothing_back(text: str):
+    assert retraction.without_what_was_taken_back(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("via kommunen\nnej, inte direkt", None), ("kommunen\nförresten, AF också", None)]
+)
+def test_a_typed_no_that_rules_out_another_takes_nothing_back(text: str, expected: str | None):
+    assert retraction.after_the_last(text) == expected
+
+
+def test_a_split_word_is_not_joined_to_a_word_the_list_knows():
+    words = [w.word for w in swedish.tokens("vi sätter upp handledare på kaféet")]
+    assert "handledare" in words and "upphandledare" not in words
