@@ -253,8 +253,14 @@ def _evidence(
         if (question.id, option.id) == _PAY_FOR_STAFF:
             affirmed = _not_over(affirmed, _wage_subsidy_they_have(words))
         if description and (question.id, option.id) in _MONEY_TO_THE_COMPANY:
+            # Where the words end, too: "pengarna till kommunen, som betalar företaget enligt avtalet" is the party
+            # paying (trial 53, t53-2 got a grant to the company set aside).
             paid = _paid_by_a_party(words)
-            affirmed = [(r, m) for r, m in affirmed if _segment_at(m.start, words) not in paid]
+            affirmed = [
+                (r, m)
+                for r, m in affirmed
+                if _segment_at(m.start, words) not in paid and _segment_at(m.end - 1, words) not in paid
+            ]
         if question.id == _WHOSE_MEMBERSHIP and option.id in ("forbundet", "en_part"):
             # Only what the payer's words hold: "förbundet betalar avgiften och går med" still names the member.
             paying = _who_pays_the_fee(words)
@@ -441,7 +447,9 @@ _A_COMPANY_FOR_ITSELF = ("vem", "foretaget")
 # Money to the company or its staff, which the förbund may not give: where a party is the one paying it ("AF, som i sin
 # tur ersätter föreningen för handledarens lönekostnad"), it is the party's purchase, the lawful route, and no part of
 # its own (trial 42, t42-2: set aside as "Lön, bidrag …" and then assessed as a cash grant).
-_MONEY_TO_THE_COMPANY = frozenset({("asf_personal_stod", "ersattning"), ("stod_till_foretag", "pengar")})
+_MONEY_TO_THE_COMPANY = frozenset(
+    {("asf_personal_stod", "ersattning"), ("stod_till_foretag", "pengar"), ("vem", "foretaget")}
+)
 _A_PARTY_PAYS = frozenset({"ersatter", "betalar", "ersatta", "betala"})
 
 
@@ -495,6 +503,7 @@ def _given_a_commission(words: tuple[swedish.Token, ...]) -> list[swedish.Token]
 # Whose membership it is, beside the förbund paying the fee: "kaféet själv, vi tar avgiften" (development set 8,
 # mt8065) named the förbund by its "vi". Every answer to that question has the förbund pay, so who pays says nothing.
 _WHOSE_MEMBERSHIP = "medlem_vem"
+_MEMBERSHIP = re.compile(r"medlem|\bgar? med\b|\bga in som\b|ansluta|anslutning")  # folded
 _PAYERS = frozenset({"vi", "forbundet", "samordningsforbundet"})
 _PAYS = frozenset({"tar", "ta", "star", "sta", "betalar", "betala", "bekostar", "bekosta", "finansierar"})
 
@@ -1562,11 +1571,15 @@ def _read_description(tree: Tree, text: str, models: learned.Models | None = Non
     for question in tree.questions.values():
         if question.id == _WHERE_THE_SUPERVISOR_WORKS and not _names_a_supervisor(tree, words):
             continue
+        if question.id == _WHOSE_MEMBERSHIP and not _MEMBERSHIP.search(swedish.fold(text)):
+            # "anställd hos förbundet självt", "för förbundet självt" name no member (trial 53, t53-1 and t53-10
+            # got a membership set aside as what the förbund should not finance).
+            continue
         found, negated = _evidence(question, text, words, description=True)
         unnegated, _ = _evidence(question, text, words_without_negation, description=True)
         doubted = {option_id: unnegated[option_id] for option_id in _doubted(question, unnegated, text, words)}
         if question.id in _COMPANY_IN_ITS_ORGANISATION:
-            found = _without_organisations_for_companies(found, text, _COMPANY_IN_ITS_ORGANISATION[question.id])
+            found = _without_organisations_for_companies(found, text, question.id)
         if question.id == tree.start and (found or negated or doubted):
             start_named = True
         for option_id in {*negated, *doubted}:
@@ -1872,17 +1885,25 @@ _ORGANISATION_FOR_COMPANIES = re.compile(
 
 # The answer that a company named only as whom an organisation gathers is no evidence for: who it is for. The
 # company's route's membership ("Bli medlem i företaget eller i en intresseorganisation") names both.
-_COMPANY_IN_ITS_ORGANISATION = {"vem": "foretaget"}
+_COMPANY_IN_ITS_ORGANISATION = {"vem": "foretaget", "medlem_vem": "foretaget"}
+_COMPANIES_IN_GENERAL = re.compile(r"\b(?:foretag|asf|kooperativ)\W*$")  # folded: "… sociala företag", not "företaget"
 
 
 def _without_organisations_for_companies(
-    found: dict[str, _Evidence], text: str, option_id: str
+    found: dict[str, _Evidence], text: str, question_id: str
 ) -> dict[str, _Evidence]:
     """The answers found, without `option_id` where its words end in a company named only as whom an organisation
     gathers: "medlem i Skoopi, branschorganisationen för ASF" names no company the initiative is for (trial 28, t28-5
     asked who it is for after a summary of the förbund's own membership). Found anywhere else too, it stays."""
+    option_id = _COMPANY_IN_ITS_ORGANISATION[question_id]
     company = found.get(option_id)
     if company is None or not company.spans:
+        return found
+    # Whose membership: only companies in general ("för sociala företag", trial 53, t53-6); "branschföreningen för det
+    # sociala företaget Vävstugan" names the company whose membership it is.
+    if question_id == _WHOSE_MEMBERSHIP and not all(
+        _COMPANIES_IN_GENERAL.search(swedish.fold(text[:end])) for _, end in company.spans
+    ):
         return found
     if all(_ORGANISATION_FOR_COMPANIES.search(swedish.fold(text[:end])) for _, end in company.spans):
         return {option: evidence for option, evidence in found.items() if option != option_id}

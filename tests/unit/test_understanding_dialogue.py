@@ -5162,3 +5162,31 @@ def test_a_typed_no_that_rules_out_another_takes_nothing_back(text: str, expecte
 def test_a_split_word_is_not_joined_to_a_word_the_list_knows():
     words = [w.word for w in swedish.tokens("vi sätter upp handledare på kaféet")]
     assert "handledare" in words and "upphandledare" not in words
+
+
+def test_the_förbund_itself_named_without_a_membership_is_no_member(tree: Tree):
+    """Trial 53 (t53-1, t53-10): "anställd hos förbundet självt", "för förbundet självt" set a membership aside as
+    what the förbund should not finance, and the result covered only part of the text."""
+    text = (
+        "Förbundet anställer en ASF-samordnare. Hon blir anställd hos förbundet självt, så lönen är vår egen kostnad."
+    )
+    assert "medlem_vem" not in read_description(tree, text).must_nots
+
+
+def test_a_party_paying_the_company_by_its_contract_is_no_grant(tree: Tree):
+    """Trial 53 (t53-2): "… pengarna till kommunen, som betalar företaget enligt avtalet" set a grant to the company
+    aside, against the result's own condition that the money goes via the municipality."""
+    text = (
+        "Regionens rehabenhet upphandlar arbetsträningsplatser på ett socialt företag för patienter i psykiatrin. "
+        "Förbundet skulle föra över pengarna till regionen, som betalar företaget enligt avtalet."
+    )
+    reading = read_description(tree, text)
+    assert "stod_till_foretag" not in reading.must_nots and reading.facts["vem"].option == "deltagare"
+
+
+def test_a_fee_to_an_organisation_for_social_enterprises_is_no_companys_membership(tree: Tree):
+    """Trial 53 (t53-6): the förbund's fee to "en intresseorganisation för arbetsintegrerande sociala företag" was
+    summarised as the company's own membership."""
+    text = "Förbundet har betalat 12 000 kr i medlemsavgift till en intresseorganisation för sociala företag."
+    facts = read_description(tree, text).facts
+    assert facts.get("medlem_vem") is None or facts["medlem_vem"].option != "foretaget"
