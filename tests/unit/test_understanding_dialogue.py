@@ -5190,3 +5190,20 @@ def test_a_fee_to_an_organisation_for_social_enterprises_is_no_companys_membersh
     text = "Förbundet har betalat 12 000 kr i medlemsavgift till en intresseorganisation för sociala företag."
     facts = read_description(tree, text).facts
     assert facts.get("medlem_vem") is None or facts["medlem_vem"].option != "foretaget"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ny i styrelsen här. första frågan: vad får förbundet göra för sociala företag överhuvudtaget?",
+        "jag vill bara ha en översikt, vad går vägledningen ut på?",
+    ],
+)
+def test_a_question_for_an_overview_gets_one(text: str):
+    """Trial 53 (t53-7): "vad får förbundet göra för sociala företag överhuvudtaget?" started the questions, and "jag
+    vill bara ha en överblick" got "Menar du …?" with the answers about whom the initiative is for."""
+    talk = Conversation()
+    sent = talk.send(ActionStartAssessment(), text, intent="start_assessment")
+    reply = said(sent)
+    assert "strukturövergripande" in reply and "kontantbidrag" in reply and "via den parten" in reply
+    assert not talk.slots["answers"]
