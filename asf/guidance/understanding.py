@@ -252,6 +252,10 @@ def _evidence(
             affirmed = _not_over(affirmed, _employed_by_a_party(words))
         if (question.id, option.id) == _PAY_FOR_STAFF:
             affirmed = _not_over(affirmed, _wage_subsidy_they_have(words))
+        if description and (question.id, option.id) == _RESPONSIBLE:
+            # "för förbundet självt", "anställd hos förbundet självt": the förbund as whom it is for or the employer,
+            # not as the one procuring (trial 53, t53-10 got a must-not hint for the förbund's own lunch).
+            affirmed = [(r, m) for r, m in affirmed if not _after_a_preposition(m.start, words)]
         if description and (question.id, option.id) in _MONEY_TO_THE_COMPANY:
             # Where the words end, too: "pengarna till kommunen, som betalar företaget enligt avtalet" is the party
             # paying (trial 53, t53-2 got a grant to the company set aside).
@@ -451,6 +455,15 @@ _MONEY_TO_THE_COMPANY = frozenset(
     {("asf_personal_stod", "ersattning"), ("stod_till_foretag", "pengar"), ("vem", "foretaget")}
 )
 _A_PARTY_PAYS = frozenset({"ersatter", "betalar", "ersatta", "betala"})
+
+
+def _after_a_preposition(start: int, words: tuple[swedish.Token, ...]) -> bool:
+    """The words found at `start` follow "för", "hos", "till" or "åt"."""
+    before = [t for t in words if t.end <= start]
+    return bool(before) and before[-1].word in _FOR_OR_AT
+
+
+_FOR_OR_AT = frozenset({"for", "hos", "till", "at"})
 
 
 def _paid_by_a_party(words: tuple[swedish.Token, ...]) -> set[int]:

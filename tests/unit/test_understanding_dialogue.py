@@ -5207,3 +5207,15 @@ def test_a_question_for_an_overview_gets_one(text: str):
     reply = said(sent)
     assert "strukturövergripande" in reply and "kontantbidrag" in reply and "via den parten" in reply
     assert not talk.slots["answers"]
+
+
+def test_the_förbund_itself_as_whom_it_is_for_is_not_the_one_procuring():
+    """Trial 53 (t53-10): "för förbundet självt, det är vårt eget möte, vi köper maten som vanligt" got "Det låter som
+    … Samordningsförbundet självt, vilket kan vara något som förbundet inte bör finansiera"."""
+    talk = Conversation()
+    sent = talk.send(
+        ActionDescribeInitiative(),
+        "för förbundet självt, vi köper kaffe och smörgåsar från ett kafé",
+        intent="describe_initiative",
+    )
+    assert "inte bör finansiera" not in said(sent)
