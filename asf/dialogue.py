@@ -1920,6 +1920,22 @@ def corrects_result(state: State, message: Message, marked_only: bool = False) -
     )
 
 
+def _only_asks(message: Message) -> bool:
+    """A question that names an answer but says nothing is wrong: "räcker det att man är långtidsarbetslös för att vara
+    i Finsams målgrupp?", "och om vi låter några anhöriga följa med på kursen, är det ett problem?" changed the target
+    group of the result to "Ja" without a word (trial 54, t54-3 and t54-6). A what-if ("om … i stället?") or a
+    correction ("nej, …?") still changes it."""
+    asks = message.text.rstrip().endswith("?") and _ASKS_WHETHER.match(normalise(message.text)) is not None
+    return asks and not _says_something_is_wrong(message)
+
+
+# A question whether something holds or is allowed, opening the message, folded: "räcker det att …", "får anhöriga …",
+# "gäller det …", "ingår …", "räknas …". Not "och med en handledare …?", "hur blir det om …?", which suppose a change.
+_ASKS_WHETHER = re.compile(
+    r"^(?:(?:ok|okej|men|en fraga)\W+)?(?:racker|raknas|galler|ingar|far|kan|maste|behover|hor|ar det|ar de|duger)\b"
+)
+
+
 def _states_not_asks(text: str) -> bool:
     """A statement, not a question: "får kooperativet söka pengar från förbundet själva?" after a loan result asks
     about another way, it does not change the loan into a grant."""
@@ -2058,6 +2074,11 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         changes = {denied[0]: changes[denied[0]]}
     if len(changes) == 1 and _about_the_companys_staff(answers, changes, message.text):
         return describe(state, message, as_new=True)  # another initiative: not what participants get
+    if len(changes) == 1 and not what_if and not wrong and _only_asks(message):
+        # A question that names an answer is answered with why that question is asked, and the result stands.
+        question = tree().questions[next(iter(changes))]
+        text = messages.text("change.question_about", question=question.short, help=question.help)
+        return [Reply(text=text, buttons=result_buttons())], state
     if len(changes) == 1:
         ((question_id, option_id),) = changes.items()
         return _one_answer_corrected(state, answers, question_id, option_id, message)

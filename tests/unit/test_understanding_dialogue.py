@@ -5219,3 +5219,15 @@ def test_the_förbund_itself_as_whom_it_is_for_is_not_the_one_procuring():
         intent="describe_initiative",
     )
     assert "inte bör finansiera" not in said(sent)
+
+
+def test_a_question_after_a_result_naming_an_answer_leaves_the_result():
+    """Trial 54 (t54-6): "räcker det att man är långtidsarbetslös för att vara i Finsams målgrupp?" after a result
+    changed the target group to "Ja" without a word; it asks, and gets why that question is asked."""
+    answers = {**VIA_KOMMUNEN, "malgrupp": "vet_inte"}
+    talk = finished(answers)
+    sent = talk.send(
+        ActionAnswer(), "räcker det att deltagarna är arbetslösa sedan länge för att höra till målgruppen?"
+    )
+    assert talk.slots["last_result"]["answers"] == answers
+    assert "Din fråga gäller om deltagarna hör till Finsams målgrupp" in said(sent) and "står kvar" in said(sent)
