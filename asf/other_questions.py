@@ -40,6 +40,9 @@ class Topic:
     # Answered beside a description that names it, asked about or not: the guidance's silence on an IOP bears on
     # the initiative described as one (trial 39, t39-5 was assessed as a purchase without a word about it).
     noted: bool = False
+    # Words that show the message is about something else after all: lunch "åt deltagarna" is no purchase of the
+    # förbund's own (trial 54, t54-2 got the answer about its own purchases for participants' bus cards and lunch).
+    not_when: tuple[str, ...] = ()
 
 
 def topics_file() -> Path:
@@ -55,6 +58,7 @@ def load_topics(path: Path) -> tuple[Topic, ...]:
             " ".join(entry["answer"].split()),
             tuple(entry.get("stated", ())),
             bool(entry.get("noted_in_a_description", False)),
+            tuple(entry.get("not_when", ())),
         )
         for key, entry in raw.items()
     )
@@ -139,7 +143,7 @@ def all_named(text: str) -> list[Topic]:
     words: "Vem betalar förbundets budget?" asks who funds the förbund, not how much of the budget goes here
     (trial 40 got both answers)."""
     words = swedish.tokens(text)
-    spans = {topic.id: _spans(topic.words, words) for topic in topics()}
+    spans = {topic.id: _spans(topic.words, words) if _names(topic, words) else [] for topic in topics()}
     return [
         topic
         for topic in topics()
@@ -176,7 +180,7 @@ def _states(topic: Topic, words: tuple[swedish.Token, ...]) -> bool:
 
 
 def _names(topic: Topic, words: tuple[swedish.Token, ...]) -> bool:
-    return _any_said(topic.words, words)
+    return _any_said(topic.words, words) and not _any_said(topic.not_when, words)
 
 
 def _any_said(phrases: tuple[str, ...], words: tuple[swedish.Token, ...]) -> bool:

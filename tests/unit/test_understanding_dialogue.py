@@ -5231,3 +5231,19 @@ def test_a_question_after_a_result_naming_an_answer_leaves_the_result():
     )
     assert talk.slots["last_result"]["answers"] == answers
     assert "Din fråga gäller om deltagarna hör till Finsams målgrupp" in said(sent) and "står kvar" in said(sent)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deltagarna arbetstränar på kaféet. kan förbundet betala busskort och lunch åt dem? Regionen sköter det.",
+        "och om resor och lunch ingår i priset som regionen betalar företaget för arbetsträningen, blir det annorlunda?",
+    ],
+)
+def test_lunch_for_participants_is_no_purchase_of_the_förbunds_own(text: str):
+    """Trial 54 (t54-2): bus cards and lunch for participants, paid via the municipality, got the answer about the
+    förbund's own purchases, twice."""
+    assert other_questions.named(text) is None or other_questions.named(text).id != "egna_inkop"  # type: ignore[union-attr]
+    assert other_questions.named("får förbundet köpa lunch från ett socialt företag till vårt styrelsemöte?").id == (  # type: ignore[union-attr]
+        "egna_inkop"
+    )
