@@ -5237,7 +5237,7 @@ def test_a_question_after_a_result_naming_an_answer_leaves_the_result():
     "text",
     [
         "Deltagarna arbetstränar på kaféet. kan förbundet betala busskort och lunch åt dem? Regionen sköter det.",
-        "och om resor och lunch ingår i priset som regionen betalar företaget för arbetsträningen, blir det annorlunda?",
+        "och om resor och lunch ingår i priset som regionen betalar företaget för arbetsträningen, blir det bättre?",
     ],
 )
 def test_lunch_for_participants_is_no_purchase_of_the_förbunds_own(text: str):
