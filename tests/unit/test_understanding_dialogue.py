@@ -5247,3 +5247,14 @@ def test_lunch_for_participants_is_no_purchase_of_the_förbunds_own(text: str):
     assert other_questions.named("får förbundet köpa lunch från ett socialt företag till vårt styrelsemöte?").id == (  # type: ignore[union-attr]
         "egna_inkop"
     )
+
+
+@pytest.mark.parametrize(("action", "intent"), [(ActionAnswer, "inform"), (ActionChangeAnswer, "change_answer")])
+def test_a_change_naming_its_question_and_an_answer_many_questions_share(action: type, intent: str):
+    """Trial 54 (t54-3): "ändra målgrupp till vet inte än, som förut" after a result was a new initiative, because
+    "vet inte än" answers three questions of the result; the one it names is meant."""
+    answers = {**VIA_KOMMUNEN}
+    talk = finished(answers)
+    sent = talk.send(action(), "ändra målgruppen till vet inte än", intent=intent)
+    assert talk.slots["last_result"]["answers"] == {**answers, "malgrupp": "vet_inte"}
+    assert "ny insats" not in said(sent)
