@@ -252,6 +252,10 @@ def _evidence(
             affirmed = _not_over(affirmed, _employed_by_a_party(words))
         if (question.id, option.id) == _PAY_FOR_STAFF:
             affirmed = _not_over(affirmed, _wage_subsidy_they_have(words))
+        if (question.id, option.id) == _MONEY_STRAIGHT_TO_THE_COMPANY:
+            # "det gynnar ju deltagarna direkt": "direkt" after a verb of benefit says how, not how the money goes
+            # (trial 54, t54-4 was tried as "Direkt från förbundet till företaget").
+            affirmed = [(r, m) for r, m in affirmed if not _benefits_directly(m.start, words)]
         if description and (question.id, option.id) == _RESPONSIBLE:
             # "för förbundet självt", "anställd hos förbundet självt": the förbund as whom it is for or the employer,
             # not as the one procuring (trial 53, t53-10 got a must-not hint for the förbund's own lunch).
@@ -455,6 +459,21 @@ _MONEY_TO_THE_COMPANY = frozenset(
     {("asf_personal_stod", "ersattning"), ("stod_till_foretag", "pengar"), ("vem", "foretaget")}
 )
 _A_PARTY_PAYS = frozenset({"ersatter", "betalar", "ersatta", "betala"})
+
+
+_MONEY_STRAIGHT_TO_THE_COMPANY = ("pengavag", "direkt")
+_BENEFIT = ("gynna", "hjalpa", "hjalper", "nyttar", "paverka", "beror", "stodja", "stodjer")
+_BENEFIT_REACH = 3  # words between the verb and "direkt": "gynnar ju deltagarna direkt"
+
+
+def _benefits_directly(start: int, words: tuple[swedish.Token, ...]) -> bool:
+    """The words found at `start` are a lone "direkt" a few words after a verb of benefit, with no word of money."""
+    at = next((i for i, t in enumerate(words) if t.start == start), None)
+    if at is None or words[at].word != "direkt":
+        return False
+    before = words[max(0, at - _BENEFIT_REACH - 1) : at]
+    money = any(t.word.startswith(("betal", "pengar", "faktur", "medel")) for t in before)
+    return not money and any(t.word.startswith(_BENEFIT) for t in before)
 
 
 def _after_a_preposition(start: int, words: tuple[swedish.Token, ...]) -> bool:
@@ -834,6 +853,12 @@ def read_answer(
             sure = None  # "låna ut vår logga" lends no money: asked
         if sure is not None and _asks_back(text):
             sure = None  # a question back ("spelar det nån roll?") answers nothing: asked
+        if (
+            sure is not None
+            and (question.id, sure.id) == _MONEY_STRAIGHT_TO_THE_COMPANY
+            and any(_benefits_directly(t.start, words) for t in words)
+        ):
+            sure = None  # "det gynnar ju deltagarna direkt" says how they benefit: asked
         if sure is not None and sure.id in stops and len(_content_words(words)) <= 1:
             sure = None  # one word is no ground for a "bör inte" ("stöd", "ett stöd till dem"): asked
         if sure is not None and sure.means is not None and _partly(words):

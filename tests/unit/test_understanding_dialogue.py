@@ -5258,3 +5258,9 @@ def test_a_change_naming_its_question_and_an_answer_many_questions_share(action:
     sent = talk.send(action(), "ändra målgruppen till vet inte än", intent=intent)
     assert talk.slots["last_result"]["answers"] == {**answers, "malgrupp": "vet_inte"}
     assert "ny insats" not in said(sent)
+
+
+def test_direct_benefit_is_no_direct_payment(tree: Tree):
+    """Trial 54 (t54-4): "… det gynnar ju deltagarna direkt" was tried as "Direkt från förbundet till företaget"."""
+    assert read_answer(tree.questions["pengavag"], "det hjälper ju deltagarna direkt").option is None
+    assert read_answer(tree.questions["pengavag"], "vi betalar kaféet direkt").option.id == "direkt"  # type: ignore[union-attr]
