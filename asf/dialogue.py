@@ -1921,10 +1921,10 @@ def corrects_result(state: State, message: Message, marked_only: bool = False) -
 
 
 def _only_asks(message: Message) -> bool:
-    """A question that names an answer but says nothing is wrong: "räcker det att man är långtidsarbetslös för att vara
-    i Finsams målgrupp?", "och om vi låter några anhöriga följa med på kursen, är det ett problem?" changed the target
-    group of the result to "Ja" without a word (trial 54, t54-3 and t54-6). A what-if ("om … i stället?") or a
-    correction ("nej, …?") still changes it."""
+    """A question whether something holds that names an answer but says nothing is wrong: "räcker det att man är
+    långtidsarbetslös för att vara i Finsams målgrupp?" changed the target group of the result to "Ja" without a word
+    (trial 54). A what-if ("och om vi låter några anhöriga följa med på kursen, är det ett problem?", "om … i
+    stället?") or a correction ("nej, …?") still changes it."""
     asks = message.text.rstrip().endswith("?") and _ASKS_WHETHER.match(normalise(message.text)) is not None
     return asks and not _says_something_is_wrong(message)
 

@@ -43,7 +43,7 @@ def after_the_last(text: str) -> str | None:
     """What a typed answer says after the last correction that follows some words, or None without one: the
     answer is what the writer settled on ("regionen\nnej förlåt, det är kommunen" is the municipality)."""
     last = None
-    for found in _corrections(text, _OPENING_AN_ANSWERS_LINE):
+    for found in _corrections(swedish.fold_in_place(text), _OPENING_AN_ANSWERS_LINE):
         if _has_words(text[: found.start()]):
             last = found
     return text[last.end() :] if last is not None else None
@@ -54,7 +54,7 @@ def without_what_was_taken_back(text: str) -> str:
     quotes stay the writer's own): the line before a correction opening a line, or the clause before one in a line."""
     blanked = list(text)
     folded = swedish.fold_in_place(text)
-    for found in _corrections(text, _OPENING_A_LINE):
+    for found in _corrections(folded, _OPENING_A_LINE):
         if not _has_words(text[: found.start()]):
             continue
         if folded[found.start()] == "\n":
@@ -69,9 +69,8 @@ def without_what_was_taken_back(text: str) -> str:
     return "".join(blanked)
 
 
-def _corrections(text: str, opening_a_line: re.Pattern[str]) -> list[re.Match[str]]:
-    """Every correction, in order, overlapping ones too."""
-    folded = swedish.fold_in_place(text)
+def _corrections(folded: str, opening_a_line: re.Pattern[str]) -> list[re.Match[str]]:
+    """Every correction in the folded text (same offsets as the text), in order, overlapping ones too."""
     found: list[re.Match[str]] = []
     at = 0
     while (match := _first_from(folded, at, opening_a_line)) is not None:
