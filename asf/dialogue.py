@@ -2390,7 +2390,11 @@ def reads_as_an_answer(state: State, message: Message) -> bool:
     tree's words make clear counts: an explicit request ("jag vill öva", "kan jag prata med någon") must still reach
     its mode."""
     read = _read_at_the_open_question(state, message)
-    return read is not None and read[1].option is not None
+    if read is None:
+        return False
+    # A yes or no that holds in part answers too, to be asked about: "ja de flesta har kontakt med både soc och
+    # psykiatrin" was heard as a wish to talk to someone and got the kansli's contact details (session 36).
+    return read[1].option is not None or yes_or_no_in_part(read[0], message.text)
 
 
 # A request to explain, folded: "förklara …", "berätta om målgruppen", "jag förstår inte vad målgruppen är".

@@ -5264,3 +5264,14 @@ def test_direct_benefit_is_no_direct_payment(tree: Tree):
     """Trial 54 (t54-4): "… det gynnar ju deltagarna direkt" was tried as "Direkt från förbundet till företaget"."""
     assert read_answer(tree.questions["pengavag"], "det hjälper ju deltagarna direkt").option is None
     assert read_answer(tree.questions["pengavag"], "vi betalar kaféet direkt").option.id == "direkt"  # type: ignore[union-attr]
+
+
+def test_a_yes_for_most_heard_as_a_wish_to_talk_to_someone_is_an_answer():
+    """Session 36, typed to the running assistant: "ja de flesta har kontakt med både soc och psykiatrin" at the
+    target-group question was heard as a handoff and got the kansli's contact details."""
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "deltagare")
+    sent = talk.send(ActionHandoff(), "ja de flesta har kontakt med både soc och psykiatrin", intent="handoff")
+    assert "en del av deltagarna" in said(sent) and "kansli" not in said(sent)
+    assert talk.slots["current_question"] == "malgrupp"
