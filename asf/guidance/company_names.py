@@ -242,3 +242,30 @@ def _with_other_mentions(
                 more.append((start, end))
                 covered.update(range(start, end))
     return sorted(spans + more)
+
+
+# Words that make the word after them an employer: "anställd av Returverket", "han jobbar på Lyktan", "hos Verkstan".
+_EMPLOYED = frozenset({"anstalld", "anstalls", "anstallda", "jobbar", "arbetar", "jobba", "arbeta"})
+_EMPLOYED_AT = frozenset({"av", "hos", "pa", "vid", "i"})
+_EMPLOYS = frozenset({"anstaller", "anstallt", "anstalla"})
+_PRONOUNS = frozenset({"han", "hon", "hen", "honom", "henne", "dem", "dom"})
+
+
+def employer_named(words: tuple[Token, ...], text: str) -> Token | None:
+    """A business named as an employer by a name alone or a word for a kind of business: "hon är anställd av
+    Returverket", "Returverket anställer henne", "anställd av tvätteriet själv", "hos Verkstan själva".
+
+    The name is one capitalised word that is no party, no förbund and no pronoun; where it begins the text it
+    must be followed by a verb of employing."""
+    for index, word in enumerate(words):
+        before = [w.word for w in words[max(0, index - 2) : index]]
+        employed_at = bool(before) and before[-1] in _EMPLOYED_AT and (before[0] in _EMPLOYED or before[-1] == "hos")
+        employs = index + 1 < len(words) and words[index + 1].word in _EMPLOYS
+        if not (employed_at or employs):
+            continue
+        kind = word.word in _KINDS or word.word.endswith(_COMPOUND_KINDS)
+        name = text[word.start].isupper() and len(word.word) >= _SHORTEST_ALONE and word.word not in _PRONOUNS
+        a_place = index + 1 < len(words) and words[index + 1].word in _PLACE_AFTER  # "anställd av Malmö stad"
+        if kind or (name and word.word not in _NOT_A_NAME and not a_place):
+            return word
+    return None

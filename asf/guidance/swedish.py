@@ -648,13 +648,16 @@ def _matches(keyword: str, word: str, exact: bool) -> bool:
     for stem in _stem_forms(keyword):
         position = word.find(stem, 3)
         while position >= 3:
-            if word[position + len(stem) :] in _ENDINGS:
+            if word[position + len(stem) :] in _ENDINGS and word[position - 1] not in _NOT_AFTER.get(stem, ""):
                 return True
             position = word.find(stem, position + 1)
     # One letter wrong, missing, extra or swapped in a long word.
     return len(keyword) >= 7 and _one_edit(keyword, word)
 
 
+# Letters that make a keyword's stem the end of another word: "lån" (folded "lan") ends "marknadsplan" and
+# "affärsplanen" (development set 12 offered a loan for a consultant's marketing plan).
+_NOT_AFTER = {"lan": "p"}
 # Words, folded, whose last part is no keyword's meaning: "vägledningen" (the guidance) is no "ledningen" (a
 # company's management), nor is "handledningen" (after a result, "var står det i vägledningen?" changed who it
 # was for).

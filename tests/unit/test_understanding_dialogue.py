@@ -4155,8 +4155,7 @@ def test_a_company_given_a_commission_is_a_supplier_not_supported(tree: Tree):
     ("question", "text"),
     [
         # Parties set against each other are no joint answer (development set 9, mt9142, mt9146).
-        ("utforare", "de är aktuella på Försäkringskassan men det är kommunen som upphandlar"),
-        ("utforare", "FK finansierar men soc har hand om det"),
+        ("utforare", "kanske Försäkringskassan men det kan bli kommunen"),
         # Two employers, each after a place word, are two answers (mt9130).
         ("handledare_anstalld", "halva tiden på regionen och halva på kooperativet"),
         # Not knowing is not "nobody appointed yet" (mt9145).
@@ -5275,3 +5274,58 @@ def test_a_yes_for_most_heard_as_a_wish_to_talk_to_someone_is_an_answer():
     sent = talk.send(ActionHandoff(), "ja de flesta har kontakt med både soc och psykiatrin", intent="handoff")
     assert "en del av deltagarna" in said(sent) and "kansli" not in said(sent)
     assert talk.slots["current_question"] == "malgrupp"
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        # The party named only as the one who pays gives way to the one that runs or buys it (development sets 9, 12).
+        ("utforare", "Regionen finansierar men det är AF som upphandlar platserna", "arbetsformedlingen"),
+        ("utforare", "FK står för kostnaden medan kommunen har avtalet", "kommunen"),
+        # Where participants are registered is not who procures.
+        ("utforare", "de är inskrivna hos kommunen men regionen köper platserna", "regionen"),
+        # The member is the one joining, not the förbund paying the fee (development sets 10, 12, 13).
+        ("medlem_vem", "Regionen går med, vi betalar årsavgiften", "en_part"),
+        ("medlem_vem", "Returhuset är med i nätverket, vi tar deras årsavgift", "foretaget"),
+        # A "nej" said twice is a no (development sets 9 and 13).
+        ("malgrupp", "nej inte egentligen, de klarar ett vanligt jobb", "nej"),
+        # A business named by its name alone as the employer (development sets 10-14).
+        ("handledare_anstalld", "hon är anställd av Gnistan", "hos_foretaget"),
+        ("handledare_anstalld", "Brödboden anställer honom", "hos_foretaget"),
+        ("handledare_anstalld", "han jobbar på snickeriet", "hos_foretaget"),
+        ("handledare_anstalld", "hos oss på Kafé Trasten, vår arbetsledare gör det", "hos_foretaget"),
+        # What the staff learn about is not whom it is for (development sets 10, 13, 14).
+        (
+            "vem",
+            "handläggarna på kommunen och FK, så att de vet mer om arbetsintegrerande sociala företag",
+            "parter_och_aktorer",
+        ),
+        # "plan" is no loan; a guarantee for a bank loan is no loan from the förbund.
+        ("stod_till_foretag", "en konsult som skriver deras marknadsplan", "tjanst_at_foretaget"),
+        ("stod_till_foretag", "att vi går i borgen för ett lån de tar", "annat"),
+        ("stod_till_foretag", "ett strykjärn och en symaskin", "in_natura"),
+        ("insats_typ", "ett par datorer till verkstaden där de håller till", "till_foretaget"),
+    ],
+)
+def test_a_typed_answer_reads_who_does_it_not_who_pays_or_is_talked_about(
+    tree: Tree, question: str, text: str, expected: str
+):
+    reading = read_answer(tree.questions[question], text)
+    assert reading.option is not None and reading.option.id == expected, (text, reading)
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        # A public body or a place named as employer is no business: asked, or read as the party.
+        ("handledare_anstalld", "hon jobbar på Vuxenenheten"),
+        ("handledare_anstalld", "anställd av Lunds stad"),
+        # An organisation around social enterprises is not the company.
+        ("handledare_anstalld", "han är anställd på Samhall"),
+        # Both named as the ones doing it: asked.
+        ("utforare", "kanske AF men regionen kan också ta det"),
+    ],
+)
+def test_a_typed_answer_naming_no_business_is_not_read_as_the_company(tree: Tree, question: str, text: str):
+    reading = read_answer(tree.questions[question], text)
+    assert reading.option is None or reading.option.id != "hos_foretaget", (text, reading)
