@@ -5329,3 +5329,17 @@ def test_a_typed_answer_reads_who_does_it_not_who_pays_or_is_talked_about(
 def test_a_typed_answer_naming_no_business_is_not_read_as_the_company(tree: Tree, question: str, text: str):
     reading = read_answer(tree.questions[question], text)
     assert reading.option is None or reading.option.id != "hos_foretaget", (text, reading)
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        # Two things named ("plus"), one of them joining a network: asked (development set 13, mt13038).
+        ("strukturell_typ", "en föreläsning plus att förbundet går med i ASF-nätverket"),
+        # Nominating for a prize someone else awards pays nothing: asked, not recorded as money (mt13072).
+        ("stod_till_foretag", "vi nominerar kooperativet till länsstyrelsens pris"),
+    ],
+)
+def test_a_typed_answer_naming_two_things_or_a_nomination_is_asked(tree: Tree, question: str, text: str):
+    reading = read_answer(tree.questions[question], text)
+    assert reading.option is None, (text, reading.option)
