@@ -619,8 +619,10 @@ def _the_förbund_buying_for_itself(question_id: str, fact: Fact, current: Walk,
     """ "förbundet köper en tjänst av dem" beside a knowledge or cooperation initiative is its own purchase, not
     the förbund carrying out an initiative for participants itself, when its sentence names nothing participants
     get (trial 26, t26-8 set the very purchase assessed aside; trial 25, t25-18). "Förbundet köper platser" names
-    something, and stays a part to avoid."""
-    if (question_id, fact.option) != _THE_FÖRBUND_ITSELF or _STRUCTURAL_TYPE not in current.used:
+    something, and stays a part to avoid. So for paying the company straight, with no party involved: "allt köps av
+    förbundet, ingen part inblandad i betalningen" about the förbund's own inspiration day (trial 54, t54-5 got a
+    condition that the förbund should not pay a company directly)."""
+    if (question_id, fact.option) not in _THE_FÖRBUND_PAYING_ITSELF or _STRUCTURAL_TYPE not in current.used:
         return False
     sentence = words_of_its_sentence(fact.evidence, description)
     if not sentence:
@@ -631,6 +633,8 @@ def _the_förbund_buying_for_itself(question_id: str, fact: Fact, current: Walk,
 
 
 _THE_FÖRBUND_ITSELF = ("utforare", "forbundet")
+# The answers on the participants' route that say the förbund buys or pays by itself, with no party in between.
+_THE_FÖRBUND_PAYING_ITSELF = frozenset({_THE_FÖRBUND_ITSELF, ("utforare", "ingen_part_direkt"), ("pengavag", "direkt")})
 _WHO_GETS_THE_MONEY = "mottagare"
 _STRUCTURAL_TYPE, _WHAT_PARTICIPANTS_GET, _PARTICIPANTS = "strukturell_typ", "insats_typ", "deltagare"
 

@@ -1656,6 +1656,25 @@ def test_the_förbunds_own_purchase_beside_a_knowledge_initiative_is_no_part_to_
     assert "Stämmer det, bör förbundet inte finansiera den delen." in note and "kan vara" not in note
 
 
+def test_the_förbund_paying_its_own_theme_day_straight_is_no_part_to_avoid():
+    """Trial 54 (t54-5): "allt betalas av förbundet, ingen part är med i betalningen" about the förbund's own
+    inspiration day got a condition that the förbund should not pay a company straight (a participants' rule)."""
+    talk = _assessed(
+        "Vi ordnar en temadag om arbetsintegrerande sociala företag för socialsekreterare och handläggare på FK.",
+        "vi hyr en lokal och köper en föreläsare från ett ASF. förbundet betalar allt själv, ingen part är med i "
+        "betalningen",
+    )
+    assert "not_assessed" not in talk.slots["last_result"]
+    # ... while places the förbund pays a company for straight, beside a theme day, stay a part to avoid
+    talk = _assessed(
+        "Förbundet ordnar en temadag om sociala företag för parternas chefer och betalar lokalen. Förbundet köper "
+        "också arbetsträningsplatser på kaféet och betalar kaféet direkt utan någon part.",
+        "lokalen, vår egen kostnad",
+    )
+    notes = talk.slots["last_result"]["not_assessed"]
+    assert any("Direkt från förbundet till företaget" in note for note in notes), notes
+
+
 @pytest.mark.parametrize(
     "text",
     [

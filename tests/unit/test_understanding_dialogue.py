@@ -5343,3 +5343,14 @@ def test_a_typed_answer_naming_no_business_is_not_read_as_the_company(tree: Tree
 def test_a_typed_answer_naming_two_things_or_a_nomination_is_asked(tree: Tree, question: str, text: str):
     reading = read_answer(tree.questions[question], text)
     assert reading.option is None, (text, reading.option)
+
+
+def test_an_event_about_social_enterprises_in_the_guidance_words_is_not_doubted(tree: Tree):
+    """Trial 54 wording: "en temadag om arbetsintegrerande sociala företag" lost its type to the learned reader's
+    doubt, and the typed answer after it was recorded as "Något annat" ("täcks inte")."""
+    reading = read_description(
+        tree, "Vi ordnar en temadag om arbetsintegrerande sociala företag för biståndshandläggare och arbetsförmedlare."
+    )
+    assert reading.facts["strukturell_typ"].option == "evenemang"
+    typed = read_answer(tree.questions["strukturell_typ"], "vi bjuder in en föreläsare från ett ASF och hyr en lokal")
+    assert typed.option is None or typed.option.id == "evenemang", typed
