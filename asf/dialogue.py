@@ -763,15 +763,18 @@ _REMOVING = ("stryker", "stryka", "ta bort", "tar bort", "skippar", "skippa", "s
 _NEW_ASSESSMENT_WORDS = ("ny bedömning", "nytt ärende", "ny insats", "annan insats", "bedöma en till", "bedöma en ny")
 
 
-# "ny bedömning:", "en ny insats –", "nytt ärende:" opening a message, folded: what follows is another initiative.
+# "ny bedömning:", "en ny insats –", "nytt ärende:", "ok, ny sak:" opening a message or one of its sentences, folded:
+# what follows is another initiative ("haha jag ÄR förbundschefen. ok, ny sak: vi vill …", trial 54, t54-5, whose
+# memo quoted the joke as the initiative).
 _NEW_ONE_OPENING = re.compile(
-    r"^\W*(?:(?:ok|okej|nej)\W+)?(?:en\s+)?(?:ny\s+bedomning|ny\s+insats|nytt\s+arende)\s*[:–—-]\s*"
+    r"(?:^|[.!?\n])\W*(?:(?:ok|okej|nej|och|sa)\W+)?(?:en\s+)?"
+    r"(?:ny\s+bedomning|ny\s+insats|nytt\s+arende|ny\s+sak|nasta\s+sak|en\s+annan\s+sak)\s*[:–—-]\s*"
 )
 
 
 def _a_new_one_described(message: Message) -> Message | None:
     """The description after an opening that asks for a new assessment, where it states enough to be read as one."""
-    opening = _NEW_ONE_OPENING.match(swedish.fold_in_place(message.text))
+    opening = _NEW_ONE_OPENING.search(swedish.fold_in_place(message.text))
     if opening is None:
         return None
     rest = message.text[opening.end() :]
@@ -850,6 +853,11 @@ def describe(state: State, message: Message, *, as_new: bool = False, answered: 
     if state.current_question is not None:
         # Mid-assessment a longer sentence is an answer to the open question.
         return answer(state, replace(message, intent="inform"))
+    new_one = _a_new_one_described(message) if message.typed else None
+    if new_one is not None:
+        # "ok, ny sak: vi vill …" is another initiative, and only what follows the opening describes it.
+        message, as_new = new_one, True
+    asked_for_a_new_one = new_one is not None
     if says_no_to_the_summary(state, message) and not _ONE_AT_A_TIME.search(normalise(message.text)):
         return answer(state, replace(message, intent="deny"))  # a "Nej" to the summary, with its correction
     if (
@@ -916,7 +924,12 @@ def describe(state: State, message: Message, *, as_new: bool = False, answered: 
             return [*aside, *corrected[0]], corrected[1]
     # After a result, a new description is a new initiative, assessed on its own: say so, since a
     # follow-up ("och hyran då?") otherwise seems to lose what was just said.
-    after_result = [Reply(text=messages.text("describe.new_after_result"))] if _just_finished(state) else []
+    # Said only where the user did not ask for a new assessment in so many words.
+    after_result = (
+        [Reply(text=messages.text("describe.new_after_result"))]
+        if _just_finished(state) and not asked_for_a_new_one
+        else []
+    )
     after_result = [*aside, *after_result]
     # Written while a summary waits for "Ja" or "Nej", or as the answer to the first question asked after a
     # description that gave no line: more of the same description (trial 35, t35-3 lost the first message, with

@@ -2488,3 +2488,19 @@ def test_a_what_if_after_a_short_opening_is_tried_on_this_result():
     sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
     assert messages.text("describe.new_after_result") not in said(sent)
     assert talk.slots["last_result"]["answers"]["utforare"] == "kommunen"
+
+
+def test_small_talk_before_a_new_one_is_not_the_initiative():
+    """Trial 54 (t54-5): "haha jag ÄR förbundschefen. ok, ny sak: vi vill ordna …" after a result was assessed, but the
+    memo quoted the joke as the initiative."""
+    talk = summary_confirmed("Förbundet vill gå med som medlem i en intresseorganisation för sociala företag.")
+    assert talk.slots["last_result"] is not None
+    sent = talk.send(
+        ActionDescribeInitiative(),
+        "ha, det är ju jag som är chefen. Okej, nästa sak: vi vill hålla ett seminarium om sociala företag för "
+        "parternas chefer",
+        intent="describe_initiative",
+    )
+    assert talk.slots["description"] == "vi vill hålla ett seminarium om sociala företag för parternas chefer"
+    assert "Seminarium" in said(sent) or "seminarium" in said(sent)
+    assert messages.text("describe.new_after_result") not in said(sent)
