@@ -251,9 +251,10 @@ _EMPLOYS = frozenset({"anstaller", "anstallt", "anstalla"})
 _PRONOUNS = frozenset({"han", "hon", "hen", "honom", "henne", "dem", "dom"})
 
 
-def employer_named(words: tuple[Token, ...], text: str) -> Token | None:
-    """A business named as an employer by a name alone or a word for a kind of business: "hon är anställd av
-    Returverket", "Returverket anställer henne", "anställd av tvätteriet själv", "hos Verkstan själva".
+def employer_named(words: tuple[Token, ...], text: str) -> tuple[Token, bool] | None:
+    """A business named as an employer by a word for a kind of business ("anställd av tvätteriet själv", "hos Verkstan
+    själva"), or a name that may be one ("hon är anställd av Returverket", "Returverket anställer henne"), and whether
+    it is the kind of business.
 
     The name is one capitalised word that is no party, no förbund and no pronoun; where it begins the text it
     must be followed by a verb of employing."""
@@ -267,5 +268,5 @@ def employer_named(words: tuple[Token, ...], text: str) -> Token | None:
         name = text[word.start].isupper() and len(word.word) >= _SHORTEST_ALONE and word.word not in _PRONOUNS
         a_place = index + 1 < len(words) and words[index + 1].word in _PLACE_AFTER  # "anställd av Malmö stad"
         if kind or (name and word.word not in _NOT_A_NAME and not a_place):
-            return word
+            return word, kind
     return None
