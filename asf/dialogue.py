@@ -908,7 +908,7 @@ def describe(state: State, message: Message, *, as_new: bool = False, answered: 
             # the question about personal data (trial 37, t37-2).
             return [*aside, *corrected[0]], corrected[1]
     if not as_new and _asks_if_ok_changing_no_answer(state, message):
-        return [*aside, Reply(text=messages.text("change.no_answer_changed"))], state
+        return [*aside, _already_in_or_unchanged(state, message.text)], state
     right_after_a_result = not as_new and message.typed and _just_finished(state)
     if right_after_a_result and _objects_to_the_result(message.text):
         return _why_or_reopen(state, message)
@@ -1449,6 +1449,23 @@ _SOLD_BY_A_COMPANY = re.compile(
     r"\b(?:kops?|kopt|koper|kopa|hyrs|hyr|levereras|saljs|gors)(?: in)? (?:av|fran|hos) (?:\w+ ){0,2}?"
     r"(?:foretag|socialt|sociala|asf|kooperativ)\w*"
 )
+
+
+def _already_in_or_unchanged(state: State, text: str) -> Reply:
+    """The reply to a question whether something is ok that changes no answer: which answer already covers it ("är
+    arvodet till kooperativet okej?" after "ett vanligt köp, också från ett socialt företag"), else that none
+    changes."""
+    answers = _safe_answers(state)
+    current = walk(tree(), answers)
+    covered = _already_answered(answers, [step.question.id for step in current.steps], text)
+    if covered is None:
+        return Reply(text=messages.text("change.no_answer_changed"))
+    return _already_in(answers, current, covered)
+
+
+def _already_in(answers: dict[str, str], current: Walk, covered: str) -> Reply:
+    answer = current.fill(recap.answer_text(tree(), answers, covered))
+    return Reply(text=messages.text("change.already_in", answer=answer, question=tree().questions[covered].short))
 
 
 def _asks_if_ok_changing_no_answer(state: State, message: Message) -> bool:
@@ -2084,9 +2101,7 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         if covered is not None and not changes.keys() - {tree().start} and not reading.must_nots:
             # "är arvodet till företaget ok då?" after a result built on "ett vanligt köp, också från ett
             # socialt företag" (trial 19, t19-13 replaced a right result by one for support to the company).
-            question = tree().questions[covered]
-            answer = current.fill(recap.answer_text(tree(), answers, covered))
-            return [Reply(text=messages.text("change.already_in", answer=answer, question=question.short))], state
+            return [_already_in(answers, current, covered)], state
         if asks_if_ok and not changes.keys() - {tree().start}:
             return describe(state, message, as_new=True)  # not about this result's answers: another initiative
     if what_if:

@@ -248,8 +248,12 @@ def _evidence(
             affirmed = _not_over(affirmed, _whose_relatives(words))
         if (question.id, option.id) == _A_COMPANY_FOR_ITSELF:
             affirmed = _not_over(affirmed, _given_a_commission(words))
+            affirmed = [(r, m) for r, m in affirmed if not _a_speaker(m.start, words)]  # as for its staff, below
         if (question.id, option.id) == _A_COMPANYS_STAFF:
             affirmed = _not_over(affirmed, _employed_by_a_party(words))
+            # "föreläsaren är vd på ett av de sociala företagen": the company's staff as the speaker paid for a
+            # lecture, not whom the initiative is for (trial 54, t54-5; development set 5, md072).
+            affirmed = [(r, m) for r, m in affirmed if not _a_speaker(m.start, words)]
         if (question.id, option.id) == _PAY_FOR_STAFF:
             affirmed = _not_over(affirmed, _wage_subsidy_they_have(words))
         if (question.id, option.id) == _MONEY_STRAIGHT_TO_THE_COMPANY:
@@ -515,6 +519,19 @@ _BETWEEN_PARTY_AND_PAYMENT = frozenset({"som", "i", "sin", "tur", "sedan", "sen"
 # extra per år, med våra pengar?" (trial 32).
 _ON_TOP = ("extra", "bidrag", "tillagg", "bonus", "premie")
 _GIVE = frozenset({"ge", "ger", "gav", "ges", "givit", "gett"})
+
+
+# A speaker and a speaker's fee, folded: "föreläsaren", "att föreläsa", "som föreläser", "ett arvode"; not the
+# lecture itself ("en föreläsning för personalen" is for them).
+_SPEAKING = ("forelasare", "forelasa", "forelaser", "talare", "arvode", "forelasararvode", "talararvode")
+
+
+def _a_speaker(start: int, words: tuple[swedish.Token, ...]) -> bool:
+    """The words at `start` stand in a clause that makes someone a speaker or pays a speaker's fee."""
+    clause = _clause_at(start, words)
+    return clause is not None and any(
+        t.clause == clause and t.word.startswith(_SPEAKING) and not t.word.startswith("forelasning") for t in words
+    )
 
 
 def _given_a_commission(words: tuple[swedish.Token, ...]) -> list[swedish.Token]:

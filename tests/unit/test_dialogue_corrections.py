@@ -2504,3 +2504,21 @@ def test_small_talk_before_a_new_one_is_not_the_initiative():
     assert talk.slots["description"] == "vi vill hålla ett seminarium om sociala företag för parternas chefer"
     assert "Seminarium" in said(sent) or "seminarium" in said(sent)
     assert messages.text("describe.new_after_result") not in said(sent)
+
+
+def test_a_speaker_from_a_company_keeps_the_summary_lines():
+    """Trial 54 (t54-5): "nej, en sak: föreläsaren är vd på ett av de sociala företagen, hon ska ha ett arvode" after
+    the summary of an inspiration day dropped the line on what is done and made the company's staff whom it is for."""
+    talk = Conversation()
+    talk.send(
+        ActionDescribeInitiative(),
+        "Vi planerar ett seminarium om sociala företag för chefer på kommunen och regionen.",
+        intent="describe_initiative",
+    )
+    assert talk.slots["pending_answers"]["strukturell_typ"] == "evenemang"
+    sent = talk.send(
+        ActionAnswer(), "nej, en detalj: talaren är ordförande i ett kooperativ och får ett arvode på 3000 kr"
+    )
+    pending = talk.slots["pending_answers"]
+    assert pending["vem"] == "parter_och_aktorer" and pending["strukturell_typ"] == "evenemang", said(sent)
+    assert pending.get("mottagare") in (None, "egen_verksamhet"), pending
