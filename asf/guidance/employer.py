@@ -1,0 +1,116 @@
+"""Who employs the handledare, where a sentence says it around a verb of employing.
+
+The tree's phrases for where the handledare is employed find "handledaren anställd av kommunen"; people also write
+"Handledaren anställs av kommunen", "Förbundet vill själv anställa en handledare", "det sociala företaget själv
+anställer en handledare" or "en stödperson som är anställd av det sociala företaget". Here the employer is the
+word after "anställd/anställs av/hos/på/vid", or the subject a few words before "anställa/anställer", in a clause
+that names a handledare (or a job coach, a support person, a work supervisor). The employer is read as one of
+three: a party (or a unit of one), the förbund, or the company.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from asf.guidance import swedish
+
+# Folded words for the one who supports participants at the company.
+_SUPERVISOR = ("handledar", "jobbcoach", "stodperson", "arbetsledare", "coach", "handleder")
+_EMPLOYED = frozenset({"anstalld", "anstalls", "anstallas", "anstallda", "anstallt"})
+_EMPLOYED_BY = frozenset({"av", "hos", "pa", "vid"})
+_EMPLOYS = frozenset({"anstalla", "anstaller", "anstallt", "anstallde"})
+# Words between a subject and the verb: "Förbundet vill själv anställa", "företaget själv anställer".
+_BETWEEN = frozenset({"vill", "ska", "skulle", "kan", "kommer", "att", "sjalv", "sjalva", "sjalvt", "da", "nu", "har"})
+_SUBJECT_REACH = 4
+_NAME_WORDS = 2  # words of a name between the kind of company and the verb
+_PRONOUNS = frozenset({"vi", "de", "dom", "jag", "ni", "han", "hon", "hen", "man"})
+# Words before the employer that are not part of its name: "det sociala företaget".
+_ARTICLES = frozenset({"det", "den", "ett", "en", "sociala", "socialt", "arbetsintegrerande"})
+_FÖRBUND = ("forbund", "samordningsforbund", "finsam")
+_COMPANY = ("foretag", "kooperativ", "asf", "firma", "firman", "bolag", "kafe", "cafe")
+
+PART, FÖRBUND, COMPANY = "hos_part", "hos_forbundet", "hos_foretaget"
+
+
+@dataclass(frozen=True)
+class Employer:
+    option: str  # one of PART, FÖRBUND, COMPANY
+    start: int  # offsets of the words that say it, from the verb to the employer
+    end: int
+
+
+def employers(words: tuple[swedish.Token, ...]) -> list[Employer]:
+    """Each employer of a handledare the text states, in the order written; denied ones left out ("inte
+    anställd på företaget utan hos AF" gives AF alone)."""
+    found = []
+    for index, token in enumerate(words):
+        if not _names_a_supervisor(words, token.clause):
+            continue
+        if token.negated:
+            if token.word not in _EMPLOYED:
+                continue
+            employer = _instead(words, index)  # "inte anställd på företaget utan hos AF"
+        elif token.word in _EMPLOYED:
+            employer = _after(words, index)
+        elif token.word in _EMPLOYS:
+            employer = _before(words, index)
+        else:
+            continue
+        if employer is not None and not employer.negated:
+            option = _kind(employer.word)
+            if option is not None:
+                start, end = min(token.start, employer.start), max(token.end, employer.end)
+                found.append(Employer(option, start, end))
+    return found
+
+
+def _names_a_supervisor(words: tuple[swedish.Token, ...], clause: int) -> bool:
+    return any(t.clause == clause and t.word.startswith(_SUPERVISOR) for t in words)
+
+
+def _after(words: tuple[swedish.Token, ...], index: int) -> swedish.Token | None:
+    """The employer in "anställd av det sociala företaget": the first word after the preposition and articles."""
+    following = [t for t in words[index + 1 : index + 6] if t.clause == words[index].clause]
+    if not following or following[0].word not in _EMPLOYED_BY:
+        return None
+    return next((t for t in following[1:] if t.word not in _ARTICLES), None)
+
+
+def _instead(words: tuple[swedish.Token, ...], index: int) -> swedish.Token | None:
+    """The employer after "utan" in the same sentence as a denied "anställd": "inte anställd på företaget utan hos
+    AF"."""
+    for at in range(index + 1, min(len(words) - 1, index + 8)):
+        if words[at].sentence != words[index].sentence:
+            return None
+        if words[at].word == "utan" and words[at + 1].word in _EMPLOYED_BY:
+            return next((t for t in words[at + 2 : at + 5] if t.word not in _ARTICLES), None)
+    return None
+
+
+def _before(words: tuple[swedish.Token, ...], index: int) -> swedish.Token | None:
+    """The subject in "Förbundet vill själv anställa en handledare": the nearest word before the verb that is not a
+    helping word, within a few words of it; past a name of two words ("företaget Gröna Händer vill anställa"), never
+    past a pronoun ("kooperativet vill att vi anställer" names no employer)."""
+    skipped = 0
+    for back in range(index - 1, max(-1, index - 1 - _SUBJECT_REACH - _NAME_WORDS), -1):
+        token = words[back]
+        if token.clause != words[index].clause or token.word in _PRONOUNS:
+            return None
+        if token.word in _BETWEEN:
+            continue
+        if _kind(token.word) is not None:
+            return token
+        skipped += 1
+        if skipped > _NAME_WORDS:
+            return None
+    return None
+
+
+def _kind(word: str) -> str | None:
+    if word.startswith(_FÖRBUND):
+        return FÖRBUND
+    if swedish.word_matches("§part", word):
+        return PART
+    if word.startswith(_COMPANY):
+        return COMPANY
+    return None
