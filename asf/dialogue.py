@@ -1938,7 +1938,11 @@ def corrects_result(state: State, message: Message, marked_only: bool = False) -
         return False
     answers = _safe_answers(state)
     current = walk(tree(), answers)
-    changed = _changed_answers(answers, [step.question.id for step in current.steps], message.text)
+    answered = [step.question.id for step in current.steps]
+    line = _line_set_to(message.text, answered)
+    if line is not None and _changed_answers(answers, *line):
+        return True  # "nej, rad 3 ska vara arbetsträning på ASF …" names the line it changes (trial 55, t55-7)
+    changed = _changed_answers(answers, answered, message.text)
     changes = len(changed)
     return (
         (changes == 1 and not marked_only)
@@ -2004,6 +2008,26 @@ def _denied_answers(answers: dict[str, str], questions: list[str], text: str) ->
 
 # "ändra målgruppen till …", "ändra svaret om vem som köper till …", folded: the words naming the question to change.
 _CHANGE_X_TO = re.compile(r"\bandra\s+(?P<what>(?:\w+\s+){0,6}?\w+)\s+till\b")
+# "rad 4 ska vara arbetsförmedlingen", "rad 4 = AF", "första raden är fel, det ska vara …", folded: a line of the
+# summary by its number and its new answer, up to the end of the clause (trial 55, t55-1: "nej rad 4 ska vara
+# arbetsformedlingen, kommunen var bara en fraga" was recorded as both parties together).
+_LINE_SET_TO = re.compile(
+    r"\b(?:rad(?:en)?\s+(?P<number>\d)|(?P<ordinal>forsta|andra|tredje|fjarde|femte|sjatte|sjunde)\s+raden)\b\W*"
+    r"(?:(?:ar\s+)?fel\W+(?:det\s+)?)?(?:ska\s+(?:vara|va|bli)|skall\s+vara|blir|ar|=|:|->)\s+"
+    r"(?P<value>[^.,;!?\n]+)"
+)
+
+
+def _line_set_to(text: str, lines: list[str]) -> tuple[list[str], str] | None:
+    """The question a message names by its line number, and the words of its new answer; None when it names none."""
+    found = _LINE_SET_TO.search(swedish.fold_in_place(text))  # offsets of the text as written, for its quote
+    if found is None:
+        return None
+    number = int(found.group("number")) if found.group("number") else _ORDINALS[found.group("ordinal")]
+    if not 1 <= number <= len(lines):
+        return None
+    start, end = found.span("value")
+    return [lines[number - 1]], text[start:end].strip()
 
 
 def _correct_result(state: State, answers: dict[str, str], message: Message) -> Turn | None:
@@ -2024,7 +2048,8 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
     routed = _routed_via_another_party(answers, message.text)
     if routed is not None:
         return [_which_answer([_RESPONSIBLE_PARTY, _ROUTE_OF_MONEY], routed)], state
-    changes = _changed_answers(answers, answered, message.text)
+    line = _line_set_to(message.text, answered)
+    changes = _changed_answers(answers, *line) if line else _changed_answers(answers, answered, message.text)
     change_to = _CHANGE_X_TO.search(swedish.fold(message.text)) if len(changes) > 1 else None
     named_question = match_question(tree(), change_to.group("what"), answered) if change_to else None
     if named_question in changes:
@@ -2730,6 +2755,9 @@ def _correct_summary(state: State, message: Message) -> Turn:
     line = message.entity("question")
     if line in pending and message.typed:
         return _line_given_anew(state, line, message.text)  # the line chosen by its place, with words after it
+    numbered = _line_set_to(message.text, [q for q in tree().questions if q in pending]) if message.typed else None
+    if numbered is not None:
+        return _line_given_anew(state, numbered[0][0], numbered[1])  # "nej, rad 2 ska vara …" (trial 55)
     said = swedish.tokens(message.text or "")
     # "… inte kommunen" contrasts a new answer with a line: a change, however the message begins.
     adds = any(t.word in _ADDING for t in said) and not any(t.word in swedish.NEGATIONS for t in said)

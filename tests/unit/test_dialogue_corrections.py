@@ -2522,3 +2522,46 @@ def test_a_speaker_from_a_company_keeps_the_summary_lines():
     pending = talk.slots["pending_answers"]
     assert pending["vem"] == "parter_och_aktorer" and pending["strukturell_typ"] == "evenemang", said(sent)
     assert pending.get("mottagare") in (None, "egen_verksamhet"), pending
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nej rad 4 ska vara regionen, AF nämnde jag bara som exempel",
+        "rad 4 = regionen, kommunen blev fel",
+        "fjärde raden är fel, det ska vara regionen. AF är bara med på mötena",
+    ],
+)
+def test_a_line_named_by_its_number_after_a_result_gets_the_new_answer(text: str):
+    """Trial 55 (t55-1): "nej rad 4 ska vara arbetsformedlingen, kommunen var bara en fraga" was recorded as both
+    parties together, and "rad 4 = arbetsformedlingen" as a comment on the result."""
+    talk = finished(VIA_KOMMUNEN)
+    talk.send(ActionAnswer(), text)
+    assert talk.slots["answers"] == {**VIA_KOMMUNEN, "utforare": "regionen"}
+
+
+def test_a_line_named_by_its_number_is_a_correction_not_a_new_initiative():
+    """Trial 55 (t55-7): "nej, rad 3 ska vara arbetstraning pa asf, …" after a result was assessed as a new initiative
+    and the target group was lost."""
+    answers = {"vem": "deltagare", "malgrupp": "ja", "insats_typ": "annat"}
+    talk = finished(answers)
+    sent = talk.send(
+        ActionDescribeInitiative(),
+        "nej rad 3 ska vara arbetstraning pa ett ASF, med resorna",
+        intent="describe_initiative",
+    )
+    assert messages.text("describe.new_after_result") not in said(sent)
+    assert talk.slots["answers"]["malgrupp"] == "ja" and talk.slots["answers"]["insats_typ"] == "arbetsforberedande"
+
+
+def test_a_line_of_the_summary_named_by_its_number_gets_the_new_answer():
+    talk = Conversation()
+    talk.send(
+        ActionDescribeInitiative(),
+        "Regionen köper platser på kooperativet Vävaren åt deltagare, förbundet betalar via regionen.",
+        intent="describe_initiative",
+    )
+    assert talk.slots["pending_answers"]["utforare"] == "regionen"
+    talk.send(ActionAnswer(), "nej, rad 3 ska vara Försäkringskassan, regionen skrev jag fel")
+    pending = talk.slots["pending_answers"]
+    assert pending["utforare"] == "forsakringskassan" and pending["insats_typ"] == "arbetsforberedande", pending
