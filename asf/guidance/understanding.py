@@ -789,6 +789,11 @@ def read_answer(
             return AnswerReading(None)  # "kommunen, nej vänta": nothing is left to record
         return read_answer(question, corrected, models=models, stops=stops)
     words = swedish.tokens(text)
+    apology_end = _after_an_apology(words)
+    if apology_end is not None:
+        # "Förlåt, slarvigt skrivet. Alla sex hör till målgruppen …": the answer is what follows the apology (trial 55,
+        # t55-2 was asked the target group again).
+        return read_answer(question, text[apology_end:], yes_no, entity_values, models, stops)
     if _holds_on(question, words):
         return AnswerReading(None)
     found, negated = _evidence(question, text, words, description=False)
@@ -1322,6 +1327,17 @@ def _no_one_the_options_name(
 _NO_ONE_WILL = frozenset({"ska", "skall", "blir", "kommer", "vill", "behover", "gar", "tanker"})
 
 
+_APOLOGIES = frozenset({"forlat", "ursakta", "sorry"})
+
+
+def _after_an_apology(words: tuple[swedish.Token, ...]) -> int | None:
+    """Where the answer starts after a first sentence that opens with an apology ("Förlåt, slarvigt skrivet."), if
+    another sentence follows it."""
+    if not words or words[0].word not in _APOLOGIES:
+        return None
+    return next((t.start for t in words if t.sentence != words[0].sentence), None)
+
+
 def _holds_on(question: Question, words: tuple[swedish.Token, ...]) -> bool:
     """At a yes/no question, "nej vänta, det är inte handledaren vi vill betala …" stops to correct what was said
     before: its "nej" is no answer (trial 51, t51-5 recorded "Nej" to the target group and got "bör inte")."""
@@ -1356,11 +1372,11 @@ def yes_or_no_in_part(question: Question, text: str) -> bool:
         return False
     plain = [t.word for t in swedish.tokens(text)]
     pairs = set(itertools.pairwise(plain))
-    return bool(_SOME & set(plain)) or bool(_SOME_PAIRS & pairs)
+    return bool(_SOME & set(plain)) or bool(_SOME_PAIRS & pairs) or _some_of_them(plain)
 
 
 _SOME = frozenset({"vissa", "somliga", "flesta", "delvis", "flertalet"})
-_SOME_PAIRS = frozenset({("en", "del"), ("inte", "alla"), ("nastan", "alla"), ("manga", "av")})
+_SOME_PAIRS = frozenset({("inte", "alla"), ("nastan", "alla"), ("manga", "av")})
 
 
 def _partly(words: tuple[swedish.Token, ...]) -> bool:
@@ -1370,8 +1386,23 @@ def _partly(words: tuple[swedish.Token, ...]) -> bool:
     return (
         bool(_HEDGES & set(plain))
         or bool({"vissa", "somliga", "delvis", "flesta", "manga"} & set(plain))
-        or bool({("en", "del"), ("inte", "alla"), ("inte", "alltid"), ("inte", "riktigt")} & pairs)
+        or bool({("inte", "alla"), ("inte", "alltid"), ("inte", "riktigt")} & pairs)
+        or _some_of_them(plain)
     )
+
+
+# After "en del": what makes it some of the people ("en del har kontakt med AF", "en del av dem"), not some of a thing
+# ("de behöver både soc och AF och en del vård", trial 55, t55-3 got "det gäller en del av deltagarna" twice).
+_SOME_OF_THEM_AFTER = frozenset({"av", "har", "ar", "behover", "kan", "ska", "saknar", "far", "hor", "kommer", "gar"})
+
+
+def _some_of_them(plain: list[str]) -> bool:
+    for index, (first, second) in enumerate(itertools.pairwise(plain)):
+        if (first, second) == ("en", "del"):
+            following = plain[index + 2 : index + 3]
+            if not following or following[0] in _SOME_OF_THEM_AFTER:
+                return True
+    return False
 
 
 def _kept_by_its_own_part(model: learned.TextModel, question_id: str, text: str, fact: Fact, negated: set[str]) -> bool:

@@ -33,6 +33,7 @@ from asf.guidance.understanding import (
     read_answer,
     read_description,
     without_introduction,
+    yes_or_no_in_part,
 )
 from asf.turns import Message, Reply, State
 from tests.unit.test_dialogue_corrections import VIA_KOMMUNEN, Conversation, finished, said, summary_confirmed
@@ -5361,3 +5362,14 @@ def test_an_employer_named_by_a_name_alone_is_asked_with_the_company_first(tree:
     organisation): asked, with the company offered first rather than a party."""
     reading = read_answer(tree.questions["handledare_anstalld"], text)
     assert reading.option is None and reading.candidates[0].id == "hos_foretaget", reading
+
+
+def test_an_answer_after_an_apology_and_some_of_a_thing_are_plain_answers(tree: Tree):
+    """Trial 55: "Förlåt, slarvigt skrivet. Alla sex hör till målgruppen, …" was asked again (t55-2), and "en del vård"
+    (some care, not some of them) got "det gäller en del av deltagarna" twice (t55-3)."""
+    question = tree.questions["malgrupp"]
+    after_sorry = read_answer(question, "Ursäkta, jag var otydlig. Samtliga hör till målgruppen, de har stöd från soc.")
+    assert after_sorry.option is not None and after_sorry.option.id == "ja"
+    assert not yes_or_no_in_part(question, "ja, de behöver både psykiatrin och soc och en del ekonomiskt stöd")
+    assert yes_or_no_in_part(question, "en del har kontakt med FK")  # some of them: still asked
+    assert yes_or_no_in_part(question, "ja, en del av dem")
