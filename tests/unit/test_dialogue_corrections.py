@@ -2565,3 +2565,17 @@ def test_a_line_of_the_summary_named_by_its_number_gets_the_new_answer():
     talk.send(ActionAnswer(), "nej, rad 3 ska vara Försäkringskassan, regionen skrev jag fel")
     pending = talk.slots["pending_answers"]
     assert pending["utforare"] == "forsakringskassan" and pending["insats_typ"] == "arbetsforberedande", pending
+
+
+def test_a_line_named_by_its_number_with_unclear_words_is_asked_again():
+    """Trial 55 (t55-6): "rad 1 ska vara anstallda pa det sociala foretaget (…)" got "Vilket svar vill du ändra?"
+    without the line it named among the choices."""
+    answers = {**VIA_KOMMUNEN, "insats_typ": "utbildning_om_asf"}
+    talk = finished(answers)
+    talk.send(ActionAnswer(), "nej. rad 1 ska vara mina tre där, det ar en kurs for dom")
+    assert talk.slots["current_question"] == "vem"
+    assert talk.slots["answers"]["utforare"] == "kommunen"  # the other answers are kept aside, not lost
+    # Clear words for the line change it, and the rest of the message is read too.
+    talk = finished(answers)
+    talk.send(ActionAnswer(), "nej. rad 1 ska vara personal pa kooperativet (mina tre), det ar en kurs for dom")
+    assert talk.slots["answers"] == {"vem": "asf_personal", "asf_personal_stod": "kompetensutveckling"}
