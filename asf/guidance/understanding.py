@@ -277,6 +277,10 @@ def _evidence(
             # Only what the payer's words hold: "förbundet betalar avgiften och går med" still names the member.
             paying = _who_pays_the_fee(words)
             affirmed = [(r, m) for r, m in affirmed if not any(s <= m.start and m.end <= e for s, e in paying)]
+        if description and question.id == _RESPONSIBLE[0]:
+            # "stöd från både af och regionen, kommunen håller i det och upphandlar": AF's "<part> ~ upphandla" reaches
+            # past a comma and another party, which is the one the verb belongs to (development set 1-4, f019).
+            affirmed = [(r, m) for r, m in affirmed if not _past_another_party(m, words)]
         if (question.id, option.id) == _WORK_TRAINING:
             affirmed = _not_over(affirmed, _where_a_supervisor_works(words))
         if description and (question.id, option.id) == _A_SUPERVISOR:
@@ -337,6 +341,17 @@ def _with_the_stated_employer(
 # asked between "själva deltagare" and "ersättning").
 _PAY_FOR_STAFF = ("asf_personal_stod", "ersattning")
 _HAVING = frozenset({"har", "hade", "med", "pa", "genom"})
+
+
+def _past_another_party(mention: swedish.Mention, words: tuple[swedish.Token, ...]) -> bool:
+    """A mention that runs over a comma into a stretch naming a party other than its first word."""
+    inside = [t for t in words if mention.start <= t.start and t.end <= mention.end]
+    if len(inside) < 2 or inside[0].segment == inside[-1].segment:
+        return False
+    return any(
+        t.segment != inside[0].segment and t.word != inside[0].word and swedish.word_matches("§part", t.word)
+        for t in inside[1:]
+    )
 
 
 def _wage_subsidy_they_have(words: tuple[swedish.Token, ...]) -> list[swedish.Token]:

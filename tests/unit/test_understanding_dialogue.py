@@ -5373,3 +5373,14 @@ def test_an_answer_after_an_apology_and_some_of_a_thing_are_plain_answers(tree: 
     assert not yes_or_no_in_part(question, "ja, de behöver både psykiatrin och soc och en del ekonomiskt stöd")
     assert yes_or_no_in_part(question, "en del har kontakt med FK")  # some of them: still asked
     assert yes_or_no_in_part(question, "ja, en del av dem")
+
+
+def test_a_party_in_the_needs_is_not_the_one_a_later_verb_names(tree: Tree):
+    """Development set 1-4 (f019): "… stöd från både af och regionen, kommunen håller i det och upphandlar" read AF and
+    the region as procuring too, through a phrase that reached past the comma, and the line was dropped."""
+    reading = read_description(
+        tree,
+        "praktik på ett socialt kooperativ för unga med stöd från både fk och psykiatrin, regionen driver det och "
+        "upphandlar platserna",
+    )
+    assert reading.facts["utforare"].option == "regionen"
