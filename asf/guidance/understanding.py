@@ -299,6 +299,9 @@ def _evidence(
             if m.negated
             and not (affirmed and _names_a_route(m))
             and not any(a.start <= m.start and m.end <= a.end for _, a in affirmed)
+            # A phrase holding its own negation ("behöver inget samordnat") is not denied by one before it: "har inga
+            # andra hinder och behöver inget samordnat stöd" says no twice (development set 1-4, f011).
+            and not _holds_a_negation(m.keyword)
         ]
         if denials and not (description and _affirmed_first(mentions, words)):
             negated.add(option.id)
@@ -341,6 +344,10 @@ def _with_the_stated_employer(
 # asked between "själva deltagare" and "ersättning").
 _PAY_FOR_STAFF = ("asf_personal_stod", "ersattning")
 _HAVING = frozenset({"har", "hade", "med", "pa", "genom"})
+
+
+def _holds_a_negation(keyword: str) -> bool:
+    return any(word in swedish.NEGATIONS for word in swedish.fold(keyword).lstrip("=").split())
 
 
 def _past_another_party(mention: swedish.Mention, words: tuple[swedish.Token, ...]) -> bool:

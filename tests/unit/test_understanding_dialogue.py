@@ -5384,3 +5384,17 @@ def test_a_party_in_the_needs_is_not_the_one_a_later_verb_names(tree: Tree):
         "upphandlar platserna",
     )
     assert reading.facts["utforare"].option == "regionen"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Development set 1-4 (f011, f028, d217, g022): a "no" stated in so many words was not read.
+        "Praktik på ett ASF för arbetslösa som har inga hinder utöver jobbet och behöver inget samordnat stöd.",
+        "Målgruppen: personer utan behov av samordnade insatser. Kommunen köper platser på kaféet.",
+        "AF köper platser på kooperativet åt arbetssökande som inte behöver något samordnat stöd.",
+        "Feriejobb på ett socialt företag för skolungdomar utan några särskilda stödbehov, via kommunen.",
+    ],
+)
+def test_a_target_group_denied_in_so_many_words_is_a_no(tree: Tree, text: str):
+    assert read_description(tree, text).facts["malgrupp"].option == "nej"
