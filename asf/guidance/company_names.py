@@ -246,7 +246,7 @@ def _with_other_mentions(
 
 # Words that make the word after them an employer: "anställd av Returverket", "han jobbar på Lyktan", "hos Verkstan".
 _EMPLOYED = frozenset({"anstalld", "anstalls", "anstallda", "jobbar", "arbetar", "jobba", "arbeta"})
-_EMPLOYED_AT = frozenset({"av", "hos", "pa", "vid", "i"})
+_EMPLOYED_AT = frozenset({"av", "hos", "pa", "vid"})  # not "i": "jobbar i butiken på Ica" is where, not who
 _EMPLOYS = frozenset({"anstaller", "anstallt", "anstalla"})
 _PRONOUNS = frozenset({"han", "hon", "hen", "honom", "henne", "dem", "dom"})
 

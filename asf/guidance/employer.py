@@ -16,9 +16,13 @@ from asf.guidance import swedish
 
 # Folded words for the one who supports participants at the company.
 _SUPERVISOR = ("handledar", "jobbcoach", "stodperson", "arbetsledare", "coach", "handleder")
-_EMPLOYED = frozenset({"anstalld", "anstalls", "anstallas", "anstallda", "anstallt"})
+_EMPLOYED = frozenset({"anstalld", "anstalls", "anstallas", "anstallda", "anstallt"})  # "anställt" after "har": active
 _EMPLOYED_BY = frozenset({"av", "hos", "pa", "vid"})
-_EMPLOYS = frozenset({"anstalla", "anstaller", "anstallt", "anstallde"})
+_EMPLOYS = frozenset({"anstalla", "anstaller", "anstallde"})
+_HAS = frozenset({"har", "hade"})  # "Kooperativet har anställt en handledare"
+_PERSON = frozenset({"han", "hon", "hen", "henne", "honom"})  # the handledare, named by a pronoun
+_EMPLOYED_REACH = 6  # words from who is employed to the verb: "handledaren kommer nog att vara anställd"
+_OBJECT_REACH = 3  # words from the verb to whom it employs: "anställa en ny handledare"
 # Words between a subject and the verb: "Förbundet vill själv anställa", "företaget själv anställer".
 _BETWEEN = frozenset({"vill", "ska", "skulle", "kan", "kommer", "att", "sjalv", "sjalva", "sjalvt", "da", "nu", "har"})
 _SUBJECT_REACH = 4
@@ -46,14 +50,15 @@ def employers(words: tuple[swedish.Token, ...]) -> list[Employer]:
     for index, token in enumerate(words):
         if not _names_a_supervisor(words, token.clause):
             continue
+        active = token.word in _EMPLOYS or (token.word == "anstallt" and index > 0 and words[index - 1].word in _HAS)
         if token.negated:
-            if token.word not in _EMPLOYED:
+            if token.word not in _EMPLOYED or active:
                 continue
-            employer = _instead(words, index)  # "inte anställd på företaget utan hos AF"
+            employer = _instead(words, index) if _a_supervisor_before(words, index) else None  # "… utan hos AF"
+        elif active:
+            employer = _before(words, index) if _a_supervisor_after(words, index) else None
         elif token.word in _EMPLOYED:
-            employer = _after(words, index)
-        elif token.word in _EMPLOYS:
-            employer = _before(words, index)
+            employer = _after(words, index) if _a_supervisor_before(words, index) else None
         else:
             continue
         if employer is not None and not employer.negated:
@@ -66,6 +71,20 @@ def employers(words: tuple[swedish.Token, ...]) -> list[Employer]:
 
 def _names_a_supervisor(words: tuple[swedish.Token, ...], clause: int) -> bool:
     return any(t.clause == clause and t.word.startswith(_SUPERVISOR) for t in words)
+
+
+def _a_supervisor_after(words: tuple[swedish.Token, ...], index: int) -> bool:
+    """Whom the verb employs is the handledare ("anställa en handledare", "anställer henne"), not participants
+    ("hjälpa företaget att anställa deltagarna"; review of session 37)."""
+    following = [t for t in words[index + 1 : index + 1 + _OBJECT_REACH] if t.clause == words[index].clause]
+    return any(t.word.startswith(_SUPERVISOR) or t.word in _PERSON for t in following)
+
+
+def _a_supervisor_before(words: tuple[swedish.Token, ...], index: int) -> bool:
+    """Who is employed is the handledare ("Handledaren anställs av …", "en stödperson som är anställd av …", "hon är
+    anställd av …")."""
+    before = [t for t in words[max(0, index - _EMPLOYED_REACH) : index] if t.clause == words[index].clause]
+    return any(t.word.startswith(_SUPERVISOR) or t.word in _PERSON for t in before)
 
 
 def _after(words: tuple[swedish.Token, ...], index: int) -> swedish.Token | None:

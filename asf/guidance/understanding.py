@@ -568,16 +568,17 @@ _ON_TOP = ("extra", "bidrag", "tillagg", "bonus", "premie")
 _GIVE = frozenset({"ge", "ger", "gav", "ges", "givit", "gett"})
 
 
-# A speaker and a speaker's fee, folded: "föreläsaren", "att föreläsa", "som föreläser", "ett arvode"; not the
-# lecture itself ("en föreläsning för personalen" is for them).
-_SPEAKING = ("forelasare", "forelasa", "forelaser", "talare", "arvode", "forelasararvode", "talararvode")
+# Who speaks, folded: "föreläsaren är …", "att föreläsa", "som föreläser", and a speaker's fee ("ett arvode"); not a
+# lecture or a lecturer listened to ("en föreläsning för personalen", "lyssna på en föreläsare" are for them).
+_SPEAKER_WORDS = frozenset({"forelasaren", "forelasa", "forelaser", "forelaste", "talaren", "foredragshallaren"})
+_SPEAKERS_FEE = ("arvode", "forelasararvode", "talararvode")
 
 
 def _a_speaker(start: int, words: tuple[swedish.Token, ...]) -> bool:
-    """The words at `start` stand in a clause that makes someone a speaker or pays a speaker's fee."""
+    """The words at `start` stand in a clause that makes someone the speaker or pays a speaker's fee."""
     clause = _clause_at(start, words)
     return clause is not None and any(
-        t.clause == clause and t.word.startswith(_SPEAKING) and not t.word.startswith("forelasning") for t in words
+        t.clause == clause and (t.word in _SPEAKER_WORDS or t.word.startswith(_SPEAKERS_FEE)) for t in words
     )
 
 
@@ -848,11 +849,11 @@ def read_answer(
         assert via is not None
         found[via.id] = _Evidence(via, 2, text[: to_a_party.end()].strip(), spans=((0, to_a_party.end()),))
     business = _a_business_as_employer(question, text, words, found)
-    if business is not None and business.strength == 0:
+    if business is not None and business.strength == 0 and not found:
         # "hon är anställd av Returverket": a name alone may be the company or another organisation (development set
         # 5 labels it unclear, sets 10-12 the company's): asked, the company offered first.
         return AnswerReading(None, candidates=(business.option, *(o for o in question.options if o != business.option)))
-    if business is not None:
+    if business is not None and business.strength > 0:
         found[business.option.id] = business
     for option_id in _us_at_the_company(question, words, found):
         # "Hos oss på Bageriet Surdegen, vi har en arbetsledare …": "oss" is the company (development set 14).
@@ -1147,6 +1148,9 @@ def _a_business_as_employer(
     if named is None:
         return None
     name, kind = named
+    after = next((t for t in words if t.start >= name.end), None)
+    if after is not None and (swedish.word_matches("§part", after.word) or any(p in after.word for p in _PUBLIC_BODY)):
+        return None  # "anställd av Västra Götalandsregionen", "Troligen anställer kommunen henne"
     if (
         swedish.word_matches("§part", name.word)
         or name.word.startswith(_NOT_A_BUSINESS)
@@ -1221,6 +1225,7 @@ def _learned_about(start: int, words: tuple[swedish.Token, ...]) -> bool:
 _PAYER_IS_NOT_THE_ANSWER = frozenset({_RESPONSIBLE[0], _WHOSE_MEMBERSHIP})
 # Before a party: what makes it where the participants are registered, not who procures ("inskrivna på AF").
 _REGISTERED_AT = ("inskrivna", "inskriven", "aktuella", "aktuell")
+_DOING_REACH = 5  # words after a payer in which a verb of doing makes it more than the payer
 
 
 def _named_only_as_payer(
@@ -1256,7 +1261,14 @@ def _pays_or_registers(start: int, words: tuple[swedish.Token, ...]) -> bool:
     paying = any(m.start == after[0].start for word in _PAYING for m in swedish.find(word, after))
     # "vi tar deras årsavgift"
     takes_the_fee = after[0].word in ("tar", "tas") and any("avgift" in t.word for t in after[1:])
-    return paying or takes_the_fee or any(word in _REGISTERED_AT for word in before)
+    # "AF betalar och upphandlar", "vi betalar och blir medlemmar själva": paying and doing it (review of session 37).
+    clause: list[swedish.Token] = []
+    for token in (t for t in words if t.start > start and t.clause == after[0].clause):
+        if token.word in _SET_AGAINST or swedish.word_matches("§part", token.word) or len(clause) == _DOING_REACH:
+            break  # "Försäkringskassan betalar men kommunen ansvarar": the doing is another's
+        clause.append(token)
+    doing = any(swedish.find(word, tuple(clause)) for word in (*_DOING, "avtalet", "medlem"))
+    return ((paying or takes_the_fee) and not doing) or any(word in _REGISTERED_AT for word in before)
 
 
 def _only_who_pays(question: Question, chosen: _Evidence, words: tuple[swedish.Token, ...]) -> bool:
@@ -1369,6 +1381,12 @@ def _holds_on(question: Question, words: tuple[swedish.Token, ...]) -> bool:
     return bool(opening) and (opening[0] in _HOLDING_ON or (opening[0] in _NO and opening[1:2] == ["vanta"]))
 
 
+# After "nej inte": words that say the no again ("nej inte egentligen, de klarar ett vanligt jobb"); "nej inte helt",
+# "nej inte ännu" or "nej inte formellt men …" say less than a no (review of session 37).
+_NO_AGAIN = frozenset({"egentligen", "direkt", "alls", "precis"})
+_BUT_OR_NOT_YET = frozenset({"men", "fast", "an", "annu", "utreda", "utreds"})
+
+
 def _opening_yes_no(
     question: Question, words: tuple[swedish.Token, ...], found: Mapping[str, _Evidence], negated: set[str]
 ) -> Option | None:
@@ -1381,7 +1399,13 @@ def _opening_yes_no(
     option = next((o for o in question.options if meaning and o.means == meaning), None)
     # "nej inte egentligen, de har inga rehabbehov": the "inte" after a "nej" says it again, it does not deny it
     # (development sets 9 and 13 were asked back).
-    no_said_twice = meaning == "nej" and len(words) > 1 and words[1].word in swedish.NEGATIONS
+    no_said_twice = (
+        meaning == "nej"
+        and len(words) > 2
+        and words[1].word in swedish.NEGATIONS
+        and words[2].word in _NO_AGAIN
+        and not any(t.word in _BUT_OR_NOT_YET for t in words[3:])
+    )
     if option is None or (option.id in negated and not no_said_twice) or set(found) - {option.id}:
         return None
     return option

@@ -1665,6 +1665,7 @@ def test_the_förbund_paying_its_own_theme_day_straight_is_no_part_to_avoid():
         "betalningen",
     )
     assert "not_assessed" not in talk.slots["last_result"]
+    assert "Direkt från förbundet" not in str(talk.slots["last_result"])
     # ... while places the förbund pays a company for straight, beside a theme day, stay a part to avoid
     talk = _assessed(
         "Förbundet ordnar en temadag om sociala företag för parternas chefer och betalar lokalen. Förbundet köper "

@@ -5322,13 +5322,34 @@ def test_a_typed_answer_reads_who_does_it_not_who_pays_or_is_talked_about(
         ("handledare_anstalld", "anställd av Lunds stad"),
         # An organisation around social enterprises is not the company.
         ("handledare_anstalld", "han är anställd på Samhall"),
-        # Both named as the ones doing it: asked.
-        ("utforare", "kanske AF men regionen kan också ta det"),
+        # Review of session 37: a party after the name, an adverb opening the sentence, a place of work.
+        ("handledare_anstalld", "anställd av Västra Götalandsregionen"),
+        ("handledare_anstalld", "Troligen anställer kommunen henne"),
+        ("handledare_anstalld", "han jobbar i butiken på Ica"),
     ],
 )
 def test_a_typed_answer_naming_no_business_is_not_read_as_the_company(tree: Tree, question: str, text: str):
     reading = read_answer(tree.questions[question], text)
     assert reading.option is None or reading.option.id != "hos_foretaget", (text, reading)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "recorded"),
+    [
+        # Review of session 37: the one named as paying also does it, or says no only in part.
+        ("utforare", "kanske AF men regionen kan också ta det", None),
+        ("utforare", "regionen betalar och har avtalet, men deltagarna är inskrivna på AF", "regionen"),
+        ("medlem_vem", "vi betalar och blir medlemmar själva, regionen är redan med", None),
+        ("malgrupp", "nej inte helt", "vet_inte"),
+        ("malgrupp", "nej inte formellt men de har flera kontakter", None),
+        ("strukturell_typ", "vi vill hjälpa företagen med en gemensam katalog", None),
+    ],
+)
+def test_a_typed_answer_that_pays_and_does_or_says_no_in_part_is_not_misread(
+    tree: Tree, question: str, text: str, recorded: str | None
+):
+    reading = read_answer(tree.questions[question], text)
+    assert (reading.option.id if reading.option else None) == recorded, (text, reading)
 
 
 @pytest.mark.parametrize(
@@ -5398,3 +5419,24 @@ def test_a_party_in_the_needs_is_not_the_one_a_later_verb_names(tree: Tree):
 )
 def test_a_target_group_denied_in_so_many_words_is_a_no(tree: Tree, text: str):
     assert read_description(tree, text).facts["malgrupp"].option == "nej"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Review of session 37: the company hiring participants names no employer of the handledare.
+        "En handledare från AF ska hjälpa kooperativet att anställa deltagarna, förbundet betalar via AF.",
+        "Förbundet betalar en handledare via kommunen som hjälper kaféet att anställa deltagare.",
+    ],
+)
+def test_a_company_hiring_participants_is_not_the_handledares_employer(tree: Tree, text: str):
+    fact = read_description(tree, text).facts.get("handledare_anstalld")
+    assert fact is None or fact.option != "hos_foretaget", fact
+
+
+def test_staff_listening_to_a_lecturer_are_still_whom_it_is_for(tree: Tree):
+    """Review of session 37: any speaker word in the clause removed the company's staff as whom it is for."""
+    reading = read_description(
+        tree, "Arbetsledarna på de sociala företagen ska få lyssna på en föreläsare om bemötande."
+    )
+    assert reading.facts["vem"].option == "asf_personal"
