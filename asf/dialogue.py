@@ -1939,8 +1939,7 @@ def corrects_result(state: State, message: Message, marked_only: bool = False) -
     answers = _safe_answers(state)
     current = walk(tree(), answers)
     answered = [step.question.id for step in current.steps]
-    line = _line_set_to(message.text, answered)
-    if line is not None and _changed_answers(answers, *line):
+    if _changes_to_lines(answers, _lines_set_to(message.text, answered))[0]:
         return True  # "nej, rad 3 ska vara arbetsträning på ASF …" names the line it changes (trial 55, t55-7)
     changed = _changed_answers(answers, answered, message.text)
     changes = len(changed)
@@ -2014,20 +2013,37 @@ _CHANGE_X_TO = re.compile(r"\bandra\s+(?P<what>(?:\w+\s+){0,6}?\w+)\s+till\b")
 _LINE_SET_TO = re.compile(
     r"\b(?:rad(?:en)?\s+(?P<number>\d)|(?P<ordinal>forsta|andra|tredje|fjarde|femte|sjatte|sjunde)\s+raden)\b\W*"
     r"(?:(?:ar\s+)?fel\W+(?:det\s+)?)?(?:ska\s+(?:vara|va|bli)|skall\s+vara|blir|ar|=|:|->)\s+"
-    r"(?P<value>[^.,;!?\n]+)"
+    # The value, up to the clause's end or the next line named ("rad 4 är rätt men rad 5 ska vara direkt").
+    r"(?P<value>(?:(?!\s(?:men|och)\s+(?:rad\s|\w+\s+raden))[^.,;!?\n])+)"
 )
+# A value that says the line is right, folded: "rad 4 är rätt", "andra raden stämmer".
+_LINE_IS_RIGHT = re.compile(r"^(?:ratt|korrekt|ok|okej|bra|riktig|riktigt)\b")
 
 
-def _line_set_to(text: str, lines: list[str]) -> tuple[list[str], str] | None:
-    """The question a message names by its line number, and the words of its new answer; None when it names none."""
-    found = _LINE_SET_TO.search(swedish.fold_in_place(text))  # offsets of the text as written, for its quote
-    if found is None:
-        return None
-    number = int(found.group("number")) if found.group("number") else _ORDINALS[found.group("ordinal")]
-    if not 1 <= number <= len(lines):
-        return None
-    start, end = found.span("value")
-    return [lines[number - 1]], text[start:end].strip()
+def _lines_set_to(text: str, lines: list[str]) -> list[tuple[str, str]]:
+    """Each line a message names by its number with a new answer, and the words of that answer (review of session 37:
+    "rad 4 är rätt men rad 5 ska vara direkt" names line 5 only; "rad 4 … rad 5 …" both)."""
+    named = []
+    for found in _LINE_SET_TO.finditer(swedish.fold_in_place(text)):  # offsets of the text as written, for its quote
+        number = int(found.group("number")) if found.group("number") else _ORDINALS[found.group("ordinal")]
+        if not 1 <= number <= len(lines) or _LINE_IS_RIGHT.match(found.group("value")):
+            continue
+        start, end = found.span("value")
+        named.append((lines[number - 1], text[start:end].strip()))
+    return named
+
+
+def _changes_to_lines(answers: dict[str, str], named: list[tuple[str, str]]) -> tuple[dict[str, str], list[str]]:
+    """The new answers the named lines' words give, and the lines whose words give none."""
+    changes: dict[str, str] = {}
+    unclear = []
+    for question_id, value in named:
+        changed = _changed_answers(answers, [question_id], value)
+        if changed:
+            changes.update(changed)
+        else:
+            unclear.append(question_id)
+    return changes, unclear
 
 
 def _correct_result(state: State, answers: dict[str, str], message: Message) -> Turn | None:
@@ -2048,12 +2064,17 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
     routed = _routed_via_another_party(answers, message.text)
     if routed is not None:
         return [_which_answer([_RESPONSIBLE_PARTY, _ROUTE_OF_MONEY], routed)], state
-    line = _line_set_to(message.text, answered)
-    changes = _changed_answers(answers, *line) if line else _changed_answers(answers, answered, message.text)
-    if line is not None and not changes:
-        # "rad 1 ska vara anstallda pa det sociala foretaget (…)" whose words give no clear answer: that line is asked
-        # again (trial 55, t55-6 got "Vilket svar vill du ändra?" without the line it named among the choices).
-        return _reopen(state, answers, line[0][0])
+    named_lines = _lines_set_to(message.text, answered)
+    if named_lines:
+        changes, unclear = _changes_to_lines(answers, named_lines)
+        if unclear and not changes:
+            # "rad 1 ska vara anstallda pa det sociala foretaget (…)" whose words give no clear answer: that line is
+            # asked again (trial 55, t55-6 got "Vilket svar vill du ändra?" without the line it named).
+            return _reopen(state, answers, unclear[0])
+        if len(changes) > 1:
+            return _try_answers(state, answers, changes, message)  # "rad 4 ska vara regionen. rad 5 ska vara direkt"
+    else:
+        changes = _changed_answers(answers, answered, message.text)
     change_to = _CHANGE_X_TO.search(swedish.fold(message.text)) if len(changes) > 1 else None
     named_question = match_question(tree(), change_to.group("what"), answered) if change_to else None
     if named_question in changes:
@@ -2759,9 +2780,15 @@ def _correct_summary(state: State, message: Message) -> Turn:
     line = message.entity("question")
     if line in pending and message.typed:
         return _line_given_anew(state, line, message.text)  # the line chosen by its place, with words after it
-    numbered = _line_set_to(message.text, [q for q in tree().questions if q in pending]) if message.typed else None
-    if numbered is not None:
-        return _line_given_anew(state, numbered[0][0], numbered[1])  # "nej, rad 2 ska vara …" (trial 55)
+    numbered = _lines_set_to(message.text, [q for q in tree().questions if q in pending]) if message.typed else []
+    if len(numbered) == 1:
+        return _line_given_anew(state, *numbered[0])  # "nej, rad 2 ska vara …" (trial 55)
+    if numbered:
+        changes, unclear = _changes_to_lines(pending, numbered)
+        if unclear:
+            return _line_given_anew(state, unclear[0], dict(numbered)[unclear[0]])
+        reply, changed = recap.with_changed_lines(tree(), state, changes, message.text, dict(numbered))
+        return [reply], changed
     said = swedish.tokens(message.text or "")
     # "… inte kommunen" contrasts a new answer with a line: a change, however the message begins.
     adds = any(t.word in _ADDING for t in said) and not any(t.word in swedish.NEGATIONS for t in said)

@@ -2580,3 +2580,29 @@ def test_a_line_named_by_its_number_with_unclear_words_is_asked_again():
     talk = finished(answers)
     talk.send(ActionAnswer(), "nej. rad 1 ska vara personal pa kooperativet (mina tre), det ar en kurs for dom")
     assert talk.slots["answers"] == {"vem": "asf_personal", "asf_personal_stod": "kompetensutveckling"}
+
+
+@pytest.mark.parametrize(
+    ("text", "changed"),
+    [
+        # Review of session 37: a line said to be right is not changed; every line named with a value is.
+        ("rad 4 är rätt men rad 5 ska vara direkt", {"pengavag": "direkt"}),
+        ("rad 4 ska vara regionen. rad 5 ska vara direkt", {"utforare": "regionen", "pengavag": "direkt"}),
+    ],
+)
+def test_several_lines_named_by_number_after_a_result(text: str, changed: dict[str, str]):
+    talk = finished(VIA_KOMMUNEN)
+    talk.send(ActionAnswer(), text)
+    assert talk.slots["answers"] == {**VIA_KOMMUNEN, **changed}
+
+
+def test_a_line_said_to_be_right_at_a_summary_is_kept():
+    talk = Conversation()
+    talk.send(
+        ActionDescribeInitiative(),
+        "Regionen köper platser på kooperativet Vävaren åt deltagare, förbundet betalar via regionen.",
+        intent="describe_initiative",
+    )
+    talk.send(ActionAnswer(), "nej, rad 2 är rätt men rad 3 ska vara kommunen")
+    pending = talk.slots["pending_answers"]
+    assert pending["insats_typ"] == "arbetsforberedande" and pending["utforare"] == "kommunen", pending
