@@ -766,15 +766,21 @@ _NEW_ASSESSMENT_WORDS = ("ny bedömning", "nytt ärende", "ny insats", "annan in
 # "ny bedömning:", "en ny insats –", "nytt ärende:", "ok, ny sak:" opening a message or one of its sentences, folded:
 # what follows is another initiative ("haha jag ÄR förbundschefen. ok, ny sak: vi vill …", trial 54, t54-5, whose
 # memo quoted the joke as the initiative).
-_NEW_ONE_OPENING = re.compile(
-    r"(?:^|[.!?\n])\W*(?:(?:ok|okej|nej|och|sa)\W+)?(?:en\s+)?"
-    r"(?:ny\s+bedomning|ny\s+insats|nytt\s+arende|ny\s+sak|nasta\s+sak|en\s+annan\s+sak)\s*[:–—-]\s*"
-)
+_OPENING_BEFORE = r"(?:^|[.!?\n])\W*(?:(?:ok|okej|nej|och|sa)\W+)?(?:en\s+)?"
+_NEW_ONE_OPENING = re.compile(_OPENING_BEFORE + r"(?:ny\s+bedomning|ny\s+insats|nytt\s+arende|ny\s+sak)\s*[:–—-]\s*")
+# "nästa sak:", "en annan sak:" may as well add to the assessment at hand ("Ja. En annan sak: förbundets pengar går via
+# regionen"): a new one only where no summary waits and nothing says it adds ("också"; review of session 37).
+_NEXT_THING_OPENING = re.compile(_OPENING_BEFORE + r"(?:nasta\s+sak|annan\s+sak)\s*[:–—-]\s*")
 
 
-def _a_new_one_described(message: Message) -> Message | None:
+def _a_new_one_described(message: Message, next_thing_too: bool = False) -> Message | None:
     """The description after an opening that asks for a new assessment, where it states enough to be read as one."""
-    opening = _NEW_ONE_OPENING.search(swedish.fold_in_place(message.text))
+    folded = swedish.fold_in_place(message.text)
+    opening = _NEW_ONE_OPENING.search(folded)
+    if opening is None and next_thing_too:
+        opening = _NEXT_THING_OPENING.search(folded)
+        if opening is not None and any(t.word in ALSO for t in swedish.tokens(message.text[opening.end() :])):
+            opening = None
     if opening is None:
         return None
     rest = message.text[opening.end() :]
@@ -853,7 +859,7 @@ def describe(state: State, message: Message, *, as_new: bool = False, answered: 
     if state.current_question is not None:
         # Mid-assessment a longer sentence is an answer to the open question.
         return answer(state, replace(message, intent="inform"))
-    new_one = _a_new_one_described(message) if message.typed else None
+    new_one = _a_new_one_described(message, next_thing_too=state.pending is None) if message.typed else None
     if new_one is not None:
         # "ok, ny sak: vi vill …" is another initiative, and only what follows the opening describes it.
         message, as_new = new_one, True

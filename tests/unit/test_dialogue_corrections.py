@@ -2606,3 +2606,21 @@ def test_a_line_said_to_be_right_at_a_summary_is_kept():
     talk.send(ActionAnswer(), "nej, rad 2 är rätt men rad 3 ska vara kommunen")
     pending = talk.slots["pending_answers"]
     assert pending["insats_typ"] == "arbetsforberedande" and pending["utforare"] == "kommunen", pending
+
+
+def test_another_thing_added_to_a_waiting_summary_is_not_a_new_assessment():
+    """Review of session 37: "Ja. En annan sak: förbundets pengar går via regionen …" at a summary dropped the
+    assessment and its lines for a new one."""
+    talk = Conversation()
+    talk.send(
+        ActionDescribeInitiative(),
+        "Vi vill att deltagare ska få arbetsträning på kaféet Måsen.",
+        intent="describe_initiative",
+    )
+    talk.send(
+        ActionDescribeInitiative(),
+        "Ja. En annan sak: förbundets pengar går via regionen, som har avtalet med kaféet.",
+        intent="describe_initiative",
+    )
+    answers = {**(talk.slots["pending_answers"] or {}), **(talk.slots["answers"] or {})}
+    assert answers.get("vem") == "deltagare" and answers.get("insats_typ") == "arbetsforberedande", talk.slots
