@@ -244,29 +244,23 @@ def _with_other_mentions(
     return sorted(spans + more)
 
 
-# Words that make the word after them an employer: "anställd av Returverket", "han jobbar på Lyktan", "hos Verkstan".
-_EMPLOYED = frozenset({"anstalld", "anstalls", "anstallda", "jobbar", "arbetar", "jobba", "arbeta"})
-_EMPLOYED_AT = frozenset({"av", "hos", "pa", "vid"})  # not "i": "jobbar i butiken på Ica" is where, not who
-_EMPLOYS = frozenset({"anstaller", "anstallt", "anstalla"})
 _PRONOUNS = frozenset({"han", "hon", "hen", "honom", "henne", "dem", "dom"})
 
 
-def employer_named(words: tuple[Token, ...], text: str) -> tuple[Token, bool] | None:
-    """A business named as an employer by a word for a kind of business ("anställd av tvätteriet själv", "hos Verkstan
-    själva"), or a name that may be one ("hon är anställd av Returverket", "Returverket anställer henne"), and whether
-    it is the kind of business.
+def names_a_kind_of_business(word: str) -> bool:
+    """A folded word for a kind of business ("tvätteriet", "Verkstan", "Cykelköket" as "…koket" is not one)."""
+    return word in _KINDS or word.endswith(_COMPOUND_KINDS)
 
-    The name is one capitalised word that is no party, no förbund and no pronoun; where it begins the text it
-    must be followed by a verb of employing."""
-    for index, word in enumerate(words):
-        before = [w.word for w in words[max(0, index - 2) : index]]
-        employed_at = bool(before) and before[-1] in _EMPLOYED_AT and (before[0] in _EMPLOYED or before[-1] == "hos")
-        employs = index + 1 < len(words) and words[index + 1].word in _EMPLOYS
-        if not (employed_at or employs):
-            continue
-        kind = word.word in _KINDS or word.word.endswith(_COMPOUND_KINDS)
-        name = text[word.start].isupper() and len(word.word) >= _SHORTEST_ALONE and word.word not in _PRONOUNS
-        a_place = index + 1 < len(words) and words[index + 1].word in _PLACE_AFTER  # "anställd av Malmö stad"
-        if kind or (name and word.word not in _NOT_A_NAME and not a_place):
-            return word, kind
-    return None
+
+def may_be_a_name(words: tuple[Token, ...], text: str, index: int) -> bool:
+    """The word at `index` may be a business's name on its own: capitalised, long enough, and no party, förbund,
+    pronoun or place ("Malmö stad")."""
+    word = words[index]
+    a_place = index + 1 < len(words) and words[index + 1].word in _PLACE_AFTER
+    return (
+        text[word.start].isupper()
+        and len(word.word) >= _SHORTEST_ALONE
+        and word.word not in _PRONOUNS
+        and word.word not in _NOT_A_NAME
+        and not a_place
+    )

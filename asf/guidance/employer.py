@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from asf.guidance import swedish
+from asf.guidance import company_names, swedish
 
 # Folded words for the one who supports participants at the company.
 _SUPERVISOR = ("handledar", "jobbcoach", "stodperson", "arbetsledare", "coach", "handleder")
@@ -34,6 +34,8 @@ _FÖRBUND = ("forbund", "samordningsforbund", "finsam")
 _COMPANY = ("foretag", "kooperativ", "asf", "firma", "firman", "bolag", "kafe", "cafe")
 
 PART, FÖRBUND, COMPANY = "hos_part", "hos_forbundet", "hos_foretaget"
+# Where someone works, as a short answer: "han jobbar på Lyktan" (not "i": "jobbar i butiken på Ica" is where).
+_WORKS = frozenset({"jobbar", "arbetar", "jobba", "arbeta"})
 
 
 @dataclass(frozen=True)
@@ -132,4 +134,45 @@ def _kind(word: str) -> str | None:
         return PART
     if word.startswith(_COMPANY):
         return COMPANY
+    return None
+
+
+@dataclass(frozen=True)
+class NamedBusiness:
+    token: swedish.Token
+    certain: bool  # a word for a kind of business ("tvätteriet"); else a name that may be another organisation
+
+
+# Parts of a public body's name: "Socialförvaltningen", "Vuxenenheten", "Arbetsmarknadsnämnden".
+_PUBLIC_BODY = ("forvaltning", "enhet", "namnd", "myndighet", "kontor", "mottagning", "central", "torg", "kommun")
+# Organisations around social enterprises that are not the company itself: a handledare employed there is asked
+# about (development set 9, mt9126: "hon är anställd av Coompanion" was recorded as the company's).
+_NOT_THE_COMPANY = frozenset(
+    {"coompanion", "skoopi", "samhall", "famna", "sofisam", "tillvaxtverket", "arvsfonden", "vinnova", "esf"}
+)
+
+
+def _no_business(word: str) -> bool:
+    return word in _NOT_THE_COMPANY or any(part in word for part in _PUBLIC_BODY)
+
+
+def business_named_as_employer(words: tuple[swedish.Token, ...], text: str) -> NamedBusiness | None:
+    """In a short answer, a business named as the employer by a word for its kind ("anställd av tvätteriet själv",
+    "hos Verkstan själva") or by a name alone ("hon är anställd av Returverket", "Returverket anställer henne"), never
+    a party, the förbund or a public body named after it ("anställd av Västra Götalandsregionen")."""
+    for index, word in enumerate(words):
+        before = [w.word for w in words[max(0, index - 2) : index]]
+        employed_at = (
+            bool(before) and before[-1] in _EMPLOYED_BY and (before[0] in _EMPLOYED | _WORKS or before[-1] == "hos")
+        )
+        employs = index + 1 < len(words) and words[index + 1].word in _EMPLOYS
+        if not (employed_at or employs) or _kind(word.word) in (PART, FÖRBUND) or _no_business(word.word):
+            continue
+        following = words[index + 1] if index + 1 < len(words) else None
+        if following is not None and (_kind(following.word) == PART or _no_business(following.word)):
+            continue  # "Troligen anställer kommunen henne", "anställd av Västra Götalandsregionen"
+        if company_names.names_a_kind_of_business(word.word):
+            return NamedBusiness(word, certain=True)
+        if company_names.may_be_a_name(words, text, index):
+            return NamedBusiness(word, certain=False)
     return None

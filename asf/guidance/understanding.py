@@ -20,7 +20,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from asf.guidance import company_names, comparison, course_topic, employer, learned, retraction, scene, swedish, writer
+from asf.guidance import comparison, course_topic, employer, learned, retraction, scene, swedish, writer
 from asf.guidance.engine import walk
 from asf.guidance.model import Option, Question, Tree
 
@@ -849,12 +849,13 @@ def read_answer(
         assert via is not None
         found[via.id] = _Evidence(via, 2, text[: to_a_party.end()].strip(), spans=((0, to_a_party.end()),))
     business = _a_business_as_employer(question, text, words, found)
-    if business is not None and business.strength == 0 and not found:
+    if business is not None and not business[1] and not found:
         # "hon är anställd av Returverket": a name alone may be the company or another organisation (development set
         # 5 labels it unclear, sets 10-12 the company's): asked, the company offered first.
-        return AnswerReading(None, candidates=(business.option, *(o for o in question.options if o != business.option)))
-    if business is not None and business.strength > 0:
-        found[business.option.id] = business
+        company = business[0].option
+        return AnswerReading(None, candidates=(company, *(o for o in question.options if o != company)))
+    if business is not None and business[1]:
+        found[business[0].option.id] = business[0]
     for option_id in _us_at_the_company(question, words, found):
         # "Hos oss på Bageriet Surdegen, vi har en arbetsledare …": "oss" is the company (development set 14).
         found.pop(option_id)
@@ -1125,40 +1126,22 @@ _OPENS_WITH_A_PARTY_AS_RECIPIENT = re.compile(
 
 
 _WHERE_EMPLOYED = ("handledare_anstalld", "hos_foretaget")
-_NOT_A_BUSINESS = ("forbund", "samordningsforbund", "finsam")
-# Organisations around social enterprises that are not the company itself: a handledare employed there is asked
-# about (development set 9, mt9126: "hon är anställd av Coompanion" was recorded as the company's).
-_NOT_THE_COMPANY = frozenset(
-    {"coompanion", "skoopi", "samhall", "famna", "sofisam", "tillvaxtverket", "arvsfonden", "vinnova", "esf"}
-)
-# Parts of a public body's name: "Socialförvaltningen", "Vuxenenheten", "Arbetsmarknadsnämnden".
-_PUBLIC_BODY = ("forvaltning", "enhet", "namnd", "myndighet", "kontor", "mottagning", "central", "torg", "kommun")
 
 
 def _a_business_as_employer(
     question: Question, text: str, words: tuple[swedish.Token, ...], found: Mapping[str, _Evidence]
-) -> _Evidence | None:
-    """At where the handledare is employed, a business named by a word for its kind ("anställd av tvätteriet själv"):
-    the company, which the words for "företaget" do not find (development sets 10-14); by a name alone ("hon är
-    anställd av Returverket"), evidence of strength 0: a name that may be the company's."""
+) -> tuple[_Evidence, bool] | None:
+    """At where the handledare is employed, a business named by a word for its kind ("anställd av tvätteriet själv"),
+    which the words for "företaget" do not find (development sets 10-14), or by a name alone ("hon är anställd av
+    Returverket"); and whether it is certainly the company (the kind of business) or only may be."""
     option = question.option(_WHERE_EMPLOYED[1])
     if question.id != _WHERE_EMPLOYED[0] or option is None or option.id in found:
         return None
-    named = company_names.employer_named(words, text)
+    named = employer.business_named_as_employer(words, text)
     if named is None:
         return None
-    name, kind = named
-    after = next((t for t in words if t.start >= name.end), None)
-    if after is not None and (swedish.word_matches("§part", after.word) or any(p in after.word for p in _PUBLIC_BODY)):
-        return None  # "anställd av Västra Götalandsregionen", "Troligen anställer kommunen henne"
-    if (
-        swedish.word_matches("§part", name.word)
-        or name.word.startswith(_NOT_A_BUSINESS)
-        or name.word in _NOT_THE_COMPANY
-        or any(part in name.word for part in _PUBLIC_BODY)
-    ):
-        return None
-    return _Evidence(option, int(kind), text.strip(), start=name.start, spans=((name.start, name.end),))
+    spans = ((named.token.start, named.token.end),)
+    return _Evidence(option, 1, text.strip(), start=named.token.start, spans=spans), named.certain
 
 
 def _us_at_the_company(
