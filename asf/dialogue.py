@@ -1895,7 +1895,8 @@ def _what_if_instead(text: str) -> bool:
 
 
 # "nej, …", also after a cry of surprise ("va? nej pengarna …", trial 49: its "nej" became a no to the target group).
-_LEADING_NO = re.compile(r"^\W*(?:(?:va|vad|äh|öh|hm+|oj|oops|hoppsan)\b\W+)?(?:nej|nä|fel)\b\W*", re.IGNORECASE)
+# "nej nej, bara af" says its no twice (trial 55, t55-1: the second "nej" was read as a no to the target group).
+_LEADING_NO = re.compile(r"^\W*(?:(?:va|vad|äh|öh|hm+|oj|oops|hoppsan)\b\W+)?(?:(?:nej|nä|fel)\b\W*)+", re.IGNORECASE)
 # "ja, men …", "ja fast …": the yes before a correction of a line is not an answer to a yes/no question.
 _LEADING_YES_BUT = re.compile(r"^\W*(?:ja|japp|jo|precis|stämmer)\b\W*(?:(?:men|fast|dock)\b\W*)?", re.IGNORECASE)
 

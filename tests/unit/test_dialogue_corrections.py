@@ -2624,3 +2624,11 @@ def test_another_thing_added_to_a_waiting_summary_is_not_a_new_assessment():
     )
     answers = {**(talk.slots["pending_answers"] or {}), **(talk.slots["answers"] or {})}
     assert answers.get("vem") == "deltagare" and answers.get("insats_typ") == "arbetsforberedande", talk.slots
+
+
+def test_a_no_said_twice_before_a_correction_is_no_answer_to_the_target_group():
+    """Trial 55 (t55-1): "nej nej, bara af. inte flera" after a result read its second "nej" as a no to the target
+    group and asked which answer to change."""
+    talk = finished({**VIA_KOMMUNEN, "utforare": "flera_parter"})
+    talk.send(ActionAnswer(), "nä nä, bara regionen. inte båda")
+    assert talk.slots["answers"] == {**VIA_KOMMUNEN, "utforare": "regionen"}
