@@ -1326,8 +1326,13 @@ _CHANGE_MARKERS = re.compile(
 # question again).
 # "Ok men om vi ger pengarna till kommunen …, då?" asks the same (trial 13, t13-2 and t13-10 got a new
 # initiative or a definition).
+# "spelar det någon roll om …?", "gör det någon skillnad om …?", "ändrar det något om …?", normalised.
+_ASKS_IF_IT_MATTERS = re.compile(
+    r"\b(?:spelar det (?:nagon |nan )?roll|gor det (?:nagon |nan )?skillnad|andrar det (?:nagot|nat))\b"
+)
 _WHAT_IF = re.compile(
-    r"\b(?:andrar det nagot|andras det nagot|spelar det nagon roll|gor det nagon skillnad|blir det annorlunda"
+    r"\b(?:andrar det nagot|andrar det nat|andras det nagot|spelar det nagon roll|spelar det nan roll"
+    r"|gor det nagon skillnad|gor det nan skillnad|gor det skillnad|blir det annorlunda"
     r"|vad hander om|hur blir det om|blir det annat om|andrar inte det|andrar det inte|spelar det ingen roll"
     r"|spelar det roll)\b"
     # "men regionen upphandlar ju utbildningen, räcker inte det?" (trial 28, t28-18), ending the message or its clause
@@ -2141,6 +2146,16 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
             # "och om AF också betalar företaget 50 000 extra per år …?" adds a part to avoid, off this
             # result's route: that part is assessed, not read as a new way for the money (trial 20, t20-19).
             return _try_answers(state, answers, with_route(tree(), added_part), message)
+        if (
+            not described
+            and not changes
+            and not reading.conflicts
+            and _ASKS_IF_IT_MATTERS.search(normalise(message.text))
+        ):
+            # "Spelar det någon roll om samordnaren anställs hos förbundet eller hos regionen?" names no answer this
+            # result rests on: it does not matter here, and the result stands (trial 55, t55-8 got "Vilket svar vill
+            # du ändra?").
+            return [_already_in_or_unchanged(state, message.text)], state
         off_route = bool(described) and not changes and _off_this_route(answers, described, message.text, answered)
         if off_route and _names_another_thing_done(described, message.text, answered):
             # "om priset i stället är ett diplom och en film … på vår inspirationsdag?" after a cash prize names

@@ -569,11 +569,13 @@ def test_what_if_names_a_company_and_a_party_without_changing_who_it_is_for():
     assert talk.slots["last_result"]["verdict"] == "conditional"
 
 
-def test_what_if_with_no_answer_read_asks_which_answer_instead_of_starting_again():
+def test_what_if_with_no_answer_read_keeps_the_result_instead_of_starting_again():
+    # Since round 35 it says that no answer the result rests on changes (and how to try another), where it asked
+    # "Vilket svar vill du ändra?" before (trial 55, t55-8).
     talk = finished({"vem": "deltagare", "malgrupp": "nej"})
     sent = talk.send(ActionDescribeInitiative(), "ändrar det något om det blir i höst?", intent="describe_initiative")
     assert messages.text("describe.new_after_result") not in said(sent)
-    assert "Vilket svar vill du ändra?" in said(sent)
+    assert messages.text("change.no_answer_changed") in said(sent)
     assert talk.slots["answers"] == {"vem": "deltagare", "malgrupp": "nej"}
 
 
@@ -2632,3 +2634,13 @@ def test_a_no_said_twice_before_a_correction_is_no_answer_to_the_target_group():
     talk = finished({**VIA_KOMMUNEN, "utforare": "flera_parter"})
     talk.send(ActionAnswer(), "nä nä, bara regionen. inte båda")
     assert talk.slots["answers"] == {**VIA_KOMMUNEN, "utforare": "regionen"}
+
+
+def test_asking_if_something_off_the_result_matters_keeps_the_result():
+    """Trial 55 (t55-8): "Spelar det någon roll om samordnaren anställs hos förbundet eller hos regionen?" after a
+    knowledge initiative's result got "Vilket svar vill du ändra?"."""
+    answers = {"vem": "parter_och_aktorer", "strukturell_typ": "samordnare", "mottagare": "egen_verksamhet"}
+    talk = finished(answers)
+    sent = talk.send(ActionAnswer(), "gör det nån skillnad om processledaren sitter på kommunen eller hos oss?")
+    assert messages.text("change.no_answer_changed") in said(sent)
+    assert talk.slots["answers"] == answers
