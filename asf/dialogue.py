@@ -1122,6 +1122,11 @@ def answer(state: State, message: Message) -> Turn:
         said = _read_typed(current.question, message).option
         answered = Fact(current.question.id, said.id, message.text.strip()) if said is not None else None
         return describe(replace(state, current_question=None), message, answered=answered)
+    named_lines = _lines_set_to(message.text, [step.question.id for step in current.steps]) if message.typed else []
+    if named_lines:
+        # "nej. rad 1 ska vara parternas personal, …" at an open yes/no question corrects a line given before, it does
+        # not answer "Nej" (trial 56, t56-1 got "bör inte" for the target group): that line is asked again.
+        return _reopen(state, answers, named_lines[0][0])
     wrong = _earlier_answer_said_to_be_wrong(current, message)
     if wrong is not None:
         # "du missförstod, det är vem-raden som är fel. utbildningen är för kommunens personal" at "Vad ska de
@@ -2023,8 +2028,9 @@ _CHANGE_X_TO = re.compile(r"\bandra\s+(?P<what>(?:\w+\s+){0,6}?\w+)\s+till\b")
 # summary by its number and its new answer, up to the end of the clause (trial 55, t55-1: "nej rad 4 ska vara
 # arbetsformedlingen, kommunen var bara en fraga" was recorded as both parties together).
 _LINE_SET_TO = re.compile(
-    r"\b(?:rad(?:en)?\s+(?P<number>\d)|(?P<ordinal>forsta|andra|tredje|fjarde|femte|sjatte|sjunde)\s+raden)\b\W*"
-    r"(?:(?:ar\s+)?fel\W+(?:det\s+)?)?(?:ska\s+(?:vara|va|bli)|skall\s+vara|blir|ar|=|:|->)\s+"
+    r"\b(?:rad(?:erna|en)?\s+(?P<number>\d)(?:\s+(?:och|,)\s*(?P<also>\d))?"
+    r"|(?P<ordinal>forsta|andra|tredje|fjarde|femte|sjatte|sjunde)\s+raden)\b\W*"
+    r"(?:(?:ar\s+)?fel\W+(?:det\s+)?)?(?:ska\s+(?:vara|va|bli)|skall\s+vara|blir|ar|=|:|->)\s*"
     # The value, up to the clause's end or the next line named ("rad 4 är rätt men rad 5 ska vara direkt").
     r"(?P<value>(?:(?!\s(?:men|och)\s+(?:rad\s|\w+\s+raden))[^.,;!?\n])+)"
 )
@@ -2035,13 +2041,14 @@ _LINE_IS_RIGHT = re.compile(r"^(?:ratt|korrekt|ok|okej|bra|riktig|riktigt)\b")
 def _lines_set_to(text: str, lines: list[str]) -> list[tuple[str, str]]:
     """Each line a message names by its number with a new answer, and the words of that answer (review of session 37:
     "rad 4 är rätt men rad 5 ska vara direkt" names line 5 only; "rad 4 … rad 5 …" both)."""
-    named = []
+    named: list[tuple[str, str]] = []
     for found in _LINE_SET_TO.finditer(swedish.fold_in_place(text)):  # offsets of the text as written, for its quote
         number = int(found.group("number")) if found.group("number") else _ORDINALS[found.group("ordinal")]
-        if not 1 <= number <= len(lines) or _LINE_IS_RIGHT.match(found.group("value")):
+        numbers = [number, int(found.group("also"))] if found.group("also") else [number]  # "rad 4 och 5 ska vara …"
+        if not all(1 <= n <= len(lines) for n in numbers) or _LINE_IS_RIGHT.match(found.group("value")):
             continue
         start, end = found.span("value")
-        named.append((lines[number - 1], text[start:end].strip()))
+        named.extend((lines[n - 1], text[start:end].strip()) for n in numbers)
     return named
 
 

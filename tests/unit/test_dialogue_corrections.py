@@ -2644,3 +2644,26 @@ def test_asking_if_something_off_the_result_matters_keeps_the_result():
     sent = talk.send(ActionAnswer(), "gör det nån skillnad om processledaren sitter på kommunen eller hos oss?")
     assert messages.text("change.no_answer_changed") in said(sent)
     assert talk.slots["answers"] == answers
+
+
+def test_two_lines_named_together_get_the_same_new_answer():
+    """Trial 56 (t56-2): "rad 4 och 5 ska vara kommunen. FK var bara en fraga" left the result unchanged."""
+    talk = finished({**VIA_KOMMUNEN, "utforare": "forsakringskassan"})
+    talk.send(ActionAnswer(), "tack. men det stämmer inte, rad 4 och 5 ska vara kommunen. FK nämnde jag bara")
+    assert talk.slots["answers"] == VIA_KOMMUNEN
+
+
+def test_a_numbered_line_at_an_open_yes_no_question_is_no_answer_to_it():
+    """Trial 56 (t56-1): "nej. rad 1 ska vara parternas personal, …" at the target-group question was recorded as
+    "Nej" and got "bör inte"."""
+    talk = Conversation()
+    talk.send(
+        ActionDescribeInitiative(),
+        "Arbetsträning på kaféet Solen för deltagare, via kommunen.",
+        intent="describe_initiative",
+    )
+    talk.send(ActionAnswer(), "/affirm", intent="affirm")
+    assert talk.slots["current_question"] == "malgrupp"
+    talk.send(ActionAnswer(), "nej. rad 1 ska vara parternas personal, det är en kurs för handläggarna")
+    assert "malgrupp" not in (talk.slots["answers"] or {})
+    assert talk.slots["current_question"] == "vem"
