@@ -27,7 +27,9 @@ _OBJECT_REACH = 3  # words from the verb to whom it employs: "anställa en ny ha
 _BETWEEN = frozenset({"vill", "ska", "skulle", "kan", "kommer", "att", "sjalv", "sjalva", "sjalvt", "da", "nu", "har"})
 _SUBJECT_REACH = 4
 _NAME_WORDS = 2  # words of a name between the kind of company and the verb
-_PRONOUNS = frozenset({"vi", "de", "dom", "jag", "ni", "han", "hon", "hen", "man"})
+_PRONOUNS = frozenset({"vi", "jag", "ni", "han", "hon", "hen", "man"})
+_THEY = frozenset({"de", "dom"})  # a business named before them in the sentence, or no one
+_THEY_REACH = 8  # words back from "de" to the business it stands for
 # Words before the employer that are not part of its name: "det sociala företaget".
 _ARTICLES = frozenset({"det", "den", "ett", "en", "sociala", "socialt", "arbetsintegrerande"})
 _FÖRBUND = ("forbund", "samordningsforbund", "finsam")
@@ -115,6 +117,8 @@ def _before(words: tuple[swedish.Token, ...], index: int) -> swedish.Token | Non
     skipped = 0
     for back in range(index - 1, max(-1, index - 1 - _SUBJECT_REACH - _NAME_WORDS), -1):
         token = words[back]
+        if token.word in _THEY:
+            return _the_company_they_are(words, back)
         if token.clause != words[index].clause or token.word in _PRONOUNS:
             return None
         if token.word in _BETWEEN:
@@ -127,12 +131,24 @@ def _before(words: tuple[swedish.Token, ...], index: int) -> swedish.Token | Non
     return None
 
 
+def _the_company_they_are(words: tuple[swedish.Token, ...], at: int) -> swedish.Token | None:
+    """The business "de" stands for, named earlier in its sentence: "cykelverkstaden har föreslagit att de anställer
+    handledaren själva" (trial 56, t56-3 read the förbund as the employer)."""
+    for back in range(at - 1, max(-1, at - 1 - _THEY_REACH), -1):
+        token = words[back]
+        if token.sentence != words[at].sentence:
+            return None
+        if _kind(token.word) == COMPANY:
+            return token
+    return None
+
+
 def _kind(word: str) -> str | None:
     if word.startswith(_FÖRBUND):
         return FÖRBUND
     if swedish.word_matches("§part", word):
         return PART
-    if word.startswith(_COMPANY):
+    if word.startswith(_COMPANY) or company_names.names_a_kind_of_business(word):
         return COMPANY
     return None
 

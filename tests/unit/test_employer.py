@@ -46,3 +46,14 @@ def test_a_description_stating_the_employer_proposes_it():
     assert reading.facts["handledare_anstalld"].option == "hos_part"
     typed = read_answer(tree.questions["handledare_anstalld"], "kooperativet själv anställer henne som handledare")
     assert typed.option is not None and typed.option.id == "hos_foretaget"
+
+
+def test_they_after_a_business_is_that_business():
+    """Trial 56 (t56-3): "cykelverkstaden har föreslagit att de anställer handledaren själva" read the förbund as the
+    employer, from "förbundet betalar lönen" later in the sentence."""
+    found = employer.employers(
+        swedish.tokens("Snickeriet har sagt att de anställer handledaren själva och att förbundet står för lönen.")
+    )
+    assert [e.option for e in found] == [employer.COMPANY]
+    # "de" with no business before it in the sentence names no one
+    assert employer.employers(swedish.tokens("Kommunen säger att de anställer en handledare.")) == []
