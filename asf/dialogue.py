@@ -1424,17 +1424,29 @@ def _addition_of_its_own(pending: dict[str, str], text: str) -> str | None:
 
 
 def _changes_beside_the_yes(pending: dict[str, str], text: str) -> dict[str, str]:
-    """The lines of the summary that "ja, fast …" changes. Beside a company named as the seller, who it is for
-    changes only where the words, read as a description, say so: "ja, och processledningen köps av ett socialt
+    """The lines of the summary that "ja, fast …" changes. Who it is for changes only where the words, read as a
+    description, do not say otherwise: "ja, och processledningen köps av ett socialt
     företag till vanligt pris" made the policy work one for "Ett företag" and dropped two right lines (trial 35,
     t35-16); "ja men det är företaget som ska få stödet" still changes it."""
     changes = _changed_answers(pending, list(pending), text)
     start = tree().start
-    if start in changes and _SOLD_BY_A_COMPANY.search(swedish.fold(text)):
+    if start in changes:
         stated = _description_reading(text).facts.get(start)
-        if stated is None or stated.option != changes[start]:
+        # Read as a description the words say another ("ja fast det viktiga är ju att det är en utbildning om asf för
+        # dem" is for the participants: trial 56, t56-4 made the course one for "Ett företag"), or say nothing of
+        # whom and name the company as the seller.
+        if (stated is not None and stated.option != changes[start]) or (
+            stated is None and _SOLD_BY_A_COMPANY.search(swedish.fold(text))
+        ):
             del changes[start]
     return changes
+
+
+# A company named as the seller, folded: "köps av ett socialt företag", "hyrs in från ett kooperativ".
+_SOLD_BY_A_COMPANY = re.compile(
+    r"\b(?:kops?|kopt|koper|kopa|hyrs|hyr|levereras|saljs|gors)(?: in)? (?:av|fran|hos) (?:\w+ ){0,2}?"
+    r"(?:foretag|socialt|sociala|asf|kooperativ)\w*"
+)
 
 
 # "ja, och …" confirms the lines and adds to them: a word of the addition that fits another answer to a line just
@@ -1458,13 +1470,6 @@ def _only_adds(pending: Mapping[str, str], text: str) -> bool:
         return False
     questions = tree().questions
     return not any(option in denied_options(questions[q], text) for q, option in pending.items() if q in questions)
-
-
-# A company named as the seller, folded: "köps av ett socialt företag", "hyrs in från ett kooperativ".
-_SOLD_BY_A_COMPANY = re.compile(
-    r"\b(?:kops?|kopt|koper|kopa|hyrs|hyr|levereras|saljs|gors)(?: in)? (?:av|fran|hos) (?:\w+ ){0,2}?"
-    r"(?:foretag|socialt|sociala|asf|kooperativ)\w*"
-)
 
 
 def _already_in_or_unchanged(state: State, text: str) -> Reply:

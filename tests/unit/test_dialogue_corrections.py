@@ -2667,3 +2667,23 @@ def test_a_numbered_line_at_an_open_yes_no_question_is_no_answer_to_it():
     talk.send(ActionAnswer(), "nej. rad 1 ska vara parternas personal, det är en kurs för handläggarna")
     assert "malgrupp" not in (talk.slots["answers"] or {})
     assert talk.slots["current_question"] == "vem"
+
+
+def test_yes_but_a_course_about_social_enterprises_keeps_whom_it_is_for():
+    """Trial 56 (t56-4): "ja fast det viktiga är ju att det är en utbildning om asf för dem, inte arbetsträning" at a
+    summary for patients made it one for "Ett företag"; and "lära sig vad sociala företag är" was not read as education
+    about them."""
+    talk = Conversation()
+    talk.send(
+        ActionDescribeInitiative(),
+        "Vi på psykiatrin vill ha en gruppkurs där våra patienter får veta mer om arbetslivet. Kan förbundet betala?",
+        intent="describe_initiative",
+    )
+    assert talk.slots["pending_answers"]["vem"] == "deltagare"
+    talk.send(ActionAnswer(), "ja fast huvudsaken är att det är en utbildning om asf för dem, inte praktik")
+    pending = talk.slots["pending_answers"]
+    assert pending["vem"] == "deltagare" and pending.get("insats_typ") == "utbildning_om_asf", pending
+    reading = read_description(
+        dialogue.tree(), "Deltagarna ska på fyra träffar lära sig vad arbetsintegrerande sociala företag är."
+    )
+    assert reading.facts["insats_typ"].option == "utbildning_om_asf"
