@@ -1332,14 +1332,11 @@ _CHANGE_MARKERS = re.compile(
 # "Ok men om vi ger pengarna till kommunen …, då?" asks the same (trial 13, t13-2 and t13-10 got a new
 # initiative or a definition).
 # "spelar det någon roll om …?", "gör det någon skillnad om …?", "ändrar det något om …?", normalised.
-_ASKS_IF_IT_MATTERS = re.compile(
-    r"\b(?:spelar det (?:nagon |nan )?roll|gor det (?:nagon |nan )?skillnad|andrar det (?:nagot|nat))\b"
-)
+_IT_MATTERS = r"spelar det (?:nagon |nan )?roll|gor det (?:nagon |nan )?skillnad|andrar det (?:nagot|nat)"
+_ASKS_IF_IT_MATTERS = re.compile(rf"\b(?:{_IT_MATTERS})\b")
 _WHAT_IF = re.compile(
-    r"\b(?:andrar det nagot|andrar det nat|andras det nagot|spelar det nagon roll|spelar det nan roll"
-    r"|gor det nagon skillnad|gor det nan skillnad|gor det skillnad|blir det annorlunda"
-    r"|vad hander om|hur blir det om|blir det annat om|andrar inte det|andrar det inte|spelar det ingen roll"
-    r"|spelar det roll)\b"
+    rf"\b(?:{_IT_MATTERS}|andras det nagot|blir det annorlunda"
+    r"|vad hander om|hur blir det om|blir det annat om|andrar inte det|andrar det inte|spelar det ingen roll)\b"
     # "men regionen upphandlar ju utbildningen, räcker inte det?" (trial 28, t28-18), ending the message or its clause
     # (the text is read without punctuation): not "räcker inte det till en kurs …?" (second review of session 21)
     r"|\bracker (?:inte det|det inte|inte detta)(?:\s+(?:da|val|ens))?(?:$|\s+(?:det|den|de|vi|jag|men|och)\b)"

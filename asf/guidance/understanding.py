@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from asf.guidance import comparison, course_topic, employer, learned, retraction, scene, swedish, writer
@@ -1178,12 +1178,14 @@ def _named_only_as_topic(
     """At whom it is for, beside another answer, the answers named only as what is learned about."""
     if question.id != _FOR_WHOM or len(found) < 2:
         return []
-    topics = [
-        option_id
-        for option_id, evidence in found.items()
-        if evidence.spans and all(_learned_about(start, words) for start, _ in evidence.spans)
-    ]
-    return topics if len(topics) < len(found) else []
+    return _only_where(found, lambda start: _learned_about(start, words))
+
+
+def _only_where(found: Mapping[str, _Evidence], holds: Callable[[int], bool]) -> list[str]:
+    """The answers found only at places where `holds` (by a place's start), when some other answer is not: they give
+    way to it."""
+    named = [option_id for option_id, e in found.items() if e.spans and all(holds(start) for start, _ in e.spans)]
+    return named if len(named) < len(found) else []
 
 
 _BEFORE_THE_SUBJECT = frozenset(
@@ -1221,13 +1223,7 @@ def _named_only_as_payer(
         return []
     if any(t.word in ALSO for t in words):
         return []  # "AF betalar men regionen ansvarar också för uppföljningen" may name both: asked
-    payers = [
-        option_id
-        for option_id, evidence in found.items()
-        if evidence.spans and all(_pays_or_registers(start, words) for start, _ in evidence.spans)
-    ]
-    if len(payers) == len(found):
-        return []
+    payers = _only_where(found, lambda start: _pays_or_registers(start, words))
     if _RESPONSIBLE[1] in found.keys() - set(payers):
         # "förbundet köper platserna och kommunen betalar": the förbund doing it itself is asked about, beside the
         # party paying (review of session 33), so only the förbund gives way as a payer.
