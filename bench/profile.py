@@ -1,5 +1,6 @@
 """Where the time goes: samples the Rasa server and the action server with
-py-spy while 20 conversations run, and prints the functions that use most CPU.
+py-spy while batches of dialogues run, 20 at a time, for the whole recording, and prints the
+functions that use most CPU.
 
     python -m bench.profile [MODEL]     (make profile)
 
@@ -16,7 +17,7 @@ import threading
 from pathlib import Path
 
 from bench.dialogues import run as run_dialogues
-from devtools.servers import running_servers
+from devtools.servers import Servers, running_servers
 from scripts.evaluate_nlu import current_model
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,6 +47,14 @@ def summarise(raw: Path, top: int = 12) -> list[str]:
     lines = [f"{100 * c / total:5.1f}%  {f}" for f, c in inclusive.most_common(top)]
     lines += ["  own time:"] + [f"{100 * c / total:5.1f}%  {f}" for f, c in own.most_common(top)]
     return lines
+
+
+def _keep_loaded(servers: Servers, stop: threading.Event) -> None:
+    """Batches of 60 dialogues, 20 at a time, until `stop` is set."""
+    batch = 0
+    while not stop.is_set():
+        run_dialogues(servers.rasa_url, servers.rest_headers, 60, 20, f"profile-{batch}")
+        batch += 1
 
 
 def main(argv: list[str]) -> int:
@@ -78,11 +87,15 @@ def main(argv: list[str]) -> int:
             )
             for name, pid in targets.items()
         ]
-        load = threading.Thread(target=run_dialogues, args=(servers.rasa_url, servers.rest_headers, 60, 20, "profile"))
+        # Load for as long as py-spy records: one batch of dialogues ends in a few seconds, and samples of
+        # an idle server (waiting in its event loop) would otherwise be most of what is printed.
+        recording = threading.Event()
+        load = threading.Thread(target=_keep_loaded, args=(servers, recording))
         load.start()
-        load.join()
         for recorder in recorders:
             recorder.wait(timeout=120)
+        recording.set()
+        load.join()
         for name, raw in raws.items():
             print(f"\n{name} (py-spy, share of samples, inclusive):")
             print("\n".join(summarise(raw)) if raw.exists() else "  (no samples: py-spy needs ptrace permission)")
