@@ -157,7 +157,11 @@ def _action(action_name: str, step: StepFunction) -> type[DialogueAction]:
     # unless it corrects an answer of the result or asks for the memo; a typed request for the memo
     # ("promemoria", "PM") after a result gives it, whatever intent the NLU picked.
     # While the summary waits for "Ja" or "Nej", a typed line it lacks is added, whatever the intent.
-    guarded = feedback.around(routing.memo_first(routing.summary_first(step)), unless=routing.not_feedback)
+    # After a what-if's result, its buttons' words typed choose as the buttons do, before any of that (the feedback
+    # question comes after that result too).
+    guarded = routing.trial_choice_first(
+        feedback.around(routing.memo_first(routing.summary_first(step)), unless=routing.not_feedback)
+    )
     return type(action_name, (DialogueAction,), {"action_name": action_name, "step": staticmethod(guarded)})
 
 
@@ -216,7 +220,7 @@ ActionHandoff = _action(
 # "kan chattloggen bli en allmän handling?" was read as a request for the result (trial 24, t24-10).
 ActionShowResult = _action(
     "action_show_result",
-    routing.in_training(dialogue.other_question_first(dialogue.unless_an_answer(_stateless(dialogue.show_result)))),
+    routing.in_training(dialogue.other_question_first(dialogue.unless_an_answer(dialogue.show_result))),
 )
 ActionFallback = _action("action_fallback", dialogue.fallback)
 ActionRequestMemo = _action("action_request_memo", routing.in_training(dialogue.request_memo))

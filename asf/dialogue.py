@@ -198,11 +198,16 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
     waiting = _parts_not_assessed(payload, earlier)
     if waiting:
         replies.append(Reply(text=waiting))
+    record = _record_of(state)
+    if record is not None:
+        replies.append(_tried_beside(record, dict(current.used)))
     replies.append(feedback.question())
     # Answers the result no longer needs stay with it (not sent to the channel): "ändrar det något om
     # alla är i målgruppen?" after "Nej" needs them again (trial 13, t13-10 asked all three again).
     set_aside = {q: answers[q] for q in current.unused if q in answers}
     kept: dict[str, Any] = {_SET_ASIDE: set_aside} if set_aside else {}
+    if record is not None:
+        kept[_TRIED_FROM] = record
     if recap.split_description(state.description or "") is not None:
         kept[_GIVEN] = [q for q in current.used if q not in (state.evidence or {})]
     if earlier:
@@ -220,6 +225,92 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
     return replies, new_state
 
 
+def _record_of(state: State) -> dict[str, Any] | None:
+    """The result a what-if was tried from, while the answers tried are not chosen (see _TRIED_FROM)."""
+    record = (state.last_result or {}).get(_TRIED_FROM)
+    return record if isinstance(record, dict) else None
+
+
+def _trying(state: State) -> State:
+    """The state as a what-if leaves it: the result of record kept, the first one where what-ifs follow each other."""
+    if state.last_result is None or _record_of(state) is not None:
+        return state
+    return replace(state, last_result={**state.last_result, _TRIED_FROM: dict(state.last_result)})
+
+
+def _out_of_the_trial(state: State) -> State:
+    """The state with no result of record kept aside: what is shown is the assessment (a correction, a new one)."""
+    if _record_of(state) is None:
+        return state
+    assert state.last_result is not None
+    return replace(state, last_result={k: v for k, v in state.last_result.items() if k != _TRIED_FROM})
+
+
+def _record_differs(record: dict[str, Any], answers: dict[str, str]) -> str | None:
+    """The answers of record that the answers tried changed or left out, in the order they are asked:
+    "vilken part som ansvarar …: ”Kommunen”". The outcome's title is often the same for both."""
+    given = record.get("answers") or {}
+    try:
+        current = walk(tree(), given)
+    except AnswerError:
+        return None
+    named = [
+        messages.text("change.record_answer", answer=current.fill(option.label), question=question.short)
+        for question_id, question in tree().questions.items()
+        if question_id in given
+        and given[question_id] != answers.get(question_id)
+        and (option := question.option(given[question_id])) is not None
+    ]
+    return listing(named, last="och") if named else None
+
+
+def _tried_beside(record: dict[str, Any], answers: dict[str, str]) -> Reply:
+    """After a what-if's result: the assessment of record stands, and the two ways on."""
+    differs = _record_differs(record, answers)
+    if differs is None:
+        text = messages.text("change.tried_kept_same")
+    else:
+        text = messages.text("change.tried_kept", verdict=record.get("verdict_text", ""), answers=differs)
+    buttons = (
+        button(messages.text("buttons.use_tried"), "/show_result" + json.dumps({"choice": USE_TRIED})),
+        button(messages.text("buttons.back_to_record"), "/show_result" + json.dumps({"choice": BACK_TO_RECORD})),
+    )
+    return Reply(text=text, buttons=buttons)
+
+
+# The choices of the buttons after a what-if's result (show_result).
+USE_TRIED, BACK_TO_RECORD = "provat", "egen"
+# The buttons' words typed, folded, as the whole message but for a "ja"/"ok" before and thanks after: "använd de nya
+# svaren", "ok, ta det prövade", "tillbaka till min bedömning", "gå tillbaka till den första bedömningen tack".
+_TYPED_TRIAL_CHOICES = (
+    (
+        USE_TRIED,
+        re.compile(
+            r"^\W*(?:(?:ja|ok|okej|bra)\W+)?(?:anvand|ta|valj|behall|kor pa|ga pa)\s+"
+            r"(?:de nya svaren|det provade|den provade bedomningen|den nya bedomningen|prov(?:ningen|et))"
+            r"(?=\W*(?:tack\W*)?$)"
+        ),
+    ),
+    (
+        BACK_TO_RECORD,
+        re.compile(
+            r"^\W*(?:(?:ja|ok|okej|nej)\W+)?(?:(?:ga|gar|vi gar) )?(?:tillbaka till|behall|anvand)\s+"
+            r"(?:min|mina|den forsta|den forra|den ursprungliga|den gamla|de forsta|de gamla)\s+"
+            r"(?:bedomning(?:en)?|svar(?:en)?)(?=\W*(?:tack\W*)?$)"
+        ),
+    ),
+)
+
+
+def trial_choice_typed(state: State, message: Message) -> str | None:
+    """A typed choice after a what-if's result ("använd de nya svaren", "tillbaka till min bedömning"), while one is
+    there to choose; else None."""
+    if not message.typed or _record_of(state) is None or state.pending is not None:
+        return None
+    folded = swedish.fold(message.text)
+    return next((choice for choice, words in _TYPED_TRIAL_CHOICES if words.search(folded)), None)
+
+
 def _ask_with_what_is_known(state: State, current: Walk, prefix: str | None = None) -> Reply:
     """The open question, with what the description, an earlier answer or an earlier part says about it first."""
     assert current.question is not None
@@ -230,6 +321,10 @@ def _ask_with_what_is_known(state: State, current: Walk, prefix: str | None = No
 
 # The key in the stored last result for the answers it set aside (see _continue).
 _SET_ASIDE = "set_aside_answers"
+# The key in the stored last result of a what-if for the result it was tried from: the assessment of record, which
+# the memo describes until the user chooses the answers tried (trial 56: "och om vi på FK köper platserna i stället?"
+# replaced the saved answers, and the memo described what was only tried).
+_TRIED_FROM = "tried_from"
 # The key in the stored last result for the results of the other parts of a numbered description, by number.
 _EARLIER_PARTS = "earlier_parts"
 # The key in the stored last result for the questions the user answered (not read from the description).
@@ -845,6 +940,7 @@ def _new_assessment(state: State) -> State:
 def _without_the_description(state: State) -> State:
     """The state with nothing left of a described initiative: no summary waiting, no words read from it or typed for
     it. The answers, the open question and the training are the caller's to keep or clear."""
+    state = _out_of_the_trial(state)
     return replace(state, pending=None, evidence=None, correcting=False, description=None, typed_answers=())
 
 
@@ -925,7 +1021,8 @@ def describe(state: State, message: Message, *, as_new: bool = False, answered: 
             # Word by word the message may change more ("nej" a no to the target group, "förbundet" the one that
             # procures); read as a whole, it changes one answer (trial 49, t49-1).
             ((question_id, option_id),) = only_changes.items()
-            corrected = _one_answer_corrected(state, _safe_answers(state), question_id, option_id, message)
+            given = _safe_answers(state)
+            corrected = _one_answer_corrected(state, given, question_id, option_id, message, trying=False)
         if corrected is not None:
             return [*aside, *corrected[0]], corrected[1]
     # After a result, a new description is a new initiative, assessed on its own: say so, since a
@@ -945,7 +1042,10 @@ def describe(state: State, message: Message, *, as_new: bool = False, answered: 
     # Read through the cache: the questions and the result of this assessment read the same words again.
     reading = _with_the_answer(_description_reading(text), answered)
     # A new initiative's description: the answers typed for the one before are not about it.
-    state = replace(state, description=text) if more_of_it else replace(state, description=text, typed_answers=())
+    if more_of_it:
+        state = replace(state, description=text)
+    else:
+        state = replace(_out_of_the_trial(state), description=text, typed_answers=())
     several = recap.several_text(tree(), reading)
     if several is not None:
         after_result = [*after_result, Reply(text=several)]
@@ -2093,7 +2193,8 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
             # asked again (trial 55, t55-6 got "Vilket svar vill du ändra?" without the line it named).
             return _reopen(state, answers, unclear[0])
         if len(changes) > 1:
-            return _try_answers(state, answers, changes, message)  # "rad 4 ska vara regionen. rad 5 ska vara direkt"
+            # "rad 4 ska vara regionen. rad 5 ska vara direkt"
+            return _try_answers(state, answers, changes, message, trying=False)
     else:
         changes = _changed_answers(answers, answered, message.text)
     change_to = _CHANGE_X_TO.search(swedish.fold(message.text)) if len(changes) > 1 else None
@@ -2124,13 +2225,13 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         # changed who the initiative is for and where the handledare is employed (trial 11, t11-26).
         part = _about_a_left_out_part(state, current, message.text)
         if part is not None:
-            return _try_answers(state, answers, part, message)
+            return _try_answers(state, answers, part, message, trying=True)
         reading = read_description(tree(), message.text)
         added_part = _part_off_the_route(reading, answered)
         if asks_if_ok and added_part is not None:
             # "är det ok att förbundet också ger företaget ett bidrag via kommunen?" asks about another
             # part: assessed on that part's route, never as a change of who carries this one out.
-            return _try_answers(state, answers, with_route(tree(), added_part), message)
+            return _try_answers(state, answers, with_route(tree(), added_part), message, trying=True)
         # An implied answer is no change the user asked about ("om kommunen köper arbetsträning i stället?"
         # after a grant result names no one it is for).
         described = {
@@ -2154,7 +2255,7 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         if not described and added_part is not None:
             # "och om AF också betalar företaget 50 000 extra per år …?" adds a part to avoid, off this
             # result's route: that part is assessed, not read as a new way for the money (trial 20, t20-19).
-            return _try_answers(state, answers, with_route(tree(), added_part), message)
+            return _try_answers(state, answers, with_route(tree(), added_part), message, trying=True)
         if (
             not described
             and not changes
@@ -2177,7 +2278,7 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
             shorts = listing([tree().questions[q].short for q in described if q != tree().start], last="eller")
             return [Reply(text=messages.text("change.unchanged", answers=shorts))], state
         if described:
-            return _try_answers(state, answers, described, message)
+            return _try_answers(state, answers, described, message, trying=True)
         covered = _already_answered(answers, answered, message.text)
         if covered is not None and not changes.keys() - {tree().start} and not reading.must_nots:
             # "är arvodet till företaget ok då?" after a result built on "ett vanligt köp, också från ett
@@ -2204,7 +2305,7 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         return [Reply(text=text, buttons=result_buttons())], state
     if len(changes) == 1:
         ((question_id, option_id),) = changes.items()
-        return _one_answer_corrected(state, answers, question_id, option_id, message)
+        return _one_answer_corrected(state, answers, question_id, option_id, message, trying=what_if)
     if len(changes) > 1 and what_if:
         return [_which_answer(list(changes), messages.text("change.which_kept"))], state
     if len(changes) > 1 and not wrong:
@@ -2216,7 +2317,7 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         if part is not None:
             # "rad 2 stämmer nog inte, kommunen köper inga platser, företaget får en fast summa varje år" says the
             # initiative is a part to avoid: tried on that part's route (trial 33, t33-11 read it as a new one).
-            return _try_answers(state, answers, with_route(tree(), part), message)
+            return _try_answers(state, answers, with_route(tree(), part), message, trying=False)
     named = match_question(tree(), message.text, answered) if wrong and not changes else None
     if named is not None:
         return _reopen(state, answers, named)
@@ -2399,10 +2500,13 @@ _LEAVES_IT = re.compile(
 )
 
 
-def _try_answers(state: State, answers: dict[str, str], changes: dict[str, str], message: Message) -> Turn:
+def _try_answers(
+    state: State, answers: dict[str, str], changes: dict[str, str], message: Message, *, trying: bool
+) -> Turn:
     """The result again with the answers a "what if" names, every other answer kept that one route
     holds beside them ("kommunen köper platser i stället" keeps "Ett företag" but not the cash grant
-    the result was about)."""
+    the result was about). `trying`: a what-if, whose result stands beside the one of record; else a correction."""
+    state = _trying(state) if trying else _out_of_the_trial(state)
     tried = _with_what_follows(kept_beside(tree(), changes, _with_set_aside(state, answers)), message.text)
     current = walk(tree(), tried)
     # A walk that stops at a question has not reached the new answers yet: they are named all the same, or the
@@ -2414,7 +2518,7 @@ def _try_answers(state: State, answers: dict[str, str], changes: dict[str, str],
         if q in changes and (q in current.used or q in ahead)
     ]
     prefix = messages.text("change.tried", answers=listing(named, last="och")) if named else None
-    note = messages.text("change.tried_note", text=message.text)
+    note = _note_after_the_result(message.text, trying=trying)
     description = f"{state.description}\n{note}" if state.description else None
     # The what-if's words are behind its answers: answering a question asked before them is no change of an
     # answer ("Uppdaterat. Dina senare svar gäller fortfarande" came after a plain answer, t37-1).
@@ -2444,18 +2548,30 @@ def _with_what_follows(answers: dict[str, str], text: str) -> dict[str, str]:
 _OPENING_WORDS = re.compile(r"^\W*(?:(?:nej|nä|fel|ja|japp|jo|ok|okej|precis|stämmer|bra|men|och|fast)\b\W*)+", re.I)
 
 
+def _note_after_the_result(text: str, *, trying: bool) -> str:
+    """The line the memo's "Insatsen" gets for a what-if or a correction after the result."""
+    if trying:
+        return messages.text("change.tried_note", text=text)
+    return messages.text("change.correction_note", text=text)
+
+
 def _one_answer_corrected(
-    state: State, answers: dict[str, str], question_id: str, option_id: str, message: Message
+    state: State, answers: dict[str, str], question_id: str, option_id: str, message: Message, *, trying: bool
 ) -> Turn:
-    """The result again with one answer changed, the others kept, and the questions the change opens asked."""
+    """The result again with one answer changed, the others kept, and the questions the change opens asked.
+    `trying`: a what-if, whose result stands beside the one of record; else a correction."""
+    state = _trying(state) if trying else _out_of_the_trial(state)
     question = tree().questions[question_id]
     option = question.option(option_id)
     assert option is not None
     corrected = walk(tree(), answers).fill(option.label)
-    prefix = messages.text("change.corrected", question=question.short, answer=corrected)
+    if trying:
+        prefix = messages.text("change.tried", answers=f"{question.short}: {quoted(corrected)}")
+    else:
+        prefix = messages.text("change.corrected", question=question.short, answer=corrected)
     # The description stays the user's words; the correction is added, marked, so the memo's
     # "Insatsen" does not contradict its answers without saying why.
-    note = messages.text("change.correction_note", text=message.text)
+    note = _note_after_the_result(message.text, trying=trying)
     description = f"{state.description}\n{note}" if state.description else None
     corrected_answers = _with_what_follows({**_with_set_aside(state, answers), question_id: option_id}, message.text)
     return _continue(replace(state, description=description), corrected_answers, prefix)
@@ -2473,7 +2589,9 @@ def _change_button(question_id: str) -> dict[str, str]:
 
 
 def _reopen(state: State, answers: dict[str, str], question_id: str) -> Turn:
-    """`question_id` asked again; the old answer is kept aside so later answers that still apply are reused."""
+    """`question_id` asked again; the old answer is kept aside so later answers that still apply are reused. A
+    correction: what is shown becomes the assessment."""
+    state = _out_of_the_trial(state)
     current = walk(tree(), answers)
     previous = current.fill(tree().questions[question_id].option(answers[question_id]).label)  # type: ignore[union-attr]
     reopened = reopen(tree(), answers, question_id)
@@ -3739,7 +3857,28 @@ def initiative_before_handoff(step: Callable[[State, Message], Turn]) -> Callabl
     return guarded
 
 
-def show_result(state: State) -> Turn:
+def show_result(state: State, message: Message | None = None) -> Turn:
+    """The last result again; after a what-if, the buttons under it choose the answers tried or go back to the
+    result of record."""
+    choice = message.entity("choice") if message is not None else None
+    record = _record_of(state)
+    if choice in (USE_TRIED, BACK_TO_RECORD) and record is None:
+        # An old button: nothing is tried beside the result any more.
+        return [Reply(text=messages.text("result.nothing_tried"), buttons=result_buttons())], state
+    if choice == USE_TRIED and record is not None:
+        return [Reply(text=messages.text("result.tried_used"), buttons=result_buttons())], _out_of_the_trial(state)
+    if choice == BACK_TO_RECORD and record is not None:
+        state = replace(
+            state,
+            answers=dict(record.get("answers", {})),
+            description=record.get("description"),
+            last_result=record,
+            current_question=None,
+            pending=None,
+            correcting=False,
+        )
+        replies, shown = show_result(state)
+        return [Reply(text=messages.text("result.back_to_record")), *replies], shown
     if state.last_result is None:
         return [Reply(text=messages.text("result.none"), buttons=start_buttons())], state
     try:
@@ -3860,6 +3999,9 @@ def _memo_replies(state: State, text: str | None) -> Turn:
     if state.last_result is None:
         return [Reply(text=messages.text("memo.no_result"), buttons=start_buttons())], state
     result = state.last_result
+    record = _record_of(state)
+    if record is not None:
+        result = record  # what was only tried is not the assessment the memo records
     described = result.get("description")
     split = recap.split_description(described) if described else None
     number = split.number if split is not None else None
@@ -3889,6 +4031,9 @@ def _memo_replies(state: State, text: str | None) -> Turn:
         result, number = earlier, asked
     document = memo.payload(result)
     intro = messages.text("memo.intro")
+    differs = _record_differs(record, state.answers) if record is not None else None
+    if differs is not None:
+        intro += " " + messages.text("memo.of_the_record", answers=differs)
     if split is not None:
         # "ett samlat beslutsunderlag för alla tre delarna" got part 3's alone, unsaid (trial 26, t26-3).
         intro += " " + messages.text("memo.one_part", number=number, count=len(split.parts))

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from asf import dialogue, feedback, messages, other_questions
 from asf.guidance import swedish
@@ -142,6 +143,19 @@ def memo_first(step: Step) -> Step:
     def guarded(state: State, message: Message) -> Turn:
         if asks_for_memo(state, message):
             return dialogue.request_memo(state, message, clearly_asked=True)  # it may name a part ("… för del 1")
+        return step(state, message)
+
+    return guarded
+
+
+def trial_choice_first(step: Step) -> Step:
+    """`step`, except that after a what-if's result, "använd de nya svaren" or "tillbaka till min bedömning" typed
+    does what its button does (dialogue.show_result), whatever intent the NLU read."""
+
+    def guarded(state: State, message: Message) -> Turn:
+        choice = dialogue.trial_choice_typed(state, message)
+        if choice is not None:
+            return dialogue.show_result(state, replace(message, entities={**message.entities, "choice": [choice]}))
         return step(state, message)
 
     return guarded

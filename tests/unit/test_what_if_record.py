@@ -1,0 +1,155 @@
+"""A what-if after a result is tried beside the assessment, not in its place: the memo keeps describing the
+assessment until the user chooses the answers tried, and "Tillbaka till min bedömning" brings it back (trial 56:
+"och om vi på FK köper platserna i stället?" replaced the saved answers, and the memo described what was only tried).
+Through the real actions, the slots carried from turn to turn as Rasa would."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from actions.actions import (
+    ActionAnswer,
+    ActionDescribeInitiative,
+    ActionFallback,
+    ActionRequestMemo,
+    ActionShowResult,
+    ActionStartAssessment,
+)
+from asf import messages
+from asf.guidance.loader import default_tree
+from tests.unit.test_dialogue_corrections import VIA_KOMMUNEN, Conversation, finished, said
+
+WHAT_IF_DIRECT = "om vi betalar fakturorna direkt till företaget i stället, för att spara tid?"
+TRIED = {**VIA_KOMMUNEN, "pengavag": "direkt"}
+# The answer of record that the what-if changed, as the chat and the memo name it: both results have the same title.
+VIA_KOMMUNEN_NAMED = messages.text(
+    "change.record_answer", answer="Via kommunen", question=default_tree().questions["pengavag"].short
+)
+
+
+def memo_of(talk: Conversation) -> tuple[str, dict[str, Any]]:
+    sent = talk.send(ActionRequestMemo(), "beslutsunderlag", intent="request_memo")
+    document = next(m["custom"] for m in sent if (m.get("custom") or {}).get("type") == "decision_memo")
+    return said(sent), document
+
+
+def buttons(sent: list[dict[str, Any]]) -> dict[str, str]:
+    return {b["title"]: b["payload"] for m in sent for b in m.get("buttons") or []}
+
+
+def click(talk: Conversation, sent: list[dict[str, Any]], title: str) -> list[dict[str, Any]]:
+    payload = buttons(sent)[title]
+    intent, _, entities = payload[1:].partition("{")
+    assert intent == "show_result"
+    return talk.send(ActionShowResult(), payload, intent=intent, **json.loads("{" + entities))
+
+
+def tried() -> tuple[Conversation, list[dict[str, Any]], dict[str, Any]]:
+    talk = finished(VIA_KOMMUNEN)
+    record = dict(talk.slots["last_result"])
+    sent = talk.send(ActionDescribeInitiative(), WHAT_IF_DIRECT, intent="describe_initiative")
+    return talk, sent, record
+
+
+def test_a_what_if_shows_its_result_and_says_the_assessment_stands():
+    talk, sent, record = tried()
+    assert talk.slots["answers"] == TRIED  # the result shown is the one tried, so "varför?" explains it
+    assert talk.slots["last_result"]["verdict"] == "not_financeable"
+    verdict = "kan finansieras på villkor"
+    assert record["verdict_text"] == verdict
+    assert messages.text("change.tried_kept", verdict=verdict, answers=VIA_KOMMUNEN_NAMED) in said(sent)
+    assert {messages.text("buttons.use_tried"), messages.text("buttons.back_to_record")} <= buttons(sent).keys()
+
+
+def test_the_memo_after_a_what_if_describes_the_assessment_not_what_was_tried():
+    talk, _, record = tried()
+    text, document = memo_of(talk)
+    assert document["outcome_id"] == record["outcome_id"] != talk.slots["last_result"]["outcome_id"]
+    assert messages.text("memo.of_the_record", answers=VIA_KOMMUNEN_NAMED) in text
+    assert "Prövat efter bedömningen" not in document["markdown"]
+
+
+def test_using_the_answers_tried_makes_them_the_assessment_of_the_memo():
+    talk, sent, record = tried()
+    chosen = click(talk, sent, messages.text("buttons.use_tried"))
+    assert messages.text("result.tried_used") in said(chosen)
+    text, document = memo_of(talk)
+    assert document["outcome_id"] == talk.slots["last_result"]["outcome_id"] != record["outcome_id"]
+    assert VIA_KOMMUNEN_NAMED not in text
+
+
+def test_going_back_restores_the_answers_and_the_result_of_record():
+    talk, sent, record = tried()
+    back = click(talk, sent, messages.text("buttons.back_to_record"))
+    assert messages.text("result.back_to_record") in said(back)
+    assert talk.slots["answers"] == VIA_KOMMUNEN
+    assert talk.slots["last_result"]["outcome_id"] == record["outcome_id"]
+    assert any((m.get("custom") or {}).get("outcome_id") == record["outcome_id"] for m in back)  # shown again
+    _, document = memo_of(talk)
+    assert document["outcome_id"] == record["outcome_id"]
+    # The buttons of the what-if, clicked again, have nothing left to choose between.
+    again = click(talk, sent, messages.text("buttons.use_tried"))
+    assert messages.text("result.nothing_tried") in said(again)
+    assert talk.slots["answers"] == VIA_KOMMUNEN
+
+
+def test_what_ifs_in_a_row_keep_the_first_assessment_as_the_one_of_record():
+    talk, _, record = tried()
+    talk.send(ActionDescribeInitiative(), "och om regionen upphandlar i stället?", intent="describe_initiative")
+    assert talk.slots["answers"]["utforare"] == "regionen"
+    _, document = memo_of(talk)
+    assert document["outcome_id"] == record["outcome_id"]
+    assert talk.slots["last_result"]["tried_from"]["answers"] == VIA_KOMMUNEN
+
+
+def test_a_correction_after_a_what_if_makes_what_is_shown_the_assessment():
+    talk, _, _ = tried()
+    talk.send(ActionAnswer(), "nej, det är regionen som upphandlar och inte kommunen", party="regionen")
+    assert talk.slots["answers"] == {**TRIED, "utforare": "regionen"}
+    assert "tried_from" not in talk.slots["last_result"]
+    _, document = memo_of(talk)
+    assert document["outcome_id"] == talk.slots["last_result"]["outcome_id"]
+
+
+def test_a_new_assessment_after_a_what_if_keeps_nothing_of_the_trial():
+    talk, _, _ = tried()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    for question, choice in VIA_KOMMUNEN.items():
+        talk.click(question, choice)
+    assert "tried_from" not in talk.slots["last_result"]
+    text, _ = memo_of(talk)
+    assert "prövade" not in text
+
+
+def test_show_result_without_a_choice_is_as_before():
+    talk, _, _ = tried()
+    shown = talk.send(ActionShowResult(), "visa resultatet", intent="show_result")
+    assert any((m.get("custom") or {}).get("outcome_id") == talk.slots["last_result"]["outcome_id"] for m in shown)
+    assert talk.slots["answers"] == TRIED
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "answers"),
+    [
+        ("Ok, använd de nya svaren", "affirm", TRIED),
+        ("gå tillbaka till min bedömning tack", "go_back", VIA_KOMMUNEN),
+        ("nej, behåll den första bedömningen", "deny", VIA_KOMMUNEN),
+    ],
+)
+def test_the_choice_after_a_what_if_can_be_typed_whatever_the_nlu_read(text: str, intent: str, answers: dict[str, str]):
+    talk, _, _ = tried()
+    talk.send(ActionFallback(), text, intent=intent)
+    assert talk.slots["answers"] == answers
+    assert "tried_from" not in talk.slots["last_result"]
+    _, document = memo_of(talk)
+    assert document["outcome_id"] == talk.slots["last_result"]["outcome_id"]
+
+
+def test_the_choice_typed_counts_only_while_a_what_if_waits():
+    talk = finished(VIA_KOMMUNEN)
+    sent = talk.send(ActionFallback(), "använd de nya svaren", intent="affirm")
+    assert messages.text("result.tried_used") not in said(sent)
+    assert talk.slots["answers"] == VIA_KOMMUNEN
