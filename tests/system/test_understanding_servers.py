@@ -127,3 +127,32 @@ def test_an_answer_that_also_names_later_answers_is_named_again_and_a_typed_yes_
     replies = servers.say(sender, "ja")
     assert "Jag noterar: Arbetsförmedlingen." in texts(replies) and "Hur ska förbundets pengar gå?" in texts(replies)
     assert "Det låter som ”Via Arbetsförmedlingen”" in texts(replies)
+
+
+def memo_outcome(replies: list[dict[str, object]]) -> str:
+    for reply in replies:
+        custom = reply.get("custom")
+        if isinstance(custom, dict) and custom.get("type") == "decision_memo":
+            return str(custom["outcome_id"])
+    raise AssertionError(f"no memo in {texts(replies)}")
+
+
+def test_a_what_if_after_a_result_leaves_the_memo_with_the_assessment_until_chosen(servers: Servers):
+    sender = "what-if-record"
+    servers.say(sender, "/start_assessment")
+    for question, choice in [
+        ("vem", "deltagare"),
+        ("malgrupp", "ja"),
+        ("insats_typ", "arbetsforberedande"),
+        ("utforare", "kommunen"),
+    ]:
+        servers.say(sender, f'/inform{{"question":"{question}","choice":"{choice}"}}')
+    first = servers.say(sender, '/inform{"question":"pengavag","choice":"via_part"}')
+    outcome = next(str(r["custom"]["outcome_id"]) for r in first if isinstance(r.get("custom"), dict))
+    tried = servers.say(sender, "om vi betalar fakturorna direkt till kooperativet i stället, går det?")
+    assert result_answers(tried)["pengavag"] == "direkt"
+    assert "Det här var en prövning" in texts(tried)
+    assert memo_outcome(servers.say(sender, "beslutsunderlag")) == outcome  # not the one only tried
+    chosen = servers.say(sender, "använd de nya svaren")
+    assert "gäller bedömningen de nya svaren" in texts(chosen)
+    assert memo_outcome(servers.say(sender, "beslutsunderlag")) != outcome
