@@ -25,7 +25,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache, cached_property, lru_cache
 
 from asf.guidance import company_names
@@ -291,10 +291,12 @@ def _spelled_out_word(text: str, start: int, end: int) -> str | None:
 _WORD_AS_WRITTEN = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=256)
 def spelled_out(text: str) -> str:
     """`text` with the short forms staff write in notes replaced by the words they stand for (the learned reader
     has seen few of them), and the words dictation split written together; the word reading (`tokens`) reads both
-    so itself, keeping the text's offsets."""
+    so itself, keeping the text's offsets. Kept for the last texts: the learned reader asks for the same text once
+    per question it weighs, and this took about a third of a description's reading (measured on set 9)."""
     text = with_split_words_joined(text)
     return _WORD_AS_WRITTEN.sub(
         lambda found: _spelled_out_word(text, found.start(), found.end()) or found.group(), text
@@ -343,6 +345,8 @@ _SPLIT_STEMS = (
     "driftsbidrag",
 )
 _INFLECTION = 5  # letters after a stem ("…förmedlingens", "…sjukskrivna")
+# A split word's first part is the start of a stem, never all of it (the stem must reach into the last part).
+_STEM_STARTS = frozenset(stem[:length] for stem in _SPLIT_STEMS for length in range(1, len(stem)))
 _SPELLED_LETTERS = frozenset({"asf", "af", "fk"})  # "a s f", "f k": letter by letter
 _MOST_PARTS = 4
 
@@ -351,6 +355,9 @@ def _joined_length(words: list[tuple[str, int, int]], at: int, folded: str) -> i
     """How many of the words (folded word, start, end) from `at` on are one split word, or 1: the fewest that make
     one, whose last word holds the end of the stem ("arbets förmedlingen dom" is two) and is no word of the list by
     itself ("upp handledare" is two words: "handledare" is one already; review of session 36)."""
+    first = words[at][0]
+    if len(first) > 1 and first not in _STEM_STARTS:
+        return 1  # the common case, decided at once: no stem starts with this word, and it is no single letter
     for count in range(2, min(_MOST_PARTS, len(words) - at) + 1):
         parts = words[at : at + count]
         if any(folded[a[2] : b[1]] != " " * (b[1] - a[2]) for a, b in itertools.pairwise(parts)):
@@ -750,20 +757,39 @@ def find(keyword: str, words: tuple[Token, ...]) -> list[Mention]:
 
 # Where each first word of a keyword is, in the last few word sequences searched (first in, first out).
 # Reading one description looks for some 4 000 keywords in the same few sequences (the text, and the text read
-# without its negations), but the keywords begin with only about 600 different words: each is looked for once
-# per sequence, and only among the sequence's different words. The sequences (immutable tuples) are kept and
-# matched by identity, so another text's words are never taken for them.
+# without its negations), but the keywords begin with only about 600 different words ("leads"). Which leads a word
+# matches is worked out once per word (`_leads_of`, kept across texts), so a sequence's starts are one pass over its
+# different words; a lead first seen after a sequence was indexed is looked for in it word by word. The sequences
+# (immutable tuples) are kept and matched by identity, so another text's words are never taken for them.
 _RECENT_SEARCHES = 4
+_KEPT_WORDS = 50_000  # words whose leads are kept (a few leads each); all are let go when there are more
+
+_Lead = tuple[str, bool]  # a keyword's first word, and whether it must be matched exactly
+_leads: list[_Lead] = []  # every lead looked for so far, in the order first seen
+_lead_numbers: dict[_Lead, int] = {}
+_leads_by_word: dict[str, tuple[int, frozenset[_Lead]]] = {}  # word -> (how many leads checked, those it matches)
 
 
 @dataclass
 class _Searched:
     words: tuple[Token, ...]
     places: dict[str, list[int]]  # each different word and where it stands
-    starts: dict[tuple[str, bool], list[int]] = field(default_factory=dict)  # (lead, exact) -> where it matches
+    indexed: int  # the leads known when `starts` was built: a later one is not in it
+    starts: dict[_Lead, list[int]]  # lead -> where it matches, in order
 
 
 _recent: list[_Searched] = []
+
+
+def _leads_of(word: str) -> frozenset[_Lead]:
+    """The leads the word matches, of all looked for so far."""
+    checked, found = _leads_by_word.get(word, (0, frozenset()))
+    if checked < len(_leads):
+        found = found | {lead for lead in _leads[checked:] if word_matches(lead[0], word, lead[1])}
+        if len(_leads_by_word) >= _KEPT_WORDS:
+            _leads_by_word.clear()
+        _leads_by_word[word] = (len(_leads), found)
+    return found
 
 
 def _searched(words: tuple[Token, ...]) -> _Searched:
@@ -774,17 +800,28 @@ def _searched(words: tuple[Token, ...]) -> _Searched:
         places: dict[str, list[int]] = {}
         for i, token in enumerate(words):
             places.setdefault(token.word, []).append(i)
-        kept = _Searched(words, places)
+        starts: dict[_Lead, list[int]] = {}
+        for word, at in places.items():
+            for lead in _leads_of(word):
+                starts.setdefault(lead, []).extend(at)
+        for found in starts.values():
+            found.sort()
+        kept = _Searched(words, places, len(_leads), starts)
         _recent.insert(0, kept)
         del _recent[_RECENT_SEARCHES:]
     return kept
 
 
 def _starts(lead: str, exact: bool, words: tuple[Token, ...]) -> list[int]:
-    searched = _searched(words)
     key = (lead, exact)
+    if key not in _lead_numbers:
+        _lead_numbers[key] = len(_leads)
+        _leads.append(key)
+    searched = _searched(words)
     found = searched.starts.get(key)
     if found is None:
+        if _lead_numbers[key] < searched.indexed:
+            return []  # known when the sequence was indexed, and matched by none of its words
         found = sorted(i for word, at in searched.places.items() if word_matches(lead, word, exact) for i in at)
         searched.starts[key] = found
     return found

@@ -148,7 +148,7 @@ def test_a_what_if_after_a_result_leaves_the_memo_with_the_assessment_until_chos
     ]:
         servers.say(sender, f'/inform{{"question":"{question}","choice":"{choice}"}}')
     first = servers.say(sender, '/inform{"question":"pengavag","choice":"via_part"}')
-    outcome = next(str(r["custom"]["outcome_id"]) for r in first if isinstance(r.get("custom"), dict))
+    outcome = next(str(c["outcome_id"]) for r in first if isinstance(c := r.get("custom"), dict))
     tried = servers.say(sender, "om vi betalar fakturorna direkt till kooperativet i stället, går det?")
     assert result_answers(tried)["pengavag"] == "direkt"
     assert "Det här var en prövning" in texts(tried)

@@ -338,3 +338,15 @@ def test_words_apart_for_other_reasons_stay_apart():
     assert "handledare" in words and "ledare" in words
     assert swedish.with_split_words_joined("kommunen köper platser") == "kommunen köper platser"
     assert swedish.with_split_words_joined("via arbets förmedlingen") == "via arbetsförmedlingen"
+
+
+def test_a_keyword_first_looked_for_after_a_text_was_indexed_is_still_found_in_it():
+    # Which keyword leads a word matches is kept per word, and each text's starts are indexed once; a lead first
+    # seen later (here a made-up one) is looked for word by word, in that text and in the next.
+    words = swedish.tokens("Förbundet köper zebrafiskarna av kooperativet")
+    assert swedish.find("kooperativ", words)  # the text is indexed
+    assert [m.keyword for m in swedish.find("zebrafisk", words)] == ["zebrafisk"]
+    assert not swedish.find("giraff", words)
+    later = swedish.tokens("En zebrafisk till")
+    assert [m.keyword for m in swedish.find("zebrafisk", later)] == ["zebrafisk"]
+    assert not swedish.find("giraff", later)
