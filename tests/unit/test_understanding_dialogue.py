@@ -5440,3 +5440,22 @@ def test_staff_listening_to_a_lecturer_are_still_whom_it_is_for(tree: Tree):
         tree, "Arbetsledarna på de sociala företagen ska få lyssna på en föreläsare om bemötande."
     )
     assert reading.facts["vem"].option == "asf_personal"
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        # Development sets 10 and 13 asked these back: joining an association, a lump sum or Swish, a storeroom
+        # without rent, participants not chosen yet (in new wording here).
+        ("stod_till_foretag", "förbundet går med i kooperativets förening", "medlem"),
+        ("stod_till_foretag", "vi swishar en slant till ägaren", "pengar"),
+        ("foretaget_far", "ett engångsbelopp på 50 000 kr", "pengar"),
+        ("foretaget_far", "de får hålla till i förrådet utan hyra", "in_natura"),
+        ("malgrupp", "vi har inte valt ut deltagarna ännu", "vet_inte"),
+    ],
+)
+def test_a_typed_answer_in_everyday_words_for_money_things_membership_or_not_knowing_yet(
+    tree: Tree, question: str, text: str, expected: str
+):
+    reading = read_answer(tree.questions[question], text)
+    assert reading.option is not None and reading.option.id == expected, (text, reading)
