@@ -280,23 +280,27 @@ def _tried_beside(record: dict[str, Any], answers: dict[str, str]) -> Reply:
 
 # The choices of the buttons after a what-if's result (show_result).
 USE_TRIED, BACK_TO_RECORD = "provat", "egen"
-# The buttons' words typed, folded, as the whole message but for a "ja"/"ok" before and thanks after: "använd de nya
-# svaren", "ok, ta det prövade", "tillbaka till min bedömning", "gå tillbaka till den första bedömningen tack".
+# The buttons' words typed, folded, anywhere in the message: "använd de nya svaren", "nej jag vill ha det nya, med
+# kommunen … kör på det", "tillbaka till min bedömning", "Gå tillbaka till första bedömningen, handledaren …", "vi kör
+# som innan, via kommunen. ändra tillbaka" (trial 57: such messages were read as corrections or new initiatives).
 _TYPED_TRIAL_CHOICES = (
     (
         USE_TRIED,
         re.compile(
-            r"^\W*(?:(?:ja|ok|okej|bra)\W+)?(?:anvand|ta|valj|behall|kor pa|ga pa)\s+"
-            r"(?:de nya svaren|det provade|den provade bedomningen|den nya bedomningen|prov(?:ningen|et))"
-            r"(?=\W*(?:tack\W*)?$)"
+            r"\b(?:anvand|ta|valj|behall|kor pa|ga pa)\s+"
+            r"(?:de nya svaren|det provade|den provade bedomningen|den nya bedomningen|det nya|prov(?:ningen|et))\b"
+            r"|\b(?:anvand|kor pa|ta) (?:det|den)\W*$|\b(?:jag|vi) vill ha (?:det|den) nya\b"
         ),
     ),
     (
         BACK_TO_RECORD,
         re.compile(
-            r"^\W*(?:(?:ja|ok|okej|nej)\W+)?(?:(?:ga|gar|vi gar) )?(?:tillbaka till|behall|anvand)\s+"
-            r"(?:min|mina|den forsta|den forra|den ursprungliga|den gamla|de forsta|de gamla)\s+"
-            r"(?:bedomning(?:en)?|svar(?:en)?)(?=\W*(?:tack\W*)?$)"
+            r"\btillbaka till (?:min|mina|mitt|den|det|de|var|vart|vara) "
+            r"(?:(?:forsta|forra|ursprungliga|gamla|tidigare) )?(?:bedomning|svar|upplagg)\w*"
+            r"|\btillbaka till (?:forsta|ursprungliga)\w* (?:bedomning|svar|upplagg)\w*"
+            r"|\b(?:behall|anvand) (?:min|mina|den forsta|den forra|den ursprungliga|den gamla|de forsta|de gamla) "
+            r"(?:bedomning|svar)\w*"
+            r"|\b(?:vart|vara|det) ursprungliga upplagg\w*|\bkor (?:vi )?som (?:innan|forut|forst)\b|\bandra tillbaka\b"
         ),
     ),
 )
@@ -308,7 +312,8 @@ def trial_choice_typed(state: State, message: Message) -> str | None:
     if not message.typed or _record_of(state) is None or state.pending is not None:
         return None
     folded = swedish.fold(message.text)
-    return next((choice for choice, words in _TYPED_TRIAL_CHOICES if words.search(folded)), None)
+    chosen = {choice for choice, words in _TYPED_TRIAL_CHOICES if words.search(folded)}
+    return chosen.pop() if len(chosen) == 1 else None  # both named: neither is clear
 
 
 def _ask_with_what_is_known(state: State, current: Walk, prefix: str | None = None) -> Reply:
@@ -1433,14 +1438,19 @@ _CHANGE_MARKERS = re.compile(
 # initiative or a definition).
 # "spelar det någon roll om …?", "gör det någon skillnad om …?", "ändrar det något om …?", normalised.
 _IT_MATTERS = r"spelar det (?:nagon |nan )?roll|gor det (?:nagon |nan )?skillnad|andrar det (?:nagot|nat)"
+# Words, folded, that may come before the "om" opening a what-if: "ok bra. och om …", "Tack. Och om det visar sig …",
+# "toppen, men om …" (trial 57: t57-4 and t57-6 were read as a correction and as a question why).
+_BEFORE_IF = r"ok|okej|ja|och|men|bra|tack|toppen|super|perfekt|hmm|fast|jaha|aha|forresten|en (?:sak|fraga) till"
 _ASKS_IF_IT_MATTERS = re.compile(rf"\b(?:{_IT_MATTERS})\b")
 _WHAT_IF = re.compile(
     rf"\b(?:{_IT_MATTERS}|andras det nagot|blir det annorlunda"
-    r"|vad hander om|hur blir det om|blir det annat om|andrar inte det|andrar det inte|spelar det ingen roll)\b"
+    r"|vad hander om|hur blir det om|blir det annat om|andrar inte det|andrar det inte|spelar det ingen roll"
+    # "En variant som företagen föreslagit: …. Hur blir det då?" (trial 57, t57-3 was asked which answer to change)
+    r"|hur (?:blir|bedoms) det (?:da|i sa fall)$)\b"
     # "men regionen upphandlar ju utbildningen, räcker inte det?" (trial 28, t28-18), ending the message or its clause
     # (the text is read without punctuation): not "räcker inte det till en kurs …?" (second review of session 21)
     r"|\bracker (?:inte det|det inte|inte detta)(?:\s+(?:da|val|ens))?(?:$|\s+(?:det|den|de|vi|jag|men|och)\b)"
-    r"|^(?:(?:ok|okej|ja|och|men)\s+)+om\b|^om\b.*\bda$"
+    rf"|^(?:(?:{_BEFORE_IF})\s+)+om\b|^om\b.*\bda$"
 )
 # A supposition opening the message or a sentence, folded with its punctuation: "tänk om vi istället betalar
 # kaféet direkt?" (trial 26, t26-1 asked which answer to change); not "vi tänker oss en inspirationsdag" inside a
@@ -1932,7 +1942,7 @@ def _marks_a_change(message: Message, changes: int) -> bool:
 
 
 # "om …", "men om …", "och om …", "en sak till: om …" (trial 50, t50-1 was a new initiative), folded.
-_OPENS_WITH_IF = re.compile(r"^(?:(?:ok|okej|ja|och|men|forresten|en (?:sak|fraga) till)\W+)*om\b")
+_OPENS_WITH_IF = re.compile(rf"^(?:(?:{_BEFORE_IF})\W+)*om\b")
 
 
 def _opens_with_if(text: str) -> bool:

@@ -137,6 +137,11 @@ def test_show_result_without_a_choice_is_as_before():
         ("Ok, använd de nya svaren", "affirm", TRIED),
         ("gå tillbaka till min bedömning tack", "go_back", VIA_KOMMUNEN),
         ("nej, behåll den första bedömningen", "deny", VIA_KOMMUNEN),
+        # Trial 57, in new wording: the choice inside a longer message.
+        ("jo, jag vill ha det nya med direktbetalning. kör på det", "inform", TRIED),
+        ("Styrelsen föredrar vårt ursprungliga upplägg, via kommunen.", "inform", VIA_KOMMUNEN),
+        ("nej vi kör som förut, ändra tillbaka", "deny", VIA_KOMMUNEN),
+        ("Kan vi gå tillbaka till första bedömningen?", "go_back", VIA_KOMMUNEN),
     ],
 )
 def test_the_choice_after_a_what_if_can_be_typed_whatever_the_nlu_read(text: str, intent: str, answers: dict[str, str]):
@@ -153,3 +158,25 @@ def test_the_choice_typed_counts_only_while_a_what_if_waits():
     sent = talk.send(ActionFallback(), "använd de nya svaren", intent="affirm")
     assert messages.text("result.tried_used") not in said(sent)
     assert talk.slots["answers"] == VIA_KOMMUNEN
+    # While one waits, "tillbaka" to a question is no choice of it.
+    talk, _, _ = tried()
+    sent = talk.send(ActionFallback(), "tillbaka till den förra frågan", intent="go_back")
+    assert messages.text("result.back_to_record") not in said(sent)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ok bra. och om regionen upphandlar platserna i stället?",
+        "Tack. Och om det visar sig att det är regionen som upphandlar, hur bedöms det då?",
+        "En variant som diskuterats: regionen upphandlar platserna. Hur blir det då?",
+    ],
+)
+def test_a_what_if_after_thanks_or_ending_in_how_it_turns_out_is_tried(text: str):
+    # Trial 57: t57-4 was read as a correction ("ok bra. och om …"), t57-6 as a question why ("Tack. Och om …"), and
+    # t57-3 asked which answer to change ("En variant …. Hur blir det då?").
+    talk = finished(VIA_KOMMUNEN)
+    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert talk.slots["answers"]["utforare"] == "regionen"
+    assert talk.slots["last_result"]["tried_from"]["answers"] == VIA_KOMMUNEN
+    assert "Det här var en prövning" in said(sent)
