@@ -981,6 +981,9 @@ def describe(state: State, message: Message, *, as_new: bool = False, answered: 
         return answer(state, replace(message, intent="affirm"))  # "ja, men …": the lines stand, the rest is added
     if _just_finished(state) and message.typed and _asks_why(message.text):
         return _why_or_reopen(state, message)  # an objection to the result (trial 14, t14-4), not a new initiative
+    point = _point_asked_about(state, message) if _just_finished(state) else None
+    if point is not None:
+        return point
     if _just_finished(state) and message.typed and _asks_for_the_verdict(state, message.text):
         return _short_answer(state)
     numbered = _numbered_part(state, message)
@@ -2086,6 +2089,18 @@ def corrects_result(state: State, message: Message, marked_only: bool = False) -
     )
 
 
+def _point_asked_about(state: State, message: Message) -> Turn | None:
+    """ "Tack. Men villkor 3, betyder det att …?" after a result: that condition and what it rests on, and where to
+    ask further; the result stands (trial 57, t57-3 had an answer changed and the question left unanswered). None for
+    any other message."""
+    if state.last_result is None or not message.typed or not _only_asks(message):
+        return None
+    point = _one_point(state.last_result, message.text)
+    if point is None:
+        return None
+    return [*point, Reply(text=messages.text("why.point_question", contact=contact()))], state
+
+
 def _only_asks(message: Message) -> bool:
     """A question whether something holds that names an answer but says nothing is wrong: "räcker det att man är
     långtidsarbetslös för att vara i Finsams målgrupp?" changed the target group of the result to "Ja" without a word
@@ -2098,7 +2113,11 @@ def _only_asks(message: Message) -> bool:
 # A question whether something holds or is allowed, opening the message, folded: "räcker det att …", "får anhöriga …",
 # "gäller det …", "ingår …", "räknas …". Not "och med en handledare …?", "hur blir det om …?", which suppose a change.
 _ASKS_WHETHER = re.compile(
-    r"^(?:(?:ok|okej|men|en fraga)\W+)?(?:racker|raknas|galler|ingar|far|kan|maste|behover|hor|ar det|ar de|duger)\b"
+    r"^(?:(?:ok|okej|men|en fraga|tack|bra|toppen)\W+)*"
+    # "Tack. Men villkor 3, betyder det att handledaren inte får …?" asks what a condition means (trial 57, t57-3 had
+    # what the participants get changed to work training)
+    r"(?:(?:villkor|villkoret|skal|skalet|punkt) \d+\W+)?"
+    r"(?:racker|raknas|galler|ingar|far|kan|maste|behover|hor|ar det|ar de|duger|betyder|innebar)\b"
 )
 
 
@@ -2308,6 +2327,9 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         changes = {denied[0]: changes[denied[0]]}
     if len(changes) == 1 and _about_the_companys_staff(answers, changes, message.text):
         return describe(state, message, as_new=True)  # another initiative: not what participants get
+    point = _point_asked_about(state, message) if not what_if and not wrong else None
+    if point is not None:
+        return point
     if len(changes) == 1 and not what_if and not wrong and _only_asks(message):
         # A question that names an answer is answered with why that question is asked, and the result stands.
         question = tree().questions[next(iter(changes))]

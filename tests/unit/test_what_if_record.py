@@ -18,7 +18,7 @@ from actions.actions import (
     ActionShowResult,
     ActionStartAssessment,
 )
-from asf import messages
+from asf import dialogue, messages
 from asf.guidance.loader import default_tree
 from tests.unit.test_dialogue_corrections import VIA_KOMMUNEN, Conversation, finished, said
 
@@ -180,3 +180,16 @@ def test_a_what_if_after_thanks_or_ending_in_how_it_turns_out_is_tried(text: str
     assert talk.slots["answers"]["utforare"] == "regionen"
     assert talk.slots["last_result"]["tried_from"]["answers"] == VIA_KOMMUNEN
     assert "Det här var en prövning" in said(sent)
+
+
+def test_a_question_what_a_numbered_condition_means_quotes_it_and_changes_nothing():
+    # Trial 57 (t57-3): "Tack. Men villkor 3, betyder det att …?" changed what the participants get to work training
+    # and left the question unanswered.
+    talk = finished(VIA_KOMMUNEN)
+    before = dict(talk.slots["last_result"])
+    condition = before["conditions"][1]["text"]
+    text = "Bra, tack. Villkor 2, innebär det att kommunen måste skicka fakturan vidare till oss varje månad?"
+    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert condition in said(sent)
+    assert messages.text("why.point_question", contact=dialogue.contact()) in said(sent)
+    assert talk.slots["answers"] == VIA_KOMMUNEN and talk.slots["last_result"]["id"] == before["id"]
