@@ -39,6 +39,7 @@ from asf.guidance.understanding import (
     one_route_holds,
     read_answer,
     read_description,
+    settled_by_the_addition,
     with_route,
     words_of_its_sentence,
     yes_or_no_in_part,
@@ -1049,6 +1050,8 @@ def describe(state: State, message: Message, *, as_new: bool = False, answered: 
     text = f"{state.description}\n{message.text}" if more_of_it and state.description else message.text
     # Read through the cache: the questions and the result of this assessment read the same words again.
     reading = _with_the_answer(_description_reading(text), answered)
+    if more_of_it and state.pending is not None and message.typed:
+        reading = settled_by_the_addition(tree(), reading, _description_reading(message.text))
     # A new initiative's description: the answers typed for the one before are not about it.
     if more_of_it:
         state = replace(state, description=text)

@@ -28,6 +28,7 @@ from asf.guidance.understanding import (
     one_route_holds,
     read_answer,
     read_description,
+    settled_by_the_addition,
 )
 from asf.turns import Reply, State, button
 
@@ -288,7 +289,9 @@ def with_addition(tree: Tree, state: State, addition: str, adds_to_a_yes: bool =
     pending = state.pending or {}
     addition = _MISSED.sub("", addition)
     description = f"{state.description}\n{addition}" if state.description else addition
-    reading = read_description(tree, words_read(description))
+    whole = read_description(tree, words_read(description))
+    # What the addition says alone settles a question the whole leaves between two of its answers.
+    reading = settled_by_the_addition(tree, whole, read_description(tree, words_read(addition)), WHAT_IS_DONE)
     added = {q: fact for q, fact in reading.facts.items() if q not in pending}
     # Only lines a route holds beside the summary's: "ja, och deltagarna får också en handledare från kommunen" beside
     # work training added where a handledare is employed, a question of another route (trial 38, t38-1).

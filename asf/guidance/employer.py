@@ -32,6 +32,8 @@ _THEY = frozenset({"de", "dom"})  # a business named before them in the sentence
 _THEY_REACH = 8  # words back from "de" to the business it stands for
 # Words before the employer that are not part of its name: "det sociala företaget".
 _ARTICLES = frozenset({"det", "den", "ett", "en", "sociala", "socialt", "arbetsintegrerande"})
+# After the preposition, one of several: "anställd av ett av de sociala företagen" (trial 57, t57-3 lost the employer).
+_ONE_OF = frozenset({"av", "de", "dom"})
 _FÖRBUND = ("forbund", "samordningsforbund", "finsam")
 _COMPANY = ("foretag", "kooperativ", "asf", "firma", "firman", "bolag", "kafe", "cafe")
 
@@ -93,10 +95,10 @@ def _a_supervisor_before(words: tuple[swedish.Token, ...], index: int) -> bool:
 
 def _after(words: tuple[swedish.Token, ...], index: int) -> swedish.Token | None:
     """The employer in "anställd av det sociala företaget": the first word after the preposition and articles."""
-    following = [t for t in words[index + 1 : index + 6] if t.clause == words[index].clause]
+    following = [t for t in words[index + 1 : index + 8] if t.clause == words[index].clause]
     if not following or following[0].word not in _EMPLOYED_BY:
         return None
-    return next((t for t in following[1:] if t.word not in _ARTICLES), None)
+    return next((t for t in following[1:] if t.word not in _ARTICLES | _ONE_OF), None)
 
 
 def _instead(words: tuple[swedish.Token, ...], index: int) -> swedish.Token | None:

@@ -57,3 +57,12 @@ def test_they_after_a_business_is_that_business():
     assert [e.option for e in found] == [employer.COMPANY]
     # "de" with no business before it in the sentence names no one
     assert employer.employers(swedish.tokens("Kommunen säger att de anställer en handledare.")) == []
+
+
+def test_one_of_several_companies_as_the_employer_is_the_company_and_the_learned_doubt_does_not_drop_it():
+    """Trial 57 (t57-3): "att handledaren i stället anställs av ett av de sociala företagen (tvätteriet)" named no
+    employer: the words after "av" were "ett av de sociala", and the learned reader's doubt dropped the line."""
+    words = swedish.tokens("Jobbcoachen kan anställas av en av de arbetsintegrerande kooperativen i stan.")
+    assert [e.option for e in employer.employers(words)] == [employer.COMPANY]
+    reading = read_description(default_tree(), "En stödperson för deltagarna anställs av ett av de sociala företagen.")
+    assert reading.facts["handledare_anstalld"].option == "hos_foretaget"

@@ -5459,3 +5459,20 @@ def test_a_typed_answer_in_everyday_words_for_money_things_membership_or_not_kno
 ):
     reading = read_answer(tree.questions[question], text)
     assert reading.option is not None and reading.option.id == expected, (text, reading)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Trial 57 (t57-4), in new wording: "de flesta" about something else after a yes for all of them.
+        ("ja, alla har långa sjukskrivningar och de flesta har kontakt med soc också", "ja"),
+        ("alla hör till målgruppen. de flesta av dem har också aktivitetsersättning", "ja"),
+        # Still in part: some of them, all but some, or a "men".
+        ("ja de flesta av dem", None),
+        ("ja alla utom en", None),
+        ("alla hör till målgruppen men vissa är osäkra", None),
+    ],
+)
+def test_a_yes_for_all_of_them_is_a_yes_whatever_most_of_them_have(tree: Tree, text: str, expected: str | None):
+    reading = read_answer(tree.questions["malgrupp"], text)
+    assert (reading.option.id if reading.option else None) == expected, (text, reading)

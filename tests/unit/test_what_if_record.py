@@ -193,3 +193,23 @@ def test_a_question_what_a_numbered_condition_means_quotes_it_and_changes_nothin
     assert condition in said(sent)
     assert messages.text("why.point_question", contact=dialogue.contact()) in said(sent)
     assert talk.slots["answers"] == VIA_KOMMUNEN and talk.slots["last_result"]["id"] == before["id"]
+
+
+def test_an_addition_at_the_summary_settles_a_question_the_description_left_between_two_answers():
+    # Trial 57 (t57-4), in new wording: "en arbetsterapeut" named a handledare beside the course, so what the
+    # participants get was left open, and "det saknas: det är en kurs om sociala företag …" did not add it.
+    talk = Conversation()
+    talk.send(
+        ActionDescribeInitiative(),
+        "Vi har långtidssjukskrivna patienter som vill tillbaka till arbete. Jag och en arbetsterapeut tänker hålla "
+        "en kurs, fyra träffar, där vi berättar om vad ett socialt företag är och hur det är att jobba på ett. Kan "
+        "förbundet betala?",
+        intent="describe_initiative",
+    )
+    assert talk.slots["pending_answers"] == {"vem": "deltagare"}
+    sent = talk.send(
+        ActionDescribeInitiative(),
+        "nej, det saknas det viktigaste: det är en kurs om sociala företag för patienterna",
+        intent="describe_initiative",
+    )
+    assert talk.slots["pending_answers"]["insats_typ"] == "utbildning_om_asf", said(sent)
