@@ -1463,7 +1463,9 @@ _WHAT_IF = re.compile(
 # sentence, nor after words saying it is a new question ("Vi har en ny fråga. Anta att …").
 _SUPPOSES = re.compile(
     r"(?:^|[.!?:]\s+)\W*(?:(?:ok|okej|ja|och|men|fast|bra|tack|hmm|jag undrar)\W+)*"
-    r"(?:tank om|anta att|antag att|ponera att|sag att)\b"
+    r"(?:(?:tank om|anta att|antag att|ponera att|sag att)\b"
+    # "Pröva: förbundet självt är medlem. Vad blir bedömningen då?" (trial 57, t57-6 got the chain of the result)
+    r"|prova(?: (?:med|att|om))?\s*:|prova med\b)"
 )
 _NEW_QUESTION = re.compile(r"\b(?:ny fraga|annan fraga|ny ide|ny insats|nasta (?:ide|fraga|sak|insats))\b")
 
@@ -2541,8 +2543,11 @@ def _try_answers(
     """The result again with the answers a "what if" names, every other answer kept that one route
     holds beside them ("kommunen köper platser i stället" keeps "Ett företag" but not the cash grant
     the result was about). `trying`: a what-if, whose result stands beside the one of record; else a correction."""
+    record = _record_of(state)
     state = _trying(state) if trying else _out_of_the_trial(state)
     tried = _with_what_follows(kept_beside(tree(), changes, _with_set_aside(state, answers)), message.text)
+    if not trying and record is not None and _gives_the_record_back(record, tried):
+        return _back_to_the_record(state, record)
     current = walk(tree(), tried)
     # A walk that stops at a question has not reached the new answers yet: they are named all the same, or the
     # question came with no word of what was tried (trial 37, t37-1 got "Hör deltagarna till …?" alone).
@@ -2595,6 +2600,7 @@ def _one_answer_corrected(
 ) -> Turn:
     """The result again with one answer changed, the others kept, and the questions the change opens asked.
     `trying`: a what-if, whose result stands beside the one of record; else a correction."""
+    record = _record_of(state)
     state = _trying(state) if trying else _out_of_the_trial(state)
     question = tree().questions[question_id]
     option = question.option(option_id)
@@ -2609,6 +2615,8 @@ def _one_answer_corrected(
     note = _note_after_the_result(message.text, trying=trying)
     description = f"{state.description}\n{note}" if state.description else None
     corrected_answers = _with_what_follows({**_with_set_aside(state, answers), question_id: option_id}, message.text)
+    if not trying and record is not None and _gives_the_record_back(record, corrected_answers):
+        return _back_to_the_record(state, record)
     return _continue(replace(state, description=description), corrected_answers, prefix)
 
 
@@ -3892,6 +3900,31 @@ def initiative_before_handoff(step: Callable[[State, Message], Turn]) -> Callabl
     return guarded
 
 
+def _back_to_the_record(state: State, record: dict[str, Any]) -> Turn:
+    """The result a what-if was tried from, with its answers and its description, shown again and in force."""
+    state = replace(
+        state,
+        answers=dict(record.get("answers", {})),
+        description=record.get("description"),
+        last_result=record,
+        current_question=None,
+        pending=None,
+        correcting=False,
+    )
+    replies, shown = show_result(state)
+    return [Reply(text=messages.text("result.back_to_record")), *replies], shown
+
+
+def _gives_the_record_back(record: dict[str, Any], answers: dict[str, str]) -> bool:
+    """Do corrected answers lead to the result of record's answers, the what-if undone in words ("Nej. Rad 3 ska vara:
+    en av parterna …" after trying the förbund as member: trial 57, t57-6 kept the what-if's note in the memo)?"""
+    try:
+        current = walk(tree(), answers)
+    except AnswerError:
+        return False
+    return current.outcome is not None and dict(current.used) == record.get("answers")
+
+
 def show_result(state: State, message: Message | None = None) -> Turn:
     """The last result again; after a what-if, the buttons under it choose the answers tried or go back to the
     result of record."""
@@ -3903,17 +3936,7 @@ def show_result(state: State, message: Message | None = None) -> Turn:
     if choice == USE_TRIED and record is not None:
         return [Reply(text=messages.text("result.tried_used"), buttons=result_buttons())], _out_of_the_trial(state)
     if choice == BACK_TO_RECORD and record is not None:
-        state = replace(
-            state,
-            answers=dict(record.get("answers", {})),
-            description=record.get("description"),
-            last_result=record,
-            current_question=None,
-            pending=None,
-            correcting=False,
-        )
-        replies, shown = show_result(state)
-        return [Reply(text=messages.text("result.back_to_record")), *replies], shown
+        return _back_to_the_record(state, record)
     if state.last_result is None:
         return [Reply(text=messages.text("result.none"), buttons=start_buttons())], state
     try:

@@ -2014,7 +2014,7 @@ def without_introduction(text: str) -> str:
 
 _INTRODUCTION = re.compile(
     r"^\W*(?:(?:hej|hejsan|hallå|tjena|god morgon)\b[\s,!.]*)?"
-    r"(?:(?:jag är|jag jobbar som|jag arbetar som)\s(?P<role>[^.,!?\n]{1,40})[.,!]"
+    r"(?:(?:jag är|jag jobbar som|jag arbetar som)\s(?P<role>[^.,!?\n]{1,80})[.,!]"
     r"|(?P<role2>(?:[^\W\d_]+[\s-]){1,3})här\s*[.,!])",
     re.IGNORECASE,
 )

@@ -3136,6 +3136,18 @@ def test_the_writers_opening_introduction_is_no_evidence(text: str, kept: bool):
     assert (blanked == text) is kept
 
 
+def test_a_long_introduction_naming_the_writers_office_is_no_evidence_either(tree: Tree):
+    # Trials 56 and 57 (t56-1, t57-1): "Jag är samordnare på kansliet hos Samordningsförbundet …" was longer than the
+    # introductions read so far, and made the summary unsure whether the initiative was a coordinator.
+    text = (
+        "Hej! Jag är samordnare på kansliet hos Samordningsförbundet Norra Hälsingland. Vi vill bjuda in parternas "
+        "chefer och handläggare till en temadag om arbetsintegrerande sociala företag."
+    )
+    reading = read_description(tree, text)
+    assert reading.facts["strukturell_typ"].option == "evenemang"
+    assert "strukturell_typ" not in reading.conflicts
+
+
 def test_an_introduction_is_not_quoted_in_the_summary(tree: Tree):
     reading = read_description(tree, "Hej, processledare här. Vi vill ta fram en policy om ASF med parterna.")
     assert all("processledare" not in fact.evidence for fact in reading.facts.values())

@@ -213,3 +213,22 @@ def test_an_addition_at_the_summary_settles_a_question_the_description_left_betw
         intent="describe_initiative",
     )
     assert talk.slots["pending_answers"]["insats_typ"] == "utbildning_om_asf", said(sent)
+
+
+def test_a_correction_that_undoes_the_what_if_is_going_back_to_the_assessment():
+    # Trial 57 (t57-6): "Nej. Rad 3 ska vara: en av parterna …" after trying the förbund as member gave the first
+    # answers again, but the memo still said the result was about what was tried.
+    talk, _, record = tried()
+    sent = talk.send(ActionAnswer(), "nej, pengarna ska gå via kommunen", intent="deny")
+    assert messages.text("result.back_to_record") in said(sent)
+    assert talk.slots["answers"] == VIA_KOMMUNEN
+    assert talk.slots["last_result"] == record
+
+
+def test_proeva_opening_a_sentence_is_a_what_if():
+    # Trial 57 (t57-6): "Pröva: förbundet självt är medlem. Vad blir bedömningen då?" got the result's chain twice.
+    talk = finished(VIA_KOMMUNEN)
+    text = "Jag menade något annat. Pröva: regionen upphandlar platserna. Vad blir bedömningen då?"
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert talk.slots["answers"]["utforare"] == "regionen"
+    assert talk.slots["last_result"]["tried_from"]["answers"] == VIA_KOMMUNEN
