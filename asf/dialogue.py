@@ -307,6 +307,39 @@ _TYPED_TRIAL_CHOICES = (
 )
 
 
+# A line typed as the summary and the memo write them, "<question>: <answer>" ("hur pengarna ska gå: direkt").
+_A_LINE_IN_ITS_WORDS = re.compile(r"^\W*(?P<question>[^:?\n]{4,90}?)\s*:\s*(?P<answer>[^:\n]+?)\W*$")
+
+
+def line_typed_as_written(state: State, message: Message) -> Turn | None:
+    """After a result, "hur pengarna ska gå: direkt" changes that answer, as "Ändra ett svar" would (trial 57, t57-8
+    got the help text); an answer its words do not make clear asks that question again. None for any other
+    message, and for a line that names the answer already given."""
+    if not message.typed or state.last_result is None or state.pending is not None or state.current_question:
+        return None
+    found = _A_LINE_IN_ITS_WORDS.match(message.text)
+    if found is None:
+        return None
+    answers = _safe_answers(state)
+    try:
+        answered = [step.question.id for step in walk(tree(), answers).steps]
+    except AnswerError:
+        return None
+    named = normalise(found.group("question"))
+    questions = [
+        q for q in answered if named in (normalise(tree().questions[q].short), normalise(tree().questions[q].text))
+    ]
+    if len(questions) != 1:
+        return None
+    (question_id,) = questions
+    option = read_answer(tree().questions[question_id], found.group("answer"), models=learned.WORDS_ONLY).option
+    if option is None:
+        return _reopen(state, answers, question_id)
+    if option.id == answers.get(question_id):
+        return None
+    return _one_answer_corrected(state, answers, question_id, option.id, message, trying=False)
+
+
 def trial_choice_typed(state: State, message: Message) -> str | None:
     """A typed choice after a what-if's result ("använd de nya svaren", "tillbaka till min bedömning"), while one is
     there to choose; else None."""

@@ -150,13 +150,16 @@ def memo_first(step: Step) -> Step:
 
 def trial_choice_first(step: Step) -> Step:
     """`step`, except that after a what-if's result, "använd de nya svaren" or "tillbaka till min bedömning" typed
-    does what its button does (dialogue.show_result), whatever intent the NLU read."""
+    does what its button does (dialogue.show_result), and after any result a line typed as the summary writes it
+    changes that answer, whatever intent the NLU read."""
 
     def guarded(state: State, message: Message) -> Turn:
         choice = dialogue.trial_choice_typed(state, message)
         if choice is not None:
             return dialogue.show_result(state, replace(message, entities={**message.entities, "choice": [choice]}))
-        return step(state, message)
+        # "hur pengarna ska gå: direkt", a line as the summary writes it, changes that answer whatever the NLU read.
+        line = dialogue.line_typed_as_written(state, message)
+        return line if line is not None else step(state, message)
 
     return guarded
 

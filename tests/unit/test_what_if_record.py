@@ -232,3 +232,28 @@ def test_proeva_opening_a_sentence_is_a_what_if():
     talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
     assert talk.slots["answers"]["utforare"] == "regionen"
     assert talk.slots["last_result"]["tried_from"]["answers"] == VIA_KOMMUNEN
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "answers"),
+    [
+        ("Hur pengarna ska gå: direkt till företaget", "ask_help", TRIED),
+        (
+            "vilken part som ansvarar för och upphandlar insatsen: regionen",
+            "inform",
+            {**VIA_KOMMUNEN, "utforare": "regionen"},
+        ),
+    ],
+)
+def test_a_line_typed_as_the_summary_writes_it_changes_that_answer(text: str, intent: str, answers: dict[str, str]):
+    # Trial 57 (t57-8): "hur pengarna ska gå: direkt" got the help text.
+    talk = finished(VIA_KOMMUNEN)
+    talk.send(ActionFallback(), text, intent=intent)
+    assert talk.slots["answers"] == answers
+    assert talk.slots["last_result"]["answers"] == answers
+
+
+def test_a_line_typed_with_an_unclear_answer_asks_that_question_again():
+    talk = finished(VIA_KOMMUNEN)
+    sent = talk.send(ActionFallback(), "hur pengarna ska gå: hmm", intent="ask_help")
+    assert talk.slots["current_question"] == "pengavag", said(sent)
