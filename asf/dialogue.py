@@ -3964,7 +3964,12 @@ def show_result(state: State, message: Message | None = None) -> Turn:
     choice = message.entity("choice") if message is not None else None
     record = _record_of(state)
     if choice in (USE_TRIED, BACK_TO_RECORD) and record is None:
-        # An old button: nothing is tried beside the result any more.
+        # An old button: nothing is tried beside the result any more. A summary or a question waiting is shown again
+        # (trial 57, t57-5 lost a waiting summary and then got "Det förstod jag inte").
+        if state.pending is not None:
+            return [Reply(text=messages.text("result.nothing_tried_summary"), buttons=recap.confirm_buttons())], state
+        if state.current_question is not None:
+            return _with_current_question(state, Reply(text=messages.text("result.nothing_tried")))
         return [Reply(text=messages.text("result.nothing_tried"), buttons=result_buttons())], state
     if choice == USE_TRIED and record is not None:
         return [Reply(text=messages.text("result.tried_used"), buttons=result_buttons())], _out_of_the_trial(state)

@@ -257,3 +257,16 @@ def test_a_line_typed_with_an_unclear_answer_asks_that_question_again():
     talk = finished(VIA_KOMMUNEN)
     sent = talk.send(ActionFallback(), "hur pengarna ska gå: hmm", intent="ask_help")
     assert talk.slots["current_question"] == "pengavag", said(sent)
+
+
+def test_an_old_choice_button_while_a_summary_waits_keeps_the_summary_waiting():
+    # Trial 57 (t57-5): "Tillbaka till min bedömning" from an earlier reply, clicked while a new summary waited, lost it.
+    talk, sent, _ = tried()
+    click(talk, sent, messages.text("buttons.use_tried"))
+    text = "Ny sak: regionen vill köpa arbetsträningsplatser på ett kafé för sina patienter."
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    pending = dict(talk.slots["pending_answers"])
+    again = click(talk, sent, messages.text("buttons.back_to_record"))
+    assert messages.text("result.nothing_tried_summary") in said(again)
+    assert {messages.text("buttons.confirm_yes"), messages.text("buttons.confirm_no")} <= buttons(again).keys()
+    assert talk.slots["pending_answers"] == pending
