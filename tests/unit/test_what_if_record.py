@@ -260,7 +260,8 @@ def test_a_line_typed_with_an_unclear_answer_asks_that_question_again():
 
 
 def test_an_old_choice_button_while_a_summary_waits_keeps_the_summary_waiting():
-    # Trial 57 (t57-5): "Tillbaka till min bedömning" from an earlier reply, clicked while a new summary waited, lost it.
+    # Trial 57 (t57-5): "Tillbaka till min bedömning" from an earlier reply, clicked while a new summary waited,
+    # lost the summary.
     talk, sent, _ = tried()
     click(talk, sent, messages.text("buttons.use_tried"))
     text = "Ny sak: regionen vill köpa arbetsträningsplatser på ett kafé för sina patienter."
