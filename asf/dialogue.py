@@ -262,7 +262,60 @@ def _record_differs(record: dict[str, Any], answers: dict[str, str]) -> str | No
         and given[question_id] != answers.get(question_id)
         and (option := question.option(given[question_id])) is not None
     ]
+    if len(named) > _RECORD_ANSWERS_NAMED:
+        # "… och 3 svar till": a sentence with all five answers and their colons was hard to read (review of session 38)
+        more = messages.text("change.record_more", count=len(named) - _RECORD_ANSWERS_NAMED)
+        named = [*named[:_RECORD_ANSWERS_NAMED], more]
     return listing(named, last="och") if named else None
+
+
+_RECORD_ANSWERS_NAMED = 2
+
+
+def _leaving_the_trial(state: State) -> State:
+    """The state as a new assessment leaves it: the result of record is the last result again, not what was only
+    tried ("Visa resultatet" and the memo in the middle of the next assessment gave the tried one; review of
+    session 38)."""
+    record = _record_of(state)
+    return state if record is None else replace(state, last_result=record)
+
+
+def _at_the_record(state: State, record: dict[str, Any]) -> State:
+    """The state with the result of record in force again: its answers, its description and its result."""
+    return replace(
+        state, answers=dict(record.get("answers") or {}), description=record.get("description"), last_result=record
+    )
+
+
+def _for_the_change(
+    state: State, answers: dict[str, str], changes: Mapping[str, str], *, trying: bool
+) -> tuple[State, dict[str, str], dict[str, Any] | None]:
+    """The state and answers a change after a result applies to, and the result of record: a what-if is tried from
+    what is shown, with the first assessment kept; a correction while a what-if is shown corrects the assessment, not
+    what was only tried (review of session 38: "nej, det är regionen som upphandlar" kept the tried direct payment),
+    unless it only fits what was tried, which it then changes, the assessment kept beside it."""
+    record = _record_of(state)
+    if trying:
+        return _trying(state), answers, record
+    if record is None:
+        return state, answers, None
+    if state.current_question is not None or not _completes_the_record(record, changes):
+        # A what-if still being answered, or a change that only fits what was tried ("arbetsträning hos dem" after
+        # trying places a party buys, the assessment a grant): part of what is tried, and the assessment stays.
+        return state, answers, record
+    return _at_the_record(state, record), dict(record.get("answers") or {}), record
+
+
+def _completes_the_record(record: dict[str, Any], changes: Mapping[str, str]) -> bool:
+    """Does the change, made to the assessment's own answers, give a result with no new question ("nej, det är
+    regionen som upphandlar" after trying direct payment)? Then it corrects the assessment."""
+    given = dict(record.get("answers") or {})
+    if all(given.get(q) == o for q, o in changes.items()):
+        return True
+    try:
+        return walk(tree(), kept_beside(tree(), dict(changes), given)).outcome is not None
+    except AnswerError:
+        return False
 
 
 def _tried_beside(record: dict[str, Any], answers: dict[str, str]) -> Reply:
@@ -290,7 +343,7 @@ _TYPED_TRIAL_CHOICES = (
         re.compile(
             r"\b(?:anvand|ta|valj|behall|kor pa|ga pa)\s+"
             r"(?:de nya svaren|det provade|den provade bedomningen|den nya bedomningen|det nya|prov(?:ningen|et))\b"
-            r"|\b(?:anvand|kor pa|ta) (?:det|den)\W*$|\b(?:jag|vi) vill ha (?:det|den) nya\b"
+            r"|\b(?:anvand|kor pa) (?:det|den)\W*$|\b(?:jag|vi) vill ha (?:det|den) nya\b"
         ),
     ),
     (
@@ -315,7 +368,13 @@ def line_typed_as_written(state: State, message: Message) -> Turn | None:
     """After a result, "hur pengarna ska gå: direkt" changes that answer, as "Ändra ett svar" would (trial 57, t57-8
     got the help text); an answer its words do not make clear asks that question again. None for any other
     message, and for a line that names the answer already given."""
-    if not message.typed or state.last_result is None or state.pending is not None or state.current_question:
+    if (
+        not message.typed
+        or state.last_result is None
+        or state.pending is not None
+        or state.current_question
+        or training.active(state)
+    ):
         return None
     found = _A_LINE_IN_ITS_WORDS.match(message.text)
     if found is None:
@@ -343,11 +402,29 @@ def line_typed_as_written(state: State, message: Message) -> Turn | None:
 def trial_choice_typed(state: State, message: Message) -> str | None:
     """A typed choice after a what-if's result ("använd de nya svaren", "tillbaka till min bedömning"), while one is
     there to choose; else None."""
-    if not message.typed or _record_of(state) is None or state.pending is not None:
+    if not message.typed or _record_of(state) is None or state.pending is not None or training.active(state):
         return None
     folded = swedish.fold(message.text)
-    chosen = {choice for choice, words in _TYPED_TRIAL_CHOICES if words.search(folded)}
+    asks = message.text.rstrip().endswith("?")
+    if asks and _ASKS_WHAT_OR_HOW.match(folded):
+        return None  # "Vad är skillnaden mot det ursprungliga upplägget?" asks about it
+    chosen = {
+        choice
+        for choice, words in _TYPED_TRIAL_CHOICES
+        for found in words.finditer(folded)
+        if not _NEGATED_BEFORE.search(re.split(r"[.!?;]", folded[: found.start()])[-1])  # in the same sentence
+        # "Kan vi gå tillbaka till första bedömningen, den med AF?" asks for it; "Kan jag gå tillbaka till mina svar
+        # och ändra målgruppen?" asks for more than the choice.
+        and not (asks and _MORE_ASKED.search(folded[found.end() :]))
+    }
     return chosen.pop() if len(chosen) == 1 else None  # both named: neither is clear
+
+
+# A question opening with a question word, folded, and what asks for more after a choice's words.
+_ASKS_WHAT_OR_HOW = re.compile(r"^\W*(?:\w+\W+)?(?:vad|hur|varfor|vilken|vilket|vilka|vem|nar|var)\b")
+_MORE_ASKED = re.compile(r"\b(?:och|men|eller|sedan|sen|for att|sa att)\b")
+# A negation just before a choice's words, folded: "jag vill inte gå tillbaka till min bedömning", "inte ta det nya".
+_NEGATED_BEFORE = re.compile(r"\b(?:inte|ej|aldrig)\b(?:\W+\w+){0,3}\W*$")
 
 
 def _ask_with_what_is_known(state: State, current: Walk, prefix: str | None = None) -> Reply:
@@ -979,7 +1056,7 @@ def _new_assessment(state: State) -> State:
 def _without_the_description(state: State) -> State:
     """The state with nothing left of a described initiative: no summary waiting, no words read from it or typed for
     it. The answers, the open question and the training are the caller's to keep or clear."""
-    state = _out_of_the_trial(state)
+    state = _leaving_the_trial(state)
     return replace(state, pending=None, evidence=None, correcting=False, description=None, typed_answers=())
 
 
@@ -1089,7 +1166,7 @@ def describe(state: State, message: Message, *, as_new: bool = False, answered: 
     if more_of_it:
         state = replace(state, description=text)
     else:
-        state = replace(_out_of_the_trial(state), description=text, typed_answers=())
+        state = replace(_leaving_the_trial(state), description=text, typed_answers=())
     several = recap.several_text(tree(), reading)
     if several is not None:
         after_result = [*after_result, Reply(text=several)]
@@ -1489,7 +1566,8 @@ _WHAT_IF = re.compile(
     # "men regionen upphandlar ju utbildningen, räcker inte det?" (trial 28, t28-18), ending the message or its clause
     # (the text is read without punctuation): not "räcker inte det till en kurs …?" (second review of session 21)
     r"|\bracker (?:inte det|det inte|inte detta)(?:\s+(?:da|val|ens))?(?:$|\s+(?:det|den|de|vi|jag|men|och)\b)"
-    rf"|^(?:(?:{_BEFORE_IF})\s+)+om\b|^om\b.*\bda$"
+    # "ok bra. och om …", "Tack. Och om …"; not "Bra om du kan förklara det enklare" (review of session 38)
+    rf"|^(?:(?:ok|okej|ja|och|men)\s+)+om\b|^(?:(?:{_BEFORE_IF})\s+)*(?:och|men)\s+om\b|^om\b.*\bda$"
 )
 # A supposition opening the message or a sentence, folded with its punctuation: "tänk om vi istället betalar
 # kaféet direkt?" (trial 26, t26-1 asked which answer to change); not "vi tänker oss en inspirationsdag" inside a
@@ -2133,10 +2211,19 @@ def _point_asked_about(state: State, message: Message) -> Turn | None:
     any other message."""
     if state.last_result is None or not message.typed or not _only_asks(message):
         return None
+    folded = swedish.fold(message.text)
+    if not _A_POINT_NAMED.search(folded) or _SUPPOSING_IF.search(folded):
+        # "Får vi betala för punkt 2 i avtalet?" names no point of the result; "Gäller villkor 1 även om regionen
+        # köper platserna?" supposes a change, which that point does not answer (review of session 38).
+        return None
     point = _one_point(state.last_result, message.text)
     if point is None:
         return None
     return [*point, Reply(text=messages.text("why.point_question", contact=contact()))], state
+
+
+_A_POINT_NAMED = re.compile(r"\b(?:villkor|villkoret|skal|skalet)\s+(?:nr\s+)?\d")
+_SUPPOSING_IF = re.compile(r"\b(?:om|ifall)\b")
 
 
 def _only_asks(message: Message) -> bool:
@@ -2576,10 +2663,9 @@ def _try_answers(
     """The result again with the answers a "what if" names, every other answer kept that one route
     holds beside them ("kommunen köper platser i stället" keeps "Ett företag" but not the cash grant
     the result was about). `trying`: a what-if, whose result stands beside the one of record; else a correction."""
-    record = _record_of(state)
-    state = _trying(state) if trying else _out_of_the_trial(state)
+    state, answers, record = _for_the_change(state, answers, changes, trying=trying)
     tried = _with_what_follows(kept_beside(tree(), changes, _with_set_aside(state, answers)), message.text)
-    if not trying and record is not None and _gives_the_record_back(record, tried):
+    if record is not None and _gives_the_record_back(record, tried):
         return _back_to_the_record(state, record)
     current = walk(tree(), tried)
     # A walk that stops at a question has not reached the new answers yet: they are named all the same, or the
@@ -2633,8 +2719,7 @@ def _one_answer_corrected(
 ) -> Turn:
     """The result again with one answer changed, the others kept, and the questions the change opens asked.
     `trying`: a what-if, whose result stands beside the one of record; else a correction."""
-    record = _record_of(state)
-    state = _trying(state) if trying else _out_of_the_trial(state)
+    state, answers, record = _for_the_change(state, answers, {question_id: option_id}, trying=trying)
     question = tree().questions[question_id]
     option = question.option(option_id)
     assert option is not None
@@ -2648,7 +2733,7 @@ def _one_answer_corrected(
     note = _note_after_the_result(message.text, trying=trying)
     description = f"{state.description}\n{note}" if state.description else None
     corrected_answers = _with_what_follows({**_with_set_aside(state, answers), question_id: option_id}, message.text)
-    if not trying and record is not None and _gives_the_record_back(record, corrected_answers):
+    if record is not None and _gives_the_record_back(record, corrected_answers):
         return _back_to_the_record(state, record)
     return _continue(replace(state, description=description), corrected_answers, prefix)
 
@@ -2666,8 +2751,14 @@ def _change_button(question_id: str) -> dict[str, str]:
 
 def _reopen(state: State, answers: dict[str, str], question_id: str) -> Turn:
     """`question_id` asked again; the old answer is kept aside so later answers that still apply are reused. A
-    correction: what is shown becomes the assessment."""
-    state = _out_of_the_trial(state)
+    correction: of the assessment while a what-if is shown, where the assessment asked that question."""
+    record = _record_of(state)
+    if record is not None and state.current_question is not None:
+        pass  # a what-if still being answered: asking one of its questions again is part of what is tried
+    elif record is not None and question_id in (record.get("answers") or {}):
+        state, answers = _at_the_record(state, record), dict(record["answers"])
+    else:
+        state = _out_of_the_trial(state)
     current = walk(tree(), answers)
     previous = current.fill(tree().questions[question_id].option(answers[question_id]).label)  # type: ignore[union-attr]
     reopened = reopen(tree(), answers, question_id)

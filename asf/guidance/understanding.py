@@ -1407,10 +1407,12 @@ def _says_all_of_them(plain: list[str]) -> bool:
     …": the yes is for all of them, and "de flesta" is about something else (trial 57, t57-4 was told twice that it
     concerned some of them). Not "ja alla utom två", nor with a "men" ("alla hör dit men vissa är osäkra")."""
     opens_with_all = len(plain) > 1 and ((plain[0] in _YES and plain[1] == "alla") or plain[:2] == ["alla", "hor"])
-    return opens_with_all and not {"men", "fast", "utom", "forutom"} & set(plain)
+    pairs = set(itertools.pairwise(plain))
+    excepted = {"men", "fast", "utom", "forutom", "dock", "atminstone"} & set(plain) or ("alla", "fall") in pairs
+    return opens_with_all and not excepted
 
 
-_SOME = frozenset({"vissa", "somliga", "flesta", "delvis", "flertalet"})
+_SOME = frozenset({"vissa", "somliga", "flesta", "delvis", "flertalet", "utom", "forutom"})
 _SOME_PAIRS = frozenset({("inte", "alla"), ("nastan", "alla"), ("manga", "av"), ("alla", "utom")})
 
 
@@ -1422,7 +1424,7 @@ def _partly(words: tuple[swedish.Token, ...]) -> bool:
         return False
     return (
         bool(_HEDGES & set(plain))
-        or bool({"vissa", "somliga", "delvis", "flesta", "manga"} & set(plain))
+        or bool({"vissa", "somliga", "delvis", "flesta", "manga", "utom", "forutom"} & set(plain))
         or bool({("inte", "alla"), ("inte", "alltid"), ("inte", "riktigt"), ("alla", "utom")} & pairs)
         or _some_of_them(plain)
     )
@@ -2019,7 +2021,8 @@ _INTRODUCTION = re.compile(
     re.IGNORECASE,
 )
 # Words that make the opening a statement or a question of its own, not a name of the writer's role.
-_NOT_A_ROLE = re.compile(r"\b(?:det|jag|vi|skriver|står|undrar|vill|ska)\b", re.IGNORECASE)
+# "Jag är chef för arbetsmarknadsenheten som köper arbetsträning …" says what the unit does (review of session 38).
+_NOT_A_ROLE = re.compile(r"\b(?:det|jag|vi|skriver|står|undrar|vill|ska|som)\b", re.IGNORECASE)
 # A role the writer names ("Kommunen här, vi köper platser" names who buys, and stays).
 _A_ROLE = re.compile(
     r"(?:handläggare|processledare|chef|samordnare|koordinator|strateg|utvecklare|ekonom|controller|tjänsteperson"

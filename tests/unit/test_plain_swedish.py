@@ -36,6 +36,7 @@ FRAGMENTS = {
     "why.conditions",  # the headings "Villkor" and "Skäl" in "Villkor 4 i bedömningen: …"
     "why.reasons",
     "describe.line",
+    "change.record_more",  # "… och 3 svar till", the end of a list in change.tried_kept and memo.of_the_record
 }
 FRAGMENT_GROUPS = {"buttons", "training_buttons"}
 

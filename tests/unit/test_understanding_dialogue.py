@@ -3148,6 +3148,14 @@ def test_a_long_introduction_naming_the_writers_office_is_no_evidence_either(tre
     assert "strukturell_typ" not in reading.conflicts
 
 
+def test_an_opening_that_says_what_the_writers_unit_does_is_read(tree: Tree):
+    # Review of session 38: the longer introductions read since then blanked "… som köper arbetsträning …".
+    text = (
+        "Jag är chef för arbetsmarknadsenheten som köper arbetsträning av kooperativet. Får förbundet betala via oss?"
+    )
+    assert read_description(tree, text).facts["insats_typ"].option == "arbetsforberedande"
+
+
 def test_an_introduction_is_not_quoted_in_the_summary(tree: Tree):
     reading = read_description(tree, "Hej, processledare här. Vi vill ta fram en policy om ASF med parterna.")
     assert all("processledare" not in fact.evidence for fact in reading.facts.values())
@@ -5483,6 +5491,9 @@ def test_a_typed_answer_in_everyday_words_for_money_things_membership_or_not_kno
         ("ja de flesta av dem", None),
         ("ja alla utom en", None),
         ("alla hör till målgruppen men vissa är osäkra", None),
+        # Review of session 38: "i alla fall" and "förutom" still make it a yes in part.
+        ("ja alla, de flesta i alla fall", None),
+        ("ja alla hör dit förutom två", None),
     ],
 )
 def test_a_yes_for_all_of_them_is_a_yes_whatever_most_of_them_have(tree: Tree, text: str, expected: str | None):

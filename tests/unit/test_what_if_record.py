@@ -14,12 +14,15 @@ from actions.actions import (
     ActionAnswer,
     ActionDescribeInitiative,
     ActionFallback,
+    ActionJudge,
     ActionRequestMemo,
     ActionShowResult,
     ActionStartAssessment,
+    ActionStartTraining,
 )
 from asf import dialogue, messages
 from asf.guidance.loader import default_tree
+from asf.guidance.understanding import normalise
 from tests.unit.test_dialogue_corrections import VIA_KOMMUNEN, Conversation, finished, said
 
 WHAT_IF_DIRECT = "om vi betalar fakturorna direkt till företaget i stället, för att spara tid?"
@@ -105,13 +108,49 @@ def test_what_ifs_in_a_row_keep_the_first_assessment_as_the_one_of_record():
     assert talk.slots["last_result"]["tried_from"]["answers"] == VIA_KOMMUNEN
 
 
-def test_a_correction_after_a_what_if_makes_what_is_shown_the_assessment():
+def test_a_correction_after_a_what_if_corrects_the_assessment_not_what_was_tried():
+    # Review of session 38: "nej, det är regionen som upphandlar" after trying direct payment kept the direct
+    # payment the user never chose, under "Dina andra svar gäller som förut".
     talk, _, _ = tried()
     talk.send(ActionAnswer(), "nej, det är regionen som upphandlar och inte kommunen", party="regionen")
-    assert talk.slots["answers"] == {**TRIED, "utforare": "regionen"}
+    assert talk.slots["answers"] == {**VIA_KOMMUNEN, "utforare": "regionen"}
     assert "tried_from" not in talk.slots["last_result"]
     _, document = memo_of(talk)
     assert document["outcome_id"] == talk.slots["last_result"]["outcome_id"]
+
+
+def test_a_what_if_back_to_the_assessments_answers_is_the_assessment_again():
+    # Review of session 38: trying the first answers again was "en prövning" of them, with "Använd de nya svaren".
+    talk, _, record = tried()
+    sent = talk.send(ActionDescribeInitiative(), "och om pengarna går via kommunen då?", intent="describe_initiative")
+    assert messages.text("result.back_to_record") in said(sent)
+    assert "Det här var en prövning" not in said(sent)
+    assert talk.slots["last_result"] == record
+
+
+def test_a_new_assessment_after_a_what_if_shows_the_assessment_as_the_last_result():
+    # Review of session 38: "Visa resultatet" in the middle of the next assessment gave what was only tried.
+    talk, _, record = tried()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "deltagare")
+    shown = talk.send(ActionShowResult(), "visa resultatet", intent="show_result")
+    assert any((m.get("custom") or {}).get("outcome_id") == record["outcome_id"] for m in shown)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nej, jag vill inte gå tillbaka till min bedömning, det nya är bättre.",
+        "Jag vill inte ta det nya upplägget",
+        "Vad är skillnaden mot det ursprungliga upplägget?",
+        "Kan jag gå tillbaka till mina svar och ändra målgruppen?",
+    ],
+)
+def test_a_denied_or_asked_about_choice_is_no_choice(text: str):
+    talk, _, _ = tried()
+    sent = talk.send(ActionFallback(), text, intent="inform")
+    assert messages.text("result.back_to_record") not in said(sent)
+    assert messages.text("result.tried_used") not in said(sent)
 
 
 def test_a_new_assessment_after_a_what_if_keeps_nothing_of_the_trial():
@@ -271,3 +310,32 @@ def test_an_old_choice_button_while_a_summary_waits_keeps_the_summary_waiting():
     assert messages.text("result.nothing_tried_summary") in said(again)
     assert {messages.text("buttons.confirm_yes"), messages.text("buttons.confirm_no")} <= buttons(again).keys()
     assert talk.slots["pending_answers"] == pending
+
+
+def test_in_training_the_choice_words_and_a_line_are_the_trainees_not_the_assessments():
+    # Review of session 38: a verdict in training was taken as the choice, and the answers switched silently.
+    talk, _, _ = tried()
+    talk.send(ActionStartTraining(), "jag vill öva", intent="start_training")
+    for text in ("använd de nya svaren", "hur pengarna ska gå: via kommunen"):
+        sent = talk.send(ActionJudge(), text, intent="judge")
+        assert messages.text("result.tried_used") not in said(sent)
+        assert talk.slots["answers"] == TRIED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gäller villkor 1 även om regionen köper platserna?",  # supposes a change: not that point's answer
+        "Får vi betala för punkt 2 i avtalet, alltså handledningen?",  # no point of the result
+    ],
+)
+def test_a_question_that_only_mentions_a_number_or_supposes_a_change_gets_no_quoted_point(text: str):
+    talk = finished(VIA_KOMMUNEN)
+    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert messages.text("why.point_question", contact=dialogue.contact()) not in said(sent)
+
+
+def test_thanks_or_good_before_if_is_no_what_if_without_and_or_but():
+    # Review of session 38: "Bra om du kan förklara det lite enklare." got "Vilket svar vill du ändra?".
+    assert not dialogue._WHAT_IF.search(normalise("Bra om du kan förklara det lite enklare."))
+    assert dialogue._WHAT_IF.search(normalise("ok bra. och om regionen köper i stället?"))
