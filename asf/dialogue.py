@@ -2064,6 +2064,17 @@ def _marks_a_change(message: Message, changes: int) -> bool:
 _OPENS_WITH_IF = re.compile(rf"^(?:(?:{_BEFORE_IF})\W+)*om\b")
 
 
+# "Kan regionen köpa platserna i stället?", "Skulle AF kunna stå för det i stället?", folded: a question whether another
+# way would do, which tries it (review of session 38: it was taken for a correction and the assessment was lost).
+_ANOTHER_WAY_ASKED = re.compile(
+    r"^\W*(?:(?:ok|okej|men|och|bra|tack)\W+)*(?:kan|far|skulle|kunde|gar det)\b.*\bi ?stallet\b"
+)
+
+
+def _asks_about_another_way(text: str) -> bool:
+    return text.rstrip().endswith("?") and _ANOTHER_WAY_ASKED.search(swedish.fold(text)) is not None
+
+
 def _opens_with_if(text: str) -> bool:
     """ "om AF köper utbildningen i stället?" (trial 15, t15-7): a question opening with "om"."""
     return _OPENS_WITH_IF.match(normalise(text)) is not None and text.rstrip().endswith("?")
@@ -2372,6 +2383,7 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         or _supposes(message.text)
         or _opens_with_if(message.text)
         or asks_if_ok
+        or _asks_about_another_way(message.text)
     )
     if what_if:
         # "Ändrar det något om AF köper handledningen av Verkstan och vi finansierar via AF?" is read as

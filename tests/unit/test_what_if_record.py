@@ -339,3 +339,15 @@ def test_thanks_or_good_before_if_is_no_what_if_without_and_or_but():
     # Review of session 38: "Bra om du kan förklara det lite enklare." got "Vilket svar vill du ändra?".
     assert not dialogue._WHAT_IF.search(normalise("Bra om du kan förklara det lite enklare."))
     assert dialogue._WHAT_IF.search(normalise("ok bra. och om regionen köper i stället?"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kan regionen köpa platserna i stället?", "Skulle regionen kunna upphandla platserna istället?"],
+)
+def test_a_question_whether_another_way_would_do_tries_it(text: str):
+    # Review of session 38: these were taken for corrections, and the assessment was lost.
+    talk = finished(VIA_KOMMUNEN)
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert talk.slots["answers"]["utforare"] == "regionen"
+    assert talk.slots["last_result"]["tried_from"]["answers"] == VIA_KOMMUNEN
