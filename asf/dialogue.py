@@ -275,9 +275,19 @@ _RECORD_ANSWERS_NAMED = 2
 def _leaving_the_trial(state: State) -> State:
     """The state as a new assessment leaves it: the result of record is the last result again, not what was only
     tried ("Visa resultatet" and the memo in the middle of the next assessment gave the tried one; review of
-    session 38)."""
+    session 38), and no earlier result is kept to go back to."""
     record = _record_of(state)
-    return state if record is None else replace(state, last_result=record)
+    if record is not None:
+        return replace(state, last_result=record)
+    if state.last_result is not None and _CHOSEN_OVER in state.last_result:
+        return replace(state, last_result={k: v for k, v in state.last_result.items() if k != _CHOSEN_OVER})
+    return state
+
+
+def _chosen_over(state: State) -> dict[str, Any] | None:
+    """The assessment the answers tried were chosen over, while no other result has come since."""
+    earlier = (state.last_result or {}).get(_CHOSEN_OVER)
+    return earlier if isinstance(earlier, dict) else None
 
 
 def _at_the_record(state: State, record: dict[str, Any]) -> State:
@@ -361,7 +371,9 @@ _TYPED_TRIAL_CHOICES = (
 
 
 # A line typed as the summary and the memo write them, "<question>: <answer>" ("hur pengarna ska gå: direkt").
-_A_LINE_IN_ITS_WORDS = re.compile(r"^\W*(?P<question>[^:?\n]{4,90}?)\s*:\s*(?P<answer>[^:\n]+?)\W*$")
+_A_LINE_IN_ITS_WORDS = re.compile(
+    r"^\W*(?:(?:ändra|andra|byt)\s+)?(?P<question>[^:?\n]{4,90}?)\s*:\s*(?P<answer>[^:\n]+?)\W*$", re.IGNORECASE
+)
 
 
 def line_typed_as_written(state: State, message: Message) -> Turn | None:
@@ -385,12 +397,13 @@ def line_typed_as_written(state: State, message: Message) -> Turn | None:
     except AnswerError:
         return None
     named = normalise(found.group("question"))
-    questions = [
+    exact = [
         q for q in answered if named in (normalise(tree().questions[q].short), normalise(tree().questions[q].text))
     ]
-    if len(questions) != 1:
+    # "ändra hur pengarna går: via AF", "Ändra vem som blir medlem: förbundet självt" (trial 58) name it in other words
+    question_id = exact[0] if len(exact) == 1 else match_question(tree(), found.group("question"), answered)
+    if question_id is None:
         return None
-    (question_id,) = questions
     option = read_answer(tree().questions[question_id], found.group("answer"), models=learned.WORDS_ONLY).option
     if option is None:
         return _reopen(state, answers, question_id)
@@ -402,7 +415,10 @@ def line_typed_as_written(state: State, message: Message) -> Turn | None:
 def trial_choice_typed(state: State, message: Message) -> str | None:
     """A typed choice after a what-if's result ("använd de nya svaren", "tillbaka till min bedömning"), while one is
     there to choose; else None."""
-    if not message.typed or _record_of(state) is None or state.pending is not None or training.active(state):
+    waiting = _record_of(state) is not None
+    if not message.typed or state.pending is not None or training.active(state) or state.current_question:
+        return None
+    if not waiting and _chosen_over(state) is None:
         return None
     folded = swedish.fold(message.text)
     asks = message.text.rstrip().endswith("?")
@@ -417,6 +433,8 @@ def trial_choice_typed(state: State, message: Message) -> str | None:
         # och ändra målgruppen?" asks for more than the choice.
         and not (asks and _MORE_ASKED.search(folded[found.end() :]))
     }
+    if not waiting:
+        chosen &= {BACK_TO_RECORD}  # the answers tried are chosen already: only going back is left
     return chosen.pop() if len(chosen) == 1 else None  # both named: neither is clear
 
 
@@ -441,6 +459,9 @@ _SET_ASIDE = "set_aside_answers"
 # the memo describes until the user chooses the answers tried (trial 56: "och om vi på FK köper platserna i stället?"
 # replaced the saved answers, and the memo described what was only tried).
 _TRIED_FROM = "tried_from"
+# The same result once the answers tried are chosen, kept until the next result: "gå tillbaka till min första
+# bedömning" after "Använd de nya svaren" became a new initiative or a comment on the result (trial 58).
+_CHOSEN_OVER = "chosen_over"
 # The key in the stored last result for the results of the other parts of a numbered description, by number.
 _EARLIER_PARTS = "earlier_parts"
 # The key in the stored last result for the questions the user answered (not read from the description).
@@ -4066,6 +4087,9 @@ def show_result(state: State, message: Message | None = None) -> Turn:
     result of record."""
     choice = message.entity("choice") if message is not None else None
     record = _record_of(state)
+    earlier = _chosen_over(state)
+    if choice == BACK_TO_RECORD and record is None and earlier is not None and not state.pending:
+        return _back_to_the_record(state, earlier)  # after "Använd de nya svaren", still the way back
     if choice in (USE_TRIED, BACK_TO_RECORD) and record is None:
         # An old button: nothing is tried beside the result any more. A summary or a question waiting is shown again
         # (trial 57, t57-5 lost a waiting summary and then got "Det förstod jag inte").
@@ -4075,7 +4099,10 @@ def show_result(state: State, message: Message | None = None) -> Turn:
             return _with_current_question(state, Reply(text=messages.text("result.nothing_tried")))
         return [Reply(text=messages.text("result.nothing_tried"), buttons=result_buttons())], state
     if choice == USE_TRIED and record is not None:
-        return [Reply(text=messages.text("result.tried_used"), buttons=result_buttons())], _out_of_the_trial(state)
+        chosen = _out_of_the_trial(state)
+        assert chosen.last_result is not None
+        chosen = replace(chosen, last_result={**chosen.last_result, _CHOSEN_OVER: record})
+        return [Reply(text=messages.text("result.tried_used"), buttons=result_buttons())], chosen
     if choice == BACK_TO_RECORD and record is not None:
         return _back_to_the_record(state, record)
     if state.last_result is None:

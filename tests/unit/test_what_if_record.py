@@ -14,6 +14,7 @@ from actions.actions import (
     ActionAnswer,
     ActionDescribeInitiative,
     ActionFallback,
+    ActionFeedback,
     ActionJudge,
     ActionRequestMemo,
     ActionShowResult,
@@ -351,3 +352,31 @@ def test_a_question_whether_another_way_would_do_tries_it(text: str):
     talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
     assert talk.slots["answers"]["utforare"] == "regionen"
     assert talk.slots["last_result"]["tried_from"]["answers"] == VIA_KOMMUNEN
+
+
+def test_after_using_the_answers_tried_the_way_back_stays_until_the_next_result():
+    # Trial 58 (t58-5, t58-6): "Gå tillbaka till den första bedömningen" after "Använd de nya svaren" was taken for a
+    # comment on the result, and the next try was saved as one.
+    talk, sent, record = tried()
+    click(talk, sent, messages.text("buttons.use_tried"))
+    back = talk.send(ActionFeedback(), "Jag ångrar mig. Gå tillbaka till den första bedömningen.", intent="inform")
+    assert messages.text("result.back_to_record") in said(back)
+    assert talk.slots["answers"] == VIA_KOMMUNEN and talk.slots["last_result"] == record
+    # Once another result has come, there is nothing to go back to.
+    talk.send(ActionAnswer(), "nej, det är regionen som upphandlar och inte kommunen", party="regionen")
+    again = talk.send(ActionFallback(), "gå tillbaka till min första bedömning", intent="go_back")
+    assert messages.text("result.back_to_record") not in said(again)
+
+
+@pytest.mark.parametrize(
+    ("text", "answers"),
+    [
+        ("ändra hur pengarna går: direkt", TRIED),
+        ("Ändra vem som upphandlar: regionen", {**VIA_KOMMUNEN, "utforare": "regionen"}),
+    ],
+)
+def test_a_line_typed_with_aendra_and_its_own_words_changes_that_answer(text: str, answers: dict[str, str]):
+    # Trial 58: "ändra hur pengarna går: via AF", "Ändra vem som blir medlem: förbundet självt" became comments.
+    talk = finished(VIA_KOMMUNEN)
+    talk.send(ActionFeedback(), text, intent="inform")
+    assert talk.slots["answers"] == answers
