@@ -1122,7 +1122,8 @@ def describe(state: State, message: Message, *, as_new: bool = False, answered: 
     if numbered is not None:
         return numbered
     if _asks_what_a_concept_is(message):
-        return _concept_answer(state, message)
+        named = message.entities.get("concept") or _concepts_named(message.text)
+        return _concept_answer(state, replace(message, entities={**message.entities, "concept": named}))
     topics, besides = _topics_asked_beside(message.text)
     # The topics' answers first; an initiative described in the same message is then read as usual
     # (trial 9: "Kan vi betala ett studiebesök …? Och får vi lägga in personnummer här?" lost the visit).
@@ -2546,6 +2547,9 @@ _MONEY_VIA = re.compile(
 )
 
 
+_WE = frozenset({"oss", "vi", "mig", "er"})
+
+
 def _routed_via_another_party(answers: dict[str, str], text: str, procurer_named: bool = True) -> str | None:
     """ "och pengarna går via kommunen" after a result where the region procures: the money is to go via the
     party that procured, so that is said and the user chooses which answer to change. Read as a change of
@@ -2556,7 +2560,14 @@ def _routed_via_another_party(answers: dict[str, str], text: str, procurer_named
     current = answers.get(_RESPONSIBLE_PARTY)
     if current in (None, _SEVERAL_PARTIES) or answers.get(_ROUTE_OF_MONEY) is None:
         return None
-    routed = {o for m in _MONEY_VIA.finditer(text) for o in named_options(responsible, m.group("party"))}
+    # "förbundet betalar via oss" from "vi på kommunen" is the writer's party, not the förbund: a pronoun names no one
+    # here (trial 58, t58-3 was asked whether the money went via the förbund itself).
+    routed = {
+        o
+        for m in _MONEY_VIA.finditer(text)
+        if m.group("party").lower() not in _WE
+        for o in named_options(responsible, m.group("party"))
+    }
     # "det är regionen som upphandlar, men pengarna går via kommunen": the one procuring is named too; in a
     # description's words (`procurer_named` false) "Förbundet betalar …" is who pays, and the answer stands.
     rest = _MONEY_VIA.sub(" ", text)
@@ -3926,8 +3937,8 @@ def _asks_what_a_concept_is(message: Message) -> bool:
     folded = swedish.fold(message.text)
     return (
         message.typed
-        and message.entity("concept") is not None
-        and _ASKS_WHAT_IT_IS.match(folded) is not None
+        and (message.entity("concept") is not None or bool(_concepts_named(message.text)))
+        and (_ASKS_WHAT_IT_IS.match(folded) is not None or _ASKS_FOR_A_DEFINITION.search(folded) is not None)
         and not asks_the_förbund_to_pay(message.text)
         # "Vad är bedömningen om kommunen köper platser av ett ASF för deltagare?" describes an initiative.
         and read_description(tree(), message.text).stated < other_questions.FACTS_OF_A_DESCRIPTION
@@ -3973,11 +3984,19 @@ def unless_a_concept_question(step: Callable[[State, Message], Turn]) -> Callabl
     def guarded(state: State, message: Message) -> Turn:
         named = _concepts_named(message.text) if message.typed else []
         folded = swedish.fold(message.text)
-        if named and _ASKS_WHAT_IT_IS.match(folded) and not _ASKS_FOR_A_REASON.search(folded):
+        asks = _ASKS_WHAT_IT_IS.match(folded) or _ASKS_FOR_A_DEFINITION.search(folded)
+        if named and asks and not _ASKS_FOR_A_REASON.search(folded):
             return _concept_answer(state, replace(message, entities={**message.entities, "concept": named}))
         return step(state, message)
 
     return guarded
+
+
+# "Först en allmän fråga: finns det någon legal definition av arbetsintegrerande socialt företag?", folded, anywhere in
+# the message (trial 58, t58-5 started an assessment).
+_ASKS_FOR_A_DEFINITION = re.compile(
+    r"\b(?:finns det|har vi|ges det) (?:en|nagon|nan) (?:\w+ )?definition av\b|\bhur definieras\b"
+)
 
 
 def concept(state: State, message: Message) -> Turn:

@@ -380,3 +380,24 @@ def test_a_line_typed_with_aendra_and_its_own_words_changes_that_answer(text: st
     talk = finished(VIA_KOMMUNEN)
     talk.send(ActionFeedback(), text, intent="inform")
     assert talk.slots["answers"] == answers
+
+
+def test_money_via_us_from_a_party_is_no_route_via_the_foerbund():
+    # Trial 58 (t58-3): "vi på kommunen köper …, förbundet betalar via oss?" was asked whether the money went via the
+    # förbund itself, and the what-if was never tried.
+    talk = finished(VIA_KOMMUNEN)
+    text = (
+        "och om vi på kommunen i stället köper handledning av snickeriet åt deltagarna, och förbundet betalar via oss?"
+    )
+    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert "via samordningsförbundet självt" not in said(sent)
+    assert talk.slots["answers"]["pengavag"] == "via_part" and talk.slots["answers"]["utforare"] == "kommunen"
+
+
+def test_a_question_for_a_definition_inside_a_longer_message_gets_the_concept():
+    # Trial 58 (t58-5): "Först en allmän fråga: finns det någon legal definition av …?" started an assessment.
+    talk = Conversation()
+    text = "Hej, jag är ny ledamot i styrelsen. En fråga först: finns det någon officiell definition av ett ASF?"
+    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert "Arbetsintegrerande sociala företag (ASF):" in said(sent)
+    assert not talk.slots["current_question"] and not talk.slots["pending_answers"]
