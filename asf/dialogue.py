@@ -226,10 +226,22 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
     return replies, new_state
 
 
+def _kept_result(state: State, key: str) -> dict[str, Any] | None:
+    """A result the last result keeps under `key` (_TRIED_FROM or _CHOSEN_OVER), if any."""
+    kept = (state.last_result or {}).get(key)
+    return kept if isinstance(kept, dict) else None
+
+
 def _record_of(state: State) -> dict[str, Any] | None:
     """The result a what-if was tried from, while the answers tried are not chosen (see _TRIED_FROM)."""
-    record = (state.last_result or {}).get(_TRIED_FROM)
-    return record if isinstance(record, dict) else None
+    return _kept_result(state, _TRIED_FROM)
+
+
+def _last_result_without(state: State, key: str) -> State:
+    """The state with nothing kept under `key` in the last result."""
+    if state.last_result is None or key not in state.last_result:
+        return state
+    return replace(state, last_result={k: v for k, v in state.last_result.items() if k != key})
 
 
 def _trying(state: State) -> State:
@@ -241,10 +253,7 @@ def _trying(state: State) -> State:
 
 def _out_of_the_trial(state: State) -> State:
     """The state with no result of record kept aside: what is shown is the assessment (a correction, a new one)."""
-    if _record_of(state) is None:
-        return state
-    assert state.last_result is not None
-    return replace(state, last_result={k: v for k, v in state.last_result.items() if k != _TRIED_FROM})
+    return _last_result_without(state, _TRIED_FROM)
 
 
 def _record_differs(record: dict[str, Any], answers: dict[str, str]) -> str | None:
@@ -277,17 +286,12 @@ def _leaving_the_trial(state: State) -> State:
     tried ("Visa resultatet" and the memo in the middle of the next assessment gave the tried one; review of
     session 38), and no earlier result is kept to go back to."""
     record = _record_of(state)
-    if record is not None:
-        return replace(state, last_result=record)
-    if state.last_result is not None and _CHOSEN_OVER in state.last_result:
-        return replace(state, last_result={k: v for k, v in state.last_result.items() if k != _CHOSEN_OVER})
-    return state
+    return _last_result_without(state, _CHOSEN_OVER) if record is None else replace(state, last_result=record)
 
 
 def _chosen_over(state: State) -> dict[str, Any] | None:
     """The assessment the answers tried were chosen over, while no other result has come since."""
-    earlier = (state.last_result or {}).get(_CHOSEN_OVER)
-    return earlier if isinstance(earlier, dict) else None
+    return _kept_result(state, _CHOSEN_OVER)
 
 
 def _at_the_record(state: State, record: dict[str, Any]) -> State:
@@ -313,7 +317,8 @@ def _for_the_change(
         # A what-if still being answered, or a change that only fits what was tried ("arbetsträning hos dem" after
         # trying places a party buys, the assessment a grant): part of what is tried, and the assessment stays.
         return state, answers, record
-    return _at_the_record(state, record), dict(record.get("answers") or {}), record
+    at_the_record = _at_the_record(state, record)
+    return at_the_record, at_the_record.answers, record
 
 
 def _completes_the_record(record: dict[str, Any], changes: Mapping[str, str]) -> bool:
@@ -393,7 +398,7 @@ def line_typed_as_written(state: State, message: Message) -> Turn | None:
         return None
     answers = _safe_answers(state)
     try:
-        answered = [step.question.id for step in walk(tree(), answers).steps]
+        answered = _asked_on_the_route(answers)
     except AnswerError:
         return None
     named = normalise(found.group("question"))
@@ -2800,7 +2805,8 @@ def _reopen(state: State, answers: dict[str, str], question_id: str) -> Turn:
     if record is not None and state.current_question is not None:
         pass  # a what-if still being answered: asking one of its questions again is part of what is tried
     elif record is not None and question_id in (record.get("answers") or {}):
-        state, answers = _at_the_record(state, record), dict(record["answers"])
+        state = _at_the_record(state, record)
+        answers = state.answers
     else:
         state = _out_of_the_trial(state)
     current = walk(tree(), answers)
@@ -3938,7 +3944,7 @@ def _asks_what_a_concept_is(message: Message) -> bool:
     return (
         message.typed
         and (message.entity("concept") is not None or bool(_concepts_named(message.text)))
-        and (_ASKS_WHAT_IT_IS.match(folded) is not None or _ASKS_FOR_A_DEFINITION.search(folded) is not None)
+        and _asks_what_it_is(folded)
         and not asks_the_förbund_to_pay(message.text)
         # "Vad är bedömningen om kommunen köper platser av ett ASF för deltagare?" describes an initiative.
         and read_description(tree(), message.text).stated < other_questions.FACTS_OF_A_DESCRIPTION
@@ -3984,8 +3990,7 @@ def unless_a_concept_question(step: Callable[[State, Message], Turn]) -> Callabl
     def guarded(state: State, message: Message) -> Turn:
         named = _concepts_named(message.text) if message.typed else []
         folded = swedish.fold(message.text)
-        asks = _ASKS_WHAT_IT_IS.match(folded) or _ASKS_FOR_A_DEFINITION.search(folded)
-        if named and asks and not _ASKS_FOR_A_REASON.search(folded):
+        if named and _asks_what_it_is(folded) and not _ASKS_FOR_A_REASON.search(folded):
             return _concept_answer(state, replace(message, entities={**message.entities, "concept": named}))
         return step(state, message)
 
@@ -3997,6 +4002,11 @@ def unless_a_concept_question(step: Callable[[State, Message], Turn]) -> Callabl
 _ASKS_FOR_A_DEFINITION = re.compile(
     r"\b(?:finns det|har vi|ges det) (?:en|nagon|nan) (?:\w+ )?definition av\b|\bhur definieras\b"
 )
+
+
+def _asks_what_it_is(folded: str) -> bool:
+    """ "vad är …?" opening the message, or a definition asked for anywhere in it."""
+    return _ASKS_WHAT_IT_IS.match(folded) is not None or _ASKS_FOR_A_DEFINITION.search(folded) is not None
 
 
 def concept(state: State, message: Message) -> Turn:
@@ -4078,15 +4088,7 @@ def initiative_before_handoff(step: Callable[[State, Message], Turn]) -> Callabl
 
 def _back_to_the_record(state: State, record: dict[str, Any]) -> Turn:
     """The result a what-if was tried from, with its answers and its description, shown again and in force."""
-    state = replace(
-        state,
-        answers=dict(record.get("answers", {})),
-        description=record.get("description"),
-        last_result=record,
-        current_question=None,
-        pending=None,
-        correcting=False,
-    )
+    state = replace(_at_the_record(state, record), current_question=None, pending=None, correcting=False)
     replies, shown = show_result(state)
     return [Reply(text=messages.text("result.back_to_record")), *replies], shown
 

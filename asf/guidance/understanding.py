@@ -1397,17 +1397,16 @@ def yes_or_no_in_part(question: Question, text: str) -> bool:
         return False
     plain = [t.word for t in swedish.tokens(text)]
     pairs = set(itertools.pairwise(plain))
-    if _says_all_of_them(plain):
+    if _says_all_of_them(plain, pairs):
         return False
     return bool(_SOME & set(plain)) or bool(_SOME_PAIRS & pairs) or _some_of_them(plain)
 
 
-def _says_all_of_them(plain: list[str]) -> bool:
+def _says_all_of_them(plain: list[str], pairs: set[tuple[str, str]]) -> bool:
     """ "ja alla hör till målgruppen, de flesta gällde kontakten med FK", "ja, alla är sjukskrivna och de flesta har
     …": the yes is for all of them, and "de flesta" is about something else (trial 57, t57-4 was told twice that it
     concerned some of them). Not "ja alla utom två", nor with a "men" ("alla hör dit men vissa är osäkra")."""
     opens_with_all = len(plain) > 1 and ((plain[0] in _YES and plain[1] == "alla") or plain[:2] == ["alla", "hor"])
-    pairs = set(itertools.pairwise(plain))
     excepted = {"men", "fast", "utom", "forutom", "dock", "atminstone"} & set(plain) or ("alla", "fall") in pairs
     return opens_with_all and not excepted
 
@@ -1420,7 +1419,7 @@ def _partly(words: tuple[swedish.Token, ...]) -> bool:
     """ "nej, inte alla", "ja, de flesta", "en del …", "kanske": the yes or no holds only in part."""
     plain = [t.word for t in words]
     pairs = set(itertools.pairwise(plain))
-    if _says_all_of_them(plain) and not _HEDGES & set(plain):
+    if _says_all_of_them(plain, pairs) and not _HEDGES & set(plain):
         return False
     return (
         bool(_HEDGES & set(plain))

@@ -86,8 +86,8 @@ def result_answers(replies: list[dict[str, object]]) -> dict[str, str]:
     raise AssertionError(f"no result in {texts(replies)}")
 
 
-def test_a_typed_correction_after_a_result_changes_only_that_answer(servers: Servers):
-    sender = "corr-result"
+def assessed_via_the_municipality(servers: Servers, sender: str) -> list[dict[str, object]]:
+    """Work training the municipality procures, the money via it, by buttons: the result's replies."""
     servers.say(sender, "/start_assessment")
     for question, choice in [
         ("vem", "deltagare"),
@@ -96,7 +96,12 @@ def test_a_typed_correction_after_a_result_changes_only_that_answer(servers: Ser
         ("utforare", "kommunen"),
     ]:
         servers.say(sender, f'/inform{{"question":"{question}","choice":"{choice}"}}')
-    before = result_answers(servers.say(sender, '/inform{"question":"pengavag","choice":"via_part"}'))
+    return servers.say(sender, '/inform{"question":"pengavag","choice":"via_part"}')
+
+
+def test_a_typed_correction_after_a_result_changes_only_that_answer(servers: Servers):
+    sender = "corr-result"
+    before = result_answers(assessed_via_the_municipality(servers, sender))
     replies = servers.say(sender, "nej det är regionen som upphandlar, inte kommunen")
     assert result_answers(replies) == {**before, "utforare": "regionen"}
     assert "Så här uppfattar jag insatsen" not in texts(replies)
@@ -139,15 +144,7 @@ def memo_outcome(replies: list[dict[str, object]]) -> str:
 
 def test_a_what_if_after_a_result_leaves_the_memo_with_the_assessment_until_chosen(servers: Servers):
     sender = "what-if-record"
-    servers.say(sender, "/start_assessment")
-    for question, choice in [
-        ("vem", "deltagare"),
-        ("malgrupp", "ja"),
-        ("insats_typ", "arbetsforberedande"),
-        ("utforare", "kommunen"),
-    ]:
-        servers.say(sender, f'/inform{{"question":"{question}","choice":"{choice}"}}')
-    first = servers.say(sender, '/inform{"question":"pengavag","choice":"via_part"}')
+    first = assessed_via_the_municipality(servers, sender)
     outcome = next(str(c["outcome_id"]) for r in first if isinstance(c := r.get("custom"), dict))
     tried = servers.say(sender, "om vi betalar fakturorna direkt till kooperativet i stället, går det?")
     assert result_answers(tried)["pengavag"] == "direkt"
