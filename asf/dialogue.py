@@ -347,6 +347,30 @@ def _tried_beside(record: dict[str, Any], answers: dict[str, str]) -> Reply:
     return Reply(text=text, buttons=buttons)
 
 
+def _restates_the_trial(state: State, answers: dict[str, str], answered: list[str], text: str) -> Reply | None:
+    """ "nej! pengarna går via kommunen som förut, det enda som ändras är att handledaren är anställd på snickeriet"
+    while a what-if is shown, naming what was tried and nothing else: that is what the result shown rests on, and the
+    way on is to choose (trial 58, t58-3 got a new assessment and lost the first). None for any other message."""
+    record = _record_of(state)
+    if record is None:
+        return None
+    given = record.get("answers") or {}
+    tried = [q for q in _answers_read(answers, answered, text).confirmed if given.get(q) != answers[q]]
+    if not tried:
+        return None
+    current = walk(tree(), answers)
+    named = listing(
+        [
+            messages.text("change.record_answer", answer=current.fill(option.label), question=question.short)
+            for q in tried
+            if (option := (question := tree().questions[q]).option(answers[q])) is not None
+        ],
+        last="och",
+    )
+    choose = _tried_beside(record, answers)
+    return Reply(text=messages.text("change.tried_already", answers=named), buttons=choose.buttons)
+
+
 # The choices of the buttons after a what-if's result (show_result).
 USE_TRIED, BACK_TO_RECORD = "provat", "egen"
 # The buttons' words typed, folded, anywhere in the message: "använd de nya svaren", "nej jag vill ha det nya, med
@@ -558,7 +582,7 @@ def _changed_since_described(description: str | None, current: Walk) -> list[str
     a result about money paid straight to the company (trial 26, t26-1 and t26-9)."""
     if not description:
         return []
-    described = _description_reading(description).facts
+    described = _description_reading(_before_the_result(description)).facts
     notes = []
     for question_id, option_id in current.used.items():
         fact = described.get(question_id)
@@ -2184,8 +2208,19 @@ def _changed_answers(answers: dict[str, str], answered: list[str], text: str) ->
     """The answered questions a typed message gives a clear, different answer to. The "nej" that
     opens a correction ("nej, det är regionen …") is about the result, not an answer to a yes/no
     question, so it is read without it; so are the NLU's yes/no and entities."""
+    return _answers_read(answers, answered, text).changed
+
+
+class _AnswersRead(NamedTuple):
+    changed: dict[str, str]  # answered questions given a clear, different answer
+    confirmed: list[str]  # answered questions given the answer they have
+
+
+def _answers_read(answers: dict[str, str], answered: list[str], text: str) -> _AnswersRead:
+    """What a typed message after a result says about the questions answered (see `_changed_answers`)."""
     text = _without_the_questions_negation(_LEADING_YES_BUT.sub("", _LEADING_NO.sub("", text)))
-    changes = {}
+    changes: dict[str, str] = {}
+    confirmed: list[str] = []  # questions given the answer they have
     folded = swedish.fold(text)
     # "och om förbundet betalar hela handledarens lön året runt?" says who pays, not who employs: it was read as
     # "Hos samordningsförbundet" (trial 34, t34-4).
@@ -2196,14 +2231,25 @@ def _changed_answers(answers: dict[str, str], answered: list[str], text: str) ->
         if question_id == _EMPLOYER and salary_only:
             continue
         # A correction must name its new answer in words: no learned guess changes a result.
-        option = read_answer(tree().questions[question_id], said, models=learned.WORDS_ONLY).option
+        reading = read_answer(tree().questions[question_id], said, models=learned.WORDS_ONLY)
+        option = reading.option
         if (question_id, getattr(option, "id", None)) == _THE_FÖRBUND_ITSELF and not _NAMES_THE_FÖRBUND.search(
             swedish.fold(swedish.spelled_out(text))
         ):
             continue  # "krångligt med fakturorna mellan oss" made the förbund the one procuring (trial 49's remark)
-        if option is not None and option.id != answers[question_id]:
+        if option is None:
+            continue
+        if option.id == answers[question_id]:
+            # A yes read from "ok" or "ja" confirms nothing the rest of the message says.
+            if not _has_a_yes(tree().questions[question_id]):
+                confirmed.append(question_id)
+        else:
             changes[question_id] = option.id
-    return changes
+    # "det enda som ändras är att handledaren är anställd på snickeriet" says where the supervisor works; read
+    # again as who the initiative is for, "anställd på snickeriet" made it the company's staff (trial 58, t58-3).
+    if (_EMPLOYER in confirmed or _EMPLOYER in changes) and changes.get(tree().start) == _COMPANY_STAFF:
+        del changes[tree().start]
+    return _AnswersRead(changes, confirmed)
 
 
 # The förbund carrying out the initiative itself: as an answer "oss" says it, in a correction after a result only the
@@ -2514,6 +2560,9 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
             # "rad 2 stämmer nog inte, kommunen köper inga platser, företaget får en fast summa varje år" says the
             # initiative is a part to avoid: tried on that part's route (trial 33, t33-11 read it as a new one).
             return _try_answers(state, answers, with_route(tree(), part), message, trying=False)
+    tried = _restates_the_trial(state, answers, answered, message.text) if wrong and not changes else None
+    if tried is not None:
+        return [tried], state
     named = match_question(tree(), message.text, answered) if wrong and not changes else None
     if named is not None:
         return _reopen(state, answers, named)
@@ -2756,6 +2805,13 @@ def _with_what_follows(answers: dict[str, str], text: str) -> dict[str, str]:
 _OPENING_WORDS = re.compile(r"^\W*(?:(?:nej|nä|fel|ja|japp|jo|ok|okej|precis|stämmer|bra|men|och|fast)\b\W*)+", re.I)
 
 
+def _before_the_result(description: str) -> str:
+    """The description without the lines a correction or a what-if after the result added: what "Beskrivningen ovan
+    gav" in the memo compares with (trial 58: it named the answer a later-undone correction had given)."""
+    openings = (messages.text("change.tried_note", text=""), messages.text("change.correction_note", text=""))
+    return "\n".join(line for line in description.split("\n") if not line.startswith(openings))
+
+
 def _note_after_the_result(text: str, *, trying: bool) -> str:
     """The line the memo's "Insatsen" gets for a what-if or a correction after the result."""
     if trying:
@@ -2784,7 +2840,11 @@ def _one_answer_corrected(
     corrected_answers = _with_what_follows({**_with_set_aside(state, answers), question_id: option_id}, message.text)
     if record is not None and _gives_the_record_back(record, corrected_answers):
         return _back_to_the_record(state, record)
-    return _continue(replace(state, description=description), corrected_answers, prefix)
+    # The answers the same words keep rest on them now: "nej, regionen köper platserna och pengarna går via regionen"
+    # was held against the description's "vi betalar via kommunen" and asked how the money goes.
+    kept = _answers_read(answers, [q for q in answers if q != question_id], message.text).confirmed
+    evidence = {**(state.evidence or {}), **{q: message.text for q in kept}}
+    return _continue(replace(state, description=description, evidence=evidence or None), corrected_answers, prefix)
 
 
 def _which_answer(question_ids: list[str], text: str) -> Reply:

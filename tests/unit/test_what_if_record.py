@@ -401,3 +401,71 @@ def test_a_question_for_a_definition_inside_a_longer_message_gets_the_concept():
     sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
     assert "Arbetsintegrerande sociala företag (ASF):" in said(sent)
     assert not talk.slots["current_question"] and not talk.slots["pending_answers"]
+
+
+SUPERVISOR_AT_A_PARTY = {
+    "vem": "deltagare",
+    "malgrupp": "ja",
+    "insats_typ": "handledare",
+    "handledare_anstalld": "hos_part",
+    "utforare": "kommunen",
+    "pengavag": "via_part",
+}
+
+
+def test_a_correction_that_restates_what_was_tried_offers_the_choice_and_changes_nothing():
+    # Trial 58 (t58-3): "nej! … det enda som ändras är att handledaren är anställd på snickeriet" after trying just
+    # that read "anställd på snickeriet" as who the initiative is for (the company's staff) and gave "bör inte".
+    talk = finished(SUPERVISOR_AT_A_PARTY)
+    talk.send(
+        ActionDescribeInitiative(),
+        "och om handledaren i stället är anställd på kooperativet och kommunen köper handledningen av dem?",
+        intent="describe_initiative",
+    )
+    tried_answers = {**SUPERVISOR_AT_A_PARTY, "handledare_anstalld": "hos_foretaget"}
+    assert talk.slots["answers"] == tried_answers
+    sent = talk.send(
+        ActionAnswer(),
+        "nej! pengarna går via kommunen som förut, det enda som ändras är att handledaren är anställd på kooperativet",
+    )
+    assert talk.slots["answers"] == tried_answers
+    assert talk.slots["last_result"]["answers"] == tried_answers
+    assert said(sent).startswith("Det är just det jag prövade ovan")
+    assert "Hos det sociala företaget" in said(sent)
+    assert {messages.text("buttons.use_tried"), messages.text("buttons.back_to_record")} <= buttons(sent).keys()
+    click(talk, sent, messages.text("buttons.back_to_record"))
+    assert talk.slots["answers"] == SUPERVISOR_AT_A_PARTY
+
+
+def test_words_that_give_one_answer_are_not_read_again_as_who_the_initiative_is_for():
+    # "anställd på kooperativet" says where the supervisor works; read as an answer to who the initiative is for it
+    # is the company's staff, a second change that made the correction ask which of all answers to change.
+    talk = finished(SUPERVISOR_AT_A_PARTY)
+    talk.send(ActionAnswer(), "nej, handledaren är anställd på kooperativet")
+    assert talk.slots["last_result"]["answers"] == {**SUPERVISOR_AT_A_PARTY, "handledare_anstalld": "hos_foretaget"}
+
+
+def test_a_correction_that_also_restates_the_moneys_way_is_not_held_against_the_description():
+    # "Vi betalar via kommunen" in the description, then "regionen köper … och pengarna går via regionen": the
+    # correction's own words say how the money goes, and were answered with "du skriver att pengarna ska gå via
+    # kommunen" and the question asked again.
+    talk = Conversation()
+    talk.send(
+        ActionDescribeInitiative(),
+        "Kommunen köper arbetsträningsplatser på Kafé Linden åt deltagare i målgruppen. Vi betalar via kommunen.",
+        intent="describe_initiative",
+    )
+    talk.send(ActionAnswer(), "/affirm", intent="affirm")
+    assert talk.slots["last_result"]["answers"]["utforare"] == "kommunen"
+    sent = talk.send(ActionAnswer(), "nej, det är regionen som köper platserna och pengarna går via regionen")
+    assert talk.slots["last_result"]["answers"]["utforare"] == "regionen"
+    assert talk.slots["last_result"]["answers"]["pengavag"] == "via_part"
+    assert "du skriver att pengarna ska gå via" not in said(sent)
+    text, _ = memo_of(talk)
+    described = messages.text(
+        "memo.changed_answer",
+        question="Vilken part som ansvarar för och upphandlar insatsen",
+        answer="Regionen",
+        described="Kommunen",
+    )
+    assert described in text
