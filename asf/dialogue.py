@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
@@ -302,13 +302,19 @@ def _at_the_record(state: State, record: dict[str, Any]) -> State:
 
 
 def _for_the_change(
-    state: State, answers: dict[str, str], changes: Mapping[str, str], *, trying: bool
+    state: State, answers: dict[str, str], changes: Mapping[str, str], text: str, *, trying: bool
 ) -> tuple[State, dict[str, str], dict[str, Any] | None]:
     """The state and answers a change after a result applies to, and the result of record: a what-if is tried from
     what is shown, with the first assessment kept; a correction while a what-if is shown corrects the assessment, not
     what was only tried (review of session 38: "nej, det är regionen som upphandlar" kept the tried direct payment),
     unless it only fits what was tried, which it then changes, the assessment kept beside it."""
     record = _record_of(state)
+    if trying and record is not None and state.current_question is None and not _BUILDS_ON.search(swedish.fold(text)):
+        # A second what-if is another way than the assessment, not a change of the first what-if: "vad händer om AF
+        # köper platserna i stället för kommunen?" after trying direct payment kept the direct payment (trial 58,
+        # t58-2). "och om vi dessutom …" builds on what was tried.
+        at_the_record = _trying(_at_the_record(state, record))
+        return at_the_record, at_the_record.answers, record
     if trying:
         return _trying(state), answers, record
     if record is None:
@@ -319,6 +325,10 @@ def _for_the_change(
         return state, answers, record
     at_the_record = _at_the_record(state, record)
     return at_the_record, at_the_record.answers, record
+
+
+# Words saying a what-if adds to the one before ("och om vi dessutom …", "och om AF också …"), folded.
+_BUILDS_ON = re.compile(r"\b(?:dessutom|ocksa|aven|samtidigt|till det|pa det|utover det)\b")
 
 
 def _completes_the_record(record: dict[str, Any], changes: Mapping[str, str]) -> bool:
@@ -2761,7 +2771,7 @@ def _try_answers(
     """The result again with the answers a "what if" names, every other answer kept that one route
     holds beside them ("kommunen köper platser i stället" keeps "Ett företag" but not the cash grant
     the result was about). `trying`: a what-if, whose result stands beside the one of record; else a correction."""
-    state, answers, record = _for_the_change(state, answers, changes, trying=trying)
+    state, answers, record = _for_the_change(state, answers, changes, message.text, trying=trying)
     tried = _with_what_follows(kept_beside(tree(), changes, _with_set_aside(state, answers)), message.text)
     if record is not None and _gives_the_record_back(record, tried):
         return _back_to_the_record(state, record)
@@ -2779,8 +2789,8 @@ def _try_answers(
     description = f"{state.description}\n{note}" if state.description else None
     # The what-if's words are behind its answers: answering a question asked before them is no change of an
     # answer ("Uppdaterat. Dina senare svar gäller fortfarande" came after a plain answer, t37-1).
-    evidence = {**(state.evidence or {}), **{q: message.text for q in ahead}}
-    return _continue(replace(state, description=description, evidence=evidence or None), tried, prefix)
+    evidence = _evidence_after(state, set(changes), ahead, message.text, trying=trying)
+    return _continue(replace(state, description=description, evidence=evidence), tried, prefix)
 
 
 def _with_what_follows(answers: dict[str, str], text: str) -> dict[str, str]:
@@ -2824,7 +2834,7 @@ def _one_answer_corrected(
 ) -> Turn:
     """The result again with one answer changed, the others kept, and the questions the change opens asked.
     `trying`: a what-if, whose result stands beside the one of record; else a correction."""
-    state, answers, record = _for_the_change(state, answers, {question_id: option_id}, trying=trying)
+    state, answers, record = _for_the_change(state, answers, {question_id: option_id}, message.text, trying=trying)
     question = tree().questions[question_id]
     option = question.option(option_id)
     assert option is not None
@@ -2843,8 +2853,21 @@ def _one_answer_corrected(
     # The answers the same words keep rest on them now: "nej, regionen köper platserna och pengarna går via regionen"
     # was held against the description's "vi betalar via kommunen" and asked how the money goes.
     kept = _answers_read(answers, [q for q in answers if q != question_id], message.text).confirmed
-    evidence = {**(state.evidence or {}), **{q: message.text for q in kept}}
-    return _continue(replace(state, description=description, evidence=evidence or None), corrected_answers, prefix)
+    evidence = _evidence_after(state, {question_id}, kept, message.text, trying=trying)
+    return _continue(replace(state, description=description, evidence=evidence), corrected_answers, prefix)
+
+
+def _evidence_after(
+    state: State, changed: set[str], kept: Iterable[str], text: str, *, trying: bool
+) -> dict[str, str] | None:
+    """The words behind the answers after a change: the change's own words for the answers it names or keeps."""
+    behind = set(kept)
+    if trying and _RESPONSIBLE_PARTY in changed:
+        # "vad händer om AF köper platserna i stället för kommunen?" puts AF where kommunen was, also in "vi betalar
+        # via kommunen": the money's way is held against the what-if's own words, not the description's (trial 58,
+        # t58-2 was asked whether to change who procures or how the money goes).
+        behind.add(_ROUTE_OF_MONEY)
+    return {**(state.evidence or {}), **{q: text for q in behind}} or None
 
 
 def _which_answer(question_ids: list[str], text: str) -> Reply:

@@ -469,3 +469,46 @@ def test_a_correction_that_also_restates_the_moneys_way_is_not_held_against_the_
         described="Kommunen",
     )
     assert described in text
+
+
+def described_via_kommunen() -> Conversation:
+    talk = Conversation()
+    talk.send(
+        ActionDescribeInitiative(),
+        "Kommunen köper arbetsträningsplatser på Kafé Linden åt deltagare i målgruppen. Vi betalar via kommunen.",
+        intent="describe_initiative",
+    )
+    talk.send(ActionAnswer(), "/affirm", intent="affirm")
+    assert talk.slots["last_result"]["answers"] == VIA_KOMMUNEN
+    return talk
+
+
+def test_a_what_if_naming_another_party_instead_moves_the_moneys_way_with_it():
+    # Trial 58 (t58-2): "vad händer om AF köper platserna i stället för kommunen?" was held against the description's
+    # "vi betalar via kommunen" and asked whether to change who procures or how the money goes.
+    talk = described_via_kommunen()
+    sent = talk.send(ActionAnswer(), "vad händer om AF köper platserna i stället för kommunen?")
+    assert talk.slots["last_result"]["answers"] == {**VIA_KOMMUNEN, "utforare": "arbetsformedlingen"}
+    assert "du skriver att pengarna ska gå via" not in said(sent)
+    # Words of the what-if that route the money via another party are still named.
+    talk = described_via_kommunen()
+    sent = talk.send(ActionAnswer(), "om regionen köper platserna men pengarna går via kommunen?")
+    assert "du skriver att pengarna ska gå via kommunen" in said(sent)
+
+
+def test_a_second_what_if_is_tried_from_the_assessment_unless_it_adds_to_the_first():
+    # Trial 58 (t58-2): after trying direct payment, "vad händer om AF köper platserna i stället för kommunen?" kept
+    # the direct payment and got "bör inte"; the user meant the assessment with AF buying.
+    talk = described_via_kommunen()
+    talk.send(ActionAnswer(), "och om vi betalar kaféet direkt i stället?")
+    assert talk.slots["answers"]["pengavag"] == "direkt"
+    talk.send(ActionAnswer(), "vad händer om AF köper platserna i stället för kommunen?")
+    assert talk.slots["last_result"]["answers"] == {**VIA_KOMMUNEN, "utforare": "arbetsformedlingen"}
+    assert talk.slots["last_result"]["tried_from"]["answers"] == VIA_KOMMUNEN
+    talk.send(ActionAnswer(), "och om vi dessutom betalar kaféet direkt?")
+    assert talk.slots["last_result"]["answers"] == {
+        **VIA_KOMMUNEN,
+        "utforare": "arbetsformedlingen",
+        "pengavag": "direkt",
+    }
+    assert talk.slots["last_result"]["tried_from"]["answers"] == VIA_KOMMUNEN
