@@ -350,11 +350,25 @@ def _tried_beside(record: dict[str, Any], answers: dict[str, str]) -> Reply:
         text = messages.text("change.tried_kept_same")
     else:
         text = messages.text("change.tried_kept", verdict=record.get("verdict_text", ""), answers=differs)
+    # The answers tried are named by their result's id: after two what-ifs in a row, "Använd de nya svaren" under the
+    # first chose the second (review of session 38). Going back is the same under both.
+    use = f"{USE_TRIED}{_OF_RESULT}{explain.result_id(answers, tree().version)}"
     buttons = (
-        button(messages.text("buttons.use_tried"), "/show_result" + json.dumps({"choice": USE_TRIED})),
+        button(messages.text("buttons.use_tried"), "/show_result" + json.dumps({"choice": use})),
         button(messages.text("buttons.back_to_record"), "/show_result" + json.dumps({"choice": BACK_TO_RECORD})),
     )
     return Reply(text=text, buttons=buttons)
+
+
+_OF_RESULT = ":"  # between a choice and the id of the result it was shown under
+
+
+def _choice_and_result(choice: str | None) -> tuple[str | None, str | None]:
+    """A button's choice and, if it names one, the result it was shown under ("provat:3f2a…")."""
+    if choice is None or _OF_RESULT not in choice:
+        return choice, None
+    chosen, _, result = choice.partition(_OF_RESULT)
+    return chosen, result
 
 
 def _restates_the_trial(state: State, answers: dict[str, str], answered: list[str], text: str) -> Reply | None:
@@ -4189,9 +4203,12 @@ def _gives_the_record_back(record: dict[str, Any], answers: dict[str, str]) -> b
 def show_result(state: State, message: Message | None = None) -> Turn:
     """The last result again; after a what-if, the buttons under it choose the answers tried or go back to the
     result of record."""
-    choice = message.entity("choice") if message is not None else None
+    choice, shown_under = _choice_and_result(message.entity("choice") if message is not None else None)
     record = _record_of(state)
     earlier = _chosen_over(state)
+    if choice == USE_TRIED and record is not None and shown_under not in (None, (state.last_result or {}).get("id")):
+        # A button under an earlier what-if: what it tried is no longer what is shown.
+        return [Reply(text=messages.text("result.older_trial")), _tried_beside(record, state.answers)], state
     if choice == BACK_TO_RECORD and record is None and earlier is not None and not state.pending:
         return _back_to_the_record(state, earlier)  # after "Använd de nya svaren", still the way back
     if choice in (USE_TRIED, BACK_TO_RECORD) and record is None:

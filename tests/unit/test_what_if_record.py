@@ -512,3 +512,18 @@ def test_a_second_what_if_is_tried_from_the_assessment_unless_it_adds_to_the_fir
         "pengavag": "direkt",
     }
     assert talk.slots["last_result"]["tried_from"]["answers"] == VIA_KOMMUNEN
+
+
+def test_use_the_answers_tried_under_an_earlier_what_if_does_not_choose_a_later_one():
+    # Review of session 38 (#7): after two what-ifs in a row, "Använd de nya svaren" under the first chose the second.
+    talk = described_via_kommunen()
+    first = talk.send(ActionAnswer(), "och om vi betalar kaféet direkt i stället?")
+    second = talk.send(ActionAnswer(), "vad händer om AF köper platserna i stället för kommunen?")
+    shown = dict(talk.slots["last_result"])
+    sent = click(talk, first, messages.text("buttons.use_tried"))
+    assert said(sent).startswith(messages.text("result.older_trial"))
+    assert talk.slots["last_result"] == shown  # nothing chosen, the assessment still of record
+    assert talk.slots["last_result"]["tried_from"]["answers"] == VIA_KOMMUNEN
+    click(talk, second, messages.text("buttons.use_tried"))
+    assert talk.slots["last_result"]["answers"] == {**VIA_KOMMUNEN, "utforare": "arbetsformedlingen"}
+    assert "tried_from" not in talk.slots["last_result"]
