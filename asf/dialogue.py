@@ -32,6 +32,7 @@ from asf.guidance.understanding import (
     echoes,
     kept_beside,
     match_question,
+    mentioned_options,
     must_not_options,
     named_alike,
     named_options,
@@ -415,7 +416,7 @@ _TYPED_TRIAL_CHOICES = (
             r"\btillbaka till (?:min|mina|mitt|den|det|de|var|vart|vara) "
             r"(?:(?:forsta|forra|ursprungliga|gamla|tidigare) )?(?:bedomning|svar|upplagg)\w*"
             r"|\btillbaka till (?:forsta|ursprungliga)\w* (?:bedomning|svar|upplagg)\w*"
-            r"|\b(?:behall|anvand) (?:min|mina|den forsta|den forra|den ursprungliga|den gamla|de forsta|de gamla) "
+            r"|\b(?:behall|anvand) (?:min|mina|den|de)(?: (?:forsta|forra|ursprungliga|gamla|tidigare))? "
             r"(?:bedomning|svar)\w*"
             r"|\b(?:vart|vara|det) ursprungliga upplagg\w*|\bkor (?:vi )?som (?:innan|forut|forst)\b|\bandra tillbaka\b"
         ),
@@ -469,10 +470,33 @@ def trial_choice_typed(state: State, message: Message) -> str | None:
     """A typed choice after a what-if's result ("använd de nya svaren", "tillbaka till min bedömning"), while one is
     there to choose; else None."""
     waiting = _record_of(state) is not None
-    if not message.typed or state.pending is not None or training.active(state) or state.current_question:
+    if not message.typed or state.pending is not None or training.active(state):
         return None
+    if state.current_question:
+        # "gå tillbaka till min första bedömning" while a change of it is being answered: the change is given up
+        # (trial 59, t59-5 got "Vi går tillbaka ett steg" and lost the assessment).
+        return BACK_TO_RECORD if _changing_the_result(state) and _typed_choice(message) == BACK_TO_RECORD else None
     if not waiting and _chosen_over(state) is None:
         return None
+    chosen = _typed_choice(message)
+    if not waiting and chosen != BACK_TO_RECORD:
+        return None  # the answers tried are chosen already: only going back is left
+    return chosen
+
+
+def _changing_the_result(state: State) -> bool:
+    """Is a question open because an answer of the last result is being changed (same description, a question of it
+    asked again), not in a new assessment?"""
+    result = state.last_result
+    if result is None or state.current_question is None or not result.get("description") or not state.description:
+        return False
+    return state.description.startswith(result["description"]) and state.current_question in (
+        result.get("answers") or {}
+    )
+
+
+def _typed_choice(message: Message) -> str | None:
+    """The what-if button whose words a typed message uses, when it names one of them clearly."""
     folded = swedish.fold(message.text)
     asks = message.text.rstrip().endswith("?")
     if asks and _ASKS_WHAT_OR_HOW.match(folded):
@@ -486,8 +510,6 @@ def trial_choice_typed(state: State, message: Message) -> str | None:
         # och ändra målgruppen?" asks for more than the choice.
         and not (asks and _MORE_ASKED.search(folded[found.end() :]))
     }
-    if not waiting:
-        chosen &= {BACK_TO_RECORD}  # the answers tried are chosen already: only going back is left
     return chosen.pop() if len(chosen) == 1 else None  # both named: neither is clear
 
 
@@ -1343,6 +1365,11 @@ def answer(state: State, message: Message) -> Turn:
     if message.typed and _the_förbund_pays_nothing(message.text):
         return _nothing_to_finance(state)
     open_assessment = state.pending is not None or state.current_question is not None
+    named = _concept_question(message) if not open_assessment and _asks_what_a_concept_is(message) else []
+    if named:
+        # "en annan grej, vad ar egentligen ett arbetsintegrerande socialt foretag? ar det en egen bolagsform?" after a
+        # result, heard as an answer, changed where the supervisor works (trial 59, t59-1).
+        return _concept_answer(state, replace(message, entities={**message.entities, "concept": named}))
     if open_assessment and message.typed and _NO_INITIATIVE.match(swedish.fold(message.text)):
         return _no_initiative_after_all(state, message)
     new_one = _a_new_one_described(message) if open_assessment and message.typed else None
@@ -3804,6 +3831,23 @@ def why(state: State) -> Turn:
 
 
 def why_asked(state: State, message: Message) -> Turn:
+    """ "Varför?" after a result (see `_why_of_this_result`); while a what-if is shown, said which of the two results
+    it explains, and the assessment's when the why names its answer instead of the one tried: "varför får inte
+    förbundet vara medlem då?" after trying the kommun as member explained the what-if (trial 59, t59-5)."""
+    record = _record_of(state)
+    if record is None or state.pending is not None or state.current_question is not None or not message.typed:
+        return _why_of_this_result(state, message)
+    given = dict(record.get("answers") or {})
+    differing = [q for q, o in given.items() if q in state.answers and state.answers[q] != o]
+    named = {q: mentioned_options(tree().questions[q], message.text) for q in differing}
+    if any(given[q] in named[q] and state.answers[q] not in named[q] for q in differing):
+        replies, _ = _why_of_this_result(_at_the_record(state, record), message)
+        return [Reply(text=messages.text("why.of_the_record")), *replies], state
+    replies, _ = _why_of_this_result(state, message)
+    return [Reply(text=messages.text("why.of_the_trial")), *replies], state
+
+
+def _why_of_this_result(state: State, message: Message) -> Turn:
     """ "Varför?": after a result, a why that names one of its answers ("varför måste pengarna gå via kommunen?")
     gets that step of the chain; any other gets the whole chain, as `why` gives it (trial 29: a question about one
     point got every step)."""
@@ -4085,13 +4129,19 @@ def unless_a_concept_question(step: Callable[[State, Message], Turn]) -> Callabl
     egentligen ett ASF? finns det nån definition?" got the reply to a why (trial 52, t52-8)."""
 
     def guarded(state: State, message: Message) -> Turn:
-        named = _concepts_named(message.text) if message.typed else []
-        folded = swedish.fold(message.text)
-        if named and _asks_what_it_is(folded) and not _ASKS_FOR_A_REASON.search(folded):
+        named = _concept_question(message)
+        if named:
             return _concept_answer(state, replace(message, entities={**message.entities, "concept": named}))
         return step(state, message)
 
     return guarded
+
+
+def _concept_question(message: Message) -> list[str]:
+    """The concepts a typed "vad är …?" names, when it asks what they are (not why something is asked)."""
+    named = _concepts_named(message.text) if message.typed else []
+    folded = swedish.fold(message.text)
+    return named if named and _asks_what_it_is(folded) and not _ASKS_FOR_A_REASON.search(folded) else []
 
 
 # "Först en allmän fråga: finns det någon legal definition av arbetsintegrerande socialt företag?", folded, anywhere in
@@ -4211,6 +4261,9 @@ def show_result(state: State, message: Message | None = None) -> Turn:
         return [Reply(text=messages.text("result.older_trial")), _tried_beside(record, state.answers)], state
     if choice == BACK_TO_RECORD and record is None and earlier is not None and not state.pending:
         return _back_to_the_record(state, earlier)  # after "Använd de nya svaren", still the way back
+    if choice == BACK_TO_RECORD and record is None and _changing_the_result(state):
+        assert state.last_result is not None
+        return _back_to_the_record(state, state.last_result)  # a change of the result given up half-way
     if choice in (USE_TRIED, BACK_TO_RECORD) and record is None:
         # An old button: nothing is tried beside the result any more. A summary or a question waiting is shown again
         # (trial 57, t57-5 lost a waiting summary and then got "Det förstod jag inte").

@@ -787,6 +787,13 @@ def named_options(question: Question, text: str) -> set[str]:
     return set(found)
 
 
+def mentioned_options(question: Question, text: str) -> set[str]:
+    """The options of `question` that `text` names in words, negated or not: what a question is about ("varför får
+    inte förbundet vara medlem?" is about the förbund as member)."""
+    found, negated = _evidence(question, text, swedish.tokens(text), description=False)
+    return set(found) | negated
+
+
 def read_answer(
     question: Question,
     text: str,
