@@ -249,7 +249,13 @@ def _trying(state: State) -> State:
     """The state as a what-if leaves it: the result of record kept, the first one where what-ifs follow each other."""
     if state.last_result is None or _record_of(state) is not None:
         return state
-    return replace(state, last_result={**state.last_result, _TRIED_FROM: dict(state.last_result)})
+    record = {**state.last_result, _RECORD_EVIDENCE: state.evidence}
+    return replace(state, last_result={**state.last_result, _TRIED_FROM: record})
+
+
+# The key in the result of record, kept beside a what-if, for the words its answers rest on: going back to it must not
+# leave the what-if's words behind them ("via regionen" was then taken as said; review of session 39).
+_RECORD_EVIDENCE = "evidence"
 
 
 def _out_of_the_trial(state: State) -> State:
@@ -297,8 +303,14 @@ def _chosen_over(state: State) -> dict[str, Any] | None:
 
 def _at_the_record(state: State, record: dict[str, Any]) -> State:
     """The state with the result of record in force again: its answers, its description and its result."""
+    evidence = record.get(_RECORD_EVIDENCE, state.evidence)
+    kept = {k: v for k, v in record.items() if k != _RECORD_EVIDENCE}
     return replace(
-        state, answers=dict(record.get("answers") or {}), description=record.get("description"), last_result=record
+        state,
+        answers=dict(record.get("answers") or {}),
+        description=record.get("description"),
+        last_result=kept,
+        evidence=evidence if isinstance(evidence, dict) else None,
     )
 
 
@@ -310,10 +322,10 @@ def _for_the_change(
     what was only tried (review of session 38: "nej, det är regionen som upphandlar" kept the tried direct payment),
     unless it only fits what was tried, which it then changes, the assessment kept beside it."""
     record = _record_of(state)
-    if trying and record is not None and state.current_question is None and not _BUILDS_ON.search(swedish.fold(text)):
-        # A second what-if is another way than the assessment, not a change of the first what-if: "vad händer om AF
-        # köper platserna i stället för kommunen?" after trying direct payment kept the direct payment (trial 58,
-        # t58-2). "och om vi dessutom …" builds on what was tried.
+    if trying and record is not None and state.current_question is None and _instead_of_the_record(text):
+        # A second what-if "i stället" is another way than the assessment, not a change of the first what-if: "vad
+        # händer om AF köper platserna i stället för kommunen?" after trying direct payment kept the direct payment
+        # (trial 58, t58-2). Without it ("och om pengarna då går via AF?") it builds on what was tried.
         at_the_record = _trying(_at_the_record(state, record))
         return at_the_record, at_the_record.answers, record
     if trying:
@@ -328,8 +340,13 @@ def _for_the_change(
     return at_the_record, at_the_record.answers, record
 
 
-# Words saying a what-if adds to the one before ("och om vi dessutom …", "och om AF också …"), folded.
-_BUILDS_ON = re.compile(r"\b(?:dessutom|ocksa|aven|samtidigt|till det|pa det|utover det)\b")
+def _instead_of_the_record(text: str) -> bool:
+    """Does a what-if say "i stället" without adding to the one before ("… i stället, och dessutom …")?"""
+    return bool(_INSTEAD.search(text)) and not _BUILDS_ON.search(swedish.fold(text))
+
+
+# Words saying a what-if adds to the one before ("och om vi dessutom …", "och om AF också …"), folded; not "även om".
+_BUILDS_ON = re.compile(r"\b(?:dessutom|ocksa|samtidigt|utover det)\b|\baven\b(?!\s+om\b)")
 
 
 def _completes_the_record(record: dict[str, Any], changes: Mapping[str, str]) -> bool:
@@ -353,7 +370,7 @@ def _tried_beside(record: dict[str, Any], answers: dict[str, str]) -> Reply:
         text = messages.text("change.tried_kept", verdict=record.get("verdict_text", ""), answers=differs)
     # The answers tried are named by their result's id: after two what-ifs in a row, "Använd de nya svaren" under the
     # first chose the second (review of session 38). Going back is the same under both.
-    use = f"{USE_TRIED}{_OF_RESULT}{explain.result_id(answers, tree().version)}"
+    use = f"{USE_TRIED}{_OF_RESULT}{_token(explain.result_id(answers, tree().version))}"
     buttons = (
         button(messages.text("buttons.use_tried"), "/show_result" + json.dumps({"choice": use})),
         button(messages.text("buttons.back_to_record"), "/show_result" + json.dumps({"choice": BACK_TO_RECORD})),
@@ -362,6 +379,16 @@ def _tried_beside(record: dict[str, Any], answers: dict[str, str]) -> Reply:
 
 
 _OF_RESULT = ":"  # between a choice and the id of the result it was shown under
+
+
+def _token(result_id: str) -> str:
+    """A result's id in letters only: the channels mask digit runs that look like a personnummer in what users send,
+    button payloads included, and "provat:f4310810261c20c2" arrived as "provat:f[personnummer]c20c2" (review of
+    session 39)."""
+    return result_id.translate(_DIGITS_AS_LETTERS)
+
+
+_DIGITS_AS_LETTERS = str.maketrans("0123456789", "ghijklmnop")
 
 
 def _choice_and_result(choice: str | None) -> tuple[str | None, str | None]:
@@ -377,7 +404,10 @@ def _restates_the_trial(state: State, answers: dict[str, str], answered: list[st
     while a what-if is shown, naming what was tried and nothing else: that is what the result shown rests on, and the
     way on is to choose (trial 58, t58-3 got a new assessment and lost the first). None for any other message."""
     record = _record_of(state)
-    if record is None:
+    plain = normalise(text)
+    if record is None or any(phrase in plain for phrase in _CORRECTION_PHRASES) or plain.startswith("fel"):
+        return None  # "nej, direkt betalning är fel" rejects what was tried
+    if _denied_answers(answers, answered, text):
         return None
     given = record.get("answers") or {}
     tried = [q for q in _answers_read(answers, answered, text).confirmed if given.get(q) != answers[q]]
@@ -2125,7 +2155,6 @@ def _objects_to_the_result(text: str) -> bool:
 
 
 _PARTICIPANTS = "deltagare"  # who the initiative is for, the participants
-_INSTEAD = re.compile(r"\bi ?stallet\b")  # folded: "det är väl bättre om vi … i stället" proposes another thing
 
 # "det är ju …", "det är väl …", "men pengarna gör ju …", "kan vi inte se det som …", folded: the particles "ju"
 # and "väl" appeal to what the speaker takes as given, here against the result just shown.
@@ -2298,11 +2327,17 @@ def _answers_read(answers: dict[str, str], answered: list[str], text: str) -> _A
             changes[question_id] = option.id
     # "det enda som ändras är att handledaren är anställd på snickeriet" says where the supervisor works; read
     # again as who the initiative is for, "anställd på snickeriet" made it the company's staff (trial 58, t58-3).
-    if (_EMPLOYER in confirmed or _EMPLOYER in changes) and changes.get(tree().start) == _COMPANY_STAFF:
+    if (
+        (_EMPLOYER in confirmed or _EMPLOYER in changes)
+        and changes.get(tree().start) == _COMPANY_STAFF
+        and _NAMES_A_SUPERVISOR.search(folded)
+    ):
         del changes[tree().start]
     return _AnswersRead(changes, confirmed)
 
 
+# The supervisor named, folded: "handledaren", "handledarna", "en handledare".
+_NAMES_A_SUPERVISOR = re.compile(r"\bhandledar\w*")
 # The förbund carrying out the initiative itself: as an answer "oss" says it, in a correction after a result only the
 # förbund named ("förbundet", "SF") or "själva" ("nej, vi upphandlar själva") does.
 _THE_FÖRBUND_ITSELF = ("utforare", "forbundet")
@@ -2753,6 +2788,7 @@ def _about_the_companys_staff(answers: dict[str, str], changes: dict[str, str], 
 
 # A what-if changes who the initiative is for only when it says so ("om den i stället är för deltagarna");
 # "spelar det ingen roll att det gynnar våra deltagare?" names them as those who benefit (trial 16, t16-8).
+# "i stället", folded or not: "det är väl bättre om vi … i stället" proposes another thing.
 _INSTEAD = re.compile(r"\bi ?st[äa]llet\b", re.IGNORECASE)
 
 
@@ -2859,7 +2895,9 @@ _OPENING_WORDS = re.compile(r"^\W*(?:(?:nej|nä|fel|ja|japp|jo|ok|okej|precis|st
 def _before_the_result(description: str) -> str:
     """The description without the lines a correction or a what-if after the result added: what "Beskrivningen ovan
     gav" in the memo compares with (trial 58: it named the answer a later-undone correction had given)."""
-    openings = (messages.text("change.tried_note", text=""), messages.text("change.correction_note", text=""))
+    # "Prövat efter bedömningen" without what follows it: the line's earlier wording, in sessions saved before, too.
+    tried = messages.text("change.tried_note", text="").rstrip(": ")
+    openings = (tried, messages.text("change.correction_note", text=""))
     return "\n".join(line for line in description.split("\n") if not line.startswith(openings))
 
 
@@ -4256,8 +4294,11 @@ def show_result(state: State, message: Message | None = None) -> Turn:
     choice, shown_under = _choice_and_result(message.entity("choice") if message is not None else None)
     record = _record_of(state)
     earlier = _chosen_over(state)
-    if choice == USE_TRIED and record is not None and shown_under not in (None, (state.last_result or {}).get("id")):
-        # A button under an earlier what-if: what it tried is no longer what is shown.
+    shown_now = _token(str((state.last_result or {}).get("id")))
+    if choice == USE_TRIED and record is not None and shown_under not in (None, shown_now):
+        # A button under an earlier what-if: what it tried is not what is shown, or the latest waits for an answer.
+        if state.current_question is not None:
+            return _with_current_question(state, Reply(text=messages.text("result.older_trial_open")))
         return [Reply(text=messages.text("result.older_trial")), _tried_beside(record, state.answers)], state
     if choice == BACK_TO_RECORD and record is None and earlier is not None and not state.pending:
         return _back_to_the_record(state, earlier)  # after "Använd de nya svaren", still the way back

@@ -527,3 +527,102 @@ def test_use_the_answers_tried_under_an_earlier_what_if_does_not_choose_a_later_
     click(talk, second, messages.text("buttons.use_tried"))
     assert talk.slots["last_result"]["answers"] == {**VIA_KOMMUNEN, "utforare": "arbetsformedlingen"}
     assert "tried_from" not in talk.slots["last_result"]
+
+
+# --- Review of session 39 ---------------------------------------------------------------------------------------
+
+SUPERVISOR_DESCRIBED = (
+    "Kommunen upphandlar en handledare som stöttar deltagare i målgruppen på Snickeriet, ett arbetsintegrerande"
+    " socialt företag. Handledaren är anställd hos kommunen. Förbundet betalar via kommunen."
+)
+
+
+def described(text: str) -> Conversation:
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    talk.send(ActionAnswer(), "/affirm", intent="affirm")
+    assert talk.slots["last_result"]
+    return talk
+
+
+def test_a_follow_up_what_if_without_instead_builds_on_the_one_before():
+    talk = described(
+        "Kommunen köper arbetsträningsplatser på Kafé Linden åt deltagare i målgruppen. Förbundet betalar direkt till"
+        " kaféet."
+    )
+    talk.send(ActionAnswer(), "vad händer om AF köper platserna i stället för kommunen?")
+    talk.send(ActionAnswer(), "och om pengarna då går via AF?")
+    answers = talk.slots["last_result"]["answers"]
+    assert (answers["utforare"], answers["pengavag"]) == ("arbetsformedlingen", "via_part")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "och om handledaren är anställd på det sociala företaget i stället?",  # "på det" adds nothing
+        "och om handledaren är anställd på snickeriet i stället, även om det blir fler fakturor?",
+    ],
+)
+def test_instead_in_a_second_what_if_is_tried_from_the_assessment(text: str):
+    talk = described(SUPERVISOR_DESCRIBED)
+    talk.send(ActionAnswer(), "och om vi betalar snickeriet direkt i stället?")
+    assert talk.slots["answers"]["pengavag"] == "direkt"
+    talk.send(ActionAnswer(), text)
+    answers = talk.slots["last_result"]["answers"]
+    assert (answers["handledare_anstalld"], answers["pengavag"]) == ("hos_foretaget", "via_part")
+
+
+def test_a_correction_rejecting_what_was_tried_is_not_taken_for_a_restatement():
+    talk = described_via_kommunen()
+    talk.send(ActionAnswer(), "och om vi betalar kaféet direkt i stället?")
+    sent = talk.send(ActionAnswer(), "nej, direkt betalning är fel")
+    assert not said(sent).startswith("Det är just det jag prövade")
+    assert talk.slots["current_question"] == "pengavag"
+
+
+def test_the_company_staff_named_as_who_it_is_for_still_changes_it_beside_a_supervisor():
+    talk = described(SUPERVISOR_DESCRIBED)
+    talk.send(ActionAnswer(), "nej, insatsen är till för de anställda på snickeriet, inte för deltagarna")
+    assert talk.slots["answers"]["vem"] == "asf_personal"
+
+
+def test_the_older_buttons_while_the_latest_what_if_waits_for_an_answer_ask_that_question():
+    talk = described_via_kommunen()
+    first = talk.send(ActionAnswer(), "och om vi betalar kaféet direkt i stället?")
+    talk.send(ActionAnswer(), "och om det är en handledare i stället?")
+    assert talk.slots["current_question"] == "handledare_anstalld"
+    sent = click(talk, first, messages.text("buttons.use_tried"))
+    assert said(sent).startswith(messages.text("result.older_trial_open"))
+    assert "Var är handledaren anställd?" in said(sent)
+    assert messages.text("buttons.use_tried") not in buttons(sent)  # nothing to click round and round
+    assert talk.slots["current_question"] == "handledare_anstalld"
+
+
+def test_the_button_names_its_result_without_digits_that_the_channels_would_mask():
+    _, sent, _ = tried()
+    payload = buttons(sent)[messages.text("buttons.use_tried")]
+    token = json.loads(payload.removeprefix("/show_result"))["choice"].partition(":")[2]
+    assert len(token) == 16 and not any(c.isdigit() for c in token)
+
+
+def test_going_back_to_the_assessment_gives_its_own_words_back_too():
+    # The what-if's words had stayed behind the money's way: "nej, det är regionen som köper platserna" after going
+    # back was then held against nothing, and "via kommunen" in the description was not named.
+    talk = described_via_kommunen()
+    evidence = dict(talk.slots["pending_evidence"])
+    talk.send(ActionAnswer(), "vad händer om AF köper platserna i stället för kommunen?")
+    sent = talk.send(ActionShowResult(), "/show_result", intent="show_result", choice="egen")
+    assert messages.text("result.back_to_record") in said(sent)
+    assert talk.slots["pending_evidence"] == evidence
+    sent = talk.send(ActionAnswer(), "nej, det är regionen som köper platserna")
+    assert "du skriver att pengarna ska gå via kommunen" in said(sent)
+
+
+def test_the_memo_compares_with_the_description_without_lines_of_either_wording_added_after_the_result():
+    written = "Kommunen köper platser på Kafé Linden åt deltagare."
+    lines = [
+        messages.text("change.tried_note", text="om regionen köper dem?"),
+        "Prövat efter bedömningen, och det som bedömningen nedan gäller: om AF köper dem?",  # saved before round 37
+        messages.text("change.correction_note", text="nej, det är FK"),
+    ]
+    assert dialogue._before_the_result("\n".join([written, *lines])) == written
