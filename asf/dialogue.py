@@ -2738,9 +2738,27 @@ def _another_party_at_the_money_question(answers: dict[str, str], current: Walk,
     procurer = answers.get(_RESPONSIBLE_PARTY)
     if procurer in (None, _SEVERAL_PARTIES):
         return None
-    named = named_options(tree().questions[_RESPONSIBLE_PARTY], message.text) & _THE_FOUR_PARTIES
+    responsible = tree().questions[_RESPONSIBLE_PARTY]
+    named = named_options(responsible, message.text) & _THE_FOUR_PARTIES
     others = sorted(named - {procurer})
-    return others[0] if len(others) == 1 and procurer not in named else None
+    if len(others) == 1 and procurer not in named:
+        return others[0]
+    # "pengarna för handledaren går till regionen, … kommunen betalar företaget för platserna själv" names the one
+    # procuring too, but sends the money to another party: "Via kommunen" was recorded (trial 59, t59-1).
+    receiving = {
+        o
+        for m in _MONEY_TO_A_PARTY.finditer(swedish.fold(message.text))
+        for o in named_options(responsible, m["party"])
+    } & _THE_FOUR_PARTIES
+    others = sorted(receiving - {procurer})
+    return others[0] if len(others) == 1 and procurer not in receiving else None
+
+
+# "pengarna går till regionen", "medlen ska gå via AF", folded: the money sent to or through a party.
+_MONEY_TO_A_PARTY = re.compile(
+    r"\b(?:pengar\w*|medl\w*|finansiering\w*|ersattning\w*)(?:\s+\w+){0,3}?\s+(?:gar|ska ga|skickas|betalas)\s+"
+    r"(?:till|via|genom)\s+(?P<party>\w+)"
+)
 
 
 _THE_FOUR_PARTIES = frozenset({"arbetsformedlingen", "forsakringskassan", "kommunen", "regionen"})

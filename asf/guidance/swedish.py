@@ -90,7 +90,9 @@ _NEGATION_REACH = 4  # words after a negation that it can cover
 _FOLDED_TO_A_NEGATION = frozenset({"ingå"})
 # What is to be avoided is not what is done, to the end of the clause: "vi vill slippa krångel med
 # att gå via kommunen" names no route through the municipality.
-_AVOIDING = frozenset({"slippa", "slipper", "undvika", "undviker", "undvik"})
+_AVOIDING = frozenset(
+    {"slippa", "slipper", "undvika", "undviker", "undvik", "skippa", "skippar", "slopa", "slopar", "stryka", "stryker"}
+)
 # After a negation these make it a doubt ("inte vet om", "inte säker på om", "inte bestämt hur"):
 # the words after it are not denied, only not known (asf/guidance/understanding.py reads the doubt).
 # Compared as written: "saker" without å/ä/ö is "things", not "sure".
@@ -211,7 +213,8 @@ def tokens(text: str) -> tuple[Token, ...]:
         without = word == "utan" and last_negation < clause_start and last_not_only < clause_start and not contrast
         if index in not_only:
             last_not_only = index  # "inte bara X utan Y": Y is affirmed too
-        if word in ("utan", "men"):
+        # "… och i stället låter kommunen köpa platserna": what follows is what is done, after what is set aside.
+        if word in ("utan", "men", "istallet") or (word == "stallet" and found and found[-1].word == "i"):
             last_negation = avoiding = -100
         following = matches[number + 1].group() if number + 1 < len(matches) else ""
         if word == "sa" and index - last_negation > 1 and following in _SUBJECTS_AFTER_SA:

@@ -2687,3 +2687,17 @@ def test_yes_but_a_course_about_social_enterprises_keeps_whom_it_is_for():
         dialogue.tree(), "Deltagarna ska på fyra träffar lära sig vad arbetsintegrerande sociala företag är."
     )
     assert reading.facts["insats_typ"].option == "utbildning_om_asf"
+
+
+def test_money_sent_to_another_party_at_the_money_question_is_named_even_beside_the_one_procuring():
+    # Trial 59 (t59-1): "pengarna för handledaren går till regionen, … kommunen betalar företaget för platserna själv"
+    # where the kommun procures was recorded as "Via kommunen", and the conditions named the wrong party.
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    supervisor_at_the_kommun = {**HANDLEDARE_PAID_DIRECTLY, "handledare_anstalld": "hos_part", "utforare": "kommunen"}
+    for question, choice in supervisor_at_the_kommun.items():
+        talk.click(question, choice)
+    assert talk.slots["current_question"] == "pengavag"
+    sent = talk.send(ActionAnswer(), "pengarna till handledaren ska gå till regionen, kommunen betalar kaféet själv")
+    assert "pengavag" not in talk.slots["answers"]
+    assert "du skriver att pengarna ska gå via regionen" in said(sent)

@@ -132,6 +132,15 @@ def test_what_is_to_be_avoided_is_denied_to_the_end_of_the_clause():
     assert found("kommunen", text) == [("kommunen", True), ("kommunen", False)]
 
 
+def test_what_is_dropped_is_denied_and_what_is_done_instead_is_not():
+    # Trial 59 (t59-1): "om vi skippar handledaren och i stället låter kommunen köpa arbetsträningsplatserna" read the
+    # supervisor as what is done.
+    text = "om vi skippar handledaren och i stället låter kommunen köpa platserna"
+    assert found("handledaren", text) == [("handledaren", True)]
+    assert found("platserna", text) == [("platserna", False)]
+    assert found("kommunen", "vi slopar kursen och istället ordnar kommunen praktik") == [("kommunen", False)]
+
+
 def test_inte_x_utan_y_affirms_y():
     text = "det är inte ett lån utan ett bidrag"
     assert found("lån", text) == [("lån", True)]

@@ -626,3 +626,16 @@ def test_the_memo_compares_with_the_description_without_lines_of_either_wording_
         messages.text("change.correction_note", text="nej, det är FK"),
     ]
     assert dialogue._before_the_result("\n".join([written, *lines])) == written
+
+
+def test_a_what_if_that_drops_the_supervisor_tries_what_it_does_instead():
+    # Trial 59 (t59-1): "om vi skippar handledaren och i stället låter kommunen köpa arbetsträningsplatserna …" changed
+    # only who procures; the result still rested on the supervisor, and so did the memo after choosing it.
+    talk = finished(SUPERVISOR_AT_A_PARTY)
+    talk.send(
+        ActionAnswer(),
+        "och om vi stryker handledaren och istället låter kommunen köpa arbetsträningsplatser på kaféet?",
+    )
+    answers = talk.slots["last_result"]["answers"]
+    assert answers["insats_typ"] == "arbetsforberedande"
+    assert "handledare_anstalld" not in answers
