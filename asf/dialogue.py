@@ -690,6 +690,7 @@ def _not_assessed(description: str | None, current: Walk) -> list[_PartLeftOut]:
     outcome = current.outcome
     if not description or outcome is None or outcome.verdict == "not_financeable":
         return []
+    description = _of_this_initiative(description, current)
     notes = []
     # A question the user answered otherwise is settled, not left out: "ok då kör vi via kommunen
     # istället" replaced the payment straight to the company (trial 10, t10-35 still got the note).
@@ -2908,6 +2909,19 @@ def _with_what_follows(answers: dict[str, str], text: str) -> dict[str, str]:
 # Words opening a correction or a what-if ("nej, …", "ok men om …"): no answer to a yes/no question it leads to
 # ("ok men om kommunen …" recorded "Ja" to whether the participants are in Finsam's target group).
 _OPENING_WORDS = re.compile(r"^\W*(?:(?:nej|nä|fel|ja|japp|jo|ok|okej|precis|stämmer|bra|men|och|fast)\b\W*)+", re.I)
+
+
+def _of_this_initiative(description: str, current: Walk) -> str:
+    """The description's words about the initiative assessed: after a change of whom it is for ("och om vi i stället
+    gör en utbildning om sociala företag för deltagarna?" after a course for the companies' staff), only the lines
+    written after the result; the parts of the first initiative are not parts of this one (trial 59, t59-3 got "the
+    assessment does not cover all you described" about the course it replaced)."""
+    start = tree().start
+    first = _description_reading(_before_the_result(description)).facts.get(start)
+    if first is None or current.used.get(start) in (None, first.option):
+        return description
+    first_lines = set(_before_the_result(description).split("\n"))
+    return "\n".join(line for line in description.split("\n") if line not in first_lines)
 
 
 def _before_the_result(description: str) -> str:

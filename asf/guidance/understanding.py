@@ -1182,9 +1182,15 @@ _ABOUT_REACH = 3  # words between "lära sig" and "om": "lära sig lite mer om"
 def _named_only_as_topic(
     question: Question, words: tuple[swedish.Token, ...], found: Mapping[str, _Evidence]
 ) -> list[str]:
-    """At whom it is for, beside another answer, the answers named only as what is learned about."""
-    if question.id != _FOR_WHOM or len(found) < 2:
+    """At whom it is for, the answers named only as what is learned about: beside another answer they give way to it,
+    and alone they are no answer ("en utbildning om sociala företag" typed after a result changed who the initiative
+    is for to the company, trial 59; the question is asked instead)."""
+    if question.id != _FOR_WHOM or not found:
         return []
+    if len(found) == 1:
+        ((option_id, evidence),) = found.items()
+        spans = evidence.spans
+        return [option_id] if spans and all(_learned_about(start, words) for start, _ in spans) else []
     return _only_where(found, lambda start: _learned_about(start, words))
 
 

@@ -93,3 +93,20 @@ def test_a_why_while_a_what_if_is_shown_says_which_result_it_explains():
     assert talk.slots["last_result"] == tried  # nothing chosen by asking
     sent = talk.send(ActionWhy(), "varför?", intent="ask_why")
     assert said(sent).startswith(messages.text("why.of_the_trial"))
+
+
+def test_a_course_about_social_enterprises_typed_after_a_result_is_no_change_to_the_company():
+    # Trial 59 (t59-3): "en utbildning om sociala företag" after the result of such a course for participants changed
+    # who the initiative is for to the company: the companies are what is learned about.
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    for question, choice in {
+        "vem": "deltagare",
+        "malgrupp": "ja",
+        "insats_typ": "utbildning_om_asf",
+        "utforare": "kommunen",
+        "pengavag": "via_part",
+    }.items():
+        talk.click(question, choice)
+    talk.send(ActionAnswer(), "en utbildning om sociala foretag, som jag skrev")
+    assert talk.slots["answers"]["vem"] == "deltagare"

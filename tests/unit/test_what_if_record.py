@@ -639,3 +639,23 @@ def test_a_what_if_that_drops_the_supervisor_tries_what_it_does_instead():
     answers = talk.slots["last_result"]["answers"]
     assert answers["insats_typ"] == "arbetsforberedande"
     assert "handledare_anstalld" not in answers
+
+
+def test_a_what_if_for_other_people_instead_is_not_told_it_leaves_out_the_first_initiative():
+    # Trial 59 (t59-3): after "bör inte" for a business course for the companies' staff, "och om vi istället gör en
+    # utbildning om sociala företag för våra deltagare …?" got "the assessment does not cover all you described", naming
+    # the business course it replaced, and the memo kept it as a condition.
+    talk = described(
+        "Kommunens arbetsmarknadsenhet vill ordna en kurs i affärsutveckling och prissättning för de anställda på tre"
+        " sociala företag. Kommunen anordnar kursen."
+    )
+    assert talk.slots["last_result"]["answers"]["vem"] == "asf_personal"
+    talk.send(
+        ActionAnswer(),
+        "och om vi istället ordnar en utbildning om sociala företag för våra deltagare, kommunen anordnar den och"
+        " förbundet betalar via kommunen?",
+    )
+    sent = talk.send(ActionAnswer(), "ja", intent="affirm")
+    assert talk.slots["last_result"]["answers"]["insats_typ"] == "utbildning_om_asf"
+    assert messages.text("describe.verdict_without_the_part") not in said(sent)
+    assert not talk.slots["last_result"].get("not_assessed")
