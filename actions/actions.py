@@ -215,7 +215,9 @@ ActionExplainConcept = _action(
 )
 ActionHandoff = _action(
     "action_handoff",
-    dialogue.initiative_before_handoff(dialogue.unless_a_statement_answers(_stateless(dialogue.handoff))),
+    dialogue.topic_before_handoff(
+        dialogue.initiative_before_handoff(dialogue.unless_a_statement_answers(_stateless(dialogue.handoff)))
+    ),
 )
 # "kan chattloggen bli en allmän handling?" was read as a request for the result (trial 24, t24-10).
 ActionShowResult = _action(

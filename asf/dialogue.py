@@ -4282,6 +4282,20 @@ _ASKS_FOR_A_PERSON = ("prata med", "tala med", "kontakta", "kontakt med", "männ
 _HAVE_TALKED = re.compile(r"\b(?:pratat|pratade|talat|talade|kontaktat|kontaktade|ringt|ringde)\b(?:\s+med)?")
 
 
+def topic_before_handoff(step: Callable[[State, Message], Turn]) -> Callable[[State, Message], Turn]:
+    """`step` (the handoff), except that a typed question about another topic that asks for no person gets that
+    topic's answer: "sparas det jag skriver här någonstans? och vem kan läsa det?" got the kansli's contact details
+    (trial 59, t59-4)."""
+    answered = other_question_first(step)
+
+    def guarded(state: State, message: Message) -> Turn:
+        if _names_any(_HAVE_TALKED.sub(" ", swedish.fold(message.text)), _ASKS_FOR_A_PERSON):
+            return step(state, message)
+        return answered(state, message)
+
+    return guarded
+
+
 def initiative_before_handoff(step: Callable[[State, Message], Turn]) -> Callable[[State, Message], Turn]:
     """`step` (the handoff), except that a typed message that describes an initiative and asks for no
     person is assessed: "Hej, jag är ny på kansliet … Kan förbundet bli medlem i Skoopi?" was heard as a

@@ -162,6 +162,19 @@ def test_a_topic_word_in_a_statement_of_a_described_initiative_is_part_of_it():
         assert other_questions.asked_beside_a_description(asked, lambda _: 1) is not None
 
 
+def test_a_health_word_describing_the_group_beside_a_question_asking_the_förbund_to_pay_is_an_initiative():
+    # Trial 59 (t59-4): "vi vill köra en KBT-grupp för …, de flesta har egen psykiatrisk diagnos … kan förbundet
+    # betala?" got the answer about personal data, and no assessment.
+    group = (
+        "Vi vill ordna en stressgrupp för personer som jobbar med lönebidrag på ett kooperativ, många av dem har en"
+        " diagnos sedan tidigare. Jag leder gruppen. Kan förbundet betala den?"
+    )
+    assert other_questions.asked_beside_a_description(group, lambda _: 1) is None
+    # The word in the question itself is still the topic asked about.
+    asked = "Många av deltagarna har diagnoser, får vi skicka dem till företaget?"
+    assert other_questions.asked_beside_a_description(asked, lambda _: 1) is not None
+
+
 def test_the_parties_shares_say_that_the_state_pays_through_forsakringskassan_only():
     answer = next(topic.answer for topic in other_questions.topics() if topic.id == "forbundets_pengar")
     assert "Arbetsförmedlingen betalar ingen egen andel" in answer
@@ -406,3 +419,19 @@ def test_a_request_naming_what_the_company_gets_is_still_an_answer():
     sent = talk.send(ActionAnswer(), "kan ni ta fram en affärsplan åt kooperativet?", intent="inform")
     general = next(topic for topic in other_questions.topics() if topic.id == other_questions.GENERAL)
     assert general.answer not in said(sent)
+
+
+def test_a_question_whether_the_chat_is_kept_heard_as_a_wish_to_talk_to_someone_gets_the_chat_topics_answer():
+    # Trial 59 (t59-4): "sparas det jag skriver här någonstans? och vem kan läsa det?" got the kansli's contact details.
+    from actions.actions import ActionHandoff
+    from tests.unit.test_dialogue_corrections import Conversation, said
+
+    chat = next(topic.answer for topic in other_questions.topics() if topic.id == "chatten")
+    talk = Conversation()
+    sent = talk.send(
+        ActionHandoff(), "en sak till: sparas det jag skriver här? vem kan läsa det sen?", intent="human_handoff"
+    )
+    assert chat.split(".")[0] in said(sent)
+    # Asking for a person is still that.
+    sent = talk.send(ActionHandoff(), "kan jag prata med en människa om det här?", intent="human_handoff")
+    assert chat.split(".")[0] not in said(sent)
