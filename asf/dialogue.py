@@ -3660,7 +3660,12 @@ def _answers_the_open_lines(pending: dict[str, str], text: str) -> dict[str, Fac
     t32-6). Those answers are added, with their words, when one route holds them with the lines."""
     reading = _correction_reading(text)
     start = reading.facts.get(tree().start)
-    if reading.conflicts or reading.must_nots or start is None:
+    # A part to avoid only beside the facts it is one of: "pengarna gick direkt från förbundet till företaget, det är
+    # arbetsträning" states the direct payment as the money's way (trial 59, t59-6 changed who it was for instead).
+    parts_beside = any(
+        q not in reading.facts or reading.facts[q].option != fact.option for q, fact in reading.must_nots.items()
+    )
+    if reading.conflicts or parts_beside or start is None:
         return {}
     # A summary unsure who it is for gains that line: "Nej. Utbildningen riktar sig inte till deltagarna utan till
     # arbetsledarna på företagen" was asked who it is for again, with "vad deltagarna ska få" promised (t38-8).

@@ -656,3 +656,21 @@ def test_a_comment_that_denies_an_answer_word_after_nej_is_saved_not_a_correctio
     talk.send(ActionFeedback(), "/feedback", intent="feedback", choice="nej")
     talk.send(action(), "Svaret var för kort och tog inte upp något om lönebidrag", intent=intent)
     assert talk.slots["feedback"]["status"] == "commented"
+
+
+def test_a_correction_after_nej_stating_a_direct_payment_adds_the_lines_it_states():
+    # Trial 59 (t59-6): "nej, du missar det viktiga: pengarna gick direkt från förbundet till företaget, det är
+    # arbetsträning …" changed who the initiative was for to the company, and neither line it stated was added.
+    talk = described_then_nej(
+        "förbundet betalade ungefär 250 tkr till ett ASF för arbetstr.platser åt deltagare som AF skickat. ok?"
+    )
+    assert talk.slots["pending_answers"] == {"vem": "deltagare"}
+    talk.send(
+        ActionAnswer(),
+        "nej, det viktigaste fattas: pengarna gick direkt fran forbundet till foretaget, det var arbetstraning",
+    )
+    assert talk.slots["pending_answers"] == {
+        "vem": "deltagare",
+        "insats_typ": "arbetsforberedande",
+        "pengavag": "direkt",
+    }
