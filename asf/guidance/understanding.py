@@ -1420,11 +1420,17 @@ def _says_all_of_them(plain: list[str], pairs: set[tuple[str, str]]) -> bool:
     …": the yes is for all of them, and "de flesta" is about something else (trial 57, t57-4 was told twice that it
     concerned some of them). Not "ja alla utom två", nor with a "men" ("alla hör dit men vissa är osäkra")."""
     opens_with_all = len(plain) > 1 and ((plain[0] in _YES and plain[1] == "alla") or plain[:2] == ["alla", "hor"])
+    # "ja de behöver samordnat stöd från flera myndigheter, många har varit sjukskrivna länge": the yes is said of
+    # them all, and "många" tells more (trial 59, t59-1 was asked again); not "ja de flesta", "ja de som …".
+    opens_with_all = opens_with_all or (len(plain) > 2 and plain[0] in _YES and plain[1] in ("de", "dom")
+                                        and plain[2] in _SAID_OF_THEM_ALL)  # fmt: skip
     excepted = {"men", "fast", "utom", "forutom", "dock", "atminstone"} & set(plain) or ("alla", "fall") in pairs
     return opens_with_all and not excepted
 
 
 _SOME = frozenset({"vissa", "somliga", "flesta", "delvis", "flertalet", "utom", "forutom"})
+# Verbs after "ja de …" that say something of them all ("ja de behöver …", "ja dom är …").
+_SAID_OF_THEM_ALL = frozenset({"behover", "har", "ar", "hor", "uppfyller", "tillhor", "ingar"})
 _SOME_PAIRS = frozenset({("inte", "alla"), ("nastan", "alla"), ("manga", "av"), ("alla", "utom")})
 
 

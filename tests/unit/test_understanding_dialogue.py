@@ -5416,6 +5416,18 @@ def test_an_answer_after_an_apology_and_some_of_a_thing_are_plain_answers(tree: 
     assert yes_or_no_in_part(question, "ja, en del av dem")
 
 
+def test_a_yes_said_of_them_all_is_a_yes_beside_many_of_them_having_something_more(tree: Tree):
+    """Trial 59 (t59-1): "ja de behöver samordnat stöd från flera myndigheter …, många har varit sjukskrivna i flera
+    år" was asked back with "Menar du …?"; the yes is said of them all."""
+    question = tree.questions["malgrupp"]
+    reading = read_answer(
+        question, "ja dom har behov av stöd från flera myndigheter, manga har varit sjukskrivna lange"
+    )
+    assert reading.option is not None and reading.option.id == "ja"
+    assert yes_or_no_in_part(question, "ja de flesta har kontakt med FK")
+    assert yes_or_no_in_part(question, "ja de har kontakt med soc men vissa är osäkra")
+
+
 def test_a_party_in_the_needs_is_not_the_one_a_later_verb_names(tree: Tree):
     """Development set 1-4 (f019): "… stöd från både af och regionen, kommunen håller i det och upphandlar" read AF and
     the region as procuring too, through a phrase that reached past the comma, and the line was dropped."""
