@@ -4146,6 +4146,11 @@ def _describes_an_initiative(state: State, message: Message) -> bool:
     return spoken_to >= other_questions.FACTS_OF_A_DESCRIPTION
 
 
+def describes_an_initiative(state: State, message: Message) -> bool:
+    """A typed message that states enough of an initiative to be assessed (`_describes_an_initiative`)."""
+    return _describes_an_initiative(state, message)
+
+
 # "Vad räknas som …?", "vad är …?" after at most a short opening ("En annan sak, …"), folded.
 _ASKS_WHAT_IT_IS = re.compile(
     r"^(?:\W*\w+){0,3}?\W*\bvad\s+(?:ar|betyder|menas|innebar|(?:som\s+)?raknas|menar\s+(?:du|ni)\s+med)\b"

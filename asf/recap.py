@@ -291,8 +291,19 @@ def with_addition(tree: Tree, state: State, addition: str, adds_to_a_yes: bool =
     description = f"{state.description}\n{addition}" if state.description else addition
     whole = read_description(tree, words_read(description))
     # What the addition says alone settles a question the whole leaves between two of its answers.
-    reading = settled_by_the_addition(tree, whole, read_description(tree, words_read(addition)), WHAT_IS_DONE)
+    alone = read_description(tree, words_read(addition))
+    reading = settled_by_the_addition(tree, whole, alone, WHAT_IS_DONE)
     added = {q: fact for q, fact in reading.facts.items() if q not in pending}
+    # What the addition alone says on a question the whole reads nothing about: "det saknas en sak: det är en
+    # KBT-grupp som regionen håller i" beside staff who are themselves participants gave no line (trial 59, t59-4).
+    if not adds_to_a_yes:  # "ja, och kommunen betalar" names a payer, not the one procuring (review of session 29)
+        added.update(
+            {
+                q: fact
+                for q, fact in alone.facts.items()
+                if q not in pending and q not in reading.facts and q not in reading.conflicts and q not in alone.implied
+            }
+        )
     # Only lines a route holds beside the summary's: "ja, och deltagarna får också en handledare från kommunen" beside
     # work training added where a handledare is employed, a question of another route (trial 38, t38-1).
     kept = kept_beside(tree, pending, {q: fact.option for q, fact in added.items()})

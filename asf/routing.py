@@ -205,6 +205,9 @@ def not_feedback(state: State, message: Message) -> bool:
         or asks_for_memo(state, message)
         or dialogue.asks_about_the_result(state, message)
         or dialogue.asks_for_another_part(state, message)
+        # "Vi vill att förbundet blir medlem i en intresseorganisation för sociala företag" where a comment was asked
+        # for is the next initiative: it was saved as a comment and nothing assessed (make loadtest, session 39).
+        or (feedback.comment_asked(state) and dialogue.describes_an_initiative(state, message))
     )
 
 

@@ -173,3 +173,17 @@ def test_a_comment_the_nlu_reads_as_a_training_judgement_is_still_the_comment():
     messages, changed = run(ActionJudge(), tracker(text, intent="judge", **slots))
     assert changed["feedback"]["comment"] == text
     assert "sparat din kommentar" in texts(messages)
+
+
+def test_a_new_initiative_written_where_a_comment_was_asked_for_is_assessed_not_saved():
+    # make loadtest (session 39): "Vi vill att förbundet blir medlem i en intresseorganisation för sociala företag"
+    # right after "Tack för svaret! Vill du säga något mer …" was saved as a comment, and nothing was assessed.
+    slots = after_result(status="answered", answer="ja")
+    text = "Förbundet vill gå med som medlem i en intresseorganisation för sociala företag"
+    _, changed = run(ActionDescribeInitiative(), tracker(text, intent="describe_initiative", **slots))
+    assert changed.get("pending_answers") or (changed.get("last_result") or {}).get("outcome_id")
+    assert (changed.get("feedback") or {}).get("comment") is None
+    # A comment that reads as no initiative is still the comment.
+    comment = "Bra och tydligt svar, tack"
+    _, changed = run(ActionDescribeInitiative(), tracker(comment, intent="describe_initiative", **slots))
+    assert changed["feedback"]["comment"] == comment

@@ -674,3 +674,16 @@ def test_a_correction_after_nej_stating_a_direct_payment_adds_the_lines_it_state
         "insats_typ": "arbetsforberedande",
         "pengavag": "direkt",
     }
+
+
+def test_something_missing_that_names_who_carries_it_out_is_added_beside_the_staffs_own_route():
+    # Trial 59 (t59-4): "nej det saknas en sak: det är en KBT-grupp som regionen håller i" beside staff who are
+    # themselves participants got "Jag kunde inte läsa ut något nytt" twice.
+    talk = described_then_nej(
+        "Stressgrupp för personer som är anställda med lönebidrag på ett kooperativ och som själva behöver stöd för"
+        " att klara jobbet. Kan förbundet betala?"
+    )
+    assert talk.slots["pending_answers"] == {"vem": "asf_personal", "asf_personal_stod": "sjalva_deltagare"}
+    sent = talk.send(ActionAnswer(), "det fattas en sak: det är en grupp som regionen håller i")
+    assert talk.slots["pending_answers"]["utforare"] == "regionen"
+    assert messages.text("describe.nothing_added") not in said(sent)
