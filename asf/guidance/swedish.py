@@ -269,6 +269,7 @@ _SHORT_FORMS_AS_WRITTEN = {
 }
 _SHORT_FORMS = {
     "dlt": "deltagare",
+    "arbetstr": "arbetstraning",  # "arbetstr.platser" (trial 59, t59-6)
     "vuxenpsyk": "vuxenpsykiatrin",
     "ngt": "nagot",
     "ngn": "nagon",

@@ -4802,6 +4802,11 @@ def test_short_forms_in_notes_are_read_as_the_words_they_stand_for(tree: Tree):
     assert swedish.spelled_out("Reg köper AT åt dlt, sf och at är inga") == (
         "regionen köper arbetstraning åt deltagare, sf och at är inga"
     )
+    # Trial 59 (t59-6): "arbetstr.platser" in an auditor's note was no work training.
+    paid = read_description(
+        tree, "SF har betalat ett ASF för arbetstr.platser åt dlt som AF skickat", learned.WORDS_ONLY
+    )
+    assert paid.facts["insats_typ"].option == "arbetsforberedande"
 
 
 def test_a_salary_the_förbund_pays_a_party_for_its_own_handledare_is_no_pay_to_a_companys_staff(tree: Tree):
