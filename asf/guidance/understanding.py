@@ -2034,7 +2034,10 @@ def without_introduction(text: str) -> str:
 
 _INTRODUCTION = re.compile(
     r"^\W*(?:(?:hej|hejsan|hallå|tjena|god morgon)\b[\s,!.]*)?"
-    r"(?:(?:jag är|jag jobbar som|jag arbetar som)\s(?P<role>[^.,!?\n]{1,80})[.,!]"
+    # ... ending at its stop, or at "och har en fråga" ("Jag är enhetschef på arbetsmarknadsenheten i kommunen och har
+    # en fråga som kom upp …" was quoted as who the initiative is for, trial 59, t59-3).
+    r"(?:(?:jag är|jag jobbar som|jag arbetar som)\s(?P<role>[^.,!?\n]{1,80}?)"
+    r"(?:[.,!]|\s+och\s+(?:har\s+en\s+fråga|undrar|vill\s+fråga|vill\s+veta)\b)"
     r"|(?P<role2>(?:[^\W\d_]+[\s-]){1,3})här\s*[.,!])",
     re.IGNORECASE,
 )
