@@ -3127,7 +3127,7 @@ def test_two_answers_read_from_the_same_words_are_not_two_initiatives(tree: Tree
         ("Jag är handläggare på AF och vi vill köpa platser.", True),  # a statement of its own
         ("Hur sparas det jag skriver här?", True),
         # Trial 59 (t59-3): an introduction ending in "och har en fråga" was quoted as who the initiative is for.
-        ("Jag är avdelningschef på kommunens arbetsmarknadsenhet och har en fråga som kom upp på ett möte. Vi vill", False),
+        ("Jag är avdelningschef på kommunens arbetsmarknadsenhet och har en fråga som kom upp på ett möte.", False),
     ],
 )
 def test_the_writers_opening_introduction_is_no_evidence(text: str, kept: bool):
