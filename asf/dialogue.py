@@ -3618,7 +3618,17 @@ def _label_denied(option: Option, text: str) -> bool:
     first = _first_word(option)
     if first is None:
         return False
-    return re.search(r"\b(?:inte|ej|inga|ingen|inget)\s+" + re.escape(first) + r"\b", swedish.fold(text)) is not None
+    folded = swedish.fold(text)
+    if _ABOUT_SOCIAL_ENTERPRISES in swedish.fold(option.label) and _NOT_ABOUT_THEM.search(folded):
+        # "ett seminarium, fast ämnet är bemötande vid psykisk ohälsa, inte sociala företag som sådana" was recorded as
+        # "Inspirationsdag, seminarium eller studiebesök om sociala företag" (trial 60, t60-4).
+        return True
+    return re.search(r"\b(?:inte|ej|inga|ingen|inget)\s+" + re.escape(first) + r"\b", folded) is not None
+
+
+_ABOUT_SOCIAL_ENTERPRISES = "om sociala foretag"
+# The subject denied, folded: "inte sociala företag", "inte om ASF", "handlar inte om arbetsintegrerande …".
+_NOT_ABOUT_THEM = re.compile(r"\b(?:inte|ej)\s+(?:\w+\s+)?(?:om\s+)?(?:sociala\s+foretag|asf|arbetsintegrerande)")
 
 
 def _says_who_it_is_for_otherwise(pending: dict[str, str], text: str) -> dict[str, str]:

@@ -110,3 +110,15 @@ def test_a_course_about_social_enterprises_typed_after_a_result_is_no_change_to_
         talk.click(question, choice)
     talk.send(ActionAnswer(), "en utbildning om sociala foretag, som jag skrev")
     assert talk.slots["answers"]["vem"] == "deltagare"
+
+
+def test_a_seminar_said_not_to_be_about_social_enterprises_is_not_recorded_as_one_about_them():
+    # Trial 60 (t60-4): "ett seminarium, fast ämnet är bemötande vid psykisk ohälsa, inte sociala företag som sådana"
+    # was recorded as "Inspirationsdag, seminarium eller studiebesök om sociala företag", and the result said the
+    # initiative matched the guidance's example.
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "parter_och_aktorer")
+    talk.send(ActionAnswer(), "en temadag, men ämnet är stress på arbetsplatsen och inte sociala foretag")
+    assert talk.slots["answers"].get("strukturell_typ") != "evenemang"
+    assert talk.slots["current_question"] == "strukturell_typ"
