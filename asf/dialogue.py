@@ -1500,8 +1500,12 @@ def answer(state: State, message: Message) -> Turn:
     reading = _read_typed(current.question, message)
     via_or_unclear = reading.option is None or reading.option.id == _VIA_THE_PARTY  # "direkt …", "vet inte" answer
     other = _another_party_at_the_money_question(answers, current, message) if via_or_unclear else None
-    if other is not None and _PROCURES.search(swedish.fold(message.text)):
-        # "det är kommunen som upphandlar" at the money question changes who procures; the money is asked again.
+    procurer_named = answers.get(_RESPONSIBLE_PARTY) in named_options(
+        tree().questions[_RESPONSIBLE_PARTY], message.text
+    )
+    if other is not None and _PROCURES.search(swedish.fold(message.text)) and not procurer_named:
+        # "det är kommunen som upphandlar" at the money question changes who procures; the money is asked again. Not
+        # where the one procuring is named too ("pengarna går till regionen, men det är kommunen som köper platserna").
         procurer = tree().questions[_RESPONSIBLE_PARTY]
         label = current.fill(procurer.option(other).label)  # type: ignore[union-attr]  # a named option
         changed = messages.text("change.corrected", question=procurer.short, answer=label)
@@ -2749,12 +2753,14 @@ def _another_party_at_the_money_question(answers: dict[str, str], current: Walk,
     receiving = {
         o
         for m in _MONEY_TO_A_PARTY.finditer(swedish.fold(message.text))
+        if not _NEGATED_IN.search(m.group())  # "pengarna får inte skickas till regionen"
         for o in named_options(responsible, m["party"])
     } & _THE_FOUR_PARTIES
     others = sorted(receiving - {procurer})
     return others[0] if len(others) == 1 and procurer not in receiving else None
 
 
+_NEGATED_IN = re.compile(r"\b(?:inte|ej|aldrig)\b")
 # "pengarna går till regionen", "medlen ska gå via AF", folded: the money sent to or through a party.
 _MONEY_TO_A_PARTY = re.compile(
     r"\b(?:pengar\w*|medl\w*|finansiering\w*|ersattning\w*)(?:\s+\w+){0,3}?\s+(?:gar|ska ga|skickas|betalas)\s+"
@@ -2917,10 +2923,13 @@ def _of_this_initiative(description: str, current: Walk) -> str:
     written after the result; the parts of the first initiative are not parts of this one (trial 59, t59-3 got "the
     assessment does not cover all you described" about the course it replaced)."""
     start = tree().start
-    first = _description_reading(_before_the_result(description)).facts.get(start)
+    before = _before_the_result(description)
+    if before == description:
+        return description  # nothing changed after a result: a correction at the summary is the initiative itself
+    first = _description_reading(before).facts.get(start)
     if first is None or current.used.get(start) in (None, first.option):
         return description
-    first_lines = set(_before_the_result(description).split("\n"))
+    first_lines = set(before.split("\n"))
     return "\n".join(line for line in description.split("\n") if line not in first_lines)
 
 
@@ -4156,9 +4165,24 @@ def _describes_an_initiative(state: State, message: Message) -> bool:
     return spoken_to >= other_questions.FACTS_OF_A_DESCRIPTION
 
 
-def describes_an_initiative(state: State, message: Message) -> bool:
-    """A typed message that states enough of an initiative to be assessed (`_describes_an_initiative`)."""
-    return _describes_an_initiative(state, message)
+# A message opening as a plan or a request ("Vi vill …", "Förbundet funderar på …", "Kan förbundet …"), folded: a
+# comment on a result ("Det hade varit bra med mer om …") does not.
+_OPENS_A_PLAN = re.compile(
+    r"^\W*(?:(?:hej|hejsan|hallå|hallo)\W+)?(?:(?:vi|forbundet|samordningsforbundet|kommunen|regionen|af|fk)\s+"
+    r"(?:vill|ska|funderar|planerar|tanker|har tankt|skulle vilja)|(?:kan|far|ska)\s+(?:vi|forbundet))\b"
+)
+
+
+def describes_another_initiative(state: State, message: Message) -> bool:
+    """A typed message that states enough of an initiative to be assessed (`_describes_an_initiative`), for others
+    than the last result: a comment that restates what was assessed ("bra, men mer om hur kommunen ska upphandla
+    arbetsträningen för deltagarna") is about the result (review of session 39)."""
+    if state.last_result is None or not _OPENS_A_PLAN.match(swedish.fold(message.text)):
+        return False
+    if not _describes_an_initiative(state, message):
+        return False
+    start = read_description(tree(), message.text).facts.get(tree().start)
+    return start is not None and start.option != (state.last_result.get("answers") or {}).get(tree().start)
 
 
 # "Vad räknas som …?", "vad är …?" after at most a short opening ("En annan sak, …"), folded.
@@ -4297,7 +4321,24 @@ def handoff(state: State) -> Turn:
 
 
 # Words of a request for a person: a message with them is a handoff, whatever else it describes.
-_ASKS_FOR_A_PERSON = ("prata med", "tala med", "kontakta", "kontakt med", "människa", "ringa", "uppringd", "ring upp")
+_ASKS_FOR_A_PERSON = (
+    "prata med",
+    "tala med",
+    "kontakta",
+    "kontakt med",
+    "människa",
+    "ringa",
+    "uppringd",
+    "ring upp",
+    # "Kan jag få mejladressen till någon som vet …?", "Kan jag mejla någon på kansliet …?" (review of session 39)
+    "mejla",
+    "maila",
+    "mejladress*",
+    "mailadress*",
+    "e-post*",
+    "kontaktuppgift*",
+    "vända mig till",
+)
 # ... but not where the user tells of a talk already had, folded: "jag har pratat med kansliet, det är …" (trial 38).
 _HAVE_TALKED = re.compile(r"\b(?:pratat|pratade|talat|talade|kontaktat|kontaktade|ringt|ringde)\b(?:\s+med)?")
 

@@ -301,7 +301,14 @@ def with_addition(tree: Tree, state: State, addition: str, adds_to_a_yes: bool =
             {
                 q: fact
                 for q, fact in alone.facts.items()
-                if q not in pending and q not in reading.facts and q not in reading.conflicts and q not in alone.implied
+                if q not in pending
+                and q not in reading.facts
+                and q not in reading.conflicts
+                and q not in alone.implied
+                and _read_as_an_answer(tree, q, addition) == fact.option
+                # ... and a party only beside what it does: "deltagarna är inskrivna på AF" names where they are
+                # registered, not who procures (review of session 39)
+                and (q != _WHO_CARRIES_IT_OUT or _A_PARTY_DOING.search(swedish.fold(addition)) is not None)
             }
         )
     # Only lines a route holds beside the summary's: "ja, och deltagarna får också en handledare från kommunen" beside
@@ -314,6 +321,20 @@ def with_addition(tree: Tree, state: State, addition: str, adds_to_a_yes: bool =
     if not added and not _new_parts_set_aside(tree, state.description, reading):
         return None
     return _summary_with(tree, replace(state, description=description), added, reading.set_aside)
+
+
+_WHO_CARRIES_IT_OUT = "utforare"
+# What a party does when it carries out or procures an initiative, folded: "regionen håller i", "kommunen anordnar".
+_A_PARTY_DOING = re.compile(
+    r"\b(?:haller i|anordna\w*|ansvara\w*|driv\w*|ordna\w*|upphandl\w*|kop(?:a|er|t)\b|star for|bedriv\w*|leder)"
+)
+
+
+def _read_as_an_answer(tree: Tree, question_id: str, text: str) -> str | None:
+    """The option `text` gives as a typed answer to the question, if it gives one clearly."""
+    question = tree.questions[question_id]
+    option = read_answer(question, text, stops=must_not_options(tree, question)).option
+    return option.id if option is not None else None
 
 
 def _answer_to_the_open_question(

@@ -207,7 +207,7 @@ def not_feedback(state: State, message: Message) -> bool:
         or dialogue.asks_for_another_part(state, message)
         # "Vi vill att förbundet blir medlem i en intresseorganisation för sociala företag" where a comment was asked
         # for is the next initiative: it was saved as a comment and nothing assessed (make loadtest, session 39).
-        or (feedback.comment_asked(state) and dialogue.describes_an_initiative(state, message))
+        or (feedback.comment_asked(state) and dialogue.describes_another_initiative(state, message))
     )
 
 

@@ -1422,8 +1422,10 @@ def _says_all_of_them(plain: list[str], pairs: set[tuple[str, str]]) -> bool:
     opens_with_all = len(plain) > 1 and ((plain[0] in _YES and plain[1] == "alla") or plain[:2] == ["alla", "hor"])
     # "ja de behöver samordnat stöd från flera myndigheter, många har varit sjukskrivna länge": the yes is said of
     # them all, and "många" tells more (trial 59, t59-1 was asked again); not "ja de flesta", "ja de som …".
-    opens_with_all = opens_with_all or (len(plain) > 2 and plain[0] in _YES and plain[1] in ("de", "dom")
-                                        and plain[2] in _SAID_OF_THEM_ALL)  # fmt: skip
+    said_of_them = len(plain) > 2 and plain[0] in _YES and plain[1] in ("de", "dom") and plain[2] in _SAID_OF_THEM_ALL
+    # ... unless some of them are named after it: "ja de har olika behov, vissa behöver bara AF" (review of session 39)
+    some_later = bool(_SOME & set(plain)) or ("en", "del") in pairs
+    opens_with_all = opens_with_all or (said_of_them and not some_later)
     excepted = {"men", "fast", "utom", "forutom", "dock", "atminstone"} & set(plain) or ("alla", "fall") in pairs
     return opens_with_all and not excepted
 
@@ -2037,7 +2039,7 @@ _INTRODUCTION = re.compile(
     # ... ending at its stop, or at "och har en fråga" ("Jag är enhetschef på arbetsmarknadsenheten i kommunen och har
     # en fråga som kom upp …" was quoted as who the initiative is for, trial 59, t59-3).
     r"(?:(?:jag är|jag jobbar som|jag arbetar som)\s(?P<role>[^.,!?\n]{1,80}?)"
-    r"(?:[.,!]|\s+och\s+(?:har\s+en\s+fråga|undrar|vill\s+fråga|vill\s+veta)\b)"
+    r"(?:[.,!]|\s+och\s+har\s+en\s+fråga\b)"
     r"|(?P<role2>(?:[^\W\d_]+[\s-]){1,3})här\s*[.,!])",
     re.IGNORECASE,
 )

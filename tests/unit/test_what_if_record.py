@@ -634,7 +634,7 @@ def test_a_what_if_that_drops_the_supervisor_tries_what_it_does_instead():
     talk = finished(SUPERVISOR_AT_A_PARTY)
     talk.send(
         ActionAnswer(),
-        "och om vi stryker handledaren och istället låter kommunen köpa arbetsträningsplatser på kaféet?",
+        "och om vi slopar handledaren och istället låter kommunen köpa arbetsträningsplatser på kaféet?",
     )
     answers = talk.slots["last_result"]["answers"]
     assert answers["insats_typ"] == "arbetsforberedande"
