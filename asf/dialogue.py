@@ -4348,10 +4348,16 @@ def topic_before_handoff(step: Callable[[State, Message], Turn]) -> Callable[[St
     topic's answer: "sparas det jag skriver här någonstans? och vem kan läsa det?" got the kansli's contact details
     (trial 59, t59-4)."""
     answered = other_question_first(step)
+    as_an_answer = other_question_first(lambda state, message: answer(state, replace(message, intent="inform")))
 
     def guarded(state: State, message: Message) -> Turn:
         if _names_any(_HAVE_TALKED.sub(" ", swedish.fold(message.text)), _ASKS_FOR_A_PERSON):
             return step(state, message)
+        if message.typed and state.current_question is not None and not training.active(state):
+            # While a question is open, a message asking for no person is an answer: "startbidrag, kontanter till
+            # föreningen …" and "va? jag vill inte prata med kansliet. bidrag i pengar" got the kansli's contact
+            # details twice (trial 60, t60-2).
+            return as_an_answer(state, message)
         return answered(state, message)
 
     return guarded

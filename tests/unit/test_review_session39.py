@@ -101,3 +101,21 @@ def test_where_participants_are_registered_added_after_no_is_not_who_procures():
     talk.send(ActionAnswer(), "/deny", intent="deny")
     talk.send(ActionAnswer(), "det saknas att deltagarna är inskrivna på AF")
     assert (talk.slots.get("pending_answers") or {}).get("utforare") != "arbetsformedlingen"
+
+
+def test_an_answer_heard_as_a_wish_to_talk_to_someone_is_an_answer_while_a_question_is_open():
+    # Trial 60 (t60-2): "startbidrag, kontanter till föreningen …" and then "va? jag vill inte prata med kansliet.
+    # bidrag i pengar, det första alternativet" each got the kansli's contact details.
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "foretaget")
+    sent = talk.send(
+        ActionHandoff(), "hä? vill inte prata med kansliet. bidrag i pengar, första knappen", intent="human_handoff"
+    )
+    assert "vända dig till förbundets kansli" not in said(sent)
+    assert talk.slots["last_result"]["answers"]["stod_till_foretag"] == "pengar"
+    # Asking for a person mid-question is still that.
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    sent = talk.send(ActionHandoff(), "kan jag prata med en människa i stället?", intent="human_handoff")
+    assert "vända dig till förbundets kansli" in said(sent)
