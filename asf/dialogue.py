@@ -640,7 +640,11 @@ def _with_set_aside(state: State, answers: dict[str, str]) -> dict[str, str]:
 def _result(description: str | None, current: Walk) -> tuple[dict[str, Any], list[_PartLeftOut]]:
     """The result payload of a finished walk, with the description and the parts of it left out."""
     payload = {**explain.result_payload(tree(), current), "description": description}
-    changed = _changed_since_described(description, current)
+    otherwise = _for_others_than_described(description, current)
+    if otherwise:
+        payload["described_otherwise"] = otherwise
+    # Whom it is for, when changed, is said in that warning: not again in a note of its own.
+    changed = _changed_since_described(description, current, skip={tree().start} if otherwise else set())
     if changed:
         payload["changed_answers"] = changed
     not_assessed = _not_assessed(description, current)
@@ -652,7 +656,7 @@ def _result(description: str | None, current: Walk) -> tuple[dict[str, Any], lis
     return payload, not_assessed
 
 
-def _changed_since_described(description: str | None, current: Walk) -> list[str]:
+def _changed_since_described(description: str | None, current: Walk, skip: set[str]) -> list[str]:
     """A note for each answer the result rests on that differs from what the description said: the memo quotes
     the description, and after a correction, "Ändra ett svar" or a what-if it said "via Arbetsförmedlingen" above
     a result about money paid straight to the company (trial 26, t26-1 and t26-9)."""
@@ -661,7 +665,7 @@ def _changed_since_described(description: str | None, current: Walk) -> list[str
     described = _description_reading(_before_the_result(description)).facts
     notes = []
     for question_id, option_id in current.used.items():
-        fact = described.get(question_id)
+        fact = described.get(question_id) if question_id not in skip else None
         question = tree().questions[question_id]
         said, now = (question.option(fact.option) if fact else None), question.option(option_id)
         if said is None or now is None or said.id == now.id:
@@ -675,6 +679,22 @@ def _changed_since_described(description: str | None, current: Walk) -> list[str
             )
         )
     return notes
+
+
+def _for_others_than_described(description: str | None, current: Walk) -> str | None:
+    """The warning the memo puts before the description when the answers changed whom the initiative is for: the
+    description of a course for the companies' supervisors stood above "kan finansieras" for a seminar for the
+    parties' staff, the change noted only below it (trial 60, t60-4)."""
+    if not description:
+        return None
+    start = tree().start
+    fact = _description_reading(_before_the_result(description)).facts.get(start)
+    now = current.used.get(start)
+    if fact is None or now is None or fact.option == now:
+        return None
+    option = tree().questions[start].option(now)
+    assert option is not None
+    return messages.text("memo.described_otherwise", answer=current.fill(option.label))
 
 
 class _PartLeftOut(NamedTuple):

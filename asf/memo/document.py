@@ -106,7 +106,11 @@ def blocks(result: dict[str, Any], date: dt.date | None = None) -> list[Block]:
     # The user's own description, when there was one; answers given only by clicking are
     # already the section below, so a sentence saying so would be filler.
     if result.get("description"):
-        out += [Heading(2, "Insatsen"), Paragraph(result["description"])]
+        out += [Heading(2, "Insatsen")]
+        # The answers made it an initiative for others than the description says: said before it, not only after.
+        if result.get("described_otherwise"):
+            out += [Paragraph(result["described_otherwise"], note=True)]
+        out += [Paragraph(result["description"])]
         # A part of it that the answers left out and that could be "bör inte finansieras" on its own.
         out += [Paragraph(text, note=True) for text in result.get("not_assessed") or ()]
         # An answer changed in the conversation after the description, which then says otherwise.

@@ -119,3 +119,25 @@ def test_an_answer_heard_as_a_wish_to_talk_to_someone_is_an_answer_while_a_quest
     talk.send(ActionStartAssessment(), "", intent="start_assessment")
     sent = talk.send(ActionHandoff(), "kan jag prata med en människa i stället?", intent="human_handoff")
     assert "vända dig till förbundets kansli" in said(sent)
+
+
+def test_the_memo_warns_before_the_description_when_the_answers_made_it_an_initiative_for_others():
+    # Trial 60 (t60-4): after "Ändra svar" made it a seminar for the parties' staff, the memo showed the description of
+    # a course for the companies' supervisors above "kan finansieras", the change noted only below it.
+    from actions.actions import ActionChangeAnswer, ActionRequestMemo
+    from tests.unit.test_what_if_record import described_via_kommunen
+
+    talk = described_via_kommunen()
+    talk.send(ActionChangeAnswer(), '/change_answer{"question":"vem"}', intent="change_answer", question="vem")
+    for question, choice in (
+        ("vem", "parter_och_aktorer"),
+        ("strukturell_typ", "evenemang"),
+        ("mottagare", "egen_verksamhet"),
+    ):
+        talk.click(question, choice)
+    assert talk.slots["last_result"]["answers"]["vem"] == "parter_och_aktorer"
+    sent = talk.send(ActionRequestMemo(), "beslutsunderlag", intent="request_memo")
+    markdown = next(m["custom"]["markdown"] for m in sent if (m.get("custom") or {}).get("type") == "decision_memo")
+    insatsen = markdown.split("## Insatsen", 1)[1]
+    warning = insatsen.index("Observera: svaren ändrades efter beskrivningen nedan")
+    assert warning < insatsen.index("Kommunen köper arbetsträningsplatser")
