@@ -272,11 +272,11 @@ def _record_differs(record: dict[str, Any], answers: dict[str, str]) -> str | No
     except AnswerError:
         return None
     named = [
-        messages.text("change.record_answer", answer=current.fill(option.label), question=question.short)
-        for question_id, question in tree().questions.items()
+        answer
+        for question_id in tree().questions
         if question_id in given
         and given[question_id] != answers.get(question_id)
-        and (option := question.option(given[question_id])) is not None
+        and (answer := _named_answer(current, question_id, given[question_id])) is not None
     ]
     if len(named) > _RECORD_ANSWERS_NAMED:
         # "… och 3 svar till": a sentence with all five answers and their colons was hard to read (review of session 38)
@@ -286,6 +286,15 @@ def _record_differs(record: dict[str, Any], answers: dict[str, str]) -> str | No
 
 
 _RECORD_ANSWERS_NAMED = 2
+
+
+def _named_answer(current: Walk, question_id: str, option_id: str) -> str | None:
+    """An answer as the chat names it, "vilken part som ansvarar …: ”Kommunen”"; None for an option the tree lacks."""
+    question = tree().questions[question_id]
+    option = question.option(option_id)
+    if option is None:
+        return None
+    return messages.text("change.record_answer", answer=current.fill(option.label), question=question.short)
 
 
 def _leaving_the_trial(state: State) -> State:
@@ -368,14 +377,18 @@ def _tried_beside(record: dict[str, Any], answers: dict[str, str]) -> Reply:
         text = messages.text("change.tried_kept_same")
     else:
         text = messages.text("change.tried_kept", verdict=record.get("verdict_text", ""), answers=differs)
+    return Reply(text=text, buttons=_trial_buttons(answers))
+
+
+def _trial_buttons(answers: dict[str, str]) -> tuple[dict[str, str], ...]:
+    """ "Använd de nya svaren" for the answers tried, and "Tillbaka till min bedömning"."""
     # The answers tried are named by their result's id: after two what-ifs in a row, "Använd de nya svaren" under the
     # first chose the second (review of session 38). Going back is the same under both.
     use = f"{USE_TRIED}{_OF_RESULT}{_token(explain.result_id(answers, tree().version))}"
-    buttons = (
+    return (
         button(messages.text("buttons.use_tried"), "/show_result" + json.dumps({"choice": use})),
         button(messages.text("buttons.back_to_record"), "/show_result" + json.dumps({"choice": BACK_TO_RECORD})),
     )
-    return Reply(text=text, buttons=buttons)
 
 
 _OF_RESULT = ":"  # between a choice and the id of the result it was shown under
@@ -414,16 +427,8 @@ def _restates_the_trial(state: State, answers: dict[str, str], answered: list[st
     if not tried:
         return None
     current = walk(tree(), answers)
-    named = listing(
-        [
-            messages.text("change.record_answer", answer=current.fill(option.label), question=question.short)
-            for q in tried
-            if (option := (question := tree().questions[q]).option(answers[q])) is not None
-        ],
-        last="och",
-    )
-    choose = _tried_beside(record, answers)
-    return Reply(text=messages.text("change.tried_already", answers=named), buttons=choose.buttons)
+    named = listing([a for q in tried if (a := _named_answer(current, q, answers[q])) is not None], last="och")
+    return Reply(text=messages.text("change.tried_already", answers=named), buttons=_trial_buttons(answers))
 
 
 # The choices of the buttons after a what-if's result (show_result).
@@ -1416,8 +1421,9 @@ def answer(state: State, message: Message) -> Turn:
     if message.typed and _the_förbund_pays_nothing(message.text):
         return _nothing_to_finance(state)
     open_assessment = state.pending is not None or state.current_question is not None
-    named = _concept_question(message) if not open_assessment and _asks_what_a_concept_is(message) else []
-    if named:
+    # The cheap check first: whether it reads as a description is read only for a "vad är …?" naming a concept.
+    named = _concept_question(message) if not open_assessment else []
+    if named and _asks_what_a_concept_is(message):
         # "en annan grej, vad ar egentligen ett arbetsintegrerande socialt foretag? ar det en egen bolagsform?" after a
         # result, heard as an answer, changed where the supervisor works (trial 59, t59-1).
         return _concept_answer(state, replace(message, entities={**message.entities, "concept": named}))

@@ -350,10 +350,10 @@ def _answer_to_the_open_question(
         # Past a yes-or-no question only an addition about the question itself answers it: "ja, och kooperativet
         # heter Sköljet" names the company, not where the handledare is employed (review of session 29).
         return {}
-    option = read_answer(question, text, stops=must_not_options(tree, question)).option
-    if option is None:
+    option_id = _read_as_an_answer(tree, question.id, text)
+    if option_id is None:
         return {}
-    return {question.id: Fact(question.id, option.id, text.strip())}
+    return {question.id: Fact(question.id, option_id, text.strip())}
 
 
 def _first_open_question(tree: Tree, pending: Mapping[str, str], past_yes_or_no: bool) -> tuple[Question | None, bool]:

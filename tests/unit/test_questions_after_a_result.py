@@ -7,13 +7,12 @@ from actions.actions import (
     ActionAnswer,
     ActionBack,
     ActionChangeAnswer,
-    ActionDescribeInitiative,
     ActionStartAssessment,
     ActionWhy,
 )
 from asf import messages
 from tests.unit.test_dialogue_corrections import Conversation, finished, said
-from tests.unit.test_what_if_record import SUPERVISOR_AT_A_PARTY
+from tests.unit.test_what_if_record import SUPERVISOR_AT_A_PARTY, described
 
 
 def test_a_concept_question_without_swedish_letters_after_a_result_changes_no_answer():
@@ -34,9 +33,7 @@ MEMBERSHIP = "Vi vill att förbundet blir medlem i Skoopi, intresseorganisatione
 
 
 def membership_assessed() -> Conversation:
-    talk = Conversation()
-    talk.send(ActionDescribeInitiative(), MEMBERSHIP, intent="describe_initiative")
-    talk.send(ActionAnswer(), "/affirm", intent="affirm")
+    talk = described(MEMBERSHIP)
     assert talk.slots["last_result"]["answers"]["medlem_vem"] == "forbundet"
     return talk
 

@@ -445,18 +445,27 @@ def test_words_that_give_one_answer_are_not_read_again_as_who_the_initiative_is_
     assert talk.slots["last_result"]["answers"] == {**SUPERVISOR_AT_A_PARTY, "handledare_anstalld": "hos_foretaget"}
 
 
+def described(text: str) -> Conversation:
+    talk = Conversation()
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    talk.send(ActionAnswer(), "/affirm", intent="affirm")
+    assert talk.slots["last_result"]
+    return talk
+
+
+def described_via_kommunen() -> Conversation:
+    talk = described(
+        "Kommunen köper arbetsträningsplatser på Kafé Linden åt deltagare i målgruppen. Vi betalar via kommunen."
+    )
+    assert talk.slots["last_result"]["answers"] == VIA_KOMMUNEN
+    return talk
+
+
 def test_a_correction_that_also_restates_the_moneys_way_is_not_held_against_the_description():
     # "Vi betalar via kommunen" in the description, then "regionen köper … och pengarna går via regionen": the
     # correction's own words say how the money goes, and were answered with "du skriver att pengarna ska gå via
     # kommunen" and the question asked again.
-    talk = Conversation()
-    talk.send(
-        ActionDescribeInitiative(),
-        "Kommunen köper arbetsträningsplatser på Kafé Linden åt deltagare i målgruppen. Vi betalar via kommunen.",
-        intent="describe_initiative",
-    )
-    talk.send(ActionAnswer(), "/affirm", intent="affirm")
-    assert talk.slots["last_result"]["answers"]["utforare"] == "kommunen"
+    talk = described_via_kommunen()
     sent = talk.send(ActionAnswer(), "nej, det är regionen som köper platserna och pengarna går via regionen")
     assert talk.slots["last_result"]["answers"]["utforare"] == "regionen"
     assert talk.slots["last_result"]["answers"]["pengavag"] == "via_part"
@@ -469,18 +478,6 @@ def test_a_correction_that_also_restates_the_moneys_way_is_not_held_against_the_
         described="Kommunen",
     )
     assert described in text
-
-
-def described_via_kommunen() -> Conversation:
-    talk = Conversation()
-    talk.send(
-        ActionDescribeInitiative(),
-        "Kommunen köper arbetsträningsplatser på Kafé Linden åt deltagare i målgruppen. Vi betalar via kommunen.",
-        intent="describe_initiative",
-    )
-    talk.send(ActionAnswer(), "/affirm", intent="affirm")
-    assert talk.slots["last_result"]["answers"] == VIA_KOMMUNEN
-    return talk
 
 
 def test_a_what_if_naming_another_party_instead_moves_the_moneys_way_with_it():
@@ -535,14 +532,6 @@ SUPERVISOR_DESCRIBED = (
     "Kommunen upphandlar en handledare som stöttar deltagare i målgruppen på Snickeriet, ett arbetsintegrerande"
     " socialt företag. Handledaren är anställd hos kommunen. Förbundet betalar via kommunen."
 )
-
-
-def described(text: str) -> Conversation:
-    talk = Conversation()
-    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
-    talk.send(ActionAnswer(), "/affirm", intent="affirm")
-    assert talk.slots["last_result"]
-    return talk
 
 
 def test_a_follow_up_what_if_without_instead_builds_on_the_one_before():
