@@ -31,6 +31,7 @@ from asf.guidance.understanding import (
     denied_outright,
     echoes,
     kept_beside,
+    keywords_named,
     match_question,
     mentioned_options,
     must_not_options,
@@ -2010,13 +2011,34 @@ def _denial_or_one_point(state: State, message: Message) -> Turn | None:
 
 
 def _reopened_by_a_denial(state: State, message: Message) -> Turn | None:
-    """The question asked again whose answer the message denies ("… det är ju inte AF utan kommunen")."""
+    """The question asked again whose answer the message denies ("… det är ju inte AF utan kommunen"); an argument
+    that denies another part of the answer than the user's own words named is met with the reasons instead."""
     answers = _safe_answers(state)
     if _DENIES_AN_ANSWER.search(normalise(message.text)):
         for step in walk(tree(), answers).steps:
-            if step.option.id in denied_options(step.question, message.text):
+            if step.option.id not in denied_options(step.question, message.text):
+                continue
+            other_part = _another_part_denied(state, step.question.id, step.option, message.text)
+            if other_part is None:
                 return _reopen(state, answers, step.question.id)
+            replies, new_state = _why_with_the_objection(state, message)
+            return [Reply(text=other_part), *replies], new_state
     return None
+
+
+def _another_part_denied(state: State, question_id: str, option: Option, text: str) -> str | None:
+    """What to say when the message denies a word of the answer's label that the user's own words for it did not name,
+    while they named another: "det är ju inte affärsutveckling" beside "en utbildning i bemötande", recorded as
+    "Utbildning, kompetens- eller affärsutveckling", argues against the result; the answer still holds (trial 60,
+    t60-4 was asked the question again)."""
+    own_words = (state.evidence or {}).get(question_id)
+    if not own_words:
+        return None
+    named, _ = keywords_named(option, own_words)
+    affirmed, denied = keywords_named(option, text)
+    if not named or not denied or named & denied or affirmed - named:
+        return None
+    return messages.text("why.another_part_denied", answer=option.label, own_words=own_words)
 
 
 # "förbundet betalar ingenting", "förbundet är inte inblandat", folded: nothing for the förbund to finance, said as a

@@ -403,7 +403,7 @@ def with_changed_lines(
     new ones (trial 12: "Vem: Deltagare" beside "Vad förbundet skulle göra för företaget" after "deltagarna
     bildar föreningen")."""
     pending = state.pending or {}
-    kept = kept_beside(tree, changes, pending)
+    kept = _reached_for_the_new_people(tree, kept_beside(tree, changes, pending), changes, pending)
     evidence = state.evidence or {}
     state = replace(
         state,
@@ -430,6 +430,22 @@ def with_changed_lines(
     else:
         note = messages.text("describe.lines_dropped", lines=lines)
     return replace(reply, text=f"{note}\n\n{reply.text}"), changed
+
+
+def _reached_for_the_new_people(
+    tree: Tree, kept: Mapping[str, str], changes: Mapping[str, str], pending: Mapping[str, str]
+) -> dict[str, str]:
+    """Once a correction changes whom the initiative is for, only the lines its answers reach: "Vad deltagarna ska
+    få: En handledare" beside the company's staff holds on a route only where the staff are themselves participants,
+    an answer nobody gave, and read as a contradiction (trial 60, t60-4)."""
+    new_start = changes.get(tree.start)
+    if new_start is None or pending.get(tree.start) in (None, new_start):
+        return dict(kept)
+    try:
+        reached = {step.question.id for step in walk(tree, kept).steps}
+    except AnswerError:
+        return dict(kept)
+    return {q: option for q, option in kept.items() if q in changes or q in reached}
 
 
 def _names_the_answer_to(tree: Tree, question_id: str, option_id: str, questions: Collection[str]) -> bool:

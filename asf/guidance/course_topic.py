@@ -11,10 +11,6 @@ from __future__ import annotations
 
 from asf.guidance import swedish
 
-# A course, folded, as a word or the last part of a compound ("eget-kurs", "företagarutbildning").
-_COURSES = ("kurs", "kursen", "kurser", "utbildning", "utbildningen", "utbildningar", "forelasning", "forelasningen",
-            "workshop", "workshopen", "studiecirkel", "studiecirkeln", "seminarium", "seminariet")  # fmt: skip
-_NOT_COURSES = ("konkurs",)  # words ending in a course word that are none
 # Words that join a course to its subject: "en kurs i …", "utbildning om hur …", "en kurs för deltagare om …",
 # "en utbildning där deltagarna lär sig …".
 _SUBJECT_WORDS = frozenset({"i", "om", "kring", "inom", "dar"})
@@ -31,7 +27,7 @@ _BEFORE = 6  # words from the course to the subject: "en kurs för deltagare om 
 
 
 def _a_course(token: swedish.Token) -> bool:
-    return any(token.word.endswith(course) for course in _COURSES) and not token.word.startswith(_NOT_COURSES)
+    return swedish.is_a_course(token.word)
 
 
 def _money(token: swedish.Token) -> bool:

@@ -103,6 +103,16 @@ _KNOWING = frozenset(
     {"vet", "säker", "säkra", "sakra", "klart", "bestämt", "bestamt", "kollat", "koll", "sagt", "kartlagt"}
 )
 _GAP = 3  # words that `~` lets stand between two parts of a phrase
+# What a course is about may run longer than that: "en utbildning (4 halvdagar) i bemötande vid psykisk ohälsa för
+# handledarna på företagen" (trial 60, t60-4, read nothing). A gap right after a course word that opens its subject
+# ("i", "om", "kring", "inom") within its first words may hold up to _SUBJECT_GAP words.
+_SUBJECT_GAP = 7
+_SUBJECT_OPENS_WITHIN = 3
+_SUBJECT_WORDS = frozenset({"i", "om", "kring", "inom"})
+# A course, folded, as a word or the last part of a compound ("eget-kurs", "företagarutbildning").
+_COURSES = ("kurs", "kursen", "kurser", "utbildning", "utbildningen", "utbildningar", "forelasning", "forelasningen",
+            "workshop", "workshopen", "studiecirkel", "studiecirkeln", "seminarium", "seminariet")  # fmt: skip
+_NOT_COURSES = ("konkurs",)  # words ending in a course word that are none
 _AMOUNT_WORDS = frozenset({"kr", "kronor", "tkr", "sek", "mkr", "miljoner", "miljon"})
 
 
@@ -902,13 +912,26 @@ def _contrast_after_it_is(words: tuple[Token, ...], start: int, end: int) -> boo
     return len(rest) == 1 or (len(rest) > 1 and rest[1].word == "som")
 
 
+def is_a_course(word: str) -> bool:
+    """A folded word that names a course, on its own or as a compound's last part ("företagarutbildningen")."""
+    return word.endswith(_COURSES) and not word.startswith(_NOT_COURSES)
+
+
+def _gap_after(words: tuple[Token, ...], position: int) -> int:
+    """How many words `~` lets stand at `position`: more after a course word whose subject follows."""
+    if position == 0 or not is_a_course(words[position - 1].word):
+        return _GAP
+    opening = words[position : position + _SUBJECT_OPENS_WITHIN]
+    return _SUBJECT_GAP if any(t.word in _SUBJECT_WORDS for t in opening) else _GAP
+
+
 def _match_from(compiled: Pattern, words: tuple[Token, ...], start: int) -> int | None:
     position = start
     for number, (group, written) in enumerate(zip(compiled.parts, compiled.written, strict=True)):
         if number > 0:
-            # Find the next group within _GAP words; an amount ("200 000 kr") does not count.
-            skip, counted = 0, 0
-            while counted <= _GAP and position + skip < len(words):
+            # Find the next group within the gap's words; an amount ("200 000 kr") does not count.
+            skip, counted, gap = 0, 0, _gap_after(words, position)
+            while counted <= gap and position + skip < len(words):
                 if words[position + skip].clause != words[position - 1].clause:
                     # "anställd av stallet, och AF har beställt": a phrase does not reach into a new clause.
                     return None

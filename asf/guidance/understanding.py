@@ -2086,11 +2086,14 @@ def _request_after_its_context(
         for signal in lawful
     ):
         return None
-    in_the_request = _sentence_words(words, part_sentence)
+    in_the_request = _sentence_words(words, part_sentence) + _asked_of_it_next(words, part_sentence)
     if not _names_the_förbund(in_the_request) or _pays_for_the_scene(in_the_request):
         return None
     if any(t.word in ALSO for t in in_the_request):
         return None  # "… och vill också ge ett bidrag": a second part beside the first, not the request
+    # The scene's answer named again inside the part's own words is the part ("en utbildning för handledarna på
+    # företagen" names a handledare), not a second thing asked for.
+    asked_for = _evidence(tree.questions[part.question], text, in_the_request, description=True)[0].get(part.option)
     for fact in scene:
         sentence = _sentence_of(fact.evidence, text, words)
         if sentence is None or sentence >= part_sentence or _names_the_förbund(_sentence_words(words, sentence)):
@@ -2098,7 +2101,7 @@ def _request_after_its_context(
         # "Förbundet vill betala platserna och ge kaféet en diskmaskin" asks for the places too (any word
         # for the answer counts here, not only a description's cues); "via kommunen" is only the routing.
         found, _ = _evidence(tree.questions[fact.question], text, _without_routing(in_the_request), description=False)
-        if fact.option in found:
+        if fact.option in found and not (asked_for is not None and asked_for.covers(found[fact.option])):
             return None
     start = {tree.start: kept[tree.start]}
     mapped = _same_outcome_on_this_route(tree, start, {part.question: part}, set())
@@ -2112,6 +2115,20 @@ def _request_after_its_context(
 # Folded words that say something was done before ("förra året" too): what was done is background, not what is to be
 # financed. Not "hade" or "tidigare", which plans and reasons use ("vi hade tänkt ordna …"; second review, session 30).
 _DONE_BEFORE = frozenset({"fjol", "ifjol", "holl", "genomforde", "genomfort"})
+
+
+# Pronouns a short question after a plan uses for it: "… en utbildning för handledarna. Kan förbundet betala för den?"
+_THE_PLAN_BEFORE = frozenset({"den", "det", "dem", "detta", "denna", "dessa"})
+_SHORT_QUESTION = 8  # words
+
+
+def _asked_of_it_next(words: tuple[swedish.Token, ...], sentence: int) -> tuple[swedish.Token, ...]:
+    """The next sentence, when it is a short question to the förbund about the plan just described (trial 60, t60-4:
+    a course for the companies' supervisors, asked for in the next sentence, was summarised as the scene before it)."""
+    following = _sentence_words(words, sentence + 1)
+    if not following or len(following) > _SHORT_QUESTION or not _names_the_förbund(following):
+        return ()
+    return following if any(t.word in _THE_PLAN_BEFORE for t in following) else ()
 
 
 def _request_after_what_was_done(
@@ -2698,6 +2715,17 @@ def denied_options(question: Question, text: str) -> set[str]:
     """The options of the question that the text denies somewhere ("inte handledare utan arbetsträning")."""
     _, negated = _evidence(question, text, swedish.tokens(text), description=False)
     return negated
+
+
+def keywords_named(option: Option, text: str) -> tuple[set[str], set[str]]:
+    """The option's words (label and keywords) that `text` names, as affirmed and as denied."""
+    words = swedish.tokens(text)
+    affirmed: set[str] = set()
+    denied: set[str] = set()
+    for keyword in _keywords(option):
+        for mention in swedish.find(keyword, words):
+            (denied if mention.negated else affirmed).add(keyword)
+    return affirmed, denied
 
 
 def denied_outright(option: Option, text: str) -> bool:
