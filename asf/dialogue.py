@@ -450,11 +450,15 @@ _TYPED_TRIAL_CHOICES = (
         BACK_TO_RECORD,
         re.compile(
             r"\btillbaka till (?:min|mina|mitt|den|det|de|var|vart|vara) "
-            r"(?:(?:forsta|forra|ursprungliga|gamla|tidigare) )?(?:bedomning|svar|upplagg)\w*"
+            r"(?:(?:allra )?(?:forsta|forra|ursprungliga|gamla|tidigare) )?(?:bedomning|svar|upplagg)\w*"
             r"|\btillbaka till (?:forsta|ursprungliga)\w* (?:bedomning|svar|upplagg)\w*"
             r"|\b(?:behall|anvand) (?:min|mina|den|de)(?: (?:forsta|forra|ursprungliga|gamla|tidigare))? "
             r"(?:bedomning|svar)\w*"
             r"|\b(?:vart|vara|det) ursprungliga upplagg\w*|\bkor (?:vi )?som (?:innan|forut|forst)\b|\bandra tillbaka\b"
+            # "ok vi stannar vid min forsta bedomning" (trial 61, t61-4 started a new assessment)
+            r"|\b(?:stann\w*|haller fast|halla fast|haller oss|nojer oss) (?:vid|till|med) "
+            r"(?:min|mina|den|det|var|vart) "
+            r"(?:(?:allra )?(?:forsta|forra|ursprungliga|gamla|tidigare) )?(?:bedomning|svar|upplagg)\w*"
         ),
     ),
 )
@@ -668,7 +672,7 @@ def _changed_since_described(description: str | None, current: Walk, skip: set[s
     a result about money paid straight to the company (trial 26, t26-1 and t26-9)."""
     if not description:
         return []
-    described = _description_reading(_before_the_result(description)).facts
+    described = _description_reading(_as_described(description)).facts
     notes = []
     for question_id, option_id in current.used.items():
         fact = described.get(question_id) if question_id not in skip else None
@@ -694,7 +698,7 @@ def _for_others_than_described(description: str | None, current: Walk) -> str | 
     if not description:
         return None
     start = tree().start
-    fact = _description_reading(_before_the_result(description)).facts.get(start)
+    fact = _description_reading(_as_described(description)).facts.get(start)
     now = current.used.get(start)
     if fact is None or now is None or fact.option == now:
         return None
@@ -1514,6 +1518,12 @@ def answer(state: State, message: Message) -> Turn:
         # anställda … få?" was recorded as "Utbildning, kompetens- eller affärsutveckling" and got "bör inte" for
         # the company's staff, which the user had just denied (trial 35, t35-4): that answer is asked again.
         return _reopen(state, answers, wrong)
+    without_participants = _no_participants_after_all(current, message)
+    if without_participants is not None:
+        # "nej det finns inga deltagare, det är förbundet som köper en samordnare" at "Hör deltagarna till Finsams
+        # målgrupp?" denies that there are participants, not that they are in the target group (trial 61, t61-1 got
+        # "bör inte" for participants outside it): the answer that brought participants in is asked again.
+        return _reopen(state, answers, without_participants)
     if _denies_the_last_answer(current, message):
         # "nej det är ingen handledare, det är en konsult …" at "Var är handledaren anställd?" denies what the
         # question rests on (trial 22, t22-17 recorded "Hos det sociala företaget" and got "kan finansiera"):
@@ -1622,6 +1632,28 @@ def _earlier_answer_said_to_be_wrong(current: Walk, message: Message) -> str | N
         return None
     answered = [step.question.id for step in current.steps]
     return match_question(tree(), message.text, answered)
+
+
+# "inga deltagare", "det finns inte några deltagare", "inte för deltagarna", folded.
+_NO_PARTICIPANTS = re.compile(r"\b(?:inga|inte nagra) deltagare\b|\binte for (?:nagra )?deltagar(?:e|na)\b")
+_A_PARTICIPANT_WORD = re.compile(r"\bdeltagar")
+
+
+def _no_participants_after_all(current: Walk, message: Message) -> str | None:
+    """The latest answer that brought participants in, when a message at a question about participants says there
+    are none."""
+    if (
+        not message.typed
+        or current.question is None
+        or not _A_PARTICIPANT_WORD.search(swedish.fold(current.question.text))
+    ):
+        return None
+    if not _NO_PARTICIPANTS.search(swedish.fold(message.text)):
+        return None
+    for step in reversed(current.steps):
+        if _A_PARTICIPANT_WORD.search(swedish.fold(step.option.label)):
+            return step.question.id
+    return None
 
 
 def _denies_the_last_answer(current: Walk, message: Message) -> bool:
@@ -2045,7 +2077,8 @@ def _another_part_denied(state: State, question_id: str, option: Option, text: s
 # whole clause (not "inget extra", "inga pengar direkt till företaget", "ingenting annat än …").
 _PAYS_NOTHING = re.compile(
     r"\b(?:forbundet|samordningsforbundet|vi)\s+(?:betalar|finansierar|star for|bekostar)\s+"
-    r"(?:inget|ingenting|inte nagot|inte nagonting|inga pengar)(?=\s*(?:[.!?;]|,\s*det\b|$))"
+    r"(?:inget|ingenting|inte nagot|inte nagonting|inga pengar)(?:\s+(?:da|alls|heller))?"
+    r"(?=\s*(?:[.!?;]|,\s*(?:det|kommunen|regionen|af|fk|arbetsformedlingen|forsakringskassan|parten)\b|$))"
     r"|\bforbundet (?:ar|blir) inte (?:inblandat|med)(?=\s*(?:[.!?,;]|$))"
 )
 
@@ -2064,12 +2097,12 @@ def _the_förbund_pays_nothing(text: str) -> bool:
     "Menar du …?"). Not "förbundet betalar inget för lokalen", "… inga pengar direkt till företaget utan via
     kommunen", nor "vi betalar inga pengar, de får hjälp av en coach" (fourth review of session 20)."""
     folded = swedish.fold(text)
-    supposed = _PAYS_NOTHING_IF.search(folded)
-    found = supposed or _PAYS_NOTHING.search(folded)
-    if found is None:
+    supposed = [m.span() for pattern in (_PAYS_NOTHING_IF, _A_PARTY_PAYS_ITSELF) for m in pattern.finditer(folded)]
+    said = [m.span() for m in _PAYS_NOTHING.finditer(folded)]
+    if not supposed and not said:
         return False
-    rest = text[: found.start()] + text[found.end() :]
-    if supposed is not None and not _MEMBERSHIP_WORDS.search(swedish.fold(rest)):
+    rest = _without_spans(text, [*supposed, *said])
+    if supposed and not said and not _MEMBERSHIP_WORDS.search(folded):
         return False  # only someone else's membership is such a question; the rest is read as usual
     reading = read_description(tree(), rest)
     # An answer that has the förbund pay is no thing done here: the message says it pays nothing ("En av parterna,
@@ -2087,7 +2120,14 @@ def _the_förbund_pays_nothing(text: str) -> bool:
     return not done and not asks_the_förbund_to_pay(rest)
 
 
-_MEMBERSHIP_WORDS = re.compile(r"\bmedlem\w*|\bgar med\b|\bga med\b")
+_MEMBERSHIP_WORDS = re.compile(r"\bmedlem\w*|\bgar med\b|\bga med\b|\bavgift\w*")
+# A party paying a membership with its own money, folded: "om kommunen blir medlem i stället, med sina egna pengar?",
+# "kommunen betalar avgiften själv" (trial 61, t61-5 tried it as the förbund paying the party's fee). Only beside a
+# membership, as _PAYS_NOTHING_IF.
+_A_PARTY_PAYS_ITSELF = re.compile(
+    r"\bmed (?:sina|sitt|sin|egna) (?:egna )?(?:pengar|medel)\b|\bur (?:egen|sin egen|egna) (?:ficka|budget)\b"
+    r"|\bpa egen bekostnad\b|\bbetalar (?:avgiften |medlemsavgiften |den |det )?sjalv[a]?\b"
+)
 _MEMBERSHIPS = frozenset({("strukturell_typ", "medlemskap_organisation"), ("stod_till_foretag", "medlem")})
 
 
@@ -2098,6 +2138,14 @@ def _a_membership(fact: Fact) -> bool:
 def _has_the_förbund_pay(fact: Fact) -> bool:
     option = tree().questions[fact.question].option(fact.option)
     return option is not None and re.search(r"\bförbundet skulle betala\b", option.label) is not None
+
+
+def _without_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    kept, at = [], 0
+    for start, end in sorted(spans):
+        kept.append(text[at : max(at, start)])
+        at = max(at, end)
+    return "".join(kept) + text[at:]
 
 
 def _nothing_to_finance(state: State) -> Turn:
@@ -2517,6 +2565,26 @@ _LINE_SET_TO = re.compile(
 _LINE_IS_RIGHT = re.compile(r"^(?:ratt|korrekt|ok|okej|bra|riktig|riktigt)\b")
 
 
+# "vem som får pengarna, alltså det sociala företaget", "mottagaren: företaget", "vem som köper ska vara AF", folded: a
+# question named by its words at the start of the message, then its new answer up to the end of the clause.
+_QUESTION_THEN_VALUE = re.compile(
+    r"^\W*(?P<what>(?:\w+\s+){0,5}?\w+)\s*(?:,\s*(?:alltsa|dvs|det vill saga)\b|:|\s+ska\s+(?:vara|va|bli)\b)"
+    r"\s*(?P<value>[^.;!?\n]+)"
+)
+
+
+def _question_then_answer(answers: dict[str, str], answered: list[str], text: str) -> tuple[str, dict[str, str]] | None:
+    """The answered question a message opens by naming, and the change its value gives (empty if none clear)."""
+    found = _QUESTION_THEN_VALUE.search(swedish.fold_in_place(text))
+    if found is None:
+        return None
+    question_id = match_question(tree(), found.group("what"), answered)
+    if question_id is None:
+        return None
+    start, end = found.span("value")
+    return question_id, _changed_answers(answers, [question_id], text[start:end])
+
+
 def _lines_set_to(text: str, lines: list[str]) -> list[tuple[str, str]]:
     """Each line a message names by its number with a new answer, and the words of that answer (review of session 37:
     "rad 4 är rätt men rad 5 ska vara direkt" names line 5 only; "rad 4 … rad 5 …" both)."""
@@ -2574,6 +2642,14 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
             return _try_answers(state, answers, changes, message, trying=False)
     else:
         changes = _changed_answers(answers, answered, message.text)
+    named_with_value = _question_then_answer(answers, answered, message.text)
+    if named_with_value is not None:
+        # "vem som får pengarna, alltså det sociala företaget" after "Vilket svar vill du ändra?" names the question
+        # and its new answer: the company became whom the initiative is for (trial 61, t61-1).
+        question_id, changed = named_with_value
+        if not changed:
+            return _reopen(state, answers, question_id)
+        changes = changed
     change_to = _CHANGE_X_TO.search(swedish.fold(message.text)) if len(changes) > 1 else None
     named_question = match_question(tree(), change_to.group("what"), answered) if change_to else None
     if named_question in changes:
@@ -2649,6 +2725,11 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
             # "om priset i stället är ett diplom och en film … på vår inspirationsdag?" after a cash prize names
             # another thing done: another initiative, not "Det ändrar inte bedömningen" (trial 17, t17-20).
             return describe(state, message, as_new=True)
+        if off_route and added_part is not None:
+            # "och om vi på kommunen … betalar en del av deras lokalhyra med dem, det går ju via en part då?" names a
+            # part to avoid beside an answer off this route: that part is what is asked about (trial 61, t61-3 got
+            # "Det ändrar inte bedömningen", read as the rent being fine).
+            return _try_answers(state, answers, with_route(tree(), added_part), message, trying=True)
         if off_route:
             # "om AF köper utbildningen?" after "bör inte" for the staff's competence development: who
             # buys is no question on that route, and trying it switched the initiative to participants
@@ -2988,6 +3069,14 @@ def _before_the_result(description: str) -> str:
     tried = messages.text("change.tried_note", text="").rstrip(": ")
     openings = (tried, messages.text("change.correction_note", text=""))
     return "\n".join(line for line in description.split("\n") if not line.startswith(openings))
+
+
+def _as_described(description: str) -> str:
+    """The description as first written, without the lines added after the result nor the answers typed to its
+    questions: read together, "det sa jag ju, förbundet självt blir medlem" and a cooperative's "bli medlem hos oss"
+    made the memo warn that the answers changed whom the initiative is for (trial 61, t61-5)."""
+    typed = messages.text("change.answer_note", text="").rstrip(": ")
+    return "\n".join(line for line in _before_the_result(description).split("\n") if not line.startswith(typed))
 
 
 def _note_after_the_result(text: str, *, trying: bool) -> str:
@@ -4558,6 +4647,9 @@ def fallback(state: State, message: Message | None = None) -> Turn:
 
 # Words that ask for the memo itself, beside a question about another topic ("kan underlaget sparas som pdf?").
 _MEMO_WORDS = ("beslutsunderlag", "underlag", "pdf", "memo", "dokument", "sammanställning", "utskrift")
+# "… och dom får rapporten som underlag för att utveckla sin affär?", folded: a basis, not the memo (trial 61, t61-4 got
+# the memo twice for a what-if).
+_AS_A_BASIS = re.compile(r"\bsom (?:ett )?underlag\b")
 
 
 def request_memo(state: State, message: Message | None = None, *, clearly_asked: bool = False) -> Turn:
@@ -4576,7 +4668,8 @@ def request_memo(state: State, message: Message | None = None, *, clearly_asked:
         # Mid-assessment there is no result to write up yet: a message the NLU took for the memo is an
         # unclear one (trial 11, t11-11: "en konsult som vi anlitar, skrev jag ju" got "Gör en bedömning först").
         return fallback(state, message)
-    if message is not None and not _names_any(message.text, _MEMO_WORDS) and _describes_an_initiative(state, message):
+    names_the_memo = message is not None and _names_any(_AS_A_BASIS.sub(" ", swedish.fold(message.text)), _MEMO_WORDS)
+    if message is not None and not names_the_memo and _describes_an_initiative(state, message):
         # "om priset bara ar ett diplom, och forbundet gor en film om vinnaren …?" after a result is a what-if, not a
         # request for the memo of the old result (trial 23, t23-19).
         return describe(state, message)

@@ -61,6 +61,7 @@ SHORT_REQUEST_WORDS = 3  # "ny bedömning", "visa sammanfattningen", "promemoria
 _REQUEST_STARTS = (
     *("jag vill", "jag behover", "jag skulle vilja", "vill", "ge mig", "visa", "skriv", "gor", "ta fram"),
     *("ny", "nytt", "borja", "starta", "varfor", "tillbaka", "avsluta", "prata"),
+    *("kan jag fa", "kan vi fa", "far jag", "far vi", "kan du ge", "kan ni ge"),
 )
 
 
@@ -128,9 +129,14 @@ def comment(state: State, message: Message) -> Turn:
     return [Reply(text=reply, buttons=_assess_button())], replace(state, feedback=new)
 
 
+# Sighs and fillers before a request, folded: "suck. kan jag få beslutsunderlaget" (trial 61, t61-1 got "Det förstod jag
+# inte riktigt").
+_FILLERS_FIRST = re.compile(r"^\W*(?:(?:suck|hm+|ok|okej|okey|jaha|aha|tja|nja|puh|pust|ah|eh|asså)\b\W*)+")
+
+
 def reads_as_request(text: str) -> bool:
     """A short command, a question or a sentence that begins as a request – not a statement."""
-    words = swedish.tokens(text)
+    words = swedish.tokens(_FILLERS_FIRST.sub("", swedish.fold(text)))
     if len(words) <= SHORT_REQUEST_WORDS or other_questions.looks_like_a_question(text):
         return True
     start = " ".join(token.word for token in words[:3])

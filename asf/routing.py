@@ -128,9 +128,14 @@ def _gets_it(words: tuple[swedish.Token, ...]) -> bool:
     for index, token in enumerate(words):
         if token.word in _GETTING:
             after = words[index + 1 : index + 1 + _GETTING_REACH]
-            if any(_names((_PLAIN_MEMO_WORD,), (other,)) for other in after):
+            # "dom får rapporten som underlag för att …" gets something else, used as a basis (trial 61, t61-4)
+            if any(_names((_PLAIN_MEMO_WORD,), (other,)) and not _used_as(after, at) for at, other in enumerate(after)):
                 return True
     return False
+
+
+def _used_as(words: tuple[swedish.Token, ...], at: int) -> bool:
+    return at > 0 and words[at - 1].word == "som"
 
 
 def _names(memo_words: tuple[str, ...], words: tuple[swedish.Token, ...]) -> bool:

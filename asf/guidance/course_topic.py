@@ -113,3 +113,39 @@ def is_taught(start: int, end: int, words: tuple[swedish.Token, ...]) -> bool:
         return False
     before = words[max(0, at - _BEFORE) : at]
     return any(_a_course(t) and t.clause == words[first].clause for t in before)
+
+
+# A study and what it is about: "en utvärdering av hur deltagarna mår av arbetsträningen", "en uppföljning av
+# arbetsträningen på kaféet", "en enkät om hur deltagarna upplever …". The words after it name what is studied, not what
+# is done or for whom (trial 61, t61-4: an evaluation was summarised as work training for participants). Folded word
+# beginnings.
+_STUDIES = ("utvardering", "utvardera", "uppfoljning", "kartlaggning", "kartlagga", "undersokning", "enkat",
+            "forskning", "analys", "intervjustudie", "effektmatning", "matning")  # fmt: skip
+_A_STUDY = frozenset({"studie", "studien", "studier", "studierna"})  # not "studiecirkel", "studiebesök"
+
+
+def _a_study(word: str) -> bool:
+    return word.startswith(_STUDIES) or word in _A_STUDY
+
+
+_STUDIED = frozenset({"av", "om", "kring", "hur", "vad", "huruvida"})
+_TO_THE_STUDIED = 9  # words from the study to what it is about: "utvärdering av hur våra pat mår av arbetsträning"
+
+
+def is_a_study_subject(start: int, end: int, words: tuple[swedish.Token, ...]) -> bool:
+    """The words at `start`–`end` (character offsets) are what a study is about: a study word a few words before, in
+    the same clause, followed by "av", "om" or "hur" before them."""
+    first = next((i for i, t in enumerate(words) if start <= t.start < end), None)
+    if first is None:
+        return False
+    clause = words[first].clause
+    before = [t for t in words[max(0, first - _TO_THE_STUDIED) : first] if t.clause == clause]
+    studies = [i for i, t in enumerate(before) if _a_study(t.word)]
+    return bool(studies) and any(t.word in _STUDIED for t in before[studies[0] + 1 :])
+
+
+def names_a_study(words: tuple[swedish.Token, ...]) -> bool:
+    """A study word followed within two words by what it is about ("en utvärdering av …", "enkät om hur …")."""
+    return any(
+        _a_study(token.word) and any(t.word in _STUDIED for t in words[i + 1 : i + 3]) for i, token in enumerate(words)
+    )

@@ -567,7 +567,26 @@ _WORD_CLASSES: dict[str, tuple[str, ...]] = {
         "arbetsmarknadsforvaltning",
     ),
     # The company's, in the genitive ("kooperativets hyra"; "betalar föreningen hyra" pays the company rent).
-    "§company": ("=foretagets", "=kooperativets", "=foreningens", "=bolagets", "=firmans"),
+    # The kinds of business social enterprises run, too: "snickeriets lokalhyra" (trial 61, t61-3).
+    "§company": (
+        "=foretagets",
+        "=kooperativets",
+        "=foreningens",
+        "=bolagets",
+        "=firmans",
+        "=kafeets",
+        "=cafeets",
+        "=kafets",
+        "=cafets",
+        "=bageriets",
+        "=snickeriets",
+        "=verkstadens",
+        "=butikens",
+        "=tvatteriets",
+        "=restaurangens",
+        "=tradgardens",
+        "=gardens",
+    ),
     # The parties' professions, whose staff a course may be for ("regionens arbetsterapeuter").
     "§staff": (
         "arbetsterapeut",

@@ -1,0 +1,130 @@
+"""What trial 61 found misread or mishandled, each held here in new wording: through the actions where the failure was
+in the dialogue."""
+
+from __future__ import annotations
+
+from actions.actions import ActionAnswer, ActionDescribeInitiative, ActionRequestMemo, ActionStartAssessment
+from asf import dialogue, feedback, routing
+from asf.guidance.loader import default_tree
+from asf.guidance.understanding import read_description
+from asf.turns import Message, State
+from tests.unit.test_dialogue_corrections import Conversation, said
+
+
+def assessed(description: str) -> Conversation:
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.send(ActionDescribeInitiative(), description, intent="describe_initiative")
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    return talk
+
+
+PLACES_VIA_THE_KOMMUN = (
+    "Kommunen köper arbetsträningsplatser på snickeriet åt deltagare i målgruppen och förbundet betalar via kommunen."
+)
+COORDINATOR = "Förbundet vill anställa en samordnare på halvtid som sprider kunskap om sociala företag till parterna."
+MEMBERSHIP = "Vi undrar om förbundet kan gå med som medlem i en intresseorganisation för sociala företag."
+
+
+def test_a_what_if_naming_a_part_to_avoid_beside_an_answer_off_the_route_tries_that_part():
+    for what_if in (
+        "och om kommunen tar förbundets pengar och täcker en del av deras lokalhyra med dem, det går ju via en part?",
+        "och om kommunen betalar en del av snickeriets lokalhyra med förbundets pengar, via en part alltså?",
+    ):
+        talk = assessed(PLACES_VIA_THE_KOMMUN)
+        reply = said(talk.send(ActionAnswer(), what_if))
+        assert "Det ändrar inte bedömningen" not in reply, what_if
+        assert "bör inte finansiera" in reply and "Jag provar med de nya svaren" in reply, what_if
+
+
+def test_a_party_paying_a_membership_with_its_own_money_is_nothing_for_the_förbund_to_finance():
+    talk = assessed(MEMBERSHIP)
+    for text in (
+        "ok. och om regionen går med i stället, med sina egna pengar?",
+        "nej förbundet betalar inget då, regionen betalar avgiften själv",
+    ):
+        reply = said(talk.send(ActionAnswer(), text))
+        assert "Betalar förbundet ingenting" in reply, text
+        assert "medlem_vem" not in talk.slots["answers"] or talk.slots["answers"]["medlem_vem"] == "forbundet"
+    # ... while the förbund paying the party's fee is still tried
+    reply = said(talk.send(ActionAnswer(), "om regionen går med och förbundet betalar avgiften?"))
+    assert "Jag provar med de nya svaren" in reply
+
+
+def test_a_question_named_with_its_new_answer_changes_that_question_only():
+    talk = assessed(COORDINATOR)
+    reply = said(talk.send(ActionAnswer(), "vem som får pengarna, alltså det sociala företaget"))
+    assert talk.slots["answers"]["vem"] == "parter_och_aktorer"  # not made an initiative for the company
+    assert talk.slots["current_question"] == "mottagare" and "Välj ett nytt svar" in reply
+
+
+def test_no_participants_at_a_question_about_them_asks_again_the_answer_that_brought_them_in():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "foretaget")
+    talk.click("stod_till_foretag", "kopa_tjanster")
+    assert talk.slots["current_question"] == "malgrupp"
+    text = "nej, det finns inga deltagare alls, förbundet köper en tjänst för sin egen kunskapsspridning"
+    reply = said(talk.send(ActionAnswer(), text))
+    assert "malgrupp" not in talk.slots["answers"]
+    assert talk.slots["current_question"] == "stod_till_foretag" and "Välj ett nytt svar" in reply
+
+
+def test_staying_with_the_first_assessment_in_other_words_goes_back_to_it():
+    talk = assessed(PLACES_VIA_THE_KOMMUN)
+    talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
+    assert talk.slots["answers"]["utforare"] == "regionen"
+    said(talk.send(ActionAnswer(), "ok vi stannar vid min allra första bedömning"))
+    assert talk.slots["answers"]["utforare"] == "kommunen"
+    assert talk.slots["current_question"] is None
+
+
+def test_an_evaluation_of_how_participants_fare_is_a_knowledge_initiative():
+    text = "Vi vill göra en uppföljning av hur våra patienter mår av arbetsträningen på kaféet, med enkäter, i ett år."
+    facts = read_description(default_tree(), text).facts
+    assert facts["strukturell_typ"].option == "annan_kunskap"
+    assert "insats_typ" not in facts
+    # ... while work training to be evaluated later is still work training
+    text = "Regionen köper arbetsträning på kaféet åt deltagare i målgruppen, och förbundet betalar via regionen."
+    assert read_description(default_tree(), text).facts["insats_typ"].option == "arbetsforberedande"
+
+
+def after_a_result() -> State:
+    return State(answers={"vem": "parter_och_aktorer"}, last_result={"title": "Kunskapsinsats", "answers": {}})
+
+
+def test_a_report_used_as_a_basis_is_no_request_for_the_memo():
+    talk = assessed("Regionen vill göra en utvärdering av hur deltagarna mår av arbetsträningen på sociala företag.")
+    what_if = "och om bara ett kafé, kafé Kvarnen, får rapporten som underlag för att utveckla sin affär?"
+    reply = said(talk.send(ActionRequestMemo(), what_if, intent="request_memo"))
+    assert "Här är beslutsunderlaget" not in reply
+    reply = said(talk.send(ActionRequestMemo(), "kan jag få underlaget?", intent="request_memo"))
+    assert "Här är beslutsunderlaget" in reply
+    basis = "och om de bara ska ha rapporten som underlag?"
+    assert not routing.asks_for_memo(after_a_result(), Message(text=basis, intent="request_memo"))
+
+
+def test_a_sigh_before_a_request_is_still_a_request():
+    assert feedback.reads_as_request("suck. kan jag få beslutsunderlaget")
+    assert routing.asks_for_memo(
+        after_a_result(), Message(text="hmm ok, kan jag få beslutsunderlaget", intent="inform")
+    )
+    assert not feedback.reads_as_request("suck, det här var krångligt att förstå för mig")
+
+
+def test_the_memo_does_not_warn_of_other_people_from_an_answer_typed_to_a_question():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    text = (
+        "Ordförande i kooperativet Lövet här. Kan samordningsförbundet bli medlem hos oss? Avgiften är 800 kr per år."
+    )
+    talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    assert talk.slots["current_question"] == "vem"
+    talk.send(ActionAnswer(), "det skrev jag ju, förbundet självt blir medlem")
+    assert talk.slots["answers"]["vem"] == "parter_och_aktorer"
+    talk.send(ActionAnswer(), "bli medlem hos oss, som jag skrev")
+    memo = said(talk.send(ActionRequestMemo(), "beslutsunderlag", intent="request_memo"))
+    assert "Beslutsunderlag" in memo
+    assert "för andra än dem beskrivningen nämner" not in memo
+    assert dialogue.tree().start in talk.slots["answers"]
