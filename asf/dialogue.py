@@ -215,6 +215,7 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
         kept[_GIVEN] = [q for q in current.used if q not in (state.evidence or {})]
     if earlier:
         kept[_EARLIER_PARTS] = earlier
+    kept.update(_results_before(state, dict(current.used)))
     new_state = replace(
         state,
         answers=dict(current.used),
@@ -296,6 +297,40 @@ def _named_answer(current: Walk, question_id: str, option_id: str) -> str | None
     if option is None:
         return None
     return messages.text("change.record_answer", answer=current.fill(option.label), question=question.short)
+
+
+def _results_before(state: State, answers: dict[str, str]) -> dict[str, Any]:
+    """The earlier results a new result keeps: those of the last result for a what-if or the same answers again; else
+    the last result as the previous one, and the first of all."""
+    last = state.last_result
+    if last is None:
+        return {}
+    carried = {k: last[k] for k in (_FIRST_RESULT, _PREVIOUS_RESULT) if isinstance(last.get(k), dict)}
+    if _record_of(state) is not None or last.get("answers") == answers:
+        return carried
+    previous = _kept_briefly(last, state.evidence)
+    first = carried.get(_FIRST_RESULT) or carried.get(_PREVIOUS_RESULT)
+    if first is None or first.get("id") == previous.get("id"):
+        return {_PREVIOUS_RESULT: previous}  # the previous one is the first
+    return {_FIRST_RESULT: first, _PREVIOUS_RESULT: previous}
+
+
+def _kept_briefly(result: dict[str, Any], evidence: dict[str, str] | None) -> dict[str, Any]:
+    kept = {k: result[k] for k in _KEPT_OF_AN_EARLIER_RESULT if k in result}
+    kept.setdefault(_RECORD_EVIDENCE, evidence)
+    return kept
+
+
+def _earlier_result(state: State, text: str) -> dict[str, Any] | None:
+    """The earlier result a typed way back names: the previous one for "förra", else the first."""
+    last = state.last_result or {}
+    previous = last.get(_PREVIOUS_RESULT)
+    first = last.get(_FIRST_RESULT) or previous
+    kept = previous if _NAMES_THE_PREVIOUS.search(swedish.fold(text)) else first
+    return kept if isinstance(kept, dict) else None
+
+
+_NAMES_THE_PREVIOUS = re.compile(r"\bforra\b")
 
 
 def _leaving_the_trial(state: State) -> State:
@@ -444,6 +479,8 @@ _TYPED_TRIAL_CHOICES = (
             r"\b(?:anvand|ta|valj|behall|kor pa|ga pa)\s+"
             r"(?:de nya svaren|det provade|den provade bedomningen|den nya bedomningen|det nya|prov(?:ningen|et))\b"
             r"|\b(?:anvand|kor pa) (?:det|den)\W*$|\b(?:jag|vi) vill ha (?:det|den) nya\b"
+            # "nej jag vill att underlaget gäller det nya, att kommunen köper platserna" (trial 61, t61-3)
+            r"|\b(?:ska )?(?:galla|galler) (?:for )?(?:det|den|de) nya(?=\s*(?:[,.!?;]|$|upplagg|svar|bedomning))"
         ),
     ),
     (
@@ -524,6 +561,29 @@ def trial_choice_typed(state: State, message: Message) -> str | None:
     return chosen
 
 
+def back_to_an_earlier_result(state: State, message: Message) -> Turn | None:
+    """ "tillbaka till min (allra) första bedömning" with no what-if to go back from, after a correction or another
+    initiative replaced it: that result in force again, said so. None when none is kept or nothing asks for it."""
+    if not message.typed or state.pending is not None or training.active(state) or _record_of(state) is not None:
+        return None
+    if _chosen_over(state) is not None or _typed_choice(message) != BACK_TO_RECORD:
+        return None
+    earlier = _earlier_result(state, message.text)
+    if earlier is None and state.last_result is not None and state.current_question is None:
+        # Nothing before it: the result shown is the one in force (t61-4's "vi stannar vid min första bedömning"
+        # without a what-if started a new assessment).
+        return [Reply(text=messages.text("result.no_earlier"), buttons=result_buttons())], state
+    if earlier is None:
+        return None
+    restored = {**earlier, _PREVIOUS_RESULT: _kept_briefly(state.last_result or {}, state.evidence)}
+    first = (state.last_result or {}).get(_FIRST_RESULT)
+    if isinstance(first, dict) and first.get("id") != earlier.get("id"):
+        restored[_FIRST_RESULT] = first
+    state = replace(_at_the_record(state, restored), current_question=None, pending=None, correcting=False)
+    replies, shown = show_result(state)
+    return [Reply(text=messages.text("result.back_to_earlier")), *replies], shown
+
+
 def _changing_the_result(state: State) -> bool:
     """Is a question open because an answer of the last result is being changed (same description, a question of it
     asked again), not in a new assessment?"""
@@ -583,6 +643,14 @@ _EARLIER_PARTS = "earlier_parts"
 _GIVEN = "given_answers"
 # Questions whose answer differs from part to part by what the parts are: never offered from an earlier part.
 _OWN_TO_EACH_PART = recap.WHAT_IS_DONE | {"vem"}
+
+# Keys in the last result for the assessments before it in this conversation, to go back to in words ("kan vi gå
+# tillbaka till min allra första bedömning, den om kursen?"): trials 60 and 61 (t60-3, t61-1, t61-6) lost the first
+# assessment to a correction or a new initiative, and "tillbaka" started a new one. Each kept without its own.
+_FIRST_RESULT, _PREVIOUS_RESULT = "first_result", "previous_result"
+# What an earlier result keeps: enough to walk it again; its reasons and texts are built again when it is shown
+# (show_result), so the state does not carry every earlier result whole (some 12 kB each).
+_KEPT_OF_AN_EARLIER_RESULT = ("id", "answers", "description", "outcome_id", _SET_ASIDE, _GIVEN, _RECORD_EVIDENCE)
 
 
 def _given_in_an_earlier_part(state: State, question_id: str) -> tuple[int, str, str] | None:

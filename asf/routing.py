@@ -162,6 +162,9 @@ def trial_choice_first(step: Step) -> Step:
         choice = dialogue.trial_choice_typed(state, message)
         if choice is not None:
             return dialogue.show_result(state, replace(message, entities={**message.entities, "choice": [choice]}))
+        earlier = dialogue.back_to_an_earlier_result(state, message)
+        if earlier is not None:
+            return earlier
         # "hur pengarna ska gå: direkt", a line as the summary writes it, changes that answer whatever the NLU read.
         line = dialogue.line_typed_as_written(state, message)
         return line if line is not None else step(state, message)

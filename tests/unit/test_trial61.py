@@ -128,3 +128,38 @@ def test_the_memo_does_not_warn_of_other_people_from_an_answer_typed_to_a_questi
     assert "Beslutsunderlag" in memo
     assert "för andra än dem beskrivningen nämner" not in memo
     assert dialogue.tree().start in talk.slots["answers"]
+
+
+def test_asking_that_the_memo_be_of_the_new_answers_chooses_them():
+    talk = assessed(PLACES_VIA_THE_KOMMUN)
+    talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
+    said(talk.send(ActionAnswer(), "nej jag vill att underlaget gäller det nya, att regionen köper platserna"))
+    memo = said(talk.send(ActionRequestMemo(), "beslutsunderlag", intent="request_memo"))
+    assert "Regionen ska ansvara för insatsen" in memo
+    # ... while "det gäller det nya kaféet" chooses nothing
+    assert dialogue._typed_choice(Message(text="det gäller det nya kaféet i stan", intent="inform")) is None
+
+
+def test_the_first_assessment_replaced_by_another_initiative_can_be_had_back_in_words():
+    talk = assessed("Vi vill ge en utbildning i bokföring för de anställda på bageriet. Kan förbundet betala?")
+    assert talk.slots["last_result"]["outcome_id"] == "kompetensutveckling_asf"
+    talk.send(ActionDescribeInitiative(), PLACES_VIA_THE_KOMMUN, intent="describe_initiative")
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    assert talk.slots["last_result"]["verdict"] == "conditional"
+    reply = said(talk.send(ActionAnswer(), "kan vi gå tillbaka till min allra första bedömning, den om kursen?"))
+    assert "Då gäller din tidigare bedömning igen" in reply
+    assert talk.slots["last_result"]["outcome_id"] == "kompetensutveckling_asf"
+    assert talk.slots["answers"]["asf_personal_stod"] == "kompetensutveckling"
+    memo = said(talk.send(ActionRequestMemo(), "beslutsunderlag", intent="request_memo"))
+    assert "utbildning i bokföring" in memo and "Förbundet bör inte finansiera insatsen" in memo
+    # ... and the one it replaced is the previous one now
+    said(talk.send(ActionAnswer(), "tillbaka till min förra bedömning"))
+    assert talk.slots["last_result"]["verdict"] == "conditional"
+    assert talk.slots["answers"]["utforare"] == "kommunen"
+
+
+def test_going_back_with_no_earlier_assessment_starts_nothing_new():
+    talk = assessed(PLACES_VIA_THE_KOMMUN)
+    before = dict(talk.slots["answers"])
+    reply = said(talk.send(ActionAnswer(), "tillbaka till min första bedömning"))
+    assert talk.slots["answers"] == before and "ingen tidigare bedömning" in reply
