@@ -729,7 +729,12 @@ def _through_something_else(words: tuple[swedish.Token, ...]) -> bool:
         following = [t for t in words[i + 1 : i + 4] if t.word not in _OWNING] or list(words[i + 1 : i + 2])
         if not following or following[0].word in _THE_PARTY or swedish.find("<part>", tuple(following[:1])):
             return False
+        if _US_AT_A_PARTY.match(" ".join(t.word for t in following)) and swedish.find("<part>", tuple(following)):
+            return False  # "genom oss på kommunen": the writer's party (trial 61, t61-3 was asked "Menar du …?")
     return True
+
+
+_US_AT_A_PARTY = re.compile(r"(?:oss|vi) (?:pa|i|hos) ")
 
 
 def _money_beside_a_party(text: str, words: tuple[swedish.Token, ...]) -> bool:

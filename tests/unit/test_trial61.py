@@ -6,7 +6,7 @@ from __future__ import annotations
 from actions.actions import ActionAnswer, ActionDescribeInitiative, ActionRequestMemo, ActionStartAssessment
 from asf import dialogue, feedback, routing
 from asf.guidance.loader import default_tree
-from asf.guidance.understanding import read_description
+from asf.guidance.understanding import read_answer, read_description
 from asf.turns import Message, State
 from tests.unit.test_dialogue_corrections import Conversation, said
 
@@ -163,3 +163,9 @@ def test_going_back_with_no_earlier_assessment_starts_nothing_new():
     before = dict(talk.slots["answers"])
     reply = said(talk.send(ActionAnswer(), "tillbaka till min första bedömning"))
     assert talk.slots["answers"] == before and "ingen tidigare bedömning" in reply
+
+
+def test_the_money_through_us_at_a_party_is_through_that_party():
+    question = default_tree().questions["pengavag"]
+    assert read_answer(question, "genom oss på kommunen").option.id == "via_part"  # type: ignore[union-attr]
+    assert read_answer(question, "genom oss på projektet").option is None  # no party named: asked
