@@ -564,12 +564,12 @@ def trial_choice_typed(state: State, message: Message) -> str | None:
 def back_to_an_earlier_result(state: State, message: Message) -> Turn | None:
     """ "tillbaka till min (allra) första bedömning" with no what-if to go back from, after a correction or another
     initiative replaced it: that result in force again, said so. None when none is kept or nothing asks for it."""
-    if not message.typed or state.pending is not None or training.active(state) or _record_of(state) is not None:
-        return None
-    if _chosen_over(state) is not None or _typed_choice(message) != BACK_TO_RECORD:
+    if not message.typed or state.pending is not None or state.current_question or training.active(state):
+        return None  # in another assessment under way, the last result is the one before it, not one kept behind it
+    if _record_of(state) is not None or _chosen_over(state) is not None or _typed_choice(message) != BACK_TO_RECORD:
         return None
     earlier = _earlier_result(state, message.text)
-    if earlier is None and state.last_result is not None and state.current_question is None:
+    if earlier is None and state.last_result is not None:
         # Nothing before it: the result shown is the one in force (t61-4's "vi stannar vid min första bedömning"
         # without a what-if started a new assessment).
         return [Reply(text=messages.text("result.no_earlier"), buttons=result_buttons())], state
