@@ -496,6 +496,11 @@ _TYPED_TRIAL_CHOICES = (
             r"|\b(?:stann\w*|haller fast|halla fast|haller oss|nojer oss) (?:vid|till|med) "
             r"(?:min|mina|den|det|var|vart) "
             r"(?:(?:allra )?(?:forsta|forra|ursprungliga|gamla|tidigare) )?(?:bedomning|svar|upplagg)\w*"
+            # "ta tillbaka den forsta", "underlaget ska galla forsta upplagget", "jag menade den allra forsta" (trial
+            # 62: t62-4 went one step back, t62-1 started a new assessment, t62-3 got the memo of another result)
+            r"|\bta tillbaka (?:den|det|min|mitt) (?:allra )?(?:forsta|forra|ursprungliga|gamla)\b"
+            r"|\bgall(?:a|er) (?:det |den |mitt |min )?(?:allra )?(?:forsta|ursprungliga|gamla|tidigare) "
+            r"(?:upplagg|bedomning)\w*|\bjag menade (?:den|det|min|mitt) (?:allra )?forsta\b"
         ),
     ),
 )
@@ -1601,6 +1606,11 @@ def answer(state: State, message: Message) -> Turn:
     if suggested is not None and message.typed and _only_yes_words(message.text) and not _has_a_yes(current.question):
         # "ja" to "Du skrev … Det låter som ”Kommunen”": the answer named, as its button would be.
         return _yes_to_the_suggestion(state, answers, current, suggested)
+    again = _yes_to_the_answer_just_asked_about(state, current, message)
+    if again is not None:
+        # "Ja. Det direkta var det verkliga fallet, nu frågar jag om ett alternativ." after "Stämmer ”Via
+        # Arbetsförmedlingen” ändå?" was recorded as "Direkt" (trial 62, t62-6): the yes keeps the answer asked about.
+        return _answer_button(state, answers, current.question.id, again, confirmed=True)
     state = _with_typed_answer(state, current.question.id, message)
     reading = _read_typed(current.question, message)
     via_or_unclear = reading.option is None or reading.option.id == _VIA_THE_PARTY  # "direkt …", "vet inte" answer
@@ -1679,6 +1689,25 @@ def _yes_to_the_suggestion(state: State, answers: dict[str, str], current: Walk,
         return replies, new_state  # a part to avoid assessed, or asked about first
     noted = messages.text("assessment.noted", answer=current.fill(option.label))
     return [Reply(text=noted), *replies], new_state
+
+
+# A yes as a sentence of its own, folded: "Ja. Det direkta var …", "ja!", "jo, det stämmer." (not "ja men …").
+_A_YES_SENTENCE = re.compile(r"^\W*(?:ja|japp|jo|precis|(?:ja,? )?det stammer)\s*(?:[.!]|$)")
+
+
+def _yes_to_the_answer_just_asked_about(state: State, current: Walk, message: Message) -> str | None:
+    """The answer typed just before, when it was asked about ("Menar du …?", "Stämmer … ändå?") and the message says
+    yes in a sentence of its own at a question that has no yes of its own."""
+    question = current.question
+    if not message.typed or question is None or not state.misunderstood or _has_a_yes(question):
+        return None
+    if not _A_YES_SENTENCE.match(swedish.fold(message.text)) or not state.typed_answers:
+        return None
+    asked_at, typed = state.typed_answers[-1]
+    if asked_at != question.id:
+        return None
+    option = _read_typed(question, Message(text=typed, intent="inform")).option
+    return option.id if option is not None else None
 
 
 def _has_a_yes(question: Question) -> bool:
@@ -2636,7 +2665,8 @@ _LINE_IS_RIGHT = re.compile(r"^(?:ratt|korrekt|ok|okej|bra|riktig|riktigt)\b")
 # "vem som får pengarna, alltså det sociala företaget", "mottagaren: företaget", "vem som köper ska vara AF", folded: a
 # question named by its words at the start of the message, then its new answer up to the end of the clause.
 _QUESTION_THEN_VALUE = re.compile(
-    r"^\W*(?P<what>(?:\w+\s+){0,5}?\w+)\s*(?:,\s*(?:alltsa|dvs|det vill saga)\b|:|\s+ska\s+(?:vara|va|bli)\b)"
+    r"^\W*(?P<what>(?:\w+\s+){0,5}?\w+)\s*"
+    r"(?:,\s*(?:alltsa|dvs|det vill saga|det blir|det ar|det ska vara)\b|:|\s+ska\s+(?:vara|va|bli)\b)"
     r"\s*(?P<value>[^.;!?\n]+)"
 )
 
@@ -4723,6 +4753,9 @@ _AS_A_BASIS = re.compile(r"\bsom (?:ett )?underlag\b")
 def request_memo(state: State, message: Message | None = None, *, clearly_asked: bool = False) -> Turn:
     """The last result as a decision memo: Markdown in the chat, Markdown and PDF as a payload. `clearly_asked`: the
     message is known to ask for it (routing.asks_for_memo), and is read only for the part it names."""
+    chosen = _chosen_then_memo(state, message) if message is not None else None
+    if chosen is not None:
+        return chosen
     if clearly_asked and message is not None:
         return _memo(state, message.text)
     if message is not None and reads_as_an_answer(state, message):
@@ -4742,6 +4775,45 @@ def request_memo(state: State, message: Message | None = None, *, clearly_asked:
         # request for the memo of the old result (trial 23, t23-19).
         return describe(state, message)
     return _memo(state, message.text if message is not None else None)
+
+
+# "vi väljer upplägget där …", "vi tar det nya", "använd …", folded: a way chosen in words.
+_CHOOSING = re.compile(r"\b(?:vi|jag) (?:valjer|tar|kor pa|gar pa|vill ha)\b|^\W*(?:anvand|valj)\b")
+
+
+def _chosen_then_memo(state: State, message: Message) -> Turn | None:
+    """A way chosen and its memo asked for in one message ("vi väljer upplägget där pengarna går via kommunen, gör
+    underlaget på det"): the way first, then the memo of it. Trial 62 (t62-3) got the memo of the other way, with the
+    opposite verdict and no word of the choice. None for any other message."""
+    if not message.typed or state.last_result is None or state.pending is not None or state.current_question:
+        return None
+    choice = _typed_choice(message)
+    if choice is None and _CHOOSING.search(swedish.fold(message.text)):
+        record = _record_of(state)
+        answers = _safe_answers(state)
+        try:
+            answered = _asked_on_the_route(answers)
+        except AnswerError:
+            return None
+        read = _answers_read(answers, answered, message.text)
+        if record is not None and _restates_the_trial(state, answers, answered, message.text) is not None:
+            choice = USE_TRIED
+        elif len(read.changed) == 1:
+            ((question_id, option_id),) = read.changed.items()
+            replies, changed = _one_answer_corrected(state, answers, question_id, option_id, message, trying=False)
+            if changed.current_question:
+                return replies, changed  # the question the change opens first; the memo when there is a result
+            return _with_the_memo(replies, changed)
+    if choice is None:
+        return None
+    replies, chosen = show_result(state, replace(message, entities={**message.entities, "choice": [choice]}))
+    return _with_the_memo(replies, chosen)
+
+
+def _with_the_memo(replies: list[Reply], state: State) -> Turn:
+    """`replies`, then the memo of the result they leave in force."""
+    memo_replies, new_state = _memo(state, None)
+    return [*replies, *memo_replies], new_state
 
 
 def _memo(state: State, text: str | None) -> Turn:

@@ -169,3 +169,74 @@ def test_the_money_through_us_at_a_party_is_through_that_party():
     question = default_tree().questions["pengavag"]
     assert read_answer(question, "genom oss på kommunen").option.id == "via_part"  # type: ignore[union-attr]
     assert read_answer(question, "genom oss på projektet").option is None  # no party named: asked
+
+
+DIRECT = (
+    "Kommunen köper arbetsträningsplatser på Grönsaksboden åt deltagare i målgruppen, men förbundet betalar fakturan"
+    " direkt till Grönsaksboden."
+)
+CHOSEN_WITH_THE_MEMO = "strunta i det. vi väljer upplägget där pengarna går via kommunen, gör underlaget på det"
+
+
+def test_a_way_chosen_with_the_memo_in_one_message_gives_the_memo_of_that_way():
+    talk = assessed(DIRECT)
+    assert talk.slots["answers"]["pengavag"] == "direkt"
+    talk.send(ActionAnswer(), "och om pengarna går via kommunen då?")
+    reply = said(talk.send(ActionRequestMemo(), CHOSEN_WITH_THE_MEMO, intent="request_memo"))
+    assert "Beslutsunderlag: Insats för deltagare genom en part" in reply
+    assert talk.slots["answers"]["pengavag"] == "via_part"
+    # ... also once the way tried was left: the words change the answer, then the memo follows
+    talk = assessed(DIRECT)
+    talk.send(ActionAnswer(), "och om pengarna går via kommunen då?")
+    talk.send(ActionAnswer(), "tillbaka till min bedömning")
+    assert talk.slots["answers"]["pengavag"] == "direkt"
+    reply = said(talk.send(ActionRequestMemo(), CHOSEN_WITH_THE_MEMO, intent="request_memo"))
+    assert "Beslutsunderlag: Insats för deltagare genom en part" in reply
+    assert reply.index("Jag ändrar svaret") < reply.index("Beslutsunderlag:")
+
+
+def test_a_yes_sentence_after_the_question_back_keeps_the_answer_typed_before_it():
+    # Trial 62 (t62-6): "Ja. Det direkta var det verkliga fallet, …" after "Stämmer ”Via Arbetsförmedlingen” ändå?"
+    # was recorded as the other answer, which its later words named.
+    from tests.unit.test_understanding_dialogue import _FIXED_SUM_CALLED_A_PARTNERSHIP, _at_what_is_done_for_the_company
+
+    talk = _at_what_is_done_for_the_company(_FIXED_SUM_CALLED_A_PARTNERSHIP)
+    asked = said(talk.send(ActionAnswer(), "kommunen köper platser där"))
+    assert "Innan jag noterar" in asked
+    talk.send(ActionAnswer(), "Ja. Den fasta summan var det som gällde förut, nu frågar jag om ett köp.")
+    assert talk.slots["answers"]["stod_till_foretag"] == "kopa_tjanster"
+    # ... while "ja men …" is no such yes: it is read as an answer again
+    talk = _at_what_is_done_for_the_company(_FIXED_SUM_CALLED_A_PARTNERSHIP)
+    talk.send(ActionAnswer(), "kommunen köper platser där")
+    talk.send(ActionAnswer(), "ja men egentligen får de en fast summa varje år")
+    assert talk.slots["answers"].get("stod_till_foretag") != "kopa_tjanster"
+
+
+def test_questions_about_a_payment_already_made_get_an_honest_answer():
+    talk = assessed(
+        "Förbundet betalade 300 000 kr till stiftelsen för att starta en butik som ska bli ett socialt företag."
+    )
+    assert talk.slots["last_result"]["verdict"] == "not_financeable"
+    for question in (
+        "Betyder det att utbetalningen var olaglig och att pengarna måste krävas tillbaka?",
+        "pengarna är redan utbetalda, räcker det med en revisionsanmärkning?",
+    ):
+        reply = said(talk.send(ActionAnswer(), question))
+        assert "det kan jag inte bedöma" in reply and "revisorer" in reply, question
+    assert talk.slots["answers"]["stod_till_foretag"] == "starta_utveckla"  # the result stands
+
+
+def test_more_ways_back_in_words():
+    for text in (
+        "nej förresten, ta tillbaka den första",
+        "underlaget ska gälla första upplägget, kan du gå tillbaka till det?",
+        "nej jag menade den allra första, den om kursen",
+    ):
+        assert dialogue._typed_choice(Message(text=text, intent="inform")) == dialogue.BACK_TO_RECORD, text
+
+
+def test_a_question_named_with_det_blir_and_its_answer():
+    talk = assessed(COORDINATOR)
+    talk.send(ActionAnswer(), "vem som får pengarna, det blir företaget")
+    assert talk.slots["answers"]["vem"] == "parter_och_aktorer"
+    assert talk.slots["current_question"] == "mottagare"
