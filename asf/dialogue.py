@@ -1591,6 +1591,11 @@ def answer(state: State, message: Message) -> Turn:
         # anställda … få?" was recorded as "Utbildning, kompetens- eller affärsutveckling" and got "bör inte" for
         # the company's staff, which the user had just denied (trial 35, t35-4): that answer is asked again.
         return _reopen(state, answers, wrong)
+    if _the_förbunds_own_purchase_at_what_the_company_gets(current, message):
+        # "förbundet själv köper en tjänst av företaget, en samordnare som jobbar för oss" at "Vad skulle förbundet göra
+        # för företaget?" was recorded as a party buying places for participants (trials 61 and 62, t61-1, t62-1).
+        replies, reopened = _reopen(state, answers, tree().start)
+        return [Reply(text=messages.text("assessment.own_purchase")), *replies], reopened
     without_participants = _no_participants_after_all(current, message)
     if without_participants is not None:
         # "nej det finns inga deltagare, det är förbundet som köper en samordnare" at "Hör deltagarna till Finsams
@@ -1731,6 +1736,30 @@ def _earlier_answer_said_to_be_wrong(current: Walk, message: Message) -> str | N
     return match_question(tree(), message.text, answered)
 
 
+# "förbundet själv köper", "vi anlitar", folded: the förbund as the buyer.
+_THE_FÖRBUND_BUYS = re.compile(
+    r"\b(?:forbundet|samordningsforbundet|vi)\s+(?:(?:sjalv|sjalvt|sjalva)\s+)?(?:koper|kopa|anlitar|anlita|handlar)\b"
+)
+_WHAT_THE_COMPANY_GETS = "stod_till_foretag"
+
+
+def _the_förbunds_own_purchase_at_what_the_company_gets(current: Walk, message: Message) -> bool:
+    """At what the förbund would do for the company, an answer saying the förbund itself buys from it, naming no
+    party: the förbund's own purchase, which that question's answers do not hold (its purchase is a party's)."""
+    if not message.typed or current.question is None or current.question.id != _WHAT_THE_COMPANY_GETS:
+        return False
+    folded = swedish.fold(message.text)
+    buys = _THE_FÖRBUND_BUYS.search(folded)
+    if buys is None or swedish.find("<part>", swedish.tokens(message.text)) or _FOR_PARTICIPANTS_WORDS.search(folded):
+        return False
+    # "vi" is the förbund only where the purchase is its own: "vi köper …" may be a party's writer (trial 61's AME)
+    return buys.group(0).startswith(("forbundet", "samordningsforbundet")) or bool(_FOR_OURSELVES.search(folded))
+
+
+_FOR_PARTICIPANTS_WORDS = re.compile(r"deltagar|plats|arbetstran")
+_FOR_OURSELVES = re.compile(r"(?:for|at) oss|var egen|vart eget|sjalva|sjalv")
+
+
 # "inga deltagare", "det finns inte några deltagare", "inte för deltagarna", folded.
 _NO_PARTICIPANTS = re.compile(r"\b(?:inga|inte nagra) deltagare\b|\binte for (?:nagra )?deltagar(?:e|na)\b")
 _A_PARTICIPANT_WORD = re.compile(r"\bdeltagar")
@@ -1854,6 +1883,10 @@ _ASKS_IF_IT_MATTERS = re.compile(rf"\b(?:{_IT_MATTERS})\b")
 _WHAT_IF = re.compile(
     rf"\b(?:{_IT_MATTERS}|andras det nagot|blir det annorlunda"
     r"|vad hander om|hur blir det om|blir det annat om|andrar inte det|andrar det inte|spelar det ingen roll"
+    # "Hur hade det bedömts om Arbetsförmedlingen i stället hade köpt …?" (trial 62, t62-6 changed the assessment)
+    r"|hur (?:hade|skulle) det (?:bedomts|bedomas|blivit|bli|sett ut) om"
+    r"|vad (?:hade|skulle) (?:det|bedomningen) (?:blivit|bli) om"
+    r"|(?:hade|skulle) det (?:gatt|ga|fungerat|funka[t]?) om"
     # "En variant som företagen föreslagit: …. Hur blir det då?" (trial 57, t57-3 was asked which answer to change)
     r"|hur (?:blir|bedoms) det (?:da|i sa fall)$)\b"
     # "men regionen upphandlar ju utbildningen, räcker inte det?" (trial 28, t28-18), ending the message or its clause

@@ -240,3 +240,29 @@ def test_a_question_named_with_det_blir_and_its_answer():
     talk.send(ActionAnswer(), "vem som får pengarna, det blir företaget")
     assert talk.slots["answers"]["vem"] == "parter_och_aktorer"
     assert talk.slots["current_question"] == "mottagare"
+
+
+def test_a_hypothetical_question_in_the_past_tense_tries_the_way_it_names():
+    talk = assessed(
+        "Förbundet betalade 300 000 kr till stiftelsen för att starta en butik som ska bli ett socialt företag."
+    )
+    text = (
+        "Hur hade det bedömts om AF i stället hade köpt arbetsträningsplatser i butiken och förbundet betalat via AF?"
+    )
+    reply = said(talk.send(ActionAnswer(), text))
+    assert "Jag provar med de nya svaren" in reply and "Jag ändrar svaret" not in reply
+
+
+def test_the_förbunds_own_purchase_at_what_the_company_gets_asks_whom_it_is_for_again():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "foretaget")
+    reply = said(talk.send(ActionAnswer(), "förbundet självt köper en tjänst av dem, en samordnare som jobbar åt oss"))
+    assert "förbundets eget köp" in reply and talk.slots["current_question"] == "vem"
+    assert "stod_till_foretag" not in (talk.slots["answers"] or {})
+    # ... while a party's writer buying places for participants answers the question
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "foretaget")
+    reply = said(talk.send(ActionAnswer(), "vi köper platser där åt deltagarna"))
+    assert "förbundets eget köp" not in reply and talk.slots["current_question"] != "vem"
