@@ -2336,7 +2336,11 @@ def _asks_why(text: str) -> bool:
     plain = normalise(text)
     if "?" in text and _OBJECTION.search(plain):
         return True
-    return re.match(r"\W*(?:(?:men|och|ok|okej)\s+)?(?:varfor|hur kommer det sig)\b", plain) is not None
+    # ... also as a later sentence: "du svarade inte på frågan. men ok. varför är det ett bidrag när …?" (trial 62)
+    return _WHY_OPENING_A_SENTENCE.search(swedish.fold(text)) is not None
+
+
+_WHY_OPENING_A_SENTENCE = re.compile(r"(?:^|[.!?]\s+)\W*(?:(?:men|och|ok|okej)\W+)?(?:varfor|hur kommer det sig)\b")
 
 
 # "spelar inte det någon roll?", "gör det inte nån skillnad?", "räknas inte det?", folded; the positive "spelar det
@@ -4359,6 +4363,9 @@ def change(state: State, message: Message) -> Turn:
     answered = [step.question.id for step in current.steps]
     if not answered:
         return _reask(state, messages.text("change.nothing"))
+    asks_why = message.typed and not message.entity("question") and _asks_why(message.text)
+    if asks_why and _just_finished(state) and not _NAMES_A_CHANGE.search(swedish.fold(message.text)):
+        return _why_or_reopen(state, message)  # "… varför är det som ett bidrag när …?" (trial 62, t62-4)
     if not message.entity("question") and message.text and current.outcome is not None:
         # "Ändra, det är regionen som upphandlar" after a result: that one answer is changed.
         corrected = _correct_result(state, answers, message)
@@ -4369,6 +4376,10 @@ def change(state: State, message: Message) -> Turn:
         return [_which_answer(answered, messages.text("change.which"))], state
     assert question_id is not None
     return _reopen(state, answers, question_id)
+
+
+# Words asking for a change in so many words, folded: "ändra", "byt".
+_NAMES_A_CHANGE = re.compile(r"\b(?:andra|andrar|byt|byta|byter)\b")
 
 
 def summary(state: State) -> Turn:

@@ -1980,6 +1980,7 @@ def _read_description(tree: Tree, text: str, models: learned.Models | None = Non
     implied_start = frozenset({tree.start}) & (frozenset(implied) - frozenset(kept))
     kept = _for_the_company_itself(tree, implied, text, words, set(conflicts))
     kept = _no_education_for_the_staff_as_participants(kept)
+    kept = _what_participants_get_only_where_reached(tree, kept)
     lawful = _lawful_signals(tree, text, words)
     if not lawful:
         phrased = {
@@ -2022,6 +2023,37 @@ def _read_description(tree: Tree, text: str, models: learned.Models | None = Non
     together = {q: c for q, c in conflicts.items() if q in both}
     still_implied = frozenset(q for q in implied_start if kept.get(q) is implied.get(q))
     return Reading(kept, asked, set_aside, must_nots, together, still_implied)
+
+
+def _what_participants_get_only_where_reached(tree: Tree, kept: dict[str, Fact]) -> dict[str, Fact]:
+    """Money to the participants' company, beside whom it is for that is not participants, only where the other
+    answers lead to it: "Vad deltagarna ska få: Pengar … till företaget där deltagarna är" beside "Vem: Ett företag"
+    holds only if a party buys places there, which nobody said, and the summary read as a contradiction (trial 62,
+    t62-4's rent)."""
+    start = kept.get(tree.start)
+    got = kept.get(_WHAT_PARTICIPANTS_GET)
+    # Work training or a handledare beside a company is what a party buys there ("FK köper arbetsträningsplatser av
+    # dem"), right in the development sets; money to their company is what the company itself gets, asked there.
+    if start is None or start.option == _PARTICIPANTS_ANSWER or got is None or got.option != _TO_THEIR_COMPANY:
+        return kept
+    given = {q: f.option for q, f in kept.items()}
+    routes = [
+        list(route)
+        for route in _all_routes(tree)
+        if _WHAT_PARTICIPANTS_GET in route and all(given.get(q, o) == o for q, o in route.items())
+    ]
+    unsaid_before = [
+        any(q in _WHAT_THE_OTHERS_GET and q not in given for q in route[: route.index(_WHAT_PARTICIPANTS_GET)])
+        for route in routes
+    ]
+    if not routes or not all(unsaid_before):
+        return kept
+    return {q: fact for q, fact in kept.items() if q not in (_WHAT_PARTICIPANTS_GET, _WHAT_THEIR_COMPANY_GETS)}
+
+
+_WHAT_THEIR_COMPANY_GETS = "foretaget_far"  # asked after money to the participants' company
+# What a company or its staff get: the answer on a route for others than participants that leads to participants.
+_WHAT_THE_OTHERS_GET = frozenset({"stod_till_foretag", "asf_personal_stod"})
 
 
 def _words_imply_another_start(facts: Mapping[str, Fact], start: Fact) -> bool:

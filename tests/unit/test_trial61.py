@@ -266,3 +266,22 @@ def test_the_förbunds_own_purchase_at_what_the_company_gets_asks_whom_it_is_for
     talk.click("vem", "foretaget")
     reply = said(talk.send(ActionAnswer(), "vi köper platser där åt deltagarna"))
     assert "förbundets eget köp" not in reply and talk.slots["current_question"] != "vem"
+
+
+def test_money_to_the_participants_company_is_no_line_beside_a_company_it_is_for():
+    # Trial 62 (t62-4): "Vem: Ett företag" beside "Vad deltagarna ska få: Pengar … till företaget där deltagarna är".
+    facts = read_description(default_tree(), "Kan förbundet stå för hyran för kooperativets lokal i ett år?").facts
+    assert facts["vem"].option == "foretaget"
+    assert "insats_typ" not in facts and "foretaget_far" not in facts
+    # ... while work training a party buys at a company it is for stays
+    text = "Hur kan vi hjälpa det sociala företaget? FK köper arbetsträningsplatser av dem och förbundet betalar FK."
+    assert read_description(default_tree(), text).facts["insats_typ"].option == "arbetsforberedande"
+
+
+def test_a_why_heard_as_a_change_is_answered_with_the_reasons():
+    from actions.actions import ActionChangeAnswer
+
+    talk = assessed(DIRECT)
+    text = "du svarade inte på frågan. men ok. varför är det ett bidrag när kommunen köper platserna?"
+    reply = said(talk.send(ActionChangeAnswer(), text, intent="change_answer"))
+    assert "Så här gick det, fråga för fråga" in reply and "Vilket svar vill du ändra" not in reply
