@@ -1589,8 +1589,16 @@ def answer(state: State, message: Message) -> Turn:
     if wrong is not None:
         # "du missförstod, det är vem-raden som är fel. utbildningen är för kommunens personal" at "Vad ska de
         # anställda … få?" was recorded as "Utbildning, kompetens- eller affärsutveckling" and got "bör inte" for
-        # the company's staff, which the user had just denied (trial 35, t35-4): that answer is asked again.
-        return _reopen(state, answers, wrong)
+        # the company's staff, which the user had just denied (trial 35, t35-4): that answer is asked again, or
+        # changed where the message names its new one clearly ("felet är tidigare. insatsen riktar sig till parterna,
+        # inte till företaget" got the question with every answer: trial 62, t62-1).
+        named = _changed_answers(answers, [wrong], message.text)
+        if not named:
+            return _reopen(state, answers, wrong)
+        option = tree().questions[wrong].option(named[wrong])
+        assert option is not None
+        said = messages.text("change.corrected_earlier", question=tree().questions[wrong].short, answer=option.label)
+        return _continue(state, kept_beside(tree(), named, answers), prefix=said)
     if _the_förbunds_own_purchase_at_what_the_company_gets(current, message):
         # "förbundet själv köper en tjänst av företaget, en samordnare som jobbar för oss" at "Vad skulle förbundet göra
         # för företaget?" was recorded as a party buying places for participants (trials 61 and 62, t61-1, t62-1).
@@ -1857,7 +1865,10 @@ def _describes_at_the_first_question(answers: dict[str, str], current: Walk, mes
 # How a typed message after a result says that something in it is wrong ("nej, …", "det stämmer
 # inte"): then it is a correction even when it does not say which answer, never a new description.
 _CORRECTION_STARTS = ("nej", "na ", "fel", "inte ")
-_CORRECTION_PHRASES = ("stammer inte", "stammer nog inte", "ar fel", "ar nog fel", "var fel", "blev fel", "inte ratt")
+_CORRECTION_PHRASES = (
+    *("stammer inte", "stammer nog inte", "ar fel", "ar nog fel", "var fel", "blev fel", "inte ratt"),
+    *("felet ar", "felet var", "felet ligger"),  # "nej vänta, felet är tidigare. …" (trial 62, t62-1)
+)
 # Words that mark a message as changing what was said before ("förresten, jag hade fel: …", "vänta,
 # i stället blir …", "vi ändrar så att …"; "ändra" alone is "andra", other, without its dots): then
 # it is a correction however many answers it touches. "I stället för" is

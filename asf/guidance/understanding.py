@@ -834,6 +834,14 @@ def read_answer(
         return read_answer(question, text[apology_end:], yes_no, entity_values, models, stops)
     if _holds_on(question, words):
         return AnswerReading(None)
+    first_hand = _IN_THE_FIRST_PLACE.search(swedish.fold_in_place(text)) if _asks_in_the_first_place(question) else None
+    if first_hand is not None:
+        # "Pengarna gick till stiftelsen …, så i första hand till företaget. Deltagarna kommer senare." at "Vem är
+        # insatsen till för i första hand?" answers in the question's own words (trial 62, t62-6 was asked back).
+        rest = text[first_hand.start("rest") : first_hand.end("rest")]
+        said_first = read_answer(question, rest, models=models, stops=stops) if rest.strip() else AnswerReading(None)
+        if said_first.option is not None:
+            return said_first
     found, negated = _evidence(question, text, words, description=False)
     for value in entity_values:
         named = [o for o in question.options if o.id == value or normalise(value) in map(normalise, o.keywords)]
@@ -971,6 +979,14 @@ def read_answer(
         return AnswerReading(None, candidates=tuple(o for o in question.options if o.id not in negated)[:3])
     closest = _closest(question, found, words, negated)
     return _offered_with_neighbour(question, _with_learned_guess(question, closest, learned_view, negated), words)
+
+
+# "i första hand till företaget", folded in place, up to the end of its sentence.
+_IN_THE_FIRST_PLACE = re.compile(r"\bi forsta hand\b(?P<rest>[^.!?\n]*)")
+
+
+def _asks_in_the_first_place(question: Question) -> bool:
+    return _IN_THE_FIRST_PLACE.search(swedish.fold(question.text)) is not None
 
 
 def _offered_with_neighbour(

@@ -65,6 +65,22 @@ class Items:
 Block = Heading | Paragraph | Fields | Items
 
 
+def conversation_lines(description: str) -> tuple[str, tuple[str, ...]]:
+    """The description as written, and the lines the conversation added to it (a typed answer, a correction or a
+    what-if after the result; dialogue._note_after_the_result and change.answer_note), in their order."""
+    openings = tuple(
+        note.rstrip(": ")
+        for note in (
+            messages.text("change.answer_note", text=""),
+            messages.text("change.correction_note", text=""),
+            messages.text("change.tried_note", text=""),
+        )
+    )
+    lines = description.split("\n")
+    later = tuple(line for line in lines if line.startswith(openings))
+    return "\n".join(line for line in lines if not line.startswith(openings)).strip(), later
+
+
 def quotes(entry: Entry, printed: set[str]) -> list[dict[str, Any]]:
     """The citations whose quote goes beside `entry` in a printed memo: the first time a citation
     appears in the text, and again in the list of citations (`source`). `printed` is updated."""
@@ -110,11 +126,20 @@ def blocks(result: dict[str, Any], date: dt.date | None = None) -> list[Block]:
         # The answers made it an initiative for others than the description says: said before it, not only after.
         if result.get("described_otherwise"):
             out += [Paragraph(result["described_otherwise"], note=True)]
-        out += [Paragraph(result["description"])]
+        described, said_later = conversation_lines(result["description"])
+        out += [Paragraph(described)] if described else []
         # A part of it that the answers left out and that could be "bör inte finansieras" on its own.
         out += [Paragraph(text, note=True) for text in result.get("not_assessed") or ()]
         # An answer changed in the conversation after the description, which then says otherwise.
         out += [Paragraph(text, note=True) for text in result.get("changed_answers") or ()]
+        if said_later:
+            # Words typed in answers, corrections and what-ifs, apart from the description and said to be the user's
+            # chat (trials 60–62 read them as part of the description, or as describing another way).
+            out += [
+                Heading(3, messages.text("memo.said_later_heading")),
+                Paragraph(messages.text("memo.said_later_note"), note=True),
+                Items(tuple(Entry(line) for line in said_later), numbered=False),
+            ]
     out += [
         Heading(2, "Frågor och svar"),
         Items(

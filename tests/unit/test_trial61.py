@@ -285,3 +285,44 @@ def test_a_why_heard_as_a_change_is_answered_with_the_reasons():
     text = "du svarade inte på frågan. men ok. varför är det ett bidrag när kommunen köper platserna?"
     reply = said(talk.send(ActionChangeAnswer(), text, intent="change_answer"))
     assert "Så här gick det, fråga för fråga" in reply and "Vilket svar vill du ändra" not in reply
+
+
+def test_an_earlier_answer_said_to_be_wrong_with_its_new_one_is_changed_at_once():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "foretaget")
+    talk.click("stod_till_foretag", "kopa_tjanster")
+    text = "nej vänta, felet är tidigare. insatsen riktar sig till parterna, inte till företaget. ändra det svaret"
+    reply = said(talk.send(ActionAnswer(), text))
+    assert "nu ”Förbundet självt, parternas personal" in reply
+    assert (
+        talk.slots["answers"] == {"vem": "parter_och_aktorer"} and talk.slots["current_question"] == "strukturell_typ"
+    )
+    # ... and said wrong without its new answer, asked again
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "foretaget")
+    talk.click("stod_till_foretag", "kopa_tjanster")
+    said(talk.send(ActionAnswer(), "nej vänta, felet är tidigare, vem insatsen riktar sig till stämmer inte"))
+    assert talk.slots["current_question"] == "vem"
+
+
+def test_the_memo_sets_what_was_written_in_the_chat_apart_from_the_description():
+    talk = assessed(DIRECT)
+    talk.send(ActionAnswer(), "och om pengarna går via kommunen då?")
+    talk.send(ActionAnswer(), "använd de nya svaren")
+    memo = said(talk.send(ActionRequestMemo(), "beslutsunderlag", intent="request_memo"))
+    insatsen = memo[memo.index("## Insatsen") : memo.index("## Frågor och svar")]
+    described = insatsen[: insatsen.index("### Skrivet i samtalet")]
+    assert "Grönsaksboden" in described and "och om pengarna går via kommunen" not in described
+    assert "- Prövat efter bedömningen: och om pengarna går via kommunen då?" in insatsen
+    assert "Bedömningen bygger på svaren under Frågor och svar" in insatsen
+
+
+def test_the_förbund_as_member_of_the_cooperative_association_is_read_whole():
+    # Trials 61 and 62 (t61-5, t62-5): "gick in som medlem i föreningen" from a cooperative got only who would be the
+    # member, and then whom it is for and what the förbund would do were asked though the message said both.
+    text = "Ordförande i kooperativet Lövet här. Vi vill gärna att förbundet går med som medlem i föreningen, 800 kr."
+    facts = read_description(default_tree(), text).facts
+    assert facts["vem"].option == "foretaget" and facts["stod_till_foretag"].option == "medlem"
+    assert facts["medlem_vem"].option == "forbundet"
