@@ -1592,13 +1592,14 @@ def answer(state: State, message: Message) -> Turn:
         # the company's staff, which the user had just denied (trial 35, t35-4): that answer is asked again, or
         # changed where the message names its new one clearly ("felet är tidigare. insatsen riktar sig till parterna,
         # inte till företaget" got the question with every answer: trial 62, t62-1).
-        named = _changed_answers(answers, [wrong], message.text)
-        if not named:
+        named_anew = _changed_answers(answers, [wrong], message.text)
+        if not named_anew:
             return _reopen(state, answers, wrong)
-        option = tree().questions[wrong].option(named[wrong])
-        assert option is not None
-        said = messages.text("change.corrected_earlier", question=tree().questions[wrong].short, answer=option.label)
-        return _continue(state, kept_beside(tree(), named, answers), prefix=said)
+        new_option = tree().questions[wrong].option(named_anew[wrong])
+        assert new_option is not None
+        short = tree().questions[wrong].short
+        changed = messages.text("change.corrected_earlier", question=short, answer=new_option.label)
+        return _continue(state, kept_beside(tree(), named_anew, answers), prefix=changed)
     if _the_förbunds_own_purchase_at_what_the_company_gets(current, message):
         # "förbundet själv köper en tjänst av företaget, en samordnare som jobbar för oss" at "Vad skulle förbundet göra
         # för företaget?" was recorded as a party buying places for participants (trials 61 and 62, t61-1, t62-1).

@@ -2180,14 +2180,20 @@ def test_a_summary_for_the_companys_staff_that_the_correction_denies_asks_who_it
     assert talk.slots["current_question"] == "vem"
 
 
-def test_an_earlier_answer_said_to_be_wrong_at_an_open_question_is_asked_again():
+def test_an_earlier_answer_said_to_be_wrong_at_an_open_question_is_changed_or_asked_again():
     """Trial 35, t35-4: "du missförstod, det är vem-raden som är fel. …" at "Vad ska de anställda … få?" was recorded
-    as an answer to that question ("utbildning") and gave "bör inte" for the company's staff."""
+    as an answer to that question ("utbildning") and gave "bör inte" for the company's staff. With its new answer named
+    clearly it is changed at once (trial 62, t62-1); without, asked again."""
     talk = Conversation()
     talk.send(ActionStartAssessment(), "/start_assessment", intent="start_assessment")
     talk.click("vem", "asf_personal")
     assert talk.slots["current_question"] == "asf_personal_stod"
     talk.send(ActionAnswer(), "nej, raden om vem det gäller är fel, utbildningen är för regionens personal")
+    assert talk.slots["answers"] == {"vem": "parter_och_aktorer"}
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "/start_assessment", intent="start_assessment")
+    talk.click("vem", "asf_personal")
+    talk.send(ActionAnswer(), "nej, raden om vem det gäller är fel")
     assert talk.slots["current_question"] == "vem" and "asf_personal_stod" not in talk.slots["answers"]
 
 

@@ -37,6 +37,7 @@ FRAGMENTS = {
     "why.reasons",
     "describe.line",
     "change.record_more",  # "… och 3 svar till", the end of a list in change.tried_kept and memo.of_the_record
+    "memo.said_later_heading",  # the memo's heading "Skrivet i samtalet"
 }
 FRAGMENT_GROUPS = {"buttons", "training_buttons"}
 
