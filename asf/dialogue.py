@@ -331,6 +331,8 @@ def _earlier_result(state: State, text: str) -> dict[str, Any] | None:
 
 
 _NAMES_THE_PREVIOUS = re.compile(r"\bforra\b")
+# A way back that names an assessment or a way of doing it, folded (not an answer: "ändra tillbaka … till regionen").
+_NAMES_AN_ASSESSMENT = re.compile(r"\b(?:bedomning|upplagg)\w*|\b(?:den|det) (?:allra )?forsta\b")
 
 
 def _leaving_the_trial(state: State) -> State:
@@ -573,17 +575,24 @@ def back_to_an_earlier_result(state: State, message: Message) -> Turn | None:
         return None  # in another assessment under way, the last result is the one before it, not one kept behind it
     if _record_of(state) is not None or _chosen_over(state) is not None or _typed_choice(message) != BACK_TO_RECORD:
         return None
+    if not _NAMES_AN_ASSESSMENT.search(swedish.fold(message.text)):
+        return None  # "ändra tillbaka vem som köper till regionen", "jag håller fast vid mina svar": not a way back
     earlier = _earlier_result(state, message.text)
+    if earlier is not None and earlier.get("id") == (state.last_result or {}).get("id"):
+        return [Reply(text=messages.text("result.already_that_one"), buttons=result_buttons())], state
     if earlier is None and state.last_result is not None:
         # Nothing before it: the result shown is the one in force (t61-4's "vi stannar vid min första bedömning"
         # without a what-if started a new assessment).
         return [Reply(text=messages.text("result.no_earlier"), buttons=result_buttons())], state
     if earlier is None:
         return None
-    restored = {**earlier, _PREVIOUS_RESULT: _kept_briefly(state.last_result or {}, state.evidence)}
-    first = (state.last_result or {}).get(_FIRST_RESULT)
-    if isinstance(first, dict) and first.get("id") != earlier.get("id"):
-        restored[_FIRST_RESULT] = first
+    first = (state.last_result or {}).get(_FIRST_RESULT) or earlier
+    # The first stays the first: asked for again, it is the one shown (review of session 40).
+    restored = {
+        **earlier,
+        _PREVIOUS_RESULT: _kept_briefly(state.last_result or {}, state.evidence),
+        _FIRST_RESULT: first,
+    }
     state = replace(_at_the_record(state, restored), current_question=None, pending=None, correcting=False)
     replies, shown = show_result(state)
     return [Reply(text=messages.text("result.back_to_earlier")), *replies], shown
@@ -1707,6 +1716,7 @@ def _yes_to_the_suggestion(state: State, answers: dict[str, str], current: Walk,
 
 # A yes as a sentence of its own, folded: "Ja. Det direkta var …", "ja!", "jo, det stämmer." (not "ja men …").
 _A_YES_SENTENCE = re.compile(r"^\W*(?:ja|japp|jo|precis|(?:ja,? )?det stammer)\s*(?:[.!]|$)")
+_TAKEN_BACK = re.compile(r"\W*(?:fast|men|egentligen|nej|fel|eller|forresten)\b|.*\bdet (?:ar det )?som galler\b")
 
 
 def _yes_to_the_answer_just_asked_about(state: State, current: Walk, message: Message) -> str | None:
@@ -1715,8 +1725,11 @@ def _yes_to_the_answer_just_asked_about(state: State, current: Walk, message: Me
     question = current.question
     if not message.typed or question is None or not state.misunderstood or _has_a_yes(question):
         return None
-    if not _A_YES_SENTENCE.match(swedish.fold(message.text)) or not state.typed_answers:
+    said_yes = _A_YES_SENTENCE.match(swedish.fold(message.text))
+    if said_yes is None or not state.typed_answers:
         return None
+    if _TAKEN_BACK.match(swedish.fold(message.text)[said_yes.end() :]):
+        return None  # "Ja. Fast egentligen får de en fast summa …, det är det som gäller" (review of session 40)
     asked_at, typed = state.typed_answers[-1]
     if asked_at != question.id:
         return None
@@ -1761,16 +1774,27 @@ def _the_förbunds_own_purchase_at_what_the_company_gets(current: Walk, message:
     buys = _THE_FÖRBUND_BUYS.search(folded)
     if buys is None or swedish.find("<part>", swedish.tokens(message.text)) or _FOR_PARTICIPANTS_WORDS.search(folded):
         return False
+    # Bought from the company, not for it: "förbundet köper marknadsföring åt företaget" is a service to it.
+    if not _FROM_THE_COMPANY.search(folded) or _FOR_THE_COMPANY.search(folded):
+        return False
     # "vi" is the förbund only where the purchase is its own: "vi köper …" may be a party's writer (trial 61's AME)
     return buys.group(0).startswith(("forbundet", "samordningsforbundet")) or bool(_FOR_OURSELVES.search(folded))
 
 
-_FOR_PARTICIPANTS_WORDS = re.compile(r"deltagar|plats|arbetstran")
-_FOR_OURSELVES = re.compile(r"(?:for|at) oss|var egen|vart eget|sjalva|sjalv")
+_FOR_PARTICIPANTS_WORDS = re.compile(r"\bdeltagar|\bplats|\barbetstran")
+_COMPANY_WORDS = (
+    r"(?:dem|dom|foretaget|kooperativet|kafeet|cafeet|bolaget|firman|foreningen|butiken|bageriet|snickeriet)"
+)
+_FROM_THE_COMPANY = re.compile(rf"\bav {_COMPANY_WORDS}\b")
+_FOR_THE_COMPANY = re.compile(rf"\b(?:at|till|for) {_COMPANY_WORDS}\b")
+_FOR_OURSELVES = re.compile(r"\b(?:for|at) oss\b|\bvar egen\b|\bvart eget\b|\bsjalva\b|\bsjalv\b")
 
 
 # "inga deltagare", "det finns inte några deltagare", "inte för deltagarna", folded.
-_NO_PARTICIPANTS = re.compile(r"\b(?:inga|inte nagra) deltagare\b|\binte for (?:nagra )?deltagar(?:e|na)\b")
+_NO_PARTICIPANTS = re.compile(
+    r"\b(?:det finns|finns det|vi har|det blir) (?:inga|inte nagra) deltagare\b"
+    r"|\b(?:inga|inte nagra) deltagare(?: alls)?(?=\s*(?:[.!,;]|$))|\binte for (?:nagra )?deltagar(?:e|na)\b"
+)
 _A_PARTICIPANT_WORD = re.compile(r"\bdeltagar")
 
 
@@ -1783,8 +1807,9 @@ def _no_participants_after_all(current: Walk, message: Message) -> str | None:
         or not _A_PARTICIPANT_WORD.search(swedish.fold(current.question.text))
     ):
         return None
-    if not _NO_PARTICIPANTS.search(swedish.fold(message.text)):
-        return None
+    folded = swedish.fold(message.text)
+    if not _NO_PARTICIPANTS.search(folded) or "malgrupp" in folded:
+        return None  # "nej, inga deltagare hör till målgruppen" answers the question
     for step in reversed(current.steps):
         if _A_PARTICIPANT_WORD.search(swedish.fold(step.option.label)):
             return step.question.id
@@ -2208,8 +2233,12 @@ def _another_part_denied(state: State, question_id: str, option: Option, text: s
     own_words = (state.evidence or {}).get(question_id)
     if not own_words:
         return None
+    # Only the label's own words count as its parts: "kurs" and "utbildning" are one part, and "det är ju inte någon
+    # utbildning" of a course denies the answer (review of session 40).
+    parts = {t.word for t in swedish.tokens(option.label)}
     named, _ = keywords_named(option, own_words)
     affirmed, denied = keywords_named(option, text)
+    named, denied = {k for k in named if swedish.fold(k) in parts}, {k for k in denied if swedish.fold(k) in parts}
     if not named or not denied or named & denied or affirmed - named:
         return None
     return messages.text("why.another_part_denied", answer=option.label, own_words=own_words)
@@ -2246,6 +2275,8 @@ def _the_förbund_pays_nothing(text: str) -> bool:
     rest = _without_spans(text, [*supposed, *said])
     if supposed and not said and not _MEMBERSHIP_WORDS.search(folded):
         return False  # only someone else's membership is such a question; the rest is read as usual
+    if _THE_FÖRBUND_AS_MEMBER.search(folded):
+        return False  # "förbundet blir medlem, men regionen betalar avgiften själv": the membership is the förbund's
     reading = read_description(tree(), rest)
     # An answer that has the förbund pay is no thing done here: the message says it pays nothing ("En av parterna,
     # men förbundet skulle betala avgiften" from "om bara kommunen är medlem …", trial 28, t28-5); nor, in a question
@@ -2262,6 +2293,9 @@ def _the_förbund_pays_nothing(text: str) -> bool:
     return not done and not asks_the_förbund_to_pay(rest)
 
 
+_THE_FÖRBUND_AS_MEMBER = re.compile(
+    r"\b(?:forbundet|samordningsforbundet)\s+(?:\w+\s+){0,2}?(?:blir|ar|gar in som|gar med som|ska bli) medlem"
+)
 _MEMBERSHIP_WORDS = re.compile(r"\bmedlem\w*|\bgar med\b|\bga med\b|\bavgift\w*")
 # A party paying a membership with its own money, folded: "om kommunen blir medlem i stället, med sina egna pengar?",
 # "kommunen betalar avgiften själv" (trial 61, t61-5 tried it as the förbund paying the party's fee). Only beside a
@@ -2348,11 +2382,17 @@ def _asks_why(text: str) -> bool:
     plain = normalise(text)
     if "?" in text and _OBJECTION.search(plain):
         return True
-    # ... also as a later sentence: "du svarade inte på frågan. men ok. varför är det ett bidrag när …?" (trial 62)
-    return _WHY_OPENING_A_SENTENCE.search(swedish.fold(text)) is not None
+    if re.match(r"\W*(?:(?:men|och|ok|okej)\s+)?(?:varfor|hur kommer det sig)\b", plain):
+        return True
+    # ... also after a concession: "du svarade inte på frågan. men ok. varför är det ett bidrag när …?" (trial 62);
+    # not after a correction or a what-if ("det är regionen som köper. varför trodde du …?": the correction counts).
+    folded = swedish.fold(text)
+    later = _WHY_OPENING_A_SENTENCE.search(folded)
+    return later is not None and _CONCEDES.search(folded[: later.start() + 1]) is not None
 
 
-_WHY_OPENING_A_SENTENCE = re.compile(r"(?:^|[.!?]\s+)\W*(?:(?:men|och|ok|okej)\W+)?(?:varfor|hur kommer det sig)\b")
+_WHY_OPENING_A_SENTENCE = re.compile(r"[.!?]\s+\W*(?:(?:men|och|ok|okej)\W+)?(?:varfor|hur kommer det sig)\b")
+_CONCEDES = re.compile(r"\b(?:men ok|men okej|naval|strunt samma|svarade inte|du svarade)\b")
 
 
 # "spelar inte det någon roll?", "gör det inte nån skillnad?", "räknas inte det?", folded; the positive "spelar det
@@ -2721,15 +2761,18 @@ _QUESTION_THEN_VALUE = re.compile(
 
 
 def _question_then_answer(answers: dict[str, str], answered: list[str], text: str) -> tuple[str, dict[str, str]] | None:
-    """The answered question a message opens by naming, and the change its value gives (empty if none clear)."""
+    """The answered question a message opens by naming, and the change its value gives (empty if none clear). None
+    for a question or a what-if ("målgruppen, det är långtidsarbetslösa, spelar det någon roll?") and where the value
+    is the answer given."""
     found = _QUESTION_THEN_VALUE.search(swedish.fold_in_place(text))
-    if found is None:
+    if found is None or "?" in text or _WHAT_IF.search(normalise(text)):
         return None
     question_id = match_question(tree(), found.group("what"), answered)
     if question_id is None:
         return None
     start, end = found.span("value")
-    return question_id, _changed_answers(answers, [question_id], text[start:end])
+    read = _answers_read(answers, [question_id], text[start:end])
+    return None if question_id in read.confirmed else (question_id, read.changed)
 
 
 def _lines_set_to(text: str, lines: list[str]) -> list[tuple[str, str]]:
@@ -3212,9 +3255,8 @@ def _of_this_initiative(description: str, current: Walk) -> str:
 def _before_the_result(description: str) -> str:
     """The description without the lines a correction or a what-if after the result added: what "Beskrivningen ovan
     gav" in the memo compares with (trial 58: it named the answer a later-undone correction had given)."""
-    # "Prövat efter bedömningen" without what follows it: the line's earlier wording, in sessions saved before, too.
-    tried = messages.text("change.tried_note", text="").rstrip(": ")
-    openings = (tried, messages.text("change.correction_note", text=""))
+    # Without what follows the colon: the what-if line's earlier wording, in sessions saved before, too.
+    openings = memo.document.after_the_result_openings()
     return "\n".join(line for line in description.split("\n") if not line.startswith(openings))
 
 
@@ -3222,15 +3264,13 @@ def _as_described(description: str) -> str:
     """The description as first written, without the lines added after the result nor the answers typed to its
     questions: read together, "det sa jag ju, förbundet självt blir medlem" and a cooperative's "bli medlem hos oss"
     made the memo warn that the answers changed whom the initiative is for (trial 61, t61-5)."""
-    typed = messages.text("change.answer_note", text="").rstrip(": ")
-    return "\n".join(line for line in _before_the_result(description).split("\n") if not line.startswith(typed))
+    openings = memo.document.conversation_openings()
+    return "\n".join(line for line in description.split("\n") if not line.startswith(openings))
 
 
 def _note_after_the_result(text: str, *, trying: bool) -> str:
     """The line the memo's "Insatsen" gets for a what-if or a correction after the result."""
-    if trying:
-        return messages.text("change.tried_note", text=text)
-    return messages.text("change.correction_note", text=text)
+    return memo.document.after_the_result_note(text, trying=trying)
 
 
 def _one_answer_corrected(
@@ -4080,7 +4120,7 @@ def _with_a_part_to_avoid_in_the_answer(state: State, current: Walk, text: str) 
     parts = _description_reading(text).must_nots
     if not any(question_id not in answered for question_id in parts):
         return state
-    note = messages.text("change.answer_note", text=text.strip())
+    note = memo.document.answer_note(text)
     return replace(state, description=f"{state.description}\n{note}" if state.description else note)
 
 
@@ -4826,6 +4866,8 @@ def request_memo(state: State, message: Message | None = None, *, clearly_asked:
         # unclear one (trial 11, t11-11: "en konsult som vi anlitar, skrev jag ju" got "Gör en bedömning först").
         return fallback(state, message)
     names_the_memo = message is not None and _names_any(_AS_A_BASIS.sub(" ", swedish.fold(message.text)), _MEMO_WORDS)
+    if message is not None and message.typed and not names_the_memo and _what_if_after_a_result(state, message):
+        return answer(state, replace(message, intent="inform"))  # "och om bara ett kafé får rapporten …?" (t62-4)
     if message is not None and not names_the_memo and _describes_an_initiative(state, message):
         # "om priset bara ar ett diplom, och forbundet gor en film om vinnaren …?" after a result is a what-if, not a
         # request for the memo of the old result (trial 23, t23-19).
@@ -4834,7 +4876,10 @@ def request_memo(state: State, message: Message | None = None, *, clearly_asked:
 
 
 # "vi väljer upplägget där …", "vi tar det nya", "använd …", folded: a way chosen in words.
-_CHOOSING = re.compile(r"\b(?:vi|jag) (?:valjer|tar|kor pa|gar pa|vill ha)\b|^\W*(?:anvand|valj)\b")
+_CHOOSING = re.compile(
+    r"\b(?:vi|jag) (?:valjer|tar|kor pa|gar pa|vill ha) (?:upplagget|alternativet|varianten|vagen|det nya|den nya)\b"
+    r"|^\W*(?:anvand|valj) (?:upplagget|alternativet|varianten|vagen)\b"
+)
 
 
 def _chosen_then_memo(state: State, message: Message) -> Turn | None:
@@ -4864,6 +4909,12 @@ def _chosen_then_memo(state: State, message: Message) -> Turn | None:
         return None
     replies, chosen = show_result(state, replace(message, entities={**message.entities, "choice": [choice]}))
     return _with_the_memo(replies, chosen)
+
+
+def _what_if_after_a_result(state: State, message: Message) -> bool:
+    return _just_finished(state) and (
+        _opens_with_if(message.text) or _WHAT_IF.search(normalise(message.text)) is not None
+    )
 
 
 def _with_the_memo(replies: list[Reply], state: State) -> Turn:

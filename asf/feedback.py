@@ -131,7 +131,7 @@ def comment(state: State, message: Message) -> Turn:
 
 # Sighs and fillers before a request, folded: "suck. kan jag få beslutsunderlaget" (trial 61, t61-1 got "Det förstod jag
 # inte riktigt").
-_FILLERS_FIRST = re.compile(r"^\W*(?:(?:suck|hm+|ok|okej|okey|jaha|aha|tja|nja|puh|pust|ah|eh|asså)\b\W*)+")
+_FILLERS_FIRST = re.compile(r"^\W*(?:(?:suck|hm+|ok|okej|okey|jaha|aha|tja|nja|puh|pust|ah|eh|assa)\b\W*)+")
 
 
 def reads_as_request(text: str) -> bool:

@@ -835,7 +835,7 @@ def read_answer(
     if _holds_on(question, words):
         return AnswerReading(None)
     first_hand = _IN_THE_FIRST_PLACE.search(swedish.fold_in_place(text)) if _asks_in_the_first_place(question) else None
-    if first_hand is not None:
+    if first_hand is not None and _said_of_the_initiative(swedish.fold_in_place(text)[: first_hand.start()]):
         # "Pengarna gick till stiftelsen …, så i första hand till företaget. Deltagarna kommer senare." at "Vem är
         # insatsen till för i första hand?" answers in the question's own words (trial 62, t62-6 was asked back).
         rest = text[first_hand.start("rest") : first_hand.end("rest")]
@@ -981,8 +981,16 @@ def read_answer(
     return _offered_with_neighbour(question, _with_learned_guess(question, closest, learned_view, negated), words)
 
 
-# "i första hand till företaget", folded in place, up to the end of its sentence.
-_IN_THE_FIRST_PLACE = re.compile(r"\bi forsta hand\b(?P<rest>[^.!?\n]*)")
+# "i första hand till företaget", folded in place, up to the end of its sentence or a "men"/"utan".
+_IN_THE_FIRST_PLACE = re.compile(r"\bi forsta hand\b(?P<rest>(?:(?!,?\s+(?:men|utan)\b)[^.!?\n])*)")
+# Words that may stand before it in its clause when it is said of the initiative: "så i första hand …", "det är i
+# första hand …"; not "pengarna går i första hand …" nor "inte i första hand …" (review of session 40).
+_BEFORE_FIRST_HAND = frozenset({"sa", "det", "den", "ar", "insatsen", "galler", "riktar", "sig", "mest", "och", "ju"})
+
+
+def _said_of_the_initiative(before: str) -> bool:
+    clause = re.split(r"[,.;:!?\n]", before)[-1]
+    return all(word in _BEFORE_FIRST_HAND for word in re.findall(r"\w+", clause))
 
 
 def _asks_in_the_first_place(question: Question) -> bool:

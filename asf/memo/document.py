@@ -65,17 +65,37 @@ class Items:
 Block = Heading | Paragraph | Fields | Items
 
 
+def answer_note(text: str) -> str:
+    """The line a typed answer that also names something to avoid adds to the description, on one line."""
+    return messages.text("change.answer_note", text=_one_line(text))
+
+
+def after_the_result_note(text: str, *, trying: bool) -> str:
+    """The line a what-if (`trying`) or a correction after the result adds to the description, on one line."""
+    if trying:
+        return messages.text("change.tried_note", text=_one_line(text))
+    return messages.text("change.correction_note", text=_one_line(text))
+
+
+def _one_line(text: str) -> str:
+    # A note of several lines split in the memo: its second line stood in the description (review of session 40).
+    return " ".join(text.split())
+
+
+def after_the_result_openings() -> tuple[str, str]:
+    """How the lines added after the result begin (the correction's and the what-if's)."""
+    return (after_the_result_note("", trying=False).rstrip(": "), after_the_result_note("", trying=True).rstrip(": "))
+
+
+def conversation_openings() -> tuple[str, ...]:
+    """How every line the conversation adds to the description begins."""
+    return (answer_note("").rstrip(": "), *after_the_result_openings())
+
+
 def conversation_lines(description: str) -> tuple[str, tuple[str, ...]]:
     """The description as written, and the lines the conversation added to it (a typed answer, a correction or a
-    what-if after the result; dialogue._note_after_the_result and change.answer_note), in their order."""
-    openings = tuple(
-        note.rstrip(": ")
-        for note in (
-            messages.text("change.answer_note", text=""),
-            messages.text("change.correction_note", text=""),
-            messages.text("change.tried_note", text=""),
-        )
-    )
+    what-if after the result), in their order."""
+    openings = conversation_openings()
     lines = description.split("\n")
     later = tuple(line for line in lines if line.startswith(openings))
     return "\n".join(line for line in lines if not line.startswith(openings)).strip(), later

@@ -54,7 +54,10 @@ def test_a_correction_of_whom_it_is_for_drops_the_lines_the_new_people_do_not_re
 def course_for_the_supervisors_assessed() -> Conversation:
     talk = Conversation()
     talk.send(ActionStartAssessment(), "", intent="start_assessment")
-    text = "Regionen vill ordna en kurs i samtalsmetodik för handledarna på de sociala företagen. Kan förbundet betala?"
+    text = (
+        "Regionen vill ordna en utbildning i samtalsmetodik för handledarna på de sociala företagen. Kan förbundet"
+        " betala?"
+    )
     talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
     talk.send(ActionAnswer(), "ja", intent="affirm")
     assert talk.slots["answers"]["asf_personal_stod"] == "kompetensutveckling"
@@ -65,7 +68,7 @@ def test_denying_a_part_of_the_answer_the_user_never_named_is_an_argument_met_wi
     talk = course_for_the_supervisors_assessed()
     objection = "men varför? det är ju deltagarna som vinner på det. det är ju inte affärsutveckling"
     reply = said(talk.send(ActionWhy(), objection, intent="ask_why"))
-    assert "bygger på det du skrev: ”Regionen vill ordna en kurs i samtalsmetodik" in reply
+    assert "bygger på det du skrev: ”Regionen vill ordna en utbildning i samtalsmetodik" in reply
     assert "Så här gick det, fråga för fråga" in reply
     assert (
         talk.slots["current_question"] is None and talk.slots["answers"]["asf_personal_stod"] == "kompetensutveckling"
@@ -74,5 +77,13 @@ def test_denying_a_part_of_the_answer_the_user_never_named_is_an_argument_met_wi
 
 def test_denying_the_part_the_user_named_still_asks_the_question_again():
     talk = course_for_the_supervisors_assessed()
-    reply = said(talk.send(ActionWhy(), "varför då? det är ju inte en kurs utan en lönesatsning", intent="ask_why"))
+    reply = said(
+        talk.send(ActionWhy(), "varför då? det är ju inte en utbildning utan en lönesatsning", intent="ask_why")
+    )
     assert "Välj ett nytt svar" in reply and talk.slots["current_question"] == "asf_personal_stod"
+    # ... as does denying it in a word of the same part ("kurs" is "utbildning"): the label's own words are its parts
+    talk = course_for_the_supervisors_assessed()
+    reply = said(
+        talk.send(ActionWhy(), "varför? det är ju inte någon kurs, det är handledning på plats", intent="ask_why")
+    )
+    assert "Välj ett nytt svar" in reply

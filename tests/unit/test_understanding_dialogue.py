@@ -3227,7 +3227,9 @@ def test_a_what_if_the_nlu_took_for_a_memo_request_is_assessed_not_written_up():
         "om det bara blir ett diplom och en film om bageriet som visas pa ett seminarium for parterna?",
         intent="request_memo",
     )
-    assert "Beslutsunderlag" not in said(sent) and "Så här uppfattar jag insatsen" in said(sent)
+    # Assessed: read as a description (before session 40) or, now, tried beside the result as other what-ifs are.
+    assert "Här är beslutsunderlaget" not in said(sent)
+    assert "Så här uppfattar jag insatsen" in said(sent) or "Jag provar med de nya svaren" in said(sent)
 
 
 @pytest.mark.parametrize(
