@@ -508,6 +508,14 @@ _TYPED_TRIAL_CHOICES = (
 )
 
 
+# A way chosen in words, folded: "vi väljer …", "vi tar …", "vi kör på …", "låt … gälla", "… får gälla".
+_CHOOSES_IN_WORDS = re.compile(
+    r"\b(?:vi|jag) (?:valjer|tar|kor pa|gar pa|gar vidare med)\b|\blat\b.{0,60}\bgalla\b|\b(?:far|ska) galla\b"
+)
+# The way tried named as such: "AF-varianten", "det andra alternativet", "det nya upplägget".
+_THE_VARIANT = re.compile(r"\w*variant\w*|\b(?:andra|nya) (?:alternativet|upplagget)\b")
+
+
 # A line typed as the summary and the memo write them, "<question>: <answer>" ("hur pengarna ska gå: direkt").
 _A_LINE_IN_ITS_WORDS = re.compile(
     r"^\W*(?:(?:ändra|andra|byt)\s+)?(?P<question>[^:?\n]{4,90}?)\s*:\s*(?P<answer>[^:\n]+?)\W*$", re.IGNORECASE
@@ -565,6 +573,19 @@ def trial_choice_typed(state: State, message: Message) -> str | None:
     chosen = _typed_choice(message)
     if not waiting and chosen != BACK_TO_RECORD:
         return None  # the answers tried are chosen already: only going back is left
+    if chosen is None and waiting and _CHOOSES_IN_WORDS.search(swedish.fold(message.text)):
+        # "vi väljer handledaren i stället", "Låt AF-varianten gälla i stället, med handledaren anställd av AF": the
+        # way tried, chosen by what it is (trial 63, t63-3 and t63-6 were taken for new initiatives, and both the
+        # assessment and what was tried were lost).
+        answers = _safe_answers(state)
+        try:
+            answered = _asked_on_the_route(answers)
+        except AnswerError:
+            return None
+        if _restates_the_trial(state, answers, answered, message.text) is not None or _THE_VARIANT.search(
+            swedish.fold(message.text)
+        ):
+            return USE_TRIED
     return chosen
 
 
@@ -4909,6 +4930,15 @@ def _chosen_then_memo(state: State, message: Message) -> Turn | None:
         return None
     replies, chosen = show_result(state, replace(message, entities={**message.entities, "choice": [choice]}))
     return _with_the_memo(replies, chosen)
+
+
+def typed_choice_made(state: State, message: Message, choice: str) -> Turn:
+    """A what-if's button typed in words, as the button does it; then the memo of the result chosen, when the same
+    message asks for it ("vi väljer upplägget där …, gör underlaget på det")."""
+    replies, chosen = show_result(state, replace(message, entities={**message.entities, "choice": [choice]}))
+    if _names_any(_AS_A_BASIS.sub(" ", swedish.fold(message.text)), _MEMO_WORDS):
+        return _with_the_memo(replies, chosen)
+    return replies, chosen
 
 
 def _what_if_after_a_result(state: State, message: Message) -> bool:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 
 from asf import dialogue, feedback, messages, other_questions
 from asf.guidance import swedish
@@ -161,7 +160,7 @@ def trial_choice_first(step: Step) -> Step:
     def guarded(state: State, message: Message) -> Turn:
         choice = dialogue.trial_choice_typed(state, message)
         if choice is not None:
-            return dialogue.show_result(state, replace(message, entities={**message.entities, "choice": [choice]}))
+            return dialogue.typed_choice_made(state, message, choice)
         earlier = dialogue.back_to_an_earlier_result(state, message)
         if earlier is not None:
             return earlier

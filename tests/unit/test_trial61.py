@@ -427,3 +427,21 @@ def test_in_the_first_place_counts_only_when_said_of_the_initiative():
     assert reading.option is None
     reading = read_answer(question, "inte i första hand deltagarna, utan handledarna på företaget")
     assert reading.option is None or reading.option.id != "deltagare"
+
+
+def test_the_way_tried_chosen_by_what_it_is_is_chosen():
+    # Trial 63 (t63-3, t63-6): "vi väljer …" and "Låt AF-varianten gälla i stället" were new initiatives.
+    for text in (
+        "vi väljer regionen i stället, det är det vi tar till styrelsen",
+        "Låt regionvarianten gälla i stället",
+    ):
+        talk = assessed(PLACES_VIA_THE_KOMMUN)
+        talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
+        reply = said(talk.send(ActionAnswer(), text))
+        assert "ny insats" not in reply, text
+        assert talk.slots["answers"]["utforare"] == "regionen" and "tried_from" not in talk.slots["last_result"], text
+    # ... while "vi tar …" naming nothing tried chooses nothing
+    talk = assessed(PLACES_VIA_THE_KOMMUN)
+    talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
+    reply = said(talk.send(ActionAnswer(), "vi tar med det här till styrelsen"))
+    assert "Då gäller bedömningen de nya svaren" not in reply
