@@ -498,6 +498,9 @@ _TYPED_TRIAL_CHOICES = (
             r"|\b(?:stann\w*|haller fast|halla fast|haller oss|nojer oss) (?:vid|till|med) "
             r"(?:min|mina|den|det|var|vart) "
             r"(?:(?:allra )?(?:forsta|forra|ursprungliga|gamla|tidigare) )?(?:bedomning|svar|upplagg)\w*"
+            # "vi kor pa det forsta upplagget" (trial 63, t63-1)
+            r"|\b(?:kor|gar) (?:vi )?pa (?:det|den|min|mitt) (?:allra )?(?:forsta|ursprungliga|gamla|tidigare) "
+            r"(?:upplagg|bedomning|variant)\w*"
             # "ta tillbaka den forsta", "underlaget ska galla forsta upplagget", "jag menade den allra forsta" (trial
             # 62: t62-4 went one step back, t62-1 started a new assessment, t62-3 got the memo of another result)
             r"|\bta tillbaka (?:den|det|min|mitt) (?:allra )?(?:forsta|forra|ursprungliga|gamla)\b"
@@ -573,7 +576,9 @@ def trial_choice_typed(state: State, message: Message) -> str | None:
     chosen = _typed_choice(message)
     if not waiting and chosen != BACK_TO_RECORD:
         return None  # the answers tried are chosen already: only going back is left
-    if chosen is None and waiting and _CHOOSES_IN_WORDS.search(swedish.fold(message.text)):
+    folded = swedish.fold(message.text)
+    asks_for_its_memo = _names_any(_AS_A_BASIS.sub(" ", folded), _MEMO_WORDS)
+    if chosen is None and waiting and (_CHOOSES_IN_WORDS.search(folded) or asks_for_its_memo):
         # "vi väljer handledaren i stället", "Låt AF-varianten gälla i stället, med handledaren anställd av AF": the
         # way tried, chosen by what it is (trial 63, t63-3 and t63-6 were taken for new initiatives, and both the
         # assessment and what was tried were lost).
@@ -582,9 +587,9 @@ def trial_choice_typed(state: State, message: Message) -> str | None:
             answered = _asked_on_the_route(answers)
         except AnswerError:
             return None
-        if _restates_the_trial(state, answers, answered, message.text) is not None or _THE_VARIANT.search(
-            swedish.fold(message.text)
-        ):
+        # A memo asked for "för det nya upplägget med kommunen" names the way tried as such (trial 63, t63-5).
+        restated = not asks_for_its_memo and _restates_the_trial(state, answers, answered, message.text) is not None
+        if restated or _THE_VARIANT.search(folded):
             return USE_TRIED
     return chosen
 
@@ -592,12 +597,16 @@ def trial_choice_typed(state: State, message: Message) -> str | None:
 def back_to_an_earlier_result(state: State, message: Message) -> Turn | None:
     """ "tillbaka till min (allra) första bedömning" with no what-if to go back from, after a correction or another
     initiative replaced it: that result in force again, said so. None when none is kept or nothing asks for it."""
-    if not message.typed or state.pending is not None or state.current_question or training.active(state):
-        return None  # in another assessment under way, the last result is the one before it, not one kept behind it
-    if _record_of(state) is not None or _chosen_over(state) is not None or _typed_choice(message) != BACK_TO_RECORD:
+    if not message.typed or training.active(state) or _typed_choice(message) != BACK_TO_RECORD:
         return None
     if not _NAMES_AN_ASSESSMENT.search(swedish.fold(message.text)):
         return None  # "ändra tillbaka vem som köper till regionen", "jag håller fast vid mina svar": not a way back
+    if (state.pending is not None or state.current_question) and not _changing_the_result(state):
+        return _back_from_another_assessment(state, message)
+    if state.pending is not None or state.current_question:
+        return None
+    if _record_of(state) is not None or _chosen_over(state) is not None:
+        return None
     earlier = _earlier_result(state, message.text)
     if earlier is not None and earlier.get("id") == (state.last_result or {}).get("id"):
         return [Reply(text=messages.text("result.already_that_one"), buttons=result_buttons())], state
@@ -617,6 +626,23 @@ def back_to_an_earlier_result(state: State, message: Message) -> Turn | None:
     state = replace(_at_the_record(state, restored), current_question=None, pending=None, correcting=False)
     replies, shown = show_result(state)
     return [Reply(text=messages.text("result.back_to_earlier")), *replies], shown
+
+
+def _back_from_another_assessment(state: State, message: Message) -> Turn | None:
+    """ "tillbaka till min förra bedömning" while another assessment is under way (a summary waiting or a question
+    open): that one is left and the last result is in force again, or the first kept behind it when the first is
+    named. Trial 63 (t63-3, t63-6) got "Jag kunde inte läsa ut något nytt" and "Vi är redan vid första frågan" after
+    a message was taken for a new initiative."""
+    last = state.last_result
+    if last is None:
+        return None
+    first = last.get(_FIRST_RESULT) or last.get(_PREVIOUS_RESULT)
+    named_first = not _NAMES_THE_PREVIOUS.search(swedish.fold(message.text))
+    target = first if named_first and isinstance(first, dict) else last
+    left = _without_the_description(replace(state, current_question=None))
+    restored = replace(_at_the_record(left, target), current_question=None, pending=None, correcting=False)
+    replies, shown = show_result(restored)
+    return [Reply(text=messages.text("result.back_from_another")), *replies], shown
 
 
 def _changing_the_result(state: State) -> bool:

@@ -445,3 +445,27 @@ def test_the_way_tried_chosen_by_what_it_is_is_chosen():
     talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
     reply = said(talk.send(ActionAnswer(), "vi tar med det här till styrelsen"))
     assert "Då gäller bedömningen de nya svaren" not in reply
+
+
+def test_the_memo_asked_for_the_way_tried_by_its_name_is_of_that_way():
+    # Trial 63 (t63-5, t63-1): "ge mig beslutsunderlaget för det nya upplägget med …" got the memo of the assessment,
+    # and "vi kör på det första upplägget" was not a way back.
+    talk = assessed(PLACES_VIA_THE_KOMMUN)
+    talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
+    reply = said(talk.send(ActionRequestMemo(), "ge mig beslutsunderlaget för det nya upplägget med regionen"))
+    assert "Regionen ska ansvara för insatsen" in reply and "tried_from" not in talk.slots["last_result"]
+    talk = assessed(PLACES_VIA_THE_KOMMUN)
+    talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
+    said(talk.send(ActionAnswer(), "nej vi kör på det första upplägget, med kommunen"))
+    assert talk.slots["answers"]["utforare"] == "kommunen" and talk.slots["current_question"] is None
+
+
+def test_back_to_the_assessment_while_another_is_under_way_leaves_the_other():
+    # Trial 63 (t63-3, t63-6): after a message taken for a new initiative, the way back was lost.
+    talk = assessed(PLACES_VIA_THE_KOMMUN)
+    talk.send(ActionDescribeInitiative(), "Förbundet vill ge kooperativet ett bidrag på 50 000 kr.")
+    assert talk.slots["pending_answers"]
+    reply = said(talk.send(ActionAnswer(), "nej, tillbaka till min förra bedömning"))
+    assert "din tidigare bedömning gäller igen" in reply
+    assert not talk.slots["pending_answers"] and talk.slots["answers"]["utforare"] == "kommunen"
+    assert talk.slots["last_result"]["verdict"] == "conditional" and "Kommunen ska ansvara" in reply
