@@ -331,6 +331,9 @@ def _earlier_result(state: State, text: str) -> dict[str, Any] | None:
 
 
 _NAMES_THE_PREVIOUS = re.compile(r"\bforra\b")
+_NAMES_THE_FIRST = re.compile(r"\b(?:forsta|ursprungliga)\b")
+# Going back in so many words, folded: not "kommunen, som i det ursprungliga upplägget" (review of session 40).
+_GOES_BACK = re.compile(r"\btillbaka till\b|\bstann\w* vid\b|\bta tillbaka\b|\bga tillbaka\b")
 # A way back that names an assessment or a way of doing it, folded (not an answer: "ändra tillbaka … till regionen").
 _NAMES_AN_ASSESSMENT = re.compile(r"\b(?:bedomning|upplagg)\w*|\b(?:den|det) (?:allra )?forsta\b")
 
@@ -481,6 +484,8 @@ _TYPED_TRIAL_CHOICES = (
             r"\b(?:anvand|ta|valj|behall|kor pa|ga pa)\s+"
             r"(?:de nya svaren|det provade|den provade bedomningen|den nya bedomningen|det nya|prov(?:ningen|et))\b"
             r"|\b(?:anvand|kor pa) (?:det|den)\W*$|\b(?:jag|vi) vill ha (?:det|den) nya\b"
+            # "ge mig beslutsunderlaget för det nya upplägget med kommunen" (trial 63, t63-5)
+            r"|\b(?:for|pa|med) (?:det nya upplagget|det nya alternativet|den nya varianten|de nya svaren)\b"
             # "nej jag vill att underlaget gäller det nya, att kommunen köper platserna" (trial 61, t61-3)
             r"|\b(?:ska )?(?:galla|galler) (?:for )?(?:det|den|de) nya(?=\s*(?:[,.!?;]|$|upplagg|svar|bedomning))"
         ),
@@ -511,12 +516,10 @@ _TYPED_TRIAL_CHOICES = (
 )
 
 
-# A way chosen in words, folded: "vi väljer …", "vi tar …", "vi kör på …", "låt … gälla", "… får gälla".
-_CHOOSES_IN_WORDS = re.compile(
-    r"\b(?:vi|jag) (?:valjer|tar|kor pa|gar pa|gar vidare med)\b|\blat\b.{0,60}\bgalla\b|\b(?:far|ska) galla\b"
-)
-# The way tried named as such: "AF-varianten", "det andra alternativet", "det nya upplägget".
-_THE_VARIANT = re.compile(r"\w*variant\w*|\b(?:andra|nya) (?:alternativet|upplagget)\b")
+# A way chosen in words, folded: "vi väljer …", "vi kör på …", "låt … gälla".
+_CHOOSES_IN_WORDS = re.compile(r"\b(?:vi|jag) (?:valjer|kor pa|gar pa|gar vidare med)\b|\blat\b.{0,60}\bgalla\b")
+# Words that deny the choice or name the first way: "låt inte …", "vi väljer den första varianten".
+_NOT_THE_WAY_TRIED = re.compile(r"\b(?:inte|ej|aldrig|forsta|ursprungliga|gamla|tidigare|forra|egen|egna|bada)\b")
 
 
 # A line typed as the summary and the memo write them, "<question>: <answer>" ("hur pengarna ska gå: direkt").
@@ -576,22 +579,29 @@ def trial_choice_typed(state: State, message: Message) -> str | None:
     chosen = _typed_choice(message)
     if not waiting and chosen != BACK_TO_RECORD:
         return None  # the answers tried are chosen already: only going back is left
-    folded = swedish.fold(message.text)
-    asks_for_its_memo = _names_any(_AS_A_BASIS.sub(" ", folded), _MEMO_WORDS)
-    if chosen is None and waiting and (_CHOOSES_IN_WORDS.search(folded) or asks_for_its_memo):
-        # "vi väljer handledaren i stället", "Låt AF-varianten gälla i stället, med handledaren anställd av AF": the
-        # way tried, chosen by what it is (trial 63, t63-3 and t63-6 were taken for new initiatives, and both the
-        # assessment and what was tried were lost).
-        answers = _safe_answers(state)
-        try:
-            answered = _asked_on_the_route(answers)
-        except AnswerError:
-            return None
-        # A memo asked for "för det nya upplägget med kommunen" names the way tried as such (trial 63, t63-5).
-        restated = not asks_for_its_memo and _restates_the_trial(state, answers, answered, message.text) is not None
-        if restated or _THE_VARIANT.search(folded):
-            return USE_TRIED
+    if chosen is None and waiting and _chooses_the_way_tried(state, message):
+        return USE_TRIED
     return chosen
+
+
+def _chooses_the_way_tried(state: State, message: Message) -> bool:
+    """ "vi väljer handledaren i stället", "Låt AF-varianten gälla i stället, med handledaren anställd av AF": the way
+    tried, chosen by the answers it changed and nothing else (trial 63, t63-3 and t63-6 were taken for new initiatives,
+    and both the assessment and what was tried were lost). Not a question or a what-if, not denied, not naming the
+    first way, and not changing anything more (review of session 40)."""
+    folded = swedish.fold(message.text)
+    if not _CHOOSES_IN_WORDS.search(folded) or _NOT_THE_WAY_TRIED.search(folded) or "?" in message.text:
+        return False
+    if _opens_with_if(message.text) or _WHAT_IF.search(normalise(message.text)):
+        return False
+    answers = _safe_answers(state)
+    try:
+        answered = _asked_on_the_route(answers)
+    except AnswerError:
+        return False
+    if _answers_read(answers, answered, message.text).changed:
+        return False  # "vi väljer regionen men pengarna går direkt till snickeriet" changes more
+    return _restates_the_trial(state, answers, answered, message.text) is not None
 
 
 def back_to_an_earlier_result(state: State, message: Message) -> Turn | None:
@@ -601,10 +611,9 @@ def back_to_an_earlier_result(state: State, message: Message) -> Turn | None:
         return None
     if not _NAMES_AN_ASSESSMENT.search(swedish.fold(message.text)):
         return None  # "ändra tillbaka vem som köper till regionen", "jag håller fast vid mina svar": not a way back
-    if (state.pending is not None or state.current_question) and not _changing_the_result(state):
-        return _back_from_another_assessment(state, message)
     if state.pending is not None or state.current_question:
-        return None
+        under_way = not _changing_the_result(state) and _GOES_BACK.search(swedish.fold(message.text))
+        return _back_from_another_assessment(state, message) if under_way else None
     if _record_of(state) is not None or _chosen_over(state) is not None:
         return None
     earlier = _earlier_result(state, message.text)
@@ -637,8 +646,11 @@ def _back_from_another_assessment(state: State, message: Message) -> Turn | None
     if last is None:
         return None
     first = last.get(_FIRST_RESULT) or last.get(_PREVIOUS_RESULT)
-    named_first = not _NAMES_THE_PREVIOUS.search(swedish.fold(message.text))
-    target = first if named_first and isinstance(first, dict) else last
+    # The last result unless the first is named: "tillbaka till min bedömning" is the one just shown (review).
+    if _NAMES_THE_FIRST.search(swedish.fold(message.text)) and isinstance(first, dict):
+        target = {**first, _PREVIOUS_RESULT: _kept_briefly(last, state.evidence), _FIRST_RESULT: first}
+    else:
+        target = last
     left = _without_the_description(replace(state, current_question=None))
     restored = replace(_at_the_record(left, target), current_question=None, pending=None, correcting=False)
     replies, shown = show_result(restored)
@@ -4912,7 +4924,7 @@ def request_memo(state: State, message: Message | None = None, *, clearly_asked:
         # Mid-assessment there is no result to write up yet: a message the NLU took for the memo is an
         # unclear one (trial 11, t11-11: "en konsult som vi anlitar, skrev jag ju" got "Gör en bedömning först").
         return fallback(state, message)
-    names_the_memo = message is not None and _names_any(_AS_A_BASIS.sub(" ", swedish.fold(message.text)), _MEMO_WORDS)
+    names_the_memo = message is not None and _asks_for_the_memo(message.text)
     if message is not None and message.typed and not names_the_memo and _what_if_after_a_result(state, message):
         return answer(state, replace(message, intent="inform"))  # "och om bara ett kafé får rapporten …?" (t62-4)
     if message is not None and not names_the_memo and _describes_an_initiative(state, message):
@@ -4935,36 +4947,41 @@ def _chosen_then_memo(state: State, message: Message) -> Turn | None:
     opposite verdict and no word of the choice. None for any other message."""
     if not message.typed or state.last_result is None or state.pending is not None or state.current_question:
         return None
-    choice = _typed_choice(message)
-    if choice is None and _CHOOSING.search(swedish.fold(message.text)):
-        record = _record_of(state)
-        answers = _safe_answers(state)
-        try:
-            answered = _asked_on_the_route(answers)
-        except AnswerError:
-            return None
-        read = _answers_read(answers, answered, message.text)
-        if record is not None and _restates_the_trial(state, answers, answered, message.text) is not None:
-            choice = USE_TRIED
-        elif len(read.changed) == 1:
-            ((question_id, option_id),) = read.changed.items()
-            replies, changed = _one_answer_corrected(state, answers, question_id, option_id, message, trying=False)
-            if changed.current_question:
-                return replies, changed  # the question the change opens first; the memo when there is a result
-            return _with_the_memo(replies, changed)
-    if choice is None:
+    if _record_of(state) is not None or _chosen_over(state) is not None:
+        # A what-if's result is shown (or was chosen): the choice between the two, as typed (trial_choice_typed).
+        choice = trial_choice_typed(state, message)
+        return typed_choice_made(state, message, choice) if choice is not None else None
+    if not _CHOOSING.search(swedish.fold(message.text)):
         return None
-    replies, chosen = show_result(state, replace(message, entities={**message.entities, "choice": [choice]}))
-    return _with_the_memo(replies, chosen)
+    answers = _safe_answers(state)
+    try:
+        answered = _asked_on_the_route(answers)
+    except AnswerError:
+        return None
+    changed = _answers_read(answers, answered, message.text).changed
+    if len(changed) != 1:
+        return None
+    ((question_id, option_id),) = changed.items()
+    replies, corrected = _one_answer_corrected(state, answers, question_id, option_id, message, trying=False)
+    if corrected.current_question:
+        return replies, corrected  # the question the change opens first; the memo when there is a result
+    return _with_the_memo(replies, corrected)
 
 
 def typed_choice_made(state: State, message: Message, choice: str) -> Turn:
     """A what-if's button typed in words, as the button does it; then the memo of the result chosen, when the same
     message asks for it ("vi väljer upplägget där …, gör underlaget på det")."""
     replies, chosen = show_result(state, replace(message, entities={**message.entities, "choice": [choice]}))
-    if _names_any(_AS_A_BASIS.sub(" ", swedish.fold(message.text)), _MEMO_WORDS):
-        return _with_the_memo(replies, chosen)
-    return replies, chosen
+    return _with_the_memo(replies, chosen) if _asks_for_the_memo(message.text) else (replies, chosen)
+
+
+def _asks_for_the_memo(text: str) -> bool:
+    """The memo named, not as a basis ("rapporten som underlag") nor declined ("underlaget behöver jag inte")."""
+    folded = swedish.fold(text)
+    return _names_any(_AS_A_BASIS.sub(" ", folded), _MEMO_WORDS) and not _MEMO_DECLINED.search(folded)
+
+
+_MEMO_DECLINED = re.compile(r"\b(?:underlag|beslutsunderlag|promemoria|pm)\w*[^.,;!?]*\b(?:inte|ej)\b")
 
 
 def _what_if_after_a_result(state: State, message: Message) -> bool:

@@ -433,7 +433,7 @@ def test_the_way_tried_chosen_by_what_it_is_is_chosen():
     # Trial 63 (t63-3, t63-6): "vi väljer …" and "Låt AF-varianten gälla i stället" were new initiatives.
     for text in (
         "vi väljer regionen i stället, det är det vi tar till styrelsen",
-        "Låt regionvarianten gälla i stället",
+        "Låt regionvarianten gälla i stället, där regionen köper platserna",
     ):
         talk = assessed(PLACES_VIA_THE_KOMMUN)
         talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
@@ -447,6 +447,41 @@ def test_the_way_tried_chosen_by_what_it_is_is_chosen():
     assert "Då gäller bedömningen de nya svaren" not in reply
 
 
+def test_words_that_do_not_choose_the_way_tried_choose_nothing():
+    # The second review of session 40: each of these chose the answers tried.
+    for text in (
+        "vi väljer den första varianten",
+        "låt inte regionvarianten gälla",
+        "vi väljer regionen men pengarna går direkt till snickeriet",
+        "vilka villkor ska gälla om regionen köper platserna?",
+        "jag tar det med regionen och återkommer",
+    ):
+        talk = assessed(PLACES_VIA_THE_KOMMUN)
+        talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
+        reply = said(talk.send(ActionAnswer(), text))
+        assert "Då gäller bedömningen de nya svaren" not in reply, text
+    for text in (
+        "ge mig underlaget för min egen bedömning, inte för det nya upplägget",
+        "kan jag få underlag för båda?",
+    ):
+        talk = assessed(PLACES_VIA_THE_KOMMUN)
+        talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
+        reply = said(talk.send(ActionRequestMemo(), text, intent="request_memo"))
+        assert "Kommunen ska ansvara för insatsen" in reply and "tried_from" in talk.slots["last_result"], text
+
+
+def test_a_choice_and_the_memo_in_one_message_by_the_answer_chosen():
+    talk = assessed(PLACES_VIA_THE_KOMMUN)
+    talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
+    reply = said(talk.send(ActionRequestMemo(), "vi väljer regionen, skicka beslutsunderlaget", intent="request_memo"))
+    assert "Regionen ska ansvara för insatsen" in reply and "tried_from" not in talk.slots["last_result"]
+    # ... and a memo declined after the choice is not sent
+    talk = assessed(PLACES_VIA_THE_KOMMUN)
+    talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
+    reply = said(talk.send(ActionAnswer(), "använd de nya svaren, men underlaget behöver jag inte just nu"))
+    assert "Då gäller bedömningen de nya svaren" in reply and "Här är beslutsunderlaget" not in reply
+
+
 def test_the_memo_asked_for_the_way_tried_by_its_name_is_of_that_way():
     # Trial 63 (t63-5, t63-1): "ge mig beslutsunderlaget för det nya upplägget med …" got the memo of the assessment,
     # and "vi kör på det första upplägget" was not a way back.
@@ -456,8 +491,9 @@ def test_the_memo_asked_for_the_way_tried_by_its_name_is_of_that_way():
     assert "Regionen ska ansvara för insatsen" in reply and "tried_from" not in talk.slots["last_result"]
     talk = assessed(PLACES_VIA_THE_KOMMUN)
     talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
-    said(talk.send(ActionAnswer(), "nej vi kör på det första upplägget, med kommunen"))
-    assert talk.slots["answers"]["utforare"] == "kommunen" and talk.slots["current_question"] is None
+    reply = said(talk.send(ActionAnswer(), "nej vi kör på det första upplägget"))
+    assert talk.slots["answers"]["utforare"] == "kommunen" and "tried_from" not in talk.slots["last_result"]
+    assert "före prövningen" in reply
 
 
 def test_back_to_the_assessment_while_another_is_under_way_leaves_the_other():
@@ -469,3 +505,27 @@ def test_back_to_the_assessment_while_another_is_under_way_leaves_the_other():
     assert "din tidigare bedömning gäller igen" in reply
     assert not talk.slots["pending_answers"] and talk.slots["answers"]["utforare"] == "kommunen"
     assert talk.slots["last_result"]["verdict"] == "conditional" and "Kommunen ska ansvara" in reply
+
+
+def test_back_while_another_assessment_is_under_way_goes_to_the_last_one_unless_the_first_is_named():
+    grant = "Förbundet vill ge kooperativet ett bidrag på 50 000 kr."
+    talk = assessed(PLACES_VIA_THE_KOMMUN)
+    talk.send(ActionDescribeInitiative(), COORDINATOR, intent="describe_initiative")
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    assert talk.slots["answers"]["vem"] == "parter_och_aktorer"
+    talk.send(ActionDescribeInitiative(), grant, intent="describe_initiative")
+    said(talk.send(ActionAnswer(), "nej vänta, tillbaka till min bedömning"))
+    assert talk.slots["answers"]["vem"] == "parter_och_aktorer"  # the one just shown
+    talk.send(ActionDescribeInitiative(), grant, intent="describe_initiative")
+    said(talk.send(ActionAnswer(), "nej, tillbaka till min allra första bedömning"))
+    assert talk.slots["answers"]["utforare"] == "kommunen"
+    said(talk.send(ActionAnswer(), "tillbaka till min förra bedömning"))
+    assert talk.slots["answers"]["vem"] == "parter_och_aktorer"  # the last one is kept behind the first
+
+
+def test_an_answer_naming_the_first_way_in_another_assessment_is_an_answer():
+    talk = assessed(PLACES_VIA_THE_KOMMUN)
+    grant = "Förbundet vill ge kooperativet Måsen ett bidrag på 50 000 kr."
+    talk.send(ActionDescribeInitiative(), grant, intent="describe_initiative")
+    reply = said(talk.send(ActionAnswer(), "nej, pengarna ska gå via kommunen, som i vårt ursprungliga upplägg"))
+    assert "Då lämnar jag den nya bedömningen" not in reply
