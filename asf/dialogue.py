@@ -3999,9 +3999,15 @@ def _denies_who_it_is_for(pending: dict[str, str], text: str) -> bool:
 
 
 def _first_word(option: Option) -> str | None:
-    """The first word of the option's label, folded, when it is long enough to be denied ("pengar")."""
-    first = re.findall(r"\w+", swedish.fold(option.label))[0]
+    """The first word of the option's label, folded, after its article ("Ett visst företag" → "foretag"), when it is
+    long enough to be denied ("pengar"): "den är ju inget företag men en förening" was recorded as "Ett visst företag"
+    (trial 63, t63-1)."""
+    words = re.findall(r"\w+", swedish.fold(option.label))
+    first = next((w for w in words if w not in _ARTICLES), words[0])
     return first if len(first) >= _SHORTEST_DENIED else None
+
+
+_ARTICLES = frozenset({"en", "ett", "visst", "viss", "vissa", "nagon", "nagot", "nagra"})
 
 
 def _label_denied(option: Option, text: str) -> bool:

@@ -529,3 +529,14 @@ def test_an_answer_naming_the_first_way_in_another_assessment_is_an_answer():
     talk.send(ActionDescribeInitiative(), grant, intent="describe_initiative")
     reply = said(talk.send(ActionAnswer(), "nej, pengarna ska gå via kommunen, som i vårt ursprungliga upplägg"))
     assert "Då lämnar jag den nya bedömningen" not in reply
+
+
+def test_an_option_whose_noun_the_answer_denies_is_not_recorded():
+    # Trial 63 (t63-1): "den är ju inget företag men en förening …" was recorded as "Ett visst företag".
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "parter_och_aktorer")
+    talk.click("strukturell_typ", "annan_kunskap")
+    text = "pengarna går till intresseorganisationen, den är ju inget företag utan en förening för de sociala företagen"
+    talk.send(ActionAnswer(), text)
+    assert "mottagare" not in talk.slots["answers"] and talk.slots["current_question"] == "mottagare"
