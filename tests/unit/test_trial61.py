@@ -540,3 +540,10 @@ def test_an_option_whose_noun_the_answer_denies_is_not_recorded():
     text = "pengarna går till intresseorganisationen, den är ju inget företag utan en förening för de sociala företagen"
     talk.send(ActionAnswer(), text)
     assert "mottagare" not in talk.slots["answers"] and talk.slots["current_question"] == "mottagare"
+
+
+def test_money_for_a_partys_own_working_time_is_its_own_activity():
+    # Trial 63 (t63-4): "pengarna går till regionen för vår arbetstid, inte till företaget" after "Nej" read nothing.
+    question = default_tree().questions["mottagare"]
+    reading = read_answer(question, "pengarna går till regionen för vår arbetstid, inte till företaget")
+    assert reading.option is not None and reading.option.id == "egen_verksamhet"
