@@ -481,8 +481,10 @@ _TYPED_TRIAL_CHOICES = (
     (
         USE_TRIED,
         re.compile(
-            r"\b(?:anvand|ta|valj|behall|kor pa|ga pa)\s+"
+            r"\b(?:anvand|anvander|ta|tar|valj|valjer|behall|behaller|kor pa|ga pa|gar pa)\s+"
             r"(?:de nya svaren|det provade|den provade bedomningen|den nya bedomningen|det nya|prov(?:ningen|et))\b"
+            # "bra vi kör på det upplägget istället" (trial 64, t64-1)
+            r"|\b(?:kor|gar) pa (?:det|den|detta) (?:upplagget|alternativet|varianten)\b"
             r"|\b(?:anvand|kor pa) (?:det|den)\W*$|\b(?:jag|vi) vill ha (?:det|den) nya\b"
             # "ge mig beslutsunderlaget för det nya upplägget med kommunen" (trial 63, t63-5)
             r"|\b(?:for|pa|med) (?:det nya upplagget|det nya alternativet|den nya varianten|de nya svaren)\b"
@@ -517,7 +519,11 @@ _TYPED_TRIAL_CHOICES = (
 
 
 # A way chosen in words, folded: "vi väljer …", "vi kör på …", "låt … gälla".
-_CHOOSES_IN_WORDS = re.compile(r"\b(?:vi|jag) (?:valjer|kor pa|gar pa|gar vidare med)\b|\blat\b.{0,60}\bgalla\b")
+_CHOOSES_IN_WORDS = re.compile(
+    r"\b(?:vi|jag) (?:valjer|kor pa|gar pa|gar vidare med)\b|\blat\b.{0,60}\bgalla\b"
+    # "jag vill att bedömningen ska gälla att pengarna går via AF" (trial 64, t64-6)
+    r"|\b(?:bedomningen|underlaget) ska galla\b"
+)
 # Words that deny the choice or name the first way: "låt inte …", "vi väljer den första varianten".
 _NOT_THE_WAY_TRIED = re.compile(r"\b(?:inte|ej|aldrig|forsta|ursprungliga|gamla|tidigare|forra|egen|egna|bada)\b")
 

@@ -547,3 +547,18 @@ def test_money_for_a_partys_own_working_time_is_its_own_activity():
     question = default_tree().questions["mottagare"]
     reading = read_answer(question, "pengarna går till regionen för vår arbetstid, inte till företaget")
     assert reading.option is not None and reading.option.id == "egen_verksamhet"
+
+
+def test_more_words_choosing_the_way_tried():
+    # Trial 64: "ok vi tar det nya upplagget" was tried again, "bra vi kor pa det upplagget istallet" not understood,
+    # "jag vill att bedomningen ska galla att pengarna gar via AF" taken for a new initiative.
+    for text in (
+        "ok vi tar det nya upplagget",
+        "bra vi kor pa det upplagget istallet",
+        "jag vill att bedomningen ska galla att regionen koper platserna",
+    ):
+        talk = assessed(PLACES_VIA_THE_KOMMUN)
+        talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
+        reply = said(talk.send(ActionAnswer(), text))
+        assert "Då gäller bedömningen de nya svaren" in reply, text
+        assert talk.slots["answers"]["utforare"] == "regionen" and "tried_from" not in talk.slots["last_result"], text
