@@ -562,3 +562,12 @@ def test_more_words_choosing_the_way_tried():
         reply = said(talk.send(ActionAnswer(), text))
         assert "Då gäller bedömningen de nya svaren" in reply, text
         assert talk.slots["answers"]["utforare"] == "regionen" and "tried_from" not in talk.slots["last_result"], text
+
+
+def test_the_staff_and_boards_of_the_companies_are_their_staff():
+    # Trial 64 (t64-3): "för personalen och styrelserna på företagen" was offered as a company or the parties' staff.
+    question = default_tree().questions["vem"]
+    reading = read_answer(question, "Kursen är för personalen och styrelserna på företagen, inte för deltagarna.")
+    assert reading.option is not None and reading.option.id == "asf_personal"
+    reading = read_answer(question, "för förbundets styrelse")
+    assert reading.option is not None and reading.option.id == "parter_och_aktorer"
