@@ -549,11 +549,10 @@ def line_typed_as_written(state: State, message: Message) -> Turn | None:
     found = _A_LINE_IN_ITS_WORDS.match(message.text)
     if found is None:
         return None
-    answers = _safe_answers(state)
-    try:
-        answered = _asked_on_the_route(answers)
-    except AnswerError:
+    on_the_route = _answers_on_the_route(state)
+    if on_the_route is None:
         return None
+    answers, answered = on_the_route
     named = normalise(found.group("question"))
     exact = [
         q for q in answered if named in (normalise(tree().questions[q].short), normalise(tree().questions[q].text))
@@ -600,11 +599,10 @@ def _chooses_the_way_tried(state: State, message: Message) -> bool:
         return False
     if _opens_with_if(message.text) or _WHAT_IF.search(normalise(message.text)):
         return False
-    answers = _safe_answers(state)
-    try:
-        answered = _asked_on_the_route(answers)
-    except AnswerError:
+    on_the_route = _answers_on_the_route(state)
+    if on_the_route is None:
         return False
+    answers, answered = on_the_route
     if _answers_read(answers, answered, message.text).changed:
         return False  # "vi väljer regionen men pengarna går direkt till snickeriet" changes more
     return _restates_the_trial(state, answers, answered, message.text) is not None
@@ -631,16 +629,27 @@ def back_to_an_earlier_result(state: State, message: Message) -> Turn | None:
         return [Reply(text=messages.text("result.no_earlier"), buttons=result_buttons())], state
     if earlier is None:
         return None
-    first = (state.last_result or {}).get(_FIRST_RESULT) or earlier
-    # The first stays the first: asked for again, it is the one shown (review of session 40).
-    restored = {
+    restored = _ahead_of_the_last(earlier, state.last_result or {}, state.evidence)
+    return _in_force_again(state, restored, messages.text("result.back_to_earlier"))
+
+
+def _ahead_of_the_last(
+    earlier: dict[str, Any], last: dict[str, Any], evidence: dict[str, str] | None
+) -> dict[str, Any]:
+    """`earlier`, to be in force again, with `last` kept behind it as the previous result; the first stays the first
+    (asked for again, it is the one shown: review of session 40)."""
+    return {
         **earlier,
-        _PREVIOUS_RESULT: _kept_briefly(state.last_result or {}, state.evidence),
-        _FIRST_RESULT: first,
+        _PREVIOUS_RESULT: _kept_briefly(last, evidence),
+        _FIRST_RESULT: last.get(_FIRST_RESULT) or earlier,
     }
-    state = replace(_at_the_record(state, restored), current_question=None, pending=None, correcting=False)
+
+
+def _in_force_again(state: State, result: dict[str, Any], said: str) -> Turn:
+    """`result` with its answers and its description in force and shown again, after `said`."""
+    state = replace(_at_the_record(state, result), current_question=None, pending=None, correcting=False)
     replies, shown = show_result(state)
-    return [Reply(text=messages.text("result.back_to_earlier")), *replies], shown
+    return [Reply(text=said), *replies], shown
 
 
 def _back_from_another_assessment(state: State, message: Message) -> Turn | None:
@@ -653,14 +662,10 @@ def _back_from_another_assessment(state: State, message: Message) -> Turn | None
         return None
     first = last.get(_FIRST_RESULT) or last.get(_PREVIOUS_RESULT)
     # The last result unless the first is named: "tillbaka till min bedömning" is the one just shown (review).
-    if _NAMES_THE_FIRST.search(swedish.fold(message.text)) and isinstance(first, dict):
-        target = {**first, _PREVIOUS_RESULT: _kept_briefly(last, state.evidence), _FIRST_RESULT: first}
-    else:
-        target = last
+    named_first = _NAMES_THE_FIRST.search(swedish.fold(message.text)) is not None
+    target = _ahead_of_the_last(first, last, state.evidence) if named_first and isinstance(first, dict) else last
     left = _without_the_description(replace(state, current_question=None))
-    restored = replace(_at_the_record(left, target), current_question=None, pending=None, correcting=False)
-    replies, shown = show_result(restored)
-    return [Reply(text=messages.text("result.back_from_another")), *replies], shown
+    return _in_force_again(left, target, messages.text("result.back_from_another"))
 
 
 def _changing_the_result(state: State) -> bool:
@@ -2785,6 +2790,15 @@ def _denies_a_given_answer(state: State, message: Message) -> bool:
     return bool(_denied_answers(answers, _asked_on_the_route(answers), message.text))
 
 
+def _answers_on_the_route(state: State) -> tuple[dict[str, str], list[str]] | None:
+    """The state's answers and the questions their route asked; None for answers an older tree cannot walk."""
+    answers = _safe_answers(state)
+    try:
+        return answers, _asked_on_the_route(answers)
+    except AnswerError:
+        return None
+
+
 def _asked_on_the_route(answers: dict[str, str]) -> list[str]:
     """The questions the walk with these answers asked, in order."""
     return [step.question.id for step in walk(tree(), answers).steps]
@@ -3271,7 +3285,7 @@ def _try_answers(
         if q in changes and (q in current.used or q in ahead)
     ]
     prefix = messages.text("change.tried", answers=listing(named, last="och")) if named else None
-    note = _note_after_the_result(message.text, trying=trying)
+    note = memo.document.after_the_result_note(message.text, trying=trying)
     description = f"{state.description}\n{note}" if state.description else None
     # The what-if's words are behind its answers: answering a question asked before them is no change of an
     # answer ("Uppdaterat. Dina senare svar gäller fortfarande" came after a plain answer, t37-1).
@@ -3333,11 +3347,6 @@ def _as_described(description: str) -> str:
     return "\n".join(line for line in description.split("\n") if not line.startswith(openings))
 
 
-def _note_after_the_result(text: str, *, trying: bool) -> str:
-    """The line the memo's "Insatsen" gets for a what-if or a correction after the result."""
-    return memo.document.after_the_result_note(text, trying=trying)
-
-
 def _one_answer_corrected(
     state: State, answers: dict[str, str], question_id: str, option_id: str, message: Message, *, trying: bool
 ) -> Turn:
@@ -3354,7 +3363,7 @@ def _one_answer_corrected(
         prefix = messages.text("change.corrected", question=question.short, answer=corrected)
     # The description stays the user's words; the correction is added, marked, so the memo's
     # "Insatsen" does not contradict its answers without saying why.
-    note = _note_after_the_result(message.text, trying=trying)
+    note = memo.document.after_the_result_note(message.text, trying=trying)
     description = f"{state.description}\n{note}" if state.description else None
     corrected_answers = _with_what_follows({**_with_set_aside(state, answers), question_id: option_id}, message.text)
     if record is not None and _gives_the_record_back(record, corrected_answers):
@@ -4788,9 +4797,7 @@ def initiative_before_handoff(step: Callable[[State, Message], Turn]) -> Callabl
 
 def _back_to_the_record(state: State, record: dict[str, Any]) -> Turn:
     """The result a what-if was tried from, with its answers and its description, shown again and in force."""
-    state = replace(_at_the_record(state, record), current_question=None, pending=None, correcting=False)
-    replies, shown = show_result(state)
-    return [Reply(text=messages.text("result.back_to_record")), *replies], shown
+    return _in_force_again(state, record, messages.text("result.back_to_record"))
 
 
 def _gives_the_record_back(record: dict[str, Any], answers: dict[str, str]) -> bool:
@@ -4965,11 +4972,10 @@ def _chosen_then_memo(state: State, message: Message) -> Turn | None:
         return typed_choice_made(state, message, choice) if choice is not None else None
     if not _CHOOSING.search(swedish.fold(message.text)):
         return None
-    answers = _safe_answers(state)
-    try:
-        answered = _asked_on_the_route(answers)
-    except AnswerError:
+    on_the_route = _answers_on_the_route(state)
+    if on_the_route is None:
         return None
+    answers, answered = on_the_route
     changed = _answers_read(answers, answered, message.text).changed
     if len(changed) != 1:
         return None

@@ -26,6 +26,13 @@ COORDINATOR = "Förbundet vill anställa en samordnare på halvtid som sprider k
 MEMBERSHIP = "Vi undrar om förbundet kan gå med som medlem i en intresseorganisation för sociala företag."
 
 
+def regionen_tried() -> Conversation:
+    """PLACES_VIA_THE_KOMMUN assessed, then the what-if that the region buys the places, tried beside it."""
+    talk = assessed(PLACES_VIA_THE_KOMMUN)
+    talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
+    return talk
+
+
 def test_a_what_if_naming_a_part_to_avoid_beside_an_answer_off_the_route_tries_that_part():
     for what_if in (
         "och om kommunen tar förbundets pengar och täcker en del av deras lokalhyra med dem, det går ju via en part?",
@@ -71,8 +78,7 @@ def test_no_participants_at_a_question_about_them_asks_again_the_answer_that_bro
 
 
 def test_staying_with_the_first_assessment_in_other_words_goes_back_to_it():
-    talk = assessed(PLACES_VIA_THE_KOMMUN)
-    talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
+    talk = regionen_tried()
     assert talk.slots["answers"]["utforare"] == "regionen"
     said(talk.send(ActionAnswer(), "ok vi stannar vid min allra första bedömning"))
     assert talk.slots["answers"]["utforare"] == "kommunen"
@@ -136,8 +142,7 @@ def test_the_memo_does_not_warn_of_other_people_from_an_answer_typed_to_a_questi
 
 
 def test_asking_that_the_memo_be_of_the_new_answers_chooses_them():
-    talk = assessed(PLACES_VIA_THE_KOMMUN)
-    talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
+    talk = regionen_tried()
     said(talk.send(ActionAnswer(), "nej jag vill att underlaget gäller det nya, att regionen köper platserna"))
     memo = said(talk.send(ActionRequestMemo(), "beslutsunderlag", intent="request_memo"))
     assert "Regionen ska ansvara för insatsen" in memo
@@ -239,8 +244,7 @@ def test_more_ways_back_in_words():
     ):
         assert dialogue._typed_choice(Message(text=text, intent="inform")) == dialogue.BACK_TO_RECORD, text
     # ... and in the dialogue, after a what-if
-    talk = assessed(PLACES_VIA_THE_KOMMUN)
-    talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
+    talk = regionen_tried()
     said(talk.send(ActionAnswer(), "nej förresten, ta tillbaka den första"))
     assert talk.slots["answers"]["utforare"] == "kommunen" and talk.slots["current_question"] is None
 
@@ -435,14 +439,12 @@ def test_the_way_tried_chosen_by_what_it_is_is_chosen():
         "vi väljer regionen i stället, det är det vi tar till styrelsen",
         "Låt regionvarianten gälla i stället, där regionen köper platserna",
     ):
-        talk = assessed(PLACES_VIA_THE_KOMMUN)
-        talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
+        talk = regionen_tried()
         reply = said(talk.send(ActionAnswer(), text))
         assert "ny insats" not in reply, text
         assert talk.slots["answers"]["utforare"] == "regionen" and "tried_from" not in talk.slots["last_result"], text
     # ... while "vi tar …" naming nothing tried chooses nothing
-    talk = assessed(PLACES_VIA_THE_KOMMUN)
-    talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
+    talk = regionen_tried()
     reply = said(talk.send(ActionAnswer(), "vi tar med det här till styrelsen"))
     assert "Då gäller bedömningen de nya svaren" not in reply
 
@@ -456,28 +458,24 @@ def test_words_that_do_not_choose_the_way_tried_choose_nothing():
         "vilka villkor ska gälla om regionen köper platserna?",
         "jag tar det med regionen och återkommer",
     ):
-        talk = assessed(PLACES_VIA_THE_KOMMUN)
-        talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
+        talk = regionen_tried()
         reply = said(talk.send(ActionAnswer(), text))
         assert "Då gäller bedömningen de nya svaren" not in reply, text
     for text in (
         "ge mig underlaget för min egen bedömning, inte för det nya upplägget",
         "kan jag få underlag för båda?",
     ):
-        talk = assessed(PLACES_VIA_THE_KOMMUN)
-        talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
+        talk = regionen_tried()
         reply = said(talk.send(ActionRequestMemo(), text, intent="request_memo"))
         assert "Kommunen ska ansvara för insatsen" in reply and "tried_from" in talk.slots["last_result"], text
 
 
 def test_a_choice_and_the_memo_in_one_message_by_the_answer_chosen():
-    talk = assessed(PLACES_VIA_THE_KOMMUN)
-    talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
+    talk = regionen_tried()
     reply = said(talk.send(ActionRequestMemo(), "vi väljer regionen, skicka beslutsunderlaget", intent="request_memo"))
     assert "Regionen ska ansvara för insatsen" in reply and "tried_from" not in talk.slots["last_result"]
     # ... and a memo declined after the choice is not sent
-    talk = assessed(PLACES_VIA_THE_KOMMUN)
-    talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
+    talk = regionen_tried()
     reply = said(talk.send(ActionAnswer(), "använd de nya svaren, men underlaget behöver jag inte just nu"))
     assert "Då gäller bedömningen de nya svaren" in reply and "Här är beslutsunderlaget" not in reply
 
@@ -485,12 +483,10 @@ def test_a_choice_and_the_memo_in_one_message_by_the_answer_chosen():
 def test_the_memo_asked_for_the_way_tried_by_its_name_is_of_that_way():
     # Trial 63 (t63-5, t63-1): "ge mig beslutsunderlaget för det nya upplägget med …" got the memo of the assessment,
     # and "vi kör på det första upplägget" was not a way back.
-    talk = assessed(PLACES_VIA_THE_KOMMUN)
-    talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
+    talk = regionen_tried()
     reply = said(talk.send(ActionRequestMemo(), "ge mig beslutsunderlaget för det nya upplägget med regionen"))
     assert "Regionen ska ansvara för insatsen" in reply and "tried_from" not in talk.slots["last_result"]
-    talk = assessed(PLACES_VIA_THE_KOMMUN)
-    talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
+    talk = regionen_tried()
     reply = said(talk.send(ActionAnswer(), "nej vi kör på det första upplägget"))
     assert talk.slots["answers"]["utforare"] == "kommunen" and "tried_from" not in talk.slots["last_result"]
     assert "före prövningen" in reply
@@ -557,8 +553,7 @@ def test_more_words_choosing_the_way_tried():
         "bra vi kor pa det upplagget istallet",
         "jag vill att bedomningen ska galla att regionen koper platserna",
     ):
-        talk = assessed(PLACES_VIA_THE_KOMMUN)
-        talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
+        talk = regionen_tried()
         reply = said(talk.send(ActionAnswer(), text))
         assert "Då gäller bedömningen de nya svaren" in reply, text
         assert talk.slots["answers"]["utforare"] == "regionen" and "tried_from" not in talk.slots["last_result"], text
