@@ -2239,6 +2239,10 @@ _ASKS_ABOUT_SOME_OF_THEM = re.compile(
 # something, not a change of the result (end of round 20: it changed who the initiative was for).
 _ASKS_FOR_SOMETHING = re.compile(
     r"(?:(?:och|men|ok|okej)\s+)?(?:har (?:ni|du)|finns det|vet (?:ni|du)|kan (?:ni|du) (?:tipsa|rekommendera|visa))\b"
+    # "hur många deltagare brukar ett samordningsförbund ha per år?" asks for a figure in general; it changed whom the
+    # assessed initiative is for to participants (trial 65, t65-5).
+    r"|(?:(?:och|men|ok|okej|btw|forresten)\s+)?(?:hur (?:manga|mycket|stor|stora|ofta|lange)|vad (?:kostar|brukar))\b"
+    r"(?:\s+\w+){0,6}\s+(?:brukar|i snitt|i genomsnitt|generellt|vanligtvis|i allmanhet)\b"
 )
 
 
@@ -3054,18 +3058,20 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
         return [tried], state
     named = match_question(tree(), message.text, answered) if wrong and not changes else None
     if named is not None:
-        return _reopen(state, answers, named)
+        return _reopen(state, answers, named, trying=message if what_if else None)
     if not changes and not wrong:
-        return _denied_answer_asked(state, answers, denied)
+        return _denied_answer_asked(state, answers, denied, trying=message if what_if else None)
     return [_which_answer(list(changes) or answered, messages.text("change.which_kept"))], state
 
 
-def _denied_answer_asked(state: State, answers: dict[str, str], denied: list[str]) -> Turn | None:
+def _denied_answer_asked(
+    state: State, answers: dict[str, str], denied: list[str], *, trying: Message | None = None
+) -> Turn | None:
     """A message that would otherwise be another initiative but denies a given answer in words ("va? nej, vi på AF
     betalar fakturan …, det går inte direkt" after "Direkt från förbundet"), without a new value for it that the
     single-change path above could take: that question asked again, the other answers kept (trial 45, t45-1 was
     assessed as a new initiative and the result could not be reached again). None where no given answer is denied."""
-    return _reopen(state, answers, denied[0]) if denied else None
+    return _reopen(state, answers, denied[0], trying=trying) if denied else None
 
 
 # Who is responsible for and procures the initiative, and how the förbund's money goes (tree.yml).
@@ -3399,11 +3405,17 @@ def _change_button(question_id: str) -> dict[str, str]:
     return button(sentence_case(tree().questions[question_id].short), payload)
 
 
-def _reopen(state: State, answers: dict[str, str], question_id: str) -> Turn:
+def _reopen(state: State, answers: dict[str, str], question_id: str, *, trying: Message | None = None) -> Turn:
     """`question_id` asked again; the old answer is kept aside so later answers that still apply are reused. A
-    correction: of the assessment while a what-if is shown, where the assessment asked that question."""
+    correction: of the assessment while a what-if is shown, where the assessment asked that question. `trying`: the
+    what-if that asks it, whose answer is tried beside the assessment ("Och om det inte hade varit förbundet som var
+    medlem?" had replaced the assessment, and the auditor's memo described what was only supposed: trial 65, t65-4)."""
     record = _record_of(state)
-    if record is not None and state.current_question is not None:
+    if trying is not None:
+        state = _trying(state)
+        note = memo.document.after_the_result_note(trying.text, trying=True)
+        state = replace(state, description=f"{state.description}\n{note}" if state.description else None)
+    elif record is not None and state.current_question is not None:
         pass  # a what-if still being answered: asking one of its questions again is part of what is tried
     elif record is not None and question_id in (record.get("answers") or {}):
         state = _at_the_record(state, record)
@@ -3413,7 +3425,11 @@ def _reopen(state: State, answers: dict[str, str], question_id: str) -> Turn:
     current = walk(tree(), answers)
     previous = current.fill(tree().questions[question_id].option(answers[question_id]).label)  # type: ignore[union-attr]
     reopened = reopen(tree(), answers, question_id)
-    return _continue(state, reopened, prefix=messages.text("change.previous", previous=previous))
+    if trying is not None:
+        said = messages.text("change.try_previous", previous=previous)
+    else:
+        said = messages.text("change.previous", previous=previous)
+    return _continue(state, reopened, prefix=said)
 
 
 def _read_typed(question: Question, message: Message, models: learned.Models | None = None) -> AnswerReading:
@@ -4939,6 +4955,15 @@ def request_memo(state: State, message: Message | None = None, *, clearly_asked:
         # "Sparas det jag skriver här? Blir chatten en allmän handling?" got "Gör en bedömning först"
         # (trial 19, t19-5): a question about another topic, not a request for the memo.
         return _other_question_answer(state, topic)
+    asked_about = (
+        _concepts_asked_about(message.text)
+        if message is not None and message.typed and not _names_any(message.text, _MEMO_WORDS)
+        else []
+    )
+    if message is not None and asked_about:
+        # "btw vad är det egentligen som gör att ett företag räknas som ASF? finns det nån lag på det" got the whole
+        # memo (trial 65, t65-2): a question about a concept, with no word of the memo.
+        return _concept_answer(state, replace(message, entities={**message.entities, "concept": asked_about}))
     if message is not None and message.typed and state.current_question is not None:
         # Mid-assessment there is no result to write up yet: a message the NLU took for the memo is an
         # unclear one (trial 11, t11-11: "en konsult som vi anlitar, skrev jag ju" got "Gör en bedömning först").

@@ -948,7 +948,8 @@ def _match_from(compiled: Pattern, words: tuple[Token, ...], start: int) -> int 
     position = start
     for number, (group, written) in enumerate(zip(compiled.parts, compiled.written, strict=True)):
         if number > 0:
-            # Find the next group within the gap's words; an amount ("200 000 kr") does not count.
+            # Find the next group within the gap's words; an amount ("200 000 kr") and "i stället" ("kommunen i
+            # stället hade varit medlem", trial 65, t65-4) do not count.
             skip, counted, gap = 0, 0, _gap_after(words, position)
             while counted <= gap and position + skip < len(words):
                 if words[position + skip].clause != words[position - 1].clause:
@@ -962,7 +963,7 @@ def _match_from(compiled: Pattern, words: tuple[Token, ...], start: int) -> int 
                     # "regionen vill att förbundet köper": after "att" comes a clause with a subject
                     # of its own; only "att" just before the next part ("ska att köpa") is bridged.
                     return None
-                counted += not _is_amount(words[position + skip].word)
+                counted += not (_is_amount(words[position + skip].word) or _says_instead(words, position + skip))
                 skip += 1
             else:
                 return None
@@ -975,6 +976,16 @@ def _match_from(compiled: Pattern, words: tuple[Token, ...], start: int) -> int 
 
 def _is_amount(word: str) -> bool:
     return word.isdigit() or word in _AMOUNT_WORDS
+
+
+def _says_instead(words: tuple[Token, ...], at: int) -> bool:
+    """Is the word at `at` "istället" or a part of "i stället"?"""
+    word = words[at].word
+    if word == "istallet":
+        return True
+    following = words[at + 1].word if at + 1 < len(words) else ""
+    before = words[at - 1].word if at > 0 else ""
+    return (word == "i" and following == "stallet") or (word == "stallet" and before == "i")
 
 
 def _group_at(

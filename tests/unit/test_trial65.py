@@ -1,0 +1,65 @@
+"""What trial 65 found misread or mishandled, each held here in new wording: through the actions where the failure was
+in the dialogue."""
+
+from __future__ import annotations
+
+from actions.actions import ActionAnswer, ActionDescribeInitiative, ActionFallback, ActionRequestMemo
+from asf.guidance.loader import default_tree
+from asf.guidance.understanding import read_description
+from tests.unit.test_dialogue_corrections import said
+from tests.unit.test_trial61 import assessed
+
+FEE_PAID = "Förbundet betalade i fjol årsavgiften till ett nätverk för sociala företag, ungefär 6 000 kronor."
+
+
+def test_a_what_if_denying_an_answer_without_naming_another_tries_it_beside_the_assessment():
+    talk = assessed(FEE_PAID)
+    talk.send(ActionAnswer(), "förbundet är medlem")
+    assert talk.slots["answers"]["medlem_vem"] == "forbundet"
+    what_if = "Och om det inte hade varit förbundet som stod som medlem, hade det blivit en annan bedömning?"
+    reply = said(talk.send(ActionDescribeInitiative(), what_if, intent="describe_initiative"))
+    assert "din bedömning står kvar" in reply and talk.slots["current_question"] == "medlem_vem"
+    reply = said(talk.send(ActionAnswer(), "regionen"))
+    assert "Det här var en prövning" in reply
+    memo = said(talk.send(ActionRequestMemo(), "beslutsunderlaget tack", intent="request_memo"))
+    assert "Förbundet som medlem" in memo and "inte det du prövade" in memo  # the memo of the assessment, not the trial
+
+
+def test_a_what_if_with_i_stället_inside_a_phrase_is_read_as_one():
+    facts = read_description(
+        default_tree(), "Och om regionen i stället hade varit medlem och förbundet ersatt regionen för avgiften?"
+    ).facts
+    assert facts["medlem_vem"].option == "en_part"
+
+
+def test_a_question_for_a_figure_in_general_changes_no_answer():
+    talk = assessed("Ett kooperativ vill att regionen håller en kurs i bemötande för arbetsledarna på kooperativet.")
+    before = dict(talk.slots["answers"])
+    for text in (
+        "hur många deltagare brukar ett samordningsförbund ha per år?",
+        "ok, hur mycket pengar brukar ett förbund lägga på sådant här?",
+    ):
+        reply = said(talk.send(ActionFallback(), text, intent="nlu_fallback"))
+        assert talk.slots["answers"] == before, text
+        assert "Jag ändrar svaret" not in reply and "kansliet" in reply, text
+
+
+def test_a_question_about_a_concept_taken_for_the_memo_gets_the_concept():
+    talk = assessed("Kan förbundet ge ett startbidrag på 150 000 kr till ett nytt socialt företag som ska starta?")
+    text = "förresten, vad är det som gör att ett företag räknas som ett ASF? står det i någon lag?"
+    reply = said(talk.send(ActionRequestMemo(), text, intent="request_memo"))
+    assert "Beslutsunderlag" not in reply and "Tillväxtverket" in reply
+
+
+def test_bonus_as_a_figure_of_speech_is_no_pay_for_the_staff():
+    reading = read_description(default_tree(), "främst deltagarna, att personalen är med är mest en bonus")
+    assert "asf_personal_stod" not in reading.must_nots and "asf_personal_stod" not in reading.set_aside
+    paid = read_description(default_tree(), "Vi vill ge de anställda på kaféet en bonus när någon får jobb.")
+    assert paid.facts["asf_personal_stod"].option == "ersattning"
+
+
+def test_a_course_with_its_subject_before_the_companys_supervisors_is_their_competence_development():
+    reading = read_description(
+        default_tree(), "Regionen ska hålla en kurs i bemötande och stresshantering för arbetsledarna på Kvarnen ASF."
+    )
+    assert reading.facts["asf_personal_stod"].option == "kompetensutveckling"
