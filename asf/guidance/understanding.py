@@ -246,6 +246,12 @@ def _evidence(
             affirmed = _not_over(affirmed, _employed_by_another(words))
         if (question.id, option.id) == _WHO_ARE_PARTICIPANTS:
             affirmed = _not_over(affirmed, _whose_relatives(words))
+            if description:
+                affirmed = _not_over(affirmed, _received_for_a_purpose(words))
+        if (question.id, option.id) == _A_SERVICE_FOR_THE_COMPANY:
+            # Only words that end at the seller: "en hemsida av en webbyrå åt Kafé Linden" still names the company.
+            sellers = _bought_from(words)
+            affirmed = [(r, m) for r, m in affirmed if not any(t.start < m.end <= t.end for t in sellers)]
         if (question.id, option.id) == _A_COMPANY_FOR_ITSELF:
             affirmed = _not_over(affirmed, _given_a_commission(words))
             affirmed = [(r, m) for r, m in affirmed if not _a_speaker(m.start, words)]  # as for its staff, below
@@ -506,6 +512,7 @@ def _where_a_supervisor_works(words: tuple[swedish.Token, ...]) -> list[swedish.
 
 
 _A_COMPANY_FOR_ITSELF = ("vem", "foretaget")
+_A_SERVICE_FOR_THE_COMPANY = ("stod_till_foretag", "tjanst_at_foretaget")
 # Money to the company or its staff, which the förbund may not give: where a party is the one paying it ("AF, som i sin
 # tur ersätter föreningen för handledarens lönekostnad"), it is the party's purchase, the lawful route, and no part of
 # its own (trial 42, t42-2: set aside as "Lön, bidrag …" and then assessed as a cash grant).
@@ -600,6 +607,31 @@ def _given_a_commission(words: tuple[swedish.Token, ...]) -> list[swedish.Token]
     return given
 
 
+def _bought_from(words: tuple[swedish.Token, ...]) -> list[swedish.Token]:
+    """The seller in "köper <något> av <en webbyrå>": a company the förbund or a party buys from is its supplier, not
+    the one a service is paid for ("Vi köper utvecklingen av en webbyrå" of a map open to all was read as a service
+    paid for a company, development set 15, md15096)."""
+    sellers: list[swedish.Token] = []
+    for i, token in enumerate(words):
+        if token.word not in _BUYS:
+            continue
+        for j in range(i + 1, min(i + 5, len(words) - 1)):
+            if words[j].clause != token.clause:
+                break
+            if words[j].word in ("av", "fran"):
+                for seller in words[j + 1 : j + 4]:
+                    if seller.clause != token.clause or seller.word in _AFTER_THE_SELLER:
+                        break
+                    sellers.append(seller)
+                break
+    return sellers
+
+
+_BUYS = frozenset({"koper", "kopa", "kops", "kopte", "bestaller", "bestalla", "bestalls"})
+# Words after the seller that say for whom or what: "av en webbyrå åt Kafé Linden".
+_AFTER_THE_SELLER = frozenset({"at", "till", "for", "som", "och", "med"})
+
+
 # Whose membership it is, beside the förbund paying the fee: "kaféet själv, vi tar avgiften" (development set 8,
 # mt8065) named the förbund by its "vi". Every answer to that question has the förbund pay, so who pays says nothing.
 _WHOSE_MEMBERSHIP = "medlem_vem"
@@ -633,6 +665,28 @@ def _who_pays_the_fee(words: tuple[swedish.Token, ...]) -> list[tuple[int, int]]
 _WHO_ARE_PARTICIPANTS = ("vem", "deltagare")
 # Folded: "anhöriga till deltagarna" are the relatives, not the participants (development set 8, md8067).
 _RELATIVES = frozenset({"anhoriga", "anhorig", "narstaende", "foraldrar", "foraldrarna", "familjer", "familjerna"})
+
+
+def _received_for_a_purpose(words: tuple[swedish.Token, ...]) -> list[swedish.Token]:
+    """The people a company is to receive, in a clause giving the purpose of what is done for it: "deltagare" in "så
+    att de kan ta emot fler deltagare från parterna" after a course for the companies' supervisors is why, not whom
+    the initiative is for (development set 15, md15023, was asked whether it was for participants)."""
+    received: list[swedish.Token] = []
+    for i in range(len(words) - 1):
+        if (words[i].word, words[i + 1].word) not in (("sa", "att"), ("for", "att")):
+            continue
+        clause = [t for t in words[i + 2 : i + 14] if t.sentence == words[i].sentence]
+        for j in range(len(clause) - 1):
+            if (clause[j].word, clause[j + 1].word) == ("ta", "emot"):
+                # Not "så att de blir bättre på att ta emot deltagare": how the staff receive them is what is done
+                # (a handledare for the companies' supervisors is asked about, second review of session 14).
+                if not any(t.word in _SKILL for t in clause[:j]):
+                    received.extend(clause[j + 2 : j + 7])
+                break
+    return received
+
+
+_SKILL = frozenset({"battre", "bra", "duktigare", "skickligare", "tryggare"})
 
 
 def _whose_relatives(words: tuple[swedish.Token, ...]) -> list[swedish.Token]:
@@ -2884,12 +2938,19 @@ def _doubted(
     if not doubts:
         return set()
     index_at = {t.start: i for i, t in enumerate(words)}
+    index_ending = {t.end: i for i, t in enumerate(words)}
+
+    def after_the_doubt(doubt: swedish.Mention, here: int) -> bool:
+        # Counted from the doubt's last word, less its own words: words in its gap ("vi vet ärligt talat inte än om
+        # alla har behov av samordnad rehabilitering", development set 15, md15051) do not use up the reach.
+        last = index_ending.get(doubt.end, here)
+        return 0 < here - last <= _DOUBT_REACH - (doubt.words - 1)
 
     def in_doubt(start: int) -> bool:
         here = index_at.get(start, -1)
         return any(
             m.end <= start
-            and (0 < here - index_at.get(m.start, here) <= _DOUBT_REACH or _whether_between(m.start, here))
+            and (after_the_doubt(m, here) or _whether_between(m.start, here))
             and not _CLAUSE_BREAK.search(text, m.end, start)
             for m in doubts
         )

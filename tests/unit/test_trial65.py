@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from actions.actions import ActionAnswer, ActionDescribeInitiative, ActionFallback, ActionRequestMemo
 from asf.guidance.loader import default_tree
-from asf.guidance.understanding import read_description
+from asf.guidance.understanding import read_answer, read_description
 from tests.unit.test_dialogue_corrections import said
 from tests.unit.test_trial61 import assessed
 
@@ -63,3 +63,49 @@ def test_a_course_with_its_subject_before_the_companys_supervisors_is_their_comp
         default_tree(), "Regionen ska hålla en kurs i bemötande och stresshantering för arbetsledarna på Kvarnen ASF."
     )
     assert reading.facts["asf_personal_stod"].option == "kompetensutveckling"
+
+
+def test_a_company_bought_from_is_a_supplier_not_one_a_service_is_paid_for():
+    tree = default_tree()
+    reading = read_description(
+        tree,
+        "Får vi ta fram en digital karta över länets ASF som vem som helst kan använda? "
+        "Vi beställer den av en webbyrå.",
+    )
+    assert reading.facts["vem"].option == "allmanheten" and "stod_till_foretag" not in reading.must_nots
+    for_the_company = read_description(tree, "Förbundet köper en ny hemsida av en reklambyrå åt Kafé Solstrålen.")
+    assert for_the_company.facts["stod_till_foretag"].option == "tjanst_at_foretaget"
+
+
+def test_a_doubt_with_words_in_its_gap_still_reaches_the_target_group():
+    reading = read_description(
+        default_tree(),
+        "Kommunen vill ordna arbetsträning på Bageriet för unga vuxna. Vi vet faktiskt inte riktigt än om alla har "
+        "behov av samordnad rehabilitering. Kommunen upphandlar och förbundet betalar via kommunen.",
+    )
+    assert reading.facts["malgrupp"].option == "vet_inte"
+
+
+def test_participants_a_company_is_to_receive_are_the_purpose_not_whom_it_is_for():
+    tree = default_tree()
+    course = read_description(
+        tree,
+        "Vi söker pengar till en utbildningsinsats för arbetsledarna på två sociala företag. De ska lära sig ekonomi "
+        "och ledarskap. Syftet är att företagen ska bli stabilare så att de kan ta emot fler deltagare från parterna.",
+    )
+    assert course.facts["vem"].option == "asf_personal" and "vem" not in course.conflicts
+    grant = read_description(
+        tree, "Förbundet vill ge Tryckeriet AB ett driftsbidrag så att de orkar ta emot fler av våra deltagare."
+    )
+    assert grant.facts["vem"].option == "foretaget"
+
+
+def test_typed_answers_in_words_the_options_lacked():
+    tree = default_tree()
+    for question, text, option in (
+        ("utforare", "ingen part, pengarna skickas direkt från oss till kooperativet", "ingen_part_direkt"),
+        ("utforare", "ingen är utsedd än, vi funderar på regionen eller AF", "ingen_an"),
+    ):
+        assert read_answer(tree.questions[question], text).option.id == option, text  # type: ignore[union-attr]
+    # one of two parties not decided on is still asked
+    assert read_answer(tree.questions["utforare"], "regionen eller AF, vi har inte bestämt vilken").option is None
