@@ -513,6 +513,14 @@ _TYPED_TRIAL_CHOICES = (
             r"|\bta tillbaka (?:den|det|min|mitt) (?:allra )?(?:forsta|forra|ursprungliga|gamla)\b"
             r"|\bgall(?:a|er) (?:det |den |mitt |min )?(?:allra )?(?:forsta|ursprungliga|gamla|tidigare) "
             r"(?:upplagg|bedomning)\w*|\bjag menade (?:den|det|min|mitt) (?:allra )?forsta\b"
+            # "jag vill ha tillbaka min första bedömning", "… underlaget för min första bedömning", "chefen vill ha
+            # underlaget för den första frågan … kan jag gå tillbaka till den?" (trial 65: t65-3 had it saved as
+            # feedback, t65-4 got the reasons, t65-5 the memo of the other initiative)
+            r"|\b(?:ha|fa|ge mig) tillbaka (?:min|mitt|den|det) (?:allra )?(?:(?:forsta|forra|ursprungliga|gamla"
+            r"|tidigare) )?(?:bedomning|upplagg)\w*"
+            r"|\b(?:beslutsunderlag|underlag)\w* (?:for|pa|om|till|av) (?:min|mitt|den|det) (?:allra )?"
+            r"(?:forsta|forra|ursprungliga|gamla|tidigare) (?:bedomning|upplagg|fraga)\w*"
+            r"|\bga tillbaka till (?:den|det)\W*$"
         ),
     ),
 )
@@ -621,6 +629,9 @@ def back_to_an_earlier_result(state: State, message: Message) -> Turn | None:
     if _record_of(state) is not None or _chosen_over(state) is not None:
         return None
     earlier = _earlier_result(state, message.text)
+    memo_asked = _asks_for_the_memo(message.text)
+    if memo_asked and (earlier is None or earlier.get("id") == (state.last_result or {}).get("id")):
+        return None  # "underlaget för min första bedömning" of the one shown: the memo of it
     if earlier is not None and earlier.get("id") == (state.last_result or {}).get("id"):
         return [Reply(text=messages.text("result.already_that_one"), buttons=result_buttons())], state
     if earlier is None and state.last_result is not None:
@@ -630,7 +641,8 @@ def back_to_an_earlier_result(state: State, message: Message) -> Turn | None:
     if earlier is None:
         return None
     restored = _ahead_of_the_last(earlier, state.last_result or {}, state.evidence)
-    return _in_force_again(state, restored, messages.text("result.back_to_earlier"))
+    replies, back = _in_force_again(state, restored, messages.text("result.back_to_earlier"))
+    return _with_the_memo(replies, back) if memo_asked else (replies, back)
 
 
 def _ahead_of_the_last(
@@ -665,7 +677,9 @@ def _back_from_another_assessment(state: State, message: Message) -> Turn | None
     named_first = _NAMES_THE_FIRST.search(swedish.fold(message.text)) is not None
     target = _ahead_of_the_last(first, last, state.evidence) if named_first and isinstance(first, dict) else last
     left = _without_the_description(replace(state, current_question=None))
-    return _in_force_again(left, target, messages.text("result.back_from_another"))
+    replies, back = _in_force_again(left, target, messages.text("result.back_from_another"))
+    # "chefen vill ha underlaget för den första frågan … kan jag gå tillbaka till den?" (trial 65, t65-5)
+    return _with_the_memo(replies, back) if _asks_for_the_memo(message.text) else (replies, back)
 
 
 def _changing_the_result(state: State) -> bool:

@@ -7,8 +7,9 @@ from actions.actions import ActionAnswer, ActionDescribeInitiative, ActionFallba
 from asf.guidance.loader import default_tree
 from asf.guidance.understanding import read_answer, read_description
 from tests.unit.test_dialogue_corrections import said
-from tests.unit.test_trial61 import assessed
+from tests.unit.test_trial61 import PLACES_VIA_THE_KOMMUN, assessed
 
+COURSE_FOR_THE_STAFF = "Förbundet vill betala en kurs i ledarskap för arbetsledarna på kooperativet Gröna Gården."
 FEE_PAID = "Förbundet betalade i fjol årsavgiften till ett nätverk för sociala företag, ungefär 6 000 kronor."
 
 
@@ -109,3 +110,37 @@ def test_typed_answers_in_words_the_options_lacked():
         assert read_answer(tree.questions[question], text).option.id == option, text  # type: ignore[union-attr]
     # one of two parties not decided on is still asked
     assert read_answer(tree.questions["utforare"], "regionen eller AF, vi har inte bestämt vilken").option is None
+
+
+def test_the_first_assessment_asked_back_in_other_words_while_feedback_is_asked_for():
+    talk = assessed(PLACES_VIA_THE_KOMMUN)
+    talk.send(ActionAnswer(), "nej, det är regionen som upphandlar platserna, inte kommunen")
+    assert talk.slots["answers"]["utforare"] == "regionen"
+    text = "vänta, det var bara en tanke. jag vill ha tillbaka min första bedömning, den med kommunen"
+    reply = said(talk.send(ActionAnswer(), text, intent="feedback"))
+    assert talk.slots["answers"]["utforare"] == "kommunen" and "Tack" not in reply
+
+
+def test_the_memo_of_the_first_initiative_asked_for_after_another_gives_it_back_with_its_memo():
+    talk = assessed(COURSE_FOR_THE_STAFF)
+    talk.send(
+        ActionDescribeInitiative(),
+        "och om förbundet i stället ordnar en seminariedag om sociala företag för "
+        "parternas personal, där förbundet betalar lokal och fika?",
+        intent="describe_initiative",
+    )
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    talk.send(ActionAnswer(), "förbundet betalar lokal och fika, inget till något företag")
+    text = (
+        "nej vänta, chefen vill ha underlaget för den första frågan, kursen för arbetsledarna. "
+        "kan jag gå tillbaka till den?"
+    )
+    reply = said(talk.send(ActionDescribeInitiative(), text, intent="describe_initiative"))
+    assert talk.slots["answers"]["vem"] == "asf_personal"
+    assert "# Beslutsunderlag: Kompetensutveckling" in reply
+
+
+def test_the_memo_of_my_first_assessment_with_none_before_it_is_the_memo():
+    talk = assessed(PLACES_VIA_THE_KOMMUN)
+    reply = said(talk.send(ActionAnswer(), "kan jag få underlaget för min första bedömning?"))
+    assert "# Beslutsunderlag" in reply
