@@ -191,7 +191,8 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
     if unsaid:
         dropped = listing(tree().questions[qid].short for qid in unsaid)
         replies.append(Reply(text=messages.text("assessment.dropped", dropped=dropped)))
-    payload, not_assessed = _result(state.description, current)
+    struck = _struck_parts(state)
+    payload, not_assessed = _result(state.description, current, struck)
     if not_assessed:
         buttons = tuple(part.button for part in not_assessed)
         replies.append(Reply(text="\n\n".join(payload["not_assessed"]), buttons=buttons))
@@ -215,6 +216,8 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
         kept[_GIVEN] = [q for q in current.used if q not in (state.evidence or {})]
     if earlier:
         kept[_EARLIER_PARTS] = earlier
+    if struck:
+        kept[_STRUCK] = sorted(struck)
     kept.update(_results_before(state, dict(current.used)))
     new_state = replace(
         state,
@@ -739,6 +742,9 @@ _CHOSEN_OVER = "chosen_over"
 _EARLIER_PARTS = "earlier_parts"
 # The key in the stored last result for the questions the user answered (not read from the description).
 _GIVEN = "given_answers"
+# The key in the stored last result for the parts of the description left out that the user struck in words ("glöm
+# ordet bonus", "det handlar inte om lön"), as "question:option": not named again while the description is the same.
+_STRUCK = "struck_parts"
 # Questions whose answer differs from part to part by what the parts are: never offered from an earlier part.
 _OWN_TO_EACH_PART = recap.WHAT_IS_DONE | {"vem"}
 
@@ -813,8 +819,10 @@ def _with_set_aside(state: State, answers: dict[str, str]) -> dict[str, str]:
     return {**earlier, **answers}
 
 
-def _result(description: str | None, current: Walk) -> tuple[dict[str, Any], list[_PartLeftOut]]:
-    """The result payload of a finished walk, with the description and the parts of it left out."""
+def _result(
+    description: str | None, current: Walk, struck: frozenset[str] = frozenset()
+) -> tuple[dict[str, Any], list[_PartLeftOut]]:
+    """The result payload of a finished walk, with the description and the parts of it left out (but those `struck`)."""
     payload = {**explain.result_payload(tree(), current), "description": description}
     otherwise = _for_others_than_described(description, current)
     if otherwise:
@@ -823,9 +831,18 @@ def _result(description: str | None, current: Walk) -> tuple[dict[str, Any], lis
     changed = _changed_since_described(description, current, skip={tree().start} if otherwise else set())
     if changed:
         payload["changed_answers"] = changed
-    not_assessed = _not_assessed(description, current)
+    not_assessed = _not_assessed(description, current, struck)
+    struck_notes = [
+        messages.text("describe.struck_memo", evidence=quoted(recap.own_clause(tree(), fact)))
+        for q, fact in _parts_left_out(description, current, frozenset()).items()
+        if f"{q}:{fact.option}" in struck
+    ]
+    if struck_notes:
+        # The memo quotes the whole description: a part struck in the chat is said to be no part of it.
+        payload["struck_memo"] = struck_notes
     if not_assessed:
         payload["not_assessed"] = [part.note for part in not_assessed]
+        payload["not_assessed_memo"] = [part.memo_note for part in not_assessed]
         conditions = [part.condition for part in not_assessed]
         headline = messages.text("describe.verdict_without_the_part")
         payload = explain.with_parts_left_out(payload, conditions, headline)
@@ -874,34 +891,82 @@ def _for_others_than_described(description: str | None, current: Walk) -> str | 
 
 
 class _PartLeftOut(NamedTuple):
-    note: str  # said before the result and kept in the memo
+    note: str  # said before the result
+    memo_note: str  # the same in the memo, which speaks of the description, not to "du" (trial 65, t65-3)
     button: dict[str, str]  # "Bedöm i stället …"
     condition: dict[str, Any]  # the result's condition that the initiative does without it
 
 
-def _not_assessed(description: str | None, current: Walk) -> list[_PartLeftOut]:
+def _not_assessed(description: str | None, current: Walk, struck: frozenset[str] = frozenset()) -> list[_PartLeftOut]:
     """Parts of the description that would be "bör inte finansieras" on their own but that the
     answers left out ("… och 2) ett bidrag till varje ASF" beside a coordinator): a result that
     does not say so reads as if the whole description could be financed."""
-    outcome = current.outcome
-    if not description or outcome is None or outcome.verdict == "not_financeable":
-        return []
-    description = _of_this_initiative(description, current)
     notes = []
-    # A question the user answered otherwise is settled, not left out: "ok då kör vi via kommunen
-    # istället" replaced the payment straight to the company (trial 10, t10-35 still got the note).
-    for question_id, fact in recap.distinct_parts(tree(), _left_out(description, current)).items():
+    for question_id, fact in _parts_left_out(description, current, struck).items():
         evidence = quoted(recap.own_clause(tree(), fact))
         option = recap.part_name(tree(), question_id, fact.option)
         note = messages.text("describe.not_assessed", evidence=evidence, option=option)
+        memo_note = messages.text("describe.not_assessed_memo", evidence=evidence, option=option)
         condition = {
             "text": messages.text("describe.without_the_part", evidence=evidence, option=option),
             # Our reading: the guidance says what not to finance, not that the rest holds without it.
             "reading": True,
             "cites": explain.outcome_cites(tree(), _must_not_outcome(question_id, fact.option)),
         }
-        notes.append(_PartLeftOut(note, recap.part_button(tree(), fact), condition))
+        notes.append(_PartLeftOut(note, memo_note, recap.part_button(tree(), fact), condition))
     return notes
+
+
+def _parts_left_out(description: str | None, current: Walk, struck: frozenset[str]) -> dict[str, Fact]:
+    """The parts `_not_assessed` names, by question, without those the user struck."""
+    outcome = current.outcome
+    if not description or outcome is None or outcome.verdict == "not_financeable":
+        return {}
+    description = _of_this_initiative(description, current)
+    # A question the user answered otherwise is settled, not left out: "ok då kör vi via kommunen
+    # istället" replaced the payment straight to the company (trial 10, t10-35 still got the note).
+    parts = recap.distinct_parts(tree(), _left_out(description, current))
+    return {q: fact for q, fact in parts.items() if f"{q}:{fact.option}" not in struck}
+
+
+def _struck_parts(state: State) -> frozenset[str]:
+    """The parts the user struck from the last result, while its description still holds."""
+    last = state.last_result or {}
+    struck = last.get(_STRUCK) or ()
+    described = last.get("description") or ""
+    if not struck or not described or not (state.description or "").startswith(described):
+        return frozenset()
+    return frozenset(str(part) for part in struck)
+
+
+def _part_struck(state: State, answers: dict[str, str], current: Walk, message: Message) -> Turn | None:
+    """A part left out of the result that the user says is no part ("glöm ordet bonus", "det handlar inte om lön
+    till någon"), and nothing else: struck, and the result shown without it. Trial 65 (t65-3) had "personalen är mer
+    en bonus" read as pay for the company's staff, and no way in words to be rid of it: "Vilket svar vill du ändra?"
+    came back in a loop."""
+    if not message.typed:
+        return None
+    struck = _struck_parts(state)
+    folded = swedish.fold(message.text)
+    # "glöm det där om maskinerna" names the part's words, which read alone would change an answer: not a change.
+    changes = _changed_answers(answers, [step.question.id for step in current.steps], message.text)
+    written = swedish.tokens(message.text)
+    for question_id, fact in _parts_left_out(state.description, current, struck).items():
+        own_words = {t.word for t in swedish.tokens(recap.own_clause(tree(), fact)) if len(t.word) > 3}
+        forgotten = _FORGET.search(folded) is not None and any(swedish.find(word, written) for word in own_words)
+        denied = fact.option in denied_options(tree().questions[question_id], message.text) and not changes
+        if not forgotten and not denied:
+            continue
+        assert state.last_result is not None
+        kept = sorted({*struck, f"{question_id}:{fact.option}"})
+        without = replace(state, last_result={**state.last_result, _STRUCK: kept})
+        said = messages.text("result.part_struck", evidence=quoted(recap.own_clause(tree(), fact)))
+        return _continue(without, answers, prefix=said)
+    return None
+
+
+# Words saying a part is to be struck, folded: "glöm ordet bonus", "stryk det om lönen", "bortse från …".
+_FORGET = re.compile(r"\b(?:glom|stryk|ta bort|strunta i|bortse fran|skippa)\b")
 
 
 def _must_not_outcome(question_id: str, option_id: str) -> str:
@@ -2911,6 +2976,9 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
     if _asks_about_another_topic(message.text):
         # Trial 10 (t10-41): "ändrar det något att maten köps från ett ASF?" changed "Vem" to a company.
         return None
+    struck = _part_struck(state, answers, current, message)
+    if struck is not None:
+        return struck
     if _asks_not_corrects(message.text) or _NEW_QUESTION.search(swedish.fold(message.text)):
         return None  # "Ny idé: anta att regionen …" is another initiative, whatever answer of this one it names
     answered = [step.question.id for step in current.steps]
@@ -3797,6 +3865,10 @@ def _correct_summary(state: State, message: Message) -> Turn:
             reply, changed = recap.with_changed_lines(tree(), state, {tree().start: named}, message.text)
             return [reply], changed
         denied = tree().start
+    if message.text and _another_party_employs(pending, message.text):
+        # "handledaren ska vara anställd hos regionen, inte kommunen": still employed by a party, the line's answer
+        # (trial 65, t65-1 was asked where the handledare works again).
+        return _continue(state, dict(pending), prefix=messages.text("describe.another_party_employs"))
     if denied is not None:
         # "Nej, de ska inte få pengar. Förbundet betalar en processledare …": the line "Pengar för att starta ett
         # eget företag" is what is denied, and it is asked again (trial 27, t27-8 kept it beside a changed line).
@@ -3902,6 +3974,27 @@ _WORKS_AT = ("anstall", "jobba", "arbeta")
 _EMPLOYED = re.compile(r"\b(?:" + "|".join(rf"{start}\w*" for start in _WORKS_AT) + r"|tjanstgor)\b")
 _PROCURER = "utforare"
 _PROCURING = ("betala", "upphandla", "kop", "ansvar", "star for", "finansier", "bekost")  # folded word starts
+
+
+def _another_party_employs(pending: dict[str, str], text: str) -> bool:
+    """Does a correction of "employed by a party" deny one party and name another as the employer, and change no
+    other line?"""
+    if pending.get(_EMPLOYER) != _EMPLOYED_BY_A_PARTY or not _ANOTHER_EMPLOYER.search(swedish.fold(text)):
+        return False
+    parties = tree().questions[_PROCURER]
+    named: set[str] = set()
+    denied: set[str] = set()
+    for mention in swedish.find("<part>", swedish.tokens(text)):
+        options = set(named_options(parties, text[mention.start : mention.end]))
+        (denied if mention.negated else named).update(options)
+    if len(named) != 1 or not denied or named & denied:
+        return False
+    return not _changed_answers({k: v for k, v in pending.items() if k != _EMPLOYER}, list(pending), text)
+
+
+# "anställd hos regionen", "anställs av AF", folded.
+_ANOTHER_EMPLOYER = re.compile(r"\banstall(?:d|da|s|das)? (?:hos|av|pa)\b")
+_EMPLOYED_BY_A_PARTY = "hos_part"
 
 
 def _where_the_handledare_works(state: State, pending: dict[str, str], text: str) -> Turn | None:
@@ -4880,7 +4973,8 @@ def show_result(state: State, message: Message | None = None) -> Turn:
         current = walk(tree(), {})  # answers from an older tree: treated as no result
     if current.outcome is None:
         return [Reply(text=messages.text("result.outdated"), buttons=start_buttons())], state
-    payload, _ = _result(state.last_result.get("description"), current)
+    struck = frozenset(str(part) for part in state.last_result.get(_STRUCK) or ())
+    payload, _ = _result(state.last_result.get("description"), current, struck)
     # Kept, so the memo says what the chat just said (a result stored by an older version may differ).
     shown = replace(state, last_result={**state.last_result, **payload})
     return [Reply(text=explain.chat_text(payload), buttons=result_buttons()), Reply(custom=payload)], shown

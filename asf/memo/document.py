@@ -149,7 +149,9 @@ def blocks(result: dict[str, Any], date: dt.date | None = None) -> list[Block]:
         described, said_later = conversation_lines(result["description"])
         out += [Paragraph(described)] if described else []
         # A part of it that the answers left out and that could be "bör inte finansieras" on its own.
-        out += [Paragraph(text, note=True) for text in result.get("not_assessed") or ()]
+        left_out = result.get("not_assessed_memo") or result.get("not_assessed") or ()  # the latter: kept before
+        out += [Paragraph(text, note=True) for text in left_out]
+        out += [Paragraph(text, note=True) for text in result.get("struck_memo") or ()]
         # An answer changed in the conversation after the description, which then says otherwise.
         out += [Paragraph(text, note=True) for text in result.get("changed_answers") or ()]
         if said_later:

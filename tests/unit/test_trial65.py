@@ -3,10 +3,16 @@ in the dialogue."""
 
 from __future__ import annotations
 
-from actions.actions import ActionAnswer, ActionDescribeInitiative, ActionFallback, ActionRequestMemo
+from actions.actions import (
+    ActionAnswer,
+    ActionDescribeInitiative,
+    ActionFallback,
+    ActionRequestMemo,
+    ActionStartAssessment,
+)
 from asf.guidance.loader import default_tree
 from asf.guidance.understanding import read_answer, read_description
-from tests.unit.test_dialogue_corrections import said
+from tests.unit.test_dialogue_corrections import Conversation, said
 from tests.unit.test_trial61 import PLACES_VIA_THE_KOMMUN, assessed
 
 COURSE_FOR_THE_STAFF = "Förbundet vill betala en kurs i ledarskap för arbetsledarna på kooperativet Gröna Gården."
@@ -144,3 +150,50 @@ def test_the_memo_of_my_first_assessment_with_none_before_it_is_the_memo():
     talk = assessed(PLACES_VIA_THE_KOMMUN)
     reply = said(talk.send(ActionAnswer(), "kan jag få underlaget för min första bedömning?"))
     assert "# Beslutsunderlag" in reply
+
+
+PLACES_AND_A_GRANT = (
+    "Regionen köper arbetsträningsplatser på tryckeriet åt deltagare i målgruppen och förbundet betalar via regionen. "
+    "Förbundet vill också ge tryckeriet ett bidrag till en ny tryckpress."
+)
+
+
+def places_and_a_grant_assessed() -> Conversation:
+    talk = assessed(PLACES_AND_A_GRANT)
+    talk.click("vem", "deltagare")
+    assert talk.slots["current_question"] is None and talk.slots["last_result"]["not_assessed"]  # the grant left out
+    return talk
+
+
+def test_a_part_left_out_struck_in_words_is_gone_from_the_result_and_said_so_in_the_memo():
+    for text in ("glöm det där om tryckpressen, det var fel av mig", "nej, det blir inget bidrag till tryckeriet"):
+        talk = places_and_a_grant_assessed()
+        before = dict(talk.slots["answers"])
+        reply = said(talk.send(ActionAnswer(), text))
+        assert "Då stryker jag" in reply and "bedömningen gäller inte allt" not in reply, text
+        assert talk.slots["answers"] == before, text
+        memo = said(talk.send(ActionRequestMemo(), "beslutsunderlaget", intent="request_memo"))
+        assert "inte hör till insatsen" in memo and "Den delen ingår inte i bedömningen. Den låter som" not in memo
+
+
+def test_the_memo_speaks_of_a_part_left_out_without_du():
+    talk = places_and_a_grant_assessed()
+    memo = said(talk.send(ActionRequestMemo(), "beslutsunderlaget", intent="request_memo"))
+    memo_only = memo[memo.index("# Beslutsunderlag") :]
+    assert "Beskrivningen nämner också" in memo_only and "Du nämner" not in memo_only
+    assert "allt du beskrev" not in memo_only and "det du också nämner" not in memo_only
+
+
+def test_another_party_as_the_handledares_employer_keeps_the_line_at_the_summary():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.send(
+        ActionDescribeInitiative(),
+        "Förbundet vill finansiera en handledare för deltagarna på Kafé Lyktan. Handledaren anställs av kommunen.",
+        intent="describe_initiative",
+    )
+    reply = said(talk.send(ActionAnswer(), "nej, en sak är fel: handledaren ska vara anställd hos AF, inte kommunen"))
+    assert "Hos en av parterna" in reply and "står kvar" in reply
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    assert talk.slots["answers"]["handledare_anstalld"] == "hos_part"
+    assert talk.slots["current_question"] != "handledare_anstalld"
