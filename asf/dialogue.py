@@ -622,7 +622,13 @@ def _chooses_the_way_tried(state: State, message: Message) -> bool:
 def back_to_an_earlier_result(state: State, message: Message) -> Turn | None:
     """ "tillbaka till min (allra) första bedömning" with no what-if to go back from, after a correction or another
     initiative replaced it: that result in force again, said so. None when none is kept or nothing asks for it."""
-    if not message.typed or training.active(state) or _typed_choice(message) != BACK_TO_RECORD:
+    if not message.typed or training.active(state):
+        return None
+    named = _earlier_result_by_its_answers(state, message.text)
+    if named is not None:
+        restored = _ahead_of_the_last(named, state.last_result or {}, state.evidence)
+        return _in_force_again(state, restored, messages.text("result.back_to_earlier"))
+    if _typed_choice(message) != BACK_TO_RECORD:
         return None
     if not _NAMES_AN_ASSESSMENT.search(swedish.fold(message.text)):
         return None  # "ändra tillbaka vem som köper till regionen", "jag håller fast vid mina svar": not a way back
@@ -646,6 +652,38 @@ def back_to_an_earlier_result(state: State, message: Message) -> Turn | None:
     restored = _ahead_of_the_last(earlier, state.last_result or {}, state.evidence)
     replies, back = _in_force_again(state, restored, messages.text("result.back_to_earlier"))
     return _with_the_memo(replies, back) if memo_asked else (replies, back)
+
+
+def _earlier_result_by_its_answers(state: State, text: str) -> dict[str, Any] | None:
+    """An earlier result kept, chosen by what it was: "nej förresten, ta den med kommunen som köper platser istället"
+    after going back to the first assessment (trial 65, t65-6 had it change an answer of the first and ask its
+    questions again). Only with words of taking one, only one kept result whose own answers the words name, and none
+    of the result in force."""
+    if state.pending is not None or state.current_question or _record_of(state) is not None:
+        return None
+    if not _TAKES_THE_ONE_WITH.search(swedish.fold(text)):
+        return None
+    last = state.last_result or {}
+    # Whom it is for is left out: the learned reader takes "platser i stället" for a company (a "stall").
+    named = {q: f.option for q, f in _description_reading(text).facts.items() if q != tree().start}
+    in_force = last.get("answers") or {}
+    fitting = []
+    for key in (_PREVIOUS_RESULT, _FIRST_RESULT):
+        kept = last.get(key)
+        if not isinstance(kept, dict) or kept.get("id") == last.get("id") or kept in fitting:
+            continue
+        answers = kept.get("answers") or {}
+        own = {q for q, o in named.items() if answers.get(q) == o and in_force.get(q) != o}
+        if own and not any(answers.get(q) not in (None, o) for q, o in named.items()):
+            fitting.append(kept)
+    return fitting[0] if len(fitting) == 1 else None
+
+
+# Words taking one way by what it is, folded: "ta den med kommunen …", "vi väljer den där AF köper …".
+_TAKES_THE_ONE_WITH = re.compile(
+    r"^\W*(?:(?:nej|na|ok|okej|forresten|vanta|da|men)\W+)*(?:(?:vi|jag)\s+)?(?:ta|tar|valj|valjer|kor pa|gar pa)\s+"
+    r"(?:den|det|bedomningen|upplagget|alternativet)\s+(?:med|dar)\b"
+)
 
 
 def _ahead_of_the_last(

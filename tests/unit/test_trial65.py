@@ -197,3 +197,20 @@ def test_another_party_as_the_handledares_employer_keeps_the_line_at_the_summary
     talk.send(ActionAnswer(), "ja", intent="affirm")
     assert talk.slots["answers"]["handledare_anstalld"] == "hos_part"
     assert talk.slots["current_question"] != "handledare_anstalld"
+
+
+def test_an_earlier_assessment_chosen_by_what_it_was_comes_back():
+    talk = assessed("Vi på Verkstaden ek för behöver tre nya datorer. Kan samordningsförbundet köpa in dem åt oss?")
+    assert talk.slots["answers"]["stod_till_foretag"] == "in_natura"
+    talk.send(
+        ActionDescribeInitiative(),
+        "En annan sak: regionen köper arbetsträningsplatser på Verkstaden åt deltagare i målgruppen, och förbundet "
+        "betalar via regionen.",
+        intent="describe_initiative",
+    )
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    talk.send(ActionAnswer(), "tillbaka till min första bedömning")
+    assert talk.slots["answers"]["stod_till_foretag"] == "in_natura"
+    reply = said(talk.send(ActionAnswer(), "nej förresten, ta den med regionen som köper platser i stället"))
+    assert talk.slots["answers"].get("utforare") == "regionen" and "Jag ändrar svaret" not in reply
+    assert talk.slots["current_question"] is None
