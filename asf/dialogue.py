@@ -193,6 +193,9 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
         replies.append(Reply(text=messages.text("assessment.dropped", dropped=dropped)))
     struck = _struck_parts(state)
     payload, not_assessed = _result(state.description, current, struck)
+    corrections = [text for asked_at, text in state.typed_answers if asked_at == AT_THE_SUMMARY]
+    if corrections and state.description:
+        payload["corrected_at_summary"] = corrections
     if not_assessed:
         buttons = tuple(part.button for part in not_assessed)
         replies.append(Reply(text="\n\n".join(payload["not_assessed"]), buttons=buttons))
@@ -1220,8 +1223,9 @@ _TYPED_ANSWER_CHARS = 400
 # as the one procuring (review of session 34).
 _NEEDS_AN_ACT = frozenset({"utforare", "pengavag"})
 _ACTS = re.compile(r"\b(?:kop\w*|upphandl\w*|betal\w*|bestall\w*|ansvar\w*|finansier\w*|star for|fakturer\w*)")
-# The question a typed answer was given at, for one written after a result.
+# The question a typed answer was given at, for one written after a result, and for a correction of the summary.
 AFTER_THE_RESULT = ""
+AT_THE_SUMMARY = "sammanfattningen"
 
 
 def _with_typed_answer(state: State, question_id: str, message: Message) -> State:
@@ -3880,6 +3884,10 @@ def _aside_at_the_line_choice(state: State, message: Message) -> Turn | None:
 def _correct_summary(state: State, message: Message) -> Turn:
     """After "Nej" to the summary: which line is wrong? Only that one is asked again."""
     pending = state.pending or {}
+    if message.typed and message.text and not _only_says_no(message.text):
+        # Kept for the memo, which quotes the description the correction changed (trial 65, t65-1: "anställd hos
+        # kommunen" stood in it beside the answers given for the region, with no word of the correction).
+        state = _with_typed_answer(state, AT_THE_SUMMARY, message)
     line = message.entity("question")
     if line in pending and message.typed:
         return _line_given_anew(state, line, message.text)  # the line chosen by its place, with words after it

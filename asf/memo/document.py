@@ -82,6 +82,14 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def summary_corrections(result: dict[str, Any]) -> tuple[str, ...]:
+    """The corrections typed at the summary, each as its line under "Skrivet i samtalet"."""
+    return tuple(
+        messages.text("change.summary_correction_note", text=_one_line(str(text)))
+        for text in result.get("corrected_at_summary") or ()
+    )
+
+
 def after_the_result_openings() -> tuple[str, str]:
     """How the lines added after the result begin (the correction's and the what-if's)."""
     return (after_the_result_note("", trying=False).rstrip(": "), after_the_result_note("", trying=True).rstrip(": "))
@@ -147,6 +155,7 @@ def blocks(result: dict[str, Any], date: dt.date | None = None) -> list[Block]:
         if result.get("described_otherwise"):
             out += [Paragraph(result["described_otherwise"], note=True)]
         described, said_later = conversation_lines(result["description"])
+        said_later = (*summary_corrections(result), *said_later)
         out += [Paragraph(described)] if described else []
         # A part of it that the answers left out and that could be "bör inte finansieras" on its own.
         left_out = result.get("not_assessed_memo") or result.get("not_assessed") or ()  # the latter: kept before

@@ -214,3 +214,24 @@ def test_an_earlier_assessment_chosen_by_what_it_was_comes_back():
     reply = said(talk.send(ActionAnswer(), "nej förresten, ta den med regionen som köper platser i stället"))
     assert talk.slots["answers"].get("utforare") == "regionen" and "Jag ändrar svaret" not in reply
     assert talk.slots["current_question"] is None
+
+
+def test_a_correction_of_the_summary_stands_in_the_memo():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.send(
+        ActionDescribeInitiative(),
+        "Kommunen köper arbetsträningsplatser på Bageriet Limpan åt deltagare i målgruppen, via kommunen.",
+        intent="describe_initiative",
+    )
+    correction = "nej, det är regionen som köper platserna, inte kommunen, och pengarna går via regionen"
+    talk.send(ActionAnswer(), correction, intent="deny")
+    while talk.slots["current_question"] is not None or talk.slots["pending_answers"]:
+        if talk.slots["pending_answers"]:
+            talk.send(ActionAnswer(), "ja", intent="affirm")
+        else:
+            question = talk.slots["current_question"]
+            talk.click(question, {"malgrupp": "ja", "utforare": "regionen", "pengavag": "via_part"}[question])
+    assert talk.slots["answers"]["utforare"] == "regionen"
+    memo = said(talk.send(ActionRequestMemo(), "beslutsunderlaget", intent="request_memo"))
+    assert f"Rättelse av sammanfattningen: {correction}" in memo
