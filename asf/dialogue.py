@@ -26,6 +26,7 @@ from asf.guidance.understanding import (
     Fact,
     Reading,
     answer_towards,
+    asks_back,
     asks_the_förbund_to_pay,
     denied_options,
     denied_outright,
@@ -1869,6 +1870,11 @@ def answer(state: State, message: Message) -> Turn:
             # t52-2 and t52-9): why the yes is not taken as it stands, with every answer as a button (trial 53).
             every = AnswerReading(None, candidates=current.question.options)
             return _did_you_mean(state, current, current.question, every, messages.text("assessment.in_part"))
+        if reading.candidates and message.typed and asks_back(message.text):
+            # "får förbundet betala företaget direkt för en av träffarna?" asks what the guidance says: its words on
+            # the question first (trial 65, t65-3 got "Menar du …?" twice and no answer).
+            lead = messages.text("assessment.asked_back", help=current.fill(current.question.help))
+            return _did_you_mean(state, current, current.question, reading, lead)
         if reading.candidates:
             return _did_you_mean(state, current, current.question, reading)
         return _misunderstood(state, current, current.question)

@@ -972,7 +972,7 @@ def read_answer(
         # "en part köper platser, men vi betalar för fler än vi använder" names money to the company beside the
         # purchase (trial 32, t32-20 recorded the purchase alone): asked, offering both.
         return AnswerReading(None, candidates=(chosen.option, beyond.option))
-    if chosen is not None and _asks_back(text):
+    if chosen is not None and asks_back(text):
         # "spelar det nån roll om det går direkt?", "måste det gå via kommunen?" ask about an answer, they do not give
         # it (review of session 33: the first was recorded and got "bör inte finansieras"); "kommunen?" gives it.
         return AnswerReading(None, candidates=_closest(question, found, words, negated))
@@ -1014,7 +1014,7 @@ def read_answer(
             sure = None  # "via projektet" names no party: asked
         if sure is not None and (question.id, sure.id) == _A_LOAN and _lends_a_thing(text):
             sure = None  # "låna ut vår logga" lends no money: asked
-        if sure is not None and _asks_back(text):
+        if sure is not None and asks_back(text):
             sure = None  # a question back ("spelar det nån roll?") answers nothing: asked
         if (
             sure is not None
@@ -1070,10 +1070,16 @@ _QUESTION_BACK = re.compile(
     r"^\W*(?:spelar|maste|varfor|behover|(?:gor|har|ska|skall|far|maste) (?:det|den|man|vi|jag))\b"
     # "hur menar du, vad är skillnaden?" (trial 46, t46-3 was recorded as "Vet inte än")
     r"|^\W*(?:hur|vad) menar du\b|\bvad (?:ar|blir) skillnaden\b"
+    # "får förbundet betala företaget direkt för en av träffarna?" at how the money goes (trial 65, t65-3) was
+    # recorded as "Direkt" and got "bör inte finansieras"
+    r"|^\W*(?:(?:men|och|ok|okej)\W+)*(?:far|kan|ska|skall|maste|borde|fick) "
+    r"(?:forbundet|samordningsforbundet|finsam)\b"
 )
 
 
-def _asks_back(text: str) -> bool:
+def asks_back(text: str) -> bool:
+    """A question back about an answer ("spelar det nån roll om det går direkt?", "får förbundet betala dem direkt?"),
+    which does not give it."""
     return text.rstrip().endswith("?") and _QUESTION_BACK.match(swedish.fold(text)) is not None
 
 

@@ -235,3 +235,14 @@ def test_a_correction_of_the_summary_stands_in_the_memo():
     assert talk.slots["answers"]["utforare"] == "regionen"
     memo = said(talk.send(ActionRequestMemo(), "beslutsunderlaget", intent="request_memo"))
     assert f"Rättelse av sammanfattningen: {correction}" in memo
+
+
+def test_a_question_back_about_an_answer_is_answered_with_the_guidance_and_not_recorded():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    for question, choice in (("vem", "deltagare"), ("malgrupp", "ja"), ("insats_typ", "utbildning_om_asf")):
+        talk.click(question, choice)
+    talk.click("utforare", "regionen")
+    reply = said(talk.send(ActionAnswer(), "får förbundet betala kursledaren direkt för ett av passen?"))
+    assert "pengavag" not in talk.slots["answers"] and talk.slots["current_question"] == "pengavag"
+    assert "via den part som har upphandlat" in reply
