@@ -317,9 +317,24 @@ def _results_before(state: State, answers: dict[str, str]) -> dict[str, Any]:
         return carried
     previous = _kept_briefly(last, state.evidence)
     first = carried.get(_FIRST_RESULT) or carried.get(_PREVIOUS_RESULT)
+    if (
+        first is not None
+        and _corrected_into(first, last)
+        and not _corrected_into(last, {"description": state.description})
+    ):
+        # Another initiative follows one that was corrected: "tillbaka till första bedömningen, den med projektledaren"
+        # means the first initiative as corrected, not as first assessed (trial 66, t66-3 got the memo of the version
+        # the user had corrected, for the board).
+        first = None
     if first is None or first.get("id") == previous.get("id"):
         return {_PREVIOUS_RESULT: previous}  # the previous one is the first
     return {_FIRST_RESULT: first, _PREVIOUS_RESULT: previous}
+
+
+def _corrected_into(earlier: dict[str, Any], later: dict[str, Any]) -> bool:
+    """Is `later` the same initiative as `earlier`, its description carried on (a correction or a what-if after it)?"""
+    described = earlier.get("description") or ""
+    return bool(described) and str(later.get("description") or "").startswith(described)
 
 
 def _kept_briefly(result: dict[str, Any], evidence: dict[str, str] | None) -> dict[str, Any]:
@@ -340,7 +355,7 @@ def _earlier_result(state: State, text: str) -> dict[str, Any] | None:
 _NAMES_THE_PREVIOUS = re.compile(r"\bforra\b")
 _NAMES_THE_FIRST = re.compile(r"\b(?:forsta|ursprungliga)\b")
 # Going back in so many words, folded: not "kommunen, som i det ursprungliga upplägget" (review of session 40).
-_GOES_BACK = re.compile(r"\btillbaka till\b|\bstann\w* vid\b|\bta tillbaka\b|\bga tillbaka\b")
+_GOES_BACK = re.compile(r"\btillbaka till\b|\bstann\w* vid\b|\bta tillbaka\b|\bga tillbaka\b|\baterg(?:a|ar) till\b")
 # A way back that names an assessment or a way of doing it, folded (not an answer: "ändra tillbaka … till regionen").
 _NAMES_AN_ASSESSMENT = re.compile(r"\b(?:bedomning|upplagg)\w*|\b(?:den|det) (?:allra )?forsta\b")
 
@@ -495,6 +510,8 @@ _TYPED_TRIAL_CHOICES = (
             r"|\b(?:anvand|kor pa) (?:det|den)\W*$|\b(?:jag|vi) vill ha (?:det|den) nya\b"
             # "ge mig beslutsunderlaget för det nya upplägget med kommunen" (trial 63, t63-5)
             r"|\b(?:for|pa|med) (?:det nya upplagget|det nya alternativet|den nya varianten|de nya svaren)\b"
+            # "kan du göra underlaget för det andra upplägget istället" (trial 66, t66-2 got the reasons)
+            r"|\b(?:for|pa|med) (?:det andra upplagget|det andra alternativet|den andra varianten|det provade)\b"
             # "nej jag vill att underlaget gäller det nya, att kommunen köper platserna" (trial 61, t61-3)
             r"|\b(?:ska )?(?:galla|galler) (?:for )?(?:det|den|de) nya(?=\s*(?:[,.!?;]|$|upplagg|svar|bedomning))"
         ),
@@ -525,6 +542,12 @@ _TYPED_TRIAL_CHOICES = (
             # feedback, t65-4 got the reasons, t65-5 the memo of the other initiative)
             r"|\b(?:ha|fa|ge mig) tillbaka (?:min|mitt|den|det) (?:allra )?(?:(?:forsta|forra|ursprungliga|gamla"
             r"|tidigare) )?(?:bedomning|upplagg)\w*"
+            # "ok tillbaka till den forsta med kommunen" (trial 66, t66-2 went one step back); "Återgå till den
+            # ursprungliga bedömningen" (t66-6 got the memo, then "Det förstod jag inte")
+            r"|\b(?:tillbaka|aterga|atergar|atervand|atervander) till (?:den|det|min|mitt) (?:allra )?"
+            r"(?:forsta|ursprungliga)\b"
+            r"|\b(?:aterga|atergar|atervand|atervander) till (?:min|mitt|mina|den|det|de|var|vart|vara) "
+            r"(?:(?:allra )?(?:forsta|forra|ursprungliga|gamla|tidigare) )?(?:bedomning|svar|upplagg)\w*"
             r"|\b(?:beslutsunderlag|underlag)\w* (?:for|pa|om|till|av) (?:min|mitt|den|det) (?:allra )?"
             r"(?:forsta|forra|ursprungliga|gamla|tidigare) (?:bedomning|upplagg|fraga)\w*"
             r"|\bga tillbaka till (?:den|det)\W*$"
@@ -1773,10 +1796,15 @@ def answer(state: State, message: Message) -> Turn:
                 return corrected
         if message.intent == "inform" and typed:
             return describe(state, message)
+        topic = other_questions.recognise(message.text) if typed else None
+        if topic is not None:
+            # "men sparas chatten någonstans eller inte?", heard as a "nej", got "Vill du bedöma en insats?" (trial
+            # 66, t66-4): a question about another topic, answered.
+            return _other_question_answer(state, topic, message.text)
         return [Reply(text=messages.text("start.offer"), buttons=start_buttons())], state
     aside = _side_question(state, message)
     if aside is not None:
-        return _other_question_answer(state, aside)
+        return _other_question_answer(state, aside, message.text)
     if _describes_at_the_first_question(answers, current, message):
         said = _read_typed(current.question, message).option
         answered = Fact(current.question.id, said.id, message.text.strip()) if said is not None else None
@@ -3645,7 +3673,7 @@ def _no_initiative_after_all(state: State, message: Message) -> Turn:
     cleared = replace(_without_the_description(state), answers={}, current_question=None)
     topic = _typed_topic(cleared, message)
     if topic is not None:
-        return _other_question_answer(cleared, topic)
+        return _other_question_answer(cleared, topic, message.text)
     if message.entity("concept") is not None:
         return _concept_answer(cleared, message)
     found = _NO_INITIATIVE.match(swedish.fold(message.text))
@@ -5054,7 +5082,7 @@ def fallback(state: State, message: Message | None = None) -> Turn:
         question = walk(tree(), _safe_answers(state)).question
         aside = _side_question(state, message)
         if aside is not None:
-            return _other_question_answer(state, aside)
+            return _other_question_answer(state, aside, message.text)
         if state.current_question is not None and question is not None:
             reading = read_answer(question, message.text)
             if reading.option is not None or reading.candidates:
@@ -5070,7 +5098,7 @@ def fallback(state: State, message: Message | None = None) -> Turn:
         if topic is not None and message.typed and _must_not_in(message.text) is not None:
             return describe(state, message)  # the topic's answer, then the must-not assessed
         if topic is not None:
-            return _other_question_answer(state, topic)
+            return _other_question_answer(state, topic, message.text)
     if message is not None and message.typed and _only_a_goodbye(message.text):
         return goodbye(state)  # "god natt" is no intent the NLU knows (review)
     if training.awaiting_verdict(state):
@@ -5114,7 +5142,7 @@ def request_memo(state: State, message: Message | None = None, *, clearly_asked:
     if topic is not None and message is not None and not _names_any(message.text, _MEMO_WORDS):
         # "Sparas det jag skriver här? Blir chatten en allmän handling?" got "Gör en bedömning först"
         # (trial 19, t19-5): a question about another topic, not a request for the memo.
-        return _other_question_answer(state, topic)
+        return _other_question_answer(state, topic, message.text)
     asked_about = (
         _concepts_asked_about(message.text)
         if message is not None and message.typed and not _names_any(message.text, _MEMO_WORDS)
@@ -5460,10 +5488,18 @@ def _typed_topic(state: State, message: Message) -> other_questions.Topic | None
     return other_questions.recognise(message.text, general=False)
 
 
-def _other_question_answer(state: State, topic: other_questions.Topic) -> Turn:
-    """The honest answer to a question about another topic; then the open question, if any (with no invitation to
-    describe an initiative, which confused in the middle of one, trial 49)."""
-    text = topic.answer if state.current_question else messages.text("describe.other_question", answer=topic.answer)
+def _other_question_answer(state: State, topic: other_questions.Topic, asked: str | None = None) -> Turn:
+    """The honest answer to a question about another topic, and to another topic `asked` (the message) asks about in
+    a question of its own ("sparas det jag skriver här? jag skrev ju diagnoser ovan, är det ett problem?" got only the
+    answer about personal data, trial 66, t66-4); then the open question, if any (with no invitation to describe an
+    initiative, which confused in the middle of one, trial 49)."""
+    also = [
+        other.answer
+        for other in (other_questions.all_named(asked) if asked else [])
+        if other.id != topic.id and other.answer and other_questions.asked_in_a_question(asked or "", other)
+    ]
+    answer = "\n\n".join([topic.answer, *also])
+    text = answer if state.current_question else messages.text("describe.other_question", answer=answer)
     return _with_current_question(state, Reply(text=text, buttons=() if state.current_question else start_buttons()))
 
 
@@ -5476,7 +5512,7 @@ def other_question_first(step: Callable[[State, Message], Turn]) -> Callable[[St
         if topic is not None and state.current_question is None and _must_not_in(message.text) is not None:
             return describe(state, message)  # the topic's answer, then the must-not assessed
         if topic is not None:
-            return _other_question_answer(state, topic)
+            return _other_question_answer(state, topic, message.text)
         return step(state, message)
 
     return guarded

@@ -215,6 +215,12 @@ def not_feedback(state: State, message: Message) -> bool:
         # "Vi vill att förbundet blir medlem i en intresseorganisation för sociala företag" where a comment was asked
         # for is the next initiative: it was saved as a comment and nothing assessed (make loadtest, session 39).
         or (feedback.comment_asked(state) and dialogue.describes_another_initiative(state, message))
+        # "men sparas chatten någonstans eller inte?", heard as a "nej", is a question on another topic (trial 66).
+        or (
+            message.typed
+            and message.text.rstrip().endswith("?")
+            and other_questions.recognise(message.text) is not None
+        )
     )
 
 

@@ -1,0 +1,78 @@
+"""What trial 66 found misread or mishandled, each held here in new wording: through the actions where the failure was
+in the dialogue."""
+
+from __future__ import annotations
+
+from actions.actions import ActionAnswer, ActionDescribeInitiative, ActionRequestMemo
+from asf.guidance.loader import default_tree
+from asf.guidance.understanding import read_description
+from tests.unit.test_dialogue_corrections import said
+from tests.unit.test_trial61 import MEMBERSHIP, PLACES_VIA_THE_KOMMUN, assessed
+
+
+def test_the_first_assessment_in_more_words():
+    for text in ("ok tack. tillbaka till den första med kommunen", "Återgå till den ursprungliga bedömningen, tack."):
+        talk = assessed(PLACES_VIA_THE_KOMMUN)
+        talk.send(ActionAnswer(), "och om förbundet betalar snickeriet direkt i stället?")
+        talk.send(ActionAnswer(), "använd de nya svaren")
+        assert talk.slots["answers"]["pengavag"] == "direkt"
+        reply = said(talk.send(ActionAnswer(), text))
+        assert talk.slots["answers"]["pengavag"] == "via_part", text
+        assert "Vi går tillbaka ett steg" not in reply, text
+
+
+def test_the_memo_of_the_other_way_asked_for_chooses_it():
+    talk = assessed(PLACES_VIA_THE_KOMMUN)
+    talk.send(ActionAnswer(), "och om förbundet betalar snickeriet direkt i stället?")
+    reply = said(
+        talk.send(ActionAnswer(), "kan du göra underlaget för det andra upplägget i stället? chefen vill se det")
+    )
+    assert talk.slots["answers"]["pengavag"] == "direkt"
+    assert "# Beslutsunderlag: Pengar direkt" in reply
+
+
+def test_an_ordinary_purchase_in_a_knowledge_initiative_is_the_förbunds_own_cost():
+    reading = read_description(
+        default_tree(),
+        "Förbundet köper en samordnartjänst av Kooperativet Linne som sprider kunskap om sociala företag till "
+        "parterna, en vanlig upphandling.",
+    )
+    assert reading.facts["mottagare"].option == "egen_verksamhet"
+
+
+def test_a_question_on_another_topic_heard_as_a_no_is_answered_not_taken_as_feedback():
+    talk = assessed(PLACES_VIA_THE_KOMMUN)
+    before = dict(talk.slots["answers"])
+    reply = said(talk.send(ActionAnswer(), "men loggas det jag skriver här någonstans eller inte?", intent="deny"))
+    assert "Samtalet sparas" in reply and "Tack för svaret" not in reply
+    assert talk.slots["answers"] == before
+
+
+def test_two_other_topics_asked_in_one_message_are_both_answered():
+    talk = assessed(MEMBERSHIP)
+    text = "en annan sak: sparas chatten? och får jag skriva deltagarnas diagnoser här?"
+    reply = said(talk.send(ActionRequestMemo(), text, intent="request_memo"))
+    assert "Samtalet sparas" in reply and "känsliga personuppgifter" in reply
+
+
+ANSWERS = {"vem": "deltagare", "malgrupp": "ja", "insats_typ": "utbildning_om_asf", "utforare": "kommunen"}
+ANSWERS["pengavag"] = "via_part"
+
+
+def test_the_first_initiative_as_corrected_is_the_one_brought_back_after_another():
+    talk = assessed("Förbundet vill betala en projektledare som hjälper till att starta ett nytt arbetskooperativ.")
+    talk.send(ActionAnswer(), "nej det stämmer inte, det är en kurs om sociala företag för deltagarna")
+    corrected = dict(talk.slots["answers"])
+    while talk.slots["current_question"] is not None:
+        question = talk.slots["current_question"]
+        talk.click(question, ANSWERS[question])
+    corrected = dict(talk.slots["answers"])
+    talk.send(
+        ActionDescribeInitiative(),
+        "En helt annan sak: förbundet vill bli medlem i ett nätverk för ASF.",
+        intent="describe_initiative",
+    )
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    talk.send(ActionAnswer(), "förbundet självt")
+    talk.send(ActionAnswer(), "tillbaka till min första bedömning, den med kooperativet")
+    assert talk.slots["answers"] == corrected
