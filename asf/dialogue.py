@@ -568,7 +568,10 @@ _NOT_THE_WAY_TRIED = re.compile(r"\b(?:inte|ej|aldrig|forsta|ursprungliga|gamla|
 
 # A line typed as the summary and the memo write them, "<question>: <answer>" ("hur pengarna ska gå: direkt").
 _A_LINE_IN_ITS_WORDS = re.compile(
-    r"^\W*(?:(?:ändra|andra|byt)\s+)?(?P<question>[^:?\n]{4,90}?)\s*:\s*(?P<answer>[^:\n]+?)\W*$", re.IGNORECASE
+    # Not the colon of an ending ("ASF:et", "AF:s"): "och om handledaren istället är anställd på själva ASF:et, …?" was
+    # read as the line "… ASF" set to "et, …" (trial 66, t66-4 replaced the assessment).
+    r"^\W*(?:(?:ändra|andra|byt)\s+)?(?P<question>[^:?\n]{4,90}?)\s*:(?!\w)\s*(?P<answer>[^:\n]+?)\W*$",
+    re.IGNORECASE,
 )
 
 
@@ -585,7 +588,7 @@ def line_typed_as_written(state: State, message: Message) -> Turn | None:
     ):
         return None
     found = _A_LINE_IN_ITS_WORDS.match(message.text)
-    if found is None:
+    if found is None or _opens_with_if(message.text) or _WHAT_IF.search(normalise(message.text)):
         return None
     on_the_route = _answers_on_the_route(state)
     if on_the_route is None:
@@ -3280,6 +3283,10 @@ def _routed_via_another_party(answers: dict[str, str], text: str, procurer_named
     rest = _MONEY_VIA.sub(" ", text)
     named = read_answer(responsible, rest, models=learned.WORDS_ONLY) if procurer_named else None
     procurer = named.option.id if named is not None and named.option is not None else current
+    if procurer == _THE_FÖRBUND_ITSELF[1]:
+        # "och förbundet betalar hennes lön via regionen": the förbund pays via a party in every financed initiative
+        # (trial 66, t66-4 was asked whether the förbund itself procured)
+        procurer = current
     other = next(iter(routed - {procurer}), None)
     if other is None:
         return None

@@ -257,6 +257,7 @@ def _evidence(
             affirmed = [(r, m) for r, m in affirmed if not _a_speaker(m.start, words)]  # as for its staff, below
         if (question.id, option.id) == _A_COMPANYS_STAFF:
             affirmed = _not_over(affirmed, _employed_by_a_party(words))
+            affirmed = _not_over(affirmed, _the_supervisors_employer(words))
             # "föreläsaren är vd på ett av de sociala företagen": the company's staff as the speaker paid for a
             # lecture, not whom the initiative is for (trial 54, t54-5; development set 5, md072).
             affirmed = [(r, m) for r, m in affirmed if not _a_speaker(m.start, words)]
@@ -509,6 +510,29 @@ def _where_a_supervisor_works(words: tuple[swedish.Token, ...]) -> list[swedish.
         if any(t.word in _DESCRIBING and t.clause == token.clause for t in before):
             described.append(token)
     return described
+
+
+def _the_supervisors_employer(words: tuple[swedish.Token, ...]) -> list[swedish.Token]:
+    """The words of "anställd på <företaget>" said of a handledare ("om handledaren i stället är anställd på själva
+    ASF:et"): where the handledare works, not the company's staff as whom it is for (trial 66, t66-4 was tried as an
+    initiative for the company's staff)."""
+    employed = []
+    for i, token in enumerate(words):
+        if (
+            not token.word.startswith("anstall")
+            or words[i + 1 : i + 2] == ()
+            or words[i + 1].word not in _AT_AN_EMPLOYER
+        ):
+            continue
+        before = [t for t in words[max(0, i - _SUPERVISOR_BEFORE) : i] if t.clause == token.clause]
+        # One handledare, financed; "handledarna som är anställda på de sociala företagen" are the companies' staff.
+        if any(t.word in ("handledare", "handledaren") for t in before):
+            employed.extend(t for t in words[i : i + _SUPERVISOR_BEFORE + 1] if t.clause == token.clause)
+    return employed
+
+
+_AT_AN_EMPLOYER = frozenset({"pa", "hos", "av", "i"})
+_SUPERVISOR_BEFORE = 5  # words between "handledaren" and "anställd": "handledaren i stället är"
 
 
 _A_COMPANY_FOR_ITSELF = ("vem", "foretaget")

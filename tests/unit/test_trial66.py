@@ -76,3 +76,29 @@ def test_the_first_initiative_as_corrected_is_the_one_brought_back_after_another
     talk.send(ActionAnswer(), "förbundet självt")
     talk.send(ActionAnswer(), "tillbaka till min första bedömning, den med kooperativet")
     assert talk.slots["answers"] == corrected
+
+
+SUPERVISOR_AT_THE_REGION = (
+    "Vi vill att förbundet finansierar en handledare, anställd hos oss i regionen på halvtid, för patienter i målgruppen "
+    "som arbetstränar på ett ASF. Regionen ansvarar, och pengarna går via regionen."
+)
+
+
+def test_a_what_if_with_a_word_ending_after_a_colon_is_tried_not_read_as_a_line():
+    talk = assessed(SUPERVISOR_AT_THE_REGION)
+    assert talk.slots["answers"]["handledare_anstalld"] == "hos_part"
+    what_if = (
+        "och om handledaren i stället är anställd på själva ASF:et, och förbundet betalar hennes lön via regionen?"
+    )
+    reply = said(talk.send(ActionDescribeInitiative(), what_if, intent="describe_initiative"))
+    assert "Jag provar med de nya svaren" in reply and "Välj ett nytt svar" not in reply
+    assert talk.slots["answers"]["handledare_anstalld"] == "hos_foretaget"
+    assert talk.slots["answers"]["vem"] == "deltagare"  # the handledare's employer, not the company's staff
+
+
+def test_one_handledare_employed_by_a_company_is_no_staff_of_it_to_assess():
+    tree = default_tree()
+    one = read_description(tree, "Handledaren är anställd på Snickeriet Spånet, ett ASF, och AF köper hennes tid.")
+    assert one.facts["vem"].option == "deltagare"
+    staff = read_description(tree, "Vi vill ge handledarna som är anställda på kooperativen en kurs i handledarskap.")
+    assert staff.facts["vem"].option == "asf_personal"
