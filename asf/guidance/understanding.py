@@ -257,7 +257,8 @@ def _evidence(
             affirmed = [(r, m) for r, m in affirmed if not _a_speaker(m.start, words)]  # as for its staff, below
         if (question.id, option.id) == _A_COMPANYS_STAFF:
             affirmed = _not_over(affirmed, _employed_by_a_party(words))
-            affirmed = _not_over(affirmed, _the_supervisors_employer(words))
+            if description:
+                affirmed = _not_over(affirmed, _the_supervisors_employer(words))
             # "föreläsaren är vd på ett av de sociala företagen": the company's staff as the speaker paid for a
             # lecture, not whom the initiative is for (trial 54, t54-5; development set 5, md072).
             affirmed = [(r, m) for r, m in affirmed if not _a_speaker(m.start, words)]
@@ -516,7 +517,7 @@ def _the_supervisors_employer(words: tuple[swedish.Token, ...]) -> list[swedish.
     """The words of "anställd på <företaget>" said of a handledare ("om handledaren i stället är anställd på själva
     ASF:et"): where the handledare works, not the company's staff as whom it is for (trial 66, t66-4 was tried as an
     initiative for the company's staff)."""
-    employed = []
+    employed: list[swedish.Token] = []
     for i, token in enumerate(words):
         if (
             not token.word.startswith("anstall")

@@ -79,8 +79,8 @@ def test_the_first_initiative_as_corrected_is_the_one_brought_back_after_another
 
 
 SUPERVISOR_AT_THE_REGION = (
-    "Vi vill att förbundet finansierar en handledare, anställd hos oss i regionen på halvtid, för patienter i målgruppen "
-    "som arbetstränar på ett ASF. Regionen ansvarar, och pengarna går via regionen."
+    "Vi vill att förbundet finansierar en handledare, anställd hos oss i regionen på halvtid, för patienter i "
+    "målgruppen som arbetstränar på ett ASF. Regionen ansvarar, och pengarna går via regionen."
 )
 
 
