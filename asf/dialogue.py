@@ -5492,7 +5492,14 @@ def _typed_topic(state: State, message: Message) -> other_questions.Topic | None
         return None
     if state.correcting and not other_questions.looks_like_a_question(message.text):
         return None  # after "Nej", a statement corrects the summary (describe, trial 35, t35-16)
+    if state.last_result is not None and _OPENS_WITH_WHY.match(normalise(message.text)):
+        # "varför då? de ska ju göra samma jobb som vår egen samordnare" asks about the result: it got the answer
+        # about the förbund's own purchases, and the result was lost (trial 66, t66-1).
+        return None
     return other_questions.recognise(message.text, general=False)
+
+
+_OPENS_WITH_WHY = re.compile(r"\W*(?:(?:men|och|ok|okej)\s+)?(?:varfor|hur kommer det sig)\b")
 
 
 def _other_question_answer(state: State, topic: other_questions.Topic, asked: str | None = None) -> Turn:

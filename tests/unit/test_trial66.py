@@ -3,7 +3,7 @@ in the dialogue."""
 
 from __future__ import annotations
 
-from actions.actions import ActionAnswer, ActionDescribeInitiative, ActionRequestMemo
+from actions.actions import ActionAnswer, ActionDescribeInitiative, ActionRequestMemo, ActionWhy
 from asf.guidance.loader import default_tree
 from asf.guidance.understanding import read_description
 from tests.unit.test_dialogue_corrections import said
@@ -102,3 +102,12 @@ def test_one_handledare_employed_by_a_company_is_no_staff_of_it_to_assess():
     assert one.facts["vem"].option == "deltagare"
     staff = read_description(tree, "Vi vill ge handledarna som är anställda på kooperativen en kurs i handledarskap.")
     assert staff.facts["vem"].option == "asf_personal"
+
+
+def test_a_why_after_a_result_naming_the_förbunds_own_staff_gets_the_reasons_not_another_topic():
+    talk = assessed("Förbundet vill ge Kafé Kvarnen ett bidrag så att de kan anställa en samordnare för ASF-frågor.")
+    assert talk.slots["last_result"]
+    text = "varför då? de ska ju göra samma jobb som vår egen samordnare skulle ha gjort"
+    reply = said(talk.send(ActionWhy(), text, intent="ask_why"))
+    assert "inte om förbundets egna inköp" not in reply and talk.slots["last_result"]
+    assert "kontantbidrag" in reply
