@@ -111,3 +111,13 @@ def test_a_why_after_a_result_naming_the_förbunds_own_staff_gets_the_reasons_no
     reply = said(talk.send(ActionWhy(), text, intent="ask_why"))
     assert "inte om förbundets egna inköp" not in reply and talk.slots["last_result"]
     assert "kontantbidrag" in reply
+
+
+def test_a_course_about_how_a_social_enterprise_works_is_not_taken_for_the_work_training_of_its_participants():
+    reading = read_description(
+        default_tree(),
+        "Kursen är för våra deltagare i arbetsträning och handlar om hur ett socialt företag fungerar. Kommunen "
+        "ordnar den.",
+    )
+    assert "insats_typ" not in reading.facts  # asked, naming both, where work training was proposed
+    assert {fact.option for fact in reading.conflicts["insats_typ"]} == {"arbetsforberedande", "utbildning_om_asf"}
