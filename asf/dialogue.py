@@ -1273,7 +1273,10 @@ def _left_out(description: str, current: Walk) -> dict[str, Fact]:
     # Words the summary already read as another answer are not a part of their own: "förbundet självt
     # upphandlar …" was the party, not the förbund as a member, whose note offered to assess a
     # membership (trial 19, t19-14).
-    summarised = [fact.evidence.strip("…") for fact in reading.facts.values()]
+    # Only words read as an answer this result still uses: "bygga upp ett nytt arbetskooperativ", read and confirmed as
+    # starting a company, left the route when whom it is for became the participants, and vanished without a word
+    # (trial 66, t66-3 ended in "täcks inte" for what the guidance says not to finance).
+    summarised = [fact.evidence.strip("…") for q, fact in reading.facts.items() if current.used.get(q) == fact.option]
     return {
         question_id: fact
         for question_id, fact in reading.must_nots.items()

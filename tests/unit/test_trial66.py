@@ -121,3 +121,17 @@ def test_a_course_about_how_a_social_enterprise_works_is_not_taken_for_the_work_
     )
     assert "insats_typ" not in reading.facts  # asked, naming both, where work training was proposed
     assert {fact.option for fact in reading.conflicts["insats_typ"]} == {"arbetsforberedande", "utbildning_om_asf"}
+
+
+def test_a_confirmed_part_to_avoid_that_leaves_the_route_is_named_beside_the_result():
+    talk = assessed(
+        "Vi vill att förbundet betalar en projektledare som hjälper våra deltagare att bygga upp ett nytt "
+        "arbetskooperativ."
+    )
+    assert talk.slots["answers"]["stod_till_foretag"] == "starta_utveckla"
+    talk.click("vem", "deltagare")
+    talk.click("malgrupp", "ja")
+    reply = said(talk.click("insats_typ", "annat"))
+    assert (
+        "Starta, äga eller utveckla ett socialt företag" in reply and "bör förbundet inte finansiera den delen" in reply
+    )
