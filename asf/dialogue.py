@@ -545,7 +545,7 @@ _TYPED_TRIAL_CHOICES = (
             # "ok tillbaka till den forsta med kommunen" (trial 66, t66-2 went one step back); "Återgå till den
             # ursprungliga bedömningen" (t66-6 got the memo, then "Det förstod jag inte")
             r"|\b(?:tillbaka|aterga|atergar|atervand|atervander) till (?:den|det|min|mitt) (?:allra )?"
-            r"(?:forsta|ursprungliga)\b"
+            r"(?:forsta|ursprungliga)\b(?!\s+fragan?\b)"
             r"|\b(?:aterga|atergar|atervand|atervander) till (?:min|mitt|mina|den|det|de|var|vart|vara) "
             r"(?:(?:allra )?(?:forsta|forra|ursprungliga|gamla|tidigare) )?(?:bedomning|svar|upplagg)\w*"
             r"|\b(?:beslutsunderlag|underlag)\w* (?:for|pa|om|till|av) (?:min|mitt|den|det) (?:allra )?"
@@ -1895,6 +1895,11 @@ def answer(state: State, message: Message) -> Turn:
         assert first is not None
         others = tuple(o for o in (reading.option, *reading.candidates) if o is not None and o.id != first.id)
         return _did_you_mean(state, current, current.question, AnswerReading(None, candidates=(first, *others)[:3]))
+    if reading.option is not None and message.typed and _asks_may_the_förbund(message.text):
+        # "får förbundet betala företaget direkt för en av träffarna?" at how the money goes is no answer: it had been
+        # recorded as "Direkt" and given "bör inte finansieras" (trial 65, t65-3). Only here, at an open question: after
+        # a result "kan förbundet betala snickeriet direkt i stället?" is a what-if (review of session 41).
+        reading = AnswerReading(None, candidates=(reading.option, *reading.candidates))
     if reading.option is None:
         if reading.candidates and _both_done(current.question, reading, message.text):
             # "båda, samordnaren och inspirationsdagen" (trial 49, t49-5): which first, not which one is meant.
@@ -1904,7 +1909,7 @@ def answer(state: State, message: Message) -> Turn:
             # t52-2 and t52-9): why the yes is not taken as it stands, with every answer as a button (trial 53).
             every = AnswerReading(None, candidates=current.question.options)
             return _did_you_mean(state, current, current.question, every, messages.text("assessment.in_part"))
-        if reading.candidates and message.typed and asks_back(message.text):
+        if reading.candidates and message.typed and (asks_back(message.text) or _asks_may_the_förbund(message.text)):
             # "får förbundet betala företaget direkt för en av träffarna?" asks what the guidance says: its words on
             # the question first (trial 65, t65-3 got "Menar du …?" twice and no answer).
             lead = messages.text("assessment.asked_back", help=current.fill(current.question.help))
@@ -5495,11 +5500,23 @@ def _typed_topic(state: State, message: Message) -> other_questions.Topic | None
         return None
     if state.correcting and not other_questions.looks_like_a_question(message.text):
         return None  # after "Nej", a statement corrects the summary (describe, trial 35, t35-16)
-    if state.last_result is not None and _OPENS_WITH_WHY.match(normalise(message.text)):
-        # "varför då? de ska ju göra samma jobb som vår egen samordnare" asks about the result: it got the answer
-        # about the förbund's own purchases, and the result was lost (trial 66, t66-1).
-        return None
-    return other_questions.recognise(message.text, general=False)
+    topic = other_questions.recognise(message.text, general=False)
+    if topic is not None and state.last_result is not None and _OPENS_WITH_WHY.match(normalise(message.text)):
+        # "varför då? de ska ju göra samma jobb som vår egen samordnare" asks about the result, the topic's words in a
+        # statement: it got the answer about the förbund's own purchases, and the result was lost (trial 66, t66-1).
+        # "varför sparas det jag skriver här?" asks about the topic (review of session 41).
+        return topic if other_questions.asked_in_a_question(message.text, topic) else None
+    return topic
+
+
+# "får förbundet betala …?", "kan samordningsförbundet …?", folded, a question ending the message.
+_ASKS_MAY_THE_FÖRBUND = re.compile(
+    r"^\W*(?:(?:men|och|ok|okej)\W+)*(?:far|kan|ska|skall|maste|borde|fick) (?:forbundet|samordningsforbundet|finsam)\b"
+)
+
+
+def _asks_may_the_förbund(text: str) -> bool:
+    return text.rstrip().endswith("?") and _ASKS_MAY_THE_FÖRBUND.match(normalise(text)) is not None
 
 
 _OPENS_WITH_WHY = re.compile(r"\W*(?:(?:men|och|ok|okej)\s+)?(?:varfor|hur kommer det sig)\b")

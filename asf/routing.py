@@ -219,7 +219,7 @@ def not_feedback(state: State, message: Message) -> bool:
         or (
             message.typed
             and message.text.rstrip().endswith("?")
-            and other_questions.recognise(message.text) is not None
+            and other_questions.recognise(message.text, general=False) is not None
         )
     )
 

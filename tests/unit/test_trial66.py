@@ -76,6 +76,8 @@ def test_the_first_initiative_as_corrected_is_the_one_brought_back_after_another
     talk.send(ActionAnswer(), "förbundet självt")
     talk.send(ActionAnswer(), "tillbaka till min första bedömning, den med kooperativet")
     assert talk.slots["answers"] == corrected
+    memo = said(talk.send(ActionRequestMemo(), "beslutsunderlaget", intent="request_memo"))
+    assert "# Beslutsunderlag: Insats för deltagare genom en part" in memo  # the corrected one's verdict, for the board
 
 
 SUPERVISOR_AT_THE_REGION = (
