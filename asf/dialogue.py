@@ -2175,7 +2175,10 @@ _SUPPOSES = re.compile(
     r"(?:^|[.!?:]\s+)\W*(?:(?:ok|okej|ja|och|men|fast|bra|tack|hmm|jag undrar)\W+)*"
     r"(?:(?:tank om|anta att|antag att|ponera att|sag att)\b"
     # "Pröva: förbundet självt är medlem. Vad blir bedömningen då?" (trial 57, t57-6 got the chain of the result)
-    r"|prova(?: (?:med|att|om))?\s*:|prova med\b)"
+    r"|prova(?: (?:med|att|om))?\s*:|prova med\b"
+    # "Det var inte det jag frågade. Nåväl: och om det i stället är kommunen som är medlem …?" (trial 67, t67-5 was
+    # assessed as a new initiative): "och om" opening a later sentence
+    r"|(?<=[.!?:]\s)(?:och|men) om\b)"
 )
 _NEW_QUESTION = re.compile(r"\b(?:ny fraga|annan fraga|ny ide|ny insats|nasta (?:ide|fraga|sak|insats))\b")
 

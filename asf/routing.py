@@ -51,6 +51,8 @@ _ONLY_ASKING = frozenset(
     | {"garna", "forsta", "andra", "tredje", "fjarde", "femte", "1", "2", "3", "4", "5", "ettan", "tvaan", "trean"}
     # "underlag för alla delarna tack" got "Varsågod!" (trial 36)
     | {"alla", "samtliga", "bada", "delar", "delarna", "och", "tva", "tre", "fyra"}
+    # "underlaget igen tack" got "Det förstod jag inte riktigt" (trial 67, t67-2)
+    | {"igen"}
 )
 # Outside training, a training intent for a message this short is a command meant for it ("nästa", "hoppa över").
 SHORT_TRAINING_COMMAND = 2

@@ -1,0 +1,31 @@
+"""What trial 67 found misread or mishandled, each held here in new wording, through the actions."""
+
+from __future__ import annotations
+
+from actions.actions import ActionAnswer, ActionDescribeInitiative, ActionRequestMemo
+from asf import other_questions
+from tests.unit.test_dialogue_corrections import said
+from tests.unit.test_trial61 import PLACES_VIA_THE_KOMMUN, assessed
+from tests.unit.test_trial65 import FEE_PAID
+
+
+def test_a_what_if_opening_a_later_sentence_is_tried():
+    talk = assessed(FEE_PAID)
+    talk.send(ActionAnswer(), "förbundet är medlem")
+    assert talk.slots["answers"]["medlem_vem"] == "forbundet" and talk.slots["current_question"] is None
+    text = "Inte min fråga. Hursomhelst: och om det i stället är regionen som är medlem och förbundet betalar?"
+    reply = said(talk.send(ActionDescribeInitiative(), text, intent="describe_initiative"))
+    assert "Jag provar med de nya svaren" in reply and "ny insats" not in reply
+
+
+def test_an_auditors_question_about_a_remark_gets_the_honest_answer():
+    text = "Innebär det att jag ska rikta en anmärkning mot styrelsen, eller räcker ett påpekande i revisionsrapporten?"
+    topic = other_questions.recognise(text)
+    assert topic is not None and topic.id == "efter_en_utbetalning"
+
+
+def test_the_memo_again_in_few_words():
+    talk = assessed(PLACES_VIA_THE_KOMMUN)
+    talk.send(ActionRequestMemo(), "beslutsunderlaget", intent="request_memo")
+    reply = said(talk.send(ActionAnswer(), "underlaget igen tack", intent="nlu_fallback"))
+    assert "# Beslutsunderlag" in reply
