@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from actions.actions import ActionAnswer, ActionDescribeInitiative, ActionRequestMemo
 from asf import other_questions
+from asf.guidance.loader import default_tree
+from asf.guidance.understanding import read_description
 from tests.unit.test_dialogue_corrections import said
 from tests.unit.test_trial61 import PLACES_VIA_THE_KOMMUN, assessed
 from tests.unit.test_trial65 import FEE_PAID
@@ -29,3 +31,12 @@ def test_the_memo_again_in_few_words():
     talk.send(ActionRequestMemo(), "beslutsunderlaget", intent="request_memo")
     reply = said(talk.send(ActionAnswer(), "underlaget igen tack", intent="nlu_fallback"))
     assert "# Beslutsunderlag" in reply
+
+
+def test_money_straight_to_a_business_named_by_its_kind_is_read():
+    reading = read_description(
+        default_tree(),
+        "vi på AF vill att sex deltagare får arbetsträna på ett socialt företag. förbundet ska betala direkt till "
+        "bageriet. går det?",
+    )
+    assert reading.facts["pengavag"].option == "direkt"
