@@ -620,9 +620,11 @@ def trial_choice_typed(state: State, message: Message) -> str | None:
         # "gå tillbaka till min första bedömning" while a change of it is being answered: the change is given up
         # (trial 59, t59-5 got "Vi går tillbaka ett steg" and lost the assessment).
         return BACK_TO_RECORD if _changing_the_result(state) and _typed_choice(message) == BACK_TO_RECORD else None
+    chosen = _typed_choice(message)
+    if not waiting and chosen == USE_TRIED and _given_up_trial(state) is not None:
+        return chosen  # the answers tried, given up and chosen after all
     if not waiting and _chosen_over(state) is None:
         return None
-    chosen = _typed_choice(message)
     if not waiting and chosen != BACK_TO_RECORD:
         return None  # the answers tried are chosen already: only going back is left
     if chosen is None and waiting and _chooses_the_way_tried(state, message):
@@ -803,6 +805,8 @@ _SET_ASIDE = "set_aside_answers"
 # the memo describes until the user chooses the answers tried (trial 56: "och om vi på FK köper platserna i stället?"
 # replaced the saved answers, and the memo described what was only tried).
 _TRIED_FROM = "tried_from"
+# The answers tried that the user went back from, kept beside the result of record so they can still be chosen.
+_GIVEN_UP = "given_up_trial"
 # The same result once the answers tried are chosen, kept until the next result: "gå tillbaka till min första
 # bedömning" after "Använd de nya svaren" became a new initiative or a comment on the result (trial 58).
 _CHOSEN_OVER = "chosen_over"
@@ -5017,8 +5021,29 @@ def initiative_before_handoff(step: Callable[[State, Message], Turn]) -> Callabl
 
 
 def _back_to_the_record(state: State, record: dict[str, Any]) -> Turn:
-    """The result a what-if was tried from, with its answers and its description, shown again and in force."""
+    """The result a what-if was tried from, with its answers and its description, shown again and in force; what was
+    tried is kept beside it, so that it can still be chosen ("nej förresten, jag tar det nya upplägget" after going
+    back got "Välj ett nytt svar", and the old button "Använd de nya svaren" "ingen prövning": trials 66 and 67)."""
+    tried = state.last_result
+    if tried is not None and tried.get("answers") != record.get("answers"):
+        record = {**record, _GIVEN_UP: _kept_briefly(tried, state.evidence)}
     return _in_force_again(state, record, messages.text("result.back_to_record"))
+
+
+def _given_up_trial(state: State) -> dict[str, Any] | None:
+    """The answers tried that the user went back from, while the result of record is still the one shown."""
+    if state.pending is not None or state.current_question:
+        return None
+    return _kept_result(state, _GIVEN_UP)
+
+
+def _the_trial_taken_again(state: State, given_up: dict[str, Any]) -> Turn:
+    """The answers tried, given up and now chosen after all, in force, with the assessment they replace kept to go back
+    to as after "Använd de nya svaren"."""
+    assert state.last_result is not None
+    assessment = {k: v for k, v in state.last_result.items() if k != _GIVEN_UP}
+    chosen = {**given_up, _CHOSEN_OVER: {**assessment, _RECORD_EVIDENCE: state.evidence}}
+    return _in_force_again(state, chosen, messages.text("result.tried_used"))
 
 
 def _gives_the_record_back(record: dict[str, Any], answers: dict[str, str]) -> bool:
@@ -5048,6 +5073,9 @@ def show_result(state: State, message: Message | None = None) -> Turn:
     if choice == BACK_TO_RECORD and record is None and _changing_the_result(state):
         assert state.last_result is not None
         return _back_to_the_record(state, state.last_result)  # a change of the result given up half-way
+    given_up = _given_up_trial(state) if record is None else None
+    if choice == USE_TRIED and given_up is not None:
+        return _the_trial_taken_again(state, given_up)
     if choice in (USE_TRIED, BACK_TO_RECORD) and record is None:
         # An old button: nothing is tried beside the result any more. A summary or a question waiting is shown again
         # (trial 57, t57-5 lost a waiting summary and then got "Det förstod jag inte").

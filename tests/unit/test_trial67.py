@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from actions.actions import ActionAnswer, ActionDescribeInitiative, ActionRequestMemo
+from actions.actions import ActionAnswer, ActionDescribeInitiative, ActionRequestMemo, ActionShowResult
 from asf import other_questions
 from asf.guidance.loader import default_tree
 from asf.guidance.understanding import read_description
@@ -40,3 +40,24 @@ def test_money_straight_to_a_business_named_by_its_kind_is_read():
         "bageriet. går det?",
     )
     assert reading.facts["pengavag"].option == "direkt"
+
+
+def test_the_way_tried_can_still_be_chosen_after_going_back_from_it():
+    talk = assessed(PLACES_VIA_THE_KOMMUN)
+    talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
+    assert talk.slots["answers"]["utforare"] == "regionen"
+    talk.send(ActionAnswer(), "tillbaka till min bedömning")
+    assert talk.slots["answers"]["utforare"] == "kommunen"
+    reply = said(talk.send(ActionAnswer(), "nej förresten, jag tar det nya upplägget ändå"))
+    assert talk.slots["answers"]["utforare"] == "regionen" and "Välj ett nytt svar" not in reply
+    talk.send(ActionAnswer(), "tillbaka till min bedömning")
+    assert talk.slots["answers"]["utforare"] == "kommunen"
+
+
+def test_the_old_button_for_the_way_tried_still_chooses_it_after_going_back():
+    talk = assessed(PLACES_VIA_THE_KOMMUN)
+    talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
+    talk.send(ActionShowResult(), "/show_result", intent="show_result", choice="egen")
+    assert talk.slots["answers"]["utforare"] == "kommunen"
+    reply = said(talk.send(ActionShowResult(), "/show_result", intent="show_result", choice="provat"))
+    assert talk.slots["answers"]["utforare"] == "regionen" and "ingen prövning" not in reply

@@ -85,6 +85,11 @@ def test_using_the_answers_tried_makes_them_the_assessment_of_the_memo():
     assert VIA_KOMMUNEN_NAMED not in text
 
 
+def without_what_was_given_up(result: dict[str, Any]) -> dict[str, Any]:
+    """A result of record without the answers tried that the user went back from (kept so they can be chosen)."""
+    return {k: v for k, v in result.items() if k != "given_up_trial"}
+
+
 def test_going_back_restores_the_answers_and_the_result_of_record():
     talk, sent, record = tried()
     back = click(talk, sent, messages.text("buttons.back_to_record"))
@@ -94,10 +99,11 @@ def test_going_back_restores_the_answers_and_the_result_of_record():
     assert any((m.get("custom") or {}).get("outcome_id") == record["outcome_id"] for m in back)  # shown again
     _, document = memo_of(talk)
     assert document["outcome_id"] == record["outcome_id"]
-    # The buttons of the what-if, clicked again, have nothing left to choose between.
+    # The what-if's "Använd de nya svaren", clicked after going back, still chooses what was tried (trials 66 and 67
+    # found "ingen prövning" there inconsistent with going back and forth in words).
     again = click(talk, sent, messages.text("buttons.use_tried"))
-    assert messages.text("result.nothing_tried") in said(again)
-    assert talk.slots["answers"] == VIA_KOMMUNEN
+    assert messages.text("result.tried_used") in said(again)
+    assert talk.slots["answers"] == TRIED
 
 
 def test_what_ifs_in_a_row_keep_the_first_assessment_as_the_one_of_record():
@@ -126,7 +132,7 @@ def test_a_what_if_back_to_the_assessments_answers_is_the_assessment_again():
     sent = talk.send(ActionDescribeInitiative(), "och om pengarna går via kommunen då?", intent="describe_initiative")
     assert messages.text("result.back_to_record") in said(sent)
     assert "Det här var en prövning" not in said(sent)
-    assert talk.slots["last_result"] == record
+    assert without_what_was_given_up(talk.slots["last_result"]) == record
 
 
 def test_a_new_assessment_after_a_what_if_shows_the_assessment_as_the_last_result():
@@ -361,7 +367,7 @@ def test_after_using_the_answers_tried_the_way_back_stays_until_the_next_result(
     click(talk, sent, messages.text("buttons.use_tried"))
     back = talk.send(ActionFeedback(), "Jag ångrar mig. Gå tillbaka till den första bedömningen.", intent="inform")
     assert messages.text("result.back_to_record") in said(back)
-    assert talk.slots["answers"] == VIA_KOMMUNEN and talk.slots["last_result"] == record
+    assert talk.slots["answers"] == VIA_KOMMUNEN and without_what_was_given_up(talk.slots["last_result"]) == record
     # Once another result has come, there is nothing to go back to.
     talk.send(ActionAnswer(), "nej, det är regionen som upphandlar och inte kommunen", party="regionen")
     again = talk.send(ActionFallback(), "gå tillbaka till min första bedömning", intent="go_back")
