@@ -1739,6 +1739,13 @@ def answer(state: State, message: Message) -> Turn:
         # "en annan grej, vad ar egentligen ett arbetsintegrerande socialt foretag? ar det en egen bolagsform?" after a
         # result, heard as an answer, changed where the supervisor works (trial 59, t59-1).
         return _concept_answer(state, replace(message, entities={**message.entities, "concept": named}))
+    asked = tree().questions.get(state.current_question or "")
+    # Only at a yes-or-no question, which no name answers: "parterna" at whom it is for is an answer.
+    alone = _a_concepts_name_alone(message) if asked is not None and _has_a_yes(asked) else None
+    if alone is not None:
+        # "finsams malgrupp" typed at "Hör deltagarna till Finsams målgrupp …?" names what it asks about: it was recorded
+        # as "Ja" (trial 67, t67-4); the concept is explained and the question stays open.
+        return _concept_answer(state, replace(message, entities={**message.entities, "concept": [alone]}))
     if open_assessment and message.typed and _NO_INITIATIVE.match(swedish.fold(message.text)):
         return _no_initiative_after_all(state, message)
     new_one = _a_new_one_described(message) if open_assessment and message.typed else None
@@ -4862,6 +4869,17 @@ def _concepts_asked_about(text: str) -> list[str]:
 
 # "och individriktade då?", "men finsam då?", folded: a follow-up naming a thing and nothing more.
 _FOLLOW_UP = re.compile(r"^\W*(?:och|men|ok|okej)\s+(?:\w+\s+){1,3}da\W*$")
+
+
+def _a_concepts_name_alone(message: Message) -> str | None:
+    """The concept a typed message names and nothing else ("finsams malgrupp", "ASF?"), if one."""
+    if not message.typed:
+        return None
+    said = " ".join(t.word for t in swedish.tokens(message.text))
+    for key, phrases in _concept_words().items():
+        if any(said == " ".join(t.word for t in swedish.tokens(phrase)) for phrase in phrases):
+            return key
+    return None
 
 
 def _concepts_named(text: str) -> list[str]:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from actions.actions import ActionAnswer, ActionDescribeInitiative, ActionRequestMemo, ActionShowResult
+from actions.actions import (
+    ActionAnswer,
+    ActionDescribeInitiative,
+    ActionRequestMemo,
+    ActionShowResult,
+    ActionStartAssessment,
+)
 from asf import other_questions
 from asf.guidance.loader import default_tree
 from asf.guidance.understanding import read_description
-from tests.unit.test_dialogue_corrections import said
+from tests.unit.test_dialogue_corrections import Conversation, said
 from tests.unit.test_trial61 import PLACES_VIA_THE_KOMMUN, assessed
 from tests.unit.test_trial65 import FEE_PAID
 
@@ -61,3 +67,17 @@ def test_the_old_button_for_the_way_tried_still_chooses_it_after_going_back():
     assert talk.slots["answers"]["utforare"] == "kommunen"
     reply = said(talk.send(ActionShowResult(), "/show_result", intent="show_result", choice="provat"))
     assert talk.slots["answers"]["utforare"] == "regionen" and "ingen prövning" not in reply
+
+
+def test_a_concepts_name_typed_alone_at_a_yes_or_no_question_is_explained_not_taken_for_a_yes():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "deltagare")
+    reply = said(talk.send(ActionAnswer(), "finsams målgrupp?"))
+    assert "malgrupp" not in talk.slots["answers"] and talk.slots["current_question"] == "malgrupp"
+    assert "2 §" in reply
+    # a name that answers a question is still the answer
+    other = Conversation()
+    other.send(ActionStartAssessment(), "", intent="start_assessment")
+    other.send(ActionAnswer(), "parterna")
+    assert other.slots["answers"]["vem"] == "parter_och_aktorer"
