@@ -1743,8 +1743,8 @@ def answer(state: State, message: Message) -> Turn:
     # Only at a yes-or-no question, which no name answers: "parterna" at whom it is for is an answer.
     alone = _a_concepts_name_alone(message) if asked is not None and _has_a_yes(asked) else None
     if alone is not None:
-        # "finsams malgrupp" typed at "Hör deltagarna till Finsams målgrupp …?" names what it asks about: it was recorded
-        # as "Ja" (trial 67, t67-4); the concept is explained and the question stays open.
+        # "finsams malgrupp" typed at "Hör deltagarna till Finsams målgrupp …?" names what it asks about: it was
+        # recorded as "Ja" (trial 67, t67-4); the concept is explained and the question stays open.
         return _concept_answer(state, replace(message, entities={**message.entities, "concept": [alone]}))
     if open_assessment and message.typed and _NO_INITIATIVE.match(swedish.fold(message.text)):
         return _no_initiative_after_all(state, message)
