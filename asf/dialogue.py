@@ -195,8 +195,11 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
     struck = _struck_parts(state)
     payload, not_assessed = _result(state.description, current, struck)
     corrections = [text for asked_at, text in state.typed_answers if asked_at == AT_THE_SUMMARY]
+    last = state.last_result or {}
+    if not corrections and _corrected_into(last, {"description": state.description}):
+        corrections = list(last.get(_CORRECTED_AT_THE_SUMMARY) or [])  # an earlier result's, brought back
     if corrections and state.description:
-        payload["corrected_at_summary"] = corrections
+        payload[_CORRECTED_AT_THE_SUMMARY] = corrections
     if not_assessed:
         buttons = tuple(part.button for part in not_assessed)
         replies.append(Reply(text="\n\n".join(payload["not_assessed"]), buttons=buttons))
@@ -732,6 +735,10 @@ def _ahead_of_the_last(
 
 def _in_force_again(state: State, result: dict[str, Any], said: str) -> Turn:
     """`result` with its answers and its description in force and shown again, after `said`."""
+    if not _corrected_into(result, {"description": state.description}):
+        # Another assessment's typed answers, a correction of its summary among them, are none of this one's (the
+        # auditor's memo in trial 67, t67-5, listed one from the assessment left).
+        state = replace(state, typed_answers=())
     state = replace(_at_the_record(state, result), current_question=None, pending=None, correcting=False)
     replies, shown = show_result(state)
     return [Reply(text=said), *replies], shown
@@ -826,7 +833,12 @@ _OWN_TO_EACH_PART = recap.WHAT_IS_DONE | {"vem"}
 _FIRST_RESULT, _PREVIOUS_RESULT = "first_result", "previous_result"
 # What an earlier result keeps: enough to walk it again; its reasons and texts are built again when it is shown
 # (show_result), so the state does not carry every earlier result whole (some 12 kB each).
-_KEPT_OF_AN_EARLIER_RESULT = ("id", "answers", "description", "outcome_id", _SET_ASIDE, _GIVEN, _RECORD_EVIDENCE)
+# The corrections typed at the summary, as the memo lists them under "Skrivet i samtalet" (memo.document).
+_CORRECTED_AT_THE_SUMMARY = "corrected_at_summary"
+_KEPT_OF_AN_EARLIER_RESULT = (
+    *("id", "answers", "description", "outcome_id", _SET_ASIDE, _GIVEN, _RECORD_EVIDENCE),
+    _CORRECTED_AT_THE_SUMMARY,
+)
 
 
 def _given_in_an_earlier_part(state: State, question_id: str) -> tuple[int, str, str] | None:

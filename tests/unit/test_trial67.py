@@ -81,3 +81,34 @@ def test_a_concepts_name_typed_alone_at_a_yes_or_no_question_is_explained_not_ta
     other.send(ActionStartAssessment(), "", intent="start_assessment")
     other.send(ActionAnswer(), "parterna")
     assert other.slots["answers"]["vem"] == "parter_och_aktorer"
+
+
+def test_a_summary_correction_belongs_to_its_own_assessment_in_the_memo():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.send(
+        ActionDescribeInitiative(),
+        "Kommunen köper arbetsträningsplatser på Bageriet Limpan åt deltagare i målgruppen, via kommunen.",
+        intent="describe_initiative",
+    )
+    own = "nej, det är regionen som köper platserna, inte kommunen, och pengarna går via regionen"
+    talk.send(ActionAnswer(), own, intent="deny")
+    while talk.slots["current_question"] is not None or talk.slots["pending_answers"]:
+        if talk.slots["pending_answers"]:
+            talk.send(ActionAnswer(), "ja", intent="affirm")
+        else:
+            question = talk.slots["current_question"]
+            talk.click(question, {"malgrupp": "ja", "utforare": "regionen", "pengavag": "via_part"}[question])
+    talk.send(
+        ActionDescribeInitiative(),
+        "En annan sak: förbundet vill ge kaféet Solen ett bidrag till hyran.",
+        intent="describe_initiative",
+    )
+    other = "nej, det är inte hyran, det är ett bidrag till nya möbler"
+    talk.send(ActionAnswer(), other, intent="deny")
+    talk.send(ActionAnswer(), "tillbaka till min förra bedömning")
+    assert talk.slots["answers"]["utforare"] == "regionen"
+    talk.send(ActionAnswer(), "nej, målgruppen är fel, de hör inte alla dit", intent="deny")
+    talk.click("malgrupp", "vet_inte")  # the result again, after a change of it
+    memo = said(talk.send(ActionRequestMemo(), "beslutsunderlaget", intent="request_memo"))
+    assert own in memo and other not in memo
