@@ -561,10 +561,14 @@ _TYPED_TRIAL_CHOICES = (
 
 # A way chosen in words, folded: "vi väljer …", "vi kör på …", "låt … gälla".
 _CHOOSES_IN_WORDS = re.compile(
-    r"\b(?:vi|jag) (?:valjer|kor pa|gar pa|gar vidare med)\b|\blat\b.{0,60}\bgalla\b"
+    r"\b(?:vi|jag) (?:valjer|(?:kor|gar)(?: (?:nog|anda|da|ju|alltsa))? pa|gar vidare med)\b|\blat\b.{0,60}\bgalla\b"
+    # "vi kör nog på att kommunen köper platserna", "byt till varianten där kommunen är medlem" (trial 68)
+    r"|\bbyt(?:er)? till\b"
     # "jag vill att bedömningen ska gälla att pengarna går via AF" (trial 64, t64-6)
     r"|\b(?:bedomningen|underlaget) ska galla\b"
 )
+# A question for the memo ending a message, as written: "…, kan underlaget gälla det?".
+_MEMO_ASKED_AFTER = re.compile(r"[,.;]?[^,.;!?]*\b(?:beslutsunderlag|underlag)\w*[^.!?]*\?\W*$", re.IGNORECASE)
 # Words that deny the choice or name the first way: "låt inte …", "vi väljer den första varianten".
 _NOT_THE_WAY_TRIED = re.compile(r"\b(?:inte|ej|aldrig|forsta|ursprungliga|gamla|tidigare|forra|egen|egna|bada)\b")
 
@@ -641,7 +645,9 @@ def _chooses_the_way_tried(state: State, message: Message) -> bool:
     and both the assessment and what was tried were lost). Not a question or a what-if, not denied, not naming the
     first way, and not changing anything more (review of session 40)."""
     folded = swedish.fold(message.text)
-    if not _CHOOSES_IN_WORDS.search(folded) or _NOT_THE_WAY_TRIED.search(folded) or "?" in message.text:
+    # "…, kan underlaget gälla det?" asks for the memo of what is chosen, not whether to choose it (trial 68, t68-2).
+    asked = _MEMO_ASKED_AFTER.sub("", message.text)
+    if not _CHOOSES_IN_WORDS.search(folded) or _NOT_THE_WAY_TRIED.search(folded) or "?" in asked:
         return False
     if _opens_with_if(message.text) or _WHAT_IF.search(normalise(message.text)):
         return False

@@ -9,7 +9,7 @@ from actions.actions import (
     ActionShowResult,
     ActionStartAssessment,
 )
-from asf import other_questions
+from asf import messages, other_questions
 from asf.guidance.loader import default_tree
 from asf.guidance.understanding import read_description
 from tests.unit.test_dialogue_corrections import Conversation, said
@@ -112,3 +112,20 @@ def test_a_summary_correction_belongs_to_its_own_assessment_in_the_memo():
     talk.click("malgrupp", "vet_inte")  # the result again, after a change of it
     memo = said(talk.send(ActionRequestMemo(), "beslutsunderlaget", intent="request_memo"))
     assert own in memo and other not in memo
+
+
+def test_the_way_tried_chosen_in_more_words_with_its_memo():
+    for text in (
+        "vi kör nog på att regionen köper platserna i stället, kan underlaget gälla det?",
+        "ok, byt till varianten där regionen köper platserna och ge mig underlaget för den",
+    ):
+        talk = assessed(PLACES_VIA_THE_KOMMUN)
+        talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
+        reply = said(talk.send(ActionAnswer(), text))
+        assert talk.slots["answers"]["utforare"] == "regionen", text
+        assert messages.text("result.tried_used") in reply and "# Beslutsunderlag" in reply, text
+    # a choice of something else than what was tried is no choice of it
+    talk = assessed(PLACES_VIA_THE_KOMMUN)
+    talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
+    reply = said(talk.send(ActionAnswer(), "byt till varianten där förbundet betalar snickeriet direkt"))
+    assert messages.text("result.tried_used") not in reply
