@@ -3965,6 +3965,10 @@ def _aside_at_the_line_choice(state: State, message: Message) -> Turn | None:
 def _correct_summary(state: State, message: Message) -> Turn:
     """After "Nej" to the summary: which line is wrong? Only that one is asked again."""
     pending = state.pending or {}
+    if message.typed and message.text and _THE_LINES_HOLD.match(swedish.fold(message.text)):
+        # "suck. ja ok, raderna stämmer, kör" after "Vilken rad stämmer inte?" takes the lines as they are (trial 68,
+        # t68-2 got "Jag kunde inte läsa ut något nytt").
+        return _continue(state, dict(pending), prefix=messages.text("describe.confirmed"))
     if message.typed and message.text and not _only_says_no(message.text):
         # Kept for the memo, which quotes the description the correction changed (trial 65, t65-1: "anställd hos
         # kommunen" stood in it beside the answers given for the region, with no word of the correction).
@@ -4069,6 +4073,12 @@ def _correct_summary(state: State, message: Message) -> Turn:
     return [recap.which_line(tree(), state)], replace(state, correcting=True)
 
 
+# Words, folded, that take the summary's lines as they stand, and nothing more: "ja ok, raderna stämmer, kör".
+_THE_LINES_HOLD = re.compile(
+    r"^\W*(?:(?:suck|hm+|ok|okej|ja|japp|jo|aha|jaha|precis)\W+)*"
+    r"(?:ja|japp|jo)?\W*(?:(?:ok|okej)\W+)?(?:raderna|allt|det|sammanfattningen) (?:stammer|ar ratt)(?: anda)?"
+    r"(?:\W+(?:kor|ok|okej|bra|tack|vidare|ga vidare))*\W*$"
+)
 # The words of a plain "no" to the summary, folded: "nej, det stämmer inte riktigt", "något är fel".
 _NO_TO_THE_SUMMARY = frozenset(
     {"nej", "na", "naa", "nix", "nope", "nagot", "nat", "stammer", "det", "ar", "fel", "riktigt", "helt", "alls",

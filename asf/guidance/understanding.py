@@ -2373,7 +2373,10 @@ _REASONS = (("sa", "att"), ("eftersom",), ("tack", "for", "att"))
 # "branschorganisationen för ASF", "ett nätverk för sociala företag", folded, up to the company word's end: an
 # organisation named by whom it gathers.
 _ORGANISATION_FOR_COMPANIES = re.compile(
-    r"(?:\w*(?:organisation|forening|natverk)(?:en|et)?|\b(?:forbund|rad)(?:et)?)\s+for\s+(?:\w+\s+){0,2}?\w+\W*$"
+    # "intresseorg för sociala företag", shortened (trial 68, t68-4 read the companies as the member)
+    r"(?:\w*(?:organisation|forening|natverk)(?:en|et)?|\w*(?:intresse|bransch|paraply)org(?:en)?"
+    r"|\b(?:forbund|rad)(?:et)?)\s+for\s+"
+    r"(?:\w+\s+){0,2}?\w+\W*$"
 )  # whole words: not "rådgivning för ASF" (advice to the companies) nor "samordningsförbundet för …"
 
 

@@ -129,3 +129,25 @@ def test_the_way_tried_chosen_in_more_words_with_its_memo():
     talk.send(ActionAnswer(), "och om regionen köper platserna i stället?")
     reply = said(talk.send(ActionAnswer(), "byt till varianten där förbundet betalar snickeriet direkt"))
     assert messages.text("result.tried_used") not in reply
+
+
+def test_the_lines_taken_as_they_stand_in_words_after_saying_no():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.send(
+        ActionDescribeInitiative(),
+        "Regionen köper arbetsträningsplatser på Bageriet Limpan åt deltagare, förbundet betalar via regionen.",
+        intent="describe_initiative",
+    )
+    talk.send(ActionAnswer(), "nej det stämmer inte riktigt", intent="deny")
+    reply = said(talk.send(ActionAnswer(), "suck. ja ok, raderna stämmer, kör"))
+    assert talk.slots["answers"]["utforare"] == "regionen" and "Jag kunde inte läsa ut något nytt" not in reply
+
+
+def test_an_abbreviated_interest_organisation_for_companies_does_not_make_them_the_member():
+    reading = read_description(
+        default_tree(),
+        "i bokföringen ser jag att förb betalat medlemsavgift till en intresseorg för sociala företag, 8000 kr/år.",
+    )
+    assert reading.facts.get("medlem_vem") is None or reading.facts["medlem_vem"].option != "foretaget"
+    assert "medlem_vem" not in reading.must_nots or reading.must_nots["medlem_vem"].option != "foretaget"
