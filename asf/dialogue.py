@@ -196,7 +196,7 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
     payload, not_assessed = _result(state.description, current, struck)
     corrections = [text for asked_at, text in state.typed_answers if asked_at == AT_THE_SUMMARY]
     last = state.last_result or {}
-    if not corrections and _corrected_into(last, {"description": state.description}):
+    if not corrections and _corrected_into(last, state.description):
         corrections = list(last.get(_CORRECTED_AT_THE_SUMMARY) or [])  # an earlier result's, brought back
     if corrections and state.description:
         payload[_CORRECTED_AT_THE_SUMMARY] = corrections
@@ -322,8 +322,8 @@ def _results_before(state: State, answers: dict[str, str]) -> dict[str, Any]:
     first = carried.get(_FIRST_RESULT) or carried.get(_PREVIOUS_RESULT)
     if (
         first is not None
-        and _corrected_into(first, last)
-        and not _corrected_into(last, {"description": state.description})
+        and _corrected_into(first, last.get("description"))
+        and not _corrected_into(last, state.description)
     ):
         # Another initiative follows one that was corrected: "tillbaka till första bedömningen, den med projektledaren"
         # means the first initiative as corrected, not as first assessed (trial 66, t66-3 got the memo of the version
@@ -334,10 +334,11 @@ def _results_before(state: State, answers: dict[str, str]) -> dict[str, Any]:
     return {_FIRST_RESULT: first, _PREVIOUS_RESULT: previous}
 
 
-def _corrected_into(earlier: dict[str, Any], later: dict[str, Any]) -> bool:
-    """Is `later` the same initiative as `earlier`, its description carried on (a correction or a what-if after it)?"""
+def _corrected_into(earlier: dict[str, Any], later_description: str | None) -> bool:
+    """Is `later_description` that of the same initiative as `earlier`, its description carried on (a correction or a
+    what-if after it)?"""
     described = earlier.get("description") or ""
-    return bool(described) and str(later.get("description") or "").startswith(described)
+    return bool(described) and (later_description or "").startswith(described)
 
 
 def _kept_briefly(result: dict[str, Any], evidence: dict[str, str] | None) -> dict[str, Any]:
@@ -741,7 +742,7 @@ def _ahead_of_the_last(
 
 def _in_force_again(state: State, result: dict[str, Any], said: str) -> Turn:
     """`result` with its answers and its description in force and shown again, after `said`."""
-    if not _corrected_into(result, {"description": state.description}):
+    if not _corrected_into(result, state.description):
         # Another assessment's typed answers, a correction of its summary among them, are none of this one's (the
         # auditor's memo in trial 67, t67-5, listed one from the assessment left).
         state = replace(state, typed_answers=())
@@ -839,8 +840,8 @@ _OWN_TO_EACH_PART = recap.WHAT_IS_DONE | {"vem"}
 _FIRST_RESULT, _PREVIOUS_RESULT = "first_result", "previous_result"
 # What an earlier result keeps: enough to walk it again; its reasons and texts are built again when it is shown
 # (show_result), so the state does not carry every earlier result whole (some 12 kB each).
-# The corrections typed at the summary, as the memo lists them under "Skrivet i samtalet" (memo.document).
-_CORRECTED_AT_THE_SUMMARY = "corrected_at_summary"
+# The corrections typed at the summary, as the memo lists them under "Skrivet i samtalet".
+_CORRECTED_AT_THE_SUMMARY = memo.document.CORRECTED_AT_THE_SUMMARY
 _KEPT_OF_AN_EARLIER_RESULT = (
     *("id", "answers", "description", "outcome_id", _SET_ASIDE, _GIVEN, _RECORD_EVIDENCE),
     _CORRECTED_AT_THE_SUMMARY,
@@ -921,11 +922,12 @@ def _result(
     changed = _changed_since_described(description, current, skip={tree().start} if otherwise else set())
     if changed:
         payload["changed_answers"] = changed
-    not_assessed = _not_assessed(description, current, struck)
+    parts = _parts_left_out(description, current)
+    not_assessed = _not_assessed({q: fact for q, fact in parts.items() if _part_key(q, fact) not in struck})
     struck_notes = [
         messages.text("describe.struck_memo", evidence=quoted(recap.own_clause(tree(), fact)))
-        for q, fact in _parts_left_out(description, current, frozenset()).items()
-        if f"{q}:{fact.option}" in struck
+        for q, fact in parts.items()
+        if _part_key(q, fact) in struck
     ]
     if struck_notes:
         # The memo quotes the whole description: a part struck in the chat is said to be no part of it.
@@ -987,12 +989,12 @@ class _PartLeftOut(NamedTuple):
     condition: dict[str, Any]  # the result's condition that the initiative does without it
 
 
-def _not_assessed(description: str | None, current: Walk, struck: frozenset[str] = frozenset()) -> list[_PartLeftOut]:
-    """Parts of the description that would be "bör inte finansieras" on their own but that the
-    answers left out ("… och 2) ett bidrag till varje ASF" beside a coordinator): a result that
+def _not_assessed(parts: dict[str, Fact]) -> list[_PartLeftOut]:
+    """The notes, buttons and conditions for parts of the description that would be "bör inte finansieras" on their
+    own but that the answers left out ("… och 2) ett bidrag till varje ASF" beside a coordinator): a result that
     does not say so reads as if the whole description could be financed."""
     notes = []
-    for question_id, fact in _parts_left_out(description, current, struck).items():
+    for question_id, fact in parts.items():
         evidence = quoted(recap.own_clause(tree(), fact))
         option = recap.part_name(tree(), question_id, fact.option)
         note = messages.text("describe.not_assessed", evidence=evidence, option=option)
@@ -1007,26 +1009,31 @@ def _not_assessed(description: str | None, current: Walk, struck: frozenset[str]
     return notes
 
 
-def _parts_left_out(description: str | None, current: Walk, struck: frozenset[str]) -> dict[str, Fact]:
-    """The parts `_not_assessed` names, by question, without those the user struck."""
+def _parts_left_out(description: str | None, current: Walk) -> dict[str, Fact]:
+    """The parts of the description left out of the result that would be "bör inte finansieras" on their own, by
+    question."""
     outcome = current.outcome
     if not description or outcome is None or outcome.verdict == "not_financeable":
         return {}
     description = _of_this_initiative(description, current)
     # A question the user answered otherwise is settled, not left out: "ok då kör vi via kommunen
     # istället" replaced the payment straight to the company (trial 10, t10-35 still got the note).
-    parts = recap.distinct_parts(tree(), _left_out(description, current))
-    return {q: fact for q, fact in parts.items() if f"{q}:{fact.option}" not in struck}
+    return recap.distinct_parts(tree(), _left_out(description, current))
+
+
+def _part_key(question_id: str, fact: Fact) -> str:
+    """How a struck part is kept in the result (_STRUCK): "question:option"."""
+    return f"{question_id}:{fact.option}"
+
+
+def _struck_in(result: dict[str, Any]) -> frozenset[str]:
+    return frozenset(str(part) for part in result.get(_STRUCK) or ())
 
 
 def _struck_parts(state: State) -> frozenset[str]:
     """The parts the user struck from the last result, while its description still holds."""
     last = state.last_result or {}
-    struck = last.get(_STRUCK) or ()
-    described = last.get("description") or ""
-    if not struck or not described or not (state.description or "").startswith(described):
-        return frozenset()
-    return frozenset(str(part) for part in struck)
+    return _struck_in(last) if _corrected_into(last, state.description) else frozenset()
 
 
 def _part_struck(state: State, answers: dict[str, str], current: Walk, message: Message) -> Turn | None:
@@ -1041,14 +1048,15 @@ def _part_struck(state: State, answers: dict[str, str], current: Walk, message: 
     # "glöm det där om maskinerna" names the part's words, which read alone would change an answer: not a change.
     changes = _changed_answers(answers, [step.question.id for step in current.steps], message.text)
     written = swedish.tokens(message.text)
-    for question_id, fact in _parts_left_out(state.description, current, struck).items():
+    left_out = _parts_left_out(state.description, current)
+    for question_id, fact in ((q, f) for q, f in left_out.items() if _part_key(q, f) not in struck):
         own_words = {t.word for t in swedish.tokens(recap.own_clause(tree(), fact)) if len(t.word) > 3}
         forgotten = _FORGET.search(folded) is not None and any(swedish.find(word, written) for word in own_words)
         denied = fact.option in denied_options(tree().questions[question_id], message.text) and not changes
         if not forgotten and not denied:
             continue
         assert state.last_result is not None
-        kept = sorted({*struck, f"{question_id}:{fact.option}"})
+        kept = sorted({*struck, _part_key(question_id, fact)})
         without = replace(state, last_result={**state.last_result, _STRUCK: kept})
         said = messages.text("result.part_struck", evidence=quoted(recap.own_clause(tree(), fact)))
         return _continue(without, answers, prefix=said)
@@ -2654,7 +2662,7 @@ def _asks_why(text: str) -> bool:
     plain = normalise(text)
     if "?" in text and _OBJECTION.search(plain):
         return True
-    if re.match(r"\W*(?:(?:men|och|ok|okej)\s+)?(?:varfor|hur kommer det sig)\b", plain):
+    if _OPENS_WITH_WHY.match(plain):
         return True
     # ... also after a concession: "du svarade inte på frågan. men ok. varför är det ett bidrag när …?" (trial 62);
     # not after a correction or a what-if ("det är regionen som köper. varför trodde du …?": the correction counts).
@@ -5145,8 +5153,7 @@ def show_result(state: State, message: Message | None = None) -> Turn:
         current = walk(tree(), {})  # answers from an older tree: treated as no result
     if current.outcome is None:
         return [Reply(text=messages.text("result.outdated"), buttons=start_buttons())], state
-    struck = frozenset(str(part) for part in state.last_result.get(_STRUCK) or ())
-    payload, _ = _result(state.last_result.get("description"), current, struck)
+    payload, _ = _result(state.last_result.get("description"), current, _struck_in(state.last_result))
     # Kept, so the memo says what the chat just said (a result stored by an older version may differ).
     shown = replace(state, last_result={**state.last_result, **payload})
     return [Reply(text=explain.chat_text(payload), buttons=result_buttons()), Reply(custom=payload)], shown

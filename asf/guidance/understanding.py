@@ -532,11 +532,7 @@ def _the_supervisors_employer(words: tuple[swedish.Token, ...]) -> list[swedish.
     initiative for the company's staff)."""
     employed: list[swedish.Token] = []
     for i, token in enumerate(words):
-        if (
-            not token.word.startswith("anstall")
-            or words[i + 1 : i + 2] == ()
-            or words[i + 1].word not in _AT_AN_EMPLOYER
-        ):
+        if not token.word.startswith("anstall") or i + 1 >= len(words) or words[i + 1].word not in _AT_AN_EMPLOYER:
             continue
         before = [t for t in words[max(0, i - _SUPERVISOR_BEFORE) : i] if t.clause == token.clause]
         # One handledare, financed; "handledarna som är anställda på de sociala företagen" are the companies' staff, and

@@ -82,11 +82,15 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+# The key in a result for the corrections typed at its summary (kept by asf/dialogue.py).
+CORRECTED_AT_THE_SUMMARY = "corrected_at_summary"
+
+
 def summary_corrections(result: dict[str, Any]) -> tuple[str, ...]:
     """The corrections typed at the summary, each as its line under "Skrivet i samtalet"."""
     return tuple(
         messages.text("change.summary_correction_note", text=_one_line(str(text)))
-        for text in result.get("corrected_at_summary") or ()
+        for text in result.get(CORRECTED_AT_THE_SUMMARY) or ()
     )
 
 
