@@ -216,7 +216,11 @@ def test_an_earlier_assessment_chosen_by_what_it_was_comes_back():
     assert talk.slots["current_question"] is None
 
 
-def test_a_correction_of_the_summary_stands_in_the_memo():
+SUMMARY_CORRECTION = "nej, det är regionen som köper platserna, inte kommunen, och pengarna går via regionen"
+
+
+def corrected_at_the_summary() -> Conversation:
+    """Places described as the municipality's, SUMMARY_CORRECTION typed at the summary, the rest answered."""
     talk = Conversation()
     talk.send(ActionStartAssessment(), "", intent="start_assessment")
     talk.send(
@@ -224,8 +228,7 @@ def test_a_correction_of_the_summary_stands_in_the_memo():
         "Kommunen köper arbetsträningsplatser på Bageriet Limpan åt deltagare i målgruppen, via kommunen.",
         intent="describe_initiative",
     )
-    correction = "nej, det är regionen som köper platserna, inte kommunen, och pengarna går via regionen"
-    talk.send(ActionAnswer(), correction, intent="deny")
+    talk.send(ActionAnswer(), SUMMARY_CORRECTION, intent="deny")
     while talk.slots["current_question"] is not None or talk.slots["pending_answers"]:
         if talk.slots["pending_answers"]:
             talk.send(ActionAnswer(), "ja", intent="affirm")
@@ -233,8 +236,13 @@ def test_a_correction_of_the_summary_stands_in_the_memo():
             question = talk.slots["current_question"]
             talk.click(question, {"malgrupp": "ja", "utforare": "regionen", "pengavag": "via_part"}[question])
     assert talk.slots["answers"]["utforare"] == "regionen"
+    return talk
+
+
+def test_a_correction_of_the_summary_stands_in_the_memo():
+    talk = corrected_at_the_summary()
     memo = said(talk.send(ActionRequestMemo(), "beslutsunderlaget", intent="request_memo"))
-    assert f"Rättelse av sammanfattningen: {correction}" in memo
+    assert f"Rättelse av sammanfattningen: {SUMMARY_CORRECTION}" in memo
 
 
 def test_a_question_back_about_an_answer_is_answered_with_the_guidance_and_not_recorded():

@@ -14,7 +14,7 @@ from asf.guidance.loader import default_tree
 from asf.guidance.understanding import read_description
 from tests.unit.test_dialogue_corrections import Conversation, said
 from tests.unit.test_trial61 import PLACES_VIA_THE_KOMMUN, assessed
-from tests.unit.test_trial65 import FEE_PAID
+from tests.unit.test_trial65 import FEE_PAID, SUMMARY_CORRECTION, corrected_at_the_summary
 
 
 def test_a_what_if_opening_a_later_sentence_is_tried():
@@ -84,21 +84,7 @@ def test_a_concepts_name_typed_alone_at_a_yes_or_no_question_is_explained_not_ta
 
 
 def test_a_summary_correction_belongs_to_its_own_assessment_in_the_memo():
-    talk = Conversation()
-    talk.send(ActionStartAssessment(), "", intent="start_assessment")
-    talk.send(
-        ActionDescribeInitiative(),
-        "Kommunen köper arbetsträningsplatser på Bageriet Limpan åt deltagare i målgruppen, via kommunen.",
-        intent="describe_initiative",
-    )
-    own = "nej, det är regionen som köper platserna, inte kommunen, och pengarna går via regionen"
-    talk.send(ActionAnswer(), own, intent="deny")
-    while talk.slots["current_question"] is not None or talk.slots["pending_answers"]:
-        if talk.slots["pending_answers"]:
-            talk.send(ActionAnswer(), "ja", intent="affirm")
-        else:
-            question = talk.slots["current_question"]
-            talk.click(question, {"malgrupp": "ja", "utforare": "regionen", "pengavag": "via_part"}[question])
+    talk = corrected_at_the_summary()
     talk.send(
         ActionDescribeInitiative(),
         "En annan sak: förbundet vill ge kaféet Solen ett bidrag till hyran.",
@@ -111,7 +97,7 @@ def test_a_summary_correction_belongs_to_its_own_assessment_in_the_memo():
     talk.send(ActionAnswer(), "nej, målgruppen är fel, de hör inte alla dit", intent="deny")
     talk.click("malgrupp", "vet_inte")  # the result again, after a change of it
     memo = said(talk.send(ActionRequestMemo(), "beslutsunderlaget", intent="request_memo"))
-    assert own in memo and other not in memo
+    assert SUMMARY_CORRECTION in memo and other not in memo
 
 
 def test_the_way_tried_chosen_in_more_words_with_its_memo():
