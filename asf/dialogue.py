@@ -2905,9 +2905,8 @@ def _answers_read(answers: dict[str, str], answered: list[str], text: str) -> _A
 
 # The supervisor named, folded: "handledaren", "handledarna", "en handledare".
 _NAMES_A_SUPERVISOR = re.compile(r"\bhandledar\w*")
-# The förbund carrying out the initiative itself: as an answer "oss" says it, in a correction after a result only the
-# förbund named ("förbundet", "SF") or "själva" ("nej, vi upphandlar själva") does.
-_THE_FÖRBUND_ITSELF = ("utforare", "forbundet")
+# The förbund carrying out the initiative itself (_THE_FÖRBUND_ITSELF): as an answer "oss" says it, in a correction
+# after a result only the förbund named ("förbundet", "SF") or "själva" ("nej, vi upphandlar själva") does.
 _NAMES_THE_FÖRBUND = re.compile(r"forbund|\bsjalva?\b")  # folded
 
 
