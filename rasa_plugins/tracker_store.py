@@ -14,6 +14,7 @@ and counting all of its events again.
 The module is imported only by the Rasa server, so it also installs the cheaper
 check of the action server's answers (rasa_plugins/action_response.py), the lookup of
 an event's class that walks the class tree once per type name (rasa_plugins/event_types.py), the
+model's graph run in an order worked out once instead of through Dask (rasa_plugins/graph_runner.py), the
 calls to the action server over connections kept open (rasa_plugins/kept_connections.py), the
 intent classifier's weights in the order its product needs (rasa_plugins/intent_classifier.py), the
 session start that carries the state over for a new assessment
@@ -36,6 +37,7 @@ from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from rasa_plugins import (
     action_response,
     event_types,
+    graph_runner,
     intent_classifier,
     kept_connections,
     session_expiry,
@@ -57,6 +59,7 @@ class ProjectSQLTrackerStore(SQLTrackerStore):  # type: ignore[misc]  # Rasa shi
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         action_response.install()
         event_types.install()
+        graph_runner.install()
         kept_connections.install()
         intent_classifier.install()
         session_expiry.install()

@@ -533,3 +533,68 @@ def test_calls_to_an_endpoint_share_one_kept_connection_with_rasas_headers_and_l
     assert answers == [{"events": [], "responses": []}] * 3
     assert len({port for port, _, _ in seen}) == 1  # one connection for all three calls
     assert {(token, login) for _, token, login in seen} == {("hemligt", "Basic cmFzYTpsb3Nlbg==")}
+
+
+def test_the_ordered_graph_runner_returns_what_rasas_dask_runner_returns_and_calls_each_node_once():
+    from rasa.engine.exceptions import GraphRunError
+    from rasa.engine.graph import ExecutionContext, GraphComponent, GraphSchema, SchemaNode
+    from rasa.engine.runner.dask import DaskGraphRunner
+
+    from rasa_plugins.graph_runner import OrderedGraphRunner
+
+    calls: list[str] = []
+
+    class Joined(GraphComponent):  # type: ignore[misc]  # Rasa ships no type stubs
+        """Joins its inputs (by parameter name) after its own name: the output shows which inputs it got."""
+
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+        @classmethod
+        def create(cls, config: dict[str, Any], model_storage: Any, resource: Any, execution_context: Any) -> Any:
+            return cls(execution_context.node_name)
+
+        def run(self, **inputs: Any) -> str:
+            calls.append(self.name)
+            return self.name + "(" + ",".join(f"{key}={inputs[key]}" for key in sorted(inputs)) + ")"
+
+    def node(needs: dict[str, str], target: bool = False) -> SchemaNode:
+        return SchemaNode(needs=needs, uses=Joined, constructor_name="create", fn="run", config={}, is_target=target)
+
+    # A diamond (both middle nodes need the first), a target, a node no target needs, and an input.
+    schema = GraphSchema(
+        {
+            "first": node({"text": "message"}),
+            "left": node({"a": "first"}),
+            "right": node({"b": "first"}),
+            "joined": node({"l": "left", "r": "right"}, target=True),
+            "unused": node({"a": "first"}),
+        }
+    )
+
+    def runner(kind: type[DaskGraphRunner]) -> DaskGraphRunner:
+        return kind(schema, mock.Mock(), ExecutionContext(schema, "model"))
+
+    outputs = {}
+    for kind in (DaskGraphRunner, OrderedGraphRunner):
+        calls.clear()
+        graph = runner(kind)
+        outputs[kind] = [graph.run(inputs={"message": "hej"}), graph.run(inputs={"message": "då"}, targets=["left"])]
+        assert sorted(calls) == ["first", "first", "joined", "left", "left", "right"]
+    assert outputs[OrderedGraphRunner] == outputs[DaskGraphRunner]
+    assert outputs[OrderedGraphRunner][0] == {"joined": "joined(l=left(a=first(text=hej)),r=right(b=first(text=hej)))"}
+    with pytest.raises(GraphRunError):
+        runner(OrderedGraphRunner).run(inputs={"message": "first"})
+
+
+def test_installing_makes_the_rasa_server_load_its_model_with_the_ordered_runner():
+    import rasa.core.processor
+    from rasa.engine.runner.dask import DaskGraphRunner
+
+    from rasa_plugins import graph_runner
+
+    try:
+        graph_runner.install()
+        assert rasa.core.processor.DaskGraphRunner is graph_runner.OrderedGraphRunner
+    finally:
+        rasa.core.processor.DaskGraphRunner = DaskGraphRunner
