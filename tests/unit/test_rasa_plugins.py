@@ -598,3 +598,63 @@ def test_installing_makes_the_rasa_server_load_its_model_with_the_ordered_runner
         assert rasa.core.processor.DaskGraphRunner is graph_runner.OrderedGraphRunner
     finally:
         rasa.core.processor.DaskGraphRunner = DaskGraphRunner
+
+
+def test_a_payload_skips_the_pipeline_before_the_handler_and_is_read_as_rasas_dask_runner_reads_it():
+    from rasa.engine.graph import ExecutionContext, GraphComponent, GraphSchema, SchemaNode
+    from rasa.engine.runner.dask import DaskGraphRunner
+    from rasa.nlu.classifiers.regex_message_handler import RegexMessageHandler
+    from rasa.shared.nlu.training_data.message import Message
+
+    from rasa_plugins.graph_runner import OrderedGraphRunner
+
+    domain = Domain.from_yaml("version: '3.1'\nintents: [inform, affirm]\nentities: [choice]\n")
+    classified: list[str] = []
+
+    class Step(GraphComponent):  # type: ignore[misc]  # Rasa ships no type stubs
+        """The converter (texts to messages) and a classifier that calls everything "affirm"."""
+
+        @classmethod
+        def create(cls, config: dict[str, Any], model_storage: Any, resource: Any, execution_context: Any) -> Any:
+            return cls()
+
+        def convert(self, messages: list[str]) -> list[Message]:
+            return [Message(data={"text": text}) for text in messages]
+
+        def classify(self, messages: list[Message]) -> list[Message]:
+            for message in messages:
+                classified.append(message.get("text"))
+                message.set("intent", {"name": "affirm", "confidence": 0.9}, add_to_output=True)
+            return messages
+
+        def provide(self) -> Domain:
+            return domain
+
+    def node(uses: type, fn: str, needs: dict[str, str]) -> SchemaNode:
+        return SchemaNode(needs=needs, uses=uses, constructor_name="create", fn=fn, config={})
+
+    schema = GraphSchema(
+        {
+            "converter": node(Step, "convert", {"messages": "__message__"}),
+            "classifier": node(Step, "classify", {"messages": "converter"}),
+            "domain": node(Step, "provide", {}),
+            "handler": node(RegexMessageHandler, "process", {"messages": "classifier", "domain": "domain"}),
+        }
+    )
+    texts = ['/inform{"choice": "deltagare"}', "/affirm", "/okänd", "/inform{trasig", "ja tack"]
+
+    def read(kind: type[DaskGraphRunner], batch: list[str]) -> list[dict[str, Any]]:
+        graph = kind(schema, mock.Mock(), ExecutionContext(schema, "model"))
+        return [
+            message.as_dict() for message in graph.run(inputs={"__message__": batch}, targets=["handler"])["handler"]
+        ]
+
+    for batch in [[text] for text in texts] + [texts[:2], texts[1:3]]:
+        classified.clear()
+        expected = read(DaskGraphRunner, batch)
+        assert classified == batch
+        classified.clear()
+        assert read(OrderedGraphRunner, batch) == expected
+        # Only a batch with a message the handler leaves as it is (an unknown intent, plain text) goes
+        # through the classifier; Rasa reads "/inform{trasig" as "inform" and drops the rest.
+        assert classified == (batch if {"/okänd", "ja tack"} & set(batch) else [])
