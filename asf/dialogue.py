@@ -110,19 +110,18 @@ def _ask(
     question: Question,
     prefix: str | None = None,
     suggested: Fact | None = None,
-    earlier: tuple[int, str, str] | None = None,
+    earlier: _GivenEarlier | None = None,
 ) -> Reply:
     """The question with a button per option. `suggested` is a part of the description that answers it, `earlier`
-    the part number, option and its text as the user gave it in an earlier part: either is named and put first,
-    never recorded."""
+    the answer the user gave in an earlier part or assessment: either is named and put first, never recorded."""
     text = explain.question_text(tree(), current, question)
     options = list(question.options)
-    earlier_option = question.option(earlier[1]) if earlier is not None and suggested is None else None
-    if earlier is not None and earlier_option is not None and current.fill(earlier_option.label) == earlier[2]:
+    earlier_option = question.option(earlier.option) if earlier is not None and suggested is None else None
+    if earlier is not None and earlier_option is not None and current.fill(earlier_option.label) == earlier.label:
         # Only an answer that reads the same here: "Via Arbetsförmedlingen" in part 1 is "Via regionen" in a part
         # the region procures, and naming one above a button saying the other contradicts it (second review).
         options = [earlier_option, *(option for option in options if option.id != earlier_option.id)]
-        text = f"{text}\n\n" + messages.text("assessment.earlier_part", number=earlier[0], option=quoted(earlier[2]))
+        text = f"{text}\n\n{earlier.note}"
     if suggested is not None:
         # The answer a part of the description gives, first and named, still to be chosen by the user.
         first = question.option(suggested.option)
@@ -809,8 +808,17 @@ def _ask_with_what_is_known(state: State, current: Walk, prefix: str | None = No
     """The open question, with what the description, an earlier answer or an earlier part says about it first."""
     assert current.question is not None
     suggested = _suggested(state, current)
-    given_before = _given_in_an_earlier_part(state, current.question.id)
+    question_id = current.question.id
+    given_before = _given_in_an_earlier_part(state, question_id) or _given_for_the_same_participants(state, question_id)
     return _ask(current, current.question, prefix, suggested, given_before)
+
+
+class _GivenEarlier(NamedTuple):
+    """An answer the user gave before, to be offered first: its option, its text as given, and the note naming it."""
+
+    option: str
+    label: str
+    note: str
 
 
 # The key in the stored last result for the answers it set aside (see _continue).
@@ -848,7 +856,7 @@ _KEPT_OF_AN_EARLIER_RESULT = (
 )
 
 
-def _given_in_an_earlier_part(state: State, question_id: str) -> tuple[int, str, str] | None:
+def _given_in_an_earlier_part(state: State, question_id: str) -> _GivenEarlier | None:
     """The part number and option (as that part's answer read) the user chose for this question in an earlier part
     of the same numbered description, when the earlier parts that answered it agree: offered first, never recorded,
     since the parts may concern other people or another party (session 21 tried carrying it over and reverted
@@ -873,7 +881,34 @@ def _given_in_an_earlier_part(state: State, question_id: str) -> tuple[int, str,
     if option is None:
         return None
     # "Via {svar:utforare}" as that part had it: "Via Arbetsförmedlingen", not this part's party (review of round 20).
-    return first, option.id, walk(tree(), results[first]["answers"]).fill(option.label)
+    label = walk(tree(), results[first]["answers"]).fill(option.label)
+    return _GivenEarlier(option.id, label, messages.text("assessment.earlier_part", number=first, option=quoted(label)))
+
+
+# Words saying another initiative concerns the people the assessment before it did ("utbildningsdelen … för samma
+# deltagare"): trial 68 (t68-2) was asked a third time whether "samma deltagare" belong to the target group.
+_SAME_PARTICIPANTS = re.compile(
+    r"\bsamma (?:deltagar\w*|m[aå]lgrupp\w*|person\w*|grupp\w*|klient\w*|[aä]renden\w*|individ\w*|ungdomar\w*)",
+    re.IGNORECASE,
+)
+# Questions about the participants themselves, not about what is done for them.
+_ABOUT_THE_PARTICIPANTS = frozenset({"malgrupp"})
+
+
+def _given_for_the_same_participants(state: State, question_id: str) -> _GivenEarlier | None:
+    """The answer about the participants the assessment before this one had, when this initiative's description
+    says it is for the same people: offered first, never recorded, since only the user knows that it still holds."""
+    earlier = state.last_result
+    if question_id not in _ABOUT_THE_PARTICIPANTS or earlier is None or not state.description:
+        return None
+    if earlier.get("description") == state.description:
+        return None
+    same = _SAME_PARTICIPANTS.search(state.description)
+    option = tree().questions[question_id].option((earlier.get("answers") or {}).get(question_id, ""))
+    if same is None or option is None:
+        return None
+    note = messages.text("assessment.same_participants", said=quoted(same.group()), option=quoted(option.label))
+    return _GivenEarlier(option.id, option.label, note)
 
 
 def _parts_not_assessed(payload: dict[str, Any], earlier: dict[str, Any]) -> str | None:
