@@ -192,7 +192,7 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
         dropped = listing(tree().questions[qid].short for qid in unsaid)
         replies.append(Reply(text=messages.text("assessment.dropped", dropped=dropped)))
     struck = _struck_parts(state)
-    payload, not_assessed = _result(state.description, current, struck)
+    payload, not_assessed = _result(state.description, current, struck, state.typed_answers)
     corrections = [text for asked_at, text in state.typed_answers if asked_at == AT_THE_SUMMARY]
     last = state.last_result or {}
     if not corrections and _corrected_into(last, state.description):
@@ -946,10 +946,17 @@ def _with_set_aside(state: State, answers: dict[str, str]) -> dict[str, str]:
 
 
 def _result(
-    description: str | None, current: Walk, struck: frozenset[str] = frozenset()
+    description: str | None,
+    current: Walk,
+    struck: frozenset[str] = frozenset(),
+    typed_answers: Iterable[tuple[str, str]] = (),
 ) -> tuple[dict[str, Any], list[_PartLeftOut]]:
-    """The result payload of a finished walk, with the description and the parts of it left out (but those `struck`)."""
+    """The result payload of a finished walk, with the description and the parts of it left out (but those `struck`
+    and those only typed answers replaced since gave)."""
     payload = {**explain.result_payload(tree(), current), "description": description}
+    given_up = _answers_given_up(description, current, typed_answers)
+    if given_up:
+        payload[memo.document.ANSWERS_GIVEN_UP] = given_up
     otherwise = _for_others_than_described(description, current)
     if otherwise:
         payload["described_otherwise"] = otherwise
@@ -957,7 +964,7 @@ def _result(
     changed = _changed_since_described(description, current, skip={tree().start} if otherwise else set())
     if changed:
         payload["changed_answers"] = changed
-    parts = _parts_left_out(description, current)
+    parts = _parts_left_out(description, current, given_up)
     not_assessed = _not_assessed({q: fact for q, fact in parts.items() if _part_key(q, fact) not in struck})
     struck_notes = [
         messages.text("describe.struck_memo", evidence=quoted(recap.own_clause(tree(), fact)))
@@ -1044,16 +1051,39 @@ def _not_assessed(parts: dict[str, Fact]) -> list[_PartLeftOut]:
     return notes
 
 
-def _parts_left_out(description: str | None, current: Walk) -> dict[str, Fact]:
+def _parts_left_out(description: str | None, current: Walk, given_up: Iterable[str] = ()) -> dict[str, Fact]:
     """The parts of the description left out of the result that would be "bör inte finansieras" on their own, by
     question."""
     outcome = current.outcome
     if not description or outcome is None or outcome.verdict == "not_financeable":
         return {}
-    description = _of_this_initiative(description, current)
+    description = _without_answers_given_up(_of_this_initiative(description, current), given_up)
     # A question the user answered otherwise is settled, not left out: "ok då kör vi via kommunen
     # istället" replaced the payment straight to the company (trial 10, t10-35 still got the note).
     return recap.distinct_parts(tree(), _left_out(description, current))
+
+
+def _without_answers_given_up(description: str, given_up: Iterable[str]) -> str:
+    """The description without the lines of typed answers that later answers replaced: "nej, pengarna går direkt
+    till Kafé Kompassen", typed before a what-if bought the service from the café instead, was named as a part left
+    out of the new result, and as "Beskrivningen nämner" in its memo (trial 68, t68-1)."""
+    dropped = set(given_up)
+    return "\n".join(line for line in description.split("\n") if line not in dropped)
+
+
+def _answers_given_up(description: str | None, current: Walk, typed_answers: Iterable[tuple[str, str]]) -> list[str]:
+    """The description's lines for typed answers to a question that the answers in force answer otherwise."""
+    lines = set((description or "").split("\n"))
+    given_up = []
+    for question_id, text in typed_answers:
+        line = memo.document.answer_note(text)
+        question = tree().questions.get(question_id)
+        if line not in lines or question is None or current.used.get(question_id) is None:
+            continue
+        said = _read_typed(question, Message(text=text, intent="inform")).option
+        if said is not None and said.id != current.used[question_id]:
+            given_up.append(line)
+    return given_up
 
 
 def _part_key(question_id: str, fact: Fact) -> str:
@@ -1083,7 +1113,8 @@ def _part_struck(state: State, answers: dict[str, str], current: Walk, message: 
     # "glöm det där om maskinerna" names the part's words, which read alone would change an answer: not a change.
     changes = _changed_answers(answers, [step.question.id for step in current.steps], message.text)
     written = swedish.tokens(message.text)
-    left_out = _parts_left_out(state.description, current)
+    given_up = _answers_given_up(state.description, current, state.typed_answers)
+    left_out = _parts_left_out(state.description, current, given_up)
     for question_id, fact in ((q, f) for q, f in left_out.items() if _part_key(q, f) not in struck):
         own_words = {t.word for t in swedish.tokens(recap.own_clause(tree(), fact)) if len(t.word) > 3}
         forgotten = _FORGET.search(folded) is not None and any(swedish.find(word, written) for word in own_words)
@@ -4661,13 +4692,50 @@ def _why_of_this_result(state: State, message: Message) -> Turn:
     steps = [step["question_id"] for step in result["path"]]
     # "varför kan insatsen finansieras?" asks about the whole result: words every question shares name no step.
     named = match_question(tree(), _GENERAL_WORDS.sub(" ", message.text), steps)
+    other_way = _another_answer_asked_about(result, message.text) if named is None else None
+    named = other_way.question if other_way is not None else named
     if named is None:
         return _why_with_the_objection(state, message)
     number = steps.index(named) + 1
     lines = [messages.text("why.one_step", verdict=sections.verdict_sentence(result))]
     lines += _step_lines(number, result["path"][number - 1], set())
+    if other_way is not None:
+        lines.append(_with_the_other_answer(result, other_way))
     lines.append(messages.text("why.whole_chain"))
     return [Reply(text="\n".join(lines), buttons=result_buttons())], state
+
+
+def _another_answer_asked_about(result: dict[str, Any], text: str) -> Fact | None:
+    """The answer a why-not names in place of the result's own ("varför kan inte förbundet bara betala Gröna Händer
+    direkt?": the way the money goes; trial 68, t68-2 got the whole chain, the guidance's answer hidden in a long
+    quote). Of the route's questions with another option named, the last: the förbund named as the one who pays
+    also names "Förbundet självt" as the one responsible, a question earlier on the route."""
+    if not _WHY_NOT.search(swedish.fold(text)):
+        return None
+    given = result.get("answers") or {}
+    named = [
+        Fact(step["question_id"], next(iter(options)), text)
+        for step in result["path"]
+        if len(
+            options := mentioned_options(tree().questions[step["question_id"]], text) - {given.get(step["question_id"])}
+        )
+        == 1
+    ]
+    return named[-1] if named else None
+
+
+# "varför kan vi inte …", "varför inte … i stället", folded: a why that asks about another answer than the result's.
+_WHY_NOT = re.compile(r"\bvarfor\b.*\b(?:inte|i ?stallet)\b")
+
+
+def _with_the_other_answer(result: dict[str, Any], fact: Fact) -> str:
+    """What the result would be with the answer the why asked about, when that answer alone settles it."""
+    current = walk(tree(), {**(result.get("answers") or {}), fact.question: fact.option})
+    option = tree().questions[fact.question].option(fact.option)
+    if current.outcome is None or option is None:
+        return messages.text("why.other_answer_open", option=quoted(current.fill(option.label) if option else ""))
+    verdict = sections.verdict_sentence(explain.result_payload(tree(), current))
+    return messages.text("why.other_answer", option=quoted(current.fill(option.label)), verdict=verdict)
 
 
 # "varför villkor 4?", "skäl nr 2", "det fjärde villkoret", folded: one numbered point of the result. An ordinal only

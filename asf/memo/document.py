@@ -84,6 +84,16 @@ def _one_line(text: str) -> str:
 
 # The key in a result for the corrections typed at its summary (kept by asf/dialogue.py).
 CORRECTED_AT_THE_SUMMARY = "corrected_at_summary"
+# The key in a result for the description's lines of typed answers that a later answer replaced (asf/dialogue.py).
+ANSWERS_GIVEN_UP = "answers_given_up"
+
+
+def _marked_if_given_up(line: str, result: dict[str, Any]) -> str:
+    """A typed answer that a later answer replaced, said to be so: the board reads the chat in its order, and trial 68
+    (t68-1) found "pengarna går direkt till Kafé Kompassen" above a result about buying a service from it."""
+    if line in (result.get(ANSWERS_GIVEN_UP) or ()):
+        return f"{line} " + messages.text("memo.answer_given_up")
+    return line
 
 
 def summary_corrections(result: dict[str, Any]) -> tuple[str, ...]:
@@ -173,7 +183,7 @@ def blocks(result: dict[str, Any], date: dt.date | None = None) -> list[Block]:
             out += [
                 Heading(3, messages.text("memo.said_later_heading")),
                 Paragraph(messages.text("memo.said_later_note"), note=True),
-                Items(tuple(Entry(line) for line in said_later), numbered=False),
+                Items(tuple(Entry(_marked_if_given_up(line, result)) for line in said_later), numbered=False),
             ]
     out += [
         Heading(2, "Frågor och svar"),

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from actions.actions import ActionAnswer, ActionDescribeInitiative
-from tests.unit.test_dialogue_corrections import said
-from tests.unit.test_trial61 import PLACES_VIA_THE_KOMMUN, assessed
+from actions.actions import ActionAnswer, ActionDescribeInitiative, ActionRequestMemo, ActionShowResult, ActionWhy
+from tests.unit.test_dialogue_corrections import Conversation, said
+from tests.unit.test_trial61 import COORDINATOR, PLACES_VIA_THE_KOMMUN, assessed
 
 
 def test_another_initiative_for_the_same_participants_offers_the_target_group_answered_before():
@@ -30,3 +30,42 @@ def test_another_initiative_for_other_people_is_asked_about_the_target_group_as_
     talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
     reply = said(talk.send(ActionAnswer(), "ja", intent="affirm"))
     assert talk.slots["current_question"] == "malgrupp" and "bedömningen före" not in reply
+
+
+def _coordinator_paid_to_a_cafe_then_bought_from_it() -> tuple[Conversation, str]:
+    """A coordinator assessed; the money then said to go to a café that employs her, in a typed answer; then a
+    what-if that buys her service from the café as an ordinary purchase."""
+    talk = assessed(COORDINATOR)
+    talk.send(ActionAnswer(), "och om hon i stället är anställd på kaféet Solrosen och vi betalar lönen dit?")
+    talk.send(ActionAnswer(), "vem som får pengarna, alltså kaféet")
+    assert talk.slots["current_question"] == "mottagare"
+    talk.send(
+        ActionAnswer(), "nej, pengarna går direkt till kaféet, det sociala företaget som har samordnaren anställd"
+    )
+    assert talk.slots["answers"]["mottagare"] == "ett_foretag"
+    reply = said(talk.send(ActionAnswer(), "men om vi köper hennes tjänst av Solrosen som ett vanligt köp?"))
+    assert talk.slots["answers"]["mottagare"] == "egen_verksamhet"
+    return talk, reply
+
+
+def test_a_typed_answer_a_later_answer_replaced_is_no_part_left_out_and_is_marked_so_in_the_memo():
+    talk, reply = _coordinator_paid_to_a_cafe_then_bought_from_it()
+    assert "Du nämner också" not in reply and "kan finansiera insatsen" in reply
+    talk.send(ActionShowResult(), "/show_result", intent="show_result", choice="provat")
+    memo = said(talk.send(ActionRequestMemo(), "beslutsunderlag", intent="request_memo"))
+    assert "Beskrivningen nämner också" not in memo
+    assert "företaget som har samordnaren anställd (Ersatt av ett senare svar.)" in memo
+
+
+def test_a_why_not_another_answer_gets_that_step_and_what_the_other_answer_would_give():
+    talk = assessed(PLACES_VIA_THE_KOMMUN)
+    text = "men varför kan inte förbundet helt enkelt betala snickeriet direkt? mindre krångel"
+    reply = said(talk.send(ActionWhy(), text, intent="ask_why"))
+    assert "Hur ska förbundets pengar gå? Svar: Via kommunen." in reply
+    assert (
+        "Med svaret ”Direkt från förbundet till företaget” i stället skulle bedömningen bli: Förbundet bör inte"
+        in reply
+    )
+    assert "Vem är insatsen till för" not in reply  # not the whole chain
+    # a why with no other answer in it still gets the reasons
+    assert "Vem är insatsen till för" in said(talk.send(ActionWhy(), "varför då?", intent="ask_why"))
