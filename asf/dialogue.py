@@ -146,11 +146,13 @@ def _ask(
 def _said_by_the_route(current: Walk, question_id: str) -> bool:
     """An answer left unused that the route itself says: money straight to the company beside "Ingen part:
     förbundet betalar företaget direkt" got "Den här bedömningen påverkas inte av hur pengarna ska gå" above a
-    result that is all about that money (trial 38, t38-5)."""
+    result that is all about that money (trial 38, t38-5); a prize paid to one company, on the route of an
+    initiative for a company, "… påverkas inte av vem som får förbundets pengar" (trial 68, t68-4)."""
+    unused = current.unused.get(question_id)
+    if question_id == _ROUTE_OF_MONEY:
+        return unused == _DIRECT and current.used.get(_RESPONSIBLE_PARTY) == _NO_PARTY
     return (
-        question_id == _ROUTE_OF_MONEY
-        and current.unused.get(question_id) == _DIRECT
-        and current.used.get(_RESPONSIBLE_PARTY) == _NO_PARTY
+        question_id == _WHO_GETS_THE_MONEY and unused == _ONE_COMPANY and current.used.get(tree().start) == _A_COMPANY
     )
 
 
@@ -3353,6 +3355,8 @@ _RESPONSIBLE_PARTY = "utforare"
 _ROUTE_OF_MONEY = "pengavag"
 _VIA_THE_PARTY = "via_part"
 _DIRECT = "direkt"  # the route of money straight from the förbund to the company
+_WHO_GETS_THE_MONEY, _ONE_COMPANY = "mottagare", "ett_foretag"  # who gets a structural initiative's money: one company
+_A_COMPANY = "foretaget"  # whom the initiative is for: a company or a business owner
 _NO_PARTY = "ingen_part_direkt"  # no party: the förbund would pay the company straight away
 _SEVERAL_PARTIES = "flera_parter"
 _PASSING_A_PARTY = re.compile(

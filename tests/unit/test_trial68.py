@@ -69,3 +69,12 @@ def test_a_why_not_another_answer_gets_that_step_and_what_the_other_answer_would
     assert "Vem är insatsen till för" not in reply  # not the whole chain
     # a why with no other answer in it still gets the reasons
     assert "Vem är insatsen till för" in said(talk.send(ActionWhy(), "varför då?", intent="ask_why"))
+
+
+def test_a_prize_to_one_company_on_the_route_for_a_company_is_not_said_to_leave_the_money_unused():
+    talk = assessed("Förbundet vill dela ut ett pris till årets sociala företag i länet, 20 000 kronor till vinnaren.")
+    assert talk.slots["answers"]["mottagare"] == "ett_foretag"
+    talk.click("vem", "foretaget")
+    reply = said(talk.click("stod_till_foretag", "pengar"))
+    assert "bör inte finansiera" in reply
+    assert "påverkas inte av vem som får förbundets pengar" not in reply
