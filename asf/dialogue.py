@@ -156,11 +156,18 @@ def _said_by_the_route(current: Walk, question_id: str) -> bool:
     )
 
 
-def _continue(state: State, answers: dict[str, str], prefix: str | None = None, answered: str | None = None) -> Turn:
+def _continue(
+    state: State,
+    answers: dict[str, str],
+    prefix: str | None = None,
+    answered: str | None = None,
+    changing: str | None = None,
+) -> Turn:
     """Walk with `answers`; ask the next question or give the result.
 
     `answered` is the question just answered: if answers given earlier to later
-    questions still apply, the walk skips them and the user is told so.
+    questions still apply, the walk skips them and the user is told so. `changing` is the answer the user is
+    changing at the question asked again, never offered back.
     """
     routed = _money_read_via_another_party(state, answers)
     if routed is not None:
@@ -186,7 +193,7 @@ def _continue(state: State, answers: dict[str, str], prefix: str | None = None, 
             correcting=False,
             misunderstood=0,
         )
-        asked = _ask_with_what_is_known(state, current, prefix)
+        asked = _ask_with_what_is_known(state, current, prefix, changing)
         return [_with_change_of_procurer(asked) if routed is not None else asked], new_state
     replies = [Reply(text=prefix)] if prefix else []
     unsaid = [qid for qid in current.unused if not _said_by_the_route(current, qid)]
@@ -806,12 +813,18 @@ _MORE_ASKED = re.compile(r"\b(?:och|men|eller|sedan|sen|for att|sa att)\b")
 _NEGATED_BEFORE = re.compile(r"\b(?:inte|ej|aldrig)\b(?:\W+\w+){0,3}\W*$")
 
 
-def _ask_with_what_is_known(state: State, current: Walk, prefix: str | None = None) -> Reply:
-    """The open question, with what the description, an earlier answer or an earlier part says about it first."""
+def _ask_with_what_is_known(
+    state: State, current: Walk, prefix: str | None = None, changing: str | None = None
+) -> Reply:
+    """The open question, with what the description, an earlier answer or an earlier part says about it first, but
+    the answer the user is `changing`: trial 68 (t68-1) chose to change who gets the money, "dvs företaget", and had
+    the old answer named and put first, read from an earlier message."""
     assert current.question is not None
-    suggested = _suggested(state, current)
     question_id = current.question.id
+    suggested = _suggested(state, current)
     given_before = _given_in_an_earlier_part(state, question_id) or _given_for_the_same_participants(state, question_id)
+    suggested = suggested if suggested is None or suggested.option != changing else None
+    given_before = given_before if given_before is None or given_before.option != changing else None
     return _ask(current, current.question, prefix, suggested, given_before)
 
 
@@ -3711,7 +3724,7 @@ def _reopen(state: State, answers: dict[str, str], question_id: str, *, trying: 
         said = messages.text("change.try_previous", previous=previous)
     else:
         said = messages.text("change.previous", previous=previous)
-    return _continue(state, reopened, prefix=said)
+    return _continue(state, reopened, prefix=said, changing=answers[question_id])
 
 
 def _read_typed(question: Question, message: Message, models: learned.Models | None = None) -> AnswerReading:

@@ -2030,6 +2030,8 @@ def _read_description(tree: Tree, text: str, models: learned.Models | None = Non
             found = _without_the_scene(tree, question, found, text, words)
         if question.id == _WHAT_THE_STAFF_GET:
             found = _without_courses_for_the_parties_staff(tree, found, text, words)
+        if question.id == _WHAT_IS_DONE_FOR_KNOWLEDGE:
+            found = _without_the_coordinators_tasks(found, words)
         if question.id == _FOR_THE_COMPANY:
             found = _a_loan_with_its_sum_and_purpose(found, text, words)
             found = _a_grant_with_its_purpose(found, text)
@@ -3175,6 +3177,42 @@ def _names_a_supervisor(tree: Tree, words: tuple[swedish.Token, ...]) -> bool:
 
 
 _WHAT_THE_STAFF_GET = "asf_personal_stod"
+_WHAT_IS_DONE_FOR_KNOWLEDGE, _A_COORDINATOR = "strukturell_typ", "samordnare"
+# "en samordnare … som ska sprida kunskap …, ordna inspirationsdagar och studiebesök": what follows is her work.
+_TASKS_FOLLOW = (("som", "ska"), ("som", "skall"), ("som", "kommer"), ("med", "uppdrag"), ("med", "uppgift"))
+_TASKS_FOLLOW_WITHIN = 6  # words from the coordinator to "som ska" ("en ASF-samordnare på 50% som ska")
+
+
+def _without_the_coordinators_tasks(
+    found: dict[str, _Evidence], words: tuple[swedish.Token, ...]
+) -> dict[str, _Evidence]:
+    """A coordinator's tasks named after her ("vi vill anställa en ASF-samordnare på 50% som ska sprida kunskap …,
+    ordna ett par inspirationsdagar och studiebesök") are no initiative beside her: trial 68 (t68-1) was asked what
+    the initiative is to do, the events read as a second answer. Another answer named anywhere else stays."""
+    coordinator = found.get(_A_COORDINATOR)
+    if coordinator is None or len(found) < 2:
+        return found
+    at = next((i for i, t in enumerate(words) if t.end > coordinator.start), None)
+    if at is None:
+        return found
+    sentence = words[at].sentence
+    tasks_from = next(
+        (
+            words[i + 1].end
+            for i in range(at, min(at + _TASKS_FOLLOW_WITHIN, len(words) - 1))
+            if (words[i].word, words[i + 1].word) in _TASKS_FOLLOW and words[i + 1].sentence == sentence
+        ),
+        None,
+    )
+    if tasks_from is None:
+        return found
+    sentence_end = max(t.end for t in words if t.sentence == sentence)
+
+    def a_task(evidence: _Evidence) -> bool:
+        spans = evidence.spans or ((evidence.start, evidence.start),)
+        return all(tasks_from <= start < sentence_end for start, _ in spans)
+
+    return {option_id: e for option_id, e in found.items() if option_id == _A_COORDINATOR or not a_task(e)}
 
 
 def _without_courses_for_the_parties_staff(

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from actions.actions import ActionAnswer, ActionDescribeInitiative, ActionRequestMemo, ActionShowResult, ActionWhy
+from actions.actions import (
+    ActionAnswer,
+    ActionChangeAnswer,
+    ActionDescribeInitiative,
+    ActionRequestMemo,
+    ActionShowResult,
+    ActionStartAssessment,
+    ActionWhy,
+)
+from asf.guidance.loader import default_tree
+from asf.guidance.understanding import read_description
 from tests.unit.test_dialogue_corrections import Conversation, said
 from tests.unit.test_trial61 import COORDINATOR, PLACES_VIA_THE_KOMMUN, assessed
 
@@ -78,3 +88,36 @@ def test_a_prize_to_one_company_on_the_route_for_a_company_is_not_said_to_leave_
     reply = said(talk.click("stod_till_foretag", "pengar"))
     assert "bör inte finansiera" in reply
     assert "påverkas inte av vem som får förbundets pengar" not in reply
+
+
+def test_a_coordinators_tasks_named_after_her_are_no_second_initiative():
+    text = (
+        "Vi överväger att anställa en ASF-samordnare på halvtid som ska sprida kunskap om sociala företag till "
+        "parternas handläggare, ordna några inspirationsdagar och ett studiebesök."
+    )
+    reading = read_description(default_tree(), text)
+    assert reading.facts["strukturell_typ"].option == "samordnare" and "strukturell_typ" not in reading.conflicts
+    # an event in a sentence of its own is still a second thing done: asked about
+    apart = read_description(
+        default_tree(),
+        "Förbundet vill anställa en samordnare på halvtid som ska sprida kunskap om sociala företag till parterna. "
+        "Vi vill också ordna en inspirationsdag om sociala företag för handläggarna.",
+    )
+    assert {fact.option for fact in apart.conflicts["strukturell_typ"]} == {"samordnare", "evenemang"}
+
+
+def test_the_answer_being_changed_is_not_offered_back_from_an_earlier_message():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "parter_och_aktorer")
+    talk.send(ActionAnswer(), "samordnaren anställs av förbundet och sprider kunskap om sociala företag")
+    assert talk.slots["current_question"] == "mottagare"
+    talk.click("mottagare", "egen_verksamhet")
+    assert talk.slots["current_question"] is None
+    reply = said(
+        talk.send(
+            ActionChangeAnswer(), '/change_answer{"question":"mottagare"}', intent="change_answer", question="mottagare"
+        )
+    )
+    assert talk.slots["current_question"] == "mottagare" and "Välj ett nytt svar" in reply
+    assert "Det låter som" not in reply
