@@ -2019,7 +2019,7 @@ def _read_description(tree: Tree, text: str, models: learned.Models | None = Non
             found = _without_organisations_for_companies(found, text, question.id)
         if question.id == tree.start and (found or negated or doubted):
             start_named = True
-        for option_id in {*negated, *doubted}:
+        for option_id in {*negated, *doubted, *_asked_whether_it_counts(found, text)}:
             found.pop(option_id, None)
         unknown = question.option(_NOT_KNOWN_YET)
         if doubted and not found and unknown is not None:
@@ -2958,6 +2958,28 @@ def with_route(tree: Tree, answers: Mapping[str, str]) -> dict[str, str]:
 
 
 # How far before a named option a doubt reaches: "vi vet inte än om deltagarna är i målgruppen".
+# "… eller räknas det som stöd till företaget?", "ses det då som att pengarna går via AF?": what the writer asks
+# whether the initiative counts as, to the question mark (development set 15, md15028 read "stöd till företaget" as
+# whom a lunch bought for a seminar is for). Not "blir det enklast om …?", which weighs two ways (md13097).
+_COUNTS_AS_ASKED = re.compile(
+    r"\b(?:r[äa]knas|ses|klassas|betraktas)\s+(?:det|detta|den|de|dom)\s+(?:d[åa]\s+)?(?:inte\s+)?som\b[^.?!]*\?",
+    re.IGNORECASE,
+)
+
+
+def _asked_whether_it_counts(found: Mapping[str, _Evidence], text: str) -> set[str]:
+    """The options named only inside a question whether the initiative counts as something."""
+    asked = [(m.start(), m.end()) for m in _COUNTS_AS_ASKED.finditer(text)]
+    if not asked:
+        return set()
+
+    def inside(evidence: _Evidence) -> bool:
+        spans = evidence.spans or ((evidence.start, evidence.start),)
+        return all(any(start <= at < end for start, end in asked) for at, _ in spans)
+
+    return {option_id for option_id, evidence in found.items() if inside(evidence)}
+
+
 _DOUBT_REACH = 9
 _WHETHER_REACH = 5
 _CLAUSE_BREAK = re.compile(r"[,;:.!?]|\bmen\b", re.IGNORECASE)

@@ -1,0 +1,23 @@
+"""Reading rules of session 42 found on the development sets, each held here in new wording."""
+
+from __future__ import annotations
+
+from asf.guidance.loader import default_tree
+from asf.guidance.understanding import read_description
+
+
+def test_what_the_writer_asks_the_initiative_may_count_as_is_no_fact():
+    for text in (
+        "Till seminariet köper vi fika från Kafé Blåklinten, som är ett ASF, till vanligt pris. Kan vi ta det på "
+        "projektet eller räknas det som stöd till företaget?",
+        "Till nätverksträffen för handläggarna beställer vi fika från Kafé Blåklinten, ett socialt företag, till "
+        "deras vanliga pris. Går det bra, eller räknas det som stöd till företaget?",
+    ):
+        reading = read_description(default_tree(), text)
+        assert "vem" not in reading.conflicts
+        assert reading.facts.get("vem") is None or reading.facts["vem"].option != "foretaget"
+
+
+def test_a_grant_stated_before_the_question_whether_it_counts_is_still_read():
+    reading = read_description(default_tree(), "Vi vill ge kooperativet ett bidrag på 30 000 kr. Räknas det som stöd?")
+    assert reading.facts["stod_till_foretag"].option == "pengar"
