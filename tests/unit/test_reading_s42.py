@@ -21,3 +21,13 @@ def test_what_the_writer_asks_the_initiative_may_count_as_is_no_fact():
 def test_a_grant_stated_before_the_question_whether_it_counts_is_still_read():
     reading = read_description(default_tree(), "Vi vill ge kooperativet ett bidrag på 30 000 kr. Räknas det som stöd?")
     assert reading.facts["stod_till_foretag"].option == "pengar"
+
+
+def test_a_party_that_wants_to_join_is_the_member():
+    text = "Regionen ska gå med i länets förening för sociala företag. Kan vi betala avgiften?"
+    assert read_description(default_tree(), text).facts["medlem_vem"].option == "en_part"
+    # the companies of a municipality joining are no party joining
+    companies = "De tre kooperativen i kommunen går med i Skoopi och förbundet betalar deras avgifter första året."
+    assert read_description(default_tree(), companies).facts.get("medlem_vem") is None or (
+        read_description(default_tree(), companies).facts["medlem_vem"].option != "en_part"
+    )
