@@ -99,24 +99,39 @@ def _mask_names(text: str) -> str:
     return "".join(parts)
 
 
+def _without_dots(pattern: str) -> str:
+    return pattern.replace("å", "[åa]").replace("ä", "[äa]").replace("ö", "[öo]")
+
+
 def _word_starts(starts: tuple[str, ...]) -> re.Pattern[str]:
     """Any of the words, as the start of a word ("depressionen"); short ones (abbreviations: "adhd") as whole words.
     The lookahead on the first letters lets the regex engine skip ahead in C to where a word could start: without
     it, 1 MB of text took three times as long."""
     first_letters = "".join(sorted({w[0] for w in starts}))
-    words = "|".join(re.escape(w) + (r"\b" if len(w) <= 4 else r"\w*") for w in starts)
+    # Also written without å, ä and ö ("utbrandhet", "angest"), as people often type in a chat.
+    words = "|".join(_without_dots(re.escape(w)) + (r"\b" if len(w) <= 4 else r"\w*") for w in starts)
     return re.compile(rf"(?=[{first_letters}])\b(?:{words})", re.IGNORECASE)
 
 
 def _person_words(words: str) -> re.Pattern[str]:
-    """A name or number masked in the text, or one of the words for a person."""
-    return re.compile(rf"(?=[\[hkt])(?:\[(?:namn|personnummer)\]|\b(?:{words})\b)", re.IGNORECASE)
+    """A name or number masked in the text, one of the words for a person, or a person's age ("i 25-årsåldern")."""
+    first_letters = "".join(sorted({word[0] for word in words.split("|")} | {"e"}))  # "e": "en 25-åring"
+    return re.compile(
+        rf"(?=[\[\d{first_letters}])(?:\[(?:namn|personnummer)\]|\b(?:{words})\b|{_AN_AGE})", re.IGNORECASE
+    )
 
 
+# "en kvinna i 25 årsåldern med utmattningssyndrom" (trial 69, t69-7 had it copied into the memo): one person's age
+# says the sentence is about one person ("en 25-åring", "25 år gammal", "en deltagare i 30-årsåldern", also without
+# å); an age of a group ("personer i 50-årsåldern", "18-25 år gamla") describes a target group.
+_AN_AGE = (
+    r"\ben\s+\d{1,2}\s?-?\s?[åa]ring\b|\b\d{1,2}\s?[åa]r\s+gammal\b"
+    r"|\ben\s+\w+\s+i\s+\d{1,2}\s?-?\s?[åa]rs[åa]ldern\b"
+)
 _HEALTH = _word_starts(HEALTH_WORD_STARTS)
 _SICK_LEAVE = _word_starts(SICK_LEAVE_STARTS)
-# Words for one certain person: a personal pronoun, "en kille".
-_CERTAIN = "han|hon|hans|hennes|honom|henne|kille|killen|tjej|tjejen"
+# Words for one certain person: a personal pronoun, "en kille", "kvinnan", "mannen".
+_CERTAIN = "han|hon|hans|hennes|honom|henne|kille|killen|tjej|tjejen|kvinna|kvinnan|mannen|pojke|pojken|flicka|flickan"
 # What makes a sentence about one person: a name or number masked in it, or a word for a person, "hen" too.
 _ONE_PERSON = _person_words(f"{_CERTAIN}|hen|hens")
 # One certain person, as the words before sick leave must name one: not "hen", which is as often anyone ("får hen

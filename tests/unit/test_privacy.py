@@ -263,6 +263,14 @@ def test_capitalised_words_that_are_not_names_are_kept(text: str):
             "Han har depression. Insatsen gäller personer med depression.",
             "Han har [hälsouppgift]. Insatsen gäller personer med depression.",
         ),
+        # one person by an age or a word for a woman or man, also without å (trial 69, t69-7)
+        (
+            "till exempel en kvinna i 30 arsaldern med utbrandhet",
+            "till exempel en kvinna i 30 arsaldern med [hälsouppgift]",
+        ),
+        ("En 52-åring med epilepsi ska arbetsträna.", "En 52-åring med [hälsouppgift] ska arbetsträna."),
+        ("Mannen är 41 år gammal och har ptsd.", "Mannen är 41 år gammal och har [hälsouppgift]."),
+        ("en deltagare i 20-årsåldern med autism", "en deltagare i 20-årsåldern med [hälsouppgift]"),
     ],
 )
 def test_health_conditions_are_masked_in_a_sentence_about_one_person(text: str, expected: str):
@@ -280,6 +288,9 @@ def test_health_conditions_are_masked_in_a_sentence_about_one_person(text: str, 
         # sick leave before the words for a person, or beside an "hen" that is anyone (review of session 21)
         "Kommunen ska köpa platser på Returen för sjukskrivna, han på kommunen upphandlar",
         "Får deltagaren behålla sin sjukpenning när hen arbetstränar på ett socialt företag?",
+        # the age of a group describes the target group
+        "Arbetsträning för kvinnor i 50-årsåldern med utmattningssyndrom",
+        "Deltagarna är 18-25 år gamla och har adhd eller autism.",
     ],
 )
 def test_health_words_describing_a_target_group_are_kept(text: str):
