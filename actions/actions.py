@@ -192,7 +192,14 @@ ActionWhy = _action(
         )
     ),
 )
-ActionBack = _action("action_back", routing.in_training(dialogue.unless_a_correction(_stateless(dialogue.go_back))))
+ActionBack = _action(
+    "action_back",
+    routing.in_training(
+        dialogue.other_question_first(
+            dialogue.unless_a_correction(dialogue.unless_no_step_back(_stateless(dialogue.go_back)))
+        )
+    ),
+)
 # "andra aktörer" (other actors), typed as an answer, was read as "ändra" (change): an answer stays one.
 # "ändrar det något att maten köps från ett ASF?" asks about own purchases: that topic first.
 ActionChangeAnswer = _action(

@@ -5584,6 +5584,28 @@ def unless_an_answer(step: Callable[[State, Message], Turn]) -> Callable[[State,
     return guarded
 
 
+def unless_no_step_back(step: Callable[[State, Message], Turn]) -> Callable[[State, Message], Turn]:
+    """`step` (one question back), except for a typed message whose "tillbaka" is no step back: "ska förbundet kräva
+    tillbaka dem?", "jag ville inte gå tillbaka", "vi går tillbaka till inspirationsdagarna" (trial 69: t69-6 lost
+    every answer, one step at a time, and t69-2 stepped back in a what-if). It is read as any other message is."""
+
+    def guarded(state: State, message: Message) -> Turn:
+        if message.typed and _NO_STEP_BACK.search(swedish.fold(message.text)):
+            return answer(state, replace(message, intent="inform"))
+        return step(state, message)
+
+    return guarded
+
+
+# "tillbaka" that is no step back, folded: money asked back ("kräva tillbaka", "betala tillbaka pengarna"), a step
+# back denied ("inte gå tillbaka"), or back to something the message names other than the previous question.
+_NO_STEP_BACK = re.compile(
+    r"\b(?:krav|betal|fa|far|ge|ger|skicka|aterbetal)\w*\s+(?:\w+\s+){0,2}tillbaka\b"
+    r"|\b(?:inte|aldrig)\s+(?:\w+\s+){0,2}tillbaka\b"
+    r"|\btillbaka\s+till\s+(?!(?:den\s+|min\s+)?(?:forra|foregaende|senaste|sista)\s+fragan\b)\w"
+)
+
+
 # A question why, or what something matters, without its question mark, folded: "Men varför.", "vrf fragar du om
 # det", "jag undrar vad det spelar för roll" (review of session 21).
 _WHY_WITHOUT_ITS_MARK = re.compile(

@@ -71,7 +71,13 @@ def topics() -> tuple[Topic, ...]:
 
 def looks_like_a_question(text: str) -> bool:
     words = swedish.tokens(text)
-    return "?" in text or (bool(words) and words[0].word in _QUESTION_WORDS)
+    if "?" in text or (bool(words) and words[0].word in _QUESTION_WORDS):
+        return True
+    return _SAYS_ITS_QUESTION.search(swedish.fold(text)) is not None
+
+
+# "Min fråga är om förbundet måste återkräva pengarna." asks without a question mark (trial 69, t69-6).
+_SAYS_ITS_QUESTION = re.compile(r"\b(?:min fraga|fragan) (?:ar|galler) (?:om|hur|vad|vilk\w*|varfor|nar|vem)\b")
 
 
 def _sentences(text: str) -> list[str]:
