@@ -2087,7 +2087,10 @@ def _yes_to_the_answer_just_asked_about(state: State, current: Walk, message: Me
     asked_at, typed = state.typed_answers[-1]
     if asked_at != question.id:
         return None
-    option = _read_typed(question, Message(text=typed, intent="inform")).option
+    reading = _read_typed(question, Message(text=typed, intent="inform"))
+    # "Menar du ”Förbundet eller parterna …”?" names one candidate: the yes is to it (trial 69, t69-4: "konsulten, som
+    # kansliet köper in", then "ja", got "Menar du något av det här?").
+    option = reading.option or (reading.candidates[0] if len(reading.candidates) == 1 else None)
     return option.id if option is not None else None
 
 

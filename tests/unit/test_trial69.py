@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from actions.actions import ActionBack, ActionStartAssessment
+from actions.actions import ActionAnswer, ActionBack, ActionStartAssessment
 from tests.unit.test_dialogue_corrections import Conversation, said
 from tests.unit.test_trial61 import PLACES_VIA_THE_KOMMUN, assessed
 
@@ -38,3 +38,33 @@ def test_a_plain_step_back_still_steps_back():
     talk.click("vem", "deltagare")
     talk.send(ActionBack(), "tillbaka", intent="go_back")
     assert talk.slots["current_question"] == "vem"
+
+
+MAPPING = (
+    "Förbundet vill bekosta en kartläggning av behovet av sociala företag i länet, som en konsult gör åt kansliet."
+)
+
+
+def test_yes_to_a_single_did_you_mean_records_it():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "parter_och_aktorer")
+    talk.click("strukturell_typ", "annan_kunskap")
+    reply = said(talk.send(ActionAnswer(), "konsulten, som kansliet köper in"))
+    assert "Menar du ”Förbundet eller parterna" in reply and "mottagare" not in talk.slots["answers"]
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    assert talk.slots["answers"]["mottagare"] == "egen_verksamhet"
+
+
+def test_a_what_if_that_pays_rent_for_the_companys_premises_is_tried_and_not_already_in():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "parter_och_aktorer")
+    talk.click("strukturell_typ", "annan_kunskap")
+    talk.click("mottagare", "egen_verksamhet")
+    assert talk.slots["current_question"] is None
+    reply = said(
+        talk.send(ActionAnswer(), "och om vi tar hyran ett år för en lokal som det nya kooperativet ska använda?")
+    )
+    assert "ingår det redan" not in reply and "bör inte finansiera" in reply
+    assert talk.slots["answers"]["stod_till_foretag"] == "in_natura"
