@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from actions.actions import ActionAnswer, ActionBack, ActionStartAssessment
+from actions.actions import ActionAnswer, ActionBack, ActionFallback, ActionStartAssessment
 from tests.unit.test_dialogue_corrections import Conversation, said
 from tests.unit.test_trial61 import PLACES_VIA_THE_KOMMUN, assessed
 
@@ -68,3 +68,14 @@ def test_a_what_if_that_pays_rent_for_the_companys_premises_is_tried_and_not_alr
     )
     assert "ingår det redan" not in reply and "bör inte finansiera" in reply
     assert talk.slots["answers"]["stod_till_foretag"] == "in_natura"
+
+
+def test_a_company_asking_to_apply_for_money_from_the_forbund_is_assessed_as_a_grant():
+    talk = assessed(PLACES_VIA_THE_KOMMUN)
+    reply = said(
+        talk.send(
+            ActionFallback(), "men kan vi som företag alls söka pengar direkt från förbundet?", intent="out_of_scope"
+        )
+    )
+    assert "förstod jag inte" not in reply
+    assert "Ett företag eller en företagare" in reply and "Ge ett bidrag i pengar" in reply
