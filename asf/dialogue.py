@@ -1642,6 +1642,8 @@ def describe(state: State, message: Message, *, as_new: bool = False, answered: 
     if state.current_question is not None:
         # Mid-assessment a longer sentence is an answer to the open question.
         return answer(state, replace(message, intent="inform"))
+    if message.typed and state.pending is None and _ends_asking_what_you_can_do(message.text):
+        return help_turn(state)
     new_one = _a_new_one_described(message, next_thing_too=state.pending is None) if message.typed else None
     if new_one is not None:
         # "ok, ny sak: vi vill …" is another initiative, and only what follows the opening describes it.
@@ -4972,6 +4974,18 @@ _OPENS_A_PLAN = re.compile(
     r"^\W*(?:(?:hej|hejsan|hallå|hallo)\W+)?(?:(?:vi|forbundet|samordningsforbundet|kommunen|regionen|af|fk)\s+"
     r"(?:vill|ska|funderar|planerar|tanker|har tankt|skulle vilja)|(?:kan|far|ska)\s+(?:vi|forbundet))\b"
 )
+
+
+# "… och vill använda dig. vad kan du?", folded: a message that ends asking what the assistant does (trial 69, t69-5
+# got a summary of an initiative "for the parties' staff" from a trainer's introduction).
+_WHAT_YOU_CAN_DO = re.compile(
+    r"(?:^|[.!?]\s*|\b(?:och|men)\s+)(?:vad kan du(?: gora| hjalpa (?:till|mig|oss) med)?|hur (?:funkar|fungerar) du"
+    r"|hur anvander (?:jag|man|vi) dig|vad gor du)\W*$"
+)
+
+
+def _ends_asking_what_you_can_do(text: str) -> bool:
+    return _WHAT_YOU_CAN_DO.search(swedish.fold(text.strip())) is not None
 
 
 def describes_another_initiative(state: State, message: Message) -> bool:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from actions.actions import ActionAnswer, ActionBack, ActionFallback, ActionStartAssessment
+from actions.actions import ActionAnswer, ActionBack, ActionDescribeInitiative, ActionFallback, ActionStartAssessment
+from asf import dialogue, messages
 from tests.unit.test_dialogue_corrections import Conversation, said
 from tests.unit.test_trial61 import PLACES_VIA_THE_KOMMUN, assessed
 
@@ -79,3 +80,11 @@ def test_a_company_asking_to_apply_for_money_from_the_forbund_is_assessed_as_a_g
     )
     assert "förstod jag inte" not in reply
     assert "Ett företag eller en företagare" in reply and "Ge ett bidrag i pengar" in reply
+
+
+def test_an_introduction_that_ends_asking_what_the_assistant_can_do_gets_the_help():
+    talk = Conversation()
+    text = "Hej! Jag håller i en utbildning för kommunens handläggare i morgon och tänkte visa dig. Vad kan du göra?"
+    reply = said(talk.send(ActionDescribeInitiative(), text, intent="describe_initiative"))
+    assert "Så här uppfattar jag insatsen" not in reply and talk.slots["current_question"] is None
+    assert reply.startswith(messages.text("help.text", privacy_note=dialogue.privacy_note())[:40])
