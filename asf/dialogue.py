@@ -5088,6 +5088,9 @@ def _concept_question(message: Message) -> list[str]:
 # the message (trial 58, t58-5 started an assessment).
 _ASKS_FOR_A_DEFINITION = re.compile(
     r"\b(?:finns det|har vi|ges det) (?:en|nagon|nan) (?:\w+ )?definition av\b|\bhur definieras\b"
+    # "måste kaféet vara registrerat som asf på nåt sätt? det är en ekonomisk förening" (trial 69, t69-1 got the
+    # reasons for the result)
+    r"|\b(?:registrera|certifiera|godkan)\w* som\b|\b(?:juridisk|foretags|bolags)\s?form\b"
 )
 
 

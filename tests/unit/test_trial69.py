@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from actions.actions import ActionAnswer, ActionBack, ActionDescribeInitiative, ActionFallback, ActionStartAssessment
+from actions.actions import (
+    ActionAnswer,
+    ActionBack,
+    ActionDescribeInitiative,
+    ActionFallback,
+    ActionStartAssessment,
+    ActionWhy,
+)
 from asf import dialogue, messages
 from tests.unit.test_dialogue_corrections import Conversation, said
 from tests.unit.test_trial61 import PLACES_VIA_THE_KOMMUN, assessed
@@ -88,3 +95,11 @@ def test_an_introduction_that_ends_asking_what_the_assistant_can_do_gets_the_hel
     reply = said(talk.send(ActionDescribeInitiative(), text, intent="describe_initiative"))
     assert "Så här uppfattar jag insatsen" not in reply and talk.slots["current_question"] is None
     assert reply.startswith(messages.text("help.text", privacy_note=dialogue.privacy_note())[:40])
+
+
+def test_whether_a_company_must_be_registered_as_a_social_enterprise_gets_the_concept():
+    talk = assessed(PLACES_VIA_THE_KOMMUN)
+    text = "en sidofråga: behöver snickeriet vara registrerat som ASF någonstans? det är ett aktiebolag"
+    reply = said(talk.send(ActionWhy(), text, intent="ask_why"))
+    assert "Vem är insatsen till för" not in reply  # not the reasons for the result
+    assert "juridisk" in reply or "företagsform" in reply
