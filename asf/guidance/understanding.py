@@ -2189,7 +2189,7 @@ def without_introduction(text: str) -> str:
     or "Jag är ny processledare." says who writes, not who the initiative is for or who carries it out
     (trial 22, t22-3 and t22-7 quoted them as evidence of who it is for)."""
     found = _INTRODUCTION.match(text)
-    role = (found.group("role") or found.group("role2")) if found is not None else ""
+    role = (found.group("role") or found.group("role2") or found.group("role3")) if found is not None else ""
     if found is None or _NOT_A_ROLE.search(role) or not _A_ROLE.search(role):
         return text
     return " " * found.end() + text[found.end() :]
@@ -2201,7 +2201,10 @@ _INTRODUCTION = re.compile(
     # en fråga som kom upp …" was quoted as who the initiative is for, trial 59, t59-3).
     r"(?:(?:jag är|jag jobbar som|jag arbetar som)\s(?P<role>[^.,!?\n]{1,80}?)"
     r"(?:[.,!]|\s+och\s+har\s+en\s+fråga\b)"
-    r"|(?P<role2>(?:[^\W\d_]+[\s-]){1,3})här\s*[.,!])",
+    r"|(?P<role2>(?:[^\W\d_]+[\s-]){1,3})här\s*[.,!]"
+    # "Sitter i styrelsen för förbundet (politiker från kommunen)." (trial 69, t69-4 read whom it is for from it)
+    r"|(?:jag\s+)?sitter\s+i\s+(?P<role3>(?:\w+s\s+)?(?:styrelse|beredningsgrupp|ledningsgrupp)\w*[^.,!?(\n]{0,60}?)"
+    r"(?:\s*\([^)\n]{0,60}\))?\s*[.,!])",
     re.IGNORECASE,
 )
 # Words that make the opening a statement or a question of its own, not a name of the writer's role.
@@ -2210,7 +2213,7 @@ _NOT_A_ROLE = re.compile(r"\b(?:det|jag|vi|skriver|står|undrar|vill|ska|som)\b"
 # A role the writer names ("Kommunen här, vi köper platser" names who buys, and stays).
 _A_ROLE = re.compile(
     r"(?:handläggare|processledare|chef|samordnare|koordinator|strateg|utvecklare|ekonom|controller|tjänsteperson"
-    r"|tjänsteman|medarbetare|ordförande|ledamot)\b",
+    r"|tjänsteman|medarbetare|ordförande|ledamot|styrelse\w*|beredningsgrupp\w*|ledningsgrupp\w*)\b",
     re.IGNORECASE,
 )
 

@@ -31,3 +31,13 @@ def test_a_party_that_wants_to_join_is_the_member():
     assert read_description(default_tree(), companies).facts.get("medlem_vem") is None or (
         read_description(default_tree(), companies).facts["medlem_vem"].option != "en_part"
     )
+
+
+def test_the_writers_seat_on_a_board_is_no_answer_to_whom_it_is_for():
+    text = (
+        "Sitter i förbundets styrelse (politiker i regionen). Idén är att förbundet under två år driver ett "
+        "projekt för att starta ett nytt socialt företag. Går det?"
+    )
+    reading = read_description(default_tree(), text)
+    assert reading.facts["vem"].option == "foretaget"
+    assert "styrelse" not in reading.facts["vem"].evidence
