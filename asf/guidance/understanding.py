@@ -47,7 +47,10 @@ _WHO_PROCURES = "utforare"
 _THE_FÖRBUND_ITSELF = "forbundet"
 _PROCURING = re.compile(
     r"\bupphandl\w*"
-    r"|\bvi (?:pa|inom|fran) (?:af|arbetsformedlingen|fk|forsakringskassan|kommunen|regionen|soc\w*)\b.*\bkop(?:a|er)\b"
+    # "vi på AF … köper", "jag jobbar på AF och vi har tänkt köpa in" (trial 69, t69-1: "i kommunen" then let the
+    # learned reader drop the party)
+    r"|\b(?:vi (?:pa|inom|fran)|(?:jobbar|arbetar|anstalld|handlaggare) pa)"
+    r" (?:af|arbetsformedlingen|fk|forsakringskassan|kommunen|regionen|soc\w*)\b.*\bkop(?:a|er)\b"
 )
 # A part to avoid named by a phrase this long is read on the participants' route too: "bidrag till" or
 # "deras lokalhyra" may be the participants' own costs (review of session 12).

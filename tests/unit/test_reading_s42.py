@@ -41,3 +41,11 @@ def test_the_writers_seat_on_a_board_is_no_answer_to_whom_it_is_for():
     reading = read_description(default_tree(), text)
     assert reading.facts["vem"].option == "foretaget"
     assert "styrelse" not in reading.facts["vem"].evidence
+
+
+def test_the_writers_party_that_buys_is_kept_beside_a_municipality_named_as_a_place():
+    text = (
+        "jag jobbar pa fk och vi har tankt kopa in arbetstraning pa ett kooperativ i kommunen (en tradgard) for "
+        "deltagare. forbundet skulle betala."
+    )
+    assert read_description(default_tree(), text).facts["utforare"].option == "forsakringskassan"
