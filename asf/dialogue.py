@@ -1902,8 +1902,11 @@ def answer(state: State, message: Message) -> Turn:
     if button_question and button_choice:
         confirmed = message.entity(_CONFIRMED) is not None
         return _answer_button(state, answers, button_question, button_choice, confirmed)
-    if button_question and not message.text:
-        # "Inget av dem" under "Menar du …?": the question again with every option.
+    if (button_question and not message.text) or (
+        message.typed and state.misunderstood and state.current_question and _NONE_OF_THEM.match(message.text)
+    ):
+        # "Inget av dem" under "Menar du …?", clicked or typed: the question again with every option (trial 69,
+        # t69-7 typed it and got the same two options again).
         return _reask(state, messages.text("assessment.none_of_them"))
     current = walk(tree(), answers)
     if current.question is None or state.current_question is None:
@@ -4007,6 +4010,14 @@ def _did_you_mean(
     )
     none = button(messages.text("buttons.none_of_them"), "/inform" + json.dumps({"question": question.id}))
     return [Reply(text=text, buttons=(*buttons, none))], replace(state, misunderstood=state.misunderstood + 1)
+
+
+# "inget av dem", "ingen av dem passar", "inga av alternativen": the options offered under "Menar du …?" are not it.
+# Not "ingen part", an answer.
+_NONE_OF_THEM = re.compile(
+    r"^\W*(?:nej\W+)?(?:(?:inget|ingen|inga)\s+av\s+(?:dem|dom|de|alternativen|knapparna)|ingetdera|ingendera)\b",
+    re.IGNORECASE,
+)
 
 
 # "förbundet ger också kaféet ett bidrag", "det saknas att …" add to the summary; they change no line of it

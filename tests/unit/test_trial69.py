@@ -103,3 +103,17 @@ def test_whether_a_company_must_be_registered_as_a_social_enterprise_gets_the_co
     reply = said(talk.send(ActionWhy(), text, intent="ask_why"))
     assert "Vem är insatsen till för" not in reply  # not the reasons for the result
     assert "juridisk" in reply or "företagsform" in reply
+
+
+def test_none_of_them_typed_under_did_you_mean_shows_every_option():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "deltagare")
+    talk.click("malgrupp", "ja")
+    offered = talk.send(
+        ActionAnswer(), "IPS-stöd från en arbetsspecialist på regionen, för jobb på vanliga arbetsplatser"
+    )
+    assert "Menar du" in said(offered)
+    sent = talk.send(ActionAnswer(), "ingen av dem, det sker inte på något socialt företag")
+    titles = [b["title"] for m in sent for b in m.get("buttons") or []]
+    assert "Något annat" in titles and len(titles) > len([b for m in offered for b in m.get("buttons") or []])
