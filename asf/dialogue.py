@@ -3330,6 +3330,10 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
     point = _point_asked_about(state, message) if not what_if and not wrong else None
     if point is not None:
         return point
+    if changes.keys() & recap.WHAT_IS_DONE and not what_if and _TAKES_THE_NEXT.match(swedish.fold(message.text)):
+        # "Kan vi nu ta inspirationsdagarna med studiebesök?" after "Jag bedömer en sak i taget" and the first thing's
+        # result: the next thing, as another initiative (trial 69, t69-2 got why the question is asked).
+        return describe(state, message, as_new=True)
     if len(changes) == 1 and not what_if and not wrong and _only_asks(message):
         # A question that names an answer is answered with why that question is asked, and the result stands.
         question = tree().questions[next(iter(changes))]
@@ -4012,6 +4016,11 @@ def _did_you_mean(
     return [Reply(text=text, buttons=(*buttons, none))], replace(state, misunderstood=state.misunderstood + 1)
 
 
+# "Kan vi nu ta …", "ok, då tar vi …", "vi går vidare med …", folded: the next thing to assess.
+_TAKES_THE_NEXT = re.compile(
+    r"^\W*(?:(?:tack|ok|okej|bra|toppen|fint)\W+)*(?:(?:kan|ska) vi (?:nu |da |sedan |sen )?(?:ta|bedoma|kolla)"
+    r"|(?:nu |da |sedan |sen )(?:tar|bedomer|kollar) vi|vi (?:gar vidare med|tar nu))\b"
+)
 # "inget av dem", "ingen av dem passar", "inga av alternativen": the options offered under "Menar du …?" are not it.
 # Not "ingen part", an answer.
 _NONE_OF_THEM = re.compile(

@@ -117,3 +117,22 @@ def test_none_of_them_typed_under_did_you_mean_shows_every_option():
     sent = talk.send(ActionAnswer(), "ingen av dem, det sker inte på något socialt företag")
     titles = [b["title"] for m in sent for b in m.get("buttons") or []]
     assert "Något annat" in titles and len(titles) > len([b for m in offered for b in m.get("buttons") or []])
+
+
+def test_taking_the_next_thing_after_one_at_a_time_starts_its_assessment():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.send(
+        ActionDescribeInitiative(),
+        "Vi vill anställa en samordnare på halvtid som sprider kunskap om sociala företag till parterna, och "
+        "dessutom ordna ett seminarium om sociala företag för parternas chefer.",
+        intent="describe_initiative",
+    )
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    assert talk.slots["current_question"] == "strukturell_typ"  # the two things it does: one at a time
+    talk.send(ActionAnswer(), "båda, de hänger ihop")
+    talk.send(ActionAnswer(), "samordnaren först")
+    assert talk.slots["answers"]["strukturell_typ"] == "samordnare" and talk.slots["current_question"] is None
+    reply = said(talk.send(ActionAnswer(), "Bra. Ska vi då ta seminariet för cheferna?"))
+    assert "Din fråga gäller" not in reply and "Så här uppfattar jag insatsen" in reply
+    assert "Seminarium" in reply or "seminarium" in reply
