@@ -1756,9 +1756,21 @@ def describe(state: State, message: Message, *, as_new: bool = False, answered: 
         # After "Nej" a description that changes no line is the correction: the same summary came back
         # unremarked, again and again (trial 21, t21-18). Requests and topics went their ways above.
         return _correct_summary(state, replace(message, intent="inform"))
+    if more_of_it and message.typed and not state.correcting and pending == state.pending:
+        after_result = [*after_result, Reply(text=_addition_changing_no_line(pending, message.text))]
     evidence = {q: f.evidence for q, f in reading.facts.items()}
     new_state = replace(state, pending=pending, evidence=evidence, correcting=False, current_question=None)
     return [*after_result, recap.summary_reply(tree(), reading)], new_state
+
+
+def _addition_changing_no_line(pending: dict[str, str], text: str) -> str:
+    """Said before the same summary again when what the user added while it waited changes no line: "Nästan. En
+    precisering: en av föreläsarna … får ett vanligt föreläsararvode" got the summary back unremarked (trial 69,
+    t69-2). The line the addition agrees with is named."""
+    agreeing = [q for q, fact in _description_reading(text).facts.items() if pending.get(q) == fact.option]
+    if agreeing:
+        return messages.text("describe.addition_agrees", line=tree().questions[agreeing[0]].short)
+    return messages.text("describe.addition_changes_nothing")
 
 
 def _topics_asked_beside(text: str) -> tuple[list[other_questions.Topic], str]:

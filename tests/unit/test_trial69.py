@@ -136,3 +136,13 @@ def test_taking_the_next_thing_after_one_at_a_time_starts_its_assessment():
     reply = said(talk.send(ActionAnswer(), "Bra. Ska vi då ta seminariet för cheferna?"))
     assert "Din fråga gäller" not in reply and "Så här uppfattar jag insatsen" in reply
     assert "Seminarium" in reply or "seminarium" in reply
+
+
+def test_an_addition_at_the_summary_that_changes_no_line_is_acknowledged():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    text = "Ett seminarium om sociala företag för parternas handläggare. Förbundet står för lokal och föreläsare."
+    first = said(talk.send(ActionDescribeInitiative(), text, intent="describe_initiative"))
+    assert "Så här uppfattar jag insatsen" in first
+    reply = said(talk.send(ActionAnswer(), "En sak till: seminariet hålls på eftermiddagen i stadshuset."))
+    assert reply.startswith("Tack. Det du lade till ändrar") and "Så här uppfattar jag insatsen" in reply
