@@ -2571,9 +2571,40 @@ def _why_with_the_objection(state: State, message: Message) -> Turn:
     """The reasons for the result; an argument against it ("det är ju för deltagarnas skull") is met first by saying
     what decides it (trials 47 and 48: the chain alone left the argument unanswered)."""
     replies, new_state = why(state)
-    if state.last_result is not None and message.typed and not _JUST_WHY.match(swedish.fold(message.text)):
-        replies = [Reply(text=messages.text("why.objection")), *replies]
+    result = state.last_result
+    if result is not None and message.typed and not _JUST_WHY.match(swedish.fold(message.text)):
+        # An argument is met by the reasons the result rests on, each with its places in the guidance: the chain of
+        # questions answered "det är ju bara en avgift" and "är inte det motsägelsefullt?" with the answers given
+        # (trial 69: t69-2, t69-3, t69-4; the reason the writer argued with was in the result, unquoted).
+        argues = _ARGUES.search(swedish.fold(message.text)) is not None
+        reasons = _reasons_reply(result) if argues and state.pending is None and result.get("reasons") else None
+        if reasons is not None:
+            replies = [Reply(text=messages.text("why.objection_reasons")), reasons]
+        else:
+            replies = [Reply(text=messages.text("why.objection")), *replies]
     return replies, new_state
+
+
+# Words that make a why an argument, folded: "det är ju bara en avgift", "men det står ju …", "är inte det
+# motsägelsefullt?", "spelar det ingen roll att …?", "räknas inte det …?"; not "varför kan insatsen finansieras?",
+# which asks for the chain.
+_ARGUES = re.compile(
+    r"\b(?:ju|men|fast|anda|val|motsag\w*|spelar (?:det|.{0,20}) roll|bara (?:en|ett)|(?:raknas|gor|galler) inte det)\b"
+)
+
+
+def _reasons_reply(result: dict[str, Any]) -> Reply:
+    """The result's reasons, each with the places it rests on, quoted, and whether it is a reading."""
+    lines = [messages.text("why.the_reasons", verdict=sections.verdict_sentence(result))]
+    for number, point in enumerate(result["reasons"], start=1):
+        lines.append(f"{number}. {point['text']}")
+        lines += [_cite_line(cite) for cite in point["cites"]]
+        if point.get("reading"):
+            lines.append(sections.READING_NOTE)
+    if result.get("alternative"):
+        lines.append(messages.text("why.alternative", alternative=result["alternative"]))
+    lines.append(messages.text("why.whole_chain"))
+    return Reply(text="\n".join(lines), buttons=result_buttons())
 
 
 # "varför?", "men varför då?", folded: a plain why, with no argument of its own.

@@ -983,7 +983,7 @@ def test_an_objection_to_a_must_not_gets_what_the_forbund_may_do_instead():
     talk = finished(answers)
     sent = talk.send(ActionWhy(), "varför då? pengarna hjälper ju våra deltagare där", intent="ask_why")
     alternative = talk.slots["last_result"]["alternative"]
-    assert alternative and said(sent).endswith(messages.text("why.alternative", alternative=alternative))
+    assert alternative and messages.text("why.alternative", alternative=alternative) in said(sent)
     lawful = finished(VIA_KOMMUNEN)
     assert not lawful.slots["last_result"]["alternative"]
     assert "i stället" not in said(lawful.send(ActionWhy(), "varför?", intent="ask_why"))
@@ -2463,7 +2463,9 @@ def test_an_objection_in_the_negative_is_answered_with_the_reasons_not_taken_as_
         talk = finished(staff)
         sent = talk.send(ActionAnswer(), text)
         assert talk.slots["answers"] == staff, text
-        assert "Så här gick det" in said(sent), text
+        assert "Skälen, med det i vägledningen som de bygger på" in said(sent), (
+            text
+        )  # the reasons the result rests on (trial 69)
     # Asked in the positive, it is still a what-if about this result.
     talk = finished(VIA_KOMMUNEN)
     talk.send(ActionAnswer(), "spelar det någon roll om regionen köper platserna i stället?")

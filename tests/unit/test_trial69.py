@@ -145,3 +145,16 @@ def test_an_addition_at_the_summary_that_changes_no_line_is_acknowledged():
     assert "Så här uppfattar jag insatsen" in first
     reply = said(talk.send(ActionAnswer(), "En sak till: seminariet hålls på eftermiddagen i stadshuset."))
     assert reply.startswith("Tack. Det du lade till ändrar") and "Så här uppfattar jag insatsen" in reply
+
+
+def test_an_argument_against_the_result_gets_its_reasons_with_their_places_in_the_guidance():
+    talk = assessed(
+        "Förbundet vill bli medlem i ett nätverk för sociala företag i länet, avgiften är 2 000 kr om året."
+    )
+    assert talk.slots["answers"]["medlem_vem"] == "forbundet"
+    reply = said(
+        talk.send(ActionWhy(), "Varför inte? Det är ju bara en liten avgift och inget bidrag.", intent="ask_why")
+    )
+    assert "Skälen, med det i vägledningen som de bygger på" in reply
+    assert "punkt 3: ”vara medlem i arbetsintegrerande sociala företag eller i intresseorganisationer”" in reply
+    assert "Så här gick det, fråga för fråga" not in reply
