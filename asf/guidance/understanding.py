@@ -2539,6 +2539,9 @@ def _a_grant_with_its_purpose(found: dict[str, _Evidence], text: str) -> dict[st
 _SURCHARGE = re.compile(
     r"\b\d+ (?:procent )?extra\b|\bprocent extra\b|\bextra (?:pa|per|for) (?:priset|ersattningen|plats\w*|varje)\b"
     r"|\bbetalar (?:lite |nagot )?extra (?:for|per|pa)\b|\bpaslag\w*|\boverpris\b|\bmer an (?:marknads)?pris\w*"
+    # "betalar lite över ordinarie pris för luncherna, som ett sätt att stötta företaget" (trial 70, t70-2)
+    r"|\bover (?:det )?(?:ordinarie |vanliga? |normala? |marknads)?pris\w*"
+    r"|\bmer an (?:ordinarie|vanligt|normalt) pris\b"
     r"|\bsom (?:en )?garanti\b"
     # "ett utvecklingstillägg på 100 000 kr som företaget får använda fritt", "ovanpå det får företaget …" (trial 37)
     r"|\b\w*tillagg(?:et|en)?\b|\bovanpa (?:det|detta|priset|kopet|ersattningen)\b"
