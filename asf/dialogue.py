@@ -713,20 +713,7 @@ def _earlier_result_by_its_answers(state: State, text: str) -> dict[str, Any] | 
         return None
     if not _TAKES_THE_ONE_WITH.search(swedish.fold(text)):
         return None
-    last = state.last_result or {}
-    # Whom it is for is left out: the learned reader takes "platser i stället" for a company (a "stall").
-    named = {q: f.option for q, f in _description_reading(text).facts.items() if q != tree().start}
-    in_force = last.get("answers") or {}
-    fitting = []
-    for key in (_PREVIOUS_RESULT, _FIRST_RESULT):
-        kept = last.get(key)
-        if not isinstance(kept, dict) or kept.get("id") == last.get("id") or kept in fitting:
-            continue
-        answers = kept.get("answers") or {}
-        own = {q for q, o in named.items() if answers.get(q) == o and in_force.get(q) != o}
-        if own and not any(answers.get(q) not in (None, o) for q, o in named.items()):
-            fitting.append(kept)
-    return fitting[0] if len(fitting) == 1 else None
+    return _earlier_result_named(state, text)
 
 
 # Words taking one way by what it is, folded: "ta den med kommunen …", "vi väljer den där AF köper …".
@@ -5435,6 +5422,9 @@ def request_memo(state: State, message: Message | None = None, *, clearly_asked:
     chosen = _chosen_then_memo(state, message) if message is not None else None
     if chosen is not None:
         return chosen
+    earlier = _memo_of_an_earlier_result(state, message) if message is not None else None
+    if earlier is not None:
+        return earlier
     if clearly_asked and message is not None:
         return _memo(state, message.text)
     if message is not None and reads_as_an_answer(state, message):
@@ -5520,6 +5510,45 @@ def _what_if_after_a_result(state: State, message: Message) -> bool:
     return _just_finished(state) and (
         _opens_with_if(message.text) or _WHAT_IF.search(normalise(message.text)) is not None
     )
+
+
+def _memo_of_an_earlier_result(state: State, message: Message) -> Turn | None:
+    """The memo of an earlier assessment the request names, by "den första" or by what it was ("beslutsunderlaget för
+    arbetsträningen på kaféet" after a membership was assessed): that assessment in force again, said so, then its
+    memo. Trial 70 (t70-1) got the later assessment's memo three times, nothing said of the first. None when the
+    message names none, or the one shown."""
+    if not message.typed or not _asks_for_the_memo(message.text) or state.pending is not None or state.current_question:
+        return None
+    if _record_of(state) is not None:
+        return None  # a what-if is shown: the memo says which it describes (_memo_replies)
+    last = state.last_result or {}
+    folded = swedish.fold(message.text)
+    earlier = _earlier_result(state, message.text) if _NAMES_THE_FIRST.search(folded) else None
+    earlier = earlier or _earlier_result_named(state, message.text)
+    if earlier is None or earlier.get("id") == last.get("id"):
+        return None
+    restored = _ahead_of_the_last(earlier, last, state.evidence)
+    replies, back = _in_force_again(state, restored, messages.text("result.back_to_earlier"))
+    return _with_the_memo(replies, back)
+
+
+def _earlier_result_named(state: State, text: str) -> dict[str, Any] | None:
+    """The one earlier result kept whose own answers the text names (what is done, who procures), none of them the
+    result's in force."""
+    last = state.last_result or {}
+    # Whom it is for is left out: the learned reader takes "platser i stället" for a company (a "stall").
+    named = {q: f.option for q, f in _description_reading(text).facts.items() if q != tree().start}
+    in_force = last.get("answers") or {}
+    fitting = []
+    for key in (_PREVIOUS_RESULT, _FIRST_RESULT):
+        kept = last.get(key)
+        if not isinstance(kept, dict) or kept.get("id") == last.get("id") or kept in fitting:
+            continue
+        answers = kept.get("answers") or {}
+        own = {q for q, o in named.items() if answers.get(q) == o and in_force.get(q) != o}
+        if own and not any(answers.get(q) not in (None, o) for q, o in named.items()):
+            fitting.append(kept)
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _with_the_memo(replies: list[Reply], state: State) -> Turn:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from actions.actions import ActionAnswer
+from actions.actions import ActionAnswer, ActionDescribeInitiative, ActionRequestMemo
 from tests.unit.test_dialogue_corrections import said
-from tests.unit.test_trial61 import assessed
+from tests.unit.test_trial61 import PLACES_VIA_THE_KOMMUN, assessed
 
 
 def test_paying_over_the_price_to_support_the_company_is_support_not_an_own_purchase():
@@ -17,3 +17,23 @@ def test_paying_over_the_price_to_support_the_company_is_support_not_an_own_purc
         talk.send(ActionAnswer(), "Och om vi betalar en bit över ordinarie pris för fikat, för att stötta kaféet?")
     )
     assert "egna inköp" not in reply and "bör inte finansiera" in reply
+
+
+def test_the_memo_of_an_earlier_assessment_named_by_what_it_was():
+    talk = assessed(PLACES_VIA_THE_KOMMUN)
+    first_id = talk.slots["last_result"]["id"]
+    talk.send(
+        ActionDescribeInitiative(), "En sak till: kan förbundet bli medlem i Skoopi?", intent="describe_initiative"
+    )
+    talk.send(ActionAnswer(), "ja", intent="affirm")
+    assert talk.slots["last_result"]["answers"].get("medlem_vem") == "forbundet"
+    for text in (
+        "kan jag få beslutsunderlaget för arbetsträningen på snickeriet, det var det jag skulle skicka",
+        "jag vill ha beslutsunderlaget för den första insatsen",
+    ):
+        reply = said(talk.send(ActionRequestMemo(), text, intent="request_memo"))
+        assert talk.slots["last_result"]["id"] == first_id, text
+        assert "Då gäller din tidigare bedömning igen" in reply or "# Beslutsunderlag" in reply
+        assert "# Beslutsunderlag: Insats för deltagare genom en part" in reply, text
+        talk.send(ActionDescribeInitiative(), "Och kan förbundet bli medlem i Skoopi?", intent="describe_initiative")
+        talk.send(ActionAnswer(), "ja", intent="affirm")
