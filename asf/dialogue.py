@@ -5334,6 +5334,11 @@ def show_result(state: State, message: Message | None = None) -> Turn:
         return [Reply(text=messages.text("result.tried_used"), buttons=result_buttons())], chosen
     if choice == BACK_TO_RECORD and record is not None:
         return _back_to_the_record(state, record)
+    if state.last_result is None and message is not None and message.typed and state.current_question is not None:
+        # Mid-assessment a typed message the NLU took for "show the result" is read as any message at the question:
+        # "vad är skillnaden? kan inte förbundet bara betala fakturan direkt till företaget?" got "Du har ingen
+        # bedömning ännu" (trial 70, t70-1).
+        return answer(state, replace(message, intent="inform"))
     if state.last_result is None:
         return [Reply(text=messages.text("result.none"), buttons=start_buttons())], state
     try:

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from actions.actions import ActionAnswer, ActionDescribeInitiative, ActionRequestMemo
-from tests.unit.test_dialogue_corrections import said
+from actions.actions import (
+    ActionAnswer,
+    ActionDescribeInitiative,
+    ActionRequestMemo,
+    ActionShowResult,
+    ActionStartAssessment,
+)
+from tests.unit.test_dialogue_corrections import Conversation, said
 from tests.unit.test_trial61 import PLACES_VIA_THE_KOMMUN, assessed
 
 
@@ -37,3 +43,16 @@ def test_the_memo_of_an_earlier_assessment_named_by_what_it_was():
         assert "# Beslutsunderlag: Insats för deltagare genom en part" in reply, text
         talk.send(ActionDescribeInitiative(), "Och kan förbundet bli medlem i Skoopi?", intent="describe_initiative")
         talk.send(ActionAnswer(), "ja", intent="affirm")
+
+
+def test_a_question_mid_assessment_heard_as_show_the_result_is_read_at_the_open_question():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    for question, choice in (("vem", "deltagare"), ("malgrupp", "ja"), ("insats_typ", "arbetsforberedande")):
+        talk.click(question, choice)
+    talk.click("utforare", "kommunen")
+    assert talk.slots["current_question"] == "pengavag"
+    text = "vad är skillnaden egentligen? kan inte förbundet bara betala fakturan direkt till företaget?"
+    reply = said(talk.send(ActionShowResult(), text, intent="show_result"))
+    assert "ingen bedömning ännu" not in reply and talk.slots["current_question"] == "pengavag"
+    assert "pengavag" not in talk.slots["answers"]  # a question back, not the answer "direkt"
