@@ -56,3 +56,10 @@ def test_a_question_mid_assessment_heard_as_show_the_result_is_read_at_the_open_
     reply = said(talk.send(ActionShowResult(), text, intent="show_result"))
     assert "ingen bedömning ännu" not in reply and talk.slots["current_question"] == "pengavag"
     assert "pengavag" not in talk.slots["answers"]  # a question back, not the answer "direkt"
+
+
+def test_the_law_asked_for_word_for_word_gets_where_to_take_it_from():
+    talk = assessed(PLACES_VIA_THE_KOMMUN)
+    reply = said(talk.send(ActionAnswer(), "Hur lyder 7 § ordagrant? Jag vill citera paragrafen i revisionsrapporten."))
+    assert "Jag återger inte lagens text" in reply and "SFS 2003:1210" in reply
+    assert "krävas tillbaka" not in reply
