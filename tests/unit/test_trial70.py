@@ -63,3 +63,15 @@ def test_the_law_asked_for_word_for_word_gets_where_to_take_it_from():
     reply = said(talk.send(ActionAnswer(), "Hur lyder 7 § ordagrant? Jag vill citera paragrafen i revisionsrapporten."))
     assert "Jag återger inte lagens text" in reply and "SFS 2003:1210" in reply
     assert "krävas tillbaka" not in reply
+
+
+def test_paying_in_advance_for_the_companys_liquidity_is_answered_and_the_assessment_kept():
+    talk = assessed(PLACES_VIA_THE_KOMMUN)
+    kept = dict(talk.slots["answers"])
+    reply = said(
+        talk.send(
+            ActionAnswer(), "får kommunen betala hela årets platser i förskott så att snickeriet klarar likviditeten?"
+        )
+    )
+    assert "Vägledningen säger inget om när eller hur parten betalar företaget" in reply
+    assert talk.slots["answers"] == kept and talk.slots["current_question"] is None
