@@ -3841,7 +3841,11 @@ _NO_INITIATIVE = re.compile(
     rf"|{_NO}jag\s+(?:(?:undrar|fragar)\s+bara|bara\s+(?:undrar|fragar))\b(?!\s+for\s+att)"
     # "det var en allmän fråga, inte en insats" (trial 27, t27-15 recorded it as an answer)
     rf"|{_NO}?(?:(?:det\s+)?(?:var|ar)\s+)?(?:en\s+)?(?:allman|generell)\s+fraga\b"
+    # "nej jag vill inte bedöma något nu, jag undrar om det finns något övningsläge" (trial 70, t70-6)
+    rf"|{_NO}?jag\s+vill\s+inte\s+bedoma\s+(?:nagot|nagon|nat|nan)(?:\s+insats)?(?:\s+(?:nu|just\s+nu|idag))?\b"
 )
+# The training mode named in the words after it: "… jag undrar om det finns något övningsläge".
+_THE_TRAINING_MODE = re.compile(r"\b(?:ovningslage\w*|ovningsfall\w*|ovningar|ova)\b")
 
 
 def _no_initiative_after_all(state: State, message: Message) -> Turn:
@@ -3857,6 +3861,8 @@ def _no_initiative_after_all(state: State, message: Message) -> Turn:
         return _concept_answer(cleared, message)
     found = _NO_INITIATIVE.match(swedish.fold(message.text))
     rest = message.text[found.end() :].strip(" .,:;!") if found is not None else ""
+    if rest and _THE_TRAINING_MODE.search(swedish.fold(rest)):
+        return start_training(cleared, message)
     if rest and read_description(tree(), rest).stated:
         # "det var en allmän fråga, inte en insats. får företag söka pengar hos förbundet?": the question is read
         # as one, from its own words (fourth review of session 20).
@@ -5030,7 +5036,10 @@ _OPENS_A_PLAN = re.compile(
 # got a summary of an initiative "for the parties' staff" from a trainer's introduction).
 _WHAT_YOU_CAN_DO = re.compile(
     r"(?:^|[.!?]\s*|\b(?:och|men)\s+)(?:vad kan du(?: gora| hjalpa (?:till|mig|oss) med)?|hur (?:funkar|fungerar) du"
-    r"|hur anvander (?:jag|man|vi) dig|vad gor du)\W*$"
+    r"|hur anvander (?:jag|man|vi) dig|vad gor du"
+    # "… Kan jag använda dig för övningar?", "finns det något övningsläge?" (trial 70, t70-6)
+    r"|kan (?:jag|vi|man) anvanda dig (?:for|till|i) (?:\w+\s+){0,2}(?:ovning\w*|utbildning\w*)"
+    r"|finns det (?:ett|nagot|nat) ovningslage)\W*$"
 )
 
 

@@ -75,3 +75,21 @@ def test_paying_in_advance_for_the_companys_liquidity_is_answered_and_the_assess
     )
     assert "Vägledningen säger inget om när eller hur parten betalar företaget" in reply
     assert talk.slots["answers"] == kept and talk.slots["current_question"] is None
+
+
+def test_a_trainer_asking_to_use_the_assistant_for_exercises_gets_the_help_with_the_training_mode():
+    talk = Conversation()
+    text = "Hej! Nästa vecka utbildar jag nya handläggare på AF om finsam. Kan jag använda dig för övningar?"
+    sent = talk.send(ActionDescribeInitiative(), text, intent="describe_initiative")
+    assert "Så här uppfattar jag insatsen" not in said(sent) and "övningsläge" in said(sent)
+    assert any(b["title"] == "Övningsläge" for m in sent for b in m.get("buttons") or [])
+
+
+def test_not_wanting_to_assess_but_asking_for_the_training_mode_starts_it():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "parter_och_aktorer")
+    reply = said(
+        talk.send(ActionAnswer(), "nej, jag vill inte bedöma något just nu, finns det ett övningsläge?", intent="deny")
+    )
+    assert "Fall 1 av" in reply and talk.slots["current_question"] is None
