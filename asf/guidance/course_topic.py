@@ -9,6 +9,8 @@ starta eget" still names the money, and "efter kursen ska de kunna starta eget" 
 
 from __future__ import annotations
 
+import itertools
+
 from asf.guidance import swedish
 
 # Words that join a course to its subject: "en kurs i …", "utbildning om hur …", "en kurs för deltagare om …",
@@ -49,6 +51,8 @@ def is_a_course_subject(start: int, end: int, words: tuple[swedish.Token, ...]) 
         return False
     if _in_a_course_about_social_enterprises(first, in_sentence, words):
         return True
+    if _how_one_learns(first, words, in_sentence):
+        return True
     right_after = words[last + 1] if last + 1 < len(words) and words[last + 1].sentence == sentence else None
     if right_after is not None and _a_course(right_after):
         return True  # "en starta eget-kurs"
@@ -81,6 +85,23 @@ def _in_a_course_about_social_enterprises(
         if _ABOUT in following and _SOCIAL_ENTERPRISE & set(following[following.index(_ABOUT) + 1 :]):
             return True
     return False
+
+
+# "… där deltagarna får lära sig vad sociala företag är, hur man kan bli delägare eller anställd i ett" (trial 70,
+# t70-7 had the förbund's owning a company flagged three times): "hur man …" after a course or a word of learning
+# earlier in the sentence is what is taught, whoever else acts in it.
+_HOW_ONE = (("hur", "man"), ("hur", "en"))
+_HOW_ONE_BEFORE = 3  # words from "hur man" to the words: "hur man kan bli delägare"
+_LEARNING = frozenset({"lar", "lara", "lars", "laras", "veta", "kunskap", "kunskaper"})
+
+
+def _how_one_learns(first: int, words: tuple[swedish.Token, ...], in_sentence: list[swedish.Token]) -> bool:
+    before = words[max(0, first - _HOW_ONE_BEFORE - 1) : first]
+    pairs = {(a.word, b.word) for a, b in itertools.pairwise(before) if a.sentence == words[first].sentence}
+    if not pairs & set(_HOW_ONE):
+        return False
+    start = words[first].start
+    return any(t.start < start and (_a_course(t) or t.word in _LEARNING) for t in in_sentence)
 
 
 # The ones a course is for: "en kurs för handledarna på kaféet", "utbildning till arbetsledarna", "utbilda

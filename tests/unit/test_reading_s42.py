@@ -49,3 +49,17 @@ def test_the_writers_party_that_buys_is_kept_beside_a_municipality_named_as_a_pl
         "deltagare. forbundet skulle betala."
     )
     assert read_description(default_tree(), text).facts["utforare"].option == "forsakringskassan"
+
+
+def test_how_one_becomes_a_co_owner_taught_on_a_course_is_no_start_of_a_company():
+    text = (
+        "Vi vill hålla en kurs i sex träffar där deltagarna får lära sig vad ett socialt företag är och hur man kan "
+        "bli delägare i ett. Vi kör den själva med egen personal."
+    )
+    reading = read_description(default_tree(), text)
+    assert "stod_till_foretag" not in reading.must_nots and "stod_till_foretag" not in reading.set_aside
+    # the förbund becoming a co-owner is still read
+    owner = read_description(
+        default_tree(), "Vi lär ut hur man kan bli delägare, och förbundet vill bli delägare i kaféet."
+    )
+    assert owner.must_nots["stod_till_foretag"].option == "starta_utveckla"
