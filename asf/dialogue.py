@@ -1753,11 +1753,17 @@ def describe(state: State, message: Message, *, as_new: bool = False, answered: 
 def _addition_changing_no_line(pending: dict[str, str], text: str) -> str:
     """Said before the same summary again when what the user added while it waited changes no line: "Nästan. En
     precisering: en av föreläsarna … får ett vanligt föreläsararvode" got the summary back unremarked (trial 69,
-    t69-2). The line the addition agrees with is named."""
-    agreeing = [q for q, fact in _description_reading(text).facts.items() if pending.get(q) == fact.option]
+    t69-2). The line the addition agrees with is named; an addition that says otherwise than a line, or that names
+    no answer, is not said to agree (review of session 42: "förbundet betalar snickeriet direkt, inte via kommunen"
+    was not taken in, and must not be said to change nothing)."""
+    said = _description_reading(text).facts
+    other = [q for q, fact in said.items() if q in pending and pending[q] != fact.option]
+    if other:
+        return messages.text("describe.addition_differs", line=tree().questions[other[0]].short)
+    agreeing = [q for q, fact in said.items() if pending.get(q) == fact.option]
     if agreeing:
         return messages.text("describe.addition_agrees", line=tree().questions[agreeing[0]].short)
-    return messages.text("describe.addition_changes_nothing")
+    return messages.text("describe.addition_not_placed")
 
 
 def _topics_asked_beside(text: str) -> tuple[list[other_questions.Topic], str]:
@@ -1901,9 +1907,7 @@ def answer(state: State, message: Message) -> Turn:
     if button_question and button_choice:
         confirmed = message.entity(_CONFIRMED) is not None
         return _answer_button(state, answers, button_question, button_choice, confirmed)
-    if (button_question and not message.text) or (
-        message.typed and state.misunderstood and state.current_question and _NONE_OF_THEM.match(message.text)
-    ):
+    if (button_question and not message.text) or _none_of_them_typed(state, message):
         # "Inget av dem" under "Menar du …?", clicked or typed: the question again with every option (trial 69,
         # t69-7 typed it and got the same two options again).
         return _reask(state, messages.text("assessment.none_of_them"))
@@ -2572,11 +2576,12 @@ def _why_with_the_objection(state: State, message: Message) -> Turn:
     return replies, new_state
 
 
-# Words that make a why an argument, folded: "det är ju bara en avgift", "men det står ju …", "är inte det
+# Words that make a why an argument, folded: "det är ju bara en avgift", "det står ju …", "är inte det
 # motsägelsefullt?", "spelar det ingen roll att …?", "räknas inte det …?"; not "varför kan insatsen finansieras?",
 # which asks for the chain.
 _ARGUES = re.compile(
-    r"\b(?:ju|men|fast|anda|val|motsag\w*|spelar (?:det|.{0,20}) roll|bara (?:en|ett)|(?:raknas|gor|galler) inte det)\b"
+    r"\b(?:ju|anda|motsag\w*|spelar (?:det|.{0,20}) roll|bara (?:en|ett)|(?:raknas|gor|galler) inte det)\b"
+    r"|\bmen\b(?!\W+varfor\b)"
 )
 
 
@@ -3360,7 +3365,9 @@ def _correct_result(state: State, answers: dict[str, str], message: Message) -> 
     point = _point_asked_about(state, message) if not what_if and not wrong else None
     if point is not None:
         return point
-    if changes.keys() & recap.WHAT_IS_DONE and not what_if and _TAKES_THE_NEXT.match(swedish.fold(message.text)):
+    folded_text = swedish.fold(message.text)
+    takes_the_next = _TAKES_THE_NEXT.match(folded_text) and not _INSTEAD_FOLDED.search(folded_text)
+    if changes.keys() & recap.WHAT_IS_DONE and not what_if and takes_the_next:
         # "Kan vi nu ta inspirationsdagarna med studiebesök?" after "Jag bedömer en sak i taget" and the first thing's
         # result: the next thing, as another initiative (trial 69, t69-2 got why the question is asked).
         return describe(state, message, as_new=True)
@@ -4052,11 +4059,26 @@ def _did_you_mean(
     return [Reply(text=text, buttons=(*buttons, none))], replace(state, misunderstood=state.misunderstood + 1)
 
 
+def _none_of_them_typed(state: State, message: Message) -> bool:
+    """ "inget av dem" typed under "Menar du …?", with no answer after it ("Ingen av dem, det är kommunen som köper"
+    names one: it is read as before, review of session 42)."""
+    if not message.typed or not state.misunderstood or not state.current_question:
+        return False
+    found = _NONE_OF_THEM.match(message.text)
+    question = tree().questions.get(state.current_question)
+    if found is None or question is None:
+        return False
+    rest = Message(text=message.text[found.end() :], intent="inform")
+    return _read_typed(question, rest).option is None
+
+
 # "Kan vi nu ta …", "ok, då tar vi …", "vi går vidare med …", folded: the next thing to assess.
 _TAKES_THE_NEXT = re.compile(
     r"^\W*(?:(?:tack|ok|okej|bra|toppen|fint)\W+)*(?:(?:kan|ska) vi (?:nu |da |sedan |sen )?(?:ta|bedoma|kolla)"
     r"|(?:nu |da |sedan |sen )(?:tar|bedomer|kollar) vi|vi (?:gar vidare med|tar nu))\b"
 )
+# "… i stället": a change of this assessment's answer, not the next thing (review of session 42).
+_INSTEAD_FOLDED = re.compile(r"\bi ?stallet\b|\bta bort\b")
 # "inget av dem", "ingen av dem passar", "inga av alternativen": the options offered under "Menar du …?" are not it.
 # Not "ingen part", an answer.
 _NONE_OF_THEM = re.compile(
@@ -5149,7 +5171,8 @@ _ASKS_FOR_A_DEFINITION = re.compile(
     r"\b(?:finns det|har vi|ges det) (?:en|nagon|nan) (?:\w+ )?definition av\b|\bhur definieras\b"
     # "måste kaféet vara registrerat som asf på nåt sätt? det är en ekonomisk förening" (trial 69, t69-1 got the
     # reasons for the result)
-    r"|\b(?:registrera|certifiera|godkan)\w* som\b|\b(?:juridisk|foretags|bolags)\s?form\b"
+    r"|\b(?:maste|behover|ska|skall|kravs|kraver)\b[^.?!]{0,40}\b(?:registrera|certifiera)\w* som\b"
+    r"|\b(?:vilken|maste|behover|kravs)\b[^.?!]{0,40}\b(?:juridisk|foretags|bolags)\s?form\b"
 )
 
 
@@ -5308,6 +5331,10 @@ def _gives_the_record_back(record: dict[str, Any], answers: dict[str, str]) -> b
     return current.outcome is not None and dict(current.used) == record.get("answers")
 
 
+# "visa resultatet", "vad blev bedömningen", folded.
+_ASKS_FOR_THE_RESULT = re.compile(r"\b(?:resultat\w*|bedomning\w*|utfall\w*)\b")
+
+
 def show_result(state: State, message: Message | None = None) -> Turn:
     """The last result again; after a what-if, the buttons under it choose the answers tried or go back to the
     result of record."""
@@ -5344,6 +5371,9 @@ def show_result(state: State, message: Message | None = None) -> Turn:
     if choice == BACK_TO_RECORD and record is not None:
         return _back_to_the_record(state, record)
     if state.last_result is None and message is not None and message.typed and state.current_question is not None:
+        if _ASKS_FOR_THE_RESULT.search(swedish.fold(message.text)):
+            # "kan du visa resultatet nu?": the result comes after the questions left (review of session 42).
+            return _with_current_question(state, Reply(text=messages.text("result.after_the_questions")))
         # Mid-assessment a typed message the NLU took for "show the result" is read as any message at the question:
         # "vad är skillnaden? kan inte förbundet bara betala fakturan direkt till företaget?" got "Du har ingen
         # bedömning ännu" (trial 70, t70-1).
@@ -5537,13 +5567,17 @@ def _memo_of_an_earlier_result(state: State, message: Message) -> Turn | None:
         return None  # a what-if is shown: the memo says which it describes (_memo_replies)
     last = state.last_result or {}
     folded = swedish.fold(message.text)
-    earlier = _earlier_result(state, message.text) if _NAMES_THE_FIRST.search(folded) else None
+    earlier = _earlier_result(state, message.text) if _THE_FIRST_ONE.search(folded) else None
     earlier = earlier or _earlier_result_named(state, message.text)
     if earlier is None or earlier.get("id") == last.get("id"):
         return None
     restored = _ahead_of_the_last(earlier, last, state.evidence)
     replies, back = _in_force_again(state, restored, messages.text("result.back_to_earlier"))
     return _with_the_memo(replies, back)
+
+
+# "den första", "min första", folded: not "förstå", which folds the same as "första" alone (review of session 42).
+_THE_FIRST_ONE = re.compile(r"\b(?:den|det|min|mitt) (?:allra )?forsta\b")
 
 
 def _earlier_result_named(state: State, text: str) -> dict[str, Any] | None:
@@ -5726,9 +5760,10 @@ def unless_no_step_back(step: Callable[[State, Message], Turn]) -> Callable[[Sta
 # "tillbaka" that is no step back, folded: money asked back ("kräva tillbaka", "betala tillbaka pengarna"), a step
 # back denied ("inte gå tillbaka"), or back to something the message names other than the previous question.
 _NO_STEP_BACK = re.compile(
-    r"\b(?:krav|betal|fa|far|ge|ger|skicka|aterbetal)\w*\s+(?:\w+\s+){0,2}tillbaka\b"
-    r"|\b(?:inte|aldrig)\s+(?:\w+\s+){0,2}tillbaka\b"
-    r"|\btillbaka\s+till\s+(?!(?:den\s+|min\s+)?(?:forra|foregaende|senaste|sista)\s+fragan\b)\w"
+    r"\b(?:krav|betal|aterbetal|skicka)\w*\s+(?:\w+\s+){0,2}tillbaka\b"
+    r"|\b(?:ville|vill|menade)\s+inte\s+(?:\w+\s+){0,2}tillbaka\b"
+    r"|\btillbaka\s+till\s+(?!(?:den\s+|min\s+|det\s+)?(?:forra|foregaende|senaste|sista|forsta)\s+(?:fraga|steg)\w*\b"
+    r"|(?:borjan|fragan|steget)\b)\w"
 )
 
 

@@ -125,13 +125,15 @@ def _person_words(words: str) -> re.Pattern[str]:
 # says the sentence is about one person ("en 25-åring", "25 år gammal", "en deltagare i 30-årsåldern", also without
 # å); an age of a group ("personer i 50-årsåldern", "18-25 år gamla") describes a target group.
 _AN_AGE = (
-    r"\ben\s+\d{1,2}\s?-?\s?[åa]ring\b|\b\d{1,2}\s?[åa]r\s+gammal\b"
-    r"|\ben\s+\w+\s+i\s+\d{1,2}\s?-?\s?[åa]rs[åa]ldern\b"
+    r"\ben\s+\d{1,2}\s?-?\s?[åa]ri(?:ng|g)\b|\b\d{1,2}\s?[åa]r\s+gammal\b"
+    r"|\ben\s+(?:kvinna|man|person|deltagare|kille|tjej|ungdom|individ|klient|brukare|patient)"
+    r"\s+i\s+\d{1,2}\s?-?\s?[åa]rs[åa]ldern\b"
 )
 _HEALTH = _word_starts(HEALTH_WORD_STARTS)
 _SICK_LEAVE = _word_starts(SICK_LEAVE_STARTS)
 # Words for one certain person: a personal pronoun, "en kille", "kvinnan", "mannen".
-_CERTAIN = "han|hon|hans|hennes|honom|henne|kille|killen|tjej|tjejen|kvinna|kvinnan|mannen|pojke|pojken|flicka|flickan"
+# Not "kvinna", "pojke" or "flicka" alone: "Varje kvinna med …", "pojke eller flicka" describe a target group.
+_CERTAIN = "han|hon|hans|hennes|honom|henne|kille|killen|tjej|tjejen|kvinnan|mannen|pojken|flickan"
 # What makes a sentence about one person: a name or number masked in it, or a word for a person, "hen" too.
 _ONE_PERSON = _person_words(f"{_CERTAIN}|hen|hens")
 # One certain person, as the words before sick leave must name one: not "hen", which is as often anyone ("får hen

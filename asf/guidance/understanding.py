@@ -2206,7 +2206,8 @@ _INTRODUCTION = re.compile(
     r"(?:[.,!]|\s+och\s+har\s+en\s+fråga\b)"
     r"|(?P<role2>(?:[^\W\d_]+[\s-]){1,3})här\s*[.,!]"
     # "Sitter i styrelsen för förbundet (politiker från kommunen)." (trial 69, t69-4 read whom it is for from it)
-    r"|(?:jag\s+)?sitter\s+i\s+(?P<role3>(?:\w+s\s+)?(?:styrelse|beredningsgrupp|ledningsgrupp)\w*[^.,!?(\n]{0,60}?)"
+    r"|(?:jag\s+)?sitter\s+i\s+(?P<role3>(?:förbundets\s+|samordningsförbundets\s+)?(?:styrelse|beredningsgrupp)\w*"
+    r"(?:\s+(?:för|i)\s+(?:förbundet|samordningsförbundet|vårt\s+förbund|\w+\s+samordningsförbund))?)"
     r"(?:\s*\([^)\n]{0,60}\))?\s*[.,!])",
     re.IGNORECASE,
 )
@@ -2216,7 +2217,7 @@ _NOT_A_ROLE = re.compile(r"\b(?:det|jag|vi|skriver|står|undrar|vill|ska|som)\b"
 # A role the writer names ("Kommunen här, vi köper platser" names who buys, and stays).
 _A_ROLE = re.compile(
     r"(?:handläggare|processledare|chef|samordnare|koordinator|strateg|utvecklare|ekonom|controller|tjänsteperson"
-    r"|tjänsteman|medarbetare|ordförande|ledamot|styrelse\w*|beredningsgrupp\w*|ledningsgrupp\w*)\b",
+    r"|tjänsteman|medarbetare|ordförande|ledamot|styrelse\w*|beredningsgrupp\w*)\b",
     re.IGNORECASE,
 )
 
@@ -2971,7 +2972,9 @@ def with_route(tree: Tree, answers: Mapping[str, str]) -> dict[str, str]:
 # whether the initiative counts as, to the question mark (development set 15, md15028 read "stöd till företaget" as
 # whom a lunch bought for a seminar is for). Not "blir det enklast om …?", which weighs two ways (md13097).
 _COUNTS_AS_ASKED = re.compile(
-    r"\b(?:r[äa]knas|ses|klassas|betraktas)\s+(?:det|detta|den|de|dom)\s+(?:d[åa]\s+)?(?:inte\s+)?som\b[^.?!]*\?",
+    # to the question mark, not into a condition ("räknas det som ett vanligt köp om kommunen köper …?", review)
+    r"\b(?:r[äa]knas|ses|klassas|betraktas)\s+(?:det|detta|den|de|dom)\s+(?:d[åa]\s+)?(?:inte\s+)?som\b"
+    r"(?:(?!\bom\b)[^.?!])*(?:\?|(?=\bom\b))",
     re.IGNORECASE,
 )
 

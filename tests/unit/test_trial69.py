@@ -144,7 +144,7 @@ def test_an_addition_at_the_summary_that_changes_no_line_is_acknowledged():
     first = said(talk.send(ActionDescribeInitiative(), text, intent="describe_initiative"))
     assert "Så här uppfattar jag insatsen" in first
     reply = said(talk.send(ActionAnswer(), "En sak till: seminariet hålls på eftermiddagen i stadshuset."))
-    assert reply.startswith("Tack. Det du lade till ändrar") and "Så här uppfattar jag insatsen" in reply
+    assert reply.startswith("Tack. Jag kunde inte koppla det du lade till") and "Så här uppfattar jag insatsen" in reply
 
 
 def test_an_argument_against_the_result_gets_its_reasons_with_their_places_in_the_guidance():
