@@ -1536,6 +1536,11 @@ _NEW_ASSESSMENT_WORDS = ("ny bedömning", "nytt ärende", "ny insats", "annan in
 # what follows is another initiative ("haha jag ÄR förbundschefen. ok, ny sak: vi vill …", trial 54, t54-5, whose
 # memo quoted the joke as the initiative).
 _OPENING_BEFORE = r"(?:^|[.!?\n])\W*(?:(?:ok|okej|nej|och|sa)\W+)?(?:en\s+)?"
+# "Nej, det här är en helt ny fråga, …", "det gäller en ny insats.", folded in place (offsets kept).
+_SAYS_IT_IS_NEW = re.compile(
+    r"^\W*(?:(?:nej|na|vanta)\W+)*det\s+(?:har\s+)?(?:ar|galler)\s+(?:en\s+)?(?:helt\s+)?ny\s+(?:fraga|insats|sak)\b"
+    r"[^.?!]*[.?!:]?\s*"
+)
 _NEW_ONE_OPENING = re.compile(_OPENING_BEFORE + r"(?:ny\s+bedomning|ny\s+insats|nytt\s+arende|ny\s+sak)\s*[:–—-]\s*")
 # "nästa sak:", "en annan sak:" may as well add to the assessment at hand ("Ja. En annan sak: förbundets pengar går via
 # regionen"): a new one only where no summary waits and nothing says it adds ("också"; review of session 37).
@@ -1867,6 +1872,14 @@ def answer(state: State, message: Message) -> Turn:
         # "ny bedömning: kommunen anordnar …" asks in so many words to leave this assessment for the one it
         # describes (trial 52, t52-7: it was read as an answer to the open question).
         sent, new_state = describe(_new_assessment(replace(state, current_question=None)), new_one)
+        return [Reply(text=messages.text("describe.new_instead")), *sent], new_state
+    said_new = _SAYS_IT_IS_NEW.match(swedish.fold_in_place(message.text)) if open_assessment and message.typed else None
+    if said_new is not None:
+        # "Nej, det här är en helt ny fråga, inte startbidraget. …" at an open question: its "Nej" is no answer
+        # (trial 71, t71-4 got "bör inte" for a target group nobody had described); what follows is the new one.
+        rest = message.text[said_new.end() :].strip() or message.text
+        fresh = _new_assessment(replace(state, current_question=None))
+        sent, new_state = describe(fresh, replace(message, text=rest, intent="describe_initiative"))
         return [Reply(text=messages.text("describe.new_instead")), *sent], new_state
     if state.pending is not None and message.typed and _ONE_AT_A_TIME.search(normalise(message.text)):
         # "Nej, det är tre olika delar i listan, bedöm dem var för sig" at the summary of a list read as one
@@ -5594,6 +5607,14 @@ def _earlier_result_named(state: State, text: str) -> dict[str, Any] | None:
             continue
         answers = kept.get("answers") or {}
         own = {q for q, o in named.items() if answers.get(q) == o and in_force.get(q) != o}
+        if not named:
+            # A thing named by a word of its answer alone ("tillbaka till samordnaren", trial 71, t71-2), which a
+            # description's reading needs more words around: that answer of this result, and not the one in force.
+            own = {
+                q
+                for q, o in answers.items()
+                if q != tree().start and in_force.get(q) != o and o in mentioned_options(tree().questions[q], text)
+            }
         if own and not any(answers.get(q) not in (None, o) for q, o in named.items()):
             fitting.append(kept)
     return fitting[0] if len(fitting) == 1 else None

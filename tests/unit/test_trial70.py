@@ -10,7 +10,7 @@ from actions.actions import (
     ActionStartAssessment,
 )
 from tests.unit.test_dialogue_corrections import Conversation, said
-from tests.unit.test_trial61 import PLACES_VIA_THE_KOMMUN, assessed
+from tests.unit.test_trial61 import COORDINATOR, PLACES_VIA_THE_KOMMUN, assessed
 
 
 def test_paying_over_the_price_to_support_the_company_is_support_not_an_own_purchase():
@@ -93,3 +93,30 @@ def test_not_wanting_to_assess_but_asking_for_the_training_mode_starts_it():
         talk.send(ActionAnswer(), "nej, jag vill inte bedöma något just nu, finns det ett övningsläge?", intent="deny")
     )
     assert "Fall 1 av" in reply and talk.slots["current_question"] is None
+
+
+def test_saying_it_is_a_new_question_at_an_open_question_records_no_no():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "deltagare")
+    assert talk.slots["current_question"] == "malgrupp"
+    text = (
+        "Nej, det här är en helt ny fråga, inte den förra. Förbundets kansli vill köpa städning av kontoret från ett "
+        "socialt företag, ett vanligt avtal till marknadspris."
+    )
+    reply = said(talk.send(ActionAnswer(), text, intent="deny"))
+    assert "malgrupp" not in (talk.slots["answers"] or {}) and "målgrupp: Förbundet bör inte" not in reply
+    assert "Hör deltagarna till Finsams målgrupp" not in reply
+
+
+def test_the_memo_of_an_earlier_assessment_named_by_one_word_of_its_answers():
+    for action, intent in ((ActionRequestMemo, "request_memo"), (ActionAnswer, "inform")):
+        talk = assessed(COORDINATOR)
+        talk.send(
+            ActionDescribeInitiative(), "En annan sak: kan förbundet bli medlem i Skoopi?", intent="describe_initiative"
+        )
+        talk.send(ActionAnswer(), "ja", intent="affirm")
+        text = "Kan vi gå tillbaka till samordnaren? Jag behöver beslutsunderlaget för den, inte för medlemskapet."
+        reply = said(talk.send(action(), text, intent=intent))
+        assert talk.slots["last_result"]["answers"]["strukturell_typ"] == "samordnare", intent
+        assert "# Beslutsunderlag: Kunskaps- eller samverkansinsats" in reply, intent
