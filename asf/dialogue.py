@@ -1563,6 +1563,16 @@ def _a_new_one_described(message: Message, next_thing_too: bool = False) -> Mess
     return replace(message, text=rest, intent="describe_initiative")
 
 
+def _said_to_be_new(message: Message) -> Message | None:
+    """What follows "Nej, det här är en helt ny fråga, …", however little it says: the "Nej" is no answer to the open
+    question (trial 71, t71-4 got "bör inte" for a target group nobody had described)."""
+    said_new = _SAYS_IT_IS_NEW.match(swedish.fold_in_place(message.text))
+    if said_new is None:
+        return None
+    rest = message.text[said_new.end() :].strip() or message.text
+    return replace(message, text=rest, intent="describe_initiative")
+
+
 def _names_any(text: str, phrases: tuple[str, ...]) -> bool:
     words = swedish.tokens(text)
     return any(not mention.negated for phrase in phrases for mention in swedish.find(phrase, words))
@@ -1867,19 +1877,11 @@ def answer(state: State, message: Message) -> Turn:
         return _concept_answer(state, replace(message, entities={**message.entities, "concept": [alone]}))
     if open_assessment and message.typed and _NO_INITIATIVE.match(swedish.fold(message.text)):
         return _no_initiative_after_all(state, message)
-    new_one = _a_new_one_described(message) if open_assessment and message.typed else None
+    new_one = (_a_new_one_described(message) or _said_to_be_new(message)) if open_assessment and message.typed else None
     if new_one is not None:
         # "ny bedömning: kommunen anordnar …" asks in so many words to leave this assessment for the one it
         # describes (trial 52, t52-7: it was read as an answer to the open question).
         sent, new_state = describe(_new_assessment(replace(state, current_question=None)), new_one)
-        return [Reply(text=messages.text("describe.new_instead")), *sent], new_state
-    said_new = _SAYS_IT_IS_NEW.match(swedish.fold_in_place(message.text)) if open_assessment and message.typed else None
-    if said_new is not None:
-        # "Nej, det här är en helt ny fråga, inte startbidraget. …" at an open question: its "Nej" is no answer
-        # (trial 71, t71-4 got "bör inte" for a target group nobody had described); what follows is the new one.
-        rest = message.text[said_new.end() :].strip() or message.text
-        fresh = _new_assessment(replace(state, current_question=None))
-        sent, new_state = describe(fresh, replace(message, text=rest, intent="describe_initiative"))
         return [Reply(text=messages.text("describe.new_instead")), *sent], new_state
     if state.pending is not None and message.typed and _ONE_AT_A_TIME.search(normalise(message.text)):
         # "Nej, det är tre olika delar i listan, bedöm dem var för sig" at the summary of a list read as one

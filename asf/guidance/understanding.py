@@ -2985,11 +2985,15 @@ def _asked_whether_it_counts(found: Mapping[str, _Evidence], text: str) -> set[s
     if not asked:
         return set()
 
-    def inside(evidence: _Evidence) -> bool:
-        spans = evidence.spans or ((evidence.start, evidence.start),)
-        return all(any(start <= at < end for start, end in asked) for at, _ in spans)
+    def inside(at: int) -> bool:
+        return any(start <= at < end for start, end in asked)
 
-    return {option_id for option_id, evidence in found.items() if inside(evidence)}
+    return {option_id for option_id, evidence in found.items() if _named_only_where(evidence, inside)}
+
+
+def _named_only_where(evidence: _Evidence, holds: Callable[[int], bool]) -> bool:
+    """Every place the evidence was found (by its start; the first place when none is kept) is one where `holds`."""
+    return all(holds(start) for start, _ in evidence.spans or ((evidence.start, evidence.start),))
 
 
 _DOUBT_REACH = 9
@@ -3242,11 +3246,14 @@ def _without_the_coordinators_tasks(
         return found
     sentence_end = max(t.end for t in words if t.sentence == sentence)
 
-    def a_task(evidence: _Evidence) -> bool:
-        spans = evidence.spans or ((evidence.start, evidence.start),)
-        return all(tasks_from <= start < sentence_end for start, _ in spans)
+    def in_the_tasks(at: int) -> bool:
+        return tasks_from <= at < sentence_end
 
-    return {option_id: e for option_id, e in found.items() if option_id == _A_COORDINATOR or not a_task(e)}
+    return {
+        option_id: e
+        for option_id, e in found.items()
+        if option_id == _A_COORDINATOR or not _named_only_where(e, in_the_tasks)
+    }
 
 
 def _without_courses_for_the_parties_staff(
