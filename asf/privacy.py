@@ -115,7 +115,8 @@ def _word_starts(starts: tuple[str, ...]) -> re.Pattern[str]:
 
 def _person_words(words: str) -> re.Pattern[str]:
     """A name or number masked in the text, one of the words for a person, or a person's age ("i 25-årsåldern")."""
-    first_letters = "".join(sorted({word[0] for word in words.split("|")} | {"e"}))  # "e": "en 25-åring"
+    # "e": "en 25-åring"; the others start the definite words before an age ("deltagaren är 25 år")
+    first_letters = "".join(sorted({word[0] for word in words.split("|")} | set("edpkbiu")))
     return re.compile(
         rf"(?=[\[\d{first_letters}])(?:\[(?:namn|personnummer)\]|\b(?:{words})\b|{_AN_AGE})", re.IGNORECASE
     )
@@ -128,6 +129,9 @@ _AN_AGE = (
     r"\ben\s+\d{1,2}\s?-?\s?[åa]ri(?:ng|g)\b|\b\d{1,2}\s?[åa]r\s+gammal\b"
     r"|\ben\s+(?:kvinna|man|person|deltagare|kille|tjej|ungdom|individ|klient|brukare|patient)"
     r"\s+i\s+\d{1,2}\s?-?\s?[åa]rs[åa]ldern\b"
+    # "deltagaren är 25 år och har adhd" (session 42's note): one person named by the definite form and an age
+    r"|\b(?:deltagaren|personen|klienten|brukaren|patienten|individen|ungdomen)\s+(?:är|ar|blir|fyller)"
+    r"\s+\d{1,2}\s?[åa]r\b(?!\s?[-–]|\s+(?:eller|och)\s+(?:äldre|aldre|yngre|mer|över|over|under))"
 )
 _HEALTH = _word_starts(HEALTH_WORD_STARTS)
 _SICK_LEAVE = _word_starts(SICK_LEAVE_STARTS)
@@ -141,6 +145,13 @@ _ONE_PERSON = _person_words(f"{_CERTAIN}|hen|hens")
 _CERTAIN_PERSON = _person_words(_CERTAIN)
 # A sentence ends at ".", "!", "?" or a new line; bounded, so splitting takes linear time.
 _SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]*")
+# "deltagare med adhd" in a sentence that is about one person only elsewhere ("Mannen i styrelsen vill ha
+# arbetsträning för deltagare med adhd"): a group's condition, which the assessment needs. "en deltagare med" is one.
+_GROUP_WITH = re.compile(
+    r"(?<!\ben )(?<!\bett )\b(?:personer|deltagare|ungdomar|unga|vuxna|individer|kvinnor|män|klienter|brukare|patienter"
+    r"|arbetssökande|sjukskrivna)\s+med\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _REPEATED_HEALTH = re.compile(r"\[hälsouppgift\](?:\s+\[hälsouppgift\])+")
 
 
@@ -149,17 +160,40 @@ def _mask_health(text: str) -> str:
     if not _ONE_PERSON.search(text) or not (_HEALTH.search(text) or _SICK_LEAVE.search(text)):
         return text
     masked = "".join(
-        _mask_sick_leave(_HEALTH.sub(TOKENS["hälsa"], part)) if _ONE_PERSON.search(part) else part
+        _mask_one_persons(part) if _ONE_PERSON.search(part) else part
         for part in (match.group() for match in _SENTENCE.finditer(text))
     )
     return _REPEATED_HEALTH.sub(TOKENS["hälsa"], masked)  # "diagnosen bipolär": one marker, not two
+
+
+def _mask_one_persons(sentence: str) -> str:
+    """A sentence about one person with its health conditions and sick leave masked."""
+    return _mask_sick_leave(_HEALTH.sub(lambda word: _unless_a_groups(sentence, word), sentence))
+
+
+def _unless_a_groups(sentence: str, word: re.Match[str]) -> str:
+    """The marker for a health word, unless the words just before it say it is a group's ("personer med …")."""
+    before = sentence[max(0, word.start() - 60) : word.start()]  # bounded: linear time on a long sentence
+    return word.group() if _GROUP_WITH.search(before) else TOKENS["hälsa"]
+
+
+# "hon jobbar med sjukskrivna", "för långtidssjukskrivna": the people on sick leave someone works with or for.
+_FOR_THOSE = re.compile(r"\b(?:med|för|for|åt|at|till|bland)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _unless_the_group(after_the_person: str, word: re.Match[str]) -> str:
+    """The marker for a sick-leave word, unless it is the plural after "med", "för" …: a group, not the person."""
+    before = after_the_person[max(0, word.start() - 30) : word.start()]
+    plural = re.fullmatch(r"\w*skrivna", word.group(), re.IGNORECASE) is not None
+    return word.group() if plural and _FOR_THOSE.search(before) else TOKENS["hälsa"]
 
 
 def _mask_sick_leave(sentence: str) -> str:
     person = _CERTAIN_PERSON.search(sentence)
     if person is None:
         return sentence
-    return sentence[: person.end()] + _SICK_LEAVE.sub(TOKENS["hälsa"], sentence[person.end() :])
+    after = sentence[person.end() :]
+    return sentence[: person.end()] + _SICK_LEAVE.sub(lambda word: _unless_the_group(after, word), after)
 
 
 def mask(text: str) -> str:

@@ -271,6 +271,9 @@ def test_capitalised_words_that_are_not_names_are_kept(text: str):
         ("En 52-åring med epilepsi ska arbetsträna.", "En 52-åring med [hälsouppgift] ska arbetsträna."),
         ("Mannen är 41 år gammal och har ptsd.", "Mannen är 41 år gammal och har [hälsouppgift]."),
         ("en deltagare i 20-årsåldern med autism", "en deltagare i 20-årsåldern med [hälsouppgift]"),
+        # the definite form and an age: one participant, not the target group (session 42's note)
+        ("Klienten ar 34 ar och har bipolar sjukdom.", "Klienten ar 34 ar och har [hälsouppgift]."),
+        ("personen fyller 23 år, har haft psykos", "personen fyller 23 år, har haft [hälsouppgift]"),
     ],
 )
 def test_health_conditions_are_masked_in_a_sentence_about_one_person(text: str, expected: str):
@@ -291,6 +294,10 @@ def test_health_conditions_are_masked_in_a_sentence_about_one_person(text: str, 
         # the age of a group describes the target group
         "Arbetsträning för kvinnor i 50-årsåldern med utmattningssyndrom",
         "Deltagarna är 18-25 år gamla och har adhd eller autism.",
+        "Deltagaren är 20 år eller äldre och har ofta npf.",
+        # a group's condition in a sentence about someone else (session 42's note: "mannen" in the board)
+        "Kvinnan som leder styrelsen vill ha arbetsträning för unga med autism.",
+        "Hon är handläggare och jobbar med sjukskrivna med utmattningssyndrom.",
     ],
 )
 def test_health_words_describing_a_target_group_are_kept(text: str):
