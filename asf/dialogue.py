@@ -2041,6 +2041,14 @@ def answer(state: State, message: Message) -> Turn:
         # recorded as "Direkt" and given "bör inte finansieras" (trial 65, t65-3). Only here, at an open question: after
         # a result "kan förbundet betala snickeriet direkt i stället?" is a what-if (review of session 41).
         reading = AnswerReading(None, candidates=(reading.option, *reading.candidates))
+    early = _the_procurer_before_its_question(answers, current, message) if reading.option is None else None
+    if early is not None:
+        # "Arbetsförmedlingen har upphandlat platserna" at "Hör deltagarna till Finsams målgrupp?", after the summary's
+        # line about who procures was denied, got "Menar du …?" (session 43): noted; the question is asked again.
+        procurer = tree().questions[_RESPONSIBLE_PARTY]
+        label = current.fill(procurer.option(early).label)  # type: ignore[union-attr]  # a named option
+        noted = messages.text("assessment.noted_for_later", question=procurer.short, answer=label)
+        return _continue(state, {**answers, _RESPONSIBLE_PARTY: early}, prefix=noted)
     if reading.option is None:
         if reading.candidates and _both_done(current.question, reading, message.text):
             # "båda, samordnaren och inspirationsdagen" (trial 49, t49-5): which first, not which one is meant.
@@ -2071,6 +2079,16 @@ def answer(state: State, message: Message) -> Turn:
     noted = messages.text("assessment.noted", answer=current.fill(reading.option.label))
     turn = _continue(state, {**answers, current.question.id: reading.option.id}, answered=current.question.id)
     return [*_concepts_explained(message.text), Reply(text=noted), *turn[0]], turn[1]
+
+
+def _the_procurer_before_its_question(answers: dict[str, str], current: Walk, message: Message) -> str | None:
+    """The one party a typed message says procures, at another question, while who procures is still open."""
+    if not message.typed or current.question is None or current.question.id == _RESPONSIBLE_PARTY:
+        return None
+    if _RESPONSIBLE_PARTY in answers or not _PROCURES.search(swedish.fold(message.text)):
+        return None
+    named = named_options(tree().questions[_RESPONSIBLE_PARTY], message.text) & _THE_FOUR_PARTIES
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _concepts_explained(text: str) -> list[Reply]:
@@ -4176,7 +4194,7 @@ def _correct_summary(state: State, message: Message) -> Turn:
     said = swedish.tokens(message.text or "")
     # "… inte kommunen" contrasts a new answer with a line: a change, however the message begins.
     adds = any(t.word in _ADDING for t in said) and not any(t.word in swedish.NEGATIONS for t in said)
-    denied = _denied_line(pending, message.text) if message.text else None
+    denied = (_denied_line(pending, message.text) or _denied_party(pending, message.text)) if message.text else None
     if denied is None and message.text and _denies_who_it_is_for(pending, message.text):
         named = _named_instead_of_the_participants(pending, message.text)
         if named is not None:
@@ -4375,6 +4393,21 @@ def _denied_line(pending: dict[str, str], text: str) -> str | None:
         if first is not None and re.search(_DENYING + re.escape(first) + ends, folded):
             denied.append(question_id)
     return denied[0] if len(denied) == 1 else None
+
+
+_PROCURES_OR_ANSWERS_FOR = re.compile(r"\b(?:upphandl\w*|koper|kopt|kopa|ansvar\w*)\b")
+
+
+def _denied_party(pending: dict[str, str], text: str) -> str | None:
+    """The line of the party that procures, when the message denies that party and names no other ("det är inte
+    kommunen som köper platserna": session 42's note, "Jag kunde inte läsa ut något nytt")."""
+    party = pending.get(_RESPONSIBLE_PARTY)
+    if party not in _THE_FOUR_PARTIES or not _PROCURES_OR_ANSWERS_FOR.search(swedish.fold(text)):
+        return None  # "handledaren är inte anställd av regionen utan av kaféet" is about another line
+    question = tree().questions[_RESPONSIBLE_PARTY]
+    named = named_options(question, text)
+    denied = mentioned_options(question, text) - named
+    return _RESPONSIBLE_PARTY if denied == {party} and not named else None
 
 
 _SHORTEST_DENIED = 5  # letters: "Pengar", "Arbetsträning", not "En" or "Ett"
