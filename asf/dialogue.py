@@ -1320,7 +1320,8 @@ def _suggested_by_earlier_answers(state: State, current: Walk) -> Fact | None:
         reading = _description_reading(text)
         fact = reading.facts.get(question.id)
         said_of_it = question.id not in _NEEDS_AN_ACT or _ACTS.search(swedish.fold(text)) is not None
-        if fact is not None and said_of_it and question.id not in {*reading.conflicts, *reading.implied}:
+        denied = fact is not None and _label_denied(question.option(fact.option), text)  # type: ignore[arg-type]
+        if fact is not None and said_of_it and not denied and question.id not in {*reading.conflicts, *reading.implied}:
             return fact
         employer = _the_handledares_employer(asked_at, question.id, text)
         if employer is not None:
@@ -1502,7 +1503,24 @@ def start(state: State, message: Message | None = None) -> Turn:
         if asks_to_start_over(message.text) or _asks_for_a_new_assessment(message.text):
             return _abort_offer(state)
         return answer(state, replace(message, intent="inform"))
+    if message is not None and message.typed and _says_more_than_start(state, message.text):
+        # "ok backa, vi på FK anställer coachen i stället och förbundet finansierar via oss", heard as "start an
+        # assessment" after a result, threw away the result and the words (trial 72, t72-7): read as any message is.
+        return answer(state, replace(message, intent="inform"))
     return _continue(_new_assessment(state), {}, prefix=messages.text("start.hint"))
+
+
+def _says_more_than_start(state: State, text: str) -> bool:
+    """The message states enough of an initiative to be read as a description, or, after a result, is more than a
+    request for a new assessment: a change to it ("ok backa, vi på FK anställer coachen i stället")."""
+    if asks_to_start_over(text) or _asks_for_a_new_assessment(text):
+        return False
+    if state.last_result is not None and len(text.split()) >= _WORDS_OF_A_CHANGE:
+        return True
+    return read_description(tree(), text).stated >= other_questions.FACTS_OF_A_DESCRIPTION
+
+
+_WORDS_OF_A_CHANGE = 6
 
 
 RESUME = "fortsatt"  # the choice on "Fortsätt bedömningen": go on with the unfinished assessment
@@ -1544,7 +1562,10 @@ _SAYS_IT_IS_NEW = re.compile(
 _NEW_ONE_OPENING = re.compile(_OPENING_BEFORE + r"(?:ny\s+bedomning|ny\s+insats|nytt\s+arende|ny\s+sak)\s*[:–—-]\s*")
 # "nästa sak:", "en annan sak:" may as well add to the assessment at hand ("Ja. En annan sak: förbundets pengar går via
 # regionen"): a new one only where no summary waits and nothing says it adds ("också"; review of session 37).
-_NEXT_THING_OPENING = re.compile(_OPENING_BEFORE + r"(?:nasta\s+sak|annan\s+sak)\s*[:–—-]\s*")
+_NEXT_THING_OPENING = re.compile(
+    _OPENING_BEFORE
+    + r"(?:nasta\s+sak|annan\s+sak|(?:(?:nu|sa)\s+)?(?:den\s+)?(?:andra|nasta|tredje)\s+delen)\s*[:–—-]\s*"
+)
 
 
 def _a_new_one_described(message: Message, next_thing_too: bool = False) -> Message | None:
@@ -1937,6 +1958,11 @@ def answer(state: State, message: Message) -> Turn:
         numbered = _numbered_part(state, message) if typed and state.last_result is not None else None
         if numbered is not None:
             return numbered  # "tillbaka till del 1: om …?" is about another part than the result shown
+        next_one = _a_new_one_described(message, next_thing_too=True) if typed and state.last_result else None
+        if next_one is not None:
+            # "Nu den andra delen: två inspirationsdagar …" after the first part's result changed that result's answer
+            # (trial 72, t72-2, as "En annan sak: …" in session 42's note): a new assessment, the result kept.
+            return describe(state, next_one, as_new=True)
         if typed and message.intent in ("inform", "deny"):
             corrected = _correct_result(state, answers, message)
             if corrected is not None:
@@ -3938,12 +3964,31 @@ def at_the_summary(state: State, message: Message, unclear: bool = False) -> Tur
         # "ja, men glöm inte del 1 om samordnaren" (trial 13, t13-39) threw the summary away.
         return answer(state, replace(message, intent="affirm"))
     starting_over = asks_to_start_over(message.text) and len(message.text.split()) <= _SHORT_REQUEST
+    if unclear and _NOT_QUITE.match(swedish.fold(message.text)):
+        # "Nästan. Du har inte fått med …" (trial 72, t72-2 got "Det förstod jag inte riktigt"): a "Nej" with more.
+        return answer(state, replace(message, intent="deny"))
     if state.correcting and unclear and not starting_over and not _only_a_goodbye(message.text):
         # After "Nej" or "Något saknas" a message the NLU did not understand is the correction, also one
         # that adds nothing: the lines to choose from again, not "Det förstod jag inte" (trial 19, t19-20).
         # A clear request ("börja om", "hej då", "vad är ett ASF?") still goes its own way.
         return answer(state, replace(message, intent="inform"))
     return None
+
+
+def _adds_a_part_on_a_line(pending: dict[str, str], text: str | None) -> bool:
+    """The correction names "also" another answer to a line, and no part the förbund must avoid (which the summary
+    names beside its lines): a second part of the initiative, which is assessed on its own."""
+    if not text or not any(t.word in ALSO for t in swedish.tokens(text)):
+        return False
+    return _the_line_reworded(pending, text) is not None and _must_not_in(text) is None
+
+
+# A summary taken as almost right, or something said to be missing from it, folded: "Nästan.", "inte riktigt", "du har
+# inte fått med …", "du missade …".
+_NOT_QUITE = re.compile(
+    r"\W*(?:nastan\b|inte riktigt\b|inte helt\b|delvis\b|det saknas\b"
+    r"|du (?:har )?(?:inte (?:fatt|tagit) med|missat|missade|glomt|glomde)\b)"
+)
 
 
 def _one_part_at_a_time(state: State) -> Turn:
@@ -4244,6 +4289,10 @@ def _correct_summary(state: State, message: Message) -> Turn:
         if len(changes) == 1:
             reply, changed = recap.with_changed_lines(tree(), state, changes, message.text)
             return [reply], changed
+    if _adds_a_part_on_a_line(pending, message.text):
+        # "Nästan. Du har inte fått med inspirationsdagarna och studiebesöket, de ingår också i uppdraget" names a
+        # second part beside the samordnare's line (trial 72, t72-2 got "Det förstod jag inte", then "nothing new").
+        return _one_part_at_a_time(replace(state, correcting=False))
     named = message.entity("question") or (
         match_question(tree(), message.text, list(pending)) if message.text else None
     )
@@ -4391,6 +4440,14 @@ def _denied_line(pending: dict[str, str], text: str) -> str | None:
         # (trial 31, t31-16 got "Jag kunde inte läsa ut något nytt").
         ends = r"\b(?=\s*(?:(?:av|fran|hos) (?:oss|er|dem|mig)\s*)?(?:[.!?;,]|$|utan\b))"
         if first is not None and re.search(_DENYING + re.escape(first) + ends, folded):
+            denied.append(question_id)
+        elif (
+            option is not None
+            and _ABOUT_SOCIAL_ENTERPRISES in swedish.fold(option.label)
+            and _NOT_ABOUT_THEM.search(folded)
+        ):
+            # "konferensen handlade inte om sociala företag, det var en allmän samverkanskonferens" (trial 72, t72-4:
+            # the line about who it is for was asked, and the result's reason was an inspiration day about them)
             denied.append(question_id)
     return denied[0] if len(denied) == 1 else None
 

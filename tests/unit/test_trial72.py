@@ -1,0 +1,77 @@
+"""What trial 72 found misread or mishandled, each held here in new wording, through the actions."""
+
+from __future__ import annotations
+
+from actions.actions import ActionAnswer, ActionFallback, ActionStartAssessment
+from asf.guidance.loader import default_tree
+from asf.guidance.understanding import read_answer
+from tests.unit.test_dialogue_corrections import Conversation, said
+from tests.unit.test_review_s43 import _summarised
+from tests.unit.test_trial61 import assessed
+
+
+def test_a_line_about_social_enterprises_denied_is_the_line_asked_again_and_never_suggested_back():
+    talk = _summarised(
+        "Förbundet har köpt smörgåsar och kaffe för 5 000 kr av ett socialt företag till en regional konferens för "
+        "parternas chefer om samverkan"
+    )
+    assert talk.slots["pending_answers"].get("strukturell_typ") == "evenemang"
+    text = "nej, konferensen var inte om sociala företag, det var ett allmänt möte om samverkan"
+    reply = said(talk.send(ActionAnswer(), text, intent="deny"))
+    assert talk.slots["current_question"] == "strukturell_typ"
+    assert talk.slots["answers"].get("vem") == "parter_och_aktorer"  # the line that was right is kept
+    assert "Det låter som ”Inspirationsdag" not in reply
+
+
+def test_a_general_conference_on_cooperation_is_another_initiative_for_cooperation():
+    question = default_tree().questions["strukturell_typ"]
+    reading = read_answer(question, "det är en samverkansdag för parternas chefer, inte om sociala företag")
+    assert reading.option is not None and reading.option.id == "annan_kunskap"
+
+
+def _the_förbund_employs() -> Conversation:
+    talk = assessed("Förbundet anställer själv en stödperson som följer våra deltagare ut på ett socialt företag")
+    talk.send(ActionAnswer(), "ja, de har samordnade insatser från flera parter")
+    assert talk.slots["last_result"] is not None and talk.slots["current_question"] is None
+    return talk
+
+
+def test_a_change_heard_as_start_an_assessment_after_a_result_changes_the_result():
+    talk = _the_förbund_employs()
+    assert talk.slots["last_result"]["answers"].get("handledare_anstalld") == "hos_forbundet"
+    reply = said(
+        talk.send(
+            ActionStartAssessment(),
+            "okej vi backar, regionen anställer stödpersonen i stället och förbundet betalar via regionen",
+            intent="start_assessment",
+        )
+    )
+    assert "Vem är insatsen till för i första hand?" not in reply
+    assert talk.slots["answers"].get("handledare_anstalld") == "hos_part"
+
+
+def test_a_plain_request_for_a_new_assessment_after_a_result_still_starts_one():
+    talk = _the_förbund_employs()
+    reply = said(talk.send(ActionStartAssessment(), "jag vill göra en ny bedömning", intent="start_assessment"))
+    assert "Vem är insatsen till för i första hand?" in reply and not talk.slots["answers"]
+
+
+def test_almost_right_at_the_summary_is_a_correction_not_a_misunderstanding():
+    talk = _summarised("Förbundet vill finansiera en samordnare på kansliet som sprider kunskap om sociala företag.")
+    text = "Nästan. Du glömde inspirationsdagen i maj, den ingår också."
+    reply = said(talk.send(ActionFallback(), text, intent="nlu_fallback"))
+    assert "förstod jag inte" not in reply
+    assert "en del i taget" in reply
+
+
+def test_the_next_part_after_a_result_is_a_new_assessment_and_the_first_result_is_kept():
+    talk = assessed("Förbundet vill finansiera en samordnare på kansliet som sprider kunskap om sociala företag.")
+    first = talk.slots["last_result"]
+    assert first["answers"].get("strukturell_typ") == "samordnare"
+    reply = said(
+        talk.send(
+            ActionAnswer(), "Och så den andra delen: ett studiebesök om sociala företag för politikerna i styrelsen"
+        )
+    )
+    assert "Jag ändrar svaret" not in reply
+    assert "ny insats" in reply and talk.slots["pending_answers"].get("strukturell_typ") == "evenemang"
