@@ -5263,6 +5263,25 @@ def unless_a_concept_question(step: Callable[[State, Message], Turn]) -> Callabl
     return guarded
 
 
+def concept_asked_in_training(state: State, message: Message) -> Turn | None:
+    """A question in training about what a concept is, or how two differ ("vad betyder 'kan finansieras på villkor'?",
+    "hur förklarar jag skillnaden mellan kan finansieras och på villkor?"): explained, the case left as it was (trial
+    72, t72-6: a verdict's name in the question was taken as the trainee's verdict, or got "en fråga om något annat").
+    None for any other message."""
+    if not message.typed or not other_questions.looks_like_a_question(message.text):
+        return None
+    folded = swedish.fold(message.text)
+    named = _concepts_named(message.text)
+    if not named or not (_asks_what_it_is(folded) or _SEVERAL_CONCEPTS.search(folded) or _EXPLAIN.search(folded)):
+        return None
+    explained = _explanations(named)
+    return [Reply(text="\n\n".join(explained))], state
+
+
+# "hur ska jag förklara …", folded.
+_EXPLAIN = re.compile(r"\bforklara\w*\b")
+
+
 def _concept_question(message: Message) -> list[str]:
     """The concepts a typed "vad är …?" names, when it asks what they are (not why something is asked)."""
     named = _concepts_named(message.text) if message.typed else []

@@ -233,6 +233,9 @@ def training_intent(step: Step) -> Step:
     förstod jag inte" – never "Du är inte i övningsläget"."""
 
     def guarded(state: State, message: Message) -> Turn:
+        explained = dialogue.concept_asked_in_training(state, message) if training.active(state) else None
+        if explained is not None:
+            return _with_the_trainings_buttons(explained)  # "vad betyder på villkor?" is no verdict
         if training.active(state) or not message.typed:
             return step(state, message)
         words = swedish.tokens(message.text)
@@ -256,12 +259,23 @@ def in_training(step: Step) -> Step:
     def guarded(state: State, message: Message) -> Turn:
         if not training.active(state) or not message.typed:
             return step(state, message)
+        explained = dialogue.concept_asked_in_training(state, message)
+        if explained is not None:
+            return _with_the_trainings_buttons(explained)
         if training.awaiting_verdict(state):
             return training.judge(state, message)
         text = messages.text("fallback.training_after_feedback")
         return [Reply(text=text, buttons=training.after_feedback())], state
 
     return guarded
+
+
+def _with_the_trainings_buttons(turn: Turn) -> Turn:
+    """The reply, its last message with the buttons the training shows where it is: the verdicts, or what comes next."""
+    replies, state = turn
+    buttons = training.VERDICT_BUTTONS + training.case_controls() if training.awaiting_verdict(state) else None
+    last = Reply(text=replies[-1].text, buttons=buttons or training.after_feedback())
+    return [*replies[:-1], last], state
 
 
 # Words without which a message is no goodbye or thank-you ("hej då", "tack", "vi ses", "jag är

@@ -162,9 +162,12 @@ def judge(state: State, message: Message) -> Turn:
     right = verdict == case.verdict
     result = walk(default_tree(), case.answers)
     assert result.outcome is not None  # guaranteed by case validation
+    almost = verdict == "financeable" and case.verdict == "conditional"
     lines = [
         messages.text("training.right", verdict=VERDICT_SENTENCES[case.verdict])
         if right
+        else messages.text("training.almost_conditional")
+        if almost
         else messages.text("training.wrong", verdict=VERDICT_SENTENCES[case.verdict]),
         messages.text("training.reasoning", title=result.outcome.title),
         *[f"- {result.fill(step.question.text)} → {result.fill(step.option.label)}" for step in result.steps],
@@ -177,7 +180,8 @@ def judge(state: State, message: Message) -> Turn:
             else []
         ),
         messages.text("training.grounds", cites=explain.cites_text(default_tree().index, result.outcome.cites)),
-        messages.text("training.misunderstanding", misunderstanding=case.misunderstanding),
+        # The case's usual misunderstanding is about whether it may be financed at all, not about the conditions.
+        *([] if almost else [messages.text("training.misunderstanding", misunderstanding=case.misunderstanding)]),
     ]
     training = {
         **training,

@@ -157,7 +157,9 @@ def test_training_round_through_the_actions():
     assert any("Fall 1 av" in (m["text"] or "") for m in messages)
     messages, slots = run(
         ActionJudge(),
-        tracker("/judge", intent="judge", training=training, entities=[{"entity": "verdict", "value": "financeable"}]),
+        tracker(
+            "/judge", intent="judge", training=training, entities=[{"entity": "verdict", "value": "not_financeable"}]
+        ),
     )
     assert "Vägledningens svar:" in messages[0]["text"] and slots["training"]["judged"] == 1
     messages, slots = run(ActionSkipCase(), tracker("nästa", intent="skip_case", training=slots["training"]))

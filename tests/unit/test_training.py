@@ -139,7 +139,9 @@ def test_a_named_set_runs_in_fixed_order_to_a_score():
     ]
     for position, case_id in enumerate(book.sets[set_name]):
         case = book.cases[case_id]
-        verdict = case.verdict if position % 2 == 0 else next(v for v in VERDICTS if v != case.verdict)
+        # Not "kan finansieras" for a case "på villkor": that near miss gets its own feedback (trial 72).
+        wrong = [v for v in VERDICTS if v != case.verdict and (v, case.verdict) != ("financeable", "conditional")]
+        verdict = case.verdict if position % 2 == 0 else wrong[0]
         replies, state = judge(state, verdict)
         assert ("Rätt:" if position % 2 == 0 else "Inte riktigt.") in texts(replies)
         assert "Vanligt missförstånd:" in texts(replies) and "Grund:" in texts(replies)

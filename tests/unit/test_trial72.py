@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from actions.actions import ActionAnswer, ActionFallback, ActionStartAssessment
+from actions.actions import (
+    ActionAnswer,
+    ActionFallback,
+    ActionJudge,
+    ActionSkipCase,
+    ActionStartAssessment,
+    ActionStartTraining,
+)
 from asf.guidance.loader import default_tree
 from asf.guidance.understanding import read_answer
+from asf.training.cases import default_cases
 from tests.unit.test_dialogue_corrections import Conversation, said
 from tests.unit.test_review_s43 import _summarised
 from tests.unit.test_trial61 import assessed
@@ -75,3 +83,37 @@ def test_the_next_part_after_a_result_is_a_new_assessment_and_the_first_result_i
     )
     assert "Jag ändrar svaret" not in reply
     assert "ny insats" in reply and talk.slots["pending_answers"].get("strukturell_typ") == "evenemang"
+
+
+def _training() -> Conversation:
+    talk = Conversation()
+    talk.send(ActionStartTraining(), "övningsläge", intent="start_training")
+    assert talk.slots["training"]["awaiting"]
+    return talk
+
+
+def _case_verdict(talk: Conversation) -> str:
+    training = talk.slots["training"]
+    return default_cases().cases[training["cases"][training["position"]]].verdict
+
+
+def test_a_question_about_the_verdicts_in_training_is_explained_and_not_taken_as_the_verdict():
+    talk = _training()
+    reply = said(talk.send(ActionJudge(), "vad menas egentligen med 'på villkor'?", intent="judge"))
+    assert "Kan finansieras på villkor” betyder" in reply
+    assert talk.slots["training"]["awaiting"] and talk.slots["training"]["judged"] == 0
+
+
+def test_financeable_where_the_case_is_conditional_is_almost_right_with_no_unrelated_misunderstanding():
+    talk = _training()
+    while _case_verdict(talk) != "conditional":
+        talk.send(ActionSkipCase(), "hoppa över", intent="skip_case")
+    reply = said(talk.send(ActionJudge(), "den kan finansieras", intent="judge"))
+    assert reply.startswith("Nästan.") and "Vanligt missförstånd" not in reply
+    assert talk.slots["training"]["correct"] == 0  # still not the case's verdict
+
+
+def test_the_verdicts_are_explained_outside_training_too():
+    talk = Conversation()
+    reply = said(talk.send(ActionJudge(), "vad är skillnaden mellan kan finansieras och på villkor?", intent="judge"))
+    assert "Kan finansieras på villkor” betyder" in reply
