@@ -1923,6 +1923,12 @@ def answer(state: State, message: Message) -> Turn:
         yes = (message.intent == "affirm" or _opens_with_yes(message.text)) and not state.correcting
         more = message.typed and not _only_yes_words(message.text)
         adds = _only_adds(state.pending, message.text)
+        aside = other_questions.recognise(message.text, general=False, stated=True) if yes and more else None
+        if aside is not None:
+            # "ja, men min fråga gäller just att företaget ligger utanför förbundets område": the yes, and a question
+            # about another topic (trial 72, t72-5 got the line about who it is for changed to "Ett företag").
+            going_on = f"{aside.answer}\n\n{messages.text('describe.confirmed')}"
+            return _continue(state, dict(state.pending), prefix=going_on)
         if yes and more and not adds and _changes_beside_the_yes(state.pending, message.text):
             # "ja fast pengarna går direkt till företaget" corrects a line: not a yes to the summary.
             return _correct_summary(state, replace(message, intent="deny"))

@@ -77,7 +77,11 @@ def looks_like_a_question(text: str) -> bool:
 
 
 # "Min fråga är om förbundet måste återkräva pengarna." asks without a question mark (trial 69, t69-6).
-_SAYS_ITS_QUESTION = re.compile(r"\b(?:min fraga|fragan) (?:ar|galler) (?:om|hur|vad|vilk\w*|varfor|nar|vem)\b")
+# "min fråga gäller just att …", "jag undrar vad vägledningen säger om …" (trial 72, t72-5).
+_SAYS_ITS_QUESTION = re.compile(
+    r"\b(?:min fraga|fragan) (?:ar|galler) (?:just |bara |egentligen )?(?:om|att|hur|vad|vilk\w*|varfor|nar|vem)\b"
+    r"|\bjag undrar (?:om|vad|hur|vilk\w*|varfor|nar|vem)\b"
+)
 
 
 def _sentences(text: str) -> list[str]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from actions.actions import (
     ActionAnswer,
+    ActionChangeAnswer,
+    ActionDescribeInitiative,
     ActionFallback,
     ActionJudge,
     ActionSkipCase,
@@ -117,3 +119,37 @@ def test_the_verdicts_are_explained_outside_training_too():
     talk = Conversation()
     reply = said(talk.send(ActionJudge(), "vad är skillnaden mellan kan finansieras och på villkor?", intent="judge"))
     assert "Kan finansieras på villkor” betyder" in reply
+
+
+OUTSIDE = (
+    "Regionen vill köpa arbetsträning för fyra deltagare på ett kooperativ i grannlänet, alltså utanför vårt "
+    "förbunds område, och förbundet betalar via regionen"
+)
+
+
+def test_a_company_outside_the_förbunds_area_gets_the_honest_answer_beside_the_summary():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    reply = said(talk.send(ActionDescribeInitiative(), OUTSIDE, intent="describe_initiative"))
+    assert "Vägledningen säger inget om var ett socialt företag ska ligga" in reply
+    assert talk.slots["pending_answers"].get("utforare") == "regionen"
+
+
+def test_a_question_about_the_area_beside_a_yes_keeps_the_summarys_lines():
+    talk = _summarised(OUTSIDE)
+    pending = dict(talk.slots["pending_answers"])
+    reply = said(talk.send(ActionAnswer(), "ja, men jag undrar om det gör något att de ligger utanför vårt område"))
+    assert "Vägledningen säger inget om var ett socialt företag ska ligga" in reply
+    assert {q: talk.slots["answers"][q] for q in pending} == pending
+
+
+def test_a_question_about_the_area_after_a_result_is_answered_not_taken_as_a_change():
+    talk = assessed(OUTSIDE)
+    while talk.slots["current_question"] is not None:
+        talk.click(talk.slots["current_question"], "ja")
+    answers = dict(talk.slots["last_result"]["answers"])
+    for action, intent in ((ActionChangeAnswer(), "change_answer"), (ActionFallback(), "nlu_fallback")):
+        text = "men spelar det ingen roll att kooperativet ligger i en annan kommun utanför förbundet?"
+        reply = said(talk.send(action, text, intent=intent))
+        assert "Vägledningen säger inget om var ett socialt företag ska ligga" in reply, intent
+        assert talk.slots["last_result"]["answers"] == answers
