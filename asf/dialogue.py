@@ -1667,6 +1667,10 @@ def describe(state: State, message: Message, *, as_new: bool = False, answered: 
         return answer(state, replace(message, intent="inform"))
     if message.typed and state.pending is None and _ends_asking_what_you_can_do(message.text):
         return help_turn(state)
+    if message.typed and state.pending is None and _ASKS_TO_PRACTISE.search(swedish.fold(message.text)):
+        # "Jag håller i en personalutbildning … Kan jag använda dig för att öva?" was summarised as an initiative for
+        # the parties' staff (trial 72, t72-6): it asks for the training mode.
+        return start_training(state, message)
     new_one = _a_new_one_described(message, next_thing_too=state.pending is None) if message.typed else None
     if new_one is not None:
         # "ok, ny sak: vi vill …" is another initiative, and only what follows the opening describes it.
@@ -2109,8 +2113,35 @@ def answer(state: State, message: Message) -> Turn:
         return unsure
     state = _with_a_part_to_avoid_in_the_answer(state, current, message.text)
     noted = messages.text("assessment.noted", answer=current.fill(reading.option.label))
+    other_employer = _another_party_employs_than_procures(answers, current, reading.option.id, message.text)
+    if other_employer is not None:
+        # "hos kommunen" where Arbetsförmedlingen was answered as the party responsible kept Arbetsförmedlingen and the
+        # money via it (trial 72, t72-1): who is responsible, and so how the money goes, are asked again.
+        noted += " " + messages.text(
+            "assessment.employer_not_procurer",
+            party=_in_running_text(current, other_employer),
+            procurer=_in_running_text(current, answers[_RESPONSIBLE_PARTY]),
+        )
+        answers = {q: o for q, o in answers.items() if q not in (_RESPONSIBLE_PARTY, _ROUTE_OF_MONEY)}
     turn = _continue(state, {**answers, current.question.id: reading.option.id}, answered=current.question.id)
     return [*_concepts_explained(message.text), Reply(text=noted), *turn[0]], turn[1]
+
+
+def _another_party_employs_than_procures(
+    answers: dict[str, str], current: Walk, option_id: str, text: str
+) -> str | None:
+    """The one party a typed "hos en av parterna" names as the handledare's employer, where another party was
+    answered as the one responsible."""
+    if current.question is None or current.question.id != _EMPLOYER or option_id != _AT_A_PARTY:
+        return None
+    procurer = answers.get(_RESPONSIBLE_PARTY)
+    named = named_options(tree().questions[_RESPONSIBLE_PARTY], text) & _THE_FOUR_PARTIES
+    if procurer not in _THE_FOUR_PARTIES or len(named) != 1 or procurer in named:
+        return None
+    return next(iter(named))
+
+
+_AT_A_PARTY = "hos_part"  # the handledare employed by one of the parties
 
 
 def _the_procurer_before_its_question(answers: dict[str, str], current: Walk, message: Message) -> str | None:
@@ -5836,6 +5867,14 @@ def _memo_of_every_part(result: dict[str, Any], split: recap.NumberedSplit) -> l
             Reply(custom=document),
         ]
     return replies
+
+
+# Asking to practise with the assistant itself, folded: "kan jag använda dig för att öva?", "vill testa dig i en
+# utbildning". Not "deltagarna ska öva på …", which describes an initiative.
+_ASKS_TO_PRACTISE = re.compile(
+    r"\b(?:anvanda|anvander|testa|prova)\s+(?:dig|er|assistenten|chatten|boten|den har (?:chatten|tjansten))\b"
+    r"[^.?!]{0,40}\b(?:ova|ovning\w*|utbildning\w*|traning\w*|kurs\w*)\b"
+)
 
 
 def start_training(state: State, message: Message) -> Turn:

@@ -153,3 +153,38 @@ def test_a_question_about_the_area_after_a_result_is_answered_not_taken_as_a_cha
         reply = said(talk.send(action, text, intent=intent))
         assert "Vägledningen säger inget om var ett socialt företag ska ligga" in reply, intent
         assert talk.slots["last_result"]["answers"] == answers
+
+
+def test_asking_to_practise_with_the_assistant_starts_the_training_not_an_assessment():
+    talk = Conversation()
+    text = "Hej! Jag ska ha en kurs för kommunens nya handläggare om Finsam. Går det att använda dig till övningar där?"
+    reply = said(talk.send(ActionDescribeInitiative(), text, intent="describe_initiative"))
+    assert "Så här uppfattar jag insatsen" not in reply
+    assert talk.slots["training"] is not None and talk.slots["training"]["awaiting"]
+
+
+def test_participants_practising_is_still_an_initiative():
+    talk = Conversation()
+    text = "Kommunen köper platser på ett kafé där deltagarna får öva på att arbeta, förbundet betalar via kommunen"
+    said(talk.send(ActionDescribeInitiative(), text, intent="describe_initiative"))
+    assert talk.slots["training"] is None and talk.slots["pending_answers"]
+
+
+def test_a_handledare_employed_by_another_party_than_the_one_responsible_asks_who_is_responsible_again():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    for question, choice in (
+        ("vem", "deltagare"),
+        ("malgrupp", "ja"),
+        ("insats_typ", "handledare"),
+        ("handledare_anstalld", "hos_foretaget"),
+        ("utforare", "regionen"),
+        ("pengavag", "via_part"),
+    ):
+        talk.click(question, choice)
+    assert talk.slots["last_result"] is not None
+    talk.send(ActionChangeAnswer(), "/change_answer", intent="change_answer", question="handledare_anstalld")
+    reply = said(talk.send(ActionAnswer(), "det blir Försäkringskassan som anställer handledaren"))
+    assert "frågar jag igen vilken part som ansvarar" in reply
+    assert talk.slots["answers"]["handledare_anstalld"] == "hos_part"
+    assert "utforare" not in talk.slots["answers"] and talk.slots["current_question"] == "utforare"
