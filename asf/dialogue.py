@@ -5343,6 +5343,10 @@ def _asks_what_it_is(folded: str) -> bool:
 
 
 def concept(state: State, message: Message) -> Turn:
+    if message.typed and _names_a_line_by_its_number(state, message.text) and not _asks_what_a_concept_is(message):
+        # "Rad 2 är fel. Konferensen handlade inte om sociala företag alls." after a result got the definition of a
+        # social enterprise (trial 72, t72-4): the line is corrected as anywhere else.
+        return answer(state, replace(message, intent="inform"))
     if _describes_an_initiative(state, message) and not _asks_what_a_concept_is(message):
         return describe(state, message)
     if _answers_after_the_question(state, message):
@@ -5350,6 +5354,12 @@ def concept(state: State, message: Message) -> Turn:
         # 48, t48-2 got the explanation and the same question again).
         return answer(state, replace(message, intent="inform"))
     return _concept_answer(state, message)
+
+
+def _names_a_line_by_its_number(state: State, text: str) -> bool:
+    """ "rad 2 är fel", "andra raden ska vara …", with answers or a summary to name lines of."""
+    has_lines = state.pending is not None or bool(_safe_answers(state)) or state.last_result is not None
+    return has_lines and _LINE_SET_TO.search(swedish.fold_in_place(text)) is not None
 
 
 def _answers_after_the_question(state: State, message: Message) -> bool:

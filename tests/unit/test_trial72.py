@@ -6,6 +6,7 @@ from actions.actions import (
     ActionAnswer,
     ActionChangeAnswer,
     ActionDescribeInitiative,
+    ActionExplainConcept,
     ActionFallback,
     ActionJudge,
     ActionSkipCase,
@@ -188,3 +189,16 @@ def test_a_handledare_employed_by_another_party_than_the_one_responsible_asks_wh
     assert "frågar jag igen vilken part som ansvarar" in reply
     assert talk.slots["answers"]["handledare_anstalld"] == "hos_part"
     assert "utforare" not in talk.slots["answers"] and talk.slots["current_question"] == "utforare"
+
+
+def test_a_line_named_by_its_number_after_a_result_is_corrected_whatever_concept_it_names():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    for question, choice in (("vem", "parter_och_aktorer"), ("strukturell_typ", "evenemang")):
+        talk.click(question, choice)
+    talk.click("mottagare", "egen_verksamhet")
+    assert talk.slots["last_result"] is not None
+    text = "Andra raden är fel, mötet hade inget med arbetsintegrerande sociala företag att göra."
+    reply = said(talk.send(ActionExplainConcept(), text, intent="ask_concept", concept="asf"))
+    assert "Tillväxtverkets definition" not in reply
+    assert talk.slots["current_question"] == "strukturell_typ"
