@@ -88,9 +88,9 @@ def test_the_next_part_after_a_result_is_a_new_assessment_and_the_first_result_i
     assert "ny insats" in reply and talk.slots["pending_answers"].get("strukturell_typ") == "evenemang"
 
 
-def _training() -> Conversation:
+def _training(text: str = "övningsläge") -> Conversation:
     talk = Conversation()
-    talk.send(ActionStartTraining(), "övningsläge", intent="start_training")
+    talk.send(ActionStartTraining(), text, intent="start_training")
     assert talk.slots["training"]["awaiting"]
     return talk
 
@@ -108,7 +108,7 @@ def test_a_question_about_the_verdicts_in_training_is_explained_and_not_taken_as
 
 
 def test_financeable_where_the_case_is_conditional_is_almost_right_with_no_unrelated_misunderstanding():
-    talk = _training()
+    talk = _training("övning grund")  # a named set runs in a fixed order, with cases "på villkor"
     while _case_verdict(talk) != "conditional":
         talk.send(ActionSkipCase(), "hoppa över", intent="skip_case")
     reply = said(talk.send(ActionJudge(), "den kan finansieras", intent="judge"))
@@ -202,3 +202,20 @@ def test_a_line_named_by_its_number_after_a_result_is_corrected_whatever_concept
     reply = said(talk.send(ActionExplainConcept(), text, intent="ask_concept", concept="asf"))
     assert "Tillväxtverkets definition" not in reply
     assert talk.slots["current_question"] == "strukturell_typ"
+
+
+def test_a_what_if_with_participants_who_need_no_rehabilitation_is_tried_on_the_target_group():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    for question, choice in (
+        ("vem", "deltagare"),
+        ("malgrupp", "ja"),
+        ("insats_typ", "arbetsforberedande"),
+        ("utforare", "kommunen"),
+        ("pengavag", "via_part"),
+    ):
+        talk.click(question, choice)
+    text = "men om det i stället gällde unga som bara vill ha extrajobb, utan något rehabiliteringsbehov?"
+    reply = said(talk.send(ActionAnswer(), text))
+    assert "Vilket svar vill du ändra?" not in reply
+    assert "Förbundet bör inte finansiera insatsen" in reply
