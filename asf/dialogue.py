@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from asf import feedback, memo, messages, other_questions, recap, settings, yamltext
-from asf.guidance import explain, learned, numbered_parts, sections, swedish
+from asf.guidance import explain, learned, numbered_parts, sections, swedish, writer
 from asf.guidance.engine import AnswerError, Walk, back, reopen, walk
 from asf.guidance.loader import default_tree
 from asf.guidance.model import Option, Question, Tree, listing, quoted, sentence_case
@@ -2039,6 +2039,9 @@ def answer(state: State, message: Message) -> Turn:
         return _answer_button(state, answers, current.question.id, again, confirmed=True)
     state = _with_typed_answer(state, current.question.id, message)
     reading = _read_typed(current.question, message)
+    if reading.option is None and _via_us_where_we_procure(state, answers, current, message.text):
+        # "via oss" from a writer at Arbetsförmedlingen, which procures, got "Menar du …?" (trial 72, t72-1).
+        reading = AnswerReading(current.question.option(_VIA_THE_PARTY))
     via_or_unclear = reading.option is None or reading.option.id == _VIA_THE_PARTY  # "direkt …", "vet inte" answer
     other = _another_party_at_the_money_question(answers, current, message) if via_or_unclear else None
     procurer_named = answers.get(_RESPONSIBLE_PARTY) in named_options(
@@ -2125,6 +2128,18 @@ def answer(state: State, message: Message) -> Turn:
         answers = {q: o for q, o in answers.items() if q not in (_RESPONSIBLE_PARTY, _ROUTE_OF_MONEY)}
     turn = _continue(state, {**answers, current.question.id: reading.option.id}, answered=current.question.id)
     return [*_concepts_explained(message.text), Reply(text=noted), *turn[0]], turn[1]
+
+
+def _via_us_where_we_procure(state: State, answers: dict[str, str], current: Walk, text: str) -> bool:
+    """ "via oss" at how the money goes, from a writer who has said they work at the party that procures."""
+    if current.question is None or current.question.id != _ROUTE_OF_MONEY or not _VIA_US.search(swedish.fold(text)):
+        return False
+    said = " ".join([state.description or "", *(typed for _, typed in state.typed_answers)])
+    procurer = answers.get(_RESPONSIBLE_PARTY)
+    return procurer in _THE_FOUR_PARTIES and writer.writers_party(said) == procurer
+
+
+_VIA_US = re.compile(r"\b(?:via|genom)\s+oss\b")
 
 
 def _another_party_employs_than_procures(

@@ -219,3 +219,24 @@ def test_a_what_if_with_participants_who_need_no_rehabilitation_is_tried_on_the_
     reply = said(talk.send(ActionAnswer(), text))
     assert "Vilket svar vill du ändra?" not in reply
     assert "Förbundet bör inte finansiera insatsen" in reply
+
+
+def test_via_us_from_a_writer_at_the_party_that_procures_is_the_route_via_that_party():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    for question, choice in (("vem", "deltagare"), ("malgrupp", "ja"), ("insats_typ", "arbetsforberedande")):
+        talk.click(question, choice)
+    talk.send(ActionAnswer(), "vi på regionen köper platserna")
+    assert talk.slots["answers"].get("utforare") == "regionen"
+    reply = said(talk.send(ActionAnswer(), "genom oss"))
+    assert "Menar du" not in reply and talk.slots["last_result"]["answers"]["pengavag"] == "via_part"
+
+
+def test_via_us_from_a_writer_at_another_party_is_still_asked():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    for question, choice in (("vem", "deltagare"), ("malgrupp", "ja"), ("insats_typ", "arbetsforberedande")):
+        talk.click(question, choice)
+    talk.send(ActionAnswer(), "jag jobbar på kommunen, men regionen köper platserna")
+    talk.send(ActionAnswer(), "genom oss")
+    assert "pengavag" not in talk.slots["answers"]
