@@ -1986,6 +1986,12 @@ def answer(state: State, message: Message) -> Turn:
             return _other_question_answer(state, topic, message.text)
         return [Reply(text=messages.text("start.offer"), buttons=start_buttons())], state
     aside = _side_question(state, message)
+    opening = _an_answer_first(current, message.text) if aside is not None else None
+    if aside is not None and opening is not None:
+        # "vet inte riktigt, de har aktivitetsersättning från FK så troligen?" answers the open question first, then
+        # names another topic: it got that topic's answer and the question again (trial 72, t72-5).
+        replies, answered_state = answer(state, replace(message, text=opening))
+        return [Reply(text=aside.answer), *replies], answered_state
     if aside is not None:
         return _other_question_answer(state, aside, message.text)
     if _describes_at_the_first_question(answers, current, message):
@@ -6080,6 +6086,19 @@ _FOR_A_TEXT = re.compile(
     r"(?:ansokan|mejl|mail|brev|text|rapport)\b"
     r"|(?:skriva|formulera)\s+(?:en|ett)\s+(?:\w+\s+)?\w*(?:ansokan|mejl|mail|brev|rapport)\b)"
 )
+
+
+def _an_answer_first(current: Walk, text: str) -> str | None:
+    """The message's first few words, before a comma, when they answer the open question clearly by themselves
+    ("vet inte riktigt", "ja"), and the rest goes on about something else."""
+    first = re.match(r"\s*([^,.;:!?]+)[,.;:]\s*\S", text)
+    if current.question is None or first is None or len(first.group(1).split()) > _WORDS_OF_AN_OPENING_ANSWER:
+        return None
+    reading = read_answer(current.question, first.group(1))
+    return first.group(1) if reading.option is not None else None
+
+
+_WORDS_OF_AN_OPENING_ANSWER = 4
 
 
 def _typed_topic(state: State, message: Message) -> other_questions.Topic | None:

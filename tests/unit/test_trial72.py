@@ -240,3 +240,21 @@ def test_via_us_from_a_writer_at_another_party_is_still_asked():
     talk.send(ActionAnswer(), "jag jobbar på kommunen, men regionen köper platserna")
     talk.send(ActionAnswer(), "genom oss")
     assert "pengavag" not in talk.slots["answers"]
+
+
+def test_an_answer_first_then_another_topic_records_the_answer_and_answers_the_topic():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "deltagare")
+    assert talk.slots["current_question"] == "malgrupp"
+    reply = said(talk.send(ActionAnswer(), "osäker, de flesta har nog sjukpenning från FK, spelar det roll?"))
+    assert "Vägledningen tar inte upp deltagarnas ersättningar" in reply
+    assert talk.slots["answers"].get("malgrupp") == "vet_inte"
+
+
+def test_a_topic_question_alone_at_an_open_question_still_records_nothing():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "deltagare")
+    reply = said(talk.send(ActionAnswer(), "är deltagarna försäkrade när de arbetstränar?"))
+    assert "försäkringar" in reply and "malgrupp" not in talk.slots["answers"]
