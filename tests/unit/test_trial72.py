@@ -14,7 +14,7 @@ from actions.actions import (
     ActionStartTraining,
 )
 from asf.guidance.loader import default_tree
-from asf.guidance.understanding import read_answer
+from asf.guidance.understanding import read_answer, read_description
 from asf.training.cases import default_cases
 from tests.unit.test_dialogue_corrections import Conversation, said
 from tests.unit.test_review_s43 import _summarised
@@ -258,3 +258,8 @@ def test_a_topic_question_alone_at_an_open_question_still_records_nothing():
     talk.click("vem", "deltagare")
     reply = said(talk.send(ActionAnswer(), "är deltagarna försäkrade när de arbetstränar?"))
     assert "försäkringar" in reply and "malgrupp" not in talk.slots["answers"]
+
+
+def test_money_to_the_company_that_wins_is_money_to_one_company():
+    reading = read_description(default_tree(), "prissumman går till företaget som vinner, men tanken är att lyfta ASF")
+    assert reading.facts["mottagare"].option == "ett_foretag"
