@@ -181,7 +181,9 @@ ActionThanks = _action(
 ActionStartAssessment = _action(
     "action_start_assessment", dialogue.other_question_first(dialogue.unless_an_answer(dialogue.start))
 )
-ActionDescribeInitiative = _action("action_describe_initiative", dialogue.describe)
+# In training a description or a question about the case is about the case: it never leaves the training silently
+# (trial 73, t73-7: "men är inte en ny ugn att utveckla företaget? …" after the feedback started an assessment).
+ActionDescribeInitiative = _action("action_describe_initiative", routing.in_training(dialogue.describe))
 # In training a typed answer is about the case, never a change of the user's own earlier result.
 ActionAnswer = _action("action_answer", routing.in_training(dialogue.answer))
 ActionWhy = _action(
@@ -217,8 +219,11 @@ ActionHelp = _action(
     "action_help", dialogue.other_question_first(dialogue.unless_an_answer(_stateless(dialogue.help_turn)))
 )
 # "hur stor andel av budgeten får vi lägga på ASF?" was read as a concept question: another topic first.
+# In training a verdict that names a concept ("kan finansieras, det är ju positivt för ASF", trial 73, t73-7) is the
+# verdict; a question about a concept is explained there too (routing.in_training).
 ActionExplainConcept = _action(
-    "action_explain_concept", dialogue.other_question_first(dialogue.unless_a_statement_names_answers(dialogue.concept))
+    "action_explain_concept",
+    routing.in_training(dialogue.other_question_first(dialogue.unless_a_statement_names_answers(dialogue.concept))),
 )
 ActionHandoff = _action(
     "action_handoff",

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 from asf import feedback, memo, messages, other_questions, recap, settings, yamltext
 from asf.guidance import explain, learned, numbered_parts, sections, swedish, writer
-from asf.guidance.engine import AnswerError, Walk, back, reopen, walk
+from asf.guidance.engine import AnswerError, Walk, reopen, walk
 from asf.guidance.loader import default_tree
 from asf.guidance.model import Option, Question, Tree, listing, quoted, sentence_case
 from asf.guidance.progress import progress
@@ -2043,6 +2043,10 @@ def answer(state: State, message: Message) -> Turn:
         # "Ja. Det direkta var det verkliga fallet, nu frågar jag om ett alternativ." after "Stämmer ”Via
         # Arbetsförmedlingen” ändå?" was recorded as "Direkt" (trial 62, t62-6): the yes keeps the answer asked about.
         return _answer_button(state, answers, current.question.id, again, confirmed=True)
+    if message.typed and _ASKS_WHAT_IT_MEANS.search(swedish.fold(message.text)):
+        # "vet inte, vad betyder det" at "Hör deltagarna till Finsams målgrupp …?" was recorded as "Vet inte än" and
+        # nothing was explained (trial 73, t73-3): the question's own words on it, and the question again.
+        return _reask(state, messages.text("assessment.what_it_means", help=current.fill(current.question.help)))
     state = _with_typed_answer(state, current.question.id, message)
     reading = _read_typed(current.question, message)
     if reading.option is None and _via_us_where_we_procure(state, answers, current, message.text):
@@ -2145,6 +2149,11 @@ def _via_us_where_we_procure(state: State, answers: dict[str, str], current: Wal
     return procurer in _THE_FOUR_PARTIES and writer.writers_party(said) == procurer
 
 
+# What the question or a word in it means, asked about the question itself, folded: "vad betyder det", "vad menas".
+_ASKS_WHAT_IT_MEANS = re.compile(
+    r"\bvad (?:betyder|innebar|menas med) (?:det|den|detta|fragan)\b|\bvad menas\W*$|\bvad menar du\W*$"
+    r"|\bforstar inte (?:fragan|vad du menar)\b"
+)
 _VIA_US = re.compile(r"\b(?:via|genom)\s+oss\b")
 
 
@@ -5114,10 +5123,16 @@ def _path_explanation(result: dict[str, Any]) -> str:
 
 
 def go_back(state: State) -> Turn:
+    """The last question on the path asked again. The answers beyond it that the walk did not reach (the summary's
+    lines after a "Nej" that ended it) are kept for when it goes on: "tillbaka" after "bör inte" for the target group,
+    then "ja", asked four confirmed lines again (trial 73, t73-8)."""
     answers = _safe_answers(state)
-    if not walk(tree(), answers).steps:
+    current = walk(tree(), answers)
+    if not current.steps:
         return _continue(state, {}, prefix=messages.text("assessment.first_question"))
-    return _continue(state, back(tree(), answers), prefix=messages.text("assessment.back"))
+    last = current.steps[-1].question.id
+    kept = {q: o for q, o in _with_set_aside(state, answers).items() if q != last}
+    return _continue(state, kept, prefix=messages.text("assessment.back"))
 
 
 def change(state: State, message: Message) -> Turn:

@@ -264,10 +264,18 @@ def in_training(step: Step) -> Step:
             return _with_the_trainings_buttons(explained)
         if training.awaiting_verdict(state):
             return training.judge(state, message)
-        text = messages.text("fallback.training_after_feedback")
+        folded = swedish.fold(message.text)
+        if other_questions.looks_like_a_question(message.text) and not _A_REQUEST.match(folded):
+            text = messages.text("fallback.training_question")
+        else:
+            text = messages.text("fallback.training_after_feedback")
         return [Reply(text=text, buttons=training.after_feedback())], state
 
     return guarded
+
+
+# A request put as a question, folded: "kan jag få ett beslutsunderlag?", "kan du visa …": no question about the case.
+_A_REQUEST = re.compile(r"\W*(?:kan|far|skulle|kunde) (?:jag|vi|du|ni) (?:fa|ge|skicka|visa|ta|se)\b")
 
 
 def _with_the_trainings_buttons(turn: Turn) -> Turn:

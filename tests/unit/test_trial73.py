@@ -1,0 +1,69 @@
+"""What trial 73 found misread or mishandled, each held here in new wording, through the actions."""
+
+from __future__ import annotations
+
+from actions.actions import (
+    ActionAnswer,
+    ActionBack,
+    ActionDescribeInitiative,
+    ActionExplainConcept,
+    ActionJudge,
+    ActionStartAssessment,
+    ActionStartTraining,
+)
+from tests.unit.test_dialogue_corrections import Conversation, said
+from tests.unit.test_trial61 import assessed
+
+
+def _training_after_feedback() -> Conversation:
+    talk = Conversation()
+    talk.send(ActionStartTraining(), "övning grund", intent="start_training")
+    talk.send(ActionJudge(), "bör inte finansieras", intent="judge")
+    assert talk.slots["training"] and not talk.slots["training"]["awaiting"]
+    return talk
+
+
+def test_a_verdict_naming_a_concept_in_training_is_judged_not_explained():
+    talk = Conversation()
+    talk.send(ActionStartTraining(), "övning grund", intent="start_training")
+    reply = said(
+        talk.send(ActionExplainConcept(), "bör inte, för det gynnar bara ett ASF", intent="ask_concept", concept="asf")
+    )
+    assert "Tillväxtverkets definition" not in reply
+    assert talk.slots["training"]["judged"] == 1
+
+
+def test_a_question_about_the_case_after_feedback_stays_in_training():
+    talk = _training_after_feedback()
+    reply = said(
+        talk.send(
+            ActionDescribeInitiative(),
+            "men blir det inte ändå ett sätt att starta ett företag? och får förbundet ens göra så?",
+            intent="describe_initiative",
+        )
+    )
+    assert talk.slots["training"] is not None and not talk.slots["pending_answers"]
+    assert "följdfrågor" in reply
+
+
+def test_what_the_question_means_is_explained_and_nothing_is_recorded():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "deltagare")
+    reply = said(talk.send(ActionAnswer(), "ingen aning, vad innebär det?"))
+    assert "2 § i lagen" in reply and "malgrupp" not in talk.slots["answers"]
+    assert talk.slots["current_question"] == "malgrupp"
+
+
+def test_back_after_a_result_keeps_the_confirmed_lines_beyond_the_step():
+    talk = assessed(
+        "Regionen vill anställa en handledare som stöttar deltagare på två sociala företag, förbundet betalar lönen "
+        "via regionen"
+    )
+    talk.click("malgrupp", "nej")
+    assert talk.slots["last_result"]["verdict"] == "not_financeable"
+    talk.send(ActionBack(), "backa", intent="go_back")
+    assert talk.slots["current_question"] == "malgrupp"
+    reply = said(talk.send(ActionAnswer(), "ja, bara de som behöver samordnad rehabilitering"))
+    assert talk.slots["current_question"] is None, reply
+    assert talk.slots["last_result"]["answers"]["utforare"] == "regionen"
