@@ -8,11 +8,14 @@ from actions.actions import (
     ActionDescribeInitiative,
     ActionExplainConcept,
     ActionJudge,
+    ActionRequestMemo,
     ActionStartAssessment,
     ActionStartTraining,
 )
+from asf.guidance.loader import default_tree
+from asf.guidance.understanding import read_description
 from tests.unit.test_dialogue_corrections import Conversation, said
-from tests.unit.test_trial61 import assessed
+from tests.unit.test_trial61 import PLACES_VIA_THE_KOMMUN, assessed
 
 
 def _training_after_feedback() -> Conversation:
@@ -67,3 +70,28 @@ def test_back_after_a_result_keeps_the_confirmed_lines_beyond_the_step():
     reply = said(talk.send(ActionAnswer(), "ja, bara de som behöver samordnad rehabilitering"))
     assert talk.slots["current_question"] is None, reply
     assert talk.slots["last_result"]["answers"]["utforare"] == "regionen"
+
+
+def test_a_question_about_decisions_for_individuals_after_a_result_gets_its_answer_not_the_memo():
+    talk = assessed(PLACES_VIA_THE_KOMMUN)
+    text = "får förbundet alls fatta beslut om ersättningar till enskilda? är inte det myndighetsutövning?"
+    reply = said(talk.send(ActionRequestMemo(), text, intent="request_memo"))
+    assert "# Beslutsunderlag" not in reply
+    assert "inte besluta om förmåner eller rättigheter för enskilda" in reply
+
+
+def test_a_development_grant_is_a_grant_in_money():
+    reading = read_description(
+        default_tree(), "Företaget får också ett utvecklingsbidrag på 50 000 kr utöver platserna"
+    )
+    assert reading.facts["stod_till_foretag"].option == "pengar"
+
+
+def test_establishing_a_new_social_enterprise_is_named_beside_the_things_it_needs():
+    reading = read_description(
+        default_tree(),
+        "Regionen vill driva etableringen av ett nytt socialt företag och behöver pengar till maskiner och lokal",
+    )
+    named = {fact.option for fact in reading.conflicts.get("stod_till_foretag", ())}
+    stated = reading.facts.get("stod_till_foretag")
+    assert "starta_utveckla" in named | ({stated.option} if stated else set())
