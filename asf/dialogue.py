@@ -4933,6 +4933,13 @@ def why(state: State) -> Turn:
     return [Reply(text=messages.text("why.not_started"), buttons=start_buttons())], state
 
 
+def _the_one_answer_named(result: dict[str, Any], steps: list[str], text: str) -> str | None:
+    """The one step of the result whose own answer the why names."""
+    answers = result.get("answers") or {}
+    named = [q for q in steps if answers.get(q) in mentioned_options(tree().questions[q], text)]
+    return named[0] if len(named) == 1 else None
+
+
 def why_asked(state: State, message: Message) -> Turn:
     """ "Varför?" after a result (see `_why_of_this_result`); while a what-if is shown, said which of the two results
     it explains, and the assessment's when the why names its answer instead of the one tried: "varför får inte
@@ -4965,6 +4972,11 @@ def _why_of_this_result(state: State, message: Message) -> Turn:
     # "varför kan insatsen finansieras?" asks about the whole result: words every question shares name no step.
     named = match_question(tree(), _GENERAL_WORDS.sub(" ", message.text), steps)
     other_way = _another_answer_asked_about(result, message.text) if named is None else None
+    own = _the_one_answer_named(result, steps, message.text) if named or other_way else None
+    if own is not None and own != (other_way.question if other_way else named):
+        # A step is asked about: the one whose own answer the why names ("varför får inte förbundet betala direkt?"
+        # is about how the money goes; "förbundet" named another answer to who procures: trial 73, t73-1).
+        named, other_way = own, None
     named = other_way.question if other_way is not None else named
     if named is None:
         return _why_with_the_objection(state, message)

@@ -11,6 +11,7 @@ from actions.actions import (
     ActionRequestMemo,
     ActionStartAssessment,
     ActionStartTraining,
+    ActionWhy,
 )
 from asf.guidance.loader import default_tree
 from asf.guidance.understanding import read_description
@@ -95,3 +96,20 @@ def test_establishing_a_new_social_enterprise_is_named_beside_the_things_it_need
     named = {fact.option for fact in reading.conflicts.get("stod_till_foretag", ())}
     stated = reading.facts.get("stod_till_foretag")
     assert "starta_utveckla" in named | ({stated.option} if stated else set())
+
+
+def test_a_why_naming_the_results_own_answer_gets_that_step_not_one_another_word_names():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    for question, choice in (
+        ("vem", "deltagare"),
+        ("malgrupp", "ja"),
+        ("insats_typ", "arbetsforberedande"),
+        ("utforare", "regionen"),
+        ("pengavag", "direkt"),
+    ):
+        talk.click(question, choice)
+    text = "varför får inte förbundet betala ut direkt till dem? är det lagen som säger så?"
+    reply = said(talk.send(ActionWhy(), text, intent="ask_why"))
+    assert "Hur ska förbundets pengar gå?" in reply
+    assert "Vilken part ansvarar" not in reply
