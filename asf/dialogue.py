@@ -2126,6 +2126,11 @@ def answer(state: State, message: Message) -> Turn:
         return unsure
     state = _with_a_part_to_avoid_in_the_answer(state, current, message.text)
     noted = messages.text("assessment.noted", answer=current.fill(reading.option.label))
+    also = _also_named(current.question, reading.option, message.text)
+    if also is not None:
+        # "Samordnaren i första hand, men hon ska också ordna inspirationsdagen": the day was not a word of the result
+        # (trial 73, t73-4); it is named as a part to assess on its own.
+        noted += " " + messages.text("assessment.also_named", option=quoted(current.fill(also.label)))
     other_employer = _another_party_employs_than_procures(answers, current, reading.option.id, message.text)
     if other_employer is not None:
         # "hos kommunen" where Arbetsförmedlingen was answered as the party responsible kept Arbetsförmedlingen and the
@@ -2155,6 +2160,14 @@ _ASKS_WHAT_IT_MEANS = re.compile(
     r"|\bforstar inte (?:fragan|vad du menar)\b"
 )
 _VIA_US = re.compile(r"\b(?:via|genom)\s+oss\b")
+
+
+def _also_named(question: Question, chosen: Option, text: str) -> Option | None:
+    """The one other answer to the question that a typed answer says is "also" part of it."""
+    if not any(t.word in ALSO for t in swedish.tokens(text)):
+        return None
+    others = [o for o in named_options(question, text) if o != chosen.id]
+    return question.option(others[0]) if len(others) == 1 else None
 
 
 def _another_party_employs_than_procures(

@@ -113,3 +113,12 @@ def test_a_why_naming_the_results_own_answer_gets_that_step_not_one_another_word
     reply = said(talk.send(ActionWhy(), text, intent="ask_why"))
     assert "Hur ska förbundets pengar gå?" in reply
     assert "Vilken part ansvarar" not in reply
+
+
+def test_an_answer_that_names_another_part_also_says_it_is_assessed_on_its_own():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "parter_och_aktorer")
+    reply = said(talk.send(ActionAnswer(), "Främst samordnaren, fast hon ska också hålla i inspirationsdagen"))
+    assert talk.slots["answers"]["strukturell_typ"] == "samordnare"
+    assert "Du nämner också ”Inspirationsdag, seminarium eller studiebesök" in reply
