@@ -220,10 +220,12 @@ ActionHelp = _action(
 )
 # "hur stor andel av budgeten får vi lägga på ASF?" was read as a concept question: another topic first.
 # In training a verdict that names a concept ("kan finansieras, det är ju positivt för ASF", trial 73, t73-7) is the
-# verdict; a question about a concept is explained there too (routing.in_training).
+# verdict; any other message about a concept is explained, in training too.
 ActionExplainConcept = _action(
     "action_explain_concept",
-    routing.in_training(dialogue.other_question_first(dialogue.unless_a_statement_names_answers(dialogue.concept))),
+    routing.verdict_first_in_training(
+        dialogue.other_question_first(dialogue.unless_a_statement_names_answers(dialogue.concept))
+    ),
 )
 ActionHandoff = _action(
     "action_handoff",

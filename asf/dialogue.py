@@ -1515,9 +1515,12 @@ def _says_more_than_start(state: State, text: str) -> bool:
     request for a new assessment: a change to it ("ok backa, vi på FK anställer coachen i stället")."""
     if asks_to_start_over(text) or _asks_for_a_new_assessment(text):
         return False
+    stated = read_description(tree(), text).stated
+    if stated == 0 and re.search(r"\bbedom", swedish.fold(text)):
+        return False  # "Jag vill bedöma ett annat projekt nu" asks for an assessment (review of session 43)
     if state.last_result is not None and len(text.split()) >= _WORDS_OF_A_CHANGE:
         return True
-    return read_description(tree(), text).stated >= other_questions.FACTS_OF_A_DESCRIPTION
+    return stated >= other_questions.FACTS_OF_A_DESCRIPTION
 
 
 _WORDS_OF_A_CHANGE = 6
@@ -1927,15 +1930,15 @@ def answer(state: State, message: Message) -> Turn:
         yes = (message.intent == "affirm" or _opens_with_yes(message.text)) and not state.correcting
         more = message.typed and not _only_yes_words(message.text)
         adds = _only_adds(state.pending, message.text)
+        if yes and more and not adds and _changes_beside_the_yes(state.pending, message.text):
+            # "ja fast pengarna går direkt till företaget" corrects a line: not a yes to the summary.
+            return _correct_summary(state, replace(message, intent="deny"))
         aside = other_questions.recognise(message.text, general=False, stated=True) if yes and more else None
         if aside is not None:
             # "ja, men min fråga gäller just att företaget ligger utanför förbundets område": the yes, and a question
             # about another topic (trial 72, t72-5 got the line about who it is for changed to "Ett företag").
             going_on = f"{aside.answer}\n\n{messages.text('describe.confirmed')}"
             return _continue(state, dict(state.pending), prefix=going_on)
-        if yes and more and not adds and _changes_beside_the_yes(state.pending, message.text):
-            # "ja fast pengarna går direkt till företaget" corrects a line: not a yes to the summary.
-            return _correct_summary(state, replace(message, intent="deny"))
         if yes:
             # "ja, men företaget ska också få ett driftsbidrag": what follows the yes is part of the initiative.
             added = recap.with_addition(tree(), state, message.text, adds_to_a_yes=adds) if more else None
@@ -2043,7 +2046,7 @@ def answer(state: State, message: Message) -> Turn:
         # "Ja. Det direkta var det verkliga fallet, nu frågar jag om ett alternativ." after "Stämmer ”Via
         # Arbetsförmedlingen” ändå?" was recorded as "Direkt" (trial 62, t62-6): the yes keeps the answer asked about.
         return _answer_button(state, answers, current.question.id, again, confirmed=True)
-    if message.typed and _ASKS_WHAT_IT_MEANS.search(swedish.fold(message.text)):
+    if message.typed and _asks_what_it_means_not_answering(current, message):
         # "vet inte, vad betyder det" at "Hör deltagarna till Finsams målgrupp …?" was recorded as "Vet inte än" and
         # nothing was explained (trial 73, t73-3): the question's own words on it, and the question again.
         return _reask(state, messages.text("assessment.what_it_means", help=current.fill(current.question.help)))
@@ -2154,9 +2157,18 @@ def _via_us_where_we_procure(state: State, answers: dict[str, str], current: Wal
     return procurer in _THE_FOUR_PARTIES and writer.writers_party(said) == procurer
 
 
+def _asks_what_it_means_not_answering(current: Walk, message: Message) -> bool:
+    """ "vet inte, vad betyder det": a question what the open question means, with no answer but "vet inte" beside it
+    ("ja, vad innebär det för bedömningen?" answers Ja: review of session 43)."""
+    if current.question is None or not _ASKS_WHAT_IT_MEANS.search(swedish.fold(message.text)):
+        return False
+    reading = read_answer(current.question, message.text)
+    return reading.option is None or reading.option.id == "vet_inte"
+
+
 # What the question or a word in it means, asked about the question itself, folded: "vad betyder det", "vad menas".
 _ASKS_WHAT_IT_MEANS = re.compile(
-    r"\bvad (?:betyder|innebar|menas med) (?:det|den|detta|fragan)\b|\bvad menas\W*$|\bvad menar du\W*$"
+    r"\bvad (?:betyder|innebar|menas med) (?:det|den|detta|fragan)\W*$|\bvad menas\W*$|\bvad menar du\W*$"
     r"|\bforstar inte (?:fragan|vad du menar)\b"
 )
 _VIA_US = re.compile(r"\b(?:via|genom)\s+oss\b")
@@ -4066,7 +4078,7 @@ def _adds_a_part_on_a_line(pending: dict[str, str], text: str | None) -> bool:
 # A summary taken as almost right, or something said to be missing from it, folded: "Nästan.", "inte riktigt", "du har
 # inte fått med …", "du missade …".
 _NOT_QUITE = re.compile(
-    r"\W*(?:nastan\b|inte riktigt\b|inte helt\b|delvis\b|det saknas\b"
+    r"\W*(?:nastan\b|inte riktigt\b|inte helt\b|delvis\b|det saknas\b(?!\s+(?:inget|ingenting|inte|inga)\b)"
     r"|du (?:har )?(?:inte (?:fatt|tagit) med|missat|missade|glomt|glomde)\b)"
 )
 
@@ -4524,7 +4536,7 @@ def _denied_line(pending: dict[str, str], text: str) -> str | None:
         elif (
             option is not None
             and _ABOUT_SOCIAL_ENTERPRISES in swedish.fold(option.label)
-            and _NOT_ABOUT_THEM.search(folded)
+            and _NOT_ON_THEM.search(folded)
         ):
             # "konferensen handlade inte om sociala företag, det var en allmän samverkanskonferens" (trial 72, t72-4:
             # the line about who it is for was asked, and the result's reason was an inspiration day about them)
@@ -4539,8 +4551,13 @@ def _denied_party(pending: dict[str, str], text: str) -> str | None:
     """The line of the party that procures, when the message denies that party and names no other ("det är inte
     kommunen som köper platserna": session 42's note, "Jag kunde inte läsa ut något nytt")."""
     party = pending.get(_RESPONSIBLE_PARTY)
-    if party not in _THE_FOUR_PARTIES or not _PROCURES_OR_ANSWERS_FOR.search(swedish.fold(text)):
-        return None  # "handledaren är inte anställd av regionen utan av kaféet" is about another line
+    folded = swedish.fold(text)
+    if party not in _THE_FOUR_PARTIES or not _PROCURES_OR_ANSWERS_FOR.search(folded):
+        return None
+    if re.search(r"\b(?:handledar\w*|anstall\w*)", folded):
+        # "det är inte kommunen som ansvarar för handledaren, hon är anställd av företaget" is about where the
+        # handledare works (review of session 43)
+        return None
     question = tree().questions[_RESPONSIBLE_PARTY]
     named = named_options(question, text)
     denied = mentioned_options(question, text) - named
@@ -4658,6 +4675,8 @@ def _label_denied(option: Option, text: str) -> bool:
 
 
 _ABOUT_SOCIAL_ENTERPRISES = "om sociala foretag"
+# What an event is about, denied, folded: "handlade inte om sociala företag", not "pengarna går inte till ASF".
+_NOT_ON_THEM = re.compile(r"\b(?:inte|ej)\s+(?:\w+\s+)?om\s+(?:\w+\s+)?(?:sociala\s+foretag|asf|arbetsintegrerande)")
 # The subject denied, folded: "inte sociala företag", "inte om ASF", "handlar inte om arbetsintegrerande …".
 _NOT_ABOUT_THEM = re.compile(r"\b(?:inte|ej)\s+(?:\w+\s+)?(?:om\s+)?(?:sociala\s+foretag|asf|arbetsintegrerande)")
 
@@ -5368,12 +5387,22 @@ def concept_asked_in_training(state: State, message: Message) -> Turn | None:
     None for any other message."""
     if not message.typed or not other_questions.looks_like_a_question(message.text):
         return None
+    if training.awaiting_verdict(state) and gives_a_verdict(message):
+        return None  # "på villkor? skillnaden mot kan finansieras är väl …" is the verdict (review of session 43)
     folded = swedish.fold(message.text)
     named = _concepts_named(message.text)
     if not named or not (_asks_what_it_is(folded) or _SEVERAL_CONCEPTS.search(folded) or _EXPLAIN.search(folded)):
         return None
     explained = _explanations(named)
     return [Reply(text="\n\n".join(explained))], state
+
+
+def gives_a_verdict(message: Message) -> bool:
+    """The message names a verdict and does not open by asking what something is ("vad är skillnaden mellan …")."""
+    return training.parse_verdict(message) is not None and not _OPENS_ASKING.match(swedish.fold(message.text))
+
+
+_OPENS_ASKING = re.compile(r"\W*(?:vad|hur|vilk\w*|varfor|kan du|berätta|beratta)\b")
 
 
 # "hur ska jag förklara …", folded.
@@ -5944,7 +5973,7 @@ def _memo_of_every_part(result: dict[str, Any], split: recap.NumberedSplit) -> l
 # utbildning". Not "deltagarna ska öva på …", which describes an initiative.
 _ASKS_TO_PRACTISE = re.compile(
     r"\b(?:anvanda|anvander|testa|prova)\s+(?:dig|er|assistenten|chatten|boten|den har (?:chatten|tjansten))\b"
-    r"[^.?!]{0,40}\b(?:ova|ovning\w*|utbildning\w*|traning\w*|kurs\w*)\b"
+    r"(?:(?!bedom)[^.?!]){0,40}\b(?:ova|ovning\w*|(?:i|pa|under) (?:en|min|var) (?:utbildning|kurs)\w*)\b"
 )
 
 
@@ -6131,9 +6160,9 @@ _FOR_A_TEXT = re.compile(
 def _an_answer_first(current: Walk, text: str) -> str | None:
     """The message's first few words, before a comma, when they answer the open question clearly by themselves
     ("vet inte riktigt", "ja"), and the rest goes on about something else."""
-    first = re.match(r"\s*([^,.;:!?]+)[,.;:]\s*\S", text)
+    first = re.match(r"\s*([^,.;:!?]+)[,.;:]\s*(?!eller\b)\S", text, re.IGNORECASE)
     if current.question is None or first is None or len(first.group(1).split()) > _WORDS_OF_AN_OPENING_ANSWER:
-        return None
+        return None  # not "direkt till företaget, eller måste kommunen då upphandla enligt LOU?" (review of session 43)
     reading = read_answer(current.question, first.group(1))
     return first.group(1) if reading.option is not None else None
 

@@ -80,7 +80,8 @@ def looks_like_a_question(text: str) -> bool:
 # "min fråga gäller just att …", "jag undrar vad vägledningen säger om …" (trial 72, t72-5).
 _SAYS_ITS_QUESTION = re.compile(
     r"\b(?:min fraga|fragan) (?:ar|galler) (?:just |bara |egentligen )?(?:om|att|hur|vad|vilk\w*|varfor|nar|vem)\b"
-    r"|\bjag undrar (?:om|vad|hur|vilk\w*|varfor|nar|vem)\b"
+    # Not "jag undrar om förbundet kan betala …", which as often describes an initiative (review of session 43).
+    r"|\bjag undrar (?:vad|hur|vilk\w*|varfor|nar|vem)\b"
 )
 
 

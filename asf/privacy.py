@@ -130,8 +130,9 @@ _AN_AGE = (
     r"|\ben\s+(?:kvinna|man|person|deltagare|kille|tjej|ungdom|individ|klient|brukare|patient)"
     r"\s+i\s+\d{1,2}\s?-?\s?[åa]rs[åa]ldern\b"
     # "deltagaren är 25 år och har adhd" (session 42's note): one person named by the definite form and an age
-    r"|\b(?:deltagaren|personen|klienten|brukaren|patienten|individen|ungdomen)\s+(?:är|ar|blir|fyller)"
-    r"\s+\d{1,2}\s?[åa]r\b(?!\s?[-–]|\s+(?:eller|och)\s+(?:äldre|aldre|yngre|mer|över|over|under))"
+    r"|\b(?:deltagaren|personen|klienten|brukaren|patienten|individen|ungdomen|eleven)"
+    r"(?:\s+(?:är|ar|blir|fyller)|\s*,|\s+som\s+(?:är|ar))"
+    r"\s+\d{1,2}\s?[åa]r\b(?!\s?[-–]|\s+(?:eller|och)\s+(?:äldre|aldre|yngre|mer|över|over|under|uppåt|uppat))"
 )
 _HEALTH = _word_starts(HEALTH_WORD_STARTS)
 _SICK_LEAVE = _word_starts(SICK_LEAVE_STARTS)
@@ -147,9 +148,12 @@ _CERTAIN_PERSON = _person_words(_CERTAIN)
 _SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]*")
 # "deltagare med adhd" in a sentence that is about one person only elsewhere ("Mannen i styrelsen vill ha
 # arbetsträning för deltagare med adhd"): a group's condition, which the assessment needs. "en deltagare med" is one.
+# Nouns that are plural only count anywhere; "deltagare" and "brukare", singular too ("Kalle är en ny deltagare med
+# adhd"), only after a word that makes them a group ("för deltagare med", "alla deltagare med"; review of session 43).
 _GROUP_WITH = re.compile(
-    r"(?<!\ben )(?<!\bett )\b(?:personer|deltagare|ungdomar|unga|vuxna|individer|kvinnor|män|klienter|brukare|patienter"
-    r"|arbetssökande|sjukskrivna)\s+med\s+(?:\w+\s+){0,2}$",
+    r"(?:\b(?:personer|ungdomar|unga|vuxna|individer|kvinnor|män|klienter|patienter|sjukskrivna|långtidssjukskrivna)"
+    r"|\b(?:för|åt|alla|flera|många|fler|de|dessa|sådana)\s+(?:deltagare|brukare|arbetssökande))"
+    r"\s+med\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 _REPEATED_HEALTH = re.compile(r"\[hälsouppgift\](?:\s+\[hälsouppgift\])+")
@@ -178,7 +182,8 @@ def _unless_a_groups(sentence: str, word: re.Match[str]) -> str:
 
 
 # "hon jobbar med sjukskrivna", "för långtidssjukskrivna": the people on sick leave someone works with or for.
-_FOR_THOSE = re.compile(r"\b(?:med|för|for|åt|at|till|bland)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# Not "till" or "bland": "hon hör till gruppen sjukskrivna" is about her (review of session 43).
+_FOR_THOSE = re.compile(r"\b(?:med|för|for|åt|at)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _unless_the_group(after_the_person: str, word: re.Match[str]) -> str:

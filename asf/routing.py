@@ -265,11 +265,27 @@ def in_training(step: Step) -> Step:
         if training.awaiting_verdict(state):
             return training.judge(state, message)
         folded = swedish.fold(message.text)
-        if other_questions.looks_like_a_question(message.text) and not _A_REQUEST.match(folded):
+        says_more = other_questions.looks_like_a_question(message.text) or len(message.text.split()) >= _A_VARIANT
+        if says_more and not _A_REQUEST.match(folded):
+            # A question about the case or a variant of it described (trial 73, t73-7; review of session 43).
             text = messages.text("fallback.training_question")
         else:
             text = messages.text("fallback.training_after_feedback")
         return [Reply(text=text, buttons=training.after_feedback())], state
+
+    return guarded
+
+
+_A_VARIANT = 6  # words: a message this long after the feedback says something about the case
+
+
+def verdict_first_in_training(step: Step) -> Step:
+    """`step`, except that while a training case waits for its verdict a message that gives one is judged."""
+
+    def guarded(state: State, message: Message) -> Turn:
+        if training.awaiting_verdict(state) and message.typed and dialogue.gives_a_verdict(message):
+            return training.judge(state, message)
+        return step(state, message)
 
     return guarded
 

@@ -274,6 +274,11 @@ def test_capitalised_words_that_are_not_names_are_kept(text: str):
         # the definite form and an age: one participant, not the target group (session 42's note)
         ("Klienten ar 34 ar och har bipolar sjukdom.", "Klienten ar 34 ar och har [hälsouppgift]."),
         ("personen fyller 23 år, har haft psykos", "personen fyller 23 år, har haft [hälsouppgift]"),
+        ("Eleven, 17 år, har autism.", "Eleven, 17 år, har [hälsouppgift]."),
+        # "deltagare", singular too, about one person (review of session 43)
+        ("Hon är en av våra deltagare med ptsd.", "Hon är en av våra deltagare med [hälsouppgift]."),
+        ("Han är ny deltagare med adhd hos oss.", "Han är ny deltagare med [hälsouppgift] hos oss."),
+        ("Hon hör till gruppen sjukskrivna.", "Hon hör till gruppen [hälsouppgift]."),
     ],
 )
 def test_health_conditions_are_masked_in_a_sentence_about_one_person(text: str, expected: str):

@@ -233,11 +233,10 @@ def test_via_us_from_a_writer_at_the_party_that_procures_is_the_route_via_that_p
 
 
 def test_via_us_from_a_writer_at_another_party_is_still_asked():
-    talk = Conversation()
-    talk.send(ActionStartAssessment(), "", intent="start_assessment")
-    for question, choice in (("vem", "deltagare"), ("malgrupp", "ja"), ("insats_typ", "arbetsforberedande")):
-        talk.click(question, choice)
-    talk.send(ActionAnswer(), "jag jobbar på kommunen, men regionen köper platserna")
+    talk = assessed(
+        "Jag jobbar på kommunen. Regionen köper arbetsträningsplatser på ett kafé för deltagare i målgruppen."
+    )
+    assert talk.slots["current_question"] == "pengavag" and talk.slots["answers"]["utforare"] == "regionen"
     talk.send(ActionAnswer(), "genom oss")
     assert "pengavag" not in talk.slots["answers"]
 
