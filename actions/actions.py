@@ -209,9 +209,14 @@ ActionChangeAnswer = _action(
     routing.in_training(dialogue.other_question_first(dialogue.unless_a_statement_answers(dialogue.change))),
 )
 # "ja hon har stöd från både psykiatrin och FK" was read as a request for the summary: an answer stays one.
+# "… Sammanfattningen stämmer i övrigt." while the summary waits is its answer (trial 74), not a request to see it.
 ActionSummary = _action(
     "action_summary",
-    routing.in_training(dialogue.other_question_first(dialogue.unless_an_answer(_stateless(dialogue.summary)))),
+    routing.in_training(
+        dialogue.other_question_first(
+            dialogue.unless_a_correction(dialogue.unless_an_answer(_stateless(dialogue.summary)))
+        )
+    ),
 )
 # "resebolaget och restaurangen, dvs våra egna kostnader", an answer, was read as "börja om".
 ActionRestartAssessment = _action("action_restart_assessment", dialogue.restart)

@@ -1960,6 +1960,11 @@ def answer(state: State, message: Message) -> Turn:
         # "Inget av dem" under "Menar du …?", clicked or typed: the question again with every option (trial 69,
         # t69-7 typed it and got the same two options again).
         return _reask(state, messages.text("assessment.none_of_them"))
+    something_else = _none_fits(state, message)
+    if something_else is not None:
+        # "ingetdera egentligen, det är pengar till deltagarna själva för bussbiljetter" was recorded as money to the
+        # company (trial 74): none of the answers fits, which the question's "Något annat" is for.
+        return _reask(state, messages.text("assessment.none_fits", option=quoted(something_else.label)))
     current = walk(tree(), answers)
     if current.question is None or state.current_question is None:
         typed = bool(message.text) and not message.text.startswith("/")
@@ -4229,6 +4234,19 @@ def _did_you_mean(
     return [Reply(text=text, buttons=(*buttons, none))], replace(state, misunderstood=state.misunderstood + 1)
 
 
+def _none_fits(state: State, message: Message) -> Option | None:
+    """The question's "Något annat" answer, when a typed answer to it opens by saying that none of them fits."""
+    if not message.typed or state.misunderstood or not state.current_question:
+        return None
+    question = tree().questions.get(state.current_question)
+    if question is None or not _NONE_OF_THEM.match(swedish.fold(message.text)):
+        return None
+    return next((o for o in question.options if o.id in _SOMETHING_ELSE), None)
+
+
+_SOMETHING_ELSE = ("annat", "annan")  # the options for an answer none of the others gives
+
+
 def _none_of_them_typed(state: State, message: Message) -> bool:
     """ "inget av dem" typed under "Menar du …?", with no answer after it ("Ingen av dem, det är kommunen som köper"
     names one: it is read as before, review of session 42)."""
@@ -5207,6 +5225,10 @@ _NAMES_A_CHANGE = re.compile(r"\b(?:andra|andrar|byt|byta|byter)\b")
 
 
 def summary(state: State) -> Turn:
+    if state.pending is not None:
+        # "visa sammanfattningen" while it waits for its yes (trial 74 got "Du har inte svarat på några frågor").
+        shown = recap.which_line(tree(), state) if state.correcting else recap.pending_summary(tree(), state)
+        return [shown], state
     answers = _safe_answers(state)
     current = walk(tree(), answers)
     replies = [Reply(text=explain.summary_text(tree(), current))]
@@ -5449,7 +5471,12 @@ def concept(state: State, message: Message) -> Turn:
 def _names_a_line_by_its_number(state: State, text: str) -> bool:
     """ "rad 2 är fel", "andra raden ska vara …", with answers or a summary to name lines of."""
     has_lines = state.pending is not None or bool(_safe_answers(state)) or state.last_result is not None
-    return has_lines and _LINE_SET_TO.search(swedish.fold_in_place(text)) is not None
+    folded = swedish.fold_in_place(text)
+    return has_lines and (_LINE_SET_TO.search(folded) is not None or _CHANGE_LINE.search(folded) is not None)
+
+
+# "ändra rad 2, …", "byt rad 3", folded (trial 74 got the definition of Finsam's target group).
+_CHANGE_LINE = re.compile(r"\b(?:andra|byt|byta) (?:pa )?rad(?:en)? \d\b")
 
 
 def _answers_after_the_question(state: State, message: Message) -> bool:

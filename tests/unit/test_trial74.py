@@ -1,0 +1,35 @@
+"""What trial 74 found misread or mishandled, each held here in new wording, through the actions."""
+
+from __future__ import annotations
+
+from actions.actions import ActionAnswer, ActionExplainConcept, ActionStartAssessment, ActionSummary
+from tests.unit.test_dialogue_corrections import Conversation, said
+from tests.unit.test_review_s43 import _summarised
+from tests.unit.test_trial61 import assessed
+
+
+def test_none_of_the_answers_fits_points_to_something_else_and_records_nothing():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "deltagare")
+    talk.click("malgrupp", "ja")
+    reply = said(talk.send(ActionAnswer(), "inget av dem, det handlar om pengar till deltagarna för resor"))
+    assert "insats_typ" not in talk.slots["answers"]
+    assert "välj ”Något annat”" in reply
+
+
+def test_the_summary_asked_for_while_it_waits_is_the_summary_not_no_answers():
+    talk = _summarised("Förbundet vill finansiera en samordnare på kansliet som sprider kunskap om sociala företag.")
+    reply = said(talk.send(ActionSummary(), "kan jag se sammanfattningen igen", intent="show_summary"))
+    assert "inte svarat på några frågor" not in reply
+    assert "Så här uppfattar jag insatsen" in reply
+
+
+def test_change_line_two_after_a_result_changes_it_whatever_concept_it_names():
+    talk = assessed("Regionen köper praktikplatser på ett kooperativ, och förbundet betalar via regionen")
+    talk.click("malgrupp", "vet_inte")
+    assert talk.slots["last_result"] is not None
+    text = "andra rad 2, vi har kollat och alla ar i finsams malgrupp"
+    reply = said(talk.send(ActionExplainConcept(), text, intent="ask_concept", concept="malgrupp"))
+    assert "Enligt 2 § i lagen" not in reply.split("\n")[0]
+    assert talk.slots["last_result"]["answers"]["malgrupp"] == "ja"
