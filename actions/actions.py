@@ -190,7 +190,9 @@ ActionWhy = _action(
     "action_why",
     dialogue.other_question_first(
         dialogue.unless_a_concept_question(
-            dialogue.unless_a_correction(dialogue.unless_an_answer_not_a_why(dialogue.why_asked))
+            dialogue.unless_a_correction(
+                dialogue.why_after_an_answer_first(dialogue.unless_an_answer_not_a_why(dialogue.why_asked))
+            )
         )
     ),
 )

@@ -4983,6 +4983,23 @@ def why(state: State) -> Turn:
     return [Reply(text=messages.text("why.not_started"), buttons=start_buttons())], state
 
 
+def _why_after_an_answer(state: State, message: Message) -> Turn | None:
+    """ "AF, skrev ju det. varför spelar det roll vem som upphandlar?" answers the open question before it asks why
+    (trial 74: the why was answered and the question asked again): why it is asked, then the answer recorded."""
+    if not message.typed or state.current_question is None or state.pending is not None or training.active(state):
+        return None
+    current = walk(tree(), _safe_answers(state))
+    opening = _an_answer_first(current, message.text) if current.question is not None else None
+    if opening is None or current.question is None:
+        return None
+    said = read_answer(current.question, opening).option
+    if said is None or said.means is not None:
+        return None  # "nej, varför frågar du det?" may as well object to the question as answer it
+    help_reply = Reply(text=explain.help_text(tree(), current.question))
+    replies, answered = answer(state, replace(message, text=opening, intent="inform"))
+    return [help_reply, *replies], answered
+
+
 def _the_one_answer_named(result: dict[str, Any], steps: list[str], text: str) -> str | None:
     """The one step of the result whose own answer the why names."""
     answers = result.get("answers") or {}
@@ -6088,6 +6105,15 @@ def unless_a_correction(step: Callable[[State, Message], Turn]) -> Callable[[Sta
         if state.pending is not None and statement and not _WHY_WITHOUT_ITS_MARK.search(swedish.fold(message.text)):
             return answer(state, replace(message, intent="inform"))
         return step(state, message)
+
+    return guarded
+
+
+def why_after_an_answer_first(step: Callable[[State, Message], Turn]) -> Callable[[State, Message], Turn]:
+    """`step`, except for an answer to the open question that opens a why (`_why_after_an_answer`)."""
+
+    def guarded(state: State, message: Message) -> Turn:
+        return _why_after_an_answer(state, message) or step(state, message)
 
     return guarded
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from actions.actions import ActionAnswer, ActionExplainConcept, ActionStartAssessment, ActionSummary
+from actions.actions import ActionAnswer, ActionExplainConcept, ActionStartAssessment, ActionSummary, ActionWhy
 from tests.unit.test_dialogue_corrections import Conversation, said
 from tests.unit.test_review_s43 import _summarised
 from tests.unit.test_trial61 import assessed
@@ -33,3 +33,21 @@ def test_change_line_two_after_a_result_changes_it_whatever_concept_it_names():
     reply = said(talk.send(ActionExplainConcept(), text, intent="ask_concept", concept="malgrupp"))
     assert "Enligt 2 § i lagen" not in reply.split("\n")[0]
     assert talk.slots["last_result"]["answers"]["malgrupp"] == "ja"
+
+
+def test_an_answer_before_a_why_is_recorded_after_the_reason_for_the_question():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    for question, choice in (("vem", "deltagare"), ("malgrupp", "ja"), ("insats_typ", "arbetsforberedande")):
+        talk.click(question, choice)
+    reply = said(talk.send(ActionWhy(), "regionen, som jag sa. varför är det viktigt vem som köper?", intent="ask_why"))
+    assert "7 §" in reply
+    assert talk.slots["answers"]["utforare"] == "regionen" and talk.slots["current_question"] == "pengavag"
+
+
+def test_a_no_before_a_why_is_not_recorded():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "deltagare")
+    talk.send(ActionWhy(), "nej, varför frågar du om det?", intent="ask_why")
+    assert "malgrupp" not in talk.slots["answers"]
