@@ -51,3 +51,13 @@ def test_a_no_before_a_why_is_not_recorded():
     talk.click("vem", "deltagare")
     talk.send(ActionWhy(), "nej, varför frågar du om det?", intent="ask_why")
     assert "malgrupp" not in talk.slots["answers"]
+
+
+def test_whether_the_förbund_may_pay_money_straight_to_individuals_gets_the_laws_answer():
+    talk = Conversation()
+    reply = said(
+        talk.send(
+            ActionAnswer(), "men får förbundet alls betala ut pengar direkt till enskilda personer?", intent="inform"
+        )
+    )
+    assert "inte besluta om förmåner eller rättigheter för enskilda" in reply
