@@ -4239,9 +4239,14 @@ def _none_fits(state: State, message: Message) -> Option | None:
     if not message.typed or state.misunderstood or not state.current_question:
         return None
     question = tree().questions.get(state.current_question)
-    if question is None or not _NONE_OF_THEM.match(swedish.fold(message.text)):
+    folded = swedish.fold(message.text)
+    if question is None or not (_NONE_OF_THEM.match(folded) or _NONE_OF_THE_ANSWERS.search(folded)):
         return None
     return next((o for o in question.options if o.id in _SOMETHING_ELSE), None)
+
+
+# "… IPS alltså. inget av alternativen." anywhere in the message, folded (trial 74).
+_NONE_OF_THE_ANSWERS = re.compile(r"\b(?:inget|ingen) av (?:alternativen|svaren|knapparna)\b")
 
 
 _SOMETHING_ELSE = ("annat", "annan")  # the options for an answer none of the others gives

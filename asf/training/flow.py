@@ -58,7 +58,16 @@ _VERDICT_WORDS: tuple[tuple[Verdict, tuple[str, ...]], ...] = (
     ),
     (
         "out_of_scope",
-        ("täcks inte", "täcker inte", "utanför vägledningen", "vägledningen säger inget", "inte täckt", "inte med i"),
+        # "… så den täcks väl inte?" (trial 74) with a word between.
+        (
+            "täcks inte",
+            "täcks ~ inte",
+            "täcker inte",
+            "utanför vägledningen",
+            "vägledningen säger inget",
+            "inte täckt",
+            "inte med i",
+        ),
     ),
     (
         "not_financeable",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from actions.actions import ActionAnswer, ActionExplainConcept, ActionStartAssessment, ActionSummary, ActionWhy
+from asf.training.flow import parse_verdict
+from asf.turns import Message
 from tests.unit.test_dialogue_corrections import Conversation, said
 from tests.unit.test_review_s43 import _summarised
 from tests.unit.test_trial61 import assessed
@@ -61,3 +63,16 @@ def test_whether_the_förbund_may_pay_money_straight_to_individuals_gets_the_law
         )
     )
     assert "inte besluta om förmåner eller rättigheter för enskilda" in reply
+
+
+def test_none_of_the_answers_said_at_the_end_points_to_something_else():
+    talk = Conversation()
+    talk.send(ActionStartAssessment(), "", intent="start_assessment")
+    talk.click("vem", "deltagare")
+    talk.click("malgrupp", "ja")
+    reply = said(talk.send(ActionAnswer(), "jobbcoachning mot vanliga jobb, inget av svaren passar"))
+    assert "välj ”Något annat”" in reply and "insats_typ" not in talk.slots["answers"]
+
+
+def test_covered_with_a_word_between_is_a_verdict_in_training():
+    assert parse_verdict(Message(text="det står inget om kurser, så den täcks nog inte")) == "out_of_scope"
