@@ -5435,7 +5435,8 @@ def concept_asked_in_training(state: State, message: Message) -> Turn | None:
         return None  # "på villkor? skillnaden mot kan finansieras är väl …" is the verdict (review of session 43)
     folded = swedish.fold(message.text)
     named = _concepts_named(message.text)
-    if not named or not (_asks_what_it_is(folded) or _SEVERAL_CONCEPTS.search(folded) or _EXPLAIN.search(folded)):
+    asks = _asks_what_it_is(folded) or _SEVERAL_CONCEPTS.search(folded) or _EXPLAIN.search(folded)
+    if not named or not (asks or _WHEN_IS_IT.search(folded)):
         return None
     explained = _explanations(named)
     return [Reply(text="\n\n".join(explained))], state
@@ -5449,6 +5450,9 @@ def gives_a_verdict(message: Message) -> bool:
 _OPENS_ASKING = re.compile(r"\W*(?:vad|hur|vilk\w*|varfor|kan du|berätta|beratta)\b")
 
 
+_NEXT_CASE = re.compile(r"\bnasta (?:fall|case|fraga)\b|^\W*nasta\W*$")
+# "när blir svaret 'kan finansieras' utan villkor?", folded (trial 75).
+_WHEN_IS_IT = re.compile(r"\bnar (?:blir|ar|far|galler)\b")
 # "hur ska jag förklara …", folded.
 _EXPLAIN = re.compile(r"\bforklara\w*\b")
 
@@ -5709,6 +5713,16 @@ def fallback(state: State, message: Message | None = None) -> Turn:
     if message is not None and message.text and not message.text.startswith("/"):
         if training.awaiting_verdict(state) and training.parse_verdict(message) is not None:
             return training.judge(state, message)
+        if (
+            training.active(state)
+            and not training.awaiting_verdict(state)
+            and _NEXT_CASE.search(swedish.fold(message.text))
+        ):
+            return training.next_case(state)  # "jag ÄR i övningsläget. nästa fall" (trial 75)
+        if training.active(state):
+            explained = concept_asked_in_training(state, message)
+            if explained is not None:
+                return explained
         numbered = _numbered_part(state, message)  # "del 2, tack" after a numbered description's first part
         if numbered is not None:
             return numbered

@@ -162,7 +162,10 @@ def _current_case(training: dict[str, Any]) -> Case:
 
 def judge(state: State, message: Message) -> Turn:
     training = state.training
-    if training is None or not training.get("awaiting"):
+    if training is not None and not training.get("awaiting"):
+        # After the feedback, before the next case: no "Vill du öva?" to someone practising (trial 75).
+        return [Reply(text=messages.text("fallback.training_after_feedback"), buttons=after_feedback())], state
+    if training is None:
         return [Reply(text=messages.text("training.offer"), buttons=_offer_training())], state
     verdict = parse_verdict(message)
     case = _current_case(training)

@@ -1,0 +1,33 @@
+"""What trial 75 found mishandled in the training mode, held here in new wording, through the actions."""
+
+from __future__ import annotations
+
+from actions.actions import ActionFallback, ActionJudge, ActionStartTraining
+from tests.unit.test_dialogue_corrections import Conversation, said
+
+
+def _after_the_first_feedback() -> Conversation:
+    talk = Conversation()
+    talk.send(ActionStartTraining(), "övning grund", intent="start_training")
+    talk.send(ActionJudge(), "på villkor", intent="judge")
+    assert talk.slots["training"] and not talk.slots["training"]["awaiting"]
+    return talk
+
+
+def test_a_question_when_a_verdict_has_no_conditions_is_explained_in_training():
+    talk = _after_the_first_feedback()
+    reply = said(talk.send(ActionJudge(), "men när gäller 'kan finansieras' utan villkor?", intent="judge"))
+    assert "Vill du öva?" not in reply
+    assert "”Kan finansieras” betyder" in reply
+
+
+def test_a_judgement_after_the_feedback_is_no_offer_to_practise():
+    talk = _after_the_first_feedback()
+    reply = said(talk.send(ActionJudge(), "bör inte finansieras", intent="judge"))
+    assert "Vill du öva?" not in reply and talk.slots["training"]["judged"] == 1
+
+
+def test_next_case_in_a_longer_message_goes_on():
+    talk = _after_the_first_feedback()
+    reply = said(talk.send(ActionFallback(), "jo jag övar ju redan, nästa fall tack", intent="nlu_fallback"))
+    assert "Fall 2 av" in reply and talk.slots["training"]["position"] == 1
