@@ -35,9 +35,6 @@ def test_next_case_in_a_longer_message_goes_on():
 
 
 def test_whether_it_matters_that_the_company_is_no_social_enterprise_gets_the_guidances_words():
-    from actions.actions import ActionAnswer
-    from tests.unit.test_trial61 import PLACES_VIA_THE_KOMMUN, assessed
-
     talk = assessed(PLACES_VIA_THE_KOMMUN)
     answers = dict(talk.slots["last_result"]["answers"])
     reply = said(talk.send(ActionAnswer(), "men om snickeriet inte är ett socialt företag utan ett vanligt AB, då?"))
