@@ -1998,7 +1998,7 @@ def answer(state: State, message: Message) -> Turn:
     if aside is not None and opening is not None:
         # "vet inte riktigt, de har aktivitetsersättning från FK så troligen?" answers the open question first, then
         # names another topic: it got that topic's answer and the question again (trial 72, t72-5).
-        replies, answered_state = answer(state, replace(message, text=opening))
+        replies, answered_state = answer(state, replace(message, text=opening[0]))
         return [Reply(text=aside.answer), *replies], answered_state
     if aside is not None:
         return _other_question_answer(state, aside, message.text)
@@ -4997,11 +4997,11 @@ def _why_after_an_answer(state: State, message: Message) -> Turn | None:
     opening = _an_answer_first(current, message.text) if current.question is not None else None
     if opening is None or current.question is None:
         return None
-    said = read_answer(current.question, opening).option
-    if said is None or said.means is not None:
+    words, said = opening
+    if said.means is not None:
         return None  # "nej, varför frågar du det?" may as well object to the question as answer it
     help_reply = Reply(text=explain.help_text(tree(), current.question))
-    replies, answered = answer(state, replace(message, text=opening, intent="inform"))
+    replies, answered = answer(state, replace(message, text=words, intent="inform"))
     return [help_reply, *replies], answered
 
 
@@ -6229,14 +6229,14 @@ _FOR_A_TEXT = re.compile(
 )
 
 
-def _an_answer_first(current: Walk, text: str) -> str | None:
-    """The message's first few words, before a comma, when they answer the open question clearly by themselves
-    ("vet inte riktigt", "ja"), and the rest goes on about something else."""
+def _an_answer_first(current: Walk, text: str) -> tuple[str, Option] | None:
+    """The message's first few words, before a comma, and the answer they give, when they answer the open question
+    clearly by themselves ("vet inte riktigt", "ja"), and the rest goes on about something else."""
     first = re.match(r"\s*([^,.;:!?]+)[,.;:]\s*(?!eller\b)\S", text, re.IGNORECASE)
     if current.question is None or first is None or len(first.group(1).split()) > _WORDS_OF_AN_OPENING_ANSWER:
         return None  # not "direkt till företaget, eller måste kommunen då upphandla enligt LOU?" (review of session 43)
-    reading = read_answer(current.question, first.group(1))
-    return first.group(1) if reading.option is not None else None
+    said = read_answer(current.question, first.group(1)).option
+    return (first.group(1), said) if said is not None else None
 
 
 _WORDS_OF_AN_OPENING_ANSWER = 4
