@@ -297,8 +297,9 @@ _A_REQUEST = re.compile(r"\W*(?:kan|far|skulle|kunde) (?:jag|vi|du|ni) (?:fa|ge|
 def _with_the_trainings_buttons(turn: Turn) -> Turn:
     """The reply, its last message with the buttons the training shows where it is: the verdicts, or what comes next."""
     replies, state = turn
-    buttons = training.VERDICT_BUTTONS + training.case_controls() if training.awaiting_verdict(state) else None
-    last = Reply(text=replies[-1].text, buttons=buttons or training.after_feedback())
+    waiting = training.awaiting_verdict(state)
+    buttons = training.VERDICT_BUTTONS + training.case_controls() if waiting else training.after_feedback()
+    last = Reply(text=replies[-1].text, buttons=buttons)
     return [*replies[:-1], last], state
 
 
